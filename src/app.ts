@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB } from './db/types.js';
+import type { CityProfile } from './platform/city.js';
+import { registerAssets } from './platform/http/assets.js';
+import { requestContext } from './platform/http/context.js';
+import { installErrorHandlers } from './platform/http/error-handler.js';
+import { registerHealth } from './platform/http/health.js';
+import { registerSecurityHeaders } from './platform/http/security.js';
+import type { Jobs } from './platform/jobs/jobs.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import { createPrivacyRegistry, type PrivacyRegistry } from './platform/privacy/privacy.js';
+import { createSearchRegistry, type SearchRegistry } from './platform/search/search.js';
+import { registerMaintenanceJobs } from './platform/maintenance.js';
+import { accountsModule } from './modules/accounts/index.js';
+import { adminModule } from './modules/admin/index.js';
+import { apiDocsModule } from './modules/api-docs/index.js';
+import { contentModule } from './modules/content/index.js';
+import { homeModule } from './modules/home/index.js';
+
+/** What every module factory receives. Plain wiring, no container. */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<DB>;
+  jobs: Jobs;
+  mail: Mailer;
+  city: CityProfile;
+  privacy: PrivacyRegistry;
+  search: SearchRegistry;
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Kysely<DB>;
+  jobs: Jobs;
+  city: CityProfile;
+}
+
+/** The composition root: platform plugins first, then the modules, listed so a reader can follow. */
+export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+  const { config, db, jobs, city } = options;
+  const deps: AppDeps = {
+    config,
+    db,
+    jobs,
+    city,
+    mail: createMailer({ config, db, jobs }),
+    privacy: createPrivacyRegistry(),
+    search: createSearchRegistry(),
+  };
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Never log secrets or personal data: cookies, tokens in URLs, form bodies are not logged.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (req) => ({ method: req.method, url: String(req.url).replace(/([?&](token|t)=)[^&]+/g, '$1[redacted]'), id: req.id }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: config.env === 'production',
+    bodyLimit: 1_048_576,
+  });
+
+  await registerSecurityHeaders(app, config);
+  await app.register(formbody, { bodyLimit: 262_144 });
+  await app.register(fastifyKitaHtml);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `${city.portalName} API`, version: '1', description: 'Offene Schnittstelle des Familienrathauses.', license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' } },
+      servers: [{ url: config.publicUrl }],
+    },
+    hideUntagged: true,
+  });
+  await registerAssets(app, city);
+  await app.register(requestContext, { config, db });
+  installErrorHandlers(app, city);
+  registerHealth(app, db);
+  registerMaintenanceJobs(deps);
+
+  await app.register(homeModule(deps));
+  await app.register(accountsModule(deps));
+  await app.register(contentModule(deps));
+  await app.register(adminModule(deps));
+  await app.register(apiDocsModule(deps));
+  return { app, deps };
+}

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.js';
+
+// count(*) and bigint arrive as strings from pg; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly pool: pg.Pool;
+  readonly embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server. Unset: PGlite in dataDir, reached through pglite-socket. */
+  url?: string;
+  dataDir: string;
+  /** Embedded only: start from this snapshot instead of the folder (tests). */
+  snapshot?: Blob;
+  poolSize?: number;
+}
+
+/**
+ * Opens the database. There is one code path: the app always talks through `pg`.
+ * Embedded mode puts PGlite behind a Unix socket in the data folder (0700, so no other
+ * local user reaches it) and uses ONE pool of one connection, which pg-boss shares:
+ * PGlite runs one session, and a second pool was seen to hang.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, pool, embedded: false, close: () => db.destroy() };
+  }
+
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const pgliteDir = path.join(options.dataDir, 'pglite');
+  const lite = options.snapshot
+    ? await PGlite.create({ loadDataDir: options.snapshot, extensions: { pg_trgm } })
+    : await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm } });
+  const socketDir = path.join(options.dataDir, 'socket');
+  mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+  const server = new PGLiteSocketServer({ db: lite, path: path.join(socketDir, '.s.PGSQL.5432') });
+  await server.start();
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    embedded: true,
+    async close() {
+      await db.destroy();
+      await server.stop();
+      await lite.close();
+    },
+  };
+}
+
+/** A data-folder snapshot of an embedded database (to clone a migrated template in tests). */
+export async function snapshotEmbedded(dataDir: string): Promise<Blob> {
+  const lite = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { pg_trgm } });
+  const blob = await lite.dumpDataDir('none');
+  await lite.close();
+  return blob;
+}

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { cookieNames, pageContext } from '../../platform/http/context.js';
+import { isLocale } from '../../platform/i18n/i18n.js';
+import { Layout } from '../../platform/views/layout.js';
+import { layoutMessages } from '../../platform/views/layout.messages.js';
+import { sections } from '../../platform/views/navigation.js';
+import { homeMessages } from './home.messages.js';
+
+const teaserKey = {
+  '/angebote': 'offers.text',
+  '/veranstaltungen': 'events.text',
+  '/ferien': 'holidays.text',
+  '/infobrief': 'newsletter.text',
+  '/neuigkeiten': 'news.text',
+  '/mitmachen': 'participate.text',
+  '/netzwerk': 'network.text',
+  '/jugend-beruf': 'youth.text',
+  '/arbeitgeber': 'employers.text',
+} as const;
+
+/** Only local paths are followed after switching language (no open redirect). */
+export const safeLocalPath = (value: unknown): string =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+
+/** The start page and the language switch. */
+export function homeModule({ city, config }: AppDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/', async (req, reply) => {
+      const ctx = pageContext(req, city);
+      const t = homeMessages(ctx.locale);
+      const nav = layoutMessages(ctx.locale);
+      const office = city.familyOffice;
+      return reply.html(
+        <Layout ctx={ctx} title={t('title')}>
+          <h1 class="kern-heading-x-large" safe>
+            {t('title')}
+          </h1>
+          <p class="kern-body kern-body--large" safe>
+            {t('intro', { city: city.name })}
+          </p>
+          <h2 class="kern-heading-medium" safe>
+            {t('sectionsHeading')}
+          </h2>
+          <ul class="home-sections">
+            {sections.map((s) => (
+              <li class="kern-card">
+                <div class="kern-card__container">
+                  <div class="kern-card__header">
+                    <h3 class="kern-title">
+                      <a class="kern-link kern-link--stretched" href={s.path}>
+                        {nav.html(s.key)}
+                      </a>
+                    </h3>
+                  </div>
+                  <div class="kern-card__body">
+                    <p class="kern-body">{t.html(teaserKey[s.path])}</p>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <h2 class="kern-heading-medium" safe>
+            {t('office.heading')}
+          </h2>
+          <p class="kern-body" safe>
+            {t('office.text', { office: office.name, hours: office.openingHours[ctx.locale] })}
+          </p>
+          <dl class="kern-description-list">
+            <div class="kern-description-list-item">
+              <dt class="kern-description-list-item__key">{t.html('office.phone')}</dt>
+              <dd class="kern-description-list-item__value">
+                <a class="kern-link" href={`tel:${office.phone.replace(/\s/g, '')}`} safe>
+                  {office.phone}
+                </a>
+              </dd>
+            </div>
+            <div class="kern-description-list-item">
+              <dt class="kern-description-list-item__key">{t.html('office.email')}</dt>
+              <dd class="kern-description-list-item__value">
+                <a class="kern-link" href={`mailto:${office.email}`} safe>
+                  {office.email}
+                </a>
+              </dd>
+            </div>
+          </dl>
+        </Layout>,
+      );
+    });
+
+    app.get<{ Params: { locale: string }; Querystring: { zurueck?: string } }>('/sprache/:locale', async (req, reply) => {
+      const { locale } = req.params;
+      if (isLocale(locale)) {
+        reply.setCookie(cookieNames(config).locale, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 31_536_000 });
+      }
+      return reply.redirect(safeLocalPath(req.query.zurueck), 303);
+    });
+  };
+}

@@ -1,0 +1,1 @@
+export { homeModule, safeLocalPath } from './home.pages.js';

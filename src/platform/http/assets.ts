@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { CityProfile } from '../city.js';
+
+const require = createRequire(import.meta.url);
+const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
+const publicDir = path.resolve(import.meta.dirname, '../../../public');
+
+/** KERN's CSS and fonts, our own CSS/JS and the city's logo and colours, all served by us. */
+export async function registerAssets(app: FastifyInstance, city: CityProfile): Promise<void> {
+  const cache = { maxAge: '1d', immutable: false };
+  await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', decorateReply: false, ...cache, allowedPath: (p) => /\.(css|woff2?)$/.test(p) });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, ...cache });
+  await app.register(fastifyStatic, { root: path.dirname(city.logoPath), prefix: '/assets/city-files/', serve: false, decorateReply: true });
+  app.get('/assets/city/logo', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'public, max-age=86400').sendFile(path.basename(city.logoPath)));
+  const theme = `:root{--city-primary:${city.colors.primary};--city-accent:${city.colors.accent};}\n`;
+  app.get('/assets/city/theme.css', { schema: { hide: true } }, (_req, reply) => reply.type('text/css').header('cache-control', 'public, max-age=86400').send(theme));
+}

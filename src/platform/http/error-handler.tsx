@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CityProfile } from '../city.js';
+import { Layout } from '../views/layout.js';
+import { statusMessages } from '../views/status-pages.messages.js';
+import { pageContext } from './context.js';
+import { AppError } from './errors.js';
+
+const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+function StatusPage({ req, city, title, text, status, children }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; children?: JSX.Element }) {
+  return (
+    <Layout ctx={pageContext(req, city)} title={title}>
+      <h1 class="kern-heading-large" safe>
+        {title}
+      </h1>
+      <p class="kern-body" safe>
+        {text}
+      </p>
+      {children ?? ''}
+      <p class="kern-body status-code" safe>
+        {`HTTP ${status}`}
+      </p>
+    </Layout>
+  );
+}
+
+/** One handler for every error: JSON with a stable code under /api, a page in the layout elsewhere. */
+export function installErrorHandlers(app: FastifyInstance, city: CityProfile): void {
+  const page = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string, extra?: JSX.Element) =>
+    reply.status(status).type('text/html; charset=utf-8').send(<StatusPage req={req} city={city} title={title} text={text} status={status} children={extra} />);
+
+  app.setNotFoundHandler((req, reply) => {
+    const t = statusMessages(req.locale ?? 'de');
+    if (isApi(req)) return reply.status(404).send({ error: { code: 'not_found', message: t('notFound.title') } });
+    return page(req, reply, 404, t('notFound.title'), t('notFound.text'), <p class="kern-body"><a class="kern-link" href="/">{t.html('notFound.home')}</a></p>);
+  });
+
+  app.setErrorHandler((rawError: FastifyError | AppError, req, reply) => {
+    const t = statusMessages(req.locale ?? 'de');
+    let error: AppError;
+    if (rawError instanceof AppError) error = rawError;
+    else if (rawError.validation) error = new AppError('validation_failed', rawError.message);
+    else if (rawError.statusCode === 413 || rawError.statusCode === 415 || rawError.statusCode === 400) {
+      error = new AppError('validation_failed', rawError.statusCode === 413 ? 'Request body too large' : 'Malformed request');
+    } else if (rawError.statusCode === 429) {
+      error = new AppError('rate_limited', t('rateLimited.title'), { retryAfterSeconds: 60 });
+    } else {
+      error = new AppError('internal', t('serverError.title'));
+      req.log.error({ err: rawError }, 'unhandled error');
+    }
+    if (error.details.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
+    const status = error.status;
+    if (isApi(req)) {
+      const message = status >= 500 ? t('serverError.title') : error.message;
+      return reply.status(status).send({ error: { code: error.code, message, ...(error.details.fields ? { fields: error.details.fields } : {}) } });
+    }
+    switch (error.code) {
+      case 'not_found':
+        return page(req, reply, 404, t('notFound.title'), t('notFound.text'));
+      case 'forbidden':
+        return page(req, reply, 403, t('forbidden.title'), t('forbidden.text'));
+      case 'unauthenticated':
+        return page(req, reply, 401, t('unauthenticated.title'), t('unauthenticated.text'), (
+          <p class="kern-body">
+            <a class="kern-link" href={`/anmelden?zurueck=${encodeURIComponent(req.url)}`}>{t.html('unauthenticated.login')}</a>
+          </p>
+        ));
+      case 'rate_limited':
+        return page(req, reply, 429, t('rateLimited.title'), t('rateLimited.text', { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) }));
+      case 'csrf_invalid':
+        return page(req, reply, 403, t('csrf.title'), t('csrf.text'));
+      case 'internal':
+        return page(req, reply, 500, t('serverError.title'), t('serverError.text'), <p class="kern-body" safe>{t('serverError.reference', { id: req.id })}</p>);
+      default:
+        return page(req, reply, status, t('generic.title'), error.message);
+    }
+  });
+}

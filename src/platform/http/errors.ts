@@ -1,0 +1,41 @@
+/** Stable error codes: clients may rely on them, so never rename one. */
+export type ErrorCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'validation_failed'
+  | 'csrf_invalid'
+  | 'rate_limited'
+  | 'conflict'
+  | 'invalid_token'
+  | 'internal';
+
+const statusByCode: Record<ErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  validation_failed: 422,
+  csrf_invalid: 403,
+  rate_limited: 429,
+  conflict: 409,
+  invalid_token: 400,
+  internal: 500,
+};
+
+export type FieldErrors = Record<string, string>;
+
+/** The one error type services throw; the error handler turns it into a page or JSON. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fields?: FieldErrors; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.status = statusByCode[code];
+  }
+}
+
+export const notFound = (what = 'Seite') => new AppError('not_found', `${what} nicht gefunden`);
+export const forbidden = () => new AppError('forbidden', 'Keine Berechtigung');

@@ -1,0 +1,69 @@
+import type { Static, TObject } from '@sinclair/typebox';
+import { FormatRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { defineMessages, type Locale } from '../i18n/i18n.js';
+import type { FieldErrors } from './errors.js';
+
+// Deliberately loose: the confirmation mail is the real check of an address.
+if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
+
+const formMessages = defineMessages(
+  {
+    required: 'Geben Sie {label} ein.',
+    tooShort: '{label} muss mindestens {limit} Zeichen lang sein.',
+    tooLong: '{label} darf höchstens {limit} Zeichen lang sein.',
+    format: 'Geben Sie {label} im richtigen Format ein.',
+    choice: 'Wählen Sie {label} aus.',
+  },
+  {
+    required: 'Enter {label}.',
+    tooShort: '{label} must be at least {limit} characters long.',
+    tooLong: '{label} must be {limit} characters or fewer.',
+    format: 'Enter {label} in the correct format.',
+    choice: 'Select {label}.',
+  },
+);
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Form fields arrive as strings (or missing, for unticked checkboxes); keep only the strings. */
+export function formValues(body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [key, value] of Object.entries(body)) {
+      if (typeof value === 'string' && key !== '_csrf') values[key] = value;
+    }
+  }
+  return values;
+}
+
+/**
+ * Checks a submitted form against the route's TypeBox schema and words each problem in German
+ * (or English) with the field's label. Strings are trimmed; empty optional fields become absent.
+ */
+export function parseForm<S extends TObject>(schema: S, body: unknown, labels: Record<string, string>, locale: Locale): FormResult<Static<S>> {
+  const values = formValues(body);
+  const candidate: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!(key in schema.properties)) continue;
+    const trimmed = key.toLowerCase().includes('password') ? value : value.trim();
+    if (trimmed !== '') candidate[key] = trimmed;
+  }
+  if (Value.Check(schema, candidate)) return { ok: true, value: candidate as Static<S> };
+
+  const t = formMessages(locale);
+  const errors: FieldErrors = {};
+  for (const error of Value.Errors(schema, candidate)) {
+    const field = error.path.replace(/^\//, '') || (error.schema.required as string[] | undefined)?.find((f) => !(f in candidate)) || '';
+    const name = field || Object.keys(schema.properties).find((f) => (schema.required ?? []).includes(f) && !(f in candidate)) || '_form';
+    if (errors[name]) continue;
+    const label = labels[name] ?? name;
+    const fieldSchema = schema.properties[name] as { minLength?: number; maxLength?: number; enum?: unknown[]; anyOf?: unknown[] } | undefined;
+    const value = candidate[name];
+    if (value === undefined) errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('required', { label });
+    else if (fieldSchema?.minLength !== undefined && value.length < fieldSchema.minLength) errors[name] = t('tooShort', { label, limit: fieldSchema.minLength });
+    else if (fieldSchema?.maxLength !== undefined && value.length > fieldSchema.maxLength) errors[name] = t('tooLong', { label, limit: fieldSchema.maxLength });
+    else errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('format', { label });
+  }
+  return { ok: false, errors, values };
+}

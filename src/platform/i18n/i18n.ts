@@ -1,0 +1,45 @@
+/** Locales the portal speaks; German first. */
+export const locales = ['de', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'de';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+import { escapeHtml } from '@kitajs/html';
+
+export type Vars = Record<string, string | number>;
+/** `t(key)` gives plain text (for attributes); `t.html(key)` gives escaped text for element content. */
+export interface Translate<K extends string> {
+  (key: K, vars?: Vars): string;
+  html(key: K, vars?: Vars): JSX.Element;
+}
+
+function interpolate(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+/**
+ * A module's catalogue: German is the source, English must have every key (the compiler checks).
+ * Returns a function that gives the translator for a locale.
+ */
+export function defineMessages<const D extends Record<string, string>>(de: D, en: { [K in keyof D]: string }) {
+  const catalogues: Record<Locale, Record<string, string>> = { de, en };
+  return (locale: Locale): Translate<Extract<keyof D, string>> => {
+    const t = (key: string, vars?: Vars) => interpolate(catalogues[locale][key] ?? catalogues.de[key] ?? key, vars);
+    return Object.assign(t, { html: (key: string, vars?: Vars): JSX.Element => escapeHtml(t(key, vars)) });
+  };
+}
+
+/** German unless the visitor chose another language with the switch (kept in a cookie). */
+export function chosenLocale(cookieValue: string | undefined): Locale {
+  return isLocale(cookieValue) ? cookieValue : defaultLocale;
+}
+
+export const intlLocale: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
+}

@@ -1,0 +1,95 @@
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { DB } from '../../db/types.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+interface Registration {
+  handler: JobHandler<never>;
+  cron?: string;
+}
+
+/**
+ * The job queue: pg-boss on the app's own database connection.
+ * `send` takes the caller's transaction, so a job exists exactly when the change that caused it commits.
+ */
+export interface Jobs {
+  register<T>(name: string, handler: JobHandler<T>, options?: { cron?: string }): void;
+  send<T extends object>(executor: Executor, name: string, data: T, options?: { startAfterSeconds?: number; singletonKey?: string }): Promise<void>;
+  /** Creates pg-boss' schema and the queues; needed before the first send. */
+  start(): Promise<void>;
+  /** Starts polling the queues and running handlers (the worker role). */
+  startWorker(): Promise<void>;
+  /** Lets running jobs finish, then stops. */
+  stop(): Promise<void>;
+  /** Runs every job that is due now (tests and the CLI); returns how many ran. */
+  drain(): Promise<number>;
+}
+
+function executorDb(executor: Executor): PgBoss.Db {
+  return { executeSql: (text, values) => executor.executeQuery(CompiledQuery.raw(text, values ?? [])) as Promise<{ rows: unknown[] }> };
+}
+
+export function createJobs(db: Kysely<DB>): Jobs {
+  const registrations = new Map<string, Registration>();
+  // Completed jobs hold mail addresses: keep them only a week.
+  const boss = new PgBoss({ db: executorDb(db), schema: 'pgboss', deleteAfterDays: 7, archiveCompletedAfterSeconds: 3600 });
+  boss.on('error', (error) => console.error('job queue error', error));
+  let started = false;
+
+  return {
+    register(name, handler, options) {
+      registrations.set(name, { handler: handler as JobHandler<never>, cron: options?.cron });
+    },
+    async send(executor, name, data, options) {
+      if (!registrations.has(name)) throw new Error(`no handler registered for job "${name}"`);
+      await boss.send(name, data as object, {
+        db: executorDb(executor),
+        startAfter: options?.startAfterSeconds,
+        singletonKey: options?.singletonKey,
+        retryLimit: 5,
+        retryBackoff: true,
+      });
+    },
+    async start() {
+      if (started) return;
+      await boss.start();
+      for (const name of registrations.keys()) await boss.createQueue(name);
+      started = true;
+    },
+    async startWorker() {
+      for (const [name, { handler, cron }] of registrations) {
+        await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+          for (const job of jobs) await handler(job.data as never);
+        });
+        if (cron) await boss.schedule(name, cron, {}, { tz: 'Europe/Berlin' });
+      }
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, wait: true, timeout: 20_000, close: false });
+      started = false;
+    },
+    async drain() {
+      let ran = 0;
+      for (let more = true; more; ) {
+        more = false;
+        for (const [name, { handler }] of registrations) {
+          const jobs = await boss.fetch(name, { batchSize: 20 });
+          for (const job of jobs ?? []) {
+            try {
+              await handler(job.data as never);
+              await boss.complete(name, job.id);
+            } catch (error) {
+              await boss.fail(name, job.id, { message: String(error) });
+              throw error;
+            }
+            ran++;
+            more = true;
+          }
+        }
+      }
+      return ran;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.js';
+import type { DB } from '../../db/types.js';
+import type { Executor, Jobs } from '../jobs/jobs.js';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  /** Every mail has a plain-text part. */
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Queues a mail in the caller's transaction: it is sent exactly when the change commits. */
+  enqueue(executor: Executor, mail: Mail): Promise<void>;
+}
+
+export const sendMailJob = 'mail.send';
+
+/**
+ * With SMTP_URL mails go out by SMTP; without it they land in the local outbox
+ * (table mail_outbox, read at /admin/outbox, and an .eml file in DATA_DIR/outbox).
+ */
+export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs }): Mailer {
+  const { config, db, jobs } = deps;
+  const smtp = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom }) : null;
+  const eml = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const outboxDir = path.join(config.dataDir, 'outbox');
+
+  async function deliver(mail: Mail): Promise<void> {
+    const message = { from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers };
+    if (smtp) {
+      await smtp.sendMail(message);
+      return;
+    }
+    const row = await db
+      .insertInto('mail_outbox')
+      .values({ recipient: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const info = await eml.sendMail(message);
+    mkdirSync(outboxDir, { recursive: true, mode: 0o700 });
+    writeFileSync(path.join(outboxDir, `${row.id}.eml`), info.message as Buffer, { mode: 0o600 });
+  }
+
+  jobs.register<Mail>(sendMailJob, deliver);
+  return { enqueue: (executor, mail) => jobs.send(executor, sendMailJob, mail) };
+}

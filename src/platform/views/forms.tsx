@@ -1,0 +1,187 @@
+import type { FieldErrors } from '../http/errors.js';
+
+/** KERN form building blocks; every field shows its own error and is linked from the summary. */
+
+export function CsrfField({ token }: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function ErrorSummary({ title, errors }: { title: string; errors: FieldErrors }): JSX.Element {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return '';
+  return (
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabindex="-1" data-error-summary autofocus>
+      <div class="kern-alert__header">
+        <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
+        <h2 class="kern-title" safe>
+          {title}
+        </h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {entries.map(([field, message]) => (
+            <li>
+              <a class="kern-link" href={`#${field}`} safe>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value?: string;
+  required?: boolean;
+}
+
+function Hint({ id, text }: { id: string; text?: string }): JSX.Element {
+  return text ? (
+    <div class="kern-hint" id={id} safe>
+      {text}
+    </div>
+  ) : (
+    ''
+  );
+}
+
+function FieldError({ id, text }: { id: string; text?: string }): JSX.Element {
+  return text ? (
+    <p class="kern-error" id={id}>
+      <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
+      <span class="kern-body" safe>
+        {text}
+      </span>
+    </p>
+  ) : (
+    ''
+  );
+}
+
+const describedBy = (name: string, hint?: string, error?: string) =>
+  [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url'; autocomplete?: string; width?: 'narrow' }): JSX.Element {
+  const { name, label, hint, error, value, type = 'text', autocomplete, required } = props;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name} safe>
+        {label}
+      </label>
+      <Hint id={`${name}-hint`} text={hint} />
+      <FieldError id={`${name}-error`} text={error} />
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : value}
+        autocomplete={autocomplete}
+        required={required}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        spellcheck={type === 'email' || type === 'password' ? 'false' : undefined}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
+  const { name, label, hint, error, value, required, rows = 6 } = props;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name} safe>
+        {label}
+      </label>
+      <Hint id={`${name}-hint`} text={hint} />
+      <FieldError id={`${name}-error`} text={error} />
+      <textarea
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        rows={rows}
+        required={required}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        safe
+      >
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }): JSX.Element {
+  const { name, label, hint, error, value, options } = props;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name} safe>
+        {label}
+      </label>
+      <Hint id={`${name}-hint`} text={hint} />
+      <FieldError id={`${name}-error`} text={error} />
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={name} name={name} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === value} safe>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function Checkbox(props: FieldProps & { checked?: boolean }): JSX.Element {
+  const { name, label, hint, error, checked } = props;
+  return (
+    <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
+      <FieldError id={`${name}-error`} text={error} />
+      <input
+        class={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
+        id={name}
+        name={name}
+        type="checkbox"
+        value="ja"
+        checked={checked}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      />
+      <label class="kern-label" for={name} safe>
+        {label}
+      </label>
+      <Hint id={`${name}-hint`} text={hint} />
+    </div>
+  );
+}
+
+export function SubmitButton({ label, variant = 'primary' }: { label: string; variant?: 'primary' | 'secondary' | 'tertiary' }): JSX.Element {
+  return (
+    <button type="submit" class={`kern-btn kern-btn--${variant}`}>
+      <span class="kern-label" safe>
+        {label}
+      </span>
+    </button>
+  );
+}
+
+export function Alert({ kind, title, children }: { kind: 'info' | 'success' | 'warning' | 'danger'; title: string; children?: JSX.Element | JSX.Element[] }): JSX.Element {
+  return (
+    <div class={`kern-alert kern-alert--${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
+      <div class="kern-alert__header">
+        <span class={`kern-icon kern-icon--${kind === 'danger' ? 'danger' : kind}`} aria-hidden="true"></span>
+        <p class="kern-title" safe>
+          {title}
+        </p>
+      </div>
+      {children ? <div class="kern-alert__body">{children}</div> : ''}
+    </div>
+  );
+}

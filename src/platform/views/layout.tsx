@@ -1,0 +1,163 @@
+import type { PageContext } from '../http/context.js';
+import { isEditor } from '../auth/roles.js';
+import { layoutMessages } from './layout.messages.js';
+import { footerLinks, sections } from './navigation.js';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  /** A failed form: the title starts with "Fehler: " so screen readers hear it first. */
+  hasErrors?: boolean;
+  /** The section of the main navigation this page belongs to. */
+  section?: string;
+  children?: JSX.Element | JSX.Element[];
+}
+
+/** The path to return to after switching language; only local paths. */
+function switchLink(ctx: PageContext, target: string): string {
+  return `/sprache/${target}?zurueck=${encodeURIComponent(ctx.path)}`;
+}
+
+export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps): JSX.Element {
+  const t = layoutMessages(ctx.locale);
+  const other = ctx.locale === 'de' ? 'en' : 'de';
+  const fullTitle = `${hasErrors ? t('error.titlePrefix') : ''}${title} – ${ctx.city.portalName}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale} dir="ltr">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{fullTitle}</title>
+          <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
+          <link rel="stylesheet" href="/assets/kern/kern.min.css" />
+          <link rel="stylesheet" href="/assets/app.css" />
+          <link rel="stylesheet" href="/assets/city/theme.css" />
+          <link rel="icon" href="/assets/city/logo" />
+          <script src="/assets/app.js" defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#inhalt">
+            {t.html('skip.toContent')}
+          </a>
+          <header class="site-header">
+            <div class="kern-container site-header__bar">
+              <a class="site-brand" href="/">
+                <img src="/assets/city/logo" alt="" width="40" height="40" />
+                <span class="site-brand__text">
+                  <span class="site-brand__city" safe>
+                    {t('header.city', { city: ctx.city.name })}
+                  </span>
+                  <span class="site-brand__portal" safe>
+                    {ctx.city.portalName}
+                  </span>
+                </span>
+              </a>
+              <nav class="site-account" aria-label={t('account.label')}>
+                <ul class="site-inline-list">
+                  {ctx.actor ? (
+                    <>
+                      {isEditor(ctx.actor) ? (
+                        <li>
+                          <a class="kern-link" href="/verwaltung">
+                            {t.html('account.admin')}
+                          </a>
+                        </li>
+                      ) : (
+                        ''
+                      )}
+                      <li>
+                        <a class="kern-link" href="/konto">
+                          {t.html('account.mine')}
+                        </a>
+                      </li>
+                      <li>
+                        <form method="post" action="/abmelden" class="site-inline-form">
+                          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                          <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
+                            <span class="kern-label">{t.html('account.logout')}</span>
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <>
+                      <li>
+                        <a class="kern-link" href="/anmelden">
+                          {t.html('account.login')}
+                        </a>
+                      </li>
+                      <li>
+                        <a class="kern-link" href="/registrieren">
+                          {t.html('account.register')}
+                        </a>
+                      </li>
+                    </>
+                  )}
+                </ul>
+              </nav>
+            </div>
+            <div class="kern-container">
+              <form class="site-search" role="search" method="get" action="/suche">
+                <label class="kern-label" for="site-search-q">
+                  {t.html('search.label')}
+                </label>
+                <div class="site-search__row">
+                  <input class="kern-form-input__input" id="site-search-q" name="q" type="search" placeholder={t('search.placeholder')} />
+                  <button type="submit" class="kern-btn kern-btn--primary">
+                    <span class="kern-label">{t.html('search.submit')}</span>
+                  </button>
+                </div>
+              </form>
+            </div>
+            <nav class="site-nav" aria-label={t('nav.label')}>
+              <ul class="kern-container site-nav__list">
+                {sections.map((s) => (
+                  <li>
+                    <a href={s.path} class="site-nav__link" aria-current={section === s.path ? 'page' : undefined}>
+                      {t.html(s.key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main id="inhalt" class="kern-container site-main" tabindex="-1">
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="kern-container">
+              <nav aria-label={t('footer.label')}>
+                <ul class="site-inline-list site-footer__links">
+                  {footerLinks.map((l) => (
+                    <li>
+                      <a class="kern-link" href={l.path}>
+                        {t.html(l.key)}
+                      </a>
+                    </li>
+                  ))}
+                  <li>
+                    <a class="kern-link" href={`/barriere-melden?seite=${encodeURIComponent(ctx.path)}`}>
+                      {t.html('footer.reportBarrier')}
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+              <p class="kern-body">
+                <span safe>{t('footer.language')}</span>:{' '}
+                <a class="kern-link" href={switchLink(ctx, other)} lang={other} hreflang={other} title={t('footer.switchToHint')}>
+                  {t.html('footer.switchTo')}
+                </a>
+              </p>
+              <p class="kern-body kern-body--small" safe>
+                {t('footer.familyOffice', { office: `${ctx.city.familyOffice.name}, ${ctx.city.familyOffice.phone}, ${ctx.city.familyOffice.email}` })}
+              </p>
+              <p class="kern-body kern-body--small">{t.html('footer.licence')}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { AppDeps } from '../../src/app.js';
+import { boot, type Booted } from '../../src/boot.js';
+import { loadConfig } from '../../src/config.js';
+import { freshDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  booted: Booted;
+  /** Runs every queued job now (mail, clean-up), as the worker would. */
+  runJobs(): Promise<number>;
+}
+
+/**
+ * Boots the whole app on a fresh copy of the migrated template (PGlite by default,
+ * the PostgreSQL server when TEST_DATABASE_URL is set) for the test file that calls it.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const holder = {} as TestApp;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const database = await freshDatabase();
+    drop = database.drop;
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: database.dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), ...env });
+    const booted = await boot(config, { snapshot: database.snapshot });
+    Object.assign(holder, { app: booted.app, deps: booted.deps, booted, runJobs: () => booted.deps.jobs.drain() });
+  });
+  afterAll(async () => {
+    await holder.booted?.close();
+    await drop?.();
+  });
+  return holder;
+}
+
+/** A visitor with a cookie jar, talking to the app through inject(). */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly app: () => FastifyInstance) {}
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0;
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  private cookieHeader(): Record<string, string> {
+    return Object.fromEntries(this.cookies);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app().inject({ method: 'GET', url, cookies: this.cookieHeader(), headers });
+    this.remember(response);
+    return response;
+  }
+
+  /** Posts a form the way a browser does, with the CSRF token taken from the page it came from. */
+  async submit(formPageUrl: string, actionUrl: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+    const page = await this.get(formPageUrl);
+    return this.post(actionUrl, { _csrf: csrfTokenOf(page.body), ...fields });
+  }
+
+  async post(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+    const response = await this.app().inject({
+      method: 'POST',
+      url,
+      cookies: this.cookieHeader(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+    this.remember(response);
+    return response;
+  }
+}
+
+export function csrfTokenOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no CSRF token on the page');
+  return match[1];
+}
