@@ -49,17 +49,18 @@ export function parseForm<S extends TObject>(schema: S, body: unknown, labels: R
     const trimmed = key.toLowerCase().includes('password') ? value : value.trim();
     if (trimmed !== '') candidate[key] = trimmed;
   }
+  const submitted = new Map(Object.entries(candidate));
   if (Value.Check(schema, candidate)) return { ok: true, value: candidate as Static<S> };
 
   const t = formMessages(locale);
   const errors: FieldErrors = {};
   for (const error of Value.Errors(schema, candidate)) {
-    const field = error.path.replace(/^\//, '') || (error.schema.required as string[] | undefined)?.find((f) => !(f in candidate)) || '';
-    const name = field || Object.keys(schema.properties).find((f) => (schema.required ?? []).includes(f) && !(f in candidate)) || '_form';
+    const field = error.path.replace(/^\//, '') || (error.schema.required as string[] | undefined)?.find((f) => !submitted.has(f)) || '';
+    const name = field || Object.keys(schema.properties).find((f) => (schema.required ?? []).includes(f) && !submitted.has(f)) || '_form';
     if (errors[name]) continue;
     const label = labels[name] ?? name;
     const fieldSchema = schema.properties[name] as { minLength?: number; maxLength?: number; enum?: unknown[]; anyOf?: unknown[] } | undefined;
-    const value = candidate[name];
+    const value = submitted.get(name);
     if (value === undefined) errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('required', { label });
     else if (fieldSchema?.minLength !== undefined && value.length < fieldSchema.minLength) errors[name] = t('tooShort', { label, limit: fieldSchema.minLength });
     else if (fieldSchema?.maxLength !== undefined && value.length > fieldSchema.maxLength) errors[name] = t('tooLong', { label, limit: fieldSchema.maxLength });

@@ -10,7 +10,7 @@ export function ErrorSummary({ title, errors }: { title: string; errors: FieldEr
   const entries = Object.entries(errors);
   if (entries.length === 0) return '';
   return (
-    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabindex="-1" data-error-summary autofocus>
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabindex="-1" data-error-summary>
       <div class="kern-alert__header">
         <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
         <h2 class="kern-title" safe>
@@ -105,7 +105,7 @@ export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
         class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
         id={name}
         name={name}
-        rows={rows}
+        rows={String(rows)}
         required={required}
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
