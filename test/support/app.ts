@@ -37,6 +37,8 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
 /** A visitor with a cookie jar, talking to the app through inject(). */
 export class Visitor {
   readonly cookies = new Map<string, string>();
+  /** Each visitor comes from its own address, so per-IP rate limits count per visitor. */
+  readonly ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
   constructor(private readonly app: () => FastifyInstance) {}
 
   private remember(response: LightMyRequestResponse): void {
@@ -52,7 +54,7 @@ export class Visitor {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const response = await this.app().inject({ method: 'GET', url, cookies: this.cookieHeader(), headers });
+    const response = await this.app().inject({ method: 'GET', url, cookies: this.cookieHeader(), headers, remoteAddress: this.ip });
     this.remember(response);
     return response;
   }
@@ -67,6 +69,7 @@ export class Visitor {
     const response = await this.app().inject({
       method: 'POST',
       url,
+      remoteAddress: this.ip,
       cookies: this.cookieHeader(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams(fields).toString(),

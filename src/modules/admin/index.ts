@@ -1,6 +1,1 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
-
-export function adminModule(_deps: AppDeps): FastifyPluginAsync {
-  return async () => {};
-}
+export { adminModule } from './admin.pages.js';

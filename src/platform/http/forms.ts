@@ -2,9 +2,10 @@ import type { Static, TObject } from '@sinclair/typebox';
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { defineMessages, type Locale } from '../i18n/i18n.js';
-import type { FieldErrors } from './errors.js';
+import { AppError, type FieldErrors } from './errors.js';
 
 // Deliberately loose: the confirmation mail is the real check of an address.
+if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value));
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
 
 const formMessages = defineMessages(
@@ -67,4 +68,14 @@ export function parseForm<S extends TObject>(schema: S, body: unknown, labels: R
     else errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('format', { label });
   }
   return { ok: false, errors, values };
+}
+
+/** Runs a service call for a form; a validation AppError with field errors comes back as errors to show in the form. */
+export async function attempt<T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; errors: FieldErrors }> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed' && error.details.fields) return { ok: false, errors: error.details.fields };
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
+import type { Children } from '@kitajs/html';
 import type { Locale } from '../i18n/i18n.js';
 
 /** Accessible HTML for mails: real headings, readable without images, fine in dark mode. */
-export function MailLayout({ locale, title, portalName, children }: { locale: Locale; title: string; portalName: string; children: JSX.Element | JSX.Element[] }): JSX.Element {
+export function MailLayout({ locale, title, portalName, children }: { locale: Locale; title: string; portalName: string; children: Children }): JSX.Element {
   return (
     <>
       {'<!doctype html>'}

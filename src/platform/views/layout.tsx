@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/context.js';
 import { isEditor } from '../auth/roles.js';
 import { layoutMessages } from './layout.messages.js';
@@ -10,7 +11,7 @@ export interface LayoutProps {
   hasErrors?: boolean;
   /** The section of the main navigation this page belongs to. */
   section?: string;
-  children?: JSX.Element | JSX.Element[];
+  children?: Children;
 }
 
 /** The path to return to after switching language; only local paths. */
