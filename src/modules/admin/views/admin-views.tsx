@@ -85,7 +85,7 @@ export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageConte
                     {r.subject_id ? `${r.subject_type} ${r.subject_id}` : r.subject_type}
                   </td>
                   <td class="kern-table__cell">
-                    <code safe>{Object.keys(r.details).length ? JSON.stringify(r.details) : ''}</code>
+                    <span safe>{Object.entries(r.details).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ')}</span>
                   </td>
                 </tr>
               ))}
