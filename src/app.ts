@@ -57,10 +57,11 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      // Never log secrets or personal data: cookies, tokens in URLs, form bodies are not logged.
+      // Never log secrets or personal data: no cookies, no bodies, no IP, and no query string
+      // (it can carry tokens, search terms or email addresses).
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       serializers: {
-        req: (req) => ({ method: req.method, url: String(req.url).replace(/([?&](token|t)=)[^&]+/g, '$1[redacted]'), id: req.id }),
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], id: req.id }),
       },
     },
     genReqId: () => randomUUID(),

@@ -1,6 +1,26 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { registerBarrierPages } from './barriers.pages.js';
+import { barrierReportsPersonalData, createBarrierService } from './barriers.service.js';
+import { registerContentPages } from './content.pages.js';
+import { createContentService } from './content.service.js';
 
-export function contentModule(_deps: AppDeps): FastifyPluginAsync {
-  return async () => {};
+export { seedContentPages } from './content.seed.js';
+export { contentPages } from './content.schemas.js';
+export { renderMarkdown } from './markdown.js';
+
+/** Legal and help pages that editors write in the browser, and "Barriere melden". */
+export function contentModule(deps: AppDeps): FastifyPluginAsync {
+  const content = createContentService(deps);
+  const barriers = createBarrierService(deps);
+  deps.privacy.register(barrierReportsPersonalData);
+  deps.search.register({
+    id: 'content',
+    label: { de: 'Seiten', en: 'Pages' },
+    search: (query, locale, limit) => content.search(query, locale, limit),
+  });
+  return async (app) => {
+    registerContentPages(app, content, deps.city);
+    registerBarrierPages(app, barriers, deps.city, deps.config);
+  };
 }
