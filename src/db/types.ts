@@ -26,6 +26,12 @@ export interface OrganizationsTable {
   name: string;
   kind: OrganizationKind;
   created_at: CreatedAt;
+  description: ColumnType<string, string | undefined, string>;
+  /** The published HSDS organization object (null until the organization has one). */
+  hsds: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Trusted organizations publish without review. */
+  trusted: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
 }
 
 export interface MembershipsTable {
@@ -104,6 +110,102 @@ export interface BarrierReportsTable {
   created_at: CreatedAt;
 }
 
+export type RevisionStatus = 'draft' | 'in_review' | 'published' | 'rejected' | 'superseded';
+export type DirectoryEntity = 'organization' | 'location' | 'service';
+
+export interface TaxonomiesTable {
+  id: string;
+  name: string;
+  description: string;
+  uri: string | null;
+  version: string | null;
+}
+
+export interface TaxonomyTermsTable {
+  id: string;
+  taxonomy_id: string;
+  /** Stable slug, used in URLs (/themen/<code>) and filters. */
+  code: string;
+  parent_id: string | null;
+  name: string;
+  name_en: string;
+  description: ColumnType<string, string | undefined, string>;
+  description_en: ColumnType<string, string | undefined, string>;
+  /** Editors' introduction on the topic page. */
+  intro: ColumnType<string, string | undefined, string>;
+  intro_en: ColumnType<string, string | undefined, string>;
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface DirectoryLocationsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  district: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  barrier_free: ColumnType<boolean, boolean | undefined, boolean>;
+  hsds: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+/** Published services: `hsds` is the HSDS service object; the rest are projections for search. */
+export interface DirectoryServicesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  status: string;
+  hsds: ColumnType<unknown, string, string>;
+  topic_codes: ColumnType<string[], string[] | undefined, string[]>;
+  districts: ColumnType<string[], string[] | undefined, string[]>;
+  language_codes: ColumnType<string[], string[] | undefined, string[]>;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  free: ColumnType<boolean, boolean | undefined, boolean>;
+  barrier_free: ColumnType<boolean, boolean | undefined, boolean>;
+  assured_date: ColumnType<Date | null, string | null | undefined, string | null>;
+  /** [{ day: 1..7 (Monday = 1), opens: 'HH:MM', closes: 'HH:MM' }] in Europe/Berlin. */
+  weekly_hours: ColumnType<WeeklyHours[], string | undefined, string>;
+  search_vector: ColumnType<string, unknown, unknown>;
+  search_text: string;
+  published_at: Timestamp;
+  updated_at: Timestamp;
+  check_reminder_sent_at: Date | null;
+  stale_flagged_at: Date | null;
+}
+
+export interface WeeklyHours {
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+export interface DirectoryServiceLocationsTable {
+  id: string;
+  service_id: string;
+  location_id: string;
+}
+
+export interface DirectorySearchWordsTable {
+  word: string;
+}
+
+export interface DirectoryRevisionsTable {
+  id: Generated<string>;
+  entity_type: DirectoryEntity;
+  entity_id: string;
+  organization_id: string;
+  version: number;
+  status: RevisionStatus;
+  data: ColumnType<unknown, string, string>;
+  author_id: string | null;
+  created_at: CreatedAt;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_reason: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -116,6 +218,13 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   content_pages: ContentPagesTable;
   barrier_reports: BarrierReportsTable;
+  taxonomies: TaxonomiesTable;
+  taxonomy_terms: TaxonomyTermsTable;
+  directory_locations: DirectoryLocationsTable;
+  directory_services: DirectoryServicesTable;
+  directory_service_locations: DirectoryServiceLocationsTable;
+  directory_search_words: DirectorySearchWordsTable;
+  directory_revisions: DirectoryRevisionsTable;
 }
 
 export type User = Selectable<UsersTable>;

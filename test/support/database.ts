@@ -3,10 +3,20 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 
-/** Where the migrated template lives: a PGlite snapshot file, or a database on the server. */
-export const templateFile = path.join(tmpdir(), 'familienrathaus-test-template.tar');
-export const templateDatabase = 'frh_test_template';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The migrated template of this run: a PGlite snapshot file, or a database name on the server. */
+    frhTemplate: string;
+  }
+}
+
+/** Names unique to this run, so parallel runs on one machine never share a template. */
+export const templateNames = () => ({
+  file: path.join(tmpdir(), `familienrathaus-test-template-${process.pid}.tar`),
+  database: `frh_test_template_${process.pid}`,
+});
 
 export const serverUrl = () => process.env.TEST_DATABASE_URL;
 
@@ -40,7 +50,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const url = serverUrl();
   if (url) {
     const name = `frh_test_${randomUUID().replace(/-/g, '')}`;
-    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${inject('frhTemplate')}`);
     return {
       databaseUrl: withDatabase(url, name),
       dataDir,
@@ -51,7 +61,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     };
   }
   return {
-    snapshot: new Blob([readFileSync(templateFile)]),
+    snapshot: new Blob([readFileSync(inject('frhTemplate'))]),
     dataDir,
     async drop() {
       rmSync(dataDir, { recursive: true, force: true });
