@@ -21,6 +21,7 @@ import { accountsModule } from './modules/accounts/index.js';
 import { adminModule } from './modules/admin/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
 import { contentModule } from './modules/content/index.js';
+import { directoryModule } from './modules/directory/index.js';
 import { homeModule } from './modules/home/index.js';
 
 /** What every module factory receives. Plain wiring, no container. */
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(homeModule(deps));
   await app.register(accountsModule(deps));
   await app.register(contentModule(deps));
+  await app.register(directoryModule(deps));
   await app.register(adminModule(deps));
   await app.register(apiDocsModule(deps));
   return { app, deps };

@@ -10,6 +10,8 @@ export interface CityProfile {
   readonly tagline: Record<Locale, string>;
   readonly state: string;
   readonly districts: readonly string[];
+  /** Approximate centre [latitude, longitude] of each district, for sorting by distance. */
+  readonly districtCentres: Readonly<Record<string, readonly [number, number]>>;
   readonly familyOffice: {
     readonly name: string;
     readonly street: string;
@@ -35,6 +37,7 @@ export function loadCityProfile(file: string): CityProfile {
   if (!raw.name || !raw.portalName) problems.push('name and portalName are required');
   if (!Array.isArray(raw.districts) || raw.districts.length === 0) problems.push('districts must list at least one district');
   if (!hexColor.test(raw.colors?.primary ?? '') || !hexColor.test(raw.colors?.accent ?? '')) problems.push('colors.primary and colors.accent must be #rrggbb');
+  if (raw.districts?.some((d) => !raw.districtCentres?.[d])) problems.push('districtCentres must give [latitude, longitude] for every district');
   if (!raw.editorsEmail?.includes('@')) problems.push('editorsEmail must be an email address');
   if (problems.length) throw new Error(`City profile ${file}: ${problems.join('; ')}`);
   return Object.freeze({ ...raw, logoPath: path.join(path.dirname(file), raw.logo) });

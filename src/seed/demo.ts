@@ -1,19 +1,20 @@
 import type { AppDeps } from '../app.js';
 import type { Role } from '../db/types.js';
+import { seedDirectory } from '../modules/directory/index.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 
 /** Fictional people only: no real person's data in the demo. */
 const demoUsers: { role: Role; email: string; displayName: string; organization?: string }[] = [
   { role: 'admin', email: 'admin@familienrathaus.example', displayName: 'Alex Admin (Demo)' },
   { role: 'editor', email: 'redaktion@familienrathaus.example', displayName: 'Eda Redaktion (Demo)', organization: 'Familienbüro (Demo)' },
-  { role: 'provider', email: 'anbieter@familienrathaus.example', displayName: 'Paul Anbieter (Demo)', organization: 'Familienzentrum Sonnenblume e. V. (Demo)' },
+  { role: 'provider', email: 'anbieter@familienrathaus.example', displayName: 'Paul Anbieter (Demo)', organization: 'Familienzentrum Sonnenblume e. V.' },
   { role: 'partner', email: 'partner@familienrathaus.example', displayName: 'Pia Partnerin (Demo)', organization: 'Bündnis für Familie – Lenkungsgruppe (Demo)' },
   { role: 'family', email: 'familie@familienrathaus.example', displayName: 'Familie Muster (Demo)' },
 ];
 
 const demoOrganizations = [
   { name: 'Familienbüro (Demo)', kind: 'city' as const },
-  { name: 'Familienzentrum Sonnenblume e. V. (Demo)', kind: 'provider' as const },
+  { name: 'Familienzentrum Sonnenblume e. V.', kind: 'provider' as const },
   { name: 'Turn- und Sportverein Lippeaue e. V. (Demo)', kind: 'provider' as const },
   { name: 'Bündnis für Familie – Lenkungsgruppe (Demo)', kind: 'partner' as const },
 ];
@@ -26,13 +27,16 @@ export const demoLogins = {
 /** Loads fictional demo content for the city once; returns false when it was there already. */
 export async function seedDemoData(deps: AppDeps): Promise<boolean> {
   const { db } = deps;
+  const directorySeeded = await seedDirectory(deps);
   const already = await db.selectFrom('users').select('id').where('email', '=', demoUsers[0]!.email).executeTakeFirst();
-  if (already) return false;
+  if (already) return directorySeeded;
   const passwordHash = await hashPassword(demoLogins.password);
   await db.transaction().execute(async (trx) => {
     const organizations = new Map<string, string>();
+    // The directory seed may have created some of them already (with their services).
     for (const org of demoOrganizations) {
-      const row = await trx.insertInto('organizations').values(org).returning('id').executeTakeFirstOrThrow();
+      const existing = await trx.selectFrom('organizations').select('id').where('name', '=', org.name).executeTakeFirst();
+      const row = existing ?? (await trx.insertInto('organizations').values(org).returning('id').executeTakeFirstOrThrow());
       organizations.set(org.name, row.id);
     }
     for (const user of demoUsers) {

@@ -155,4 +155,6 @@ export interface HsdsService {
   required_documents?: HsdsRequiredDocument[];
   contacts?: HsdsContact[];
   attributes?: HsdsAttribute[];
+  /** Where it is offered; in storage only ids, the API expands them. */
+  service_at_locations?: { id: string; location_id: string }[];
 }
