@@ -23,6 +23,8 @@ import { apiDocsModule } from './modules/api-docs/index.js';
 import { contentModule } from './modules/content/index.js';
 import { directoryModule } from './modules/directory/index.js';
 import { homeModule } from './modules/home/index.js';
+import { searchModule } from './modules/search/index.js';
+import { sectionsModule } from './modules/sections/index.js';
 
 /** What every module factory receives. Plain wiring, no container. */
 export interface AppDeps {
@@ -91,6 +93,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(accountsModule(deps));
   await app.register(contentModule(deps));
   await app.register(directoryModule(deps));
+  await app.register(sectionsModule(deps));
+  await app.register(searchModule(deps));
   await app.register(adminModule(deps));
   await app.register(apiDocsModule(deps));
   return { app, deps };

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app.js';
 import type { Role } from '../db/types.js';
+import { seedContentPages } from '../modules/content/index.js';
 import { seedDirectory } from '../modules/directory/index.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 
@@ -27,6 +28,7 @@ export const demoLogins = {
 /** Loads fictional demo content for the city once; returns false when it was there already. */
 export async function seedDemoData(deps: AppDeps): Promise<boolean> {
   const { db } = deps;
+  await seedContentPages(deps.db, deps.city);
   const directorySeeded = await seedDirectory(deps);
   const already = await db.selectFrom('users').select('id').where('email', '=', demoUsers[0]!.email).executeTakeFirst();
   if (already) return directorySeeded;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { featureTaxonomy, featureTerms, topicTaxonomy, topics } from '../../modules/directory/directory.taxonomy.js';
 
 /**
  * The directory (Angebote & Leistungen), after Open Referral HSDS 3.0. Each published organization,
@@ -113,6 +114,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('review_reason', 'text')
     .addUniqueConstraint('directory_revisions_version', ['entity_type', 'entity_id', 'version'])
     .execute();
+  // The taxonomies every city starts with (editors may add topics later).
+  const raw = db as Kysely<any>;
+  await raw.insertInto('taxonomies').values([topicTaxonomy, featureTaxonomy]).execute();
+  await raw
+    .insertInto('taxonomy_terms')
+    .values([
+      ...topics.map((t, i) => ({ ...t, taxonomy_id: topicTaxonomy.id, position: i + 1 })),
+      ...Object.values(featureTerms).map((t, i) => ({ ...t, taxonomy_id: featureTaxonomy.id, position: i + 1 })),
+    ])
+    .execute();
+
   await db.schema.createIndex('directory_revisions_status_idx').on('directory_revisions').columns(['status', 'submitted_at']).execute();
   await db.schema.createIndex('directory_revisions_org_idx').on('directory_revisions').column('organization_id').execute();
 }

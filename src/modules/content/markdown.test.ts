@@ -100,6 +100,6 @@ describe('isSafeHref', () => {
 
 describe('markdownToText', () => {
   it('gives the words without markup', () => {
-    expect(markdownToText('## Titel\n\nEin **fetter** [Link](https://example.org) und [Platzhalter: Name].\n\n- a\n- b')).toBe('Titel Ein fetter Link und Platzhalter: Name. a b');
+    expect(markdownToText('## Titel\n\nEin **fetter** [Link](https://example.org) und [Platzhalter: Name].\n\n- a,\n- b')).toBe('Titel – Ein fetter Link und Platzhalter: Name. a, b');
   });
 });

@@ -181,20 +181,20 @@ export function renderMarkdown(source: string): string {
     .join('\n');
 }
 
-/** The words of a page without markup, for search excerpts. */
+/** The words of a page without markup, for search excerpts; a heading or line without final punctuation gets a dash. */
 export function markdownToText(source: string): string {
-  return parseBlocks(source)
-    .map((block) => {
-      switch (block.kind) {
-        case 'heading':
-          return inlineText(block.content);
-        case 'paragraph':
-          return block.lines.map(inlineText).join(' ');
-        case 'list':
-          return block.items.map(inlineText).join(' ');
-      }
-    })
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const segments = parseBlocks(source).flatMap((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return [inlineText(block.content)];
+      case 'paragraph':
+        return block.lines.map(inlineText);
+      case 'list':
+        return block.items.map(inlineText);
+    }
+  });
+  return segments
+    .map((segment) => segment.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .reduce((text, segment) => (text === '' ? segment : `${text}${/[.!?:;,]$/.test(text) ? ' ' : ' – '}${segment}`), '');
 }

@@ -45,6 +45,8 @@ export const cookieNames = (config: Config) => {
 };
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Answers that never carry a form get no CSRF cookie (assets are cached publicly).
+const noFormPaths = /^\/(assets\/|api\/|healthz|readyz)/;
 
 export function pageContext(req: FastifyRequest, city: CityProfile): PageContext {
   return { locale: req.locale, actor: req.actor, csrfToken: req.csrfToken, path: req.url, city };
@@ -75,14 +77,15 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   app.addHook('onRequest', async (req, reply) => {
     req.locale = chosenLocale(req.cookies[names.locale]);
     let csrfSeed = req.cookies[names.csrf];
-    if (!csrfSeed || csrfSeed.length < 32) {
+    if ((!csrfSeed || csrfSeed.length < 32) && !noFormPaths.test(req.url)) {
       csrfSeed = newToken();
       reply.setCookie(names.csrf, csrfSeed, base);
+      // A cookie born in this request does not vouch for this request's own form post.
       req.cookies[names.csrf] = undefined;
     }
-    req.csrfToken = hmac(config.sessionSecret, csrfSeed);
+    req.csrfToken = csrfSeed ? hmac(config.sessionSecret, csrfSeed) : '';
     const token = req.cookies[names.session];
-    if (token) {
+    if (token && !req.url.startsWith('/assets/')) {
       req.actor = await resumeSession(db, token, settings);
       req.sessionToken = req.actor ? token : null;
       if (!req.actor) reply.clearCookie(names.session, base);

@@ -7,7 +7,7 @@ import { AppError } from './errors.js';
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 
-function StatusPage({ req, city, title, text, status, children }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; children?: JSX.Element }) {
+function StatusPage({ req, city, title, text, status, extra }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; extra: JSX.Element }) {
   return (
     <Layout ctx={pageContext(req, city)} title={title}>
       <h1 class="kern-heading-large" safe>
@@ -16,7 +16,7 @@ function StatusPage({ req, city, title, text, status, children }: { req: Fastify
       <p class="kern-body" safe>
         {text}
       </p>
-      {children ?? ''}
+      {extra}
       <p class="kern-body status-code" safe>
         {`HTTP ${status}`}
       </p>
@@ -27,7 +27,7 @@ function StatusPage({ req, city, title, text, status, children }: { req: Fastify
 /** One handler for every error: JSON with a stable code under /api, a page in the layout elsewhere. */
 export function installErrorHandlers(app: FastifyInstance, city: CityProfile): void {
   const page = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string, extra?: JSX.Element) =>
-    reply.status(status).type('text/html; charset=utf-8').send(<StatusPage req={req} city={city} title={title} text={text} status={status} children={extra} />);
+    reply.status(status).type('text/html; charset=utf-8').send(<StatusPage req={req} city={city} title={title} text={text} status={status} extra={extra ?? ''} />);
 
   app.setNotFoundHandler((req, reply) => {
     const t = statusMessages(req.locale ?? 'de');

@@ -24,8 +24,15 @@ export function createSearchRegistry(): SearchRegistry {
   return {
     register: (provider) => void providers.push(provider),
     async search(query, locale, limit = 10) {
-      const results = await Promise.all(providers.map(async (provider) => ({ provider, hits: await provider.search(query, locale, limit) })));
-      return results.filter((r) => r.hits.length > 0);
+      // One failing provider must not take the whole search down.
+      const settled = await Promise.allSettled(providers.map(async (provider) => ({ provider, hits: await provider.search(query, locale, limit) })));
+      return settled.flatMap((r) => {
+        if (r.status === 'rejected') {
+          console.error('search provider failed:', r.reason);
+          return [];
+        }
+        return r.value.hits.length > 0 ? [r.value] : [];
+      });
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { Children } from '@kitajs/html';
 import type { FieldErrors } from '../http/errors.js';
 
 /** KERN form building blocks; every field shows its own error and is linked from the summary. */
@@ -173,7 +172,7 @@ export function SubmitButton({ label, variant = 'primary' }: { label: string; va
   );
 }
 
-export function Alert({ kind, title, children }: { kind: 'info' | 'success' | 'warning' | 'danger'; title: string; children?: Children }): JSX.Element {
+export function Alert({ kind, title, children }: { kind: 'info' | 'success' | 'warning' | 'danger'; title: string; children?: JSX.Element }): JSX.Element {
   return (
     <div class={`kern-alert kern-alert--${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
       <div class="kern-alert__header">

@@ -9,6 +9,8 @@ import type { FormState } from './auth-pages.js';
 
 type Account = Awaited<ReturnType<AccountsService['account']>>;
 
+const withdrawnText = (at: Date | null, ctx: PageContext): string => (at ? formatDateTime(at, ctx.locale) : '–');
+
 export interface AccountPageProps {
   ctx: PageContext;
   account: Account;
@@ -122,7 +124,7 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
                     {formatDateTime(c.given_at, ctx.locale)}
                   </td>
                   <td class="kern-table__cell" safe>
-                    {c.withdrawn_at ? formatDateTime(c.withdrawn_at, ctx.locale) : '–'}
+                    {withdrawnText(c.withdrawn_at, ctx)}
                   </td>
                 </tr>
               ))}

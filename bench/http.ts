@@ -1,0 +1,213 @@
+/**
+ * HTTP throughput of the portal against the ceiling of this machine.
+ *
+ *   npm run bench                                     embedded PGlite only
+ *   BENCH_DATABASE_URL=postgres://… npm run bench     and on that PostgreSQL server too
+ *
+ * Boots the app in this process on a fresh database with the demo data, next to a bare
+ * Fastify hello-world, and loads each with autocannon (10 connections, 10 s) from a worker
+ * thread, so the load generator does not share the servers' event loop (it still shares the
+ * machine's cores: compare ratios, not absolute numbers, across machines). Only loopback
+ * addresses are ever targeted. Prints a table and writes bench/results/http.json.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { boot, type Booted } from '../src/boot.js';
+import { loadConfig } from '../src/config.js';
+import { seedDemoData } from '../src/seed/demo.js';
+
+const connections = 10;
+const durationSeconds = 10;
+const warmUpSeconds = 2;
+const resultsFile = path.resolve(import.meta.dirname, 'results/http.json');
+
+interface Measurement {
+  target: string;
+  url: string;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  ratioToHelloWorld?: number;
+}
+
+function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`refusing to load ${url}: only loopback addresses are benchmarked`);
+}
+
+function load(url: string, duration: number): Promise<autocannon.Result> {
+  assertLoopback(url);
+  return autocannon({ url, connections, duration, timeout: 10, workers: 1 });
+}
+
+async function measure(target: string, url: string): Promise<Measurement> {
+  await load(url, warmUpSeconds);
+  const r = await load(url, durationSeconds);
+  const m: Measurement = {
+    target,
+    url,
+    requestsPerSecond: Math.round(r.requests.average),
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+  console.error(`  ${target}: ${m.requestsPerSecond} req/s, p99 ${ms(m.latencyP99Ms)} ms${m.non2xx || m.errors ? `, ${m.non2xx} non-2xx, ${m.errors} errors` : ''}`);
+  return m;
+}
+
+async function startHelloWorld(): Promise<{ url: string; close(): Promise<void> }> {
+  const app = Fastify({ logger: false });
+  app.get('/', async () => ({ hello: 'world' }));
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, close: () => app.close() };
+}
+
+interface Portal {
+  label: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The app as `npm start` runs it, minus per-request logging (it would measure the terminal). */
+async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frh-bench-'));
+  let dropDatabase = async () => {};
+  let databaseUrl: string | undefined;
+  if (serverUrl) {
+    const name = `frh_bench_${randomUUID().replace(/-/g, '')}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE DATABASE ${name}`);
+    dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    const parsed = new URL(serverUrl);
+    parsed.pathname = `/${name}`;
+    databaseUrl = parsed.toString();
+  }
+  let booted: Booted | undefined;
+  try {
+    booted = await boot(
+      loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+    );
+    await seedDemoData(booted.deps);
+    const url = await booted.app.listen({ port: 0, host: '127.0.0.1' });
+    const started = booted;
+    return {
+      label,
+      url,
+      async close() {
+        await started.close();
+        await dropDatabase();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await booted?.close();
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function expectOk(url: string): Promise<void> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}; benchmarking an error page measures nothing`);
+  await response.arrayBuffer();
+}
+
+/** autocannon records whole milliseconds; 0 means under one. */
+const ms = (value: number) => (value === 0 ? '<1' : String(value));
+
+function table(rows: Measurement[]): string {
+  const head = ['target', 'req/s', 'p50 ms', 'p99 ms', 'vs hello-world', 'non-2xx', 'errors'];
+  const body = rows.map((m) => [
+    m.target,
+    String(m.requestsPerSecond),
+    ms(m.latencyP50Ms),
+    ms(m.latencyP99Ms),
+    m.ratioToHelloWorld === undefined ? '' : `${(m.ratioToHelloWorld * 100).toFixed(1)} %`,
+    String(m.non2xx),
+    String(m.errors + m.timeouts),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const portals: Portal[] = [];
+  const hello = await startHelloWorld();
+  try {
+    console.error('booting the portal on a fresh embedded database …');
+    portals.push(await startPortal('pglite'));
+    const serverUrl = process.env.BENCH_DATABASE_URL;
+    if (serverUrl) {
+      console.error('booting the portal on PostgreSQL …');
+      portals.push(await startPortal('postgresql', serverUrl));
+    }
+    for (const p of portals) for (const route of ['/', '/healthz']) await expectOk(p.url + route);
+
+    console.error(`measuring: ${connections} connections, ${durationSeconds} s each after ${warmUpSeconds} s warm-up`);
+    // The ceiling is measured before and after the app: on a shared machine it drifts, and the
+    // ratios are only as good as the two agree.
+    const before = await measure('hello-world (bare Fastify)', hello.url + '/');
+    const rows: Measurement[] = [before];
+    for (const p of portals) {
+      rows.push(await measure(`${p.label} /`, p.url + '/'));
+      rows.push(await measure(`${p.label} /healthz`, p.url + '/healthz'));
+    }
+    const after = await measure('hello-world again', hello.url + '/');
+    rows.push(after);
+    const ceiling = (before.requestsPerSecond + after.requestsPerSecond) / 2;
+    const drift = Math.abs(before.requestsPerSecond - after.requestsPerSecond) / ceiling;
+    for (const m of rows.slice(1, -1)) m.ratioToHelloWorld = Math.round((m.requestsPerSecond / ceiling) * 1000) / 1000;
+
+    console.log(`\n${table(rows)}\n`);
+    console.log(`ratios against the mean of both hello-world runs (${Math.round(ceiling)} req/s); they differ by ${(drift * 100).toFixed(0)} %`);
+    if (drift > 0.2) console.log('warning: the machine was busy or noisy while measuring (hello-world drifted by more than 20 %): run again before trusting the numbers');
+    mkdirSync(path.dirname(resultsFile), { recursive: true });
+    const result = {
+      measuredAt: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      connections,
+      durationSeconds,
+      helloWorldDrift: Math.round(drift * 1000) / 1000,
+      results: rows,
+    };
+    writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
+    console.log(`written to ${path.relative(process.cwd(), resultsFile)}`);
+    const broken = rows.filter((m) => m.non2xx > 0 || m.errors > 0 || m.timeouts > 0);
+    if (broken.length) {
+      console.error(`some targets answered with errors: ${broken.map((m) => m.target).join(', ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const p of portals) await p.close();
+    await hello.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,329 @@
+import type { Facts, PageTexts } from './facts.js';
+
+/** English template texts. Facts the city must supply are marked "[Placeholder: …]". */
+export function englishPages(f: Facts): PageTexts {
+  return {
+    impressum: {
+      title: 'Legal notice',
+      body: `Information pursuant to Section 5 of the German Digital Services Act (Digitale-Dienste-Gesetz, DDG)
+
+## Service provider
+
+City of ${f.city} (Stadt ${f.city})
+[Placeholder: name of the responsible department, e.g. The Lord Mayor, Department for Families]
+[Placeholder: street and number]
+[Placeholder: postcode] ${f.city}
+Germany
+
+The City of ${f.city} is a territorial authority under public law.
+
+## Legal representative
+
+The City of ${f.city} is legally represented by [Placeholder: name of the Lord Mayor].
+
+## Contact
+
+- Phone: [Placeholder: phone number of the switchboard]
+- Email: [Placeholder: email address for general enquiries]
+- Questions about services for families are answered by the ${f.officeName}, ${f.officeAddress}, phone ${f.officePhone}, email ${f.officeEmail}.
+
+## Supervisory authority
+
+[Placeholder: competent supervisory authority with address, e.g. the district government (Bezirksregierung)]
+
+## VAT identification number
+
+VAT identification number pursuant to Section 27a of the German VAT Act: [Placeholder: VAT ID of the city, if any]
+
+## Responsible for the content
+
+Responsible for the content pursuant to Section 18 (2) of the German Interstate Media Treaty (MStV):
+[Placeholder: name and address of the person responsible for the content]
+
+## Editorial team
+
+The content of the ${f.portal} is maintained by the editorial team of the City of ${f.city}. Please send comments and corrections to ${f.editorsEmail}.
+
+Services and events of providers are the responsibility of the providers. The operators of other websites we link to are responsible for their content. If we learn of unlawful content, we remove the link.
+
+## Software
+
+The ${f.portal} is built on the free software “Familienrathaus”. It is licensed under the EUPL-1.2 and other cities may use it freely.
+
+The German version of this notice is the legally binding one.`,
+    },
+
+    datenschutz: {
+      title: 'Privacy notice',
+      body: `[Placeholder: This text is a template. Please have it checked by the city's data protection officer before publication.]
+
+This notice tells you which personal data the ${f.portal} processes, for what purpose and on what legal basis, how long we keep it and what rights you have (Article 13 General Data Protection Regulation, GDPR).
+
+## Controller
+
+City of ${f.city} (Stadt ${f.city})
+[Placeholder: name of the responsible department]
+[Placeholder: street and number]
+[Placeholder: postcode] ${f.city}
+Phone: [Placeholder: phone number]
+Email: [Placeholder: email address]
+
+## Data protection officer
+
+You can reach the data protection officer of the City of ${f.city} at:
+[Placeholder: name or title, address, phone and email address of the data protection officer]
+
+## The essentials
+
+- No tracking: we use no analytics, statistics or advertising tools.
+- Necessary cookies only: we set only cookies without which the website cannot work securely.
+- No requests to other providers: fonts, images, scripts and videos come from our own server. No other provider learns about your visit.
+- No transfer to countries outside the European Union and no automated decisions under Article 22 GDPR.
+
+## Visiting the website
+
+When you open a page, our server necessarily processes your IP address, the address requested and the date and time. In the server logs we keep the page requested, the time and the outcome of the request, but not your IP address and nothing that follows a question mark in the address. So we do not store what you type into the search.
+
+To prevent abuse, such as automated password guessing or mass reports, we count requests per IP address. We do not store the IP address itself, only a key calculated from it that cannot be turned back into the address. We delete the counter once its time window has passed.
+
+- **Legal basis:** Article 6 (1) (e) GDPR in conjunction with Section 3 of the Data Protection Act of North Rhine-Westphalia (DSG NRW). We provide information as part of our public tasks and must run the service securely.
+- **Retention of server logs:** [Placeholder: retention period, e.g. 7 days]
+
+## Cookies
+
+We use only cookies that are strictly necessary to run the website. Under Section 25 (2) no. 2 of the German Telecommunications Digital Services Data Protection Act (TDDDG) these need no consent. Over an encrypted connection their names start with “__Host-”.
+
+- **frh_csrf:** protects our forms from being sent by another website in your name. Contains a random number and is deleted when you close your browser.
+- **frh_session:** keeps you logged in after you log in. Contains a random number by which we recognise your session. The session ends when you log out or close your browser, after 60 minutes without activity and after 12 hours at the latest.
+- **frh_lang:** remembers the language if you change it. Deleted after one year.
+
+## Account
+
+An account is optional. You can read all information without one. For an account we store your email address, your display name, your password (only as a hash that cannot be turned back into the password), your language, when you registered, confirmed your address and last logged in, and your consents with date and wording.
+
+- **Purpose:** to log you in, provide the functions of your account and reach you by email.
+- **Legal basis:** Article 6 (1) (e) GDPR in conjunction with Section 3 DSG NRW; where we ask for your consent, Article 6 (1) (a) GDPR.
+- **Retention:** until you delete your account. Accounts whose email address is not confirmed within 7 days are deleted automatically. [Placeholder: period after which long-unused accounts are deleted]
+
+When city staff change content or accounts, we log who changed what and when, so that the administration's actions can be traced (Article 6 (1) (e) GDPR). We delete these entries after three years.
+
+## Emails
+
+We send you emails when you ask for them: to confirm your address, with a login link or to reset your password. [Placeholder: further emails, e.g. the family newsletter once it is offered]
+
+- **Legal basis:** as for the account; for the newsletter your consent (Article 6 (1) (a) GDPR), which you can withdraw at any time.
+- **Retention:** sending jobs containing your address are deleted after 7 days at the latest, copies in the portal's outbox after 30 days.
+- **Sending:** [Placeholder: email service provider or data centre sending the emails on behalf of the city]
+
+## Reporting a barrier
+
+If you tell us about a barrier using the form [Report a barrier](/barriere-melden), we store the page concerned, your description and, only if you give it, your email address. The editorial team receives the report by email.
+
+- **Purpose:** to remove the barrier and to reply to you if you wish.
+- **Legal basis:** Article 6 (1) (e) GDPR in conjunction with Section 3 DSG NRW and the rules on accessible information technology (Disability Equality Act NRW and Accessible Information Technology Ordinance NRW); for the optional email address your consent (Article 6 (1) (a) GDPR).
+- **Retention:** reports are deleted automatically after one year.
+
+## Recipients
+
+The portal is operated by [Placeholder: data centre or IT service provider acting on behalf of the city under Article 28 GDPR, with its seat]. Within the city administration only staff who need your data for their task can see it. We pass your data to others only where a law obliges us to.
+
+## Retention at a glance
+
+- Session: until you log out, 12 hours at most
+- Counters against abuse: until their time window ends
+- Account: until you delete it; unconfirmed accounts 7 days
+- Email sending jobs: 7 days; copies in the outbox: 30 days
+- Barrier reports: 1 year
+- Change log: 3 years
+
+## Your rights
+
+You have the right to
+
+- access your data (Article 15 GDPR),
+- have incorrect data rectified (Article 16 GDPR),
+- erasure (Article 17 GDPR),
+- restriction of processing (Article 18 GDPR),
+- data portability (Article 20 GDPR),
+- object to processing on grounds relating to your particular situation (Article 21 GDPR).
+
+If we rectify or erase data or restrict its processing, we inform the recipients (Article 19 GDPR). You can withdraw consent at any time with effect for the future (Article 7 (3) GDPR). Please contact the controller named above or the data protection officer.
+
+## Complaints to the supervisory authority
+
+If you believe that we process your data unlawfully, you can complain to the supervisory authority (Article 77 GDPR). The competent authority is:
+
+Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW, State Commissioner for Data Protection and Freedom of Information of North Rhine-Westphalia)
+Kavalleriestraße 2–4
+40213 Düsseldorf
+[www.ldi.nrw.de](https://www.ldi.nrw.de)
+
+## Do you have to give us data?
+
+No. You can read all public pages without giving any data. An account, and functions that need to reply to you, require an email address.
+
+The German version of this notice is the legally binding one.`,
+    },
+
+    barrierefreiheit: {
+      title: 'Accessibility statement',
+      body: `The City of ${f.city} is committed to making the ${f.portal} accessible in accordance with the Disability Equality Act of North Rhine-Westphalia (BGG NRW) and the Accessible Information Technology Ordinance of North Rhine-Westphalia (BITV NRW). These implement Directive (EU) 2016/2102.
+
+This accessibility statement applies to the ${f.portal} at [Placeholder: web address of the portal].
+
+## Compliance status
+
+The standard is the European standard EN 301 549. For websites it corresponds to the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA.
+
+In our assessment the ${f.portal} is **partially** compliant with these requirements. The content that is not accessible is listed in the next section. [Placeholder: confirm or adjust the result of the assessment: fully, partially or not compliant]
+
+## Non-accessible content
+
+The following content is not, or not yet, accessible for the reasons given.
+
+### Non-compliance with the requirements
+
+- Videos in German Sign Language are not available yet. The page [Sign language](/gebaerdensprache) explains how deaf people can reach us until then.
+- Texts in Easy Language cover only part of the portal so far: [Easy language](/leichte-sprache).
+- Several sections of the portal are still under construction and are being added step by step.
+- [Placeholder: further shortcomings found in the assessment, each with the content affected and an accessible alternative]
+
+### Disproportionate burden
+
+[Placeholder: content for which the city claims a disproportionate burden, with reasons, or “None.”]
+
+### Content outside the scope
+
+[Placeholder: e.g. documents from providers not produced by the city, or “None.”]
+
+## Preparation of this statement
+
+This statement was prepared on [Placeholder: date].
+The assessment is based on [Placeholder: method, e.g. a self-assessment by the city or a test by an independent body, with date].
+The statement was last reviewed on [Placeholder: date].
+
+## Feedback and contact information
+
+Have you noticed a barrier in the ${f.portal}? Or do you need information from non-accessible content in another form? Then tell us:
+
+- Online: [Report a barrier](/barriere-melden)
+- Email: ${f.editorsEmail}
+- Phone: ${f.officePhone} (${f.officeName}, ${f.officeHours})
+- Post: ${f.officeName}, ${f.officeAddress}
+
+We answer your feedback [Placeholder: time limit for the answer, e.g. within one month].
+
+## Enforcement procedure
+
+If you have received no answer, or no satisfactory answer, to your feedback, you can contact the Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen (ombudsman's office for accessible information technology of North Rhine-Westphalia). The office mediates between you and the City of ${f.city} so that a solution is found.
+
+Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen
+[Placeholder: address of the ombudsman's office]
+Phone: [Placeholder: phone number of the ombudsman's office]
+Email: [Placeholder: email address of the ombudsman's office]
+Web: [Placeholder: web address of the ombudsman's office]`,
+    },
+
+    'leichte-sprache': {
+      title: 'Easy language',
+      body: `## What is the Familienrathaus?
+
+The Familienrathaus is a website.
+The website is from the City of ${f.city}.
+Families find help and services here.
+
+For example:
+
+- advice for parents
+- care for children
+- parties and meetings for families
+- things to do in the school holidays
+
+## What can you do here?
+
+You can look for services.
+At the top of every page there is a search box.
+Write a word in the box.
+For example: doctor.
+Then click on: Search.
+
+You can also make an account.
+For this you need an email address.
+You do not have to make an account.
+You can read everything without an account.
+
+## Who can help you?
+
+The family office can help you.
+The people in the family office work for the city.
+They answer your questions.
+
+You can phone them.
+The phone number is:
+${f.officePhone}
+
+You can write an email.
+The email address is:
+${f.officeEmail}
+
+You can also go there.
+The address is:
+${f.officeStreet}
+${f.officeLocality}
+
+The family office is open at these times:
+${f.officeHours}
+
+## Do you need help with reading?
+
+Ask a person to help you.
+For example:
+
+- a person from your family
+- a friend
+- the family office
+
+## Is something hard to use?
+
+Maybe something on the website is hard for you.
+Please tell us.
+You can write to us here:
+[Report a barrier](/barriere-melden)
+
+## About this text
+
+[Placeholder: Who checked this text? For example a group of people who test easy-read texts.]`,
+    },
+
+    gebaerdensprache: {
+      title: 'Information in German Sign Language',
+      body: `Soon we will show videos in German Sign Language (Deutsche Gebärdensprache, DGS) on this page.
+
+## What the videos will show
+
+The videos will explain:
+
+- what the ${f.portal} is and what help it offers families,
+- how to find services, events and holiday care,
+- how to create an account and log in,
+- how to reach the family office.
+
+[Placeholder: date from which the videos can be seen]
+
+## The videos come from our own server
+
+We show the videos directly from our own server. We do not embed videos from other providers or video platforms. So no other provider learns that you watch a video, and there is no advertising. For every video we also provide a text version.
+
+## How to reach us until then
+
+The ${f.officeName} also answers your questions in writing:
+
+- Email: ${f.officeEmail}
+- Text message (SMS): [Placeholder: mobile number for text messages]
+- Video call in sign language: [Placeholder: number or address for video calls]
+- Post: ${f.officeName}, ${f.officeAddress}
+
+For a meeting at the family office we book a sign language interpreter on request. Please let us know in good time, preferably by email. [Placeholder: how to book and who pays for the interpreter]`,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp, Visitor } from '../../../test/support/app.js';
+import { sections } from '../../platform/views/navigation.js';
+import { unbuiltSections } from './index.js';
+
+const t = useTestApp();
+const h1Of = (html: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.trim() ?? '';
+
+describe('sections under construction', () => {
+  const names: Record<string, string> = {
+    '/angebote': 'Angebote',
+    '/veranstaltungen': 'Veranstaltungen',
+    '/ferien': 'Ferien',
+    '/infobrief': 'Infobrief',
+    '/neuigkeiten': 'Neuigkeiten',
+    '/mitmachen': 'Mitmachen',
+    '/netzwerk': 'Netzwerk',
+    '/jugend-beruf': 'Jugend &amp; Beruf',
+    '/arbeitgeber': 'Arbeitgeber',
+  };
+
+  for (const { path } of unbuiltSections) {
+    it(`${path} says it is being built, marks its navigation entry and names the family office`, async () => {
+      const res = await new Visitor(() => t.app).get(path);
+      expect(res.statusCode).toBe(200);
+      expect(h1Of(res.body)).toBe(names[path]);
+      expect(res.body.match(/<h1/g)).toHaveLength(1);
+      expect(res.body).toContain(`<title>${names[path]} (im Aufbau) – Familienrathaus Hamm</title>`);
+      const current = [...res.body.matchAll(/<a href="([^"]+)" class="site-nav__link" aria-current="page">/g)].map((m) => m[1]);
+      expect(current).toEqual([path]);
+      expect(res.body).toContain('<span class="kern-label">Im Aufbau</span>');
+      expect(res.body).toMatch(/<p class="kern-body kern-body--large">Hier [^<]+bald[^<]+<\/p>/);
+      expect(res.body).toContain('href="tel:+492381000000"');
+      expect(res.body).toContain('href="mailto:familienbuero@example.org"');
+    });
+  }
+
+  it('speaks English when the visitor chose English', async () => {
+    const v = new Visitor(() => t.app);
+    await v.get('/sprache/en?zurueck=/ferien');
+    const res = await v.get('/ferien');
+    expect(res.body).toContain('<html lang="en"');
+    expect(h1Of(res.body)).toBe('Holidays');
+    expect(res.body).toContain('<span class="kern-label">Under construction</span>');
+    expect(res.body).toContain('holiday care');
+    expect(res.body).toContain('Monday to Thursday');
+  });
+
+  it('covers only sections of the main navigation, each once', () => {
+    const paths = unbuiltSections.map((s) => s.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const path of paths) expect(sections.map((s) => s.path)).toContain(path);
+  });
+});

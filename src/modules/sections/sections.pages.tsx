@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { CityProfile } from '../../platform/city.js';
+import { pageContext, type PageContext } from '../../platform/http/context.js';
+import { Layout } from '../../platform/views/layout.js';
+import { layoutMessages } from '../../platform/views/layout.messages.js';
+import { sections } from '../../platform/views/navigation.js';
+import { statusMessages } from '../../platform/views/status-pages.messages.js';
+import { sectionMessages } from './sections.messages.js';
+
+type SectionPath = (typeof sections)[number]['path'];
+
+/**
+ * The sections of the main navigation whose module has not landed yet. When a module takes over
+ * one of these paths, it deletes its line here (otherwise Fastify refuses the duplicate route).
+ */
+export const unbuiltSections = [
+  { path: '/angebote', plan: 'offers.plan' },
+  { path: '/veranstaltungen', plan: 'events.plan' },
+  { path: '/ferien', plan: 'holidays.plan' },
+  { path: '/infobrief', plan: 'newsletter.plan' },
+  { path: '/neuigkeiten', plan: 'news.plan' },
+  { path: '/mitmachen', plan: 'participate.plan' },
+  { path: '/netzwerk', plan: 'network.plan' },
+  { path: '/jugend-beruf', plan: 'youth.plan' },
+  { path: '/arbeitgeber', plan: 'employers.plan' },
+] as const satisfies readonly { path: SectionPath; plan: string }[];
+
+type UnbuiltSection = (typeof unbuiltSections)[number];
+
+function UnderConstructionPage({ ctx, section }: { ctx: PageContext; section: UnbuiltSection }): JSX.Element {
+  const t = sectionMessages(ctx.locale);
+  const status = statusMessages(ctx.locale);
+  const nav = layoutMessages(ctx.locale);
+  const name = nav(sections.find((s) => s.path === section.path)!.key);
+  const office = ctx.city.familyOffice;
+  return (
+    <Layout ctx={ctx} title={t('title', { section: name })} section={section.path}>
+      <h1 class="kern-heading-x-large" safe>
+        {name}
+      </h1>
+      <p>
+        <span class="kern-badge kern-badge--info">
+          <span class="kern-icon kern-icon--info" aria-hidden="true"></span>
+          <span class="kern-label">{status.html('underConstruction.title')}</span>
+        </span>
+      </p>
+      <p class="kern-body kern-body--large">{t.html(section.plan)}</p>
+      <p class="kern-body">{status.html('underConstruction.text')}</p>
+      <h2 class="kern-heading-medium">{t.html('office.heading')}</h2>
+      <p class="kern-body kern-body--bold" safe>
+        {office.name}
+      </p>
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('office.phone')}</dt>
+          <dd class="kern-description-list-item__value">
+            <a class="kern-link" href={`tel:${office.phone.replace(/[^\d+]/g, '')}`} safe>
+              {office.phone}
+            </a>
+          </dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('office.email')}</dt>
+          <dd class="kern-description-list-item__value">
+            <a class="kern-link" href={`mailto:${office.email}`} safe>
+              {office.email}
+            </a>
+          </dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('office.address')}</dt>
+          <dd class="kern-description-list-item__value" safe>
+            {`${office.street}, ${office.postalCode} ${office.locality}`}
+          </dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('office.hours')}</dt>
+          <dd class="kern-description-list-item__value" safe>
+            {office.openingHours[ctx.locale]}
+          </dd>
+        </div>
+      </dl>
+      <p class="kern-body">
+        <a class="kern-link" href="/">
+          {t.html('home')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/*
+ * Routes of the sections module (HTML):
+ *   GET  /angebote, /veranstaltungen, /ferien, ...   "Im Aufbau" for every section in unbuiltSections
+ */
+export function registerSectionPages(app: FastifyInstance, city: CityProfile): void {
+  for (const section of unbuiltSections) {
+    app.get(section.path, async (req, reply) => reply.html(<UnderConstructionPage ctx={pageContext(req, city)} section={section} />));
+  }
+}

@@ -1,0 +1,274 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { AppDeps } from '../../src/app.js';
+import { boot, type Booted } from '../../src/boot.js';
+import { loadConfig } from '../../src/config.js';
+import { seedDemoData } from '../../src/seed/demo.js';
+
+/**
+ * Browser journeys: the whole app in this process on a fresh embedded database, demo data
+ * seeded, driven by Debian's Chromium. Every page a journey visits must be axe-checked
+ * (WCAG 2.1 A/AA) and no page may fetch anything from another origin.
+ */
+
+export const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+export const screenshotDir = '/tmp/frh-shots';
+
+export interface ContextOptions {
+  viewport?: { width: number; height: number };
+  javaScriptEnabled?: boolean;
+}
+
+export interface MailRow {
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+}
+
+export interface Harness {
+  /** http://127.0.0.1:<port>, the only origin a page may talk to. */
+  readonly origin: string;
+  readonly booted: Booted;
+  readonly deps: AppDeps;
+  /** The same shape as test/support's TestApp, so its factories (createUser) work here. */
+  readonly app: Booted['app'];
+  runJobs(): Promise<number>;
+  /** A new tab in this test's default browser (JavaScript on, 1280×800); fresh for every test. */
+  newPage(): Promise<Page>;
+  /** A browser of its own (fresh profile), e.g. with JavaScript off or a narrow screen; closed after the test. */
+  newContext(options?: ContextOptions): Promise<BrowserContext>;
+  /** Runs the queued jobs (as the worker would), then returns the mails sent to this address. */
+  mailsTo(recipient: string): Promise<MailRow[]>;
+  url(pathAndQuery: string): string;
+}
+
+interface PageState {
+  /** A navigation whose page has not been axe-checked yet. */
+  unchecked: string | null;
+  missed: string[];
+  /** Where the page is now. */
+  current: string | null;
+}
+
+interface ContextState {
+  javaScriptEnabled: boolean;
+  foreign: string[];
+  origin: string;
+  /** Every page ever opened here, closed ones too. */
+  pages: PageState[];
+}
+
+const contexts = new WeakMap<BrowserContext, ContextState>();
+const pages = new WeakMap<Page, PageState>();
+let axeHelper: { context: BrowserContext; dir: string } | undefined;
+
+function withoutHash(url: string): string {
+  const i = url.indexOf('#');
+  return i === -1 ? url : url.slice(0, i);
+}
+
+async function launch(origin: string, options: ContextOptions = {}): Promise<{ context: BrowserContext; dir: string }> {
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'frh-chromium-'));
+  const javaScriptEnabled = options.javaScriptEnabled ?? true;
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    javaScriptEnabled,
+    locale: 'de-DE',
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const state: ContextState = { javaScriptEnabled, foreign: [], origin, pages: [] };
+  contexts.set(context, state);
+  const track = (page: Page) => {
+    const pageState: PageState = { unchecked: null, missed: [], current: null };
+    pages.set(page, pageState);
+    state.pages.push(pageState);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
+      if (new URL(url).origin !== origin) state.foreign.push(`${request.method()} ${url} (from ${page.url()})`);
+    });
+    page.on('framenavigated', (frame) => {
+      const url = frame.url();
+      if (frame !== page.mainFrame() || url === 'about:blank') return;
+      const previous = pageState.current;
+      pageState.current = url;
+      // A jump to a fragment (the skip link's #inhalt) stays on the same page. A reload or
+      // a redirect back to the same address (the language switch) is a new page.
+      if (url.includes('#') && previous !== null && withoutHash(previous) === withoutHash(url)) return;
+      if (pageState.unchecked !== null) pageState.missed.push(pageState.unchecked);
+      pageState.unchecked = url;
+    });
+  };
+  for (const page of context.pages()) track(page);
+  context.on('page', track);
+  return { context, dir };
+}
+
+function formatViolations(url: string, violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+  const lines = [`${violations.length} accessibility violation(s) (WCAG 2.1 A/AA) on ${url}:`];
+  for (const v of violations) {
+    lines.push(`- ${v.id} [${v.impact ?? 'n/a'}]: ${v.help} (${v.helpUrl})`);
+    for (const node of v.nodes) lines.push(`    at ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Fails listing every WCAG 2.1 A/AA violation axe finds on the page as it is now.
+ * axe needs JavaScript; for a page opened with JavaScript off it checks the very DOM that
+ * browser built, replayed at the same URL in a helper browser with every script blocked.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const state = contexts.get(page.context());
+  if (!state) throw new Error('expectNoAxeViolations: page was not opened through the harness');
+  await page.waitForLoadState('load');
+  const url = page.url();
+  let target = page;
+  let mirror: Page | undefined;
+  if (!state.javaScriptEnabled) {
+    const html = await page.content();
+    axeHelper ??= await launch(state.origin);
+    mirror = await axeHelper.context.newPage();
+    await mirror.route('**/*', (route) => {
+      const request = route.request();
+      if (request.resourceType() === 'script') return route.abort();
+      if (request.isNavigationRequest() && withoutHash(request.url()) === withoutHash(url)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return route.continue();
+    });
+    await mirror.goto(url, { waitUntil: 'load' });
+    target = mirror;
+  }
+  try {
+    const results = await new AxeBuilder({ page: target }).withTags(wcagTags).analyze();
+    const pageState = pages.get(page);
+    if (pageState && pageState.unchecked !== null && withoutHash(pageState.unchecked) === withoutHash(url)) pageState.unchecked = null;
+    if (results.violations.length > 0) expect.fail(formatViolations(url, results.violations));
+  } finally {
+    await mirror?.close();
+  }
+}
+
+/** Navigates and returns the main document's response (never null for http URLs). */
+export async function visit(page: Page, url: string): Promise<Response> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response) throw new Error(`no response for ${url}`);
+  return response;
+}
+
+/** Clicks a form's submit button and returns the response to that form's request (before any redirect). */
+export async function submitForm(page: Page, submit: ReturnType<Page['locator']>): Promise<Response> {
+  const responded = page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() && r.request().method() === 'POST');
+  await submit.click();
+  const response = await responded;
+  await page.waitForLoadState('load');
+  return response;
+}
+
+/**
+ * Sets up the app and a browser for the calling test file. After every test it fails if a page
+ * asked another origin for anything or a page was visited without an axe check.
+ */
+export function useBrowserHarness(options: { worker?: boolean } = {}): Harness {
+  let booted: Booted | undefined;
+  let origin = '';
+  let dataDir = '';
+  const opened: { context: BrowserContext; dir: string }[] = [];
+  let main: BrowserContext | undefined;
+
+  const must = () => {
+    if (!booted) throw new Error('the harness is not booted (beforeAll failed?)');
+    return booted;
+  };
+
+  const harness: Harness = {
+    get origin() {
+      return origin;
+    },
+    get booted() {
+      return must();
+    },
+    get deps() {
+      return must().deps;
+    },
+    get app() {
+      return must().app;
+    },
+    runJobs: () => must().deps.jobs.drain(),
+    async newPage() {
+      main ??= await harness.newContext();
+      return main.newPage();
+    },
+    async newContext(contextOptions) {
+      const launched = await launch(origin, contextOptions);
+      opened.push(launched);
+      return launched.context;
+    },
+    async mailsTo(recipient) {
+      await must().deps.jobs.drain();
+      return must()
+        .deps.db.selectFrom('mail_outbox')
+        .select(['recipient', 'subject', 'text_body', 'html_body'])
+        .where('recipient', '=', recipient)
+        .orderBy('created_at')
+        .execute();
+    },
+    url: (pathAndQuery) => origin + pathAndQuery,
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'frh-browser-'));
+    mkdirSync(screenshotDir, { recursive: true });
+    booted = await boot(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0' }));
+    await seedDemoData(booted.deps);
+    if (options.worker) await booted.deps.jobs.startWorker();
+    origin = await booted.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterEach(async (ctx) => {
+    // A test that failed already stopped half-way: its unchecked pages are no news.
+    const failedAlready = ctx.task.result?.state === 'fail';
+    const problems: string[] = [];
+    for (const { context } of opened) {
+      const state = contexts.get(context);
+      if (state?.foreign.length) problems.push(`requests to other origins than ${origin}:\n  ${state.foreign.join('\n  ')}`);
+      if (state) state.foreign = [];
+      for (const pageState of state?.pages ?? []) {
+        const missed = [...pageState.missed, ...(pageState.unchecked ? [pageState.unchecked] : [])];
+        if (missed.length && !failedAlready) problems.push(`pages visited without an axe check:\n  ${missed.join('\n  ')}`);
+        pageState.missed = [];
+        pageState.unchecked = null;
+      }
+    }
+    // Every test starts with fresh browsers: no cookie or session crosses from one to the next.
+    for (const { context, dir } of opened.splice(0)) {
+      await context.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    main = undefined;
+    if (problems.length) expect.fail(problems.join('\n'));
+  });
+
+  afterAll(async () => {
+    for (const { context, dir } of [...opened, ...(axeHelper ? [axeHelper] : [])]) {
+      await context.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    axeHelper = undefined;
+    await booted?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return harness;
+}
