@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { buildLocation, buildOrganization, buildService } from '../../../test/support/directory.js';
@@ -19,7 +20,7 @@ describe('publishing a service', () => {
     const found = await t.deps.db
       .selectFrom('directory_services')
       .select('id')
-      .where((eb) => eb('search_vector', '@@', eb.fn('websearch_to_tsquery', [eb.val('german'), eb.val('Kinderärzte')])))
+      .where(sql<boolean>`search_vector @@ websearch_to_tsquery('german', ${'Kinderärzte'})`)
       .execute();
     expect(found.map((f) => f.id)).toContain(service.id);
   });

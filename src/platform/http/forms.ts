@@ -56,8 +56,8 @@ export function parseForm<S extends TObject>(schema: S, body: unknown, labels: R
   const t = formMessages(locale);
   const errors: FieldErrors = {};
   for (const error of Value.Errors(schema, candidate)) {
-    const field = error.path.replace(/^\//, '') || (error.schema.required as string[] | undefined)?.find((f) => !submitted.has(f)) || '';
-    const name = field || Object.keys(schema.properties).find((f) => (schema.required ?? []).includes(f) && !submitted.has(f)) || '_form';
+    // A missing required field is reported at its own path ("/email"), like every other error.
+    const name = error.path.replace(/^\//, '').split('/')[0] || '_form';
     if (errors[name]) continue;
     const label = labels[name] ?? name;
     const fieldSchema = schema.properties[name] as { minLength?: number; maxLength?: number; enum?: unknown[]; anyOf?: unknown[] } | undefined;
