@@ -47,7 +47,6 @@ export interface HsdsAttribute {
   id: string;
   taxonomy_term_id: string;
   value?: string;
-  label?: string;
 }
 
 export interface HsdsCostOption {

@@ -141,23 +141,26 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
 
 export function Checkbox(props: FieldProps & { checked?: boolean }): JSX.Element {
   const { name, label, hint, error, checked } = props;
+  // The hint and error sit outside the flex row of box and label, so they get the full width.
   return (
-    <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
+    <div class="form-check-group">
       <FieldError id={`${name}-error`} text={error} />
-      <input
-        class={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
-        id={name}
-        name={name}
-        type="checkbox"
-        value="ja"
-        checked={checked}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
-      />
-      <label class="kern-label" for={name} safe>
-        {label}
-      </label>
       <Hint id={`${name}-hint`} text={hint} />
+      <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
+        <input
+          class={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
+          id={name}
+          name={name}
+          type="checkbox"
+          value="ja"
+          checked={checked}
+          aria-describedby={describedBy(name, hint, error)}
+          aria-invalid={error ? 'true' : undefined}
+        />
+        <label class="kern-label" for={name} safe>
+          {label}
+        </label>
+      </div>
     </div>
   );
 }

@@ -65,11 +65,22 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
 
       <h2 class="kern-heading-medium">{t.html('account.organizations')}</h2>
       {organizations.length ? (
-        <ul class="kern-list">
-          {organizations.map((o) => (
-            <li safe>{o.name}</li>
-          ))}
-        </ul>
+        <>
+          <ul class="kern-list">
+            {organizations.map((o) => (
+              <li safe>{o.name}</li>
+            ))}
+          </ul>
+          {user.role === 'family' ? (
+            ''
+          ) : (
+            <p class="kern-body">
+              <a class="kern-link" href="/mein-verzeichnis">
+                {t.html('account.directory')}
+              </a>
+            </p>
+          )}
+        </>
       ) : (
         <p class="kern-body">{t.html('account.noOrganizations')}</p>
       )}

@@ -1,0 +1,15 @@
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { loadCityProfile } from '../src/platform/city.js';
+import { generateDirectory, publishGenerated } from '../src/modules/directory/seed/index.js';
+const city = loadCityProfile(path.resolve(import.meta.dirname, '../city/hamm.json'));
+const [n, name] = [Number(process.argv[2]), process.argv[3]!];
+const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' }); await c.connect(); await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await c.query(`CREATE DATABASE ${name}`); await c.end();
+const database = await openDatabase({ url: `postgres://postgres@127.0.0.1:5432/${name}`, dataDir: mkdtempSync(path.join(os.tmpdir(), 'x-')) });
+await migrateToLatest(database.db);
+console.log(await publishGenerated(database.db, generateDirectory({ services: n, city, today: new Date('2026-11-24T12:00:00Z') }), { chunkSize: 1000 }));
+await database.close();

@@ -1,0 +1,86 @@
+import type { WeeklyHours } from '../../db/types.js';
+
+/**
+ * Opening hours in Europe/Berlin wall-clock time. Pure: every function takes the instant it is
+ * asked about, so tests pin "now" and the DST switches are handled by Intl, not by arithmetic.
+ * A period whose closing time is not after its opening time runs across midnight into the
+ * next day (22:00–02:00); 00:00–00:00 means open all day.
+ */
+
+export const berlin = 'Europe/Berlin';
+
+/** Weekday (Monday = 1 … Sunday = 7) and minutes since midnight of an instant, in Berlin. */
+export interface BerlinClock {
+  day: number;
+  minutes: number;
+  /** 'HH:MM', comparable as a string with the stored opening times. */
+  time: string;
+}
+
+const weekdayNumber: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: berlin, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+export function berlinClock(instant: Date): BerlinClock {
+  const parts = Object.fromEntries(clockFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  const hour = Number(parts.hour) % 24;
+  const minute = Number(parts.minute);
+  return { day: weekdayNumber[parts.weekday ?? ''] ?? 1, minutes: hour * 60 + minute, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
+}
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+export const previousDay = (day: number) => (day === 1 ? 7 : day - 1);
+const nextDay = (day: number) => (day === 7 ? 1 : day + 1);
+const crossesMidnight = (h: WeeklyHours) => toMinutes(h.closes) <= toMinutes(h.opens);
+
+export type OpeningState =
+  | { kind: 'open'; closes: string; closesNextDay: boolean }
+  | { kind: 'closed'; next: NextOpening | null }
+  | { kind: 'unknown' };
+
+/** When a closed service opens again: in `inDays` days (0 = today) on weekday `day` at `opens`. */
+export interface NextOpening {
+  inDays: number;
+  day: number;
+  opens: string;
+}
+
+/** Is it open at this instant, and until when (or when does it open next)? */
+export function openingState(hours: readonly WeeklyHours[], instant: Date): OpeningState {
+  if (hours.length === 0) return { kind: 'unknown' };
+  const now = berlinClock(instant);
+  for (const h of hours) {
+    const opens = toMinutes(h.opens);
+    const closes = toMinutes(h.closes);
+    if (crossesMidnight(h)) {
+      if (h.day === now.day && now.minutes >= opens) return { kind: 'open', closes: h.closes, closesNextDay: true };
+      if (h.day === previousDay(now.day) && now.minutes < closes) return { kind: 'open', closes: h.closes, closesNextDay: false };
+    } else if (h.day === now.day && now.minutes >= opens && now.minutes < closes) {
+      return { kind: 'open', closes: h.closes, closesNextDay: false };
+    }
+  }
+  return { kind: 'closed', next: nextOpening(hours, now) };
+}
+
+export const isOpenAt = (hours: readonly WeeklyHours[], instant: Date): boolean => openingState(hours, instant).kind === 'open';
+
+function nextOpening(hours: readonly WeeklyHours[], now: BerlinClock): NextOpening | null {
+  // Today later, then the following days; a week later on the same weekday at the latest.
+  let day = now.day;
+  for (let inDays = 0; inDays <= 7; inDays++) {
+    const candidates = hours
+      .filter((h) => h.day === day && (inDays > 0 || toMinutes(h.opens) > now.minutes))
+      .sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens));
+    const first = candidates[0];
+    if (first) return { inDays, day, opens: first.opens };
+    day = nextDay(day);
+  }
+  return null;
+}
+
+/** "08:00" → "8:00", as Germans write times in running text. */
+export const spokenTime = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
+
+/** The periods of one weekday in order, for an opening hours table. */
+export function hoursOfDay(hours: readonly WeeklyHours[], day: number): WeeklyHours[] {
+  return hours.filter((h) => h.day === day).sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens));
+}

@@ -1,0 +1,67 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { Visitor, type TestApp } from '../../../test/support/app.js';
+import { createUser } from '../../../test/support/auth.js';
+import type { Role } from '../../db/types.js';
+import { createSession, sessionSettings } from '../../platform/auth/sessions.js';
+import { cookieNames } from '../../platform/http/context.js';
+
+/** Test helpers of the directory workflow (used by its *.int.test.ts files only). */
+
+/** A signed-in member of the organisation (a provider unless told otherwise). */
+export async function memberOf(t: TestApp, organizationId: string | null, options: { role?: Role; displayName?: string; locale?: string } = {}) {
+  const user = await createUser(t, { role: options.role ?? 'provider', displayName: options.displayName });
+  if (options.locale) await t.deps.db.updateTable('users').set({ locale: options.locale }).where('id', '=', user.id).execute();
+  if (organizationId) await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: organizationId }).execute();
+  const visitor = new Visitor(() => t.app);
+  visitor.cookies.set(cookieNames(t.deps.config).session, await createSession(t.deps.db, user.id, sessionSettings(t.deps.config)));
+  return { visitor, user };
+}
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+const decode = (value: string) => value.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m) => entities[m] ?? m);
+const attr = (tag: string, name: string) => {
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return match ? decode(match[1]!) : undefined;
+};
+
+/** The fields a browser would send for the form posting to `action` (ticked checkboxes only, no buttons). */
+export function formFields(html: string, action: string): Record<string, string> {
+  const start = html.indexOf(`action="${action}"`);
+  if (start < 0) throw new Error(`no form with action ${action}`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const fields: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    const type = attr(tag, 'type') ?? 'text';
+    if (!name || type === 'submit') continue;
+    if (type === 'checkbox' && !/\schecked(?=[\s/>=])/.test(tag)) continue;
+    fields[name] = attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : '');
+  }
+  for (const [, open, body] of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(open!, 'name');
+    if (name) fields[name] = decode(body!);
+  }
+  for (const [, open, body] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const name = attr(open!, 'name');
+    const selected = /<option\b[^>]*value="([^"]*)"[^>]*\sselected/.exec(body!);
+    if (name) fields[name] = decode(selected?.[1] ?? '');
+  }
+  return fields;
+}
+
+/**
+ * Opens an edit page, changes some fields (null unticks or empties one) and presses a button,
+ * the way a person in a browser would. Returns the page response and the POST response.
+ */
+export async function editAndSend(visitor: Visitor, pageUrl: string, changes: Record<string, string | null>, intent: 'submit' | 'draft' = 'submit'): Promise<{ page: LightMyRequestResponse; response: LightMyRequestResponse }> {
+  const page = await visitor.get(pageUrl);
+  if (page.statusCode !== 200) throw new Error(`GET ${pageUrl}: ${page.statusCode}`);
+  const path = pageUrl.split('?')[0]!;
+  const fields = formFields(page.body, path);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) delete fields[name];
+    else fields[name] = value;
+  }
+  const response = await visitor.post(path, { ...fields, intent });
+  return { page, response };
+}
