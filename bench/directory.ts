@@ -9,17 +9,18 @@
  * embedded PGlite gets the very same rows copied over (publishing 100,000 services row by row into
  * PGlite alone takes a quarter of an hour). Then, on both engines:
  *   - searchServices for a few hundred varied queries, each a keyword plus two filters
- *     (p50/p95/p99 over the measured runs, after a warm-up), and EXPLAIN of one of them;
+ *     (p50/p95/p99 over the measured runs, after a warm-up), with the CPU time each query cost the
+ *     database and this process (on a busy machine that is the better guide to idle latency), and
+ *     EXPLAIN ANALYZE of three samples with the indexes their plans use;
  *   - the list page under autocannon (10 connections, 10 s, loopback only) against a bare Fastify
  *     hello-world measured before and after (the ceiling of this machine).
  * Goal: p95 under 20 ms on PostgreSQL at 100,000 services. Writes bench/results/directory.json.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -31,15 +32,14 @@ import type { DB } from '../src/db/types.js';
 import { listPath } from '../src/modules/directory/directory.filters.js';
 import { searchServices, type ServiceQuery } from '../src/modules/directory/directory.search.js';
 import { topics } from '../src/modules/directory/directory.taxonomy.js';
-import { analyzeDirectory, generateDirectory, publishGenerated } from '../src/modules/directory/seed/index.js';
+import { generateDirectory, publishGenerated } from '../src/modules/directory/seed/index.js';
 import { loadCityProfile } from '../src/platform/city.js';
+import { admin, copyDirectory, type HttpStats, measureHttp, schedNs } from './directory-tools.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const measuredQueries = 300;
 const warmUpQueries = 30;
-const connections = 10;
-const durationSeconds = 10;
 const resultsFile = path.resolve(import.meta.dirname, 'results/directory.json');
 const city = loadCityProfile(path.resolve(import.meta.dirname, '../city/hamm.json'));
 // "Open now" at a fixed instant: Tuesday 10:00 in Berlin.
@@ -101,17 +101,6 @@ interface QueryStats {
   p95Total: number;
 }
 
-/** CPU nanoseconds a process has run, from /proc (Linux; the database server must be local). */
-function schedNs(pid: number): (() => number) | null {
-  const read = () => Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
-  try {
-    read();
-    return read;
-  } catch {
-    return null;
-  }
-}
-
 async function measureQueries(engine: string, services: number, db: Kysely<DB>, backendPid: number | null): Promise<QueryStats> {
   const queries = benchQueries(warmUpQueries + measuredQueries);
   const backend = backendPid ? schedNs(backendPid) : () => 0;
@@ -167,70 +156,6 @@ async function explainSearch(pool: pg.Pool, query: ServiceQuery): Promise<{ quer
   return { query, indexes, plans };
 }
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Copies the published directory from PostgreSQL into PGlite, 2,000 rows a statement, as JSON. */
-async function copyDirectory(from: pg.Pool, to: Kysely<DB>): Promise<void> {
-  const tables: [string, string][] = [
-    ['organizations', 'id'],
-    ['directory_locations', 'id'],
-    ['directory_services', 'id'],
-    ['directory_service_locations', 'id'],
-    ['directory_search_words', 'word'],
-  ];
-  for (const [table, key] of tables) {
-    let last: string | null = null;
-    for (;;) {
-      const result: pg.QueryResult<{ n: number; last: string | null; data: string }> = await from.query(
-        `SELECT count(*)::int AS n, (array_agg(${key} ORDER BY ${key} DESC))[1]::text AS last, coalesce(json_agg(t), '[]')::text AS data
-         FROM (SELECT * FROM ${table} WHERE $1::text IS NULL OR ${key} > $1::${key === 'id' ? 'uuid' : 'text'} ORDER BY ${key} LIMIT 2000) t`,
-        [last],
-      );
-      const batch: { n: number; last: string | null; data: string } = result.rows[0]!;
-      if (batch.n === 0) break;
-      await sql`INSERT INTO ${sql.table(table)} SELECT * FROM json_populate_recordset(NULL::${sql.table(table)}, ${batch.data}::json)`.execute(to);
-      last = batch.last;
-    }
-  }
-  await analyzeDirectory(to);
-}
-
-interface HttpStats {
-  target: string;
-  requestsPerSecond: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  non2xx: number;
-  errors: number;
-  ratioToHelloWorld?: number;
-}
-
-function load(origin: string, paths: string[], duration: number): Promise<autocannon.Result> {
-  if (!['127.0.0.1', 'localhost'].includes(new URL(origin).hostname)) throw new Error(`refusing to load ${origin}: loopback only`);
-  return autocannon({ url: origin, connections, duration, timeout: 10, workers: 1, requests: paths.map((p) => ({ method: 'GET', path: p })) });
-}
-
-async function measureHttp(target: string, origin: string, paths: string[]): Promise<HttpStats> {
-  for (const p of paths.slice(0, 3)) {
-    const response = await fetch(origin + p);
-    if (!response.ok) throw new Error(`${p} answered ${response.status}; benchmarking an error page measures nothing`);
-    await response.arrayBuffer();
-  }
-  await load(origin, paths, 2);
-  const r = await load(origin, paths, durationSeconds);
-  const stats = { target, requestsPerSecond: Math.round(r.requests.average), latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
-  console.error(`  ${target}: ${stats.requestsPerSecond} req/s, p99 ${stats.latencyP99Ms} ms${stats.non2xx || stats.errors ? `, ${stats.non2xx} non-2xx, ${stats.errors} errors` : ''}`);
-  return stats;
-}
-
 /** The list page with a keyword and two filters, 50 variants; and the unfiltered first page. */
 function listPaths(): { filtered: string[]; plain: string[] } {
   const filtered = benchQueries(50, 7).map((q) => {
@@ -258,7 +183,8 @@ async function main(): Promise<void> {
   const http: HttpStats[] = [];
   const paths = listPaths();
   http.push(await measureHttp('hello-world (bare Fastify)', helloOrigin, ['/']));
-  const sample: ServiceQuery = { text: 'Beratung', topic: 'beratung', district: 'Heessen' };
+  // A known word with two filters; a typo (corrected through the trigram index); a part of a compound word (substring fallback).
+  const samples: ServiceQuery[] = [{ text: 'Beratung', topic: 'beratung', district: 'Heessen' }, { text: 'Beratng', district: 'Heessen' }, { text: 'arztpraxis' }];
 
   for (const services of sizes) {
     const name = `frh_bench_dir_${randomUUID().replace(/-/g, '')}`;
@@ -267,7 +193,7 @@ async function main(): Promise<void> {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frh-bench-dir-'));
     let server: Database | undefined;
     let lite: Database | undefined;
-    await admin(`CREATE DATABASE ${name}`);
+    await admin(serverUrl, `CREATE DATABASE ${name}`);
     try {
       console.error(`${services} services: publishing into PostgreSQL …`);
       // One connection, so the bench knows which server process runs its queries (for CPU time).
@@ -286,7 +212,7 @@ async function main(): Promise<void> {
       const serverPid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(server.db)).rows[0]!.pid;
       for (const [engine, database, pid] of [['postgresql', server, serverPid], ['pglite', lite, null]] as const) {
         queries.push(await measureQueries(engine, services, database.db, pid));
-        explains.push({ engine, services, ...(await explainSearch(database.pool, sample)) });
+        for (const sample of samples) explains.push({ engine, services, ...(await explainSearch(database.pool, sample)) });
       }
       await lite.close();
       lite = undefined;
@@ -298,6 +224,8 @@ async function main(): Promise<void> {
           const origin = await app.app.listen({ port: 0, host: '127.0.0.1' });
           http.push({ ...(await measureHttp(`${engine} ${services}: ${listPath}?q=…+2 filters`, origin, paths.filtered)) });
           http.push({ ...(await measureHttp(`${engine} ${services}: ${listPath} (all, by name)`, origin, paths.plain)) });
+          // autocannon drops its sockets at the end; let the requests still running finish before the database closes.
+          await new Promise((resolve) => setTimeout(resolve, 5000));
         } finally {
           await app.close();
         }
@@ -305,7 +233,7 @@ async function main(): Promise<void> {
     } finally {
       await lite?.close();
       await server?.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
@@ -336,7 +264,7 @@ async function main(): Promise<void> {
   }
   console.log('list page:');
   for (const h of http) console.log(`  ${h.target.padEnd(52)} ${String(h.requestsPerSecond).padStart(6)} req/s  p99 ${h.latencyP99Ms} ms${h.ratioToHelloWorld ? `  (${(h.ratioToHelloWorld * 100).toFixed(1)} % of hello-world)` : ''}`);
-  for (const e of explains) console.log(`indexes used (${e.engine}, ${e.services}): ${e.indexes.join(', ')}`);
+  for (const e of explains) console.log(`indexes used (${e.engine}, ${e.services}, ${JSON.stringify(e.query)}): ${e.indexes.join(', ')}`);
   console.log(`goal ${result.goal.what}: ${result.goal.met === null ? 'not measured' : result.goal.met ? 'met' : 'NOT met'} (p95 ${result.goal.p95Ms} ms)`);
   console.log(`written to ${path.relative(process.cwd(), resultsFile)} after ${result.runSeconds} s`);
   if (http.some((h) => h.non2xx > 0 || h.errors > 0)) process.exitCode = 1;

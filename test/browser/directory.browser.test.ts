@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPath } from '../../src/modules/directory/directory.filters.js';
+import { demoLogins } from '../../src/seed/demo.js';
 import { buildLocation, buildOrganization, buildService } from '../support/directory.js';
 import type { TestApp } from '../support/app.js';
-import { expectNoAxeViolations, screenshotDir, useBrowserHarness, visit } from './harness.js';
+import { expectNoAxeViolations, screenshotDir, submitForm, useBrowserHarness, visit } from './harness.js';
 
 const h = useBrowserHarness();
 
@@ -102,6 +103,34 @@ describe('topic pages', () => {
     expect(new URL(page.url()).pathname).toBe('/themen/gesundheit');
     await expectNoAxeViolations(page);
     expect(await page.locator('li.directory-result').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('an editor', () => {
+  it('writes a topic introduction, sees the error first and then the saved text', async () => {
+    const page = await h.newPage();
+    await visit(page, h.url('/anmelden'));
+    await expectNoAxeViolations(page);
+    const editor = demoLogins.users.find((u) => u.role === 'editor')!;
+    await page.locator('main [name="email"]').fill(editor.email);
+    await page.locator('main [name="password"]').fill(demoLogins.password);
+    await submitForm(page, page.locator('main form button[type="submit"]').first());
+    await expectNoAxeViolations(page);
+
+    await visit(page, h.url('/themen/familienbildung'));
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Einführung auf Englisch').fill('Only English first.');
+    const refused = await submitForm(page, page.getByRole('button', { name: 'Einführung speichern' }));
+    expect(refused.status()).toBe(422);
+    await expectNoAxeViolations(page);
+    expect(await page.title()).toMatch(/^Fehler: /);
+
+    await page.getByLabel('Einführung auf Deutsch').fill('Kurse und Treffpunkte für Eltern.\n\nAlle Angebote sind offen für alle Familien.');
+    const saved = await submitForm(page, page.getByRole('button', { name: 'Einführung speichern' }));
+    expect(saved.status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').textContent()).toContain('Die Einführung ist gespeichert.');
+    expect(await page.locator('main .content-body').textContent()).toContain('Kurse und Treffpunkte für Eltern.');
   });
 });
 

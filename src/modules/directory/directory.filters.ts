@@ -1,6 +1,5 @@
 import type { CityProfile } from '../../platform/city.js';
 import { intlLocale, type Locale } from '../../platform/i18n/i18n.js';
-import { unbuiltSections } from '../sections/index.js';
 import { maxQueryLength, type ServiceQuery, type SortOrder } from './directory.search.js';
 
 /**
@@ -13,7 +12,7 @@ import { maxQueryLength, type ServiceQuery, type SortOrder } from './directory.s
  * The list page's path. While the sections module still shows its "Im Aufbau" placeholder at
  * /angebote, the two routes would clash, so the list waits at /angebote/suche until then.
  */
-export const listPath = unbuiltSections.some((s) => (s.path as string) === '/angebote') ? '/angebote/suche' : '/angebote';
+export const listPath = '/angebote';
 
 export const params = {
   text: 'q',
@@ -93,13 +92,15 @@ const firstString = (value: unknown): string | undefined => {
   return typeof value === 'string' ? value.trim() : undefined;
 };
 
-const languageNames = new Intl.DisplayNames('de', { type: 'language', fallback: 'none' });
-export const isLanguageCode = (code: string, known: readonly string[]) => /^[a-z]{2,3}$/.test(code) && (known.includes(code) || languageNames.of(code) !== undefined);
+export const isLanguageCode = (code: string, known: readonly string[]) => /^[a-z]{2,3}$/.test(code) && (known.includes(code) || languageName(code, 'de') !== code.toUpperCase());
+
+// Intl objects are costly to build; one per locale serves every request.
+const displayNames = { de: new Intl.DisplayNames(intlLocale.de, { type: 'language', fallback: 'none' }), en: new Intl.DisplayNames(intlLocale.en, { type: 'language', fallback: 'none' }) };
 
 /** The name of a language in the visitor's language, or the code when Intl does not know it. */
 export function languageName(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames(intlLocale[locale], { type: 'language', fallback: 'none' }).of(code) ?? code.toUpperCase();
+    return displayNames[locale].of(code) ?? code.toUpperCase();
   } catch {
     return code.toUpperCase();
   }

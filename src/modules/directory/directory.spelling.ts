@@ -28,13 +28,16 @@ export function queryWords(text: string): string[] {
  * For each query word that the directory does not know (no vocabulary word, no stem in the index,
  * no substring of a name), the most similar vocabulary word with similarity ≥ 0.4, if any.
  */
-export async function correctWords(db: Kysely<DB>, words: string[]): Promise<Correction[]> {
+export async function correctWords(db: Kysely<DB>, allWords: string[]): Promise<Correction[]> {
+  if (allWords.length === 0) return [];
+  // Most words are in the vocabulary: one primary-key look-up settles them without the bigger statement.
+  const known = await db.selectFrom('directory_search_words').select('word').where('word', 'in', allWords).execute();
+  const words = allWords.filter((w) => !known.some((k) => k.word === w));
   if (words.length === 0) return [];
-  // CASE keeps the order of the checks: the vocabulary look-up answers most words at once.
+  // CASE keeps the order of the checks: the cheap ones first.
   const result = await sql<{ typed: string; used: string | null }>`
     WITH q AS MATERIALIZED (
       SELECT u.word, CASE
-        WHEN EXISTS (SELECT 1 FROM directory_search_words k WHERE k.word = u.word) THEN true
         WHEN EXISTS (SELECT 1 FROM directory_services s WHERE s.search_vector @@ plainto_tsquery('german', u.word)) THEN true
         WHEN length(u.word) >= ${minFallbackLength} AND EXISTS (SELECT 1 FROM directory_services s WHERE s.search_text LIKE '%' || u.word || '%') THEN true
         ELSE false END AS known

@@ -3,7 +3,6 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 /** What each section will offer once it is built, in one or two plain sentences. */
 export const sectionMessages = defineMessages(
   {
-    'offers.plan': 'Hier finden Sie bald Beratungsstellen, Kinderbetreuung, Kinderärztinnen und Kinderärzte, Familienzentren und andere Angebote in Ihrer Nähe. Sie können nach Stadtbezirk, Alter und Thema suchen.',
     'events.plan': 'Hier stehen bald Veranstaltungen für Kinder und Familien in allen Stadtbezirken. Sie können Termine auch in Ihren Kalender übernehmen.',
     'holidays.plan': 'Hier können Sie bald Ferienbetreuung und Ferienfreizeiten finden, Ihre Wünsche angeben und Plätze bekommen. Die Plätze werden fair verlost.',
     'newsletter.plan': 'Hier können Sie bald den Familieninfobrief bestellen. Er kommt viermal im Jahr per E-Mail und fasst das Wichtigste für Familien zusammen.',
@@ -21,7 +20,6 @@ export const sectionMessages = defineMessages(
     'home': 'Zur Startseite',
   },
   {
-    'offers.plan': 'Soon you will find counselling services, childcare, paediatricians, family centres and other services near you here. You will be able to search by district, age and topic.',
     'events.plan': 'Soon events for children and families in all districts will be listed here. You will also be able to add them to your calendar.',
     'holidays.plan': 'Soon you will be able to find holiday care and holiday trips here, state your wishes and get places. Places are allocated fairly by lottery.',
     'newsletter.plan': 'Soon you will be able to subscribe to the family newsletter here. It arrives by email four times a year and sums up what matters to families.',

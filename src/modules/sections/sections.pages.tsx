@@ -14,7 +14,6 @@ type SectionPath = (typeof sections)[number]['path'];
  * one of these paths, it deletes its line here (otherwise Fastify refuses the duplicate route).
  */
 export const unbuiltSections = [
-  { path: '/angebote', plan: 'offers.plan' },
   { path: '/veranstaltungen', plan: 'events.plan' },
   { path: '/ferien', plan: 'holidays.plan' },
   { path: '/infobrief', plan: 'newsletter.plan' },

@@ -62,9 +62,11 @@ export function shortText(text: string, length = 220): string {
   return `${flat.slice(0, cut > length / 2 ? cut : length)} …`;
 }
 
+const kilometres = { de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }) };
+
 function ResultItem({ ctx, hit, now, originName }: { ctx: PageContext; hit: ServiceHit; now: Date; originName?: string }): JSX.Element {
   const t = directoryMessages(ctx.locale);
-  const km = hit.distanceKm === null ? '' : new Intl.NumberFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(hit.distanceKm);
+  const km = hit.distanceKm === null ? '' : kilometres[ctx.locale].format(hit.distanceKm);
   return (
     <li class="kern-card directory-result">
       <div class="kern-card__container">

@@ -17,6 +17,7 @@ export interface SearchPageProps {
   now: Date;
 }
 
+const collators = { de: new Intl.Collator('de'), en: new Intl.Collator('en') };
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 function AgeField({ ctx, value }: { ctx: PageContext; value: string }): JSX.Element {
@@ -52,7 +53,7 @@ function SearchForm(props: SearchPageProps): JSX.Element {
   // The chosen language stays selectable even if the list was read before it existed.
   const languages = [...new Set([...props.languages, ...(form.language ? [form.language] : [])])]
     .map((code) => ({ value: code, label: languageName(code, ctx.locale) }))
-    .sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
+    .sort((a, b) => collators[ctx.locale].compare(a.label, b.label));
   return (
     <section aria-labelledby="suchen">
       <h2 class="kern-heading-medium" id="suchen">
