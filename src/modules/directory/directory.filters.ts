@@ -8,10 +8,7 @@ import { maxQueryLength, type ServiceQuery, type SortOrder } from './directory.s
  * shows. The parameters that were used are written back into every pagination link.
  */
 
-/**
- * The list page's path. While the sections module still shows its "Im Aufbau" placeholder at
- * /angebote, the two routes would clash, so the list waits at /angebote/suche until then.
- */
+/** The list page's path. */
 export const listPath = '/angebote';
 
 export const params = {
