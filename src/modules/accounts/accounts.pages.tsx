@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { safeLocalPath } from '../home/index.js';
+import { safeLocalPath } from '../../platform/http/local-path.js';
 import { ChangePasswordForm, DeleteAccountForm, EmailForm, LoginForm, NewPasswordForm, ProfileForm, RegisterForm, TokenForm } from './accounts.schemas.js';
 import { accountMessages } from './accounts.messages.js';
 import type { AccountsService, Origin } from './accounts.service.js';

@@ -10,8 +10,8 @@ import { MembershipForm, OrganizationForm, RoleForm } from './accounts.schemas.j
 import { accountMessages } from './accounts.messages.js';
 import type { AccountsService } from './accounts.service.js';
 import { UserPage, UsersPage } from './views/admin-pages.js';
+import { uuidPattern } from '../../platform/http/ids.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /*
  * Admin routes (role admin; the service checks it again):
@@ -24,7 +24,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function registerAdminUserPages(app: FastifyInstance, service: AccountsService, city: CityProfile): void {
   const userId = (req: FastifyRequest<{ Params: { id: string } }>) => {
-    if (!uuid.test(req.params.id)) throw new AppError('not_found', 'Benutzerkonto nicht gefunden');
+    if (!uuidPattern.test(req.params.id)) throw new AppError('not_found', 'Benutzerkonto nicht gefunden');
     return req.params.id;
   };
   const showUser = async (req: FastifyRequest, reply: FastifyReply, id: string, status: number, extra: { notice?: string; errors?: FieldErrors } = {}) => {
@@ -75,7 +75,7 @@ export function registerAdminUserPages(app: FastifyInstance, service: AccountsSe
   app.post<{ Params: { id: string; orgId: string } }>('/admin/benutzer/:id/mitgliedschaften/:orgId/entfernen', async (req, reply) => {
     const actor = requireActor(req);
     const id = userId(req);
-    if (!uuid.test(req.params.orgId)) throw new AppError('not_found', 'Organisation nicht gefunden');
+    if (!uuidPattern.test(req.params.orgId)) throw new AppError('not_found', 'Organisation nicht gefunden');
     await service.removeMembership(actor, id, req.params.orgId);
     return reply.redirect(`/admin/benutzer/${id}?gespeichert=mitgliedschaft`, 303);
   });
@@ -83,7 +83,7 @@ export function registerAdminUserPages(app: FastifyInstance, service: AccountsSe
   app.post<{ Querystring: { fuer?: string } }>('/admin/organisationen', async (req, reply) => {
     const actor = requireActor(req);
     const t = accountMessages(req.locale);
-    const back = req.query.fuer && uuid.test(req.query.fuer) ? req.query.fuer : null;
+    const back = req.query.fuer && uuidPattern.test(req.query.fuer) ? req.query.fuer : null;
     const form = parseForm(OrganizationForm, req.body, { name: t('admin.organizationName'), kind: t('admin.organizationKind') }, req.locale);
     if (!form.ok) {
       if (back) return showUser(req, reply, back, 422, { errors: form.errors });

@@ -7,8 +7,8 @@ import { pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accountsPolicy } from '../accounts/index.js';
 import { AuditPage, DashboardPage, OutboxMailPage, OutboxPage } from './views/admin-views.js';
+import { uuidPattern } from '../../platform/http/ids.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pageSize = 50;
 
 /*
@@ -41,7 +41,7 @@ export function adminModule({ db, city }: AppDeps): FastifyPluginAsync {
 
     app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (req, reply) => {
       ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-      const mail = uuid.test(req.params.id) ? await db.selectFrom('mail_outbox').selectAll().where('id', '=', req.params.id).executeTakeFirst() : undefined;
+      const mail = uuidPattern.test(req.params.id) ? await db.selectFrom('mail_outbox').selectAll().where('id', '=', req.params.id).executeTakeFirst() : undefined;
       if (!mail) throw new AppError('not_found', 'E-Mail nicht gefunden');
       return reply.html(<OutboxMailPage ctx={pageContext(req, city)} mail={mail} />);
     });

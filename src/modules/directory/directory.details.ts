@@ -3,6 +3,7 @@ import type { DB, OrganizationKind, WeeklyHours } from '../../db/types.js';
 import { attributeValue } from './directory.projection.js';
 import { featureTerms, topicTaxonomy } from './directory.taxonomy.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.js';
+import { uuidPattern } from '../../platform/http/ids.js';
 
 /** Everything the public service page shows, read from the published rows only. */
 export interface ServiceDetails {
@@ -21,12 +22,11 @@ export interface ServiceDetails {
   leikaKey: string | undefined;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const listedStatuses = ['active', 'temporarily closed'];
 
 /** A listed service by id; undefined for an unknown id, a malformed one, or one not listed. */
 export async function loadServiceDetails(db: Kysely<DB>, id: string): Promise<ServiceDetails | undefined> {
-  if (!uuid.test(id)) return undefined;
+  if (!uuidPattern.test(id)) return undefined;
   const row = await db
     .selectFrom('directory_services as s')
     .innerJoin('organizations as o', 'o.id', 's.organization_id')

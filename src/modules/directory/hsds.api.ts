@@ -7,6 +7,7 @@ import { registerHsdsCsv } from './hsds.csv.js';
 import { registerHsdsImportPages } from './hsds.import.pages.js';
 import * as objects from './hsds.objects.js';
 import * as repo from './hsds.repository.js';
+import { uuidPattern } from '../../platform/http/ids.js';
 import {
   ApiError,
   ApiInfo,
@@ -34,7 +35,6 @@ import {
  */
 
 const spec = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Open data: any website may read it from the browser (no cookies are involved, so "*" is safe). */
 async function openToAnyOrigin(_req: unknown, reply: FastifyReply): Promise<void> {
@@ -52,7 +52,7 @@ function found<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new AppError('not_found', `${what} nicht gefunden`);
   return value;
 }
-const idOf = (id: string, what: string): string => found(uuid.test(id) ? id : undefined, what);
+const idOf = (id: string, what: string): string => found(uuidPattern.test(id) ? id : undefined, what);
 
 function paging(query: { page: number; per_page: number }): repo.Paging {
   return { page: query.page, perPage: query.per_page };

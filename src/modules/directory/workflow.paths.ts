@@ -27,4 +27,4 @@ export const paths = {
   publicService: (serviceId: string) => `/angebote/${serviceId}`,
 };
 
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { uuidPattern } from '../../platform/http/ids.js';

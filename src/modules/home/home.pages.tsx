@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
+import { safeLocalPath } from '../../platform/http/local-path.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
 import { Layout } from '../../platform/views/layout.js';
 import { layoutMessages } from '../../platform/views/layout.messages.js';
@@ -18,10 +19,6 @@ const teaserKey = {
   '/jugend-beruf': 'youth.text',
   '/arbeitgeber': 'employers.text',
 } as const;
-
-/** Only local paths are followed after switching language (no open redirect). */
-export const safeLocalPath = (value: unknown): string =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 
 /** The start page and the language switch. */
 export function homeModule({ city, config }: AppDeps): FastifyPluginAsync {

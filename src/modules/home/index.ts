@@ -1,1 +1,1 @@
-export { homeModule, safeLocalPath } from './home.pages.js';
+export { homeModule } from './home.pages.js';

@@ -3,9 +3,10 @@ import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { defineMessages, type Locale } from '../i18n/i18n.js';
 import { AppError, type FieldErrors } from './errors.js';
+import { uuidPattern } from './ids.js';
 
 // Deliberately loose: the confirmation mail is the real check of an address.
-if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value));
+if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => uuidPattern.test(value));
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
 
 const formMessages = defineMessages(
