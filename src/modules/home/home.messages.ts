@@ -16,8 +16,6 @@ export const homeMessages = defineMessages(
     'employers.text': 'Familienfreundliche Arbeitgeber in der Stadt.',
     'office.heading': 'Persönliche Beratung',
     'office.text': 'Das {office} hilft Ihnen weiter: {hours}.',
-    'office.phone': 'Telefon',
-    'office.email': 'E-Mail',
   },
   {
     title: 'Welcome to the Familienrathaus',
@@ -34,7 +32,5 @@ export const homeMessages = defineMessages(
     'employers.text': 'Family-friendly employers in the city.',
     'office.heading': 'Personal advice',
     'office.text': 'The {office} will help you: {hours}.',
-    'office.phone': 'Phone',
-    'office.email': 'Email',
   },
 );

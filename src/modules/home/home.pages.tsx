@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { safeLocalPath } from '../../platform/http/local-path.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
+import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
 import { layoutMessages } from '../../platform/views/layout.messages.js';
 import { sections } from '../../platform/views/navigation.js';
@@ -63,24 +64,7 @@ export function homeModule({ city, config }: AppDeps): FastifyPluginAsync {
           <p class="kern-body" safe>
             {t('office.text', { office: office.name, hours: office.openingHours[ctx.locale] })}
           </p>
-          <dl class="kern-description-list">
-            <div class="kern-description-list-item">
-              <dt class="kern-description-list-item__key">{t.html('office.phone')}</dt>
-              <dd class="kern-description-list-item__value">
-                <a class="kern-link" href={`tel:${office.phone.replace(/\s/g, '')}`} safe>
-                  {office.phone}
-                </a>
-              </dd>
-            </div>
-            <div class="kern-description-list-item">
-              <dt class="kern-description-list-item__key">{t.html('office.email')}</dt>
-              <dd class="kern-description-list-item__value">
-                <a class="kern-link" href={`mailto:${office.email}`} safe>
-                  {office.email}
-                </a>
-              </dd>
-            </div>
-          </dl>
+          <FamilyOfficeContact city={city} locale={ctx.locale} />
         </Layout>,
       );
     });

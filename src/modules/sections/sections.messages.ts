@@ -13,10 +13,6 @@ export const sectionMessages = defineMessages(
     'employers.plan': 'Hier stellen sich bald familienfreundliche Arbeitgeber aus der Stadt vor.',
     'title': '{section} (im Aufbau)',
     'office.heading': 'So hilft Ihnen das Familienbüro schon jetzt',
-    'office.address': 'Anschrift',
-    'office.hours': 'Öffnungszeiten',
-    'office.phone': 'Telefon',
-    'office.email': 'E-Mail',
     'home': 'Zur Startseite',
   },
   {
@@ -30,10 +26,6 @@ export const sectionMessages = defineMessages(
     'employers.plan': 'Soon family-friendly employers in the city will introduce themselves here.',
     'title': '{section} (under construction)',
     'office.heading': 'How the family office can help you now',
-    'office.address': 'Address',
-    'office.hours': 'Opening hours',
-    'office.phone': 'Phone',
-    'office.email': 'Email',
     'home': 'Go to the home page',
   },
 );

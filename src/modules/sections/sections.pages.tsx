@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext, type PageContext } from '../../platform/http/context.js';
+import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
 import { layoutMessages } from '../../platform/views/layout.messages.js';
 import { sections } from '../../platform/views/navigation.js';
@@ -49,36 +50,7 @@ function UnderConstructionPage({ ctx, section }: { ctx: PageContext; section: Un
       <p class="kern-body kern-body--bold" safe>
         {office.name}
       </p>
-      <dl class="kern-description-list">
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{t.html('office.phone')}</dt>
-          <dd class="kern-description-list-item__value">
-            <a class="kern-link" href={`tel:${office.phone.replace(/[^\d+]/g, '')}`} safe>
-              {office.phone}
-            </a>
-          </dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{t.html('office.email')}</dt>
-          <dd class="kern-description-list-item__value">
-            <a class="kern-link" href={`mailto:${office.email}`} safe>
-              {office.email}
-            </a>
-          </dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{t.html('office.address')}</dt>
-          <dd class="kern-description-list-item__value" safe>
-            {`${office.street}, ${office.postalCode} ${office.locality}`}
-          </dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{t.html('office.hours')}</dt>
-          <dd class="kern-description-list-item__value" safe>
-            {office.openingHours[ctx.locale]}
-          </dd>
-        </div>
-      </dl>
+      <FamilyOfficeContact city={ctx.city} locale={ctx.locale} full />
       <p class="kern-body">
         <a class="kern-link" href="/">
           {t.html('home')}
