@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { EventsTables } from './tables/events.js';
+import type { HolidaysTables } from './tables/holidays.js';
+import type { NewsletterTables } from './tables/newsletter.js';
+import type { SurveyTables } from './tables/survey.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -206,7 +210,8 @@ export interface DirectoryRevisionsTable {
   review_reason: string | null;
 }
 
-export interface DB {
+/** Platform and directory tables are here; each later module keeps its tables in ./tables/<module>.ts. */
+export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;

@@ -2,6 +2,10 @@ import type { AppDeps } from '../app.js';
 import type { Role } from '../db/types.js';
 import { seedContentPages } from '../modules/content/index.js';
 import { seedDirectory } from '../modules/directory/index.js';
+import { seedEvents } from '../modules/events/index.js';
+import { seedHolidays } from '../modules/holidays/index.js';
+import { seedNewsletter } from '../modules/newsletter/index.js';
+import { seedSurvey } from '../modules/survey/index.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 
 /** Fictional people only: no real person's data in the demo. */
@@ -25,13 +29,20 @@ export const demoLogins = {
   users: demoUsers.map(({ role, email }) => ({ role, email })),
 };
 
-/** Loads fictional demo content for the city once; returns false when it was there already. */
+/**
+ * Loads fictional demo content for the city once; returns false when it was there already.
+ * Order matters: the later modules use the directory's organisations and the demo accounts.
+ */
 export async function seedDemoData(deps: AppDeps): Promise<boolean> {
-  const { db } = deps;
   await seedContentPages(deps.db, deps.city);
-  const directorySeeded = await seedDirectory(deps);
+  const seeded = [await seedDirectory(deps), await seedDemoUsers(deps)];
+  for (const seedModule of [seedEvents, seedHolidays, seedNewsletter, seedSurvey]) seeded.push(await seedModule(deps));
+  return seeded.some(Boolean);
+}
+
+async function seedDemoUsers({ db }: AppDeps): Promise<boolean> {
   const already = await db.selectFrom('users').select('id').where('email', '=', demoUsers[0]!.email).executeTakeFirst();
-  if (already) return directorySeeded;
+  if (already) return false;
   const passwordHash = await hashPassword(demoLogins.password);
   await db.transaction().execute(async (trx) => {
     const organizations = new Map<string, string>();

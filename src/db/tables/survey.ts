@@ -1,0 +1,2 @@
+/** Table types of the survey module (Befragung); `DB` in ../types.ts extends this. */
+export interface SurveyTables {}
