@@ -1,20 +1,22 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as platform from './migrations/0001-platform.js';
 import * as directory from './migrations/0002-directory.js';
-import * as events from './migrations/0003-events.js';
-import * as holidays from './migrations/0004-holidays.js';
-import * as newsletter from './migrations/0005-newsletter.js';
-import * as survey from './migrations/0006-survey.js';
+import * as media from './migrations/0003-media.js';
+import * as events from './migrations/0004-events.js';
+import * as holidays from './migrations/0005-holidays.js';
+import * as newsletter from './migrations/0006-newsletter.js';
+import * as survey from './migrations/0007-survey.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
 const migrations: Record<string, Migration> = {
   '0001-platform': platform,
   '0002-directory': directory,
-  '0003-events': events,
-  '0004-holidays': holidays,
-  '0005-newsletter': newsletter,
-  '0006-survey': survey,
+  '0003-media': media,
+  '0004-events': events,
+  '0005-holidays': holidays,
+  '0006-newsletter': newsletter,
+  '0007-survey': survey,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

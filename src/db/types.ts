@@ -210,6 +210,16 @@ export interface DirectoryRevisionsTable {
   review_reason: string | null;
 }
 
+export interface MediaImagesTable {
+  id: Generated<string>;
+  content_type: string;
+  bytes: Buffer;
+  width: number;
+  height: number;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** Platform and directory tables are here; each later module keeps its tables in ./tables/<module>.ts. */
 export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables {
   users: UsersTable;
@@ -230,6 +240,7 @@ export interface DB extends EventsTables, HolidaysTables, NewsletterTables, Surv
   directory_service_locations: DirectoryServiceLocationsTable;
   directory_search_words: DirectorySearchWordsTable;
   directory_revisions: DirectoryRevisionsTable;
+  media_images: MediaImagesTable;
 }
 
 export type User = Selectable<UsersTable>;
