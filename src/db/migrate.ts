@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as platform from './migrations/0001-platform.js';
 import * as directory from './migrations/0002-directory.js';
-import * as media from './migrations/0003-media.js';
+import * as media from './migrations/0003-media-and-roles.js';
 import * as events from './migrations/0004-events.js';
 import * as holidays from './migrations/0005-holidays.js';
 import * as newsletter from './migrations/0006-newsletter.js';
@@ -12,7 +12,7 @@ import type { DB } from './types.js';
 const migrations: Record<string, Migration> = {
   '0001-platform': platform,
   '0002-directory': directory,
-  '0003-media': media,
+  '0003-media-and-roles': media,
   '0004-events': events,
   '0005-holidays': holidays,
   '0006-newsletter': newsletter,

@@ -8,7 +8,7 @@ import type { SurveyTables } from './tables/survey.js';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, never, never>;
 
-export type Role = 'family' | 'provider' | 'partner' | 'editor' | 'admin';
+export type Role = 'family' | 'provider' | 'partner' | 'analyst' | 'editor' | 'admin';
 export type TokenPurpose = 'confirm_email' | 'login_link' | 'password_reset';
 export type OrganizationKind = 'provider' | 'partner' | 'city';
 

@@ -21,7 +21,7 @@ export const ChangePasswordForm = Type.Object({ currentPassword: Type.String({ m
 export const ProfileForm = Type.Object({ displayName: DisplayName, locale: Type.Union([Type.Literal('de'), Type.Literal('en')]) });
 export const DeleteAccountForm = Type.Object({ confirm: Type.Literal('ja') });
 
-export const RoleForm = Type.Object({ role: Type.Union([Type.Literal('family'), Type.Literal('provider'), Type.Literal('partner'), Type.Literal('editor'), Type.Literal('admin')]) });
+export const RoleForm = Type.Object({ role: Type.Union([Type.Literal('family'), Type.Literal('provider'), Type.Literal('partner'), Type.Literal('analyst'), Type.Literal('editor'), Type.Literal('admin')]) });
 export const MembershipForm = Type.Object({ organizationId: Type.String({ format: 'uuid' }) });
 export const OrganizationForm = Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }), kind: Type.Union([Type.Literal('provider'), Type.Literal('partner'), Type.Literal('city')]) });
 

@@ -1,7 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 
-/** Uploaded images (events, news): stored in the database so every web process can serve them. */
+/**
+ * Uploaded images (events, news), stored in the database so every web process can serve them;
+ * and the analyst role, who may read anonymised raw survey answers.
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE users DROP CONSTRAINT users_role_check`.execute(db);
+  await sql`ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('family','provider','partner','analyst','editor','admin'))`.execute(db);
   await db.schema
     .createTable('media_images')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -16,4 +21,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('media_images').execute();
+  await sql`ALTER TABLE users DROP CONSTRAINT users_role_check`.execute(db);
+  await sql`ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('family','provider','partner','editor','admin'))`.execute(db);
 }
