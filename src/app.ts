@@ -17,6 +17,7 @@ import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createPrivacyRegistry, type PrivacyRegistry } from './platform/privacy/privacy.js';
 import { createSearchRegistry, type SearchRegistry } from './platform/search/search.js';
 import { registerMaintenanceJobs } from './platform/maintenance.js';
+import { registerMediaRoutes, registerMultipartForms } from './platform/media/media.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { adminModule } from './modules/admin/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
 
   await registerSecurityHeaders(app, config);
   await app.register(formbody, { bodyLimit: 262_144 });
+  await registerMultipartForms(app);
   await app.register(fastifyKitaHtml);
   await app.register(swagger, {
     openapi: {
@@ -91,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(requestContext, { config, db });
   installErrorHandlers(app, city);
   registerHealth(app, db);
+  registerMediaRoutes(app, db);
   registerMaintenanceJobs(deps);
 
   await app.register(homeModule(deps));

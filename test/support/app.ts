@@ -65,6 +65,19 @@ export class Visitor {
     return this.post(actionUrl, { _csrf: csrfTokenOf(page.body), ...fields });
   }
 
+  /** Like submit(), for forms with a file field (enctype multipart/form-data). */
+  async submitMultipart(formPageUrl: string, actionUrl: string, fields: Record<string, string | string[]>, files: Record<string, FormFile> = {}): Promise<LightMyRequestResponse> {
+    const page = await this.get(formPageUrl);
+    return this.postMultipart(actionUrl, { _csrf: csrfTokenOf(page.body), ...fields }, files);
+  }
+
+  async postMultipart(url: string, fields: Record<string, string | string[]>, files: Record<string, FormFile> = {}): Promise<LightMyRequestResponse> {
+    const { body, contentType } = multipartBody(fields, files);
+    const response = await this.app().inject({ method: 'POST', url, remoteAddress: this.ip, cookies: this.cookieHeader(), headers: { 'content-type': contentType }, payload: body });
+    this.remember(response);
+    return response;
+  }
+
   async post(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
     const response = await this.app().inject({
       method: 'POST',
@@ -83,4 +96,25 @@ export function csrfTokenOf(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (!match?.[1]) throw new Error('no CSRF token on the page');
   return match[1];
+}
+
+/** A file as a browser sends it; an input left empty is `{ filename: '', content: Buffer.alloc(0) }`. */
+export interface FormFile {
+  filename: string;
+  content: Buffer;
+  type?: string;
+}
+
+/** Encodes fields and files as multipart/form-data, the way browsers do. */
+export function multipartBody(fields: Record<string, string | string[]>, files: Record<string, FormFile>): { body: Buffer; contentType: string } {
+  const boundary = `----frhtest${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
+  }
+  for (const [name, file] of Object.entries(files)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`), file.content, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

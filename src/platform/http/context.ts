@@ -46,7 +46,7 @@ export const cookieNames = (config: Config) => {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Answers that never carry a form get no CSRF cookie (assets are cached publicly).
-const noFormPaths = /^\/(assets\/|api\/|healthz|readyz)/;
+const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz)/;
 
 export function pageContext(req: FastifyRequest, city: CityProfile): PageContext {
   return { locale: req.locale, actor: req.actor, csrfToken: req.csrfToken, path: req.url, city };

@@ -1,0 +1,90 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { notFound } from '../http/errors.js';
+import { uuidPattern } from '../http/ids.js';
+import type { Executor } from '../jobs/jobs.js';
+import { cleanImage } from './image-format.js';
+
+export const maxImageBytes = 5 * 1024 * 1024;
+
+/** A file field of a multipart form, as the route handler finds it in `req.body`. */
+export interface UploadedImage {
+  readonly kind: 'upload';
+  readonly filename: string;
+  readonly bytes: Buffer;
+  /** The file was larger than maxImageBytes; only the start was read. */
+  readonly tooLarge: boolean;
+}
+
+export type ImageProblem = 'image.type' | 'image.size';
+
+/**
+ * Forms with a file field send multipart/form-data; its text fields land in `req.body` as with
+ * ordinary forms (so CSRF and parseForm work unchanged) and each file as an UploadedImage.
+ */
+export async function registerMultipartForms(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: maxImageBytes, files: 2, fields: 200, fieldSize: 262_144, parts: 210 },
+    async onFile(part: MultipartFile & { value?: unknown }) {
+      const bytes = await part.toBuffer();
+      const upload: UploadedImage = { kind: 'upload', filename: part.filename, bytes, tooLarge: part.file.truncated };
+      part.value = upload;
+    },
+  });
+}
+
+/** The image of a file field, or null when the person chose no file. */
+export function imageFromForm(body: unknown, field: string): UploadedImage | null {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  if (!value || typeof value !== 'object' || (value as UploadedImage).kind !== 'upload') return null;
+  const upload = value as UploadedImage;
+  return upload.filename === '' && upload.bytes.length === 0 ? null : upload;
+}
+
+/** Why an upload cannot be used, as a message key for the form (or null when it is fine). */
+export function validateImage(image: UploadedImage): ImageProblem | null {
+  if (image.tooLarge || image.bytes.length > maxImageBytes) return 'image.size';
+  return cleanImage(image.bytes) ? null : 'image.type';
+}
+
+/** Stores the image without its metadata; call validateImage first. */
+export async function storeImage(executor: Executor, image: UploadedImage, uploadedBy: string | null): Promise<{ id: string }> {
+  const clean = cleanImage(image.bytes);
+  if (!clean || image.tooLarge) throw new Error('storeImage called with an invalid image');
+  return executor
+    .insertInto('media_images')
+    .values({ content_type: clean.type, bytes: clean.bytes, width: clean.width, height: clean.height, uploaded_by: uploadedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteImage(executor: Executor, id: string): Promise<void> {
+  await executor.deleteFrom('media_images').where('id', '=', id).execute();
+}
+
+/** Public address of a stored image. */
+export const imagePath = (id: string): string => `/medien/${id}`;
+
+/** Size of a stored image, for width/height attributes (no layout shift). */
+export async function imageSize(db: Kysely<DB>, id: string): Promise<{ width: number; height: number } | undefined> {
+  return db.selectFrom('media_images').select(['width', 'height']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Serves stored images. Ids never change content, so browsers may cache them for good. */
+export function registerMediaRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  app.get<{ Params: { id: string } }>('/medien/:id', { schema: { hide: true } }, async (req, reply) => {
+    if (!uuidPattern.test(req.params.id)) throw notFound('Bild');
+    const image = await db.selectFrom('media_images').select(['content_type', 'bytes']).where('id', '=', req.params.id).executeTakeFirst();
+    if (!image) throw notFound('Bild');
+    return reply
+      .type(image.content_type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('content-security-policy', "default-src 'none'")
+      .header('content-disposition', 'inline')
+      .send(image.bytes);
+  });
+}
