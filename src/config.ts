@@ -28,6 +28,10 @@ export interface Config {
   readonly rateLimitMax: number;
   /** How long an account deletion keeps the anonymised audit trail (days). */
   readonly auditRetentionDays: number;
+  /** Familieninfobrief: most messages per second one sending worker hands to SMTP (0 = no limit). */
+  readonly newsletterMaxPerSecond: number;
+  /** Familieninfobrief: parallel SMTP connections of the bulk transport. */
+  readonly newsletterSmtpConnections: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -97,5 +101,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     rateLimitMax: intSetting(env, 'RATE_LIMIT_AUTH_MAX', 10, 1),
     auditRetentionDays: intSetting(env, 'AUDIT_RETENTION_DAYS', 365 * 3, 1),
+    newsletterMaxPerSecond: intSetting(env, 'NEWSLETTER_MAX_PER_SECOND', 50, 0),
+    newsletterSmtpConnections: intSetting(env, 'NEWSLETTER_SMTP_CONNECTIONS', 4, 1),
   });
 }

@@ -17,8 +17,6 @@ type SectionPath = (typeof sections)[number]['path'];
 export const unbuiltSections = [
   { path: '/veranstaltungen', plan: 'events.plan' },
   { path: '/ferien', plan: 'holidays.plan' },
-  { path: '/infobrief', plan: 'newsletter.plan' },
-  { path: '/neuigkeiten', plan: 'news.plan' },
   { path: '/mitmachen', plan: 'participate.plan' },
   { path: '/netzwerk', plan: 'network.plan' },
   { path: '/jugend-beruf', plan: 'youth.plan' },

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CityProfile } from '../../platform/city.js';
+import { pageContext } from '../../platform/http/context.js';
+import { formValues, parseForm } from '../../platform/http/forms.js';
+import { PreferencesForm, SignupForm, TokenForm, checkedTopics } from './newsletter.schemas.js';
+import { subscribeMessages } from './subscribe.messages.js';
+import type { SubscriptionService } from './subscriptions.service.js';
+import { preferenceValues } from './views/subscribe-parts.js';
+import { NoticePage, PreferencesPage, SignupPage, UnsubscribePage } from './views/subscribe-pages.js';
+
+/*
+ * Routes of subscribing (HTML):
+ *   GET  POST /infobrief                      sign-up (also the target of the footer box)
+ *   GET       /infobrief/danke                "check your inbox" — the same for every address
+ *   GET       /infobrief/bestaetigen?token=   one click confirms (idempotent)
+ *   GET  POST /infobrief/einstellungen        preferences through the personal link
+ *   GET  POST /infobrief/abmelden             unsubscribe in one step (button)
+ *        POST /infobrief/abmelden/ein-klick   RFC 8058 one-click unsubscribe; no CSRF token, the signed token is the authority
+ */
+export function registerSubscriptionPages(app: FastifyInstance, service: SubscriptionService, city: CityProfile): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, city);
+  const labels = (req: FastifyRequest) => {
+    const t = subscribeMessages(req.locale);
+    return { email: t('field.email'), locale: t('field.locale'), district: t('field.district'), consent: t('field.consent') };
+  };
+  const invalidLink = (req: FastifyRequest, reply: FastifyReply) => {
+    const t = subscribeMessages(req.locale);
+    return reply.status(400).html(<NoticePage ctx={ctxOf(req)} title={t('linkInvalid.title')} text={t('linkInvalid.text')} status="warning" link={{ href: '/infobrief', label: t('again') }} />);
+  };
+
+  app.get('/infobrief', (req, reply) => reply.html(<SignupPage ctx={ctxOf(req)} />));
+  app.post('/infobrief', async (req, reply) => {
+    const t = subscribeMessages(req.locale);
+    const values = formValues(req.body);
+    const form = parseForm(SignupForm, req.body, labels(req), req.locale);
+    if (!form.ok) {
+      if (form.errors.consent) form.errors.consent = t('field.consent.required');
+      return reply.status(422).html(<SignupPage ctx={ctxOf(req)} values={values} errors={form.errors} />);
+    }
+    await service.signup({ ...form.value, topics: checkedTopics(values) }, { ip: req.ip });
+    return reply.redirect('/infobrief/danke', 303);
+  });
+  app.get('/infobrief/danke', (req, reply) => {
+    const t = subscribeMessages(req.locale);
+    return reply.html(<NoticePage ctx={ctxOf(req)} title={t('sent.title')} text={t('sent.text')} extra={t('sent.spam')} />);
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/infobrief/bestaetigen', async (req, reply) => {
+    const t = subscribeMessages(req.locale);
+    const token = parseForm(TokenForm, req.query, {}, req.locale);
+    const outcome = token.ok ? await service.confirm(token.value.token) : ({ kind: 'invalid' } as const);
+    // Link scanners and the second click of a double click see the same page; nothing happens twice.
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    if (outcome.kind === 'confirmed') {
+      const prefs = `/infobrief/einstellungen?token=${encodeURIComponent(outcome.manageToken)}`;
+      return reply.html(<NoticePage ctx={ctxOf(req)} title={t('confirmed.title')} text={t('confirmed.text')} status="success" link={{ href: prefs, label: t('confirmed.prefs') }} />);
+    }
+    const kind = outcome.kind === 'expired' ? 'confirmExpired' : 'confirmInvalid';
+    return reply.status(400).html(<NoticePage ctx={ctxOf(req)} title={t(`${kind}.title`)} text={t(`${kind}.text`)} status="warning" link={{ href: '/infobrief', label: t('again') }} />);
+  });
+
+  app.get<{ Querystring: { token?: string; gespeichert?: string } }>('/infobrief/einstellungen', async (req, reply) => {
+    const token = parseForm(TokenForm, req.query, {}, req.locale);
+    const subscriber = token.ok ? await service.byManageToken(token.value.token) : null;
+    if (!token.ok || !subscriber) return invalidLink(req, reply);
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return reply.html(
+      <PreferencesPage ctx={ctxOf(req)} token={token.value.token} email={subscriber.email} pending={subscriber.status === 'pending'} values={preferenceValues(subscriber)} saved={req.query.gespeichert === '1'} />,
+    );
+  });
+  app.post('/infobrief/einstellungen', async (req, reply) => {
+    const values = formValues(req.body);
+    const form = parseForm(PreferencesForm, req.body, labels(req), req.locale);
+    const subscriber = values.token ? await service.byManageToken(values.token) : null;
+    if (!subscriber) return invalidLink(req, reply);
+    if (!form.ok) return reply.status(422).html(<PreferencesPage ctx={ctxOf(req)} token={values.token!} email={subscriber.email} pending={subscriber.status === 'pending'} values={values} errors={form.errors} />);
+    await service.updatePreferences(form.value.token, { ...form.value, topics: checkedTopics(values) });
+    return reply.redirect(`/infobrief/einstellungen?token=${encodeURIComponent(form.value.token)}&gespeichert=1`, 303);
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/infobrief/abmelden', async (req, reply) => {
+    const token = parseForm(TokenForm, req.query, {}, req.locale);
+    const subscriber = token.ok ? await service.byManageToken(token.value.token) : null;
+    if (!token.ok || !subscriber) return invalidLink(req, reply);
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return reply.html(<UnsubscribePage ctx={ctxOf(req)} token={token.value.token} email={subscriber.email} />);
+  });
+  app.post('/infobrief/abmelden', async (req, reply) => {
+    const t = subscribeMessages(req.locale);
+    const token = parseForm(TokenForm, req.body, {}, req.locale);
+    if (!token.ok || !(await service.unsubscribe(token.value.token))) return invalidLink(req, reply);
+    return reply.html(<NoticePage ctx={ctxOf(req)} title={t('unsubscribed.title')} text={t('unsubscribed.text')} status="success" link={{ href: '/infobrief', label: t('again') }} />);
+  });
+
+  // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the URL of the List-Unsubscribe
+  // header, without cookies. A CSRF token cannot exist here; the signed personal token authorises
+  // the request and the only thing it can do is unsubscribe its own address.
+  app.post<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', { config: { csrf: false } }, async (req, reply) => {
+    const token = parseForm(TokenForm, req.query, {}, req.locale);
+    if (token.ok) await service.unsubscribe(token.value.token);
+    // A second click or a client's retry finds the address unsubscribed already: still a success for the client.
+    return reply.status(token.ok ? 200 : 400).type('text/plain; charset=utf-8').send(token.ok ? 'Abgemeldet / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
+  });
+}
