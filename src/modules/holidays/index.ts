@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { registerHolidayJobs } from './holidays.jobs.js';
 
-/** Ferienbetreuung. */
-export function holidaysModule(_deps: AppDeps): FastifyPluginAsync {
+/** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
+export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
+  registerHolidayJobs(deps);
   return async () => {};
 }
 
