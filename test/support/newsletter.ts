@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { SubscriberStatus } from '../../src/db/tables/newsletter.js';
 import { confirmToken, manageToken } from '../../src/modules/newsletter/links.js';
@@ -44,4 +45,25 @@ export async function createSubscribers(t: Pick<TestApp, 'deps'>, count: number,
     }));
     await t.deps.db.insertInto('newsletter_subscribers').values(rows).execute();
   }
+}
+
+/** Writes a news post; published an hour ago unless told otherwise. */
+export async function createNewsPost(t: Pick<TestApp, 'deps'>, overrides: { title?: string; teaser?: string; body?: string; topics?: string[]; publishedAt?: Date | null; expiresAt?: Date | null } = {}) {
+  counter += 1;
+  const title = overrides.title ?? `Neuigkeit ${counter}`;
+  const teaser = overrides.teaser ?? `Kurztext zur Neuigkeit ${counter}.`;
+  const body = overrides.body ?? '## Worum es geht\n\nEin Absatz mit [Link](/angebote).';
+  return t.deps.db
+    .insertInto('news_posts')
+    .values({
+      title,
+      teaser,
+      body,
+      topics: overrides.topics ?? [],
+      published_at: overrides.publishedAt === undefined ? new Date(Date.now() - 3600_000) : overrides.publishedAt,
+      expires_at: overrides.expiresAt ?? null,
+      search_vector: sql`to_tsvector('german', ${`${title} ${teaser} ${body}`})`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -1,0 +1,114 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { ensure, requireActor } from '../../platform/auth/guard.js';
+import type { CityProfile } from '../../platform/city.js';
+import { pageContext } from '../../platform/http/context.js';
+import { notFound } from '../../platform/http/errors.js';
+import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
+import { uuidPattern } from '../../platform/http/ids.js';
+import { toBerlinLocal } from './berlin.js';
+import { atomFeed, rssFeed, type Feed } from './feeds.js';
+import { can } from './newsletter.policy.js';
+import { checkedTopics } from './newsletter.schemas.js';
+import { newsMessages } from './news.messages.js';
+import type { NewsPost } from './news.repository.js';
+import { NewsForm, type NewsService } from './news.service.js';
+import { newsletterTopics } from './subscribe.messages.js';
+import { NewsAdminListPage, NewsFormPage } from './views/news-editor.js';
+import { NewsListPage, NewsPostPage } from './views/news-public.js';
+
+/*
+ * Routes of the news (HTML and feeds):
+ *   GET       /neuigkeiten?thema=&seite=        list, topic filter, pages
+ *   GET       /neuigkeiten/feed.rss | feed.atom newest 30 posts
+ *   GET       /neuigkeiten/:id                  one post (NewsArticle JSON-LD)
+ *   GET       /verwaltung/neuigkeiten           editors: all posts
+ *   GET  POST /verwaltung/neuigkeiten/neu       write a post
+ *   GET  POST /verwaltung/neuigkeiten/:id       edit it
+ *        POST /verwaltung/neuigkeiten/:id/loeschen
+ */
+export function registerNewsPages(app: FastifyInstance, service: NewsService, city: CityProfile, config: Config): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, city);
+  const labels = (req: FastifyRequest) => {
+    const t = newsMessages(req.locale);
+    return { title: t('field.title'), teaser: t('field.teaser'), body: t('field.body'), publishedAt: t('field.publishedAt'), expiresAt: t('field.expiresAt') };
+  };
+  const validTopic = (topic?: string) => (topic && (newsletterTopics as readonly string[]).includes(topic) ? topic : undefined);
+
+  app.get<{ Querystring: { thema?: string; seite?: string } }>('/neuigkeiten', async (req, reply) => {
+    const topic = validTopic(req.query.thema);
+    const page = Math.min(Math.max(1, Number.parseInt(req.query.seite ?? '1', 10) || 1), 10_000);
+    const { posts, total } = await service.listPublic(topic, page);
+    const pages = Math.max(1, Math.ceil(total / 10));
+    return reply.html(<NewsListPage ctx={ctxOf(req)} posts={posts} total={total} topic={topic} page={page} pages={pages} />);
+  });
+
+  const feed = async (): Promise<Feed> => {
+    const posts = await service.latest(30);
+    return {
+      title: newsMessages('de')('feed.title', { portal: city.portalName }),
+      description: newsMessages('de')('list.intro'),
+      link: `${config.publicUrl}/neuigkeiten`,
+      self: '',
+      items: posts.map((p: NewsPost) => ({ id: p.id, title: p.title, summary: p.teaser, link: `${config.publicUrl}/neuigkeiten/${p.id}`, published: p.publishedAt!, updated: p.updatedAt })),
+    };
+  };
+  app.get('/neuigkeiten/feed.rss', async (_req, reply) => reply.type('application/rss+xml; charset=utf-8').send(rssFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.rss` })));
+  app.get('/neuigkeiten/feed.atom', async (_req, reply) => reply.type('application/atom+xml; charset=utf-8').send(atomFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.atom` })));
+
+  app.get<{ Params: { id: string } }>('/neuigkeiten/:id', async (req, reply) => {
+    const post = uuidPattern.test(req.params.id) ? await service.findPublic(req.params.id) : null;
+    if (!post) throw notFound('Neuigkeit');
+    return reply.html(<NewsPostPage ctx={ctxOf(req)} post={post} publicUrl={config.publicUrl} />);
+  });
+
+  // --- editors ---------------------------------------------------------------------------
+  app.get<{ Querystring: { geloescht?: string } }>('/verwaltung/neuigkeiten', async (req, reply) => {
+    const posts = await service.listForEditor(requireActor(req));
+    return reply.html(<NewsAdminListPage ctx={ctxOf(req)} posts={posts} notice={req.query.geloescht ? newsMessages(req.locale)('edit.deleted') : undefined} />);
+  });
+  app.get('/verwaltung/neuigkeiten/neu', async (req, reply) => {
+    ensure(can(requireActor(req), 'news.edit'));
+    return reply.html(<NewsFormPage ctx={ctxOf(req)} values={{ publishedAt: toBerlinLocal(new Date()) }} />);
+  });
+  app.post('/verwaltung/neuigkeiten/neu', async (req, reply) => {
+    const actor = requireActor(req);
+    const values = formValues(req.body);
+    const form = parseForm(NewsForm, req.body, labels(req), req.locale);
+    if (!form.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} values={values} errors={form.errors} />);
+    const result = await attempt(() => service.create(actor, form.value, checkedTopics(values), req.locale));
+    if (!result.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} values={values} errors={result.errors} />);
+    return reply.redirect(`/verwaltung/neuigkeiten/${result.value}?gespeichert=1`, 303);
+  });
+
+  const postId = (id: string) => {
+    if (!uuidPattern.test(id)) throw notFound('Neuigkeit');
+    return id;
+  };
+  app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/verwaltung/neuigkeiten/:id', async (req, reply) => {
+    const post = await service.findForEditor(requireActor(req), postId(req.params.id));
+    const values: Record<string, string> = {
+      title: post.title,
+      teaser: post.teaser,
+      body: post.body,
+      publishedAt: post.publishedAt ? toBerlinLocal(post.publishedAt) : '',
+      expiresAt: post.expiresAt ? toBerlinLocal(post.expiresAt) : '',
+      ...Object.fromEntries(post.topics.map((key) => [`topic_${key}`, 'ja'])),
+    };
+    return reply.html(<NewsFormPage ctx={ctxOf(req)} id={post.id} values={values} saved={req.query.gespeichert === '1'} />);
+  });
+  app.post<{ Params: { id: string } }>('/verwaltung/neuigkeiten/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = postId(req.params.id);
+    const values = formValues(req.body);
+    const form = parseForm(NewsForm, req.body, labels(req), req.locale);
+    if (!form.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={form.errors} />);
+    const result = await attempt(() => service.update(actor, id, form.value, checkedTopics(values), req.locale));
+    if (!result.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={result.errors} />);
+    return reply.redirect(`/verwaltung/neuigkeiten/${id}?gespeichert=1`, 303);
+  });
+  app.post<{ Params: { id: string } }>('/verwaltung/neuigkeiten/:id/loeschen', async (req, reply) => {
+    await service.remove(requireActor(req), postId(req.params.id));
+    return reply.redirect('/verwaltung/neuigkeiten?geloescht=1', 303);
+  });
+}

@@ -1,0 +1,90 @@
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.js';
+import { ensure } from '../../platform/auth/guard.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError, notFound, type FieldErrors } from '../../platform/http/errors.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
+import type { SearchHit } from '../../platform/search/search.js';
+import { fromBerlinLocal } from './berlin.js';
+import { can } from './newsletter.policy.js';
+import { deleteNews, findNews, findPublicNews, insertNews, listAllNews, listPublicNews, searchNews, updateNews, type NewsInput } from './news.repository.js';
+import { newsMessages } from './news.messages.js';
+import { cleanTopics } from './subscriptions.service.js';
+
+export const newsPageSize = 10;
+
+export const NewsForm = Type.Object({
+  title: Type.String({ minLength: 3, maxLength: 200 }),
+  teaser: Type.String({ minLength: 10, maxLength: 600 }),
+  body: Type.String({ minLength: 1, maxLength: 50_000 }),
+  publishedAt: Type.Optional(Type.String({ maxLength: 20 })),
+  expiresAt: Type.Optional(Type.String({ maxLength: 20 })),
+});
+
+/** News posts: editors write, everyone reads what is published and not expired. */
+export function createNewsService(deps: AppDeps) {
+  const { db } = deps;
+
+  /** Turns the form's wall-clock fields into instants; field errors in the visitor's language. */
+  function toInput(form: { title: string; teaser: string; body: string; publishedAt?: string; expiresAt?: string }, topics: string[], locale: Locale): NewsInput {
+    const t = newsMessages(locale);
+    const errors: FieldErrors = {};
+    const publishedAt = form.publishedAt ? fromBerlinLocal(form.publishedAt) : null;
+    const expiresAt = form.expiresAt ? fromBerlinLocal(form.expiresAt) : null;
+    if (form.publishedAt && !publishedAt) errors.publishedAt = t('error.date');
+    if (form.expiresAt && !expiresAt) errors.expiresAt = t('error.date');
+    if (publishedAt && expiresAt && expiresAt <= publishedAt) errors.expiresAt = t('error.expiry');
+    if (Object.keys(errors).length) throw new AppError('validation_failed', 'Ungültige Eingaben', { fields: errors });
+    return { title: form.title, teaser: form.teaser, body: form.body.replace(/\r\n/g, '\n'), topics: cleanTopics(topics), publishedAt, expiresAt };
+  }
+
+  return {
+    listPublic: (topic: string | undefined, page: number) => listPublicNews(db, { topic, limit: newsPageSize, offset: (page - 1) * newsPageSize }),
+    findPublic: (id: string) => findPublicNews(db, id),
+    latest: async (limit: number) => (await listPublicNews(db, { limit, offset: 0 })).posts,
+
+    async listForEditor(actor: Actor) {
+      ensure(can(actor, 'news.edit'));
+      return listAllNews(db);
+    },
+    async findForEditor(actor: Actor, id: string) {
+      ensure(can(actor, 'news.edit'));
+      const post = await findNews(db, id);
+      if (!post) throw notFound('Neuigkeit');
+      return post;
+    },
+    async create(actor: Actor, form: Parameters<typeof toInput>[0], topics: string[], locale: Locale): Promise<string> {
+      ensure(can(actor, 'news.edit'));
+      const input = toInput(form, topics, locale);
+      return db.transaction().execute(async (trx) => {
+        const id = await insertNews(trx, input, actor.id);
+        await recordAudit(trx, { actorId: actor.id, action: 'news.created', subjectType: 'news_post', subjectId: id, details: { title: input.title } });
+        return id;
+      });
+    },
+    async update(actor: Actor, id: string, form: Parameters<typeof toInput>[0], topics: string[], locale: Locale): Promise<void> {
+      ensure(can(actor, 'news.edit'));
+      const input = toInput(form, topics, locale);
+      await db.transaction().execute(async (trx) => {
+        if (!(await updateNews(trx, id, input))) throw notFound('Neuigkeit');
+        await recordAudit(trx, { actorId: actor.id, action: 'news.updated', subjectType: 'news_post', subjectId: id, details: { title: input.title } });
+      });
+    },
+    async remove(actor: Actor, id: string): Promise<void> {
+      ensure(can(actor, 'news.edit'));
+      await db.transaction().execute(async (trx) => {
+        if (!(await deleteNews(trx, id))) throw notFound('Neuigkeit');
+        await recordAudit(trx, { actorId: actor.id, action: 'news.deleted', subjectType: 'news_post', subjectId: id });
+      });
+    },
+    /** The site search provider. */
+    async search(query: string, _locale: Locale, limit: number): Promise<SearchHit[]> {
+      if (!query.trim()) return [];
+      const posts = await searchNews(db, query, limit);
+      return posts.map((p) => ({ title: p.title, url: `/neuigkeiten/${p.id}`, excerpt: p.teaser }));
+    },
+  };
+}
+
+export type NewsService = ReturnType<typeof createNewsService>;
