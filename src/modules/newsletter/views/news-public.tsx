@@ -20,6 +20,11 @@ function pageLink(topic: string | undefined, page: number): string {
   return `/neuigkeiten${query ? `?${query}` : ''}`;
 }
 
+/** A post body from the editors, rendered by the content module's escaping Markdown renderer. */
+function Markdown({ source }: { source: string }): JSX.Element {
+  return renderMarkdown(source);
+}
+
 /** /neuigkeiten: newest first, a topic filter (GET form, works without JS), pages, feeds. */
 export function NewsListPage({ ctx, posts, total, topic, page, pages }: { ctx: PageContext; posts: NewsPost[]; total: number; topic?: string; page: number; pages: number }): JSX.Element {
   const t = newsMessages(ctx.locale);
@@ -131,7 +136,6 @@ export function NewsPostPage({ ctx, post, publicUrl }: { ctx: PageContext; post:
     publisher: { '@type': 'GovernmentOrganization', name: ctx.city.portalName },
     ...(post.expiresAt ? { expires: post.expiresAt.toISOString() } : {}),
   });
-  const body = renderMarkdown(post.body);
   return (
     <Layout ctx={ctx} title={post.title} section={section}>
       <article lang="de">
@@ -146,7 +150,9 @@ export function NewsPostPage({ ctx, post, publicUrl }: { ctx: PageContext; post:
         <p class="kern-body kern-body--large" safe>
           {post.teaser}
         </p>
-        <div class="content-body">{body}</div>
+        <div class="content-body">
+          <Markdown source={post.body} />
+        </div>
         {post.topics.length ? (
           <p class="kern-body">
             <span safe>{t('post.topics')}</span>{' '}
