@@ -1,0 +1,166 @@
+import type { AppDeps } from '../../app.js';
+import type { Actor } from '../../platform/auth/roles.js';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
+import type { Executor } from '../../platform/jobs/jobs.js';
+import { ageOn, fitsAge, offersOverlap } from './allocation.js';
+import { holidayMessages } from './holidays.messages.js';
+import { needsConsentText, needsConsentVersion } from './holidays.privacy.js';
+import { mailParentOfChild } from './places.service.js';
+
+/** Children of a parent account, their wish lists and their results. */
+
+export interface ChildInput {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  needs: string;
+  needsConsent: boolean;
+  photoConsent: boolean;
+  priority: boolean;
+  contactName: string;
+  contactPhone: string;
+  contactRelation: string;
+}
+
+const fail = (fields: Record<string, string>) => new AppError('validation_failed', Object.values(fields)[0] as string, { fields });
+
+/** The season families see: the newest one that is not deleted. */
+export async function currentSeason(db: Executor) {
+  return db.selectFrom('holiday_seasons').selectAll().where('phase', '<>', 'deleted').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function listChildren(db: Executor, parentId: string) {
+  return db.selectFrom('holiday_children').selectAll().where('parent_id', '=', parentId).orderBy('birth_date').orderBy('first_name').execute();
+}
+
+/** A child of the signed-in parent with its first emergency contact; 404/403 otherwise. */
+export async function ownChild(db: Executor, actor: Actor, childId: string) {
+  const child = await db.selectFrom('holiday_children').selectAll().where('id', '=', childId).executeTakeFirst();
+  if (!child) throw notFound('Kind');
+  if (child.parent_id !== actor.id) throw forbidden();
+  const contact = await db.selectFrom('holiday_contacts').selectAll().where('child_id', '=', childId).orderBy('position').limit(1).executeTakeFirst();
+  return { child, contact };
+}
+
+const todayBerlin = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+
+/** Adds or changes a child; needs are stored only with explicit consent (text and version recorded). */
+export async function saveChild(deps: AppDeps, actor: Actor, childId: string | null, input: ChildInput, locale: Locale): Promise<string> {
+  const t = holidayMessages(locale);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(input.birthDate) && !Number.isNaN(Date.parse(`${input.birthDate}T00:00:00Z`)) && new Date(`${input.birthDate}T00:00:00Z`).toISOString().startsWith(input.birthDate);
+  const age = valid ? ageOn(input.birthDate, todayBerlin()) : -1;
+  if (!valid || age < 0 || age > 18) throw fail({ birthDate: t('refuse.birthDate') });
+  const needs = input.needs.trim();
+  if (needs && !input.needsConsent) throw fail({ needsConsent: t('refuse.consent') });
+  return deps.db.transaction().execute(async (trx) => {
+    if (childId) await ownChild(trx, actor, childId);
+    const consented = needs ? { needs_consent_version: needsConsentVersion, needs_consent_at: new Date() } : { needs_consent_version: null, needs_consent_at: null };
+    const values = { first_name: input.firstName, last_name: input.lastName, birth_date: input.birthDate, needs, photo_consent: input.photoConsent, priority: input.priority, ...consented };
+    const id = childId
+      ? (await trx.updateTable('holiday_children').set({ ...values, updated_at: new Date() }).where('id', '=', childId).returning('id').executeTakeFirstOrThrow()).id
+      : (await trx.insertInto('holiday_children').values({ ...values, parent_id: actor.id }).returning('id').executeTakeFirstOrThrow()).id;
+    if (needs) await trx.insertInto('consents').values({ user_id: actor.id, purpose: 'holidays.needs', text_version: needsConsentVersion, text: needsConsentText }).execute();
+    await trx.deleteFrom('holiday_contacts').where('child_id', '=', id).execute();
+    await trx.insertInto('holiday_contacts').values({ child_id: id, name: input.contactName, phone: input.contactPhone, relation: input.contactRelation, position: 1 }).execute();
+    return id;
+  });
+}
+
+export interface WishInput {
+  offerIds: string[];
+  maxPlaces: number;
+  groupCode: string | null;
+}
+
+/** The season's bookable offers (approved), for wish lists and the public list. */
+export async function seasonOffers(db: Executor, seasonId: string) {
+  return db
+    .selectFrom('holiday_offers')
+    .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
+    .selectAll('holiday_offers')
+    .select('organizations.name as organization_name')
+    .where('season_id', '=', seasonId)
+    .where('status', '=', 'approved')
+    .orderBy('first_day')
+    .orderBy('title')
+    .execute();
+}
+
+/** Checks a wish list against the rules (phase, count, age, no overlaps); field errors name the wish. */
+export async function checkWishes(deps: AppDeps, actor: Actor, childId: string, input: WishInput, locale: Locale) {
+  const t = holidayMessages(locale);
+  const { child } = await ownChild(deps.db, actor, childId);
+  const season = await currentSeason(deps.db);
+  if (!season || season.phase !== 'wishes') throw fail({ wish1: t('refuse.phase') });
+  const offers = new Map((await seasonOffers(deps.db, season.id)).map((o) => [o.id, o]));
+  const errors: Record<string, string> = {};
+  if (input.offerIds.length === 0) errors.wish1 = t('refuse.noWish');
+  if (input.offerIds.length > season.max_wishes) errors[`wish${season.max_wishes + 1}`] = t('refuse.tooMany', { max: season.max_wishes });
+  const timed = (o: { first_day: string; last_day: string; daily_from: number; daily_until: number }) => ({ firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until });
+  input.offerIds.forEach((id, i) => {
+    const field = `wish${i + 1}`;
+    const offer = offers.get(id);
+    if (!offer) return void (errors[field] = t('refuse.notBookable'));
+    if (input.offerIds.indexOf(id) !== i) return void (errors[field] = t('refuse.duplicate'));
+    if (!fitsAge(child.birth_date, { minAge: offer.min_age, maxAge: offer.max_age, firstDay: offer.first_day }))
+      return void (errors[field] = t('refuse.age', { child: child.first_name, offer: offer.title, age: ageOn(child.birth_date, offer.first_day), min: offer.min_age, max: offer.max_age }));
+    const clash = input.offerIds.slice(0, i).map((other) => offers.get(other)).find((other) => other && other.id !== id && offersOverlap(timed(other), timed(offer)));
+    if (clash) errors[field] = t('refuse.overlap', { offer: offer.title, other: clash.title });
+  });
+  if (!Number.isInteger(input.maxPlaces) || input.maxPlaces < 1 || input.maxPlaces > Math.max(1, input.offerIds.length)) errors.maxPlaces = t('refuse.maxPlaces');
+  if (Object.keys(errors).length) throw fail(errors);
+  return { child, season, offers: input.offerIds.map((id) => offers.get(id)!) };
+}
+
+/** Saves the checked wish list (replacing an earlier one) and queues the confirmation mail, in one transaction. */
+export async function submitWishes(deps: AppDeps, actor: Actor, childId: string, input: WishInput, locale: Locale): Promise<void> {
+  const { child, season, offers } = await checkWishes(deps, actor, childId, input, locale);
+  await deps.db.transaction().execute(async (trx) => {
+    const list = await trx
+      .insertInto('holiday_wish_lists')
+      .values({ season_id: season.id, child_id: child.id, max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date() })
+      .onConflict((oc) => oc.columns(['season_id', 'child_id']).doUpdateSet({ max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date(), updated_at: new Date() }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom('holiday_wishes').where('wish_list_id', '=', list.id).execute();
+    await trx.insertInto('holiday_wishes').values(offers.map((o, i) => ({ wish_list_id: list.id, offer_id: o.id, rank: i + 1 }))).execute();
+    const until = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${season.wish_until}T00:00:00Z`));
+    await mailParentOfChild(deps, trx, child.id, (tr, name, childName) => ({
+      subject: tr('mail.wishes.subject', { child: childName }),
+      text: tr('mail.wishes.text', { name, child: childName, season: season.name, list: offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n'), until, url: `${deps.config.publicUrl}/ferien/wuensche/${child.id}` }),
+    }));
+  });
+}
+
+/** The stored wish list of a child in a season, or null. */
+export async function storedWishes(db: Executor, seasonId: string, childId: string) {
+  const list = await db.selectFrom('holiday_wish_lists').selectAll().where('season_id', '=', seasonId).where('child_id', '=', childId).executeTakeFirst();
+  if (!list) return null;
+  const wishes = await db.selectFrom('holiday_wishes').select(['offer_id', 'rank']).where('wish_list_id', '=', list.id).orderBy('rank').execute();
+  return { ...list, offerIds: wishes.map((w) => w.offer_id) };
+}
+
+/** Places and waiting-list positions of all children of a parent in a season. */
+export async function familyResults(db: Executor, parentId: string, seasonId: string) {
+  const places = await db
+    .selectFrom('holiday_places')
+    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_places.child_id')
+    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
+    .select(['holiday_places.id', 'holiday_places.status', 'holiday_places.respond_by', 'holiday_places.child_id', 'holiday_offers.title', 'holiday_offers.first_day', 'holiday_offers.last_day'])
+    .where('holiday_children.parent_id', '=', parentId)
+    .where('holiday_places.season_id', '=', seasonId)
+    .orderBy('holiday_offers.first_day')
+    .execute();
+  const waiting = await db
+    .selectFrom('holiday_waitlist')
+    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_waitlist.child_id')
+    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_waitlist.offer_id')
+    .select(['holiday_waitlist.child_id', 'holiday_waitlist.position', 'holiday_offers.title'])
+    .where('holiday_children.parent_id', '=', parentId)
+    .where('holiday_offers.season_id', '=', seasonId)
+    .where('holiday_waitlist.status', '=', 'waiting')
+    .orderBy('holiday_waitlist.position')
+    .execute();
+  return { places, waiting };
+}

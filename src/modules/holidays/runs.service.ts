@@ -1,0 +1,171 @@
+import type { Transaction } from 'kysely';
+import type { AppDeps } from '../../app.js';
+import type { DB } from '../../db/types.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { ensure } from '../../platform/auth/guard.js';
+import { type Actor, isAdmin } from '../../platform/auth/roles.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Executor } from '../../platform/jobs/jobs.js';
+import { seedHash } from './allocation-rng.js';
+import { type AllocationInput, allocate } from './allocation.js';
+import { type AllocationSummary, summarizeAllocation } from './allocation-summary.js';
+import { holidayMessages } from './holidays.messages.js';
+
+/**
+ * Lottery runs of a season. The admin commits to a seed by publishing its SHA-256 hash; a run needs
+ * the seed itself and checks it against the hash. A preview computes and logs the figures only; the
+ * confirmed run writes places, waiting lists, the published seed and the result mails in ONE
+ * transaction, so a crash leaves the season exactly as it was.
+ */
+
+const t = holidayMessages('de');
+const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
+
+/** Reads the season's approved offers and submitted wish lists as lottery input. */
+export async function loadAllocationInput(db: Executor, seasonId: string, seed: string): Promise<AllocationInput> {
+  const season = await db.selectFrom('holiday_seasons').select(['reserved_percent']).where('id', '=', seasonId).executeTakeFirstOrThrow();
+  const offers = await db
+    .selectFrom('holiday_offers')
+    .select(['id', 'places', 'min_age', 'max_age', 'first_day', 'last_day', 'daily_from', 'daily_until'])
+    .where('season_id', '=', seasonId)
+    .where('status', '=', 'approved')
+    .orderBy('id')
+    .execute();
+  const lists = await db
+    .selectFrom('holiday_wish_lists')
+    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
+    .select(['holiday_wish_lists.id', 'holiday_wish_lists.child_id', 'holiday_wish_lists.max_places', 'holiday_wish_lists.group_code', 'holiday_children.birth_date', 'holiday_children.priority'])
+    .where('holiday_wish_lists.season_id', '=', seasonId)
+    .where('holiday_wish_lists.submitted_at', 'is not', null)
+    .orderBy('holiday_wish_lists.child_id')
+    .execute();
+  const wishes = await db
+    .selectFrom('holiday_wishes')
+    .innerJoin('holiday_wish_lists', 'holiday_wish_lists.id', 'holiday_wishes.wish_list_id')
+    .select(['holiday_wishes.wish_list_id', 'holiday_wishes.offer_id'])
+    .where('holiday_wish_lists.season_id', '=', seasonId)
+    .orderBy('holiday_wishes.wish_list_id')
+    .orderBy('holiday_wishes.rank')
+    .execute();
+  const byList = new Map<string, string[]>();
+  for (const w of wishes) byList.set(w.wish_list_id, [...(byList.get(w.wish_list_id) ?? []), w.offer_id]);
+  return {
+    offers: offers.map((o) => ({ id: o.id, places: o.places, minAge: o.min_age, maxAge: o.max_age, firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until })),
+    children: lists.map((l) => ({ id: l.child_id, birthDate: l.birth_date, priority: l.priority, maxPlaces: l.max_places, groupCode: l.group_code, wishes: byList.get(l.id) ?? [] })),
+    settings: { reservedShare: season.reserved_percent / 100 },
+    seed,
+  };
+}
+
+/** Publishes the hash of the seed the admin will use; it can be set only once per season. */
+export async function commitSeed(deps: AppDeps, actor: Actor, seasonId: string, hash: string): Promise<void> {
+  ensure(isAdmin(actor));
+  const normalized = hash.trim().toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(normalized)) throw refuse('seedHash', 'Der Hash muss aus 64 Zeichen 0–9 und a–f bestehen (SHA-256).');
+  await deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('holiday_seasons')
+      .set({ seed_hash: normalized, updated_at: new Date() })
+      .where('id', '=', seasonId)
+      .where('seed_hash', 'is', null)
+      .where('phase', 'in', ['collecting', 'wishes', 'allocation'])
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', 'Der Hash ist schon festgelegt oder die Saison ist schon verlost.');
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.seed_committed', subjectType: 'holiday_season', subjectId: seasonId, details: { seedHash: normalized } });
+  });
+}
+
+async function checkedSeason(trx: Transaction<DB>, seasonId: string, seed: string) {
+  const season = await trx.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).forUpdate().executeTakeFirst();
+  if (!season) throw notFound('Saison');
+  if (season.phase !== 'allocation') throw refuse('seed', t('refuse.phase'));
+  if (!season.seed_hash) throw refuse('seed', t('refuse.seedMissing'));
+  if (seedHash(seed) !== season.seed_hash) throw refuse('seed', t('refuse.seedWrong'));
+  return season;
+}
+
+/** Computes the figures for the committed seed without writing places; the run is logged. */
+export async function previewRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string): Promise<AllocationSummary> {
+  ensure(isAdmin(actor));
+  return deps.db.transaction().execute(async (trx) => {
+    const season = await checkedSeason(trx, seasonId, seed);
+    const input = await loadAllocationInput(trx, seasonId, seed);
+    const summary = summarizeAllocation(input, allocate(input));
+    await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'preview', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_previewed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
+    return summary;
+  });
+}
+
+const statsOf = (s: AllocationSummary) => ({ children: s.children, childrenWithPlace: s.childrenWithPlace, placements: s.placements, shareWithPlace: s.shareWithPlace, shareFirstWishMet: s.shareFirstWishMet, childrenWithNothing: s.childrenWithNothing.length });
+
+/** Test seam: runs inside the transaction just before it commits. */
+export interface RunHooks {
+  beforeCommit?: () => Promise<void> | void;
+}
+
+/** Runs the lottery for real: places, waiting lists, published seed, result mails — all or nothing. */
+export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string, hooks: RunHooks = {}): Promise<AllocationSummary> {
+  ensure(isAdmin(actor));
+  return deps.db.transaction().execute(async (trx) => {
+    const season = await checkedSeason(trx, seasonId, seed);
+    const input = await loadAllocationInput(trx, seasonId, seed);
+    const result = allocate(input);
+    const summary = summarizeAllocation(input, result);
+    for (let i = 0; i < result.placements.length; i += 1000) {
+      const chunk = result.placements.slice(i, i + 1000);
+      await trx.insertInto('holiday_places').values(chunk.map((p) => ({ season_id: seasonId, offer_id: p.offerId, child_id: p.childId, source: 'lottery' as const, status: 'offered' as const }))).execute();
+    }
+    const waiting = result.waitingLists.flatMap((w) => w.childIds.map((childId) => ({ offer_id: w.offerId, child_id: childId, position: w.position })));
+    for (let i = 0; i < waiting.length; i += 1000) await trx.insertInto('holiday_waitlist').values(waiting.slice(i, i + 1000)).execute();
+    await trx.updateTable('holiday_seasons').set({ phase: 'results', seed, allocated_at: new Date(), updated_at: new Date() }).where('id', '=', seasonId).execute();
+    await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'confirmed', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_confirmed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
+    await queueResultMails(deps, trx, seasonId, season.name);
+    await hooks.beforeCommit?.();
+    return summary;
+  });
+}
+
+/** One mail per parent with the results of all their children. */
+async function queueResultMails(deps: AppDeps, trx: Transaction<DB>, seasonId: string, seasonName: string): Promise<void> {
+  const rows = await trx
+    .selectFrom('holiday_wish_lists')
+    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
+    .innerJoin('users', 'users.id', 'holiday_children.parent_id')
+    .select(['users.id as parent_id', 'users.email', 'users.display_name', 'users.locale', 'holiday_children.id as child_id', 'holiday_children.first_name'])
+    .where('holiday_wish_lists.season_id', '=', seasonId)
+    .where('holiday_wish_lists.submitted_at', 'is not', null)
+    .execute();
+  const places = await trx
+    .selectFrom('holiday_places')
+    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
+    .select(['holiday_places.child_id', 'holiday_offers.title'])
+    .where('holiday_places.season_id', '=', seasonId)
+    .execute();
+  const waits = await trx
+    .selectFrom('holiday_waitlist')
+    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_waitlist.offer_id')
+    .select(['holiday_waitlist.child_id', 'holiday_waitlist.position', 'holiday_offers.title'])
+    .where('holiday_offers.season_id', '=', seasonId)
+    .execute();
+  const parents = new Map<string, typeof rows>();
+  for (const r of rows) parents.set(r.parent_id, [...(parents.get(r.parent_id) ?? []), r]);
+  for (const children of parents.values()) {
+    const first = children[0] as (typeof rows)[number];
+    const tr = holidayMessages(first.locale === 'en' ? 'en' : 'de');
+    const list = children
+      .map((c) => {
+        const mine = places.filter((p) => p.child_id === c.child_id).map((p) => tr('result.place', { offer: p.title }));
+        const queued = waits.filter((w) => w.child_id === c.child_id).map((w) => tr('result.waiting', { offer: w.title, position: w.position }));
+        const lines = [...mine, ...queued];
+        return `- ${c.first_name}: ${lines.length ? lines.join('; ') : tr('result.nothing')}`;
+      })
+      .join('\n');
+    await deps.mail.enqueue(trx, {
+      to: first.email,
+      subject: tr('mail.results.subject', { season: seasonName }),
+      text: tr('mail.results.text', { name: first.display_name, season: seasonName, list, url: `${deps.config.publicUrl}/ferien/ergebnis` }),
+    });
+  }
+}
