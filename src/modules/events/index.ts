@@ -1,12 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { registerEventPages } from './events.pages.js';
 import { seedEvents as seedDemoEvents } from './events.seed.js';
 
 export { listEventsInRange, type EventOccurrenceSummary, type EventRangeQuery } from './events.range.js';
 
 /** Veranstaltungskalender: public calendar, feeds, organiser and moderation pages. */
-export function eventsModule(_deps: AppDeps): FastifyPluginAsync {
-  return async () => {};
+export function eventsModule(deps: AppDeps): FastifyPluginAsync {
+  return async (app) => {
+    registerEventPages(app, deps);
+  };
 }
 
 /** Loads the fictional demo data of this module once; returns false when it was there already. */

@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { pageContext } from '../../platform/http/context.js';
+import { notFound } from '../../platform/http/errors.js';
+import { fromLocal, todayIn } from './berlin-time.js';
+import { buildAtom, buildRss, toIcsEvent } from './events.feeds.js';
+import { parseEventFilters, withQuery, type ParsedEventFilters } from './events.filters.js';
+import { eventJsonLd, jsonLdText } from './events.json-ld.js';
+import { eventsMessages } from './events.messages.js';
+import { canEditEvent, canSeeUnpublished, membershipsOf } from './events.policy.js';
+import { countOccurrences, eventIdsInWindow, listOccurrences, loadEvent, loadEvents, upcomingOf } from './events.repository.js';
+import { buildCalendar } from './ics.js';
+import { shiftMonth, MonthPage } from './views/month-page.js';
+import { EventPage } from './views/event-page.js';
+import { ListPage } from './views/list-page.js';
+
+/*
+ * Public calendar routes (HTML and feeds); every one reads the same filter parameters:
+ *   GET /veranstaltungen                      upcoming dates grouped by day, filters, pages
+ *   GET /veranstaltungen/monat?monat=YYYY-MM  the month as a table
+ *   GET /veranstaltungen/:id                  one event, schema.org JSON-LD
+ *   GET /veranstaltungen/:id/kalender.ics     "In meinen Kalender": this event as iCalendar
+ *   GET /veranstaltungen.ics | .rss | .atom   feeds for any filter
+ */
+
+/** Dates per list page. */
+export const perPage = 20;
+/** Items in an RSS/Atom feed (the next ones). */
+export const feedItems = 200;
+/** Events in one .ics feed: the soonest ones with a date in the filter's window (each with all its dates). */
+export const icsEventLimit = 2000;
+
+const feedCache = 'public, max-age=900';
+
+export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
+  const { db, city, config } = deps;
+  const parse = (req: FastifyRequest) => parseEventFilters((req.query ?? {}) as Record<string, unknown>, { districts: city.districts, now: new Date() });
+
+  app.get('/veranstaltungen', async (req, reply) => {
+    const parsed = parse(req);
+    const total = await countOccurrences(db, parsed.filter);
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const page = Math.min(parsed.page, pages);
+    const rows = await listOccurrences(db, parsed.filter, { limit: perPage, offset: (page - 1) * perPage });
+    return reply.html(<ListPage ctx={pageContext(req, city)} parsed={{ ...parsed, page }} rows={rows} total={total} perPage={perPage} publicUrl={config.publicUrl} />);
+  });
+
+  app.get('/veranstaltungen/monat', async (req, reply) => {
+    const parsed = parse(req);
+    const filter = { ...parsed.filter, from: fromLocal(`${parsed.month}-01`), to: fromLocal(`${shiftMonth(parsed.month, 1)}-01`) };
+    // A month has at most a few hundred dates in a city; 3000 keeps one request bounded.
+    const rows = await listOccurrences(db, filter, { limit: 3000, offset: 0 });
+    return reply.html(<MonthPage ctx={pageContext(req, city)} parsed={parsed} rows={rows.filter((r) => r.starts_at >= filter.from)} publicUrl={config.publicUrl} />);
+  });
+
+  async function visibleEvent(req: FastifyRequest, id: string) {
+    const event = await loadEvent(db, id);
+    if (!event) throw notFound('Veranstaltung');
+    const memberships = await membershipsOf(db, req.actor);
+    if (event.review_state !== 'published' && !canSeeUnpublished(req.actor, event, memberships)) throw notFound('Veranstaltung');
+    return { event, memberships };
+  }
+
+  app.get<{ Params: { id: string } }>('/veranstaltungen/:id', async (req, reply) => {
+    const { event, memberships } = await visibleEvent(req, req.params.id);
+    const today = fromLocal(todayIn(new Date()));
+    const upcoming = await upcomingOf(db, event.id, today, 12);
+    const next = upcoming[0] ?? { starts_at: event.starts_at, ends_at: event.ends_at, status: event.status };
+    const pageUrl = `${config.publicUrl}/veranstaltungen/${event.id}`;
+    const imageUrl = event.image_id ? `/medien/${event.image_id}` : null;
+    const jsonLd = jsonLdText(eventJsonLd(event, { start: next.starts_at, end: next.ends_at, status: next.status }, { pageUrl, imageUrl: imageUrl ? `${config.publicUrl}${imageUrl}` : undefined }));
+    if (event.review_state !== 'published') reply.header('x-robots-tag', 'noindex');
+    return reply.html(<EventPage ctx={pageContext(req, city)} event={event} upcoming={upcoming} jsonLd={jsonLd} canEdit={canEditEvent(req.actor, event, memberships)} imageUrl={imageUrl} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/veranstaltungen/:id/kalender.ics', async (req, reply) => {
+    const { event } = await visibleEvent(req, req.params.id);
+    const body = buildCalendar([toIcsEvent(event, { publicUrl: config.publicUrl, locale: req.locale })], { name: event.title, prodId: prodId(city.portalName) });
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="veranstaltung-${event.id.slice(0, 8)}.ics"`)
+      .header('cache-control', 'no-cache')
+      .send(body);
+  });
+
+  /** Feeds look from the start of today, a year ahead by default (or the filter's range). */
+  const feedPaths = (parsed: ParsedEventFilters, ext: string) => ({ selfPath: withQuery(`/veranstaltungen.${ext}`, parsed.kept), pagePath: withQuery('/veranstaltungen', parsed.kept) });
+
+  app.get('/veranstaltungen.ics', async (req, reply) => {
+    const parsed = parse(req);
+    const ids = await eventIdsInWindow(db, parsed.filter, icsEventLimit);
+    const events = await loadEvents(db, ids);
+    const t = eventsMessages(req.locale);
+    const body = buildCalendar(
+      events.map((e) => toIcsEvent(e, { publicUrl: config.publicUrl, locale: req.locale })),
+      { name: t('feed.title', { portal: city.portalName }), prodId: prodId(city.portalName) },
+    );
+    return reply.type('text/calendar; charset=utf-8').header('cache-control', feedCache).send(body);
+  });
+
+  const listFeed = (ext: 'rss' | 'atom', type: string, build: typeof buildRss) =>
+    app.get(`/veranstaltungen.${ext}`, async (req: FastifyRequest, reply: FastifyReply) => {
+      const parsed = parse(req);
+      const rows = await listOccurrences(db, parsed.filter, { limit: feedItems, offset: 0 });
+      const body = build(rows, { publicUrl: config.publicUrl, locale: req.locale, ...feedPaths(parsed, ext), portalName: city.portalName, city: city.name, now: new Date() });
+      return reply.type(`${type}; charset=utf-8`).header('cache-control', feedCache).send(body);
+    });
+  listFeed('rss', 'application/rss+xml', buildRss);
+  listFeed('atom', 'application/atom+xml', buildAtom);
+}
+
+const prodId = (portal: string) => `-//${portal.replace(/[^\w .-]/g, '')}//Veranstaltungskalender//DE`;
+

@@ -1,0 +1,78 @@
+import type { PageContext } from '../../../platform/http/context.js';
+import { isEditor } from '../../../platform/auth/roles.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { toLocal } from '../berlin-time.js';
+import { params, withQuery, type ParsedEventFilters } from '../events.filters.js';
+import { eventsMessages } from '../events.messages.js';
+import type { OccurrenceListRow } from '../events.repository.js';
+import { longDate } from './format.js';
+import { FilterForm, Hints, listPath, OccurrenceItem, SubscribeBox, ViewSwitch } from './parts.js';
+
+export interface ListPageProps {
+  ctx: PageContext;
+  parsed: ParsedEventFilters;
+  rows: OccurrenceListRow[];
+  total: number;
+  perPage: number;
+  publicUrl: string;
+}
+
+/** Links for organisers and editors, shown only to them. */
+export function ActorLinks({ ctx }: { ctx: PageContext }): JSX.Element {
+  const t = eventsMessages(ctx.locale);
+  return (
+    <ul class="site-inline-list">
+      <li><a class="kern-link" href="/veranstaltungen/vorschlagen" safe>{t('suggest.link')}</a></li>
+      {ctx.actor ? <li><a class="kern-link" href="/veranstaltungen/verwalten" safe>{t('manage.link')}</a></li> : ''}
+      {isEditor(ctx.actor) ? <li><a class="kern-link" href="/veranstaltungen/pruefen" safe>{t('moderation.link')}</a></li> : ''}
+    </ul>
+  );
+}
+
+/** /veranstaltungen: upcoming occurrences grouped by day, filters in the URL, pages of `perPage`. */
+export function ListPage({ ctx, parsed, rows, total, perPage, publicUrl }: ListPageProps): JSX.Element {
+  const t = eventsMessages(ctx.locale);
+  const days = new Map<string, OccurrenceListRow[]>();
+  for (const row of rows) {
+    const day = toLocal(row.starts_at).date;
+    days.set(day, [...(days.get(day) ?? []), row]);
+  }
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(parsed.page, pages);
+  return (
+    <Layout ctx={ctx} title={t('title')} section={listPath}>
+      <h1 class="kern-heading-x-large" safe>{t('title')}</h1>
+      <p class="kern-body kern-body--large" safe>{t('intro', { city: ctx.city.name })}</p>
+      <ActorLinks ctx={ctx} />
+      <ViewSwitch ctx={ctx} current="list" kept={parsed.kept} month={parsed.month} />
+      <Hints ctx={ctx} hints={parsed.hints} />
+      <FilterForm ctx={ctx} parsed={parsed} action={listPath} />
+      <section aria-labelledby="termine">
+        <h2 class="kern-heading-medium" id="termine" safe>{t('results.count', { count: total })}</h2>
+        {total === 0 ? <p class="kern-body" safe>{t('results.none')}</p> : ''}
+        {[...days].map(([day, list]) => (
+          <section aria-labelledby={`tag-${day}`}>
+            <h3 class="kern-heading-small" id={`tag-${day}`} safe>{longDate(day, ctx.locale)}</h3>
+            <ul class="kern-list event-list">
+              {list.map((row) => (
+                <OccurrenceItem ctx={ctx} row={row} />
+              ))}
+            </ul>
+          </section>
+        ))}
+        {pages > 1 ? (
+          <nav aria-label={t('results.pages')}>
+            <p class="kern-body" safe>{t('results.pageOf', { page, pages })}</p>
+            <ul class="site-inline-list">
+              {page > 1 ? <li><a class="kern-link" rel="prev" href={withQuery(listPath, parsed.kept, { [params.page]: String(page - 1) })} safe>{t('results.previous')}</a></li> : ''}
+              {page < pages ? <li><a class="kern-link" rel="next" href={withQuery(listPath, parsed.kept, { [params.page]: String(page + 1) })} safe>{t('results.next')}</a></li> : ''}
+            </ul>
+          </nav>
+        ) : (
+          ''
+        )}
+      </section>
+      <SubscribeBox ctx={ctx} kept={parsed.kept} publicUrl={publicUrl} />
+    </Layout>
+  );
+}
