@@ -6,6 +6,7 @@ import * as events from './migrations/0004-events.js';
 import * as holidays from './migrations/0005-holidays.js';
 import * as newsletter from './migrations/0006-newsletter.js';
 import * as survey from './migrations/0007-survey.js';
+import * as directoryAdditions from './migrations/0008-directory-additions.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-holidays': holidays,
   '0006-newsletter': newsletter,
   '0007-survey': survey,
+  '0008-directory-additions': directoryAdditions,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

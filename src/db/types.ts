@@ -114,7 +114,7 @@ export interface BarrierReportsTable {
   created_at: CreatedAt;
 }
 
-export type RevisionStatus = 'draft' | 'in_review' | 'published' | 'rejected' | 'superseded';
+export type RevisionStatus = 'draft' | 'in_review' | 'published' | 'rejected' | 'superseded' | 'withdrawn';
 export type DirectoryEntity = 'organization' | 'location' | 'service';
 
 export interface TaxonomiesTable {

@@ -159,6 +159,7 @@ export function parseFilters(raw: Record<string, unknown>, options: FilterOption
     const match = districtOf(origin);
     if (match) {
       query.origin = options.city.districtCentres[match];
+      query.originDistrict = match;
       form.origin = match;
     } else hints.push({ key: 'hint.origin', vars: { value: quoted(origin) } });
   }

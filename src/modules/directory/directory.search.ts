@@ -11,8 +11,8 @@ export type { Correction };
  * texts (directory.spelling.ts), and, when that finds nothing, a substring fallback over
  * `search_text` (trigram index), so parts of compound words are found ("arztpraxis" in
  * "Kinderarztpraxis"). Every filter is a projection column with a GIN index or a cheap test; only
- * services that are active or temporarily closed are listed. Totals and order are exact: the cost
- * grows with the number of matches (see bench/directory.ts).
+ * services that are active or temporarily closed are listed. Up to resultCap matches, totals and
+ * order are exact; past it, see pageQuery (measured in bench/directory.ts).
  */
 
 export type SortOrder = 'relevance' | 'name' | 'distance';
@@ -32,11 +32,15 @@ export interface ServiceQuery {
   sort?: SortOrder;
   /** [latitude, longitude] distances are measured from; needed for sort 'distance'. */
   origin?: readonly [number, number];
+  /** The district of the origin (its services are considered first when there are very many matches). */
+  originDistrict?: string;
   /** 1-based. */
   page?: number;
   perPage?: number;
   /** The instant "open now" refers to (tests pin it). */
   now?: Date;
+  /** Overrides resultCap (tests lower it). */
+  cap?: number;
 }
 
 export interface ServiceHit {
@@ -56,7 +60,9 @@ export interface ServiceHit {
 }
 
 export interface ServiceResults {
+  /** Exact up to resultCap; past it, resultCap with totalCapped set ("more than 1,000"). */
   total: number;
+  totalCapped: boolean;
   page: number;
   perPage: number;
   pageCount: number;
@@ -106,6 +112,8 @@ const fallbackWords = (text: string) => queryWords(text).filter((w) => w.length 
 interface Plan {
   conditions: RawBuilder<unknown>[];
   rank: RawBuilder<number>;
+  /** The words are in the name (weight A; indexed): the most promising matches. */
+  title: RawBuilder<boolean> | null;
 }
 
 /**
@@ -115,10 +123,12 @@ interface Plan {
 function plan(query: ServiceQuery, searchedText: string, match: 'words' | 'parts'): Plan {
   const conditions: RawBuilder<unknown>[] = [sql`s.status IN (${sql.join(listedStatuses)})`];
   let rank: RawBuilder<number> = sql<number>`0::real`;
+  let title: RawBuilder<boolean> | null = null;
   if (searchedText && match === 'words') {
     const tsquery = sql`websearch_to_tsquery('german', ${searchedText})`;
     conditions.push(sql`s.search_vector @@ ${tsquery}`);
     rank = sql<number>`ts_rank_cd(s.search_vector, ${tsquery})`;
+    title = sql<boolean>`ts_filter(s.search_vector, '{a}') @@ ${tsquery}`;
   } else if (searchedText) {
     conditions.push(sql`(${sql.join(fallbackWords(searchedText).map((w) => sql`s.search_text LIKE ${likePattern(w)}`), sql` AND `)})`);
   }
@@ -131,46 +141,74 @@ function plan(query: ServiceQuery, searchedText: string, match: 'words' | 'parts
   if (query.free) conditions.push(sql`s.free`);
   if (query.barrierFree) conditions.push(sql`s.barrier_free`);
   if (query.openNow) conditions.push(openNowCondition(query.now ?? new Date()));
-  return { conditions, rank };
-}
-
-/** ORDER BY over the columns of m; `prefix` is 'm.' outside the CTE and '' inside it. */
-function orderBy(sort: SortOrder, prefix: '' | 'm.'): RawBuilder<unknown> {
-  const p = sql.raw(prefix);
-  const byName = sql`${p}sort_name, ${p}id`;
-  if (sort === 'distance') return sql`${p}distance_km ASC NULLS LAST, ${p}rank DESC, ${byName}`;
-  return sort === 'relevance' ? sql`${p}rank DESC, ${byName}` : byName;
+  return { conditions, rank, title };
 }
 
 /**
- * One page of matches with the total. Sorting by distance joins the locations of all matches at
- * once (a hash join beats one look-up per row); otherwise only the page's rows get a distance.
+ * How many matches are counted and ordered at most. Counting and ranking every match of a broad
+ * search costs time in proportion to the matches (30–50 ms for 14,000 of 100,000 services); past
+ * this many, the list says "more than 1,000" and asks for a narrower search instead.
  */
-function pageQuery({ conditions, rank }: Plan, sort: SortOrder, origin: readonly [number, number] | undefined, limit: number, offset: number) {
+export const resultCap = 1000;
+
+/** ORDER BY over the columns of a candidate set `c`. */
+function orderBy(sort: SortOrder): RawBuilder<unknown> {
+  const byName = sql`c.sort_name, c.id`;
+  if (sort === 'distance') return sql`c.distance_km ASC NULLS LAST, c.rank DESC, ${byName}`;
+  return sort === 'relevance' ? sql`c.rank DESC, ${byName}` : byName;
+}
+
+interface PageRequest {
+  sort: SortOrder;
+  origin: readonly [number, number] | undefined;
+  /** The district the origin lies in: its services are candidates first when sorting by distance. */
+  originDistrict: string | undefined;
+  limit: number;
+  offset: number;
+  cap: number;
+}
+
+/**
+ * One page of matches. Name order walks the name index and stops after the page. Relevance and
+ * distance need a value per match, so they are computed over candidates: all matches when there
+ * are at most resultCap, otherwise the first resultCap found plus up to resultCap of the most
+ * promising (the words in the name; services in the origin's district), so the best hits are
+ * still on page one. `matched` counts up to resultCap + 1; the first resultCap can be paged through.
+ */
+function pageQuery({ conditions, rank, title }: Plan, request: PageRequest) {
+  const { sort, origin, originDistrict, limit, offset, cap } = request;
   const where = sql.join(conditions, sql` AND `);
-  const byDistance = sort === 'distance' && origin;
-  // Alphabetical order treats umlauts as their base letter; as a mere tie-break the plain name does
-  // (translate() on every match costs more than the ranking itself).
-  const sortName = sort === 'name' ? sql`translate(lower(s.name), 'äöüß', 'aous')` : sql`s.name`;
-  const matches = byDistance
-    ? sql`SELECT s.id, ${rank} AS rank, min(${haversine(origin)}) AS distance_km,
-               ${sortName} AS sort_name, count(*) OVER () AS total
-          FROM directory_services s
-          LEFT JOIN directory_service_locations sl ON sl.service_id = s.id
-          LEFT JOIN directory_locations l ON l.id = sl.location_id AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL
-          WHERE ${where}
-          GROUP BY s.id`
-    : sql`SELECT s.id, ${rank} AS rank, NULL::float8 AS distance_km,
-               ${sortName} AS sort_name, count(*) OVER () AS total
-          FROM directory_services s
-          WHERE ${where}`;
-  const distance = byDistance ? sql`m.distance_km` : origin ? distanceOfRow(origin) : sql`NULL::float8`;
+  const page = (from: RawBuilder<unknown>) => sql`SELECT * FROM ${from} c ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`;
+  let ctes: RawBuilder<unknown>;
+  if (sort === 'name') {
+    ctes = sql`matched AS (SELECT count(*) AS n FROM (SELECT 1 FROM directory_services s WHERE ${where} LIMIT ${cap + 1}) x),
+      pg AS (SELECT s.id, 0::real AS rank, NULL::float8 AS distance_km, translate(lower(s.name), 'äöüß', 'aous') AS sort_name
+             FROM directory_services s WHERE ${where} ORDER BY 4, 1 LIMIT ${limit} OFFSET ${offset})`;
+  } else {
+    const columns = sql`s.id, ${rank} AS rank, s.name AS sort_name`;
+    const promising = sort === 'distance' ? (originDistrict ? sql`s.districts @> ARRAY[${originDistrict}]::text[]` : null) : title;
+    // The promising ones are looked up only when the matches were too many to take them all.
+    const pool = promising
+      ? sql`SELECT * FROM everything UNION
+            (SELECT ${columns} FROM directory_services s WHERE ${where} AND ${promising} AND (SELECT n FROM matched) > ${cap} LIMIT ${cap})`
+      : sql`SELECT * FROM everything`;
+    const distanceOfCandidate = origin
+      ? sql`(SELECT min(${haversine(origin)}) FROM directory_service_locations sl JOIN directory_locations l ON l.id = sl.location_id
+             WHERE sl.service_id = p.id AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL)`
+      : sql`NULL::float8`;
+    ctes = sql`everything AS MATERIALIZED (SELECT ${columns} FROM directory_services s WHERE ${where} LIMIT ${cap + 1}),
+      matched AS (SELECT count(*) AS n FROM everything),
+      cand AS MATERIALIZED (SELECT p.id, p.rank, ${sort === 'distance' ? distanceOfCandidate : sql`NULL::float8`} AS distance_km, p.sort_name FROM (${pool}) p),
+      pg AS (${page(sql`cand`)})`;
+  }
+  const distance = sort === 'distance' ? sql`c.distance_km` : origin ? distanceOfRow(origin) : sql`NULL::float8`;
   return sql<Row>`
-    WITH m AS (${matches} ORDER BY ${orderBy(sort, '')} LIMIT ${limit} OFFSET ${offset})
+    WITH ${ctes}
     SELECT s.id, s.name, s.status, o.name AS organization_name, s.hsds->>'description' AS description,
-           s.districts, s.free, s.barrier_free, s.minimum_age, s.maximum_age, s.weekly_hours, ${distance} AS distance_km, m.total::int AS total
-    FROM m JOIN directory_services s ON s.id = m.id JOIN organizations o ON o.id = s.organization_id
-    ORDER BY ${orderBy(sort, 'm.')}`;
+           s.districts, s.free, s.barrier_free, s.minimum_age, s.maximum_age, s.weekly_hours, ${distance} AS distance_km,
+           (SELECT n FROM matched)::int AS matched
+    FROM pg c JOIN directory_services s ON s.id = c.id JOIN organizations o ON o.id = s.organization_id
+    ORDER BY ${orderBy(sort)}`;
 }
 
 /** The sort that applies: relevance needs a text, distance needs an origin. */
@@ -193,7 +231,7 @@ interface Row {
   maximum_age: number | null;
   weekly_hours: WeeklyHours[];
   distance_km: number | null;
-  total: number;
+  matched: number;
 }
 
 /** Searches the published directory: one page of hits, the total and any typo corrections. */
@@ -204,27 +242,32 @@ export async function searchServices(db: Kysely<DB>, query: ServiceQuery): Promi
   const sort = effectiveSort(query, searchedText !== '');
   const perPage = Math.max(1, Math.min(query.perPage ?? defaultPerPage, 100));
   const page = Math.max(1, Math.floor(query.page ?? 1));
+  const originDistrict = query.originDistrict ?? query.district;
+  const cap = query.cap ?? resultCap;
   const fetchPage = async (p: Plan) => {
-    const run = async (offset: number) => (await pageQuery(p, sort, query.origin, perPage, offset).execute(db)).rows;
-    let rows = await run((page - 1) * perPage);
-    let total = rows[0]?.total ?? 0;
+    // Only the first `cap` matches can be paged through, so the last page may be shorter.
+    const run = async (shown: number, limit = Math.min(perPage, cap - (shown - 1) * perPage)) =>
+      (await pageQuery(p, { sort, origin: query.origin, originDistrict, limit, offset: (shown - 1) * perPage, cap }).execute(db)).rows;
+    let rows = (page - 1) * perPage < cap ? await run(page) : [];
     let shownPage = page;
     if (rows.length === 0 && page > 1) {
-      // Past the last page: count, and show the last page instead of an empty one.
-      const counted = await sql<{ total: number }>`SELECT count(*)::int AS total FROM directory_services s WHERE ${sql.join(p.conditions, sql` AND `)}`.execute(db);
-      total = counted.rows[0]?.total ?? 0;
-      shownPage = Math.max(1, Math.ceil(total / perPage));
-      if (total > 0) rows = await run((shownPage - 1) * perPage);
+      // Past the last page: show the last page instead of an empty one.
+      const probe = await run(1, 1);
+      shownPage = probe.length ? Math.ceil(Math.min(probe[0]!.matched, cap) / perPage) : 1;
+      rows = probe.length ? await run(shownPage) : [];
     }
-    return { rows, total, shownPage };
+    const first = rows[0];
+    const totals = first ? { matched: Math.min(first.matched, cap), capped: first.matched > cap } : { matched: 0, capped: false };
+    return { rows, shownPage, ...totals };
   };
 
   let found = await fetchPage(plan(query, searchedText, 'words'));
   // Nothing by word stems: look for the words inside longer ones ("arzt" in "Kinderarztpraxis").
-  if (found.total === 0 && fallbackWords(searchedText).length) found = await fetchPage(plan(query, searchedText, 'parts'));
-  const { rows, total, shownPage } = found;
+  if (found.matched === 0 && fallbackWords(searchedText).length) found = await fetchPage(plan(query, searchedText, 'parts'));
+  const { rows, shownPage, matched: total, capped } = found;
   return {
     total,
+    totalCapped: capped,
     page: shownPage,
     perPage,
     pageCount: Math.max(1, Math.ceil(total / perPage)),
