@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { registerFamilyPages } from './family.pages.js';
 import { registerHolidayJobs } from './holidays.jobs.js';
 
 /** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
 export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
   registerHolidayJobs(deps);
-  return async () => {};
+  return async (app) => {
+    registerFamilyPages(app, deps);
+  };
 }
 
 /** Loads the fictional demo data of this module once; returns false when it was there already. */

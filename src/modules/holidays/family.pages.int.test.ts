@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp, Visitor } from '../../../test/support/app.js';
+import { signedInVisitor } from '../../../test/support/auth.js';
+import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
+
+const t = useTestApp();
+
+const childFields = {
+  firstName: 'Mia',
+  lastName: 'Muster',
+  birthDate: '2018-05-04',
+  needs: '',
+  contactName: 'Oma Erika',
+  contactPhone: '02381 123456',
+  contactRelation: 'Großmutter',
+};
+
+describe('family pages', () => {
+  it('shows the season, its phase and its offers to everyone', async () => {
+    const org = await buildHolidayOrganization(t, 'Sportjugend Hamm e. V.');
+    const season = await buildSeason(t, { name: 'Sommerferien 2027' });
+    await buildHolidayOffer(t, season.id, org.id, { title: 'Zirkuswoche' });
+    await buildHolidayOffer(t, season.id, org.id, { title: 'Noch nicht geprüft', status: 'submitted' });
+    const res = await new Visitor(() => t.app).get('/ferien');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Sommerferien 2027');
+    expect(res.body).toContain('Wünsche abgeben');
+    expect(res.body).toContain('Zirkuswoche');
+    expect(res.body).not.toContain('Noch nicht geprüft');
+  });
+
+  it('adds a child; needs are refused without explicit consent and kept with it (consent text stored)', async () => {
+    const { visitor, user } = await signedInVisitor(t);
+    const refused = await visitor.submit('/ferien/kinder/neu', '/ferien/kinder/neu', { ...childFields, needs: 'Nussallergie' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('ausdrückliche Einwilligung');
+    expect(refused.body).toContain('Nussallergie');
+    const bad = await visitor.submit('/ferien/kinder/neu', '/ferien/kinder/neu', { ...childFields, birthDate: '2018-02-30' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('gültiges Geburtsdatum');
+    const ok = await visitor.submit('/ferien/kinder/neu', '/ferien/kinder/neu', { ...childFields, needs: 'Nussallergie', needsConsent: 'ja' });
+    expect(ok.statusCode).toBe(303);
+    const child = await t.deps.db.selectFrom('holiday_children').selectAll().where('parent_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(child.needs).toBe('Nussallergie');
+    const consent = await t.deps.db.selectFrom('consents').selectAll().where('user_id', '=', user.id).where('purpose', '=', 'holidays.needs').executeTakeFirstOrThrow();
+    expect(consent.text).toContain('Bedürfnisse');
+    const list = await visitor.get('/ferien/kinder');
+    expect(list.body).toContain('Mia Muster');
+  });
+
+  it('builds a ranked wish list with refusals as field errors, a check page and a confirmation mail', async () => {
+    const org = await buildHolidayOrganization(t);
+    const season = await buildSeason(t, { name: 'Herbstferien 2027', max_wishes: 3 });
+    const circus = await buildHolidayOffer(t, season.id, org.id, { title: 'Zirkuswoche' });
+    const forest = await buildHolidayOffer(t, season.id, org.id, { title: 'Waldwoche', daily_from: 9 * 60, daily_until: 12 * 60 });
+    const canoe = await buildHolidayOffer(t, season.id, org.id, { title: 'Kanutour', min_age: 13, max_age: 17, first_day: '2027-08-02', last_day: '2027-08-06' });
+    const art = await buildHolidayOffer(t, season.id, org.id, { title: 'Kunstwerkstatt', first_day: '2027-07-19', last_day: '2027-07-23' });
+    const { visitor, user } = await signedInVisitor(t);
+    const child = await buildChild(t, user.id, { first_name: 'Ole', birth_date: '2019-03-01' });
+    const form = `/ferien/wuensche/${child.id}`;
+
+    const refused = await visitor.submit(form, form, { wish1: circus.id, wish2: forest.id, wish3: canoe.id, maxPlaces: '2' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('„Waldwoche“ überschneidet sich zeitlich mit „Zirkuswoche“.');
+    expect(refused.body).toContain('Ole ist am ersten Tag von „Kanutour“ 8 Jahre alt. Das Angebot ist für 13 bis 17 Jahre.');
+    expect(refused.body).toContain('href="#wish2"');
+
+    const check = await visitor.submit(form, form, { wish1: art.id, wish3: circus.id, maxPlaces: '2', groupCode: 'geschwister-1' });
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('Prüfen Sie Ihre Angaben');
+    expect(check.body).toContain('GESCHWISTER-1');
+    expect(await t.deps.db.selectFrom('holiday_wish_lists').select('id').where('child_id', '=', child.id).execute()).toHaveLength(0);
+
+    const sent = await visitor.submit(form, `${form}/absenden`, { wish1: art.id, wish2: circus.id, maxPlaces: '2', groupCode: 'GESCHWISTER-1' });
+    expect(sent.statusCode).toBe(303);
+    const list = await t.deps.db.selectFrom('holiday_wish_lists').selectAll().where('child_id', '=', child.id).executeTakeFirstOrThrow();
+    expect(list.max_places).toBe(2);
+    expect(list.group_code).toBe('GESCHWISTER-1');
+    const wishes = await t.deps.db.selectFrom('holiday_wishes').select(['offer_id', 'rank']).where('wish_list_id', '=', list.id).orderBy('rank').execute();
+    expect(wishes.map((w) => w.offer_id)).toEqual([art.id, circus.id]);
+    await t.runJobs();
+    const mail = await t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', user.email).executeTakeFirstOrThrow();
+    expect(mail.subject).toBe('Wunschliste für Ole erhalten');
+    expect(mail.text_body).toContain('1. Kunstwerkstatt');
+
+    // Changes are allowed while the wish phase lasts; afterwards the form is closed.
+    const again = await visitor.get(form);
+    expect(again.body).toMatch(new RegExp(`<option value="${art.id}" selected`));
+    await t.deps.db.updateTable('holiday_seasons').set({ phase: 'allocation' }).where('id', '=', season.id).execute();
+    expect((await visitor.get(form)).statusCode).toBe(409);
+  });
+
+  it("keeps another family's child out of reach", async () => {
+    const { user } = await signedInVisitor(t);
+    const child = await buildChild(t, user.id);
+    const { visitor: stranger } = await signedInVisitor(t);
+    expect((await stranger.get(`/ferien/kinder/${child.id}/bearbeiten`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,199 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { requireActor } from '../../platform/auth/guard.js';
+import { pageContext } from '../../platform/http/context.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
+import { uuidPattern } from '../../platform/http/ids.js';
+import { consumeRateLimit } from '../../platform/http/rate-limit.js';
+import { type ChildInput, currentSeason, listChildren, ownChild, saveChild, seasonOffers, storedWishes, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
+import { familyMessages } from './family.messages.js';
+import { BookForm, ChildForm, maxWishFields, WishForm } from './holidays.schemas.js';
+import { answerPlace, bookFirstCome } from './places.service.js';
+import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage } from './views/family-views.js';
+import type { OfferRow } from './views/offer-facts.js';
+import { CheckWishesPage, ResultsPage, WishFormPage } from './views/wish-views.js';
+
+/*
+ * Family pages (Ferienbetreuung):
+ *   GET       /ferien                              season, phase, fairness, offers (public)
+ *   GET       /ferien/angebote/:id                 one offer (public)
+ *        POST /ferien/angebote/:id/buchen          first come, first served (signed in)
+ *   GET       /ferien/kinder                       my children
+ *   GET  POST /ferien/kinder/neu                   add a child
+ *   GET  POST /ferien/kinder/:id/bearbeiten        change a child
+ *   GET  POST /ferien/wuensche/:child              ranked wish list → check page
+ *        POST /ferien/wuensche/:child/aendern      back from the check page with the values
+ *        POST /ferien/wuensche/:child/absenden     hand in (mail in the same transaction)
+ *   GET       /ferien/ergebnis                     places and waiting lists
+ *        POST /ferien/plaetze/:id/annehmen|zurueckgeben
+ */
+
+const idOr404 = (value: string): string => {
+  if (!uuidPattern.test(value)) throw notFound();
+  return value;
+};
+
+/** Registers the family pages. */
+export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  const html = (reply: FastifyReply, status: number, page: JSX.Element) => reply.status(status).html(page);
+  const childLabels = (req: FastifyRequest) => {
+    const t = familyMessages(req.locale);
+    return {
+      firstName: t('field.firstName'), lastName: t('field.lastName'), birthDate: t('field.birthDate'), needs: t('field.needs'), needsConsent: t('field.needsConsent'),
+      photoConsent: t('field.photoConsent'), priority: t('field.priority'), contactName: t('field.contactName'), contactPhone: t('field.contactPhone'), contactRelation: t('field.contactRelation'),
+    };
+  };
+
+  app.get('/ferien', async (req, reply) => {
+    const season = await currentSeason(deps.db);
+    const offers = season ? await seasonOffers(deps.db, season.id) : [];
+    return html(reply, 200, <HolidaysHomePage ctx={ctxOf(req)} season={season} offers={offers} />);
+  });
+
+  async function offerPage(req: FastifyRequest, reply: FastifyReply, status: number, state: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {}) {
+    const id = idOr404((req.params as { id: string }).id);
+    const offer = await deps.db
+      .selectFrom('holiday_offers')
+      .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
+      .selectAll('holiday_offers')
+      .select('organizations.name as organization_name')
+      .where('holiday_offers.id', '=', id)
+      .where('holiday_offers.status', 'in', ['approved', 'cancelled'])
+      .executeTakeFirst();
+    if (!offer) throw notFound('Angebot');
+    const season = await deps.db.selectFrom('holiday_seasons').selectAll().where('id', '=', offer.season_id).executeTakeFirstOrThrow();
+    const children = req.actor ? await listChildren(deps.db, req.actor.id) : [];
+    return html(reply, status, <OfferPage ctx={ctxOf(req)} offer={offer as OfferRow} season={season} book={{ children, ...state }} />);
+  }
+  app.get('/ferien/angebote/:id', (req, reply) => offerPage(req, reply, 200));
+  app.post<{ Params: { id: string } }>('/ferien/angebote/:id/buchen', async (req, reply) => {
+    const actor = requireActor(req);
+    const offerId = idOr404(req.params.id);
+    await consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'holidays.book', max: 30, windowSeconds: 600 }, actor.id);
+    const form = parseForm(BookForm, req.body, { childId: familyMessages(req.locale)('offer.bookChild') }, req.locale);
+    if (!form.ok) return offerPage(req, reply, 422, { values: form.values, errors: form.errors });
+    try {
+      await bookFirstCome(deps, actor, { offerId, childId: form.value.childId }, req.locale);
+    } catch (error) {
+      if (error instanceof AppError && error.details.fields) return offerPage(req, reply, error.code === 'conflict' ? 409 : 422, { values: formValues(req.body), errors: error.details.fields });
+      throw error;
+    }
+    return offerPage(req, reply, 200, { notice: familyMessages(req.locale)('offer.booked') });
+  });
+
+  app.get<{ Querystring: { hinweis?: string } }>('/ferien/kinder', async (req, reply) => {
+    const actor = requireActor(req);
+    const t = familyMessages(req.locale);
+    const season = await currentSeason(deps.db);
+    const children = await listChildren(deps.db, actor.id);
+    const sent = new Set<string>();
+    if (season) for (const c of children) if ((await storedWishes(deps.db, season.id, c.id))?.submitted_at) sent.add(c.id);
+    const notice = req.query.hinweis === 'gespeichert' ? t('children.saved') : req.query.hinweis === 'abgegeben' ? t('children.sent') : undefined;
+    return html(reply, 200, <ChildrenPage ctx={ctxOf(req)} children={children} sent={sent} notice={notice} wishesOpen={season?.phase === 'wishes'} />);
+  });
+
+  const childInput = (v: ReturnType<typeof parseForm<typeof ChildForm>> & { ok: true }): ChildInput => ({
+    firstName: v.value.firstName, lastName: v.value.lastName, birthDate: v.value.birthDate, needs: v.value.needs ?? '', needsConsent: v.value.needsConsent === 'ja',
+    photoConsent: v.value.photoConsent === 'ja', priority: v.value.priority === 'ja', contactName: v.value.contactName, contactPhone: v.value.contactPhone, contactRelation: v.value.contactRelation ?? '',
+  });
+  app.get('/ferien/kinder/neu', (req, reply) => {
+    requireActor(req);
+    return html(reply, 200, <ChildFormPage ctx={ctxOf(req)} childId={null} title={familyMessages(req.locale)('child.newTitle')} values={{}} />);
+  });
+  app.get<{ Params: { id: string } }>('/ferien/kinder/:id/bearbeiten', async (req, reply) => {
+    const { child, contact } = await ownChild(deps.db, requireActor(req), idOr404(req.params.id));
+    const yes = (b: boolean) => (b ? 'ja' : '');
+    const values = {
+      firstName: child.first_name, lastName: child.last_name, birthDate: child.birth_date, needs: child.needs, needsConsent: yes(!!child.needs_consent_version),
+      photoConsent: yes(child.photo_consent), priority: yes(child.priority), contactName: contact?.name ?? '', contactPhone: contact?.phone ?? '', contactRelation: contact?.relation ?? '',
+    };
+    return html(reply, 200, <ChildFormPage ctx={ctxOf(req)} childId={child.id} title={familyMessages(req.locale)('child.editTitle', { name: child.first_name })} values={values} />);
+  });
+  for (const path of ['/ferien/kinder/neu', '/ferien/kinder/:id/bearbeiten']) {
+    app.post<{ Params: { id?: string } }>(path, async (req, reply) => {
+      const actor = requireActor(req);
+      const childId = req.params.id ? idOr404(req.params.id) : null;
+      const t = familyMessages(req.locale);
+      const title = childId ? t('child.editTitle', { name: formValues(req.body).firstName ?? '' }) : t('child.newTitle');
+      const form = parseForm(ChildForm, req.body, childLabels(req), req.locale);
+      if (!form.ok) return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={form.values} errors={form.errors} />);
+      const result = await attempt(() => saveChild(deps, actor, childId, childInput(form), req.locale));
+      if (!result.ok) return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={formValues(req.body)} errors={result.errors} />);
+      return reply.redirect('/ferien/kinder?hinweis=gespeichert', 303);
+    });
+  }
+
+  /** Reads the wish form: the chosen offers in rank order (gaps closed), maximum and group code. */
+  function readWishes(req: FastifyRequest) {
+    const t = familyMessages(req.locale);
+    const labels: Record<string, string> = { maxPlaces: t('wish.maxPlaces'), groupCode: t('wish.groupCode') };
+    for (let n = 1; n <= maxWishFields; n++) labels[`wish${n}`] = t('wish.rank', { n });
+    const raw = formValues(req.body);
+    const offerIds = Array.from({ length: maxWishFields }, (_, i) => raw[`wish${i + 1}`]?.trim() ?? '').filter(Boolean);
+    const values: Record<string, string> = { maxPlaces: raw.maxPlaces ?? '1', groupCode: (raw.groupCode ?? '').trim().toUpperCase() };
+    offerIds.forEach((id, i) => (values[`wish${i + 1}`] = id));
+    const form = parseForm(WishForm, values, labels, req.locale);
+    if (!form.ok && form.errors.groupCode) form.errors.groupCode = t('wish.groupCode.format');
+    const input: WishInput = { offerIds, maxPlaces: Number(values.maxPlaces), groupCode: values.groupCode || null };
+    return { form, values, input };
+  }
+
+  async function wishForm(req: FastifyRequest, reply: FastifyReply, status: number, childId: string, values?: Record<string, string>, errors?: Record<string, string>) {
+    const actor = requireActor(req);
+    const { child } = await ownChild(deps.db, actor, childId);
+    const season = await currentSeason(deps.db);
+    if (!season || season.phase !== 'wishes') throw new AppError('conflict', familyMessages(req.locale)('wish.closed'));
+    let shown = values;
+    if (!shown) {
+      const stored = await storedWishes(deps.db, season.id, child.id);
+      shown = { maxPlaces: String(stored?.max_places ?? 1), groupCode: stored?.group_code ?? '' };
+      stored?.offerIds.forEach((id, i) => (shown![`wish${i + 1}`] = id));
+    }
+    const offers = (await seasonOffers(deps.db, season.id)) as OfferRow[];
+    return html(reply, status, <WishFormPage ctx={ctxOf(req)} child={child} season={season} offers={offers} values={shown} errors={errors} />);
+  }
+  app.get<{ Params: { child: string } }>('/ferien/wuensche/:child', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child)));
+  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/aendern', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child), readWishes(req).values));
+  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child', async (req, reply) => {
+    const actor = requireActor(req);
+    const childId = idOr404(req.params.child);
+    const { form, values, input } = readWishes(req);
+    if (!form.ok) return wishForm(req, reply, 422, childId, values, form.errors);
+    const checked = await attempt(() => checkWishes(deps, actor, childId, input, req.locale));
+    if (!checked.ok) return wishForm(req, reply, 422, childId, values, checked.errors);
+    return html(reply, 200, <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers as OfferRow[]} values={values} />);
+  });
+  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/absenden', async (req, reply) => {
+    const actor = requireActor(req);
+    const childId = idOr404(req.params.child);
+    const { form, values, input } = readWishes(req);
+    if (!form.ok) return wishForm(req, reply, 422, childId, values, form.errors);
+    const sent = await attempt(() => submitWishes(deps, actor, childId, input, req.locale));
+    if (!sent.ok) return wishForm(req, reply, 422, childId, values, sent.errors);
+    return reply.redirect('/ferien/kinder?hinweis=abgegeben', 303);
+  });
+
+  async function resultsPage(req: FastifyRequest, reply: FastifyReply, status: number, message: { notice?: string; error?: string } = {}) {
+    const actor = requireActor(req);
+    const season = await currentSeason(deps.db);
+    const children = await listChildren(deps.db, actor.id);
+    const results = season ? await familyResults(deps.db, actor.id, season.id) : { places: [], waiting: [] };
+    return html(reply, status, <ResultsPage ctx={ctxOf(req)} children={children} results={results} {...message} />);
+  }
+  app.get<{ Querystring: { hinweis?: string } }>('/ferien/ergebnis', (req, reply) =>
+    resultsPage(req, reply, 200, req.query.hinweis === 'gespeichert' ? { notice: familyMessages(req.locale)('results.answered') } : {}),
+  );
+  for (const [segment, answer] of [['annehmen', 'accept'], ['zurueckgeben', 'return']] as const) {
+    app.post<{ Params: { id: string } }>(`/ferien/plaetze/:id/${segment}`, async (req, reply) => {
+      try {
+        await answerPlace(deps, requireActor(req), idOr404(req.params.id), answer, req.locale);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'conflict') return resultsPage(req, reply, 409, { error: error.message });
+        throw error;
+      }
+      return reply.redirect('/ferien/ergebnis?hinweis=gespeichert', 303);
+    });
+  }
+}

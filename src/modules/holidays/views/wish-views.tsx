@@ -1,0 +1,164 @@
+import type { PageContext } from '../../../platform/http/context.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
+import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { layoutMessages } from '../../../platform/views/layout.messages.js';
+import type { familyResults } from '../families.service.js';
+import { familyMessages } from '../family.messages.js';
+import { dateRange } from '../holidays.format.js';
+import type { ChildRow } from './family-views.js';
+import type { OfferRow, SeasonRow } from './offer-facts.js';
+
+interface WishFormProps {
+  ctx: PageContext;
+  child: ChildRow;
+  season: SeasonRow;
+  offers: OfferRow[];
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}
+
+const offerLabel = (o: OfferRow, ctx: PageContext) =>
+  `${o.title} (${dateRange(o.first_day, o.last_day, ctx.locale)}, ${familyMessages(ctx.locale)('offer.agesValue', { min: o.min_age, max: o.max_age })})`;
+
+/** /ferien/wuensche/:child: one select per rank, the maximum and the group code. */
+export function WishFormPage({ ctx, child, season, offers, values, errors = {} }: WishFormProps): JSX.Element {
+  const t = familyMessages(ctx.locale);
+  const failed = Object.keys(errors).length > 0;
+  const title = t('wish.title', { name: child.first_name });
+  const options = [{ value: '', label: t('wish.none') }, ...offers.map((o) => ({ value: o.id, label: offerLabel(o, ctx) }))];
+  const ranks = Array.from({ length: season.max_wishes }, (_, i) => i + 1);
+  return (
+    <Layout ctx={ctx} title={title} section="/ferien" hasErrors={failed}>
+      {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
+      <h1 class="kern-heading-large" safe>
+        {title}
+      </h1>
+      <p class="kern-body" safe>
+        {t('wish.intro', { max: season.max_wishes, name: child.first_name })}
+      </p>
+      <form method="post" action={`/ferien/wuensche/${child.id}`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        {ranks.map((n) => (
+          <SelectField name={`wish${n}`} label={t('wish.rank', { n })} value={values[`wish${n}`]} error={errors[`wish${n}`]} options={options} />
+        ))}
+        <TextField name="maxPlaces" label={t('wish.maxPlaces')} hint={t('wish.maxPlaces.hint')} value={values.maxPlaces ?? '1'} error={errors.maxPlaces} width="narrow" />
+        <TextField name="groupCode" label={t('wish.groupCode')} hint={t('wish.groupCode.hint')} value={values.groupCode} error={errors.groupCode} autocomplete="off" />
+        <SubmitButton label={t('wish.continue')} />
+      </form>
+    </Layout>
+  );
+}
+
+/** The check-your-answers page; the values travel on in hidden fields until they are handed in. */
+export function CheckWishesPage({ ctx, child, offers, values }: { ctx: PageContext; child: ChildRow; offers: OfferRow[]; values: Record<string, string> }): JSX.Element {
+  const t = familyMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('check.title')} section="/ferien">
+      <h1 class="kern-heading-large">{t.html('check.title')}</h1>
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('check.child')}</dt>
+          <dd class="kern-description-list-item__value" safe>
+            {`${child.first_name} ${child.last_name}`}
+          </dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('check.wishes')}</dt>
+          <dd class="kern-description-list-item__value">
+            <ol class="kern-list">
+              {offers.map((o) => (
+                <li safe>{offerLabel(o, ctx)}</li>
+              ))}
+            </ol>
+          </dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('check.maxPlaces')}</dt>
+          <dd class="kern-description-list-item__value" safe>
+            {values.maxPlaces ?? '1'}
+          </dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('check.groupCode')}</dt>
+          <dd class="kern-description-list-item__value" safe>
+            {values.groupCode || t('check.noGroup')}
+          </dd>
+        </div>
+      </dl>
+      <p class="kern-body">{t.html('check.note')}</p>
+      <form method="post" action={`/ferien/wuensche/${child.id}/absenden`}>
+        <CsrfField token={ctx.csrfToken} />
+        {Object.entries(values).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <SubmitButton label={t('check.send')} />
+      </form>
+      <form method="post" action={`/ferien/wuensche/${child.id}/aendern`}>
+        <CsrfField token={ctx.csrfToken} />
+        {Object.entries(values).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <SubmitButton label={t('check.change')} variant="secondary" />
+      </form>
+    </Layout>
+  );
+}
+
+type Results = Awaited<ReturnType<typeof familyResults>>;
+
+/** /ferien/ergebnis: places (accept / give back) and waiting-list positions per child. */
+export function ResultsPage({ ctx, children, results, notice, error }: { ctx: PageContext; children: ChildRow[]; results: Results; notice?: string; error?: string }): JSX.Element {
+  const t = familyMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('results.title')} section="/ferien">
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      {error ? <Alert kind="danger" title={error} /> : ''}
+      <h1 class="kern-heading-large">{t.html('results.title')}</h1>
+      {results.places.length === 0 && results.waiting.length === 0 ? <p class="kern-body">{t.html('results.none')}</p> : ''}
+      {children.map((c) => {
+        const places = results.places.filter((p) => p.child_id === c.id);
+        const waiting = results.waiting.filter((w) => w.child_id === c.id);
+        if (places.length === 0 && waiting.length === 0) return '';
+        return (
+          <section>
+            <h2 class="kern-heading-medium" safe>
+              {c.first_name}
+            </h2>
+            <ul class="kern-list">
+              {places.map((p) => (
+                <li>
+                  <strong safe>{p.title}</strong>
+                  <span safe>{` – ${dateRange(p.first_day, p.last_day, ctx.locale)}: ${t(`results.status.${p.status}`)}`}</span>
+                  {p.respond_by ? <span safe>{` (${t('results.respondBy', { date: formatDateTime(p.respond_by, ctx.locale) })})`}</span> : ''}
+                  {p.status === 'offered' || p.status === 'accepted' ? (
+                    <div class="site-inline-form">
+                      {p.status === 'offered' ? (
+                        <form method="post" action={`/ferien/plaetze/${p.id}/annehmen`}>
+                          <CsrfField token={ctx.csrfToken} />
+                          <SubmitButton label={t('results.accept')} />
+                        </form>
+                      ) : (
+                        ''
+                      )}
+                      <form method="post" action={`/ferien/plaetze/${p.id}/zurueckgeben`}>
+                        <CsrfField token={ctx.csrfToken} />
+                        <SubmitButton label={t('results.return')} variant="secondary" />
+                      </form>
+                    </div>
+                  ) : (
+                    ''
+                  )}
+                </li>
+              ))}
+              {waiting.map((w) => (
+                <li safe>{t('results.waiting', { offer: w.title, position: w.position })}</li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}
