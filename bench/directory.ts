@@ -77,7 +77,10 @@ export function benchQueries(count: number, seed = 42): ServiceQuery[] {
     () => ({ district: district(), openNow: true, now }),
     () => ({ topic: topic(), age: r.int(0, 17) }),
     () => ({ barrierFree: true, district: district() }),
-    () => ({ topic: topic(), free: true, sort: 'distance', origin: city.districtCentres[district()] }),
+    () => {
+      const near = district();
+      return { topic: topic(), free: true, sort: 'distance', origin: city.districtCentres[near], originDistrict: near };
+    },
   ];
   return Array.from({ length: count }, () => ({ text: r.pick(keywords), ...r.pick(filters)() }));
 }

@@ -181,3 +181,15 @@ describe('GET /angebote/:id/drucken', () => {
     expect(res.body).toContain(`<a class="kern-link" href="/angebote/${service.id}">Zurück zum Angebot</a>`);
   });
 });
+
+describe('opening hours around the clock and until midnight', () => {
+  it('says "rund um die Uhr" and "24:00" instead of 0:00', async () => {
+    const org = await buildOrganization(t, { name: 'Kinder- und Jugendnotdienst (Test)' });
+    const weekly = (byday: string, opens_at: string, closes_at: string) => ({ id: randomUUID(), freq: 'WEEKLY' as const, byday, opens_at, closes_at });
+    const emergency = await buildService(t, org.id, { name: 'Notaufnahme für Jugendliche', schedules: [weekly('MO', '00:00', '00:00'), weekly('FR', '18:00', '00:00')] });
+    const body = mainOf((await visitor().get(`/angebote/${emergency.id}`)).body);
+    expect(body).toMatch(/Montag<\/th>\s*<td class="kern-table__cell">rund um die Uhr<\/td>/);
+    expect(body).toMatch(/Freitag<\/th>\s*<td class="kern-table__cell">18:00 bis 24:00 Uhr<\/td>/);
+    expect(body).not.toContain('0:00 Uhr');
+  });
+});

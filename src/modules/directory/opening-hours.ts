@@ -80,6 +80,9 @@ function nextOpening(hours: readonly WeeklyHours[], now: BerlinClock): NextOpeni
 /** "08:00" → "8:00", as Germans write times in running text. */
 export const spokenTime = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
 
+/** An end time as people say it: midnight at the end of a day is 24:00. */
+export const spokenEnd = (hhmm: string) => (hhmm === '00:00' ? '24:00' : spokenTime(hhmm));
+
 /** The periods of one weekday in order, for an opening hours table. */
 export function hoursOfDay(hours: readonly WeeklyHours[], day: number): WeeklyHours[] {
   return hours.filter((h) => h.day === day).sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens));

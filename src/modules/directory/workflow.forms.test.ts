@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { featureTerms, topics } from './directory.taxonomy.js';
 import type { HsdsService } from './hsds.types.js';
 import { buildLocation, buildOrganization, organizationValues } from './workflow.entity-forms.js';
-import { crossesMidnight, hoursValues, normaliseTime, schedulesFromSlots } from './workflow.hours.js';
+import { crossesMidnight, hoursValues, normaliseTime, schedulesFromSlots, slotsShown } from './workflow.hours.js';
 import { buildService, serviceValues } from './workflow.service-form.js';
 import { parseEuros } from './workflow.validate.js';
 
@@ -11,8 +11,34 @@ const minimal = { name: 'Kurs', description: 'Ein Kurs.', 'topic-beratung': 'ja'
 
 describe('times and amounts', () => {
   it('reads times the way people type them', () => {
-    expect(['9', '9:30', '09.30', '0930', '23:59', '24:00', '9:60', 'neun'].map(normaliseTime)).toEqual(['09:00', '09:30', '09:30', '09:30', '23:59', undefined, undefined, undefined]);
+    expect(['9', '9:30', '09.30', '0930', '23:59', '24:00', '9:60', 'neun'].map((v) => normaliseTime(v))).toEqual(['09:00', '09:30', '09:30', '09:30', '23:59', undefined, undefined, undefined]);
     expect(crossesMidnight({ opens: '20:00', closes: '02:00' })).toBe(true);
+  });
+
+  it('takes 24:00 as an end (midnight) and 00:00 to 24:00 as around the clock', () => {
+    expect(normaliseTime('24:00', 'closes')).toBe('00:00');
+    const built = buildService({ ...minimal, 'hours-1-1-opens': '00:00', 'hours-1-1-closes': '24:00', 'hours-5-1-opens': '18:00', 'hours-5-1-closes': '24', 'hours-2-1-opens': '9', 'hours-2-1-closes': '9' }, context(), 'de');
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(Object.keys(built.errors)).toEqual(['hours-2-1-closes']);
+    const fixed = buildService({ ...minimal, 'hours-1-1-opens': '00:00', 'hours-1-1-closes': '24:00', 'hours-5-1-opens': '18:00', 'hours-5-1-closes': '24' }, context(), 'de');
+    if (!fixed.ok) throw new Error('expected a valid form');
+    expect(fixed.value.schedules).toEqual([
+      { id: expect.any(String), freq: 'WEEKLY', byday: 'MO', opens_at: '00:00', closes_at: '00:00' },
+      { id: expect.any(String), freq: 'WEEKLY', byday: 'FR', opens_at: '18:00', closes_at: '00:00' },
+    ]);
+    expect(hoursValues(fixed.value.schedules)).toMatchObject({ 'hours-1-1-closes': '24:00', 'hours-5-1-closes': '24:00' });
+  });
+
+  it('keeps a third range of a day through an edit instead of dropping it', () => {
+    const existing = [{ id: 'a', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '08:00', closes_at: '10:00' }, { id: 'b', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '11:00', closes_at: '13:00' }, { id: 'c', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '15:00', closes_at: '18:00' }];
+    const values = hoursValues(existing);
+    expect(values['hours-2-3-opens']).toBe('15:00');
+    expect(slotsShown(values)).toEqual([1, 2, 3]);
+    expect(slotsShown({})).toEqual([1, 2]);
+    const built = buildService({ ...minimal, ...values }, context({ id: 'svc', name: 'Kurs', description: 'Ein Kurs.', status: 'active', schedules: existing }), 'de');
+    if (!built.ok) throw new Error('expected a valid form');
+    expect(built.value.schedules?.map((s) => s.id).sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('reads euro amounts with comma or point', () => {

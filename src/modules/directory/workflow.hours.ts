@@ -3,11 +3,18 @@ import { weeklyHoursOf } from './directory.projection.js';
 import type { HsdsSchedule } from './hsds.types.js';
 import type { FormReader, FormValues } from './workflow.validate.js';
 
-/** The weekly opening-hours table of the forms: one row per weekday, two time ranges per row. */
+/**
+ * The weekly opening-hours table of the forms: one row per weekday, two time ranges per row, more
+ * when an entry already has more (imported data), so saving never drops a range.
+ * "24:00" as an end means midnight; 00:00 to 24:00 means open around the clock.
+ */
 
 export const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const days = [1, 2, 3, 4, 5, 6, 7] as const;
-export const slots = [1, 2] as const;
+/** Ranges per day the table shows at least, and reads at most. */
+export const minSlots = 2;
+export const maxSlots = 6;
+const slotNumbers = Array.from({ length: maxSlots }, (_, i) => i + 1);
 
 export interface Slot {
   day: number;
@@ -17,13 +24,17 @@ export interface Slot {
 
 export const hoursField = (day: number, slot: number, edge: 'opens' | 'closes') => `hours-${day}-${slot}-${edge}`;
 
-/** "9:00", "09.00", "0900" and "9" → "09:00"; undefined when it is no time of day. */
-export function normaliseTime(input: string): string | undefined {
+/**
+ * "9:00", "09.00", "0900" and "9" → "09:00"; undefined when it is no time of day. As an end,
+ * "24:00" (midnight) is stored as "00:00", which the opening-hours logic reads as "until midnight".
+ */
+export function normaliseTime(input: string, edge: 'opens' | 'closes' = 'opens'): string | undefined {
   const value = input.trim();
   const match = /^(\d{1,2})(?:[:.]?(\d{2}))?$/.exec(value);
   if (!match) return undefined;
   const hours = Number(match[1]);
   const minutes = match[2] === undefined ? 0 : Number(match[2]);
+  if (edge === 'closes' && hours === 24 && minutes === 0) return '00:00';
   if (hours > 23 || minutes > 59) return undefined;
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
@@ -37,20 +48,21 @@ export function readHours(form: FormReader): Slot[] {
   const result: Slot[] = [];
   for (const day of days) {
     const dayName = t(`day.${day}`);
-    for (const slot of slots) {
+    for (const slot of slotNumbers) {
       const opensName = hoursField(day, slot, 'opens');
       const closesName = hoursField(day, slot, 'closes');
       const opensRaw = form.raw(opensName);
       const closesRaw = form.raw(closesName);
       if (!opensRaw && !closesRaw) continue;
       const opens = opensRaw ? normaliseTime(opensRaw) : undefined;
-      const closes = closesRaw ? normaliseTime(closesRaw) : undefined;
+      const closes = closesRaw ? normaliseTime(closesRaw, 'closes') : undefined;
       if (!opensRaw) form.fail(opensName, t('error.hoursOpensMissing', { day: dayName }));
       else if (!opens) form.fail(opensName, t('error.hoursFormat', { day: dayName }));
       if (!closesRaw) form.fail(closesName, t('error.hoursClosesMissing', { day: dayName }));
       else if (!closes) form.fail(closesName, t('error.hoursFormat', { day: dayName }));
       if (!opens || !closes) continue;
-      if (opens === closes) {
+      // 00:00 to 24:00 is around the clock; any other equal pair is a slip.
+      if (opens === closes && opens !== '00:00') {
         form.fail(closesName, t('error.hoursSame', { day: dayName }));
         continue;
       }
@@ -89,16 +101,22 @@ function isTableSchedule(s: HsdsSchedule): boolean {
   return (!s.freq || s.freq === 'WEEKLY') && !!s.byday && !!s.opens_at && !!s.closes_at && !s.description && !s.valid_from && !s.valid_to;
 }
 
-/** Form values for the table from stored schedules (up to two ranges per day). */
+/** Form values for the table from stored schedules (every range; midnight as an end shown as 24:00). */
 export function hoursValues(schedules: HsdsSchedule[] | undefined): FormValues {
   const values: FormValues = {};
   const perDay = new Map<number, number>();
   for (const h of weeklyHoursOf((schedules ?? []).filter(isTableSchedule))) {
     const slot = (perDay.get(h.day) ?? 0) + 1;
-    if (slot > slots.length) continue;
+    if (slot > maxSlots) continue;
     perDay.set(h.day, slot);
     values[hoursField(h.day, slot, 'opens')] = h.opens;
-    values[hoursField(h.day, slot, 'closes')] = h.closes;
+    values[hoursField(h.day, slot, 'closes')] = h.closes === '00:00' ? '24:00' : h.closes;
   }
   return values;
+}
+
+/** How many ranges per day the table needs to show these values. */
+export function slotsShown(values: FormValues): number[] {
+  const used = slotNumbers.filter((slot) => days.some((day) => values[hoursField(day, slot, 'opens')] || values[hoursField(day, slot, 'closes')]));
+  return slotNumbers.slice(0, Math.max(minSlots, ...used));
 }

@@ -3,7 +3,7 @@ import type { WeeklyHours } from '../../../db/types.js';
 import { directoryMessages } from '../directory.messages.js';
 import { pageHref, type Hint } from '../directory.filters.js';
 import type { ServiceHit, ServiceResults } from '../directory.search.js';
-import { openingState, spokenTime, type OpeningState } from '../opening-hours.js';
+import { openingState, spokenEnd, spokenTime, type OpeningState } from '../opening-hours.js';
 
 /** Pieces the search page, the topic pages and the service page share. */
 
@@ -14,7 +14,7 @@ export const dayKey = (day: number) => `day.${day}` as DayKey;
 /** "Jetzt geöffnet, bis 12:00 Uhr" or "Geschlossen, öffnet Montag um 8:00 Uhr"; '' without hours. */
 export function openingText(state: OpeningState, t: Messages): string {
   if (state.kind === 'unknown') return '';
-  if (state.kind === 'open') return t(state.closesNextDay ? 'status.openOvernight' : 'status.open', { time: spokenTime(state.closes) });
+  if (state.kind === 'open') return t(state.closesNextDay && state.closes !== '00:00' ? 'status.openOvernight' : 'status.open', { time: spokenEnd(state.closes) });
   const next = state.next;
   if (!next) return t('status.closed');
   const time = spokenTime(next.opens);

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import { intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
 import { directoryMessages } from '../directory.messages.js';
 import type { ServiceDetails } from '../directory.details.js';
-import { hoursOfDay, openingState, spokenTime } from '../opening-hours.js';
+import { hoursOfDay, openingState, spokenEnd, spokenTime } from '../opening-hours.js';
 import { servicePageMessages } from '../service-page.messages.js';
 import { Accessibility, Contact, Languages, Places } from './public-service-places.js';
 import { dayKey, openingText } from './public-parts.js';
@@ -118,7 +118,7 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
           <tbody class="kern-table__body">
             {[1, 2, 3, 4, 5, 6, 7].map((day) => {
               const periods = hoursOfDay(d.weeklyHours, day);
-              const text = periods.length ? periods.map((p) => t('hours.period', { opens: spokenTime(p.opens), closes: spokenTime(p.closes) })).join(', ') : t('hours.closed');
+              const text = periods.length ? periods.map((p) => (p.opens === '00:00' && p.closes === '00:00' ? t('hours.allDay') : t('hours.period', { opens: spokenTime(p.opens), closes: spokenEnd(p.closes) }))).join(', ') : t('hours.closed');
               return (
                 <tr class="kern-table__row">
                   <th scope="row" class="kern-table__header" safe>

@@ -1,14 +1,16 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { workflowFieldMessages, type WorkflowFieldKey } from '../workflow.fields.messages.js';
-import { days, hoursField, slots } from '../workflow.hours.js';
+import { days, hoursField, slotsShown } from '../workflow.hours.js';
 import type { FormValues } from '../workflow.validate.js';
 import { FieldError } from './workflow-parts.js';
 
-/** Weekly opening hours: one row per weekday, two periods each, every cell labelled. */
+/** Weekly opening hours: one row per weekday, two periods each (more when the entry has more), every cell labelled. */
 export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: FormValues; errors: FieldErrors }): JSX.Element {
   const f = workflowFieldMessages(ctx.locale);
-  const columns: WorkflowFieldKey[] = ['hours.opens', 'hours.closes', 'hours.opens2', 'hours.closes2'];
+  const slots = slotsShown(values);
+  const columnLabel = (slot: number, edge: 'opens' | 'closes') =>
+    slot === 1 ? f(edge === 'opens' ? 'hours.opens' : 'hours.closes') : f(edge === 'opens' ? 'hours.opensN' : 'hours.closesN', { n: slot });
   const cellErrors = Object.entries(errors).filter(([key]) => key.startsWith('hours-'));
   return (
     <fieldset class={`kern-fieldset kern-min-w-0${cellErrors.length ? " kern-fieldset--error" : ""}`} id="hours" aria-describedby="hours-hint">
@@ -24,9 +26,13 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
           <thead class="kern-table__header">
             <tr class="kern-table__row">
               <th scope="col" class="kern-table__header">{f.html('hours.day')}</th>
-              {columns.map((c) => (
-                <th scope="col" class="kern-table__header">{f.html(c)}</th>
-              ))}
+              {slots.flatMap((slot) =>
+                (['opens', 'closes'] as const).map((edge) => (
+                  <th scope="col" class="kern-table__header" safe>
+                    {columnLabel(slot, edge)}
+                  </th>
+                )),
+              )}
             </tr>
           </thead>
           <tbody class="kern-table__body">
@@ -36,12 +42,11 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
                 {slots.flatMap((slot) =>
                   (['opens', 'closes'] as const).map((edge) => {
                     const name = hoursField(day, slot, edge);
-                    const column = columns[(slot - 1) * 2 + (edge === 'opens' ? 0 : 1)]!;
                     return (
                       <td class="kern-table__cell">
                         {/* aria-label, not a hidden <label>: an absolutely positioned label would widen the page beyond the scroll box. */}
                         <input
-                          aria-label={f('hours.cellLabel', { day: f(`day.${day}` as WorkflowFieldKey), column: f(column) })}
+                          aria-label={f('hours.cellLabel', { day: f(`day.${day}` as WorkflowFieldKey), column: columnLabel(slot, edge) })}
                           class={`kern-form-input__input kern-w-auto${errors[name] ? ' kern-form-input__input--error' : ''}`}
                           id={name}
                           name={name}
