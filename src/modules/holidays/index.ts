@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { registerAdminPages } from './admin.pages.js';
 import { registerFamilyPages } from './family.pages.js';
 import { registerHolidayJobs } from './holidays.jobs.js';
 
@@ -8,6 +9,7 @@ export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
   registerHolidayJobs(deps);
   return async (app) => {
     registerFamilyPages(app, deps);
+    registerAdminPages(app, deps);
   };
 }
 

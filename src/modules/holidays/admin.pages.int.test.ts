@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/app.js';
+import { signedInVisitor } from '../../../test/support/auth.js';
+import { buildChild, buildHolidayOffer, buildHolidayOrganization } from '../../../test/support/holidays.js';
+import { seedHash } from './allocation-rng.js';
+
+const t = useTestApp();
+
+describe('admin pages', () => {
+  it('keeps families out', async () => {
+    const { visitor } = await signedInVisitor(t, 'family');
+    expect((await visitor.get('/verwaltung/ferien')).statusCode).toBe(403);
+  });
+
+  it('runs a season from creation to the published lottery result', async () => {
+    const { visitor: admin } = await signedInVisitor(t, 'admin');
+    const bad = await admin.submit('/verwaltung/ferien', '/verwaltung/ferien', { name: 'Sommer', wishFrom: '2027-04-15', wishUntil: '2027-03-01', maxWishes: '5', reservedPercent: '10', retentionDays: '180' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Das Ende der Wunschphase liegt vor ihrem Anfang.');
+    const created = await admin.submit('/verwaltung/ferien', '/verwaltung/ferien', { name: 'Sommerferien 2027', wishFrom: '2027-03-01', wishUntil: '2027-04-15', maxWishes: '5', reservedPercent: '10', retentionDays: '180' });
+    expect(created.statusCode).toBe(303);
+    const dash = created.headers.location as string;
+    const seasonId = dash.split('/').pop()!;
+
+    const org = await buildHolidayOrganization(t);
+    const offer = await buildHolidayOffer(t, seasonId, org.id, { title: 'Zirkuswoche', status: 'submitted', places: 1 });
+    const approved = await admin.submit(dash, `${dash}/angebote/${offer.id}/pruefen`, { decision: 'approved' });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.body).toContain('freigegeben');
+
+    const { user: parent } = await signedInVisitor(t, 'family');
+    for (const name of ['Ada', 'Ben']) {
+      const child = await buildChild(t, parent.id, { first_name: name });
+      const list = await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: seasonId, child_id: child.id, submitted_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+      await t.deps.db.insertInto('holiday_wishes').values({ wish_list_id: list.id, offer_id: offer.id, rank: 1 }).execute();
+    }
+
+    const seed = 'ein-geheimer-zufallswert-2027';
+    expect((await admin.submit(dash, `${dash}/hash`, { seedHash: seedHash(seed) })).statusCode).toBe(200);
+    expect((await admin.submit(dash, `${dash}/phase`, { phase: 'allocation' })).statusCode).toBe(200);
+    const wrong = await admin.submit(dash, `${dash}/vorschau`, { seed: 'falsch-falsch' });
+    expect(wrong.statusCode).toBe(422);
+    const preview = await admin.submit(dash, `${dash}/vorschau`, { seed });
+    expect(preview.body).toContain('Anteil mit mindestens einem Platz: 50');
+    expect(preview.body).toContain('Kinder ohne Platz (1)');
+    expect(preview.body).toMatch(/<svg[^>]+role="img"/);
+
+    const done = await admin.submit(dash, `${dash}/verlosen`, { confirmSeed: seed });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('Die Plätze sind verlost.');
+    const publicPage = await admin.get('/ferien');
+    expect(publicPage.body).toContain(seed);
+    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', 'in', [seasonId, offer.id]).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['holidays.season_created', 'holidays.offer_approved', 'holidays.seed_committed', 'holidays.phase_changed', 'holidays.run_previewed', 'holidays.run_confirmed']));
+  });
+});

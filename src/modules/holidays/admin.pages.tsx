@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { ensure, requireActor } from '../../platform/auth/guard.js';
+import { isAdmin, isEditor } from '../../platform/auth/roles.js';
+import { pageContext } from '../../platform/http/context.js';
+import { notFound } from '../../platform/http/errors.js';
+import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
+import { uuidPattern } from '../../platform/http/ids.js';
+import { adminMessages } from './admin.messages.js';
+import { createSeason, reviewOffer, seasonDashboard, setPhase } from './admin.service.js';
+import { seedHash } from './allocation-rng.js';
+import type { AllocationSummary } from './allocation-summary.js';
+import { PhaseForm, ReviewForm, SeasonForm, SeedHashForm } from './holidays.schemas.js';
+import { commitSeed, confirmRun, previewRun } from './runs.service.js';
+import { DashboardPage, SeasonsPage } from './views/admin-views.js';
+
+/*
+ * Editor and admin pages (Ferienbetreuung), beside the directory's /verwaltung/pruefung:
+ *   GET  POST /verwaltung/ferien                          seasons; create one (editors)
+ *   GET       /verwaltung/ferien/:id                      dashboard: phase, lottery, demand vs places, review, run log
+ *        POST /verwaltung/ferien/:id/phase                switch phase (editors)
+ *        POST /verwaltung/ferien/:id/angebote/:offer/pruefen   approve / reject an offer (editors)
+ *        POST /verwaltung/ferien/:id/hash                 publish the seed hash (admins)
+ *        POST /verwaltung/ferien/:id/vorschau             preview run (admins, logged)
+ *        POST /verwaltung/ferien/:id/verlosen             confirmed run, one transaction (admins)
+ */
+
+const idOr404 = (value: string): string => {
+  if (!uuidPattern.test(value)) throw notFound();
+  return value;
+};
+
+/** Registers the editor and admin pages. */
+export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  const editor = (req: FastifyRequest) => {
+    const actor = requireActor(req);
+    ensure(isEditor(actor));
+    return actor;
+  };
+
+  app.get('/verwaltung/ferien', async (req, reply) => {
+    editor(req);
+    const seasons = await deps.db.selectFrom('holiday_seasons').selectAll().orderBy('created_at', 'desc').execute();
+    return reply.html(<SeasonsPage ctx={ctxOf(req)} seasons={seasons} />);
+  });
+  app.post('/verwaltung/ferien', async (req, reply) => {
+    const actor = editor(req);
+    const t = adminMessages(req.locale);
+    const labels = { name: t('field.name'), wishFrom: t('field.wishFrom'), wishUntil: t('field.wishUntil'), maxWishes: t('field.maxWishes'), reservedPercent: t('field.reservedPercent'), retentionDays: t('field.retentionDays') };
+    const seasons = () => deps.db.selectFrom('holiday_seasons').selectAll().orderBy('created_at', 'desc').execute();
+    const form = parseForm(SeasonForm, req.body, labels, req.locale);
+    if (!form.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={form.values} errors={form.errors} />);
+    const v = form.value;
+    const created = await attempt(() =>
+      createSeason(deps, actor, { name: v.name, wishFrom: v.wishFrom, wishUntil: v.wishUntil, maxWishes: Number(v.maxWishes), reservedPercent: Number(v.reservedPercent), retentionDays: Number(v.retentionDays) }),
+    );
+    if (!created.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={formValues(req.body)} errors={created.errors} />);
+    return reply.redirect(`/verwaltung/ferien/${created.value}`, 303);
+  });
+
+  async function dashboard(req: FastifyRequest, reply: FastifyReply, status: number, state: { notice?: string; values?: Record<string, string>; errors?: Record<string, string>; preview?: AllocationSummary } = {}) {
+    const actor = editor(req);
+    const seasonId = idOr404((req.params as { id: string }).id);
+    const data = await seasonDashboard(deps.db, seasonId);
+    const seed = randomBytes(18).toString('base64url');
+    let preview: { summary: AllocationSummary; nothing: string[] } | undefined;
+    if (state.preview) {
+      const ids = state.preview.childrenWithNothing;
+      const names = ids.length ? await deps.db.selectFrom('holiday_children').select(['first_name', 'last_name']).where('id', 'in', ids).orderBy('last_name').execute() : [];
+      preview = { summary: state.preview, nothing: names.map((n) => `${n.first_name} ${n.last_name}`) };
+    }
+    return reply
+      .status(status)
+      .html(<DashboardPage ctx={ctxOf(req)} data={data} isAdmin={isAdmin(actor)} suggestion={{ seed, hash: seedHash(seed) }} preview={preview} notice={state.notice} values={state.values} errors={state.errors} />);
+  }
+  const saved = (req: FastifyRequest) => ({ notice: adminMessages(req.locale)('notice.saved') });
+
+  app.get('/verwaltung/ferien/:id', (req, reply) => dashboard(req, reply, 200));
+  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/phase', async (req, reply) => {
+    const actor = editor(req);
+    const form = parseForm(PhaseForm, req.body, { phase: adminMessages(req.locale)('dash.phase') }, req.locale);
+    if (!form.ok) return dashboard(req, reply, 422, { values: form.values, errors: form.errors });
+    const result = await attempt(() => setPhase(deps, actor, idOr404(req.params.id), form.value.phase as never));
+    if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
+    return dashboard(req, reply, 200, saved(req));
+  });
+  app.post<{ Params: { id: string; offer: string } }>('/verwaltung/ferien/:id/angebote/:offer/pruefen', async (req, reply) => {
+    const actor = editor(req);
+    const form = parseForm(ReviewForm, req.body, { decision: adminMessages(req.locale)('dash.review'), note: 'Notiz' }, req.locale);
+    if (!form.ok) return dashboard(req, reply, 422, { errors: form.errors });
+    await reviewOffer(deps, actor, idOr404(req.params.offer), form.value.decision, form.value.note ?? '');
+    return dashboard(req, reply, 200, saved(req));
+  });
+  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/hash', async (req, reply) => {
+    const actor = editor(req);
+    const form = parseForm(SeedHashForm, req.body, { seedHash: adminMessages(req.locale)('lottery.hash') }, req.locale);
+    if (!form.ok) return dashboard(req, reply, 422, { values: form.values, errors: form.errors });
+    const result = await attempt(() => commitSeed(deps, actor, idOr404(req.params.id), form.value.seedHash));
+    if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
+    return dashboard(req, reply, 200, saved(req));
+  });
+  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/vorschau', async (req, reply) => {
+    const actor = editor(req);
+    const seed = (formValues(req.body).seed ?? '').trim();
+    const result = await attempt(() => previewRun(deps, actor, idOr404(req.params.id), seed));
+    if (!result.ok) return dashboard(req, reply, 422, { values: { seed }, errors: result.errors });
+    return dashboard(req, reply, 200, { values: { seed }, preview: result.value });
+  });
+  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/verlosen', async (req, reply) => {
+    const actor = editor(req);
+    const seed = (formValues(req.body).confirmSeed ?? '').trim();
+    const result = await attempt(() => confirmRun(deps, actor, idOr404(req.params.id), seed));
+    if (!result.ok) return dashboard(req, reply, 422, { errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k === 'seed' ? 'confirmSeed' : k, v])) });
+    return dashboard(req, reply, 200, { notice: adminMessages(req.locale)('notice.confirmed') });
+  });
+}

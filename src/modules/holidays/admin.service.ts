@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../../app.js';
+import type { HolidayPhase } from '../../db/tables/holidays.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { ensure } from '../../platform/auth/guard.js';
+import { type Actor, isEditor } from '../../platform/auth/roles.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Executor } from '../../platform/jobs/jobs.js';
+
+/** Editor work on seasons: create, switch phases, review offers; the dashboard figures. */
+
+export interface SeasonInput {
+  name: string;
+  wishFrom: string;
+  wishUntil: string;
+  maxWishes: number;
+  reservedPercent: number;
+  retentionDays: number;
+}
+
+export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInput): Promise<string> {
+  ensure(isEditor(actor));
+  if (input.wishUntil < input.wishFrom) throw new AppError('validation_failed', 'Das Ende der Wunschphase liegt vor ihrem Anfang.', { fields: { wishUntil: 'Das Ende der Wunschphase liegt vor ihrem Anfang.' } });
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('holiday_seasons')
+      .values({ name: input.name, wish_from: input.wishFrom, wish_until: input.wishUntil, max_wishes: input.maxWishes, reserved_percent: input.reservedPercent, retention_days: input.retentionDays })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.season_created', subjectType: 'holiday_season', subjectId: row.id, details: { ...input } });
+    return row.id;
+  });
+}
+
+/** Editors switch phases; "results" comes only from a confirmed lottery run, "deleted" only from the retention job. */
+export async function setPhase(deps: AppDeps, actor: Actor, seasonId: string, phase: HolidayPhase): Promise<void> {
+  ensure(isEditor(actor));
+  await deps.db.transaction().execute(async (trx) => {
+    const season = await trx.selectFrom('holiday_seasons').select(['phase', 'allocated_at']).where('id', '=', seasonId).forUpdate().executeTakeFirst();
+    if (!season) throw notFound('Saison');
+    const allowed = phase !== 'deleted' && (phase !== 'results' || !!season.allocated_at) && season.phase !== 'deleted';
+    if (!allowed) throw new AppError('validation_failed', 'Diese Phase kann nicht von Hand gewählt werden.', { fields: { phase: 'Diese Phase kann nicht von Hand gewählt werden.' } });
+    await trx.updateTable('holiday_seasons').set({ phase, closed_at: phase === 'closed' ? new Date() : null, updated_at: new Date() }).where('id', '=', seasonId).execute();
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.phase_changed', subjectType: 'holiday_season', subjectId: seasonId, details: { from: season.phase, to: phase } });
+  });
+}
+
+/** Editors approve or reject a submitted offer before the wish phase. */
+export async function reviewOffer(deps: AppDeps, actor: Actor, offerId: string, decision: 'approved' | 'rejected', note: string): Promise<void> {
+  ensure(isEditor(actor));
+  await deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('holiday_offers')
+      .set({ status: decision, review_note: note, reviewed_by: actor.id, reviewed_at: new Date(), updated_at: new Date() })
+      .where('id', '=', offerId)
+      .where('status', 'in', ['submitted', 'approved', 'rejected'])
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw notFound('Angebot');
+    await recordAudit(trx, { actorId: actor.id, action: `holidays.offer_${decision}`, subjectType: 'holiday_offer', subjectId: offerId, details: { note } });
+  });
+}
+
+/** Per offer: places, places taken, wishes (all ranks and first wishes), waiting children. */
+export async function seasonDashboard(db: Executor, seasonId: string) {
+  const season = await db.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).executeTakeFirst();
+  if (!season) throw notFound('Saison');
+  const offers = await db
+    .selectFrom('holiday_offers')
+    .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
+    .select([
+      'holiday_offers.id',
+      'holiday_offers.title',
+      'holiday_offers.status',
+      'holiday_offers.places',
+      'holiday_offers.places_taken',
+      'holiday_offers.first_day',
+      'organizations.name as organization_name',
+      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND l.submitted_at IS NOT NULL)`.as('wishes'),
+      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND w.rank = 1 AND l.submitted_at IS NOT NULL)`.as('first_wishes'),
+      sql<number>`(SELECT count(*)::int FROM holiday_waitlist q WHERE q.offer_id = holiday_offers.id AND q.status = 'waiting')`.as('waiting'),
+    ])
+    .where('holiday_offers.season_id', '=', seasonId)
+    .orderBy('holiday_offers.first_day')
+    .orderBy('holiday_offers.title')
+    .execute();
+  const registrations = await db
+    .selectFrom('holiday_wish_lists')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('season_id', '=', seasonId)
+    .where('submitted_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  const runs = await db.selectFrom('holiday_runs').selectAll().where('season_id', '=', seasonId).orderBy('created_at', 'desc').limit(20).execute();
+  return { season, offers, registrations: Number(registrations.n), runs };
+}

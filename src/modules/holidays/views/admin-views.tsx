@@ -1,0 +1,276 @@
+import type { PageContext } from '../../../platform/http/context.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import { formatDateTime, intlLocale } from '../../../platform/i18n/i18n.js';
+import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { layoutMessages } from '../../../platform/views/layout.messages.js';
+import { adminMessages } from '../admin.messages.js';
+import type { seasonDashboard } from '../admin.service.js';
+import type { AllocationSummary } from '../allocation-summary.js';
+import { familyMessages } from '../family.messages.js';
+import type { SeasonRow } from './offer-facts.js';
+
+type Dashboard = Awaited<ReturnType<typeof seasonDashboard>>;
+const phases = ['collecting', 'wishes', 'allocation', 'results', 'first_come', 'closed'] as const;
+
+/** /verwaltung/ferien: the seasons and a form for a new one. */
+export function SeasonsPage({ ctx, seasons, values = {}, errors = {} }: { ctx: PageContext; seasons: SeasonRow[]; values?: Record<string, string>; errors?: FieldErrors }): JSX.Element {
+  const t = adminMessages(ctx.locale);
+  const f = familyMessages(ctx.locale);
+  const failed = Object.keys(errors).length > 0;
+  return (
+    <Layout ctx={ctx} title={t('seasons.title')} hasErrors={failed}>
+      {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
+      <h1 class="kern-heading-large">{t.html('seasons.title')}</h1>
+      {seasons.length === 0 ? <p class="kern-body">{t.html('seasons.none')}</p> : ''}
+      <ul class="kern-list">
+        {seasons.map((s) => (
+          <li>
+            <a class="kern-link" href={`/verwaltung/ferien/${s.id}`} safe>
+              {s.name}
+            </a>
+            <span safe>{` – ${f(`phase.${s.phase}`)}`}</span>
+          </li>
+        ))}
+      </ul>
+      <h2 class="kern-heading-medium">{t.html('seasons.new')}</h2>
+      <form method="post" action="/verwaltung/ferien" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="name" label={t('field.name')} value={values.name} error={errors.name} />
+        <TextField name="wishFrom" label={t('field.wishFrom')} value={values.wishFrom} error={errors.wishFrom} width="narrow" />
+        <TextField name="wishUntil" label={t('field.wishUntil')} value={values.wishUntil} error={errors.wishUntil} width="narrow" />
+        <TextField name="maxWishes" label={t('field.maxWishes')} value={values.maxWishes ?? '5'} error={errors.maxWishes} width="narrow" />
+        <TextField name="reservedPercent" label={t('field.reservedPercent')} value={values.reservedPercent ?? '10'} error={errors.reservedPercent} width="narrow" />
+        <TextField name="retentionDays" label={t('field.retentionDays')} value={values.retentionDays ?? '180'} error={errors.retentionDays} width="narrow" />
+        <SubmitButton label={t('field.create')} />
+      </form>
+    </Layout>
+  );
+}
+
+const percent = (share: number, locale: PageContext['locale']) => new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+
+/** Demand vs places as an SVG bar chart; the table beside it carries the same figures. */
+function DemandChart({ ctx, offers }: { ctx: PageContext; offers: Dashboard['offers'] }): JSX.Element {
+  const t = adminMessages(ctx.locale);
+  const max = Math.max(1, ...offers.map((o) => Math.max(o.wishes, o.places)));
+  const row = 34;
+  const height = offers.length * row + 10;
+  return (
+    <svg class="demand-chart" viewBox={`0 0 600 ${height}`} width="100%" role="img" aria-labelledby="chart-title chart-desc" focusable="false">
+      <title id="chart-title" safe>
+        {t('dash.chart')}
+      </title>
+      <desc id="chart-desc" safe>
+        {t('dash.chartSummary')}
+      </desc>
+      {offers.map((o, i) => (
+        <g>
+          <text x="0" y={String(i * row + 12)} font-size="11" fill="#1b1b1b" safe>
+            {o.title.slice(0, 60)}
+          </text>
+          <rect x="0" y={String(i * row + 15)} height="7" width={String((o.wishes / max) * 600)} fill="#0b3d91" />
+          <rect x="0" y={String(i * row + 23)} height="7" width={String((o.places / max) * 600)} fill="#7aa7e0" />
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+interface DashboardProps {
+  ctx: PageContext;
+  data: Dashboard;
+  isAdmin: boolean;
+  suggestion: { seed: string; hash: string };
+  preview?: { summary: AllocationSummary; nothing: string[] };
+  notice?: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}
+
+/** /verwaltung/ferien/:id: phase, lottery (hash, preview, confirm), demand vs places, review, run log. */
+export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice, values = {}, errors = {} }: DashboardProps): JSX.Element {
+  const t = adminMessages(ctx.locale);
+  const f = familyMessages(ctx.locale);
+  const { season, offers, runs } = data;
+  const failed = Object.keys(errors).length > 0;
+  const title = t('dash.title', { name: season.name });
+  const base = `/verwaltung/ferien/${season.id}`;
+  const titles = new Map(offers.map((o) => [o.id, o.title]));
+  return (
+    <Layout ctx={ctx} title={title} hasErrors={failed}>
+      {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      <h1 class="kern-heading-large" safe>
+        {title}
+      </h1>
+      <p class="kern-body" safe>
+        {t('dash.registrations', { n: data.registrations })}
+      </p>
+      <form method="post" action={`${base}/phase`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <SelectField name="phase" label={t('dash.phase')} value={values.phase ?? season.phase} error={errors.phase} options={phases.map((p) => ({ value: p, label: f(`phase.${p}`) }))} />
+        <SubmitButton label={t('dash.setPhase')} variant="secondary" />
+      </form>
+
+      <h2 class="kern-heading-medium">{t.html('lottery.title')}</h2>
+      {season.seed ? (
+        <p class="kern-body" safe>
+          {t('lottery.done', { date: season.allocated_at ? formatDateTime(season.allocated_at, ctx.locale) : '', seed: season.seed })}
+        </p>
+      ) : !season.seed_hash ? (
+        isAdmin ? (
+          <form method="post" action={`${base}/hash`} novalidate>
+            <p class="kern-body">{t.html('lottery.hashIntro')}</p>
+            <p class="kern-body" safe>
+              {t('lottery.suggestion', suggestion)}
+            </p>
+            <CsrfField token={ctx.csrfToken} />
+            <TextField name="seedHash" label={t('lottery.hash')} value={values.seedHash} error={errors.seedHash} autocomplete="off" />
+            <SubmitButton label={t('lottery.commit')} variant="secondary" />
+          </form>
+        ) : (
+          ''
+        )
+      ) : (
+        <>
+          <p class="kern-body" safe>
+            {t('lottery.committed', { hash: season.seed_hash })}
+          </p>
+          {season.phase !== 'allocation' ? (
+            <p class="kern-body">{t.html('lottery.onlyInPhase')}</p>
+          ) : isAdmin ? (
+            <>
+              <form method="post" action={`${base}/vorschau`} novalidate>
+                <CsrfField token={ctx.csrfToken} />
+                <TextField name="seed" label={t('lottery.seed')} value={values.seed} error={errors.seed} autocomplete="off" />
+                <SubmitButton label={t('lottery.preview')} variant="secondary" />
+              </form>
+              {preview ? (
+                <section aria-labelledby="preview-heading">
+                  <h3 class="kern-heading-small" id="preview-heading">
+                    {t.html('preview.title')}
+                  </h3>
+                  <ul class="kern-list">
+                    <li safe>{t('preview.children', { n: preview.summary.children })}</li>
+                    <li safe>{t('preview.withPlace', { share: percent(preview.summary.shareWithPlace, ctx.locale) })}</li>
+                    <li safe>{t('preview.firstWish', { share: percent(preview.summary.shareFirstWishMet, ctx.locale) })}</li>
+                  </ul>
+                  <div class="table-scroll">
+                    <table class="kern-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.html('dash.offer')}</th>
+                          <th scope="col">{t.html('dash.places')}</th>
+                          <th scope="col">{t.html('dash.taken')}</th>
+                          <th scope="col">{t.html('preview.fill')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {preview.summary.offers.map((o) => (
+                          <tr>
+                            <th scope="row" safe>
+                              {titles.get(o.offerId) ?? o.offerId}
+                            </th>
+                            <td>{String(o.places)}</td>
+                            <td>{String(o.filled)}</td>
+                            <td safe>{percent(o.fillRate, ctx.locale)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  <h4 class="kern-heading-small" safe>
+                    {t('preview.nothing', { n: preview.nothing.length })}
+                  </h4>
+                  <ul class="kern-list">
+                    {preview.nothing.map((name) => (
+                      <li safe>{name}</li>
+                    ))}
+                  </ul>
+                </section>
+              ) : (
+                ''
+              )}
+              <form method="post" action={`${base}/verlosen`} novalidate>
+                <p class="kern-body">{t.html('lottery.confirmNote')}</p>
+                <CsrfField token={ctx.csrfToken} />
+                <TextField name="confirmSeed" label={`${t('lottery.seed')} (${t('lottery.confirm')})`} value="" error={errors.confirmSeed} autocomplete="off" />
+                <SubmitButton label={t('lottery.confirm')} />
+              </form>
+            </>
+          ) : (
+            ''
+          )}
+        </>
+      )}
+
+      <h2 class="kern-heading-medium">{t.html('dash.chart')}</h2>
+      <DemandChart ctx={ctx} offers={offers} />
+      <div class="table-scroll">
+        <table class="kern-table">
+          <caption class="visually-hidden" safe>
+            {t('dash.chart')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.html('dash.offer')}</th>
+              <th scope="col">{t.html('dash.status')}</th>
+              <th scope="col">{t.html('dash.places')}</th>
+              <th scope="col">{t.html('dash.taken')}</th>
+              <th scope="col">{t.html('dash.wishes')}</th>
+              <th scope="col">{t.html('dash.firstWishes')}</th>
+              <th scope="col">{t.html('dash.waiting')}</th>
+              <th scope="col">{t.html('dash.review')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {offers.map((o) => (
+              <tr>
+                <th scope="row" safe>
+                  {`${o.title} (${o.organization_name})`}
+                </th>
+                <td safe>{t(`status.${o.status}`)}</td>
+                <td>{String(o.places)}</td>
+                <td>{String(o.places_taken)}</td>
+                <td>{String(o.wishes)}</td>
+                <td>{String(o.first_wishes)}</td>
+                <td>{String(o.waiting)}</td>
+                <td>
+                  {o.status === 'submitted' || o.status === 'rejected' || o.status === 'approved' ? (
+                    <form method="post" action={`${base}/angebote/${o.id}/pruefen`} class="site-inline-form">
+                      <CsrfField token={ctx.csrfToken} />
+                      <input type="hidden" name="decision" value={o.status === 'approved' ? 'rejected' : 'approved'} />
+                      <button type="submit" class="kern-btn kern-btn--tertiary">
+                        <span class="kern-label" safe>
+                          {`${o.status === 'approved' ? t('dash.reject') : t('dash.approve')}: ${o.title}`}
+                        </span>
+                      </button>
+                    </form>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 class="kern-heading-medium">{t.html('runs.title')}</h2>
+      {runs.length === 0 ? <p class="kern-body">{t.html('runs.none')}</p> : ''}
+      <ul class="kern-list">
+        {runs.map((r) => (
+          <li safe>
+            {t('runs.line', {
+              kind: r.kind === 'confirmed' ? t('runs.confirmed') : t('runs.preview'),
+              date: formatDateTime(r.created_at, ctx.locale),
+              placed: Number(r.stats.childrenWithPlace ?? 0),
+              children: Number(r.stats.children ?? 0),
+            })}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
