@@ -172,8 +172,8 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
                             <th scope="row" safe>
                               {titles.get(o.offerId) ?? o.offerId}
                             </th>
-                            <td>{String(o.places)}</td>
-                            <td>{String(o.filled)}</td>
+                            <td safe>{String(o.places)}</td>
+                            <td safe>{String(o.filled)}</td>
                             <td safe>{percent(o.fillRate, ctx.locale)}</td>
                           </tr>
                         ))}
@@ -231,11 +231,11 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
                   {`${o.title} (${o.organization_name})`}
                 </th>
                 <td safe>{t(`status.${o.status}`)}</td>
-                <td>{String(o.places)}</td>
-                <td>{String(o.places_taken)}</td>
-                <td>{String(o.wishes)}</td>
-                <td>{String(o.first_wishes)}</td>
-                <td>{String(o.waiting)}</td>
+                <td safe>{String(o.places)}</td>
+                <td safe>{String(o.places_taken)}</td>
+                <td safe>{String(o.wishes)}</td>
+                <td safe>{String(o.first_wishes)}</td>
+                <td safe>{String(o.waiting)}</td>
                 <td>
                   {o.status === 'submitted' || o.status === 'rejected' || o.status === 'approved' ? (
                     <form method="post" action={`${base}/angebote/${o.id}/pruefen`} class="site-inline-form">
