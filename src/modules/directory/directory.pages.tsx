@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
-import { loadServiceDetails } from './directory.details.js';
+import { loadServiceDetails, loadUnlistedService } from './directory.details.js';
 import { listPath, parseFilters } from './directory.filters.js';
 import { languagesPresent, searchServices } from './directory.search.js';
 import { serviceJsonLd } from './json-ld.js';
@@ -11,7 +11,7 @@ import { inLocale, listTopics } from './topics.service.js';
 import { shortText } from './views/public-parts.js';
 import { PrintPage } from './views/public-print.js';
 import { SearchPage } from './views/public-search.js';
-import { ServicePage } from './views/public-service.js';
+import { ServicePage, UnlistedServicePage } from './views/public-service.js';
 
 /*
  * Routes of the public directory (HTML):
@@ -60,7 +60,12 @@ export function registerDirectoryPages(app: FastifyInstance, deps: AppDeps): voi
 
   app.get<{ Params: { id: string } }>('/angebote/:id', async (req, reply) => {
     const details = await loadServiceDetails(db, req.params.id);
-    if (!details) throw notFound('Angebot');
+    if (!details) {
+      // A service taken out of the directory says so (410), so links and bookmarks do not just break.
+      const unlisted = await loadUnlistedService(db, req.params.id);
+      if (unlisted) return reply.status(410).html(<UnlistedServicePage ctx={ctxOf(req)} name={unlisted.name} status={unlisted.status} />);
+      throw notFound('Angebot');
+    }
     const jsonLd = serviceJsonLd(details, `${deps.config.publicUrl}/angebote/${details.service.id}`);
     return reply.html(<ServicePage ctx={ctxOf(req)} d={details} now={new Date()} jsonLd={jsonLd} />);
   });

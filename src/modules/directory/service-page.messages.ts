@@ -4,6 +4,10 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 export const servicePageMessages = defineMessages(
   {
     back: 'Alle Angebote',
+    'unlisted.defunct': 'Dieses Angebot gibt es nicht mehr',
+    'unlisted.inactive': 'Dieses Angebot ruht zurzeit',
+    'unlisted.text': 'Der Träger hat „{name}“ aus dem Verzeichnis genommen. In der Suche finden Sie ähnliche Angebote.',
+    'unlisted.search': 'Ähnliche Angebote suchen',
     by: 'Ein Angebot von {organization}',
     alert: 'Wichtiger Hinweis',
     what: 'Was ist das?',
@@ -59,6 +63,10 @@ export const servicePageMessages = defineMessages(
   },
   {
     back: 'All services',
+    'unlisted.defunct': 'This service no longer exists',
+    'unlisted.inactive': 'This service is paused at the moment',
+    'unlisted.text': 'The provider has taken “{name}” out of the directory. The search finds similar services.',
+    'unlisted.search': 'Search for similar services',
     by: 'A service of {organization}',
     alert: 'Important notice',
     what: 'What is it?',

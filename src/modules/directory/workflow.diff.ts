@@ -96,6 +96,7 @@ function serviceFields(s: HsdsService, lookups: DiffLookups): Fields {
     (c.amount ?? 0) === 0 ? t('value.free') : `${text(c.option) ?? t('service.price')}: ${euros(c.amount ?? 0, lookups.locale)}`;
   return [
     ['service.name', text(s.name)],
+    ['service.status', s.status ? t(`service.status.${s.status}`) : undefined],
     ['service.description', text(s.description)],
     ['service.topics', list(attributes.map((a) => lookups.terms.get(a.taxonomy_term_id)))],
     ['service.minAge', text(s.minimum_age)],

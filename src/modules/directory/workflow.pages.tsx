@@ -29,6 +29,7 @@ import { formStrings, type FormValues } from './workflow.validate.js';
  *   GET  POST /mein-verzeichnis/:org/angebote/:id/bearbeiten
  *   GET       …/verlauf                                      every version (who, when, status, reason)
  *        POST …/einreichen                                   send a saved draft to review
+ *        POST …/zurueckziehen                                take back an unpublished version
  * Editor pages: see workflow.review-pages.tsx. Daily jobs: workflow.jobs.ts.
  */
 
@@ -133,6 +134,13 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
       const version = Number(formStrings(req.body).version) || 0;
       const result = await service.submitDraft(await service.actorOf(req.actor), { type, orgId, entityId: entityIdOf(type, req.params), version });
       return reply.redirect(`${paths.organization(orgId)}?hinweis=${result.status === 'published' ? 'veroeffentlicht' : 'pruefung'}`, 303);
+    });
+
+    app.post<{ Params: Params }>(`${base(type)}/zurueckziehen`, async (req, reply) => {
+      const orgId = idOr404(req.params.org);
+      const version = Number(formStrings(req.body).version) || 0;
+      await service.withdraw(await service.actorOf(req.actor), { type, orgId, entityId: entityIdOf(type, req.params), version });
+      return reply.redirect(`${paths.organization(orgId)}?hinweis=zurueckgezogen`, 303);
     });
   }
 }

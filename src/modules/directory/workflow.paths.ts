@@ -17,6 +17,7 @@ export const paths = {
   edit: (type: DirectoryEntity, orgId: string, entityId: string) => `${paths.entity(type, orgId, entityId)}/bearbeiten`,
   history: (type: DirectoryEntity, orgId: string, entityId: string) => `${paths.entity(type, orgId, entityId)}/verlauf`,
   submit: (type: DirectoryEntity, orgId: string, entityId: string) => `${paths.entity(type, orgId, entityId)}/einreichen`,
+  withdraw: (type: DirectoryEntity, orgId: string, entityId: string) => `${paths.entity(type, orgId, entityId)}/zurueckziehen`,
   queue: '/verwaltung/pruefung',
   review: (revisionId: string) => `/verwaltung/pruefung/${revisionId}`,
   approve: (revisionId: string) => `/verwaltung/pruefung/${revisionId}/freigeben`,

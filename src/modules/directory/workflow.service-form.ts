@@ -30,6 +30,8 @@ export const serviceLanguages: readonly { code: string; de: string; en: string }
 ];
 
 export const maxAge = 27;
+/** HSDS service statuses, in the order the form offers them. */
+export const serviceStatuses = ['active', 'temporarily closed', 'inactive', 'defunct'] as const;
 /** HSDS cost_option.option of the regular price and of the Familienpass price. */
 export const costLabels = { free: 'kostenlos', regular: 'Regulärer Preis', reduced: 'Ermäßigt mit Familienpass' } as const;
 
@@ -53,6 +55,7 @@ export const languageCodesOf = (service: HsdsService | undefined): string[] => (
 export function serviceValues(service: HsdsService | undefined, context: Pick<ServiceFormContext, 'topics'>, locale: Locale): FormValues {
   const values: FormValues = {
     name: service?.name ?? '',
+    status: service?.status ?? 'active',
     description: service?.description ?? '',
     minAge: service?.minimum_age === undefined ? '' : String(service.minimum_age),
     maxAge: service?.maximum_age === undefined ? '' : String(service.maximum_age),
@@ -108,6 +111,8 @@ export function buildService(values: FormValues, context: ServiceFormContext, lo
   const locationIds = context.locationIds.filter((id) => form.checked(`location-${id}`));
   const hours = readHours(form);
   const easyLanguage = form.text('easyLanguage', t('service.easyLanguage'), { max: 2000 });
+  // Forms from before the status field existed send none: the status stays as it was.
+  const status = form.raw('status') ? (form.choice('status', serviceStatuses, t('service.status.invalid')) as HsdsService['status'] | undefined) : (existing?.status ?? 'active');
   const leikaRaw = form.raw('leika').replace(/\s/g, '');
   if (leikaRaw && !/^\d{14}$/.test(leikaRaw)) form.fail('leika', t('service.leika.format'));
   if (!form.ok) return { ok: false, errors: form.errors };
@@ -119,7 +124,7 @@ export function buildService(values: FormValues, context: ServiceFormContext, lo
       id: context.id,
       name: name!,
       description,
-      status: existing?.status ?? 'active',
+      status: status!,
       minimum_age: minimumAge,
       maximum_age: maximumAge,
       eligibility_description: eligibility,

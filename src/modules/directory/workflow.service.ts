@@ -217,6 +217,23 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       });
     },
 
+    /**
+     * Takes back the newest unpublished version (draft, in review or rejected): the published
+     * version stays as it is; an entry that was never published disappears from the lists.
+     */
+    async withdraw(actor: WorkflowActor | null, input: { type: DirectoryEntity; orgId: string; entityId: string; version: number }) {
+      authorize(actor, 'entries.edit', input.orgId);
+      const { type, orgId, entityId } = input;
+      await ensureInOrganization(type, entityId, orgId);
+      await db.transaction().execute(async (trx) => {
+        const latest = await repo.latestRevision(trx, type, entityId);
+        if (!latest || latest.version !== input.version || !pendingStates.includes(latest.status)) throw new ConflictError(latest);
+        const moved = await repo.moveRevision(trx, latest.id, latest.status, { status: 'withdrawn' });
+        if (!moved) throw new ConflictError(latest);
+        await recordAudit(trx, { actorId: actor.id, action: 'directory.proposal_withdrawn', subjectType: type, subjectId: entityId, details: { organizationId: orgId, version: latest.version, was: latest.status } });
+      });
+    },
+
     /** Every version of an entry, newest first, with who and when. */
     async history(actor: WorkflowActor | null, type: DirectoryEntity, orgId: string, entityId: string) {
       authorize(actor, 'entries.read', orgId);

@@ -95,3 +95,30 @@ export function ServicePage({ ctx, d, now, jsonLd }: { ctx: PageContext; d: Serv
     </Layout>
   );
 }
+
+/** GET /angebote/:id for a service taken out of the directory (status 410). */
+export function UnlistedServicePage({ ctx, name, status }: { ctx: PageContext; name: string; status: 'inactive' | 'defunct' }): JSX.Element {
+  const t = servicePageMessages(ctx.locale);
+  const title = t(`unlisted.${status}`);
+  const search = `${listPath}?${new URLSearchParams({ q: name.split(/\s+/).slice(0, 2).join(' ') }).toString()}`;
+  return (
+    <Layout ctx={ctx} title={title} section="/angebote">
+      <h1 class="kern-heading-x-large" safe>
+        {title}
+      </h1>
+      <p class="kern-body" safe>
+        {t('unlisted.text', { name })}
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={search}>
+          {t.html('unlisted.search')}
+        </a>
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href="/angebote">
+          {t.html('back')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -5,7 +5,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import { workflowMessages } from '../workflow.messages.js';
 import { paths } from '../workflow.paths.js';
 import type { EntryStatus, WorkflowService } from '../workflow.service.js';
-import { EntryTable, StatusBadge, SubmitDraftForm } from './workflow-parts.js';
+import { EntryTable, StatusBadge, SubmitDraftForm, WithdrawForm } from './workflow-parts.js';
 
 type Overview = Awaited<ReturnType<WorkflowService['overview']>>;
 type History = Awaited<ReturnType<WorkflowService['history']>>;
@@ -91,7 +91,7 @@ export function OrganizationPage({ ctx, org, notice }: { ctx: PageContext; org: 
   );
 }
 
-export const noticeKeys = { entwurf: 'notice.draft', pruefung: 'notice.review', veroeffentlicht: 'notice.published' } as const;
+export const noticeKeys = { entwurf: 'notice.draft', pruefung: 'notice.review', veroeffentlicht: 'notice.published', zurueckgezogen: 'notice.withdrawn' } as const;
 
 /** GET …/verlauf: every version, newest first. */
 export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext; type: EntryStatus['type']; entityId: string; history: History }): JSX.Element {
@@ -148,6 +148,11 @@ export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext
         </div>
       )}
       {newest?.status === 'draft' ? <SubmitDraftForm ctx={ctx} action={paths.submit(type, history.organization.id, entityId)} version={newest.version} name={history.name} /> : ''}
+      {newest && ['draft', 'in_review', 'rejected'].includes(newest.status) ? (
+        <WithdrawForm ctx={ctx} action={paths.withdraw(type, history.organization.id, entityId)} version={newest.version} name={history.name} published={history.published} />
+      ) : (
+        ''
+      )}
       <ul class="site-inline-list">
         <li>
           <a class="kern-link" href={paths.edit(type, history.organization.id, entityId)}>

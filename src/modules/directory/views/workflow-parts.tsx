@@ -98,6 +98,21 @@ export function SubmitDraftForm({ ctx, action, version, name }: { ctx: PageConte
   );
 }
 
+/** Takes back the newest unpublished version; says what stays public. */
+export function WithdrawForm({ ctx, action, version, name, published }: { ctx: PageContext; action: string; version: number; name: string; published: boolean }): JSX.Element {
+  const t = workflowMessages(ctx.locale);
+  return (
+    <form method="post" action={action} class="site-inline-form">
+      <CsrfField token={ctx.csrfToken} />
+      <input type="hidden" name="version" value={String(version)} />
+      <p class="kern-body kern-body--small">{t.html(published ? 'withdraw.hintPublished' : 'withdraw.hintNew')}</p>
+      <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`${t('withdraw.button')}: ${name}`}>
+        <span class="kern-label">{t.html('withdraw.button')}</span>
+      </button>
+    </form>
+  );
+}
+
 interface InputProps {
   name: string;
   label: string;

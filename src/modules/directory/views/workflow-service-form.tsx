@@ -1,8 +1,8 @@
-import { Checkbox, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Checkbox, SelectField, TextArea, TextField } from '../../../platform/views/forms.js';
 import { workflowFieldMessages } from '../workflow.fields.messages.js';
 import { workflowMessages } from '../workflow.messages.js';
 import { paths } from '../workflow.paths.js';
-import { serviceLanguages } from '../workflow.service-form.js';
+import { serviceLanguages, serviceStatuses } from '../workflow.service-form.js';
 import { FormFrame, type FormState } from './workflow-forms.js';
 import { HoursTable } from './workflow-hours.js';
 import { CheckboxGroup, CheckboxWithHint, Input } from './workflow-parts.js';
@@ -97,6 +97,14 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
       ) : (
         ''
       )}
+ <SelectField
+        name="status"
+        label={f('service.status')}
+        hint={f('service.status.hint')}
+        value={values.status || 'active'}
+        error={errors.status}
+        options={serviceStatuses.map((status) => ({ value: status, label: f(`service.status.${status}`) }))}
+      />
       <CheckboxWithHint name="checked" label={f('service.checked')} hint={f('service.checked.hint')} checked={on('checked')} />
     </FormFrame>
   );
