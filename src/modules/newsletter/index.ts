@@ -1,5 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { registerArchivePages } from './archive.pages.js';
+import { registerIssuePages } from './issues.pages.js';
+import { createIssueService } from './issues.service.js';
+import { sendIssueJob } from './sending.js';
 import { registerNewsPages } from './news.pages.js';
 import { createNewsService } from './news.service.js';
 import { newsletterPersonalData } from './newsletter.privacy.js';
@@ -9,6 +13,7 @@ import { createSubscriptionService } from './subscriptions.service.js';
 export { NewsletterSignupBox } from './views/signup-box.js';
 
 export const purgeSubscribersJob = 'newsletter.purge-subscribers';
+export const newsletterTickJob = 'newsletter.tick';
 
 /** Neuigkeiten und Familieninfobrief. */
 export function newsletterModule(deps: AppDeps): FastifyPluginAsync {
@@ -18,9 +23,15 @@ export function newsletterModule(deps: AppDeps): FastifyPluginAsync {
   deps.privacy.register(newsletterPersonalData);
   // Retention runs daily at night: unconfirmed after 7 days, unsubscribed after 30.
   deps.jobs.register(purgeSubscribersJob, async () => void (await subscriptions.purge()), { cron: '15 3 * * *' });
+  const issues = createIssueService(deps);
+  deps.jobs.register<{ issueId: string }>(sendIssueJob, (data) => issues.handleSendJob(data));
+  // Every minute: start due scheduled issues, resume a sending run that died.
+  deps.jobs.register(newsletterTickJob, () => issues.tick(), { cron: '* * * * *' });
   return async (app) => {
     registerSubscriptionPages(app, subscriptions, deps.city);
     registerNewsPages(app, news, deps.city, deps.config);
+    registerIssuePages(app, issues, deps.city, deps.config);
+    registerArchivePages(app, issues, deps.city, deps.config);
   };
 }
 

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { listEventsInRange } from '../events/index.js';
+import { fromBerlinLocal } from './berlin.js';
+import { findNewsByIds } from './news.repository.js';
+
+/** What the editor chose for an issue (stored as `composition`). */
+export interface Composition {
+  newsIds: string[];
+  /** The events section: Berlin dates YYYY-MM-DD, both inclusive; null = no events section. */
+  events: { from: string; to: string; district?: string; category?: string } | null;
+  holidayNotice: string;
+  sections: { heading: string; body: string }[];
+}
+
+/** The finished content of an issue: the same for every recipient and for the archive (`frozen`). */
+export interface IssueContent {
+  subject: string;
+  intro: string;
+  news: { title: string; teaser: string; url: string }[];
+  events: { title: string; url: string; start: string; end: string | null; allDay: boolean; place: string; status: 'scheduled' | 'cancelled' | 'postponed' }[];
+  eventsRange: { from: string; to: string } | null;
+  holidayNotice: string;
+  sections: { heading: string; body: string }[];
+}
+
+export const emptyComposition = (): Composition => ({ newsIds: [], events: null, holidayNotice: '', sections: [] });
+
+/** At most this many events in one issue: a calendar, not a phone book. */
+export const maxIssueEvents = 40;
+
+/**
+ * Resolves the chosen posts and the events of the range into fixed content. Runs outside any
+ * transaction: listEventsInRange takes the pool, which has one connection in embedded mode.
+ */
+export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: { subject: string; intro: string; composition: Composition }): Promise<IssueContent> {
+  const { composition } = issue;
+  const posts = await findNewsByIds(db, composition.newsIds);
+  let events: IssueContent['events'] = [];
+  const range = composition.events;
+  if (range) {
+    const from = fromBerlinLocal(range.from);
+    const toDay = fromBerlinLocal(range.to);
+    if (from && toDay) {
+      const to = new Date(toDay.getTime() + 86_400_000);
+      const found = await listEventsInRange(db, { from, to, district: range.district || undefined, category: range.category || undefined, limit: maxIssueEvents });
+      events = found.map((e) => ({ title: e.title, url: `${publicUrl}${e.path}`, start: e.start.toISOString(), end: e.end?.toISOString() ?? null, allDay: e.allDay, place: e.place, status: e.status }));
+    }
+  }
+  return {
+    subject: issue.subject,
+    intro: issue.intro,
+    news: posts.map((p) => ({ title: p.title, teaser: p.teaser, url: `${publicUrl}/neuigkeiten/${p.id}` })),
+    events,
+    eventsRange: range ? { from: range.from, to: range.to } : null,
+    holidayNotice: composition.holidayNotice,
+    sections: composition.sections.filter((s) => s.heading.trim() || s.body.trim()),
+  };
+}

@@ -1,0 +1,190 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { requireActor } from '../../platform/auth/guard.js';
+import type { CityProfile } from '../../platform/city.js';
+import { pageContext } from '../../platform/http/context.js';
+import { AppError, notFound, type FieldErrors } from '../../platform/http/errors.js';
+import { formValues, parseForm } from '../../platform/http/forms.js';
+import { uuidPattern } from '../../platform/http/ids.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
+import { fromBerlinLocal, toBerlinLocal } from './berlin.js';
+import { composeMessages } from './compose.messages.js';
+import { renderIssueTemplate } from './emails/issue-mail.js';
+import type { Composition } from './issue-content.js';
+import type { Issue } from './issues.repository.js';
+import type { IssueInput, IssueService } from './issues.service.js';
+import { maxTestAddresses } from './issues.service.js';
+import { ComposerPage, freeSections, PreviewPage } from './views/issue-composer.js';
+import { IssueOverviewPage } from './views/issue-overview.js';
+import { ProgressPage } from './views/issue-progress.js';
+
+/*
+ * Routes of the editors' newsletter pages (HTML):
+ *   GET       /verwaltung/infobrief                  subscriber counts and issues
+ *   GET  POST /verwaltung/infobrief/neu              compose a new issue
+ *   GET  POST /verwaltung/infobrief/:id              edit it (drafts and scheduled only)
+ *   GET       /verwaltung/infobrief/:id/vorschau     browser preview with the text part
+ *        POST /verwaltung/infobrief/:id/test         test send to up to 5 addresses
+ *        POST /verwaltung/infobrief/:id/planen       schedule
+ *        POST /verwaltung/infobrief/:id/senden       send now (refused a second time)
+ *   GET       /verwaltung/infobrief/:id/fortschritt  progress, failures; ?auto=1 refreshes every 10 s
+ */
+
+const ComposeForm = Type.Object({
+  subject: Type.String({ minLength: 3, maxLength: 200 }),
+  intro: Type.Optional(Type.String({ maxLength: 10_000 })),
+  holidayNotice: Type.Optional(Type.String({ maxLength: 5_000 })),
+  eventsCategory: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z0-9-]+$' })),
+});
+const emailPattern = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The composer's fields as an IssueInput, or field errors. */
+export function parseComposer(body: unknown, locale: Locale): { ok: true; value: IssueInput } | { ok: false; errors: FieldErrors } {
+  const t = composeMessages(locale);
+  const values = formValues(body);
+  const form = parseForm(ComposeForm, body, { subject: t('field.subject'), intro: t('field.intro'), holidayNotice: t('field.holiday'), eventsCategory: t('field.eventsCategory') }, locale);
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  let events: Composition['events'] = null;
+  if (values.eventsEnabled === 'ja') {
+    const from = values.eventsFrom?.trim() ?? '';
+    const to = values.eventsTo?.trim() ?? '';
+    const fromAt = dayPattern.test(from) ? fromBerlinLocal(from) : null;
+    const toAt = dayPattern.test(to) ? fromBerlinLocal(to) : null;
+    if (!fromAt) errors.eventsFrom = t('error.date');
+    if (!toAt) errors.eventsTo = t('error.date');
+    else if (fromAt && (toAt < fromAt || toAt.getTime() - fromAt.getTime() > 92 * 86_400_000)) errors.eventsTo = t('error.range');
+    events = { from, to, district: values.eventsDistrict || undefined, category: values.eventsCategory?.trim() || undefined };
+  }
+  const sections: Composition['sections'] = [];
+  for (let n = 1; n <= freeSections; n++) {
+    const heading = (values[`section${n}Heading`] ?? '').trim().slice(0, 200);
+    const text = (values[`section${n}Body`] ?? '').trim().slice(0, 10_000);
+    if (text && !heading) errors[`section${n}Heading`] = t('error.heading');
+    if (heading || text) sections.push({ heading, body: text });
+  }
+  if (!form.ok || Object.keys(errors).length) return { ok: false, errors };
+  const newsIds = Object.entries(values)
+    .filter(([key, v]) => key.startsWith('news_') && v === 'ja' && uuidPattern.test(key.slice(5)))
+    .map(([key]) => key.slice(5));
+  return {
+    ok: true,
+    value: { subject: form.value.subject, intro: (form.value.intro ?? '').replace(/\r\n/g, '\n'), composition: { newsIds, events, holidayNotice: (form.value.holidayNotice ?? '').replace(/\r\n/g, '\n'), sections } },
+  };
+}
+
+/** An issue's stored content as form values. */
+function composerValues(issue: Issue): Record<string, string> {
+  const c = issue.composition;
+  const values: Record<string, string> = { subject: issue.subject, intro: issue.intro, holidayNotice: c.holidayNotice };
+  for (const id of c.newsIds) values[`news_${id}`] = 'ja';
+  if (c.events) Object.assign(values, { eventsEnabled: 'ja', eventsFrom: c.events.from, eventsTo: c.events.to, eventsDistrict: c.events.district ?? '', eventsCategory: c.events.category ?? '' });
+  c.sections.forEach((s, i) => Object.assign(values, { [`section${i + 1}Heading`]: s.heading, [`section${i + 1}Body`]: s.body }));
+  if (issue.scheduledAt) values.scheduleAt = toBerlinLocal(issue.scheduledAt);
+  return values;
+}
+
+function defaultValues(): Record<string, string> {
+  const from = new Date();
+  const to = new Date(Date.now() + 28 * 86_400_000);
+  return { eventsEnabled: 'ja', eventsFrom: toBerlinLocal(from).slice(0, 10), eventsTo: toBerlinLocal(to).slice(0, 10) };
+}
+
+export function registerIssuePages(app: FastifyInstance, service: IssueService, city: CityProfile, config: Config): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, city);
+  const issueId = (id: string) => {
+    if (!uuidPattern.test(id)) throw notFound('Ausgabe');
+    return id;
+  };
+
+  async function composer(req: FastifyRequest, reply: FastifyReply, status: number, issue: Issue | undefined, extra: { values?: Record<string, string>; errors?: FieldErrors; actionErrors?: FieldErrors; notice?: string } = {}) {
+    const actor = requireActor(req);
+    if (issue && issue.status !== 'draft' && issue.status !== 'scheduled') return reply.redirect(`/verwaltung/infobrief/${issue.id}/fortschritt`, 303);
+    const [news, overview] = [await service.newsChoices(actor), await service.overview(actor)];
+    const values = extra.values ?? (issue ? composerValues(issue) : defaultValues());
+    return reply.status(status).html(<ComposerPage ctx={ctxOf(req)} issue={issue} news={news} values={values} errors={extra.errors} actionErrors={extra.actionErrors} notice={extra.notice} confirmed={overview.counts.confirmed} />);
+  }
+
+  app.get<{ Querystring: { hinweis?: string } }>('/verwaltung/infobrief', async (req, reply) => {
+    const { issues, counts } = await service.overview(requireActor(req));
+    return reply.html(<IssueOverviewPage ctx={ctxOf(req)} issues={issues} counts={counts} />);
+  });
+  app.get('/verwaltung/infobrief/neu', (req, reply) => composer(req, reply, 200, undefined));
+  app.post('/verwaltung/infobrief/neu', async (req, reply) => {
+    const actor = requireActor(req);
+    const parsed = parseComposer(req.body, req.locale);
+    if (!parsed.ok) return composer(req, reply, 422, undefined, { values: formValues(req.body), errors: parsed.errors });
+    const id = await service.create(actor, parsed.value);
+    return reply.redirect(`/verwaltung/infobrief/${id}?hinweis=gespeichert`, 303);
+  });
+
+  const notices = { gespeichert: 'compose.saved', test: 'test.done', geplant: 'schedule.done' } as const;
+  app.get<{ Params: { id: string }; Querystring: { hinweis?: string } }>('/verwaltung/infobrief/:id', async (req, reply) => {
+    const issue = await service.get(requireActor(req), issueId(req.params.id));
+    const key = notices[req.query.hinweis as keyof typeof notices];
+    return composer(req, reply, 200, issue, { notice: key ? composeMessages(req.locale)(key) : undefined });
+  });
+  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    const issue = await service.get(actor, issueId(req.params.id));
+    const parsed = parseComposer(req.body, req.locale);
+    if (!parsed.ok) return composer(req, reply, 422, issue, { values: formValues(req.body), errors: parsed.errors });
+    await service.update(actor, issue.id, parsed.value);
+    return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=gespeichert`, 303);
+  });
+
+  app.get<{ Params: { id: string } }>('/verwaltung/infobrief/:id/vorschau', async (req, reply) => {
+    const { issue, content } = await service.preview(requireActor(req), issueId(req.params.id));
+    const text = renderIssueTemplate(content, req.locale, { portalName: city.portalName, archiveUrl: `${config.publicUrl}/infobrief/archiv/${issue.id}` }).text;
+    return reply.html(<PreviewPage ctx={ctxOf(req)} issue={issue} content={content} text={text} />);
+  });
+
+  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/test', async (req, reply) => {
+    const actor = requireActor(req);
+    const issue = await service.get(actor, issueId(req.params.id));
+    const raw = formValues(req.body).testAddresses ?? '';
+    const addresses = [...new Set(raw.split(/[,;\s]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+    if (addresses.length === 0 || addresses.length > maxTestAddresses || !addresses.every((a) => a.length <= 254 && emailPattern.test(a))) {
+      return composer(req, reply, 422, issue, { values: { ...composerValues(issue), testAddresses: raw }, actionErrors: { testAddresses: composeMessages(req.locale)('test.invalid') } });
+    }
+    await service.testSend(actor, issue.id, addresses);
+    return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=test`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/planen', async (req, reply) => {
+    const actor = requireActor(req);
+    const issue = await service.get(actor, issueId(req.params.id));
+    const raw = formValues(req.body).scheduleAt ?? '';
+    const at = fromBerlinLocal(raw);
+    const t = composeMessages(req.locale);
+    if (!at || at.getTime() <= Date.now()) {
+      return composer(req, reply, 422, issue, { values: { ...composerValues(issue), scheduleAt: raw }, actionErrors: { scheduleAt: at ? t('schedule.past') : t('error.date') } });
+    }
+    await service.schedule(actor, issue.id, at);
+    return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=geplant`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/senden', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = issueId(req.params.id);
+    try {
+      await service.sendNow(actor, id);
+    } catch (error) {
+      // A second click or a second editor: nobody is mailed twice; show where sending stands.
+      if (error instanceof AppError && error.code === 'conflict') return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=schon`, 303);
+      throw error;
+    }
+    return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=gestartet`, 303);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { auto?: string; hinweis?: string } }>('/verwaltung/infobrief/:id/fortschritt', async (req, reply) => {
+    const { issue, progress, problems } = await service.progress(requireActor(req), issueId(req.params.id));
+    const auto = req.query.auto === '1' && issue.status === 'sending';
+    // The editor chose automatic refresh (WCAG 2.2.1: the user controls it; the link turns it off).
+    if (auto) reply.header('refresh', '10');
+    const t = composeMessages(req.locale);
+    const notice = req.query.hinweis === 'gestartet' ? t('started') : req.query.hinweis === 'schon' ? t('compose.locked') : undefined;
+    return reply.html(<ProgressPage ctx={ctxOf(req)} issue={issue} progress={progress} problems={problems} auto={auto} notice={notice} />);
+  });
+}

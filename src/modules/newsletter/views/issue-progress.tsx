@@ -1,0 +1,98 @@
+import type { PageContext } from '../../../platform/http/context.js';
+import { Alert } from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { composeMessages } from '../compose.messages.js';
+import type { Issue, Progress } from '../issues.repository.js';
+
+/** "m…a@example.org": enough for an editor to recognise an address, no more. */
+export function maskEmail(email: string | null): string {
+  if (!email) return '–';
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}…${local.length > 1 ? local.slice(-1) : ''}@${domain}`;
+}
+
+/** Sent / failed / total as a native progress bar; refresh by link (or opt-in auto refresh, set by the route). */
+export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: Progress; problems: { id: string; state: string; error: string | null; email: string | null }[]; auto: boolean; notice?: string }): JSX.Element {
+  const { ctx, issue, progress, problems, auto, notice } = props;
+  const t = composeMessages(ctx.locale);
+  const done = progress.sent + progress.failed + progress.unknown + progress.skipped;
+  const self = `/verwaltung/infobrief/${issue.id}/fortschritt`;
+  return (
+    <Layout ctx={ctx} title={t('progress.title', { subject: issue.subject })}>
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      <p class="kern-body">
+        <a class="kern-link" href="/verwaltung/infobrief">
+          {t.html('overview.title')}
+        </a>
+      </p>
+      <h1 class="kern-heading-large" safe>
+        {t('progress.title', { subject: issue.subject })}
+      </h1>
+      {issue.status === 'sent' ? <Alert kind="success" title={t('progress.finished')} /> : ''}
+      <div class="kern-form-input">
+        <label class="kern-label" for="progress">
+          {t.html('progress.bar')}
+        </label>
+        <progress id="progress" max={String(Math.max(1, progress.total))} value={String(done)} safe>
+          {`${done} / ${progress.total}`}
+        </progress>
+      </div>
+      <p class="kern-body" role="status" safe>
+        {t('progress.summary', { done, total: progress.total, sent: progress.sent, failed: progress.failed, unknown: progress.unknown, skipped: progress.skipped })}
+      </p>
+      <ul class="site-inline-list">
+        <li>
+          <a class="kern-link" href={auto ? `${self}?auto=1` : self}>
+            {t.html('progress.refresh')}
+          </a>
+        </li>
+        {issue.status === 'sending' ? (
+          <li>
+            <a class="kern-link" href={auto ? self : `${self}?auto=1`}>
+              {t.html(auto ? 'progress.autoOff' : 'progress.auto')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+      <h2 class="kern-heading-medium">{t.html('progress.problems')}</h2>
+      {problems.length === 0 ? (
+        <p class="kern-body">{t.html('progress.noProblems')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="kern-table">
+            <thead class="kern-table__header">
+              <tr class="kern-table__row">
+                <th scope="col" class="kern-table__header-cell">
+                  {t.html('progress.address')}
+                </th>
+                <th scope="col" class="kern-table__header-cell">
+                  {t.html('progress.state')}
+                </th>
+                <th scope="col" class="kern-table__header-cell">
+                  {t.html('progress.reason')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="kern-table__body">
+              {problems.map((p) => (
+                <tr class="kern-table__row">
+                  <td class="kern-table__cell" safe>
+                    {maskEmail(p.email)}
+                  </td>
+                  <td class="kern-table__cell" safe>
+                    {t(p.state === 'unknown' ? 'state.unknown' : 'state.failed')}
+                  </td>
+                  <td class="kern-table__cell" safe>
+                    {p.error ?? ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
