@@ -15,7 +15,6 @@ type SectionPath = (typeof sections)[number]['path'];
  * one of these paths, it deletes its line here (otherwise Fastify refuses the duplicate route).
  */
 export const unbuiltSections = [
-  { path: '/mitmachen', plan: 'participate.plan' },
   { path: '/netzwerk', plan: 'network.plan' },
   { path: '/jugend-beruf', plan: 'youth.plan' },
   { path: '/arbeitgeber', plan: 'employers.plan' },

@@ -1,0 +1,213 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { AppDeps } from '../../app.js';
+import { requireActor } from '../../platform/auth/guard.js';
+import { pageContext } from '../../platform/http/context.js';
+import { AppError, type FieldErrors } from '../../platform/http/errors.js';
+import { attempt, formValues } from '../../platform/http/forms.js';
+import { uuidPattern } from '../../platform/http/ids.js';
+import { findQuestion, surveyLanguages, type Texts } from './survey.definition.js';
+import { editorMessages } from './editor.messages.js';
+import type { EditorService, LifecycleAction } from './editor.service.js';
+import { questionFromForm, questionToForm } from './question-form.js';
+import { surveyPolicy } from './survey.policy.js';
+import { CodesPrintPage, DetailPage, editorPath, ListPage, QuestionFormPage } from './views/editor-views.js';
+import { surveyPath } from './views/respond-views.js';
+
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const lifecycle: LifecycleAction[] = ['open', 'close', 'publish', 'unpublish'];
+
+/** German (DD.MM.YYYY) or ISO dates from the settings form; '' means none; undefined means invalid. */
+export function parseCivilDate(raw: string | undefined): string | null | undefined {
+  const value = (raw ?? '').trim();
+  if (!value) return null;
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+/*
+ * Editor routes (role editor or admin; analysts see the list and the raw export):
+ *   GET  /verwaltung/befragungen                         list, create form
+ *   POST /verwaltung/befragungen                         create
+ *   GET  /verwaltung/befragungen/:id                     questions, settings, channels, codes, lifecycle
+ *   POST /verwaltung/befragungen/:id/einstellungen       titles, intro (all languages), dates, code requirement
+ *   POST /verwaltung/befragungen/:id/status              aktion=open|close|publish|unpublish
+ *   POST /verwaltung/befragungen/:id/seiten              add a page
+ *   GET  /verwaltung/befragungen/:id/fragen/neu?seite=   question form
+ *   GET  /verwaltung/befragungen/:id/fragen/:qid         question form (edit)
+ *   POST /verwaltung/befragungen/:id/fragen              save a question
+ *   POST /verwaltung/befragungen/:id/fragen/:qid/loeschen
+ *   POST /verwaltung/befragungen/:id/kanaele             add a channel
+ *   GET  /verwaltung/befragungen/:id/kanaele/:cid/qr.svg|qr.png
+ *   POST /verwaltung/befragungen/:id/codes               generate access codes
+ *   GET  /verwaltung/befragungen/:id/codes               printable list of unused codes
+ */
+export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service: EditorService): void {
+  const { city, config } = deps;
+  const idOf = (req: FastifyRequest) => {
+    const id = (req.params as { id: string }).id;
+    if (!uuidPattern.test(id)) throw new AppError('not_found', 'Befragung nicht gefunden');
+    return id;
+  };
+  const showDetail = async (req: FastifyRequest, reply: FastifyReply, id: string, status = 200, extra: { notice?: string; errors?: FieldErrors; values?: Record<string, string> } = {}) => {
+    const detail = await service.detail(requireActor(req), id);
+    return reply.status(status).html(<DetailPage ctx={pageContext(req, city)} detail={detail} publicUrl={config.publicUrl} {...extra} />);
+  };
+  const back = (reply: FastifyReply, id: string, saved = 'ja') => reply.redirect(`${editorPath(id)}?gespeichert=${saved}`, 303);
+
+  app.get('/verwaltung/befragungen', async (req, reply) => {
+    const actor = requireActor(req);
+    const surveys = await service.list(actor);
+    return reply.html(<ListPage ctx={pageContext(req, city)} surveys={surveys} canEdit={surveyPolicy.can(actor, 'survey.edit')} />);
+  });
+
+  app.post('/verwaltung/befragungen', async (req, reply) => {
+    const actor = requireActor(req);
+    const values = formValues(req.body);
+    const t = editorMessages(req.locale);
+    const errors: FieldErrors = {};
+    const title = (values.title ?? '').trim();
+    const slug = (values.slug ?? '').trim().toLowerCase();
+    if (!title || title.length > 200) errors.title = `${t('field.title')}: 1–200`;
+    if (!slugPattern.test(slug) || slug.length > 60) errors.slug = t('field.slugHint');
+    const result = Object.keys(errors).length ? ({ ok: false, errors } as const) : await attempt(() => service.create(actor, { title, slug }));
+    if (!result.ok) return reply.status(422).html(<ListPage ctx={pageContext(req, city)} surveys={await service.list(actor)} canEdit errors={result.errors} values={values} />);
+    return reply.redirect(editorPath(result.value), 303);
+  });
+
+  app.get<{ Querystring: { gespeichert?: string } }>('/verwaltung/befragungen/:id', async (req, reply) => {
+    const id = idOf(req);
+    return showDetail(req, reply, id, 200, { notice: req.query.gespeichert ? editorMessages(req.locale)('saved') : undefined });
+  });
+
+  app.post('/verwaltung/befragungen/:id/einstellungen', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const values = formValues(req.body);
+    const errors: FieldErrors = {};
+    const texts = (prefix: string, max: number): Texts => {
+      const out: Texts = { de: (values[`${prefix}_de`] ?? '').trim().slice(0, max) };
+      for (const lang of surveyLanguages) if (lang !== 'de' && values[`${prefix}_${lang}`]?.trim()) out[lang] = values[`${prefix}_${lang}`]!.trim().slice(0, max);
+      return out;
+    };
+    const title = texts('title', 200);
+    if (!title.de) errors.title_de = 'Geben Sie den Titel auf Deutsch ein.';
+    const opensOn = parseCivilDate(values.opensOn);
+    const closesOn = parseCivilDate(values.closesOn);
+    if (opensOn === undefined) errors.opensOn = 'Geben Sie den Beginn als Datum ein, z. B. 01.12.2026.';
+    if (closesOn === undefined) errors.closesOn = 'Geben Sie das Ende als Datum ein, z. B. 31.12.2026.';
+    const result = Object.keys(errors).length
+      ? ({ ok: false, errors } as const)
+      : await attempt(() => service.saveSettings(actor, id, { title, intro: texts('intro', 2000), opensOn: opensOn!, closesOn: closesOn!, requiresCode: values.requiresCode === 'ja' }));
+    if (!result.ok) return showDetail(req, reply, id, 422, { errors: result.errors, values });
+    return back(reply, id);
+  });
+
+  app.post('/verwaltung/befragungen/:id/status', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const action = formValues(req.body).aktion as LifecycleAction;
+    if (!lifecycle.includes(action)) throw new AppError('validation_failed', 'Unbekannter Schritt');
+    try {
+      await service.transition(actor, id, action);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return showDetail(req, reply, id, 409, { errors: { aktion: error.message } });
+      throw error;
+    }
+    return back(reply, id, action);
+  });
+
+  app.post('/verwaltung/befragungen/:id/seiten', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const title = (formValues(req.body).pageTitle ?? '').trim().slice(0, 200);
+    if (!title) return showDetail(req, reply, id, 422, { errors: { pageTitle: 'Geben Sie einen Titel für die Seite ein.' } });
+    await service.addPage(actor, id, { de: title });
+    return back(reply, id);
+  });
+
+  const questionForm = async (req: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string>, status = 200, errors: FieldErrors = {}) => {
+    const { survey, definition } = await service.detail(requireActor(req), id);
+    return reply.status(status).html(<QuestionFormPage ctx={pageContext(req, city)} survey={survey} definition={definition} values={values} errors={errors} editing={!!values.id} />);
+  };
+
+  app.get<{ Querystring: { seite?: string } }>('/verwaltung/befragungen/:id/fragen/neu', async (req, reply) => {
+    return questionForm(req, reply, idOf(req), { page: String(Number.parseInt(req.query.seite ?? '1', 10) || 1), type: 'single' });
+  });
+
+  app.get<{ Params: { id: string; qid: string } }>('/verwaltung/befragungen/:id/fragen/:qid', async (req, reply) => {
+    const id = idOf(req);
+    const { definition } = await service.detail(requireActor(req), id);
+    const found = findQuestion(definition, req.params.qid);
+    if (!found) throw new AppError('not_found', 'Frage nicht gefunden');
+    return questionForm(req, reply, id, questionToForm(found.question, found.pageIndex));
+  });
+
+  app.post('/verwaltung/befragungen/:id/fragen', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const values = formValues(req.body);
+    const { definition } = await service.detail(actor, id);
+    const parsed = questionFromForm(values, definition, city.districts);
+    if (!parsed.ok) return questionForm(req, reply, id, values, 422, parsed.errors);
+    const result = await attempt(() => service.saveQuestion(actor, id, parsed.pageIndex, parsed.question));
+    if (!result.ok) return questionForm(req, reply, id, values, 422, result.errors);
+    return back(reply, id);
+  });
+
+  app.post<{ Params: { id: string; qid: string } }>('/verwaltung/befragungen/:id/fragen/:qid/loeschen', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    try {
+      await service.deleteQuestion(actor, id, req.params.qid);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return showDetail(req, reply, id, 409, { errors: { aktion: error.message } });
+      throw error;
+    }
+    return back(reply, id);
+  });
+
+  app.post('/verwaltung/befragungen/:id/kanaele', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const values = formValues(req.body);
+    const name = (values.name ?? '').trim();
+    if (!name || name.length > 100) return showDetail(req, reply, id, 422, { errors: { name: 'Geben Sie einen Namen ein (höchstens 100 Zeichen).' }, values });
+    const result = await attempt(() => service.addChannel(actor, id, name));
+    if (!result.ok) return showDetail(req, reply, id, 422, { errors: result.errors, values });
+    return back(reply, id);
+  });
+
+  app.get<{ Params: { id: string; cid: string; format: string } }>('/verwaltung/befragungen/:id/kanaele/:cid/qr.:format', async (req, reply) => {
+    const id = idOf(req);
+    const { survey, channels } = await service.detail(requireActor(req), id);
+    const channel = channels.find((c) => c.id === req.params.cid);
+    if (!channel || !['svg', 'png'].includes(req.params.format)) throw new AppError('not_found', 'Verteilweg nicht gefunden');
+    const link = `${config.publicUrl}${surveyPath(survey.slug)}?kanal=${channel.slug}`;
+    const filename = `qr-${survey.slug}-${channel.slug}.${req.params.format}`;
+    reply.header('content-disposition', `attachment; filename="${filename}"`);
+    if (req.params.format === 'svg') return reply.type('image/svg+xml').send(await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
+    return reply.type('image/png').send(await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 12 }));
+  });
+
+  app.post('/verwaltung/befragungen/:id/codes', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const values = formValues(req.body);
+    const count = Number(values.count);
+    if (!Number.isInteger(count) || count < 1 || count > 500) return showDetail(req, reply, id, 422, { errors: { count: 'Geben Sie eine Zahl von 1 bis 500 ein.' }, values });
+    await service.generateCodes(actor, id, count);
+    return back(reply, id);
+  });
+
+  app.get('/verwaltung/befragungen/:id/codes', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const codes = await service.unusedCodes(actor, id);
+    const survey = await service.surveyFor(actor, id);
+    return reply.header('cache-control', 'no-store').html(<CodesPrintPage ctx={pageContext(req, city)} survey={survey} codes={codes} url={`${config.publicUrl}${surveyPath(survey.slug)}`} />);
+  });
+}

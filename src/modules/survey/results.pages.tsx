@@ -1,0 +1,118 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { ensure, requireActor } from '../../platform/auth/guard.js';
+import { pageContext } from '../../platform/http/context.js';
+import { AppError } from '../../platform/http/errors.js';
+import { uuidPattern } from '../../platform/http/ids.js';
+import { aggregateRows, rawRows } from './exports.js';
+import type { EditorService } from './editor.service.js';
+import type { ResultsService } from './results.service.js';
+import { findSurveyBySlug, loadDefinition } from './survey.repository.js';
+import { surveyPolicy } from './survey.policy.js';
+import { DashboardPage } from './views/results-views.js';
+import { ParticipatePage, PublicResultsPage } from './views/public-views.js';
+import { buildCsv, buildXlsx } from './xlsx.js';
+import { minCellCount } from './suppression.js';
+import { takesAnswers } from './survey.repository.js';
+
+/*
+ * Results routes:
+ *   GET  /mitmachen                                           overview: open surveys, published results, coming soon
+ *   GET  /mitmachen/befragung/:slug/ergebnisse                public results (when published)
+ *   GET  /verwaltung/befragungen/:id/ergebnisse?zeilen=&spalten=&filter=&wert=   dashboard + cross-tab (editors)
+ *   POST /verwaltung/befragungen/:id/freitexte                which free texts are published
+ *   GET  /verwaltung/befragungen/:id/export/ergebnisse.csv|.xlsx   aggregates (editors)
+ *   GET  /verwaltung/befragungen/:id/export/rohdaten.csv       anonymised raw answers (analysts, admins)
+ */
+export function registerResultsPages(app: FastifyInstance, deps: AppDeps, results: ResultsService, editor: EditorService): void {
+  const { db, city } = deps;
+  const idOf = (req: FastifyRequest) => {
+    const id = (req.params as { id: string }).id;
+    if (!uuidPattern.test(id)) throw new AppError('not_found', 'Befragung nicht gefunden');
+    return id;
+  };
+
+  app.get('/mitmachen', async (req, reply) => {
+    const rows = await db.selectFrom('survey_surveys').select(['slug', 'title', 'status', 'opens_on', 'closes_on']).where('status', 'in', ['open', 'published']).orderBy('created_at', 'desc').execute();
+    const listed = rows.map((r) => ({ ...r, opens_on: r.opens_on ? String(r.opens_on) : null, closes_on: r.closes_on ? isoDate(r.closes_on) : null }));
+    return reply.html(
+      <ParticipatePage ctx={pageContext(req, city)} open={listed.filter((r) => takesAnswers({ ...r, opens_on: r.opens_on ? isoDate(r.opens_on) : null }))} published={listed.filter((r) => r.status === 'published')} />,
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/mitmachen/befragung/:slug/ergebnisse', async (req, reply) => {
+    const survey = /^[a-z0-9-]{1,80}$/.test(req.params.slug) ? await findSurveyBySlug(db, req.params.slug) : undefined;
+    if (!survey || survey.status !== 'published') throw new AppError('not_found', 'Ergebnisse nicht gefunden');
+    const dashboard = await results.dashboard(survey);
+    const definition = await loadDefinition(db, survey.id, survey.current_version);
+    const quotes = await results.texts(survey, definition, true);
+    return reply.html(<PublicResultsPage ctx={pageContext(req, city)} title={definition.title.de} dashboard={dashboard} quotes={quotes} />);
+  });
+
+  app.get<{ Querystring: { zeilen?: string; spalten?: string; filter?: string; wert?: string } }>('/verwaltung/befragungen/:id/ergebnisse', async (req, reply) => {
+    const actor = requireActor(req);
+    ensure(surveyPolicy.can(actor, 'survey.results'));
+    const survey = await editor.surveyFor(actor, idOf(req));
+    const [dashboard, { list, channel, definition }] = await Promise.all([results.dashboard(survey), results.variables(survey)]);
+    const variables = [channel, ...list];
+    const rowKey = String(req.query.zeilen ?? '').slice(0, 80);
+    const colKey = String(req.query.spalten ?? '').slice(0, 80);
+    const filterKey = String(req.query.filter ?? '').slice(0, 80);
+    const filterValue = Number.parseInt(String(req.query.wert ?? '0'), 10) || 0;
+    const cross = rowKey && colKey && dashboard.total >= minCellCount ? await results.crossTab(survey, rowKey, colKey, filterKey ? { key: filterKey, value: filterValue } : undefined) : null;
+    const texts = await results.texts(survey, definition);
+    return reply.html(
+      <DashboardPage ctx={pageContext(req, city)} survey={survey} dashboard={dashboard} variables={variables} cross={cross} query={{ rowKey, colKey, filterKey, filterValue: String(filterValue) }} texts={texts} canRaw={surveyPolicy.can(actor, 'survey.rawExport')} />,
+    );
+  });
+
+  app.post('/verwaltung/befragungen/:id/freitexte', async (req, reply) => {
+    const actor = requireActor(req);
+    ensure(surveyPolicy.can(actor, 'survey.edit'));
+    const survey = await editor.surveyFor(actor, idOf(req));
+    const raw = (req.body as { pick?: unknown } | undefined)?.pick;
+    const picks = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => p.split('|'))
+      .filter((p): p is [string, string] => p.length === 2 && uuidPattern.test(p[0]!) && /^[a-z0-9.]{1,60}$/.test(p[1]!));
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('survey_text_picks').where('survey_id', '=', survey.id).execute();
+      for (const [responseId, key] of picks) {
+        const exists = await trx.selectFrom('survey_responses').select('id').where('id', '=', responseId).where('survey_id', '=', survey.id).executeTakeFirst();
+        if (exists) await trx.insertInto('survey_text_picks').values({ survey_id: survey.id, response_id: responseId, answer_key: key }).onConflict((oc) => oc.doNothing()).execute();
+      }
+      await recordAudit(trx, { actorId: actor.id, action: 'survey.texts_published', subjectType: 'survey', subjectId: survey.id, details: { count: picks.length } });
+    });
+    return reply.redirect(`/verwaltung/befragungen/${survey.id}/ergebnisse`, 303);
+  });
+
+  app.get<{ Params: { id: string; format: string } }>('/verwaltung/befragungen/:id/export/ergebnisse.:format', async (req, reply) => {
+    const actor = requireActor(req);
+    ensure(surveyPolicy.can(actor, 'survey.results'));
+    const survey = await editor.surveyFor(actor, idOf(req));
+    if (!['csv', 'xlsx'].includes(req.params.format)) throw new AppError('not_found', 'Format nicht gefunden');
+    const rows = aggregateRows(await results.dashboard(survey));
+    reply.header('content-disposition', `attachment; filename="ergebnisse-${survey.slug}.${req.params.format}"`).header('cache-control', 'no-store');
+    if (req.params.format === 'csv') return reply.type('text/csv; charset=utf-8').send(buildCsv(rows));
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(buildXlsx([{ name: 'Ergebnisse', rows }])));
+  });
+
+  app.get('/verwaltung/befragungen/:id/export/rohdaten.csv', async (req, reply) => {
+    const actor = requireActor(req);
+    ensure(surveyPolicy.can(actor, 'survey.rawExport'));
+    const survey = await editor.surveyFor(actor, idOf(req));
+    const definition = await loadDefinition(db, survey.id, survey.current_version);
+    const rows = await rawRows(deps, survey.id, definition);
+    await recordAudit(db, { actorId: actor.id, action: 'survey.raw_exported', subjectType: 'survey', subjectId: survey.id, details: { rows: rows.length - 1 } });
+    return reply
+      .header('content-disposition', `attachment; filename="rohdaten-${survey.slug}.csv"`)
+      .header('cache-control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .send(buildCsv(rows));
+  });
+}
+
+function isoDate(value: unknown): string {
+  return value instanceof Date ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}` : String(value);
+}

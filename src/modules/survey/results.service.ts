@@ -1,0 +1,187 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../../app.js';
+import { isTextQuestion, hasMean, allQuestions, inLanguage, variablesOf, type SurveyDefinition, type Variable } from './survey.definition.js';
+import { loadDefinition, listChannels, type SurveyRow } from './survey.repository.js';
+import { minCellCount, protectCube, valueAt } from './suppression.js';
+
+export const channelKey = '_kanal';
+
+/** A variable as the results pages use it: categories with labels (the last one is "no answer"). */
+export interface ResultVariable {
+  key: string;
+  label: string;
+  categories: { value: string | null; label: string }[];
+  multi: boolean;
+  numeric: boolean;
+}
+
+export interface Distribution {
+  variable: ResultVariable;
+  /** Per category (incl. "no answer"): count or null when hidden. For multiple choice: how many chose it. */
+  counts: (number | null)[];
+  mean: number | null;
+  answered: number | null;
+}
+
+export interface CrossTab {
+  rows: ResultVariable;
+  cols: ResultVariable;
+  filter: { variable: ResultVariable; index: number } | null;
+  /** cells[r][c] incl. the margin at index length-1 ("Summe"); null = hidden. */
+  cells: (number | null)[][];
+}
+
+export interface Dashboard {
+  total: number;
+  distributions: Distribution[];
+  recruitment: { weeks: string[]; channels: ResultVariable; cells: (number | null)[][] };
+}
+
+/** Turns raw answers into protected tables; every number shown passes through suppression.ts. */
+export function createResultsService({ db, city }: AppDeps) {
+  const noAnswer = 'Keine Angabe';
+
+  async function variables(survey: SurveyRow) {
+    const definition = await loadDefinition(db, survey.id, survey.current_version);
+    const channels = await listChannels(db, survey.id);
+    const channel: ResultVariable = {
+      key: channelKey,
+      label: 'Verteilweg',
+      categories: [...channels.map((c) => ({ value: c.id, label: c.name })), { value: null, label: 'Direkter Link' }],
+      multi: false,
+      numeric: false,
+    };
+    const list: ResultVariable[] = variablesOf(definition, city.districts).map((v: Variable) => {
+      const labels: Record<string, string> = {};
+      for (const o of v.question.options ?? []) labels[o.value] = o.text.de;
+      if (v.question.type === 'yesno') Object.assign(labels, { ja: 'Ja', nein: 'Nein' });
+      return {
+        key: v.key,
+        label: v.statement ? `${v.question.text.de} – ${v.statement.text.de}` : v.question.text.de,
+        categories: [...v.categories.map((c) => ({ value: c, label: labels[c] ?? c })), { value: null, label: noAnswer }],
+        multi: v.multi,
+        numeric: hasMean(v.question),
+      };
+    });
+    return { definition, channel, list: list.filter((v) => v.categories.length > 1) };
+  }
+
+  async function total(surveyId: string): Promise<number> {
+    const row = await db.selectFrom('survey_responses').select(sql<number>`count(*)::int`.as('n')).where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
+    return row.n;
+  }
+
+  /** Every question's distribution, the mean where it makes sense, and recruitment per week and channel. */
+  async function dashboard(survey: SurveyRow): Promise<Dashboard> {
+    const { list, channel } = await variables(survey);
+    const keys = list.map((v) => v.key);
+    const [n, grouped, recruitment] = await Promise.all([
+      total(survey.id),
+      sql<{ key: string; value: string; n: number }>`
+        SELECT e.key, e.value, count(*)::int AS n
+        FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) e
+        WHERE r.survey_id = ${survey.id} AND e.key = ANY(${keys}::text[])
+        GROUP BY 1, 2`.execute(db),
+      sql<{ week: string; channel: string | null; n: number }>`
+        SELECT date_trunc('week', answered_on)::date::text AS week, channel_id::text AS channel, count(*)::int AS n
+        FROM survey_responses WHERE survey_id = ${survey.id} GROUP BY 1, 2`.execute(db),
+    ]);
+    const byKey = new Map<string, Map<string, number>>();
+    for (const row of grouped.rows) {
+      const m = byKey.get(row.key) ?? new Map<string, number>();
+      byKey.set(row.key, m);
+      if (row.value.startsWith('[')) {
+        // Multiple choice: the group is a combination; count each option and the people who answered.
+        m.set('\u0000answered', (m.get('\u0000answered') ?? 0) + row.n);
+        for (const v of JSON.parse(row.value) as string[]) m.set(v, (m.get(v) ?? 0) + row.n);
+      } else m.set(row.value, (m.get(row.value) ?? 0) + row.n);
+    }
+    const distributions = list.map((variable) => distribution(variable, byKey.get(variable.key) ?? new Map(), n));
+    const weeks = [...new Set(recruitment.rows.map((r) => r.week))].sort();
+    const counts = new Array<number>(weeks.length * channel.categories.length).fill(0);
+    for (const r of recruitment.rows) {
+      const c = channel.categories.findIndex((x) => x.value === r.channel);
+      counts[weeks.indexOf(r.week) * channel.categories.length + (c < 0 ? channel.categories.length - 1 : c)]! += r.n;
+    }
+    const table = protectCube({ sizes: [weeks.length, channel.categories.length], counts });
+    const cells = [...weeks.map((_, w) => w), -1].map((w) => [...channel.categories.map((_, c) => c), -1].map((c) => valueAt(table, [w, c])));
+    return { total: n, distributions, recruitment: { weeks, channels: channel, cells } };
+  }
+
+  function distribution(variable: ResultVariable, counts: Map<string, number>, n: number): Distribution {
+    const inner = variable.categories.slice(0, -1);
+    if (variable.multi) {
+      const answered = counts.get('\u0000answered') ?? 0;
+      // Each option is its own yes/no table [chosen, not chosen, no answer] over all respondents.
+      const shown = inner.map((c) => {
+        const chosen = counts.get(c.value!) ?? 0;
+        return valueAt(protectCube({ sizes: [3], counts: [chosen, answered - chosen, n - answered] }), [0]);
+      });
+      const noAnswerShown = valueAt(protectCube({ sizes: [2], counts: [answered, n - answered] }), [1]);
+      return { variable, counts: [...shown, noAnswerShown], mean: null, answered: n - answered >= minCellCount || n === answered ? answered : null };
+    }
+    const raw = inner.map((c) => counts.get(c.value!) ?? 0);
+    const answered = raw.reduce((a, b) => a + b, 0);
+    const table = protectCube({ sizes: [raw.length + 1], counts: [...raw, n - answered] });
+    const shown = variable.categories.map((_, i) => valueAt(table, [i]));
+    let mean: number | null = null;
+    if (variable.numeric && answered >= minCellCount) {
+      mean = inner.reduce((s, c, i) => s + Number(c.value) * raw[i]!, 0) / answered;
+    }
+    return { variable, counts: shown, mean, answered: shown[shown.length - 1] === null ? null : answered };
+  }
+
+  /** A cross-tabulation, optionally filtered to one category of a third variable; dimensions in canonical order. */
+  async function crossTab(survey: SurveyRow, rowKey: string, colKey: string, filter?: { key: string; value: number }): Promise<CrossTab | null> {
+    const { list, channel } = await variables(survey);
+    const all = [channel, ...list.filter((v) => !v.multi)];
+    const find = (key: string) => all.find((v) => v.key === key);
+    const rows = find(rowKey);
+    const cols = find(colKey);
+    const filterVar = filter ? find(filter.key) : undefined;
+    if (!rows || !cols || rows === cols || (filter && (!filterVar || filterVar === rows || filterVar === cols))) return null;
+    if (filter && (filter.value < 0 || filter.value >= filterVar!.categories.length)) return null;
+    const dims = [rows, cols, ...(filterVar ? [filterVar] : [])].sort((a, b) => (a.key < b.key ? -1 : 1));
+    const expr = (v: ResultVariable) => (v.key === channelKey ? sql<string | null>`channel_id::text` : sql<string | null>`answers->>${v.key}`);
+    const grouped = await sql<{ a: string | null; b: string | null; c: string | null; n: number }>`
+      SELECT ${expr(dims[0]!)} AS a, ${expr(dims[1]!)} AS b, ${dims[2] ? expr(dims[2]) : sql`NULL`} AS c, count(*)::int AS n
+      FROM survey_responses WHERE survey_id = ${survey.id} GROUP BY 1, 2, 3`.execute(db);
+    const sizes = dims.map((d) => d.categories.length);
+    const counts = new Array<number>(sizes.reduce((a, b) => a * b, 1)).fill(0);
+    const indexOf = (v: ResultVariable, value: string | null) => {
+      const i = v.categories.findIndex((c) => c.value === value);
+      return i < 0 ? v.categories.length - 1 : i;
+    };
+    for (const r of grouped.rows) {
+      const coords = [r.a, r.b, r.c].slice(0, dims.length).map((value, d) => indexOf(dims[d]!, value));
+      const flat = coords.reduce((s, c, d) => s * sizes[d]! + c, 0);
+      counts[flat]! += r.n;
+    }
+    const table = protectCube({ sizes, counts });
+    const cells = [...rows.categories.keys(), -1].map((r) =>
+      [...cols.categories.keys(), -1].map((c) => valueAt(table, dims.map((d) => (d === rows ? r : d === cols ? c : filter!.value)))),
+    );
+    return { rows, cols, filter: filterVar ? { variable: filterVar, index: filter!.value } : null, cells };
+  }
+
+  /** Free-text answers for editors (in random id order, never by time), with the published ones marked. */
+  async function texts(survey: SurveyRow, definition: SurveyDefinition, publishedOnly = false) {
+    const keys = allQuestions(definition).flatMap((q) => (isTextQuestion(q) ? [{ key: q.id, label: inLanguage(q.text, 'de') }] : q.type === 'multiple' && q.other ? [{ key: `${q.id}.other`, label: `${q.text.de} – Sonstiges` }] : []));
+    const out: { key: string; label: string; answers: { id: string; text: string; published: boolean }[] }[] = [];
+    for (const { key, label } of keys) {
+      let q = db
+        .selectFrom('survey_responses as r')
+        .leftJoin('survey_text_picks as p', (j) => j.onRef('p.response_id', '=', 'r.id').on('p.answer_key', '=', key))
+        .select(['r.id', sql<string>`r.answers->>${key}`.as('text'), sql<boolean>`p.response_id IS NOT NULL`.as('published')])
+        .where('r.survey_id', '=', survey.id)
+        .where(sql<boolean>`r.answers ? ${key}`);
+      if (publishedOnly) q = q.where('p.response_id', 'is not', null);
+      out.push({ key, label, answers: await q.orderBy('r.id').limit(500).execute() });
+    }
+    return out;
+  }
+
+  return { variables, dashboard, crossTab, texts, total };
+}
+
+export type ResultsService = ReturnType<typeof createResultsService>;

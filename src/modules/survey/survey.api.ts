@@ -1,0 +1,50 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { AppError } from '../../platform/http/errors.js';
+import { consumeRateLimit } from '../../platform/http/rate-limit.js';
+import { RespondError, type RespondService } from './respond.service.js';
+
+const SubmitBody = Type.Object(
+  {
+    schluessel: Type.String({ format: 'uuid', description: 'Idempotenzschlüssel: derselbe Schlüssel speichert höchstens eine Antwort.' }),
+    kanal: Type.Optional(Type.String({ maxLength: 80 })),
+    antworten: Type.Record(Type.String({ maxLength: 80 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50 })]), { maxProperties: 300 }),
+  },
+  { additionalProperties: false },
+);
+
+/*
+ * JSON route (e.g. for tablets that collect answers at an event; also used by the bench):
+ *   POST /api/v1/befragungen/:slug/antworten    one complete answer sheet; idempotent by key
+ * No cookie, no session: CSRF does not apply. Anonymous like the form: channel and day only.
+ */
+export function registerSurveyApi(app: FastifyInstance, deps: AppDeps, service: RespondService): void {
+  app.post<{ Params: { slug: string }; Body: { schluessel: string; kanal?: string; antworten: Record<string, string | string[]> } }>(
+    '/api/v1/befragungen/:slug/antworten',
+    {
+      config: { csrf: false },
+      schema: {
+        tags: ['Befragung'],
+        summary: 'Eine vollständige Antwort auf eine laufende Befragung senden (anonym)',
+        params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) }),
+        body: SubmitBody,
+      },
+    },
+    async (req, reply) => {
+      await consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'survey-api:ip', max: 20_000, windowSeconds: 600 }, req.ip);
+      try {
+        const outcome = await service.submitDirect(req.params.slug, { channel: req.body.kanal, answers: req.body.antworten, key: req.body.schluessel });
+        if (!outcome.ok) return reply.status(422).send({ code: 'validation_failed', message: 'Antworten passen nicht zu den Fragen.', fields: outcome.problems });
+        return reply.status(outcome.duplicate ? 200 : 201).send({ status: outcome.duplicate ? 'already_stored' : 'stored' });
+      } catch (error) {
+        if (error instanceof RespondError) {
+          if (error.problem === 'closed') throw new AppError('conflict', 'Die Befragung nimmt keine Antworten an.');
+          if (error.problem === 'channel') throw new AppError('validation_failed', 'Diesen Verteilweg gibt es nicht.', { fields: { kanal: 'unknown' } });
+          throw new AppError('forbidden', 'Diese Befragung braucht einen Zugangscode; bitte das Formular benutzen.');
+        }
+        throw error;
+      }
+    },
+  );
+}

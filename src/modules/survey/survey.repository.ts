@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/jobs/jobs.js';
+import type { SurveyDefinition } from './survey.definition.js';
+
+/** Today's civil date in Hamm (Europe/Berlin) as YYYY-MM-DD: the only time a response keeps. */
+export function berlinDay(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+// Dates as text: the pg driver would turn a date into a Date at local midnight.
+const surveyColumns = [
+  'id',
+  'slug',
+  'title',
+  'status',
+  'requires_code',
+  'current_version',
+  'updated_at',
+  sql<string | null>`opens_on::text`.as('opens_on'),
+  sql<string | null>`closes_on::text`.as('closes_on'),
+] as const;
+
+export async function findSurveyBySlug(db: Executor, slug: string) {
+  return db.selectFrom('survey_surveys').select(surveyColumns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findSurvey(db: Executor, id: string) {
+  return db.selectFrom('survey_surveys').select(surveyColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export type SurveyRow = NonNullable<Awaited<ReturnType<typeof findSurvey>>>;
+
+export async function loadDefinition(db: Executor, surveyId: string, version: number): Promise<SurveyDefinition> {
+  const row = await db.selectFrom('survey_versions').select('definition').where('survey_id', '=', surveyId).where('version', '=', version).executeTakeFirstOrThrow();
+  return row.definition as SurveyDefinition;
+}
+
+export async function listChannels(db: Executor, surveyId: string) {
+  return db.selectFrom('survey_channels').select(['id', 'slug', 'name']).where('survey_id', '=', surveyId).orderBy('name').execute();
+}
+
+/** Whether an open survey takes answers today. */
+export function takesAnswers(survey: Pick<SurveyRow, 'status' | 'opens_on' | 'closes_on'>, today = berlinDay()): boolean {
+  if (survey.status !== 'open') return false;
+  if (survey.opens_on && String(survey.opens_on) > today) return false;
+  if (survey.closes_on && String(survey.closes_on) < today) return false;
+  return true;
+}
+
+export async function countResponses(db: Executor, surveyId: string): Promise<number> {
+  const row = await db.selectFrom('survey_responses').select(sql<string>`count(*)`.as('n')).where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
