@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { buildOrganization, buildService } from '../../../test/support/directory.js';
-import { flagStaleEntries, reminderJob, sendCheckReminders, staleJob } from './workflow.jobs.js';
+import { flagStaleEntries, queueDigestJob, reminderJob, sendCheckReminders, sendQueueDigest, staleJob } from './workflow.jobs.js';
 import { paths } from './workflow.paths.js';
 import { editAndSend, memberOf } from './workflow.testing.js';
 
@@ -74,7 +74,30 @@ describe('check reminders and stale flags', () => {
     await t.deps.db.transaction().execute(async (trx) => {
       await t.deps.jobs.send(trx, reminderJob, {});
       await t.deps.jobs.send(trx, staleJob, {});
+      await t.deps.jobs.send(trx, queueDigestJob, {});
     });
-    expect(await t.runJobs()).toBeGreaterThanOrEqual(2);
+    expect(await t.runJobs()).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the morning digest of the review queue', () => {
+  it('tells the editors once a day what came in since yesterday, with links to each review, and stays quiet otherwise', async () => {
+    const org = await buildOrganization(t, { name: 'Familienzentrum Digest e. V.' });
+    const provider = await memberOf(t, org.id);
+    const editor = await memberOf(t, null, { role: 'editor', displayName: 'Eva Editor' });
+    const service = await buildService(t, org.id, { name: 'Spielplatzfest' });
+    const before = new Date();
+    await editAndSend(provider.visitor, paths.edit('service', org.id, service.id), { name: 'Spielplatzfest im Sommer', free: 'ja' });
+    const revision = await t.deps.db.selectFrom('directory_revisions').select('id').where('entity_id', '=', service.id).where('status', '=', 'in_review').executeTakeFirstOrThrow();
+
+    const inAnHour = new Date(before.getTime() + 3600_000);
+    expect(await sendQueueDigest(t.deps, inAnHour)).toMatchObject({ entries: 1 });
+    const [digest] = await outbox(editor.user.email);
+    expect(digest!.subject).toBe('1 neue Einträge zur Prüfung');
+    expect(digest!.text_body).toContain('Spielplatzfest im Sommer (Angebot, Familienzentrum Digest e. V.)');
+    expect(digest!.text_body).toContain(`${t.deps.config.publicUrl}${paths.review(revision.id)}`);
+
+    const nextMorning = new Date(before.getTime() + 25 * 3600_000);
+    expect(await sendQueueDigest(t.deps, nextMorning)).toEqual({ mails: 0, entries: 0 });
   });
 });

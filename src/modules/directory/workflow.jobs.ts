@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { reminderMail, staleMail, type EntryLine } from './emails/workflow-emails.js';
+import { queueDigestMail, reminderMail, staleMail, type EntryLine } from './emails/workflow-emails.js';
 import { berlinDate, daysBefore, monthsBefore } from './workflow.dates.js';
 import { paths } from './workflow.paths.js';
 
@@ -13,6 +13,7 @@ import { paths } from './workflow.paths.js';
 
 export const reminderJob = 'directory.check-reminders';
 export const staleJob = 'directory.stale-flags';
+export const queueDigestJob = 'directory.queue-digest';
 export const reminderMonths = 12;
 export const staleMonths = 18;
 export const reminderPauseDays = 30;
@@ -106,9 +107,7 @@ export async function flagStaleEntries(deps: JobDeps, now: Date): Promise<{ mail
   const { db, mail, city, config } = deps;
   const stale = (await servicesCheckedBefore(db, monthsBefore(berlinDate(now), staleMonths))).filter((r) => isNewlyStale(factsOf(r), now));
   if (!stale.length) return { mails: 0, entries: 0 };
-  const editors = await db.selectFrom('users').select(['email', 'locale']).where('role', 'in', ['editor', 'admin']).where('email_confirmed_at', 'is not', null).execute();
-  const recipients = new Map<string, Locale>([[city.editorsEmail.toLowerCase(), 'de']]);
-  for (const e of editors) if (!recipients.has(e.email.toLowerCase())) recipients.set(e.email.toLowerCase(), localeOf(e.locale));
+  const recipients = await editorRecipients(deps);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('directory_services').set({ stale_flagged_at: now }).where('id', 'in', stale.map((r) => r.id)).execute();
     for (const [to, locale] of recipients) {
@@ -118,8 +117,43 @@ export async function flagStaleEntries(deps: JobDeps, now: Date): Promise<{ mail
   return { mails: recipients.size, entries: stale.length };
 }
 
-/** Registers both jobs to run every morning (Europe/Berlin). */
+/** The editors' shared address and every editor and admin, each once, in their language. */
+async function editorRecipients({ db, city }: JobDeps): Promise<Map<string, Locale>> {
+  const editors = await db.selectFrom('users').select(['email', 'locale']).where('role', 'in', ['editor', 'admin']).where('email_confirmed_at', 'is not', null).execute();
+  const recipients = new Map<string, Locale>([[city.editorsEmail.toLowerCase(), 'de']]);
+  for (const e of editors) if (!recipients.has(e.email.toLowerCase())) recipients.set(e.email.toLowerCase(), localeOf(e.locale));
+  return recipients;
+}
+
+/**
+ * Each morning, one mail to the editors about what was submitted for review in the last 24 hours
+ * (and how many wait in all); no mail when nothing new came in.
+ */
+export async function sendQueueDigest(deps: JobDeps, now: Date): Promise<{ mails: number; entries: number }> {
+  const { db, mail, city, config } = deps;
+  const waiting = await db
+    .selectFrom('directory_revisions as r')
+    .innerJoin('organizations as o', 'o.id', 'r.organization_id')
+    .select(['r.id', 'r.entity_type', 'r.data', 'r.submitted_at', 'o.name as organization_name'])
+    .where('r.status', '=', 'in_review')
+    .orderBy('r.submitted_at')
+    .execute();
+  const since = new Date(now.getTime() - 24 * 3600_000);
+  const fresh = waiting.filter((r) => r.submitted_at && r.submitted_at > since && r.submitted_at <= now);
+  if (!fresh.length) return { mails: 0, entries: 0 };
+  const recipients = await editorRecipients(deps);
+  await db.transaction().execute(async (trx) => {
+    for (const [to, locale] of recipients) {
+      const entries = fresh.map((r) => ({ entry: (r.data as { name?: string }).name ?? '', entity: r.entity_type, organization: r.organization_name, link: `${config.publicUrl}${paths.review(r.id)}` }));
+      await mail.enqueue(trx, queueDigestMail({ to, locale, portalName: city.portalName, editorsEmail: city.editorsEmail, entries, waiting: waiting.length, queueLink: `${config.publicUrl}${paths.queue}` }));
+    }
+  });
+  return { mails: recipients.size, entries: fresh.length };
+}
+
+/** Registers the jobs to run every morning (Europe/Berlin). */
 export function registerWorkflowJobs(deps: JobDeps & Pick<AppDeps, 'jobs'>): void {
+  deps.jobs.register(queueDigestJob, async () => void (await sendQueueDigest(deps, new Date())), { cron: '0 7 * * *' });
   deps.jobs.register(reminderJob, async () => void (await sendCheckReminders(deps, new Date())), { cron: '15 6 * * *' });
   deps.jobs.register(staleJob, async () => void (await flagStaleEntries(deps, new Date())), { cron: '20 6 * * *' });
 }

@@ -134,3 +134,17 @@ export function staleMail(input: Common & { entries: EntryLine[]; queueLink: str
     after: [t('signature', vars)],
   });
 }
+
+/** To the editors: what was submitted for review in the last 24 hours. */
+export function queueDigestMail(input: Common & { entries: { entry: string; entity: 'organization' | 'location' | 'service'; organization: string; link: string }[]; waiting: number; queueLink: string }): Mail {
+  const t = workflowMailMessages(input.locale);
+  const vars = { portal: input.portalName, count: input.entries.length, waiting: input.waiting };
+  return render({
+    ...input,
+    subject: t('digest.subject', vars),
+    before: [t('greetingTeam'), t('digest.body', vars)],
+    lines: input.entries.map((e) => ({ text: t('digest.entry', { entry: e.entry, entity: t(`entity.${e.entity}`), organization: e.organization }), link: e.link })),
+    action: { label: t('stale.action'), link: input.queueLink },
+    after: [t('signature', vars)],
+  });
+}
