@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app.js';
 import { registerAdminPages } from './admin.pages.js';
 import { registerFamilyPages } from './family.pages.js';
 import { registerHolidayJobs } from './holidays.jobs.js';
+import { registerProviderPages } from './provider.pages.js';
 
 /** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
 export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
@@ -10,6 +11,7 @@ export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {
     registerFamilyPages(app, deps);
     registerAdminPages(app, deps);
+    registerProviderPages(app, deps);
   };
 }
 

@@ -1,0 +1,110 @@
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/app.js';
+import { signedInVisitor } from '../../../test/support/auth.js';
+import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
+import { winAnsi } from './participants.export.js';
+
+const t = useTestApp();
+
+async function providerOf(orgId: string) {
+  const signed = await signedInVisitor(t, 'provider');
+  await t.deps.db.insertInto('memberships').values({ user_id: signed.user.id, organization_id: orgId }).execute();
+  return signed;
+}
+
+async function offerWithChildren() {
+  const org = await buildHolidayOrganization(t, 'Jugendrotkreuz Hamm');
+  const season = await buildSeason(t, { phase: 'results' });
+  const offer = await buildHolidayOffer(t, season.id, org.id, { title: 'Abenteuerwoche am Kanal', places: 5 });
+  const { user: parent } = await signedInVisitor(t, 'family');
+  const jorg = await buildChild(t, parent.id, { first_name: 'Jörg', last_name: 'Müßig', needs: 'Erdnussallergie, Notfallset im Rucksack', needs_consent_version: 'v1', needs_consent_at: new Date(), photo_consent: true });
+  await t.deps.db.insertInto('holiday_contacts').values({ child_id: jorg.id, name: 'Ümit Öztürk', phone: '0151 2345678', relation: 'Onkel' }).execute();
+  await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: jorg.id, source: 'lottery', status: 'accepted' }).execute();
+  return { org, season, offer, parent };
+}
+
+describe('provider pages', () => {
+  it('shows participants (with needs and emergency contact) only to members of the own organisation', async () => {
+    const { org, offer } = await offerWithChildren();
+    const { visitor: own } = await providerOf(org.id);
+    const page = await own.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Müßig, Jörg');
+    expect(page.body).toContain('Erdnussallergie');
+    expect(page.body).toContain('Ümit Öztürk (Onkel) 0151 2345678');
+
+    const otherOrg = await buildHolidayOrganization(t, 'Anderer Träger');
+    const { visitor: foreign } = await providerOf(otherOrg.id);
+    for (const suffix of ['teilnehmende', 'teilnehmende.csv', 'teilnehmende.pdf']) {
+      const res = await foreign.get(`/meine-ferienangebote/angebote/${offer.id}/${suffix}`);
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('Jörg');
+    }
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    expect((await editor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende`)).statusCode).toBe(403);
+    const { visitor: admin } = await signedInVisitor(t, 'admin');
+    expect((await admin.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende`)).statusCode).toBe(200);
+  });
+
+  it('exports the list as CSV and as a PDF that keeps German umlauts', async () => {
+    const { org, offer } = await offerWithChildren();
+    const { visitor } = await providerOf(org.id);
+    const csv = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('"Müßig";"Jörg";"9";"Erdnussallergie, Notfallset im Rucksack"');
+    const pdf = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const doc = await PDFDocument.load(pdf.rawPayload);
+    expect(doc.getPageCount()).toBe(1);
+    expect(doc.getTitle()).toBe('Teilnehmende: Abenteuerwoche am Kanal');
+    expect(winAnsi('Jörg Müßig „Ä“ 😀')).toBe('Jörg Müßig „Ä“ ?');
+  });
+
+  it('cancels an offer: places end, capacity is freed and every family gets a mail', async () => {
+    const { org, offer, parent } = await offerWithChildren();
+    const { visitor } = await providerOf(org.id);
+    const url = `/meine-ferienangebote/angebote/${offer.id}/teilnehmende`;
+    expect((await visitor.submit(url, `/meine-ferienangebote/angebote/${offer.id}/absagen`, {})).statusCode).toBe(422);
+    const done = await visitor.submit(url, `/meine-ferienangebote/angebote/${offer.id}/absagen`, { confirm: 'ja' });
+    expect(done.statusCode).toBe(200);
+    const after = await t.deps.db.selectFrom('holiday_offers').select(['status', 'places_taken']).where('id', '=', offer.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'cancelled', places_taken: 0 });
+    await t.runJobs();
+    const mail = await t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', parent.email).executeTakeFirstOrThrow();
+    expect(mail.subject).toBe('Abgesagt: Abenteuerwoche am Kanal');
+  });
+
+  it('records attendance for a day of the offer', async () => {
+    const { org, offer } = await offerWithChildren();
+    const { visitor } = await providerOf(org.id);
+    const place = await t.deps.db.selectFrom('holiday_places').select('id').where('offer_id', '=', offer.id).executeTakeFirstOrThrow();
+    const url = `/meine-ferienangebote/angebote/${offer.id}/teilnehmende`;
+    expect((await visitor.submit(url, `/meine-ferienangebote/angebote/${offer.id}/anwesenheit`, { day: '2027-01-01' })).statusCode).toBe(422);
+    const ok = await visitor.submit(url, `/meine-ferienangebote/angebote/${offer.id}/anwesenheit`, { day: offer.first_day, [`present_${place.id}`]: 'ja' });
+    expect(ok.statusCode).toBe(200);
+    const rows = await t.deps.db.selectFrom('holiday_attendance').selectAll().where('place_id', '=', place.id).execute();
+    expect(rows).toMatchObject([{ day: offer.first_day, present: true }]);
+  });
+
+  it('lets a member enter an offer, which waits for review', async () => {
+    const org = await buildHolidayOrganization(t);
+    await buildSeason(t, { phase: 'collecting' });
+    const { visitor } = await providerOf(org.id);
+    const form = `/meine-ferienangebote/${org.id}/neu`;
+    const fields = {
+      title: 'Kochen mit Kindern', description: 'Eine Woche lang kochen wir gesund und lecker.', kind: 'week', firstDay: '2027-07-12', lastDay: '2027-07-16',
+      dailyFrom: '09:00', dailyUntil: '13:00', minAge: '8', maxAge: '12', places: '12', price: '40,50', reducedPrice: '10', location: 'Familienzentrum Nord',
+      contactName: 'Frau Koch', contactEmail: 'koch@example.org',
+    };
+    const bad = await visitor.submit(form, form, { ...fields, lastDay: '2027-07-10', reducedPrice: '50' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Der letzte Tag liegt vor dem ersten Tag.');
+    expect(bad.body).toContain('Der ermäßigte Preis ist höher als der volle Preis.');
+    expect((await visitor.submit(form, form, fields)).statusCode).toBe(303);
+    const offer = await t.deps.db.selectFrom('holiday_offers').selectAll().where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+    expect(offer).toMatchObject({ status: 'submitted', price_cents: 4050, reduced_price_cents: 1000, daily_from: 540, daily_until: 780 });
+    const { visitor: stranger } = await signedInVisitor(t, 'provider');
+    expect((await stranger.get(form)).statusCode).toBe(403);
+  });
+});

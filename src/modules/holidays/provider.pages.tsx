@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { requireActor } from '../../platform/auth/guard.js';
+import { pageContext } from '../../platform/http/context.js';
+import { notFound } from '../../platform/http/errors.js';
+import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
+import { uuidPattern } from '../../platform/http/ids.js';
+import { clock, dateRange, parseClock, parseEuros } from './holidays.format.js';
+import { OfferForm } from './holidays.schemas.js';
+import { participantsCsv, participantsPdf } from './participants.export.js';
+import { providerMessages } from './provider.messages.js';
+import { cancelOffer, createOffer, ensureOrganizationAccess, myOrganizations, organizationOffers, participants, recordAttendance } from './provider.service.js';
+import { OfferFormPage, ParticipantsPage, ProviderHomePage } from './views/provider-views.js';
+
+/*
+ * Provider pages (members of a provider organisation), beside the directory's /mein-verzeichnis:
+ *   GET       /meine-ferienangebote                                    my organisations' offers
+ *   GET  POST /meine-ferienangebote/:org/neu                           enter an offer (goes to review)
+ *   GET       /meine-ferienangebote/angebote/:id/teilnehmende          participant list (+ .csv, .pdf)
+ *        POST /meine-ferienangebote/angebote/:id/anwesenheit           attendance for one day
+ *        POST /meine-ferienangebote/angebote/:id/absagen               cancel (families mailed, places freed)
+ */
+
+const idOr404 = (value: string): string => {
+  if (!uuidPattern.test(value)) throw notFound();
+  return value;
+};
+
+/** Registers the provider pages. */
+export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  const home = '/meine-ferienangebote';
+
+  app.get<{ Querystring: { hinweis?: string } }>(home, async (req, reply) => {
+    const actor = requireActor(req);
+    const organizations = await myOrganizations(deps.db, actor);
+    const offers = await organizationOffers(deps.db, organizations.map((o) => o.id));
+    const notice = req.query.hinweis === 'eingereicht' ? providerMessages(req.locale)('form.submitted') : undefined;
+    return reply.html(<ProviderHomePage ctx={ctxOf(req)} organizations={organizations} offers={offers} notice={notice} />);
+  });
+
+  app.get<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
+    const orgId = idOr404(req.params.org);
+    await ensureOrganizationAccess(deps.db, requireActor(req), orgId);
+    return reply.html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={{ kind: 'week', dailyFrom: '08:00', dailyUntil: '16:00', price: '0' }} />);
+  });
+  app.post<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
+    const actor = requireActor(req);
+    const orgId = idOr404(req.params.org);
+    const t = providerMessages(req.locale);
+    const labels = Object.fromEntries(Object.keys(OfferForm.properties).map((k) => [k, t(`field.${k}` as never)]));
+    const form = parseForm(OfferForm, req.body, labels, req.locale);
+    if (!form.ok) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={form.values} errors={form.errors} />);
+    const v = form.value;
+    const from = parseClock(v.dailyFrom);
+    const until = parseClock(v.dailyUntil);
+    const timeErrors: Record<string, string> = {};
+    if (from === null) timeErrors.dailyFrom = 'Geben Sie die Uhrzeit als SS:MM an, zum Beispiel 08:30.';
+    if (until === null) timeErrors.dailyUntil = 'Geben Sie die Uhrzeit als SS:MM an, zum Beispiel 16:00.';
+    if (Object.keys(timeErrors).length) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={formValues(req.body)} errors={timeErrors} />);
+    const result = await attempt(() =>
+      createOffer(deps, actor, orgId, {
+        title: v.title, description: v.description, kind: v.kind, firstDay: v.firstDay, lastDay: v.lastDay, dailyFrom: from!, dailyUntil: until!,
+        minAge: Number(v.minAge), maxAge: Number(v.maxAge), places: Number(v.places), minParticipants: Number(v.minParticipants ?? 0),
+        priceCents: parseEuros(v.price) ?? 0, reducedPriceCents: v.reducedPrice ? parseEuros(v.reducedPrice) : null, location: v.location,
+        meetingPoint: v.meetingPoint ?? '', whatToBring: v.whatToBring ?? '', inclusionSupport: v.inclusionSupport === 'ja',
+        contactName: v.contactName, contactEmail: v.contactEmail, contactPhone: v.contactPhone ?? '',
+      }),
+    );
+    if (!result.ok) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={formValues(req.body)} errors={result.errors} />);
+    return reply.redirect(`${home}?hinweis=eingereicht`, 303);
+  });
+
+  const listBase = `${home}/angebote/:id`;
+  async function listPage(req: FastifyRequest, reply: FastifyReply, status: number, state: { notice?: string; errors?: Record<string, string>; day?: string } = {}) {
+    const data = await participants(deps.db, requireActor(req), idOr404((req.params as { id: string }).id));
+    const day = state.day ?? (req.query as { tag?: string }).tag ?? data.offer.first_day;
+    return reply.status(status).html(<ParticipantsPage ctx={ctxOf(req)} offer={data.offer} list={data.list} attendance={data.attendance} day={day} notice={state.notice} errors={state.errors} />);
+  }
+  app.get(`${listBase}/teilnehmende`, (req, reply) => listPage(req, reply, 200));
+  app.get<{ Params: { id: string } }>(`${listBase}/teilnehmende.csv`, async (req, reply) => {
+    const { offer, list } = await participants(deps.db, requireActor(req), idOr404(req.params.id));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="teilnehmende-${offer.first_day}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(participantsCsv(list));
+  });
+  app.get<{ Params: { id: string } }>(`${listBase}/teilnehmende.pdf`, async (req, reply) => {
+    const { offer, list } = await participants(deps.db, requireActor(req), idOr404(req.params.id));
+    const times = offer.kind === 'trip' ? '' : `, ${clock(offer.daily_from)}–${clock(offer.daily_until)}`;
+    const pdf = await participantsPdf(offer.title, `${dateRange(offer.first_day, offer.last_day, 'de')}${times} · ${offer.location}`, list);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="teilnehmende-${offer.first_day}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(pdf));
+  });
+  app.post<{ Params: { id: string } }>(`${listBase}/anwesenheit`, async (req, reply) => {
+    const actor = requireActor(req);
+    const values = formValues(req.body);
+    const day = (values.day ?? '').trim();
+    const present = new Set(Object.keys(values).filter((k) => k.startsWith('present_') && values[k] === 'ja').map((k) => k.slice('present_'.length)));
+    const result = await attempt(() => recordAttendance(deps, actor, idOr404(req.params.id), day, present));
+    if (!result.ok) return listPage(req, reply, 422, { errors: result.errors, day });
+    return listPage(req, reply, 200, { notice: providerMessages(req.locale)('attendance.saved'), day });
+  });
+  app.post<{ Params: { id: string } }>(`${listBase}/absagen`, async (req, reply) => {
+    const actor = requireActor(req);
+    const t = providerMessages(req.locale);
+    if (formValues(req.body).confirm !== 'ja') return listPage(req, reply, 422, { errors: { confirm: t('cancel.required') } });
+    await cancelOffer(deps, actor, idOr404(req.params.id));
+    return listPage(req, reply, 200, { notice: t('cancel.done') });
+  });
+}

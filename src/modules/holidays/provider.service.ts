@@ -1,0 +1,190 @@
+import type { AppDeps } from '../../app.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { ensure } from '../../platform/auth/guard.js';
+import { type Actor, isAdmin, isEditor } from '../../platform/auth/roles.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Executor } from '../../platform/jobs/jobs.js';
+import { ageOn } from './allocation.js';
+import { currentSeason } from './families.service.js';
+import { mailParentOfChild } from './places.service.js';
+
+/**
+ * Provider work: offers of one's own organisations, participant lists (only of one's own offers —
+ * they hold children's needs), attendance and cancellation.
+ *
+ * Policy: members of the organisation manage its offers and see its participants; editors may
+ * manage offers of any organisation but see no participants; admins see everything.
+ */
+
+const isMember = async (db: Executor, actor: Actor, orgId: string) =>
+  !!(await db.selectFrom('memberships').select('user_id').where('user_id', '=', actor.id).where('organization_id', '=', orgId).executeTakeFirst());
+
+export async function myOrganizations(db: Executor, actor: Actor) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select(['organizations.id', 'organizations.name'])
+    .where('memberships.user_id', '=', actor.id)
+    .orderBy('organizations.name')
+    .execute();
+}
+
+export async function ensureOrganizationAccess(db: Executor, actor: Actor, orgId: string): Promise<void> {
+  ensure(isEditor(actor) || (await isMember(db, actor, orgId)));
+}
+
+/** The offer, if the actor may see its participants (member of its organisation, or admin). */
+export async function participantOffer(db: Executor, actor: Actor, offerId: string) {
+  const offer = await db.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+  if (!offer) throw notFound('Angebot');
+  ensure(isAdmin(actor) || (await isMember(db, actor, offer.organization_id)));
+  return offer;
+}
+
+export interface OfferInput {
+  title: string;
+  description: string;
+  kind: 'day' | 'week' | 'trip';
+  firstDay: string;
+  lastDay: string;
+  dailyFrom: number;
+  dailyUntil: number;
+  minAge: number;
+  maxAge: number;
+  places: number;
+  minParticipants: number;
+  priceCents: number;
+  reducedPriceCents: number | null;
+  location: string;
+  meetingPoint: string;
+  whatToBring: string;
+  inclusionSupport: boolean;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+}
+
+/** Checks the rules between fields; returns field errors (German). */
+export function offerProblems(input: OfferInput): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const validDay = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (!validDay(input.firstDay)) errors.firstDay = 'Geben Sie den ersten Tag als gültiges Datum an (JJJJ-MM-TT).';
+  if (!validDay(input.lastDay)) errors.lastDay = 'Geben Sie den letzten Tag als gültiges Datum an (JJJJ-MM-TT).';
+  else if (input.lastDay < input.firstDay) errors.lastDay = 'Der letzte Tag liegt vor dem ersten Tag.';
+  if (input.kind !== 'trip' && input.dailyUntil <= input.dailyFrom) errors.dailyUntil = 'Das Ende liegt vor dem Beginn.';
+  if (input.maxAge < input.minAge) errors.maxAge = 'Das Höchstalter liegt unter dem Mindestalter.';
+  if (input.maxAge > 18) errors.maxAge = 'Angebote sind für Kinder und Jugendliche bis 18 Jahre.';
+  if (input.places < 1 || input.places > 1000) errors.places = 'Die Zahl der Plätze muss zwischen 1 und 1000 liegen.';
+  if (input.minParticipants > input.places) errors.minParticipants = 'Die Mindestzahl ist größer als die Zahl der Plätze.';
+  if (input.reducedPriceCents !== null && input.reducedPriceCents > input.priceCents) errors.reducedPrice = 'Der ermäßigte Preis ist höher als der volle Preis.';
+  return errors;
+}
+
+/** A member enters an offer for the current season; editors review it before the wish phase. */
+export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, input: OfferInput): Promise<string> {
+  await ensureOrganizationAccess(deps.db, actor, orgId);
+  const errors = offerProblems(input);
+  const season = await currentSeason(deps.db);
+  if (!season || !['collecting', 'wishes'].includes(season.phase)) errors.title = 'Zurzeit werden keine Ferienangebote gesammelt.';
+  if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
+  const trip = input.kind === 'trip';
+  const row = await deps.db
+    .insertInto('holiday_offers')
+    .values({
+      season_id: season!.id, organization_id: orgId, status: 'submitted', title: input.title, description: input.description, kind: input.kind,
+      first_day: input.firstDay, last_day: input.lastDay, daily_from: trip ? 0 : input.dailyFrom, daily_until: trip ? 1440 : input.dailyUntil,
+      min_age: input.minAge, max_age: input.maxAge, places: input.places, min_participants: input.minParticipants, price_cents: input.priceCents,
+      reduced_price_cents: input.reducedPriceCents, location: input.location, meeting_point: input.meetingPoint, what_to_bring: input.whatToBring,
+      inclusion_support: input.inclusionSupport, contact_name: input.contactName, contact_email: input.contactEmail, contact_phone: input.contactPhone, created_by: actor.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The offers of the actor's organisations in the current season. */
+export async function organizationOffers(db: Executor, orgIds: string[]) {
+  if (orgIds.length === 0) return [];
+  return db.selectFrom('holiday_offers').selectAll().where('organization_id', 'in', orgIds).orderBy('first_day').orderBy('title').execute();
+}
+
+export interface Participant {
+  placeId: string;
+  firstName: string;
+  lastName: string;
+  age: number;
+  needs: string;
+  contact: string;
+  photoConsent: boolean;
+  status: string;
+}
+
+/** Children with an active place in the offer, with what the provider needs to care for them. */
+export async function participants(db: Executor, actor: Actor, offerId: string) {
+  const offer = await participantOffer(db, actor, offerId);
+  const rows = await db
+    .selectFrom('holiday_places')
+    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_places.child_id')
+    .leftJoin('holiday_contacts', (j) => j.onRef('holiday_contacts.child_id', '=', 'holiday_children.id').on('holiday_contacts.position', '=', 1))
+    .select(['holiday_places.id', 'holiday_places.status', 'holiday_children.first_name', 'holiday_children.last_name', 'holiday_children.birth_date', 'holiday_children.needs', 'holiday_children.photo_consent', 'holiday_contacts.name as contact_name', 'holiday_contacts.phone as contact_phone', 'holiday_contacts.relation as contact_relation'])
+    .where('holiday_places.offer_id', '=', offerId)
+    .where('holiday_places.status', 'in', ['offered', 'accepted'])
+    .orderBy('holiday_children.last_name')
+    .orderBy('holiday_children.first_name')
+    .execute();
+  const list: Participant[] = rows.map((r) => ({
+    placeId: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    age: ageOn(r.birth_date, offer.first_day),
+    needs: r.needs,
+    contact: [r.contact_name, r.contact_relation ? `(${r.contact_relation})` : '', r.contact_phone].filter(Boolean).join(' '),
+    photoConsent: r.photo_consent,
+    status: r.status,
+  }));
+  const attendance = list.length
+    ? await db.selectFrom('holiday_attendance').selectAll().where('place_id', 'in', list.map((p) => p.placeId)).execute()
+    : [];
+  return { offer, list, attendance };
+}
+
+/** Records who was there on one day of the offer. */
+export async function recordAttendance(deps: AppDeps, actor: Actor, offerId: string, day: string, presentPlaceIds: Set<string>): Promise<void> {
+  const { offer, list } = await participants(deps.db, actor, offerId);
+  if (day < offer.first_day || day > offer.last_day) throw new AppError('validation_failed', 'Dieser Tag gehört nicht zum Angebot.', { fields: { day: 'Dieser Tag gehört nicht zum Angebot.' } });
+  await deps.db.transaction().execute(async (trx) => {
+    for (const p of list) {
+      await trx
+        .insertInto('holiday_attendance')
+        .values({ place_id: p.placeId, day, present: presentPlaceIds.has(p.placeId), recorded_by: actor.id })
+        .onConflict((oc) => oc.columns(['place_id', 'day']).doUpdateSet({ present: presentPlaceIds.has(p.placeId), recorded_by: actor.id }))
+        .execute();
+    }
+  });
+}
+
+/** Cancels an offer: places end (capacity freed by the trigger), families are mailed, the waiting list closes. */
+export async function cancelOffer(deps: AppDeps, actor: Actor, offerId: string): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const offer = await trx.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
+    if (!offer) throw notFound('Angebot');
+    ensure(isEditor(actor) || (await isMember(trx, actor, offer.organization_id)));
+    if (offer.status === 'cancelled') return 0;
+    const ended = await trx
+      .updateTable('holiday_places')
+      .set({ status: 'cancelled', respond_by: null, updated_at: new Date() })
+      .where('offer_id', '=', offerId)
+      .where('status', 'in', ['offered', 'accepted'])
+      .returning('child_id')
+      .execute();
+    await trx.updateTable('holiday_waitlist').set({ status: 'removed' }).where('offer_id', '=', offerId).execute();
+    await trx.updateTable('holiday_offers').set({ status: 'cancelled', cancelled_at: new Date(), updated_at: new Date() }).where('id', '=', offerId).execute();
+    for (const { child_id } of ended)
+      await mailParentOfChild(deps, trx, child_id, (t, name, child) => ({
+        subject: t('mail.cancelled.subject', { offer: offer.title }),
+        text: t('mail.cancelled.text', { name, child, offer: offer.title, url: `${deps.config.publicUrl}/ferien` }),
+      }));
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.offer_cancelled', subjectType: 'holiday_offer', subjectId: offerId, details: { placesEnded: ended.length } });
+    return ended.length;
+  });
+}
