@@ -1,0 +1,172 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
+import { signedInVisitor } from '../../../test/support/auth.js';
+import { buildSurvey } from '../../../test/support/survey.js';
+import { seedSurvey } from './index.js';
+import { demoSurveySlug } from './seed/seed.js';
+
+const t = useTestApp();
+
+async function post(v: Visitor, formUrl: string, action: string, fields: Record<string, string>) {
+  return v.submit(formUrl, action, fields);
+}
+
+describe('editors build and run a survey', () => {
+  it('creates a survey, adds questions with a condition and translations, opens it (frozen), and a change makes version 2', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const created = await post(editor, '/verwaltung/befragungen', '/verwaltung/befragungen', { title: 'Kita-Umfrage', slug: 'kita-umfrage' });
+    expect(created.statusCode).toBe(303);
+    const base = created.headers.location as string;
+    const bad = await post(editor, '/verwaltung/befragungen', '/verwaltung/befragungen', { title: 'Noch eine', slug: 'Kita Umfrage!' });
+    expect(bad.statusCode).toBe(422);
+
+    const q1 = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, { page: '1', type: 'yesno', text_de: 'Haben Sie ein Kita-Kind?', text_en: 'Do you have a child in day care?', required: 'ja' });
+    expect(q1.statusCode).toBe(303);
+    expect((await post(editor, base, `${base}/seiten`, { pageTitle: 'Kita' })).statusCode).toBe(303);
+    const detail = await editor.get(base);
+    const yesNoId = /\[(q[0-9a-f]{6}), Ja\/Nein/.exec(detail.body)![1]!;
+    // A condition on the same page is refused; on page 2 it works.
+    const samePage = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, { page: '1', type: 'rating5', text_de: 'Wie zufrieden?', showIfQuestion: yesNoId, showIfValues: 'ja' });
+    expect(samePage.statusCode).toBe(422);
+    expect(samePage.body).toContain('früheren Seite');
+    const noOptions = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, { page: '2', type: 'single', text_de: 'Welche Kita?', options_de: 'Nur eine' });
+    expect(noOptions.statusCode).toBe(422);
+    const q2 = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, { page: '2', type: 'single', text_de: 'Welche Kita-Art?', text_ls: 'Was für eine Kita?', options_de: 'Städtisch\nKirchlich\nFreier Träger', options_en: 'Municipal\nChurch\nIndependent', showIfQuestion: yesNoId, showIfValues: 'ja' });
+    expect(q2.statusCode).toBe(303);
+
+    expect((await post(editor, base, `${base}/status`, { aktion: 'open' })).statusCode).toBe(303);
+    const id = base.split('/').pop()!;
+    const v1 = await t.deps.db.selectFrom('survey_versions').selectAll().where('survey_id', '=', id).execute();
+    expect(v1).toHaveLength(1);
+    expect(v1[0]!.frozen_at).not.toBeNull();
+
+    const page = await editor.get(base);
+    const singleId = /\[(q[0-9a-f]{6}), Einfachauswahl/.exec(page.body)![1]!;
+    const edit = await post(editor, `${base}/fragen/${singleId}`, `${base}/fragen`, { id: singleId, page: '2', type: 'single', text_de: 'Welche Art von Kita?', options_de: 'Städtisch\nKirchlich\nFreier Träger\nTagespflege', showIfQuestion: yesNoId, showIfValues: 'ja' });
+    expect(edit.statusCode).toBe(303);
+    const versions = await t.deps.db.selectFrom('survey_versions').select(['version', 'definition', 'frozen_at']).where('survey_id', '=', id).orderBy('version').execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    // Version 1 is unchanged; version 2 keeps the option values so earlier answers still count.
+    expect(JSON.stringify(versions[0]!.definition)).not.toContain('Tagespflege');
+    expect(JSON.stringify(versions[1]!.definition)).toContain('Tagespflege');
+    expect(JSON.stringify(versions[1]!.definition)).toContain('"value":"o1"');
+    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', '=', id).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['survey.created', 'survey.edited', 'survey.open', 'survey.version_created']));
+
+    const respondent = new Visitor(() => t.app);
+    const start = await respondent.get('/mitmachen/befragung/kita-umfrage');
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toContain('Kita-Umfrage');
+  });
+
+  it('channels get their own link and QR codes (SVG and PNG); codes come as a printable list', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const s = await buildSurvey(t);
+    const base = `/verwaltung/befragungen/${s.id}`;
+    expect((await post(editor, base, `${base}/kanaele`, { name: 'Familienzentrum Pelkum' })).statusCode).toBe(303);
+    const page = await editor.get(base);
+    const link = new RegExp(`/mitmachen/befragung/${s.slug}\\?kanal=(familienzentrum-pelkum-[0-9a-f]{6})`).exec(page.body);
+    expect(link).not.toBeNull();
+    const channel = await t.deps.db.selectFrom('survey_channels').select('id').where('survey_id', '=', s.id).executeTakeFirstOrThrow();
+    const svg = await editor.get(`${base}/kanaele/${channel.id}/qr.svg`);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain('<svg');
+    const png = await editor.get(`${base}/kanaele/${channel.id}/qr.png`);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(0, 4).toString('hex')).toBe('89504e47');
+
+    expect((await post(editor, base, `${base}/codes`, { count: '12' })).statusCode).toBe(303);
+    expect((await post(editor, base, `${base}/codes`, { count: '9999' })).statusCode).toBe(422);
+    const list = await editor.get(`${base}/codes`);
+    expect(list.body.match(/[A-Z2-9]{4}-[A-Z2-9]{4}/g)).toHaveLength(12);
+  });
+
+  it('families and analysts cannot edit; analysts may export raw answers, editors may not', async () => {
+    const s = await buildSurvey(t);
+    const { visitor: family } = await signedInVisitor(t, 'family');
+    expect((await family.get('/verwaltung/befragungen')).statusCode).toBe(403);
+    expect((await family.get(`/verwaltung/befragungen/${s.id}/ergebnisse`)).statusCode).toBe(403);
+    const { visitor: analyst } = await signedInVisitor(t, 'analyst');
+    const home = await analyst.get('/verwaltung/befragungen');
+    expect(home.statusCode).toBe(200);
+    expect((await analyst.post(`/verwaltung/befragungen/${s.id}/status`, { _csrf: csrfTokenOf(home.body), aktion: 'close' })).statusCode).toBe(403);
+    expect((await analyst.get(`/verwaltung/befragungen/${s.id}/export/rohdaten.csv`)).statusCode).toBe(200);
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    expect((await editor.get(`/verwaltung/befragungen/${s.id}/export/rohdaten.csv`)).statusCode).toBe(403);
+    expect((await new Visitor(() => t.app).get(`/verwaltung/befragungen/${s.id}/export/ergebnisse.csv`)).statusCode).toBe(401);
+  });
+});
+
+describe('results', () => {
+  it('the demo seed is idempotent and the dashboard shows every question as chart and table, with hidden small cells', async () => {
+    expect(await seedSurvey(t.deps)).toBe(true);
+    expect(await seedSurvey(t.deps)).toBe(false);
+    const survey = await t.deps.db.selectFrom('survey_surveys').select(['id', 'status']).where('slug', '=', demoSurveySlug).executeTakeFirstOrThrow();
+    const count = await t.deps.db.selectFrom('survey_responses').select(t.deps.db.fn.countAll<number>().as('n')).where('survey_id', '=', survey.id).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBeGreaterThanOrEqual(300);
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const page = await editor.get(`/verwaltung/befragungen/${survey.id}/ergebnisse`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Antworten pro Woche und Verteilweg');
+    expect(page.body).toContain('Schulsozialarbeit Heessen');
+    expect((page.body.match(/<svg class="survey-chart"/g) ?? []).length).toBeGreaterThan(25);
+    expect(page.body).toContain('Mittelwert');
+    // Cross-tab by district, filtered by channel: small cells are hidden.
+    const cross = await editor.get(`/verwaltung/befragungen/${survey.id}/ergebnisse?zeilen=prioritaet&spalten=bezirk&filter=_kanal&wert=0`);
+    expect(cross.statusCode).toBe(200);
+    expect(cross.body).toMatch(/<caption[^>]*>[^<]*×/);
+    const cells = [...cross.body.matchAll(/kern-table__cell--numeric">([^<]*)</g)].map((m) => m[1]);
+    expect(cells).toContain('–');
+    expect(cells.every((c) => c === '–' || c === '0' || Number(c) >= 5)).toBe(true);
+  });
+
+  it('aggregate exports: CSV and a valid XLSX; raw CSV without free text', async () => {
+    const survey = await t.deps.db.selectFrom('survey_surveys').select('id').where('slug', '=', demoSurveySlug).executeTakeFirstOrThrow();
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const csv = await editor.get(`/verwaltung/befragungen/${survey.id}/export/ergebnisse.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\ufeffFrage;Schlüssel;Antwort;Anzahl')).toBe(true);
+    const numbers = csv.body.split('\r\n').slice(1, -2).map((l) => l.split(';')[3]);
+    expect(numbers.every((n) => n === '–' || n === '0' || Number(n) >= 5)).toBe(true);
+    const xlsx = await editor.get(`/verwaltung/befragungen/${survey.id}/export/ergebnisse.xlsx`);
+    const files = unzipSync(new Uint8Array(xlsx.rawPayload));
+    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain('<c r="A1" t="inlineStr"><is><t xml:space="preserve">Frage</t></is></c>');
+    expect(sheet).toContain('In welchem Stadtbezirk wohnen Sie?');
+    expect(sheet).toMatch(/<v>\d+<\/v>/);
+    expect(strFromU8(files['xl/workbook.xml']!)).toContain('<sheet name="Ergebnisse" sheetId="1" r:id="rId1"/>');
+
+    const { visitor: analyst } = await signedInVisitor(t, 'analyst');
+    const raw = await analyst.get(`/verwaltung/befragungen/${survey.id}/export/rohdaten.csv`);
+    const lines = raw.body.trim().split('\r\n');
+    expect(lines.length).toBeGreaterThan(300);
+    expect(lines[0]).toContain('Verteilweg;Monat;bezirk');
+    expect(raw.body).not.toContain('wunsch');
+    expect(raw.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'survey.raw_exported').where('subject_id', '=', survey.id).execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('the public results page shows what editors published, free texts only when picked', async () => {
+    const survey = await t.deps.db.selectFrom('survey_surveys').select('id').where('slug', '=', demoSurveySlug).executeTakeFirstOrThrow();
+    const anyone = new Visitor(() => t.app);
+    expect((await anyone.get(`/mitmachen/befragung/${demoSurveySlug}/ergebnisse`)).statusCode).toBe(404);
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const base = `/verwaltung/befragungen/${survey.id}`;
+    const dashboard = await editor.get(`${base}/ergebnisse`);
+    const pick = /name="pick" value="([^"]+\|wunsch)"/.exec(dashboard.body)![1]!;
+    const text = await t.deps.db.selectFrom('survey_responses').select((eb) => eb.ref('answers', '->>').key('wunsch' as never).as('w')).where('id', '=', pick.split('|')[0]!).executeTakeFirstOrThrow();
+    expect((await editor.post(`${base}/freitexte`, { _csrf: csrfTokenOf(dashboard.body), pick })).statusCode).toBe(303);
+    expect((await editor.submit(base, `${base}/status`, { aktion: 'close' })).statusCode).toBe(303);
+    expect((await editor.submit(base, `${base}/status`, { aktion: 'publish' })).statusCode).toBe(303);
+    const published = await anyone.get(`/mitmachen/befragung/${demoSurveySlug}/ergebnisse`);
+    expect(published.statusCode).toBe(200);
+    expect(published.body).toContain('Stimmen aus der Befragung');
+    expect(published.body).toContain(String(text.w).replace(/&/g, '&amp;'));
+    const overview = await anyone.get('/mitmachen');
+    expect(overview.body).toContain(`/mitmachen/befragung/${demoSurveySlug}/ergebnisse`);
+    expect(overview.body).toContain('Familienbeirat');
+  });
+});
