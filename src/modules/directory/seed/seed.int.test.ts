@@ -53,6 +53,14 @@ describe('seedDirectory', () => {
     expect(services.map((x) => x.name)).toContain('Kita Sonnenblume');
   });
 
+  it("trusts the city's own offices (their changes need no review) and no provider", async () => {
+    const orgs = await t.deps.db.selectFrom('organizations').select(['kind', 'trusted']).execute();
+    const city = orgs.filter((o) => o.kind === 'city');
+    expect(city.length).toBeGreaterThan(0);
+    expect(city.every((o) => o.trusted)).toBe(true);
+    expect(orgs.filter((o) => o.kind === 'provider').some((o) => o.trusted)).toBe(false);
+  });
+
   it('records a first published revision of every object, equal to what is published', async () => {
     const db = t.deps.db;
     const s = await snapshot();
