@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app.js';
 import { registerAdminPages } from './admin.pages.js';
 import { registerFamilyPages } from './family.pages.js';
 import { registerHolidayJobs } from './holidays.jobs.js';
+import { seedHolidayDemo } from './holidays.seed.js';
 import { registerProviderPages } from './provider.pages.js';
 
 /** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
@@ -16,6 +17,6 @@ export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
 }
 
 /** Loads the fictional demo data of this module once; returns false when it was there already. */
-export async function seedHolidays(_deps: AppDeps): Promise<boolean> {
-  return false;
+export async function seedHolidays(deps: AppDeps): Promise<boolean> {
+  return seedHolidayDemo(deps);
 }
