@@ -16,6 +16,7 @@ import type { Jobs } from './platform/jobs/jobs.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createPrivacyRegistry, type PrivacyRegistry } from './platform/privacy/privacy.js';
 import { createSearchRegistry, type SearchRegistry } from './platform/search/search.js';
+import { createLayoutSlots, type LayoutSlots } from './platform/views/slots.js';
 import { registerMaintenanceJobs } from './platform/maintenance.js';
 import { registerMediaRoutes, registerMultipartForms } from './platform/media/media.js';
 import { accountsModule } from './modules/accounts/index.js';
@@ -40,6 +41,8 @@ export interface AppDeps {
   city: CityProfile;
   privacy: PrivacyRegistry;
   search: SearchRegistry;
+  /** Places in the page layout modules fill (the newsletter sign-up in the footer). */
+  layout: LayoutSlots;
 }
 
 export interface BuildAppOptions {
@@ -60,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     mail: createMailer({ config, db, jobs }),
     privacy: createPrivacyRegistry(),
     search: createSearchRegistry(),
+    layout: createLayoutSlots(),
   };
 
   const app = Fastify({
@@ -90,7 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     hideUntagged: true,
   });
   await registerAssets(app, city);
-  await app.register(requestContext, { config, db });
+  await app.register(requestContext, { config, db, slots: deps.layout });
   installErrorHandlers(app, city);
   registerHealth(app, db);
   registerMediaRoutes(app, db);

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/roles.js';
 import { hmac, newToken, safeEqual } from '../auth/tokens.js';
 import type { CityProfile } from '../city.js';
 import { chosenLocale, type Locale } from '../i18n/i18n.js';
+import type { FooterSlot, LayoutSlots } from '../views/slots.js';
 import { AppError } from './errors.js';
 
 /** What every page needs to know about the request it answers. */
@@ -19,6 +20,8 @@ export interface PageContext {
   /** Path and query of this page, for the language switch and "Barriere melden". */
   readonly path: string;
   readonly city: CityProfile;
+  /** What modules add to the footer of every page (see LayoutSlots). */
+  readonly footer?: readonly FooterSlot[];
 }
 
 declare module 'fastify' {
@@ -27,6 +30,7 @@ declare module 'fastify' {
     actor: Actor | null;
     csrfToken: string;
     sessionToken: string | null;
+    layoutSlots: LayoutSlots | null;
   }
   interface FastifyReply {
     startSession(token: string): void;
@@ -49,14 +53,14 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz)/;
 
 export function pageContext(req: FastifyRequest, city: CityProfile): PageContext {
-  return { locale: req.locale, actor: req.actor, csrfToken: req.csrfToken, path: req.url, city };
+  return { locale: req.locale, actor: req.actor, csrfToken: req.csrfToken, path: req.url, city, footer: req.layoutSlots?.footer };
 }
 
 /**
  * Reads locale, session and CSRF cookies on every request. CSRF uses a signed double-submit token:
  * the form carries HMAC(secret, cookie), which another site can neither read nor forge.
  */
-export const requestContext = fp(async (app: FastifyInstance, opts: { config: Config; db: Kysely<DB> }) => {
+export const requestContext = fp(async (app: FastifyInstance, opts: { config: Config; db: Kysely<DB>; slots?: LayoutSlots }) => {
   const { config, db } = opts;
   const names = cookieNames(config);
   const base = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure };
@@ -67,6 +71,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('layoutSlots', null);
   app.decorateReply('startSession', function (this: FastifyReply, token: string) {
     this.setCookie(names.session, token, base);
   });
@@ -75,6 +80,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   });
 
   app.addHook('onRequest', async (req, reply) => {
+    req.layoutSlots = opts.slots ?? null;
     req.locale = chosenLocale(req.cookies[names.locale]);
     let csrfSeed = req.cookies[names.csrf];
     if ((!csrfSeed || csrfSeed.length < 32) && !noFormPaths.test(req.url)) {

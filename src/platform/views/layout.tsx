@@ -129,6 +129,7 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
           </main>
           <footer class="site-footer">
             <div class="kern-container">
+              {(ctx.footer ?? []).map((slot) => slot(ctx))}
               <nav aria-label={t('footer.label')}>
                 <ul class="site-inline-list site-footer__links">
                   {footerLinks.map((l) => (
