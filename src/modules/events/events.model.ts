@@ -120,3 +120,38 @@ export function allOccurrences(row: TimingColumns & RuleColumns & Pick<EventRow,
 export function formatCents(cents: number, locale: 'de' | 'en'): string {
   return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
+
+/** The input that would produce this stored event (to fill the edit form). */
+export function inputOf(row: EventRow, exceptions: readonly Pick<ExceptionRow, 'occurrence_date' | 'kind'>[]): EventInput {
+  return {
+    organizationId: row.organization_id,
+    title: row.title,
+    description: row.description,
+    timing: timingOf(row),
+    rule: ruleOf(row),
+    excludedDates: exceptions.filter((x) => x.kind === 'excluded').map((x) => x.occurrence_date),
+    locationId: row.location_id,
+    placeName: row.place_name,
+    street: row.street,
+    postalCode: row.postal_code,
+    locality: row.locality,
+    district: row.district,
+    minAge: row.min_age,
+    maxAge: row.max_age,
+    free: row.free,
+    priceCents: row.price_cents,
+    reducedPriceCents: row.reduced_price_cents,
+    registrationRequired: row.registration_required,
+    registrationHow: row.registration_how,
+    registrationUntil: row.registration_until,
+    barrierFree: row.barrier_free,
+    signLanguage: row.sign_language,
+    easyLanguage: row.easy_language,
+    quietSpace: row.quiet_space,
+    categories: row.categories,
+    imageId: row.image_id,
+    imageAlt: row.image_alt,
+    status: row.status,
+    statusNote: row.status_note,
+  };
+}

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { registerEventAdminPages } from './events.admin.pages.js';
 import { registerEventPages } from './events.pages.js';
 import { seedEvents as seedDemoEvents } from './events.seed.js';
 
@@ -9,6 +10,7 @@ export { listEventsInRange, type EventOccurrenceSummary, type EventRangeQuery } 
 export function eventsModule(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {
     registerEventPages(app, deps);
+    registerEventAdminPages(app, deps);
   };
 }
 

@@ -1,0 +1,234 @@
+import { sql } from 'kysely';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { ensure, requireActor } from '../../platform/auth/guard.js';
+import { isEditor } from '../../platform/auth/roles.js';
+import { pageContext } from '../../platform/http/context.js';
+import { notFound, type FieldErrors } from '../../platform/http/errors.js';
+import { attempt, formValues } from '../../platform/http/forms.js';
+import { fromLocal, todayIn } from './berlin-time.js';
+import { adminMessages } from './events-admin.messages.js';
+import { formMessages } from './events-form.messages.js';
+import { formFieldsOf, parseEventForm, type FormFields } from './events.form.js';
+import { inputOf } from './events.model.js';
+import { canCreateEvents, canEditEvent, canModerate, membershipsOf } from './events.policy.js';
+import { loadEvent, upcomingOf } from './events.repository.js';
+import { changeOccurrence, createEvent, decideSuggestion, likelyDuplicates, setDirectPublishing, suggestEvent, updateEvent } from './events.service.js';
+import { FormPage, ManagePage, ReviewItemPage, ReviewQueuePage, ThanksPage } from './views/admin-pages.js';
+import type { FormMode } from './views/event-form.js';
+
+/*
+ * Organiser and editor routes (HTML forms, CSRF on every POST):
+ *   GET       /veranstaltungen/verwalten                 the organiser's events
+ *   GET POST  /veranstaltungen/neu                       new event (members of provider/partner organisations, editors)
+ *   GET POST  /veranstaltungen/:id/bearbeiten            edit, cancel, postpone
+ *   POST      /veranstaltungen/:id/termine               cancel or reinstate one date
+ *   GET POST  /veranstaltungen/vorschlagen               public suggestion form (honeypot + rate limit)
+ *   GET       /veranstaltungen/vorschlagen/danke
+ *   GET       /veranstaltungen/pruefen                   editors: queue and organisations' publishing rights
+ *   GET POST  /veranstaltungen/pruefen/:id               editors: one suggestion (edit form)
+ *   POST      /veranstaltungen/pruefen/:id/entscheidung  approve or reject with a reason (mailed)
+ *   POST      /veranstaltungen/pruefen/organisationen/:orgId
+ */
+
+const newlyCreatedAt = (id: string) => `/veranstaltungen/${id}`;
+
+export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): void {
+  const { db, city } = deps;
+  const ctxOf = (req: FastifyRequest) => pageContext(req, city);
+  const locations = () => db.selectFrom('directory_locations').select(['id', 'name', 'district']).orderBy('name').execute();
+  const formContext = async (req: FastifyRequest, isNew: boolean) => {
+    const locs = await locations();
+    return { locale: req.locale, districts: city.districts, today: todayIn(new Date()), isNew, locationIds: new Set(locs.map((l) => l.id)), locs };
+  };
+
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, o: { mode: FormMode; action: string; title: string; values: FormFields; errors: FieldErrors; eventId?: string; intro?: string; notice?: string; submitLabel: string }) {
+    const actor = req.actor;
+    const memberships = await membershipsOf(db, actor);
+    const organizations = isEditor(actor)
+      ? (await db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['provider', 'partner', 'city']).orderBy('name').execute())
+      : memberships.map((m) => ({ id: m.organizationId, name: m.name }));
+    const event = o.eventId ? await loadEvent(db, o.eventId) : undefined;
+    const occurrences = o.eventId && event?.freq ? await upcomingOf(db, o.eventId, fromLocal(todayIn(new Date())), 30) : undefined;
+    const status = Object.keys(o.errors).length ? 422 : 200;
+    return reply.code(status).html(
+      <FormPage ctx={ctxOf(req)} mode={o.mode} action={o.action} title={o.title} values={o.values} errors={o.errors} organizations={organizations} locations={await locations()} submitLabel={o.submitLabel} intro={o.intro} notice={o.notice} occurrences={occurrences} eventId={o.eventId} allDay={event?.all_day} />,
+    );
+  }
+
+  app.get('/veranstaltungen/verwalten', async (req, reply) => {
+    const actor = requireActor(req);
+    const memberships = await membershipsOf(db, actor);
+    const orgIds = memberships.map((m) => m.organizationId);
+    let q = db.selectFrom('events as e').leftJoin('organizations as o', 'o.id', 'e.organization_id').select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.all_day', 'e.review_state', 'e.status', 'o.name as organization_name']);
+    q = isEditor(actor) ? q.where('e.review_state', '=', 'published') : orgIds.length ? q.where('e.organization_id', 'in', orgIds) : q.where(sql<boolean>`false`);
+    const events = canCreateEvents(actor, memberships) ? await q.orderBy('e.updated_at', 'desc').limit(100).execute() : [];
+    return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreateEvents(actor, memberships)} />);
+  });
+
+  app.get('/veranstaltungen/neu', async (req, reply) => {
+    const actor = requireActor(req);
+    ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
+    const t = adminMessages(req.locale);
+    return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values: { free: 'ja', repeat: 'none', interval: '1' }, errors: {}, submitLabel: formMessages(req.locale)('save') });
+  });
+
+  app.post('/veranstaltungen/neu', async (req, reply) => {
+    const actor = requireActor(req);
+    ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
+    const values = formValues(req.body);
+    const parsed = parseEventForm(values, await formContext(req, true));
+    const t = adminMessages(req.locale);
+    if (!parsed.ok) return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values, errors: parsed.errors, submitLabel: formMessages(req.locale)('save') });
+    const created = await createEvent(deps, actor, parsed.value);
+    return reply.redirect(newlyCreatedAt(created.id), 303);
+  });
+
+  async function editable(req: FastifyRequest, id: string) {
+    const actor = requireActor(req);
+    const event = await loadEvent(db, id);
+    if (!event) throw notFound('Veranstaltung');
+    ensure(canEditEvent(actor, event, await membershipsOf(db, actor)));
+    return { actor, event };
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/veranstaltungen/:id/bearbeiten', async (req, reply) => {
+    const { event } = await editable(req, req.params.id);
+    const t = adminMessages(req.locale);
+    const input = inputOf(event, event.exceptions);
+    return renderForm(req, reply, {
+      mode: 'edit',
+      action: `/veranstaltungen/${event.id}/bearbeiten`,
+      title: t('edit.titleFor', { title: event.title }),
+      values: formFieldsOf(input, input.excludedDates),
+      errors: {},
+      eventId: event.id,
+      notice: req.query.gespeichert ? t('saved') : undefined,
+      submitLabel: formMessages(req.locale)('save'),
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/bearbeiten', async (req, reply) => {
+    const { actor, event } = await editable(req, req.params.id);
+    const values = formValues(req.body);
+    const parsed = parseEventForm(values, await formContext(req, false));
+    const t = adminMessages(req.locale);
+    if (!parsed.ok) return renderForm(req, reply, { mode: 'edit', action: `/veranstaltungen/${event.id}/bearbeiten`, title: t('edit.titleFor', { title: event.title }), values, errors: parsed.errors, eventId: event.id, submitLabel: formMessages(req.locale)('save') });
+    await updateEvent(deps, actor, event.id, parsed.value);
+    return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/termine', async (req, reply) => {
+    const { actor, event } = await editable(req, req.params.id);
+    const v = formValues(req.body);
+    const status = v.status === 'scheduled' ? 'scheduled' : v.status === 'postponed' ? 'postponed' : 'cancelled';
+    const result = await attempt(() => changeOccurrence(deps, actor, event.id, { date: v.date ?? '', status, note: (v.note ?? '').slice(0, 500) }));
+    if (!result.ok) throw notFound('Termin');
+    return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
+  });
+
+  // Public suggestion form.
+  const suggestPage = (req: FastifyRequest, reply: FastifyReply, values: FormFields, errors: FieldErrors) => {
+    const t = adminMessages(req.locale);
+    return renderForm(req, reply, { mode: 'suggest', action: '/veranstaltungen/vorschlagen', title: t('suggest.title'), intro: t('suggest.intro', { city: city.name }), values, errors, submitLabel: formMessages(req.locale)('suggest') });
+  };
+  app.get('/veranstaltungen/vorschlagen', (req, reply) => suggestPage(req, reply, { free: 'ja', repeat: 'none', interval: '1' }, {}));
+
+  app.post('/veranstaltungen/vorschlagen', async (req, reply) => {
+    const values = formValues(req.body);
+    // A bot fills every field; people never see this one. Answer as if it worked, store nothing.
+    if (values.homepage) return reply.redirect('/veranstaltungen/vorschlagen/danke', 303);
+    const parsed = parseEventForm({ ...values, imageId: '' }, await formContext(req, true));
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    const email = (values.email ?? '').trim();
+    if (email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)) errors.email = formMessages(req.locale)('error.email');
+    if (!parsed.ok || Object.keys(errors).length) return suggestPage(req, reply, values, errors);
+    await suggestEvent(deps, { ip: req.ip, actor: req.actor }, parsed.value, email || null);
+    return reply.redirect('/veranstaltungen/vorschlagen/danke', 303);
+  });
+
+  app.get('/veranstaltungen/vorschlagen/danke', (req, reply) => reply.html(<ThanksPage ctx={ctxOf(req)} />));
+
+  // Moderation (editors).
+  const requireEditor = (req: FastifyRequest) => {
+    const actor = requireActor(req);
+    ensure(canModerate(actor));
+    return actor;
+  };
+
+  app.get<{ Querystring: { entschieden?: string } }>('/veranstaltungen/pruefen', async (req, reply) => {
+    requireEditor(req);
+    const pending = await db
+      .selectFrom('events as e')
+      .leftJoin('organizations as o', 'o.id', 'e.organization_id')
+      .select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.all_day', 'e.review_state', 'e.status', 'o.name as organization_name'])
+      .where('e.review_state', '=', 'pending')
+      .orderBy('e.created_at')
+      .limit(200)
+      .execute();
+    const organizations = await db
+      .selectFrom('organizations as o')
+      .leftJoin('event_publishing_blocks as b', 'b.organization_id', 'o.id')
+      .select(['o.id', 'o.name', 'b.organization_id as blocked'])
+      .where('o.kind', 'in', ['provider', 'partner'])
+      .orderBy('o.name')
+      .execute();
+    return reply.html(<ReviewQueuePage ctx={ctxOf(req)} pending={pending} organizations={organizations.map((o) => ({ id: o.id, name: o.name, blocked: o.blocked !== null }))} notice={req.query.entschieden ? adminMessages(req.locale)('review.decided') : undefined} />);
+  });
+
+  async function reviewPage(req: FastifyRequest, reply: FastifyReply, id: string, o: { values?: FormFields; errors?: FieldErrors; decisionErrors?: FieldErrors; reason?: string }) {
+    const event = await loadEvent(db, id);
+    if (!event || event.review_state !== 'pending') throw notFound('Vorschlag');
+    const input = inputOf(event, event.exceptions);
+    const organizations = await db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['provider', 'partner', 'city']).orderBy('name').execute();
+    const errors = o.errors ?? {};
+    const decisionErrors = o.decisionErrors ?? {};
+    const status = Object.keys(errors).length + Object.keys(decisionErrors).length ? 422 : 200;
+    return reply.code(status).html(
+      <ReviewItemPage
+        ctx={ctxOf(req)}
+        mode="review"
+        action={`/veranstaltungen/pruefen/${id}`}
+        values={o.values ?? formFieldsOf(input, input.excludedDates)}
+        errors={errors}
+        organizations={organizations}
+        locations={await locations()}
+        submitLabel={formMessages(req.locale)('save')}
+        event={event}
+        duplicates={await likelyDuplicates(deps, id)}
+        decisionErrors={decisionErrors}
+        reason={o.reason ?? ''}
+      />,
+    );
+  }
+
+  app.get<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id', async (req, reply) => {
+    requireEditor(req);
+    return reviewPage(req, reply, req.params.id, {});
+  });
+
+  app.post<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id', async (req, reply) => {
+    const actor = requireEditor(req);
+    const values = formValues(req.body);
+    const parsed = parseEventForm(values, await formContext(req, false));
+    if (!parsed.ok) return reviewPage(req, reply, req.params.id, { values, errors: parsed.errors });
+    await updateEvent(deps, actor, req.params.id, parsed.value);
+    return reply.redirect(`/veranstaltungen/pruefen/${req.params.id}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id/entscheidung', async (req, reply) => {
+    const actor = requireEditor(req);
+    const v = formValues(req.body);
+    const reason = (v.reason ?? '').trim();
+    if (v.decision !== 'approve' && !reason) return reviewPage(req, reply, req.params.id, { decisionErrors: { reason: adminMessages(req.locale)('review.reasonMissing') }, reason });
+    await decideSuggestion(deps, actor, req.params.id, v.decision === 'approve' ? { approve: true } : { approve: false, reason });
+    return reply.redirect('/veranstaltungen/pruefen?entschieden=1', 303);
+  });
+
+  app.post<{ Params: { orgId: string } }>('/veranstaltungen/pruefen/organisationen/:orgId', async (req, reply) => {
+    const actor = requireEditor(req);
+    if (!/^[0-9a-f-]{36}$/i.test(req.params.orgId)) throw notFound('Organisation');
+    await setDirectPublishing(deps, actor, req.params.orgId, formValues(req.body).allowed === 'ja');
+    return reply.redirect('/veranstaltungen/pruefen', 303);
+  });
+}
