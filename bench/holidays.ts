@@ -10,8 +10,15 @@
  * Part 2: 500 simultaneous first-come requests for 50 places over HTTP: exactly 50 must succeed.
  * Writes bench/results/holidays.json.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { boot } from '../src/boot.js';
+import { loadConfig } from '../src/config.js';
+import { cookieNames } from '../src/platform/http/context.js';
+import { createSession, sessionSettings } from '../src/platform/auth/sessions.js';
+import { hmac, newToken } from '../src/platform/auth/tokens.js';
 import { seededStream } from '../src/modules/holidays/allocation-rng.js';
 import { type AllocationChild, type AllocationInput, type AllocationOffer, allocate } from '../src/modules/holidays/allocation.js';
 
@@ -90,6 +97,86 @@ export function benchLottery(): Record<string, number> {
   };
 }
 
+/**
+ * Part 2: the app on a real port (embedded PGlite, or PostgreSQL with BENCH_DATABASE_URL — a fresh
+ * database is created and dropped), 500 signed-in parents with one child each, one offer with 50
+ * places in the first-come phase. All 500 POST /ferien/angebote/:id/buchen are fired at once.
+ */
+export async function benchBooking(requests = 500, places = 50): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frh-holidays-bench-'));
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  const dbName = `frh_holidays_bench_${process.pid}`;
+  const admin = serverUrl ? new pg.Client({ connectionString: serverUrl }) : null;
+  if (admin) {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+  }
+  const databaseUrl = serverUrl ? Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString() : undefined;
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const booted = await boot(config);
+  try {
+    const { db } = booted.deps;
+    const address = await booted.app.listen({ host: '127.0.0.1', port: 0 });
+    const org = await db.insertInto('organizations').values({ name: 'Bench-Träger', kind: 'provider' }).returning('id').executeTakeFirstOrThrow();
+    const season = await db.insertInto('holiday_seasons').values({ name: 'Bench', phase: 'first_come', wish_from: '2027-03-01', wish_until: '2027-04-01' }).returning('id').executeTakeFirstOrThrow();
+    const offer = await db
+      .insertInto('holiday_offers')
+      .values({ season_id: season.id, organization_id: org.id, status: 'approved', title: 'Letzte Plätze', kind: 'week', first_day: '2027-07-12', last_day: '2027-07-16', daily_from: 480, daily_until: 960, min_age: 6, max_age: 12, places })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const users = await db
+      .insertInto('users')
+      .values(Array.from({ length: requests }, (_, i) => ({ email: `bench-${i}@example.org`, display_name: `Bench ${i}`, email_confirmed_at: new Date() })))
+      .returning('id')
+      .execute();
+    const children = await db
+      .insertInto('holiday_children')
+      .values(users.map((u, i) => ({ parent_id: u.id, first_name: `Kind ${i}`, last_name: 'Bench', birth_date: '2018-05-04' })))
+      .returning(['id', 'parent_id'])
+      .execute();
+    const names = cookieNames(config);
+    const clients = [];
+    for (const child of children) {
+      const session = await createSession(db, child.parent_id, sessionSettings(config));
+      const seed = newToken();
+      clients.push({ childId: child.id, cookie: `${names.session}=${session}; ${names.csrf}=${seed}`, csrf: hmac(config.sessionSecret, seed) });
+    }
+    const url = `${address}/ferien/angebote/${offer.id}/buchen`;
+    const started = performance.now();
+    const answers = await Promise.all(
+      clients.map(async (c) => {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: c.cookie }, body: new URLSearchParams({ _csrf: c.csrf, childId: c.childId }) });
+        const body = await res.text();
+        return { status: res.status, full: body.includes('Dieses Angebot ist leider schon ausgebucht.'), booked: body.includes('Der Platz ist gebucht.') };
+      }),
+    );
+    const ms = performance.now() - started;
+    const taken = await db.selectFrom('holiday_offers').select('places_taken').where('id', '=', offer.id).executeTakeFirstOrThrow();
+    const rows = await db.selectFrom('holiday_places').select((eb) => eb.fn.countAll<string>().as('n')).where('offer_id', '=', offer.id).executeTakeFirstOrThrow();
+    const byStatus: Record<string, number> = {};
+    for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
+    return {
+      engine: serverUrl ? 'postgresql' : 'pglite',
+      requests,
+      places,
+      succeeded: answers.filter((a) => a.status === 200 && a.booked).length,
+      refusedAsFull: answers.filter((a) => a.status === 409 && a.full).length,
+      otherAnswers: answers.filter((a) => !(a.status === 200 && a.booked) && !(a.status === 409 && a.full)).length,
+      statuses: byStatus,
+      placesTakenInDatabase: taken.places_taken,
+      placeRowsInDatabase: Number(rows.n),
+      ms: Math.round(ms),
+    };
+  } finally {
+    await booted.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
 const part = process.env.BENCH_PART ?? 'all';
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 if (part === 'all' || part === 'lottery') {
@@ -97,7 +184,12 @@ if (part === 'all' || part === 'lottery') {
   console.log('lottery', results.lottery);
 }
 if (part === 'all' || part === 'booking') {
-  results.booking = 'not built yet';
+  results.booking = await benchBooking();
   console.log('booking', results.booking);
+  if (process.env.BENCH_DATABASE_URL === undefined && process.env.BENCH_BOTH !== '0') {
+    process.env.BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+    results.bookingPostgres = await benchBooking();
+    console.log('booking (PostgreSQL)', results.bookingPostgres);
+  }
 }
 writeFileSync(path.resolve(import.meta.dirname, `results/holidays-${part}.json`), `${JSON.stringify(results, null, 2)}\n`);
