@@ -6,6 +6,7 @@ import { isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound, type FieldErrors } from '../../platform/http/errors.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
+import { imageFromForm, validateImage, type UploadedImage } from '../../platform/media/media.js';
 import { fromLocal, todayIn } from './berlin-time.js';
 import { adminMessages } from './events-admin.messages.js';
 import { formMessages } from './events-form.messages.js';
@@ -32,6 +33,19 @@ import type { FormMode } from './views/event-form.js';
  */
 
 const newlyCreatedAt = (id: string) => `/veranstaltungen/${id}`;
+
+/**
+ * The image part of a submitted form: the upload (checked by its bytes), whether the current image is
+ * removed, and the image id the alt-text check should see. The id never comes from the client.
+ */
+function imageOfForm(body: unknown, values: FormFields, currentId: string | null, locale: 'de' | 'en') {
+  const upload: UploadedImage | null = imageFromForm(body, 'image');
+  const problem = upload ? validateImage(upload) : null;
+  const remove = values.removeImage === 'ja' && !upload;
+  const effectiveId = upload ? 'neu' : remove ? null : currentId;
+  const errors: FieldErrors = problem ? { image: formMessages(locale)(problem === 'image.size' ? 'error.image.size' : 'error.image.type') } : {};
+  return { upload: problem ? null : upload, remove, errors, values: { ...values, imageId: effectiveId ?? '' } };
+}
 
 export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): void {
   const { db, city } = deps;
@@ -76,11 +90,13 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
   app.post('/veranstaltungen/neu', async (req, reply) => {
     const actor = requireActor(req);
     ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
-    const values = formValues(req.body);
-    const parsed = parseEventForm(values, await formContext(req, true));
+    const image = imageOfForm(req.body, formValues(req.body), null, req.locale);
+    const values = { ...image.values, imageId: '' };
+    const parsed = parseEventForm(image.values, await formContext(req, true));
     const t = adminMessages(req.locale);
-    if (!parsed.ok) return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values, errors: parsed.errors, submitLabel: formMessages(req.locale)('save') });
-    const created = await createEvent(deps, actor, parsed.value);
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
+    if (!parsed.ok || Object.keys(errors).length) return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values, errors, submitLabel: formMessages(req.locale)('save') });
+    const created = await createEvent(deps, actor, parsed.value, image.upload);
     return reply.redirect(newlyCreatedAt(created.id), 303);
   });
 
@@ -110,11 +126,13 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
 
   app.post<{ Params: { id: string } }>('/veranstaltungen/:id/bearbeiten', async (req, reply) => {
     const { actor, event } = await editable(req, req.params.id);
-    const values = formValues(req.body);
-    const parsed = parseEventForm(values, await formContext(req, false));
+    const image = imageOfForm(req.body, formValues(req.body), event.image_id, req.locale);
+    const values = { ...image.values, imageId: event.image_id ?? '' };
+    const parsed = parseEventForm(image.values, await formContext(req, false));
     const t = adminMessages(req.locale);
-    if (!parsed.ok) return renderForm(req, reply, { mode: 'edit', action: `/veranstaltungen/${event.id}/bearbeiten`, title: t('edit.titleFor', { title: event.title }), values, errors: parsed.errors, eventId: event.id, submitLabel: formMessages(req.locale)('save') });
-    await updateEvent(deps, actor, event.id, parsed.value);
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
+    if (!parsed.ok || Object.keys(errors).length) return renderForm(req, reply, { mode: 'edit', action: `/veranstaltungen/${event.id}/bearbeiten`, title: t('edit.titleFor', { title: event.title }), values, errors, eventId: event.id, submitLabel: formMessages(req.locale)('save') });
+    await updateEvent(deps, actor, event.id, parsed.value, image);
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   });
 
@@ -209,10 +227,13 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
 
   app.post<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id', async (req, reply) => {
     const actor = requireEditor(req);
-    const values = formValues(req.body);
-    const parsed = parseEventForm(values, await formContext(req, false));
-    if (!parsed.ok) return reviewPage(req, reply, req.params.id, { values, errors: parsed.errors });
-    await updateEvent(deps, actor, req.params.id, parsed.value);
+    const current = await loadEvent(db, req.params.id);
+    if (!current || current.review_state !== 'pending') throw notFound('Vorschlag');
+    const image = imageOfForm(req.body, formValues(req.body), current.image_id, req.locale);
+    const parsed = parseEventForm(image.values, await formContext(req, false));
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
+    if (!parsed.ok || Object.keys(errors).length) return reviewPage(req, reply, req.params.id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
+    await updateEvent(deps, actor, req.params.id, parsed.value, image);
     return reply.redirect(`/veranstaltungen/pruefen/${req.params.id}`, 303);
   });
 

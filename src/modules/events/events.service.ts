@@ -6,6 +6,7 @@ import { ensure } from '../../platform/auth/guard.js';
 import { isEditor, type Actor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
+import { deleteImage, storeImage, type UploadedImage } from '../../platform/media/media.js';
 import { decisionMail } from './events.mails.js';
 import { rowValues, type EventInput } from './events.model.js';
 import { canEditEvent, canModerate, membershipsOf } from './events.policy.js';
@@ -35,7 +36,13 @@ async function writeExclusions(trx: Transaction<DB>, eventId: string, dates: rea
 }
 
 /** An organiser or editor creates an event; members of a revoked organisation send it for review instead. */
-export async function createEvent(deps: ServiceDeps, actor: Actor, input: EventInput): Promise<{ id: string; published: boolean }> {
+/** What happens to an event's image on save: a new upload (validated), removal, or nothing. */
+export interface ImageChange {
+  upload: UploadedImage | null;
+  remove: boolean;
+}
+
+export async function createEvent(deps: ServiceDeps, actor: Actor, input: EventInput, upload: UploadedImage | null = null): Promise<{ id: string; published: boolean }> {
   const memberships = await membershipsOf(deps.db, actor);
   let published = isEditor(actor);
   if (!isEditor(actor)) {
@@ -45,7 +52,8 @@ export async function createEvent(deps: ServiceDeps, actor: Actor, input: EventI
     published = membership!.publishesDirectly;
   }
   return deps.db.transaction().execute(async (trx) => {
-    const values = rowValues(await withLocationDistrict(trx, input));
+    const imageId = upload ? (await storeImage(trx, upload, actor.id)).id : null;
+    const values = rowValues(await withLocationDistrict(trx, { ...input, imageId, imageAlt: imageId ? input.imageAlt : null }));
     const row = await trx
       .insertInto('events')
       .values({ ...values, review_state: published ? 'published' : 'pending', created_by: actor.id })
@@ -59,7 +67,7 @@ export async function createEvent(deps: ServiceDeps, actor: Actor, input: EventI
 }
 
 /** Saves a changed event: SEQUENCE goes up by one, so subscribed calendars replace their copy. */
-export async function updateEvent(deps: ServiceDeps, actor: Actor, id: string, input: EventInput): Promise<void> {
+export async function updateEvent(deps: ServiceDeps, actor: Actor, id: string, input: EventInput, image: ImageChange = { upload: null, remove: false }): Promise<void> {
   const memberships = await membershipsOf(deps.db, actor);
   await deps.db.transaction().execute(async (trx) => {
     const current = await lockEvent(trx, id);
@@ -67,12 +75,15 @@ export async function updateEvent(deps: ServiceDeps, actor: Actor, id: string, i
     ensure(canEditEvent(actor, current, memberships));
     // Organisers may move an event only between their own organisations.
     const organizationId = isEditor(actor) || memberships.some((m) => m.organizationId === input.organizationId) ? input.organizationId : current.organization_id;
-    const values = rowValues(await withLocationDistrict(trx, { ...input, organizationId }));
+    const imageId = image.upload ? (await storeImage(trx, image.upload, actor.id)).id : image.remove ? null : current.image_id;
+    const values = rowValues(await withLocationDistrict(trx, { ...input, organizationId, imageId, imageAlt: imageId ? input.imageAlt : null }));
     await trx
       .updateTable('events')
       .set({ ...values, sequence: current.sequence + 1, updated_at: sql<Date>`now()` })
       .where('id', '=', id)
       .execute();
+    // The old image goes with the row that used it (images are not shared between events).
+    if (current.image_id && current.image_id !== imageId) await deleteImage(trx, current.image_id);
     await writeExclusions(trx, id, input.excludedDates);
     await rebuildOccurrences(trx, [id]);
     if (isEditor(actor)) await recordAudit(trx, { actorId: actor.id, action: 'event.updated', subjectType: 'event', subjectId: id, details: { title: input.title, status: input.status } });

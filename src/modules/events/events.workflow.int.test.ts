@@ -3,6 +3,7 @@ import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildEvent } from '../../../test/support/events.js';
 import { addDays, todayIn } from './berlin-time.js';
+import { testPng } from '../../../test/support/images.js';
 import { applyRetention, suggestionLimit } from './events.service.js';
 
 const t = useTestApp();
@@ -63,7 +64,6 @@ describe('organisers', () => {
       [validFields({ startTime: '17:00', endTime: '15:00' }), 'endTime', 'Das Ende muss nach dem Beginn liegen.'],
       [validFields({ repeat: 'weekly' }), 'repeatUntil', 'Eine Wiederholung braucht ein Ende'],
       [validFields({ startDate: yesterday }), 'startDate', 'Der Beginn liegt in der Vergangenheit.'],
-      [validFields({ imageId: '00000000-0000-4000-8000-000000000000', imageAlt: '' }), 'imageAlt', 'Beschreiben Sie das Bild'],
       [validFields({ repeat: 'daily', repeatUntil: soon(), repeatCount: '3' }), 'repeatCount', 'entweder ein Enddatum oder eine Anzahl'],
     ];
     for (const [fields, field, message] of cases) {
@@ -74,6 +74,32 @@ describe('organisers', () => {
       expect(response.body).toContain('<title>Fehler: ');
       expect(response.body).toContain('value="Laternenbasteln"');
     }
+  });
+
+  it('takes an image only with alt text, shows it on the page and in JSON-LD, and deletes it when removed', async () => {
+    const { visitor, org } = await organizerOf();
+    const png = { filename: 'fest.png', content: testPng(40, 30), type: 'image/png' };
+    const noAlt = await visitor.submitMultipart('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id }), { image: png });
+    expect(noAlt.statusCode).toBe(422);
+    expect(noAlt.body).toContain('Beschreiben Sie das Bild');
+    expect(noAlt.body).toContain('href="#imageAlt"');
+    const notImage = await visitor.submitMultipart('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, imageAlt: 'Kinder mit Laternen' }), { image: { filename: 'x.png', content: Buffer.from('<svg/>'), type: 'image/png' } });
+    expect(notImage.statusCode).toBe(422);
+    expect(notImage.body).toContain('Die Datei ist kein Bild');
+    const created = await visitor.submitMultipart('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, imageAlt: 'Kinder mit bunten Laternen' }), { image: png });
+    expect(created.statusCode).toBe(303);
+    const id = (created.headers.location as string).split('/').pop()!;
+    const row = await t.deps.db.selectFrom('events').select(['image_id', 'image_alt']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.image_alt).toBe('Kinder mit bunten Laternen');
+    const page = await new Visitor(() => t.app).get(`/veranstaltungen/${id}`);
+    expect(page.body).toContain(`<img src="/medien/${row.image_id}" alt="Kinder mit bunten Laternen"`);
+    expect(page.body).toContain(`"image":["http://localhost:3000/medien/${row.image_id}"]`);
+    // Keeping the image on edit still needs its alt text.
+    const keptNoAlt = await visitor.submitMultipart(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/bearbeiten`, validFields({ organizationId: org.id, imageAlt: '' }));
+    expect(keptNoAlt.statusCode).toBe(422);
+    const removed = await visitor.submitMultipart(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/bearbeiten`, validFields({ organizationId: org.id, removeImage: 'ja' }));
+    expect(removed.statusCode).toBe(303);
+    expect(await t.deps.db.selectFrom('media_images').select('id').where('id', '=', row.image_id!).executeTakeFirst()).toBeUndefined();
   });
 
   it('counts SEQUENCE up on every change and cancels a single date for subscribed calendars', async () => {

@@ -36,7 +36,7 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
   const check = (name: string, label: string) => <Checkbox name={name} label={label} checked={v[name] === 'ja'} error={e[name]} />;
   const dateHint = t('date.hint');
   return (
-    <form method="post" action={action} novalidate>
+    <form method="post" action={action} novalidate enctype={mode === 'suggest' ? undefined : 'multipart/form-data'}>
       <CsrfField token={ctx.csrfToken} />
       <ErrorSummary title={t('errors.title')} errors={e} />
       <Fieldset legend={t('section.what')}>
@@ -106,6 +106,28 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
         {check('easyLanguage', t('easyLanguage'))}
         {check('quietSpace', t('quietSpace'))}
       </Fieldset>
+      {mode !== 'suggest' ? (
+        <Fieldset legend={t('section.image')}>
+          {v.imageId ? (
+            <>
+              <p class="kern-body" safe>{t('image.current')}</p>
+              <img src={`/medien/${v.imageId}`} alt={v.imageAlt ?? ''} class="event-form-image" width="240" />
+              {check('removeImage', t('removeImage'))}
+            </>
+          ) : (
+            ''
+          )}
+          <div class={`kern-form-input${e.image ? ' kern-form-input--error' : ''}`}>
+            <label class="kern-label" for="image" safe>{t('image')}</label>
+            <div class="kern-hint" id="image-hint" safe>{t('image.hint')}</div>
+            {e.image ? <p class="kern-error" id="image-error"><span class="kern-body" safe>{e.image}</span></p> : ''}
+            <input class="kern-form-input__input" type="file" id="image" name="image" accept="image/jpeg,image/png,image/webp" aria-describedby={e.image ? 'image-hint image-error' : 'image-hint'} />
+          </div>
+          <TextField {...field('imageAlt', t('imageAlt'), t('imageAlt.hint'))} />
+        </Fieldset>
+      ) : (
+        ''
+      )}
       {mode === 'edit' || mode === 'review' ? (
         <Fieldset legend={t('section.status')}>
           <SelectField
