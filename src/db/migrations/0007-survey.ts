@@ -16,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       closes_on date,
       requires_code boolean NOT NULL DEFAULT false,
       current_version integer NOT NULL DEFAULT 1,
+      rolled_up_until date,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
       CHECK (closes_on IS NULL OR opens_on IS NULL OR closes_on >= opens_on)
@@ -48,6 +49,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (survey_id, version) REFERENCES survey_versions(survey_id, version)
     )`.execute(db);
   await sql`CREATE INDEX survey_responses_survey ON survey_responses (survey_id, answered_on)`.execute(db);
+  // Per-day counts of every answer value, for days that can no longer change (responses are
+  // immutable and carry their day): the dashboard sums these and aggregates only the last days live.
+  await sql`
+    CREATE TABLE survey_rollups (
+      survey_id uuid NOT NULL REFERENCES survey_surveys(id) ON DELETE CASCADE,
+      day date NOT NULL,
+      key text NOT NULL,
+      value text NOT NULL,
+      n integer NOT NULL,
+      PRIMARY KEY (survey_id, day, key, value)
+    )`.execute(db);
   await sql`
     CREATE TABLE survey_access_codes (
       survey_id uuid NOT NULL REFERENCES survey_surveys(id) ON DELETE CASCADE,
@@ -83,7 +95,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['survey_text_picks', 'survey_submission_keys', 'survey_drafts', 'survey_access_codes', 'survey_responses', 'survey_channels', 'survey_versions', 'survey_surveys']) {
+  for (const table of ['survey_text_picks', 'survey_submission_keys', 'survey_drafts', 'survey_access_codes', 'survey_rollups', 'survey_responses', 'survey_channels', 'survey_versions', 'survey_surveys']) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
   }
 }

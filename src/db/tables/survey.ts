@@ -15,6 +15,8 @@ export interface SurveySurveysTable {
   closes_on: ColumnType<string | null, string | null | undefined, string | null>;
   requires_code: ColumnType<boolean, boolean | undefined, boolean>;
   current_version: ColumnType<number, number | undefined, number>;
+  /** Days up to this one are summed up in survey_rollups. */
+  rolled_up_until: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: Timestamp;
 }
@@ -68,6 +70,14 @@ export interface SurveySubmissionKeysTable {
   expires_on: string;
 }
 
+export interface SurveyRollupsTable {
+  survey_id: string;
+  day: string;
+  key: string;
+  value: string;
+  n: number;
+}
+
 export interface SurveyTextPicksTable {
   survey_id: string;
   response_id: string;
@@ -84,4 +94,5 @@ export interface SurveyTables {
   survey_drafts: SurveyDraftsTable;
   survey_submission_keys: SurveySubmissionKeysTable;
   survey_text_picks: SurveyTextPicksTable;
+  survey_rollups: SurveyRollupsTable;
 }

@@ -161,21 +161,40 @@ export function createRespondService(deps: AppDeps) {
     });
   }
 
-  /** One-shot submission (JSON API, bench): all answers at once, idempotent by key. */
+  /** One-shot submission (JSON API, bench): all answers at once, idempotent by key; three statements in all. */
   async function submitDirect(slug: string, input: { channel?: string; answers: Answers; key: string }): Promise<SubmitOutcome & { duplicate?: boolean }> {
-    const { survey, definition, open } = await openSurvey(slug);
-    if (!open) throw new RespondError('closed');
+    const survey = await db
+      .selectFrom('survey_surveys as s')
+      .select([
+        's.id',
+        's.status',
+        's.requires_code',
+        's.current_version',
+        sql<string | null>`s.opens_on::text`.as('opens_on'),
+        sql<string | null>`s.closes_on::text`.as('closes_on'),
+        (eb) => eb.selectFrom('survey_channels as c').select('c.id').whereRef('c.survey_id', '=', 's.id').where('c.slug', '=', input.channel ?? '').as('channel_id'),
+      ])
+      .where('s.slug', '=', slug)
+      .executeTakeFirst();
+    if (!survey || survey.status === 'draft') throw new AppError('not_found', 'Befragung nicht gefunden');
+    if (!takesAnswers(survey)) throw new RespondError('closed');
     if (survey.requires_code) throw new RespondError('code_missing');
-    const channel = await channelId(db, survey.id, input.channel);
+    if (input.channel && !survey.channel_id) throw new RespondError('channel');
+    const definition = await loadDefinition(db, survey.id, survey.current_version);
     const answers = cleanAnswers(definition, input.answers);
     const check = checkAll(definition, answers);
     if (!check.ok) return check;
-    return db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('survey_submission_keys').values({ key_hash: hashKey(input.key), expires_on: sql<string>`current_date + 2` as unknown as string }).onConflict((oc) => oc.doNothing()).returning('key_hash').executeTakeFirst();
-      if (!inserted) return { ok: true, duplicate: true } as const;
-      await insertResponse(trx, survey.id, survey.current_version, channel, answers);
-      return { ok: true } as const;
-    });
+    // Key and response in one statement: both or neither, and a repeated key stores nothing.
+    const result = await sql<{ id: string }>`
+      WITH k AS (
+        INSERT INTO survey_submission_keys (key_hash, expires_on) VALUES (${hashKey(input.key)}, current_date + 2)
+        ON CONFLICT DO NOTHING RETURNING 1
+      )
+      INSERT INTO survey_responses (survey_id, version, channel_id, answered_on, answers)
+      SELECT ${survey.id}, ${survey.current_version}, ${survey.channel_id}, ${berlinDay()}::date, ${JSON.stringify(answers)}::jsonb
+      WHERE EXISTS (SELECT 1 FROM k)
+      RETURNING id`.execute(db);
+    return result.rows.length === 1 ? { ok: true } : { ok: true, duplicate: true };
   }
 
   return { openSurvey, start, loadDraft, saveDraft, submit, submitDirect, checkAll };

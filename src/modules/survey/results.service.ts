@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app.js';
 import { isTextQuestion, hasMean, allQuestions, inLanguage, variablesOf, type SurveyDefinition, type Variable } from './survey.definition.js';
-import { loadDefinition, listChannels, type SurveyRow } from './survey.repository.js';
+import { berlinDay, loadDefinition, listChannels, type SurveyRow } from './survey.repository.js';
 import { minCellCount, protectCube, valueAt } from './suppression.js';
 
 export const channelKey = '_kanal';
@@ -66,6 +66,35 @@ export function createResultsService({ db, city }: AppDeps) {
     return { definition, channel, list: list.filter((v) => v.categories.length > 1) };
   }
 
+  /**
+   * Sums up the days that can no longer change into survey_rollups (responses are immutable and
+   * carry their day; the last two days stay live, so a submission around midnight is never missed).
+   * Returns the day up to which the rollup goes. Concurrent callers wait on the survey row.
+   */
+  async function rollUp(surveyId: string, now = new Date()): Promise<string> {
+    const cutoff = berlinDay(new Date(now.getTime() - 2 * 86_400_000));
+    const versions = await db.selectFrom('survey_versions').select('definition').where('survey_id', '=', surveyId).execute();
+    // Closed answers of every version (free texts are never rolled up: they stay with their response).
+    const keys = [...new Set(versions.flatMap((v) => variablesOf(v.definition as SurveyDefinition, city.districts).map((x) => x.key)))];
+    return db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('survey_surveys').select(sql<string | null>`rolled_up_until::text`.as('until')).where('id', '=', surveyId).forUpdate().executeTakeFirstOrThrow();
+      const from = row.until ?? '1900-01-01';
+      if (from >= cutoff) return from;
+      await sql`
+        INSERT INTO survey_rollups (survey_id, day, key, value, n)
+        SELECT ${surveyId}::uuid, r.answered_on, e.key, e.value, count(*)::int
+        FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) e
+        WHERE r.survey_id = ${surveyId} AND r.answered_on > ${from}::date AND r.answered_on <= ${cutoff}::date AND e.key = ANY(${keys}::text[])
+        GROUP BY 2, 3, 4
+        UNION ALL
+        SELECT ${surveyId}::uuid, answered_on, ${channelKey}, coalesce(channel_id::text, ''), count(*)::int
+        FROM survey_responses WHERE survey_id = ${surveyId} AND answered_on > ${from}::date AND answered_on <= ${cutoff}::date
+        GROUP BY 2, 4`.execute(trx);
+      await trx.updateTable('survey_surveys').set({ rolled_up_until: cutoff }).where('id', '=', surveyId).execute();
+      return cutoff;
+    });
+  }
+
   async function total(surveyId: string): Promise<number> {
     const row = await db.selectFrom('survey_responses').select(sql<number>`count(*)::int`.as('n')).where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
     return row.n;
@@ -75,17 +104,23 @@ export function createResultsService({ db, city }: AppDeps) {
   async function dashboard(survey: SurveyRow): Promise<Dashboard> {
     const { list, channel } = await variables(survey);
     const keys = list.map((v) => v.key);
-    const [n, grouped, recruitment] = await Promise.all([
-      total(survey.id),
+    const until = await rollUp(survey.id);
+    const [grouped, recruitment] = await Promise.all([
       sql<{ key: string; value: string; n: number }>`
-        SELECT e.key, e.value, count(*)::int AS n
-        FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) e
-        WHERE r.survey_id = ${survey.id} AND e.key = ANY(${keys}::text[])
-        GROUP BY 1, 2`.execute(db),
-      sql<{ week: string; channel: string | null; n: number }>`
-        SELECT date_trunc('week', answered_on)::date::text AS week, channel_id::text AS channel, count(*)::int AS n
-        FROM survey_responses WHERE survey_id = ${survey.id} GROUP BY 1, 2`.execute(db),
+        SELECT key, value, sum(n)::int AS n FROM (
+          SELECT key, value, n FROM survey_rollups WHERE survey_id = ${survey.id} AND key = ANY(${keys}::text[])
+          UNION ALL
+          SELECT e.key, e.value, 1 FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) e
+          WHERE r.survey_id = ${survey.id} AND r.answered_on > ${until}::date AND e.key = ANY(${keys}::text[])
+        ) x GROUP BY 1, 2`.execute(db),
+      sql<{ week: string; channel: string; n: number }>`
+        SELECT date_trunc('week', day)::date::text AS week, value AS channel, sum(n)::int AS n FROM (
+          SELECT day, value, n FROM survey_rollups WHERE survey_id = ${survey.id} AND key = ${channelKey}
+          UNION ALL
+          SELECT answered_on, coalesce(channel_id::text, ''), 1 FROM survey_responses WHERE survey_id = ${survey.id} AND answered_on > ${until}::date
+        ) x GROUP BY 1, 2`.execute(db),
     ]);
+    const n = recruitment.rows.reduce((sum, r) => sum + r.n, 0);
     const byKey = new Map<string, Map<string, number>>();
     for (const row of grouped.rows) {
       const m = byKey.get(row.key) ?? new Map<string, number>();
@@ -181,7 +216,7 @@ export function createResultsService({ db, city }: AppDeps) {
     return out;
   }
 
-  return { variables, dashboard, crossTab, texts, total };
+  return { variables, dashboard, crossTab, texts, total, rollUp };
 }
 
 export type ResultsService = ReturnType<typeof createResultsService>;

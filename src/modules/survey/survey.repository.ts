@@ -30,9 +30,20 @@ export async function findSurvey(db: Executor, id: string) {
 
 export type SurveyRow = NonNullable<Awaited<ReturnType<typeof findSurvey>>>;
 
+// A frozen version never changes again, so every process may keep it (bounded; a few KB each).
+const frozenDefinitions = new Map<string, SurveyDefinition>();
+
 export async function loadDefinition(db: Executor, surveyId: string, version: number): Promise<SurveyDefinition> {
-  const row = await db.selectFrom('survey_versions').select('definition').where('survey_id', '=', surveyId).where('version', '=', version).executeTakeFirstOrThrow();
-  return row.definition as SurveyDefinition;
+  const cacheKey = `${surveyId}:${version}`;
+  const cached = frozenDefinitions.get(cacheKey);
+  if (cached) return structuredClone(cached);
+  const row = await db.selectFrom('survey_versions').select(['definition', 'frozen_at']).where('survey_id', '=', surveyId).where('version', '=', version).executeTakeFirstOrThrow();
+  const definition = row.definition as SurveyDefinition;
+  if (row.frozen_at) {
+    if (frozenDefinitions.size > 200) frozenDefinitions.clear();
+    frozenDefinitions.set(cacheKey, structuredClone(definition));
+  }
+  return definition;
 }
 
 export async function listChannels(db: Executor, surveyId: string) {
