@@ -11,12 +11,13 @@ const h = useBrowserHarness();
 const field = (page: Page, name: string) => page.locator(`main [name="${name}"]`);
 const submitOf = (page: Page, fieldName: string) => page.locator('main form').filter({ has: page.locator(`[name="${fieldName}"]`) }).locator('button[type="submit"]').first();
 
-async function logIn(page: Page, email: string) {
-  await visit(page, h.url('/anmelden'));
+async function logIn(page: Page, email: string, then = '/ferien') {
+  await visit(page, h.url(`/anmelden?zurueck=${encodeURIComponent(then)}`));
   await expectNoAxeViolations(page);
   await field(page, 'email').fill(email);
   await field(page, 'password').fill(demoLogins.password);
   await submitForm(page, submitOf(page, 'password'));
+  await expectNoAxeViolations(page);
 }
 
 /** The value of the first option of a select whose label starts with the offer title. */
@@ -97,7 +98,7 @@ describe('holiday care journey', () => {
   it('shows the admin dashboard (chart and table) and the provider participant list without axe violations', async () => {
     const admin = await h.newContext();
     const page = await admin.newPage();
-    await logIn(page, 'admin@familienrathaus.example');
+    await logIn(page, 'admin@familienrathaus.example', '/verwaltung/ferien');
     const season = await h.deps.db.selectFrom('holiday_seasons').select('id').executeTakeFirstOrThrow();
     await visit(page, h.url('/verwaltung/ferien'));
     await expectNoAxeViolations(page);
@@ -107,7 +108,7 @@ describe('holiday care journey', () => {
 
     const provider = await h.newContext({ viewport: { width: 320, height: 640 } });
     const p = await provider.newPage();
-    await logIn(p, 'anbieter@familienrathaus.example');
+    await logIn(p, 'anbieter@familienrathaus.example', '/meine-ferienangebote');
     await visit(p, h.url('/meine-ferienangebote'));
     await expectNoAxeViolations(p);
     const list = p.locator('main a[href$="/teilnehmende"]').first();

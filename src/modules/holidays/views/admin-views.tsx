@@ -156,7 +156,7 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
                     <li safe>{t('preview.withPlace', { share: percent(preview.summary.shareWithPlace, ctx.locale) })}</li>
                     <li safe>{t('preview.firstWish', { share: percent(preview.summary.shareFirstWishMet, ctx.locale) })}</li>
                   </ul>
-                  <div class="table-scroll">
+                  <div class="table-scroll" role="region" aria-labelledby="preview-heading" tabindex="0">
                     <table class="kern-table">
                       <thead>
                         <tr>
@@ -205,9 +205,11 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
         </>
       )}
 
-      <h2 class="kern-heading-medium">{t.html('dash.chart')}</h2>
+      <h2 class="kern-heading-medium" id="demand-heading">
+        {t.html('dash.chart')}
+      </h2>
       <DemandChart ctx={ctx} offers={offers} />
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" aria-labelledby="demand-heading" tabindex="0">
         <table class="kern-table">
           <caption class="visually-hidden" safe>
             {t('dash.chart')}

@@ -117,7 +117,7 @@ export function ParticipantsPage({ ctx, offer, list, attendance, day, notice, er
     <Layout ctx={ctx} title={title} hasErrors={failed}>
       {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
       {notice ? <Alert kind="success" title={notice} /> : ''}
-      <h1 class="kern-heading-large" safe>
+      <h1 class="kern-heading-large" id="list-heading" safe>
         {title}
       </h1>
       <p class="kern-body" safe>
@@ -127,7 +127,7 @@ export function ParticipantsPage({ ctx, offer, list, attendance, day, notice, er
       {list.length === 0 ? (
         <p class="kern-body">{t.html('list.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-labelledby="list-heading" tabindex="0">
           <table class="kern-table">
             <thead>
               <tr>
