@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Null: draft. In the future: scheduled. In the past: public.
     .addColumn('published_at', 'timestamptz')
     .addColumn('expires_at', 'timestamptz')
-    .addColumn('image_id', 'uuid')
+    .addColumn('image_id', 'uuid', (c) => c.references('media_images.id').onDelete('set null'))
     .addColumn('image_alt', 'text')
     .addColumn('author_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('search_vector', sql`tsvector`)

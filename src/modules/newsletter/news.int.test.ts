@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
+import { testPng } from '../../../test/support/images.js';
 import { createNewsPost } from '../../../test/support/newsletter.js';
 
 const t = useTestApp();
@@ -78,5 +79,28 @@ describe('news', () => {
     expect((await visitor().get(`/neuigkeiten/${post.id}`)).statusCode).toBe(404);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', '=', post.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['news.deleted']);
+  });
+
+  it('takes an image with a required alt text, refuses other files, and shows it on the post page', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const fields = { title: 'Mit Bild', teaser: 'Eine Neuigkeit mit einem Bild.', body: 'Text', publishedAt: '2026-01-10T09:00' };
+    const png = { filename: 'bild.png', content: testPng(8, 6), type: 'image/png' };
+    const noAlt = await editor.submitMultipart('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', fields, { image: png });
+    expect(noAlt.statusCode).toBe(422);
+    expect(noAlt.body).toContain('Beschreiben Sie das Bild.');
+    const notImage = await editor.submitMultipart('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', { ...fields, imageAlt: 'x' }, { image: { filename: 'a.png', content: Buffer.from('kein Bild'), type: 'image/png' } });
+    expect(notImage.statusCode).toBe(422);
+    expect(notImage.body).toContain('Das Bild muss ein JPEG, PNG oder WebP sein.');
+    const ok = await editor.submitMultipart('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', { ...fields, imageAlt: 'Kinder spielen im Garten des Familienzentrums' }, { image: png });
+    expect(ok.statusCode).toBe(303);
+    const id = /([0-9a-f-]{36})/.exec(ok.headers.location as string)![1]!;
+    const page = await visitor().get(`/neuigkeiten/${id}`);
+    expect(page.body).toMatch(/<img src="\/medien\/[0-9a-f-]{36}" alt="Kinder spielen im Garten des Familienzentrums" class="news-image" width="8" height="6"/);
+    // Keeping the image means keeping a description: clearing the alt text is refused.
+    const cleared = await editor.submitMultipart(`/verwaltung/neuigkeiten/${id}`, `/verwaltung/neuigkeiten/${id}`, { ...fields, imageAlt: '' });
+    expect(cleared.statusCode).toBe(422);
+    const removed = await editor.submitMultipart(`/verwaltung/neuigkeiten/${id}`, `/verwaltung/neuigkeiten/${id}`, { ...fields, removeImage: 'ja' });
+    expect(removed.statusCode).toBe(303);
+    expect((await visitor().get(`/neuigkeiten/${id}`)).body).not.toContain('/medien/');
   });
 });

@@ -12,7 +12,8 @@ import { can } from './newsletter.policy.js';
 import { checkedTopics } from './newsletter.schemas.js';
 import { newsMessages } from './news.messages.js';
 import type { NewsPost } from './news.repository.js';
-import { NewsForm, type NewsService } from './news.service.js';
+import { imageFromForm } from '../../platform/media/media.js';
+import { NewsForm, type ImageChange, type NewsService } from './news.service.js';
 import { newsletterTopics } from './subscribe.messages.js';
 import { NewsAdminListPage, NewsFormPage } from './views/news-editor.js';
 import { NewsListPage, NewsPostPage } from './views/news-public.js';
@@ -27,6 +28,8 @@ import { NewsListPage, NewsPostPage } from './views/news-public.js';
  *   GET  POST /verwaltung/neuigkeiten/:id       edit it
  *        POST /verwaltung/neuigkeiten/:id/loeschen
  */
+const imageChange = (body: unknown, form: { imageAlt?: string; removeImage?: 'ja' }): ImageChange => ({ upload: imageFromForm(body, 'image'), alt: form.imageAlt, remove: form.removeImage === 'ja' });
+
 export function registerNewsPages(app: FastifyInstance, service: NewsService, city: CityProfile, config: Config): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
   const labels = (req: FastifyRequest) => {
@@ -59,7 +62,8 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
   app.get<{ Params: { id: string } }>('/neuigkeiten/:id', async (req, reply) => {
     const post = uuidPattern.test(req.params.id) ? await service.findPublic(req.params.id) : null;
     if (!post) throw notFound('Neuigkeit');
-    return reply.html(<NewsPostPage ctx={ctxOf(req)} post={post} publicUrl={config.publicUrl} />);
+    const image = post.imageId ? await service.imageSize(post.imageId) : undefined;
+    return reply.html(<NewsPostPage ctx={ctxOf(req)} post={post} publicUrl={config.publicUrl} image={image} />);
   });
 
   // --- editors ---------------------------------------------------------------------------
@@ -76,7 +80,7 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
     const values = formValues(req.body);
     const form = parseForm(NewsForm, req.body, labels(req), req.locale);
     if (!form.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} values={values} errors={form.errors} />);
-    const result = await attempt(() => service.create(actor, form.value, checkedTopics(values), req.locale));
+    const result = await attempt(() => service.create(actor, form.value, checkedTopics(values), req.locale, imageChange(req.body, form.value)));
     if (!result.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} values={values} errors={result.errors} />);
     return reply.redirect(`/verwaltung/neuigkeiten/${result.value}?gespeichert=1`, 303);
   });
@@ -95,16 +99,22 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
       expiresAt: post.expiresAt ? toBerlinLocal(post.expiresAt) : '',
       ...Object.fromEntries(post.topics.map((key) => [`topic_${key}`, 'ja'])),
     };
-    return reply.html(<NewsFormPage ctx={ctxOf(req)} id={post.id} values={values} saved={req.query.gespeichert === '1'} />);
+    return reply.html(<NewsFormPage ctx={ctxOf(req)} id={post.id} values={{ ...values, imageAlt: post.imageAlt ?? '' }} saved={req.query.gespeichert === '1'} image={post.imageId ? { id: post.imageId, alt: post.imageAlt ?? '' } : undefined} />);
   });
   app.post<{ Params: { id: string } }>('/verwaltung/neuigkeiten/:id', async (req, reply) => {
     const actor = requireActor(req);
     const id = postId(req.params.id);
     const values = formValues(req.body);
     const form = parseForm(NewsForm, req.body, labels(req), req.locale);
-    if (!form.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={form.errors} />);
-    const result = await attempt(() => service.update(actor, id, form.value, checkedTopics(values), req.locale));
-    if (!result.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={result.errors} />);
+    if (!form.ok) {
+      const existing = await service.findForEditor(actor, id);
+      return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={form.errors} image={existing.imageId ? { id: existing.imageId, alt: existing.imageAlt ?? '' } : undefined} />);
+    }
+    const result = await attempt(() => service.update(actor, id, form.value, checkedTopics(values), req.locale, imageChange(req.body, form.value)));
+    if (!result.ok) {
+      const existing = await service.findForEditor(actor, id);
+      return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={result.errors} image={existing.imageId ? { id: existing.imageId, alt: existing.imageAlt ?? '' } : undefined} />);
+    }
     return reply.redirect(`/verwaltung/neuigkeiten/${id}?gespeichert=1`, 303);
   });
   app.post<{ Params: { id: string } }>('/verwaltung/neuigkeiten/:id/loeschen', async (req, reply) => {

@@ -109,3 +109,8 @@ export async function recentPublicNews(db: Executor, limit = 30): Promise<NewsPo
   const rows = await publicPosts(db).select(columns).orderBy('published_at', 'desc').limit(limit).execute();
   return rows.map(toPost);
 }
+
+/** Sets or clears a post's image and its alt text. */
+export async function setNewsImage(db: Executor, id: string, imageId: string | null, alt: string | null): Promise<void> {
+  await db.updateTable('news_posts').set({ image_id: imageId, image_alt: alt }).where('id', '=', id).execute();
+}

@@ -6,9 +6,11 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError, notFound, type FieldErrors } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { SearchHit } from '../../platform/search/search.js';
+import { deleteImage, imageSize, storeImage, validateImage, type UploadedImage } from '../../platform/media/media.js';
+import type { Executor } from '../../platform/jobs/jobs.js';
 import { fromBerlinLocal } from './berlin.js';
 import { can } from './newsletter.policy.js';
-import { deleteNews, findNews, findPublicNews, insertNews, listAllNews, listPublicNews, searchNews, updateNews, type NewsInput } from './news.repository.js';
+import { deleteNews, findNews, findPublicNews, insertNews, listAllNews, listPublicNews, searchNews, setNewsImage, updateNews, type NewsInput } from './news.repository.js';
 import { newsMessages } from './news.messages.js';
 import { cleanTopics } from './subscriptions.service.js';
 
@@ -20,16 +22,29 @@ export const NewsForm = Type.Object({
   body: Type.String({ minLength: 1, maxLength: 50_000 }),
   publishedAt: Type.Optional(Type.String({ maxLength: 20 })),
   expiresAt: Type.Optional(Type.String({ maxLength: 20 })),
+  imageAlt: Type.Optional(Type.String({ maxLength: 300 })),
+  removeImage: Type.Optional(Type.Literal('ja')),
 });
+
+/** The image part of the news form: a new upload (or null), its alt text, and whether to drop the old one. */
+export interface ImageChange {
+  upload: UploadedImage | null;
+  alt?: string;
+  remove: boolean;
+}
 
 /** News posts: editors write, everyone reads what is published and not expired. */
 export function createNewsService(deps: AppDeps) {
   const { db } = deps;
 
   /** Turns the form's wall-clock fields into instants; field errors in the visitor's language. */
-  function toInput(form: { title: string; teaser: string; body: string; publishedAt?: string; expiresAt?: string }, topics: string[], locale: Locale): NewsInput {
+  function toInput(form: { title: string; teaser: string; body: string; publishedAt?: string; expiresAt?: string }, topics: string[], locale: Locale, image: ImageChange, hadImage: boolean): NewsInput {
     const t = newsMessages(locale);
     const errors: FieldErrors = {};
+    const problem = image.upload ? validateImage(image.upload) : null;
+    if (problem) errors.image = t(problem === 'image.size' ? 'error.imageSize' : 'error.imageType');
+    const willHaveImage = !!image.upload || (hadImage && !image.remove);
+    if (willHaveImage && !image.alt?.trim()) errors.imageAlt = t('error.alt');
     const publishedAt = form.publishedAt ? fromBerlinLocal(form.publishedAt) : null;
     const expiresAt = form.expiresAt ? fromBerlinLocal(form.expiresAt) : null;
     if (form.publishedAt && !publishedAt) errors.publishedAt = t('error.date');
@@ -39,9 +54,24 @@ export function createNewsService(deps: AppDeps) {
     return { title: form.title, teaser: form.teaser, body: form.body.replace(/\r\n/g, '\n'), topics: cleanTopics(topics), publishedAt, expiresAt };
   }
 
+  /** Stores a new image (stripped of metadata) and drops a replaced or removed one. */
+  async function applyImage(trx: Executor, actor: Actor, id: string, oldImageId: string | null, image: ImageChange): Promise<void> {
+    if (image.upload) {
+      const stored = await storeImage(trx, image.upload, actor.id);
+      await setNewsImage(trx, id, stored.id, image.alt!.trim());
+      if (oldImageId) await deleteImage(trx, oldImageId);
+    } else if (oldImageId && image.remove) {
+      await setNewsImage(trx, id, null, null);
+      await deleteImage(trx, oldImageId);
+    } else if (oldImageId) {
+      await setNewsImage(trx, id, oldImageId, image.alt!.trim());
+    }
+  }
+
   return {
     listPublic: (topic: string | undefined, page: number) => listPublicNews(db, { topic, limit: newsPageSize, offset: (page - 1) * newsPageSize }),
     findPublic: (id: string) => findPublicNews(db, id),
+    imageSize: (id: string) => imageSize(db, id),
     latest: async (limit: number) => (await listPublicNews(db, { limit, offset: 0 })).posts,
 
     async listForEditor(actor: Actor) {
@@ -54,27 +84,33 @@ export function createNewsService(deps: AppDeps) {
       if (!post) throw notFound('Neuigkeit');
       return post;
     },
-    async create(actor: Actor, form: Parameters<typeof toInput>[0], topics: string[], locale: Locale): Promise<string> {
+    async create(actor: Actor, form: Parameters<typeof toInput>[0], topics: string[], locale: Locale, image: ImageChange): Promise<string> {
       ensure(can(actor, 'news.edit'));
-      const input = toInput(form, topics, locale);
+      const input = toInput(form, topics, locale, image, false);
       return db.transaction().execute(async (trx) => {
         const id = await insertNews(trx, input, actor.id);
+        await applyImage(trx, actor, id, null, image);
         await recordAudit(trx, { actorId: actor.id, action: 'news.created', subjectType: 'news_post', subjectId: id, details: { title: input.title } });
         return id;
       });
     },
-    async update(actor: Actor, id: string, form: Parameters<typeof toInput>[0], topics: string[], locale: Locale): Promise<void> {
+    async update(actor: Actor, id: string, form: Parameters<typeof toInput>[0], topics: string[], locale: Locale, image: ImageChange): Promise<void> {
       ensure(can(actor, 'news.edit'));
-      const input = toInput(form, topics, locale);
+      const existing = await findNews(db, id);
+      if (!existing) throw notFound('Neuigkeit');
+      const input = toInput(form, topics, locale, image, !!existing.imageId);
       await db.transaction().execute(async (trx) => {
         if (!(await updateNews(trx, id, input))) throw notFound('Neuigkeit');
+        await applyImage(trx, actor, id, existing.imageId, image);
         await recordAudit(trx, { actorId: actor.id, action: 'news.updated', subjectType: 'news_post', subjectId: id, details: { title: input.title } });
       });
     },
     async remove(actor: Actor, id: string): Promise<void> {
       ensure(can(actor, 'news.edit'));
+      const existing = await findNews(db, id);
       await db.transaction().execute(async (trx) => {
         if (!(await deleteNews(trx, id))) throw notFound('Neuigkeit');
+        if (existing?.imageId) await deleteImage(trx, existing.imageId);
         await recordAudit(trx, { actorId: actor.id, action: 'news.deleted', subjectType: 'news_post', subjectId: id });
       });
     },

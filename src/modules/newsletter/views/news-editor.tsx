@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { imagePath } from '../../../platform/media/media.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { NewsPost } from '../news.repository.js';
@@ -98,8 +99,50 @@ function DateTimeField({ name, label, hint, value, error }: { name: string; labe
   );
 }
 
+function ImageFields({ ctx, values, errors, image }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; image?: { id: string; alt: string } }): JSX.Element {
+  const t = newsMessages(ctx.locale);
+  return (
+    <fieldset class="kern-fieldset">
+      <legend class="kern-label">{t.html('field.image')}</legend>
+      <div class="kern-fieldset__body">
+        {image ? (
+          <figure>
+            <img src={imagePath(image.id)} alt={image.alt} class="news-image" />
+            <figcaption class="kern-body kern-body--small" safe>
+              {`${t('field.currentImage')}: ${image.alt}`}
+            </figcaption>
+          </figure>
+        ) : (
+          ''
+        )}
+        <div class={`kern-form-input${errors.image ? ' kern-form-input--error' : ''}`}>
+          <label class="kern-label" for="image">
+            {t.html('field.image')}
+          </label>
+          <div class="kern-hint" id="image-hint">
+            {t.html('field.image.hint')}
+          </div>
+          {errors.image ? (
+            <p class="kern-error" id="image-error">
+              <span class="kern-body" safe>
+                {errors.image}
+              </span>
+            </p>
+          ) : (
+            ''
+          )}
+          <input class="kern-form-input__input" type="file" id="image" name="image" accept="image/jpeg,image/png,image/webp" aria-describedby={errors.image ? 'image-hint image-error' : 'image-hint'} aria-invalid={errors.image ? 'true' : undefined} />
+        </div>
+        <TextField name="imageAlt" label={t('field.imageAlt')} hint={t('field.imageAlt.hint')} value={values.imageAlt} error={errors.imageAlt} />
+        {image ? <Checkbox name="removeImage" label={t('field.removeImage')} checked={values.removeImage === 'ja'} /> : ''}
+      </div>
+    </fieldset>
+  );
+}
+
 /** The form to write or edit a post. */
-export function NewsFormPage({ ctx, id, values = {}, errors = {}, saved }: { ctx: PageContext; id?: string; values?: Record<string, string>; errors?: FieldErrors; saved?: boolean }): JSX.Element {
+export function NewsFormPage(props: { ctx: PageContext; id?: string; values?: Record<string, string>; errors?: FieldErrors; saved?: boolean; image?: { id: string; alt: string } }): JSX.Element {
+  const { ctx, id, values = {}, errors = {}, saved, image } = props;
   const t = newsMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
   const title = id ? t('edit.edit') : t('edit.new');
@@ -116,7 +159,7 @@ export function NewsFormPage({ ctx, id, values = {}, errors = {}, saved }: { ctx
       <h1 class="kern-heading-large" safe>
         {title}
       </h1>
-      <form method="post" action={id ? `/verwaltung/neuigkeiten/${id}` : '/verwaltung/neuigkeiten/neu'} novalidate>
+      <form method="post" action={id ? `/verwaltung/neuigkeiten/${id}` : '/verwaltung/neuigkeiten/neu'} enctype="multipart/form-data" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField name="title" label={t('field.title')} value={values.title} error={errors.title} required />
         <TextArea name="teaser" label={t('field.teaser')} hint={t('field.teaser.hint')} value={values.teaser} error={errors.teaser} rows={3} required />
@@ -134,6 +177,7 @@ export function NewsFormPage({ ctx, id, values = {}, errors = {}, saved }: { ctx
             ))}
           </div>
         </fieldset>
+        <ImageFields ctx={ctx} values={values} errors={errors} image={image} />
         <DateTimeField name="publishedAt" label={t('field.publishedAt')} hint={t('field.publishedAt.hint')} value={values.publishedAt} error={errors.publishedAt} />
         <DateTimeField name="expiresAt" label={t('field.expiresAt')} hint={t('field.expiresAt.hint')} value={values.expiresAt} error={errors.expiresAt} />
         <SubmitButton label={t('edit.submit')} />

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime, intlLocale } from '../../../platform/i18n/i18n.js';
+import { imagePath } from '../../../platform/media/media.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { renderMarkdown } from '../../content/index.js';
 import type { NewsPost } from '../news.repository.js';
@@ -120,7 +121,7 @@ export function NewsListPage({ ctx, posts, total, topic, page, pages }: { ctx: P
 }
 
 /** One news post with schema.org NewsArticle JSON-LD. */
-export function NewsPostPage({ ctx, post, publicUrl }: { ctx: PageContext; post: NewsPost; publicUrl: string }): JSX.Element {
+export function NewsPostPage({ ctx, post, publicUrl, image }: { ctx: PageContext; post: NewsPost; publicUrl: string; image?: { width: number; height: number } }): JSX.Element {
   const t = newsMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
   const safeJsonLd = jsonLd({
@@ -135,6 +136,7 @@ export function NewsPostPage({ ctx, post, publicUrl }: { ctx: PageContext; post:
     mainEntityOfPage: `${publicUrl}/neuigkeiten/${post.id}`,
     publisher: { '@type': 'GovernmentOrganization', name: ctx.city.portalName },
     ...(post.expiresAt ? { expires: post.expiresAt.toISOString() } : {}),
+    ...(post.imageId ? { image: `${publicUrl}${imagePath(post.imageId)}` } : {}),
   });
   return (
     <Layout ctx={ctx} title={post.title} section={section}>
@@ -150,6 +152,13 @@ export function NewsPostPage({ ctx, post, publicUrl }: { ctx: PageContext; post:
         <p class="kern-body kern-body--large" safe>
           {post.teaser}
         </p>
+        {post.imageId ? (
+          <figure class="news-figure">
+            <img src={imagePath(post.imageId)} alt={post.imageAlt ?? ''} class="news-image" width={image ? String(image.width) : undefined} height={image ? String(image.height) : undefined} />
+          </figure>
+        ) : (
+          ''
+        )}
         <div class="content-body">
           <Markdown source={post.body} />
         </div>
