@@ -48,6 +48,9 @@ describe('admin pages', () => {
     const done = await admin.submit(dash, `${dash}/verlosen`, { confirmSeed: seed });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Die Plätze sind verlost.');
+    const csv = await admin.get(`${dash}/angebote.csv`);
+    expect(csv.body).toContain('"Zirkuswoche"');
+    expect(csv.body).toContain('"1";"1";"2";"2";"1"');
     const publicPage = await admin.get('/ferien');
     expect(publicPage.body).toContain(seed);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', 'in', [seasonId, offer.id]).execute();

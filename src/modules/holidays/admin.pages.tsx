@@ -19,6 +19,7 @@ import { DashboardPage, SeasonsPage } from './views/admin-views.js';
  * Editor and admin pages (Ferienbetreuung), beside the directory's /verwaltung/pruefung:
  *   GET  POST /verwaltung/ferien                          seasons; create one (editors)
  *   GET       /verwaltung/ferien/:id                      dashboard: phase, lottery, demand vs places, review, run log
+ *   GET       /verwaltung/ferien/:id/angebote.csv          demand, places and waiting lists per offer
  *        POST /verwaltung/ferien/:id/phase                switch phase (editors)
  *        POST /verwaltung/ferien/:id/angebote/:offer/pruefen   approve / reject an offer (editors)
  *        POST /verwaltung/ferien/:id/hash                 publish the seed hash (admins)
@@ -78,6 +79,13 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   const saved = (req: FastifyRequest) => ({ notice: adminMessages(req.locale)('notice.saved') });
 
   app.get('/verwaltung/ferien/:id', (req, reply) => dashboard(req, reply, 200));
+  app.get<{ Params: { id: string } }>('/verwaltung/ferien/:id/angebote.csv', async (req, reply) => {
+    editor(req);
+    const { offers } = await seasonDashboard(deps.db, idOr404(req.params.id));
+    const cell = (v: string | number) => `"${String(v).replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"`;
+    const lines = [['Angebot', 'Träger', 'Status', 'Erster Tag', 'Plätze', 'Vergeben', 'Wünsche', 'Erstwünsche', 'Warteliste'], ...offers.map((o) => [o.title, o.organization_name, o.status, o.first_day, o.places, o.places_taken, o.wishes, o.first_wishes, o.waiting])];
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ferienangebote.csv"').send(`\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`);
+  });
   app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/phase', async (req, reply) => {
     const actor = editor(req);
     const form = parseForm(PhaseForm, req.body, { phase: adminMessages(req.locale)('dash.phase') }, req.locale);

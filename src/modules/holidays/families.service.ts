@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppDeps } from '../../app.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
@@ -156,7 +157,12 @@ export async function familyResults(db: Executor, parentId: string, seasonId: st
     .selectFrom('holiday_waitlist')
     .innerJoin('holiday_children', 'holiday_children.id', 'holiday_waitlist.child_id')
     .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_waitlist.offer_id')
-    .select(['holiday_waitlist.child_id', 'holiday_waitlist.position', 'holiday_offers.title'])
+    // The position shown is the current one: children ahead who were offered a place or left no longer count.
+    .select([
+      'holiday_waitlist.child_id',
+      'holiday_offers.title',
+      sql<number>`(SELECT count(*)::int + 1 FROM holiday_waitlist ahead WHERE ahead.offer_id = holiday_waitlist.offer_id AND ahead.status = 'waiting' AND ahead.position < holiday_waitlist.position)`.as('position'),
+    ])
     .where('holiday_children.parent_id', '=', parentId)
     .where('holiday_offers.season_id', '=', seasonId)
     .where('holiday_waitlist.status', '=', 'waiting')

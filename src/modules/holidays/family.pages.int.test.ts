@@ -27,6 +27,10 @@ describe('family pages', () => {
     expect(res.body).toContain('Wünsche abgeben');
     expect(res.body).toContain('Zirkuswoche');
     expect(res.body).not.toContain('Noch nicht geprüft');
+    const programme = await new Visitor(() => t.app).get('/ferien/programm');
+    expect(programme.statusCode).toBe(200);
+    expect(programme.body).toContain('Programmheft Sommerferien 2027');
+    expect(programme.body).toContain('Sportjugend Hamm e. V.');
   });
 
   it('adds a child; needs are refused without explicit consent and kept with it (consent text stored)', async () => {

@@ -10,13 +10,14 @@ import { type ChildInput, currentSeason, listChildren, ownChild, saveChild, seas
 import { familyMessages } from './family.messages.js';
 import { BookForm, ChildForm, maxWishFields, WishForm } from './holidays.schemas.js';
 import { answerPlace, bookFirstCome } from './places.service.js';
-import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage } from './views/family-views.js';
+import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage } from './views/family-views.js';
 import type { OfferRow } from './views/offer-facts.js';
 import { CheckWishesPage, ResultsPage, WishFormPage } from './views/wish-views.js';
 
 /*
  * Family pages (Ferienbetreuung):
  *   GET       /ferien                              season, phase, fairness, offers (public)
+ *   GET       /ferien/programm                     all offers with all details, printable (public)
  *   GET       /ferien/angebote/:id                 one offer (public)
  *        POST /ferien/angebote/:id/buchen          first come, first served (signed in)
  *   GET       /ferien/kinder                       my children
@@ -50,6 +51,13 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     const season = await currentSeason(deps.db);
     const offers = season ? await seasonOffers(deps.db, season.id) : [];
     return html(reply, 200, <HolidaysHomePage ctx={ctxOf(req)} season={season} offers={offers} />);
+  });
+
+  app.get('/ferien/programm', async (req, reply) => {
+    const season = await currentSeason(deps.db);
+    if (!season) throw notFound();
+    const offers = await seasonOffers(deps.db, season.id);
+    return html(reply, 200, <ProgrammePage ctx={ctxOf(req)} season={season} offers={offers} />);
   });
 
   async function offerPage(req: FastifyRequest, reply: FastifyReply, status: number, state: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {}) {

@@ -5,6 +5,7 @@ import { createUser } from '../../../test/support/auth.js';
 import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError } from '../../platform/http/errors.js';
+import { familyResults } from './families.service.js';
 import { answerPlace, bookFirstCome, expireUnanswered, offerFreedPlaces } from './places.service.js';
 
 const t = useTestApp();
@@ -128,6 +129,8 @@ describe('waiting list', () => {
     const mail = await t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', second.user.email).executeTakeFirstOrThrow();
     expect(mail.subject).toBe('Ein Ferienplatz für Ole ist frei');
     expect(await taken(offer.id)).toBe(1);
+    // Ida, second on the list, is now first in line.
+    expect((await familyResults(t.deps.db, third.user.id, season.id)).waiting).toMatchObject([{ title: offer.title, position: 1 }]);
 
     // Nobody answers: two days and a minute later the place moves on to Ida.
     expect(await expireUnanswered(t.deps, new Date(offered.respond_by!.getTime() + 60_000))).toBe(1);

@@ -209,6 +209,11 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
         {t.html('dash.chart')}
       </h2>
       <DemandChart ctx={ctx} offers={offers} />
+      <p class="kern-body">
+        <a class="kern-link" href={`${base}/angebote.csv`}>
+          {t.html('dash.csv')}
+        </a>
+      </p>
       <div class="table-scroll" role="region" aria-labelledby="demand-heading" tabindex="0">
         <table class="kern-table">
           <caption class="visually-hidden" safe>

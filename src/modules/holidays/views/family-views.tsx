@@ -68,6 +68,11 @@ export function HolidaysHomePage({ ctx, season, offers }: { ctx: PageContext; se
             ''
           )}
           <h2 class="kern-heading-medium">{t.html('home.offers')}</h2>
+          <p class="kern-body">
+            <a class="kern-link" href="/ferien/programm">
+              {t.html('programme.link')}
+            </a>
+          </p>
           {offers.length === 0 ? <p class="kern-body">{t.html('home.noOffers')}</p> : ''}
           <ul class="kern-list">
             {offers.map((o) => (
@@ -234,6 +239,33 @@ export function ChildFormPage({ ctx, childId, title, values, errors = {} }: { ct
         <TextField name="contactRelation" label={t('field.contactRelation')} hint={t('field.contactRelation.hint')} value={values.contactRelation} error={errors.contactRelation} />
         <SubmitButton label={t('field.save')} />
       </form>
+    </Layout>
+  );
+}
+
+/** /ferien/programm: every offer with all its details on one page, for reading and printing. */
+export function ProgrammePage({ ctx, season, offers }: { ctx: PageContext; season: SeasonRow; offers: OfferRow[] }): JSX.Element {
+  const t = familyMessages(ctx.locale);
+  const title = t('programme.title', { season: season.name });
+  return (
+    <Layout ctx={ctx} title={title} section="/ferien">
+      <h1 class="kern-heading-large" safe>
+        {title}
+      </h1>
+      <p class="kern-body" safe>
+        {wishPeriod(season, ctx.locale)}
+      </p>
+      {offers.map((o) => (
+        <section>
+          <h2 class="kern-heading-medium" safe>
+            {o.title}
+          </h2>
+          <p class="kern-body" safe>
+            {o.description}
+          </p>
+          <OfferFacts offer={o} locale={ctx.locale} full />
+        </section>
+      ))}
     </Layout>
   );
 }
