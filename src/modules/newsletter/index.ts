@@ -6,6 +6,7 @@ import { createIssueService } from './issues.service.js';
 import { sendIssueJob } from './sending.js';
 import { registerNewsPages } from './news.pages.js';
 import { createNewsService } from './news.service.js';
+import { seedNewsletterDemo } from './newsletter.seed.js';
 import { newsletterPersonalData } from './newsletter.privacy.js';
 import { registerSubscriptionPages } from './subscriptions.pages.js';
 import { createSubscriptionService } from './subscriptions.service.js';
@@ -36,6 +37,6 @@ export function newsletterModule(deps: AppDeps): FastifyPluginAsync {
 }
 
 /** Loads the fictional demo data of this module once; returns false when it was there already. */
-export async function seedNewsletter(_deps: AppDeps): Promise<boolean> {
-  return false;
+export async function seedNewsletter(deps: AppDeps): Promise<boolean> {
+  return seedNewsletterDemo(deps);
 }
