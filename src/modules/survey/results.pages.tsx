@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
@@ -34,11 +35,13 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
   };
 
   app.get('/mitmachen', async (req, reply) => {
-    const rows = await db.selectFrom('survey_surveys').select(['slug', 'title', 'status', 'opens_on', 'closes_on']).where('status', 'in', ['open', 'published']).orderBy('created_at', 'desc').execute();
-    const listed = rows.map((r) => ({ ...r, opens_on: r.opens_on ? String(r.opens_on) : null, closes_on: r.closes_on ? isoDate(r.closes_on) : null }));
-    return reply.html(
-      <ParticipatePage ctx={pageContext(req, city)} open={listed.filter((r) => takesAnswers({ ...r, opens_on: r.opens_on ? isoDate(r.opens_on) : null }))} published={listed.filter((r) => r.status === 'published')} />,
-    );
+    const listed = await db
+      .selectFrom('survey_surveys')
+      .select(['slug', 'title', 'status', sql<string | null>`opens_on::text`.as('opens_on'), sql<string | null>`closes_on::text`.as('closes_on')])
+      .where('status', 'in', ['open', 'published'])
+      .orderBy('created_at', 'desc')
+      .execute();
+    return reply.html(<ParticipatePage ctx={pageContext(req, city)} open={listed.filter((r) => takesAnswers(r))} published={listed.filter((r) => r.status === 'published')} />);
   });
 
   app.get<{ Params: { slug: string } }>('/mitmachen/befragung/:slug/ergebnisse', async (req, reply) => {
@@ -111,8 +114,4 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
       .type('text/csv; charset=utf-8')
       .send(buildCsv(rows));
   });
-}
-
-function isoDate(value: unknown): string {
-  return value instanceof Date ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}` : String(value);
 }

@@ -15,13 +15,16 @@ interface FieldsProps {
 }
 
 function ErrorLine({ id, text }: { id: string; text?: string }): JSX.Element {
+  // The wrapper clears KERN's floated legend, so the message wraps on narrow screens.
   return text ? (
+    <div class="kern-hint">
     <p class="kern-error" id={id}>
       <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
       <span class="kern-body" safe>
         {text}
       </span>
     </p>
+    </div>
   ) : (
     ''
   );

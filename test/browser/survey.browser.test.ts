@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSurveySlug } from '../../src/modules/survey/seed/seed.js';
+import { demoLogins } from '../../src/seed/demo.js';
+import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
+
+const h = useBrowserHarness();
+const next = (page: Page) => page.locator('main button[name="aktion"][value="weiter"]');
+
+async function noOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `no sideways scrolling at 320 px on ${page.url()}`).toBeLessThanOrEqual(0);
+}
+
+/** Answers every visible question on the current page with its first choice (or a fitting value). */
+async function answerVisible(page: Page) {
+  const main = page.locator('main form');
+  for (const group of await main.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))])) {
+    await main.locator(`input[type="radio"][name="${group}"]`).first().check();
+  }
+  for (const input of await main.locator('input[type="text"][inputmode="numeric"]').all()) await input.fill('2');
+}
+
+describe('answering the demo survey', () => {
+  it('without JavaScript on a 320 px phone: overview, start, error summary, every page, back keeps answers, thank you', async () => {
+    const context = await h.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 } });
+    const page = await context.newPage();
+    expect((await visit(page, h.url('/mitmachen'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await noOverflow(page);
+    expect(await page.locator('main').innerText()).toContain('Familienbeirat');
+    await page.locator('main a', { hasText: 'Wie familienfreundlich ist Hamm?' }).click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    await noOverflow(page);
+    expect(await page.locator('main').innerText()).toContain('ohne IP-Adresse');
+    await submitForm(page, page.locator('main button[type="submit"]'));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Seite 1 von');
+
+    // Nothing answered: the error summary lists the required questions and links to them.
+    const failed = await submitForm(page, next(page));
+    expect(failed.status()).toBe(422);
+    await expectNoAxeViolations(page);
+    await noOverflow(page);
+    expect(await page.title()).toMatch(/^Fehler: /);
+    expect(await page.locator('.error-summary a[href="#a_bezirk"]').count()).toBe(1);
+
+    await page.locator('main input[name="a_bezirk"][value="Pelkum"]').check();
+    await page.locator('main input[name="a_kinder"]').fill('2');
+    await page.locator('main input[name="a_alter"][value="3-5"]').check();
+    expect((await submitForm(page, next(page))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    // Back keeps the answers of page 1.
+    await submitForm(page, page.locator('main button[value="zurueck"]'));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main input[name="a_bezirk"][value="Pelkum"]').isChecked()).toBe(true);
+    expect(await page.locator('main input[name="a_kinder"]').inputValue()).toBe('2');
+    await submitForm(page, next(page));
+    await expectNoAxeViolations(page);
+
+    for (let guard = 0; guard < 10 && !page.url().endsWith('/absenden'); guard++) {
+      await answerVisible(page);
+      await noOverflow(page);
+      const response = await submitForm(page, next(page));
+      expect(response.status(), await page.locator('main').innerText()).toBe(303);
+      await expectNoAxeViolations(page);
+    }
+    expect(page.url()).toContain('/absenden');
+    await noOverflow(page);
+    await submitForm(page, page.locator('main button[type="submit"]'));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('h1').innerText()).toContain('Vielen Dank');
+  });
+
+  it('with JavaScript: Leichte Sprache, "später fortsetzen" and the resume link', async () => {
+    const page = await h.newPage();
+    await visit(page, h.url(`/mitmachen/befragung/${demoSurveySlug}?kanal=presse`));
+    await expectNoAxeViolations(page);
+    await page.locator('main a', { hasText: 'Leichte Sprache' }).first().click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(await page.locator('h1').innerText()).toContain('Wie gut ist Hamm für Familien?');
+    await submitForm(page, page.locator('main button[type="submit"]'));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Wo wohnen Sie in Hamm?');
+    await page.locator('main input[name="a_bezirk"][value="Heessen"]').check();
+    await submitForm(page, page.locator('main button[value="spaeter"]'));
+    await expectNoAxeViolations(page);
+    const link = await page.locator('main .survey-link a').getAttribute('href');
+    expect(link).toContain('/fortsetzen?token=');
+
+    const other = await (await h.newContext()).newPage();
+    await visit(other, link!.replace(/^https?:\/\/[^/]+/, h.origin));
+    await expectNoAxeViolations(other);
+    expect(await other.locator('main input[name="a_bezirk"][value="Heessen"]').isChecked()).toBe(true);
+  });
+});
+
+describe('the results dashboard', () => {
+  it('an editor sees charts with data tables and a cross-tab with hidden small cells', async () => {
+    const page = await h.newPage();
+    await visit(page, h.url('/anmelden'));
+    await expectNoAxeViolations(page);
+    const editor = demoLogins.users.find((u) => u.role === 'editor')!;
+    await page.locator('main input[name="email"]').fill(editor.email);
+    await page.locator('main input[name="password"]').fill(demoLogins.password);
+    await submitForm(page, page.locator('main form').filter({ has: page.locator('input[name="password"]') }).locator('button[type="submit"]'));
+    await expectNoAxeViolations(page);
+    await visit(page, h.url('/verwaltung/befragungen'));
+    await expectNoAxeViolations(page);
+    await page.locator('main a', { hasText: 'Wie familienfreundlich ist Hamm?' }).click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    await page.locator('main a', { hasText: 'Ergebnisse ansehen' }).click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main svg.survey-chart[role="img"]').count()).toBeGreaterThan(25);
+    expect(await page.locator('main table caption').count()).toBeGreaterThan(25);
+    await page.locator('main select[name="zeilen"]').selectOption('prioritaet');
+    await page.locator('main select[name="spalten"]').selectOption('bezirk');
+    await page.locator('main select[name="filter"]').selectOption('_kanal');
+    await page.locator('main form[method="get"] button[type="submit"]').click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    const table = page.locator('main table').filter({ has: page.locator('caption', { hasText: '×' }) });
+    expect(await table.count()).toBe(1);
+    const cells = await table.locator('td').allInnerTexts();
+    expect(cells).toContain('–');
+    expect(cells.every((c) => c === '–' || c === '0' || Number(c) >= 5)).toBe(true);
+  });
+});
