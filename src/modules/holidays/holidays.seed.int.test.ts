@@ -20,5 +20,13 @@ describe('holidays demo seed', () => {
     const page = await new Visitor(() => t.app).get('/ferien');
     expect(page.body).toContain('Sommerferien 2027');
     expect(page.body).toContain('Zirkuswoche');
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/ferien/angebote' });
+    expect(api.statusCode).toBe(200);
+    const json = api.json();
+    expect(json.saison.phase).toBe('wishes');
+    expect(json.angebote).toHaveLength(40);
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(openapi.paths['/api/v1/ferien/angebote'].get.summary).toContain('Ferienangebote');
+    expect(json.angebote[0]).toMatchObject({ freiePlaetze: expect.any(Number), preisCent: expect.any(Number) });
   });
 });

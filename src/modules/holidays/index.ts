@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { registerAdminPages } from './admin.pages.js';
 import { registerFamilyPages } from './family.pages.js';
+import { registerHolidaysApi } from './holidays.api.js';
 import { registerHolidayJobs } from './holidays.jobs.js';
 import { seedHolidayDemo } from './holidays.seed.js';
 import { registerProviderPages } from './provider.pages.js';
@@ -13,6 +14,7 @@ export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
     registerFamilyPages(app, deps);
     registerAdminPages(app, deps);
     registerProviderPages(app, deps);
+    registerHolidaysApi(app, deps);
   };
 }
 
