@@ -76,7 +76,7 @@ export interface OccurrenceFilter {
 }
 
 // A multi-day occurrence that began up to a month before the window still shows while it runs.
-const runningFor = sql`interval '31 days'`;
+const runningForMs = 31 * 86_400_000;
 
 function filtered(db: Executor, f: OccurrenceFilter) {
   let q = db
@@ -84,7 +84,9 @@ function filtered(db: Executor, f: OccurrenceFilter) {
     .innerJoin('events as e', 'e.id', 'o.event_id')
     .where('e.review_state', '=', 'published')
     .where('o.starts_at', '<', f.to)
-    .where((w) => w.or([w('o.starts_at', '>=', f.from), w.and([w('o.ends_at', '>', f.from), w('o.starts_at', '>=', sql<Date>`${f.from}::timestamptz - ${runningFor}`)])]));
+    // One index range on starts_at; the OR then only sorts out the few that began before `from`.
+    .where('o.starts_at', '>=', new Date(f.from.getTime() - runningForMs))
+    .where((w) => w.or([w('o.starts_at', '>=', f.from), w('o.ends_at', '>', f.from)]));
   if (f.district) q = q.where('e.district', '=', f.district);
   if (f.category) q = q.where(sql<boolean>`${f.category} = ANY(e.categories)`);
   if (f.age !== undefined) q = q.where((w) => w.and([w.or([w('e.min_age', 'is', null), w('e.min_age', '<=', f.age!)]), w.or([w('e.max_age', 'is', null), w('e.max_age', '>=', f.age!)])]));
