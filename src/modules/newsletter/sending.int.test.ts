@@ -50,7 +50,7 @@ describe('sending exactly once', () => {
     await createSubscribers(t, 100, 'crash');
     const issueId = await startIssue('Absturz-Test');
     const first = sink({ crashAfter: 35 });
-    await expect(runSending(deps(first.transport), issueId, { waveSize: 10 })).rejects.toThrow('worker killed');
+    await expect(runSending(deps(first.transport), issueId, { waveSize: 10, lanes: 1 })).rejects.toThrow('worker killed');
     expect([...first.received.values()].every((n) => n === 1)).toBe(true);
     expect(first.received.size).toBe(35);
     expect(await states(issueId)).toMatchObject({ sent: 30, sending: 10, queued: 60 });
@@ -71,6 +71,23 @@ describe('sending exactly once', () => {
     expect(both.size).toBe(95);
     const issue = await db().selectFrom('newsletter_issues').select(['status', 'lease_owner']).where('id', '=', issueId).executeTakeFirstOrThrow();
     expect(issue).toEqual({ status: 'sent', lease_owner: null });
+  });
+
+  it('with two lanes in flight, a crash leaves at most two waves unclear and still nobody twice', async () => {
+    await createSubscribers(t, 120, 'lanes');
+    await db().updateTable('newsletter_subscribers').set({ status: 'unsubscribed' }).where('email', 'like', 'crash%').execute();
+    const issueId = await startIssue('Zwei-Spuren-Test');
+    const first = sink({ crashAfter: 47 });
+    await expect(runSending(deps(first.transport), issueId, { waveSize: 10, lanes: 2 })).rejects.toThrow('worker killed');
+    await db().updateTable('newsletter_issues').set({ lease_until: sql`now() - interval '1 second'` }).where('id', '=', issueId).execute();
+    const second = sink();
+    expect(await runSending(deps(second.transport), issueId, { waveSize: 10, lanes: 2 })).toBe('finished');
+    const final = await states(issueId);
+    expect(final.sent! + final.unknown!).toBe(120);
+    expect(final.unknown).toBeLessThanOrEqual(20);
+    for (const to of second.received.keys()) expect(first.received.has(to)).toBe(false);
+    expect([...first.received.values(), ...second.received.values()].every((n) => n === 1)).toBe(true);
+    await db().updateTable('newsletter_subscribers').set({ status: 'unsubscribed' }).where('email', 'like', 'lanes%').execute();
   });
 
   it('suppresses an address after a permanent 5xx, retries a temporary 4xx, and skips those who left meanwhile', async () => {

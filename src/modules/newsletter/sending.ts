@@ -20,15 +20,17 @@ import { manageToken } from './links.js';
  *      to "queued" for a temporary failure (at most `maxAttempts`).
  * A crash between 1 and 3 leaves rows in "sending": SMTP may or may not have accepted them. The
  * next run (after the dead run's lease ran out) marks them "unknown" and does NOT send them again —
- * we prefer a missed mail for at most one wave over a second copy. Admins see the unknown rows
+ * we prefer a missed mail for at most one wave per lane over a second copy. Admins see the unknown rows
  * with their reason on the progress page. Rows still "queued" are sent by the next run, exactly once.
  */
 
 export const sendIssueJob = 'newsletter.send-issue';
 
 export interface SendOptions {
-  /** Rows claimed and sent per wave; the most mails a crash can leave unclear. */
+  /** Rows claimed and sent per wave; a crash can leave at most lanes × waveSize mails unclear. */
   waveSize?: number;
+  /** Waves in flight at once (default 2). */
+  lanes?: number;
   /** Stop after this many seconds and let a continuation job go on (keeps jobs short). */
   sliceSeconds?: number;
   leaseSeconds?: number;
@@ -54,6 +56,7 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
   const waveSize = options.waveSize ?? Math.max(10, config.newsletterSmtpConnections * 8);
   const leaseSeconds = options.leaseSeconds ?? 60;
   const maxAttempts = options.maxAttempts ?? 3;
+  const lanes = Math.max(1, options.lanes ?? 2);
   const sliceMs = (options.sliceSeconds ?? 240) * 1000;
   const runId = randomUUID();
 
@@ -92,60 +95,79 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
   let handed = 0;
   let waves = 0;
 
-  for (;;) {
-    if (options.stopAfterWaves !== undefined && waves >= options.stopAfterWaves) return 'continue';
-    if (Date.now() - started > sliceMs) {
-      await db.updateTable('newsletter_issues').set({ lease_owner: null, lease_until: null }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
-      return 'continue';
-    }
-    // Pace to the configured maximum rate (per run; one run per issue at a time).
-    if (config.newsletterMaxPerSecond > 0) {
-      const due = started + (handed / config.newsletterMaxPerSecond) * 1000;
-      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-    }
-
-    const claimed = await sql<Claimed>`
-      UPDATE newsletter_deliveries d
-         SET state = 'sending', claimed_at = now(), attempts = d.attempts + 1
-        FROM newsletter_subscribers s
-       WHERE d.id IN (SELECT id FROM newsletter_deliveries
-                       WHERE issue_id = ${issueId} AND state = 'queued'
-                       ORDER BY id LIMIT ${waveSize} FOR UPDATE SKIP LOCKED)
-         AND s.id = d.subscriber_id AND s.status = 'confirmed' AND s.suppressed_at IS NULL
-         AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = ${issueId} AND i.lease_owner = ${runId})
-      RETURNING d.id, s.email, s.locale, s.id AS subscriber_id, s.link_key, d.attempts`.execute(db);
-    waves++;
-    if (claimed.rows.length === 0) {
-      // Nothing claimable: the queued rows left (if any) belong to subscribers who left meanwhile.
-      if ((await skipDeparted(db, issueId)) > 0) continue;
-      break;
-    }
-
-    const outcomes = await Promise.all(
-      claimed.rows.map(async (row) => {
-        const token = encodeURIComponent(manageToken(config.sessionSecret, row.subscriber_id, row.link_key));
-        const mail = personalise(
-          templateFor(row.locale),
-          row.email,
-          { manage: `${config.publicUrl}/infobrief/einstellungen?token=${token}`, oneClick: `${config.publicUrl}/infobrief/abmelden/ein-klick?token=${token}` },
-          `<infobrief-${issueId}-${row.id}@${host}>`,
-        );
-        return { row, result: await transport.send(mail) };
-      }),
-    );
-    handed += claimed.rows.length;
-
-    const sent = outcomes.filter((o) => o.result.ok).map((o) => o.row.id);
-    if (sent.length) await db.updateTable('newsletter_deliveries').set({ state: 'sent', sent_at: sql`now()` }).where('id', 'in', sent).execute();
-    for (const { row, result } of outcomes) {
-      if (result.ok) continue;
-      const final = result.permanent || row.attempts >= maxAttempts;
-      await db.updateTable('newsletter_deliveries').set({ state: final ? 'failed' : 'queued', error: result.reason }).where('id', '=', row.id).execute();
-      if (result.permanent) {
-        await db.updateTable('newsletter_subscribers').set({ suppressed_at: sql`now()`, suppressed_reason: result.reason }).where('id', '=', row.subscriber_id).execute();
+  let stop = false;
+  /** One lane: claim a wave, send it, record it — until nothing is left or the slice ends. */
+  async function lane(): Promise<'done' | 'continue'> {
+    for (;;) {
+      if (stop) return 'continue';
+      if ((options.stopAfterWaves !== undefined && waves >= options.stopAfterWaves) || Date.now() - started > sliceMs) {
+        stop = true;
+        return 'continue';
       }
+      // Pace to the configured maximum rate (per run; one run per issue at a time).
+      if (config.newsletterMaxPerSecond > 0) {
+        const due = started + (handed / config.newsletterMaxPerSecond) * 1000;
+        if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+      }
+      waves++;
+      const claimed = await sql<Claimed>`
+        UPDATE newsletter_deliveries d
+           SET state = 'sending', claimed_at = now(), attempts = d.attempts + 1
+          FROM newsletter_subscribers s
+         WHERE d.id IN (SELECT id FROM newsletter_deliveries
+                         WHERE issue_id = ${issueId} AND state = 'queued'
+                         ORDER BY id LIMIT ${waveSize} FOR UPDATE SKIP LOCKED)
+           AND s.id = d.subscriber_id AND s.status = 'confirmed' AND s.suppressed_at IS NULL
+           AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = ${issueId} AND i.lease_owner = ${runId})
+        RETURNING d.id, s.email, s.locale, s.id AS subscriber_id, s.link_key, d.attempts`.execute(db);
+      if (claimed.rows.length === 0) {
+        // Nothing claimable: the queued rows left (if any) belong to subscribers who left meanwhile.
+        if ((await skipDeparted(db, issueId)) > 0) continue;
+        return 'done';
+      }
+      handed += claimed.rows.length;
+
+      const outcomes = await Promise.all(
+        claimed.rows.map(async (row) => {
+          const token = encodeURIComponent(manageToken(config.sessionSecret, row.subscriber_id, row.link_key));
+          const mail = personalise(
+            templateFor(row.locale),
+            row.email,
+            { manage: `${config.publicUrl}/infobrief/einstellungen?token=${token}`, oneClick: `${config.publicUrl}/infobrief/abmelden/ein-klick?token=${token}` },
+            `<infobrief-${issueId}-${row.id}@${host}>`,
+          );
+          return { row, result: await transport.send(mail) };
+        }),
+      );
+
+      const sent = outcomes.filter((o) => o.result.ok).map((o) => o.row.id);
+      if (sent.length) await db.updateTable('newsletter_deliveries').set({ state: 'sent', sent_at: sql`now()` }).where('id', 'in', sent).execute();
+      for (const { row, result } of outcomes) {
+        if (result.ok) continue;
+        const final = result.permanent || row.attempts >= maxAttempts;
+        await db.updateTable('newsletter_deliveries').set({ state: final ? 'failed' : 'queued', error: result.reason }).where('id', '=', row.id).execute();
+        if (result.permanent) {
+          await db.updateTable('newsletter_subscribers').set({ suppressed_at: sql`now()`, suppressed_reason: result.reason }).where('id', '=', row.subscriber_id).execute();
+        }
+      }
+      await db.updateTable('newsletter_issues').set({ lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
     }
-    await db.updateTable('newsletter_issues').set({ lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
+  }
+
+  // Lanes overlap one wave's database round trips with another's SMTP traffic.
+  const settled = await Promise.allSettled(
+    Array.from({ length: lanes }, () =>
+      lane().catch((error: unknown) => {
+        stop = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = settled.find((r) => r.status === 'rejected');
+  if (failure) throw (failure as PromiseRejectedResult).reason;
+  if (settled.some((r) => r.status === 'fulfilled' && r.value === 'continue')) {
+    await db.updateTable('newsletter_issues').set({ lease_owner: null, lease_until: null }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
+    return 'continue';
   }
 
   const finished = await db
