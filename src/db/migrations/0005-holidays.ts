@@ -169,7 +169,7 @@ const statements = [
     END IF;
     RETURN NULL;
   END $$`,
-  `CREATE TRIGGER holiday_places_count AFTER INSERT OR UPDATE OF status OR DELETE ON holiday_places FOR EACH ROW EXECUTE FUNCTION holiday_places_count()`,
+  `CREATE TRIGGER holiday_places_count AFTER INSERT OR UPDATE OF status, offer_id OR DELETE ON holiday_places FOR EACH ROW EXECUTE FUNCTION holiday_places_count()`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
