@@ -50,7 +50,7 @@ describe('k-threshold suppression', () => {
             if (v !== null && counts[i]! > 0 && v < k && i !== table.values.length - 1) throw new Error(`small value ${v} shown`);
           });
         }),
-        { numRuns: 300 },
+        { numRuns: 1500 },
       );
     }
   });
@@ -63,7 +63,7 @@ describe('k-threshold suppression', () => {
           const learned = differencingAttack(table);
           expect([...learned.keys()].filter((i) => table.values[i] === null)).toEqual([]);
         }),
-        { numRuns: 300 },
+        { numRuns: 1500 },
       );
     }
   });

@@ -155,7 +155,8 @@ export function suppressionPattern(cube: Cube, k = minCellCount): boolean[] {
       for (;;) {
         const hiddenCells = cells.filter((c) => hidden[c]);
         const hiddenSum = hiddenCells.reduce((s, c) => s + counts[c]!, 0);
-        const need = hidden[margin] ? hiddenCells.length === 0 && counts[margin]! > 0 : hiddenCells.length === 1 || (hiddenCells.length > 1 && hiddenSum < k);
+        // A hidden margin (even a hidden zero) needs a hidden cell, or the cells would add up to it.
+        const need = hidden[margin] ? hiddenCells.length === 0 : hiddenCells.length === 1 || (hiddenCells.length > 1 && hiddenSum < k);
         if (!need) break;
         const candidates = cells.filter((c) => !hidden[c]);
         const positive = candidates.filter((c) => counts[c]! > 0);
