@@ -134,6 +134,18 @@ describe('public calendar pages', () => {
     expect(list.body).toMatch(/<del>Abgesagtes Konzert<\/del>/);
   });
 
+  it('speaks English when the visitor chose it', async () => {
+    const v = visitor();
+    v.cookies.set('frh_lang', 'en');
+    const list = await v.get('/veranstaltungen?wann=7-tage');
+    expect(list.body).toContain('<h1 class="kern-heading-x-large">Events</h1>');
+    expect(list.body).toContain('Next 7 days');
+    expect(list.body).toContain('Subscribe');
+    const month = await v.get('/veranstaltungen/monat');
+    expect(month.body).toContain('one row per week');
+    expect((await v.get('/veranstaltungen/vorschlagen')).body).toContain('Suggest an event');
+  });
+
   it('hides unpublished suggestions and unknown ids behind a 404', async () => {
     const id = await buildEvent(t, { title: 'Noch nicht geprüft' }, { reviewState: 'pending' });
     expect((await visitor().get(`/veranstaltungen/${id}`)).statusCode).toBe(404);
