@@ -4,6 +4,8 @@ import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildSurvey } from '../../../test/support/survey.js';
 import { seedSurvey } from './index.js';
+import { createResultsService } from './results.service.js';
+import { findSurvey } from './survey.repository.js';
 import { demoSurveySlug } from './seed/seed.js';
 
 const t = useTestApp();
@@ -119,6 +121,32 @@ describe('results', () => {
     const cells = [...cross.body.matchAll(/kern-table__cell--numeric">([^<]*)</g)].map((m) => m[1]);
     expect(cells).toContain('–');
     expect(cells.every((c) => c === '–' || c === '0' || Number(c) >= 5)).toBe(true);
+  });
+
+  it('the dashboard sums old days from the rollup and recent days live, and counts every response once', async () => {
+    const s = await buildSurvey(t);
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const insert = (ago: number, count: number, wohnort: string) =>
+      t.deps.db.insertInto('survey_responses').values(Array.from({ length: count }, () => ({ survey_id: s.id, version: 1, channel_id: null, answered_on: day(ago), answers: JSON.stringify({ wohnort, kita: 'ja' }) }))).execute();
+    await insert(10, 7, 'Pelkum');
+    await insert(5, 6, 'Uentrop');
+    await insert(0, 5, 'Pelkum');
+    const results = createResultsService(t.deps);
+    const survey = (await findSurvey(t.deps.db, s.id))!;
+    const first = await results.dashboard(survey);
+    const wohnort = (d: typeof first) => d.distributions.find((x) => x.variable.key === 'wohnort')!;
+    const count = (d: typeof first, value: string) => wohnort(d).counts[wohnort(d).variable.categories.findIndex((c) => c.value === value)];
+    expect(first.total).toBe(18);
+    expect(count(first, 'Pelkum')).toBe(12);
+    expect(count(first, 'Uentrop')).toBe(6);
+    const rolled = await t.deps.db.selectFrom('survey_rollups').select(['key', 'value', 'n']).where('survey_id', '=', s.id).where('key', '=', 'wohnort').execute();
+    expect(rolled.reduce((sum, r) => sum + r.n, 0)).toBe(13);
+    // A second call and new answers today: nothing counted twice, the new ones appear.
+    await insert(0, 3, 'Uentrop');
+    const second = await results.dashboard(survey);
+    expect(second.total).toBe(21);
+    expect(count(second, 'Uentrop')).toBe(9);
+    expect(count(second, 'Pelkum')).toBe(12);
   });
 
   it('aggregate exports: CSV and a valid XLSX; raw CSV without free text', async () => {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { everyTypeDefinition } from '../../../test/support/survey.js';
+import { readPage } from './survey.answers.js';
+import { cleanAnswers, completeLanguages, definitionProblems, visiblePages, type Question } from './survey.definition.js';
+
+const districts = ['Hamm-Mitte', 'Pelkum'];
+const q = (question: Partial<Question> & Pick<Question, 'type'>): Question => ({ id: 'x', text: { de: 'Frage' }, required: true, ...question });
+const read = (question: Question, body: Record<string, unknown>) => readPage([question], body, {}, districts, true);
+
+describe('every question type accepts what fits and refuses what does not', () => {
+  const cases: [Question, unknown, unknown][] = [
+    [q({ type: 'single', options: [{ value: 'a', text: { de: 'A' } }, { value: 'b', text: { de: 'B' } }] }), 'b', 'c'],
+    [q({ type: 'rating5' }), '5', '6'],
+    [q({ type: 'grade6' }), '6', '0'],
+    [q({ type: 'scale10' }), '0', '11'],
+    [q({ type: 'yesno' }), 'nein', 'vielleicht'],
+    [q({ type: 'district' }), 'Pelkum', 'Atlantis'],
+    [q({ type: 'number', min: 0, max: 10 }), '7', '11'],
+    [q({ type: 'number', min: 0, max: 10 }), '0', '2,5'],
+  ];
+  for (const [question, good, bad] of cases) {
+    it(`${question.type}: ${String(good)} fits, ${String(bad)} does not`, () => {
+      expect(read(question, { a_x: good })).toEqual({ answers: { x: good }, problems: {} });
+      expect(Object.values(read(question, { a_x: bad }).problems)).toHaveLength(1);
+      expect(read(question, {}).problems).toEqual({ a_x: 'required' });
+      // Two values for a one-answer question do not fit.
+      expect(read(question, { a_x: [good, good === '0' ? '1' : '0'] }).problems).toHaveProperty('a_x');
+    });
+  }
+
+  it('multiple choice with "other": values must be offered, "other" needs its text', () => {
+    const question = q({ type: 'multiple', other: true, required: false, options: [{ value: 'a', text: { de: 'A' } }, { value: 'b', text: { de: 'B' } }] });
+    expect(read(question, { a_x: ['a', 'b'] }).answers).toEqual({ x: ['a', 'b'] });
+    expect(read(question, { a_x: ['a', 'z'] }).problems).toEqual({ a_x: 'choice' });
+    expect(read(question, { a_x: ['other'] }).problems).toEqual({ a_x_other: 'otherText' });
+    expect(read(question, { a_x: ['other'], a_x_other: 'Oma' }).answers).toEqual({ x: ['other'], 'x.other': 'Oma' });
+    expect(read(question, {})).toEqual({ answers: {}, problems: {} });
+  });
+
+  it('likert matrix: each statement on the five-point scale', () => {
+    const question = q({ type: 'likert', statements: [{ value: 's1', text: { de: 'S1' } }, { value: 's2', text: { de: 'S2' } }] });
+    expect(read(question, { a_x_s1: '1', a_x_s2: '5' }).answers).toEqual({ 'x.s1': '1', 'x.s2': '5' });
+    expect(read(question, { a_x_s1: '1', a_x_s2: '6' }).problems).toEqual({ a_x_s2: 'choice' });
+    expect(read(question, { a_x_s1: '1' }).problems).toEqual({ a_x_s2: 'required' });
+  });
+
+  it('short and long texts have a length limit', () => {
+    expect(read(q({ type: 'text' }), { a_x: 'Ein Satz.' }).answers).toEqual({ x: 'Ein Satz.' });
+    expect(read(q({ type: 'text' }), { a_x: 'x'.repeat(201) }).problems).toEqual({ a_x: 'tooLong' });
+    expect(read(q({ type: 'longtext' }), { a_x: 'x'.repeat(2000) }).problems).toEqual({});
+    expect(read(q({ type: 'longtext' }), { a_x: '   ' }).problems).toEqual({ a_x: 'required' });
+  });
+
+  it('without validation (going back, "later") keeps what fits and reports nothing', () => {
+    expect(readPage([q({ type: 'rating5' })], { a_x: '9' }, {}, districts, false)).toEqual({ answers: {}, problems: {} });
+  });
+});
+
+describe('conditions and languages', () => {
+  it('a page whose questions are all hidden is skipped, and hidden answers are dropped', () => {
+    expect(visiblePages(everyTypeDefinition, { kita: 'nein' })).toEqual([0, 1]);
+    const onlyConditional = { ...everyTypeDefinition, pages: [everyTypeDefinition.pages[0]!, { ...everyTypeDefinition.pages[1]!, questions: [everyTypeDefinition.pages[1]!.questions[0]!] }] };
+    expect(visiblePages(onlyConditional, { kita: 'nein' })).toEqual([0]);
+    expect(visiblePages(onlyConditional, { kita: 'ja' })).toEqual([0, 1]);
+    expect(cleanAnswers(everyTypeDefinition, { kita: 'nein', kitanote: '1', unbekannt: 'x' })).toEqual({ kita: 'nein' });
+  });
+
+  it('offers only languages in which every text is there', () => {
+    expect(completeLanguages(everyTypeDefinition)).toEqual(['de', 'en', 'ls']);
+  });
+
+  it('a condition must point to an earlier page', () => {
+    const broken = structuredClone(everyTypeDefinition);
+    broken.pages[0]!.questions[0]!.showIf = { question: 'kita', values: ['ja'] };
+    expect(definitionProblems(everyTypeDefinition)).toEqual([]);
+    expect(definitionProblems(broken)[0]).toContain('früheren Seite');
+  });
+});
