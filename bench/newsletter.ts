@@ -16,7 +16,7 @@
  * Writes bench/results/newsletter.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -277,7 +277,9 @@ async function main(): Promise<void> {
     await sink.close();
   }
   const file = path.resolve(path.dirname(thisFile), `results/newsletter-${subscribers}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // A run of one engine keeps the other engine's last numbers.
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
   console.log(`written ${file}`);
 }
 

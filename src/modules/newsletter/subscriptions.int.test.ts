@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { useTestApp, Visitor } from '../../../test/support/app.js';
+import { multipartBody, useTestApp, Visitor } from '../../../test/support/app.js';
 import { createUser } from '../../../test/support/auth.js';
 import { createSubscriber } from '../../../test/support/newsletter.js';
 import { signupLimits } from './subscriptions.service.js';
@@ -164,6 +164,12 @@ describe('preferences and unsubscribing', () => {
     expect(first.statusCode).toBe(200);
     expect((await subscriberOf(s.email))!.status).toBe('unsubscribed');
     expect((await post()).statusCode).toBe(200);
+    // Some mail clients post multipart/form-data (RFC 8058 allows both encodings).
+    const multi = await createSubscriber(t);
+    const { body, contentType } = multipartBody({ 'List-Unsubscribe': 'One-Click' }, {});
+    const viaMultipart = await t.app.inject({ method: 'POST', url: `/infobrief/abmelden/ein-klick?token=${encodeURIComponent(multi.manageToken)}`, headers: { 'content-type': contentType }, payload: body });
+    expect(viaMultipart.statusCode).toBe(200);
+    expect((await subscriberOf(multi.email))!.status).toBe('unsubscribed');
     const other = await createSubscriber(t);
     const wrong = await t.app.inject({ method: 'POST', url: '/infobrief/abmelden/ein-klick?token=kaputt', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
     expect(wrong.statusCode).toBe(400);
