@@ -29,7 +29,7 @@ import { addDays, todayIn } from '../src/modules/events/berlin-time.js';
 import { toIcsEvent } from '../src/modules/events/events.feeds.js';
 import { rowValues } from '../src/modules/events/events.model.js';
 import { icsEventLimit } from '../src/modules/events/events.pages.js';
-import { insertOccurrences, loadEvents } from '../src/modules/events/events.repository.js';
+import { analyzeEvents, insertOccurrences, loadEvents } from '../src/modules/events/events.repository.js';
 import { buildDemoEvents } from '../src/modules/events/events.seed.js';
 import { buildCalendar } from '../src/modules/events/ics.js';
 import { loadCityProfile } from '../src/platform/city.js';
@@ -65,6 +65,7 @@ async function load(db: Kysely<DB>, count: number): Promise<{ seconds: number; o
       await insertOccurrences(trx, rows, []);
     });
   }
+  await analyzeEvents(db);
   const n = await db.selectFrom('event_occurrences').select((s) => s.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { seconds: round((performance.now() - t0) / 1000) / 1, occurrences: Number(n.n) };
 }

@@ -184,3 +184,8 @@ export async function lockEvent(trx: Transaction<DB>, id: string) {
 }
 
 export type Db = Kysely<DB>;
+
+/** Refreshes the planner statistics of the events tables (after bulk loads; PGlite has no autovacuum). */
+export async function analyzeEvents(db: Executor): Promise<void> {
+  await sql`ANALYZE events, event_occurrences, event_exceptions`.execute(db);
+}

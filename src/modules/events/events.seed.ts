@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app.js';
 import { addDays, todayIn, weekdayOf } from './berlin-time.js';
 import type { CategoryCode } from './events.categories.js';
 import { rowValues, type EventInput } from './events.model.js';
-import { insertOccurrences } from './events.repository.js';
+import { analyzeEvents, insertOccurrences } from './events.repository.js';
 import type { RecurrenceRule } from './recurrence.js';
 
 /** Stable UUID from a name, so the seed recognises its own rows. */
@@ -135,5 +135,7 @@ export async function seedEvents(deps: Pick<AppDeps, 'db' | 'city'>): Promise<bo
     const exceptions = exceptionRows.length ? await trx.insertInto('event_exceptions').values(exceptionRows).returningAll().execute() : [];
     await insertOccurrences(trx, rows, exceptions);
   });
+  // Fresh statistics, or the planner (PGlite has no autovacuum) joins occurrences to events row by row.
+  await analyzeEvents(db);
   return true;
 }
