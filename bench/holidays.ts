@@ -19,7 +19,8 @@ import { loadConfig } from '../src/config.js';
 import { cookieNames } from '../src/platform/http/context.js';
 import { createSession, sessionSettings } from '../src/platform/auth/sessions.js';
 import { hmac, newToken } from '../src/platform/auth/tokens.js';
-import { seededStream } from '../src/modules/holidays/allocation-rng.js';
+import { seededStream, seedHash } from '../src/modules/holidays/allocation-rng.js';
+import { confirmRun } from '../src/modules/holidays/runs.service.js';
 import { type AllocationChild, type AllocationInput, type AllocationOffer, allocate } from '../src/modules/holidays/allocation.js';
 
 /** Generates a reproducible city-scale input. */
@@ -177,6 +178,65 @@ export async function benchBooking(requests = 500, places = 50): Promise<Record<
   }
 }
 
+/**
+ * Part 3: the confirmed run in the database at city scale — the generated input of part 1 written
+ * as real rows (children of 12,000 parents, wish lists, wishes), then confirmRun: places, waiting
+ * lists, published seed and result mails in one transaction.
+ */
+export async function benchConfirmedRun(): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frh-holidays-run-'));
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  const dbName = `frh_holidays_run_${process.pid}`;
+  const admin = serverUrl ? new pg.Client({ connectionString: serverUrl }) : null;
+  if (admin) {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+  }
+  const databaseUrl = serverUrl ? Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString() : undefined;
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const booted = await boot(config);
+  try {
+    const { db } = booted.deps;
+    const input = generateLotteryInput();
+    const org = await db.insertInto('organizations').values({ name: 'Bench-Träger', kind: 'provider' }).returning('id').executeTakeFirstOrThrow();
+    const season = await db.insertInto('holiday_seasons').values({ name: 'Bench', phase: 'allocation', wish_from: '2027-03-01', wish_until: '2027-04-01', reserved_percent: 20, seed_hash: seedHash(input.seed) }).returning('id').executeTakeFirstOrThrow();
+    const offerIds = new Map<string, string>();
+    for (let i = 0; i < input.offers.length; i += 500) {
+      const rows = await db
+        .insertInto('holiday_offers')
+        .values(input.offers.slice(i, i + 500).map((o) => ({ season_id: season.id, organization_id: org.id, status: 'approved' as const, title: o.id, kind: 'week' as const, first_day: o.firstDay, last_day: o.lastDay, daily_from: o.dailyFrom, daily_until: o.dailyUntil, min_age: o.minAge, max_age: o.maxAge, places: o.places })))
+        .returning(['id', 'title'])
+        .execute();
+      for (const r of rows) offerIds.set(r.title, r.id);
+    }
+    const parentCount = 12_000;
+    const parents: string[] = [];
+    for (let i = 0; i < parentCount; i += 2000) {
+      const rows = await db.insertInto('users').values(Array.from({ length: Math.min(2000, parentCount - i) }, (_, k) => ({ email: `run-${i + k}@example.org`, display_name: `Eltern ${i + k}` }))).returning('id').execute();
+      parents.push(...rows.map((r) => r.id));
+    }
+    for (let i = 0; i < input.children.length; i += 1000) {
+      const chunk = input.children.slice(i, i + 1000);
+      const kids = await db.insertInto('holiday_children').values(chunk.map((c, k) => ({ parent_id: parents[(i + k) % parentCount]!, first_name: c.id, last_name: 'Bench', birth_date: c.birthDate, priority: c.priority }))).returning('id').execute();
+      const lists = await db.insertInto('holiday_wish_lists').values(chunk.map((c, k) => ({ season_id: season.id, child_id: kids[k]!.id, max_places: c.maxPlaces, group_code: c.groupCode ? c.groupCode.toUpperCase().replace(/[^A-Z0-9-]/g, '-').slice(0, 20).padEnd(4, '0') : null, submitted_at: new Date() }))).returning('id').execute();
+      await db.insertInto('holiday_wishes').values(chunk.flatMap((c, k) => c.wishes.map((w, r) => ({ wish_list_id: lists[k]!.id, offer_id: offerIds.get(w)!, rank: r + 1 })))).execute();
+    }
+    const adminUser = await db.insertInto('users').values({ email: 'run-admin@example.org', display_name: 'Admin', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+    const started = performance.now();
+    const summary = await confirmRun(booted.deps, { id: adminUser.id, role: 'admin', email: 'run-admin@example.org', displayName: 'Admin' }, season.id, input.seed);
+    const ms = performance.now() - started;
+    const places = await db.selectFrom('holiday_places').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return { engine: serverUrl ? 'postgresql' : 'pglite', children: summary.children, parents: parentCount, placements: summary.placements, placeRows: Number(places.n), ms: Math.round(ms) };
+  } finally {
+    await booted.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
 const part = process.env.BENCH_PART ?? 'all';
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 if (part === 'all' || part === 'lottery') {
@@ -191,5 +251,9 @@ if (part === 'all' || part === 'booking') {
     results.bookingPostgres = await benchBooking();
     console.log('booking (PostgreSQL)', results.bookingPostgres);
   }
+}
+if (part === 'run') {
+  results.confirmedRun = await benchConfirmedRun();
+  console.log('confirmed run', results.confirmedRun);
 }
 writeFileSync(path.resolve(import.meta.dirname, `results/holidays-${part}.json`), `${JSON.stringify(results, null, 2)}\n`);

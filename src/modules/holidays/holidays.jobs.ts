@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../app.js';
 import { deleteExpiredSeasonData, holidayPersonalData, retentionJob } from './holidays.privacy.js';
+import { resultMailsJob, sendResultMails } from './result-mails.js';
 import { expireJob, expireUnanswered, offerFreedPlaces, offerNextJob } from './places.service.js';
 
 /** The module's jobs (move-up of waiting lists, expiry of unanswered places, retention) and its personal data. */
@@ -9,5 +10,6 @@ export function registerHolidayJobs(deps: AppDeps): void {
   deps.jobs.register(expireJob, async () => void (await expireUnanswered(deps)), { cron: '*/15 * * * *' });
   // Nightly: personal data of seasons closed longer than their retention period goes.
   deps.jobs.register(retentionJob, async () => void (await deleteExpiredSeasonData(deps)), { cron: '40 3 * * *' });
+  deps.jobs.register<{ seasonId: string; after: string | null }>(resultMailsJob, async ({ seasonId, after }) => void (await sendResultMails(deps, seasonId, after)));
   for (const source of holidayPersonalData) deps.privacy.register(source);
 }

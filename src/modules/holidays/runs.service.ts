@@ -10,6 +10,7 @@ import { seedHash } from './allocation-rng.js';
 import { type AllocationInput, allocate } from './allocation.js';
 import { type AllocationSummary, summarizeAllocation } from './allocation-summary.js';
 import { holidayMessages } from './holidays.messages.js';
+import { resultMailsJob } from './result-mails.js';
 
 /**
  * Lottery runs of a season. The admin commits to a seed by publishing its SHA-256 hash; a run needs
@@ -121,51 +122,9 @@ export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, 
     await trx.updateTable('holiday_seasons').set({ phase: 'results', seed, allocated_at: new Date(), updated_at: new Date() }).where('id', '=', seasonId).execute();
     await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'confirmed', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_confirmed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
-    await queueResultMails(deps, trx, seasonId, season.name);
+    // The result mails go out from a job that exists exactly when this run commits (chunked, see result-mails.ts).
+    await deps.jobs.send(trx, resultMailsJob, { seasonId, after: null });
     await hooks.beforeCommit?.();
     return summary;
   });
-}
-
-/** One mail per parent with the results of all their children. */
-async function queueResultMails(deps: AppDeps, trx: Transaction<DB>, seasonId: string, seasonName: string): Promise<void> {
-  const rows = await trx
-    .selectFrom('holiday_wish_lists')
-    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
-    .innerJoin('users', 'users.id', 'holiday_children.parent_id')
-    .select(['users.id as parent_id', 'users.email', 'users.display_name', 'users.locale', 'holiday_children.id as child_id', 'holiday_children.first_name'])
-    .where('holiday_wish_lists.season_id', '=', seasonId)
-    .where('holiday_wish_lists.submitted_at', 'is not', null)
-    .execute();
-  const places = await trx
-    .selectFrom('holiday_places')
-    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
-    .select(['holiday_places.child_id', 'holiday_offers.title'])
-    .where('holiday_places.season_id', '=', seasonId)
-    .execute();
-  const waits = await trx
-    .selectFrom('holiday_waitlist')
-    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_waitlist.offer_id')
-    .select(['holiday_waitlist.child_id', 'holiday_waitlist.position', 'holiday_offers.title'])
-    .where('holiday_offers.season_id', '=', seasonId)
-    .execute();
-  const parents = new Map<string, typeof rows>();
-  for (const r of rows) parents.set(r.parent_id, [...(parents.get(r.parent_id) ?? []), r]);
-  for (const children of parents.values()) {
-    const first = children[0] as (typeof rows)[number];
-    const tr = holidayMessages(first.locale === 'en' ? 'en' : 'de');
-    const list = children
-      .map((c) => {
-        const mine = places.filter((p) => p.child_id === c.child_id).map((p) => tr('result.place', { offer: p.title }));
-        const queued = waits.filter((w) => w.child_id === c.child_id).map((w) => tr('result.waiting', { offer: w.title, position: w.position }));
-        const lines = [...mine, ...queued];
-        return `- ${c.first_name}: ${lines.length ? lines.join('; ') : tr('result.nothing')}`;
-      })
-      .join('\n');
-    await deps.mail.enqueue(trx, {
-      to: first.email,
-      subject: tr('mail.results.subject', { season: seasonName }),
-      text: tr('mail.results.text', { name: first.display_name, season: seasonName, list, url: `${deps.config.publicUrl}/ferien/ergebnis` }),
-    });
-  }
 }

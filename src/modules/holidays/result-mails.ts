@@ -1,0 +1,81 @@
+import type { AppDeps } from '../../app.js';
+import { holidayMessages } from './holidays.messages.js';
+
+export const resultMailsJob = 'holidays.result-mails';
+const chunk = 500;
+
+/**
+ * One mail per parent with the results of all their children, 500 parents per transaction: each
+ * chunk queues its mails and the job for the next chunk together, so a retry never mails twice and
+ * a big season never holds the (embedded: only) connection for long.
+ */
+export async function sendResultMails(deps: AppDeps, seasonId: string, after: string | null): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const season = await trx.selectFrom('holiday_seasons').select('name').where('id', '=', seasonId).executeTakeFirst();
+    if (!season) return 0;
+    let parentQuery = trx
+      .selectFrom('holiday_wish_lists')
+      .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
+      .select('holiday_children.parent_id')
+      .distinct()
+      .where('holiday_wish_lists.season_id', '=', seasonId)
+      .where('holiday_wish_lists.submitted_at', 'is not', null)
+      .orderBy('holiday_children.parent_id')
+      .limit(chunk);
+    if (after) parentQuery = parentQuery.where('holiday_children.parent_id', '>', after);
+    const parentIds = (await parentQuery.execute()).map((p) => p.parent_id);
+    if (parentIds.length === 0) return 0;
+    const rows = await trx
+      .selectFrom('holiday_wish_lists')
+      .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
+      .innerJoin('users', 'users.id', 'holiday_children.parent_id')
+      .select(['users.id as parent_id', 'users.email', 'users.display_name', 'users.locale', 'holiday_children.id as child_id', 'holiday_children.first_name'])
+      .where('holiday_wish_lists.season_id', '=', seasonId)
+      .where('holiday_wish_lists.submitted_at', 'is not', null)
+      .where('holiday_children.parent_id', 'in', parentIds)
+      .orderBy('holiday_children.first_name')
+      .execute();
+    const childIds = rows.map((r) => r.child_id);
+    const places = await trx
+      .selectFrom('holiday_places')
+      .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
+      .select(['holiday_places.child_id', 'holiday_offers.title'])
+      .where('holiday_places.season_id', '=', seasonId)
+      .where('holiday_places.child_id', 'in', childIds)
+      .execute();
+    const waits = await trx
+      .selectFrom('holiday_waitlist')
+      .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_waitlist.offer_id')
+      .select(['holiday_waitlist.child_id', 'holiday_waitlist.position', 'holiday_offers.title'])
+      .where('holiday_offers.season_id', '=', seasonId)
+      .where('holiday_waitlist.child_id', 'in', childIds)
+      .execute();
+    const group = <T extends { child_id?: string; parent_id?: string }>(list: T[], key: (item: T) => string) => {
+      const map = new Map<string, T[]>();
+      for (const item of list) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+      return map;
+    };
+    const placesOf = group(places, (p) => p.child_id);
+    const waitsOf = group(waits, (w) => w.child_id);
+    for (const children of group(rows, (r) => r.parent_id).values()) {
+      const first = children[0] as (typeof rows)[number];
+      const t = holidayMessages(first.locale === 'en' ? 'en' : 'de');
+      const list = children
+        .map((c) => {
+          const lines = [
+            ...(placesOf.get(c.child_id) ?? []).map((p) => t('result.place', { offer: p.title })),
+            ...(waitsOf.get(c.child_id) ?? []).map((w) => t('result.waiting', { offer: w.title, position: w.position })),
+          ];
+          return `- ${c.first_name}: ${lines.length ? lines.join('; ') : t('result.nothing')}`;
+        })
+        .join('\n');
+      await deps.mail.enqueue(trx, {
+        to: first.email,
+        subject: t('mail.results.subject', { season: season.name }),
+        text: t('mail.results.text', { name: first.display_name, season: season.name, list, url: `${deps.config.publicUrl}/ferien/ergebnis` }),
+      });
+    }
+    if (parentIds.length === chunk) await deps.jobs.send(trx, resultMailsJob, { seasonId, after: parentIds[parentIds.length - 1] });
+    return parentIds.length;
+  });
+}
