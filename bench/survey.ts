@@ -127,6 +127,7 @@ async function main() {
 
     const out = {
       date: new Date().toISOString().slice(0, 10),
+      loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 10) / 10),
       machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), shared`,
       postgres: (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0]!.v.split(' on ')[0],
       questions: allQuestions(definition).length,

@@ -128,5 +128,26 @@ describe('the results dashboard', () => {
     const cells = await table.locator('td').allInnerTexts();
     expect(cells).toContain('–');
     expect(cells.every((c) => c === '–' || c === '0' || Number(c) >= 5)).toBe(true);
+
+    // The question form, then close and publish: the public results page.
+    await page.locator('main a').first().click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    const detail = page.url();
+    await visit(page, `${detail}/fragen/neu?seite=2`);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main select[name="type"] option').count()).toBe(11);
+    await visit(page, detail);
+    await expectNoAxeViolations(page);
+    await submitForm(page, page.locator('main form', { has: page.locator('input[value="close"]') }).locator('button'));
+    await expectNoAxeViolations(page);
+    await submitForm(page, page.locator('main form', { has: page.locator('input[value="publish"]') }).locator('button'));
+    await expectNoAxeViolations(page);
+    await visit(page, h.url(`/mitmachen/befragung/${demoSurveySlug}/ergebnisse`));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main svg.survey-chart').count()).toBeGreaterThan(25);
+    await visit(page, h.url(`/mitmachen/befragung/${demoSurveySlug}`));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('beendet');
   });
 });

@@ -159,7 +159,7 @@ describe('results', () => {
     expect(numbers.every((n) => n === '–' || n === '0' || Number(n) >= 5)).toBe(true);
     const xlsx = await editor.get(`/verwaltung/befragungen/${survey.id}/export/ergebnisse.xlsx`);
     const files = unzipSync(new Uint8Array(xlsx.rawPayload));
-    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain('<c r="A1" t="inlineStr"><is><t xml:space="preserve">Frage</t></is></c>');
     expect(sheet).toContain('In welchem Stadtbezirk wohnen Sie?');

@@ -18,7 +18,16 @@ export function surveyModule(deps: AppDeps): FastifyPluginAsync {
   const editor = createEditorService(deps);
   const results = createResultsService(deps);
   // No personal data to register: responses are anonymous, drafts belong to nobody.
-  deps.jobs.register(surveyCleanupJob, async () => void (await deleteExpiredDrafts(deps.db)), { cron: '25 3 * * *' });
+  // Nightly: delete expired drafts, and sum up yesterday's answers so the dashboard stays fast.
+  deps.jobs.register(
+    surveyCleanupJob,
+    async () => {
+      await deleteExpiredDrafts(deps.db);
+      const live = await deps.db.selectFrom('survey_surveys').select('id').where('status', '!=', 'draft').execute();
+      for (const survey of live) await results.rollUp(survey.id);
+    },
+    { cron: '25 3 * * *' },
+  );
   return async (app) => {
     registerRespondPages(app, deps, respond);
     registerEditorPages(app, deps, editor);
