@@ -1,14 +1,17 @@
 /**
  * Holidays bench (Ferienbetreuung).
  *
- *   npx tsx bench/holidays.ts            (both parts)
+ *   npx tsx --expose-gc bench/holidays.ts     (parts 1 and 2)
  *   BENCH_PART=lottery npx tsx bench/holidays.ts
+ *   BENCH_PART=booking npx tsx bench/holidays.ts       (PGlite, then PostgreSQL at 127.0.0.1)
+ *   BENCH_PART=run [BENCH_DATABASE_URL=postgres://…] npx tsx bench/holidays.ts
  *
  * Part 1: the pure lottery, 20,000 children × 5 wishes over 1,000 offers (10 % of the children in
  * groups of two or three, 15 % priority, 20 % reserved share): wall time, heap growth, peak RSS.
  * Goal: under 2 s and under 500 MB.
  * Part 2: 500 simultaneous first-come requests for 50 places over HTTP: exactly 50 must succeed.
- * Writes bench/results/holidays.json.
+ * Part 3 (only with BENCH_PART=run): the confirmed run of part 1's input as real database rows.
+ * Writes bench/results/holidays-<part>.json (part 3: holidays-run-pglite.json / -postgresql.json).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -256,4 +259,5 @@ if (part === 'run') {
   results.confirmedRun = await benchConfirmedRun();
   console.log('confirmed run', results.confirmedRun);
 }
-writeFileSync(path.resolve(import.meta.dirname, `results/holidays-${part}.json`), `${JSON.stringify(results, null, 2)}\n`);
+const suffix = part === 'run' ? (process.env.BENCH_DATABASE_URL ? '-postgresql' : '-pglite') : '';
+writeFileSync(path.resolve(import.meta.dirname, `results/holidays-${part}${suffix}.json`), `${JSON.stringify(results, null, 2)}\n`);
