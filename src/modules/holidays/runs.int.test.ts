@@ -101,6 +101,23 @@ describe('lottery runs', () => {
   });
 });
 
+describe('priority', () => {
+  it('gives priority to Familienpass children and to children who got nothing in an earlier lottery', async () => {
+    const org = await buildHolidayOrganization(t);
+    const { user } = await actorOf('family');
+    const [pass, unlucky, lucky, newcomer] = [await buildChild(t, user.id, { priority: true }), await buildChild(t, user.id), await buildChild(t, user.id), await buildChild(t, user.id)];
+    const earlier = await buildSeason(t, { phase: 'closed', allocated_at: new Date('2026-08-01T10:00:00Z') });
+    const old = await buildHolidayOffer(t, earlier.id, org.id);
+    for (const child of [unlucky, lucky]) await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: earlier.id, child_id: child.id, submitted_at: new Date() }).execute();
+    await t.deps.db.insertInto('holiday_places').values({ season_id: earlier.id, offer_id: old.id, child_id: lucky.id, source: 'lottery', status: 'accepted' }).execute();
+    const season = await buildSeason(t, { phase: 'allocation' });
+    for (const child of [pass, unlucky, lucky, newcomer]) await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: season.id, child_id: child.id, submitted_at: new Date() }).execute();
+    const input = await loadAllocationInput(t.deps.db, season.id, seed);
+    const priority = new Map(input.children.map((c) => [c.id, c.priority]));
+    expect([pass, unlucky, lucky, newcomer].map((c) => priority.get(c.id))).toEqual([true, true, false, false]);
+  });
+});
+
 describe('retention', () => {
   it("deletes a closed season's children, wishes and places after the retention period, not before", async () => {
     const { actor } = await actorOf('admin');

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AppDeps } from '../../app.js';
 import type { DB } from '../../db/types.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -36,6 +36,13 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
     .selectFrom('holiday_wish_lists')
     .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
     .select(['holiday_wish_lists.id', 'holiday_wish_lists.child_id', 'holiday_wish_lists.max_places', 'holiday_wish_lists.group_code', 'holiday_children.birth_date', 'holiday_children.priority'])
+    // Priority also for children who took part in an earlier lottery and got nothing there.
+    .select(
+      sql<boolean>`EXISTS (
+        SELECT 1 FROM holiday_wish_lists earlier JOIN holiday_seasons s ON s.id = earlier.season_id
+        WHERE earlier.child_id = holiday_wish_lists.child_id AND earlier.season_id <> ${seasonId} AND earlier.submitted_at IS NOT NULL AND s.allocated_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM holiday_places p WHERE p.child_id = earlier.child_id AND p.season_id = earlier.season_id AND p.source = 'lottery'))`.as('empty_before'),
+    )
     .where('holiday_wish_lists.season_id', '=', seasonId)
     .where('holiday_wish_lists.submitted_at', 'is not', null)
     .orderBy('holiday_wish_lists.child_id')
@@ -52,7 +59,7 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
   for (const w of wishes) byList.set(w.wish_list_id, [...(byList.get(w.wish_list_id) ?? []), w.offer_id]);
   return {
     offers: offers.map((o) => ({ id: o.id, places: o.places, minAge: o.min_age, maxAge: o.max_age, firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until })),
-    children: lists.map((l) => ({ id: l.child_id, birthDate: l.birth_date, priority: l.priority, maxPlaces: l.max_places, groupCode: l.group_code, wishes: byList.get(l.id) ?? [] })),
+    children: lists.map((l) => ({ id: l.child_id, birthDate: l.birth_date, priority: l.priority || l.empty_before, maxPlaces: l.max_places, groupCode: l.group_code, wishes: byList.get(l.id) ?? [] })),
     settings: { reservedShare: season.reserved_percent / 100 },
     seed,
   };
