@@ -7,6 +7,7 @@ import { AppError, type FieldErrors } from '../../platform/http/errors.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import { findQuestion, surveyLanguages, type Texts } from './survey.definition.js';
+import { localiseErrors } from './editor-errors.js';
 import { editorMessages } from './editor.messages.js';
 import type { EditorService, LifecycleAction } from './editor.service.js';
 import { questionFromForm, questionToForm } from './question-form.js';
@@ -54,7 +55,7 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
   };
   const showDetail = async (req: FastifyRequest, reply: FastifyReply, id: string, status = 200, extra: { notice?: string; errors?: FieldErrors; values?: Record<string, string> } = {}) => {
     const detail = await service.detail(requireActor(req), id);
-    return reply.status(status).html(<DetailPage ctx={pageContext(req, city)} detail={detail} publicUrl={config.publicUrl} {...extra} />);
+    return reply.status(status).html(<DetailPage ctx={pageContext(req, city)} detail={detail} publicUrl={config.publicUrl} {...extra} errors={localiseErrors(extra.errors, req.locale)} />);
   };
   const back = (reply: FastifyReply, id: string, saved = 'ja') => reply.redirect(`${editorPath(id)}?gespeichert=${saved}`, 303);
 
@@ -74,7 +75,7 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     if (!title || title.length > 200) errors.title = `${t('field.title')}: 1–200`;
     if (!slugPattern.test(slug) || slug.length > 60) errors.slug = t('field.slugHint');
     const result = Object.keys(errors).length ? ({ ok: false, errors } as const) : await attempt(() => service.create(actor, { title, slug }));
-    if (!result.ok) return reply.status(422).html(<ListPage ctx={pageContext(req, city)} surveys={await service.list(actor)} canEdit errors={result.errors} values={values} />);
+    if (!result.ok) return reply.status(422).html(<ListPage ctx={pageContext(req, city)} surveys={await service.list(actor)} canEdit errors={localiseErrors(result.errors, req.locale)} values={values} />);
     return reply.redirect(editorPath(result.value), 303);
   });
 
@@ -131,7 +132,7 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
 
   const questionForm = async (req: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string>, status = 200, errors: FieldErrors = {}) => {
     const { survey, definition } = await service.detail(requireActor(req), id);
-    return reply.status(status).html(<QuestionFormPage ctx={pageContext(req, city)} survey={survey} definition={definition} values={values} errors={errors} editing={!!values.id} />);
+    return reply.status(status).html(<QuestionFormPage ctx={pageContext(req, city)} survey={survey} definition={definition} values={values} errors={localiseErrors(errors, req.locale)} editing={!!values.id} />);
   };
 
   app.get<{ Querystring: { seite?: string } }>('/verwaltung/befragungen/:id/fragen/neu', async (req, reply) => {

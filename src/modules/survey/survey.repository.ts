@@ -36,7 +36,8 @@ const frozenDefinitions = new Map<string, SurveyDefinition>();
 export async function loadDefinition(db: Executor, surveyId: string, version: number): Promise<SurveyDefinition> {
   const cacheKey = `${surveyId}:${version}`;
   const cached = frozenDefinitions.get(cacheKey);
-  if (cached) return structuredClone(cached);
+  // Shared, not copied: callers treat a definition as read-only (the editor changes its own copy).
+  if (cached) return cached;
   const row = await db.selectFrom('survey_versions').select(['definition', 'frozen_at']).where('survey_id', '=', surveyId).where('version', '=', version).executeTakeFirstOrThrow();
   const definition = row.definition as SurveyDefinition;
   if (row.frozen_at) {
