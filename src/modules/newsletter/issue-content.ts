@@ -17,8 +17,9 @@ export interface Composition {
 export interface IssueContent {
   subject: string;
   intro: string;
-  news: { title: string; teaser: string; url: string }[];
-  events: { title: string; url: string; start: string; end: string | null; allDay: boolean; place: string; status: 'scheduled' | 'cancelled' | 'postponed' }[];
+  /** `topics` of a post (absent in issues frozen before it was recorded: then for everyone). */
+  news: { title: string; teaser: string; url: string; topics?: string[] }[];
+  events: { title: string; url: string; start: string; end: string | null; allDay: boolean; place: string; status: 'scheduled' | 'cancelled' | 'postponed'; district?: string | null }[];
   eventsRange: { from: string; to: string } | null;
   holidayNotice: string;
   sections: { heading: string; body: string }[];
@@ -44,16 +45,40 @@ export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: {
     if (from && toDay) {
       const to = new Date(toDay.getTime() + 86_400_000);
       const found = await listEventsInRange(db, { from, to, district: range.district || undefined, category: range.category || undefined, limit: maxIssueEvents });
-      events = found.map((e) => ({ title: e.title, url: `${publicUrl}${e.path}`, start: e.start.toISOString(), end: e.end?.toISOString() ?? null, allDay: e.allDay, place: e.place, status: e.status }));
+      events = found.map((e) => ({ title: e.title, url: `${publicUrl}${e.path}`, start: e.start.toISOString(), end: e.end?.toISOString() ?? null, allDay: e.allDay, place: e.place, status: e.status, district: e.district }));
     }
   }
   return {
     subject: issue.subject,
     intro: issue.intro,
-    news: posts.map((p) => ({ title: p.title, teaser: p.teaser, url: `${publicUrl}/neuigkeiten/${p.id}` })),
+    news: posts.map((p) => ({ title: p.title, teaser: p.teaser, url: `${publicUrl}/neuigkeiten/${p.id}`, topics: p.topics })),
     events,
     eventsRange: range ? { from: range.from, to: range.to } : null,
     holidayNotice: composition.holidayNotice,
     sections: composition.sections.filter((s) => s.heading.trim() || s.body.trim()),
   };
+}
+
+/** What a subscriber chose: topics (none = all) and a district (none = the whole city). */
+export interface Interests {
+  topics: readonly string[];
+  district: string | null;
+}
+
+/**
+ * The issue as one subscriber gets it. A post with topics goes to those who chose none or one of
+ * them; a post without topics goes to everyone. With a district chosen, the events section shows
+ * that district's events and the city-wide ones (without district). Everything else is the same.
+ */
+export function contentFor(content: IssueContent, interests: Interests): IssueContent {
+  const news = interests.topics.length === 0 ? content.news : content.news.filter((n) => !n.topics?.length || n.topics.some((t) => interests.topics.includes(t)));
+  const events = interests.district ? content.events.filter((e) => !e.district || e.district === interests.district) : content.events;
+  return { ...content, news, events };
+}
+
+/** A stable key of the interests that change the content, for caching rendered templates. */
+export function interestsKey(content: IssueContent, interests: Interests): string {
+  const topics = interests.topics.length && content.news.some((n) => n.topics?.length) ? [...interests.topics].sort().join(',') : '';
+  const district = interests.district && content.events.some((e) => e.district) ? interests.district : '';
+  return `${topics}|${district}`;
 }

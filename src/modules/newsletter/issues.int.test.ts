@@ -129,4 +129,24 @@ describe('sending an issue', () => {
     await t.runJobs();
     expect((await db().selectFrom('newsletter_issues').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('sent');
   });
+
+  it('sends each subscriber the posts of their topics (and untagged ones)', async () => {
+    const holidays = await createNewsPost(t, { title: 'Ferienbetreuung: Anmeldung offen', topics: ['ferien'] });
+    const health = await createNewsPost(t, { title: 'Impftermine für Kinder', topics: ['gesundheit'] });
+    const general = await createNewsPost(t, { title: 'Neues Familienbüro', topics: [] });
+    const parent = await createSubscriber(t, { topics: ['ferien'] });
+    const everything = await createSubscriber(t, { topics: [] });
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const id = await composeIssue(editor, { subject: 'Infobrief nach Themen', [`news_${holidays.id}`]: 'ja', [`news_${health.id}`]: 'ja', [`news_${general.id}`]: 'ja' });
+    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, {});
+    await t.runJobs();
+    const [toParent] = (await outboxTo(parent.email)).filter((m) => m.subject === 'Infobrief nach Themen');
+    expect(toParent!.text_body).toContain('Ferienbetreuung: Anmeldung offen');
+    expect(toParent!.text_body).toContain('Neues Familienbüro');
+    expect(toParent!.text_body).not.toContain('Impftermine für Kinder');
+    const [toAll] = (await outboxTo(everything.email)).filter((m) => m.subject === 'Infobrief nach Themen');
+    expect(toAll!.text_body).toContain('Impftermine für Kinder');
+    // The archive shows the whole issue.
+    expect((await new Visitor(() => t.app).get(`/infobrief/archiv/${id}`)).body).toContain('Impftermine für Kinder');
+  });
 });

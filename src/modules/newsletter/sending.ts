@@ -5,7 +5,7 @@ import type { DB } from '../../db/types.js';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
 import type { BulkTransport } from '../../platform/mail/bulk.js';
 import { personalise, renderIssueTemplate, type IssueTemplate } from './emails/issue-mail.js';
-import type { IssueContent } from './issue-content.js';
+import { contentFor, interestsKey, type IssueContent } from './issue-content.js';
 import { manageToken } from './links.js';
 
 /*
@@ -48,6 +48,8 @@ interface Claimed {
   subscriber_id: string;
   link_key: string;
   attempts: number;
+  topics: string[] | null;
+  district: string | null;
 }
 
 /** Runs (part of) the sending of one issue; see the comment above for the guarantees. */
@@ -83,11 +85,14 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
 
   const content = lease.frozen as IssueContent;
   const archiveUrl = `${config.publicUrl}/infobrief/archiv/${issueId}`;
-  const templates = new Map<Locale, IssueTemplate>();
-  const templateFor = (locale: string) => {
-    const l: Locale = isLocale(locale) ? locale : 'de';
-    let template = templates.get(l);
-    if (!template) templates.set(l, (template = renderIssueTemplate(content, l, { portalName: deps.portalName, archiveUrl })));
+  // Rendered once per language and set of interests that changes the content, then personalised.
+  const templates = new Map<string, IssueTemplate>();
+  const templateFor = (row: Claimed) => {
+    const locale: Locale = isLocale(row.locale) ? row.locale : 'de';
+    const interests = { topics: row.topics ?? [], district: row.district };
+    const key = `${locale}|${interestsKey(content, interests)}`;
+    let template = templates.get(key);
+    if (!template) templates.set(key, (template = renderIssueTemplate(contentFor(content, interests), locale, { portalName: deps.portalName, archiveUrl })));
     return template;
   };
   const host = new URL(config.publicUrl).hostname || 'localhost';
@@ -119,7 +124,7 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
                          ORDER BY id LIMIT ${waveSize} FOR UPDATE SKIP LOCKED)
            AND s.id = d.subscriber_id AND s.status = 'confirmed' AND s.suppressed_at IS NULL
            AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = ${issueId} AND i.lease_owner = ${runId})
-        RETURNING d.id, s.email, s.locale, s.id AS subscriber_id, s.link_key, d.attempts`.execute(db);
+        RETURNING d.id, s.email, s.locale, s.topics, s.district, s.id AS subscriber_id, s.link_key, d.attempts`.execute(db);
       if (claimed.rows.length === 0) {
         // Nothing claimable: the queued rows left (if any) belong to subscribers who left meanwhile.
         if ((await skipDeparted(db, issueId)) > 0) continue;
@@ -131,7 +136,7 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
         claimed.rows.map(async (row) => {
           const token = encodeURIComponent(manageToken(config.sessionSecret, row.subscriber_id, row.link_key));
           const mail = personalise(
-            templateFor(row.locale),
+            templateFor(row),
             row.email,
             { manage: `${config.publicUrl}/infobrief/einstellungen?token=${token}`, oneClick: `${config.publicUrl}/infobrief/abmelden/ein-klick?token=${token}` },
             `<infobrief-${issueId}-${row.id}@${host}>`,
