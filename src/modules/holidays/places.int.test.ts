@@ -143,6 +143,35 @@ describe('waiting list', () => {
     expect(await offerFreedPlaces(t.deps, offer.id)).toBe(0);
   });
 
+  it('moves siblings with a group code up together or not at all', async () => {
+    const org = await buildHolidayOrganization(t);
+    const season = await buildSeason(t, { phase: 'results' });
+    const offer = await buildHolidayOffer(t, season.id, org.id, { places: 3 });
+    const holders = await parent();
+    const siblings = await parent();
+    const single = await parent();
+    const held = await Promise.all([1, 2, 3].map(() => buildChild(t, holders.user.id)));
+    for (const c of held) await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: c.id, source: 'lottery', status: 'accepted' }).execute();
+    const [a, b] = [await buildChild(t, siblings.user.id), await buildChild(t, siblings.user.id)];
+    const c = await buildChild(t, single.user.id);
+    for (const child of [a, b]) await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: season.id, child_id: child.id, group_code: 'ZWILLINGE', submitted_at: new Date() }).execute();
+    await t.deps.db.insertInto('holiday_waitlist').values([{ offer_id: offer.id, child_id: a.id, position: 1 }, { offer_id: offer.id, child_id: b.id, position: 1 }, { offer_id: offer.id, child_id: c.id, position: 2 }]).execute();
+    const placeOf = (childId: string) => t.deps.db.selectFrom('holiday_places').select(['id', 'status']).where('child_id', '=', childId).where('offer_id', '=', offer.id).executeTakeFirst();
+
+    // One place frees up: too small for the siblings, so the single child behind them gets it.
+    const first = (await placeOf(held[0]!.id))!;
+    await answerPlace(t.deps, holders.actor, first.id, 'return', 'de');
+    await t.runJobs();
+    expect(await placeOf(a.id)).toBeUndefined();
+    expect((await placeOf(c.id))?.status).toBe('offered');
+    // Two more free up: now both siblings get a place at once.
+    for (const h of held.slice(1)) await answerPlace(t.deps, holders.actor, (await placeOf(h.id))!.id, 'return', 'de');
+    await t.runJobs();
+    expect((await placeOf(a.id))?.status).toBe('offered');
+    expect((await placeOf(b.id))?.status).toBe('offered');
+    expect(await taken(offer.id)).toBe(3);
+  });
+
   it('lets a parent accept an offered place, and only their own', async () => {
     const org = await buildHolidayOrganization(t);
     const season = await buildSeason(t, { phase: 'results' });

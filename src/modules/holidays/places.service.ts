@@ -104,38 +104,54 @@ export async function answerPlace(deps: AppDeps, actor: Actor, placeId: string, 
 
 /**
  * Offers free places of an offer to the next children on its waiting list, each with a deadline.
- * Children who meanwhile got an overlapping place or no longer fit are skipped (and taken off).
+ * Children who meanwhile got an overlapping place or no longer fit are taken off. Siblings with a
+ * group code move up together or not at all: a group that does not fit yet keeps its position, and
+ * the next child or group that fits gets the place.
  */
 export async function offerFreedPlaces(deps: AppDeps, offerId: string, now = new Date()): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const offer = await trx.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
     if (!offer || offer.status !== 'approved') return 0;
     let free = offer.places - offer.places_taken;
+    if (free <= 0) return 0;
+    const queue = await trx
+      .selectFrom('holiday_waitlist')
+      .leftJoin('holiday_wish_lists', (j) => j.onRef('holiday_wish_lists.child_id', '=', 'holiday_waitlist.child_id').on('holiday_wish_lists.season_id', '=', offer.season_id))
+      .select(['holiday_waitlist.child_id', 'holiday_wish_lists.group_code'])
+      .where('holiday_waitlist.offer_id', '=', offerId)
+      .where('holiday_waitlist.status', '=', 'waiting')
+      .orderBy('holiday_waitlist.position')
+      .orderBy('holiday_waitlist.child_id')
+      .execute();
+    const units = new Map<string, string[]>();
+    for (const entry of queue) {
+      const key = entry.group_code ? `g:${entry.group_code}` : `c:${entry.child_id}`;
+      units.set(key, [...(units.get(key) ?? []), entry.child_id]);
+    }
+    const setStatus = (childIds: string[], status: 'offered' | 'removed') =>
+      trx.updateTable('holiday_waitlist').set({ status }).where('offer_id', '=', offerId).where('child_id', 'in', childIds).execute();
+    const respondBy = new Date(now.getTime() + answerHours * 3_600_000);
     let offered = 0;
-    while (free > 0) {
-      const next = await trx
-        .selectFrom('holiday_waitlist')
-        .select(['child_id'])
-        .where('offer_id', '=', offerId)
-        .where('status', '=', 'waiting')
-        .orderBy('position')
-        .limit(1)
-        .executeTakeFirst();
-      if (!next) break;
-      const why = await placeRefusal(trx, next.child_id, offerId, 'de');
-      await trx.updateTable('holiday_waitlist').set({ status: why ? 'removed' : 'offered' }).where('offer_id', '=', offerId).where('child_id', '=', next.child_id).execute();
-      if (why) continue;
-      const respondBy = new Date(now.getTime() + answerHours * 3_600_000);
+    for (const members of units.values()) {
+      if (free <= 0) break;
+      const fitting: string[] = [];
+      for (const childId of members) {
+        if (await placeRefusal(trx, childId, offerId, 'de')) await setStatus([childId], 'removed');
+        else fitting.push(childId);
+      }
+      if (fitting.length === 0 || fitting.length > free) continue;
+      await setStatus(fitting, 'offered');
       await trx
         .insertInto('holiday_places')
-        .values({ season_id: offer.season_id, offer_id: offerId, child_id: next.child_id, source: 'waiting_list', status: 'offered', respond_by: respondBy })
+        .values(fitting.map((childId) => ({ season_id: offer.season_id, offer_id: offerId, child_id: childId, source: 'waiting_list' as const, status: 'offered' as const, respond_by: respondBy })))
         .execute();
-      await mailParentOfChild(deps, trx, next.child_id, (t, name, child) => ({
-        subject: t('mail.offered.subject', { child }),
-        text: t('mail.offered.text', { name, child, offer: offer.title, deadline: formatDateTime(respondBy, 'de'), url: `${deps.config.publicUrl}/ferien/ergebnis` }),
-      }));
-      free--;
-      offered++;
+      for (const childId of fitting)
+        await mailParentOfChild(deps, trx, childId, (t, name, child, locale) => ({
+          subject: t('mail.offered.subject', { child }),
+          text: t('mail.offered.text', { name, child, offer: offer.title, deadline: formatDateTime(respondBy, locale), url: `${deps.config.publicUrl}/ferien/ergebnis` }),
+        }));
+      free -= fitting.length;
+      offered += fitting.length;
     }
     return offered;
   });
@@ -161,7 +177,7 @@ export async function mailParentOfChild(
   deps: AppDeps,
   trx: Transaction<DB>,
   childId: string,
-  compose: (t: ReturnType<typeof holidayMessages>, parentName: string, childName: string) => { subject: string; text: string },
+  compose: (t: ReturnType<typeof holidayMessages>, parentName: string, childName: string, locale: Locale) => { subject: string; text: string },
 ): Promise<void> {
   const row = await trx
     .selectFrom('holiday_children')
@@ -169,6 +185,6 @@ export async function mailParentOfChild(
     .select(['users.email', 'users.display_name', 'users.locale', 'holiday_children.first_name'])
     .where('holiday_children.id', '=', childId)
     .executeTakeFirstOrThrow();
-  const t = holidayMessages(row.locale === 'en' ? 'en' : 'de');
-  await deps.mail.enqueue(trx, { to: row.email, ...compose(t, row.display_name, row.first_name) });
+  const locale: Locale = row.locale === 'en' ? 'en' : 'de';
+  await deps.mail.enqueue(trx, { to: row.email, ...compose(holidayMessages(locale), row.display_name, row.first_name, locale) });
 }
