@@ -75,6 +75,10 @@ export const composeMessages = defineMessages(
     'state.failed': 'fehlgeschlagen',
     'state.unknown': 'unklar',
     'started': 'Der Versand hat begonnen.',
+    'unknown.title': 'Unklare Zustellungen',
+    'unknown.text': 'Bei {n} Adressen brach der Versand ab, während die E-Mail unterwegs war. Ein Teil davon ist wahrscheinlich angekommen. Wenn Sie sie noch einmal senden, bekommen diese Menschen die Ausgabe womöglich doppelt.',
+    'unknown.submit': 'Unklare Zustellungen noch einmal senden',
+    'unknown.done': 'Die unklaren Zustellungen werden noch einmal gesendet.',
   },
   {
     'overview.title': 'Manage the family newsletter',
@@ -149,5 +153,9 @@ export const composeMessages = defineMessages(
     'state.failed': 'failed',
     'state.unknown': 'unclear',
     'started': 'Sending has started.',
+    'unknown.title': 'Unclear deliveries',
+    'unknown.text': 'For {n} addresses sending broke off while the email was on its way. Some of them probably arrived. If you send them again, these people may get the issue twice.',
+    'unknown.submit': 'Send the unclear deliveries again',
+    'unknown.done': 'The unclear deliveries are being sent again.',
   },
 );

@@ -29,6 +29,7 @@ import { ProgressPage } from './views/issue-progress.js';
  *        POST /verwaltung/infobrief/:id/planen       schedule
  *        POST /verwaltung/infobrief/:id/senden       send now (refused a second time)
  *   GET       /verwaltung/infobrief/:id/fortschritt  progress, failures; ?auto=1 refreshes every 10 s
+ *        POST /verwaltung/infobrief/:id/unklare-senden  after a crash: the editor decides to re-send "unknown" rows
  */
 
 const ComposeForm = Type.Object({
@@ -178,13 +179,20 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=gestartet`, 303);
   });
 
+  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/unklare-senden', async (req, reply) => {
+    const id = issueId(req.params.id);
+    await service.resendUnknown(requireActor(req), id);
+    return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=unklar`, 303);
+  });
+
   app.get<{ Params: { id: string }; Querystring: { auto?: string; hinweis?: string } }>('/verwaltung/infobrief/:id/fortschritt', async (req, reply) => {
     const { issue, progress, problems } = await service.progress(requireActor(req), issueId(req.params.id));
     const auto = req.query.auto === '1' && issue.status === 'sending';
     // The editor chose automatic refresh (WCAG 2.2.1: the user controls it; the link turns it off).
     if (auto) reply.header('refresh', '10');
     const t = composeMessages(req.locale);
-    const notice = req.query.hinweis === 'gestartet' ? t('started') : req.query.hinweis === 'schon' ? t('compose.locked') : undefined;
+    const notices = { gestartet: t('started'), schon: t('compose.locked'), unklar: t('unknown.done') } as Record<string, string>;
+    const notice = req.query.hinweis && Object.hasOwn(notices, req.query.hinweis) ? notices[req.query.hinweis] : undefined;
     return reply.html(<ProgressPage ctx={ctxOf(req)} issue={issue} progress={progress} problems={problems} auto={auto} notice={notice} />);
   });
 }

@@ -44,7 +44,7 @@ export async function listIssues(db: Executor): Promise<Issue[]> {
 }
 
 export async function listSentIssues(db: Executor, limit = 100): Promise<Issue[]> {
-  const rows = await db.selectFrom('newsletter_issues').select(columns).where('status', '=', 'sent').orderBy('finished_at', 'desc').limit(limit).execute();
+  const rows = await db.selectFrom('newsletter_issues').select(columns).where('finished_at', 'is not', null).orderBy('finished_at', 'desc').limit(limit).execute();
   return rows.map(toIssue);
 }
 

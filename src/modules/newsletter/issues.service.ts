@@ -128,6 +128,25 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       ensure(can(actor, 'issue.send'));
       return startSending(actor.id, id);
     },
+    /**
+     * An editor's explicit decision after a crash: send the "unknown" deliveries again. Some of
+     * them did arrive, so those people get a second copy — the page says so before the click.
+     */
+    async resendUnknown(actor: Actor, id: string): Promise<number> {
+      ensure(can(actor, 'issue.send'));
+      await get(id);
+      return db.transaction().execute(async (trx) => {
+        const issue = await trx.selectFrom('newsletter_issues').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (issue.status !== 'sending' && issue.status !== 'sent') return 0;
+        const requeued = await trx.updateTable('newsletter_deliveries').set({ state: 'queued', error: null }).where('issue_id', '=', id).where('state', '=', 'unknown').executeTakeFirst();
+        const n = Number(requeued.numUpdatedRows);
+        if (n === 0) return 0;
+        await trx.updateTable('newsletter_issues').set({ status: 'sending', updated_at: sql`now()` }).where('id', '=', id).execute();
+        await jobs.send(trx, sendIssueJob, { issueId: id });
+        await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_unknown_resent', subjectType: 'newsletter_issue', subjectId: id, details: { deliveries: n } });
+        return n;
+      });
+    },
     async progress(actor: Actor, id: string) {
       ensure(can(actor, 'issue.send'));
       const issue = await get(id);
@@ -167,7 +186,8 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
     archive: () => listSentIssues(db),
     async archived(id: string): Promise<Issue | null> {
       const issue = await findIssue(db, id);
-      return issue && issue.status === 'sent' && issue.frozen ? issue : null;
+      // Once finished, an issue stays in the archive (also while unclear deliveries are re-sent).
+      return issue && issue.finishedAt && issue.frozen ? issue : null;
     },
   };
 }

@@ -71,6 +71,15 @@ describe('sending exactly once', () => {
     expect(both.size).toBe(95);
     const issue = await db().selectFrom('newsletter_issues').select(['status', 'lease_owner']).where('id', '=', issueId).executeTakeFirstOrThrow();
     expect(issue).toEqual({ status: 'sent', lease_owner: null });
+
+    // Only an editor's explicit decision sends the unclear ones again (some will get a second copy).
+    const user = await createUser(t, { role: 'editor' });
+    const requeued = await createIssueService(t.deps).resendUnknown({ id: user.id, role: user.role, email: user.email, displayName: user.display_name }, issueId);
+    expect(requeued).toBe(10);
+    const third = sink();
+    expect(await runSending(deps(third.transport), issueId, { waveSize: 10 })).toBe('finished');
+    expect(third.received.size).toBe(10);
+    expect(await states(issueId)).toEqual({ sent: 100 });
   });
 
   it('with two lanes in flight, a crash leaves at most two waves unclear and still nobody twice', async () => {

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { Alert } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { composeMessages } from '../compose.messages.js';
 import type { Issue, Progress } from '../issues.repository.js';
@@ -56,6 +56,22 @@ export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: 
           ''
         )}
       </ul>
+      {progress.unknown > 0 && issue.status === 'sent' ? (
+        <section aria-labelledby="unknown-title">
+          <h2 class="kern-heading-medium" id="unknown-title">
+            {t.html('unknown.title')}
+          </h2>
+          <p class="kern-body" safe>
+            {t('unknown.text', { n: progress.unknown })}
+          </p>
+          <form method="post" action={`/verwaltung/infobrief/${issue.id}/unklare-senden`}>
+            <CsrfField token={ctx.csrfToken} />
+            <SubmitButton label={t('unknown.submit')} variant="secondary" />
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
       <h2 class="kern-heading-medium">{t.html('progress.problems')}</h2>
       {problems.length === 0 ? (
         <p class="kern-body">{t.html('progress.noProblems')}</p>
