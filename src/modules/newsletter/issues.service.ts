@@ -186,8 +186,9 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
     archive: () => listSentIssues(db),
     async archived(id: string): Promise<Issue | null> {
       const issue = await findIssue(db, id);
-      // Once finished, an issue stays in the archive (also while unclear deliveries are re-sent).
-      return issue && issue.finishedAt && issue.frozen ? issue : null;
+      // The mail links here ("read in the browser"), so the page exists from the first mail on;
+      // the archive list shows finished issues only.
+      return issue && issue.frozen && (issue.finishedAt || issue.status === 'sending') ? issue : null;
     },
   };
 }

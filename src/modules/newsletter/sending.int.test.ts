@@ -54,6 +54,9 @@ describe('sending exactly once', () => {
     expect([...first.received.values()].every((n) => n === 1)).toBe(true);
     expect(first.received.size).toBe(35);
     expect(await states(issueId)).toMatchObject({ sent: 30, sending: 10, queued: 60 });
+    // "Read in the browser" works from the first mail on, but the archive lists finished issues only.
+    expect((await t.app.inject({ method: 'GET', url: `/infobrief/archiv/${issueId}` })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/infobrief/archiv' })).body).not.toContain(issueId);
 
     // While the dead run's lease lasts, nobody else sends.
     const second = sink();
