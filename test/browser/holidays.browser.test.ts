@@ -115,4 +115,27 @@ describe('holiday care journey', () => {
     await visit(p, h.url((await list.getAttribute('href'))!));
     await expectNoAxeViolations(p);
   });
+
+  it('works without JavaScript on a 320 px screen: child form with a refusal, offer page and programme', async () => {
+    const context = await h.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await logIn(page, 'familie@familienrathaus.example', '/ferien/kinder/neu');
+    await field(page, 'firstName').fill('Paul');
+    await field(page, 'lastName').fill('Muster');
+    await field(page, 'birthDate').fill('2035-01-01');
+    await field(page, 'contactName').fill('Opa Kurt Muster');
+    await field(page, 'contactPhone').fill('02381 222222');
+    expect((await submitForm(page, submitOf(page, 'firstName'))).status()).toBe(422);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main .error-summary').innerText()).toContain('gültiges Geburtsdatum');
+    await field(page, 'birthDate').fill('2016-01-01');
+    expect((await submitForm(page, submitOf(page, 'firstName'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    await visit(page, h.url('/ferien/programm'));
+    await expectNoAxeViolations(page);
+    const offer = await page.locator('main a[href^="/ferien/angebote/"]').first().getAttribute('href');
+    expect((await visit(page, h.url(offer!))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main h1').innerText()).toBeTruthy();
+  });
 });

@@ -257,8 +257,10 @@ export function ProgrammePage({ ctx, season, offers }: { ctx: PageContext; seaso
       </p>
       {offers.map((o) => (
         <section>
-          <h2 class="kern-heading-medium" safe>
-            {o.title}
+          <h2 class="kern-heading-medium">
+            <a class="kern-link" href={`/ferien/angebote/${o.id}`} safe>
+              {o.title}
+            </a>
           </h2>
           <p class="kern-body" safe>
             {o.description}
