@@ -17,6 +17,11 @@ export const newsletterPersonalData: PersonalDataSource = {
   },
   async erase(trx, userId) {
     const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-    if (user) await trx.deleteFrom('newsletter_subscribers').where('email', '=', user.email.toLowerCase()).execute();
+    if (!user) return;
+    const row = await trx.selectFrom('newsletter_subscribers').select('id').where('email', '=', user.email.toLowerCase()).executeTakeFirst();
+    if (!row) return;
+    // SMTP error texts may quote the address; the delivery rows themselves lose the link (ON DELETE SET NULL).
+    await trx.updateTable('newsletter_deliveries').set({ error: null }).where('subscriber_id', '=', row.id).execute();
+    await trx.deleteFrom('newsletter_subscribers').where('id', '=', row.id).execute();
   },
 };

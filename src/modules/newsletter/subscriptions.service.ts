@@ -176,6 +176,13 @@ export function createSubscriptionService(deps: AppDeps) {
 
     /** Retention: unconfirmed sign-ups after 7 days, unsubscribed addresses after 30 days. */
     async purge(): Promise<{ pending: number; unsubscribed: number }> {
+      // SMTP error texts may quote the address: they go with the subscriber.
+      await sql`
+        UPDATE newsletter_deliveries SET error = NULL
+         WHERE error IS NOT NULL AND subscriber_id IN (
+           SELECT id FROM newsletter_subscribers
+            WHERE (status = 'pending' AND signed_up_at < now() - make_interval(days => ${pendingDays}))
+               OR (status = 'unsubscribed' AND unsubscribed_at < now() - make_interval(days => ${unsubscribedDays})))`.execute(db);
       const pending = await db
         .deleteFrom('newsletter_subscribers')
         .where('status', '=', 'pending')
