@@ -129,6 +129,10 @@ describe('answering a survey', () => {
     const start = await visitor.submit(`/mitmachen/befragung/${open.slug}`, `/mitmachen/befragung/${closed.slug}/start`, {});
     expect(start.statusCode).toBe(409);
     expect(start.body).toContain('Diese Befragung ist beendet');
+    const forgedLink = await visitor.get(`/mitmachen/befragung/${open.slug}?kanal=gefaelscht`);
+    expect(forgedLink.statusCode).toBe(404);
+    expect(forgedLink.body).toContain('Dieser Link ist nicht gültig');
+    expect((await visitor.get(`/mitmachen/befragung/${open.slug}?kanal=radio`)).statusCode).toBe(200);
     const forged = await begin(open.slug, { kanal: 'gefaelscht' });
     expect(forged.start.statusCode).toBe(404);
     expect(forged.start.body).toContain('Dieser Link ist nicht gültig');

@@ -32,7 +32,8 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     if (!slugPattern.test(slug)) throw new AppError('not_found', 'Befragung nicht gefunden');
     return slug;
   };
-  const chromeLocale = (lang: SurveyLanguage) => (lang === 'en' ? 'en' : 'de');
+  // English and German surveys speak their own language throughout; others keep the visitor's choice.
+  const chromeLocale = (lang: SurveyLanguage, visitor: 'de' | 'en') => (lang === 'en' ? 'en' : lang === 'de' || lang === 'ls' ? 'de' : visitor);
 
   async function problemPage(req: FastifyRequest, reply: FastifyReply, slug: string, error: unknown) {
     if (!(error instanceof RespondError)) throw error;
@@ -84,7 +85,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
   function renderPage(req: FastifyRequest, reply: FastifyReply, draft: Draft, pageIndex: number, answers: Answers, errors: Record<string, string>, status = 200) {
     const pages = visiblePages(draft.definition, answers);
     const position = Math.max(1, pages.indexOf(pageIndex) + 1);
-    const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language) } as const;
+    const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language, req.locale) } as const;
     return reply
       .status(status)
       .html(
@@ -92,8 +93,10 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       );
   }
 
-  app.get('/mitmachen/befragung/:slug', async (req, reply) => {
+  app.get<{ Querystring: { kanal?: string } }>('/mitmachen/befragung/:slug', async (req, reply) => {
     const slug = slugOf(req);
+    // A link with an unknown channel says so at once, not only after "Befragung starten".
+    if (typeof req.query.kanal === 'string' && !(await service.channelExists(slug, req.query.kanal))) return problemPage(req, reply, slug, new RespondError('channel'));
     return reply.html(await startPage(req, slug));
   });
 
@@ -152,7 +155,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       Object.assign(merged, result.answers);
       const answers = cleanAnswers(draft.definition, merged);
       if (action === 'next' && Object.keys(result.problems).length > 0) {
-        return renderPage(req, reply, draft, index, { ...answers, ...result.answers }, errorTexts(draft, result.problems, chromeLocale(draft.language)), 422);
+        return renderPage(req, reply, draft, index, { ...answers, ...result.answers }, errorTexts(draft, result.problems, chromeLocale(draft.language, req.locale)), 422);
       }
       const pages = visiblePages(draft.definition, answers);
       const position = pages.indexOf(index);
@@ -196,7 +199,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       const check = service.checkAll(draft.definition, cleanAnswers(draft.definition, draft.answers));
       if (!check.ok) return reply.redirect(`${surveyPath(slug)}/seite/${check.page + 1}`, 303);
       const pages = visiblePages(draft.definition, draft.answers);
-      const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language) } as const;
+      const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language, req.locale) } as const;
       return reply.html(<ReviewPage ctx={ctx} info={{ slug, definition: draft.definition }} language={draft.language} submissionKey={draft.submissionKey} lastPage={pages[pages.length - 1] ?? 0} />);
     } catch (error) {
       return problemPage(req, reply, slug, error);
@@ -210,7 +213,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       const outcome = await service.submit(slug, req.cookies[cookieName], typeof body.schluessel === 'string' ? body.schluessel : '');
       if (!outcome.ok) {
         const draft = await draftOf(req, slug);
-        return renderPage(req, reply, draft, outcome.page, draft.answers, errorTexts(draft, outcome.problems, chromeLocale(draft.language)), 422);
+        return renderPage(req, reply, draft, outcome.page, draft.answers, errorTexts(draft, outcome.problems, chromeLocale(draft.language, req.locale)), 422);
       }
       reply.clearCookie(cookieName, { path: surveyPath(slug) });
       return reply.redirect(`${surveyPath(slug)}/danke`, 303);

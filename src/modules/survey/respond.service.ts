@@ -162,8 +162,8 @@ export function createRespondService(deps: AppDeps) {
   }
 
   /** One-shot submission (JSON API, bench): all answers at once, idempotent by key; three statements in all. */
-  async function submitDirect(slug: string, input: { channel?: string; answers: Answers; key: string }): Promise<SubmitOutcome & { duplicate?: boolean }> {
-    const survey = await db
+  async function submitDirect(slug: string, input: { channel?: string; answers: Answers; key: string }, rateLimit: () => Promise<void> = async () => {}): Promise<SubmitOutcome & { duplicate?: boolean }> {
+    const [survey] = await Promise.all([db
       .selectFrom('survey_surveys as s')
       .select([
         's.id',
@@ -175,7 +175,7 @@ export function createRespondService(deps: AppDeps) {
         (eb) => eb.selectFrom('survey_channels as c').select('c.id').whereRef('c.survey_id', '=', 's.id').where('c.slug', '=', input.channel ?? '').as('channel_id'),
       ])
       .where('s.slug', '=', slug)
-      .executeTakeFirst();
+      .executeTakeFirst(), rateLimit()]);
     if (!survey || survey.status === 'draft') throw new AppError('not_found', 'Befragung nicht gefunden');
     if (!takesAnswers(survey)) throw new RespondError('closed');
     if (survey.requires_code) throw new RespondError('code_missing');
@@ -197,7 +197,18 @@ export function createRespondService(deps: AppDeps) {
     return result.rows.length === 1 ? { ok: true } : { ok: true, duplicate: true };
   }
 
-  return { openSurvey, start, loadDraft, saveDraft, submit, submitDirect, checkAll };
+  async function channelExists(slug: string, channelSlug: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('survey_channels as c')
+      .innerJoin('survey_surveys as s', 's.id', 'c.survey_id')
+      .select('c.id')
+      .where('s.slug', '=', slug)
+      .where('c.slug', '=', channelSlug.slice(0, 80))
+      .executeTakeFirst();
+    return !!row;
+  }
+
+  return { openSurvey, channelExists, start, loadDraft, saveDraft, submit, submitDirect, checkAll };
 }
 
 export type RespondService = ReturnType<typeof createRespondService>;

@@ -32,9 +32,11 @@ export function registerSurveyApi(app: FastifyInstance, deps: AppDeps, service: 
       },
     },
     async (req, reply) => {
-      await consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'survey-api:ip', max: 20_000, windowSeconds: 600 }, req.ip);
       try {
-        const outcome = await service.submitDirect(req.params.slug, { channel: req.body.kanal, answers: req.body.antworten, key: req.body.schluessel });
+        // The limit is counted alongside the submission; past it, the submission is not stored.
+        const outcome = await service.submitDirect(req.params.slug, { channel: req.body.kanal, answers: req.body.antworten, key: req.body.schluessel }, () =>
+          consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'survey-api:ip', max: 20_000, windowSeconds: 600 }, req.ip),
+        );
         if (!outcome.ok) return reply.status(422).send({ code: 'validation_failed', message: 'Antworten passen nicht zu den Fragen.', fields: outcome.problems });
         return reply.status(outcome.duplicate ? 200 : 201).send({ status: outcome.duplicate ? 'already_stored' : 'stored' });
       } catch (error) {

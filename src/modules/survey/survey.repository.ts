@@ -3,8 +3,9 @@ import type { Executor } from '../../platform/jobs/jobs.js';
 import type { SurveyDefinition } from './survey.definition.js';
 
 /** Today's civil date in Hamm (Europe/Berlin) as YYYY-MM-DD: the only time a response keeps. */
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 export function berlinDay(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayFormat.format(now);
 }
 
 // Dates as text: the pg driver would turn a date into a Date at local midnight.
