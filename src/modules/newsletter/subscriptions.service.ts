@@ -164,7 +164,7 @@ export function createSubscriptionService(deps: AppDeps) {
           .where('id', '=', row.id)
           .execute();
         // Deliveries of an issue still being sent skip this address.
-        await trx.updateTable('newsletter_deliveries').set({ state: 'skipped', error: 'unsubscribed' }).where('subscriber_id', '=', row.id).where('state', '=', 'queued').execute();
+        await trx.updateTable('newsletter_deliveries').set({ state: 'skipped', error: 'abgemeldet' }).where('subscriber_id', '=', row.id).where('state', '=', 'queued').execute();
         return true;
       });
     },
