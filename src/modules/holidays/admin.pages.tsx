@@ -55,7 +55,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     if (!form.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={form.values} errors={form.errors} />);
     const v = form.value;
     const created = await attempt(() =>
-      createSeason(deps, actor, { name: v.name, wishFrom: v.wishFrom, wishUntil: v.wishUntil, maxWishes: Number(v.maxWishes), reservedPercent: Number(v.reservedPercent), retentionDays: Number(v.retentionDays) }),
+      createSeason(deps, actor, { name: v.name, wishFrom: v.wishFrom, wishUntil: v.wishUntil, maxWishes: Number(v.maxWishes), reservedPercent: Number(v.reservedPercent), retentionDays: Number(v.retentionDays) }, req.locale),
     );
     if (!created.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={formValues(req.body)} errors={created.errors} />);
     return reply.redirect(`/verwaltung/ferien/${created.value}`, 303);
@@ -90,13 +90,13 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     const actor = editor(req);
     const form = parseForm(PhaseForm, req.body, { phase: adminMessages(req.locale)('dash.phase') }, req.locale);
     if (!form.ok) return dashboard(req, reply, 422, { values: form.values, errors: form.errors });
-    const result = await attempt(() => setPhase(deps, actor, idOr404(req.params.id), form.value.phase as never));
+    const result = await attempt(() => setPhase(deps, actor, idOr404(req.params.id), form.value.phase as never, req.locale));
     if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
     return dashboard(req, reply, 200, saved(req));
   });
   app.post<{ Params: { id: string; offer: string } }>('/verwaltung/ferien/:id/angebote/:offer/pruefen', async (req, reply) => {
     const actor = editor(req);
-    const form = parseForm(ReviewForm, req.body, { decision: adminMessages(req.locale)('dash.review'), note: 'Notiz' }, req.locale);
+    const form = parseForm(ReviewForm, req.body, { decision: adminMessages(req.locale)('dash.review'), note: adminMessages(req.locale)('dash.review') }, req.locale);
     if (!form.ok) return dashboard(req, reply, 422, { errors: form.errors });
     await reviewOffer(deps, actor, idOr404(req.params.offer), form.value.decision, form.value.note ?? '');
     return dashboard(req, reply, 200, saved(req));
@@ -105,21 +105,21 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     const actor = editor(req);
     const form = parseForm(SeedHashForm, req.body, { seedHash: adminMessages(req.locale)('lottery.hash') }, req.locale);
     if (!form.ok) return dashboard(req, reply, 422, { values: form.values, errors: form.errors });
-    const result = await attempt(() => commitSeed(deps, actor, idOr404(req.params.id), form.value.seedHash));
+    const result = await attempt(() => commitSeed(deps, actor, idOr404(req.params.id), form.value.seedHash, req.locale));
     if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
     return dashboard(req, reply, 200, saved(req));
   });
   app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/vorschau', async (req, reply) => {
     const actor = editor(req);
     const seed = (formValues(req.body).seed ?? '').trim();
-    const result = await attempt(() => previewRun(deps, actor, idOr404(req.params.id), seed));
+    const result = await attempt(() => previewRun(deps, actor, idOr404(req.params.id), seed, req.locale));
     if (!result.ok) return dashboard(req, reply, 422, { values: { seed }, errors: result.errors });
     return dashboard(req, reply, 200, { values: { seed }, preview: result.value });
   });
   app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/verlosen', async (req, reply) => {
     const actor = editor(req);
     const seed = (formValues(req.body).confirmSeed ?? '').trim();
-    const result = await attempt(() => confirmRun(deps, actor, idOr404(req.params.id), seed));
+    const result = await attempt(() => confirmRun(deps, actor, idOr404(req.params.id), seed, {}, req.locale));
     if (!result.ok) return dashboard(req, reply, 422, { errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k === 'seed' ? 'confirmSeed' : k, v])) });
     return dashboard(req, reply, 200, { notice: adminMessages(req.locale)('notice.confirmed') });
   });

@@ -5,7 +5,11 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
 import { type Actor, isEditor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
+import { holidayMessages } from './holidays.messages.js';
+
+const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
 
 /** Editor work on seasons: create, switch phases, review offers; the dashboard figures. */
 
@@ -18,9 +22,9 @@ export interface SeasonInput {
   retentionDays: number;
 }
 
-export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInput): Promise<string> {
+export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInput, locale: Locale = 'de'): Promise<string> {
   ensure(isEditor(actor));
-  if (input.wishUntil < input.wishFrom) throw new AppError('validation_failed', 'Das Ende der Wunschphase liegt vor ihrem Anfang.', { fields: { wishUntil: 'Das Ende der Wunschphase liegt vor ihrem Anfang.' } });
+  if (input.wishUntil < input.wishFrom) throw refuse('wishUntil', holidayMessages(locale)('season.untilBeforeFrom'));
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('holiday_seasons')
@@ -33,13 +37,13 @@ export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInp
 }
 
 /** Editors switch phases; "results" comes only from a confirmed lottery run, "deleted" only from the retention job. */
-export async function setPhase(deps: AppDeps, actor: Actor, seasonId: string, phase: HolidayPhase): Promise<void> {
+export async function setPhase(deps: AppDeps, actor: Actor, seasonId: string, phase: HolidayPhase, locale: Locale = 'de'): Promise<void> {
   ensure(isEditor(actor));
   await deps.db.transaction().execute(async (trx) => {
     const season = await trx.selectFrom('holiday_seasons').select(['phase', 'allocated_at']).where('id', '=', seasonId).forUpdate().executeTakeFirst();
     if (!season) throw notFound('Saison');
     const allowed = phase !== 'deleted' && (phase !== 'results' || !!season.allocated_at) && season.phase !== 'deleted';
-    if (!allowed) throw new AppError('validation_failed', 'Diese Phase kann nicht von Hand gewählt werden.', { fields: { phase: 'Diese Phase kann nicht von Hand gewählt werden.' } });
+    if (!allowed) throw refuse('phase', holidayMessages(locale)('season.phaseManual'));
     await trx.updateTable('holiday_seasons').set({ phase, closed_at: phase === 'closed' ? new Date() : null, updated_at: new Date() }).where('id', '=', seasonId).execute();
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.phase_changed', subjectType: 'holiday_season', subjectId: seasonId, details: { from: season.phase, to: phase } });
   });

@@ -6,6 +6,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import { clock, dateRange, parseClock, parseEuros } from './holidays.format.js';
+import { holidayMessages } from './holidays.messages.js';
 import { OfferForm } from './holidays.schemas.js';
 import { participantsCsv, participantsPdf } from './participants.export.js';
 import { providerMessages } from './provider.messages.js';
@@ -55,8 +56,8 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     const from = parseClock(v.dailyFrom);
     const until = parseClock(v.dailyUntil);
     const timeErrors: Record<string, string> = {};
-    if (from === null) timeErrors.dailyFrom = 'Geben Sie die Uhrzeit als SS:MM an, zum Beispiel 08:30.';
-    if (until === null) timeErrors.dailyUntil = 'Geben Sie die Uhrzeit als SS:MM an, zum Beispiel 16:00.';
+    if (from === null) timeErrors.dailyFrom = holidayMessages(req.locale)('offer.time');
+    if (until === null) timeErrors.dailyUntil = holidayMessages(req.locale)('offer.time');
     if (Object.keys(timeErrors).length) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={formValues(req.body)} errors={timeErrors} />);
     const result = await attempt(() =>
       createOffer(deps, actor, orgId, {
@@ -65,7 +66,7 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
         priceCents: parseEuros(v.price) ?? 0, reducedPriceCents: v.reducedPrice ? parseEuros(v.reducedPrice) : null, location: v.location,
         meetingPoint: v.meetingPoint ?? '', whatToBring: v.whatToBring ?? '', inclusionSupport: v.inclusionSupport === 'ja',
         contactName: v.contactName, contactEmail: v.contactEmail, contactPhone: v.contactPhone ?? '',
-      }),
+      }, req.locale),
     );
     if (!result.ok) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={formValues(req.body)} errors={result.errors} />);
     return reply.redirect(`${home}?hinweis=eingereicht`, 303);
@@ -101,7 +102,7 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     const values = formValues(req.body);
     const day = (values.day ?? '').trim();
     const present = new Set(Object.keys(values).filter((k) => k.startsWith('present_') && values[k] === 'ja').map((k) => k.slice('present_'.length)));
-    const result = await attempt(() => recordAttendance(deps, actor, idOr404(req.params.id), day, present));
+    const result = await attempt(() => recordAttendance(deps, actor, idOr404(req.params.id), day, present, req.locale));
     if (!result.ok) return listPage(req, reply, 422, { errors: result.errors, day });
     return listPage(req, reply, 200, { notice: providerMessages(req.locale)('attendance.saved'), day });
   });

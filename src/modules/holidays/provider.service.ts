@@ -4,7 +4,9 @@ import { ensure } from '../../platform/auth/guard.js';
 import { type Actor, isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
 import { ageOn } from './allocation.js';
+import { holidayMessages } from './holidays.messages.js';
 import { currentSeason } from './families.service.js';
 import { mailParentOfChild } from './places.service.js';
 
@@ -65,27 +67,28 @@ export interface OfferInput {
 }
 
 /** Checks the rules between fields; returns field errors (German). */
-export function offerProblems(input: OfferInput): Record<string, string> {
+export function offerProblems(input: OfferInput, locale: Locale = 'de'): Record<string, string> {
+  const t = holidayMessages(locale);
   const errors: Record<string, string> = {};
   const validDay = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
-  if (!validDay(input.firstDay)) errors.firstDay = 'Geben Sie den ersten Tag als gültiges Datum an (JJJJ-MM-TT).';
-  if (!validDay(input.lastDay)) errors.lastDay = 'Geben Sie den letzten Tag als gültiges Datum an (JJJJ-MM-TT).';
-  else if (input.lastDay < input.firstDay) errors.lastDay = 'Der letzte Tag liegt vor dem ersten Tag.';
-  if (input.kind !== 'trip' && input.dailyUntil <= input.dailyFrom) errors.dailyUntil = 'Das Ende liegt vor dem Beginn.';
-  if (input.maxAge < input.minAge) errors.maxAge = 'Das Höchstalter liegt unter dem Mindestalter.';
-  if (input.maxAge > 18) errors.maxAge = 'Angebote sind für Kinder und Jugendliche bis 18 Jahre.';
-  if (input.places < 1 || input.places > 1000) errors.places = 'Die Zahl der Plätze muss zwischen 1 und 1000 liegen.';
-  if (input.minParticipants > input.places) errors.minParticipants = 'Die Mindestzahl ist größer als die Zahl der Plätze.';
-  if (input.reducedPriceCents !== null && input.reducedPriceCents > input.priceCents) errors.reducedPrice = 'Der ermäßigte Preis ist höher als der volle Preis.';
+  if (!validDay(input.firstDay)) errors.firstDay = t('offer.firstDay');
+  if (!validDay(input.lastDay)) errors.lastDay = t('offer.lastDay');
+  else if (input.lastDay < input.firstDay) errors.lastDay = t('offer.lastBeforeFirst');
+  if (input.kind !== 'trip' && input.dailyUntil <= input.dailyFrom) errors.dailyUntil = t('offer.endBeforeStart');
+  if (input.maxAge < input.minAge) errors.maxAge = t('offer.maxBelowMin');
+  if (input.maxAge > 18) errors.maxAge = t('offer.maxAge18');
+  if (input.places < 1 || input.places > 1000) errors.places = t('offer.places');
+  if (input.minParticipants > input.places) errors.minParticipants = t('offer.minAboveplaces');
+  if (input.reducedPriceCents !== null && input.reducedPriceCents > input.priceCents) errors.reducedPrice = t('offer.reducedAbove');
   return errors;
 }
 
 /** A member enters an offer for the current season; editors review it before the wish phase. */
-export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, input: OfferInput): Promise<string> {
+export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, input: OfferInput, locale: Locale = 'de'): Promise<string> {
   await ensureOrganizationAccess(deps.db, actor, orgId);
-  const errors = offerProblems(input);
+  const errors = offerProblems(input, locale);
   const season = await currentSeason(deps.db);
-  if (!season || !['collecting', 'wishes'].includes(season.phase)) errors.title = 'Zurzeit werden keine Ferienangebote gesammelt.';
+  if (!season || !['collecting', 'wishes'].includes(season.phase)) errors.title = holidayMessages(locale)('offer.notCollecting');
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
   const trip = input.kind === 'trip';
   const row = await deps.db
@@ -149,9 +152,12 @@ export async function participants(db: Executor, actor: Actor, offerId: string) 
 }
 
 /** Records who was there on one day of the offer. */
-export async function recordAttendance(deps: AppDeps, actor: Actor, offerId: string, day: string, presentPlaceIds: Set<string>): Promise<void> {
+export async function recordAttendance(deps: AppDeps, actor: Actor, offerId: string, day: string, presentPlaceIds: Set<string>, locale: Locale = 'de'): Promise<void> {
   const { offer, list } = await participants(deps.db, actor, offerId);
-  if (day < offer.first_day || day > offer.last_day) throw new AppError('validation_failed', 'Dieser Tag gehört nicht zum Angebot.', { fields: { day: 'Dieser Tag gehört nicht zum Angebot.' } });
+  if (day < offer.first_day || day > offer.last_day) {
+    const message = holidayMessages(locale)('attendance.day');
+    throw new AppError('validation_failed', message, { fields: { day: message } });
+  }
   await deps.db.transaction().execute(async (trx) => {
     for (const p of list) {
       await trx

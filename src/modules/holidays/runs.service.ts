@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
 import { type Actor, isAdmin } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
 import { seedHash } from './allocation-rng.js';
 import { type AllocationInput, allocate } from './allocation.js';
@@ -19,7 +20,6 @@ import { resultMailsJob } from './result-mails.js';
  * transaction, so a crash leaves the season exactly as it was.
  */
 
-const t = holidayMessages('de');
 const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
 
 /** Reads the season's approved offers and submitted wish lists as lottery input. */
@@ -66,10 +66,11 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
 }
 
 /** Publishes the hash of the seed the admin will use; it can be set only once per season. */
-export async function commitSeed(deps: AppDeps, actor: Actor, seasonId: string, hash: string): Promise<void> {
+export async function commitSeed(deps: AppDeps, actor: Actor, seasonId: string, hash: string, locale: Locale = 'de'): Promise<void> {
+  const t = holidayMessages(locale);
   ensure(isAdmin(actor));
   const normalized = hash.trim().toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(normalized)) throw refuse('seedHash', 'Der Hash muss aus 64 Zeichen 0–9 und a–f bestehen (SHA-256).');
+  if (!/^[0-9a-f]{64}$/.test(normalized)) throw refuse('seedHash', t('seed.hashFormat'));
   await deps.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('holiday_seasons')
@@ -78,12 +79,13 @@ export async function commitSeed(deps: AppDeps, actor: Actor, seasonId: string, 
       .where('seed_hash', 'is', null)
       .where('phase', 'in', ['collecting', 'wishes', 'allocation'])
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', 'Der Hash ist schon festgelegt oder die Saison ist schon verlost.');
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', t('seed.hashSet'), { fields: { seedHash: t('seed.hashSet') } });
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.seed_committed', subjectType: 'holiday_season', subjectId: seasonId, details: { seedHash: normalized } });
   });
 }
 
-async function checkedSeason(trx: Transaction<DB>, seasonId: string, seed: string) {
+async function checkedSeason(trx: Transaction<DB>, seasonId: string, seed: string, locale: Locale) {
+  const t = holidayMessages(locale);
   const season = await trx.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).forUpdate().executeTakeFirst();
   if (!season) throw notFound('Saison');
   if (season.phase !== 'allocation') throw refuse('seed', t('refuse.phase'));
@@ -93,10 +95,10 @@ async function checkedSeason(trx: Transaction<DB>, seasonId: string, seed: strin
 }
 
 /** Computes the figures for the committed seed without writing places; the run is logged. */
-export async function previewRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string): Promise<AllocationSummary> {
+export async function previewRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string, locale: Locale = 'de'): Promise<AllocationSummary> {
   ensure(isAdmin(actor));
   return deps.db.transaction().execute(async (trx) => {
-    const season = await checkedSeason(trx, seasonId, seed);
+    const season = await checkedSeason(trx, seasonId, seed, locale);
     const input = await loadAllocationInput(trx, seasonId, seed);
     const summary = summarizeAllocation(input, allocate(input));
     await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'preview', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
@@ -113,10 +115,10 @@ export interface RunHooks {
 }
 
 /** Runs the lottery for real: places, waiting lists, published seed, result mails — all or nothing. */
-export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string, hooks: RunHooks = {}): Promise<AllocationSummary> {
+export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string, hooks: RunHooks = {}, locale: Locale = 'de'): Promise<AllocationSummary> {
   ensure(isAdmin(actor));
   return deps.db.transaction().execute(async (trx) => {
-    const season = await checkedSeason(trx, seasonId, seed);
+    const season = await checkedSeason(trx, seasonId, seed, locale);
     const input = await loadAllocationInput(trx, seasonId, seed);
     const result = allocate(input);
     const summary = summarizeAllocation(input, result);
