@@ -22,19 +22,33 @@ export interface LocalDateTime {
   time: string;
 }
 
-/** The wall-clock date and time in Berlin of an instant. */
-export function toLocal(instant: Date): LocalDateTime {
+function intlOffsetMinutes(instant: Date): number {
   const p: Record<string, string> = {};
   for (const part of parts.formatToParts(instant)) p[part.type] = part.value;
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const asUtc = Date.parse(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}Z`);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
+
+// Berlin changes its offset only on whole UTC hours, so every instant of an hour has the same offset:
+// asking Intl once per hour keeps feeds with thousands of dates fast and still follows tzdata.
+const offsetByHour = new Map<number, number>();
 
 /** Minutes Berlin is ahead of UTC at this instant (60 or 120). */
 export function offsetMinutes(instant: Date): number {
-  const local = toLocal(instant);
-  const asUtc = Date.parse(`${local.date}T${local.time}:00Z`);
-  const seconds = instant.getUTCSeconds() * 1000 + instant.getUTCMilliseconds();
-  return Math.round((asUtc - (instant.getTime() - seconds)) / 60_000);
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = intlOffsetMinutes(new Date(hour * 3_600_000));
+    if (offsetByHour.size > 200_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock date and time in Berlin of an instant. */
+export function toLocal(instant: Date): LocalDateTime {
+  const iso = new Date(instant.getTime() + offsetMinutes(instant) * 60_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
 /** "+01:00" or "+02:00", for ISO strings with an offset (schema.org wants one). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromLocal, isoWithOffset, toLocal } from './berlin-time.js';
 import { expandOccurrences, ruleDates, rruleValue, type EventTiming, type RecurrenceRule } from './recurrence.js';
@@ -18,6 +19,23 @@ describe('Berlin wall time', () => {
     expect(fromLocal('2027-03-28', '02:30').toISOString()).toBe('2027-03-28T01:30:00.000Z');
     expect(toLocal(fromLocal('2027-03-28', '02:30')).time).toBe('03:30');
     expect(fromLocal('2026-10-25', '02:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('Berlin wall time against Intl', () => {
+  it('agrees with Intl for any instant between 1990 and 2100, and fromLocal inverts toLocal', () => {
+    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const instant = new Date(ms);
+        const local = toLocal(instant);
+        expect(`${local.date} ${local.time}`).toBe(intl.format(instant));
+        const back = fromLocal(local.date, local.time);
+        // Only the doubled October hour may map back to its other (earlier) instant.
+        expect(back.getTime() === Math.floor(ms / 60_000) * 60_000 || back.getTime() === Math.floor(ms / 60_000) * 60_000 - 3_600_000).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
