@@ -94,6 +94,22 @@ describe('family pages', () => {
     expect((await visitor.get(form)).statusCode).toBe(409);
   });
 
+  it('speaks English when the visitor chose English, refusals included', async () => {
+    const org = await buildHolidayOrganization(t);
+    const season = await buildSeason(t, { name: 'Summer 2027' });
+    const canoe = await buildHolidayOffer(t, season.id, org.id, { title: 'Canoe trip', min_age: 13, max_age: 17 });
+    const { visitor, user } = await signedInVisitor(t);
+    const child = await buildChild(t, user.id, { first_name: 'Ole', birth_date: '2019-03-01' });
+    await visitor.get('/sprache/en?zurueck=/ferien');
+    const home = await visitor.get('/ferien');
+    expect(home.body).toContain('<html lang="en"');
+    expect(home.body).toContain('How the lottery works');
+    const form = `/ferien/wuensche/${child.id}`;
+    const refused = await visitor.submit(form, form, { wish1: canoe.id, maxPlaces: '1' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Ole will be 8 on the first day of “Canoe trip”. The offer is for ages 13 to 17.');
+  });
+
   it("keeps another family's child out of reach", async () => {
     const { user } = await signedInVisitor(t);
     const child = await buildChild(t, user.id);
