@@ -56,6 +56,16 @@ describe('editors build and run a survey', () => {
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', '=', id).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['survey.created', 'survey.edited', 'survey.open', 'survey.version_created']));
 
+    // Reordering on page 1: the second question moves up (and makes version 3, since version 2 is live).
+    const q3 = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, { page: '1', type: 'district', text_de: 'Wo wohnen Sie?' });
+    expect(q3.statusCode).toBe(303);
+    const before = await editor.get(base);
+    const districtId = /\[(q[0-9a-f]{6}), Stadtbezirk/.exec(before.body)![1]!;
+    expect((await post(editor, base, `${base}/fragen/${districtId}/verschieben`, { richtung: 'hoch' })).statusCode).toBe(303);
+    const current = await t.deps.db.selectFrom('survey_surveys').select('current_version').where('id', '=', id).executeTakeFirstOrThrow();
+    const latest = await t.deps.db.selectFrom('survey_versions').select('definition').where('survey_id', '=', id).where('version', '=', current.current_version).executeTakeFirstOrThrow();
+    expect((latest.definition as { pages: { questions: { id: string }[] }[] }).pages[0]!.questions[0]!.id).toBe(districtId);
+
     const respondent = new Visitor(() => t.app);
     const start = await respondent.get('/mitmachen/befragung/kita-umfrage');
     expect(start.statusCode).toBe(200);

@@ -41,6 +41,7 @@ export function parseCivilDate(raw: string | undefined): string | null | undefin
  *   GET  /verwaltung/befragungen/:id/fragen/:qid         question form (edit)
  *   POST /verwaltung/befragungen/:id/fragen              save a question
  *   POST /verwaltung/befragungen/:id/fragen/:qid/loeschen
+ *   POST /verwaltung/befragungen/:id/fragen/:qid/verschieben     richtung=hoch|runter (within the page)
  *   POST /verwaltung/befragungen/:id/kanaele             add a channel
  *   GET  /verwaltung/befragungen/:id/kanaele/:cid/qr.svg|qr.png
  *   POST /verwaltung/befragungen/:id/codes               generate access codes
@@ -168,6 +169,14 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
       if (error instanceof AppError && error.code === 'conflict') return showDetail(req, reply, id, 409, { errors: { aktion: error.message } });
       throw error;
     }
+    return back(reply, id);
+  });
+
+  app.post<{ Params: { id: string; qid: string } }>('/verwaltung/befragungen/:id/fragen/:qid/verschieben', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idOf(req);
+    const direction = formValues(req.body).richtung === 'hoch' ? 'up' : 'down';
+    await service.moveQuestion(actor, id, req.params.qid.slice(0, 40), direction);
     return back(reply, id);
   });
 

@@ -141,6 +141,23 @@ export function createEditorService({ db }: AppDeps) {
       );
     },
 
+    /** Moves a question one place up or down within its page (conditions only look at earlier pages, so this never breaks one). */
+    async moveQuestion(actor: Actor, id: string, questionId: string, direction: 'up' | 'down') {
+      await changeDefinition(
+        actor,
+        id,
+        (d) => {
+          for (const page of d.pages) {
+            const i = page.questions.findIndex((q) => q.id === questionId);
+            const j = direction === 'up' ? i - 1 : i + 1;
+            if (i >= 0 && j >= 0 && j < page.questions.length) [page.questions[i], page.questions[j]] = [page.questions[j]!, page.questions[i]!];
+          }
+          return d;
+        },
+        `question_moved:${questionId}:${direction}`,
+      );
+    },
+
     async transition(actor: Actor, id: string, action: LifecycleAction) {
       ensure(surveyPolicy.can(actor, 'survey.edit'));
       await db.transaction().execute(async (trx: Transaction<DB>) => {

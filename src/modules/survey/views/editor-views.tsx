@@ -111,6 +111,17 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
                 <a class="kern-link" href={`${base}/fragen/${q.id}`} aria-label={`${t('questions.edit')}: ${q.text.de}`} safe>
                   {t('questions.edit')}
                 </a>
+                {(['hoch', 'runter'] as const).map((richtung) => (
+                  <form method="post" action={`${base}/fragen/${q.id}/verschieben`} class="site-inline-form">
+                    <CsrfField token={ctx.csrfToken} />
+                    <input type="hidden" name="richtung" value={richtung} />
+                    <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`${t(richtung === 'hoch' ? 'questions.up' : 'questions.down')}: ${q.text.de}`}>
+                      <span class="kern-label" safe>
+                        {t(richtung === 'hoch' ? 'questions.up' : 'questions.down')}
+                      </span>
+                    </button>
+                  </form>
+                ))}
                 <form method="post" action={`${base}/fragen/${q.id}/loeschen`} class="site-inline-form">
                   <CsrfField token={ctx.csrfToken} />
                   <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`${t('questions.delete')}: ${q.text.de}`}>
