@@ -217,6 +217,11 @@ describe('answering a survey', () => {
     expect(await t.deps.db.selectFrom('survey_responses').select('id').where('survey_id', '=', s.id).execute()).toHaveLength(1);
   });
 
+  it('the JSON route is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(doc.paths).toHaveProperty('/api/v1/befragungen/{slug}/antworten');
+  });
+
   it('expired drafts are deleted by the clean-up job', async () => {
     const s = await buildSurvey(t);
     await begin(s.slug);
