@@ -110,10 +110,22 @@ describe('editors', () => {
     await page.waitForLoadState('load');
     await expectNoAxeViolations(page);
 
+    // The browser asks once more before mailing everyone (app.js, data-confirm).
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
     expect((await submitForm(page, page.locator('main form[action$="/senden"] button'))).status()).toBe(303);
+    expect(asked).toMatch(/Die Ausgabe geht an alle \d+ bestätigten Adressen/);
     await expectNoAxeViolations(page);
     expect(await page.locator('main h1').innerText()).toContain('Familieninfobrief Winter');
+    expect(await page.locator('main progress').getAttribute('value')).toBe('0');
     await h.runJobs();
+    // The page follows the sending by itself (fortschritt.js polls the JSON state) and reloads when done.
+    await page.locator('main').getByText('Der Versand ist abgeschlossen.').waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
     await page.locator('main a', { hasText: 'Stand aktualisieren' }).click();
     await page.waitForLoadState('load');
     await expectNoAxeViolations(page);

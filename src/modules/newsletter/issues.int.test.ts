@@ -89,6 +89,9 @@ describe('sending an issue', () => {
     expect(await outboxTo(pending.email)).toHaveLength(0);
     expect(await outboxTo(gone.email)).toHaveLength(0);
 
+    const json = await editor.get(`/verwaltung/infobrief/${id}/fortschritt.json`);
+    expect(JSON.parse(json.body)).toEqual({ total: 3, done: 3, summary: '3 von 3 erledigt: 3 verschickt, 0 fehlgeschlagen, 0 unklar, 0 übersprungen.', finished: true });
+    expect((await new Visitor(() => t.app).get(`/verwaltung/infobrief/${id}/fortschritt.json`)).statusCode).toBe(401);
     const progress = await editor.get(`/verwaltung/infobrief/${id}/fortschritt`);
     expect(progress.body).toContain('Der Versand ist abgeschlossen.');
     expect(progress.body).toMatch(/<progress id="progress" max="3" value="3"/);

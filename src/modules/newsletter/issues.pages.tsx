@@ -17,7 +17,8 @@ import type { IssueInput, IssueService } from './issues.service.js';
 import { maxTestAddresses } from './issues.service.js';
 import { ComposerPage, freeSections, PreviewPage } from './views/issue-composer.js';
 import { IssueOverviewPage } from './views/issue-overview.js';
-import { ProgressPage } from './views/issue-progress.js';
+import { progressScript } from './progress-script.js';
+import { ProgressPage, progressSummary } from './views/issue-progress.js';
 
 /*
  * Routes of the editors' newsletter pages (HTML):
@@ -29,6 +30,7 @@ import { ProgressPage } from './views/issue-progress.js';
  *        POST /verwaltung/infobrief/:id/planen       schedule
  *        POST /verwaltung/infobrief/:id/senden       send now (refused a second time)
  *   GET       /verwaltung/infobrief/:id/fortschritt  progress, failures; ?auto=1 refreshes every 10 s
+ *   GET       /verwaltung/infobrief/:id/fortschritt.json  the same as JSON, polled by fortschritt.js (progressive enhancement)
  *        POST /verwaltung/infobrief/:id/unklare-senden  after a crash: the editor decides to re-send "unknown" rows
  */
 
@@ -177,6 +179,13 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
       throw error;
     }
     return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=gestartet`, 303);
+  });
+
+  app.get('/verwaltung/infobrief/fortschritt.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(progressScript));
+  app.get<{ Params: { id: string } }>('/verwaltung/infobrief/:id/fortschritt.json', async (req, reply) => {
+    const { issue, progress } = await service.progress(requireActor(req), issueId(req.params.id));
+    const done = progress.sent + progress.failed + progress.unknown + progress.skipped;
+    return reply.header('cache-control', 'no-store').send({ total: progress.total, done, summary: progressSummary(req, progress), finished: issue.status === 'sent' });
   });
 
   app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/unklare-senden', async (req, reply) => {

@@ -136,7 +136,7 @@ function IssueActions({ ctx, issue, values, errors, confirmed }: { ctx: PageCont
         <DateInput name="scheduleAt" type="datetime-local" label={t('schedule.label')} value={values.scheduleAt} error={errors.scheduleAt} />
         <SubmitButton label={t('schedule.submit')} variant="secondary" />
       </form>
-      <form method="post" action={`${base}/senden`}>
+      <form method="post" action={`${base}/senden`} data-confirm={t('send.text', { n: confirmed })}>
         <CsrfField token={ctx.csrfToken} />
         <p class="kern-body" safe>
           {t('send.text', { n: confirmed })}

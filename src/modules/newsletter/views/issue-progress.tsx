@@ -11,6 +11,12 @@ export function maskEmail(email: string | null): string {
   return `${local.slice(0, 1)}…${local.length > 1 ? local.slice(-1) : ''}@${domain}`;
 }
 
+/** "1.234 von 50.000 erledigt: …" */
+export function progressSummary(ctx: { locale: PageContext['locale'] }, progress: Progress): string {
+  const done = progress.sent + progress.failed + progress.unknown + progress.skipped;
+  return composeMessages(ctx.locale)('progress.summary', { done, total: progress.total, sent: progress.sent, failed: progress.failed, unknown: progress.unknown, skipped: progress.skipped });
+}
+
 /** Sent / failed / total as a native progress bar; refresh by link (or opt-in auto refresh, set by the route). */
 export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: Progress; problems: { id: string; state: string; error: string | null; email: string | null }[]; auto: boolean; notice?: string }): JSX.Element {
   const { ctx, issue, progress, problems, auto, notice } = props;
@@ -29,17 +35,20 @@ export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: 
         {t('progress.title', { subject: issue.subject })}
       </h1>
       {issue.status === 'sent' ? <Alert kind="success" title={t('progress.finished')} /> : ''}
-      <div class="kern-form-input">
-        <label class="kern-label" for="progress">
-          {t.html('progress.bar')}
-        </label>
-        <progress id="progress" max={String(Math.max(1, progress.total))} value={String(done)} safe>
-          {`${done} / ${progress.total}`}
-        </progress>
+      <div data-progress-url={issue.status === 'sending' ? `${self}.json` : undefined}>
+        <div class="kern-form-input">
+          <label class="kern-label" for="progress">
+            {t.html('progress.bar')}
+          </label>
+          <progress id="progress" max={String(Math.max(1, progress.total))} value={String(done)} safe>
+            {`${done} / ${progress.total}`}
+          </progress>
+        </div>
+        <p class="kern-body" role="status" safe>
+          {progressSummary(ctx, progress)}
+        </p>
       </div>
-      <p class="kern-body" role="status" safe>
-        {t('progress.summary', { done, total: progress.total, sent: progress.sent, failed: progress.failed, unknown: progress.unknown, skipped: progress.skipped })}
-      </p>
+      {issue.status === 'sending' ? <script src="/verwaltung/infobrief/fortschritt.js" defer></script> : ''}
       <ul class="site-inline-list">
         <li>
           <a class="kern-link" href={auto ? `${self}?auto=1` : self}>
@@ -64,7 +73,7 @@ export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: 
           <p class="kern-body" safe>
             {t('unknown.text', { n: progress.unknown })}
           </p>
-          <form method="post" action={`/verwaltung/infobrief/${issue.id}/unklare-senden`}>
+          <form method="post" action={`/verwaltung/infobrief/${issue.id}/unklare-senden`} data-confirm={t('unknown.text', { n: progress.unknown })}>
             <CsrfField token={ctx.csrfToken} />
             <SubmitButton label={t('unknown.submit')} variant="secondary" />
           </form>
