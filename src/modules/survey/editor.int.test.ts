@@ -159,6 +159,20 @@ describe('results', () => {
     expect(count(second, 'Pelkum')).toBe(12);
   });
 
+  it('a mean is shown only when no category of the question is hidden (it would give hidden cells away)', async () => {
+    const s = await buildSurvey(t);
+    const add = (zufrieden: string, count: number) =>
+      t.deps.db.insertInto('survey_responses').values(Array.from({ length: count }, () => ({ survey_id: s.id, version: 1, channel_id: null, answered_on: new Date().toISOString().slice(0, 10), answers: JSON.stringify({ zufrieden }) }))).execute();
+    await add('4', 20);
+    await add('5', 20);
+    const results = createResultsService(t.deps);
+    const survey = (await findSurvey(t.deps.db, s.id))!;
+    const mean = async () => (await results.dashboard(survey)).distributions.find((d) => d.variable.key === 'zufrieden')!.mean;
+    expect(await mean()).toBe(4.5);
+    await add('1', 2);
+    expect(await mean()).toBeNull();
+  });
+
   it('aggregate exports: CSV and a valid XLSX; raw CSV without free text', async () => {
     const survey = await t.deps.db.selectFrom('survey_surveys').select('id').where('slug', '=', demoSurveySlug).executeTakeFirstOrThrow();
     const { visitor: editor } = await signedInVisitor(t, 'editor');

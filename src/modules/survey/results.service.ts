@@ -160,7 +160,9 @@ export function createResultsService({ db, city }: AppDeps) {
     const table = protectCube({ sizes: [raw.length + 1], counts: [...raw, n - answered] });
     const shown = variable.categories.map((_, i) => valueAt(table, [i]));
     let mean: number | null = null;
-    if (variable.numeric && answered >= minCellCount) {
+    // A mean next to hidden cells would let anyone solve for them (two equations, two unknowns):
+    // it is shown only when every answer category is shown.
+    if (variable.numeric && answered >= minCellCount && shown.slice(0, -1).every((v) => v !== null)) {
       mean = inner.reduce((s, c, i) => s + Number(c.value) * raw[i]!, 0) / answered;
     }
     return { variable, counts: shown, mean, answered: shown[shown.length - 1] === null ? null : answered };
