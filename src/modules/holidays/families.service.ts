@@ -26,9 +26,16 @@ export interface ChildInput {
 
 const fail = (fields: Record<string, string>) => new AppError('validation_failed', Object.values(fields)[0] as string, { fields });
 
-/** The season families see: the newest one that is not deleted. */
+/** The season families see: the newest running one (wishes to leftover places), else the newest not deleted. */
 export async function currentSeason(db: Executor) {
-  return db.selectFrom('holiday_seasons').selectAll().where('phase', '<>', 'deleted').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('holiday_seasons')
+    .selectAll()
+    .where('phase', '<>', 'deleted')
+    .orderBy(sql`phase IN ('wishes', 'allocation', 'results', 'first_come')`, 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function listChildren(db: Executor, parentId: string) {

@@ -7,7 +7,6 @@ import type { Executor } from '../../platform/jobs/jobs.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { ageOn } from './allocation.js';
 import { holidayMessages } from './holidays.messages.js';
-import { currentSeason } from './families.service.js';
 import { mailParentOfChild } from './places.service.js';
 
 /**
@@ -87,8 +86,9 @@ export function offerProblems(input: OfferInput, locale: Locale = 'de'): Record<
 export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, input: OfferInput, locale: Locale = 'de'): Promise<string> {
   await ensureOrganizationAccess(deps.db, actor, orgId);
   const errors = offerProblems(input, locale);
-  const season = await currentSeason(deps.db);
-  if (!season || !['collecting', 'wishes'].includes(season.phase)) errors.title = holidayMessages(locale)('offer.notCollecting');
+  // Offers go to the newest season that still collects them.
+  const season = await deps.db.selectFrom('holiday_seasons').select('id').where('phase', 'in', ['collecting', 'wishes']).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  if (!season) errors.title = holidayMessages(locale)('offer.notCollecting');
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
   const trip = input.kind === 'trip';
   const row = await deps.db
