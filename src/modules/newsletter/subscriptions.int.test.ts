@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { multipartBody, useTestApp, Visitor } from '../../../test/support/app.js';
+import { csrfTokenOf, multipartBody, useTestApp, Visitor } from '../../../test/support/app.js';
 import { createUser } from '../../../test/support/auth.js';
 import { createSubscriber } from '../../../test/support/newsletter.js';
+import { NewsletterSignupBox } from './index.js';
 import { signupLimits } from './subscriptions.service.js';
 
 const t = useTestApp();
@@ -127,6 +128,20 @@ describe('double opt-in', () => {
     expect(await subscriberOf(old.email)).toBeUndefined();
     expect(await subscriberOf(fresh.email)).toBeDefined();
     expect(await subscriberOf(oldConfirmed.email)).toBeDefined();
+  });
+});
+
+describe('the footer box', () => {
+  it('is a labelled form that signs up like the full one', async () => {
+    const v = visitor();
+    const csrf = csrfTokenOf((await v.get('/infobrief')).body);
+    const html = String(NewsletterSignupBox({ ctx: { locale: 'en', actor: null, csrfToken: csrf, path: '/', city: t.deps.city } }));
+    expect(html).toContain('<label class="kern-label" for="nl-box-email">Email address</label>');
+    expect(html).toContain('<input type="hidden" name="locale" value="en"/>');
+    const fields = Object.fromEntries([...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const res = await v.post('/infobrief', { ...fields, email: 'aus.dem.fuss@example.org', consent: 'ja' });
+    expect(res.statusCode).toBe(303);
+    expect(await subscriberOf('aus.dem.fuss@example.org')).toMatchObject({ status: 'pending', locale: 'en' });
   });
 });
 
