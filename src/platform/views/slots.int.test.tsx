@@ -6,7 +6,7 @@ const t = useTestApp();
 describe('layout slots', () => {
   it("shows what a module adds to the footer on every page, in the visitor's language", async () => {
     t.deps.layout.addToFooter((ctx) => (
-      <p class="kern-body" id="slot-test" safe>
+      <p class="kern-body" id="slot-test">
         {ctx.locale === 'en' ? 'Footer box' : 'Fußzeilen-Kasten'}
       </p>
     ));
