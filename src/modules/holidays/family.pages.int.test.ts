@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp, Visitor } from '../../../test/support/app.js';
+import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
 
@@ -108,6 +108,27 @@ describe('family pages', () => {
     const refused = await visitor.submit(form, form, { wish1: canoe.id, maxPlaces: '1' });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Ole will be 8 on the first day of “Canoe trip”. The offer is for ages 13 to 17.');
+  });
+
+  it('books leftover places over HTTP: of 30 parents clicking at once exactly 5 get one, the others read why', async () => {
+    const org = await buildHolidayOrganization(t);
+    const season = await buildSeason(t, { phase: 'first_come' });
+    const offer = await buildHolidayOffer(t, season.id, org.id, { title: 'Letzte Plätze', places: 5 });
+    const page = `/ferien/angebote/${offer.id}`;
+    const parents = await Promise.all(Array.from({ length: 30 }, () => signedInVisitor(t)));
+    const ready = [];
+    for (const { visitor, user } of parents) {
+      const child = await buildChild(t, user.id);
+      const form = await visitor.get(page);
+      ready.push({ visitor, fields: { _csrf: csrfTokenOf(form.body), childId: child.id } });
+    }
+    const answers = await Promise.all(ready.map(({ visitor, fields }) => visitor.post(`${page}/buchen`, fields)));
+    expect(answers.filter((a) => a.statusCode === 200 && a.body.includes('Der Platz ist gebucht.'))).toHaveLength(5);
+    const refused = answers.filter((a) => a.statusCode === 409);
+    expect(refused).toHaveLength(25);
+    for (const r of refused) expect(r.body).toContain('Dieses Angebot ist leider schon ausgebucht.');
+    const row = await t.deps.db.selectFrom('holiday_offers').select('places_taken').where('id', '=', offer.id).executeTakeFirstOrThrow();
+    expect(row.places_taken).toBe(5);
   });
 
   it("keeps another family's child out of reach", async () => {
