@@ -58,6 +58,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('events_review_state').on('events').columns(['review_state', 'starts_at']).execute();
   await db.schema.createIndex('events_organization').on('events').column('organization_id').execute();
+  // Selective filters (district, topic) start from the events and reach their dates through the primary key.
+  await db.schema.createIndex('events_district').on('events').column('district').execute();
+  await sql`CREATE INDEX events_categories ON events USING gin (categories)`.execute(db);
 
   await db.schema
     .createTable('event_exceptions')

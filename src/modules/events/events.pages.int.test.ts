@@ -80,6 +80,14 @@ describe('public calendar pages', () => {
     expect(second.body).toContain('Vorherige Seite');
   });
 
+  it('stops counting past 1,000 dates and says so', async () => {
+    const base = addDays(today(), 1);
+    for (let i = 0; i < 3; i++) await buildEvent(t, { title: `Täglicher Treff ${i}`, district: 'Bockum-Hövel', rule: { freq: 'daily', interval: 1, byWeekday: [], until: null, count: 360 }, timing: { allDay: false, startDate: base, startTime: `0${i + 7}:00`, endDate: base, endTime: `0${i + 7}:30` } });
+    const page = await visitor().get(`/veranstaltungen?bezirk=${encodeURIComponent('Bockum-Hövel')}`);
+    expect(page.body).toContain('Mehr als 1.000 Termine');
+    expect(page.body).toContain('Seite 1 von mindestens 50');
+  });
+
   it('shows a month as an accessible table', async () => {
     const date = addDays(today(), 5);
     await buildEvent(t, { title: 'Monatsfest', timing: { allDay: false, startDate: date, startTime: '09:30', endDate: date, endTime: '11:00' } });
@@ -130,7 +138,7 @@ describe('public calendar pages', () => {
     expect(page.body).toContain('Diese Veranstaltung ist abgesagt.');
     expect(page.body).toContain('Die Band ist krank.');
     expect(jsonLdOf(page.body).eventStatus).toBe('https://schema.org/EventCancelled');
-    const list = await visitor().get('/veranstaltungen');
+    const list = await visitor().get('/veranstaltungen?bezirk=Hamm-Mitte');
     expect(list.body).toMatch(/<del>Abgesagtes Konzert<\/del>/);
   });
 

@@ -25,6 +25,8 @@ import { ListPage } from './views/list-page.js';
 
 /** Dates per list page. */
 export const perPage = 20;
+/** The list counts dates only up to this; past it, it says "more than 1,000" and offers 50 pages. */
+export const countCap = 1000;
 /** Items in an RSS/Atom feed (the next ones). */
 export const feedItems = 200;
 /** Events in one .ics feed: the soonest ones with a date in the filter's window (each with all its dates). */
@@ -38,11 +40,11 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/veranstaltungen', async (req, reply) => {
     const parsed = parse(req);
-    const total = await countOccurrences(db, parsed.filter);
-    const pages = Math.max(1, Math.ceil(total / perPage));
+    const total = await countOccurrences(db, parsed.filter, countCap);
+    const pages = Math.max(1, Math.ceil(Math.min(total, countCap) / perPage));
     const page = Math.min(parsed.page, pages);
     const rows = await listOccurrences(db, parsed.filter, { limit: perPage, offset: (page - 1) * perPage });
-    return reply.html(<ListPage ctx={pageContext(req, city)} parsed={{ ...parsed, page }} rows={rows} total={total} perPage={perPage} publicUrl={config.publicUrl} />);
+    return reply.html(<ListPage ctx={pageContext(req, city)} parsed={{ ...parsed, page }} rows={rows} total={total} cap={countCap} perPage={perPage} publicUrl={config.publicUrl} />);
   });
 
   app.get('/veranstaltungen/monat', async (req, reply) => {

@@ -78,7 +78,8 @@ export interface OccurrenceFilter {
 // A multi-day occurrence that began up to a month before the window still shows while it runs.
 const runningForMs = 31 * 86_400_000;
 
-function filtered(db: Executor, f: OccurrenceFilter) {
+/** The published occurrences matching a filter (a query to select from). */
+export function filtered(db: Executor, f: OccurrenceFilter) {
   let q = db
     .selectFrom('event_occurrences as o')
     .innerJoin('events as e', 'e.id', 'o.event_id')
@@ -88,7 +89,7 @@ function filtered(db: Executor, f: OccurrenceFilter) {
     .where('o.starts_at', '>=', new Date(f.from.getTime() - runningForMs))
     .where((w) => w.or([w('o.starts_at', '>=', f.from), w('o.ends_at', '>', f.from)]));
   if (f.district) q = q.where('e.district', '=', f.district);
-  if (f.category) q = q.where(sql<boolean>`${f.category} = ANY(e.categories)`);
+  if (f.category) q = q.where(sql<boolean>`e.categories @> ARRAY[${f.category}]::text[]`);
   if (f.age !== undefined) q = q.where((w) => w.and([w.or([w('e.min_age', 'is', null), w('e.min_age', '<=', f.age!)]), w.or([w('e.max_age', 'is', null), w('e.max_age', '>=', f.age!)])]));
   if (f.free) q = q.where('e.free', '=', true);
   if (f.barrierFree) q = q.where('e.barrier_free', '=', true);
@@ -138,8 +139,13 @@ export async function listOccurrences(db: Executor, f: OccurrenceFilter, page: {
 
 export type OccurrenceListRow = Awaited<ReturnType<typeof listOccurrences>>[number];
 
-export async function countOccurrences(db: Executor, f: OccurrenceFilter): Promise<number> {
-  const row = await filtered(db, f).select((s) => s.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+/**
+ * How many dates match, counted only up to `cap` (+1, so "more than cap" can be told): counting a
+ * whole year of a big city on every page view costs more than showing the page.
+ */
+export async function countOccurrences(db: Executor, f: OccurrenceFilter, cap = 1000): Promise<number> {
+  const limited = filtered(db, f).select('o.event_id').limit(cap + 1);
+  const row = await db.selectFrom(limited.as('m')).select((s) => s.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -13,6 +13,8 @@ export interface ListPageProps {
   parsed: ParsedEventFilters;
   rows: OccurrenceListRow[];
   total: number;
+  /** Counting stopped here; `total` above it means "more than cap". */
+  cap: number;
   perPage: number;
   publicUrl: string;
 }
@@ -30,14 +32,15 @@ export function ActorLinks({ ctx }: { ctx: PageContext }): JSX.Element {
 }
 
 /** /veranstaltungen: upcoming occurrences grouped by day, filters in the URL, pages of `perPage`. */
-export function ListPage({ ctx, parsed, rows, total, perPage, publicUrl }: ListPageProps): JSX.Element {
+export function ListPage({ ctx, parsed, rows, total, cap, perPage, publicUrl }: ListPageProps): JSX.Element {
   const t = eventsMessages(ctx.locale);
   const days = new Map<string, OccurrenceListRow[]>();
   for (const row of rows) {
     const day = toLocal(row.starts_at).date;
     days.set(day, [...(days.get(day) ?? []), row]);
   }
-  const pages = Math.max(1, Math.ceil(total / perPage));
+  const capped = total > cap;
+  const pages = Math.max(1, Math.ceil(Math.min(total, cap) / perPage));
   const page = Math.min(parsed.page, pages);
   return (
     <Layout ctx={ctx} title={t('title')} section={listPath}>
@@ -48,7 +51,7 @@ export function ListPage({ ctx, parsed, rows, total, perPage, publicUrl }: ListP
       <Hints ctx={ctx} hints={parsed.hints} />
       <FilterForm ctx={ctx} parsed={parsed} action={listPath} />
       <section aria-labelledby="termine">
-        <h2 class="kern-heading-medium" id="termine" safe>{t('results.count', { count: total })}</h2>
+        <h2 class="kern-heading-medium" id="termine" safe>{capped ? t('results.countMore', { count: cap.toLocaleString(ctx.locale === 'de' ? 'de-DE' : 'en-GB') }) : t('results.count', { count: total })}</h2>
         {total === 0 ? <p class="kern-body" safe>{t('results.none')}</p> : ''}
         {[...days].map(([day, list]) => (
           <section aria-labelledby={`tag-${day}`}>
@@ -62,7 +65,7 @@ export function ListPage({ ctx, parsed, rows, total, perPage, publicUrl }: ListP
         ))}
         {pages > 1 ? (
           <nav aria-label={t('results.pages')}>
-            <p class="kern-body" safe>{t('results.pageOf', { page, pages })}</p>
+            <p class="kern-body" safe>{capped ? t('results.pageOfMore', { page, pages }) : t('results.pageOf', { page, pages })}</p>
             <ul class="site-inline-list">
               {page > 1 ? <li><a class="kern-link" rel="prev" href={withQuery(listPath, parsed.kept, { [params.page]: String(page - 1) })} safe>{t('results.previous')}</a></li> : ''}
               {page < pages ? <li><a class="kern-link" rel="next" href={withQuery(listPath, parsed.kept, { [params.page]: String(page + 1) })} safe>{t('results.next')}</a></li> : ''}
