@@ -148,11 +148,15 @@ export function createResultsService({ db, city }: AppDeps) {
     if (variable.multi) {
       const answered = counts.get('\u0000answered') ?? 0;
       // Each option is its own yes/no table [chosen, not chosen, no answer] over all respondents.
+      // "No answer" appears in every option's table: it is shown only if every table may show it.
+      let noAnswerSafe = valueAt(protectCube({ sizes: [2], counts: [answered, n - answered] }), [1]) !== null;
       const shown = inner.map((c) => {
         const chosen = counts.get(c.value!) ?? 0;
-        return valueAt(protectCube({ sizes: [3], counts: [chosen, answered - chosen, n - answered] }), [0]);
+        const table = protectCube({ sizes: [3], counts: [chosen, answered - chosen, n - answered] });
+        if (valueAt(table, [2]) === null) noAnswerSafe = false;
+        return valueAt(table, [0]);
       });
-      const noAnswerShown = valueAt(protectCube({ sizes: [2], counts: [answered, n - answered] }), [1]);
+      const noAnswerShown = noAnswerSafe ? n - answered : null;
       return { variable, counts: [...shown, noAnswerShown], mean: null, answered: n - answered >= minCellCount || n === answered ? answered : null };
     }
     const raw = inner.map((c) => counts.get(c.value!) ?? 0);
