@@ -140,6 +140,7 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
             row.email,
             { manage: `${config.publicUrl}/infobrief/einstellungen?token=${token}`, oneClick: `${config.publicUrl}/infobrief/abmelden/ein-klick?token=${token}` },
             `<infobrief-${issueId}-${row.id}@${host}>`,
+            host,
           );
           return { row, result: await transport.send(mail) };
         }),

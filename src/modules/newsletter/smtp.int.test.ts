@@ -49,6 +49,7 @@ describe('the issue over real SMTP', () => {
     expect(toAlice.html).toContain('<html lang="de">');
     expect(toAlice.html).toContain('<h1');
     const header = (key: string) => toAlice.headerLines.find((h) => h.key === key)?.line ?? '';
+    expect(header('list-id')).toBe('List-ID: Familieninfobrief <familieninfobrief.localhost>');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(toAlice.messageId).toMatch(new RegExp(`^<infobrief-${id}-\\d+@`));
     const url = /<(https?:\/\/[^>]+)>/.exec(header('list-unsubscribe'))![1]!;

@@ -179,6 +179,9 @@ describe('preferences and unsubscribing', () => {
     expect(first.statusCode).toBe(200);
     expect((await subscriberOf(s.email))!.status).toBe('unsubscribed');
     expect((await post()).statusCode).toBe(200);
+    const opened = await visitor().get(`/infobrief/abmelden/ein-klick?token=${encodeURIComponent(s.manageToken)}`);
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(`/infobrief/abmelden?token=${encodeURIComponent(s.manageToken)}`);
     // Some mail clients post multipart/form-data (RFC 8058 allows both encodings).
     const multi = await createSubscriber(t);
     const { body, contentType } = multipartBody({ 'List-Unsubscribe': 'One-Click' }, {});

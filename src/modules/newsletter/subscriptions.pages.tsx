@@ -15,6 +15,7 @@ import { NoticePage, PreferencesPage, SignupPage, UnsubscribePage } from './view
  *   GET       /infobrief/bestaetigen?token=   one click confirms (idempotent)
  *   GET  POST /infobrief/einstellungen        preferences through the personal link
  *   GET  POST /infobrief/abmelden             unsubscribe in one step (button)
+ *   GET       /infobrief/abmelden/ein-klick   opened in a browser: to the one-button page
  *        POST /infobrief/abmelden/ein-klick   RFC 8058 one-click unsubscribe; no CSRF token, the signed token is the authority
  */
 export function registerSubscriptionPages(app: FastifyInstance, service: SubscriptionService, city: CityProfile): void {
@@ -91,6 +92,11 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     if (!token.ok || !(await service.unsubscribe(token.value.token))) return invalidLink(req, reply);
     return reply.html(<NoticePage ctx={ctxOf(req)} title={t('unsubscribed.title')} text={t('unsubscribed.text')} status="success" link={{ href: '/infobrief', label: t('again') }} />);
   });
+
+  // Someone who opens the one-click URL in a browser gets the normal one-button page.
+  app.get<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', (req, reply) =>
+    reply.redirect(`/infobrief/abmelden?token=${encodeURIComponent(req.query.token ?? '')}`, 303),
+  );
 
   // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the URL of the List-Unsubscribe
   // header, without cookies. A CSRF token cannot exist here; the signed personal token authorises

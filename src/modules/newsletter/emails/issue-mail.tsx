@@ -197,7 +197,7 @@ function IntroHtml({ source }: { source: string }): JSX.Element {
 }
 
 /** One recipient's mail from the template: their links in the text, the HTML and the RFC 8058 headers. */
-export function personalise(template: IssueTemplate, to: string, links: { manage: string; oneClick: string }, messageId?: string) {
+export function personalise(template: IssueTemplate, to: string, links: { manage: string; oneClick: string }, messageId?: string, listHost = 'localhost') {
   return {
     to,
     subject: template.subject,
@@ -207,7 +207,7 @@ export function personalise(template: IssueTemplate, to: string, links: { manage
     headers: {
       'List-Unsubscribe': `<${links.oneClick}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'List-Id': 'Familieninfobrief <familieninfobrief.list-id.invalid>',
+      'List-Id': `Familieninfobrief <familieninfobrief.${listHost}>`,
       Precedence: 'bulk',
       'Auto-Submitted': 'auto-generated',
     },
