@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { languageNames, questionTypes, surveyLanguages, type SurveyDefinition } from '../survey.definition.js';
+import { completeLanguages, languageNames, questionTypes, surveyLanguages, type SurveyDefinition } from '../survey.definition.js';
 import { editorMessages } from '../editor.messages.js';
 import type { SurveyRow } from '../survey.repository.js';
 import { surveyPath } from './respond-views.js';
@@ -86,6 +86,9 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <ErrorSummary title={t('q.errorTitle')} errors={errors} />
       {survey.status !== 'draft' ? <p class="kern-body" safe>{t('detail.frozen')}</p> : ''}
+      <p class="kern-body" safe>
+        {t('detail.languages', { languages: completeLanguages(definition).map((l) => languageNames[l]).join(', ') })}
+      </p>
       <LifecycleButtons ctx={ctx} survey={survey} />
       <p class="kern-body">
         <a class="kern-link" href={`${base}/ergebnisse`}>
