@@ -10,7 +10,7 @@ import { imageFromForm, validateImage, type UploadedImage } from '../../platform
 import { fromLocal, todayIn } from './berlin-time.js';
 import { adminMessages } from './events-admin.messages.js';
 import { formMessages } from './events-form.messages.js';
-import { formFieldsOf, parseEventForm, type FormFields } from './events.form.js';
+import { formFieldsOf, parseEventForm, readDate, readTime, type FormFields } from './events.form.js';
 import { inputOf } from './events.model.js';
 import { canCreateEvents, canEditEvent, canModerate, membershipsOf } from './events.policy.js';
 import { loadEvent, upcomingOf } from './events.repository.js';
@@ -56,7 +56,11 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return { locale: req.locale, districts: city.districts, today: todayIn(new Date()), isNew, locationIds: new Set(locs.map((l) => l.id)), locs };
   };
 
-  async function renderForm(req: FastifyRequest, reply: FastifyReply, o: { mode: FormMode; action: string; title: string; values: FormFields; errors: FieldErrors; eventId?: string; intro?: string; notice?: string; submitLabel: string }) {
+  async function renderForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    o: { mode: FormMode; action: string; title: string; values: FormFields; errors: FieldErrors; eventId?: string; intro?: string; notice?: string; submitLabel: string; moveValues?: FormFields; moveErrors?: FieldErrors },
+  ) {
     const actor = req.actor;
     const memberships = await membershipsOf(db, actor);
     const organizations = isEditor(actor)
@@ -64,9 +68,11 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       : memberships.map((m) => ({ id: m.organizationId, name: m.name }));
     const event = o.eventId ? await loadEvent(db, o.eventId) : undefined;
     const occurrences = o.eventId && event?.freq ? await upcomingOf(db, o.eventId, fromLocal(todayIn(new Date())), 30) : undefined;
-    const status = Object.keys(o.errors).length ? 422 : 200;
+    const status = Object.keys(o.errors).length + Object.keys(o.moveErrors ?? {}).length ? 422 : 200;
     return reply.code(status).html(
-      <FormPage ctx={ctxOf(req)} mode={o.mode} action={o.action} title={o.title} values={o.values} errors={o.errors} organizations={organizations} locations={await locations()} submitLabel={o.submitLabel} intro={o.intro} notice={o.notice} occurrences={occurrences} eventId={o.eventId} allDay={event?.all_day} />,
+      <FormPage
+        moveValues={o.moveValues}
+        moveErrors={o.moveErrors} ctx={ctxOf(req)} mode={o.mode} action={o.action} title={o.title} values={o.values} errors={o.errors} organizations={organizations} locations={await locations()} submitLabel={o.submitLabel} intro={o.intro} notice={o.notice} occurrences={occurrences} eventId={o.eventId} allDay={event?.all_day} />,
     );
   }
 
@@ -142,6 +148,30 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const status = v.status === 'scheduled' ? 'scheduled' : v.status === 'postponed' ? 'postponed' : 'cancelled';
     const result = await attempt(() => changeOccurrence(deps, actor, event.id, { date: v.date ?? '', status, note: (v.note ?? '').slice(0, 500) }));
     if (!result.ok) throw notFound('Termin');
+    return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/verlegen', async (req, reply) => {
+    const { actor, event } = await editable(req, req.params.id);
+    const v = formValues(req.body);
+    const f = formMessages(req.locale);
+    const a = adminMessages(req.locale);
+    const errors: FieldErrors = {};
+    const newDate = readDate(v.moveNewDate ?? '');
+    const newStart = readTime(v.moveNewStart ?? '');
+    const newEnd = v.moveNewEnd?.trim() ? readTime(v.moveNewEnd) : null;
+    const known = await db.selectFrom('event_occurrences').select('occurrence_date').where('event_id', '=', event.id).where('occurrence_date', '=', v.moveDate ?? '').executeTakeFirst();
+    if (!known) errors.moveDate = f('error.choose', { label: a('move.date') });
+    if (!newDate) errors.moveNewDate = f('error.date', { label: a('move.newDate') });
+    else if (newDate < todayIn(new Date())) errors.moveNewDate = f('error.past');
+    if (!newStart) errors.moveNewStart = f('error.time', { label: a('move.newStart') });
+    if (v.moveNewEnd?.trim() && !newEnd) errors.moveNewEnd = f('error.time', { label: a('move.newEnd') });
+    else if (newEnd && newStart && newEnd <= newStart) errors.moveNewEnd = f('error.endBeforeStart');
+    if (Object.keys(errors).length) {
+      const input = inputOf(event, event.exceptions);
+      return renderForm(req, reply, { mode: 'edit', action: `/veranstaltungen/${event.id}/bearbeiten`, title: a('edit.titleFor', { title: event.title }), values: formFieldsOf(input, input.excludedDates), errors: {}, eventId: event.id, submitLabel: f('save'), moveValues: v, moveErrors: errors });
+    }
+    await changeOccurrence(deps, actor, event.id, { date: v.moveDate!, status: 'scheduled', note: (v.moveNote ?? '').slice(0, 500), start: fromLocal(newDate!, newStart!), end: newEnd ? fromLocal(newDate!, newEnd) : null });
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   });
 

@@ -91,7 +91,12 @@ export async function updateEvent(deps: ServiceDeps, actor: Actor, id: string, i
 }
 
 /** Cancels (or re-instates, or annotates) one date of a repeating event. */
-export async function changeOccurrence(deps: ServiceDeps, actor: Actor, id: string, change: { date: string; status: 'scheduled' | 'cancelled' | 'postponed'; note: string }): Promise<void> {
+export async function changeOccurrence(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  change: { date: string; status: 'scheduled' | 'cancelled' | 'postponed'; note: string; start?: Date; end?: Date | null },
+): Promise<void> {
   const memberships = await membershipsOf(deps.db, actor);
   await deps.db.transaction().execute(async (trx) => {
     const current = await lockEvent(trx, id);
@@ -101,12 +106,16 @@ export async function changeOccurrence(deps: ServiceDeps, actor: Actor, id: stri
     if (!known) throw new AppError('validation_failed', 'Unbekannter Termin', { fields: { occurrenceDate: 'unknown' } });
     await trx
       .insertInto('event_exceptions')
-      .values({ event_id: id, occurrence_date: change.date, kind: 'override', status: change.status, note: change.note })
-      .onConflict((oc) => oc.columns(['event_id', 'occurrence_date']).doUpdateSet({ kind: 'override', status: change.status, note: change.note }))
+      .values({ event_id: id, occurrence_date: change.date, kind: 'override', status: change.status, note: change.note, starts_at: change.start ?? null, ends_at: change.start ? (change.end ?? null) : null })
+      .onConflict((oc) =>
+        oc.columns(['event_id', 'occurrence_date']).doUpdateSet(
+          change.start ? { kind: 'override', status: change.status, note: change.note, starts_at: change.start, ends_at: change.end ?? null } : { kind: 'override', status: change.status, note: change.note },
+        ),
+      )
       .execute();
     await trx.updateTable('events').set({ sequence: current.sequence + 1, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
     await rebuildOccurrences(trx, [id]);
-    if (isEditor(actor)) await recordAudit(trx, { actorId: actor.id, action: 'event.occurrence_changed', subjectType: 'event', subjectId: id, details: change });
+    if (isEditor(actor)) await recordAudit(trx, { actorId: actor.id, action: 'event.occurrence_changed', subjectType: 'event', subjectId: id, details: { date: change.date, status: change.status, note: change.note, start: change.start?.toISOString() } });
   });
 }
 

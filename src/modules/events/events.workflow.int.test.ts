@@ -125,6 +125,26 @@ describe('organisers', () => {
     expect(await feed()).toContain('SEQUENCE:3');
   });
 
+  it('moves one date of a repeating event to another time, with field errors for bad input', async () => {
+    const { visitor, org } = await organizerOf();
+    const created = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Turnen am Nachmittag', repeat: 'weekly', repeatCount: '3' }));
+    const id = (created.headers.location as string).split('/').pop()!;
+    const second = addDays(soon(), 7);
+    const bad = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/verlegen`, { moveDate: second, moveNewDate: 'morgen', moveNewStart: '18:00', moveNewEnd: '17:00' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#moveNewDate"');
+    expect(bad.body).toContain('value="morgen"');
+    const newDate = addDays(second, 1);
+    const moved = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/verlegen`, { moveDate: second, moveNewDate: newDate, moveNewStart: '10:00', moveNewEnd: '11:00', moveNote: 'Halle belegt' });
+    expect(moved.statusCode).toBe(303);
+    const ics = (await new Visitor(() => t.app).get(`/veranstaltungen/${id}/kalender.ics`)).body.replace(/\r\n /g, '');
+    expect(ics).toContain(`RECURRENCE-ID;TZID=Europe/Berlin:${second.replace(/-/g, '')}T150000`);
+    expect(ics).toContain(`DTSTART;TZID=Europe/Berlin:${newDate.replace(/-/g, '')}T100000`);
+    expect(ics).toContain('Halle belegt');
+    const page = await new Visitor(() => t.app).get(`/veranstaltungen/${id}`);
+    expect(page.body).toContain('10:00 bis 11:00 Uhr');
+  });
+
   it('keeps members of other organisations out', async () => {
     const owner = await organizerOf();
     const other = await organizerOf('partner');

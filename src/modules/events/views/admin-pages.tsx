@@ -1,11 +1,12 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { toLocal } from '../berlin-time.js';
 import { adminMessages } from '../events-admin.messages.js';
 import { formMessages } from '../events-form.messages.js';
 import type { OrganizerMembership } from '../events.policy.js';
+import type { FormFields } from '../events.form.js';
 import { EventForm, type EventFormProps } from './event-form.js';
 import { longDate, whenText } from './format.js';
 import { listPath } from './parts.js';
@@ -80,12 +81,17 @@ export interface FormPageProps extends EventFormProps {
   occurrences?: { occurrence_date: string; starts_at: Date; ends_at: Date | null; status: string; note: string }[];
   eventId?: string;
   allDay?: boolean;
+  moveValues?: FormFields;
+  moveErrors?: FieldErrors;
 }
 
 export function FormPage(props: FormPageProps): JSX.Element {
   const { ctx, title, intro, notice, occurrences, eventId } = props;
   const t = adminMessages(ctx.locale);
-  const hasErrors = Object.keys(props.errors).length > 0;
+  const moveErrors = props.moveErrors ?? {};
+  const moveValues = props.moveValues ?? {};
+  const hasErrors = Object.keys(props.errors).length + Object.keys(moveErrors).length > 0;
+  const f = formMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={title} hasErrors={hasErrors} section={listPath}>
       <h1 class="kern-heading-x-large" safe>{title}</h1>
@@ -115,6 +121,24 @@ export function FormPage(props: FormPageProps): JSX.Element {
               </li>
             ))}
           </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {occurrences && eventId && occurrences.length > 1 && !props.allDay ? (
+        <section aria-labelledby="verlegen">
+          <h2 class="kern-heading-medium" id="verlegen" safe>{t('move.title')}</h2>
+          <p class="kern-body" safe>{t('move.intro')}</p>
+          <form method="post" action={`/veranstaltungen/${eventId}/verlegen`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <ErrorSummary title={t('move.errors')} errors={moveErrors} />
+            <SelectField name="moveDate" label={t('move.date')} error={moveErrors.moveDate} value={moveValues.moveDate ?? ''} options={occurrences.map((o) => ({ value: o.occurrence_date, label: whenText({ start: o.starts_at, end: o.ends_at, allDay: false }, ctx.locale) }))} />
+            <TextField name="moveNewDate" label={t('move.newDate')} hint={f('date.hint')} error={moveErrors.moveNewDate} value={moveValues.moveNewDate ?? ''} />
+            <TextField name="moveNewStart" label={t('move.newStart')} hint={f('time.hint')} error={moveErrors.moveNewStart} value={moveValues.moveNewStart ?? ''} />
+            <TextField name="moveNewEnd" label={t('move.newEnd')} error={moveErrors.moveNewEnd} value={moveValues.moveNewEnd ?? ''} />
+            <TextField name="moveNote" label={t('move.note')} error={moveErrors.moveNote} value={moveValues.moveNote ?? ''} />
+            <SubmitButton label={t('move.submit')} variant="secondary" />
+          </form>
         </section>
       ) : (
         ''
