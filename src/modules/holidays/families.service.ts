@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
 import { ageOn, fitsAge, offersOverlap } from './allocation.js';
+import { isIssuedGroupCode } from './group-codes.js';
 import { holidayMessages } from './holidays.messages.js';
 import { needsConsentText, needsConsentVersion } from './holidays.privacy.js';
 import { mailParentOfChild } from './places.service.js';
@@ -116,6 +117,7 @@ export async function checkWishes(deps: AppDeps, actor: Actor, childId: string, 
     const clash = input.offerIds.slice(0, i).map((other) => offers.get(other)).find((other) => other && other.id !== id && offersOverlap(timed(other), timed(offer)));
     if (clash) errors[field] = t('refuse.overlap', { offer: offer.title, other: clash.title });
   });
+  if (input.groupCode && !isIssuedGroupCode(deps.config.sessionSecret, season.id, input.groupCode)) errors.groupCode = t('refuse.groupCode');
   if (!Number.isInteger(input.maxPlaces) || input.maxPlaces < 1 || input.maxPlaces > Math.max(1, input.offerIds.length)) errors.maxPlaces = t('refuse.maxPlaces');
   if (Object.keys(errors).length) throw fail(errors);
   return { child, season, offers: input.offerIds.map((id) => offers.get(id)!) };

@@ -69,17 +69,24 @@ describe('family pages', () => {
     expect(refused.body).toContain('Ole ist am ersten Tag von „Kanutour“ 8 Jahre alt. Das Angebot ist für 13 bis 17 Jahre.');
     expect(refused.body).toContain('href="#wish2"');
 
-    const check = await visitor.submit(form, form, { wish1: art.id, wish3: circus.id, maxPlaces: '2', groupCode: 'geschwister-1' });
+    const madeUp = await visitor.submit(form, form, { wish1: art.id, maxPlaces: '1', groupCode: 'ABCDEF-GHJKLMNP' });
+    expect(madeUp.statusCode).toBe(422);
+    expect(madeUp.body).toContain('Diesen Gruppencode kennen wir nicht.');
+    const issued = await visitor.submit(form, `${form}/gruppe`, { wish1: art.id, maxPlaces: '2' });
+    const code = /name="groupCode" type="text" value="([A-Z2-9]{6}-[A-Z2-9]{8})"/.exec(issued.body)?.[1];
+    expect(code, 'a new code in the form').toBeDefined();
+    expect(issued.body).toMatch(new RegExp(`<option value="${art.id}" selected`));
+    const check = await visitor.submit(form, form, { wish1: art.id, wish3: circus.id, maxPlaces: '2', groupCode: code!.toLowerCase() });
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('Prüfen Sie Ihre Angaben');
-    expect(check.body).toContain('GESCHWISTER-1');
+    expect(check.body).toContain(code!);
     expect(await t.deps.db.selectFrom('holiday_wish_lists').select('id').where('child_id', '=', child.id).execute()).toHaveLength(0);
 
-    const sent = await visitor.submit(form, `${form}/absenden`, { wish1: art.id, wish2: circus.id, maxPlaces: '2', groupCode: 'GESCHWISTER-1' });
+    const sent = await visitor.submit(form, `${form}/absenden`, { wish1: art.id, wish2: circus.id, maxPlaces: '2', groupCode: code! });
     expect(sent.statusCode).toBe(303);
     const list = await t.deps.db.selectFrom('holiday_wish_lists').selectAll().where('child_id', '=', child.id).executeTakeFirstOrThrow();
     expect(list.max_places).toBe(2);
-    expect(list.group_code).toBe('GESCHWISTER-1');
+    expect(list.group_code).toBe(code);
     const wishes = await t.deps.db.selectFrom('holiday_wishes').select(['offer_id', 'rank']).where('wish_list_id', '=', list.id).orderBy('rank').execute();
     expect(wishes.map((w) => w.offer_id)).toEqual([art.id, circus.id]);
     await t.runJobs();

@@ -8,6 +8,7 @@ import { uuidPattern } from '../../platform/http/ids.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { type ChildInput, currentSeason, listChildren, ownChild, saveChild, seasonOffers, storedWishes, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
 import { familyMessages } from './family.messages.js';
+import { issueGroupCode } from './group-codes.js';
 import { BookForm, ChildForm, maxWishFields, WishForm } from './holidays.schemas.js';
 import { answerPlace, bookFirstCome } from './places.service.js';
 import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage } from './views/family-views.js';
@@ -25,6 +26,7 @@ import { CheckWishesPage, ResultsPage, WishFormPage } from './views/wish-views.j
  *   GET  POST /ferien/kinder/:id/bearbeiten        change a child
  *   GET  POST /ferien/wuensche/:child              ranked wish list → check page
  *        POST /ferien/wuensche/:child/aendern      back from the check page with the values
+ *        POST /ferien/wuensche/:child/gruppe       the same form with a newly issued group code
  *        POST /ferien/wuensche/:child/absenden     hand in (mail in the same transaction)
  *   GET       /ferien/ergebnis                     places and waiting lists
  *        POST /ferien/plaetze/:id/annehmen|zurueckgeben
@@ -164,6 +166,13 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
   }
   app.get<{ Params: { child: string } }>('/ferien/wuensche/:child', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child)));
   app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/aendern', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child), readWishes(req).values));
+  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/gruppe', async (req, reply) => {
+    requireActor(req);
+    const season = await currentSeason(deps.db);
+    if (!season) throw notFound();
+    const { values } = readWishes(req);
+    return wishForm(req, reply, 200, idOr404(req.params.child), { ...values, groupCode: issueGroupCode(deps.config.sessionSecret, season.id) });
+  });
   app.post<{ Params: { child: string } }>('/ferien/wuensche/:child', async (req, reply) => {
     const actor = requireActor(req);
     const childId = idOr404(req.params.child);

@@ -23,7 +23,7 @@ export const maxWishFields = 10;
 export const WishForm = Type.Object({
   ...Object.fromEntries(Array.from({ length: maxWishFields }, (_, i) => [`wish${i + 1}`, Type.Optional(Id)])),
   maxPlaces: Type.String({ pattern: '^[0-9]{1,2}$' }),
-  groupCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{4,20}$' })),
+  groupCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{6}-[A-Za-z0-9]{8}$' })),
 });
 
 export const BookForm = Type.Object({ childId: Id });

@@ -45,6 +45,11 @@ export function WishFormPage({ ctx, child, season, offers, values, errors = {} }
         ))}
         <TextField name="maxPlaces" label={t('wish.maxPlaces')} hint={t('wish.maxPlaces.hint')} value={values.maxPlaces ?? '1'} error={errors.maxPlaces} width="narrow" />
         <TextField name="groupCode" label={t('wish.groupCode')} hint={t('wish.groupCode.hint')} value={values.groupCode} error={errors.groupCode} autocomplete="off" />
+        <p class="kern-body">
+          <button type="submit" class="kern-btn kern-btn--tertiary" formaction={`/ferien/wuensche/${child.id}/gruppe`}>
+            <span class="kern-label">{t.html('wish.newGroup')}</span>
+          </button>
+        </p>
         <SubmitButton label={t('wish.continue')} />
       </form>
     </Layout>
