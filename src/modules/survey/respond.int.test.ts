@@ -142,6 +142,23 @@ describe('answering a survey', () => {
     expect(page.body).toContain('nicht gefunden');
   });
 
+  it('an open survey takes answers only between its from and until dates', async () => {
+    const early = await buildSurvey(t);
+    const late = await buildSurvey(t);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await t.deps.db.updateTable('survey_surveys').set({ opens_on: day(3) }).where('id', '=', early.id).execute();
+    await t.deps.db.updateTable('survey_surveys').set({ closes_on: day(-3) }).where('id', '=', late.id).execute();
+    for (const s of [early, late]) {
+      const v = new Visitor(() => t.app);
+      const page = await v.get(`/mitmachen/befragung/${s.slug}`);
+      expect(page.body).not.toContain('/start"');
+      const other = await buildSurvey(t);
+      const res = await v.submit(`/mitmachen/befragung/${other.slug}`, `/mitmachen/befragung/${s.slug}/start`, {});
+      expect(res.statusCode).toBe(409);
+    }
+    expect((await new Visitor(() => t.app).get('/mitmachen')).body).not.toContain(early.slug);
+  });
+
   it('a survey closed while someone answers stores nothing', async () => {
     const s = await buildSurvey(t);
     const { v } = await begin(s.slug);
