@@ -127,6 +127,12 @@ describe('sending an issue', () => {
     await t.deps.jobs.send(db(), 'newsletter.tick', {});
     await t.runJobs();
     expect((await db().selectFrom('newsletter_issues').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('scheduled');
+    const page = await editor.get(`/verwaltung/infobrief/${id}`);
+    expect(page.body).toContain('Planung aufheben');
+    const undone = await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/planung-aufheben`, {});
+    expect(undone.headers.location).toBe(`/verwaltung/infobrief/${id}?hinweis=aufgehoben`);
+    expect((await db().selectFrom('newsletter_issues').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
+    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/planen`, { scheduleAt: '2099-01-01T10:00' });
     await db().updateTable('newsletter_issues').set({ scheduled_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
     await t.deps.jobs.send(db(), 'newsletter.tick', {});
     await t.runJobs();

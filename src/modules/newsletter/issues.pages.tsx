@@ -28,6 +28,7 @@ import { ProgressPage, progressSummary } from './views/issue-progress.js';
  *   GET       /verwaltung/infobrief/:id/vorschau     browser preview with the text part
  *        POST /verwaltung/infobrief/:id/test         test send to up to 5 addresses
  *        POST /verwaltung/infobrief/:id/planen       schedule
+ *        POST /verwaltung/infobrief/:id/planung-aufheben  scheduled → draft
  *        POST /verwaltung/infobrief/:id/senden       send now (refused a second time)
  *   GET       /verwaltung/infobrief/:id/fortschritt  progress, failures; ?auto=1 refreshes every 10 s
  *   GET       /verwaltung/infobrief/:id/fortschritt.json  the same as JSON, polled by fortschritt.js (progressive enhancement)
@@ -122,10 +123,10 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${id}?hinweis=gespeichert`, 303);
   });
 
-  const notices = { gespeichert: 'compose.saved', test: 'test.done', geplant: 'schedule.done' } as const;
+  const notices = { gespeichert: 'compose.saved', test: 'test.done', geplant: 'schedule.done', aufgehoben: 'unschedule.done' } as const;
   app.get<{ Params: { id: string }; Querystring: { hinweis?: string } }>('/verwaltung/infobrief/:id', async (req, reply) => {
     const issue = await service.get(requireActor(req), issueId(req.params.id));
-    const key = notices[req.query.hinweis as keyof typeof notices];
+    const key = req.query.hinweis && Object.hasOwn(notices, req.query.hinweis) ? notices[req.query.hinweis as keyof typeof notices] : undefined;
     return composer(req, reply, 200, issue, { notice: key ? composeMessages(req.locale)(key) : undefined });
   });
   app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id', async (req, reply) => {
@@ -166,6 +167,17 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     }
     await service.schedule(actor, issue.id, at);
     return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=geplant`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/planung-aufheben', async (req, reply) => {
+    const id = issueId(req.params.id);
+    try {
+      await service.unschedule(requireActor(req), id);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=schon`, 303);
+      throw error;
+    }
+    return reply.redirect(`/verwaltung/infobrief/${id}?hinweis=aufgehoben`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/senden', async (req, reply) => {

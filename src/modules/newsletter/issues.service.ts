@@ -124,6 +124,16 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
         await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_scheduled', subjectType: 'newsletter_issue', subjectId: id, details: { at: at.toISOString() } });
       });
     },
+    /** Back to a draft; only a scheduled issue that has not started. */
+    async unschedule(actor: Actor, id: string): Promise<void> {
+      ensure(can(actor, 'issue.send'));
+      await get(id);
+      await db.transaction().execute(async (trx) => {
+        const result = await trx.updateTable('newsletter_issues').set({ status: 'draft', scheduled_at: null, updated_at: sql`now()` }).where('id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw alreadySent();
+        await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_unscheduled', subjectType: 'newsletter_issue', subjectId: id });
+      });
+    },
     async sendNow(actor: Actor, id: string): Promise<number> {
       ensure(can(actor, 'issue.send'));
       return startSending(actor.id, id);

@@ -136,6 +136,17 @@ function IssueActions({ ctx, issue, values, errors, confirmed }: { ctx: PageCont
         <DateInput name="scheduleAt" type="datetime-local" label={t('schedule.label')} value={values.scheduleAt} error={errors.scheduleAt} />
         <SubmitButton label={t('schedule.submit')} variant="secondary" />
       </form>
+      {issue.status === 'scheduled' && issue.scheduledAt ? (
+        <form method="post" action={`${base}/planung-aufheben`}>
+          <CsrfField token={ctx.csrfToken} />
+          <p class="kern-body" safe>
+            {t('unschedule.text', { date: formatDateTime(issue.scheduledAt, ctx.locale) })}
+          </p>
+          <SubmitButton label={t('unschedule.submit')} variant="tertiary" />
+        </form>
+      ) : (
+        ''
+      )}
       <form method="post" action={`${base}/senden`} data-confirm={t('send.text', { n: confirmed })}>
         <CsrfField token={ctx.csrfToken} />
         <p class="kern-body" safe>
