@@ -45,12 +45,13 @@ export function WishFormPage({ ctx, child, season, offers, values, errors = {} }
         ))}
         <TextField name="maxPlaces" label={t('wish.maxPlaces')} hint={t('wish.maxPlaces.hint')} value={values.maxPlaces ?? '1'} error={errors.maxPlaces} width="narrow" />
         <TextField name="groupCode" label={t('wish.groupCode')} hint={t('wish.groupCode.hint')} value={values.groupCode} error={errors.groupCode} autocomplete="off" />
+        {/* The continue button comes first: it is the form's default when someone presses Enter. */}
+        <SubmitButton label={t('wish.continue')} />
         <p class="kern-body">
           <button type="submit" class="kern-btn kern-btn--tertiary" formaction={`/ferien/wuensche/${child.id}/gruppe`}>
             <span class="kern-label">{t.html('wish.newGroup')}</span>
           </button>
         </p>
-        <SubmitButton label={t('wish.continue')} />
       </form>
     </Layout>
   );
