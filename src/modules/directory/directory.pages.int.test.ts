@@ -72,7 +72,7 @@ describe('GET /angebote', () => {
     expect(main).toContain(`href="/angebote/${paediatricianId}"`);
     expect(main).toContain('<span>Träger:</span> <span>Praxis am Kurpark</span>');
     expect(main).toContain('<span>Stadtbezirk:</span> <span>Heessen</span>');
-    expect(main).toContain('<span class="kern-label">Jetzt geöffnet, bis morgen 0:00 Uhr</span>');
+    expect(main).toContain('<span class="kern-label">Jetzt geöffnet, bis 24:00 Uhr</span>');
     expect(main).toContain('<span class="kern-label">Kostenlos</span>');
     expect(main).toContain('<span class="kern-label">Barrierefrei</span>');
   });

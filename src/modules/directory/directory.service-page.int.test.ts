@@ -157,13 +157,17 @@ describe('GET /angebote/:id', () => {
     expect(mainOf(res.body)).toContain('&lt;!-- &lt;b>fett&lt;/b> &amp; &#34;zitiert&#34;');
   });
 
-  it('answers 404 for an unknown, malformed or unlisted service', async () => {
+  it('answers 404 for an unknown or malformed service, and 410 with a way on for one taken out of the directory', async () => {
     const inactive = await buildService(t, (await buildOrganization(t)).id, { name: 'Eingestellt', status: 'inactive' });
-    for (const path of [`/angebote/${randomUUID()}`, '/angebote/keine-uuid', `/angebote/${inactive.id}`, `/angebote/${randomUUID()}/drucken`, `/angebote/${inactive.id}/drucken`]) {
+    for (const path of [`/angebote/${randomUUID()}`, '/angebote/keine-uuid', `/angebote/${randomUUID()}/drucken`, `/angebote/${inactive.id}/drucken`]) {
       const res = await visitor().get(path);
       expect(res.statusCode, path).toBe(404);
       expect(res.body, path).toContain('<h1');
     }
+    const gone = await visitor().get(`/angebote/${inactive.id}`);
+    expect(gone.statusCode).toBe(410);
+    expect(mainOf(gone.body)).toContain('<h1 class="kern-heading-x-large">Dieses Angebot ruht zurzeit</h1>');
+    expect(mainOf(gone.body)).toContain('href="/angebote?q=Eingestellt"');
   });
 });
 
