@@ -159,6 +159,32 @@ describe('results', () => {
     expect(count(second, 'Pelkum')).toBe(12);
   });
 
+  it('views agree: a question distribution equals the margin of every cross-tab and filtered slice it appears in', async () => {
+    const survey = (await t.deps.db.selectFrom('survey_surveys').select('id').where('slug', '=', demoSurveySlug).executeTakeFirstOrThrow()).id;
+    const row = (await findSurvey(t.deps.db, survey))!;
+    const results = createResultsService(t.deps);
+    const dashboard = await results.dashboard(row);
+    const priority = dashboard.distributions.find((d) => d.variable.key === 'prioritaet')!;
+    for (const colKey of ['bezirk', '_kanal', 'bleiben']) {
+      const cross = (await results.crossTab(row, 'prioritaet', colKey))!;
+      expect(cross.cells.map((r) => r[r.length - 1])).toEqual([...priority.counts, dashboard.total]);
+    }
+    // The filtered slices and the unfiltered table come from one protected cube: where a slice
+    // and the whole both show a cell, the rest is either shown too or not small.
+    const whole = (await results.crossTab(row, 'prioritaet', 'bezirk'))!;
+    const slices = await Promise.all([0, 1, 2, 3, 4, 5].map((value) => results.crossTab(row, 'prioritaet', 'bezirk', { key: '_kanal', value })));
+    whole.cells.forEach((cellsOfRow, r) =>
+      cellsOfRow.forEach((all, c) => {
+        const shown = slices.map((slice) => slice!.cells[r]![c]!);
+        const hidden = shown.filter((v) => v === null);
+        if (all !== null && hidden.length > 0) {
+          expect(hidden.length, 'never exactly one hidden slice under a shown total').toBeGreaterThan(1);
+          expect(all - shown.reduce<number>((sum, v) => sum + (v ?? 0), 0)).toBeGreaterThanOrEqual(5);
+        }
+      }),
+    );
+  });
+
   it('a mean is shown only when no category of the question is hidden (it would give hidden cells away)', async () => {
     const s = await buildSurvey(t);
     const add = (zufrieden: string, count: number) =>
