@@ -32,7 +32,8 @@ export const feedItems = 200;
 /** Events in one .ics feed: the soonest ones with a date in the filter's window (each with all its dates). */
 export const icsEventLimit = 2000;
 
-const feedCache = 'public, max-age=900';
+// Not "public": the platform sets its CSRF cookie on these answers too, and a shared cache must not hand one visitor's cookie to another.
+const feedCache = 'private, max-age=900';
 
 export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
   const { db, city, config } = deps;
