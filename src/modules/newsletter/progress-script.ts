@@ -1,6 +1,6 @@
 /**
  * Progressive enhancement of the progress page: polls the JSON state every 3 seconds and updates
- * the bar and the status line (role="status", so screen readers hear it). Without JavaScript the
+ * the bar every time and the status line (role="status", read out) once per tenth of the way. Without JavaScript the
  * page has its refresh link. Served same-origin (CSP script-src 'self'); no inline code.
  */
 export const progressScript = `'use strict';
@@ -9,6 +9,7 @@ document.addEventListener('DOMContentLoaded', function () {
   if (!root) return;
   var bar = root.querySelector('progress');
   var status = root.querySelector('[role="status"]');
+  var lastTenth = -1;
   var timer = setInterval(function () {
     fetch(root.getAttribute('data-progress-url'), { headers: { accept: 'application/json' } })
       .then(function (r) { return r.ok ? r.json() : null; })
@@ -17,7 +18,9 @@ document.addEventListener('DOMContentLoaded', function () {
         bar.max = Math.max(1, p.total);
         bar.value = p.done;
         bar.textContent = p.done + ' / ' + p.total;
-        if (status.textContent !== p.summary) status.textContent = p.summary;
+        // The status line is read out: change it per tenth of the way, not every 3 seconds.
+        var tenth = Math.floor((10 * p.done) / Math.max(1, p.total));
+        if (tenth !== lastTenth) { lastTenth = tenth; status.textContent = p.summary; }
         if (p.finished) { clearInterval(timer); window.location.reload(); }
       })
       .catch(function () {});
