@@ -74,16 +74,42 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
           {user.role === 'family' ? (
             ''
           ) : (
-            <p class="kern-body">
-              <a class="kern-link" href="/mein-verzeichnis">
-                {t.html('account.directory')}
-              </a>
-            </p>
+            <ul class="kern-list">
+              <li>
+                <a class="kern-link" href="/mein-verzeichnis">
+                  {t.html('account.directory')}
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href="/veranstaltungen/verwalten">
+                  {t.html('account.events')}
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href="/meine-ferienangebote">
+                  {t.html('account.holidayOffers')}
+                </a>
+              </li>
+            </ul>
           )}
         </>
       ) : (
         <p class="kern-body">{t.html('account.noOrganizations')}</p>
       )}
+
+      <h2 class="kern-heading-medium">{t.html('account.family')}</h2>
+      <ul class="kern-list">
+        <li>
+          <a class="kern-link" href="/ferien">
+            {t.html('account.holidays')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href="/infobrief">
+            {t.html('account.newsletter')}
+          </a>
+        </li>
+      </ul>
 
       <h2 class="kern-heading-medium">{t.html('account.editProfile')}</h2>
       <form method="post" action="/konto/profil" novalidate>
