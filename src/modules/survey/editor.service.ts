@@ -27,6 +27,15 @@ export function newAccessCode(): string {
 }
 
 const fieldError = (fields: Record<string, string>) => new AppError('validation_failed', 'Bitte prüfen Sie Ihre Angaben.', { fields });
+/** Two editors creating the same name at once: the unique index decides, the loser sees a field error. */
+async function uniquely<T>(action: () => Promise<T>, fields: Record<string, string>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw fieldError(fields);
+    throw error;
+  }
+}
 
 /** The editors' side: building surveys, versions, channels, codes and the lifecycle, each audited. */
 export function createEditorService({ db }: AppDeps) {
@@ -72,14 +81,14 @@ export function createEditorService({ db }: AppDeps) {
     async create(actor: Actor, input: { title: string; slug: string }): Promise<string> {
       ensure(surveyPolicy.can(actor, 'survey.edit'));
       const definition: SurveyDefinition = { title: { de: input.title }, intro: { de: '' }, pages: [{ id: 'p1', title: { de: 'Seite 1' }, questions: [] }] };
-      return db.transaction().execute(async (trx) => {
+      return uniquely(() => db.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom('survey_surveys').select('id').where('slug', '=', input.slug).executeTakeFirst();
         if (taken) throw fieldError({ slug: 'Diese Adresse ist schon vergeben.' });
         const row = await trx.insertInto('survey_surveys').values({ slug: input.slug, title: input.title }).returning('id').executeTakeFirstOrThrow();
         await trx.insertInto('survey_versions').values({ survey_id: row.id, version: 1, definition: JSON.stringify(definition) }).execute();
         await recordAudit(trx, { actorId: actor.id, action: 'survey.created', subjectType: 'survey', subjectId: row.id, details: { slug: input.slug } });
         return row.id;
-      });
+      }), { slug: 'Diese Adresse ist schon vergeben.' });
     },
 
     async detail(actor: Actor, id: string) {
@@ -183,12 +192,12 @@ export function createEditorService({ db }: AppDeps) {
       const base = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'kanal';
       // A random suffix: a channel link cannot be guessed from the channel's name.
       const slug = `${base}-${randomBytes(3).toString('hex')}`;
-      await db.transaction().execute(async (trx) => {
+      await uniquely(() => db.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom('survey_channels').select('id').where('survey_id', '=', id).where('name', '=', name).executeTakeFirst();
         if (taken) throw fieldError({ name: 'Diesen Verteilweg gibt es schon.' });
         await trx.insertInto('survey_channels').values({ survey_id: id, slug, name }).execute();
         await recordAudit(trx, { actorId: actor.id, action: 'survey.channel_added', subjectType: 'survey', subjectId: id, details: { name } });
-      });
+      }), { name: 'Diesen Verteilweg gibt es schon.' });
     },
 
     async generateCodes(actor: Actor, id: string, count: number): Promise<number> {
