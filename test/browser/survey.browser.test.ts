@@ -98,6 +98,27 @@ describe('answering the demo survey', () => {
 });
 
 describe('the results dashboard', () => {
+  it('works without JavaScript on a 320 px screen', async () => {
+    const context = await h.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 } });
+    const page = await context.newPage();
+    await visit(page, h.url('/anmelden'));
+    await expectNoAxeViolations(page);
+    const editor = demoLogins.users.find((u) => u.role === 'editor')!;
+    await page.locator('main input[name="email"]').fill(editor.email);
+    await page.locator('main input[name="password"]').fill(demoLogins.password);
+    await submitForm(page, page.locator('main form').filter({ has: page.locator('input[name="password"]') }).locator('button[type="submit"]'));
+    await expectNoAxeViolations(page);
+    await visit(page, h.url('/verwaltung/befragungen'));
+    await expectNoAxeViolations(page);
+    await page.locator('main a', { hasText: 'Wie familienfreundlich ist Hamm?' }).click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    await visit(page, `${page.url()}/ergebnisse?zeilen=bezirk&spalten=_kanal`);
+    await expectNoAxeViolations(page);
+    await noOverflow(page);
+    expect(await page.locator('main table caption', { hasText: '×' }).count()).toBe(1);
+  });
+
   it('an editor sees charts with data tables and a cross-tab with hidden small cells', async () => {
     const page = await h.newPage();
     await visit(page, h.url('/anmelden'));
