@@ -8,7 +8,7 @@ import { findNewsByIds } from './news.repository.js';
 export interface Composition {
   newsIds: string[];
   /** The events section: Berlin dates YYYY-MM-DD, both inclusive; null = no events section. */
-  events: { from: string; to: string; district?: string; category?: string } | null;
+  events: { from: string; to: string; district?: string; category?: string; age?: number; freeOnly?: boolean } | null;
   holidayNotice: string;
   sections: { heading: string; body: string }[];
 }
@@ -44,7 +44,7 @@ export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: {
     const toDay = fromBerlinLocal(range.to);
     if (from && toDay) {
       const to = new Date(toDay.getTime() + 86_400_000);
-      const found = await listEventsInRange(db, { from, to, district: range.district || undefined, category: range.category || undefined, limit: maxIssueEvents });
+      const found = await listEventsInRange(db, { from, to, district: range.district || undefined, category: range.category || undefined, age: range.age, freeOnly: range.freeOnly || undefined, limit: maxIssueEvents });
       events = found.map((e) => ({ title: e.title, url: `${publicUrl}${e.path}`, start: e.start.toISOString(), end: e.end?.toISOString() ?? null, allDay: e.allDay, place: e.place, status: e.status, district: e.district }));
     }
   }

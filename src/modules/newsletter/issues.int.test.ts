@@ -27,10 +27,14 @@ describe('composing an issue', () => {
       eventsEnabled: 'ja',
       eventsFrom: '2026-12-01',
       eventsTo: '2026-12-31',
+      eventsAge: '4',
+      eventsFreeOnly: 'ja',
       holidayNotice: 'Anmeldung für die Winterferien bis 5. Dezember.',
       section1Heading: 'Beratung',
       section1Body: 'Neue Sprechzeiten.',
     });
+    const stored = await db().selectFrom('newsletter_issues').select('composition').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.composition).toMatchObject({ newsIds: [post.id], events: { from: '2026-12-01', to: '2026-12-31', age: 4, freeOnly: true } });
     const preview = await editor.get(`/verwaltung/infobrief/${id}/vorschau`);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Kita-Anmeldung startet');
@@ -53,7 +57,8 @@ describe('composing an issue', () => {
 
   it('re-renders the composer with errors for a bad date range and a section without heading', async () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const res = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief', eventsEnabled: 'ja', eventsFrom: '2026-12-10', eventsTo: '2026-12-01', section2Body: 'Text ohne Überschrift' });
+    const res = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief', eventsEnabled: 'ja', eventsFrom: '2026-12-10', eventsTo: '2026-12-01', eventsAge: 'drei', section2Body: 'Text ohne Überschrift' });
+    expect(res.body).toContain('Geben Sie ein Alter als ganze Zahl von 0 bis 27 ein.');
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Das Ende muss nach dem Anfang liegen');
     expect(res.body).toContain('Geben Sie eine Überschrift für diesen Abschnitt ein.');

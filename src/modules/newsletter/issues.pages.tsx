@@ -59,7 +59,10 @@ export function parseComposer(body: unknown, locale: Locale): { ok: true; value:
     if (!fromAt) errors.eventsFrom = t('error.date');
     if (!toAt) errors.eventsTo = t('error.date');
     else if (fromAt && (toAt < fromAt || toAt.getTime() - fromAt.getTime() > 92 * 86_400_000)) errors.eventsTo = t('error.range');
-    events = { from, to, district: values.eventsDistrict || undefined, category: values.eventsCategory?.trim() || undefined };
+    const ageText = values.eventsAge?.trim() ?? '';
+    const age = ageText === '' ? undefined : Number(ageText);
+    if (age !== undefined && !(Number.isInteger(age) && age >= 0 && age <= 27)) errors.eventsAge = t('error.age');
+    events = { from, to, district: values.eventsDistrict || undefined, category: values.eventsCategory?.trim() || undefined, age, freeOnly: values.eventsFreeOnly === 'ja' || undefined };
   }
   const sections: Composition['sections'] = [];
   for (let n = 1; n <= freeSections; n++) {
@@ -83,7 +86,11 @@ function composerValues(issue: Issue): Record<string, string> {
   const c = issue.composition;
   const values: Record<string, string> = { subject: issue.subject, intro: issue.intro, holidayNotice: c.holidayNotice };
   for (const id of c.newsIds) values[`news_${id}`] = 'ja';
-  if (c.events) Object.assign(values, { eventsEnabled: 'ja', eventsFrom: c.events.from, eventsTo: c.events.to, eventsDistrict: c.events.district ?? '', eventsCategory: c.events.category ?? '' });
+  if (c.events) {
+    Object.assign(values, { eventsEnabled: 'ja', eventsFrom: c.events.from, eventsTo: c.events.to, eventsDistrict: c.events.district ?? '', eventsCategory: c.events.category ?? '' });
+    if (c.events.age !== undefined) values.eventsAge = String(c.events.age);
+    if (c.events.freeOnly) values.eventsFreeOnly = 'ja';
+  }
   c.sections.forEach((s, i) => Object.assign(values, { [`section${i + 1}Heading`]: s.heading, [`section${i + 1}Body`]: s.body }));
   if (issue.scheduledAt) values.scheduleAt = toBerlinLocal(issue.scheduledAt);
   return values;

@@ -99,6 +99,8 @@ export function ComposerPage({ ctx, issue, news, values, errors = {}, actionErro
           options={[{ value: '', label: t('field.allDistricts') }, ...ctx.city.districts.map((d) => ({ value: d, label: d }))]}
         />
         <TextField name="eventsCategory" label={t('field.eventsCategory')} hint={t('field.eventsCategory.hint')} value={values.eventsCategory} error={errors.eventsCategory} />
+        <TextField name="eventsAge" label={t('field.eventsAge')} hint={t('field.eventsAge.hint')} value={values.eventsAge} error={errors.eventsAge} />
+        <Checkbox name="eventsFreeOnly" label={t('field.eventsFreeOnly')} checked={values.eventsFreeOnly === 'ja'} />
         <TextArea name="holidayNotice" label={t('field.holiday')} value={values.holidayNotice} error={errors.holidayNotice} rows={4} />
         {Array.from({ length: freeSections }, (_, i) => i + 1).map((n) => (
           <>
