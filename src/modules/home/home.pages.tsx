@@ -7,7 +7,9 @@ import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
 import { layoutMessages } from '../../platform/views/layout.messages.js';
 import { sections } from '../../platform/views/navigation.js';
+import { listEventsInRange } from '../events/index.js';
 import { homeMessages } from './home.messages.js';
+import { UpcomingEvents } from './upcoming-events.js';
 
 const teaserKey = {
   '/angebote': 'offers.text',
@@ -22,13 +24,15 @@ const teaserKey = {
 } as const;
 
 /** The start page and the language switch. */
-export function homeModule({ city, config }: AppDeps): FastifyPluginAsync {
+export function homeModule({ city, config, db }: AppDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/', async (req, reply) => {
       const ctx = pageContext(req, city);
       const t = homeMessages(ctx.locale);
       const nav = layoutMessages(ctx.locale);
       const office = city.familyOffice;
+      const now = new Date();
+      const upcoming = await listEventsInRange(db, { from: now, to: new Date(now.getTime() + 14 * 86_400_000), limit: 4 });
       return reply.html(
         <Layout ctx={ctx} title={t('title')}>
           <h1 class="kern-heading-x-large" safe>
@@ -58,6 +62,7 @@ export function homeModule({ city, config }: AppDeps): FastifyPluginAsync {
               </li>
             ))}
           </ul>
+          <UpcomingEvents ctx={ctx} events={upcoming} />
           <h2 class="kern-heading-medium" safe>
             {t('office.heading')}
           </h2>

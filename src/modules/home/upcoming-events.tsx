@@ -1,0 +1,42 @@
+import type { PageContext } from '../../platform/http/context.js';
+import type { EventOccurrenceSummary } from '../events/index.js';
+import { homeMessages } from './home.messages.js';
+
+const when = (e: EventOccurrenceSummary, locale: PageContext['locale']) => {
+  const tag = locale === 'en' ? 'en-GB' : 'de-DE';
+  const day = new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Berlin' }).format(e.start);
+  if (e.allDay) return day;
+  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(e.start);
+  return homeMessages(locale)('upcoming.at', { day, time });
+};
+
+/** The next few dates on the start page, so families see at once what is on. */
+export function UpcomingEvents({ ctx, events }: { ctx: PageContext; events: EventOccurrenceSummary[] }): JSX.Element {
+  const t = homeMessages(ctx.locale);
+  if (events.length === 0) return <></>;
+  return (
+    <section aria-labelledby="demnaechst">
+      <h2 class="kern-heading-medium" id="demnaechst">
+        {t.html('upcoming.heading')}
+      </h2>
+      <ul class="kern-list">
+        {events.map((e) => (
+          <li>
+            <a class="kern-link" href={e.path} safe>
+              {e.title}
+            </a>
+            <br />
+            <span class="kern-body kern-body--small" safe>
+              {[when(e, ctx.locale), e.place, e.status === 'cancelled' ? t('upcoming.cancelled') : e.status === 'postponed' ? t('upcoming.postponed') : ''].filter(Boolean).join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p class="kern-body">
+        <a class="kern-link" href="/veranstaltungen">
+          {t.html('upcoming.all')}
+        </a>
+      </p>
+    </section>
+  );
+}
