@@ -10,6 +10,8 @@ import { holidayMessages } from './holidays.messages.js';
 
 /** Hours a family has to answer a place that moved up from the waiting list. */
 export const answerHours = 48;
+/** Days a family has to accept or give back a place from the lottery. */
+export const lotteryAnswerDays = 7;
 export const offerNextJob = 'holidays.offer-next';
 export const expireJob = 'holidays.expire-offers';
 export const activeStatuses = ['offered', 'accepted'] as const;

@@ -1,5 +1,7 @@
 import type { AppDeps } from '../../app.js';
+import { formatDateTime } from '../../platform/i18n/i18n.js';
 import { holidayMessages } from './holidays.messages.js';
+import { lotteryAnswerDays } from './places.service.js';
 
 export const resultMailsJob = 'holidays.result-mails';
 const chunk = 500;
@@ -11,8 +13,9 @@ const chunk = 500;
  */
 export async function sendResultMails(deps: AppDeps, seasonId: string, after: string | null): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const season = await trx.selectFrom('holiday_seasons').select('name').where('id', '=', seasonId).executeTakeFirst();
-    if (!season) return 0;
+    const season = await trx.selectFrom('holiday_seasons').select(['name', 'allocated_at']).where('id', '=', seasonId).executeTakeFirst();
+    if (!season?.allocated_at) return 0;
+    const deadline = new Date(season.allocated_at.getTime() + lotteryAnswerDays * 86_400_000);
     let parentQuery = trx
       .selectFrom('holiday_wish_lists')
       .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
@@ -59,7 +62,8 @@ export async function sendResultMails(deps: AppDeps, seasonId: string, after: st
     const waitsOf = group(waits, (w) => w.child_id);
     for (const children of group(rows, (r) => r.parent_id).values()) {
       const first = children[0] as (typeof rows)[number];
-      const t = holidayMessages(first.locale === 'en' ? 'en' : 'de');
+      const locale = first.locale === 'en' ? 'en' : 'de';
+      const t = holidayMessages(locale);
       const list = children
         .map((c) => {
           const lines = [
@@ -72,7 +76,7 @@ export async function sendResultMails(deps: AppDeps, seasonId: string, after: st
       await deps.mail.enqueue(trx, {
         to: first.email,
         subject: t('mail.results.subject', { season: season.name }),
-        text: t('mail.results.text', { name: first.display_name, season: season.name, list, url: `${deps.config.publicUrl}/ferien/ergebnis` }),
+        text: t('mail.results.text', { name: first.display_name, season: season.name, list, deadline: formatDateTime(deadline, locale), url: `${deps.config.publicUrl}/ferien/ergebnis` }),
       });
     }
     if (parentIds.length === chunk) await deps.jobs.send(trx, resultMailsJob, { seasonId, after: parentIds[parentIds.length - 1] });

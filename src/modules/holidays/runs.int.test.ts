@@ -93,10 +93,13 @@ describe('lottery runs', () => {
     expect(after.seed).toBe(seed);
     // Anyone can recompute from the published seed: the same input gives the same places.
     expect(allocate(await loadAllocationInput(t.deps.db, season.id, after.seed!)).placements.map(key).sort()).toEqual(stored.map(key).sort());
+    const deadlines = await t.deps.db.selectFrom('holiday_places').select('respond_by').where('season_id', '=', season.id).execute();
+    for (const d of deadlines) expect(Math.round((d.respond_by!.getTime() - after.allocated_at!.getTime()) / 86_400_000)).toBe(7);
     await t.runJobs();
-    const mails = await t.deps.db.selectFrom('mail_outbox').select(['recipient', 'subject']).where('recipient', 'in', parents.map((p) => p.email)).execute();
+    const mails = await t.deps.db.selectFrom('mail_outbox').select(['recipient', 'subject', 'text_body']).where('recipient', 'in', parents.map((p) => p.email)).execute();
     expect(mails).toHaveLength(6);
     expect(mails[0]!.subject).toContain('Ergebnis der Platzvergabe');
+    expect(mails[0]!.text_body).toMatch(/Bitte sagen Sie bis .+ zu oder geben Sie Plätze zurück/);
     await expect(confirmRun(t.deps, actor, season.id, seed)).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });

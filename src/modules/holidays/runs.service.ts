@@ -11,6 +11,7 @@ import { seedHash } from './allocation-rng.js';
 import { type AllocationInput, allocate } from './allocation.js';
 import { type AllocationSummary, summarizeAllocation } from './allocation-summary.js';
 import { holidayMessages } from './holidays.messages.js';
+import { lotteryAnswerDays } from './places.service.js';
 import { resultMailsJob } from './result-mails.js';
 
 /**
@@ -122,13 +123,16 @@ export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, 
     const input = await loadAllocationInput(trx, seasonId, seed);
     const result = allocate(input);
     const summary = summarizeAllocation(input, result);
+    // Families answer lottery places within a week; unanswered places expire and move on like any other.
+    const now = new Date();
+    const respondBy = new Date(now.getTime() + lotteryAnswerDays * 86_400_000);
     for (let i = 0; i < result.placements.length; i += 1000) {
       const chunk = result.placements.slice(i, i + 1000);
-      await trx.insertInto('holiday_places').values(chunk.map((p) => ({ season_id: seasonId, offer_id: p.offerId, child_id: p.childId, source: 'lottery' as const, status: 'offered' as const }))).execute();
+      await trx.insertInto('holiday_places').values(chunk.map((p) => ({ season_id: seasonId, offer_id: p.offerId, child_id: p.childId, source: 'lottery' as const, status: 'offered' as const, respond_by: respondBy }))).execute();
     }
     const waiting = result.waitingLists.flatMap((w) => w.childIds.map((childId) => ({ offer_id: w.offerId, child_id: childId, position: w.position })));
     for (let i = 0; i < waiting.length; i += 1000) await trx.insertInto('holiday_waitlist').values(waiting.slice(i, i + 1000)).execute();
-    await trx.updateTable('holiday_seasons').set({ phase: 'results', seed, allocated_at: new Date(), updated_at: new Date() }).where('id', '=', seasonId).execute();
+    await trx.updateTable('holiday_seasons').set({ phase: 'results', seed, allocated_at: now, updated_at: now }).where('id', '=', seasonId).execute();
     await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'confirmed', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_confirmed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
     // The result mails go out from a job that exists exactly when this run commits (chunked, see result-mails.ts).
