@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
+import { buildEvent } from '../../../test/support/events.js';
 import { createNewsPost, createSubscriber } from '../../../test/support/newsletter.js';
+import { berlinDay } from './berlin.js';
 
 // No SMTP_URL: the bulk transport writes to mail_outbox, which the test reads.
 const t = useTestApp({ NEWSLETTER_MAX_PER_SECOND: '0' });
@@ -162,5 +164,28 @@ describe('sending an issue', () => {
     expect(toAll!.text_body).toContain('Impftermine für Kinder');
     // The archive shows the whole issue.
     expect((await new Visitor(() => t.app).get(`/infobrief/archiv/${id}`)).body).toContain('Impftermine für Kinder');
+  });
+
+  it('takes the events of the range from the calendar, and each subscriber gets their district plus the city-wide ones', async () => {
+    await buildEvent(t, { title: 'Laternenbasteln in Heessen', district: 'Heessen' });
+    await buildEvent(t, { title: 'Kinderflohmarkt in Uentrop', district: 'Uentrop' });
+    await buildEvent(t, { title: 'Stadtweites Lesefest', district: null });
+    const heessen = await createSubscriber(t, { district: 'Heessen' });
+    const anywhere = await createSubscriber(t);
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const from = berlinDay(new Date());
+    const to = berlinDay(new Date(Date.now() + 14 * 86_400_000));
+    const id = await composeIssue(editor, { subject: 'Infobrief mit Kalender', eventsEnabled: 'ja', eventsFrom: from, eventsTo: to });
+    const preview = await editor.get(`/verwaltung/infobrief/${id}/vorschau`);
+    for (const title of ['Laternenbasteln in Heessen', 'Kinderflohmarkt in Uentrop', 'Stadtweites Lesefest']) expect(preview.body).toContain(title);
+    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, {});
+    await t.runJobs();
+    const [toHeessen] = (await outboxTo(heessen.email)).filter((m) => m.subject === 'Infobrief mit Kalender');
+    expect(toHeessen!.text_body).toContain('Laternenbasteln in Heessen');
+    expect(toHeessen!.text_body).toContain('Stadtweites Lesefest');
+    expect(toHeessen!.text_body).not.toContain('Kinderflohmarkt in Uentrop');
+    expect(toHeessen!.html_body).toContain('/veranstaltungen/');
+    const [toAnywhere] = (await outboxTo(anywhere.email)).filter((m) => m.subject === 'Infobrief mit Kalender');
+    expect(toAnywhere!.text_body).toContain('Kinderflohmarkt in Uentrop');
   });
 });
