@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
+import { imagePath, imageSize } from '../../platform/media/media.js';
 import { fromLocal, todayIn } from './berlin-time.js';
 import { buildAtom, buildRss, toIcsEvent } from './events.feeds.js';
 import { parseEventFilters, withQuery, type ParsedEventFilters } from './events.filters.js';
@@ -70,10 +71,11 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     const upcoming = await upcomingOf(db, event.id, today, 12);
     const next = upcoming[0] ?? { starts_at: event.starts_at, ends_at: event.ends_at, status: event.status };
     const pageUrl = `${config.publicUrl}/veranstaltungen/${event.id}`;
-    const imageUrl = event.image_id ? `/medien/${event.image_id}` : null;
+    const imageUrl = event.image_id ? imagePath(event.image_id) : null;
+    const size = event.image_id ? await imageSize(db, event.image_id) : undefined;
     const jsonLd = jsonLdText(eventJsonLd(event, { start: next.starts_at, end: next.ends_at, status: next.status }, { pageUrl, imageUrl: imageUrl ? `${config.publicUrl}${imageUrl}` : undefined }));
     if (event.review_state !== 'published') reply.header('x-robots-tag', 'noindex');
-    return reply.html(<EventPage ctx={pageContext(req, city)} event={event} upcoming={upcoming} jsonLd={jsonLd} canEdit={canEditEvent(req.actor, event, memberships)} imageUrl={imageUrl} />);
+    return reply.html(<EventPage ctx={pageContext(req, city)} event={event} upcoming={upcoming} jsonLd={jsonLd} canEdit={canEditEvent(req.actor, event, memberships)} imageUrl={imageUrl} imageSize={size} />);
   });
 
   app.get<{ Params: { id: string } }>('/veranstaltungen/:id/kalender.ics', async (req, reply) => {

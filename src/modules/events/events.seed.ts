@@ -92,7 +92,7 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
       reducedPriceCents: price ? Math.round(price / 2) : null,
       registrationRequired: !template.free || r.next() < 0.2,
       registrationHow: !template.free ? 'Telefonisch oder per E-Mail beim Veranstalter.' : '',
-      registrationUntil: !template.free ? addDays(startDate, -1) : null,
+      registrationUntil: !template.free && startDate > options.today ? addDays(startDate, -1) : null,
       barrierFree: r.next() < 0.55,
       signLanguage: r.next() < 0.08,
       easyLanguage: r.next() < 0.2,

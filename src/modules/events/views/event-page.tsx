@@ -15,6 +15,7 @@ export interface EventPageProps {
   jsonLd: string;
   canEdit: boolean;
   imageUrl: string | null;
+  imageSize?: { width: number; height: number };
 }
 
 function Row({ label, children }: { label: string; children?: Children }): JSX.Element {
@@ -27,7 +28,7 @@ function Row({ label, children }: { label: string; children?: Children }): JSX.E
 }
 
 /** One event with every detail; a cancelled or postponed one keeps its page and says so at the top. */
-export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl }: EventPageProps): JSX.Element {
+export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, imageSize }: EventPageProps): JSX.Element {
   const t = eventsMessages(ctx.locale);
   const place = placeOf(e);
   const rule = ruleOf(e);
@@ -53,7 +54,7 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl }
         ) : (
           ''
         )}
-        {imageUrl ? <img src={imageUrl} alt={e.image_alt ?? ''} class="event-image" /> : ''}
+        {imageUrl ? <img src={imageUrl} alt={e.image_alt ?? ''} class="event-image" width={imageSize ? String(imageSize.width) : undefined} height={imageSize ? String(imageSize.height) : undefined} /> : ''}
         <p class="kern-body kern-body--large content-body" safe>{e.description}</p>
         <dl class="kern-description-list">
           <Row label={t('detail.when')}>
