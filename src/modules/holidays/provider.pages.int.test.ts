@@ -106,5 +106,17 @@ describe('provider pages', () => {
     expect(offer).toMatchObject({ status: 'submitted', price_cents: 4050, reduced_price_cents: 1000, daily_from: 540, daily_until: 780 });
     const { visitor: stranger } = await signedInVisitor(t, 'provider');
     expect((await stranger.get(form)).statusCode).toBe(403);
+
+    // While it waits for review (or after a rejection) the organisation may change it; approved offers stay as they are.
+    const edit = `/meine-ferienangebote/angebote/${offer.id}/bearbeiten`;
+    const page = await visitor.get(edit);
+    expect(page.body).toContain('value="40,50"');
+    expect(page.body).toContain('value="09:00"');
+    expect((await stranger.get(edit)).statusCode).toBe(403);
+    expect((await visitor.submit(edit, edit, { ...fields, places: '15', price: '42' })).statusCode).toBe(303);
+    const changed = await t.deps.db.selectFrom('holiday_offers').selectAll().where('id', '=', offer.id).executeTakeFirstOrThrow();
+    expect(changed).toMatchObject({ places: 15, price_cents: 4200, status: 'submitted' });
+    await t.deps.db.updateTable('holiday_offers').set({ status: 'approved' }).where('id', '=', offer.id).execute();
+    expect((await visitor.get(edit)).statusCode).toBe(409);
   });
 });

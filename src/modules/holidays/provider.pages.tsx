@@ -10,13 +10,14 @@ import { holidayMessages } from './holidays.messages.js';
 import { OfferForm } from './holidays.schemas.js';
 import { participantsCsv, participantsPdf } from './participants.export.js';
 import { providerMessages } from './provider.messages.js';
-import { cancelOffer, createOffer, ensureOrganizationAccess, myOrganizations, organizationOffers, participants, recordAttendance } from './provider.service.js';
+import { cancelOffer, createOffer, editableOffer, ensureOrganizationAccess, myOrganizations, type OfferInput, organizationOffers, participants, recordAttendance, updateOffer } from './provider.service.js';
 import { OfferFormPage, ParticipantsPage, ProviderHomePage } from './views/provider-views.js';
 
 /*
  * Provider pages (members of a provider organisation), beside the directory's /mein-verzeichnis:
  *   GET       /meine-ferienangebote                                    my organisations' offers
  *   GET  POST /meine-ferienangebote/:org/neu                           enter an offer (goes to review)
+ *   GET  POST /meine-ferienangebote/angebote/:id/bearbeiten            change it while submitted or rejected (back to review)
  *   GET       /meine-ferienangebote/angebote/:id/teilnehmende          participant list (+ .csv, .pdf)
  *        POST /meine-ferienangebote/angebote/:id/anwesenheit           attendance for one day
  *        POST /meine-ferienangebote/angebote/:id/absagen               cancel (families mailed, places freed)
@@ -43,32 +44,67 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
   app.get<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
     const orgId = idOr404(req.params.org);
     await ensureOrganizationAccess(deps.db, requireActor(req), orgId);
-    return reply.html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={{ kind: 'week', dailyFrom: '08:00', dailyUntil: '16:00', price: '0' }} />);
+    return reply.html(<OfferFormPage ctx={ctxOf(req)} action={`${home}/${orgId}/neu`} values={{ kind: 'week', dailyFrom: '08:00', dailyUntil: '16:00', price: '0' }} />);
   });
-  app.post<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
-    const actor = requireActor(req);
-    const orgId = idOr404(req.params.org);
+  /** Reads and checks the offer form; null when it answered with the form again (422). */
+  async function readOffer(req: FastifyRequest, reply: FastifyReply, action: string): Promise<OfferInput | null> {
     const t = providerMessages(req.locale);
     const labels = Object.fromEntries(Object.keys(OfferForm.properties).map((k) => [k, t(`field.${k}` as never)]));
     const form = parseForm(OfferForm, req.body, labels, req.locale);
-    if (!form.ok) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={form.values} errors={form.errors} />);
+    if (!form.ok) {
+      await reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} action={action} values={form.values} errors={form.errors} />);
+      return null;
+    }
     const v = form.value;
     const from = parseClock(v.dailyFrom);
     const until = parseClock(v.dailyUntil);
     const timeErrors: Record<string, string> = {};
     if (from === null) timeErrors.dailyFrom = holidayMessages(req.locale)('offer.time');
     if (until === null) timeErrors.dailyUntil = holidayMessages(req.locale)('offer.time');
-    if (Object.keys(timeErrors).length) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={formValues(req.body)} errors={timeErrors} />);
-    const result = await attempt(() =>
-      createOffer(deps, actor, orgId, {
-        title: v.title, description: v.description, kind: v.kind, firstDay: v.firstDay, lastDay: v.lastDay, dailyFrom: from!, dailyUntil: until!,
-        minAge: Number(v.minAge), maxAge: Number(v.maxAge), places: Number(v.places), minParticipants: Number(v.minParticipants ?? 0),
-        priceCents: parseEuros(v.price) ?? 0, reducedPriceCents: v.reducedPrice ? parseEuros(v.reducedPrice) : null, location: v.location,
-        meetingPoint: v.meetingPoint ?? '', whatToBring: v.whatToBring ?? '', inclusionSupport: v.inclusionSupport === 'ja',
-        contactName: v.contactName, contactEmail: v.contactEmail, contactPhone: v.contactPhone ?? '',
-      }, req.locale),
-    );
-    if (!result.ok) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} orgId={orgId} values={formValues(req.body)} errors={result.errors} />);
+    if (Object.keys(timeErrors).length) {
+      await reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} action={action} values={formValues(req.body)} errors={timeErrors} />);
+      return null;
+    }
+    return {
+      title: v.title, description: v.description, kind: v.kind, firstDay: v.firstDay, lastDay: v.lastDay, dailyFrom: from!, dailyUntil: until!,
+      minAge: Number(v.minAge), maxAge: Number(v.maxAge), places: Number(v.places), minParticipants: Number(v.minParticipants ?? 0),
+      priceCents: parseEuros(v.price) ?? 0, reducedPriceCents: v.reducedPrice ? parseEuros(v.reducedPrice) : null, location: v.location,
+      meetingPoint: v.meetingPoint ?? '', whatToBring: v.whatToBring ?? '', inclusionSupport: v.inclusionSupport === 'ja',
+      contactName: v.contactName, contactEmail: v.contactEmail, contactPhone: v.contactPhone ?? '',
+    };
+  }
+
+  app.post<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
+    const actor = requireActor(req);
+    const orgId = idOr404(req.params.org);
+    const action = `${home}/${orgId}/neu`;
+    const input = await readOffer(req, reply, action);
+    if (!input) return reply;
+    const result = await attempt(() => createOffer(deps, actor, orgId, input, req.locale));
+    if (!result.ok) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} action={action} values={formValues(req.body)} errors={result.errors} />);
+    return reply.redirect(`${home}?hinweis=eingereicht`, 303);
+  });
+
+  app.get<{ Params: { id: string } }>(`${home}/angebote/:id/bearbeiten`, async (req, reply) => {
+    const offer = await editableOffer(deps.db, requireActor(req), idOr404(req.params.id));
+    const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+    const values = {
+      title: offer.title, description: offer.description, kind: offer.kind, firstDay: offer.first_day, lastDay: offer.last_day, dailyFrom: clock(offer.daily_from),
+      dailyUntil: clock(offer.daily_until), minAge: String(offer.min_age), maxAge: String(offer.max_age), places: String(offer.places), minParticipants: String(offer.min_participants),
+      price: euros(offer.price_cents), reducedPrice: offer.reduced_price_cents === null ? '' : euros(offer.reduced_price_cents), location: offer.location, meetingPoint: offer.meeting_point,
+      whatToBring: offer.what_to_bring, inclusionSupport: offer.inclusion_support ? 'ja' : '', contactName: offer.contact_name, contactEmail: offer.contact_email, contactPhone: offer.contact_phone,
+    };
+    return reply.html(<OfferFormPage ctx={ctxOf(req)} action={`${home}/angebote/${offer.id}/bearbeiten`} values={values} note={offer.review_note || undefined} />);
+  });
+  app.post<{ Params: { id: string } }>(`${home}/angebote/:id/bearbeiten`, async (req, reply) => {
+    const actor = requireActor(req);
+    const offerId = idOr404(req.params.id);
+    await editableOffer(deps.db, actor, offerId);
+    const action = `${home}/angebote/${offerId}/bearbeiten`;
+    const input = await readOffer(req, reply, action);
+    if (!input) return reply;
+    const result = await attempt(() => updateOffer(deps, actor, offerId, input, req.locale));
+    if (!result.ok) return reply.status(422).html(<OfferFormPage ctx={ctxOf(req)} action={action} values={formValues(req.body)} errors={result.errors} />);
     return reply.redirect(`${home}?hinweis=eingereicht`, 303);
   });
 

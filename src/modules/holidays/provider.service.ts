@@ -90,19 +90,45 @@ export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, in
   const season = await deps.db.selectFrom('holiday_seasons').select('id').where('phase', 'in', ['collecting', 'wishes']).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
   if (!season) errors.title = holidayMessages(locale)('offer.notCollecting');
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
-  const trip = input.kind === 'trip';
   const row = await deps.db
     .insertInto('holiday_offers')
-    .values({
-      season_id: season!.id, organization_id: orgId, status: 'submitted', title: input.title, description: input.description, kind: input.kind,
-      first_day: input.firstDay, last_day: input.lastDay, daily_from: trip ? 0 : input.dailyFrom, daily_until: trip ? 1440 : input.dailyUntil,
-      min_age: input.minAge, max_age: input.maxAge, places: input.places, min_participants: input.minParticipants, price_cents: input.priceCents,
-      reduced_price_cents: input.reducedPriceCents, location: input.location, meeting_point: input.meetingPoint, what_to_bring: input.whatToBring,
-      inclusion_support: input.inclusionSupport, contact_name: input.contactName, contact_email: input.contactEmail, contact_phone: input.contactPhone, created_by: actor.id,
-    })
+    .values({ season_id: season!.id, organization_id: orgId, status: 'submitted', ...offerColumns(input), created_by: actor.id })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+function offerColumns(input: OfferInput) {
+  const trip = input.kind === 'trip';
+  return {
+    title: input.title, description: input.description, kind: input.kind, first_day: input.firstDay, last_day: input.lastDay,
+    daily_from: trip ? 0 : input.dailyFrom, daily_until: trip ? 1440 : input.dailyUntil, min_age: input.minAge, max_age: input.maxAge, places: input.places,
+    min_participants: input.minParticipants, price_cents: input.priceCents, reduced_price_cents: input.reducedPriceCents, location: input.location,
+    meeting_point: input.meetingPoint, what_to_bring: input.whatToBring, inclusion_support: input.inclusionSupport, contact_name: input.contactName,
+    contact_email: input.contactEmail, contact_phone: input.contactPhone,
+  };
+}
+
+/** An offer its organisation may still change: submitted or rejected, not yet approved (or cancelled). */
+export async function editableOffer(db: Executor, actor: Actor, offerId: string) {
+  const offer = await db.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+  if (!offer) throw notFound('Angebot');
+  await ensureOrganizationAccess(db, actor, offer.organization_id);
+  if (offer.status !== 'submitted' && offer.status !== 'rejected') throw new AppError('conflict', 'Freigegebene oder abgesagte Angebote können nicht mehr geändert werden.');
+  return offer;
+}
+
+/** Changes a submitted or rejected offer; it goes (back) to review. */
+export async function updateOffer(deps: AppDeps, actor: Actor, offerId: string, input: OfferInput, locale: Locale = 'de'): Promise<void> {
+  await editableOffer(deps.db, actor, offerId);
+  const errors = offerProblems(input, locale);
+  if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
+  await deps.db
+    .updateTable('holiday_offers')
+    .set({ ...offerColumns(input), status: 'submitted', reviewed_by: null, reviewed_at: null, updated_at: new Date() })
+    .where('id', '=', offerId)
+    .where('status', 'in', ['submitted', 'rejected'])
+    .execute();
 }
 
 /** The offers of the actor's organisations in the current season. */

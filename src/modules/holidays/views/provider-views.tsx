@@ -40,6 +40,17 @@ export function ProviderHomePage({ ctx, organizations, offers, notice }: { ctx: 
                     {t.html('home.participants')}
                     <span class="visually-hidden" safe>{`: ${o.title}`}</span>
                   </a>
+                  {o.status === 'submitted' || o.status === 'rejected' ? (
+                    <>
+                      {' · '}
+                      <a class="kern-link" href={`/meine-ferienangebote/angebote/${o.id}/bearbeiten`}>
+                        {t.html('home.edit')}
+                        <span class="visually-hidden" safe>{`: ${o.title}`}</span>
+                      </a>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </li>
               ))}
             </ul>
@@ -56,7 +67,7 @@ export function ProviderHomePage({ ctx, organizations, offers, notice }: { ctx: 
 }
 
 /** The form for a new offer. */
-export function OfferFormPage({ ctx, orgId, values, errors = {} }: { ctx: PageContext; orgId: string; values: Record<string, string>; errors?: FieldErrors }): JSX.Element {
+export function OfferFormPage({ ctx, action, values, errors = {}, note }: { ctx: PageContext; action: string; values: Record<string, string>; errors?: FieldErrors; note?: string }): JSX.Element {
   const t = providerMessages(ctx.locale);
   const f = familyMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
@@ -68,7 +79,8 @@ export function OfferFormPage({ ctx, orgId, values, errors = {} }: { ctx: PageCo
       {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
       <h1 class="kern-heading-large">{t.html('form.title')}</h1>
       <p class="kern-body">{t.html('form.why')}</p>
-      <form method="post" action={`/meine-ferienangebote/${orgId}/neu`} novalidate>
+      {note ? <Alert kind="warning" title={t('form.reviewNote', { note })} /> : ''}
+      <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         {text('title')}
         <TextArea name="description" label={t('field.description')} value={values.description} error={errors.description} rows={5} />
