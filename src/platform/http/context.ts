@@ -49,8 +49,8 @@ export const cookieNames = (config: Config) => {
 };
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Answers that never carry a form get no CSRF cookie (assets are cached publicly).
-const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz)/;
+// Answers that never carry a form get no CSRF cookie (assets and feeds may be cached publicly).
+const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz)|\.(ics|rss|atom)(\?|$)/;
 
 export function pageContext(req: FastifyRequest, city: CityProfile): PageContext {
   return { locale: req.locale, actor: req.actor, csrfToken: req.csrfToken, path: req.url, city, footer: req.layoutSlots?.footer };
