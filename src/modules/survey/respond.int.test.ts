@@ -46,6 +46,12 @@ describe('answering a survey', () => {
     const second = await v.get(`/mitmachen/befragung/${s.slug}/seite/2`);
     expect(second.body).toMatch(/name="a_zufrieden" value="4"\s+checked/);
     expect((await answerPage(v, s.slug, 2, page2)).headers.location).toBe(`/mitmachen/befragung/${s.slug}/absenden`);
+    // The last step lists what will be sent, with a way back to change it.
+    const review = await v.get(`/mitmachen/befragung/${s.slug}/absenden`);
+    expect(review.body).toContain('Rad, Bus');
+    expect(review.body).toContain('Mehr Bänke');
+    expect(review.body).toContain('Aussagen – Grün');
+    expect(review.body).toContain(`href="/mitmachen/befragung/${s.slug}/seite/2"`);
     const { response } = await submit(v, s.slug);
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`/mitmachen/befragung/${s.slug}/danke`);

@@ -200,7 +200,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       if (!check.ok) return reply.redirect(`${surveyPath(slug)}/seite/${check.page + 1}`, 303);
       const pages = visiblePages(draft.definition, draft.answers);
       const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language, req.locale) } as const;
-      return reply.html(<ReviewPage ctx={ctx} info={{ slug, definition: draft.definition }} language={draft.language} submissionKey={draft.submissionKey} lastPage={pages[pages.length - 1] ?? 0} />);
+      return reply.html(<ReviewPage ctx={ctx} info={{ slug, definition: draft.definition }} language={draft.language} submissionKey={draft.submissionKey} lastPage={pages[pages.length - 1] ?? 0} answers={cleanAnswers(draft.definition, draft.answers)} />);
     } catch (error) {
       return problemPage(req, reply, slug, error);
     }

@@ -3,7 +3,7 @@ import { Alert, CsrfField, ErrorSummary, SubmitButton, TextField } from '../../.
 import { Layout } from '../../../platform/views/layout.js';
 import { htmlLang, inLanguage, isVisible, languageNames, type Answers, type Question, type SurveyDefinition, type SurveyLanguage } from '../survey.definition.js';
 import { surveyMessages } from '../survey.messages.js';
-import { QuestionFields } from './question-fields.js';
+import { categoryLabels, QuestionFields } from './question-fields.js';
 
 export const surveyPath = (slug: string) => `/mitmachen/befragung/${slug}`;
 
@@ -160,8 +160,20 @@ export function QuestionPage(props: {
 const answersShow = (q: Question, answers: Answers) => isVisible(q, answers);
 
 /** The last step: send, with the draft's submission key (a second click stores nothing more). */
-export function ReviewPage({ ctx, info, language, submissionKey, lastPage }: { ctx: PageContext; info: SurveyInfo; language: SurveyLanguage; submissionKey: string; lastPage: number }): JSX.Element {
+export function ReviewPage({ ctx, info, language, submissionKey, lastPage, answers }: { ctx: PageContext; info: SurveyInfo; language: SurveyLanguage; submissionKey: string; lastPage: number; answers: Answers }): JSX.Element {
   const t = surveyMessages(ctx.locale);
+  // What will be sent, question by question, so nobody sends blind.
+  const rows = info.definition.pages.flatMap((page, pageIndex) =>
+    page.questions
+      .filter((q) => isVisible(q, answers))
+      .flatMap((q) => {
+        const labels = categoryLabels(q, language, t);
+        const show = (value: string | string[] | undefined) => (value === undefined ? t('page.noAnswer') : (Array.isArray(value) ? value : [value]).map((v) => (v === 'other' ? t('page.other') : (labels[v] ?? v))).join(', '));
+        if (q.type === 'likert') return (q.statements ?? []).map((st) => ({ pageIndex, question: `${inLanguage(q.text, language)} – ${inLanguage(st.text, language)}`, answer: show(answers[`${q.id}.${st.value}`]) }));
+        const other = answers[`${q.id}.other`];
+        return [{ pageIndex, question: inLanguage(q.text, language), answer: `${show(answers[q.id])}${typeof other === 'string' ? ` (${other})` : ''}` }];
+      }),
+  );
   return (
     <Layout ctx={ctx} title={t('review.title')} section="/mitmachen">
       <h1 class="kern-heading-large" safe>
@@ -173,6 +185,21 @@ export function ReviewPage({ ctx, info, language, submissionKey, lastPage }: { c
       <p class="kern-body" safe>
         {t('review.text')}
       </p>
+      <dl class="survey-review" lang={htmlLang[language]}>
+        {rows.map((row) => (
+          <>
+            <dt class="kern-body kern-body--bold" safe>
+              {row.question}
+            </dt>
+            <dd class="kern-body">
+              <span safe>{row.answer}</span>{' '}
+              <a class="kern-link" href={`${surveyPath(info.slug)}/seite/${row.pageIndex + 1}`} aria-label={`${t('review.change')}: ${row.question}`} safe>
+                {t('review.change')}
+              </a>
+            </dd>
+          </>
+        ))}
+      </dl>
       <form method="post" action={`${surveyPath(info.slug)}/absenden`}>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="schluessel" value={submissionKey} />
