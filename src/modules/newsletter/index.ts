@@ -11,7 +11,9 @@ import { newsletterPersonalData } from './newsletter.privacy.js';
 import { registerSubscriptionPages } from './subscriptions.pages.js';
 import { createSubscriptionService } from './subscriptions.service.js';
 
-export { NewsletterSignupBox } from './views/signup-box.js';
+import { NewsletterSignupBox } from './views/signup-box.js';
+
+export { NewsletterSignupBox };
 
 export const purgeSubscribersJob = 'newsletter.purge-subscribers';
 export const newsletterTickJob = 'newsletter.tick';
@@ -22,6 +24,8 @@ export function newsletterModule(deps: AppDeps): FastifyPluginAsync {
   const news = createNewsService(deps);
   deps.search.register({ id: 'news', label: { de: 'Neuigkeiten', en: 'News' }, search: (query, locale, limit) => news.search(query, locale, limit) });
   deps.privacy.register(newsletterPersonalData);
+  // The sign-up form in the footer of every page.
+  deps.layout.addToFooter((ctx) => NewsletterSignupBox({ ctx }));
   // Retention runs daily at night: unconfirmed after 7 days, unsubscribed after 30.
   deps.jobs.register(purgeSubscribersJob, async () => void (await subscriptions.purge()), { cron: '15 3 * * *' });
   const issues = createIssueService(deps);

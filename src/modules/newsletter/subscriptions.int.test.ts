@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { csrfTokenOf, multipartBody, useTestApp, Visitor } from '../../../test/support/app.js';
+import { multipartBody, useTestApp, Visitor } from '../../../test/support/app.js';
 import { createUser } from '../../../test/support/auth.js';
 import { createSubscriber } from '../../../test/support/newsletter.js';
-import { NewsletterSignupBox } from './index.js';
 import { signupLimits } from './subscriptions.service.js';
 
 const t = useTestApp();
@@ -132,10 +131,12 @@ describe('double opt-in', () => {
 });
 
 describe('the footer box', () => {
-  it('is a labelled form that signs up like the full one', async () => {
+  it('sits in the footer of every page as a labelled form that signs up like the full one', async () => {
     const v = visitor();
-    const csrf = csrfTokenOf((await v.get('/infobrief')).body);
-    const html = String(NewsletterSignupBox({ ctx: { locale: 'en', actor: null, csrfToken: csrf, path: '/', city: t.deps.city } }));
+    await v.get('/sprache/en?zurueck=/');
+    const footer = (page: string) => /<footer[\s\S]*<\/footer>/.exec(page)?.[0] ?? '';
+    for (const path of ['/angebote', '/veranstaltungen']) expect(footer((await v.get(path)).body)).toContain('id="nl-box-email"');
+    const html = footer((await v.get('/')).body);
     expect(html).toContain('<label class="kern-label" for="nl-box-email">Email address</label>');
     expect(html).toContain('<input type="hidden" name="locale" value="en"/>');
     const fields = Object.fromEntries([...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
