@@ -28,6 +28,18 @@ describe('admin pages', () => {
     expect(approved.statusCode).toBe(200);
     expect(approved.body).toContain('freigegeben');
 
+    const weak = await buildHolidayOffer(t, seasonId, org.id, { title: 'Ohne Betreuungsschlüssel', status: 'submitted', contact_email: 'traeger@example.org' });
+    const review = `${dash}/angebote/${weak.id}`;
+    expect((await admin.get(review)).body).toContain('Angebot prüfen: Ohne Betreuungsschlüssel');
+    const noReason = await admin.submit(review, `${review}/pruefen`, { decision: 'rejected' });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.body).toContain('Schreiben Sie dem Träger, was er ändern soll.');
+    expect((await admin.submit(review, `${review}/pruefen`, { decision: 'rejected', note: 'Bitte geben Sie an, wie viele Betreuerinnen dabei sind.' })).statusCode).toBe(200);
+    await t.runJobs();
+    const rejection = await t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', 'traeger@example.org').executeTakeFirstOrThrow();
+    expect(rejection.subject).toBe('Ihr Ferienangebot braucht Änderungen: Ohne Betreuungsschlüssel');
+    expect(rejection.text_body).toContain('wie viele Betreuerinnen');
+
     const { user: parent } = await signedInVisitor(t, 'family');
     for (const name of ['Ada', 'Ben']) {
       const child = await buildChild(t, parent.id, { first_name: name });

@@ -14,6 +14,7 @@ import type { AllocationSummary } from './allocation-summary.js';
 import { PhaseForm, ReviewForm, SeasonForm, SeedHashForm } from './holidays.schemas.js';
 import { commitSeed, confirmRun, previewRun } from './runs.service.js';
 import { DashboardPage, SeasonsPage } from './views/admin-views.js';
+import { ReviewOfferPage } from './views/review-view.js';
 
 /*
  * Editor and admin pages (Ferienbetreuung), beside the directory's /verwaltung/pruefung:
@@ -21,7 +22,8 @@ import { DashboardPage, SeasonsPage } from './views/admin-views.js';
  *   GET       /verwaltung/ferien/:id                      dashboard: phase, lottery, demand vs places, review, run log
  *   GET       /verwaltung/ferien/:id/angebote.csv          demand, places and waiting lists per offer
  *        POST /verwaltung/ferien/:id/phase                switch phase (editors)
- *        POST /verwaltung/ferien/:id/angebote/:offer/pruefen   approve / reject an offer (editors)
+ *   GET       /verwaltung/ferien/:id/angebote/:offer          the whole offer with the review form (editors)
+ *        POST /verwaltung/ferien/:id/angebote/:offer/pruefen   approve / reject with a note; rejections mail the provider
  *        POST /verwaltung/ferien/:id/hash                 publish the seed hash (admins)
  *        POST /verwaltung/ferien/:id/vorschau             preview run (admins, logged)
  *        POST /verwaltung/ferien/:id/verlosen             confirmed run, one transaction (admins)
@@ -94,10 +96,26 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
     return dashboard(req, reply, 200, saved(req));
   });
+  async function reviewPage(req: FastifyRequest, reply: FastifyReply, status: number, values?: Record<string, string>, errors?: Record<string, string>) {
+    editor(req);
+    const offerId = idOr404((req.params as { offer: string }).offer);
+    const offer = await deps.db
+      .selectFrom('holiday_offers')
+      .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
+      .selectAll('holiday_offers')
+      .select('organizations.name as organization_name')
+      .where('holiday_offers.id', '=', offerId)
+      .executeTakeFirst();
+    if (!offer) throw notFound('Angebot');
+    return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} />);
+  }
+  app.get('/verwaltung/ferien/:id/angebote/:offer', (req, reply) => reviewPage(req, reply, 200));
   app.post<{ Params: { id: string; offer: string } }>('/verwaltung/ferien/:id/angebote/:offer/pruefen', async (req, reply) => {
     const actor = editor(req);
-    const form = parseForm(ReviewForm, req.body, { decision: adminMessages(req.locale)('dash.review'), note: adminMessages(req.locale)('dash.review') }, req.locale);
-    if (!form.ok) return dashboard(req, reply, 422, { errors: form.errors });
+    const t = adminMessages(req.locale);
+    const form = parseForm(ReviewForm, req.body, { decision: t('review.decision'), note: t('review.note') }, req.locale);
+    if (!form.ok) return reviewPage(req, reply, 422, form.values, form.errors);
+    if (form.value.decision === 'rejected' && !form.value.note) return reviewPage(req, reply, 422, formValues(req.body), { note: t('review.noteRequired') });
     await reviewOffer(deps, actor, idOr404(req.params.offer), form.value.decision, form.value.note ?? '');
     return dashboard(req, reply, 200, saved(req));
   });

@@ -61,6 +61,16 @@ export async function reviewOffer(deps: AppDeps, actor: Actor, offerId: string, 
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw notFound('Angebot');
     await recordAudit(trx, { actorId: actor.id, action: `holidays.offer_${decision}`, subjectType: 'holiday_offer', subjectId: offerId, details: { note } });
+    const offer = await trx.selectFrom('holiday_offers').select(['id', 'title', 'contact_email']).where('id', '=', offerId).executeTakeFirstOrThrow();
+    // The provider learns why (the offer's contact address), and can change and resubmit it.
+    if (decision === 'rejected' && note && offer.contact_email) {
+      const t = holidayMessages('de');
+      await deps.mail.enqueue(trx, {
+        to: offer.contact_email,
+        subject: t('mail.rejected.subject', { offer: offer.title }),
+        text: t('mail.rejected.text', { offer: offer.title, note, url: `${deps.config.publicUrl}/meine-ferienangebote/angebote/${offer.id}/bearbeiten` }),
+      });
+    }
   });
 }
 

@@ -86,7 +86,7 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.get<{ Params: { id: string } }>(`${home}/angebote/:id/bearbeiten`, async (req, reply) => {
-    const offer = await editableOffer(deps.db, requireActor(req), idOr404(req.params.id));
+    const offer = await editableOffer(deps.db, requireActor(req), idOr404(req.params.id), req.locale);
     const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
     const values = {
       title: offer.title, description: offer.description, kind: offer.kind, firstDay: offer.first_day, lastDay: offer.last_day, dailyFrom: clock(offer.daily_from),
@@ -99,7 +99,7 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
   app.post<{ Params: { id: string } }>(`${home}/angebote/:id/bearbeiten`, async (req, reply) => {
     const actor = requireActor(req);
     const offerId = idOr404(req.params.id);
-    await editableOffer(deps.db, actor, offerId);
+    await editableOffer(deps.db, actor, offerId, req.locale);
     const action = `${home}/angebote/${offerId}/bearbeiten`;
     const input = await readOffer(req, reply, action);
     if (!input) return reply;

@@ -110,17 +110,17 @@ function offerColumns(input: OfferInput) {
 }
 
 /** An offer its organisation may still change: submitted or rejected, not yet approved (or cancelled). */
-export async function editableOffer(db: Executor, actor: Actor, offerId: string) {
+export async function editableOffer(db: Executor, actor: Actor, offerId: string, locale: Locale = 'de') {
   const offer = await db.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
   if (!offer) throw notFound('Angebot');
   await ensureOrganizationAccess(db, actor, offer.organization_id);
-  if (offer.status !== 'submitted' && offer.status !== 'rejected') throw new AppError('conflict', 'Freigegebene oder abgesagte Angebote können nicht mehr geändert werden.');
+  if (offer.status !== 'submitted' && offer.status !== 'rejected') throw new AppError('conflict', holidayMessages(locale)('offer.locked'));
   return offer;
 }
 
 /** Changes a submitted or rejected offer; it goes (back) to review. */
 export async function updateOffer(deps: AppDeps, actor: Actor, offerId: string, input: OfferInput, locale: Locale = 'de'): Promise<void> {
-  await editableOffer(deps.db, actor, offerId);
+  await editableOffer(deps.db, actor, offerId, locale);
   const errors = offerProblems(input, locale);
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
   await deps.db

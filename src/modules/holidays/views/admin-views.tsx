@@ -244,13 +244,17 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
                 <td safe>{String(o.first_wishes)}</td>
                 <td safe>{String(o.waiting)}</td>
                 <td>
-                  {o.status === 'submitted' || o.status === 'rejected' || o.status === 'approved' ? (
+                  <a class="kern-link" href={`${base}/angebote/${o.id}`}>
+                    {t.html('dash.open')}
+                    <span class="visually-hidden" safe>{`: ${o.title}`}</span>
+                  </a>
+                  {o.status === 'submitted' || o.status === 'rejected' ? (
                     <form method="post" action={`${base}/angebote/${o.id}/pruefen`} class="site-inline-form">
                       <CsrfField token={ctx.csrfToken} />
-                      <input type="hidden" name="decision" value={o.status === 'approved' ? 'rejected' : 'approved'} />
+                      <input type="hidden" name="decision" value="approved" />
                       <button type="submit" class="kern-btn kern-btn--tertiary">
                         <span class="kern-label" safe>
-                          {`${o.status === 'approved' ? t('dash.reject') : t('dash.approve')}: ${o.title}`}
+                          {`${t('dash.approve')}: ${o.title}`}
                         </span>
                       </button>
                     </form>
