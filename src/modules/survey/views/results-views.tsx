@@ -167,7 +167,16 @@ export function DashboardPage(props: {
         </ul>
       </nav>
       <h2 class="kern-heading-medium">{t.html('results.recruitment')}</h2>
-      <BarChart id="rekrutierung" title={`${t('results.recruitment')} – ${t('results.chart')}`} bars={r.weeks.map((w, i) => ({ label: w, value: r.cells[i]?.[r.channels.categories.length] ?? null }))} />
+      <div class="kern-row">
+        {[...r.channels.categories.map((c, i) => ({ label: c.label, index: i })), { label: t('results.sum'), index: r.channels.categories.length }].map((channel) => (
+          <div class="kern-col-12 kern-col-6-md">
+            <h3 class="kern-heading-small" safe>
+              {channel.label}
+            </h3>
+            <BarChart id={`rekrutierung-${channel.index}`} title={`${t('results.recruitment')}: ${channel.label} – ${t('results.chart')}`} bars={r.weeks.map((w, i) => ({ label: w, value: r.cells[i]?.[channel.index] ?? null }))} />
+          </div>
+        ))}
+      </div>
       <Table caption={t('results.recruitment')} corner={t('results.week')} rowLabels={[...r.weeks, t('results.sum')]} colLabels={[...r.channels.categories.map((c) => c.label), t('results.sum')]} cells={r.cells} />
 
       <h2 class="kern-heading-medium">{t.html('results.crossTitle')}</h2>
