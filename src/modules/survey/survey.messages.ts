@@ -81,6 +81,7 @@ export const surveyMessages = defineMessages(
     'results.suppressed': 'Gruppen mit weniger als 5 Antworten zeigen wir nicht („–“), und auch so viele weitere, dass sich keine Zahl zurückrechnen lässt.',
     'results.notPublished': 'Die Ergebnisse sind noch nicht veröffentlicht.',
     'results.quotes': 'Stimmen aus der Befragung',
+    'results.questions': 'Antworten Frage für Frage',
   },
   {
     'participate.title': 'Take part',
@@ -161,5 +162,6 @@ export const surveyMessages = defineMessages(
     'results.suppressed': 'We do not show groups of fewer than 5 answers (“–”), nor as many others as needed so that no number can be worked out.',
     'results.notPublished': 'The results have not been published yet.',
     'results.quotes': 'Voices from the survey',
+    'results.questions': 'Answers question by question',
   },
 );

@@ -68,6 +68,7 @@ export function PublicResultsPage({ ctx, title, dashboard, quotes }: { ctx: Page
       <p class="kern-body" safe>
         {t('results.suppressed')}
       </p>
+      <h2 class="kern-heading-medium">{t.html('results.questions')}</h2>
       {dashboard.distributions.map((d, i) => (
         <DistributionBlock ctx={ctx} d={d} index={i} />
       ))}
