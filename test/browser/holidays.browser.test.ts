@@ -105,6 +105,9 @@ describe('holiday care journey', () => {
     await visit(page, h.url(`/verwaltung/ferien/${season.id}`));
     await expectNoAxeViolations(page);
     expect(await page.locator('main svg[role="img"]').count()).toBe(1);
+    const review = await page.locator('main a[href*="/angebote/"]', { hasText: 'Ansehen und prüfen' }).first().getAttribute('href');
+    expect((await visit(page, h.url(review!))).status()).toBe(200);
+    await expectNoAxeViolations(page);
 
     const provider = await h.newContext({ viewport: { width: 320, height: 640 } });
     const p = await provider.newPage();
