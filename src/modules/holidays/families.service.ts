@@ -127,6 +127,9 @@ export async function checkWishes(deps: AppDeps, actor: Actor, childId: string, 
 export async function submitWishes(deps: AppDeps, actor: Actor, childId: string, input: WishInput, locale: Locale): Promise<void> {
   const { child, season, offers } = await checkWishes(deps, actor, childId, input, locale);
   await deps.db.transaction().execute(async (trx) => {
+    // Re-checked under a share lock: a phase switch (FOR UPDATE) waits for this list or comes first and refuses it.
+    const phase = await trx.selectFrom('holiday_seasons').select('phase').where('id', '=', season.id).forShare().executeTakeFirstOrThrow();
+    if (phase.phase !== 'wishes') throw fail({ wish1: holidayMessages(locale)('refuse.phase') });
     const list = await trx
       .insertInto('holiday_wish_lists')
       .values({ season_id: season.id, child_id: child.id, max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date() })
