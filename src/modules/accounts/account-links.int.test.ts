@@ -23,4 +23,10 @@ describe('Mein Konto leads to what the person can do', () => {
     expect(links).toEqual(expect.arrayContaining(areas));
     for (const link of areas) expect([link, (await visitor.get(link)).statusCode]).toEqual([link, 200]);
   });
+
+  it('shows an analyst the surveys, and the page opens', async () => {
+    const { visitor } = await signedInVisitor(t, 'analyst');
+    expect(mainLinks((await visitor.get('/konto')).body)).toContain('/verwaltung/befragungen');
+    expect((await visitor.get('/verwaltung/befragungen')).statusCode).toBe(200);
+  });
 });

@@ -97,6 +97,15 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
         <p class="kern-body">{t.html('account.noOrganizations')}</p>
       )}
 
+      {user.role === 'analyst' ? (
+        <p class="kern-body">
+          <a class="kern-link" href="/verwaltung/befragungen">
+            {t.html('account.surveys')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <h2 class="kern-heading-medium">{t.html('account.family')}</h2>
       <ul class="kern-list">
         <li>
