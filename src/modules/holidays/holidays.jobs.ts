@@ -10,6 +10,6 @@ export function registerHolidayJobs(deps: AppDeps): void {
   deps.jobs.register(expireJob, async () => void (await expireUnanswered(deps)), { cron: '*/15 * * * *' });
   // Nightly: personal data of seasons closed longer than their retention period goes.
   deps.jobs.register(retentionJob, async () => void (await deleteExpiredSeasonData(deps)), { cron: '40 3 * * *' });
-  deps.jobs.register<{ seasonId: string; after: string | null }>(resultMailsJob, async ({ seasonId, after }) => void (await sendResultMails(deps, seasonId, after)));
+  deps.jobs.register<{ seasonId: string; after: string | null; chunk?: number }>(resultMailsJob, async ({ seasonId, after, chunk }) => void (await sendResultMails(deps, seasonId, after, chunk)));
   for (const source of holidayPersonalData) deps.privacy.register(source);
 }

@@ -4,14 +4,15 @@ import { holidayMessages } from './holidays.messages.js';
 import { lotteryAnswerDays } from './places.service.js';
 
 export const resultMailsJob = 'holidays.result-mails';
-const chunk = 500;
+/** Families per transaction. */
+export const resultMailChunk = 500;
 
 /**
  * One mail per parent with the results of all their children, 500 parents per transaction: each
  * chunk queues its mails and the job for the next chunk together, so a retry never mails twice and
  * a big season never holds the (embedded: only) connection for long.
  */
-export async function sendResultMails(deps: AppDeps, seasonId: string, after: string | null): Promise<number> {
+export async function sendResultMails(deps: AppDeps, seasonId: string, after: string | null, chunk = resultMailChunk): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const season = await trx.selectFrom('holiday_seasons').select(['name', 'allocated_at']).where('id', '=', seasonId).executeTakeFirst();
     if (!season?.allocated_at) return 0;
@@ -79,7 +80,7 @@ export async function sendResultMails(deps: AppDeps, seasonId: string, after: st
         text: t('mail.results.text', { name: first.display_name, season: season.name, list, deadline: formatDateTime(deadline, locale), url: `${deps.config.publicUrl}/ferien/ergebnis` }),
       });
     }
-    if (parentIds.length === chunk) await deps.jobs.send(trx, resultMailsJob, { seasonId, after: parentIds[parentIds.length - 1] });
+    if (parentIds.length === chunk) await deps.jobs.send(trx, resultMailsJob, { seasonId, after: parentIds[parentIds.length - 1], chunk });
     return parentIds.length;
   });
 }

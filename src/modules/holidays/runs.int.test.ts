@@ -84,7 +84,7 @@ describe('lottery runs', () => {
     const { season, parents } = await seasonWithWishes();
     await commitSeed(t.deps, actor, season.id, seedHash(seed));
     const expected = allocate(await loadAllocationInput(t.deps.db, season.id, seed));
-    await confirmRun(t.deps, actor, season.id, seed);
+    await confirmRun(t.deps, actor, season.id, seed, { mailChunk: 4 });
     const stored = await t.deps.db.selectFrom('holiday_places').select(['child_id', 'offer_id']).where('season_id', '=', season.id).execute();
     const key = (p: { child_id?: string; offer_id?: string; childId?: string; offerId?: string }) => `${p.child_id ?? p.childId}/${p.offer_id ?? p.offerId}`;
     expect(stored.map(key).sort()).toEqual(expected.placements.map(key).sort());
@@ -97,7 +97,9 @@ describe('lottery runs', () => {
     for (const d of deadlines) expect(Math.round((d.respond_by!.getTime() - after.allocated_at!.getTime()) / 86_400_000)).toBe(7);
     await t.runJobs();
     const mails = await t.deps.db.selectFrom('mail_outbox').select(['recipient', 'subject', 'text_body']).where('recipient', 'in', parents.map((p) => p.email)).execute();
+    // Six families in chunks of four: two transactions, every family exactly once.
     expect(mails).toHaveLength(6);
+    expect(new Set(mails.map((m) => m.recipient)).size).toBe(6);
     expect(mails[0]!.subject).toContain('Ergebnis der Platzvergabe');
     expect(mails[0]!.text_body).toMatch(/Bitte sagen Sie bis .+ zu oder geben Sie Plätze zurück/);
     await expect(confirmRun(t.deps, actor, season.id, seed)).rejects.toMatchObject({ code: 'validation_failed' });

@@ -113,6 +113,8 @@ const statsOf = (s: AllocationSummary) => ({ children: s.children, childrenWithP
 /** Test seam: runs inside the transaction just before it commits. */
 export interface RunHooks {
   beforeCommit?: () => Promise<void> | void;
+  /** Families per result-mail transaction (default 500). */
+  mailChunk?: number;
 }
 
 /** Runs the lottery for real: places, waiting lists, published seed, result mails — all or nothing. */
@@ -136,7 +138,7 @@ export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, 
     await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'confirmed', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_confirmed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
     // The result mails go out from a job that exists exactly when this run commits (chunked, see result-mails.ts).
-    await deps.jobs.send(trx, resultMailsJob, { seasonId, after: null });
+    await deps.jobs.send(trx, resultMailsJob, { seasonId, after: null, chunk: hooks.mailChunk });
     await hooks.beforeCommit?.();
     return summary;
   });
