@@ -106,11 +106,42 @@ Wenn Mitarbeitende der Stadt Inhalte oder Konten ändern, protokollieren wir, we
 
 ## E-Mails
 
-Wir schicken Ihnen E-Mails, wenn Sie sie anstoßen: zum Bestätigen Ihrer Adresse, mit einem Anmelde-Link oder zum Zurücksetzen Ihres Passworts. [Platzhalter: weitere E-Mails, z. B. der Familieninfobrief, sobald er angeboten wird]
+Wir schicken Ihnen E-Mails, wenn Sie sie anstoßen: zum Bestätigen Ihrer Adresse, mit einem Anmelde-Link, zum Zurücksetzen Ihres Passworts, zu Ihren Anmeldungen für die Ferienbetreuung und – wenn Sie ihn bestellt haben – den Familieninfobrief.
 
 - **Rechtsgrundlage:** wie beim Konto; für den Infobrief Ihre Einwilligung (Artikel 6 Absatz 1 Buchstabe a DSGVO), die Sie jederzeit widerrufen können.
 - **Speicherdauer:** Versandaufträge mit Ihrer Adresse löschen wir nach höchstens 7 Tagen, Kopien im Postausgang des Portals nach 30 Tagen.
 - **Versand:** [Platzhalter: E-Mail-Dienstleister oder Rechenzentrum, das die E-Mails im Auftrag der Stadt versendet]
+
+## Familieninfobrief
+
+Wenn Sie den Infobrief bestellen, speichern wir Ihre E-Mail-Adresse, Ihre Sprache und freiwillig die Themen und den Stadtbezirk, die Sie interessieren. Als Nachweis Ihrer Einwilligung speichern wir den Wortlaut und die Fassung des Einwilligungstextes und die Zeitpunkte von Anmeldung und Bestätigung (doppeltes Opt-in). Zu jeder Ausgabe vermerken wir, ob die E-Mail zugestellt werden konnte.
+
+- **Zweck:** Ihnen den Infobrief schicken, passend zu Ihren Themen und Ihrem Stadtbezirk.
+- **Rechtsgrundlage:** Ihre Einwilligung (Artikel 6 Absatz 1 Buchstabe a DSGVO). Sie können sie jederzeit mit dem Link in jeder Ausgabe widerrufen.
+- **Speicherdauer:** nicht bestätigte Anmeldungen 7 Tage; nach der Abmeldung löschen wir Themen und Stadtbezirk sofort und die Adresse nach 30 Tagen.
+
+## Vorschläge für Veranstaltungen
+
+Wenn Sie eine Veranstaltung vorschlagen, speichern wir die Angaben zur Veranstaltung und – nur wenn Sie sie angeben – Ihre E-Mail-Adresse, um Ihnen die Entscheidung der Redaktion mitzuteilen.
+
+- **Rechtsgrundlage:** Artikel 6 Absatz 1 Buchstabe e DSGVO; für die freiwillige E-Mail-Adresse Ihre Einwilligung (Artikel 6 Absatz 1 Buchstabe a DSGVO).
+- **Speicherdauer:** die E-Mail-Adresse 30 Tage nach der Entscheidung; nicht veröffentlichte Vorschläge 180 Tage.
+
+## Ferienbetreuung
+
+Für die Ferienbetreuung speichern wir in Ihrem Konto Ihre Kinder (Vor- und Nachname, Geburtsdatum), Notfallkontakte, die Fotoerlaubnis, einen Vorrang (zum Beispiel Familienpass oder Bildung und Teilhabe), die Wunschlisten, die zugeteilten Plätze, Wartelisten und die Anwesenheit. Angaben zu Allergien, Medikamenten oder Unterstützungsbedarf (Gesundheitsdaten) speichern wir nur mit Ihrer ausdrücklichen Einwilligung; den Wortlaut der Einwilligung speichern wir mit. Diese Angaben sehen nur der Träger eines Angebots, in dem Ihr Kind einen Platz hat, und die Administration – nicht die übrige Redaktion.
+
+- **Zweck:** Plätze fair verlosen, Wartelisten führen und die Betreuung sicher durchführen.
+- **Rechtsgrundlage:** Artikel 6 Absatz 1 Buchstabe e DSGVO in Verbindung mit dem Achten Buch Sozialgesetzbuch (Kinder- und Jugendhilfe); für Gesundheitsdaten Ihre ausdrückliche Einwilligung (Artikel 9 Absatz 2 Buchstabe a DSGVO), die Sie jederzeit widerrufen können.
+- **Empfänger:** der Träger des Angebots, in dem Ihr Kind einen Platz hat.
+- **Speicherdauer:** bis die Saison abgeschlossen ist und die eingestellte Frist abgelaufen ist (Standard: 180 Tage); dann löscht ein Auftrag Kinder, Kontakte, Wünsche und Plätze dieser Saison automatisch.
+
+## Befragungen
+
+Befragungen sind anonym. Mit Ihren Antworten speichern wir nur den Tag (ohne Uhrzeit) und den Weg, über den Sie zur Befragung kamen (zum Beispiel „Familienzentrum Pelkum“) – keinen Namen, kein Konto, keine IP-Adresse und keine Angaben zu Ihrem Gerät. Wenn Sie eine Befragung unterbrechen, halten wir Ihre bisherigen Antworten unter einem Zufallsschlüssel bereit, höchstens 30 Tage. Zugangscodes liegen getrennt von den Antworten und werden beim Absenden gelöscht, ohne dass sich ein Code einer Antwort zuordnen lässt. In Auswertungen zeigen wir keine Gruppe mit weniger als 5 Antworten.
+
+- **Rechtsgrundlage:** Artikel 6 Absatz 1 Buchstabe e DSGVO in Verbindung mit § 3 DSG NRW.
+- **Speicherdauer:** unterbrochene Befragungen 30 Tage; die anonymen Antworten, solange die Stadt sie für die Familienberichterstattung braucht.
 
 ## Barriere melden
 
@@ -131,6 +162,10 @@ Das Portal wird betrieben von [Platzhalter: Rechenzentrum oder IT-Dienstleister,
 - Konto: bis Sie es löschen; unbestätigte Konten 7 Tage
 - Versandaufträge für E-Mails: 7 Tage; Kopien im Postausgang: 30 Tage
 - Meldungen über Barrieren: 1 Jahr
+- Familieninfobrief: bis zur Abmeldung, danach 30 Tage; unbestätigte Anmeldungen 7 Tage
+- E-Mail-Adresse bei Vorschlägen für Veranstaltungen: 30 Tage nach der Entscheidung
+- Ferienbetreuung (Kinder, Kontakte, Wünsche, Plätze): bis zur eingestellten Frist nach Abschluss der Saison (Standard 180 Tage)
+- Unterbrochene Befragungen: 30 Tage
 - Änderungsprotokoll: 3 Jahre
 
 ## Ihre Rechte

@@ -109,11 +109,42 @@ When city staff change content or accounts, we log who changed what and when, so
 
 ## Emails
 
-We send you emails when you ask for them: to confirm your address, with a login link or to reset your password. [Placeholder: further emails, e.g. the family newsletter once it is offered]
+We send you emails when you ask for them: to confirm your address, with a login link, to reset your password, about your holiday-care registrations and – if you subscribed to it – the family newsletter.
 
 - **Legal basis:** as for the account; for the newsletter your consent (Article 6 (1) (a) GDPR), which you can withdraw at any time.
 - **Retention:** sending jobs containing your address are deleted after 7 days at the latest, copies in the portal's outbox after 30 days.
 - **Sending:** [Placeholder: email service provider or data centre sending the emails on behalf of the city]
+
+## Family newsletter
+
+If you subscribe to the newsletter, we store your email address, your language and, if you choose them, the topics and the district you are interested in. As proof of your consent we store the wording and version of the consent text and the times of sign-up and confirmation (double opt-in). For each issue we note whether the email could be delivered.
+
+- **Purpose:** to send you the newsletter, matching your topics and district.
+- **Legal basis:** your consent (Article 6 (1) (a) GDPR). You can withdraw it at any time with the link in every issue.
+- **Retention:** unconfirmed sign-ups 7 days; after you unsubscribe we delete topics and district at once and the address after 30 days.
+
+## Event suggestions
+
+If you suggest an event, we store the details of the event and – only if you give it – your email address, to tell you the editors' decision.
+
+- **Legal basis:** Article 6 (1) (e) GDPR; for the optional email address your consent (Article 6 (1) (a) GDPR).
+- **Retention:** the email address 30 days after the decision; suggestions not published 180 days.
+
+## Holiday care
+
+For holiday care we store in your account your children (first and last name, date of birth), emergency contacts, the photo permission, a priority (for example Familienpass or Bildung und Teilhabe), the wish lists, the places allocated, waiting lists and attendance. Details about allergies, medication or support needs (health data) are stored only with your explicit consent; we store the wording of the consent with them. Only the provider of an offer in which your child has a place and the administrators see these details – not the rest of the editorial team.
+
+- **Purpose:** to allocate places fairly, keep waiting lists and run the care safely.
+- **Legal basis:** Article 6 (1) (e) GDPR in conjunction with Book Eight of the Social Code (child and youth welfare); for health data your explicit consent (Article 9 (2) (a) GDPR), which you can withdraw at any time.
+- **Recipients:** the provider of the offer in which your child has a place.
+- **Retention:** until the season is closed and the configured period has passed (default: 180 days); then a job deletes the children, contacts, wishes and places of that season automatically.
+
+## Surveys
+
+Surveys are anonymous. With your answers we store only the day (no time) and the channel through which you came to the survey (for example "Familienzentrum Pelkum") – no name, no account, no IP address and nothing about your device. If you pause a survey, we keep your answers so far under a random key for 30 days at most. Access codes are kept apart from the answers and deleted when you submit, so that no code can be linked to an answer. Results never show a group with fewer than 5 answers.
+
+- **Legal basis:** Article 6 (1) (e) GDPR in conjunction with Section 3 DSG NRW.
+- **Retention:** paused surveys 30 days; the anonymous answers as long as the city needs them for its family reporting.
 
 ## Reporting a barrier
 
@@ -134,6 +165,10 @@ The portal is operated by [Placeholder: data centre or IT service provider actin
 - Account: until you delete it; unconfirmed accounts 7 days
 - Email sending jobs: 7 days; copies in the outbox: 30 days
 - Barrier reports: 1 year
+- Family newsletter: until you unsubscribe, then 30 days; unconfirmed sign-ups 7 days
+- Email address given with an event suggestion: 30 days after the decision
+- Holiday care (children, contacts, wishes, places): until the configured period after the season closes (default 180 days)
+- Paused surveys: 30 days
 - Change log: 3 years
 
 ## Your rights
