@@ -45,7 +45,7 @@ export function apiDocsModule({ city }: AppDeps): FastifyPluginAsync {
           </p>
           <p class="kern-body">{t.html('errors')}</p>
           <h2 class="kern-heading-medium">{t.html('operations')}</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0">
             <table class="kern-table">
               <thead class="kern-table__header">
                 <tr class="kern-table__row">

@@ -147,7 +147,7 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
 
       <h2 class="kern-heading-medium">{t.html('account.consents')}</h2>
       {consents.length ? (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">

@@ -32,7 +32,7 @@ export function UsersPage({ ctx, list, query, role, page }: { ctx: PageContext; 
       <p class="kern-body" role="status">
         {t.html('admin.count', { count: list.total })}
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0">
         <table class="kern-table">
           <thead class="kern-table__header">
             <tr class="kern-table__row">

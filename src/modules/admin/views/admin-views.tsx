@@ -66,7 +66,7 @@ export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageConte
       {rows.length === 0 ? (
         <p class="kern-body">{t.html('audit.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table kern-table--small">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
@@ -134,7 +134,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: { id: stri
       {mails.length === 0 ? (
         <p class="kern-body">{t.html('outbox.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">

@@ -83,7 +83,7 @@ export function BarrierListPage({ ctx, reports, limit }: { ctx: PageContext; rep
       {reports.length === 0 ? (
         <p class="kern-body">{t.html('list.empty')}</p>
       ) : (
-        <div class="table-scroll kern-table-responsive">
+        <div class="table-scroll kern-table-responsive" tabindex="0">
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t.html('list.caption')}</caption>
             <thead>

@@ -100,7 +100,7 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
       <p class="kern-body kern-body--bold" safe>
         {status}
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0">
         <table class="kern-table">
           <caption class="visually-hidden" safe>
             {t('hours.caption')}

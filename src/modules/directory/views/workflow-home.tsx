@@ -109,7 +109,7 @@ export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext
       {history.versions.length === 0 ? (
         <p class="kern-body">{t.html('history.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <caption class="visually-hidden">{t.html('history.caption')}</caption>
             <thead class="kern-table__header">

@@ -21,7 +21,7 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
       {cellErrors.map(([key, message]) => (
         <FieldError name={key} error={message} />
       ))}
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0">
         <table class="kern-table kern-table--small hours-table">
           <thead class="kern-table__header">
             <tr class="kern-table__row">

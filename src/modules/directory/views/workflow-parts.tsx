@@ -25,7 +25,7 @@ export function StatusBadge({ ctx, status }: { ctx: PageContext; status: Revisio
 export function EntryTable({ ctx, orgId, caption, entries }: { ctx: PageContext; orgId: string; caption: string; entries: EntryStatus[] }): JSX.Element {
   const t = workflowMessages(ctx.locale);
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0">
       <table class="kern-table">
         <caption class="visually-hidden" safe>
           {caption}

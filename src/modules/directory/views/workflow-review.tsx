@@ -34,7 +34,7 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
       {queue.proposals.length === 0 ? (
         <p class="kern-body">{t.html('queue.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <caption class="kern-title" safe>
               {t('queue.count', { count: queue.proposals.length })}
@@ -77,7 +77,7 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
       {queue.stale.length === 0 ? (
         <p class="kern-body">{t.html('queue.staleEmpty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <caption class="kern-title" safe>
               {t('queue.staleCount', { count: queue.stale.length })}
@@ -174,7 +174,7 @@ export function ReviewPage({ ctx, review, errors = {}, values = {} }: { ctx: Pag
       {changes.length === 0 ? (
         <p class="kern-body">{t.html('diff.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <caption class="visually-hidden">{t.html('diff.caption')}</caption>
             <thead class="kern-table__header">
@@ -245,7 +245,7 @@ export function OrganizationsPage({ ctx, organizations, notice }: { ctx: PageCon
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <h1 class="kern-heading-large">{t.html('organizations.title')}</h1>
       <p class="kern-body">{t.html('organizations.intro')}</p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0">
         <table class="kern-table">
           <caption class="kern-title" safe>
             {t('organizations.count', { count: organizations.length })}

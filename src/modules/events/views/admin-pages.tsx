@@ -21,7 +21,7 @@ function StateText({ ctx, state }: { ctx: PageContext; state: string }): JSX.Ele
 function EventTable({ ctx, events, linkOf, linkLabel, caption }: { ctx: PageContext; events: EventSummary[]; linkOf: (e: EventSummary) => string; linkLabel: string; caption: string }): JSX.Element {
   const t = adminMessages(ctx.locale);
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0">
       <table class="kern-table">
         <caption class="kern-title" safe>{caption}</caption>
         <thead class="kern-table__header">
@@ -169,7 +169,7 @@ export function ReviewQueuePage({ ctx, pending, organizations, notice }: { ctx: 
       <section aria-labelledby="rechte">
         <h2 class="kern-heading-medium" id="rechte" safe>{t('rights.title')}</h2>
         <p class="kern-body" safe>{t('rights.intro')}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <caption class="kern-title" safe>{t('rights.title')}</caption>
             <thead class="kern-table__header">

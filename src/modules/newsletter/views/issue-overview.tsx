@@ -39,7 +39,7 @@ export function IssueOverviewPage({ ctx, issues, counts, notice }: { ctx: PageCo
       {issues.length === 0 ? (
         <p class="kern-body">{t.html('overview.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">

@@ -85,7 +85,7 @@ export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: 
       {problems.length === 0 ? (
         <p class="kern-body">{t.html('progress.noProblems')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">

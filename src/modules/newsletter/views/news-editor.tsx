@@ -33,7 +33,7 @@ export function NewsAdminListPage({ ctx, posts, notice }: { ctx: PageContext; po
       {posts.length === 0 ? (
         <p class="kern-body">{t.html('edit.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
