@@ -6,6 +6,7 @@ import { registerEventsPlatform } from './events.platform.js';
 import { seedEvents as seedDemoEvents } from './events.seed.js';
 
 export { listEventsInRange, type EventOccurrenceSummary, type EventRangeQuery } from './events.range.js';
+export { eventCategories } from './events.categories.js';
 
 /** Veranstaltungskalender: public calendar, feeds, organiser and moderation pages. */
 export function eventsModule(deps: AppDeps): FastifyPluginAsync {

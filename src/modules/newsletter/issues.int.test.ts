@@ -59,8 +59,10 @@ describe('composing an issue', () => {
 
   it('re-renders the composer with errors for a bad date range and a section without heading', async () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const res = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief', eventsEnabled: 'ja', eventsFrom: '2026-12-10', eventsTo: '2026-12-01', eventsAge: 'drei', section2Body: 'Text ohne Überschrift' });
+    const res = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief', eventsEnabled: 'ja', eventsFrom: '2026-12-10', eventsTo: '2026-12-01', eventsAge: 'drei', eventsCategory: 'baby', section2Body: 'Text ohne Überschrift' });
     expect(res.body).toContain('Geben Sie ein Alter als ganze Zahl von 0 bis 27 ein.');
+    // The event category is chosen from the calendar's own list, and the choice is kept.
+    expect(res.body).toContain('<option value="baby" selected>Baby und Kleinkind</option>');
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Das Ende muss nach dem Anfang liegen');
     expect(res.body).toContain('Geben Sie eine Überschrift für diesen Abschnitt ein.');

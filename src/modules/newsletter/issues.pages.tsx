@@ -8,6 +8,7 @@ import { AppError, notFound, type FieldErrors } from '../../platform/http/errors
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
+import { eventCategories } from '../events/index.js';
 import { fromBerlinLocal, toBerlinLocal } from './berlin.js';
 import { composeMessages } from './compose.messages.js';
 import { renderIssueTemplate } from './emails/issue-mail.js';
@@ -39,7 +40,7 @@ const ComposeForm = Type.Object({
   subject: Type.String({ minLength: 3, maxLength: 200 }),
   intro: Type.Optional(Type.String({ maxLength: 10_000 })),
   holidayNotice: Type.Optional(Type.String({ maxLength: 5_000 })),
-  eventsCategory: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z0-9-]+$' })),
+  eventsCategory: Type.Optional(Type.Union([Type.Literal(''), ...eventCategories.map((c) => Type.Literal(c.code))])),
 });
 const emailPattern = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;

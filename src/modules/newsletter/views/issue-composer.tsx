@@ -8,6 +8,7 @@ import { composeMessages } from '../compose.messages.js';
 import type { IssueContent } from '../issue-content.js';
 import type { Issue } from '../issues.repository.js';
 import type { NewsPost } from '../news.repository.js';
+import { eventCategories } from '../../events/index.js';
 import { IssueBody } from './issue-body.js';
 
 export const freeSections = 3;
@@ -98,7 +99,13 @@ export function ComposerPage({ ctx, issue, news, values, errors = {}, actionErro
           value={values.eventsDistrict ?? ''}
           options={[{ value: '', label: t('field.allDistricts') }, ...ctx.city.districts.map((d) => ({ value: d, label: d }))]}
         />
-        <TextField name="eventsCategory" label={t('field.eventsCategory')} hint={t('field.eventsCategory.hint')} value={values.eventsCategory} error={errors.eventsCategory} />
+        <SelectField
+          name="eventsCategory"
+          label={t('field.eventsCategory')}
+          value={values.eventsCategory ?? ''}
+          error={errors.eventsCategory}
+          options={[{ value: '', label: t('field.eventsCategory.all') }, ...eventCategories.map((c) => ({ value: c.code, label: c[ctx.locale] }))]}
+        />
         <TextField name="eventsAge" label={t('field.eventsAge')} hint={t('field.eventsAge.hint')} value={values.eventsAge} error={errors.eventsAge} />
         <Checkbox name="eventsFreeOnly" label={t('field.eventsFreeOnly')} checked={values.eventsFreeOnly === 'ja'} />
         <TextArea name="holidayNotice" label={t('field.holiday')} value={values.holidayNotice} error={errors.holidayNotice} rows={4} />
