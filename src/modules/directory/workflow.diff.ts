@@ -5,6 +5,7 @@ import { featureTerms } from './directory.taxonomy.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.js';
 import { workflowFieldMessages, type WorkflowFieldKey } from './workflow.fields.messages.js';
 import { serviceLanguages } from './workflow.service-form.js';
+import { numberFormat } from '../../platform/i18n/i18n.js';
 
 /**
  * What changed between two versions of an entry, field by field, in the words of the form.
@@ -47,7 +48,7 @@ function hoursList(schedules: HsdsService['schedules'], locale: Locale): string[
 }
 
 function euros(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+  return numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
 function dateText(value: string | undefined, locale: Locale): string | undefined {

@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { EventExceptionsTable, EventsTable, EventStatusValue } from '../../db/tables/events.js';
 import { addDays, fromLocal, toLocal } from './berlin-time.js';
 import { expandOccurrences, type EventTiming, type Frequency, type Occurrence, type OccurrenceException, type RecurrenceRule } from './recurrence.js';
+import { numberFormat } from '../../platform/i18n/i18n.js';
 
 /** An event as the forms, the seed and the services describe it: civil Berlin dates and times. */
 export interface EventInput {
@@ -118,7 +119,7 @@ export function allOccurrences(row: TimingColumns & RuleColumns & Pick<EventRow,
 
 /** The cost line's amount, e.g. "5,50 €". */
 export function formatCents(cents: number, locale: 'de' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** The input that would produce this stored event (to fill the edit form). */

@@ -9,6 +9,7 @@ import { isIssuedGroupCode } from './group-codes.js';
 import { holidayMessages } from './holidays.messages.js';
 import { needsConsentText, needsConsentVersion } from './holidays.privacy.js';
 import { mailParentOfChild } from './places.service.js';
+import { dateFormat } from '../../platform/i18n/i18n.js';
 
 /** Children of a parent account, their wish lists and their results. */
 
@@ -52,7 +53,7 @@ export async function ownChild(db: Executor, actor: Actor, childId: string) {
   return { child, contact };
 }
 
-const todayBerlin = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+const todayBerlin = () => dateFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
 /** Adds or changes a child; needs are stored only with explicit consent (text and version recorded). */
 export async function saveChild(deps: AppDeps, actor: Actor, childId: string | null, input: ChildInput, locale: Locale): Promise<string> {
@@ -138,7 +139,7 @@ export async function submitWishes(deps: AppDeps, actor: Actor, childId: string,
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('holiday_wishes').where('wish_list_id', '=', list.id).execute();
     await trx.insertInto('holiday_wishes').values(offers.map((o, i) => ({ wish_list_id: list.id, offer_id: o.id, rank: i + 1 }))).execute();
-    const until = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${season.wish_until}T00:00:00Z`));
+    const until = dateFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${season.wish_until}T00:00:00Z`));
     await mailParentOfChild(deps, trx, child.id, (tr, name, childName) => ({
       subject: tr('mail.wishes.subject', { child: childName }),
       text: tr('mail.wishes.text', { name, child: childName, season: season.name, list: offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n'), until, url: `${deps.config.publicUrl}/ferien/wuensche/${child.id}` }),

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../app.js';
+import type { DB } from '../../db/types.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { safeLocalPath } from '../../platform/http/local-path.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
@@ -7,7 +9,7 @@ import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
 import { layoutMessages } from '../../platform/views/layout.messages.js';
 import { sections } from '../../platform/views/navigation.js';
-import { listEventsInRange } from '../events/index.js';
+import { listEventsInRange, type EventOccurrenceSummary } from '../events/index.js';
 import { homeMessages } from './home.messages.js';
 import { UpcomingEvents } from './upcoming-events.js';
 
@@ -23,6 +25,22 @@ const teaserKey = {
   '/arbeitgeber': 'employers.text',
 } as const;
 
+const upcomingCache = new WeakMap<Kysely<DB>, { at: number; events: Promise<EventOccurrenceSummary[]> }>();
+const upcomingCacheMs = 60_000;
+
+/**
+ * The next dates for the start page, read at most once a minute per database: the start page is
+ * the most visited page, and a new or cancelled date may well wait a minute to show there.
+ */
+function upcomingEvents(db: Kysely<DB>, nowMs = Date.now()): Promise<EventOccurrenceSummary[]> {
+  const cached = upcomingCache.get(db);
+  if (cached && nowMs - cached.at < upcomingCacheMs) return cached.events;
+  const events = listEventsInRange(db, { from: new Date(nowMs), to: new Date(nowMs + 14 * 86_400_000), limit: 4 });
+  upcomingCache.set(db, { at: nowMs, events });
+  events.catch(() => upcomingCache.delete(db));
+  return events;
+}
+
 /** The start page and the language switch. */
 export function homeModule({ city, config, db }: AppDeps): FastifyPluginAsync {
   return async (app) => {
@@ -31,8 +49,7 @@ export function homeModule({ city, config, db }: AppDeps): FastifyPluginAsync {
       const t = homeMessages(ctx.locale);
       const nav = layoutMessages(ctx.locale);
       const office = city.familyOffice;
-      const now = new Date();
-      const upcoming = await listEventsInRange(db, { from: now, to: new Date(now.getTime() + 14 * 86_400_000), limit: 4 });
+      const upcoming = await upcomingEvents(db);
       return reply.html(
         <Layout ctx={ctx} title={t('title')}>
           <h1 class="kern-heading-x-large" safe>

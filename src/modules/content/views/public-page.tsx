@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import { dateFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { contentMessages } from '../content.messages.js';
 import { contentPolicy } from '../content.policy.js';
@@ -12,7 +12,7 @@ export function Markdown({ source }: { source: string }): JSX.Element {
 }
 
 export const formatDate = (date: Date, locale: Locale) =>
-  new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
+  dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
 
 /** Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache: one template for all. */
 export function PublicContentPage({ ctx, shown }: { ctx: PageContext; shown: PublicPage }): JSX.Element {

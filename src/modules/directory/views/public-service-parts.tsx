@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
-import { intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import { dateFormat, intlLocale, type Locale, numberFormat } from '../../../platform/i18n/i18n.js';
 import { directoryMessages } from '../directory.messages.js';
 import type { ServiceDetails } from '../directory.details.js';
 import { hoursOfDay, openingState, spokenEnd, spokenTime } from '../opening-hours.js';
@@ -15,7 +15,7 @@ export const emailAddress = (value: string | undefined) => (value && /^[^\s@<>"]
 export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
 export function formatCivilDate(isoDate: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${isoDate}T12:00:00Z`));
+  return dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /** Editors' and providers' plain text: blank lines make paragraphs, single line breaks stay. */
@@ -63,7 +63,7 @@ function ages(d: ServiceDetails, locale: Locale): string {
 function Costs({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element {
   const t = servicePageMessages(ctx.locale);
   const costs = (d.service.cost_options ?? []).filter((c) => c.amount !== undefined || c.option || c.amount_description);
-  const money = (amount: number, currency = 'EUR') => new Intl.NumberFormat(intlLocale[ctx.locale], { style: 'currency', currency }).format(amount);
+  const money = (amount: number, currency = 'EUR') => numberFormat(intlLocale[ctx.locale], { style: 'currency', currency }).format(amount);
   return (
     <Section id="kosten" title={t('costs')}>
       {d.free ? <p class="kern-body" safe>{t('free')}</p> : ''}

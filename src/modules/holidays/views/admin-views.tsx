@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { formatDateTime, intlLocale } from '../../../platform/i18n/i18n.js';
+import { formatDateTime, intlLocale, numberFormat } from '../../../platform/i18n/i18n.js';
 import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
@@ -48,7 +48,7 @@ export function SeasonsPage({ ctx, seasons, values = {}, errors = {} }: { ctx: P
   );
 }
 
-const percent = (share: number, locale: PageContext['locale']) => new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+const percent = (share: number, locale: PageContext['locale']) => numberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 /** Demand vs places as an SVG bar chart; the table beside it carries the same figures. */
 function DemandChart({ ctx, offers }: { ctx: PageContext; offers: Dashboard['offers'] }): JSX.Element {

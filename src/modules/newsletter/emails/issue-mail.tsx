@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import { intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import { dateFormat as sharedDateFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
 import { renderMarkdown } from '../../content/index.js';
 import type { IssueContent } from '../issue-content.js';
 import { issueMessages } from '../issues.messages.js';
@@ -21,9 +21,9 @@ export interface IssueFrame {
   test?: boolean;
 }
 
-const dayFormat = (locale: Locale) => new Intl.DateTimeFormat(intlLocale[locale], { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'Europe/Berlin' });
-const timeFormat = (locale: Locale) => new Intl.DateTimeFormat(intlLocale[locale], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
-const dateFormat = (locale: Locale) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' });
+const dayFormat = (locale: Locale) => sharedDateFormat(intlLocale[locale], { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'Europe/Berlin' });
+const timeFormat = (locale: Locale) => sharedDateFormat(intlLocale[locale], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
+const dateFormat = (locale: Locale) => sharedDateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' });
 
 /** "Sa., 14. März, 10:00" — the start of an event in Berlin time. */
 export function eventWhen(e: IssueContent['events'][number], locale: Locale): string {

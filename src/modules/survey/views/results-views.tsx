@@ -6,6 +6,7 @@ import type { CrossTab, Dashboard, Distribution, ResultVariable } from '../resul
 import type { SurveyRow } from '../survey.repository.js';
 import { BarChart } from './chart.js';
 import { editorPath } from './editor-views.js';
+import { numberFormat } from '../../../platform/i18n/i18n.js';
 
 const shown = (value: number | null) => (value === null ? '–' : String(value));
 
@@ -21,7 +22,7 @@ export function DistributionBlock({ ctx, d, index }: { ctx: PageContext; d: Dist
       </h3>
       {d.mean !== null ? (
         <p class="kern-body" safe>
-          {t('results.mean', { mean: new Intl.NumberFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(d.mean) })}
+          {t('results.mean', { mean: numberFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(d.mean) })}
         </p>
       ) : (
         ''
