@@ -107,4 +107,18 @@ describe('Mein Konto', () => {
     expect(data.status()).toBe(200);
     expect(await data.text()).toContain(family!.email);
   });
+
+  it('works on a 320 px phone: the consents table scrolls by keyboard, nothing else scrolls sideways', async () => {
+    const family = demoLogins.users.find((u) => u.role === 'family')!;
+    const context = await h.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await logIn(page, family.email, demoLogins.password);
+    if (new URL(page.url()).pathname !== '/konto') await visit(page, h.url('/konto'));
+    await expectNoAxeViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'the page itself does not scroll sideways').toBeLessThanOrEqual(0);
+    const scrollers = page.locator('main .table-scroll');
+    for (let i = 0; i < (await scrollers.count()); i++) expect(await scrollers.nth(i).getAttribute('tabindex')).toBe('0');
+  });
 });
+
