@@ -49,6 +49,9 @@ export async function publishService(trx: Transaction<DB>, organizationId: strin
     trx.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow(),
     locationIds.length ? trx.selectFrom('directory_locations').select(['id', 'district', 'barrier_free']).where('id', 'in', locationIds).execute() : Promise.resolve([]),
   ]);
+  // In the order of the links, so a service's districts do not depend on how the database returns rows.
+  const position = new Map(locationIds.map((id, i) => [id, i]));
+  locations.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const p = projectService(service, terms, organization.name, locations.map((l) => ({ district: l.district, barrierFree: l.barrier_free })));
   const values = {
     organization_id: organizationId,

@@ -3,14 +3,15 @@ import type { DB } from '../../db/types.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
 import { isAdmin, type Actor } from '../../platform/auth/roles.js';
-import { loadTermIndex, publishLocation, publishOrganization, publishService } from './directory.publish.js';
+import { loadTermIndex } from './directory.publish.js';
+import { publishLocations, publishOrganizations, publishServices } from './directory.publish-many.js';
 import { existingIds, linkOwners, recordPublishedRevisions } from './hsds.import.repository.js';
 import { checkPackage, inPackageOrder, parsePackageText, type CheckedPackage, type Problem } from './hsds.validate.js';
 
 /**
  * Importing an HSDS 3.0 package ({ organizations, locations, services }): everything is checked
  * first, then written in one transaction, so a package is imported whole or not at all. Records
- * are published through the same functions as seed data and the review workflow (upsert by id),
+ * are published as seed data and the review workflow publish them, in multi-row statements (upsert by id),
  * each gets its next published revision, and the import one audit entry with the counts.
  * The admin page and the CLI (hsds.import.cli.ts) both end here.
  */
@@ -100,10 +101,9 @@ export async function importHsdsPackage(db: Kysely<DB>, value: unknown, options:
     };
     if (options.dryRun) return { ok: true, dryRun: true, counts };
 
-    for (const organization of pkg.organizations) await publishOrganization(trx, organization);
-    for (const location of pkg.locations) await publishLocation(trx, location.organization_id, location);
-    const terms = await loadTermIndex(trx);
-    for (const service of pkg.services) await publishService(trx, service.organization_id, service, terms);
+    await publishOrganizations(trx, pkg.organizations);
+    await publishLocations(trx, pkg.locations);
+    await publishServices(trx, pkg.services, await loadTermIndex(trx));
 
     await recordPublishedRevisions(
       trx,
