@@ -35,8 +35,9 @@ describe('publishing many objects at once (the HSDS import)', () => {
     await t.deps.db.transaction().execute(async (trx) => {
       const terms = await loadTermIndex(trx);
       for (const o of pkg.organizations) await publishOrganization(trx, o);
-      for (const l of pkg.locations) await publishLocation(trx, l.organization_id, l);
-      for (const s of pkg.services) await publishService(trx, s.organization_id, s, terms);
+      // The import checked that every location and service names its organisation.
+      for (const l of pkg.locations) await publishLocation(trx, l.organization_id!, l);
+      for (const s of pkg.services) await publishService(trx, s.organization_id!, s, terms);
     });
     expect(await snapshot()).toEqual(batched);
   });
