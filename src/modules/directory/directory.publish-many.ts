@@ -1,13 +1,14 @@
 import { sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { DB, OrganizationKind } from '../../db/types.js';
 import { locationFacts, projectService, wordsOf, type TermInfo } from './directory.projection.js';
 import { districtOf } from './directory.publish.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.js';
 
 /**
- * Publishing many objects at once (the HSDS import): the same rows as publishOrganization,
- * publishLocation and publishService write one by one, in multi-row statements. One by one, 2,000
- * services took half a minute on PGlite, and the embedded portal (one connection) waited for it.
+ * Publishing many objects at once (the HSDS import, seeds and benchmark loads): the same rows as
+ * publishOrganization, publishLocation and publishService write one by one, in multi-row
+ * statements. One by one, 2,000 services took half a minute on PGlite under load, and the embedded
+ * portal (one connection) waited for it.
  */
 
 const slice = 500;
@@ -16,13 +17,13 @@ async function inSlices<T>(rows: readonly T[], write: (part: T[]) => Promise<unk
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
-/** Organisations of the package (new ones as providers; the kind of existing ones stays). */
-export async function publishOrganizations(trx: Transaction<DB>, organizations: readonly HsdsOrganization[]): Promise<void> {
+/** Organisations (new ones of the given kind, else providers; the kind of existing ones stays). */
+export async function publishOrganizations(trx: Transaction<DB>, organizations: readonly HsdsOrganization[], kinds: ReadonlyMap<string, OrganizationKind> = new Map()): Promise<void> {
   const now = new Date();
   await inSlices(organizations, (part) =>
     trx
       .insertInto('organizations')
-      .values(part.map((o) => ({ id: o.id, kind: 'provider' as const, name: o.name, description: o.description, hsds: JSON.stringify(o), updated_at: now })))
+      .values(part.map((o) => ({ id: o.id, kind: kinds.get(o.id) ?? ('provider' as const), name: o.name, description: o.description, hsds: JSON.stringify(o), updated_at: now })))
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), description: eb.ref('excluded.description'), hsds: eb.ref('excluded.hsds'), updated_at: eb.ref('excluded.updated_at') })))
       .execute(),
   );

@@ -3,7 +3,7 @@ import type { DB, DirectoryRevisionsTable } from '../../../db/types.js';
 import type { TermInfo } from '../directory.projection.js';
 import { loadTermIndex, publishLocation, publishOrganization, publishService } from '../directory.publish.js';
 import type { DirectoryUnit } from './build.js';
-import { publishUnitsBatched } from './publish.batch.js';
+import { publishLocations, publishOrganizations, publishServices } from '../directory.publish-many.js';
 import type { GeneratedDirectory } from './generate.js';
 
 /**
@@ -24,7 +24,7 @@ const revisionBatch = 500;
 
 /**
  * Publishes the units inside the caller's transaction, with a first published revision of each
- * object. `batched` writes the same rows in multi-row statements (see publish.batch.ts).
+ * object. `batched` writes the same rows in multi-row statements (see directory.publish-many.ts).
  */
 export async function publishUnits(
   trx: Transaction<DB>,
@@ -33,7 +33,9 @@ export async function publishUnits(
   options: { batched?: boolean } = {},
 ): Promise<Omit<PublishStats, 'milliseconds'>> {
   if (options.batched) {
-    await publishUnitsBatched(trx, units, terms);
+    await publishOrganizations(trx, units.map((u) => u.organization), new Map(units.map((u) => [u.organization.id, u.kind])));
+    await publishLocations(trx, units.flatMap((u) => u.locations.map((l) => ({ ...l, organization_id: u.organization.id }))));
+    await publishServices(trx, units.flatMap((u) => u.services.map((s) => ({ ...s, organization_id: u.organization.id }))), terms);
   } else {
     for (const unit of units) {
       await publishOrganization(trx, unit.organization, unit.kind);
