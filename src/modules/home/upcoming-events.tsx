@@ -1,17 +1,15 @@
 import type { PageContext } from '../../platform/http/context.js';
+import { dateFormat, intlLocale } from '../../platform/i18n/i18n.js';
 import type { EventOccurrenceSummary } from '../events/index.js';
 import { homeMessages } from './home.messages.js';
 
-// Building an Intl formatter costs far more than using one: one pair per language.
-const formats = {
-  de: { day: new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Berlin' }), time: new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }) },
-  en: { day: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Berlin' }), time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }) },
-};
+const dayFormat = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Berlin' } as const;
+const timeFormat = { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' } as const;
 
 const when = (e: EventOccurrenceSummary, locale: PageContext['locale']) => {
-  const day = formats[locale].day.format(e.start);
+  const day = dateFormat(intlLocale[locale], dayFormat).format(e.start);
   if (e.allDay) return day;
-  return homeMessages(locale)('upcoming.at', { day, time: formats[locale].time.format(e.start) });
+  return homeMessages(locale)('upcoming.at', { day, time: dateFormat(intlLocale[locale], timeFormat).format(e.start) });
 };
 
 /** The next few dates on the start page, so families see at once what is on. */

@@ -1,17 +1,11 @@
-import { intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import { dateFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
 import { toLocal, zone } from '../berlin-time.js';
 import { eventsMessages } from '../events.messages.js';
 import type { RecurrenceRule } from '../recurrence.js';
 
 /** Dates and times as people in Germany read them, always in Berlin time. */
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}:${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: zone, ...options })));
-  return f;
-}
+const formatter = (locale: Locale, options: Intl.DateTimeFormatOptions) => dateFormat(intlLocale[locale], { timeZone: zone, ...options });
 
 /** "Samstag, 28. November 2026" for a local date. */
 export function longDate(date: string, locale: Locale): string {
