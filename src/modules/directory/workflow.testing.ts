@@ -1,9 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { Visitor, type TestApp } from '../../../test/support/app.js';
 import { createUser } from '../../../test/support/auth.js';
+import { buildLocation, buildOrganization, buildService } from '../../../test/support/directory.js';
 import type { Role } from '../../db/types.js';
 import { createSession, sessionSettings } from '../../platform/auth/sessions.js';
 import { cookieNames } from '../../platform/http/context.js';
+import { paths } from './workflow.paths.js';
 
 /** Test helpers of the directory workflow (used by its *.int.test.ts files only). */
 
@@ -64,4 +66,25 @@ export async function editAndSend(visitor: Visitor, pageUrl: string, changes: Re
   }
   const response = await visitor.post(path, { ...fields, intent });
   return { page, response };
+}
+
+/** Queries the workflow tests check their outcomes with. */
+export function workflowQueries(t: TestApp) {
+  const db = () => t.deps.db;
+  return {
+    revisions: (entityId: string) => db().selectFrom('directory_revisions').selectAll().where('entity_id', '=', entityId).orderBy('version').execute(),
+    published: (id: string) => db().selectFrom('directory_services').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    audit: (action: string, subjectId: string) => db().selectFrom('audit_log').selectAll().where('action', '=', action).where('subject_id', '=', subjectId).execute(),
+  };
+}
+
+/** An organisation (trusted if asked) with a location and a free service, a provider member and an editor. */
+export async function workflowSetting(t: TestApp, orgOverrides: { trusted?: boolean } = {}) {
+  const org = await buildOrganization(t, { name: `Familienzentrum ${Math.random().toString(36).slice(2, 7)} e. V.` });
+  if (orgOverrides.trusted) await t.deps.db.updateTable('organizations').set({ trusted: true }).where('id', '=', org.id).execute();
+  const location = await buildLocation(t, org.id, { name: 'Haus am Kanal', district: 'Heessen' });
+  const service = await buildService(t, org.id, { name: 'Elterncafé', topics: ['familienbildung'], locationIds: [location.id], cost_options: [{ id: crypto.randomUUID(), amount: 0, option: 'kostenlos' }] });
+  const provider = await memberOf(t, org.id, { displayName: 'Paula Anbieterin' });
+  const editor = await memberOf(t, null, { role: 'editor', displayName: 'Erik Redaktion' });
+  return { org, location, service, provider, editor, editUrl: paths.edit('service', org.id, service.id) };
 }
