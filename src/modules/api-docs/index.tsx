@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { pageContext } from '../../platform/http/context.js';
 import { Layout } from '../../platform/views/layout.js';
+import { ScrollTable } from '../../platform/views/forms.js';
 import { apiDocsMessages } from './api-docs.messages.js';
 
 interface Operation {
@@ -45,7 +46,7 @@ export function apiDocsModule({ city }: AppDeps): FastifyPluginAsync {
           </p>
           <p class="kern-body">{t.html('errors')}</p>
           <h2 class="kern-heading-medium">{t.html('operations')}</h2>
-          <div class="table-scroll" tabindex="0">
+          <ScrollTable>
             <table class="kern-table">
               <thead class="kern-table__header">
                 <tr class="kern-table__row">
@@ -74,7 +75,7 @@ export function apiDocsModule({ city }: AppDeps): FastifyPluginAsync {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </Layout>,
       );
     });

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { AccountsService } from '../accounts.service.js';
@@ -147,7 +147,7 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
 
       <h2 class="kern-heading-medium">{t.html('account.consents')}</h2>
       {consents.length ? (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
@@ -176,7 +176,7 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       ) : (
         <p class="kern-body">{t.html('account.noConsents')}</p>
       )}

@@ -3,7 +3,7 @@ import { roles } from '../../../platform/auth/roles.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { AccountsService } from '../accounts.service.js';
@@ -32,7 +32,7 @@ export function UsersPage({ ctx, list, query, role, page }: { ctx: PageContext; 
       <p class="kern-body" role="status">
         {t.html('admin.count', { count: list.total })}
       </p>
-      <div class="table-scroll" tabindex="0">
+      <ScrollTable>
         <table class="kern-table">
           <thead class="kern-table__header">
             <tr class="kern-table__row">
@@ -61,7 +61,7 @@ export function UsersPage({ ctx, list, query, role, page }: { ctx: PageContext; 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <nav aria-label={t('admin.page', { page, pages })}>
         <ul class="site-inline-list">
           {page > 1 ? (

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { MailOutboxTable } from '../../../db/types.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { ScrollTable, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { adminMessages } from '../admin.messages.js';
 
@@ -66,7 +66,7 @@ export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageConte
       {rows.length === 0 ? (
         <p class="kern-body">{t.html('audit.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table kern-table--small">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
@@ -99,7 +99,7 @@ export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageConte
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <ul class="site-inline-list">
         {page > 1 ? (
@@ -134,7 +134,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: { id: stri
       {mails.length === 0 ? (
         <p class="kern-body">{t.html('outbox.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
@@ -161,7 +161,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: { id: stri
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </Layout>
   );

@@ -2,7 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { BarrierReport } from '../barriers.service.js';
@@ -83,7 +83,7 @@ export function BarrierListPage({ ctx, reports, limit }: { ctx: PageContext; rep
       {reports.length === 0 ? (
         <p class="kern-body">{t.html('list.empty')}</p>
       ) : (
-        <div class="table-scroll kern-table-responsive" tabindex="0">
+        <ScrollTable>
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t.html('list.caption')}</caption>
             <thead>
@@ -127,7 +127,7 @@ export function BarrierListPage({ ctx, reports, limit }: { ctx: PageContext; rep
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {reports.length >= limit ? <p class="kern-body">{t.html('list.limited', { count: limit })}</p> : ''}
       <p class="kern-body">

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { topics } from '../directory.taxonomy.js';
 import { hsdsMessages } from '../hsds.messages.js';
@@ -92,7 +92,7 @@ export function ImportPage({ ctx, text = '', dryRun = false, problems, done }: I
           <h2 class="kern-heading-medium" id="fehlerbericht">
             {t.html('import.report.title')}
           </h2>
-          <div class="table-scroll" role="region" aria-labelledby="fehlerbericht" tabindex="0">
+          <ScrollTable labelledBy="fehlerbericht">
             <table class="kern-table kern-table--small">
               <thead class="kern-table__header">
                 <tr class="kern-table__row">
@@ -117,7 +117,7 @@ export function ImportPage({ ctx, text = '', dryRun = false, problems, done }: I
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           {problems.total > words.length ? <p class="kern-body">{t.html('import.report.more', { count: problems.total - words.length })}</p> : ''}
           {keep ? '' : <p class="kern-body">{t.html('import.report.notKept')}</p>}
         </section>

@@ -1,6 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
 import { dateFormat, intlLocale, type Locale, numberFormat } from '../../../platform/i18n/i18n.js';
+import { ScrollTable } from '../../../platform/views/forms.js';
 import { directoryMessages } from '../directory.messages.js';
 import type { ServiceDetails } from '../directory.details.js';
 import { hoursOfDay, openingState, spokenEnd, spokenTime } from '../opening-hours.js';
@@ -100,7 +101,7 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
       <p class="kern-body kern-body--bold" safe>
         {status}
       </p>
-      <div class="table-scroll" tabindex="0">
+      <ScrollTable>
         <table class="kern-table">
           <caption class="visually-hidden" safe>
             {t('hours.caption')}
@@ -132,7 +133,7 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {notes.length ? (
         <>
           <p class="kern-body" safe>{t('hours.notes')}</p>

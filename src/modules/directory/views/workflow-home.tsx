@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert } from '../../../platform/views/forms.js';
+import { Alert, ScrollTable } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { workflowMessages } from '../workflow.messages.js';
 import { paths } from '../workflow.paths.js';
@@ -109,7 +109,7 @@ export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext
       {history.versions.length === 0 ? (
         <p class="kern-body">{t.html('history.none')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <caption class="visually-hidden">{t.html('history.caption')}</caption>
             <thead class="kern-table__header">
@@ -145,7 +145,7 @@ export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {newest?.status === 'draft' ? <SubmitDraftForm ctx={ctx} action={paths.submit(type, history.organization.id, entityId)} version={newest.version} name={history.name} /> : ''}
       {newest && ['draft', 'in_review', 'rejected'].includes(newest.status) ? (

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
+import { ScrollTable } from '../../../platform/views/forms.js';
 import { workflowFieldMessages, type WorkflowFieldKey } from '../workflow.fields.messages.js';
 import { days, hoursField, slotsShown } from '../workflow.hours.js';
 import type { FormValues } from '../workflow.validate.js';
@@ -21,7 +22,7 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
       {cellErrors.map(([key, message]) => (
         <FieldError name={key} error={message} />
       ))}
-      <div class="table-scroll" tabindex="0">
+      <ScrollTable>
         <table class="kern-table kern-table--small hours-table">
           <thead class="kern-table__header">
             <tr class="kern-table__row">
@@ -67,7 +68,7 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </fieldset>
   );
 }

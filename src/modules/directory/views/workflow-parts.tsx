@@ -1,7 +1,7 @@
 import type { RevisionStatus } from '../../../db/types.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, ScrollTable } from '../../../platform/views/forms.js';
 import { workflowMessages } from '../workflow.messages.js';
 import { paths } from '../workflow.paths.js';
 import type { EntryStatus } from '../workflow.service.js';
@@ -25,7 +25,7 @@ export function StatusBadge({ ctx, status }: { ctx: PageContext; status: Revisio
 export function EntryTable({ ctx, orgId, caption, entries }: { ctx: PageContext; orgId: string; caption: string; entries: EntryStatus[] }): JSX.Element {
   const t = workflowMessages(ctx.locale);
   return (
-    <div class="table-scroll" tabindex="0">
+    <ScrollTable>
       <table class="kern-table">
         <caption class="visually-hidden" safe>
           {caption}
@@ -81,7 +81,7 @@ export function EntryTable({ ctx, orgId, caption, entries }: { ctx: PageContext;
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

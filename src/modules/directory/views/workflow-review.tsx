@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { FieldChange } from '../workflow.diff.js';
@@ -34,7 +34,7 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
       {queue.proposals.length === 0 ? (
         <p class="kern-body">{t.html('queue.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <caption class="kern-title" safe>
               {t('queue.count', { count: queue.proposals.length })}
@@ -70,14 +70,14 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <h2 class="kern-heading-medium">{t.html('queue.stale')}</h2>
       <p class="kern-body">{t.html('queue.staleIntro')}</p>
       {queue.stale.length === 0 ? (
         <p class="kern-body">{t.html('queue.staleEmpty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <caption class="kern-title" safe>
               {t('queue.staleCount', { count: queue.stale.length })}
@@ -111,7 +111,7 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </Layout>
   );
@@ -174,7 +174,7 @@ export function ReviewPage({ ctx, review, errors = {}, values = {} }: { ctx: Pag
       {changes.length === 0 ? (
         <p class="kern-body">{t.html('diff.none')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <caption class="visually-hidden">{t.html('diff.caption')}</caption>
             <thead class="kern-table__header">
@@ -202,7 +202,7 @@ export function ReviewPage({ ctx, review, errors = {}, values = {} }: { ctx: Pag
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {pending ? (
         <>
@@ -245,7 +245,7 @@ export function OrganizationsPage({ ctx, organizations, notice }: { ctx: PageCon
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <h1 class="kern-heading-large">{t.html('organizations.title')}</h1>
       <p class="kern-body">{t.html('organizations.intro')}</p>
-      <div class="table-scroll" tabindex="0">
+      <ScrollTable>
         <table class="kern-table">
           <caption class="kern-title" safe>
             {t('organizations.count', { count: organizations.length })}
@@ -279,7 +279,7 @@ export function OrganizationsPage({ ctx, organizations, notice }: { ctx: PageCon
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { toLocal } from '../berlin-time.js';
 import { adminMessages } from '../events-admin.messages.js';
@@ -21,7 +21,7 @@ function StateText({ ctx, state }: { ctx: PageContext; state: string }): JSX.Ele
 function EventTable({ ctx, events, linkOf, linkLabel, caption }: { ctx: PageContext; events: EventSummary[]; linkOf: (e: EventSummary) => string; linkLabel: string; caption: string }): JSX.Element {
   const t = adminMessages(ctx.locale);
   return (
-    <div class="table-scroll" tabindex="0">
+    <ScrollTable>
       <table class="kern-table">
         <caption class="kern-title" safe>{caption}</caption>
         <thead class="kern-table__header">
@@ -47,7 +47,7 @@ function EventTable({ ctx, events, linkOf, linkLabel, caption }: { ctx: PageCont
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
@@ -169,7 +169,7 @@ export function ReviewQueuePage({ ctx, pending, organizations, notice }: { ctx: 
       <section aria-labelledby="rechte">
         <h2 class="kern-heading-medium" id="rechte" safe>{t('rights.title')}</h2>
         <p class="kern-body" safe>{t('rights.intro')}</p>
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <caption class="kern-title" safe>{t('rights.title')}</caption>
             <thead class="kern-table__header">
@@ -197,7 +197,7 @@ export function ReviewQueuePage({ ctx, pending, organizations, notice }: { ctx: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
     </Layout>
   );

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/forms.js';
 import { addDays, toLocal, weekdayOf } from '../berlin-time.js';
 import { params, withQuery, type ParsedEventFilters } from '../events.filters.js';
 import { eventsMessages } from '../events.messages.js';
@@ -47,7 +48,7 @@ export function MonthPage({ ctx, parsed, rows, publicUrl }: { ctx: PageContext; 
         </ul>
       </nav>
       <Hints ctx={ctx} hints={parsed.hints} />
-      <div class="table-scroll" role="region" aria-labelledby="monat-caption" tabindex="0">
+      <ScrollTable labelledBy="monat-caption">
         <table class="kern-table kern-table--small">
           <caption class="kern-title" id="monat-caption" safe>{t('month.caption', { month: name })}</caption>
           <thead class="kern-table__header">
@@ -99,7 +100,7 @@ export function MonthPage({ ctx, parsed, rows, publicUrl }: { ctx: PageContext; 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <FilterForm ctx={ctx} parsed={parsed} action={monthPath} />
       <SubscribeBox ctx={ctx} kept={parsed.kept} publicUrl={publicUrl} />
     </Layout>

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime, intlLocale, numberFormat } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { adminMessages } from '../admin.messages.js';
@@ -156,7 +156,7 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
                     <li safe>{t('preview.withPlace', { share: percent(preview.summary.shareWithPlace, ctx.locale) })}</li>
                     <li safe>{t('preview.firstWish', { share: percent(preview.summary.shareFirstWishMet, ctx.locale) })}</li>
                   </ul>
-                  <div class="table-scroll" role="region" aria-labelledby="preview-heading" tabindex="0">
+                  <ScrollTable labelledBy="preview-heading">
                     <table class="kern-table">
                       <thead>
                         <tr>
@@ -179,7 +179,7 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </ScrollTable>
                   <h4 class="kern-heading-small" safe>
                     {t('preview.nothing', { n: preview.nothing.length })}
                   </h4>
@@ -214,7 +214,7 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
           {t.html('dash.csv')}
         </a>
       </p>
-      <div class="table-scroll" role="region" aria-labelledby="demand-heading" tabindex="0">
+      <ScrollTable labelledBy="demand-heading">
         <table class="kern-table">
           <caption class="visually-hidden" safe>
             {t('dash.chart')}
@@ -266,7 +266,7 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
 
       <h2 class="kern-heading-medium">{t.html('runs.title')}</h2>
       {runs.length === 0 ? <p class="kern-body">{t.html('runs.none')}</p> : ''}

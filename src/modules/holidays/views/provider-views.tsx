@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { HolidayAttendanceTable, HolidayOffersTable } from '../../../db/tables/holidays.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { adminMessages } from '../admin.messages.js';
@@ -139,7 +139,7 @@ export function ParticipantsPage({ ctx, offer, list, attendance, day, notice, er
       {list.length === 0 ? (
         <p class="kern-body">{t.html('list.none')}</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="list-heading" tabindex="0">
+        <ScrollTable labelledBy="list-heading">
           <table class="kern-table">
             <thead>
               <tr>
@@ -164,7 +164,7 @@ export function ParticipantsPage({ ctx, offer, list, attendance, day, notice, er
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <ul class="kern-list">
         <li>

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert } from '../../../platform/views/forms.js';
+import { Alert, ScrollTable } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { composeMessages } from '../compose.messages.js';
 import type { Issue } from '../issues.repository.js';
@@ -39,7 +39,7 @@ export function IssueOverviewPage({ ctx, issues, counts, notice }: { ctx: PageCo
       {issues.length === 0 ? (
         <p class="kern-body">{t.html('overview.none')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
@@ -73,7 +73,7 @@ export function IssueOverviewPage({ ctx, issues, counts, notice }: { ctx: PageCo
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </Layout>
   );

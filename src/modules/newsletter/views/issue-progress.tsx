@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { Alert, CsrfField, SubmitButton } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, ScrollTable, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { composeMessages } from '../compose.messages.js';
 import type { Issue, Progress } from '../issues.repository.js';
@@ -85,7 +85,7 @@ export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: 
       {problems.length === 0 ? (
         <p class="kern-body">{t.html('progress.noProblems')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
@@ -116,7 +116,7 @@ export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </Layout>
   );

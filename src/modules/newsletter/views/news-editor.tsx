@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { imagePath } from '../../../platform/media/media.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { NewsPost } from '../news.repository.js';
@@ -33,7 +33,7 @@ export function NewsAdminListPage({ ctx, posts, notice }: { ctx: PageContext; po
       {posts.length === 0 ? (
         <p class="kern-body">{t.html('edit.none')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0">
+        <ScrollTable>
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
@@ -69,7 +69,7 @@ export function NewsAdminListPage({ ctx, posts, notice }: { ctx: PageContext; po
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </Layout>
   );
