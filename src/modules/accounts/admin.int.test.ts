@@ -33,7 +33,7 @@ describe('user administration', () => {
     const list = await admin.get('/admin/benutzer?q=karla');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('karla.klein@example.org');
-    expect(list.body).toContain('1 Konten gefunden');
+    expect(list.body).toContain('1 Konto gefunden');
 
     const role = await admin.submit(`/admin/benutzer/${target.id}`, `/admin/benutzer/${target.id}/rolle`, { role: 'provider' });
     expect(role.statusCode).toBe(303);
@@ -49,9 +49,13 @@ describe('user administration', () => {
 
     const log = await admin.get('/admin/protokoll?aktion=');
     expect(log.statusCode).toBe(200);
-    for (const action of ['user.role_changed', 'organization.created', 'membership.added', 'membership.removed']) expect(log.body).toContain(action);
-    expect(log.body).toContain('to: provider');
-    expect(log.body).toContain('from: family');
+    expect(log.body).toContain('Hat die Rolle eines Kontos von „Familie“ zu „Anbieter“ geändert.');
+    expect(log.body).toContain('Hat die Organisation „Kinderschutzbund Testort e. V.“ angelegt.');
+    expect(log.body).toContain('Hat ein Konto der Organisation „Kinderschutzbund Testort e. V.“ zugeordnet.');
+    expect(log.body).toContain('Hat ein Konto aus einer Organisation entfernt.');
+    expect(log.body).not.toContain('to: provider');
+    const userPage = (await admin.get(`/admin/benutzer/${target.id}`)).body;
+    expect(userPage).toContain('Karla Klein gehört keiner Organisation an.');
   });
 
   it('keeps at least one admin', async () => {

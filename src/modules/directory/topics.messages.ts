@@ -5,9 +5,7 @@ export const topicMessages = defineMessages(
   {
     'list.title': 'Themen',
     'list.intro': 'Alle Angebote für Familien, nach Themen geordnet. Wählen Sie ein Thema.',
-    'list.none': 'Noch keine Angebote',
-    'list.one': '1 Angebot',
-    'list.other': '{count} Angebote',
+    'list.count': '{count, plural, =0 {Noch keine Angebote} one {# Angebot} other {# Angebote}}',
     'list.search': 'Oder durchsuchen Sie alle Angebote',
     'topic.services': 'Angebote zum Thema',
     'topic.filter': 'Diese Angebote mit weiteren Filtern durchsuchen',
@@ -38,9 +36,7 @@ export const topicMessages = defineMessages(
   {
     'list.title': 'Topics',
     'list.intro': 'All services for families, ordered by topic. Choose a topic.',
-    'list.none': 'No services yet',
-    'list.one': '1 service',
-    'list.other': '{count} services',
+    'list.count': '{count, plural, =0 {No services yet} one {# service} other {# services}}',
     'list.search': 'Or search all services',
     'topic.services': 'Services on this topic',
     'topic.filter': 'Search these services with more filters',

@@ -61,7 +61,7 @@ export async function createEvent(deps: ServiceDeps, actor: Actor, input: EventI
       .executeTakeFirstOrThrow();
     await writeExclusions(trx, row.id, input.excludedDates);
     await rebuildOccurrences(trx, [row.id]);
-    if (isEditor(actor)) await recordAudit(trx, { actorId: actor.id, action: 'event.created', subjectType: 'event', subjectId: row.id, details: { title: input.title } });
+    await recordAudit(trx, { actorId: actor.id, action: 'event.created', subjectType: 'event', subjectId: row.id, details: { title: input.title } });
     return { id: row.id, published };
   });
 }
@@ -86,7 +86,7 @@ export async function updateEvent(deps: ServiceDeps, actor: Actor, id: string, i
     if (current.image_id && current.image_id !== imageId) await deleteImage(trx, current.image_id);
     await writeExclusions(trx, id, input.excludedDates);
     await rebuildOccurrences(trx, [id]);
-    if (isEditor(actor)) await recordAudit(trx, { actorId: actor.id, action: 'event.updated', subjectType: 'event', subjectId: id, details: { title: input.title, status: input.status } });
+    await recordAudit(trx, { actorId: actor.id, action: 'event.updated', subjectType: 'event', subjectId: id, details: { title: input.title, status: input.status } });
   });
 }
 
@@ -115,7 +115,7 @@ export async function changeOccurrence(
       .execute();
     await trx.updateTable('events').set({ sequence: current.sequence + 1, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
     await rebuildOccurrences(trx, [id]);
-    if (isEditor(actor)) await recordAudit(trx, { actorId: actor.id, action: 'event.occurrence_changed', subjectType: 'event', subjectId: id, details: { date: change.date, status: change.status, note: change.note, start: change.start?.toISOString() } });
+    await recordAudit(trx, { actorId: actor.id, action: 'event.occurrence_changed', subjectType: 'event', subjectId: id, details: { date: change.date, status: change.status, note: change.note, start: change.start?.toISOString() } });
   });
 }
 

@@ -48,6 +48,8 @@ describe('organisers', () => {
     expect(page.body).toContain('Laternenbasteln');
     expect(page.body).toContain(org.name);
     expect((await visitor.get('/veranstaltungen/verwalten')).body).toContain('Laternenbasteln');
+    const { visitor: admin } = await signedInVisitor(t, 'admin');
+    expect((await admin.get('/admin/protokoll?aktion=event.')).body).toContain('Hat die Veranstaltung „Laternenbasteln“ angelegt.');
   });
 
   it('refuses the organiser form to families and asks strangers to log in', async () => {

@@ -104,6 +104,8 @@ describe('provider pages', () => {
     expect((await visitor.submit(form, form, fields)).statusCode).toBe(303);
     const offer = await t.deps.db.selectFrom('holiday_offers').selectAll().where('organization_id', '=', org.id).executeTakeFirstOrThrow();
     expect(offer).toMatchObject({ status: 'submitted', price_cents: 4050, reduced_price_cents: 1000, daily_from: 540, daily_until: 780 });
+    const { visitor: admin } = await signedInVisitor(t, 'admin');
+    expect((await admin.get('/admin/protokoll?aktion=holidays.')).body).toContain('Hat das Ferienangebot „Kochen mit Kindern“ zur Prüfung eingereicht.');
     const { visitor: stranger } = await signedInVisitor(t, 'provider');
     expect((await stranger.get(form)).statusCode).toBe(403);
 

@@ -90,12 +90,15 @@ export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, in
   const season = await deps.db.selectFrom('holiday_seasons').select('id').where('phase', 'in', ['collecting', 'wishes']).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
   if (!season) errors.title = holidayMessages(locale)('offer.notCollecting');
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
-  const row = await deps.db
-    .insertInto('holiday_offers')
-    .values({ season_id: season!.id, organization_id: orgId, status: 'submitted', ...offerColumns(input), created_by: actor.id })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('holiday_offers')
+      .values({ season_id: season!.id, organization_id: orgId, status: 'submitted', ...offerColumns(input), created_by: actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.offer_submitted', subjectType: 'holiday_offer', subjectId: row.id, details: { title: input.title } });
+    return row.id;
+  });
 }
 
 function offerColumns(input: OfferInput) {
@@ -123,12 +126,15 @@ export async function updateOffer(deps: AppDeps, actor: Actor, offerId: string, 
   await editableOffer(deps.db, actor, offerId, locale);
   const errors = offerProblems(input, locale);
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
-  await deps.db
-    .updateTable('holiday_offers')
-    .set({ ...offerColumns(input), status: 'submitted', reviewed_by: null, reviewed_at: null, updated_at: new Date() })
-    .where('id', '=', offerId)
-    .where('status', 'in', ['submitted', 'rejected'])
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('holiday_offers')
+      .set({ ...offerColumns(input), status: 'submitted', reviewed_by: null, reviewed_at: null, updated_at: new Date() })
+      .where('id', '=', offerId)
+      .where('status', 'in', ['submitted', 'rejected'])
+      .execute();
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.offer_resubmitted', subjectType: 'holiday_offer', subjectId: offerId, details: { title: input.title } });
+  });
 }
 
 /** The offers of the actor's organisations in the current season. */

@@ -14,7 +14,7 @@ export const issueMessages = defineMessages(
     'mail.cancelled': 'Abgesagt',
     'mail.postponed': 'Verschoben',
     'mail.contentLang': 'Die Inhalte dieses Infobriefs sind auf Deutsch.',
-    'mail.why': 'Sie bekommen diese E-Mail, weil Sie den Familieninfobrief von {portal} bestellt und bestätigt haben.',
+    'mail.why': 'Sie bekommen diese E-Mail, weil Sie den Familieninfobrief vom {portal} bestellt und bestätigt haben.',
     'mail.manage': 'Einstellungen ändern oder abmelden',
     'mail.archive': 'Diesen Infobrief im Browser lesen',
     'mail.test': '[TEST] ',

@@ -9,20 +9,22 @@ import { uuidPattern } from './ids.js';
 if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => uuidPattern.test(value));
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
 
+// The label is quoted, so the sentence stays grammatical whatever the field is called
+// ("Füllen Sie „Vorname“ aus." rather than "Geben Sie Vorname ein.").
 const formMessages = defineMessages(
   {
-    required: 'Geben Sie {label} ein.',
-    tooShort: '{label} muss mindestens {limit} Zeichen lang sein.',
-    tooLong: '{label} darf höchstens {limit} Zeichen lang sein.',
-    format: 'Geben Sie {label} im richtigen Format ein.',
-    choice: 'Wählen Sie {label} aus.',
+    required: 'Füllen Sie das Feld „{label}“ aus.',
+    tooShort: '„{label}“ muss mindestens {limit} Zeichen lang sein.',
+    tooLong: '„{label}“ darf höchstens {limit} Zeichen lang sein.',
+    format: 'Prüfen Sie „{label}“: Die Angabe hat nicht die erwartete Form.',
+    choice: 'Wählen Sie bei „{label}“ eine Antwort aus.',
   },
   {
-    required: 'Enter {label}.',
-    tooShort: '{label} must be at least {limit} characters long.',
-    tooLong: '{label} must be {limit} characters or fewer.',
-    format: 'Enter {label} in the correct format.',
-    choice: 'Select {label}.',
+    required: 'Fill in “{label}”.',
+    tooShort: '“{label}” must be at least {limit, plural, one {# character} other {# characters}} long.',
+    tooLong: '“{label}” must be {limit, plural, one {# character} other {# characters}} or fewer.',
+    format: 'Check “{label}”: it is not in the expected form.',
+    choice: 'Choose an answer for “{label}”.',
   },
 );
 

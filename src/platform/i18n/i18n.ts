@@ -23,8 +23,8 @@ function interpolate(template: string, vars?: Vars): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
 
-/** `{count, plural, …}`, `{kind, select, …}`, `{rank, selectordinal, …}`: the parts only ICU MessageFormat handles. */
-const icuPattern = /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/;
+/** `{count, plural, …}`, `{kind, select, …}`, `{n, number}`: typed arguments, which only ICU MessageFormat handles. */
+const icuPattern = /\{\s*\w+\s*,/;
 
 /** Whether a template needs the ICU formatter (plain `{name}` templates take the fast path). */
 export function usesIcu(template: string): boolean {

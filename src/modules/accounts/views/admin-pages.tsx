@@ -147,7 +147,7 @@ export function UserPage({ ctx, detail, notice, errors = {} }: { ctx: PageContex
           ))}
         </ul>
       ) : (
-        <p class="kern-body">{t.html('account.noOrganizations')}</p>
+        <p class="kern-body">{t.html('admin.noOrganizations', { name: user.display_name })}</p>
       )}
       {candidates.length ? (
         <form method="post" action={`/admin/benutzer/${user.id}/mitgliedschaften`}>

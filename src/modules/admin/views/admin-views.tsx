@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { ScrollTable, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { adminMessages } from '../admin.messages.js';
+import { describeAuditEntry, describeAuditSubject } from '../audit-words.js';
 
 export function DashboardPage({ ctx, admin }: { ctx: PageContext; admin: boolean }): JSX.Element {
   const t = adminMessages(ctx.locale);
@@ -74,7 +75,6 @@ export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageConte
                 <th scope="col" class="kern-table__header">{t.html('audit.who')}</th>
                 <th scope="col" class="kern-table__header">{t.html('audit.action')}</th>
                 <th scope="col" class="kern-table__header">{t.html('audit.subject')}</th>
-                <th scope="col" class="kern-table__header">{t.html('audit.details')}</th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
@@ -87,13 +87,20 @@ export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageConte
                     {r.actor_email ?? t('audit.system')}
                   </td>
                   <td class="kern-table__cell">
-                    <code safe>{r.action}</code>
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {r.subject_id ? `${r.subject_type} ${r.subject_id}` : r.subject_type}
+                    <span safe>{describeAuditEntry(r.action, r.details, ctx.locale)}</span>{' '}
+                    <small class="kern-body--small" safe>
+                      {r.action}
+                    </small>
                   </td>
                   <td class="kern-table__cell">
-                    <span safe>{Object.entries(r.details).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ')}</span>
+                    <span safe>{describeAuditSubject(r.subject_type, ctx.locale)}</span>
+                    {r.subject_id ? (
+                      <small class="kern-body--small" safe>
+                        {` ${r.subject_id}`}
+                      </small>
+                    ) : (
+                      ''
+                    )}
                   </td>
                 </tr>
               ))}

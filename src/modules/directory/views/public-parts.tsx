@@ -113,14 +113,7 @@ export function ResultSection(props: {
 }): JSX.Element {
   const { ctx, results, path, kept, now } = props;
   const t = directoryMessages(ctx.locale);
-  const number = results.total.toLocaleString(ctx.locale === 'en' ? 'en-GB' : 'de-DE');
-  const count = results.totalCapped
-    ? t('results.many', { count: number })
-    : results.total === 0
-      ? t('results.none')
-      : results.total === 1
-        ? t('results.one')
-        : t('results.other', { count: number });
+  const count = t(results.totalCapped ? 'results.many' : 'results.count', { count: results.total });
   const pageInfo = results.pageCount > 1 ? ` ${t('results.page', { page: results.page, pages: results.pageCount })}` : '';
   const corrected = new URLSearchParams(kept);
   corrected.set('q', results.searchedText);

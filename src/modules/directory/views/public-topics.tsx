@@ -29,7 +29,7 @@ export interface TopicListProps {
 export function TopicListPage({ ctx, topics, counts, created, values = {}, errors = {} }: TopicListProps): JSX.Element {
   const t = topicMessages(ctx.locale);
   const hasErrors = Object.keys(errors).length > 0;
-  const countText = (n: number) => (n === 0 ? t('list.none') : n === 1 ? t('list.one') : t('list.other', { count: n }));
+  const countText = (count: number) => t('list.count', { count });
   return (
     <Layout ctx={ctx} title={t('list.title')} section="/angebote" hasErrors={hasErrors}>
       <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} />

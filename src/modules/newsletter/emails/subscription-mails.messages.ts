@@ -5,14 +5,14 @@ export const subscriptionMailMessages = defineMessages(
   {
     greeting: 'Guten Tag,',
     'confirm.subject': 'Bitte bestätigen Sie Ihre Anmeldung zum Familieninfobrief',
-    'confirm.body': 'jemand – wahrscheinlich Sie – hat den Familieninfobrief von {portal} für diese E-Mail-Adresse bestellt. Bitte bestätigen Sie die Anmeldung mit einem Klick auf den Link. Er gilt 48 Stunden.',
+    'confirm.body': 'jemand – wahrscheinlich Sie – hat den Familieninfobrief vom {portal} für diese E-Mail-Adresse bestellt. Bitte bestätigen Sie die Anmeldung mit einem Klick auf den Link. Er gilt 48 Stunden.',
     'confirm.action': 'Anmeldung bestätigen',
     'confirm.after': 'Wenn Sie den Infobrief nicht bestellt haben, tun Sie nichts. Ohne Bestätigung bekommen Sie keine E-Mail mehr von uns, und wir löschen die Adresse nach 7 Tagen.',
     'exists.subject': 'Sie sind schon für den Familieninfobrief angemeldet',
-    'exists.body': 'jemand – wahrscheinlich Sie – hat den Familieninfobrief von {portal} noch einmal für diese Adresse bestellt. Sie sind schon angemeldet. Über diesen Link ändern Sie Ihre Einstellungen oder melden sich ab:',
+    'exists.body': 'jemand – wahrscheinlich Sie – hat den Familieninfobrief vom {portal} noch einmal für diese Adresse bestellt. Sie sind schon angemeldet. Über diesen Link ändern Sie Ihre Einstellungen oder melden sich ab:',
     'exists.action': 'Einstellungen ändern',
     'exists.after': 'Wenn Sie das nicht waren, müssen Sie nichts tun.',
-    signature: 'Ihr Team von {portal}',
+    signature: 'Ihr Team vom {portal}',
   },
   {
     greeting: 'Hello,',

@@ -24,7 +24,7 @@ function Group({ ctx, group }: { ctx: PageContext; group: ResultGroup }): JSX.El
   return (
     <section aria-labelledby={`treffer-${group.id}`}>
       <h3 class="kern-heading-small" id={`treffer-${group.id}`} safe>
-        {count === 1 ? t('group.one', { label: group.label }) : t('group.other', { label: group.label, count })}
+        {t('group', { label: group.label, count })}
       </h3>
       <ul class="kern-list">
         {group.hits.map((hit) => (
@@ -111,7 +111,7 @@ export function SearchPage({ ctx, outcome, typed }: { ctx: PageContext; outcome:
       ) : (
         <>
           <h2 class="kern-heading-medium" safe>
-            {total === 1 ? t('results.one', { query }) : t('results.other', { query, count: total })}
+            {t('results', { query, count: total })}
           </h2>
           {groups.map((group) => (
             <Group ctx={ctx} group={group} />
