@@ -91,7 +91,7 @@ export const familyMessages = defineMessages(
     'check.title': 'Prüfen Sie Ihre Angaben',
     'check.child': 'Kind',
     'check.wishes': 'Wünsche',
-    'check.maxPlaces': 'Höchstens Plätze',
+    'check.maxPlaces': 'Höchstzahl der Plätze',
     'check.groupCode': 'Gruppencode',
     'check.noGroup': 'keiner',
     'check.change': 'Ändern',

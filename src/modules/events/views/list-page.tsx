@@ -51,7 +51,7 @@ export function ListPage({ ctx, parsed, rows, total, cap, perPage, publicUrl }: 
       <Hints ctx={ctx} hints={parsed.hints} />
       <FilterForm ctx={ctx} parsed={parsed} action={listPath} />
       <section aria-labelledby="termine">
-        <h2 class="kern-heading-medium" id="termine" safe>{capped ? t('results.countMore', { count: cap.toLocaleString(ctx.locale === 'de' ? 'de-DE' : 'en-GB') }) : t('results.count', { count: total })}</h2>
+        <h2 class="kern-heading-medium" id="termine" safe>{capped ? t('results.countMore', { count: cap }) : t('results.count', { count: total })}</h2>
         {total === 0 ? <p class="kern-body" safe>{t('results.none')}</p> : ''}
         {[...days].map(([day, list]) => (
           <section aria-labelledby={`tag-${day}`}>
