@@ -1,9 +1,11 @@
 import { boot } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { surviveDatabaseOutages } from './db/unavailable.js';
 import { demoLogins, seedDemoData } from './seed/demo.js';
 
 /** The web role; in the embedded default it runs the job worker too. */
 async function main(): Promise<void> {
+  surviveDatabaseOutages();
   const config = loadConfig();
   const booted = await boot(config);
   const { app, deps } = booted;

@@ -1,8 +1,10 @@
 import { boot } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { surviveDatabaseOutages } from './db/unavailable.js';
 
 /** The job-runner role (production: `npm run worker` beside the web processes). */
 async function main(): Promise<void> {
+  surviveDatabaseOutages();
   const config = loadConfig();
   if (!config.databaseUrl) throw new ConfigError('npm run worker needs DATABASE_URL; the embedded database runs its worker inside npm start');
   const booted = await boot(config);

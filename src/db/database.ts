@@ -34,9 +34,14 @@ export interface DatabaseOptions {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle connection the server closes (restart, admin command) must not crash the process.
-    pool.on('error', (error) => console.error('database connection lost:', error.message));
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // A server that vanished from the network (not one that refuses) is noticed, not waited for.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+    });
+    survivesDisconnects(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, embedded: false, close: () => db.destroy() };
   }
@@ -51,6 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const server = new PGLiteSocketServer({ db: lite, path: path.join(socketDir, '.s.PGSQL.5432') });
   await server.start();
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  survivesDisconnects(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -62,6 +68,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await lite.close();
     },
   };
+}
+
+/**
+ * A server that restarts or closes connections (57P01, a failover, a network cut) must not end the
+ * process. pg emits 'error' on a client whose socket ends; pg-pool listens only while the client is
+ * idle, so a client checked out at that moment (in a transaction, or rolling one back) emitted it
+ * with no listener: Node's "Unhandled 'error' event". Every client now keeps a listener; the query
+ * in flight fails on its own (the request answers 503), and pg-pool drops the broken client when it
+ * comes back, so new connections are made once the server is there again.
+ */
+function survivesDisconnects(pool: pg.Pool): void {
+  let lastReport = 0;
+  const report = (error: Error) => {
+    // One line per outage is enough; every request that fails says so in its own log line.
+    if (Date.now() - lastReport < 10_000) return;
+    lastReport = Date.now();
+    console.error(`Datenbankverbindung unterbrochen: ${error.message}`);
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
 }
 
 /** A data-folder snapshot of an embedded database (to clone a migrated template in tests). */

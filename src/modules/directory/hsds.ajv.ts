@@ -5,13 +5,13 @@ import formatsModule, { type FormatsPlugin } from 'ajv-formats';
 
 /**
  * Test support (ajv is a devDependency; nothing at run time imports this file): validators for
- * the official HSDS 3.0 JSON schemas in ../shared/standards/hsds-3.0, as consumers would check
+ * the official HSDS 3.0 JSON schemas vendored in standards/hsds-3.0 (see its README), as consumers would check
  * our data: ajv with strict: false (the schemas carry annotations such as "constraints") and
  * ajv-formats, and once more with additionalProperties: false on every object schema.
  * The schemas declare no $schema, so they are draft-07: the plain Ajv class.
  */
 
-export const hsdsStandardDir = path.resolve(import.meta.dirname, '../../../../shared/standards/hsds-3.0');
+export const hsdsStandardDir = path.resolve(import.meta.dirname, '../../../standards/hsds-3.0');
 
 type Node = Record<string, unknown>;
 // ajv-formats is CommonJS: under NodeNext its default import may be the module object.

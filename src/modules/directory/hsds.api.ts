@@ -23,7 +23,7 @@ import {
 } from './hsds.schemas.js';
 
 /*
- * HSDS 3.0 open-data API (../shared/standards/hsds-3.0/schema/openapi.json), published data only:
+ * HSDS 3.0 open-data API (standards/hsds-3.0/schema/openapi.json), published data only:
  *   GET /api/hsds/                              version, profile, openapi_url
  *   GET /api/hsds/services[?search&taxonomy_term_id&taxonomy_id&organization_id&modified_after&full&page&per_page]
  *   GET /api/hsds/services/:id                  fully nested service

@@ -1,5 +1,5 @@
 /**
- * The HSDS 3.0 objects the directory stores and serves (../shared/standards/hsds-3.0/schema).
+ * The HSDS 3.0 objects the directory stores and serves (standards/hsds-3.0/schema).
  * Only HSDS properties: German additions travel as HSDS attributes and service_areas
  * (see directory.taxonomy.ts), so every object validates with additionalProperties: false.
  */

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { CityProfile } from '../city.js';
 import { Layout } from '../views/layout.js';
 import { statusMessages } from '../views/status-pages.messages.js';
@@ -6,6 +7,8 @@ import { pageContext } from './context.js';
 import { AppError } from './errors.js';
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+/** How long a client should wait while the database is away: a restart takes a few seconds. */
+export const unavailableRetrySeconds = 5;
 
 function StatusPage({ req, city, title, text, status, extra }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; extra: JSX.Element }) {
   return (
@@ -44,6 +47,9 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
       error = new AppError('validation_failed', rawError.statusCode === 413 ? 'Request body too large' : 'Malformed request');
     } else if (rawError.statusCode === 429) {
       error = new AppError('rate_limited', t('rateLimited.title'), { retryAfterSeconds: 60 });
+    } else if (isDatabaseUnavailable(rawError)) {
+      error = new AppError('unavailable', t('unavailable.title'), { retryAfterSeconds: unavailableRetrySeconds });
+      req.log.warn({ reason: rawError.message }, 'database unavailable');
     } else {
       error = new AppError('internal', t('serverError.title'));
       req.log.error({ err: rawError }, 'unhandled error');
@@ -51,7 +57,7 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
     if (error.details.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
     const status = error.status;
     if (isApi(req)) {
-      const message = status >= 500 ? t('serverError.title') : error.message;
+      const message = error.code === 'unavailable' ? t('unavailable.api') : status >= 500 ? t('serverError.title') : error.message;
       return reply.status(status).send({ error: { code: error.code, message, ...(error.details.fields ? { fields: error.details.fields } : {}) } });
     }
     switch (error.code) {
@@ -69,6 +75,8 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
         return page(req, reply, 429, t('rateLimited.title'), t('rateLimited.text', { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) }));
       case 'csrf_invalid':
         return page(req, reply, 403, t('csrf.title'), t('csrf.text'));
+      case 'unavailable':
+        return page(req, reply, 503, t('unavailable.title'), t('unavailable.text'), <p class="kern-body" safe>{t(req.method === 'GET' || req.method === 'HEAD' ? 'unavailable.reload' : 'unavailable.resend')}</p>);
       case 'internal':
         return page(req, reply, 500, t('serverError.title'), t('serverError.text'), <p class="kern-body" safe>{t('serverError.reference', { id: req.id })}</p>);
       default:

@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'rate_limited'
   | 'conflict'
   | 'invalid_token'
-  | 'internal';
+  | 'internal'
+  /** The database is away (restart, failover): try again in a few seconds (Retry-After). */
+  | 'unavailable';
 
 const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
@@ -20,6 +22,7 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_token: 400,
   internal: 500,
+  unavailable: 503,
 };
 
 export type FieldErrors = Record<string, string>;

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { unavailableRetrySeconds } from './error-handler.js';
 
 const HealthResponse = Type.Object({ status: Type.String() });
 
@@ -13,7 +14,7 @@ export function registerHealth(app: FastifyInstance, db: Kysely<DB>): void {
       await sql`select 1`.execute(db);
       return { status: 'ok' };
     } catch {
-      return reply.status(503).send({ status: 'database unavailable' });
+      return reply.status(503).header('retry-after', String(unavailableRetrySeconds)).send({ status: 'database unavailable' });
     }
   });
 }

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { DB } from '../../db/types.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 export type JobHandler<T> = (data: T) => Promise<void>;
@@ -31,11 +32,25 @@ function executorDb(executor: Executor): PgBoss.Db {
   return { executeSql: (text, values) => executor.executeQuery(CompiledQuery.raw(text, values ?? [])) as Promise<{ rows: unknown[] }> };
 }
 
+/**
+ * pg-boss reports every failed poll (each queue, every second) while the database is away: one line
+ * per outage is enough, the polling goes on and picks up again by itself. Anything else in full.
+ */
+function reportQueueError(): (error: Error) => void {
+  let lastOutageReport = 0;
+  return (error) => {
+    if (!isDatabaseUnavailable(error)) return console.error('job queue error', error);
+    if (Date.now() - lastOutageReport < 10_000) return;
+    lastOutageReport = Date.now();
+    console.error(`Auftragswarteschlange: Datenbank nicht erreichbar (${error.message}), versuche es weiter`);
+  };
+}
+
 export function createJobs(db: Kysely<DB>): Jobs {
   const registrations = new Map<string, Registration>();
   // Completed jobs hold mail addresses: keep them only a week.
   const boss = new PgBoss({ db: executorDb(db), schema: 'pgboss', deleteAfterDays: 7, archiveCompletedAfterSeconds: 3600 });
-  boss.on('error', (error) => console.error('job queue error', error));
+  boss.on('error', reportQueueError());
   let started = false;
 
   return {

@@ -20,6 +20,11 @@ export const statusMessages = defineMessages(
     'generic.title': 'Das hat nicht geklappt',
     'underConstruction.title': 'Im Aufbau',
     'underConstruction.text': 'Dieser Bereich des Familienrathauses wird gerade gebaut. Bis dahin hilft Ihnen das Familienbüro weiter.',
+    'unavailable.title': 'Gleich wieder da',
+    'unavailable.text': 'Das Familienrathaus ist für einen Moment nicht erreichbar, zum Beispiel wegen einer kurzen Wartung. Sie müssen nichts tun.',
+    'unavailable.reload': 'Bitte laden Sie die Seite in ein paar Sekunden neu.',
+    'unavailable.api': 'Der Dienst ist für einen Moment nicht erreichbar. Bitte versuchen Sie es nach den Sekunden aus Retry-After noch einmal.',
+    'unavailable.resend': 'Was Sie gerade abgeschickt haben, ist vielleicht nicht gespeichert. Gehen Sie bitte in ein paar Sekunden zurück und senden Sie es noch einmal.',
   },
   {
     'notFound.title': 'Page not found',
@@ -40,5 +45,10 @@ export const statusMessages = defineMessages(
     'generic.title': 'That did not work',
     'underConstruction.title': 'Under construction',
     'underConstruction.text': 'This part of the Familienrathaus is being built. Until then, the family office will help you.',
+    'unavailable.title': 'Back in a moment',
+    'unavailable.text': 'The Familienrathaus cannot be reached for a moment, for example because of short maintenance. You do not need to do anything.',
+    'unavailable.reload': 'Please reload the page in a few seconds.',
+    'unavailable.api': 'The service cannot be reached for a moment. Please try again after the seconds given in Retry-After.',
+    'unavailable.resend': 'What you just sent may not have been saved. Please go back in a few seconds and send it again.',
   },
 );
