@@ -58,12 +58,16 @@ describe('holiday care journey', () => {
     const wishPath = await wishLink.getAttribute('href');
     await visit(page, h.url(wishPath!));
     await expectNoAxeViolations(page);
+    // Offers outside Jana's age (9 on the first day) are not offered; the page says why.
+    expect(await page.locator('main select[name="wish1"] option', { hasText: 'Kanu-Freizeit an der Lippe' }).count()).toBe(0);
+    await page.locator('main details summary', { hasText: 'Warum fehlen Angebote?' }).click();
+    expect(await page.locator('main details').innerText()).toContain('Kanu-Freizeit an der Lippe');
     await field(page, 'wish1').selectOption(await optionFor(page, 'wish1', 'Zirkuswoche'));
-    await field(page, 'wish2').selectOption(await optionFor(page, 'wish2', 'Kanu-Freizeit an der Lippe'));
+    await field(page, 'wish2').selectOption(await optionFor(page, 'wish2', 'Robotik und Programmieren'));
     await field(page, 'maxPlaces').fill('2');
     expect((await submitForm(page, submitOf(page, 'maxPlaces'))).status()).toBe(422);
     await expectNoAxeViolations(page);
-    expect(await page.locator('main .error-summary').innerText()).toContain('Das Angebot ist für 12 bis 16 Jahre.');
+    expect(await page.locator('main .error-summary').innerText()).toContain('„Robotik und Programmieren“ überschneidet sich zeitlich mit „Zirkuswoche“.');
 
     await field(page, 'wish2').selectOption(await optionFor(page, 'wish2', 'Kunstwerkstatt'));
     expect((await submitForm(page, submitOf(page, 'maxPlaces'))).status()).toBe(200);
@@ -83,6 +87,19 @@ describe('holiday care journey', () => {
     const actor: Actor = { id: admin.id, role: 'admin', email: admin.email, displayName: admin.display_name };
     await commitSeed(h.deps, actor, season.id, seedHash('browser-journey-seed'));
     await h.deps.db.updateTable('holiday_seasons').set({ phase: 'allocation' }).where('id', '=', season.id).execute();
+
+    // During the lottery the wish list is there to read, not an error page.
+    await visit(page, h.url('/ferien/kinder'));
+    await expectNoAxeViolations(page);
+    const viewLink = page.locator('main a[href^="/ferien/wuensche/"]', { hasText: 'Wunschliste ansehen' }).filter({ hasText: 'Jana' });
+    expect((await visit(page, h.url((await viewLink.getAttribute('href'))!))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    const readOnly = await page.locator('main').innerText();
+    expect(readOnly).toContain('Die Plätze werden gerade verlost.');
+    expect(readOnly).toMatch(/Zirkuswoche[\s\S]*Kunstwerkstatt/);
+    expect(readOnly).not.toContain('HTTP');
+    expect(await page.locator('main select, main form[action^="/ferien/wuensche/"]').count()).toBe(0);
+
     await confirmRun(h.deps, actor, season.id, 'browser-journey-seed');
 
     await visit(page, h.url('/ferien/ergebnis'));

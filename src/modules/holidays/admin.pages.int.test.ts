@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/support/app.js';
+import { csrfTokenOf, useTestApp } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
-import { buildChild, buildHolidayOffer, buildHolidayOrganization } from '../../../test/support/holidays.js';
+import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
+import { todayInBerlin } from './holidays.format.js';
 import { seedHash } from './allocation-rng.js';
 
 const t = useTestApp();
@@ -10,6 +11,32 @@ describe('admin pages', () => {
   it('keeps families out', async () => {
     const { visitor } = await signedInVisitor(t, 'family');
     expect((await visitor.get('/verwaltung/ferien')).statusCode).toBe(403);
+  });
+
+  it('asks before ending a running wish phase early, stating what families lose, and works without JavaScript', async () => {
+    const { visitor: admin } = await signedInVisitor(t, 'admin');
+    const inAMonth = todayInBerlin(new Date(Date.now() + 30 * 86_400_000));
+    const season = await buildSeason(t, { name: 'Sommerferien 2028', phase: 'wishes', wish_from: '2026-01-01', wish_until: inAMonth });
+    const dash = `/verwaltung/ferien/${season.id}`;
+    const asked = await admin.submit(dash, `${dash}/phase`, { phase: 'allocation' });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('Wunschphase vorzeitig beenden?');
+    expect(asked.body).toContain('läuft laut Ankündigung noch bis zum');
+    expect(asked.body).toContain('können Familien ab sofort keine Wunschlisten mehr abgeben oder ändern');
+    expect(asked.body).toContain('Bisher abgegebene Wunschlisten: 0');
+    expect(asked.body).toMatch(/<input type="hidden" name="confirmed" value="ja"/);
+    const phaseOf = async () => (await t.deps.db.selectFrom('holiday_seasons').select('phase').where('id', '=', season.id).executeTakeFirstOrThrow()).phase;
+    expect(await phaseOf()).toBe('wishes');
+
+    // The confirmation page's own form, submitted as a browser without JavaScript would.
+    const confirmed = await admin.post(`${dash}/phase`, { _csrf: csrfTokenOf(asked.body), phase: 'allocation', confirmed: 'ja' });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain('Gespeichert.');
+    expect(await phaseOf()).toBe('allocation');
+
+    // Once the announced last day is over, no question is asked.
+    const over = await buildSeason(t, { name: 'Osterferien 2026', phase: 'wishes', wish_from: '2026-01-01', wish_until: '2026-02-01' });
+    expect((await admin.submit(`/verwaltung/ferien/${over.id}`, `/verwaltung/ferien/${over.id}/phase`, { phase: 'allocation' })).body).toContain('Gespeichert.');
   });
 
   it('runs a season from creation to the published lottery result', async () => {

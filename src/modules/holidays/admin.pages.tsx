@@ -8,12 +8,14 @@ import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import { adminMessages } from './admin.messages.js';
-import { createSeason, reviewOffer, seasonDashboard, setPhase } from './admin.service.js';
+import type { HolidayPhase } from '../../db/tables/holidays.js';
+import { createSeason, earlyEndOfWishes, reviewOffer, seasonDashboard, setPhase } from './admin.service.js';
 import { seedHash } from './allocation-rng.js';
 import type { AllocationSummary } from './allocation-summary.js';
 import { PhaseForm, ReviewForm, SeasonForm, SeedHashForm } from './holidays.schemas.js';
 import { commitSeed, confirmRun, previewRun } from './runs.service.js';
 import { DashboardPage, SeasonsPage } from './views/admin-views.js';
+import { ConfirmEarlyEndPage } from './views/phase-confirm-view.js';
 import { ReviewOfferPage } from './views/review-view.js';
 
 /*
@@ -21,7 +23,7 @@ import { ReviewOfferPage } from './views/review-view.js';
  *   GET  POST /verwaltung/ferien                          seasons; create one (editors)
  *   GET       /verwaltung/ferien/:id                      dashboard: phase, lottery, demand vs places, review, run log
  *   GET       /verwaltung/ferien/:id/angebote.csv          demand, places and waiting lists per offer
- *        POST /verwaltung/ferien/:id/phase                switch phase (editors)
+ *        POST /verwaltung/ferien/:id/phase                switch phase (editors); ending the wish phase early asks first
  *   GET       /verwaltung/ferien/:id/angebote/:offer          the whole offer with the review form (editors)
  *        POST /verwaltung/ferien/:id/angebote/:offer/pruefen   approve / reject with a note; rejections mail the provider
  *        POST /verwaltung/ferien/:id/hash                 publish the seed hash (admins)
@@ -92,7 +94,13 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     const actor = editor(req);
     const form = parseForm(PhaseForm, req.body, { phase: adminMessages(req.locale)('dash.phase') }, req.locale);
     if (!form.ok) return dashboard(req, reply, 422, { values: form.values, errors: form.errors });
-    const result = await attempt(() => setPhase(deps, actor, idOr404(req.params.id), form.value.phase as never, req.locale));
+    const seasonId = idOr404(req.params.id);
+    const phase = form.value.phase as HolidayPhase;
+    const confirmed = formValues(req.body).confirmed === 'ja';
+    // Ending the wish phase before its announced day is asked about first, with what it means for families.
+    const earlyEnd = confirmed ? null : await earlyEndOfWishes(deps.db, seasonId, phase);
+    if (earlyEnd) return reply.html(<ConfirmEarlyEndPage ctx={ctxOf(req)} season={earlyEnd.season} phase={phase} handedIn={earlyEnd.handedIn} />);
+    const result = await attempt(() => setPhase(deps, actor, seasonId, phase, req.locale, { earlyEndConfirmed: confirmed }));
     if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
     return dashboard(req, reply, 200, saved(req));
   });

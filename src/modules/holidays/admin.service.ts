@@ -7,7 +7,9 @@ import { type Actor, isEditor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
+import { todayInBerlin } from './holidays.format.js';
 import { holidayMessages } from './holidays.messages.js';
+import { handedInWishLists } from './wishes.repository.js';
 
 const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
 
@@ -36,14 +38,31 @@ export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInp
   });
 }
 
-/** Editors switch phases; "results" comes only from a confirmed lottery run, "deleted" only from the retention job. */
-export async function setPhase(deps: AppDeps, actor: Actor, seasonId: string, phase: HolidayPhase, locale: Locale = 'de'): Promise<void> {
+/** True when a switch leaves the wish phase before its announced last day: families could still hand in lists. */
+export function endsWishPhaseEarly(season: { phase: HolidayPhase; wish_until: string }, phase: HolidayPhase, today: string): boolean {
+  return season.phase === 'wishes' && phase !== 'wishes' && today <= season.wish_until;
+}
+
+/** What an editor must confirm before ending the wish phase early (null when nothing): the season and the lists handed in. */
+export async function earlyEndOfWishes(db: Executor, seasonId: string, phase: HolidayPhase, today = todayInBerlin()) {
+  const season = await db.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).executeTakeFirst();
+  if (!season) throw notFound('Saison');
+  if (!endsWishPhaseEarly(season, phase, today)) return null;
+  return { season, handedIn: await handedInWishLists(db, seasonId) };
+}
+
+/**
+ * Editors switch phases; "results" comes only from a confirmed lottery run, "deleted" only from the retention job.
+ * Ending the wish phase before its announced last day needs `earlyEndConfirmed`.
+ */
+export async function setPhase(deps: AppDeps, actor: Actor, seasonId: string, phase: HolidayPhase, locale: Locale = 'de', options: { earlyEndConfirmed?: boolean } = {}): Promise<void> {
   ensure(isEditor(actor));
   await deps.db.transaction().execute(async (trx) => {
-    const season = await trx.selectFrom('holiday_seasons').select(['phase', 'allocated_at']).where('id', '=', seasonId).forUpdate().executeTakeFirst();
+    const season = await trx.selectFrom('holiday_seasons').select(['phase', 'allocated_at', 'wish_until']).where('id', '=', seasonId).forUpdate().executeTakeFirst();
     if (!season) throw notFound('Saison');
     const allowed = phase !== 'deleted' && (phase !== 'results' || !!season.allocated_at) && season.phase !== 'deleted';
     if (!allowed) throw refuse('phase', holidayMessages(locale)('season.phaseManual'));
+    if (endsWishPhaseEarly(season, phase, todayInBerlin()) && !options.earlyEndConfirmed) throw refuse('phase', holidayMessages(locale)('season.earlyEnd'));
     await trx.updateTable('holiday_seasons').set({ phase, closed_at: phase === 'closed' ? new Date() : null, updated_at: new Date() }).where('id', '=', seasonId).execute();
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.phase_changed', subjectType: 'holiday_season', subjectId: seasonId, details: { from: season.phase, to: phase } });
   });

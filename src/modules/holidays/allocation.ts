@@ -106,12 +106,23 @@ export function fitsAge(birthDate: string, offer: Pick<AllocationOffer, 'minAge'
   return age >= offer.minAge && age <= offer.maxAge;
 }
 
+/** A unit as the lottery places it: one child, or the children sharing a group code. */
+export interface LotteryUnit {
+  /** "c:<child id>" or "g:<group code>"; only used to report the order. */
+  key: string;
+  /** The members in a fixed order (by id), each with its priority flag. */
+  members: readonly { id: string; priority: boolean }[];
+  maxPlaces: number;
+  /** Offer ids, best first: wished by every member and fitting every member's age. */
+  wishes: readonly string[];
+}
+
 interface Unit {
   key: string;
-  members: AllocationChild[];
+  members: readonly { id: string; priority: boolean }[];
   priorityCount: number;
   max: number;
-  /** Offer indexes, best first, already filtered for age. */
+  /** Offer indexes, best first. */
   wishes: number[];
   held: number[];
 }
@@ -122,38 +133,51 @@ interface OfferState {
   reserved: number;
 }
 
-function buildUnits(children: readonly AllocationChild[], offers: readonly AllocationOffer[], index: Map<string, number>): Unit[] {
+/** The key of the unit a child belongs to (rule 1). */
+export function unitKey(childId: string, groupCode: string | null): string {
+  const code = groupCode?.trim();
+  return code ? `g:${code}` : `c:${childId}`;
+}
+
+/**
+ * A group's wishes: the offers every member wished for and every member's age fits, ranked by the
+ * sum of the members' ranks (ties: offer id). For a unit of one, its own fitting wishes.
+ */
+export function groupWishes(members: readonly Pick<AllocationChild, 'birthDate' | 'wishes'>[], offers: readonly AllocationOffer[]): string[] {
+  const byId = new Map(offers.map((o) => [o.id, o]));
+  const score = new Map<string, number>();
+  const seenBy = new Map<string, number>();
+  for (const member of members) {
+    const seen = new Set<string>();
+    let rank = 0;
+    for (const id of member.wishes) {
+      if (!byId.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      rank++;
+      score.set(id, (score.get(id) ?? 0) + rank);
+      seenBy.set(id, (seenBy.get(id) ?? 0) + 1);
+    }
+  }
+  return [...score.keys()]
+    .filter((id) => seenBy.get(id) === members.length)
+    .filter((id) => members.every((m) => fitsAge(m.birthDate, byId.get(id) as AllocationOffer)))
+    .sort((a, b) => (score.get(a) as number) - (score.get(b) as number) || compareIds(a, b));
+}
+
+/** The units of the lottery (rule 1), sorted by key: the order the shuffle starts from. */
+export function lotteryUnits(children: readonly AllocationChild[], offers: readonly AllocationOffer[]): LotteryUnit[] {
   const byKey = new Map<string, AllocationChild[]>();
   for (const child of children) {
-    const code = child.groupCode?.trim();
-    const key = code ? `g:${code}` : `c:${child.id}`;
+    const key = unitKey(child.id, child.groupCode);
     const list = byKey.get(key) ?? [];
     list.push(child);
     byKey.set(key, list);
   }
-  const units: Unit[] = [];
+  const units: LotteryUnit[] = [];
   for (const [key, members] of byKey) {
-    members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const score = new Map<number, number>();
-    const seenBy = new Map<number, number>();
-    for (const member of members) {
-      const seen = new Set<number>();
-      let rank = 0;
-      for (const id of member.wishes) {
-        const i = index.get(id);
-        if (i === undefined || seen.has(i)) continue;
-        seen.add(i);
-        rank++;
-        score.set(i, (score.get(i) ?? 0) + rank);
-        seenBy.set(i, (seenBy.get(i) ?? 0) + 1);
-      }
-    }
-    const wishes = [...score.keys()]
-      .filter((i) => seenBy.get(i) === members.length)
-      .filter((i) => members.every((m) => fitsAge(m.birthDate, offers[i] as AllocationOffer)))
-      .sort((a, b) => (score.get(a) as number) - (score.get(b) as number) || compareIds(offers[a]!.id, offers[b]!.id));
-    const max = Math.min(...members.map((m) => Math.max(0, Math.floor(m.maxPlaces))));
-    units.push({ key, members, priorityCount: members.filter((m) => m.priority).length, max, wishes, held: [] });
+    members.sort((a, b) => compareIds(a.id, b.id));
+    const maxPlaces = Math.min(...members.map((m) => Math.max(0, Math.floor(m.maxPlaces))));
+    units.push({ key, members: members.map((m) => ({ id: m.id, priority: m.priority })), maxPlaces, wishes: groupWishes(members, offers) });
   }
   return units.sort((a, b) => compareIds(a.key, b.key));
 }
@@ -164,6 +188,11 @@ function compareIds(a: string, b: string): number {
 
 /** Runs the lottery. Pure: the same input always gives the same result. */
 export function allocate(input: AllocationInput): AllocationResult {
+  return allocateUnits({ offers: input.offers, units: lotteryUnits(input.children, input.offers), settings: input.settings, seed: input.seed });
+}
+
+/** Rules 2 to 6 for units already built, in the order the shuffle starts from (`lotteryUnits`). */
+export function allocateUnits(input: { offers: readonly AllocationOffer[]; units: readonly LotteryUnit[]; settings: AllocationSettings; seed: string }): AllocationResult {
   const share = Math.min(1, Math.max(0, Number.isFinite(input.settings.reservedShare) ? input.settings.reservedShare : 0));
   const offers = input.offers;
   const index = new Map(offers.map((o, i) => [o.id, i]));
@@ -172,7 +201,14 @@ export function allocate(input: AllocationInput): AllocationResult {
     const reserved = Math.floor(places * share);
     return { offer, general: places - reserved, reserved };
   });
-  const sorted = buildUnits(input.children, offers, index);
+  const sorted: Unit[] = input.units.map((u) => ({
+    key: u.key,
+    members: u.members,
+    priorityCount: u.members.filter((m) => m.priority).length,
+    max: Math.max(0, Math.floor(u.maxPlaces)),
+    wishes: [...new Set(u.wishes.map((id) => index.get(id)).filter((i): i is number => i !== undefined))],
+    held: [],
+  }));
   const order = seededShuffle(sorted, input.seed);
   const placements: Placement[] = [];
   let step = 0;

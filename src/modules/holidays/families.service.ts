@@ -4,12 +4,14 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
-import { ageOn, fitsAge, offersOverlap } from './allocation.js';
+import { ageOn, fitsAge, groupWishes, offersOverlap } from './allocation.js';
 import { isIssuedGroupCode } from './group-codes.js';
 import { holidayMessages } from './holidays.messages.js';
 import { needsConsentText, needsConsentVersion } from './holidays.privacy.js';
 import { mailParentOfChild } from './places.service.js';
 import { dateFormat } from '../../platform/i18n/i18n.js';
+import { otherGroupMembers } from './wishes.repository.js';
+import { todayInBerlin } from './holidays.format.js';
 
 /** Children of a parent account, their wish lists and their results. */
 
@@ -53,13 +55,11 @@ export async function ownChild(db: Executor, actor: Actor, childId: string) {
   return { child, contact };
 }
 
-const todayBerlin = () => dateFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-
 /** Adds or changes a child; needs are stored only with explicit consent (text and version recorded). */
 export async function saveChild(deps: AppDeps, actor: Actor, childId: string | null, input: ChildInput, locale: Locale): Promise<string> {
   const t = holidayMessages(locale);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(input.birthDate) && !Number.isNaN(Date.parse(`${input.birthDate}T00:00:00Z`)) && new Date(`${input.birthDate}T00:00:00Z`).toISOString().startsWith(input.birthDate);
-  const age = valid ? ageOn(input.birthDate, todayBerlin()) : -1;
+  const age = valid ? ageOn(input.birthDate, todayInBerlin()) : -1;
   if (!valid || age < 0 || age > 18) throw fail({ birthDate: t('refuse.birthDate') });
   const needs = input.needs.trim();
   if (needs && !input.needsConsent) throw fail({ needsConsent: t('refuse.consent') });
@@ -97,6 +97,32 @@ export async function seasonOffers(db: Executor, seasonId: string) {
     .execute();
 }
 
+type SeasonOffer = Awaited<ReturnType<typeof seasonOffers>>[number];
+
+/** The offers a child may wish for (its age on the first day fits) and the others. */
+export function offersByAge(birthDate: string, offers: SeasonOffer[]) {
+  const fits = (o: SeasonOffer) => fitsAge(birthDate, { minAge: o.min_age, maxAge: o.max_age, firstDay: o.first_day });
+  return { fitting: offers.filter(fits), unfit: offers.filter((o) => !fits(o)) };
+}
+
+/** What a group code means for this list: the other children with the code, and the wishes the lottery will drop. */
+export interface GroupCheck {
+  others: number;
+  /** This child's wishes that not every member wished for or whose ages not every member fits (best first). */
+  dropped: SeasonOffer[];
+  /** How many of this child's wishes stay in the lottery. */
+  kept: number;
+}
+
+async function checkGroup(db: Executor, seasonId: string, child: { id: string; birth_date: string }, input: WishInput, offers: Map<string, SeasonOffer>): Promise<GroupCheck | null> {
+  if (!input.groupCode) return null;
+  const others = await otherGroupMembers(db, seasonId, input.groupCode, child.id);
+  const lotteryOffers = [...offers.values()].map((o) => ({ id: o.id, places: o.places, minAge: o.min_age, maxAge: o.max_age, firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until }));
+  const shared = new Set(groupWishes([{ birthDate: child.birth_date, wishes: input.offerIds }, ...others], lotteryOffers));
+  const dropped = input.offerIds.filter((id) => !shared.has(id)).map((id) => offers.get(id)!);
+  return { others: others.length, dropped, kept: input.offerIds.length - dropped.length };
+}
+
 /** Checks a wish list against the rules (phase, count, age, no overlaps); field errors name the wish. */
 export async function checkWishes(deps: AppDeps, actor: Actor, childId: string, input: WishInput, locale: Locale) {
   const t = holidayMessages(locale);
@@ -121,12 +147,13 @@ export async function checkWishes(deps: AppDeps, actor: Actor, childId: string, 
   if (input.groupCode && !isIssuedGroupCode(deps.config.sessionSecret, season.id, input.groupCode)) errors.groupCode = t('refuse.groupCode');
   if (!Number.isInteger(input.maxPlaces) || input.maxPlaces < 1 || input.maxPlaces > Math.max(1, input.offerIds.length)) errors.maxPlaces = t('refuse.maxPlaces');
   if (Object.keys(errors).length) throw fail(errors);
-  return { child, season, offers: input.offerIds.map((id) => offers.get(id)!) };
+  const group = await checkGroup(deps.db, season.id, child, input, offers);
+  return { child, season, offers: input.offerIds.map((id) => offers.get(id)!), group };
 }
 
 /** Saves the checked wish list (replacing an earlier one) and queues the confirmation mail, in one transaction. */
 export async function submitWishes(deps: AppDeps, actor: Actor, childId: string, input: WishInput, locale: Locale): Promise<void> {
-  const { child, season, offers } = await checkWishes(deps, actor, childId, input, locale);
+  const { child, season, offers, group } = await checkWishes(deps, actor, childId, input, locale);
   await deps.db.transaction().execute(async (trx) => {
     // Re-checked under a share lock: a phase switch (FOR UPDATE) waits for this list or comes first and refuses it.
     const phase = await trx.selectFrom('holiday_seasons').select('phase').where('id', '=', season.id).forShare().executeTakeFirstOrThrow();
@@ -142,9 +169,17 @@ export async function submitWishes(deps: AppDeps, actor: Actor, childId: string,
     const until = dateFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${season.wish_until}T00:00:00Z`));
     await mailParentOfChild(deps, trx, child.id, (tr, name, childName) => ({
       subject: tr('mail.wishes.subject', { child: childName }),
-      text: tr('mail.wishes.text', { name, child: childName, season: season.name, list: offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n'), until, url: `${deps.config.publicUrl}/ferien/wuensche/${child.id}` }),
+      text: tr('mail.wishes.text', { name, child: childName, season: season.name, list: offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n') + groupNote(tr, group), until, url: `${deps.config.publicUrl}/ferien/wuensche/${child.id}` }),
     }));
   });
+}
+
+/** The warning of the confirmation mail when a group code drops wishes (or no one else uses the code yet). */
+function groupNote(t: ReturnType<typeof holidayMessages>, group: GroupCheck | null): string {
+  if (!group) return '';
+  if (group.others === 0) return `\n\n${t('mail.wishes.groupAlone')}`;
+  if (group.dropped.length === 0) return '';
+  return `\n\n${t('mail.wishes.groupDropped')}\n${group.dropped.map((o) => `- ${o.title}`).join('\n')}`;
 }
 
 /** The stored wish list of a child in a season, or null. */

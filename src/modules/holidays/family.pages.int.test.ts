@@ -98,7 +98,66 @@ describe('family pages', () => {
     const again = await visitor.get(form);
     expect(again.body).toMatch(new RegExp(`<option value="${art.id}" selected`));
     await t.deps.db.updateTable('holiday_seasons').set({ phase: 'allocation' }).where('id', '=', season.id).execute();
-    expect((await visitor.get(form)).statusCode).toBe(409);
+    const readOnly = await visitor.get(form);
+    expect(readOnly.statusCode).toBe(200);
+    expect(readOnly.body).toContain('Die Plätze werden gerade verlost.');
+    expect(readOnly.body).toMatch(/<ol class="kern-list">\s*<li>Kunstwerkstatt[^<]*<\/li>\s*<li>Zirkuswoche/);
+    expect(readOnly.body).not.toContain('<select');
+    expect(readOnly.body).not.toContain('HTTP 409');
+    const late = await visitor.post(`${form}/absenden`, { _csrf: csrfTokenOf(readOnly.body), wish1: circus.id, maxPlaces: '1' });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('Ihre Änderung ist nicht gespeichert, weil die Wunschphase vorbei ist.');
+    const kept = await t.deps.db.selectFrom('holiday_wishes').select('offer_id').where('wish_list_id', '=', list.id).orderBy('rank').execute();
+    expect(kept.map((w) => w.offer_id)).toEqual([art.id, circus.id]);
+  });
+
+  it('offers only what fits the child\'s age and says which offers are left out and why', async () => {
+    const org = await buildHolidayOrganization(t);
+    const season = await buildSeason(t, { name: 'Osterferien 2027' });
+    const circus = await buildHolidayOffer(t, season.id, org.id, { title: 'Zirkuswoche', min_age: 6, max_age: 10 });
+    const canoe = await buildHolidayOffer(t, season.id, org.id, { title: 'Kanutour', min_age: 12, max_age: 16 });
+    const { visitor, user } = await signedInVisitor(t);
+    const child = await buildChild(t, user.id, { first_name: 'Ole', birth_date: '2019-03-01' });
+    const page = await visitor.get(`/ferien/wuensche/${child.id}`);
+    expect(page.statusCode).toBe(200);
+    const options = [...page.body.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+    expect(options).toContain(circus.id);
+    expect(options).not.toContain(canoe.id);
+    expect(page.body).toContain('Warum fehlen Angebote? Nicht alle passen zum Alter von Ole.');
+    expect(page.body).toMatch(/<details class="kern-accordion">[\s\S]*Kanutour \([^)]*12 bis 16 Jahre\)[\s\S]*<\/details>/);
+  });
+
+  it('warns on the check page and in the mail which wishes a group code leaves out', async () => {
+    const org = await buildHolidayOrganization(t);
+    const season = await buildSeason(t, { name: 'Pfingstferien 2027' });
+    const circus = await buildHolidayOffer(t, season.id, org.id, { title: 'Zirkuswoche' });
+    const art = await buildHolidayOffer(t, season.id, org.id, { title: 'Kunstwerkstatt', first_day: '2027-07-19', last_day: '2027-07-23' });
+    const forest = await buildHolidayOffer(t, season.id, org.id, { title: 'Waldwoche', first_day: '2027-07-26', last_day: '2027-07-30' });
+    const { visitor, user } = await signedInVisitor(t);
+    const [lea, tom] = [await buildChild(t, user.id, { first_name: 'Lea' }), await buildChild(t, user.id, { first_name: 'Tom' })];
+    const issued = await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}/gruppe`, { maxPlaces: '1' });
+    const code = /name="groupCode" type="text" value="([A-Z2-9]{6}-[A-Z2-9]{8})"/.exec(issued.body)![1]!;
+
+    const alone = await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}`, { wish1: circus.id, wish2: art.id, maxPlaces: '1', groupCode: code });
+    expect(alone.body).toContain('Bisher hat kein anderes Kind eine Wunschliste mit diesem Gruppencode abgegeben.');
+    expect((await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}/absenden`, { wish1: circus.id, wish2: art.id, maxPlaces: '1', groupCode: code })).statusCode).toBe(303);
+
+    const tomForm = `/ferien/wuensche/${tom.id}`;
+    const check = await visitor.submit(tomForm, tomForm, { wish1: art.id, wish2: forest.id, maxPlaces: '1', groupCode: code });
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('Nicht alle Wünsche werden verlost');
+    const warning = /<div class="kern-alert kern-alert--warning"[\s\S]*?<\/ul>/.exec(check.body)?.[0] ?? '';
+    expect(warning).toContain('Waldwoche');
+    expect(warning).not.toContain('Kunstwerkstatt');
+    expect((await visitor.submit(tomForm, `${tomForm}/absenden`, { wish1: art.id, wish2: forest.id, maxPlaces: '1', groupCode: code })).statusCode).toBe(303);
+    await t.runJobs();
+    const mails = await t.deps.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('recipient', '=', user.email).execute();
+    const tomMail = mails.find((m) => m.subject === 'Wunschliste für Tom erhalten')!;
+    expect(tomMail.text_body).toContain('Diese Wünsche werden bei der Verlosung nicht berücksichtigt');
+    expect(tomMail.text_body).toMatch(/berücksichtigt[^\n]*\n- Waldwoche/);
+    expect(tomMail.text_body).not.toMatch(/- Kunstwerkstatt/);
+    const leaMail = mails.find((m) => m.subject === 'Wunschliste für Lea erhalten')!;
+    expect(leaMail.text_body).toContain('Bisher hat kein anderes Kind eine Wunschliste mit diesem Code abgegeben.');
   });
 
   it('speaks English when the visitor chose English, refusals included', async () => {

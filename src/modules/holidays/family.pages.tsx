@@ -6,14 +6,15 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
-import { type ChildInput, currentSeason, listChildren, ownChild, saveChild, seasonOffers, storedWishes, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
+import { type ChildInput, currentSeason, listChildren, offersByAge, ownChild, saveChild, seasonOffers, storedWishes, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
 import { familyMessages } from './family.messages.js';
 import { issueGroupCode } from './group-codes.js';
 import { BookForm, ChildForm, maxWishFields, WishForm } from './holidays.schemas.js';
 import { answerPlace, bookFirstCome } from './places.service.js';
 import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage } from './views/family-views.js';
 import type { OfferRow } from './views/offer-facts.js';
-import { CheckWishesPage, ResultsPage, WishFormPage } from './views/wish-views.js';
+import { CheckWishesPage, ResultsPage, WishFormPage, WishListPage } from './views/wish-views.js';
+import { wishedOffers } from './wishes.repository.js';
 
 /*
  * Family pages (Ferienbetreuung):
@@ -24,7 +25,7 @@ import { CheckWishesPage, ResultsPage, WishFormPage } from './views/wish-views.j
  *   GET       /ferien/kinder                       my children
  *   GET  POST /ferien/kinder/neu                   add a child
  *   GET  POST /ferien/kinder/:id/bearbeiten        change a child
- *   GET  POST /ferien/wuensche/:child              ranked wish list → check page
+ *   GET  POST /ferien/wuensche/:child              ranked wish list → check page (read-only outside the wish phase)
  *        POST /ferien/wuensche/:child/aendern      back from the check page with the values
  *        POST /ferien/wuensche/:child/gruppe       the same form with a newly issued group code
  *        POST /ferien/wuensche/:child/absenden     hand in (mail in the same transaction)
@@ -154,7 +155,13 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     const actor = requireActor(req);
     const { child } = await ownChild(deps.db, actor, childId);
     const season = await currentSeason(deps.db);
-    if (!season || season.phase !== 'wishes') throw new AppError('conflict', familyMessages(req.locale)('wish.closed'));
+    if (!season) throw notFound();
+    if (season.phase !== 'wishes') {
+      // Outside the wish phase the list is shown as handed in; a change sent anyway is refused (409) with the reason.
+      const stored = await storedWishes(deps.db, season.id, child.id);
+      const list = stored?.submitted_at ? { maxPlaces: stored.max_places, groupCode: stored.group_code, offers: (await wishedOffers(deps.db, stored.id)) as OfferRow[] } : null;
+      return html(reply, errors ? 409 : 200, <WishListPage ctx={ctxOf(req)} child={child} season={season} list={list} refused={!!errors} />);
+    }
     let shown = values;
     if (!shown) {
       const stored = await storedWishes(deps.db, season.id, child.id);
@@ -162,7 +169,11 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
       stored?.offerIds.forEach((id, i) => (shown![`wish${i + 1}`] = id));
     }
     const offers = (await seasonOffers(deps.db, season.id)) as OfferRow[];
-    return html(reply, status, <WishFormPage ctx={ctxOf(req)} child={child} season={season} offers={offers} values={shown} errors={errors} />);
+    // Only offers that fit the child's age are offered; one already chosen stays, so its refusal can name it.
+    const chosen = new Set(Object.entries(shown).filter(([name]) => name.startsWith('wish')).map(([, id]) => id));
+    const { unfit } = offersByAge(child.birth_date, offers);
+    const hidden = new Set(unfit.filter((o) => !chosen.has(o.id)));
+    return html(reply, status, <WishFormPage ctx={ctxOf(req)} child={child} season={season} offers={offers.filter((o) => !hidden.has(o))} unfit={[...hidden]} values={shown} errors={errors} />);
   }
   app.get<{ Params: { child: string } }>('/ferien/wuensche/:child', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child)));
   app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/aendern', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child), readWishes(req).values));
@@ -180,7 +191,7 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     if (!form.ok) return wishForm(req, reply, 422, childId, values, form.errors);
     const checked = await attempt(() => checkWishes(deps, actor, childId, input, req.locale));
     if (!checked.ok) return wishForm(req, reply, 422, childId, values, checked.errors);
-    return html(reply, 200, <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers as OfferRow[]} values={values} />);
+    return html(reply, 200, <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers as OfferRow[]} group={checked.value.group} values={values} />);
   });
   app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/absenden', async (req, reply) => {
     const actor = requireActor(req);

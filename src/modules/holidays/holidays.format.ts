@@ -31,3 +31,6 @@ export function parseEuros(value: string): number | null {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }
+
+/** Today's civil date in Europe/Berlin (YYYY-MM-DD). */
+export const todayInBerlin = (now = new Date()) => dateFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);

@@ -1,7 +1,8 @@
-import { PDFDocument, type PDFFont, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+import { drawLine, embedUnicodeFonts, lineWidth } from './pdf-text.js';
 import type { Participant } from './provider.service.js';
 
-/** Participant lists as CSV (Excel-friendly) and as a printable PDF with the standard fonts. */
+/** Participant lists as CSV (Excel-friendly) and as a printable PDF (a Unicode font, see pdf-text.ts). */
 
 const headers = ['Nachname', 'Vorname', 'Alter', 'Bedürfnisse', 'Notfallkontakt', 'Fotos erlaubt', 'Status'];
 const row = (p: Participant) => [p.lastName, p.firstName, String(p.age), p.needs, p.contact, p.photoConsent ? 'ja' : 'nein', p.status === 'accepted' ? 'zugesagt' : 'angeboten'];
@@ -18,23 +19,13 @@ export function participantsCsv(list: Participant[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-// The standard PDF fonts use WinAnsi: Latin-1 plus these characters from the 0x80–0x9F block.
-const winAnsiExtra = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-/** Replaces characters the standard fonts cannot show (German umlauts and ß stay). */
-export function winAnsi(text: string): string {
-  return [...text.replace(/[\r\n\t]+/g, ' ')].map((ch) => {
-    const code = ch.codePointAt(0) as number;
-    return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtra.has(ch) ? ch : '?';
-  }).join('');
-}
-
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const words = winAnsi(text).split(' ');
+  const words = text.replace(/[\r\n\t]+/g, ' ').split(' ');
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
     const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width || !line) line = next;
+    if (lineWidth(next, font, size) <= width || !line) line = next;
     else {
       lines.push(line);
       line = word;
@@ -44,23 +35,22 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines.length ? lines : [''];
 }
 
-/** A4 landscape, one row per child, columns wrapped; title and date range on every page. */
+/** A4 landscape, one row per child, columns wrapped; title and date range on every page. Names in any script. */
 export async function participantsPdf(title: string, subtitle: string, list: Participant[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(winAnsi(`Teilnehmende: ${title}`));
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const widths = [110, 90, 40, 200, 200, 60, 60];
+  pdf.setTitle(`Teilnehmende: ${title}`);
+  const { regular: font, bold } = await embedUnicodeFonts(pdf);
+  const widths = [110, 90, 40, 190, 200, 70, 60];
   const size = 9;
   const lineHeight = 12;
   let page = pdf.addPage([842, 595]);
   let y = 0;
   const startPage = () => {
-    page.drawText(winAnsi(title), { x: 40, y: 550, size: 14, font: bold });
-    page.drawText(winAnsi(subtitle), { x: 40, y: 532, size: 10, font });
+    drawLine(page, title, { x: 40, y: 550, size: 14, font: bold });
+    drawLine(page, subtitle, { x: 40, y: 532, size: 10, font });
     let x = 40;
     headers.forEach((h, i) => {
-      page.drawText(winAnsi(h), { x, y: 505, size, font: bold });
+      drawLine(page, h, { x, y: 505, size, font: bold });
       x += widths[i] as number;
     });
     page.drawLine({ start: { x: 40, y: 500 }, end: { x: 802, y: 500 }, thickness: 0.5, color: rgb(0.3, 0.3, 0.3) });
@@ -76,11 +66,11 @@ export async function participantsPdf(title: string, subtitle: string, list: Par
     }
     let x = 40;
     cells.forEach((lines, i) => {
-      lines.forEach((line, k) => page.drawText(line, { x, y: y - k * lineHeight, size, font }));
+      lines.forEach((line, k) => drawLine(page, line, { x, y: y - k * lineHeight, size, font }));
       x += widths[i] as number;
     });
     y -= height;
   }
-  if (list.length === 0) page.drawText('Noch keine Teilnehmenden.', { x: 40, y, size, font });
+  if (list.length === 0) drawLine(page, 'Noch keine Teilnehmenden.', { x: 40, y, size, font });
   return pdf.save();
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
-import { winAnsi } from './participants.export.js';
+import { pdfText } from '../../../test/support/pdf-text.js';
 
 const t = useTestApp();
 
@@ -58,7 +58,33 @@ describe('provider pages', () => {
     const doc = await PDFDocument.load(pdf.rawPayload);
     expect(doc.getPageCount()).toBe(1);
     expect(doc.getTitle()).toBe('Teilnehmende: Abenteuerwoche am Kanal');
-    expect(winAnsi('Jörg Müßig „Ä“ 😀')).toBe('Jörg Müßig „Ä“ ?');
+  });
+
+  it('prints names in any script intact in the PDF: Turkish, Polish, Cyrillic, Arabic in reading order', async () => {
+    const { org, season, offer, parent } = await offerWithChildren();
+    const names: [string, string, string][] = [
+      ['Yılmaz', 'Elif', 'Ayşe Yılmaz'],
+      ['Wiśniewska', 'Zofia', 'Łukasz Wiśniewski'],
+      ['Шевченко', 'Олена', 'Тарас Шевченко'],
+      ['حداد', 'سميرة', 'كريم حداد'],
+    ];
+    for (const [last, first, contact] of names) {
+      const child = await buildChild(t, parent.id, { first_name: first, last_name: last });
+      await t.deps.db.insertInto('holiday_contacts').values({ child_id: child.id, name: contact, phone: '0151 2345678' }).execute();
+      await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'offered' }).execute();
+    }
+    const { visitor } = await providerOf(org.id);
+    const pdf = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = (await pdfText(pdf.rawPayload)).join('\n');
+    for (const [last, first, contact] of [...names, ['Müßig', 'Jörg', 'Ümit Öztürk'] as const]) {
+      expect(text.split('\n'), `${first} ${last}`).toContain(last);
+      expect(text.split('\n')).toContain(first);
+      expect(text).toContain(contact);
+    }
+    expect(text).not.toContain('?');
+    // Only the glyphs used are embedded: the whole font would be 680 KB.
+    expect(pdf.rawPayload.length).toBeLessThan(120_000);
   });
 
   it('cancels an offer: places end, capacity is freed and every family gets a mail', async () => {

@@ -10,7 +10,8 @@ const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 /** How long a client should wait while the database is away: a restart takes a few seconds. */
 export const unavailableRetrySeconds = 5;
 
-function StatusPage({ req, city, title, text, status, extra }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; extra: JSX.Element }) {
+// The status code is for machines (the response has it); the page speaks plain German.
+function StatusPage({ req, city, title, text, extra }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; extra: JSX.Element }) {
   return (
     <Layout ctx={pageContext(req, city)} title={title}>
       <h1 class="kern-heading-large" safe>
@@ -20,9 +21,6 @@ function StatusPage({ req, city, title, text, status, extra }: { req: FastifyReq
         {text}
       </p>
       {extra}
-      <p class="kern-body status-code" safe>
-        {`HTTP ${status}`}
-      </p>
     </Layout>
   );
 }

@@ -197,6 +197,14 @@ export function ChildrenPage({ ctx, children, sent, notice, wishesOpen }: { ctx:
                     <span class="visually-hidden" safe>{` (${c.first_name})`}</span>
                   </a>
                 </>
+              ) : sent.has(c.id) ? (
+                <>
+                  {' · '}
+                  <a class="kern-link" href={`/ferien/wuensche/${c.id}`}>
+                    {t.html('children.wishesView')}
+                    <span class="visually-hidden" safe>{` (${c.first_name})`}</span>
+                  </a>
+                </>
               ) : (
                 ''
               )}
