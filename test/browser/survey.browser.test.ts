@@ -15,10 +15,22 @@ async function noOverflow(page: Page) {
 /** Answers every visible question on the current page with its first choice (or a fitting value). */
 async function answerVisible(page: Page) {
   const main = page.locator('main form');
-  for (const group of await main.locator('input[type="radio"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))])) {
+  const shown = (inputs: Element[]) => [...new Set(inputs.filter((i) => !i.closest('[hidden]')).map((i) => (i as HTMLInputElement).name))];
+  for (const group of await main.locator('input[type="radio"]').evaluateAll(shown)) {
     await main.locator(`input[type="radio"][name="${group}"]`).first().check();
   }
-  for (const input of await main.locator('input[type="text"][inputmode="numeric"]').all()) await input.fill('2');
+  for (const name of await main.locator('input[type="text"][inputmode="numeric"]').evaluateAll(shown)) await main.locator(`input[name="${name}"]`).fill('2');
+}
+
+/** The childcare page of the demo survey and its two follow-up questions under "Kita?". */
+const childcarePage = (slug: string) => h.url(`/mitmachen/befragung/${slug}/seite/3`);
+const followUps = (page: Page) => [page.locator('main fieldset', { hasText: 'Wie zufrieden sind Sie mit der Kita-Betreuung?' }), page.locator('main fieldset', { hasText: 'Wie lange haben Sie auf den Kita-Platz gewartet?' })];
+
+async function startDemoSurvey(page: Page) {
+  await visit(page, h.url(`/mitmachen/befragung/${demoSurveySlug}`));
+  await expectNoAxeViolations(page);
+  await submitForm(page, page.locator('main button[type="submit"]'));
+  await expectNoAxeViolations(page);
 }
 
 describe('answering the demo survey', () => {
@@ -62,7 +74,15 @@ describe('answering the demo survey', () => {
     for (let guard = 0; guard < 10 && !page.url().endsWith('/absenden'); guard++) {
       await answerVisible(page);
       await noOverflow(page);
-      const response = await submitForm(page, next(page));
+      let response = await submitForm(page, next(page));
+      if (response.status() === 200) {
+        // An answer opened follow-up questions on this page: they are shown before moving on.
+        await expectNoAxeViolations(page);
+        await noOverflow(page);
+        expect(await page.locator('main').innerText()).toContain('Weitere Fragen zu Ihrer Antwort');
+        await answerVisible(page);
+        response = await submitForm(page, next(page));
+      }
       expect(response.status(), await page.locator('main').innerText()).toBe(303);
       await expectNoAxeViolations(page);
     }
@@ -94,6 +114,63 @@ describe('answering the demo survey', () => {
     await visit(other, link!.replace(/^https?:\/\/[^/]+/, h.origin));
     await expectNoAxeViolations(other);
     expect(await other.locator('main input[name="a_bezirk"][value="Heessen"]').isChecked()).toBe(true);
+  });
+});
+
+describe('follow-up questions on the same page (Kita)', () => {
+  it('without JavaScript: "Ja" and "Weiter" shows the page again with the follow-ups, answered they reach the next page', async () => {
+    const context = await h.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 720 } });
+    const page = await context.newPage();
+    await startDemoSurvey(page);
+    await visit(page, childcarePage(demoSurveySlug));
+    await expectNoAxeViolations(page);
+    for (const question of followUps(page)) expect(await question.isVisible()).toBe(false);
+    await page.locator('main input[name="a_kita"][value="ja"]').check();
+    const shownAgain = await submitForm(page, next(page));
+    expect(shownAgain.status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await noOverflow(page);
+    expect(page.url()).toContain('/seite/3');
+    expect(await page.title()).not.toMatch(/^Fehler/);
+    expect(await page.locator('main').innerText()).toContain('Weitere Fragen zu Ihrer Antwort');
+    for (const question of followUps(page)) expect(await question.isVisible()).toBe(true);
+    expect(await page.locator('main input[name="a_kita"][value="ja"]').isChecked()).toBe(true);
+
+    await page.locator('main input[name="a_kitazufrieden"][value="4"]').check();
+    await page.locator('main input[name="a_kitaplatz"][value="6m"]').check();
+    expect((await submitForm(page, next(page))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(page.url()).toContain('/seite/4');
+    // Back: the follow-up answers were kept.
+    await submitForm(page, page.locator('main button[value="zurueck"]'));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main input[name="a_kitazufrieden"][value="4"]').isChecked()).toBe(true);
+    expect(await page.locator('main input[name="a_kitaplatz"][value="6m"]').isChecked()).toBe(true);
+  });
+
+  it('with JavaScript: the follow-ups appear on "Ja", go on "Nein", and "Weiter" goes straight on with their answers', async () => {
+    const page = await h.newPage();
+    await startDemoSurvey(page);
+    await visit(page, childcarePage(demoSurveySlug));
+    await expectNoAxeViolations(page);
+    const [satisfied, waited] = followUps(page);
+    expect(await satisfied!.isVisible()).toBe(false);
+    await page.locator('main input[name="a_kita"][value="ja"]').check();
+    await satisfied!.waitFor({ state: 'visible' });
+    expect(await waited!.isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+    await page.locator('main input[name="a_kita"][value="nein"]').check();
+    await satisfied!.waitFor({ state: 'hidden' });
+    await page.locator('main input[name="a_kita"][value="ja"]').check();
+    await page.locator('main input[name="a_kitazufrieden"][value="5"]').check();
+    await page.locator('main input[name="a_kitaplatz"][value="12m"]').check();
+    expect((await submitForm(page, next(page))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(page.url()).toContain('/seite/4');
+    await submitForm(page, page.locator('main button[value="zurueck"]'));
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main input[name="a_kitazufrieden"][value="5"]').isChecked()).toBe(true);
+    expect(await page.locator('main input[name="a_kitaplatz"][value="12m"]').isChecked()).toBe(true);
   });
 });
 

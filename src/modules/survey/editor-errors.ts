@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
+import { conditionOrderProblem, movedAboveCondition } from './survey.definition.js';
 
 /**
  * The editors' form errors are written in German where they arise (services, form readers);
@@ -16,7 +17,8 @@ const english: Record<string, string> = {
   'Geben Sie eine ganze Zahl ein.': 'Enter a whole number.',
   'Geben Sie eine ganze Zahl ein, die nicht kleiner als die kleinste Zahl ist.': 'Enter a whole number that is not smaller than the smallest number.',
   'Diese Frage gibt es nicht.': 'This question does not exist.',
-  'Die Bedingung muss sich auf eine Frage einer früheren Seite beziehen.': 'The condition must refer to a question on an earlier page.',
+  [conditionOrderProblem]: 'The condition must refer to a question further up: on an earlier page or higher up on the same page.',
+  [movedAboveCondition]: 'A question with a condition must stay below the question it depends on.',
   'Geben Sie den Titel auf Deutsch ein.': 'Enter the title in German.',
   'Geben Sie den Beginn als Datum ein, z. B. 01.12.2026.': 'Enter the start as a date, e.g. 01.12.2026.',
   'Geben Sie das Ende als Datum ein, z. B. 31.12.2026.': 'Enter the end as a date, e.g. 31.12.2026.',

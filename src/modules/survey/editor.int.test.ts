@@ -28,10 +28,18 @@ describe('editors build and run a survey', () => {
     expect((await post(editor, base, `${base}/seiten`, { pageTitle: 'Kita' })).statusCode).toBe(303);
     const detail = await editor.get(base);
     const yesNoId = /\[(q[0-9a-f]{6}), Ja\/Nein/.exec(detail.body)![1]!;
-    // A condition on the same page is refused; on page 2 it works.
+    // A condition looks at a question further up: on the same page below it, or on page 2.
     const samePage = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, { page: '1', type: 'rating5', text_de: 'Wie zufrieden?', showIfQuestion: yesNoId, showIfValues: 'ja' });
-    expect(samePage.statusCode).toBe(422);
-    expect(samePage.body).toContain('früheren Seite');
+    expect(samePage.statusCode).toBe(303);
+    const followUpId = /\[(q[0-9a-f]{6}), Bewertung/.exec((await editor.get(base)).body)![1]!;
+    // It cannot move above the question it depends on, nor depend on itself.
+    const above = await post(editor, base, `${base}/fragen/${followUpId}/verschieben`, { richtung: 'hoch' });
+    expect(above.statusCode).toBe(409);
+    expect(above.body).toContain('muss unter der Frage stehen');
+    const itself = await post(editor, `${base}/fragen/${followUpId}`, `${base}/fragen`, { id: followUpId, page: '1', type: 'rating5', text_de: 'Wie zufrieden?', showIfQuestion: followUpId, showIfValues: '1' });
+    expect(itself.statusCode).toBe(422);
+    expect(itself.body).toContain('weiter vorn');
+    expect((await post(editor, base, `${base}/fragen/${followUpId}/loeschen`, {})).statusCode).toBe(303);
     const noOptions = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, { page: '2', type: 'single', text_de: 'Welche Kita?', options_de: 'Nur eine' });
     expect(noOptions.statusCode).toBe(422);
     const q2 = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, { page: '2', type: 'single', text_de: 'Welche Kita-Art?', text_ls: 'Was für eine Kita?', options_de: 'Städtisch\nKirchlich\nFreier Träger', options_en: 'Municipal\nChurch\nIndependent', showIfQuestion: yesNoId, showIfValues: 'ja' });

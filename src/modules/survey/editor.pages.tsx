@@ -176,7 +176,12 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     const actor = requireActor(req);
     const id = idOf(req);
     const direction = formValues(req.body).richtung === 'hoch' ? 'up' : 'down';
-    await service.moveQuestion(actor, id, req.params.qid.slice(0, 40), direction);
+    try {
+      await service.moveQuestion(actor, id, req.params.qid.slice(0, 40), direction);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return showDetail(req, reply, id, 409, { errors: { aktion: error.message } });
+      throw error;
+    }
     return back(reply, id);
   });
 

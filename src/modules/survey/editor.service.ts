@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError } from '../../platform/http/errors.js';
-import { definitionProblems, type Question, type SurveyDefinition, type Texts } from './survey.definition.js';
+import { conditionOrderProblem, definitionProblems, movedAboveCondition, type Question, type SurveyDefinition, type Texts } from './survey.definition.js';
 import { surveyPolicy } from './survey.policy.js';
 import { countResponses, findSurvey, listChannels, loadDefinition, type SurveyRow } from './survey.repository.js';
 
@@ -150,7 +150,7 @@ export function createEditorService({ db }: AppDeps) {
       );
     },
 
-    /** Moves a question one place up or down within its page (conditions only look at earlier pages, so this never breaks one). */
+    /** Moves a question one place up or down within its page; a condition must keep looking at a question above it. */
     async moveQuestion(actor: Actor, id: string, questionId: string, direction: 'up' | 'down') {
       await changeDefinition(
         actor,
@@ -161,6 +161,7 @@ export function createEditorService({ db }: AppDeps) {
             const j = direction === 'up' ? i - 1 : i + 1;
             if (i >= 0 && j >= 0 && j < page.questions.length) [page.questions[i], page.questions[j]] = [page.questions[j]!, page.questions[i]!];
           }
+          if (definitionProblems(d).some((p) => p.endsWith(conditionOrderProblem))) throw new AppError('conflict', movedAboveCondition);
           return d;
         },
         `question_moved:${questionId}:${direction}`,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldErrors } from '../../platform/http/errors.js';
-import { categoriesOf, findQuestion, questionTypes, surveyLanguages, type Choice, type Question, type QuestionType, type SurveyDefinition, type Texts } from './survey.definition.js';
+import { categoriesOf, conditionOrderProblem, findQuestion, questionTypes, surveyLanguages, type Choice, type Question, type QuestionType, type SurveyDefinition, type Texts } from './survey.definition.js';
 
 /** The editor's question form as plain strings, both ways. */
 export function questionToForm(q: Question, pageIndex: number): Record<string, string> {
@@ -67,7 +67,8 @@ export function questionFromForm(values: Record<string, string>, definition: Sur
     const target = findQuestion(definition, values.showIfQuestion);
     const wanted = (values.showIfValues ?? '').split(',').map((v) => v.trim()).filter(Boolean);
     if (!target) errors.showIfQuestion = 'Diese Frage gibt es nicht.';
-    else if (target.pageIndex >= pageIndex) errors.showIfQuestion = 'Die Bedingung muss sich auf eine Frage einer früheren Seite beziehen.';
+    // Same page is fine when the condition's question stands higher up (saveQuestion checks the order).
+    else if (target.pageIndex > pageIndex || target.question.id === values.id) errors.showIfQuestion = conditionOrderProblem;
     else {
       const allowed = categoriesOf(target.question, districts);
       if (wanted.length === 0 || wanted.some((v) => !allowed.includes(v))) errors.showIfValues = `Geben Sie Antworten der gewählten Frage an: ${allowed.join(', ')}.`;

@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildSurvey } from '../../../test/support/survey.js';
+import { answerPage as answerPageOf, begin as beginAs, submit } from './respond.testing.js';
 
 const t = useTestApp();
-
-/** Starts a survey as a respondent; returns the visitor on page 1. */
-async function begin(slug: string, fields: Record<string, string> = {}) {
-  const v = new Visitor(() => t.app);
-  const start = await v.submit(`/mitmachen/befragung/${slug}`, `/mitmachen/befragung/${slug}/start`, fields);
-  return { v, start };
-}
+const begin = (slug: string, fields: Record<string, string> = {}) => beginAs(t, slug, fields);
+const answerPage = (v: Visitor, slug: string, n: number, fields: Record<string, string | string[]>) => answerPageOf(t, v, slug, n, fields);
 
 const page1 = { a_wohnort: 'Pelkum', a_kita: 'ja', a_kinder: '2', a_wege: 'rad', aktion: 'weiter' };
 const page2 = { a_kitanote: '2', a_zufrieden: '4', a_empfehlung: '8', a_aussagen_sicher: '5', a_aussagen_gruen: '3', a_wunsch: 'kita', a_kurz: 'Mehr Bänke', aktion: 'weiter' };
-
-async function answerPage(v: Visitor, slug: string, n: number, fields: Record<string, string | string[]>) {
-  const page = await v.get(`/mitmachen/befragung/${slug}/seite/${n}`);
-  const body = new URLSearchParams({ _csrf: csrfTokenOf(page.body) });
-  for (const [k, val] of Object.entries(fields)) for (const one of Array.isArray(val) ? val : [val]) body.append(k, one);
-  return t.app.inject({ method: 'POST', url: `/mitmachen/befragung/${slug}/seite/${n}`, cookies: Object.fromEntries(v.cookies), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString(), remoteAddress: v.ip });
-}
-
-async function submit(v: Visitor, slug: string) {
-  const review = await v.get(`/mitmachen/befragung/${slug}/absenden`);
-  expect(review.statusCode).toBe(200);
-  const key = /name="schluessel" value="([^"]+)"/.exec(review.body)![1]!;
-  return { response: await v.post(`/mitmachen/befragung/${slug}/absenden`, { _csrf: csrfTokenOf(review.body), schluessel: key }), key, csrf: csrfTokenOf(review.body) };
-}
 
 describe('answering a survey', () => {
   it('goes page by page with progress, keeps answers going back, and stores one anonymous response', async () => {

@@ -3,8 +3,8 @@ import type { AppDeps } from '../../app.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
-import { fieldName, readPage, type AnswerProblem } from './survey.answers.js';
-import { allQuestions, cleanAnswers, completeLanguages, inLanguage, isSurveyLanguage, visiblePages, type Answers, type Question, type SurveyLanguage } from './survey.definition.js';
+import { fieldName, offeredIds, questionsNotOffered, readPage, type AnswerProblem } from './survey.answers.js';
+import { allQuestions, answerKeys, cleanAnswers, completeLanguages, inLanguage, isSurveyLanguage, visiblePages, type Answers, type Question, type SurveyLanguage } from './survey.definition.js';
 import { surveyMessages } from './survey.messages.js';
 import { RespondError, type Draft, type RespondService } from './respond.service.js';
 import { LaterPage, MessagePage, QuestionPage, ReviewPage, StartPage, surveyPath } from './views/respond-views.js';
@@ -82,14 +82,14 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     return out;
   }
 
-  function renderPage(req: FastifyRequest, reply: FastifyReply, draft: Draft, pageIndex: number, answers: Answers, errors: Record<string, string>, status = 200) {
+  function renderPage(req: FastifyRequest, reply: FastifyReply, draft: Draft, pageIndex: number, answers: Answers, errors: Record<string, string>, status = 200, opened: Question[] = []) {
     const pages = visiblePages(draft.definition, answers);
     const position = Math.max(1, pages.indexOf(pageIndex) + 1);
     const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language, req.locale) } as const;
     return reply
       .status(status)
       .html(
-        <QuestionPage ctx={ctx} info={{ slug: draft.survey.slug, definition: draft.definition }} language={draft.language} languages={completeLanguages(draft.definition)} pageIndex={pageIndex} position={position} pages={pages.length} answers={answers} errors={errors} districts={city.districts} />,
+        <QuestionPage ctx={ctx} info={{ slug: draft.survey.slug, definition: draft.definition }} language={draft.language} languages={completeLanguages(draft.definition)} pageIndex={pageIndex} position={position} pages={pages.length} answers={answers} errors={errors} districts={city.districts} opened={opened} />,
       );
   }
 
@@ -154,6 +154,16 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       for (const q of page.questions) for (const key of [q.id, `${q.id}.other`, ...(q.statements ?? []).map((s) => `${q.id}.${s.value}`)]) delete merged[key];
       Object.assign(merged, result.answers);
       const answers = cleanAnswers(draft.definition, merged);
+      // Follow-up questions that this page's answers open and the page did not show yet (no
+      // JavaScript): show the page again with them, keep what was answered, move on only after.
+      const opened = action === 'next' ? questionsNotOffered(page, answers, offeredIds(body)) : [];
+      if (opened.length > 0) {
+        const openedKeys = new Set(opened.flatMap((q) => answerKeys(q)).map(fieldName));
+        const problems = Object.fromEntries(Object.entries(result.problems).filter(([field]) => !openedKeys.has(field)));
+        await service.saveDraft(draft, { answers, page: index });
+        const errors = errorTexts(draft, problems, chromeLocale(draft.language, req.locale));
+        return renderPage(req, reply, draft, index, { ...answers, ...result.answers }, errors, Object.keys(errors).length > 0 ? 422 : 200, opened);
+      }
       if (action === 'next' && Object.keys(result.problems).length > 0) {
         return renderPage(req, reply, draft, index, { ...answers, ...result.answers }, errorTexts(draft, result.problems, chromeLocale(draft.language, req.locale)), 422);
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { everyTypeDefinition } from '../../../test/support/survey.js';
-import { readPage } from './survey.answers.js';
+import { demoSurveyDefinition } from './seed/demo-survey.js';
+import { questionsNotOffered, readPage } from './survey.answers.js';
 import { cleanAnswers, completeLanguages, definitionProblems, visiblePages, type Question } from './survey.definition.js';
 
 const districts = ['Hamm-Mitte', 'Pelkum'];
@@ -69,10 +70,36 @@ describe('conditions and languages', () => {
     expect(completeLanguages(everyTypeDefinition)).toEqual(['de', 'en', 'ls']);
   });
 
-  it('a condition must point to an earlier page', () => {
+  it('a condition must point to a question further up: an earlier page or higher up on the same page', () => {
     const broken = structuredClone(everyTypeDefinition);
     broken.pages[0]!.questions[0]!.showIf = { question: 'kita', values: ['ja'] };
     expect(definitionProblems(everyTypeDefinition)).toEqual([]);
-    expect(definitionProblems(broken)[0]).toContain('früheren Seite');
+    expect(definitionProblems(broken)[0]).toContain('weiter vorn');
+    const samePage = structuredClone(everyTypeDefinition);
+    samePage.pages[0]!.questions[2]!.showIf = { question: 'kita', values: ['ja'] };
+    expect(definitionProblems(samePage)).toEqual([]);
+    // The demo survey asks its Kita follow-ups on the Kita question's page.
+    expect(definitionProblems(demoSurveyDefinition)).toEqual([]);
+  });
+});
+
+describe('a follow-up question on the same page', () => {
+  const kita = q({ id: 'kita', type: 'yesno' });
+  const followUp = q({ id: 'zufrieden', type: 'rating5', showIf: { question: 'kita', values: ['ja'] } });
+  const page = { id: 'p', title: { de: 'Kita' }, questions: [kita, followUp] };
+
+  it('counts with the answer given on the page, not the one the draft had', () => {
+    expect(readPage(page.questions, { a_kita: 'ja', a_zufrieden: '4' }, {}, districts, true)).toEqual({ answers: { kita: 'ja', zufrieden: '4' }, problems: {} });
+    expect(readPage(page.questions, { a_kita: 'ja' }, {}, districts, true).problems).toEqual({ a_zufrieden: 'required' });
+    // The draft said "ja", the page now says "nein": the follow-up is hidden, its answer ignored.
+    expect(readPage(page.questions, { a_kita: 'nein', a_zufrieden: '4' }, { kita: 'ja', zufrieden: '2' }, districts, true)).toEqual({ answers: { kita: 'nein' }, problems: {} });
+  });
+
+  it('is reported as not yet offered until the form says it was shown', () => {
+    expect(questionsNotOffered(page, { kita: 'ja' }, []).map((x) => x.id)).toEqual(['zufrieden']);
+    expect(questionsNotOffered(page, { kita: 'ja' }, ['zufrieden'])).toEqual([]);
+    expect(questionsNotOffered(page, { kita: 'nein' }, [])).toEqual([]);
+    // A condition on an earlier page was settled before the page was shown.
+    expect(questionsNotOffered({ ...page, questions: [followUp] }, { kita: 'ja' }, [])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import type { Answers, Question } from './survey.definition.js';
-import { categoriesOf, isVisible } from './survey.definition.js';
+import type { Answers, Question, SurveyPage } from './survey.definition.js';
+import { answerKeys, categoriesOf, dependsOnSamePage, isVisible } from './survey.definition.js';
 
 /** Why an answer does not fit; the page turns the code into words. */
 export type AnswerProblem = 'required' | 'choice' | 'number' | 'range' | 'tooLong' | 'otherText';
@@ -28,7 +28,8 @@ export interface PageResult {
 /**
  * Reads the answers of one page from a form body and checks each against its question:
  * values must be among the offered ones, numbers in range, texts not too long. Hidden
- * questions (their condition is not met by the earlier answers) are ignored.
+ * questions (their condition is not met by the answers before them, on earlier pages or
+ * higher up on this page) are ignored.
  */
 export function readPage(questions: Question[], body: Record<string, unknown>, earlier: Answers, districts: readonly string[], validate: boolean): PageResult {
   const answers: Answers = {};
@@ -36,8 +37,11 @@ export function readPage(questions: Question[], body: Record<string, unknown>, e
   const fail = (key: string, problem: AnswerProblem) => {
     if (validate && !problems[fieldName(key)]) problems[fieldName(key)] = problem;
   };
+  // What this page held before does not count: its conditions see the answers in this body.
+  const known: Answers = { ...earlier };
+  for (const q of questions) for (const key of answerKeys(q)) delete known[key];
   for (const q of questions) {
-    if (!isVisible(q, earlier)) continue;
+    if (!isVisible(q, { ...known, ...answers })) continue;
     const categories = categoriesOf(q, districts);
     switch (q.type) {
       case 'multiple': {
@@ -101,3 +105,20 @@ export function readPage(questions: Question[], body: Record<string, unknown>, e
   }
   return { answers, problems };
 }
+
+/**
+ * The questions of a page that the answers just given make visible but that the respondent has
+ * not been offered yet (the page showed them hidden, and no script revealed them): the page must
+ * show them before the survey moves on. `offered` are the ids the form reports as shown.
+ */
+export function questionsNotOffered(page: SurveyPage, answers: Answers, offered: readonly string[]): Question[] {
+  return page.questions.filter((q) => dependsOnSamePage(q, page) && isVisible(q, answers) && !offered.includes(q.id));
+}
+
+/** The ids of the questions a page's form reports as shown (field "gezeigt"). */
+export function offeredIds(body: Record<string, unknown>): string[] {
+  return list(body[offeredField]);
+}
+
+/** Field of the marker each same-page conditional question carries while it is shown. */
+export const offeredField = 'gezeigt';

@@ -37,7 +37,7 @@ export interface Question {
   /** number */
   min?: number;
   max?: number;
-  /** Show only if an answer on an EARLIER page is one of these values. */
+  /** Show only if the answer to an earlier question (an earlier page, or higher up on the same page) is one of these values. */
   showIf?: { question: string; values: string[] };
 }
 
@@ -129,12 +129,17 @@ export function findQuestion(definition: SurveyDefinition, id: string): { questi
   return null;
 }
 
-/** Whether a question is shown, given the answers so far (conditions look at earlier pages only). */
+/** Whether a question is shown, given the answers so far (conditions look at earlier questions only). */
 export function isVisible(question: Question, answers: Answers): boolean {
   if (!question.showIf) return true;
   const given = answers[question.showIf.question];
   const values = Array.isArray(given) ? given : given === undefined ? [] : [given];
   return values.some((v) => question.showIf!.values.includes(v));
+}
+
+/** Whether the question's condition looks at a question on the same page (so the page changes while it is answered). */
+export function dependsOnSamePage(question: Question, page: SurveyPage): boolean {
+  return !!question.showIf && page.questions.some((q) => q.id === question.showIf!.question);
 }
 
 /** Indexes of pages with at least one visible question. */
@@ -176,22 +181,23 @@ export function completeLanguages(definition: SurveyDefinition): SurveyLanguage[
   });
 }
 
+export const movedAboveCondition = 'Eine Frage mit Bedingung muss unter der Frage stehen, von der sie abhängt.';
+export const conditionOrderProblem = 'Die Bedingung muss sich auf eine Frage weiter vorn beziehen: auf einer früheren Seite oder weiter oben auf derselben Seite.';
+
 /** Problems that make a definition unusable (checked when editors save and before opening). */
 export function definitionProblems(definition: SurveyDefinition): string[] {
   const problems: string[] = [];
-  const seen = new Map<string, number>();
-  definition.pages.forEach((page, pageIndex) => {
+  const seen = new Set<string>();
+  for (const page of definition.pages) {
     for (const q of page.questions) {
       if (seen.has(q.id)) problems.push(`Die Kennung ${q.id} kommt zweimal vor.`);
       if ((q.type === 'single' || q.type === 'multiple') && (q.options ?? []).length < 2) problems.push(`Frage ${q.id}: mindestens zwei Antwortmöglichkeiten.`);
       if (q.type === 'likert' && (q.statements ?? []).length < 1) problems.push(`Frage ${q.id}: mindestens eine Aussage.`);
-      if (q.showIf) {
-        const earlier = seen.get(q.showIf.question);
-        if (earlier === undefined || earlier >= pageIndex) problems.push(`Frage ${q.id}: die Bedingung muss sich auf eine Frage einer früheren Seite beziehen.`);
-      }
-      seen.set(q.id, pageIndex);
+      // Earlier in reading order: a respondent answers the condition before meeting the question.
+      if (q.showIf && !seen.has(q.showIf.question)) problems.push(`Frage ${q.id}: ${conditionOrderProblem}`);
+      seen.add(q.id);
     }
-  });
+  }
   if (definition.pages.length === 0 || allQuestions(definition).length === 0) problems.push('Die Befragung hat noch keine Fragen.');
   return problems;
 }

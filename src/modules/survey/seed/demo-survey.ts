@@ -35,8 +35,10 @@ export const demoSurveyDefinition: SurveyDefinition = {
       id: 'gesamt',
       title: t('Hamm insgesamt', 'Hamm overall', 'Hamm allgemein'),
       questions: [
-        q('note', 'grade6', t('Welche Schulnote geben Sie Hamm als Stadt für Familien?', 'Which school grade (1 = very good, 6 = insufficient) do you give Hamm as a city for families?', 'Welche Schulnote geben Sie Hamm?'), { required: true }),
-        q('empfehlung', 'scale10', t('Wie wahrscheinlich empfehlen Sie Hamm einer befreundeten Familie als Wohnort? (0 = gar nicht, 10 = auf jeden Fall)', 'How likely are you to recommend Hamm to a friendly family as a place to live? (0 = not at all, 10 = definitely)', 'Würden Sie Freunden sagen: Zieht nach Hamm? (0 = nein, 10 = ja)')),
+        q('note', 'grade6', t('Welche Schulnote geben Sie Hamm als Stadt für Familien?', 'Which school grade do you give Hamm as a city for families?', 'Welche Schulnote geben Sie Hamm?'), { required: true }),
+        q('empfehlung', 'scale10', t('Wie wahrscheinlich empfehlen Sie Hamm einer befreundeten Familie als Wohnort?', 'How likely are you to recommend Hamm to a friendly family as a place to live?', 'Würden Sie Freunden sagen: Zieht nach Hamm?'), {
+          hint: t('0 = gar nicht, 10 = auf jeden Fall', '0 = not at all, 10 = definitely', '0 = nein, 10 = ja'),
+        }),
         q('zufrieden', 'likert', t('Wie sehr stimmen Sie zu?', 'How much do you agree?', 'Stimmt das?'), {
           statements: opts(['sicher', 'Mein Kind kann sich im Viertel sicher bewegen.', 'My child can move around the neighbourhood safely.'], ['spiel', 'Es gibt genug Spielplätze in der Nähe.', 'There are enough playgrounds nearby.'], ['gruen', 'Es gibt genug Grünflächen.', 'There is enough green space.'], ['nachbar', 'Ich kenne Familien in der Nachbarschaft.', 'I know families in the neighbourhood.'], ['info', 'Ich finde Informationen für Familien leicht.', 'I find information for families easily.']),
         }),

@@ -229,7 +229,7 @@ export function QuestionFormPage(props: { ctx: PageContext; survey: SurveyRow; d
         {surveyLanguages.map((lang) => (
           <TextField name={`text_${lang}`} label={t('q.text', { language: languageNames[lang] })} error={errors[`text_${lang}`]} value={values[`text_${lang}`]} />
         ))}
-        <TextField name="hint_de" label={t('q.hint')} value={values.hint_de} />
+        <TextField name="hint_de" label={t('q.hint')} hint={t('q.hintHint')} value={values.hint_de} />
         {surveyLanguages.map((lang) => (
           <TextArea name={`options_${lang}`} label={t('q.options', { language: languageNames[lang] })} hint={lang === 'de' ? t('q.optionsHint') : undefined} error={errors[`options_${lang}`]} rows={4} value={values[`options_${lang}`]} />
         ))}

@@ -84,8 +84,10 @@ export function QuestionFields({ question: q, answers, errors, language, distric
   const value = answers[q.id];
   const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
   const labels = categoryLabels(q, language, t);
+  // A scale question's own hint (in the survey's language) names its ends; the general one stands in otherwise.
   const scaleHint = q.type === 'grade6' ? t('page.gradeHint') : q.type === 'scale10' ? t('page.scaleHint') : '';
-  const hintText = [hint, scaleHint].filter(Boolean).join(' ');
+  const ownHintFits = !!hint && (language === 'de' || language === 'ls' || !!q.hint?.[language]?.trim());
+  const hintText = scaleHint && ownHintFits ? hint : [hint, scaleHint].filter(Boolean).join(' ');
   const hintId = hintText ? `${name}-hint` : '';
   const describedBy = [hintId, error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { Alert, CsrfField, ErrorSummary, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { htmlLang, inLanguage, isVisible, languageNames, type Answers, type Question, type SurveyDefinition, type SurveyLanguage } from '../survey.definition.js';
+import { fieldName, offeredField } from '../survey.answers.js';
+import { dependsOnSamePage, htmlLang, inLanguage, isVisible, languageNames, type Answers, type Question, type SurveyDefinition, type SurveyLanguage, type SurveyPage } from '../survey.definition.js';
 import { surveyMessages } from '../survey.messages.js';
 import { categoryLabels, QuestionFields } from './question-fields.js';
 
@@ -101,8 +102,10 @@ export function QuestionPage(props: {
   answers: Answers;
   errors: Record<string, string>;
   districts: readonly string[];
+  /** Follow-up questions the last answers opened (shown again without JavaScript): named in a notice. */
+  opened?: Question[];
 }): JSX.Element {
-  const { ctx, info, language, pageIndex, position, pages, answers, errors, districts } = props;
+  const { ctx, info, language, pageIndex, position, pages, answers, errors, districts, opened = [] } = props;
   const t = surveyMessages(ctx.locale);
   const page = info.definition.pages[pageIndex]!;
   const title = inLanguage(page.title, language);
@@ -129,7 +132,31 @@ export function QuestionPage(props: {
         <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <ErrorSummary title={t('page.errorTitle')} errors={errors} />
-          {page.questions.map((question) => (answersShow(question, answers) ? <QuestionFields question={question} answers={answers} errors={errors} language={language} districts={districts} t={t} /> : ''))}
+          {opened.length > 0 ? (
+            <Alert kind="info" title={t('page.opened.title')}>
+              <>
+                <p class="kern-body" safe>
+                  {t('page.opened.text')}
+                </p>
+                <ul class="kern-list">
+                  {opened.map((q) => (
+                    <li>
+                      <a class="kern-link" href={`#${questionAnchor(q)}`} safe>
+                        {inLanguage(q.text, language)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            </Alert>
+          ) : (
+            ''
+          )}
+          {page.questions.map((question) => (
+            <PageQuestion page={page} question={question} answers={answers}>
+              <QuestionFields question={question} answers={answers} errors={errors} language={language} districts={districts} t={t} />
+            </PageQuestion>
+          ))}
           <div class="survey-actions">
             <button type="submit" name="aktion" value="weiter" class="kern-btn kern-btn--primary">
               <span class="kern-label" safe>
@@ -153,11 +180,29 @@ export function QuestionPage(props: {
           </div>
         </form>
       </div>
+      <script src="/assets/survey.js" defer></script>
     </Layout>
   );
 }
 
-const answersShow = (q: Question, answers: Answers) => isVisible(q, answers);
+const questionAnchor = (q: Question) => `frage-${q.id}`;
+
+/**
+ * A question of the page. One whose condition looks at a question on the same page is always in
+ * the page, hidden while the condition is not met: survey.js shows it as soon as the answer fits.
+ * Its marker field tells the server it was shown; without JavaScript the server shows it itself.
+ */
+function PageQuestion({ page, question, answers, children }: { page: SurveyPage; question: Question; answers: Answers; children: JSX.Element }): JSX.Element {
+  const visible = isVisible(question, answers);
+  if (!dependsOnSamePage(question, page)) return visible ? children : '';
+  const condition = question.showIf!;
+  return (
+    <div class="survey-followup" id={questionAnchor(question)} data-show-if={fieldName(condition.question)} data-show-values={JSON.stringify(condition.values)} hidden={!visible}>
+      <input type="hidden" name={offeredField} value={question.id} disabled={!visible} />
+      {children}
+    </div>
+  );
+}
 
 /** The last step: send, with the draft's submission key (a second click stores nothing more). */
 export function ReviewPage({ ctx, info, language, submissionKey, lastPage, answers }: { ctx: PageContext; info: SurveyInfo; language: SurveyLanguage; submissionKey: string; lastPage: number; answers: Answers }): JSX.Element {
