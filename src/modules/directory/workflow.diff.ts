@@ -36,7 +36,11 @@ export interface DiffLookups {
 
 type Fields = [WorkflowFieldKey, FieldValue][];
 
-const text = (value: string | number | undefined | null): string | undefined => (value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim());
+/** A value as the diff compares it: trimmed, with LF line breaks (CR LF from older forms counts as the same text). */
+const text = (value: string | number | undefined | null): string | undefined => {
+  const clean = value === undefined || value === null ? '' : String(value).replace(/\r\n?/g, '\n').trim();
+  return clean === '' ? undefined : clean;
+};
 const list = (values: (string | undefined)[]): string[] | undefined => {
   const items = values.map((v) => text(v)).filter((v): v is string => v !== undefined);
   return items.length ? items : undefined;
@@ -105,6 +109,7 @@ function serviceFields(s: HsdsService, lookups: DiffLookups): Fields {
     ['service.eligibility', text(s.eligibility_description)],
     ['service.application', text(s.application_process)],
     ['service.costs', list((s.cost_options ?? []).map(cost))],
+    ['service.fees', text(s.fees_description)],
     ['service.documents', list((s.required_documents ?? []).map((d) => d.document))],
     ['service.languages', list((s.languages ?? []).map((l) => languageName(l.code, l.name)))],
     ['service.phone', list((s.phones ?? []).map((p) => p.number))],

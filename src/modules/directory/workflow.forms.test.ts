@@ -55,9 +55,9 @@ describe('times and amounts', () => {
       ],
       existing,
     );
-    expect(schedules[0]).toEqual({ id: 'note', description: 'In den Ferien geschlossen' });
-    expect(schedules[1]).toEqual({ id: 'keep', freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00', closes_at: '12:00' });
-    expect(schedules[2]).toMatchObject({ byday: 'WE', opens_at: '14:00', closes_at: '16:00' });
+    expect(schedules?.[0]).toEqual({ id: 'note', description: 'In den Ferien geschlossen' });
+    expect(schedules?.[1]).toEqual({ id: 'keep', freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00', closes_at: '12:00' });
+    expect(schedules?.[2]).toMatchObject({ byday: 'WE', opens_at: '14:00', closes_at: '16:00' });
     expect(hoursValues(schedules)).toEqual({ 'hours-1-1-opens': '09:00', 'hours-1-1-closes': '12:00', 'hours-3-1-opens': '09:00', 'hours-3-1-closes': '12:00', 'hours-3-2-opens': '14:00', 'hours-3-2-closes': '16:00' });
   });
 });
@@ -100,11 +100,10 @@ describe('the service form', () => {
     expect(values).toMatchObject({ free: 'ja', 'topic-beratung': 'ja', phone: '02381 1' });
     const built = buildService({ ...values, phone: '02381 99' }, context(existing), 'de');
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
-    expect(built.value.cost_options).toEqual([{ id: 'free-id', option: 'kostenlos', amount: 0, currency: 'EUR' }]);
-    expect(built.value.attributes).toEqual([
-      { id: 'other', taxonomy_term_id: 'elsewhere', value: 'x' },
-      { id: 'topic-id', taxonomy_term_id: topics[2]!.id },
-    ]);
+    // The costs did not change: the stored option stays exactly as it was.
+    expect(built.value.cost_options).toEqual([{ id: 'free-id', amount: 0, option: 'kostenlos' }]);
+    // Attributes keep their stored order, the other taxonomy's one included.
+    expect(built.value.attributes).toEqual(existing.attributes);
     expect(built.value.phones).toEqual([
       { id: 'p1', number: '02381 99' },
       { id: 'p2', number: '02381 2' },

@@ -77,7 +77,10 @@ export function readHours(form: FormReader): Slot[] {
  * ("MO,TU", 09:00–12:00). Ids of existing schedules with the same times are kept; schedules the
  * table cannot show (monthly ones, free-text notes) stay as they were.
  */
-export function schedulesFromSlots(slotList: Slot[], existing: HsdsSchedule[] = []): HsdsSchedule[] {
+export function schedulesFromSlots(slotList: Slot[], stored: HsdsSchedule[] | undefined): HsdsSchedule[] | undefined {
+  const existing = stored ?? [];
+  // The same hours as before: the stored schedules stay as they are (their order and grouping too).
+  if (sameHours(slotList, existing)) return stored;
   const kept = existing.filter((s) => !isTableSchedule(s));
   const reusable = existing.filter(isTableSchedule);
   const groups = new Map<string, number[]>();
@@ -94,6 +97,15 @@ export function schedulesFromSlots(slotList: Slot[], existing: HsdsSchedule[] = 
     weekly.push({ id, freq: 'WEEKLY', byday, opens_at: opens, closes_at: closes });
   }
   return [...kept, ...weekly];
+}
+
+const slotKey = (s: Pick<Slot, 'day' | 'opens' | 'closes'>) => `${s.day} ${s.opens}-${s.closes}`;
+
+/** Whether the table's ranges are exactly the ranges of the stored schedules the table shows. */
+function sameHours(slotList: Slot[], existing: HsdsSchedule[]): boolean {
+  const before = weeklyHoursOf(existing.filter(isTableSchedule)).map(slotKey).sort();
+  const after = slotList.map(slotKey).sort();
+  return before.length === after.length && before.every((key, i) => key === after[i]);
 }
 
 /** A schedule the table shows: weekly, with days and both times. */

@@ -41,7 +41,9 @@ export function formFields(html: string, action: string): Record<string, string>
   }
   for (const [, open, body] of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
     const name = attr(open!, 'name');
-    if (name) fields[name] = decode(body!);
+    // As a browser does: the parser drops one line break right after <textarea>, and a submitted
+    // text area has CR LF line breaks.
+    if (name) fields[name] = decode(body!).replace(/^\r?\n/, '').replace(/\r?\n/g, '\r\n');
   }
   for (const [, open, body] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
     const name = attr(open!, 'name');

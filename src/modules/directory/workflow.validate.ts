@@ -64,8 +64,9 @@ export class FormReader {
     return undefined;
   }
 
+  /** The trimmed value; line breaks as LF (browsers send a text area's line breaks as CR LF). */
   raw(name: string): string {
-    return (this.values[name] ?? '').trim();
+    return (this.values[name] ?? '').replace(/\r\n?/g, '\n').trim();
   }
 
   checked(name: string): boolean {

@@ -69,6 +69,7 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
           <Input name="reducedPrice" label={f('service.reducedPrice')} hint={f('service.reducedPrice.hint')} value={values.reducedPrice} error={errors.reducedPrice} inputmode="decimal" size={10} />
         </div>
       </fieldset>
+      <TextArea name="fees" label={f('service.fees')} hint={f('service.fees.hint')} value={values.fees} error={errors.fees} rows={3} />
 
       <h2 class="kern-heading-medium">{t.html('form.section.where')}</h2>
       {choices.locations.length ? (
@@ -97,7 +98,7 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
       ) : (
         ''
       )}
- <SelectField
+      <SelectField
         name="status"
         label={f('service.status')}
         hint={f('service.status.hint')}
