@@ -108,9 +108,9 @@ function openNowCondition(now: Date): RawBuilder<boolean> {
 /** Words long enough for the substring fallback. */
 const fallbackWords = (text: string) => queryWords(text).filter((w) => w.length >= minFallbackLength);
 
-/** The WHERE conditions and the rank. */
-interface Plan {
-  conditions: RawBuilder<unknown>[];
+/** How services (alias s) match a searched text. */
+export interface TextMatch {
+  condition: RawBuilder<boolean>;
   rank: RawBuilder<number>;
   /** The words are in the name (weight A; indexed): the most promising matches. */
   title: RawBuilder<boolean> | null;
@@ -120,17 +120,52 @@ interface Plan {
  * `match` 'words' is German full-text search (stems, ranked); 'parts' is the fallback when that
  * finds nothing: every word a substring of name, topics or organisation.
  */
+export function textMatch(searchedText: string, match: 'words' | 'parts'): TextMatch {
+  if (match === 'words') {
+    const tsquery = sql`websearch_to_tsquery('german', ${searchedText})`;
+    return {
+      condition: sql<boolean>`s.search_vector @@ ${tsquery}`,
+      rank: sql<number>`ts_rank_cd(s.search_vector, ${tsquery})`,
+      title: sql<boolean>`ts_filter(s.search_vector, '{a}') @@ ${tsquery}`,
+    };
+  }
+  return { condition: sql<boolean>`(${sql.join(fallbackWords(searchedText).map((w) => sql`s.search_text LIKE ${likePattern(w)}`), sql` AND `)})`, rank: sql<number>`0::real`, title: null };
+}
+
+/** The text as every directory search reads it: one line, at most maxQueryLength, typos corrected. */
+export async function correctedText(db: Kysely<DB>, raw: string | undefined): Promise<{ corrections: Correction[]; searchedText: string }> {
+  const text = (raw ?? '').replace(/\s+/g, ' ').trim().slice(0, maxQueryLength);
+  const corrections = text ? await correctWords(db, queryWords(text)) : [];
+  return { corrections, searchedText: applyCorrections(text, corrections) };
+}
+
+/**
+ * The directory's text search for other lists of services (the HSDS API): typos corrected, word
+ * stems first, parts of words when the stems find nothing. `list` runs the list with a match
+ * (undefined: no text was given).
+ */
+export async function listByText<T extends { total: number }>(db: Kysely<DB>, raw: string | undefined, list: (match: TextMatch | undefined) => Promise<T>): Promise<T> {
+  const { searchedText } = await correctedText(db, raw);
+  if (!searchedText) return list(undefined);
+  const found = await list(textMatch(searchedText, 'words'));
+  return found.total === 0 && fallbackWords(searchedText).length ? list(textMatch(searchedText, 'parts')) : found;
+}
+
+/** The WHERE conditions and the rank. */
+interface Plan {
+  conditions: RawBuilder<unknown>[];
+  rank: RawBuilder<number>;
+  title: RawBuilder<boolean> | null;
+}
+
 function plan(query: ServiceQuery, searchedText: string, match: 'words' | 'parts'): Plan {
   const conditions: RawBuilder<unknown>[] = [sql`s.status IN (${sql.join(listedStatuses)})`];
   let rank: RawBuilder<number> = sql<number>`0::real`;
   let title: RawBuilder<boolean> | null = null;
-  if (searchedText && match === 'words') {
-    const tsquery = sql`websearch_to_tsquery('german', ${searchedText})`;
-    conditions.push(sql`s.search_vector @@ ${tsquery}`);
-    rank = sql<number>`ts_rank_cd(s.search_vector, ${tsquery})`;
-    title = sql<boolean>`ts_filter(s.search_vector, '{a}') @@ ${tsquery}`;
-  } else if (searchedText) {
-    conditions.push(sql`(${sql.join(fallbackWords(searchedText).map((w) => sql`s.search_text LIKE ${likePattern(w)}`), sql` AND `)})`);
+  if (searchedText) {
+    const text = textMatch(searchedText, match);
+    conditions.push(text.condition);
+    ({ rank, title } = text);
   }
   if (query.topic) conditions.push(sql`s.topic_codes @> ARRAY[${query.topic}]::text[]`);
   if (query.district) conditions.push(sql`s.districts @> ARRAY[${query.district}]::text[]`);
@@ -236,9 +271,7 @@ interface Row {
 
 /** Searches the published directory: one page of hits, the total and any typo corrections. */
 export async function searchServices(db: Kysely<DB>, query: ServiceQuery): Promise<ServiceResults> {
-  const text = (query.text ?? '').replace(/\s+/g, ' ').trim().slice(0, maxQueryLength);
-  const corrections = text ? await correctWords(db, queryWords(text)) : [];
-  const searchedText = applyCorrections(text, corrections);
+  const { corrections, searchedText } = await correctedText(db, query.text);
   const sort = effectiveSort(query, searchedText !== '');
   const perPage = Math.max(1, Math.min(query.perPage ?? defaultPerPage, 100));
   const page = Math.max(1, Math.floor(query.page ?? 1));

@@ -49,6 +49,15 @@ describe('HSDS API: filters (cumulative)', () => {
     for (const search of ['"Kinder', "'; drop table", '-', 'oder & | ! ( )', 'und']) expect((await get(`/api/hsds/services?search=${encodeURIComponent(search)}`)).statusCode, search).toBe(200);
   });
 
+  it('searches as the directory does: a typo is corrected, a part of a word is found', async () => {
+    for (const search of ['kinderartz', 'Kinderarzt', 'arzt']) {
+      expect(await names(`/api/hsds/services?search=${search}`), search).toEqual(['Kinderärztliche Sprechstunde']);
+      const links = (await get(`/api/hsds/service_at_locations?search=${search}`)).json();
+      expect(links.contents.map((l: { service: { name: string } }) => l.service.name), search).toEqual(['Kinderärztliche Sprechstunde']);
+    }
+    expect(await names('/api/hsds/services?search=Schwimkurs')).toEqual(['Schwimmkurs Seepferdchen']);
+  });
+
   it('filters by taxonomy term, taxonomy, organization and modification time', async () => {
     expect(await names(`/api/hsds/services?taxonomy_term_id=${topicId('freizeit-sport')}`)).toEqual(['Schwimmkurs Seepferdchen']);
     expect(await names(`/api/hsds/services?taxonomy_term_id=${featureTerms.leika.id}`)).toEqual(['Kinderärztliche Sprechstunde']);

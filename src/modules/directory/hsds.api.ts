@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
+import { listByText, type TextMatch } from './directory.search.js';
 import { registerHsdsCsv } from './hsds.csv.js';
 import { registerHsdsImportPages } from './hsds.import.pages.js';
 import * as objects from './hsds.objects.js';
@@ -31,6 +32,8 @@ import {
  *   GET /api/hsds/service_at_locations[?…&postcode], /service_at_locations/:id
  *   GET /api/hsds/taxonomies[?search], /taxonomies/:id
  *   GET /api/hsds/taxonomy_terms[?search&taxonomy_id&parent_id&top_only], /taxonomy_terms/:id
+ * `search` on services and service_at_locations is the directory's own search (as on /angebote):
+ * typos corrected, parts of words when the word stems find nothing.
  * Also registered from here: GET /angebote.csv (hsds.csv.ts) and the admin import (hsds.import.pages.tsx).
  */
 
@@ -72,8 +75,8 @@ function pageOf(listed: { total: number }, p: repo.Paging, contents: unknown[]) 
   };
 }
 
-const filtersOf = (q: { search?: string; taxonomy_term_id?: string; taxonomy_id?: string; organization_id?: string; modified_after?: string }): repo.ServiceFilters => ({
-  search: q.search?.trim() || undefined,
+const filtersOf = (q: { taxonomy_term_id?: string; taxonomy_id?: string; organization_id?: string; modified_after?: string }, text: TextMatch | undefined): repo.ServiceFilters => ({
+  text,
   taxonomyTermId: q.taxonomy_term_id,
   taxonomyId: q.taxonomy_id,
   organizationId: q.organization_id,
@@ -112,7 +115,7 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     route('Angebote, seitenweise (Kurzform oder mit full=true vollständig)', { querystring: ServiceListQuery }, pageResponse(`${spec}/compiled/service_list.json`)),
     async (req) => {
       const p = paging(req.query);
-      const listed = await repo.listServices(db, filtersOf(req.query), p);
+      const listed = await listByText(db, req.query.search, (text) => repo.listServices(db, filtersOf(req.query, text), p));
       if (req.query.full) return pageOf(listed, p, await fullServices(db, listed.rows, { withOrganization: true }));
       const organizations = await repo.organizationsByIds(db, listed.rows.map((r) => r.organization_id));
       return pageOf(listed, p, listed.rows.map((r) => objects.serviceListObject(r, organizations.get(r.organization_id))));
@@ -157,7 +160,7 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     route('Angebote an Standorten, seitenweise', { querystring: ServiceAtLocationListQuery }, pageResponse(`${spec}/compiled/service_at_location_list.json`)),
     async (req) => {
       const p = paging(req.query);
-      const listed = await repo.listServiceAtLocations(db, { ...filtersOf(req.query), postcode: req.query.postcode }, p);
+      const listed = await listByText(db, req.query.search, (text) => repo.listServiceAtLocations(db, { ...filtersOf(req.query, text), postcode: req.query.postcode }, p));
       const organizations = await repo.organizationsByIds(db, listed.rows.map((r) => r.service.organization_id));
       if (!req.query.full) return pageOf(listed, p, listed.rows.map((r) => objects.serviceAtLocationListObject(r, r.service, organizations.get(r.service.organization_id))));
       const terms = await repo.loadTerms(db);

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/jobs/jobs.js';
+import type { TextMatch } from './directory.search.js';
 import { featureTaxonomy, featureTerms } from './directory.taxonomy.js';
 import type { OrganizationRow, ServiceLocationLink, ServiceRow, TaxonomyRow, TermRow } from './hsds.objects.js';
 
@@ -15,7 +16,8 @@ export interface Paging {
 }
 
 export interface ServiceFilters {
-  search?: string;
+  /** The directory's text search (directory.search.ts listByText), so typos are corrected as on /angebote. */
+  text?: TextMatch;
   taxonomyTermId?: string;
   taxonomyId?: string;
   organizationId?: string;
@@ -34,7 +36,7 @@ const tsQuery = (search: string) => sql`websearch_to_tsquery('german', ${search}
 /** The spec's cumulative filters on services (alias s); `changedAt` says what modified_after compares. */
 function serviceConditions(f: ServiceFilters, changedAt = sql`s.updated_at`): RawBuilder<boolean>[] {
   const c: RawBuilder<boolean>[] = [];
-  if (f.search) c.push(sql<boolean>`s.search_vector @@ ${tsQuery(f.search)}`);
+  if (f.text) c.push(f.text.condition);
   // Topic terms are projected into topic_codes (GIN-indexed); the three feature terms only live in the HSDS object.
   if (f.taxonomyTermId && featureTermIds.has(f.taxonomyTermId)) c.push(sql<boolean>`s.hsds -> 'attributes' @> ${JSON.stringify([{ taxonomy_term_id: f.taxonomyTermId }])}::jsonb`);
   else if (f.taxonomyTermId) c.push(sql<boolean>`s.topic_codes @> array[(select code from taxonomy_terms where id = ${f.taxonomyTermId})]`);
@@ -47,8 +49,7 @@ function serviceConditions(f: ServiceFilters, changedAt = sql`s.updated_at`): Ra
   return c;
 }
 
-const serviceOrder = (search: string | undefined) =>
-  search ? sql`ts_rank(s.search_vector, ${tsQuery(search)}) desc, s.name, s.id` : sql`s.name, s.id`;
+const serviceOrder = (text: TextMatch | undefined) => (text ? sql`${text.rank} desc, s.name, s.id` : sql`s.name, s.id`);
 
 /** Rows in the order of the ids (the page was chosen on narrow rows; the HSDS objects are read for it only). */
 function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
@@ -64,7 +65,7 @@ export async function listServices(db: Executor, f: ServiceFilters, p: Paging): 
       .selectFrom('directory_services as s')
       .select('s.id')
       .where(where)
-      .orderBy(serviceOrder(f.search))
+      .orderBy(serviceOrder(f.text))
       .limit(p.perPage)
       .offset((p.page - 1) * p.perPage)
       .execute(),
@@ -151,7 +152,7 @@ export async function listServiceAtLocations(db: Executor, f: ServiceFilters & {
     base().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
     base()
       .select('sl.id')
-      .orderBy(f.search ? sql`ts_rank(s.search_vector, ${tsQuery(f.search)}) desc, s.name, l.name, sl.id` : sql`s.name, l.name, sl.id`)
+      .orderBy(f.text ? sql`${f.text.rank} desc, s.name, l.name, sl.id` : sql`s.name, l.name, sl.id`)
       .limit(p.perPage)
       .offset((p.page - 1) * p.perPage)
       .execute(),

@@ -159,13 +159,15 @@ export const PageQuery = {
   per_page: Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Einträge je Seite (1 bis 100)' }),
 };
 const search = Type.Optional(Type.String({ maxLength: 200, description: 'Volltextsuche (deutsch, mit Wortstamm)' }));
+/** On services: the directory's search, as on /angebote. */
+const serviceSearch = Type.Optional(Type.String({ maxLength: 200, description: 'Suche wie im Verzeichnis: deutsch mit Wortstamm, Tippfehler werden korrigiert, ohne Treffer auch Wortteile („arzt“ in „Kinderarztpraxis“)' }));
 const modifiedAfter = Type.Optional(
   Type.String({ anyOf: [{ format: 'date-time' }, { format: 'date' }], description: 'Nur Einträge, die ab diesem Zeitpunkt geändert wurden (ISO 8601, z. B. 2026-01-31T00:00:00Z)' }),
 );
 const flag = (description: string) => Type.Optional(Type.Boolean({ description }));
 
 export const ServiceListQuery = Type.Object({
-  search,
+  search: serviceSearch,
   taxonomy_term_id: uuidParam('Nur Angebote mit diesem Begriff (Thema oder Merkmal)'),
   taxonomy_id: uuidParam('Nur Angebote mit einem Begriff aus dieser Taxonomie'),
   organization_id: uuidParam('Nur Angebote dieses Trägers'),
@@ -174,7 +176,7 @@ export const ServiceListQuery = Type.Object({
   ...PageQuery,
 });
 export const ServiceAtLocationListQuery = Type.Object({
-  search,
+  search: serviceSearch,
   taxonomy_term_id: uuidParam('Nur Angebote mit diesem Begriff'),
   taxonomy_id: uuidParam('Nur Angebote mit einem Begriff aus dieser Taxonomie'),
   organization_id: uuidParam('Nur Angebote dieses Trägers'),
