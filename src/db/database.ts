@@ -35,13 +35,8 @@ export interface DatabaseOptions {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      // A server that vanished from the network (not one that refuses) is noticed, not waited for.
-      connectionTimeoutMillis: 10_000,
-      keepAlive: true,
-    });
+    // keepAlive: a connection a firewall or NAT silently dropped is noticed instead of hanging.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, keepAlive: true });
     survivesDisconnects(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, embedded: false, close: () => db.destroy() };
