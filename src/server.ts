@@ -1,5 +1,6 @@
 import { boot } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { surviveDatabaseOutages } from './db/unavailable.js';
 import { demoLogins, seedDemoData } from './seed/demo.js';
 
@@ -41,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Konfigurationsfehler: ${error.message}` : error);
+  console.error(error instanceof ConfigError ? `Konfigurationsfehler: ${error.message}` : error instanceof DataDirInUseError ? error.message : error);
   process.exit(1);
 });

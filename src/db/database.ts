@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import type { DB } from './types.js';
 
 // count(*) and bigint arrive as strings from pg; our counts fit in a JS number.
@@ -34,26 +35,36 @@ export interface DatabaseOptions {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      // A server that vanished from the network (not one that refuses) is noticed, not waited for.
-      connectionTimeoutMillis: 10_000,
-      keepAlive: true,
-    });
+    // keepAlive: a connection a firewall or NAT silently dropped is noticed instead of hanging.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, keepAlive: true });
     survivesDisconnects(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, embedded: false, close: () => db.destroy() };
   }
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // Before PGlite opens the files: a second process on them would damage the data.
+  const lock = lockDataDir(options.dataDir);
+  try {
+    return await openEmbedded(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openEmbedded(options: DatabaseOptions, lock: DataDirLock): Promise<Database> {
   const pgliteDir = path.join(options.dataDir, 'pglite');
   const lite = options.snapshot
     ? await PGlite.create({ loadDataDir: options.snapshot, extensions: { pg_trgm } })
     : await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm } });
   const socketDir = path.join(options.dataDir, 'socket');
   mkdirSync(socketDir, { recursive: true, mode: 0o700 });
-  const server = new PGLiteSocketServer({ db: lite, path: path.join(socketDir, '.s.PGSQL.5432') });
+  const socketPath = path.join(socketDir, '.s.PGSQL.5432');
+  // We hold the lock, so a socket file here is left over from a process that was killed
+  // (kill -9, OOM, power cut); listening on it would fail with EADDRINUSE.
+  rmSync(socketPath, { force: true });
+  const server = new PGLiteSocketServer({ db: lite, path: socketPath });
   await server.start();
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
   survivesDisconnects(pool);
@@ -66,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await db.destroy();
       await server.stop();
       await lite.close();
+      lock.release();
     },
   };
 }
