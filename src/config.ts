@@ -18,6 +18,11 @@ export interface Config {
   /** Secret for signing tokens (CSRF); generated and kept in dataDir when unset outside production. */
   readonly sessionSecret: string;
   readonly cookieSecure: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy): none (false), addresses and
+   * ranges, or all (true). Believing every sender would let anyone pick their own address for the rate limits.
+   */
+  readonly trustProxy: boolean | string;
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   /** Run the job worker inside the web process (embedded default). */
@@ -25,7 +30,12 @@ export interface Config {
   readonly seedDemoData: boolean;
   readonly cityProfilePath: string;
   readonly logLevel: string;
+  /** Failed logins per account and source (IP address, IPv6 /64) in 15 minutes. */
   readonly rateLimitMax: number;
+  /** Failed logins per source across all accounts in 15 minutes. */
+  readonly rateLimitSourceMax: number;
+  /** Failed logins per account across all sources in 15 minutes: the much higher ceiling. */
+  readonly rateLimitAccountMax: number;
   /** How long an account deletion keeps the anonymised audit trail (days). */
   readonly auditRetentionDays: number;
   /** Familieninfobrief: most messages per second one sending worker hands to SMTP (0 = no limit). */
@@ -64,6 +74,14 @@ function localSecret(dataDir: string): string {
   return secret;
 }
 
+function trustProxySetting(env: Env, fallback: boolean | string): boolean | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return fallback;
+  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
+  if (!/^[\w.:/,\s-]+$/.test(raw)) throw new ConfigError(`TRUST_PROXY must be true, false or addresses (e.g. loopback, 10.0.0.0/8), got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const production = nodeEnv === 'production';
@@ -93,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Familienrathaus <familienrathaus@localhost>',
     sessionSecret,
     cookieSecure: boolSetting(env, 'COOKIE_SECURE', production || publicUrl.startsWith('https://')),
+    trustProxy: trustProxySetting(env, production ? 'loopback' : false),
     sessionIdleMinutes: intSetting(env, 'SESSION_IDLE_MINUTES', 60, 1),
     sessionAbsoluteHours: intSetting(env, 'SESSION_ABSOLUTE_HOURS', 12, 1),
     runWorkerInWeb: boolSetting(env, 'WORKER_IN_WEB', !production),
@@ -100,6 +119,8 @@ export function loadConfig(env: Env = process.env): Config {
     cityProfilePath: path.resolve(env.CITY_PROFILE || 'city/hamm.json'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     rateLimitMax: intSetting(env, 'RATE_LIMIT_AUTH_MAX', 10, 1),
+    rateLimitSourceMax: intSetting(env, 'RATE_LIMIT_AUTH_SOURCE_MAX', 50, 1),
+    rateLimitAccountMax: intSetting(env, 'RATE_LIMIT_AUTH_ACCOUNT_MAX', 100, 1),
     auditRetentionDays: intSetting(env, 'AUDIT_RETENTION_DAYS', 365 * 3, 1),
     newsletterMaxPerSecond: intSetting(env, 'NEWSLETTER_MAX_PER_SECOND', 50, 0),
     newsletterSmtpConnections: intSetting(env, 'NEWSLETTER_SMTP_CONNECTIONS', 4, 1),

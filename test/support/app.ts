@@ -37,9 +37,11 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
 /** A visitor with a cookie jar, talking to the app through inject(). */
 export class Visitor {
   readonly cookies = new Map<string, string>();
-  /** Each visitor comes from its own address, so per-IP rate limits count per visitor. */
-  readonly ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
-  constructor(private readonly app: () => FastifyInstance) {}
+  constructor(
+    private readonly app: () => FastifyInstance,
+    /** Each visitor comes from its own address, so per-IP rate limits count per visitor. */
+    readonly ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`,
+  ) {}
 
   private remember(response: LightMyRequestResponse): void {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
