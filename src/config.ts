@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The one reader of process.env: validated at boot, typed, frozen. */
@@ -15,7 +13,10 @@ export interface Config {
   /** Unset: mails land in the local outbox (database + .eml files). */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
-  /** Secret for signing tokens (CSRF); generated and kept in dataDir when unset outside production. */
+  /**
+   * Secret for signing tokens (CSRF, links) and keying rate limits. SESSION_SECRET when set; otherwise
+   * empty here and filled in by boot() from the database, so every process on one database shares it.
+   */
   readonly sessionSecret: string;
   readonly cookieSecure: boolean;
   /**
@@ -64,16 +65,6 @@ function boolSetting(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-/** Outside production a secret is generated once and kept beside the data, so sessions survive restarts. */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, '.session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 function trustProxySetting(env: Env, fallback: boolean | string): boolean | string {
   const raw = env.TRUST_PROXY?.trim();
   if (!raw) return fallback;
@@ -93,8 +84,8 @@ export function loadConfig(env: Env = process.env): Config {
       if (!env[name]) throw new ConfigError(`${name} is required when NODE_ENV=production`);
     }
   }
-  const sessionSecret = env.SESSION_SECRET || (nodeEnv === 'test' ? 'test-secret-not-for-production' : localSecret(dataDir));
-  if (sessionSecret.length < 16) throw new ConfigError('SESSION_SECRET must have at least 16 characters');
+  const sessionSecret = env.SESSION_SECRET || '';
+  if (sessionSecret && sessionSecret.length < 16) throw new ConfigError('SESSION_SECRET must have at least 16 characters');
   if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
