@@ -69,6 +69,8 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
         return page(req, reply, 429, t('rateLimited.title'), t('rateLimited.text', { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) }));
       case 'csrf_invalid':
         return page(req, reply, 403, t('csrf.title'), t('csrf.text'));
+      case 'cross_site':
+        return page(req, reply, 403, t('crossSite.title'), t('crossSite.text'));
       case 'internal':
         return page(req, reply, 500, t('serverError.title'), t('serverError.text'), <p class="kern-body" safe>{t('serverError.reference', { id: req.id })}</p>);
       default:
