@@ -77,7 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       },
     },
     genReqId: () => randomUUID(),
-    trustProxy: config.env === 'production',
+    trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
   });
 

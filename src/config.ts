@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The one reader of process.env: validated at boot, typed, frozen. */
@@ -15,9 +13,17 @@ export interface Config {
   /** Unset: mails land in the local outbox (database + .eml files). */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
-  /** Secret for signing tokens (CSRF); generated and kept in dataDir when unset outside production. */
+  /**
+   * Secret for signing tokens (CSRF, links) and keying rate limits. SESSION_SECRET when set; otherwise
+   * empty here and filled in by boot() from the database, so every process on one database shares it.
+   */
   readonly sessionSecret: string;
   readonly cookieSecure: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy): none (false), addresses and
+   * ranges, or all (true). Believing every sender would let anyone pick their own address for the rate limits.
+   */
+  readonly trustProxy: boolean | string;
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   /** Run the job worker inside the web process (embedded default). */
@@ -25,7 +31,12 @@ export interface Config {
   readonly seedDemoData: boolean;
   readonly cityProfilePath: string;
   readonly logLevel: string;
+  /** Failed logins per account and source (IP address, IPv6 /64) in 15 minutes. */
   readonly rateLimitMax: number;
+  /** Failed logins per source across all accounts in 15 minutes. */
+  readonly rateLimitSourceMax: number;
+  /** Failed logins per account across all sources in 15 minutes: the much higher ceiling. */
+  readonly rateLimitAccountMax: number;
   /** How long an account deletion keeps the anonymised audit trail (days). */
   readonly auditRetentionDays: number;
   /** Familieninfobrief: most messages per second one sending worker hands to SMTP (0 = no limit). */
@@ -54,14 +65,12 @@ function boolSetting(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-/** Outside production a secret is generated once and kept beside the data, so sessions survive restarts. */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, '.session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+function trustProxySetting(env: Env, fallback: boolean | string): boolean | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return fallback;
+  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
+  if (!/^[\w.:/,\s-]+$/.test(raw)) throw new ConfigError(`TRUST_PROXY must be true, false or addresses (e.g. loopback, 10.0.0.0/8), got "${raw}"`);
+  return raw;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -75,8 +84,8 @@ export function loadConfig(env: Env = process.env): Config {
       if (!env[name]) throw new ConfigError(`${name} is required when NODE_ENV=production`);
     }
   }
-  const sessionSecret = env.SESSION_SECRET || (nodeEnv === 'test' ? 'test-secret-not-for-production' : localSecret(dataDir));
-  if (sessionSecret.length < 16) throw new ConfigError('SESSION_SECRET must have at least 16 characters');
+  const sessionSecret = env.SESSION_SECRET || '';
+  if (sessionSecret && sessionSecret.length < 16) throw new ConfigError('SESSION_SECRET must have at least 16 characters');
   if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
@@ -93,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Familienrathaus <familienrathaus@localhost>',
     sessionSecret,
     cookieSecure: boolSetting(env, 'COOKIE_SECURE', production || publicUrl.startsWith('https://')),
+    trustProxy: trustProxySetting(env, production ? 'loopback' : false),
     sessionIdleMinutes: intSetting(env, 'SESSION_IDLE_MINUTES', 60, 1),
     sessionAbsoluteHours: intSetting(env, 'SESSION_ABSOLUTE_HOURS', 12, 1),
     runWorkerInWeb: boolSetting(env, 'WORKER_IN_WEB', !production),
@@ -100,6 +110,8 @@ export function loadConfig(env: Env = process.env): Config {
     cityProfilePath: path.resolve(env.CITY_PROFILE || 'city/hamm.json'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     rateLimitMax: intSetting(env, 'RATE_LIMIT_AUTH_MAX', 10, 1),
+    rateLimitSourceMax: intSetting(env, 'RATE_LIMIT_AUTH_SOURCE_MAX', 50, 1),
+    rateLimitAccountMax: intSetting(env, 'RATE_LIMIT_AUTH_ACCOUNT_MAX', 100, 1),
     auditRetentionDays: intSetting(env, 'AUDIT_RETENTION_DAYS', 365 * 3, 1),
     newsletterMaxPerSecond: intSetting(env, 'NEWSLETTER_MAX_PER_SECOND', 50, 0),
     newsletterSmtpConnections: intSetting(env, 'NEWSLETTER_SMTP_CONNECTIONS', 4, 1),

@@ -23,6 +23,13 @@ describe('configuration', () => {
     expect(cookieNames(local).session).toBe('frh_session');
   });
 
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names (production: the same machine)', () => {
+    expect(loadConfig(production).trustProxy).toBe('loopback');
+    expect(loadConfig({ NODE_ENV: 'test' }).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toBe('10.0.0.0/8, loopback');
+    expect(() => loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '$(kaputt)' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('sends HSTS in production only', async () => {
     for (const [env, expected] of [[production, true], [{ NODE_ENV: 'test' }, false]] as const) {
       const app = Fastify();

@@ -87,6 +87,14 @@ export interface RateLimitHitsTable {
   window_ends_at: Date;
 }
 
+/** Secrets generated once and shared by every process on the database (the session secret without SESSION_SECRET). */
+export interface PlatformSecretsTable {
+  /** What the secret is for, e.g. 'session'. */
+  id: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
 export interface MailOutboxTable {
   id: Generated<string>;
   recipient: string;
@@ -230,6 +238,7 @@ export interface DB extends EventsTables, HolidaysTables, NewsletterTables, Surv
   consents: ConsentsTable;
   audit_log: AuditLogTable;
   rate_limit_hits: RateLimitHitsTable;
+  platform_secrets: PlatformSecretsTable;
   mail_outbox: MailOutboxTable;
   content_pages: ContentPagesTable;
   barrier_reports: BarrierReportsTable;

@@ -47,9 +47,11 @@ const nextVisitorAddress = () => {
 /** A visitor with a cookie jar, talking to the app through inject(). */
 export class Visitor {
   readonly cookies = new Map<string, string>();
-  /** Each visitor comes from its own address, so per-IP rate limits count per visitor. */
-  readonly ip = nextVisitorAddress();
-  constructor(private readonly app: () => FastifyInstance) {}
+  constructor(
+    private readonly app: () => FastifyInstance,
+    /** Each visitor comes from its own address, so per-IP rate limits count per visitor. */
+    readonly ip = nextVisitorAddress(),
+  ) {}
 
   private remember(response: LightMyRequestResponse): void {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {

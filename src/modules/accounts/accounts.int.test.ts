@@ -225,7 +225,7 @@ describe('forgotten password', () => {
 });
 
 describe('rate limits', () => {
-  it('answers 429 in German after too many login attempts for one address', async () => {
+  it('answers 429 in German after too many login attempts for one address from one source', async () => {
     const user = await createUser(t);
     const v = visitor();
     const statuses: number[] = [];

@@ -79,8 +79,17 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
   app.post('/anmelden', async (req, reply) => {
     const form = parseForm(LoginForm, req.body, labels(req), req.locale);
     if (!form.ok) return html(reply, 422, <LoginPage ctx={ctxOf(req)} values={form.values} errors={form.errors} />);
-    const result = await attempt(() => service.loginWithPassword(form.value, origin(req), req.sessionToken));
-    if (!result.ok) return html(reply, 422, <LoginPage ctx={ctxOf(req)} values={{ email: form.value.email, zurueck: form.value.zurueck ?? '' }} errors={result.errors} />);
+    const values = { email: form.value.email, zurueck: form.value.zurueck ?? '' };
+    let result: Awaited<ReturnType<typeof attempt<string>>>;
+    try {
+      result = await attempt(() => service.loginWithPassword(form.value, origin(req), req.sessionToken));
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'rate_limited')) throw error;
+      // The form again rather than an error page: the way in without a password (a link by email) is right there.
+      reply.header('retry-after', String(error.details.retryAfterSeconds ?? 900));
+      return html(reply, 429, <LoginPage ctx={ctxOf(req)} values={values} errors={{ email: accountMessages(req.locale)('login.tooMany') }} />);
+    }
+    if (!result.ok) return html(reply, 422, <LoginPage ctx={ctxOf(req)} values={values} errors={result.errors} />);
     reply.startSession(result.value);
     return reply.redirect(form.value.zurueck ? safeLocalPath(form.value.zurueck) : '/konto', 303);
   });

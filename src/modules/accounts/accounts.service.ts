@@ -10,6 +10,7 @@ import { ensure } from '../../platform/auth/guard.js';
 import type { CityProfile } from '../../platform/city.js';
 import { AppError } from '../../platform/http/errors.js';
 import { consumeRateLimit, type Limit } from '../../platform/http/rate-limit.js';
+import { acceptAccountAttempt, countAccountAttempt, loginLimits, type AccountLimits } from '../../platform/auth/account-limits.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -45,6 +46,9 @@ export function createAccountsService(deps: AccountsDeps) {
   const { db, config, mail, city, privacy } = deps;
   const settings = sessionSettings(config);
   const limit = (bucket: string, max = config.rateLimitMax, windowSeconds = 900): Limit => ({ bucket, max, windowSeconds });
+  const passwordLimits = loginLimits(config);
+  // Mailed links: few per address from one source, a ceiling per address against mail bombing.
+  const mailLimits = (bucket: string): AccountLimits => ({ bucket, perAccountAndSource: 3, perSource: config.rateLimitMax, perAccount: 10, windowSeconds: 900 });
   const link = (path: string, token: string) => `${config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
   const mailFor = (user: { email: string; display_name: string; locale: string }, kind: Parameters<typeof accountMail>[0], url?: string) =>
     accountMail(kind, { to: user.email, locale: user.locale === 'en' ? 'en' : 'de', name: user.display_name, portalName: city.portalName, link: url });
@@ -59,7 +63,9 @@ export function createAccountsService(deps: AccountsDeps) {
 
   async function issueToken(executor: Executor, userId: string, purpose: 'confirm_email' | 'login_link' | 'password_reset', validHours: number) {
     const token = newToken();
-    await repo.invalidateTokens(executor, userId, purpose);
+    // A new sign-in or reset link leaves earlier ones valid (using one ends them all), so whoever
+    // else asks for a link for the address cannot spoil the one in its owner's inbox.
+    if (purpose === 'confirm_email') await repo.invalidateTokens(executor, userId, purpose);
     await repo.insertToken(executor, { tokenHash: hashToken(token), userId, purpose, expiresAt: hours(validHours) });
     return token;
   }
@@ -97,19 +103,18 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Returns a new session token; the caller's old session (if any) ends, so the id always changes at login. */
     async loginWithPassword(input: { email: string; password: string }, origin: Origin, previousSession: string | null): Promise<string> {
-      await consumeRateLimit(db, config.sessionSecret, limit('login:ip', config.rateLimitMax * 3), origin.ip);
-      await consumeRateLimit(db, config.sessionSecret, limit('login:email'), input.email);
+      await countAccountAttempt(db, config.sessionSecret, passwordLimits, input.email, origin.ip);
       const t = accountMessages(origin.locale);
       const user = await repo.findUserByEmail(db, input.email);
       const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : (await verifyAgainstNothing(input.password), false);
       if (!user || !ok) throw new AppError('validation_failed', t('login.wrong'), { fields: { email: t('login.wrong') } });
+      await acceptAccountAttempt(db, config.sessionSecret, passwordLimits, input.email, origin.ip);
       if (!user.email_confirmed_at) throw new AppError('validation_failed', t('login.unconfirmed'), { fields: { email: t('login.unconfirmed') } });
       return startSession(user.id, previousSession);
     },
 
     async requestLoginLink(email: string, origin: Origin): Promise<void> {
-      await consumeRateLimit(db, config.sessionSecret, limit('link:ip'), origin.ip);
-      await consumeRateLimit(db, config.sessionSecret, limit('link:email', 3), email);
+      await countAccountAttempt(db, config.sessionSecret, mailLimits('link'), email, origin.ip);
       await db.transaction().execute(async (trx) => {
         const user = await repo.findUserByEmail(trx, email);
         if (!user) return;
@@ -128,6 +133,7 @@ export function createAccountsService(deps: AccountsDeps) {
       const userId = await db.transaction().execute(async (trx) => {
         const used = await repo.consumeToken(trx, hashToken(token), 'login_link');
         if (!used) return null;
+        await repo.invalidateTokens(trx, used.user_id, 'login_link');
         const user = await repo.findUserById(trx, used.user_id);
         // The link proves the address, so it also confirms it.
         if (user && !user.email_confirmed_at) await repo.updateUser(trx, user.id, { email_confirmed_at: new Date() });
@@ -138,8 +144,7 @@ export function createAccountsService(deps: AccountsDeps) {
     },
 
     async requestPasswordReset(email: string, origin: Origin): Promise<void> {
-      await consumeRateLimit(db, config.sessionSecret, limit('reset:ip'), origin.ip);
-      await consumeRateLimit(db, config.sessionSecret, limit('reset:email', 3), email);
+      await countAccountAttempt(db, config.sessionSecret, mailLimits('reset'), email, origin.ip);
       await db.transaction().execute(async (trx) => {
         const user = await repo.findUserByEmail(trx, email);
         if (!user) return;
@@ -156,6 +161,7 @@ export function createAccountsService(deps: AccountsDeps) {
       const ok = await db.transaction().execute(async (trx) => {
         const used = await repo.consumeToken(trx, hashToken(token), 'password_reset');
         if (!used) return false;
+        await repo.invalidateTokens(trx, used.user_id, 'password_reset');
         const user = await repo.findUserById(trx, used.user_id);
         if (!user) return false;
         await repo.updateUser(trx, user.id, { password_hash: passwordHash, email_confirmed_at: user.email_confirmed_at ?? new Date() });
@@ -168,12 +174,13 @@ export function createAccountsService(deps: AccountsDeps) {
     },
 
     async changePassword(actor: Actor, input: { currentPassword: string; password: string }, origin: Origin): Promise<string> {
-      await consumeRateLimit(db, config.sessionSecret, limit('login:email'), actor.email);
+      await countAccountAttempt(db, config.sessionSecret, passwordLimits, actor.email, origin.ip);
       const t = accountMessages(origin.locale);
       const user = await repo.findUserById(db, actor.id);
       if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
         throw new AppError('validation_failed', t('password.currentWrong'), { fields: { currentPassword: t('password.currentWrong') } });
       }
+      await acceptAccountAttempt(db, config.sessionSecret, passwordLimits, actor.email, origin.ip);
       passwordError(input.password, origin.locale);
       const passwordHash = await hashPassword(input.password);
       await db.transaction().execute(async (trx) => {

@@ -101,7 +101,7 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
   // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the URL of the List-Unsubscribe
   // header, without cookies. A CSRF token cannot exist here; the signed personal token authorises
   // the request and the only thing it can do is unsubscribe its own address.
-  app.post<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', { config: { csrf: false } }, async (req, reply) => {
+  app.post<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', { config: { csrf: false, allowCrossSite: true } }, async (req, reply) => {
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     if (token.ok) await service.unsubscribe(token.value.token);
     // A second click or a client's retry finds the address unsubscribed already: still a success for the client.

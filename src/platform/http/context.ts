@@ -6,11 +6,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { resumeSession, sessionSettings } from '../auth/sessions.js';
 import type { Actor } from '../auth/roles.js';
-import { hmac, newToken, safeEqual } from '../auth/tokens.js';
+import { newToken } from '../auth/tokens.js';
 import type { CityProfile } from '../city.js';
 import { chosenLocale, type Locale } from '../i18n/i18n.js';
 import type { FooterSlot, LayoutSlots } from '../views/slots.js';
-import { AppError } from './errors.js';
+import { csrfTokenFor, refuseCrossSite, verifyCsrfToken } from './csrf.js';
 
 /** What every page needs to know about the request it answers. */
 export interface PageContext {
@@ -28,7 +28,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
     actor: Actor | null;
+    /** The token this request's forms carry. */
     csrfToken: string;
+    /** The token a state-changing request must send; null when nothing vouches for one yet. */
+    csrfExpected: string | null;
     sessionToken: string | null;
     layoutSlots: LayoutSlots | null;
   }
@@ -37,8 +40,10 @@ declare module 'fastify' {
     endSession(): void;
   }
   interface FastifyContextConfig {
-    /** Set false for routes that need no CSRF token (none yet). */
+    /** Set false for routes that need no CSRF token; requests from other sites are still refused. */
     csrf?: boolean;
+    /** Set true for routes other sites may post to (a signed token in the URL authorises them). */
+    allowCrossSite?: boolean;
   }
 }
 
@@ -48,7 +53,6 @@ export const cookieNames = (config: Config) => {
   return { session: `${prefix}frh_session`, csrf: `${prefix}frh_csrf`, locale: 'frh_lang' };
 };
 
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Answers that never carry a form get no CSRF cookie (assets and feeds may be cached publicly).
 const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz)|\.(ics|rss|atom)(\?|$)/;
 
@@ -57,8 +61,8 @@ export function pageContext(req: FastifyRequest, city: CityProfile): PageContext
 }
 
 /**
- * Reads locale, session and CSRF cookies on every request. CSRF uses a signed double-submit token:
- * the form carries HMAC(secret, cookie), which another site can neither read nor forge.
+ * Reads locale, session and CSRF cookies on every request and guards state-changing ones against
+ * cross-site forgery (see csrf.ts): other sites are refused at once, the form token once the body is read.
  */
 export const requestContext = fp(async (app: FastifyInstance, opts: { config: Config; db: Kysely<DB>; slots?: LayoutSlots }) => {
   const { config, db } = opts;
@@ -70,6 +74,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   app.decorateRequest('locale', 'de');
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfExpected', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('layoutSlots', null);
   app.decorateReply('startSession', function (this: FastifyReply, token: string) {
@@ -82,29 +87,25 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   app.addHook('onRequest', async (req, reply) => {
     req.layoutSlots = opts.slots ?? null;
     req.locale = chosenLocale(req.cookies[names.locale]);
-    let csrfSeed = req.cookies[names.csrf];
-    if ((!csrfSeed || csrfSeed.length < 32) && !noFormPaths.test(req.url)) {
-      csrfSeed = newToken();
-      reply.setCookie(names.csrf, csrfSeed, base);
-      // A cookie born in this request does not vouch for this request's own form post.
-      req.cookies[names.csrf] = undefined;
-    }
-    req.csrfToken = csrfSeed ? hmac(config.sessionSecret, csrfSeed) : '';
+    refuseCrossSite(req, config.publicUrl);
     const token = req.cookies[names.session];
     if (token && !req.url.startsWith('/assets/')) {
       req.actor = await resumeSession(db, token, settings);
       req.sessionToken = req.actor ? token : null;
       if (!req.actor) reply.clearCookie(names.session, base);
     }
+    // The browser's CSRF cookie: it signs anonymous forms, and stays for when the session ends.
+    const seed = req.cookies[names.csrf];
+    let freshSeed: string | undefined;
+    if ((!seed || seed.length < 32) && !noFormPaths.test(req.url)) {
+      freshSeed = newToken();
+      reply.setCookie(names.csrf, freshSeed, base);
+    }
+    // A cookie born in this request does not vouch for this request's own form post.
+    req.csrfExpected = csrfTokenFor(config.sessionSecret, req.sessionToken, freshSeed ? undefined : seed);
+    req.csrfToken = csrfTokenFor(config.sessionSecret, req.sessionToken, freshSeed ?? seed) ?? '';
   });
 
   // Form bodies are parsed by preHandler, so the token check runs here.
-  app.addHook('preHandler', async (req) => {
-    if (!unsafeMethods.has(req.method) || req.routeOptions.config?.csrf === false) return;
-    const seed = req.cookies[names.csrf];
-    const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'];
-    if (!seed || typeof sent !== 'string' || !safeEqual(sent, hmac(config.sessionSecret, seed))) {
-      throw new AppError('csrf_invalid', 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es noch einmal.');
-    }
-  });
+  app.addHook('preHandler', async (req) => verifyCsrfToken(req));
 });

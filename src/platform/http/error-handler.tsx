@@ -75,6 +75,8 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
         return page(req, reply, 403, t('csrf.title'), t('csrf.text'));
       case 'unavailable':
         return page(req, reply, 503, t('unavailable.title'), t('unavailable.text'), <p class="kern-body" safe>{t(req.method === 'GET' || req.method === 'HEAD' ? 'unavailable.reload' : 'unavailable.resend')}</p>);
+      case 'cross_site':
+        return page(req, reply, 403, t('crossSite.title'), t('crossSite.text'));
       case 'internal':
         return page(req, reply, 500, t('serverError.title'), t('serverError.text'), <p class="kern-body" safe>{t('serverError.reference', { id: req.id })}</p>);
       default:

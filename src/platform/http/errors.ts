@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'validation_failed'
   | 'csrf_invalid'
+  | 'cross_site'
   | 'rate_limited'
   | 'conflict'
   | 'invalid_token'
@@ -18,6 +19,7 @@ const statusByCode: Record<ErrorCode, number> = {
   unauthenticated: 401,
   validation_failed: 422,
   csrf_invalid: 403,
+  cross_site: 403,
   rate_limited: 429,
   conflict: 409,
   invalid_token: 400,

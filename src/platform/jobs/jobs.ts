@@ -70,7 +70,7 @@ export function createJobs(db: Kysely<DB>): Jobs {
     async start() {
       if (started) return;
       await boss.start();
-      for (const name of registrations.keys()) await boss.createQueue(name);
+      for (const name of registrations.keys()) await createQueueAgainAfterDeadlock(boss, name);
       started = true;
     },
     async startWorker() {
@@ -107,4 +107,19 @@ export function createJobs(db: Kysely<DB>): Jobs {
       return ran;
     },
   };
+}
+
+/**
+ * Processes starting together on an empty database can deadlock in pg-boss' queue creation
+ * (seen with two web processes and a worker). PostgreSQL then aborts one of them; creating the
+ * queue again is harmless (pg-boss skips a queue that exists), so that one tries again.
+ */
+async function createQueueAgainAfterDeadlock(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boss.createQueue(name);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+    }
+  }
 }
