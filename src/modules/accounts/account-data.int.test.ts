@@ -32,10 +32,12 @@ describe('Mein Konto: my data', () => {
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.headers['content-disposition']).toContain('attachment');
     const data = res.json();
-    expect(data.konto.email).toBe(user.email);
+    expect(data.konto).toEqual([expect.objectContaining({ email: user.email, display_name: user.display_name })]);
+    expect(data.erlaeuterung.konto).toMatchObject({ tabelle: 'users', aufbewahrung: expect.stringContaining('bis zur Löschung des Kontos') });
     expect(data.einwilligungen).toHaveLength(1);
     expect(data.anmeldungen.length).toBeGreaterThan(0);
-    expect(res.body).not.toContain('password_hash');
+    expect(data.konto[0]).not.toHaveProperty('password_hash');
+    expect(res.body).not.toContain('$argon2');
     expect(res.body).not.toContain(other.user.email);
   });
 

@@ -198,17 +198,20 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
       .send(JSON.stringify(data, null, 2));
   });
 
-  app.get('/konto/loeschen', (req, reply) => {
-    requireActor(req);
-    return html(reply, 200, <DeleteAccountPage ctx={ctxOf(req)} />);
+  app.get('/konto/loeschen', async (req, reply) => {
+    const actor = requireActor(req);
+    const consequences = await service.deletionConsequences(actor, req.locale);
+    return html(reply, 200, <DeleteAccountPage ctx={ctxOf(req)} consequences={consequences} />);
   });
   app.post('/konto/loeschen', async (req, reply) => {
     const actor = requireActor(req);
     const t = accountMessages(req.locale);
+    const again = async (errors: Record<string, string>) =>
+      html(reply, 422, <DeleteAccountPage ctx={ctxOf(req)} consequences={await service.deletionConsequences(actor, req.locale)} errors={errors} />);
     const form = parseForm(DeleteAccountForm, req.body, labels(req), req.locale);
-    if (!form.ok) return html(reply, 422, <DeleteAccountPage ctx={ctxOf(req)} errors={{ confirm: t('delete.confirmRequired') }} />);
+    if (!form.ok) return again({ confirm: t('delete.confirmRequired') });
     const result = await attempt(() => service.deleteAccount(actor));
-    if (!result.ok) return html(reply, 422, <DeleteAccountPage ctx={ctxOf(req)} errors={result.errors} />);
+    if (!result.ok) return again(result.errors);
     reply.endSession();
     return reply.redirect('/konto/geloescht', 303);
   });

@@ -1,47 +1,68 @@
-import type { PersonalDataSource } from '../../platform/privacy/privacy.js';
+import type { PersonalDataDeclaration } from '../../platform/privacy/declarations.js';
 
-/** What the accounts module holds about a person, for export and erasure. */
-export const accountsPersonalData: PersonalDataSource[] = [
+/** Days an account whose address was never confirmed is kept. */
+export const unconfirmedAccountDays = 7;
+
+/** What the accounts module holds about a person. */
+export const accountsPersonalData: PersonalDataDeclaration[] = [
   {
     name: 'konto',
-    async export(db, userId) {
-      return db
-        .selectFrom('users')
-        .select(['id', 'email', 'display_name', 'role', 'locale', 'email_confirmed_at', 'created_at', 'updated_at', 'last_login_at'])
-        .where('id', '=', userId)
-        .executeTakeFirst();
+    table: 'users',
+    subject: { user: 'id' },
+    purpose: 'das Konto selbst',
+    columns: {
+      email: 'Anmeldung und Benachrichtigungen',
+      display_name: 'Anrede in Mails und auf den Seiten',
+      password_hash: 'Anmeldung mit Passwort (nur als argon2id-Hash)',
+      role: 'Berechtigungen',
+      locale: 'Sprache der Seiten und Mails',
+      email_confirmed_at: 'Nachweis, dass die Adresse der Person gehört',
+      created_at: 'Löschung nie bestätigter Konten',
+      last_login_at: 'Anzeige der letzten Anmeldung',
     },
-    // The user row itself is deleted last by the accounts service.
-    async erase() {},
+    notExported: ['password_hash'],
+    context: ['updated_at'],
+    onErase: 'delete',
+    retention: {
+      rule: `bis zur Löschung des Kontos; nie bestätigte Konten ${unconfirmedAccountDays} Tage nach der Registrierung`,
+      sweep: { days: unconfirmedAccountDays, after: 'created_at', unless: 'email_confirmed_at' },
+    },
   },
   {
     name: 'einwilligungen',
-    export: (db, userId) => db.selectFrom('consents').select(['purpose', 'text_version', 'text', 'given_at', 'withdrawn_at']).where('user_id', '=', userId).execute(),
-    erase: async (trx, userId) => void (await trx.deleteFrom('consents').where('user_id', '=', userId).execute()),
+    table: 'consents',
+    subject: { user: 'user_id' },
+    purpose: 'Nachweis einer Einwilligung (Art. 7 Abs. 1 DSGVO)',
+    columns: { purpose: 'wofür', text_version: 'welche Fassung', text: 'der Wortlaut', given_at: 'wann erteilt', withdrawn_at: 'wann widerrufen' },
+    onErase: 'delete',
+    retention: { rule: 'bis zur Löschung des Kontos' },
   },
   {
     name: 'organisationen',
-    export: (db, userId) =>
-      db
-        .selectFrom('memberships')
-        .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
-        .select(['organizations.name', 'organizations.kind', 'memberships.created_at'])
-        .where('memberships.user_id', '=', userId)
-        .execute(),
-    erase: async (trx, userId) => void (await trx.deleteFrom('memberships').where('user_id', '=', userId).execute()),
+    table: 'memberships',
+    subject: { user: 'user_id' },
+    purpose: 'Mitgliedschaft in einer Organisation (Rechte als Träger oder Partner)',
+    columns: { organization_id: 'welche Organisation', created_at: 'seit wann' },
+    context: [{ as: 'organisation', from: 'organizations', select: 'name', by: 'organization_id' }],
+    onErase: 'delete',
+    retention: { rule: 'bis die Verwaltung die Mitgliedschaft beendet oder das Konto gelöscht wird' },
   },
   {
     name: 'anmeldungen',
-    export: (db, userId) => db.selectFrom('sessions').select(['created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).execute(),
-    erase: async (trx, userId) => {
-      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-      await trx.deleteFrom('auth_tokens').where('user_id', '=', userId).execute();
-    },
+    table: 'sessions',
+    subject: { user: 'user_id' },
+    purpose: 'angemeldet bleiben',
+    columns: { created_at: 'Beginn', last_seen_at: 'Leerlaufgrenze', expires_at: 'Höchstdauer' },
+    onErase: 'delete',
+    retention: { rule: 'bis zum Abmelden, nach SESSION_IDLE_MINUTES ohne Nutzung oder spätestens nach SESSION_ABSOLUTE_HOURS', job: 'platform.maintenance' },
   },
   {
-    name: 'aenderungsprotokoll',
-    export: (db, userId) => db.selectFrom('audit_log').select(['at', 'action', 'subject_type', 'subject_id']).where('actor_id', '=', userId).orderBy('at').execute(),
-    // Kept as the law asks; the user's id is removed from it when the user row goes (ON DELETE SET NULL).
-    async erase() {},
+    name: 'anmeldelinks',
+    table: 'auth_tokens',
+    subject: { user: 'user_id' },
+    purpose: 'Links zum Bestätigen der Adresse, zum Anmelden und zum Zurücksetzen des Passworts (nur als Hash)',
+    columns: { purpose: 'welcher Link', created_at: 'erstellt', expires_at: 'gültig bis', used_at: 'benutzt' },
+    onErase: 'delete',
+    retention: { rule: 'einen Tag nach Ablauf (Links gelten 15 Minuten bis 24 Stunden)', sweep: { days: 1, after: 'expires_at' } },
   },
 ];

@@ -22,7 +22,6 @@ export const updateUser = (
   changes: Partial<{ display_name: string; locale: string; password_hash: string; role: Role; email_confirmed_at: Date; last_login_at: Date }>,
 ) => db.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
 
-export const deleteUser = (db: Executor, id: string) => db.deleteFrom('users').where('id', '=', id).execute();
 
 export const countAdmins = async (db: Executor) =>
   (await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow()).n;

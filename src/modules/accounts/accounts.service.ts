@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB, Role } from '../../db/types.js';
-import { recordAudit, anonymiseAuditSubject } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem, verifyAgainstNothing, verifyPassword } from '../../platform/auth/passwords.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { createSession, destroyAllSessions, destroySession, sessionSettings } from '../../platform/auth/sessions.js';
@@ -208,14 +208,23 @@ export function createAccountsService(deps: AccountsDeps) {
       });
     },
 
-    /** Everything we hold about the person, from every module that registered personal data. */
+    /** Everything we hold about the person, as declared by every module (`*.privacy.ts`). */
     async exportData(actor: Actor): Promise<Record<string, unknown>> {
-      const data: Record<string, unknown> = { exportiertAm: new Date().toISOString(), portal: city.portalName };
-      for (const source of privacy.sources()) data[source.name] = await source.export(db, actor.id);
-      return data;
+      const user = await repo.findUserById(db, actor.id);
+      if (!user) throw new AppError('not_found', 'Benutzerkonto nicht gefunden');
+      return { exportiertAm: new Date().toISOString(), portal: city.portalName, ...(await privacy.exportFor(db, { id: user.id, email: user.email })) };
     },
 
-    /** Erases the account everywhere; audit entries stay, anonymised. The goodbye mail is queued in the same transaction. */
+    /** What deleting the account changes for others (released holiday places), for the deletion page. */
+    async deletionConsequences(actor: Actor, locale: Locale): Promise<string[]> {
+      return privacy.consequences(db, { id: actor.id, email: actor.email }, locale);
+    },
+
+    /**
+     * Erases the account everywhere, as declared: rows deleted or unlinked, audit entries kept
+     * without the person, queued mails and jobs that mention the person purged. The farewell mail
+     * is queued in the same transaction and forgotten once it is out.
+     */
     async deleteAccount(actor: Actor): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const user = await repo.findUserById(trx, actor.id);
@@ -223,12 +232,12 @@ export function createAccountsService(deps: AccountsDeps) {
         if (user.role === 'admin' && (await repo.countAdmins(trx)) <= 1) {
           throw new AppError('conflict', accountMessages(user.locale === 'en' ? 'en' : 'de')('delete.lastAdmin'));
         }
-        for (const source of [...privacy.sources()].reverse()) await source.erase(trx, actor.id);
-        await anonymiseAuditSubject(trx, actor.id);
-        await repo.deleteUser(trx, actor.id);
+        await privacy.erase(trx, { id: user.id, email: user.email });
         await recordAudit(trx, { actorId: null, action: 'user.deleted', subjectType: 'user', subjectId: null });
-        await mail.enqueue(trx, mailFor(user, 'deleted', config.publicUrl));
+        await mail.enqueue(trx, { ...mailFor(user, 'deleted', config.publicUrl), forget: true });
       });
+      // The local copies of the purged outbox mails.
+      await mail.pruneFiles();
     },
 
     // --- administration -------------------------------------------------------------------

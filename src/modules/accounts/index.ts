@@ -12,7 +12,7 @@ export { listEditorEmails } from './accounts.repository.js';
 /** Accounts: registration, logins, Mein Konto and user administration. */
 export function accountsModule(deps: AppDeps): FastifyPluginAsync {
   const service = createAccountsService(deps);
-  for (const source of accountsPersonalData) deps.privacy.register(source);
+  deps.privacy.register(...accountsPersonalData);
   return async (app) => {
     registerAccountPages(app, service, deps.city);
     registerAdminUserPages(app, service, deps.city);

@@ -37,21 +37,3 @@ export async function listReports(db: Executor, limit: number): Promise<BarrierR
 export async function listEditorRecipients(db: Executor): Promise<{ email: string; locale: string }[]> {
   return db.selectFrom('users').select(['email', 'locale']).where('role', '=', 'editor').where('email_confirmed_at', 'is not', null).orderBy('email').execute();
 }
-
-/** Reports that left this address for a reply (for "download my data" / "delete my account"). */
-export async function reportsByContact(db: Executor, email: string) {
-  return db
-    .selectFrom('barrier_reports')
-    .select(['page_url', 'message', 'contact_email', 'created_at'])
-    .where((eb) => eb(eb.fn('lower', ['contact_email']), '=', email.toLowerCase()))
-    .orderBy('created_at')
-    .execute();
-}
-
-/** The whole report goes: its text may say more about the person than the address does. */
-export async function deleteReportsByContact(trx: Transaction<DB>, email: string): Promise<void> {
-  await trx
-    .deleteFrom('barrier_reports')
-    .where((eb) => eb(eb.fn('lower', ['contact_email']), '=', email.toLowerCase()))
-    .execute();
-}

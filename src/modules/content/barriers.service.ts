@@ -6,7 +6,6 @@ import type { CityProfile } from '../../platform/city.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import type { PersonalDataSource } from '../../platform/privacy/privacy.js';
 import * as repo from './barriers.repository.js';
 import type { BarrierReport } from './barriers.repository.js';
 import { authorize } from './content.policy.js';
@@ -76,16 +75,3 @@ export function createBarrierService({ db, config, mail, city }: BarrierDeps) {
     },
   };
 }
-
-/** Reports that left a user's address hold personal data of that user: export and erase them with the account. */
-export const barrierReportsPersonalData: PersonalDataSource = {
-  name: 'barrierenmeldungen',
-  async export(db, userId) {
-    const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-    return user ? repo.reportsByContact(db, user.email) : [];
-  },
-  async erase(trx, userId) {
-    const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-    if (user) await repo.deleteReportsByContact(trx, user.email);
-  },
-};

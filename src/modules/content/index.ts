@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { registerBarrierPages } from './barriers.pages.js';
-import { barrierReportsPersonalData, createBarrierService } from './barriers.service.js';
+import { createBarrierService } from './barriers.service.js';
+import { contentPersonalData } from './content.privacy.js';
 import { registerContentPages } from './content.pages.js';
 import { createContentService } from './content.service.js';
 
@@ -13,7 +14,7 @@ export { renderMarkdown } from './markdown.js';
 export function contentModule(deps: AppDeps): FastifyPluginAsync {
   const content = createContentService(deps);
   const barriers = createBarrierService(deps);
-  deps.privacy.register(barrierReportsPersonalData);
+  deps.privacy.register(...contentPersonalData);
   deps.search.register({
     id: 'content',
     label: { de: 'Seiten', en: 'Pages' },

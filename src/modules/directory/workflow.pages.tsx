@@ -45,7 +45,7 @@ const idOr404 = (value: string | undefined): string => {
 export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void {
   const service = createWorkflowService(deps);
   const review = createReviewService(deps);
-  for (const source of workflowPersonalData) deps.privacy.register(source);
+  deps.privacy.register(...workflowPersonalData);
   registerWorkflowJobs(deps);
   registerReviewPages(app, deps, service, review);
 

@@ -19,10 +19,9 @@ describe('events in the site search and in privacy requests', () => {
   it('exports and erases what a person gave with a suggestion', async () => {
     const user = await createUser(t, { email: 'Vorschlag@Example.org' });
     const id = await buildEvent(t, { title: 'Vorgeschlagenes Fest' }, { reviewState: 'pending', suggesterEmail: 'vorschlag@example.org' });
-    const source = t.deps.privacy.sources().find((s) => s.name === 'veranstaltungen')!;
-    const exported = (await source.export(t.deps.db, user.id)) as { veranstaltung: string; eMailFuerEntscheidung: string }[];
-    expect(exported).toEqual([expect.objectContaining({ veranstaltung: 'Vorgeschlagenes Fest', eMailFuerEntscheidung: 'vorschlag@example.org' })]);
-    await t.deps.db.transaction().execute((trx) => source.erase(trx, user.id));
+    const exported = await t.deps.privacy.exportFor(t.deps.db, user);
+    expect(exported.veranstaltungsvorschlaege).toEqual([expect.objectContaining({ title: 'Vorgeschlagenes Fest', suggester_email: 'vorschlag@example.org' })]);
+    await t.deps.db.transaction().execute((trx) => t.deps.privacy.erase(trx, user));
     const row = await t.deps.db.selectFrom('events').select('suggester_email').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.suggester_email).toBeNull();
   });

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app.js';
 import { fromLocal, todayIn } from './berlin-time.js';
+import { eventsPersonalData, retentionJob } from './events.privacy.js';
 import { applyRetention } from './events.service.js';
 import { whenText } from './views/format.js';
 
 /** What the events module plugs into the platform: site search, privacy (export/erase), the retention job. */
-
-export const retentionJob = 'events.retention';
 
 const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
 
@@ -39,26 +38,7 @@ export function registerEventsPlatform(deps: AppDeps): void {
     },
   });
 
-  // Personal data: the address someone gave with a suggestion (matched by the account's email),
-  // and the authorship of events a person created.
-  deps.privacy.register({
-    name: 'veranstaltungen',
-    async export(db, userId) {
-      const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-      const rows = await db
-        .selectFrom('events')
-        .select(['id', 'title', 'review_state', 'created_at', 'suggester_email'])
-        .where((w) => w.or([w('created_by', '=', userId), ...(user ? [w(sql`lower(suggester_email)`, '=', user.email.toLowerCase())] : [])]))
-        .orderBy('created_at')
-        .execute();
-      return rows.map((r) => ({ veranstaltung: r.title, stand: r.review_state, angelegt: r.created_at, eMailFuerEntscheidung: r.suggester_email }));
-    },
-    async erase(trx, userId) {
-      const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-      if (user) await trx.updateTable('events').set({ suggester_email: null }).where(sql`lower(suggester_email)`, '=', user.email.toLowerCase()).execute();
-      await trx.updateTable('events').set({ created_by: null }).where('created_by', '=', userId).execute();
-    },
-  });
+  deps.privacy.register(...eventsPersonalData);
 
   deps.jobs.register(retentionJob, async () => void (await applyRetention(deps, new Date())), { cron: '40 3 * * *' });
 }

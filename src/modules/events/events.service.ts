@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { deleteImage, storeImage, type UploadedImage } from '../../platform/media/media.js';
 import { decisionMail } from './events.mails.js';
+import { openSuggestionDays, suggesterEmailDays } from './events.privacy.js';
 import { rowValues, type EventInput } from './events.model.js';
 import { canEditEvent, canModerate, membershipsOf } from './events.policy.js';
 import { lockEvent, rebuildOccurrences } from './events.repository.js';
@@ -185,19 +186,19 @@ export async function likelyDuplicates(deps: Pick<AppDeps, 'db'>, id: string) {
     .execute();
 }
 
-/** Retention: suggester addresses 30 days after the decision; undecided or rejected suggestions after 180 days. */
+/** Retention as declared in events.privacy.ts: suggester addresses after the decision, undecided or rejected suggestions. */
 export async function applyRetention(deps: Pick<AppDeps, 'db'>, now: Date): Promise<{ emailsErased: number; suggestionsDeleted: number }> {
   const day = 86_400_000;
   const erased = await deps.db
     .updateTable('events')
     .set({ suggester_email: null })
     .where('suggester_email', 'is not', null)
-    .where('reviewed_at', '<', new Date(now.getTime() - 30 * day))
+    .where('reviewed_at', '<', new Date(now.getTime() - suggesterEmailDays * day))
     .executeTakeFirst();
   const deleted = await deps.db
     .deleteFrom('events')
     .where('review_state', 'in', ['pending', 'rejected'])
-    .where((w) => w.or([w('reviewed_at', '<', new Date(now.getTime() - 180 * day)), w.and([w('reviewed_at', 'is', null), w('created_at', '<', new Date(now.getTime() - 180 * day))])]))
+    .where((w) => w.or([w('reviewed_at', '<', new Date(now.getTime() - openSuggestionDays * day)), w.and([w('reviewed_at', 'is', null), w('created_at', '<', new Date(now.getTime() - openSuggestionDays * day))])]))
     .executeTakeFirst();
   return { emailsErased: Number(erased.numUpdatedRows), suggestionsDeleted: Number(deleted.numDeletedRows) };
 }

@@ -11,5 +11,5 @@ export function registerHolidayJobs(deps: AppDeps): void {
   // Nightly: personal data of seasons closed longer than their retention period goes.
   deps.jobs.register(retentionJob, async () => void (await deleteExpiredSeasonData(deps)), { cron: '40 3 * * *' });
   deps.jobs.register<{ seasonId: string; after: string | null; chunk?: number }>(resultMailsJob, async ({ seasonId, after, chunk }) => void (await sendResultMails(deps, seasonId, after, chunk)));
-  for (const source of holidayPersonalData) deps.privacy.register(source);
+  deps.privacy.register(...holidayPersonalData);
 }

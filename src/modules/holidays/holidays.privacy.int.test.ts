@@ -19,8 +19,11 @@ describe('holidays personal data', () => {
 
     const exported = await visitor.get('/konto/daten');
     expect(exported.statusCode).toBe(200);
-    const [mia] = JSON.parse(exported.body).ferien_kinder;
-    expect(mia).toMatchObject({ first_name: 'Mia', needs: 'Asthma', notfallkontakte: [{ name: 'Oma Erika' }], wuensche: [{ rank: 1, title: 'Zirkuswoche' }], plaetze: [{ title: 'Zirkuswoche', status: 'accepted' }] });
+    const data = JSON.parse(exported.body);
+    expect(data.ferien_kinder).toEqual([expect.objectContaining({ id: child.id, first_name: 'Mia', needs: 'Asthma' })]);
+    expect(data.ferien_notfallkontakte).toEqual([expect.objectContaining({ child_id: child.id, name: 'Oma Erika', phone: '02381 1' })]);
+    expect(data.ferien_wuensche).toEqual([expect.objectContaining({ rank: 1, angebot: 'Zirkuswoche' })]);
+    expect(data.ferien_plaetze).toEqual([expect.objectContaining({ child_id: child.id, angebot: 'Zirkuswoche', status: 'accepted' })]);
 
     expect((await visitor.submit('/konto/loeschen', '/konto/loeschen', { confirm: 'ja' })).statusCode).toBeLessThan(400);
     expect(await t.deps.db.selectFrom('holiday_children').select('id').where('id', '=', child.id).execute()).toHaveLength(0);

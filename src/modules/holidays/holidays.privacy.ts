@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app.js';
-import type { PersonalDataSource } from '../../platform/privacy/privacy.js';
+import type { PersonalDataDeclaration } from '../../platform/privacy/declarations.js';
 
 /** The consent for needs (special-category data, Art. 9 DSGVO); the text is stored with each consent. */
 export const needsConsentVersion = 'ferien-beduerfnisse-2026-11';
@@ -9,44 +9,147 @@ export const needsConsentText =
 
 export const retentionJob = 'holidays.retention';
 
-/** What the holidays module holds about a parent: children, contacts, wish lists, places. */
-export const holidayPersonalData: PersonalDataSource[] = [
+const offer = { as: 'angebot', from: 'holiday_offers', select: 'title', by: 'offer_id' } as const;
+const season = { as: 'saison', from: 'holiday_seasons', select: 'name', by: 'season_id' } as const;
+const withSeason = 'bis die Eltern sie löschen, spätestens wenn die Frist nach Abschluss der Saison abläuft (Standard 180 Tage)';
+
+/** What the holidays module holds about parents and their children, and about staff who run it. */
+export const holidayPersonalData: PersonalDataDeclaration[] = [
   {
     name: 'ferien_kinder',
-    async export(db, userId) {
-      const children = await db.selectFrom('holiday_children').selectAll().where('parent_id', '=', userId).execute();
-      const ids = children.map((c) => c.id);
-      if (ids.length === 0) return [];
-      const contacts = await db.selectFrom('holiday_contacts').select(['child_id', 'name', 'phone', 'relation']).where('child_id', 'in', ids).execute();
-      const wishes = await db
-        .selectFrom('holiday_wish_lists')
-        .innerJoin('holiday_wishes', 'holiday_wishes.wish_list_id', 'holiday_wish_lists.id')
-        .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_wishes.offer_id')
-        .select(['holiday_wish_lists.child_id', 'holiday_wishes.rank', 'holiday_offers.title', 'holiday_wish_lists.max_places', 'holiday_wish_lists.group_code', 'holiday_wish_lists.submitted_at'])
-        .where('holiday_wish_lists.child_id', 'in', ids)
-        .execute();
-      const places = await db
-        .selectFrom('holiday_places')
-        .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
-        .select(['holiday_places.child_id', 'holiday_offers.title', 'holiday_places.status', 'holiday_places.source', 'holiday_places.created_at'])
-        .where('holiday_places.child_id', 'in', ids)
-        .execute();
-      return children.map((c) => ({
-        ...c,
-        notfallkontakte: contacts.filter((x) => x.child_id === c.id),
-        wuensche: wishes.filter((x) => x.child_id === c.id),
-        plaetze: places.filter((x) => x.child_id === c.id),
-      }));
+    table: 'holiday_children',
+    subject: { user: 'parent_id' },
+    purpose: 'Kinder, die Eltern für die Ferienbetreuung anmelden',
+    columns: {
+      first_name: 'Teilnahme, Teilnehmendenliste des Trägers',
+      last_name: 'Teilnahme, Teilnehmendenliste des Trägers',
+      birth_date: 'Alter für die Angebote',
+      needs: 'Bedürfnisse (Art. 9 DSGVO, nur mit ausdrücklicher Einwilligung)',
+      needs_consent_version: 'Nachweis der Einwilligung zu den Bedürfnissen',
+      needs_consent_at: 'Nachweis der Einwilligung zu den Bedürfnissen',
+      photo_consent: 'Fotoerlaubnis',
+      priority: 'Vorrang im Losverfahren (Familienpass, BuT)',
     },
-    // Children, their contacts, wishes, places, waiting-list entries and attendance go with the parent (cascades).
-    erase: async (trx, userId) => void (await trx.deleteFrom('holiday_children').where('parent_id', '=', userId).execute()),
+    context: ['id', 'created_at'],
+    onErase: 'delete',
+    retention: { rule: withSeason, job: retentionJob },
+  },
+  {
+    name: 'ferien_notfallkontakte',
+    table: 'holiday_contacts',
+    subject: { via: 'child_id', of: 'ferien_kinder' },
+    purpose: 'wen der Träger im Notfall anruft',
+    columns: { name: 'Name der Kontaktperson', phone: 'Telefonnummer', relation: 'Beziehung zum Kind' },
+    context: ['position'],
+    onErase: 'delete',
+    retention: { rule: 'mit dem Kind', job: retentionJob },
+  },
+  {
+    name: 'ferien_wunschlisten',
+    table: 'holiday_wish_lists',
+    subject: { via: 'child_id', of: 'ferien_kinder' },
+    purpose: 'Teilnahme am Losverfahren einer Saison',
+    columns: { max_places: 'höchstens gewünschte Plätze', group_code: 'Gruppencode für Geschwister und Freunde', submitted_at: 'abgegeben am' },
+    context: ['id', season],
+    onErase: 'delete',
+    retention: { rule: withSeason, job: retentionJob },
+  },
+  {
+    name: 'ferien_wuensche',
+    table: 'holiday_wishes',
+    subject: { via: 'wish_list_id', of: 'ferien_wunschlisten' },
+    purpose: 'die Wünsche einer Wunschliste',
+    columns: { offer_id: 'gewünschtes Angebot', rank: 'Rang des Wunsches' },
+    context: [offer],
+    onErase: 'delete',
+    retention: { rule: withSeason, job: retentionJob },
+  },
+  {
+    name: 'ferien_plaetze',
+    table: 'holiday_places',
+    subject: { via: 'child_id', of: 'ferien_kinder' },
+    purpose: 'Plätze eines Kindes (verlost, nachgerückt oder gebucht)',
+    columns: { offer_id: 'Angebot', source: 'wie der Platz vergeben wurde', status: 'angeboten, zugesagt, zurückgegeben …', respond_by: 'Antwortfrist', created_at: 'vergeben am' },
+    context: ['id', offer],
+    onErase: 'delete',
+    retention: { rule: withSeason, job: retentionJob },
+  },
+  {
+    name: 'ferien_wartelisten',
+    table: 'holiday_waitlist',
+    subject: { via: 'child_id', of: 'ferien_kinder' },
+    purpose: 'Platz auf der Warteliste eines Angebots',
+    columns: { offer_id: 'Angebot', position: 'Platz in der Reihenfolge', status: 'wartend, angeboten oder gestrichen', created_at: 'seit' },
+    context: [offer],
+    onErase: 'delete',
+    retention: { rule: withSeason, job: retentionJob },
+  },
+  {
+    name: 'ferien_anwesenheit',
+    table: 'holiday_attendance',
+    subject: { via: 'place_id', of: 'ferien_plaetze' },
+    purpose: 'Anwesenheit des Kindes je Tag (Aufsicht des Trägers)',
+    columns: { day: 'Tag', present: 'anwesend oder nicht' },
+    onErase: 'delete',
+    retention: { rule: withSeason, job: retentionJob },
+  },
+  {
+    name: 'ferien_anwesenheit_erfasst',
+    table: 'holiday_attendance',
+    subject: { user: 'recorded_by' },
+    purpose: 'wer die Anwesenheit erfasst hat (Träger)',
+    columns: {},
+    context: ['day'],
+    onErase: 'unlink',
+    retention: { rule: 'mit der Anwesenheit', job: retentionJob },
+  },
+  {
+    name: 'ferienangebote_kontakt',
+    table: 'holiday_offers',
+    subject: { email: 'contact_email' },
+    purpose: 'Ansprechperson eines Angebots für Familien und Verwaltung',
+    columns: { contact_name: 'Name der Ansprechperson', contact_phone: 'Telefonnummer der Ansprechperson' },
+    context: ['title', 'status', 'first_day', 'last_day'],
+    onErase: { replace: { contact_name: '', contact_email: '', contact_phone: '' } },
+    retention: { rule: 'bis die Daten der Saison gelöscht werden', job: retentionJob },
+  },
+  {
+    name: 'ferienangebote_angelegt',
+    table: 'holiday_offers',
+    subject: { user: 'created_by' },
+    purpose: 'wer ein Angebot eingetragen hat (Träger)',
+    columns: {},
+    context: ['title', 'status', 'created_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange das Angebot besteht' },
+  },
+  {
+    name: 'ferienangebote_geprueft',
+    table: 'holiday_offers',
+    subject: { user: 'reviewed_by' },
+    purpose: 'wer ein Angebot freigegeben oder abgelehnt hat (Redaktion)',
+    columns: {},
+    context: ['title', 'status', 'reviewed_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange das Angebot besteht' },
+  },
+  {
+    name: 'ferien_losverfahren',
+    table: 'holiday_runs',
+    subject: { user: 'started_by' },
+    purpose: 'wer einen Probelauf oder die Verlosung gestartet hat (Admin)',
+    columns: {},
+    context: [season, 'kind', 'created_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange die Saison besteht' },
   },
 ];
 
 /**
  * Deletes the personal data of seasons closed longer than their retention period: children who
  * took part only in such seasons (with contacts, wishes, places, attendance), and all wish lists,
- * places and waiting lists of the season. Offers and anonymous run figures stay.
+ * places and waiting lists of the season, and the contact details of its offers. Offers and
+ * anonymous run figures stay.
  */
 export async function deleteExpiredSeasonData(deps: Pick<AppDeps, 'db'>, now = new Date()): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
@@ -74,6 +177,7 @@ export async function deleteExpiredSeasonData(deps: Pick<AppDeps, 'db'>, now = n
       await trx.deleteFrom('holiday_places').where('season_id', '=', id).execute();
       await trx.deleteFrom('holiday_wish_lists').where('season_id', '=', id).execute();
       await trx.deleteFrom('holiday_waitlist').where('offer_id', 'in', trx.selectFrom('holiday_offers').select('id').where('season_id', '=', id)).execute();
+      await trx.updateTable('holiday_offers').set({ contact_name: '', contact_email: '', contact_phone: '' }).where('season_id', '=', id).execute();
       await trx.updateTable('holiday_seasons').set({ phase: 'deleted', data_deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     }
     return seasons.length;

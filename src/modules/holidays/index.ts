@@ -6,10 +6,13 @@ import { registerHolidaysApi } from './holidays.api.js';
 import { registerHolidayJobs } from './holidays.jobs.js';
 import { seedHolidayDemo } from './holidays.seed.js';
 import { registerProviderPages } from './provider.pages.js';
+import { placesReleasedOnDeletion } from './release-on-deletion.js';
 
 /** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
 export function holidaysModule(deps: AppDeps): FastifyPluginAsync {
   registerHolidayJobs(deps);
+  // A deleted parent account gives its children's places back to the waiting lists.
+  deps.privacy.onErase(placesReleasedOnDeletion(deps));
   return async (app) => {
     registerFamilyPages(app, deps);
     registerAdminPages(app, deps);

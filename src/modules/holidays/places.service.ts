@@ -95,13 +95,18 @@ export async function answerPlace(deps: AppDeps, actor: Actor, placeId: string, 
     if (place.parent_id !== actor.id) throw forbidden();
     const allowed = answer === 'accept' ? place.status === 'offered' : place.status === 'offered' || place.status === 'accepted';
     if (!allowed) throw new AppError('conflict', t('refuse.placeGone'));
-    await trx
-      .updateTable('holiday_places')
-      .set({ status: answer === 'accept' ? 'accepted' : 'returned', respond_by: null, updated_at: new Date() })
-      .where('id', '=', placeId)
-      .execute();
-    if (answer === 'return') await deps.jobs.send(trx, offerNextJob, { offerId: place.offer_id });
+    if (answer === 'return') await returnPlace(deps, trx, { id: placeId, offerId: place.offer_id });
+    else await trx.updateTable('holiday_places').set({ status: 'accepted', respond_by: null, updated_at: new Date() }).where('id', '=', placeId).execute();
   });
+}
+
+/**
+ * The one path for a place given back (by the family, or because its account is deleted): it no
+ * longer counts, and the next child on the waiting list is offered it (job, after the commit).
+ */
+export async function returnPlace(deps: Pick<AppDeps, 'jobs'>, trx: Transaction<DB>, place: { id: string; offerId: string }): Promise<void> {
+  await trx.updateTable('holiday_places').set({ status: 'returned', respond_by: null, updated_at: new Date() }).where('id', '=', place.id).execute();
+  await deps.jobs.send(trx, offerNextJob, { offerId: place.offerId });
 }
 
 /**

@@ -7,7 +7,7 @@ import { sendIssueJob } from './sending.js';
 import { registerNewsPages } from './news.pages.js';
 import { createNewsService } from './news.service.js';
 import { seedNewsletterDemo } from './newsletter.seed.js';
-import { newsletterPersonalData } from './newsletter.privacy.js';
+import { newsletterPersonalData, purgeSubscribersJob } from './newsletter.privacy.js';
 import { registerSubscriptionPages } from './subscriptions.pages.js';
 import { createSubscriptionService } from './subscriptions.service.js';
 
@@ -15,7 +15,7 @@ import { NewsletterSignupBox } from './views/signup-box.js';
 
 export { NewsletterSignupBox };
 
-export const purgeSubscribersJob = 'newsletter.purge-subscribers';
+export { purgeSubscribersJob };
 export const newsletterTickJob = 'newsletter.tick';
 
 /** Neuigkeiten und Familieninfobrief. */
@@ -23,10 +23,10 @@ export function newsletterModule(deps: AppDeps): FastifyPluginAsync {
   const subscriptions = createSubscriptionService(deps);
   const news = createNewsService(deps);
   deps.search.register({ id: 'news', label: { de: 'Neuigkeiten', en: 'News' }, search: (query, locale, limit) => news.search(query, locale, limit) });
-  deps.privacy.register(newsletterPersonalData);
+  deps.privacy.register(...newsletterPersonalData);
   // The sign-up form in the footer of every page.
   deps.layout.addToFooter((ctx) => NewsletterSignupBox({ ctx }));
-  // Retention runs daily at night: unconfirmed after 7 days, unsubscribed after 30.
+  // Retention (newsletter.privacy.ts) runs daily at night.
   deps.jobs.register(purgeSubscribersJob, async () => void (await subscriptions.purge()), { cron: '15 3 * * *' });
   const issues = createIssueService(deps);
   deps.jobs.register<{ issueId: string }>(sendIssueJob, (data) => issues.handleSendJob(data));

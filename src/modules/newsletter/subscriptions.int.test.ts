@@ -209,9 +209,8 @@ describe('preferences and unsubscribing', () => {
   it('exports and erases the subscription with the account of the same address', async () => {
     const user = await createUser(t, { email: 'konto.abo@example.org' });
     await createSubscriber(t, { email: 'konto.abo@example.org' });
-    const source = t.deps.privacy.sources().find((s) => s.name === 'familieninfobrief')!;
-    expect(await source.export(db(), user.id)).toMatchObject({ email: 'konto.abo@example.org', status: 'confirmed', consent_version: 'test' });
-    await db().transaction().execute((trx) => source.erase(trx, user.id));
+    expect((await t.deps.privacy.exportFor(db(), user)).familieninfobrief).toEqual([expect.objectContaining({ email: 'konto.abo@example.org', status: 'confirmed', consent_version: 'test' })]);
+    await db().transaction().execute((trx) => t.deps.privacy.erase(trx, user));
     expect(await subscriberOf('konto.abo@example.org')).toBeUndefined();
   });
 });

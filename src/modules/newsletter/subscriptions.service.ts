@@ -7,14 +7,11 @@ import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
 import { subscriptionMail } from './emails/subscription-mails.js';
 import { confirmLinkHours, confirmToken, manageToken, parseConfirmToken, parseManageToken, verifyConfirm, verifyManage } from './links.js';
+import { pendingDays, unsubscribedDays } from './newsletter.privacy.js';
 import { consentVersion, newsletterTopics, subscribeMessages } from './subscribe.messages.js';
 
 /** At most one mail about a subscription (confirmation or notice) per address in this window. */
 export const mailWindowMinutes = 15;
-/** Unconfirmed sign-ups are deleted after this many days. */
-export const pendingDays = 7;
-/** Unsubscribed addresses are kept this long (proof of withdrawal), then deleted. */
-export const unsubscribedDays = 30;
 
 export const signupLimits = {
   ip: { bucket: 'newsletter-signup:ip', max: 20, windowSeconds: 3600 },
@@ -174,7 +171,7 @@ export function createSubscriptionService(deps: AppDeps) {
       return { manage: manageUrl(subscriber.id, subscriber.link_key), oneClick: url(`/infobrief/abmelden/ein-klick?token=${encodeURIComponent(manageToken(secret, subscriber.id, subscriber.link_key))}`) };
     },
 
-    /** Retention: unconfirmed sign-ups after 7 days, unsubscribed addresses after 30 days. */
+    /** Retention as declared in newsletter.privacy.ts: unconfirmed sign-ups, unsubscribed addresses. */
     async purge(): Promise<{ pending: number; unsubscribed: number }> {
       // SMTP error texts may quote the address: they go with the subscriber.
       await sql`

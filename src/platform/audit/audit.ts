@@ -38,8 +38,3 @@ export async function listAudit(db: Executor, query: AuditQuery) {
   if (query.action) q = q.where('audit_log.action', 'like', `${query.action.replace(/[%_\\]/g, '\\$&')}%`);
   return q.orderBy('audit_log.id', 'desc').limit(query.limit).offset(query.offset).execute();
 }
-
-/** Anonymises what the audit log says about a deleted person; the entries stay, as the law wants. */
-export async function anonymiseAuditSubject(db: Executor, userId: string): Promise<void> {
-  await db.updateTable('audit_log').set({ subject_id: null }).where('subject_type', '=', 'user').where('subject_id', '=', userId).execute();
-}

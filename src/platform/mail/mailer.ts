@@ -5,6 +5,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';
 import type { Executor, Jobs } from '../jobs/jobs.js';
+import { forgetDeliveredMails, pruneOutboxFiles } from './outbox.js';
 
 export interface Mail {
   to: string;
@@ -13,18 +14,24 @@ export interface Mail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** The farewell to an erased account: delivered like any mail, then its job and outbox copy are removed (`forgetDelivered`). */
+  forget?: boolean;
 }
 
 export interface Mailer {
   /** Queues a mail in the caller's transaction: it is sent exactly when the change commits. */
   enqueue(executor: Executor, mail: Mail): Promise<void>;
+  /** Removes .eml copies in DATA_DIR/outbox whose outbox row is gone. */
+  pruneFiles(): Promise<number>;
+  /** Removes the jobs and outbox copies of `forget` mails that are out. */
+  forgetDelivered(): Promise<number>;
 }
 
 export const sendMailJob = 'mail.send';
 
 /**
  * With SMTP_URL mails go out by SMTP; without it they land in the local outbox
- * (table mail_outbox, read at /admin/outbox, and an .eml file in DATA_DIR/outbox).
+ * (table mail_outbox, read at /admin/outbox, and an .eml file in DATA_DIR/outbox; see outbox.ts).
  */
 export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs }): Mailer {
   const { config, db, jobs } = deps;
@@ -49,5 +56,9 @@ export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs 
   }
 
   jobs.register<Mail>(sendMailJob, deliver);
-  return { enqueue: (executor, mail) => jobs.send(executor, sendMailJob, mail) };
+  return {
+    enqueue: (executor, mail) => jobs.send(executor, sendMailJob, mail),
+    pruneFiles: () => pruneOutboxFiles(db, outboxDir),
+    forgetDelivered: () => forgetDeliveredMails(db, sendMailJob),
+  };
 }

@@ -200,7 +200,8 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
   );
 }
 
-export function DeleteAccountPage({ ctx, errors = {} }: { ctx: PageContext } & FormState): JSX.Element {
+/** `consequences`: what the deletion changes for others (released holiday places), said before it happens. */
+export function DeleteAccountPage({ ctx, consequences, errors = {} }: { ctx: PageContext; consequences: string[] } & FormState): JSX.Element {
   const t = accountMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
   return (
@@ -208,6 +209,20 @@ export function DeleteAccountPage({ ctx, errors = {} }: { ctx: PageContext } & F
       {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
       <h1 class="kern-heading-large">{t.html('delete.title')}</h1>
       <p class="kern-body">{t.html('delete.intro')}</p>
+      {consequences.length > 0 ? (
+        <section aria-labelledby="delete-consequences">
+          <h2 class="kern-heading-medium" id="delete-consequences">
+            {t.html('delete.consequencesTitle')}
+          </h2>
+          <ul class="kern-list kern-list--bullet">
+            {consequences.map((sentence) => (
+              <li safe>{sentence}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
       <p class="kern-body">
         <a class="kern-link" href="/konto/daten" download="meine-daten.json">
           {t.html('delete.tip')}
