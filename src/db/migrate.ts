@@ -7,6 +7,7 @@ import * as holidays from './migrations/0005-holidays.js';
 import * as newsletter from './migrations/0006-newsletter.js';
 import * as survey from './migrations/0007-survey.js';
 import * as directoryAdditions from './migrations/0008-directory-additions.js';
+import * as holidayLotteryPublication from './migrations/0009-holidays-lottery-publication.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-newsletter': newsletter,
   '0007-survey': survey,
   '0008-directory-additions': directoryAdditions,
+  '0009-holidays-lottery-publication': holidayLotteryPublication,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
