@@ -251,7 +251,7 @@ export function ResultsPage({ ctx, children, results, pseudonyms, notice, error 
       {notice ? <Alert kind="success" title={notice} /> : ''}
       {error ? <Alert kind="danger" title={error} /> : ''}
       <h1 class="kern-heading-large">{t.html('results.title')}</h1>
-      {results.places.length === 0 && results.waiting.length === 0 ? <p class="kern-body">{t.html('results.none')}</p> : ''}
+      {results.places.length === 0 && results.waiting.length === 0 && pseudonyms.size === 0 ? <p class="kern-body">{t.html('results.none')}</p> : ''}
       {children.map((c) => {
         const places = results.places.filter((p) => p.child_id === c.id);
         const waiting = results.waiting.filter((w) => w.child_id === c.id);
