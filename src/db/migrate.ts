@@ -8,6 +8,7 @@ import * as newsletter from './migrations/0006-newsletter.js';
 import * as survey from './migrations/0007-survey.js';
 import * as directoryAdditions from './migrations/0008-directory-additions.js';
 import * as platformSecrets from './migrations/0009-platform-secrets.js';
+import * as holidayLotteryPublication from './migrations/0010-holidays-lottery-publication.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-survey': survey,
   '0008-directory-additions': directoryAdditions,
   '0009-platform-secrets': platformSecrets,
+  '0010-holidays-lottery-publication': holidayLotteryPublication,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

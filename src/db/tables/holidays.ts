@@ -121,6 +121,16 @@ export interface HolidayRunsTable {
   created_at: CreatedAt;
 }
 
+/** The published (anonymised) lottery of a season and the secret behind its pseudonyms. */
+export interface HolidayLotteryPublicationsTable {
+  season_id: string;
+  /** HMAC key for the units' pseudonyms; never published. */
+  pseudonym_secret: string;
+  /** The JSON document as served at /api/v1/ferien/saisons/:id/verlosung. */
+  document: string;
+  created_at: CreatedAt;
+}
+
 export interface HolidayPlacesTable {
   id: Generated<string>;
   season_id: string;
@@ -157,6 +167,7 @@ export interface HolidaysTables {
   holiday_wish_lists: HolidayWishListsTable;
   holiday_wishes: HolidayWishesTable;
   holiday_runs: HolidayRunsTable;
+  holiday_lottery_publications: HolidayLotteryPublicationsTable;
   holiday_places: HolidayPlacesTable;
   holiday_waitlist: HolidayWaitlistTable;
   holiday_attendance: HolidayAttendanceTable;

@@ -15,6 +15,7 @@ import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage
 import type { OfferRow } from './views/offer-facts.js';
 import { CheckWishesPage, ResultsPage, WishFormPage, WishListPage } from './views/wish-views.js';
 import { wishedOffers } from './wishes.repository.js';
+import { lotteryPseudonyms } from './lottery-pseudonyms.js';
 
 /*
  * Family pages (Ferienbetreuung):
@@ -208,7 +209,8 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     const season = await currentSeason(deps.db);
     const children = await listChildren(deps.db, actor.id);
     const results = season ? await familyResults(deps.db, actor.id, season.id) : { places: [], waiting: [] };
-    return html(reply, status, <ResultsPage ctx={ctxOf(req)} children={children} results={results} {...message} />);
+    const pseudonyms = season ? await lotteryPseudonyms(deps.db, season.id, children.map((c) => c.id)) : new Map<string, string>();
+    return html(reply, status, <ResultsPage ctx={ctxOf(req)} children={children} results={results} pseudonyms={pseudonyms} {...message} />);
   }
   app.get<{ Querystring: { hinweis?: string } }>('/ferien/ergebnis', (req, reply) =>
     resultsPage(req, reply, 200, req.query.hinweis === 'gespeichert' ? { notice: familyMessages(req.locale)('results.answered') } : {}),

@@ -1,7 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
+import { notFound } from '../../platform/http/errors.js';
 import { currentSeason, seasonOffers } from './families.service.js';
+import { LotteryPublicationSchema } from './lottery-publication.js';
+import { publishedDocument } from './lottery.repository.js';
 
 const Offer = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -28,7 +31,8 @@ const Programme = Type.Object({
 
 /*
  * JSON route (open data, no personal data):
- *   GET /api/v1/ferien/angebote    the current season with its approved offers and free places
+ *   GET /api/v1/ferien/angebote                  the current season with its approved offers and free places
+ *   GET /api/v1/ferien/saisons/:id/verlosung     the published lottery: anonymised inputs, seed and result
  */
 export function registerHolidaysApi(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/v1/ferien/angebote', { schema: { tags: ['Ferienbetreuung'], summary: 'Aktuelle Saison mit allen freigegebenen Ferienangeboten und freien Plätzen', response: { 200: Programme } } }, async () => {
@@ -44,4 +48,22 @@ export function registerHolidaysApi(app: FastifyInstance, deps: AppDeps): void {
       })),
     };
   });
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/ferien/saisons/:id/verlosung',
+    {
+      schema: {
+        tags: ['Ferienbetreuung'],
+        summary: 'Eingaben und Ergebnis der Verlosung einer Saison (anonymisiert), zum Nachrechnen mit scripts/verify-holiday-lottery.ts',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'ID der Saison' }) }),
+        response: { 200: LotteryPublicationSchema },
+      },
+    },
+    async (req, reply) => {
+      const document = await publishedDocument(deps.db, req.params.id);
+      if (!document) throw notFound('Verlosung');
+      // The stored text as it is: every download of a season is byte for byte the same.
+      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="ferien-verlosung-${req.params.id}.json"`).send(document);
+    },
+  );
 }

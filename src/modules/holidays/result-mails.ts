@@ -2,8 +2,11 @@ import type { AppDeps } from '../../app.js';
 import { formatDateTime } from '../../platform/i18n/i18n.js';
 import { holidayMessages } from './holidays.messages.js';
 import { lotteryAnswerDays } from './places.service.js';
+import { lotteryPseudonyms } from './lottery-pseudonyms.js';
 
 export const resultMailsJob = 'holidays.result-mails';
+/** Where a season's lottery is published (stable). */
+export const publicationPath = (seasonId: string) => `/api/v1/ferien/saisons/${seasonId}/verlosung`;
 /** Families per transaction. */
 export const resultMailChunk = 500;
 
@@ -59,6 +62,7 @@ export async function sendResultMails(deps: AppDeps, seasonId: string, after: st
       for (const item of list) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
       return map;
     };
+    const pseudonyms = await lotteryPseudonyms(trx, seasonId, childIds);
     const placesOf = group(places, (p) => p.child_id);
     const waitsOf = group(waits, (w) => w.child_id);
     for (const children of group(rows, (r) => r.parent_id).values()) {
@@ -71,13 +75,15 @@ export async function sendResultMails(deps: AppDeps, seasonId: string, after: st
             ...(placesOf.get(c.child_id) ?? []).map((p) => t('result.place', { offer: p.title })),
             ...(waitsOf.get(c.child_id) ?? []).map((w) => t('result.waiting', { offer: w.title, position: w.position })),
           ];
-          return `- ${c.first_name}: ${lines.length ? lines.join('; ') : t('result.nothing')}`;
+          const pseudonym = pseudonyms.get(c.child_id);
+          const child = pseudonym ? t('result.child', { child: c.first_name, pseudonym }) : c.first_name;
+          return `- ${child}: ${lines.length ? lines.join('; ') : t('result.nothing')}`;
         })
         .join('\n');
       await deps.mail.enqueue(trx, {
         to: first.email,
         subject: t('mail.results.subject', { season: season.name }),
-        text: t('mail.results.text', { name: first.display_name, season: season.name, list, deadline: formatDateTime(deadline, locale), url: `${deps.config.publicUrl}/ferien/ergebnis` }),
+        text: t('mail.results.text', { name: first.display_name, season: season.name, list, deadline: formatDateTime(deadline, locale), url: `${deps.config.publicUrl}/ferien/ergebnis`, publication: `${deps.config.publicUrl}${publicationPath(seasonId)}` }),
       });
     }
     if (parentIds.length === chunk) await deps.jobs.send(trx, resultMailsJob, { seasonId, after: parentIds[parentIds.length - 1], chunk });

@@ -8,17 +8,20 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../platform/jobs/jobs.js';
 import { seedHash } from './allocation-rng.js';
-import { type AllocationInput, allocate } from './allocation.js';
+import { type AllocationInput, allocate, allocateUnits, lotteryUnits } from './allocation.js';
 import { type AllocationSummary, summarizeAllocation } from './allocation-summary.js';
 import { holidayMessages } from './holidays.messages.js';
 import { lotteryAnswerDays } from './places.service.js';
 import { resultMailsJob } from './result-mails.js';
+import { buildPublication, newPseudonymSecret } from './lottery-publication.js';
+import { offerTitles, savePublication } from './lottery.repository.js';
 
 /**
  * Lottery runs of a season. The admin commits to a seed by publishing its SHA-256 hash; a run needs
  * the seed itself and checks it against the hash. A preview computes and logs the figures only; the
- * confirmed run writes places, waiting lists, the published seed and the result mails in ONE
- * transaction, so a crash leaves the season exactly as it was.
+ * confirmed run writes places, waiting lists, the published seed, the published inputs (see
+ * lottery-publication.ts) and the result mails in ONE transaction, so a crash leaves the season
+ * exactly as it was.
  */
 
 const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
@@ -123,7 +126,8 @@ export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, 
   return deps.db.transaction().execute(async (trx) => {
     const season = await checkedSeason(trx, seasonId, seed, locale);
     const input = await loadAllocationInput(trx, seasonId, seed);
-    const result = allocate(input);
+    const units = lotteryUnits(input.children, input.offers);
+    const result = allocateUnits({ offers: input.offers, units, settings: input.settings, seed });
     const summary = summarizeAllocation(input, result);
     // Families answer lottery places within a week; unanswered places expire and move on like any other.
     const now = new Date();
@@ -135,6 +139,12 @@ export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, 
     const waiting = result.waitingLists.flatMap((w) => w.childIds.map((childId) => ({ offer_id: w.offerId, child_id: childId, position: w.position })));
     for (let i = 0; i < waiting.length; i += 1000) await trx.insertInto('holiday_waitlist').values(waiting.slice(i, i + 1000)).execute();
     await trx.updateTable('holiday_seasons').set({ phase: 'results', seed, allocated_at: now, updated_at: now }).where('id', '=', seasonId).execute();
+    // The anonymised inputs and result, published with the seed so that anyone can recompute the run.
+    const titles = await offerTitles(trx, seasonId);
+    const secret = newPseudonymSecret(units.map((u) => u.key));
+    const offers = input.offers.map((o) => ({ ...o, title: titles.get(o.id) ?? '' }));
+    const publication = buildPublication({ season: { id: seasonId, name: season.name }, allocatedAt: now, seed, seedHash: season.seed_hash as string, settings: input.settings, offers, units, result, secret });
+    await savePublication(trx, seasonId, secret, JSON.stringify(publication));
     await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'confirmed', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_confirmed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
     // The result mails go out from a job that exists exactly when this run commits (chunked, see result-mails.ts).
@@ -143,3 +153,4 @@ export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, 
     return summary;
   });
 }
+

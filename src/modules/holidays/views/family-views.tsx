@@ -7,6 +7,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { familyMessages } from '../family.messages.js';
 import { dateRange } from '../holidays.format.js';
+import { publicationPath } from '../result-mails.js';
 import { OfferFacts, type OfferRow, type SeasonRow, wishPeriod } from './offer-facts.js';
 
 export type ChildRow = Selectable<HolidayChildrenTable>;
@@ -61,9 +62,22 @@ export function HolidaysHomePage({ ctx, season, offers }: { ctx: PageContext; se
             ''
           )}
           {season.seed ? (
-            <p class="kern-body" safe>
-              {t('home.seed', { seed: season.seed })}
-            </p>
+            <>
+              <p class="kern-body" safe>
+                {t('home.seed', { seed: season.seed })}
+              </p>
+              <p class="kern-body">
+                <a class="kern-link" href={publicationPath(season.id)} download="">
+                  {t.html('home.publication')}
+                </a>
+              </p>
+              <p class="kern-body" safe>
+                {t('home.publicationHow')}
+              </p>
+              <p class="kern-body">
+                <code safe>{`npx tsx scripts/verify-holiday-lottery.ts ferien-verlosung-${season.id}.json`}</code>
+              </p>
+            </>
           ) : (
             ''
           )}

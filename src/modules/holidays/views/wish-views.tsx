@@ -244,23 +244,32 @@ export function WishListPage({ ctx, child, season, list, refused }: { ctx: PageC
 type Results = Awaited<ReturnType<typeof familyResults>>;
 
 /** /ferien/ergebnis: places (accept / give back) and waiting-list positions per child. */
-export function ResultsPage({ ctx, children, results, notice, error }: { ctx: PageContext; children: ChildRow[]; results: Results; notice?: string; error?: string }): JSX.Element {
+export function ResultsPage({ ctx, children, results, pseudonyms, notice, error }: { ctx: PageContext; children: ChildRow[]; results: Results; pseudonyms: Map<string, string>; notice?: string; error?: string }): JSX.Element {
   const t = familyMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('results.title')} section="/ferien">
       {notice ? <Alert kind="success" title={notice} /> : ''}
       {error ? <Alert kind="danger" title={error} /> : ''}
       <h1 class="kern-heading-large">{t.html('results.title')}</h1>
-      {results.places.length === 0 && results.waiting.length === 0 ? <p class="kern-body">{t.html('results.none')}</p> : ''}
+      {results.places.length === 0 && results.waiting.length === 0 && pseudonyms.size === 0 ? <p class="kern-body">{t.html('results.none')}</p> : ''}
       {children.map((c) => {
         const places = results.places.filter((p) => p.child_id === c.id);
         const waiting = results.waiting.filter((w) => w.child_id === c.id);
-        if (places.length === 0 && waiting.length === 0) return '';
+        const pseudonym = pseudonyms.get(c.id);
+        if (places.length === 0 && waiting.length === 0 && !pseudonym) return '';
         return (
           <section>
             <h2 class="kern-heading-medium" safe>
               {c.first_name}
             </h2>
+            {pseudonym ? (
+              <p class="kern-body">
+                <span safe>{t('results.pseudonym', { pseudonym })}</span>
+              </p>
+            ) : (
+              ''
+            )}
+            {places.length === 0 && waiting.length === 0 ? <p class="kern-body">{t.html('results.nothing')}</p> : ''}
             <ul class="kern-list">
               {places.map((p) => (
                 <li>
