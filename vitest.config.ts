@@ -9,7 +9,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000, // booting a fresh database copy takes seconds; minutes on a machine under heavy load
     env: { NODE_ENV: 'test' },
   },
 });
