@@ -110,14 +110,13 @@ describe('editors', () => {
     await page.waitForLoadState('load');
     await expectNoAxeViolations(page);
 
-    // The browser asks once more before mailing everyone (app.js, data-confirm).
-    let asked = '';
-    page.once('dialog', (dialog) => {
-      asked = dialog.message();
-      void dialog.accept();
-    });
-    expect((await submitForm(page, page.locator('main form[action$="/senden"] button'))).status()).toBe(303);
-    expect(asked).toMatch(/Die Ausgabe geht an alle \d+ bestätigten Adressen/);
+    // "Jetzt an alle verschicken" opens a check page with the recipient count; only its button sends.
+    await page.locator('main form[action$="/senden"] button').click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main h1').innerText()).toBe('Ausgabe jetzt verschicken?');
+    expect(await page.locator('main').innerText()).toMatch(/„Familieninfobrief Winter“ geht (jetzt an (alle \d+ bestätigten Adressen|1 bestätigte Adresse)|an niemanden)/);
+    expect((await submitForm(page, page.locator('main form[method="post"][action$="/senden"] button'))).status()).toBe(303);
     await expectNoAxeViolations(page);
     expect(await page.locator('main h1').innerText()).toContain('Familieninfobrief Winter');
     expect(await page.locator('main progress').getAttribute('value')).toBe('0');
@@ -137,5 +136,25 @@ describe('editors', () => {
     await page.waitForLoadState('load');
     await expectNoAxeViolations(page);
     expect(await page.locator('main').innerText()).toContain(title);
+  });
+  it('without JavaScript on a 320 px phone: "Jetzt an alle verschicken" asks on a check page, and "Nicht verschicken" leads back', async () => {
+    const context = await h.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await logIn(page, 'redaktion@familienrathaus.example');
+    expect((await visit(page, h.url('/verwaltung/infobrief/neu'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await page.locator('main [name="subject"]').fill('Infobrief ohne JavaScript');
+    expect((await submitForm(page, submitOf(page, 'subject'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    const composer = page.url();
+    await page.locator('main form[action$="/senden"] button').click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toMatch(/„Infobrief ohne JavaScript“ geht (jetzt an (alle \d+ bestätigten Adressen|1 bestätigte Adresse)|an niemanden)/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.locator('main a', { hasText: 'Nicht verschicken, zurück zur Ausgabe' }).click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(page.url().split('?')[0]).toBe(composer.split('?')[0]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { listEventsInRange } from '../events/index.js';
-import { fromBerlinLocal } from './berlin.js';
+import { listEventsInRange, type EventOccurrenceSummary } from '../events/index.js';
+import { berlinDay, fromBerlinLocal } from './berlin.js';
 import { findNewsByIds } from './news.repository.js';
 
 /** What the editor chose for an issue (stored as `composition`). */
@@ -30,22 +30,38 @@ export const emptyComposition = (): Composition => ({ newsIds: [], events: null,
 /** At most this many events in one issue: a calendar, not a phone book. */
 export const maxIssueEvents = 40;
 
+/** Enough rows that cancelled and finished dates cannot crowd out the ones worth announcing. */
+const eventsToSift = 1000;
+
+/** When an occurrence is over: its end, else the end of its day (all day) or its start. */
+function endOf(e: EventOccurrenceSummary): Date {
+  if (e.end) return e.end;
+  return e.allDay ? new Date(e.start.getTime() + 86_400_000) : e.start;
+}
+
 /**
- * Resolves the chosen posts and the events of the range into fixed content. Runs outside any
- * transaction: listEventsInRange takes the pool, which has one connection in embedded mode.
+ * Resolves the chosen posts and the events of the range into fixed content, as of `now` (the
+ * preview, or the moment sending starts): a range composed weeks ago starts today at the
+ * earliest, and cancelled or finished dates are left out — an issue announces what one can go to.
+ * Runs outside any transaction: listEventsInRange takes the pool, which has one connection in embedded mode.
  */
-export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: { subject: string; intro: string; composition: Composition }): Promise<IssueContent> {
+export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: { subject: string; intro: string; composition: Composition }, now = new Date()): Promise<IssueContent> {
   const { composition } = issue;
   const posts = await findNewsByIds(db, composition.newsIds);
   let events: IssueContent['events'] = [];
   const range = composition.events;
-  if (range) {
-    const from = fromBerlinLocal(range.from);
+  const today = berlinDay(now);
+  const fromDay = range && range.from < today && today <= range.to ? today : range?.from;
+  if (range && fromDay) {
+    const from = fromBerlinLocal(fromDay);
     const toDay = fromBerlinLocal(range.to);
     if (from && toDay) {
       const to = new Date(toDay.getTime() + 86_400_000);
-      const found = await listEventsInRange(db, { from, to, district: range.district || undefined, category: range.category || undefined, age: range.age, freeOnly: range.freeOnly || undefined, limit: maxIssueEvents });
-      events = found.map((e) => ({ title: e.title, url: `${publicUrl}${e.path}`, start: e.start.toISOString(), end: e.end?.toISOString() ?? null, allDay: e.allDay, place: e.place, status: e.status, district: e.district }));
+      const found = await listEventsInRange(db, { from, to, district: range.district || undefined, category: range.category || undefined, age: range.age, freeOnly: range.freeOnly || undefined, limit: eventsToSift });
+      events = found
+        .filter((e) => e.status !== 'cancelled' && endOf(e) > now)
+        .slice(0, maxIssueEvents)
+        .map((e) => ({ title: e.title, url: `${publicUrl}${e.path}`, start: e.start.toISOString(), end: e.end?.toISOString() ?? null, allDay: e.allDay, place: e.place, status: e.status, district: e.district }));
     }
   }
   return {
@@ -53,7 +69,7 @@ export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: {
     intro: issue.intro,
     news: posts.map((p) => ({ title: p.title, teaser: p.teaser, url: `${publicUrl}/neuigkeiten/${p.id}`, topics: p.topics })),
     events,
-    eventsRange: range ? { from: range.from, to: range.to } : null,
+    eventsRange: range && fromDay ? { from: fromDay, to: range.to } : null,
     holidayNotice: composition.holidayNotice,
     sections: composition.sections.filter((s) => s.heading.trim() || s.body.trim()),
   };

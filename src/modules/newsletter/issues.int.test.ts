@@ -50,6 +50,9 @@ describe('composing an issue', () => {
     const [mail] = await outboxTo('redaktion.test@example.org');
     expect(mail!.subject).toBe('[TEST] Infobrief Winter');
     expect(mail!.text_body).toContain('Kita-Anmeldung startet');
+    // One greeting: the editor's.
+    expect(mail!.text_body).toContain('Liebe Familien,');
+    expect(mail!.text_body).not.toContain('Guten Tag,');
     expect(await outboxTo('zweite@example.org')).toHaveLength(1);
 
     const bad = await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/test`, { testAddresses: 'a@example.org, kaputt' });
@@ -84,7 +87,7 @@ describe('sending an issue', () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
     const id = await composeIssue(editor, { subject: 'Infobrief Frühling', intro: 'Hallo!' });
 
-    const send = await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, {});
+    const send = await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, { bestaetigt: 'ja' });
     expect(send.statusCode).toBe(303);
     expect(send.headers.location).toBe(`/verwaltung/infobrief/${id}/fortschritt?hinweis=gestartet`);
     await t.runJobs();
@@ -94,7 +97,7 @@ describe('sending an issue', () => {
       expect(mails).toHaveLength(1);
       expect(mails[0]!.text_body).toContain(`/infobrief/einstellungen?token=${encodeURIComponent(s.manageToken)}`);
     }
-    expect((await outboxTo(confirmed[1]!.email))[0]!.text_body).toContain('Hello,');
+    expect((await outboxTo(confirmed[1]!.email))[0]!.text_body).toContain('The contents of this newsletter are in German.');
     expect(await outboxTo(pending.email)).toHaveLength(0);
     expect(await outboxTo(gone.email)).toHaveLength(0);
 
@@ -106,7 +109,7 @@ describe('sending an issue', () => {
     expect(progress.body).toMatch(/<progress id="progress" max="3" value="3"/);
 
     // A second click, a second editor, or a scheduled start later: refused, nobody mailed twice.
-    const again = await editor.submit(`/verwaltung/infobrief/${id}/fortschritt`, `/verwaltung/infobrief/${id}/senden`, {});
+    const again = await editor.submit(`/verwaltung/infobrief/${id}/fortschritt`, `/verwaltung/infobrief/${id}/senden`, { bestaetigt: 'ja' });
     expect(again.headers.location).toBe(`/verwaltung/infobrief/${id}/fortschritt?hinweis=schon`);
     await t.runJobs();
     for (const s of confirmed) expect(await outboxTo(s.email)).toHaveLength(1);
@@ -156,7 +159,7 @@ describe('sending an issue', () => {
     const everything = await createSubscriber(t, { topics: [] });
     const { visitor: editor } = await signedInVisitor(t, 'editor');
     const id = await composeIssue(editor, { subject: 'Infobrief nach Themen', [`news_${holidays.id}`]: 'ja', [`news_${health.id}`]: 'ja', [`news_${general.id}`]: 'ja' });
-    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, {});
+    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, { bestaetigt: 'ja' });
     await t.runJobs();
     const [toParent] = (await outboxTo(parent.email)).filter((m) => m.subject === 'Infobrief nach Themen');
     expect(toParent!.text_body).toContain('Ferienbetreuung: Anmeldung offen');
@@ -180,7 +183,7 @@ describe('sending an issue', () => {
     const id = await composeIssue(editor, { subject: 'Infobrief mit Kalender', eventsEnabled: 'ja', eventsFrom: from, eventsTo: to });
     const preview = await editor.get(`/verwaltung/infobrief/${id}/vorschau`);
     for (const title of ['Laternenbasteln in Heessen', 'Kinderflohmarkt in Uentrop', 'Stadtweites Lesefest']) expect(preview.body).toContain(title);
-    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, {});
+    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, { bestaetigt: 'ja' });
     await t.runJobs();
     const [toHeessen] = (await outboxTo(heessen.email)).filter((m) => m.subject === 'Infobrief mit Kalender');
     expect(toHeessen!.text_body).toContain('Laternenbasteln in Heessen');

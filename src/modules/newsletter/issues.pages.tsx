@@ -20,6 +20,7 @@ import { ComposerPage, freeSections, PreviewPage } from './views/issue-composer.
 import { IssueOverviewPage } from './views/issue-overview.js';
 import { progressScript } from './progress-script.js';
 import { ProgressPage, progressSummary } from './views/issue-progress.js';
+import { SendCheckPage } from './views/issue-send-check.js';
 
 /*
  * Routes of the editors' newsletter pages (HTML):
@@ -30,7 +31,7 @@ import { ProgressPage, progressSummary } from './views/issue-progress.js';
  *        POST /verwaltung/infobrief/:id/test         test send to up to 5 addresses
  *        POST /verwaltung/infobrief/:id/planen       schedule
  *        POST /verwaltung/infobrief/:id/planung-aufheben  scheduled → draft
- *        POST /verwaltung/infobrief/:id/senden       send now (refused a second time)
+ *   GET  POST /verwaltung/infobrief/:id/senden       send now: the check page (recipient count), then its button (refused a second time)
  *   GET       /verwaltung/infobrief/:id/fortschritt  progress, failures; ?auto=1 refreshes every 10 s
  *   GET       /verwaltung/infobrief/:id/fortschritt.json  the same as JSON, polled by fortschritt.js (progressive enhancement)
  *        POST /verwaltung/infobrief/:id/unklare-senden  after a crash: the editor decides to re-send "unknown" rows
@@ -188,9 +189,18 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${id}?hinweis=aufgehoben`, 303);
   });
 
+  app.get<{ Params: { id: string } }>('/verwaltung/infobrief/:id/senden', async (req, reply) => {
+    const actor = requireActor(req);
+    const issue = await service.get(actor, issueId(req.params.id));
+    if (issue.status !== 'draft' && issue.status !== 'scheduled') return reply.redirect(`/verwaltung/infobrief/${issue.id}/fortschritt?hinweis=schon`, 303);
+    const { counts } = await service.overview(actor);
+    return reply.html(<SendCheckPage ctx={ctxOf(req)} issue={issue} confirmed={counts.confirmed} />);
+  });
   app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/senden', async (req, reply) => {
     const actor = requireActor(req);
     const id = issueId(req.params.id);
+    // Only the check page's button sends; anything else is shown that page first.
+    if (formValues(req.body).bestaetigt !== 'ja') return reply.redirect(`/verwaltung/infobrief/${id}/senden`, 303);
     try {
       await service.sendNow(actor, id);
     } catch (error) {

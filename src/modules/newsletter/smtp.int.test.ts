@@ -38,7 +38,7 @@ describe('the issue over real SMTP', () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
     const created = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief per SMTP', intro: 'Guten Tag!', [`news_${post.id}`]: 'ja' });
     const id = /infobrief\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
-    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, {});
+    await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, { bestaetigt: 'ja' });
     await t.runJobs();
 
     expect(received.map((r) => r.to).sort()).toEqual(['alice@example.org', 'bob@example.org']);

@@ -90,6 +90,20 @@ describe('double opt-in', () => {
     expect(again[1]!.subject).toBe('Please confirm your family newsletter subscription');
   });
 
+  it('offers no language the issues are not written in: it says they are German, and mails about the subscription follow the page', async () => {
+    const v = visitor();
+    const german = await v.get('/infobrief');
+    expect(german.body).not.toMatch(/<select[^>]*name="locale"/);
+    expect(german.body).toContain('Der Infobrief erscheint auf Deutsch.');
+    await v.get('/sprache/en?zurueck=/infobrief');
+    expect((await v.get('/infobrief')).body).toContain('The newsletter is written in German.');
+    // A missing or forged locale is the page's language.
+    const res = await v.submit('/infobrief', '/infobrief', { email: 'english.reader@example.org', locale: 'fr', consent: 'ja' });
+    expect(res.statusCode).toBe(303);
+    expect(await subscriberOf('english.reader@example.org')).toMatchObject({ status: 'pending', locale: 'en' });
+    expect((await mailsTo('english.reader@example.org'))[0]!.subject).toBe('Please confirm your family newsletter subscription');
+  });
+
   it('re-renders the form with errors and kept values for a bad address or missing consent', async () => {
     const res = await visitor().submit('/infobrief', '/infobrief', { email: 'keine-adresse', locale: 'de', topic_freizeit: 'ja' });
     expect(res.statusCode).toBe(422);

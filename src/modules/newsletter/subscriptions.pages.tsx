@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
+import { isLocale } from '../../platform/i18n/i18n.js';
 import { PreferencesForm, SignupForm, TokenForm, checkedTopics } from './newsletter.schemas.js';
 import { subscribeMessages } from './subscribe.messages.js';
 import type { SubscriptionService } from './subscriptions.service.js';
@@ -30,10 +31,13 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
   };
 
   app.get('/infobrief', (req, reply) => reply.html(<SignupPage ctx={ctxOf(req)} />));
+  // The locale is not chosen (a hidden field): a missing or forged one is the page's language.
+  const withLocale = (req: FastifyRequest, values: Record<string, string>): Record<string, string> => ({ ...values, locale: isLocale(values.locale) ? values.locale : req.locale });
+
   app.post('/infobrief', async (req, reply) => {
     const t = subscribeMessages(req.locale);
-    const values = formValues(req.body);
-    const form = parseForm(SignupForm, req.body, labels(req), req.locale);
+    const values = withLocale(req, formValues(req.body));
+    const form = parseForm(SignupForm, values, labels(req), req.locale);
     if (!form.ok) {
       if (form.errors.consent) form.errors.consent = t('field.consent.required');
       return reply.status(422).html(<SignupPage ctx={ctxOf(req)} values={values} errors={form.errors} />);
@@ -70,8 +74,8 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     );
   });
   app.post('/infobrief/einstellungen', async (req, reply) => {
-    const values = formValues(req.body);
-    const form = parseForm(PreferencesForm, req.body, labels(req), req.locale);
+    const values = withLocale(req, formValues(req.body));
+    const form = parseForm(PreferencesForm, values, labels(req), req.locale);
     const subscriber = values.token ? await service.byManageToken(values.token) : null;
     if (!subscriber) return invalidLink(req, reply);
     if (!form.ok) return reply.status(422).html(<PreferencesPage ctx={ctxOf(req)} token={values.token!} email={subscriber.email} pending={subscriber.status === 'pending'} values={values} errors={form.errors} />);

@@ -33,12 +33,23 @@ describe('the issue mail', () => {
     const { html, text } = renderIssueTemplate(content, 'en', frame);
     expect(html).toMatch(/<html lang="en">/);
     expect(html).toContain('<div lang="de">');
-    expect(text).toContain('Hello,');
+    expect(text).toContain('The contents of this newsletter are in German.');
     expect(text).toContain('Neues Familienzentrum <Heessen>');
     expect(text).toContain('Read more: https://portal.example/neuigkeiten/1');
     expect(text).toContain('Cancelled: Sat 14 March, 10:00: Krabbelgruppe');
     expect(text).toContain('Mehr dazu hier (https://example.org/a).');
     expect(text).not.toContain('**');
+  });
+
+  it('greets once: the editors’ introduction brings its own salutation, ours stands in only without one', () => {
+    for (const locale of ['de', 'en'] as const) {
+      const { html, text } = renderIssueTemplate(content, locale, frame);
+      expect(text).toContain('Liebe Familien,');
+      for (const part of [html, text]) expect(part).not.toMatch(/Guten Tag,|Hello,/);
+    }
+    const bare = renderIssueTemplate({ ...content, intro: '' }, 'de', frame);
+    expect(bare.text).toContain('Guten Tag,');
+    expect(bare.html).toContain('<p>Guten Tag,</p>');
   });
 
   it('puts each recipient’s own links in body and RFC 8058 headers', () => {

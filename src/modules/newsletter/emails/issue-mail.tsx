@@ -57,6 +57,8 @@ export function renderIssueTemplate(content: IssueContent, locale: Locale, frame
   const t = issueMessages(locale);
   const contentLang = locale === 'de' ? undefined : 'de';
   const subject = `${frame.test ? t('mail.test') : ''}${content.subject}`;
+  // The editors' introduction opens with their own salutation ("Liebe Familien,"); ours only stands in without one.
+  const greets = !content.intro.trim();
   const eventsHeading = content.eventsRange ? t('mail.events', { from: rangeDay(content.eventsRange.from, locale), to: rangeDay(content.eventsRange.to, locale) }) : '';
   const html = (
     <>
@@ -82,7 +84,7 @@ export function renderIssueTemplate(content: IssueContent, locale: Locale, frame
             <h1 style="font-size: 24px; line-height: 1.3;" lang={contentLang} safe>
               {content.subject}
             </h1>
-            <p safe>{t('greeting')}</p>
+            {greets ? <p safe>{t('greeting')}</p> : ''}
             {contentLang ? <p safe>{t('mail.contentLang')}</p> : ''}
             <div lang={contentLang}>
               {content.intro ? <IntroHtml source={content.intro} /> : ''}
@@ -174,7 +176,8 @@ export function renderIssueTemplate(content: IssueContent, locale: Locale, frame
     </>
   ) as string;
 
-  const lines: string[] = [t('mail.header', { portal: frame.portalName }), '', content.subject, '='.repeat(Math.min(60, content.subject.length)), '', t('greeting'), ''];
+  const lines: string[] = [t('mail.header', { portal: frame.portalName }), '', content.subject, '='.repeat(Math.min(60, content.subject.length)), ''];
+  if (greets) lines.push(t('greeting'), '');
   if (contentLang) lines.push(t('mail.contentLang'), '');
   if (content.intro) lines.push(markdownToText(content.intro), '');
   if (content.news.length) {

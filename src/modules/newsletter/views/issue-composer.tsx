@@ -156,8 +156,8 @@ function IssueActions({ ctx, issue, values, errors, confirmed }: { ctx: PageCont
       ) : (
         ''
       )}
-      <form method="post" action={`${base}/senden`} data-confirm={t('send.text', { n: confirmed })}>
-        <CsrfField token={ctx.csrfToken} />
+      {/* A GET to the check page: sending needs a second, explicit step that works without JavaScript. */}
+      <form method="get" action={`${base}/senden`}>
         <p class="kern-body" safe>
           {t('send.text', { n: confirmed })}
         </p>

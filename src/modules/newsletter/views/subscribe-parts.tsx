@@ -3,22 +3,18 @@ import type { FieldErrors } from '../../../platform/http/errors.js';
 import { SelectField } from '../../../platform/views/forms.js';
 import { newsletterTopics, subscribeMessages, topicMessages } from '../subscribe.messages.js';
 
-/** Language, topics and district: shared by the sign-up and the preferences form. */
+/** Topics and district (and the note that issues are in German): shared by the sign-up and the preferences form. */
 export function PreferenceFields({ ctx, values, errors }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors }): JSX.Element {
   const t = subscribeMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
   return (
     <>
-      <SelectField
-        name="locale"
-        label={t('field.locale')}
-        value={values.locale ?? ctx.locale}
-        error={errors.locale}
-        options={[
-          { value: 'de', label: t('locale.de') },
-          { value: 'en', label: t('locale.en') },
-        ]}
-      />
+      {/* No language to choose: issues are written in German only. The locale (the page's, or the
+          one stored) only sets the language of the subscription mails and of each issue's frame. */}
+      <input type="hidden" name="locale" value={values.locale ?? ctx.locale} />
+      <p class="kern-body" safe>
+        {t('field.locale.note')}
+      </p>
       <fieldset class="kern-fieldset">
         <legend class="kern-label" safe>
           {t('field.topics')}
