@@ -84,7 +84,7 @@ describeWithServer('a PostgreSQL restart under load', () => {
     const signedIn = await editor.post(webs[0]!.port, '/anmelden', { _csrf: csrfTokenIn(login.body), email: 'redaktion@example.org', password: 'ein langes Testpasswort' });
     expect(signedIn.status, signedIn.body).toBe(303);
     csrf = csrfTokenIn((await editor.get(webs[1]!.port, '/verwaltung/befragungen')).body);
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     for (const portal of portals) portal.kill();
@@ -213,5 +213,5 @@ describeWithServer('a PostgreSQL restart under load', () => {
       });
       expect(again.status, `answer ${key} was acknowledged but is not stored`).toBe(200);
     }
-  }, 300_000);
+  }, 600_000);
 });

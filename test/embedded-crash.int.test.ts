@@ -43,7 +43,7 @@ describe('the embedded portal after kill -9', () => {
     } finally {
       await database.close();
     }
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     for (const portal of portals) portal.kill();
@@ -96,5 +96,5 @@ describe('the embedded portal after kill -9', () => {
     );
     expect(refusal).toContain(`wird schon von einem laufenden Familienrathaus benutzt (Prozess ${restarted.child.pid})`);
     expect((await request(restarted.port, 'GET', '/readyz')).status).toBe(200);
-  }, 300_000);
+  }, 600_000);
 });

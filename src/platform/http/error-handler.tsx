@@ -4,11 +4,9 @@ import type { CityProfile } from '../city.js';
 import { Layout } from '../views/layout.js';
 import { statusMessages } from '../views/status-pages.messages.js';
 import { pageContext } from './context.js';
-import { AppError } from './errors.js';
+import { AppError, unavailableRetrySeconds } from './errors.js';
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
-/** How long a client should wait while the database is away: a restart takes a few seconds. */
-export const unavailableRetrySeconds = 5;
 
 // The status code is for machines (the response has it); the page speaks plain German.
 function StatusPage({ req, city, title, text, extra }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; extra: JSX.Element }) {

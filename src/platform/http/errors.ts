@@ -27,6 +27,9 @@ const statusByCode: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
+/** How long a client should wait while the database is away (Retry-After): a restart takes seconds. */
+export const unavailableRetrySeconds = 5;
+
 export type FieldErrors = Record<string, string>;
 
 /** The one error type services throw; the error handler turns it into a page or JSON. */

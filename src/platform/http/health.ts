@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { unavailableRetrySeconds } from './error-handler.js';
+import { unavailableRetrySeconds } from './errors.js';
 
 const HealthResponse = Type.Object({ status: Type.String() });
 
