@@ -14,7 +14,7 @@ import { registerHealth } from './platform/http/health.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import type { Jobs } from './platform/jobs/jobs.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
-import { platformPersonalData } from './platform/privacy/platform.privacy.js';
+import { platformErasureSteps, platformPersonalData } from './platform/privacy/platform.privacy.js';
 import { createPrivacyRegistry, type PrivacyRegistry } from './platform/privacy/privacy.js';
 import { createSearchRegistry, type SearchRegistry } from './platform/search/search.js';
 import { createLayoutSlots, type LayoutSlots } from './platform/views/slots.js';
@@ -62,7 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     jobs,
     city,
     mail: createMailer({ config, db, jobs }),
-    privacy: createPrivacyRegistry(platformPersonalData),
+    privacy: createPrivacyRegistry(platformPersonalData, platformErasureSteps),
     search: createSearchRegistry(),
     layout: createLayoutSlots(),
   };

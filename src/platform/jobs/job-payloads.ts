@@ -7,12 +7,21 @@ import type { Executor } from './jobs.js';
  */
 const jobTables = ['pgboss.job', 'pgboss.archive'] as const;
 
-/** Deletes queued, running and finished jobs whose payload or output mentions any of the texts (case-insensitive). */
+/**
+ * A case-insensitive regular expression (for `~*`) that finds an address or id on its own, not as
+ * part of a longer one: erasing "nna@example.org" must not touch a mail to "anna@example.org".
+ */
+export function standalone(text: string): string {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `(^|[^a-z0-9._%+-])${escaped}($|[^a-z0-9_.-]|\\.($|[^a-z0-9]))`;
+}
+
+/** Deletes queued, running and finished jobs whose payload or output mentions any of the texts (see `standalone`). */
 export async function deleteJobsMentioning(executor: Executor, texts: readonly string[]): Promise<number> {
-  const needles = texts.filter((text) => text.length > 0).map((text) => text.toLowerCase());
-  if (needles.length === 0) return 0;
+  const patterns = texts.filter((text) => text.length > 0).map(standalone);
+  if (patterns.length === 0) return 0;
   const mentions = sql.join(
-    needles.map((needle) => sql`strpos(lower(data::text), ${needle}) > 0 OR strpos(lower(coalesce(output::text, '')), ${needle}) > 0`),
+    patterns.map((pattern) => sql`data::text ~* ${pattern} OR coalesce(output::text, '') ~* ${pattern}`),
     sql` OR `,
   );
   let deleted = 0;

@@ -1,4 +1,5 @@
-import type { PersonalDataDeclaration } from '../privacy/declarations.js';
+import type { ErasureStep, PersonalDataDeclaration } from '../privacy/declarations.js';
+import { deleteOutboxMentioning } from './outbox.js';
 
 /** Days a mail stays in the local outbox (table and .eml file). */
 export const outboxRetentionDays = 30;
@@ -16,4 +17,10 @@ export const outboxPersonalData: PersonalDataDeclaration = {
   context: ['created_at'],
   onErase: 'delete',
   retention: { rule: `${outboxRetentionDays} Tage nach dem Versand, die .eml-Kopien in DATA_DIR/outbox mit ihnen`, sweep: { days: outboxRetentionDays, after: 'created_at' } },
+};
+
+/** Mails to others that quote the person's address (the reply address of a barrier report in the editors' notice) go with the account too. */
+export const outboxMentionsErased: ErasureStep = {
+  preview: async () => [],
+  apply: (trx, person) => deleteOutboxMentioning(trx, person.email),
 };

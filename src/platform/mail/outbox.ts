@@ -1,8 +1,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { takeFinishedJobs } from '../jobs/job-payloads.js';
+import { standalone, takeFinishedJobs } from '../jobs/job-payloads.js';
+import type { Executor } from '../jobs/jobs.js';
 
 /** The local outbox: rows in mail_outbox, and one .eml file per row in DATA_DIR/outbox named after the row's id. */
 
@@ -26,6 +27,11 @@ export async function pruneOutboxFiles(db: Kysely<DB>, dir: string): Promise<num
   const orphans = ids.filter((id) => !kept.has(id));
   for (const id of orphans) await rm(path.join(dir, `${id}.eml`), { force: true });
   return orphans.length;
+}
+
+/** Deletes outbox mails whose text mentions this address (quoted in a notice to the editors, say). */
+export async function deleteOutboxMentioning(executor: Executor, address: string): Promise<void> {
+  await executor.deleteFrom('mail_outbox').where(sql<boolean>`text_body ~* ${standalone(address)}`).execute();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { auditPersonalData } from '../audit/audit.privacy.js';
-import { outboxPersonalData } from '../mail/mail.privacy.js';
+import { outboxMentionsErased, outboxPersonalData } from '../mail/mail.privacy.js';
 import { mediaPersonalData } from '../media/media.privacy.js';
-import type { PersonalDataDeclaration } from './declarations.js';
+import type { ErasureStep, PersonalDataDeclaration } from './declarations.js';
 
 /** The platform's own tables that hold personal data; modules register theirs. */
 export const platformPersonalData: PersonalDataDeclaration[] = [outboxPersonalData, ...auditPersonalData, mediaPersonalData];
+export const platformErasureSteps: ErasureStep[] = [outboxMentionsErased];

@@ -27,9 +27,9 @@ export interface PrivacyRegistry {
   erase(trx: Transaction<DB>, person: Person): Promise<void>;
 }
 
-export function createPrivacyRegistry(initial: readonly PersonalDataDeclaration[] = []): PrivacyRegistry {
+export function createPrivacyRegistry(initial: readonly PersonalDataDeclaration[] = [], initialSteps: readonly ErasureStep[] = []): PrivacyRegistry {
   const byName = new Map<string, PersonalDataDeclaration>();
-  const steps: ErasureStep[] = [];
+  const steps: ErasureStep[] = [...initialSteps];
   const register = (...declarations: PersonalDataDeclaration[]) => {
     for (const d of declarations) {
       if (byName.has(d.name)) throw new Error(`personal data "${d.name}" is declared twice`);
@@ -72,7 +72,10 @@ export function createPrivacyRegistry(initial: readonly PersonalDataDeclaration[
  * deepest `via` chain up, the account row last.
  */
 function eraseOrder(list: PersonalDataDeclaration[], byName: ReadonlyMap<string, PersonalDataDeclaration>): PersonalDataDeclaration[] {
-  const depth = (d: PersonalDataDeclaration): number => ('via' in d.subject ? 1 + depth(byName.get(d.subject.of)!) : 0);
+  const depth = (d: PersonalDataDeclaration): number => {
+    const parent = 'via' in d.subject ? byName.get(d.subject.of) : undefined;
+    return parent ? 1 + depth(parent) : 0;
+  };
   const rank = (d: PersonalDataDeclaration) => (d.onErase !== 'delete' ? 0 : d.table === 'users' ? 3 : 'via' in d.subject ? 1 : 2);
   return [...list].sort((a, b) => rank(a) - rank(b) || depth(b) - depth(a));
 }
