@@ -105,6 +105,21 @@ describe('GET /angebote/:id', () => {
     expect(main).toContain('href="https://lippeaue.example"');
   });
 
+  it('says "kostenlos" once, and names the place each accessibility note belongs to', async () => {
+    const org = await buildOrganization(t, { name: 'Träger mit zwei Häusern e. V.' });
+    const north = await buildLocation(t, org.id, { name: 'Haus Nord', accessibility: [{ id: randomUUID(), description: 'Nicht stufenlos', details: 'Drei Stufen am Eingang.' }] });
+    const south = await buildLocation(t, org.id, { name: 'Haus Süd', barrierFree: true, accessibility: [{ id: randomUUID(), description: 'Stufenloser Zugang', details: 'Rampe am Eingang.' }] });
+    const free = await buildService(t, org.id, { name: 'Offener Spieltreff', locationIds: [north.id, south.id], fees_description: 'Kostenlos.', cost_options: [{ id: randomUUID(), option: 'kostenlos', currency: 'EUR', amount: 0 }] });
+    const main = mainOf((await visitor().get(`/angebote/${free.id}`)).body);
+    expect(main).toContain('Das Angebot ist kostenlos.');
+    expect(main).not.toMatch(/>Kostenlos\.</);
+    expect(main).toContain('<li><strong>Haus Nord</strong><span>: Nicht stufenlos: Drei Stufen am Eingang.</span></li>');
+    expect(main).toContain('<li><strong>Haus Süd</strong><span>: Stufenloser Zugang: Rampe am Eingang.</span></li>');
+    // A fees text that says more than "free" stays.
+    const donations = await buildService(t, org.id, { name: 'Elterncafé', locationIds: [north.id], fees_description: 'Kostenlos. Spenden sind willkommen.', cost_options: [{ id: randomUUID(), option: 'kostenlos', currency: 'EUR', amount: 0 }] });
+    expect(mainOf((await visitor().get(`/angebote/${donations.id}`)).body)).toContain('Kostenlos. Spenden sind willkommen.');
+  });
+
   it('has the summary in Leichte Sprache, the LeiKa key, topics, the last check and a print link', async () => {
     const main = mainOf((await visitor().get(`/angebote/${service.id}`)).body);
     expect(main).toMatch(/<section aria-labelledby="leichte-sprache" lang="de"[^>]*><h2 class="kern-heading-medium" id="leichte-sprache">In Leichter Sprache<\/h2><p class="kern-body"><span>Hier spielen Eltern mit ihren Babys.<\/span><br\/><span>Das kostet Geld.<\/span><\/p>/);

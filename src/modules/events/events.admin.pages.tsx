@@ -32,7 +32,8 @@ import type { FormMode } from './views/event-form.js';
  *   POST      /veranstaltungen/pruefen/organisationen/:orgId
  */
 
-const newlyCreatedAt = (id: string) => `/veranstaltungen/${id}`;
+/** The new event's page, which confirms the save (and says whether the editors review it first). */
+const newlyCreatedAt = (id: string) => `/veranstaltungen/${id}?gespeichert=1`;
 
 /**
  * The image part of a submitted form: the upload (checked by its bytes), whether the current image is
@@ -204,6 +205,15 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return actor;
   };
 
+  /** What the decision just made did, in words: which event, published or not, who is told. */
+  async function decisionNotice(req: FastifyRequest, id: string | undefined): Promise<string | undefined> {
+    const event = id ? await loadEvent(db, id) : undefined;
+    if (!event || event.review_state === 'pending') return undefined;
+    const t = adminMessages(req.locale);
+    const outcome = t(event.review_state === 'published' ? 'review.approved' : 'review.rejected', { title: event.title });
+    return event.suggester_email ? `${outcome} ${t(event.review_state === 'published' ? 'review.approvedMailed' : 'review.rejectedMailed')}` : outcome;
+  }
+
   app.get<{ Querystring: { entschieden?: string } }>('/veranstaltungen/pruefen', async (req, reply) => {
     requireEditor(req);
     const pending = await db
@@ -221,7 +231,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       .where('o.kind', 'in', ['provider', 'partner'])
       .orderBy('o.name')
       .execute();
-    return reply.html(<ReviewQueuePage ctx={ctxOf(req)} pending={pending} organizations={organizations.map((o) => ({ id: o.id, name: o.name, blocked: o.blocked !== null }))} notice={req.query.entschieden ? adminMessages(req.locale)('review.decided') : undefined} />);
+    return reply.html(<ReviewQueuePage ctx={ctxOf(req)} pending={pending} organizations={organizations.map((o) => ({ id: o.id, name: o.name, blocked: o.blocked !== null }))} notice={await decisionNotice(req, req.query.entschieden)} />);
   });
 
   async function reviewPage(req: FastifyRequest, reply: FastifyReply, id: string, o: { values?: FormFields; errors?: FieldErrors; decisionErrors?: FieldErrors; reason?: string }) {
@@ -273,7 +283,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const reason = (v.reason ?? '').trim();
     if (v.decision !== 'approve' && !reason) return reviewPage(req, reply, req.params.id, { decisionErrors: { reason: adminMessages(req.locale)('review.reasonMissing') }, reason });
     await decideSuggestion(deps, actor, req.params.id, v.decision === 'approve' ? { approve: true } : { approve: false, reason });
-    return reply.redirect('/veranstaltungen/pruefen?entschieden=1', 303);
+    return reply.redirect(`/veranstaltungen/pruefen?entschieden=${req.params.id}`, 303);
   });
 
   app.post<{ Params: { orgId: string } }>('/veranstaltungen/pruefen/organisationen/:orgId', async (req, reply) => {

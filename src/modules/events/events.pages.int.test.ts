@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
+import { buildOrganization } from '../../../test/support/directory.js';
 import { buildEvent } from '../../../test/support/events.js';
 import { addDays, todayIn, weekdayOf } from './berlin-time.js';
 
@@ -129,6 +131,18 @@ describe('public calendar pages', () => {
     expect(ld.eventStatus).toBe('https://schema.org/EventScheduled');
     expect(ld.location.address).toMatchObject({ '@type': 'PostalAddress', streetAddress: 'Parkweg 1', postalCode: '59065', addressLocality: 'Hamm' });
     expect(ld.offers[0]).toMatchObject({ price: '4.00', priceCurrency: 'EUR' });
+  });
+
+  it('"Anmeldung erforderlich … beim Veranstalter" comes with the organiser\'s phone and email from the directory', async () => {
+    const organizer = await buildOrganization(t, { name: 'Familienzentrum Regenbogen', email: 'anmeldung@regenbogen.example', phones: [{ id: randomUUID(), number: '02381 17-4455', type: 'voice' }] });
+    const id = await buildEvent(t, { title: 'Babymassage', organizationId: organizer.id, free: false, priceCents: 800, registrationRequired: true, registrationHow: 'Telefonisch oder per E-Mail beim Veranstalter.' });
+    const page = await visitor().get(`/veranstaltungen/${id}`);
+    expect(page.body).toContain('Telefonisch oder per E-Mail beim Veranstalter.');
+    expect(page.body).toContain('<a class="kern-link" href="tel:02381174455">02381 17-4455</a>');
+    expect(page.body).toContain('<a class="kern-link" href="mailto:anmeldung@regenbogen.example">anmeldung@regenbogen.example</a>');
+    // Without registration the contact stands with the organiser's name.
+    const open = await buildEvent(t, { title: 'Offener Treff', organizationId: organizer.id, registrationRequired: false });
+    expect((await visitor().get(`/veranstaltungen/${open}`)).body).toMatch(/Familienzentrum Regenbogen<\/p>\s*<p class="kern-body"><span>Telefon: <\/span>/);
   });
 
   it('keeps the page of a cancelled event and says so, also in JSON-LD', async () => {

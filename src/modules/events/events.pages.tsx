@@ -65,7 +65,7 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     return { event, memberships };
   }
 
-  app.get<{ Params: { id: string } }>('/veranstaltungen/:id', async (req, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/veranstaltungen/:id', async (req, reply) => {
     const { event, memberships } = await visibleEvent(req, req.params.id);
     const today = fromLocal(todayIn(new Date()));
     const upcoming = await upcomingOf(db, event.id, today, 12);
@@ -75,7 +75,8 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     const size = event.image_id ? await imageSize(db, event.image_id) : undefined;
     const jsonLd = jsonLdText(eventJsonLd(event, { start: next.starts_at, end: next.ends_at, status: next.status }, { pageUrl, imageUrl: imageUrl ? `${config.publicUrl}${imageUrl}` : undefined }));
     if (event.review_state !== 'published') reply.header('x-robots-tag', 'noindex');
-    return reply.html(<EventPage ctx={pageContext(req, city)} event={event} upcoming={upcoming} jsonLd={jsonLd} canEdit={canEditEvent(req.actor, event, memberships)} imageUrl={imageUrl} imageSize={size} />);
+    const canEdit = canEditEvent(req.actor, event, memberships);
+    return reply.html(<EventPage ctx={pageContext(req, city)} event={event} upcoming={upcoming} jsonLd={jsonLd} canEdit={canEdit} imageUrl={imageUrl} imageSize={size} saved={canEdit && req.query.gespeichert === '1'} />);
   });
 
   app.get<{ Params: { id: string } }>('/veranstaltungen/:id/kalender.ics', async (req, reply) => {

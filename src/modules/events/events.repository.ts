@@ -163,7 +163,7 @@ export async function loadEvents(db: Executor, ids: readonly string[]) {
     .leftJoin('directory_locations as l', 'l.id', 'e.location_id')
     .leftJoin('organizations as org', 'org.id', 'e.organization_id')
     .selectAll('e')
-    .select(['l.name as location_name', 'l.hsds as location_hsds', 'l.latitude as location_latitude', 'l.longitude as location_longitude', 'org.name as organization_name'])
+    .select(['l.name as location_name', 'l.hsds as location_hsds', 'l.latitude as location_latitude', 'l.longitude as location_longitude', 'org.name as organization_name', 'org.hsds as organization_hsds'])
     .where('e.id', 'in', ids)
     .execute();
   const exceptions = await db.selectFrom('event_exceptions').selectAll().where('event_id', 'in', ids).orderBy('occurrence_date').execute();

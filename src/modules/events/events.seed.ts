@@ -72,8 +72,9 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
     else if (i % 40 === 21) rule = { freq: 'monthly', interval: 1, byWeekday: [], until: null, count: 3 };
     const status = i % 29 === 5 ? 'cancelled' : i % 47 === 9 ? 'postponed' : 'scheduled';
     const price = template.free ? null : r.pick([300, 450, 500, 800, 1200]);
+    const organizationId = options.organizations.length && r.next() < 0.85 ? r.pick(options.organizations) : null;
     const input: EventInput = {
-      organizationId: options.organizations.length && r.next() < 0.85 ? r.pick(options.organizations) : null,
+      organizationId,
       title: template.title,
       description: template.text,
       timing: template.allDay ? { allDay: true, startDate, startTime: null, endDate: r.next() < 0.3 ? addDays(startDate, 1) : startDate, endTime: null } : { allDay: false, startDate, startTime, endDate: startDate, endTime },
@@ -91,7 +92,8 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
       priceCents: price,
       reducedPriceCents: price ? Math.round(price / 2) : null,
       registrationRequired: !template.free || r.next() < 0.2,
-      registrationHow: !template.free ? 'Telefonisch oder per E-Mail beim Veranstalter.' : '',
+      // "Beim Veranstalter" only where there is one: the page shows its phone and email.
+      registrationHow: template.free ? '' : organizationId ? 'Telefonisch oder per E-Mail beim Veranstalter.' : 'An der Kasse vor Ort, solange Plätze frei sind.',
       registrationUntil: !template.free && startDate > options.today ? addDays(startDate, -1) : null,
       barrierFree: r.next() < 0.55,
       signLanguage: r.next() < 0.08,

@@ -38,13 +38,21 @@ const mailsTo = async (to: string) => {
   return t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', to).execute();
 };
 
+/** The event id from the location after saving ("/veranstaltungen/<id>?gespeichert=1"). */
+const idOf = (location: unknown) => /\/veranstaltungen\/([0-9a-f-]{36})/.exec(String(location))![1]!;
+
 describe('organisers', () => {
   it('lets a member of a provider publish for the organisation directly', async () => {
     const { visitor, org } = await organizerOf();
     const response = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id }));
     expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toMatch(/^\/veranstaltungen\/[0-9a-f-]{36}\?gespeichert=1$/);
+    // The organiser sees that it worked; anyone else the plain page.
+    const own = await visitor.get(response.headers.location as string);
+    expect(own.body).toContain('Die Veranstaltung ist gespeichert und steht jetzt im Veranstaltungskalender.');
     const page = await new Visitor(() => t.app).get(response.headers.location as string);
     expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('Die Veranstaltung ist gespeichert');
     expect(page.body).toContain('Laternenbasteln');
     expect(page.body).toContain(org.name);
     expect((await visitor.get('/veranstaltungen/verwalten')).body).toContain('Laternenbasteln');
@@ -90,7 +98,7 @@ describe('organisers', () => {
     expect(notImage.body).toContain('Die Datei ist kein Bild');
     const created = await visitor.submitMultipart('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, imageAlt: 'Kinder mit bunten Laternen' }), { image: png });
     expect(created.statusCode).toBe(303);
-    const id = (created.headers.location as string).split('/').pop()!;
+    const id = idOf(created.headers.location);
     const row = await t.deps.db.selectFrom('events').select(['image_id', 'image_alt']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.image_alt).toBe('Kinder mit bunten Laternen');
     const page = await new Visitor(() => t.app).get(`/veranstaltungen/${id}`);
@@ -107,7 +115,7 @@ describe('organisers', () => {
   it('counts SEQUENCE up on every change and cancels a single date for subscribed calendars', async () => {
     const { visitor, org } = await organizerOf();
     const created = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Wöchentliches Vorlesen', repeat: 'weekly', repeatCount: '4', district: 'Herringen' }));
-    const id = (created.headers.location as string).split('/').pop()!;
+    const id = idOf(created.headers.location);
     const feed = async () => (await new Visitor(() => t.app).get(`/veranstaltungen/${id}/kalender.ics`)).body.replace(/\r\n /g, '');
     expect(await feed()).toContain('SEQUENCE:0');
     const edit = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/bearbeiten`, validFields({ organizationId: org.id, title: 'Wöchentliches Vorlesen', repeat: 'weekly', repeatCount: '4', district: 'Herringen', startTime: '16:00', endTime: '17:00' }));
@@ -130,7 +138,7 @@ describe('organisers', () => {
   it('moves one date of a repeating event to another time, with field errors for bad input', async () => {
     const { visitor, org } = await organizerOf();
     const created = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Turnen am Nachmittag', repeat: 'weekly', repeatCount: '3' }));
-    const id = (created.headers.location as string).split('/').pop()!;
+    const id = idOf(created.headers.location);
     const second = addDays(soon(), 7);
     const bad = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/verlegen`, { moveDate: second, moveNewDate: 'morgen', moveNewStart: '18:00', moveNewEnd: '17:00' });
     expect(bad.statusCode).toBe(422);
@@ -167,9 +175,10 @@ describe('organisers', () => {
     expect(audit).toHaveLength(1);
     expect((await visitor.get('/veranstaltungen/verwalten')).body).toContain('Die Redaktion prüft Veranstaltungen von');
     const created = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Geprüftes Fest' }));
-    const id = (created.headers.location as string).split('/').pop()!;
+    const id = idOf(created.headers.location);
     expect((await new Visitor(() => t.app).get(`/veranstaltungen/${id}`)).statusCode).toBe(404);
     expect((await visitor.get(`/veranstaltungen/${id}`)).body).toContain('wartet auf Prüfung');
+    expect((await visitor.get(created.headers.location as string)).body).toContain('Die Veranstaltung ist gespeichert. Die Redaktion prüft sie; danach erscheint sie im Veranstaltungskalender.');
     expect((await editor.get('/veranstaltungen/pruefen')).body).toContain('Geprüftes Fest');
     await editor.submit('/veranstaltungen/pruefen', `/veranstaltungen/pruefen/organisationen/${org.id}`, { allowed: 'ja' });
     const again = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Direktes Fest' }));
@@ -210,6 +219,7 @@ describe('suggestions and moderation', () => {
     expect(noReason.body).toContain('Geben Sie einen Grund für die Ablehnung ein.');
     const rejected = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}/entscheidung`, { decision: 'reject', reason: 'Diese Veranstaltung steht schon im Kalender.' });
     expect(rejected.statusCode).toBe(303);
+    expect((await editor.get(rejected.headers.location as string)).body).toContain('„Laternenumzug“ ist abgelehnt und erscheint nicht im Veranstaltungskalender. Wer die Veranstaltung vorgeschlagen hat, bekommt eine E-Mail mit Ihrem Grund.');
     const mails = await mailsTo('mama@example.org');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text_body).toContain('Grund: Diese Veranstaltung steht schon im Kalender.');
@@ -228,6 +238,9 @@ describe('suggestions and moderation', () => {
     expect(edited.statusCode).toBe(303);
     const approved = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}/entscheidung`, { decision: 'approve' });
     expect(approved.statusCode).toBe(303);
+    // Not just "Entschieden.": what happened to which event, and who is told.
+    const queue = await editor.get(approved.headers.location as string);
+    expect(queue.body).toContain('„Kürbisschnitzen für Familien“ ist freigegeben und steht jetzt im Veranstaltungskalender. Wer die Veranstaltung vorgeschlagen hat, bekommt eine E-Mail.');
     expect((await new Visitor(() => t.app).get(`/veranstaltungen/${row.id}`)).body).toContain('Kürbisschnitzen für Familien');
     const mails = await mailsTo('papa@example.org');
     expect(mails[0]!.subject).toBe('Veröffentlicht: Kürbisschnitzen für Familien');

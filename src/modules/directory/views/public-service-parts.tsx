@@ -61,6 +61,9 @@ function ages(d: ServiceDetails, locale: Locale): string {
   return t('ages.any');
 }
 
+/** A fees text that only says "free" again ("Kostenlos."): the page says so once already. */
+const restatesFree = (text: string | undefined) => !!text && /^(kostenlos|kostenfrei|gratis|free|free of charge)[.!]?$/i.test(text.trim());
+
 function Costs({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element {
   const t = servicePageMessages(ctx.locale);
   const costs = (d.service.cost_options ?? []).filter((c) => c.amount !== undefined || c.option || c.amount_description);
@@ -77,7 +80,7 @@ function Costs({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element
       ) : (
         ''
       )}
-      <Paragraphs text={d.service.fees_description} />
+      {d.free && restatesFree(d.service.fees_description) ? '' : <Paragraphs text={d.service.fees_description} />}
       {!d.free && !costs.length && !d.service.fees_description ? <p class="kern-body" safe>{t('costs.unknown')}</p> : ''}
     </Section>
   );

@@ -133,7 +133,11 @@ export function Languages({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): 
 
 export function Accessibility({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element {
   const t = servicePageMessages(ctx.locale);
-  const notes = d.locations.flatMap((l) => (l.accessibility ?? []).map((a) => [a.description, a.details].filter(Boolean).join(' '))).filter(Boolean);
+  // One note per place, named: with two places, two unnamed notes could not be told apart.
+  const notes = d.locations
+    .map((l) => ({ place: l.name ?? '', text: (l.accessibility ?? []).map((a) => [a.description, a.details].filter(Boolean).join(': ')).filter(Boolean).join(' ') }))
+    .filter((n) => n.text);
+  const named = d.locations.length > 1;
   return (
     <Section id="barrierefreiheit" title={t('accessibility')}>
       <p class="kern-body" safe>
@@ -141,9 +145,16 @@ export function Accessibility({ ctx, d }: { ctx: PageContext; d: ServiceDetails 
       </p>
       {notes.length ? (
         <ul class="kern-list kern-list--bullet">
-          {notes.map((n) => (
-            <li safe>{n}</li>
-          ))}
+          {notes.map((n) =>
+            named && n.place ? (
+              <li>
+                <strong safe>{n.place}</strong>
+                <span safe>{`: ${n.text}`}</span>
+              </li>
+            ) : (
+              <li safe>{n.text}</li>
+            ),
+          )}
         </ul>
       ) : (
         ''

@@ -1,10 +1,12 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
+import { Alert } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { categoryName } from '../events.categories.js';
 import { eventsMessages } from '../events.messages.js';
 import { formatCents, ruleOf } from '../events.model.js';
 import { placeOf, type LoadedEvent } from '../events.repository.js';
+import { eventContact, telHref, type EventContact } from './contact.js';
 import { ageText, ruleText as ruleTextOf, shortDate, whenText } from './format.js';
 import { listPath, StatusBadge } from './parts.js';
 
@@ -16,6 +18,8 @@ export interface EventPageProps {
   canEdit: boolean;
   imageUrl: string | null;
   imageSize?: { width: number; height: number };
+  /** Just created by the visitor: confirm it, and say whether it is public yet. */
+  saved?: boolean;
 }
 
 function Row({ label, children }: { label: string; children?: Children }): JSX.Element {
@@ -27,13 +31,39 @@ function Row({ label, children }: { label: string; children?: Children }): JSX.E
   );
 }
 
+/** Phone and email of the organiser (where registration asks for them, or beside the organiser's name). */
+function ContactLines({ ctx, contact }: { ctx: PageContext; contact: EventContact }): JSX.Element {
+  const t = eventsMessages(ctx.locale);
+  return (
+    <>
+      {contact.phone ? (
+        <p class="kern-body">
+          <span safe>{`${t('detail.phone')}: `}</span>
+          <a class="kern-link" href={telHref(contact.phone)} safe>{contact.phone}</a>
+        </p>
+      ) : (
+        ''
+      )}
+      {contact.email ? (
+        <p class="kern-body">
+          <span safe>{`${t('detail.email')}: `}</span>
+          <a class="kern-link" href={`mailto:${contact.email}`} safe>{contact.email}</a>
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 /** One event with every detail; a cancelled or postponed one keeps its page and says so at the top. */
-export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, imageSize }: EventPageProps): JSX.Element {
+export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, imageSize, saved }: EventPageProps): JSX.Element {
   const t = eventsMessages(ctx.locale);
   const place = placeOf(e);
   const rule = ruleOf(e);
   const age = ageText(e.min_age, e.max_age, ctx.locale);
   const access = [e.barrier_free && t('detail.barrierFree'), e.sign_language && t('detail.signLanguage'), e.easy_language && t('detail.easyLanguage'), e.quiet_space && t('detail.quietSpace')].filter((x): x is string => !!x);
+  const contact = eventContact(e);
   const banner = e.review_state === 'pending' ? t('detail.pending') : e.review_state === 'rejected' ? t('detail.rejected') : '';
   return (
     <Layout ctx={ctx} title={e.title} section={listPath}>
@@ -42,7 +72,13 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
         <h1 class="kern-heading-x-large">
           <span safe>{e.title}</span> <StatusBadge ctx={ctx} status={e.status} />
         </h1>
-        {banner ? <div class="kern-alert kern-alert--info" role="status"><div class="kern-alert__header"><p class="kern-title" safe>{banner}</p></div></div> : ''}
+        {saved ? (
+          <Alert kind="success" title={t(e.review_state === 'published' ? 'detail.savedPublished' : 'detail.savedPending')} />
+        ) : banner ? (
+          <div class="kern-alert kern-alert--info" role="status"><div class="kern-alert__header"><p class="kern-title" safe>{banner}</p></div></div>
+        ) : (
+          ''
+        )}
         {e.status !== 'scheduled' ? (
           <div class={`kern-alert kern-alert--${e.status === 'cancelled' ? 'danger' : 'warning'}`} role="status">
             <div class="kern-alert__header">
@@ -74,7 +110,14 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
             )}
           </Row>
           {place.district ? <Row label={t('detail.district')}><span safe>{place.district}</span></Row> : ''}
-          {e.organization_name ? <Row label={t('detail.organizer')}><span safe>{e.organization_name}</span></Row> : ''}
+          {e.organization_name ? (
+            <Row label={t('detail.organizer')}>
+              <p class="kern-body" safe>{e.organization_name}</p>
+              {contact && !e.registration_required ? <ContactLines ctx={ctx} contact={contact} /> : ''}
+            </Row>
+          ) : (
+            ''
+          )}
           <Row label={t('detail.age')}><span safe>{age || t('detail.ageAll')}</span></Row>
           <Row label={t('detail.cost')}>
             {e.free ? (
@@ -91,6 +134,7 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
               <>
                 <p class="kern-body" safe>{t('detail.registrationNeeded')}</p>
                 {e.registration_how ? <p class="kern-body" safe>{e.registration_how}</p> : ''}
+                {contact ? <ContactLines ctx={ctx} contact={contact} /> : ''}
                 {e.registration_until ? <p class="kern-body" safe>{t('detail.registrationUntil', { date: shortDate(e.registration_until, ctx.locale) })}</p> : ''}
               </>
             ) : (

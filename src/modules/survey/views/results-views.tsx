@@ -6,7 +6,7 @@ import type { CrossTab, Dashboard, Distribution, ResultVariable } from '../resul
 import type { SurveyRow } from '../survey.repository.js';
 import { BarChart } from './chart.js';
 import { editorPath } from './editor-views.js';
-import { numberFormat } from '../../../platform/i18n/i18n.js';
+import { dateFormat, intlLocale, numberFormat } from '../../../platform/i18n/i18n.js';
 
 const shown = (value: number | null) => (value === null ? '–' : String(value));
 
@@ -128,6 +128,8 @@ export function DashboardPage(props: {
   const t = editorMessages(ctx.locale);
   const base = editorPath(survey.id);
   const r = dashboard.recruitment;
+  // "2. Nov. 2026", not "2026-11-02": the Monday each week starts on, as people read dates.
+  const weeks = r.weeks.map((day) => dateFormat(intlLocale[ctx.locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)));
   return (
     <Layout ctx={ctx} title={t('results.title', { title: survey.title })}>
       <p class="kern-body">
@@ -174,11 +176,11 @@ export function DashboardPage(props: {
             <h3 class="kern-heading-small" safe>
               {channel.label}
             </h3>
-            <BarChart id={`rekrutierung-${channel.index}`} title={`${t('results.recruitment')}: ${channel.label} – ${t('results.chart')}`} bars={r.weeks.map((w, i) => ({ label: w, value: r.cells[i]?.[channel.index] ?? null }))} />
+            <BarChart id={`rekrutierung-${channel.index}`} title={`${t('results.recruitment')}: ${channel.label} – ${t('results.chart')}`} bars={weeks.map((w, i) => ({ label: w, value: r.cells[i]?.[channel.index] ?? null }))} />
           </div>
         ))}
       </div>
-      <Table caption={t('results.recruitment')} corner={t('results.week')} rowLabels={[...r.weeks, t('results.sum')]} colLabels={[...r.channels.categories.map((c) => c.label), t('results.sum')]} cells={r.cells} />
+      <Table caption={t('results.recruitment')} corner={t('results.week')} rowLabels={[...weeks, t('results.sum')]} colLabels={[...r.channels.categories.map((c) => c.label), t('results.sum')]} cells={r.cells} />
 
       <h2 class="kern-heading-medium">{t.html('results.crossTitle')}</h2>
       <CrossForm ctx={ctx} survey={survey} variables={props.variables} {...query} />
