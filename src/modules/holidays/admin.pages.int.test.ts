@@ -83,10 +83,14 @@ describe('admin pages', () => {
     expect(preview.body).toContain('Anteil mit mindestens einem Platz: 50');
     expect(preview.body).toContain('Kinder ohne Platz (1)');
     expect(preview.body).toMatch(/<svg[^>]+role="img"/);
+    expect(preview.body).toMatch(/<text[^>]*>dunkel: Wünsche<\/text>[\s\S]*<text[^>]*>hell: Plätze<\/text>/);
 
     const done = await admin.submit(dash, `${dash}/verlosen`, { confirmSeed: seed });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Die Plätze sind verlost.');
+    await t.runJobs();
+    const resultMail = await t.deps.db.selectFrom('mail_outbox').select('text_body').where('recipient', '=', parent.email).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(resultMail.text_body).toContain('die Plätze der Ferienbetreuung „Sommerferien 2027“ sind verlost.');
     const csv = await admin.get(`${dash}/angebote.csv`);
     expect(csv.body).toContain('"Zirkuswoche"');
     expect(csv.body).toContain('"1";"1";"2";"2";"1"');

@@ -55,7 +55,8 @@ function DemandChart({ ctx, offers }: { ctx: PageContext; offers: Dashboard['off
   const t = adminMessages(ctx.locale);
   const max = Math.max(1, ...offers.map((o) => Math.max(o.wishes, o.places)));
   const row = 34;
-  const height = offers.length * row + 10;
+  const legend = 26;
+  const height = legend + offers.length * row + 10;
   return (
     <svg class="demand-chart" viewBox={`0 0 600 ${height}`} width="100%" role="img" aria-labelledby="chart-title chart-desc" focusable="false">
       <title id="chart-title" safe>
@@ -64,13 +65,23 @@ function DemandChart({ ctx, offers }: { ctx: PageContext; offers: Dashboard['off
       <desc id="chart-desc" safe>
         {t('dash.chartSummary')}
       </desc>
+      <g class="demand-chart__legend">
+        <rect x="0" y="4" width="14" height="10" fill="#0b3d91" />
+        <text x="20" y="13" font-size="12" fill="#1b1b1b" safe>
+          {t('dash.legendWishes')}
+        </text>
+        <rect x="200" y="4" width="14" height="10" fill="#7aa7e0" />
+        <text x="220" y="13" font-size="12" fill="#1b1b1b" safe>
+          {t('dash.legendPlaces')}
+        </text>
+      </g>
       {offers.map((o, i) => (
         <g>
-          <text x="0" y={String(i * row + 12)} font-size="11" fill="#1b1b1b" safe>
+          <text x="0" y={String(legend + i * row + 12)} font-size="11" fill="#1b1b1b" safe>
             {o.title.slice(0, 60)}
           </text>
-          <rect x="0" y={String(i * row + 15)} height="7" width={String((o.wishes / max) * 600)} fill="#0b3d91" />
-          <rect x="0" y={String(i * row + 23)} height="7" width={String((o.places / max) * 600)} fill="#7aa7e0" />
+          <rect x="0" y={String(legend + i * row + 15)} height="7" width={String((o.wishes / max) * 600)} fill="#0b3d91" />
+          <rect x="0" y={String(legend + i * row + 23)} height="7" width={String((o.places / max) * 600)} fill="#7aa7e0" />
         </g>
       ))}
     </svg>
