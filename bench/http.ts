@@ -19,7 +19,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { boot, type Booted } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
-import { seedDemoData } from '../src/seed/demo.js';
+import { seedDemoModules } from '../src/platform/modules/install.js';
 
 const connections = 10;
 const durationSeconds = 10;
@@ -107,7 +107,7 @@ async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
     booted = await boot(
       loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
     );
-    await seedDemoData(booted.deps);
+    await seedDemoModules(booted.modules);
     const url = await booted.app.listen({ port: 0, host: '127.0.0.1' });
     const started = booted;
     return {

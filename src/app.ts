@@ -3,70 +3,19 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Config } from './config.js';
-import type { DB } from './db/types.js';
-import type { CityProfile } from './platform/city.js';
+import type { AppDeps } from './platform/deps.js';
 import { registerAssets } from './platform/http/assets.js';
 import { requestContext } from './platform/http/context.js';
 import { installErrorHandlers } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
-import type { Jobs } from './platform/jobs/jobs.js';
-import { createMailer, type Mailer } from './platform/mail/mailer.js';
-import { platformErasureSteps, platformPersonalData } from './platform/privacy/platform.privacy.js';
-import { createPrivacyRegistry, type PrivacyRegistry } from './platform/privacy/privacy.js';
-import { createSearchRegistry, type SearchRegistry } from './platform/search/search.js';
-import { createLayoutSlots, type LayoutSlots } from './platform/views/slots.js';
-import { registerMaintenanceJobs } from './platform/maintenance.js';
 import { registerMediaRoutes, registerMultipartForms } from './platform/media/media.js';
-import { accountsModule } from './modules/accounts/index.js';
-import { adminModule } from './modules/admin/index.js';
-import { apiDocsModule } from './modules/api-docs/index.js';
-import { contentModule } from './modules/content/index.js';
-import { directoryModule } from './modules/directory/index.js';
-import { eventsModule } from './modules/events/index.js';
-import { holidaysModule } from './modules/holidays/index.js';
-import { newsletterModule } from './modules/newsletter/index.js';
-import { surveyModule } from './modules/survey/index.js';
-import { homeModule } from './modules/home/index.js';
-import { searchModule } from './modules/search/index.js';
-import { sectionsModule } from './modules/sections/index.js';
+import type { ModuleManifest } from './platform/modules/manifest.js';
+import { registerModuleRoutes } from './platform/modules/install.js';
 
-/** What every module factory receives. Plain wiring, no container. */
-export interface AppDeps {
-  config: Config;
-  db: Kysely<DB>;
-  jobs: Jobs;
-  mail: Mailer;
-  city: CityProfile;
-  privacy: PrivacyRegistry;
-  search: SearchRegistry;
-  /** Places in the page layout modules fill (the newsletter sign-up in the footer). */
-  layout: LayoutSlots;
-}
-
-export interface BuildAppOptions {
-  config: Config;
-  db: Kysely<DB>;
-  jobs: Jobs;
-  city: CityProfile;
-}
-
-/** The composition root: platform plugins first, then the modules, listed so a reader can follow. */
-export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
-  const { config, db, jobs, city } = options;
-  const deps: AppDeps = {
-    config,
-    db,
-    jobs,
-    city,
-    mail: createMailer({ config, db, jobs }),
-    privacy: createPrivacyRegistry(platformPersonalData, platformErasureSteps),
-    search: createSearchRegistry(),
-    layout: createLayoutSlots(),
-  };
-
+/** The web process: platform plugins first, then every module's routes (src/modules.ts lists them). */
+export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]): Promise<FastifyInstance> {
+  const { config, db, city } = deps;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -99,19 +48,6 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   installErrorHandlers(app, city);
   registerHealth(app, db);
   registerMediaRoutes(app, db);
-  registerMaintenanceJobs(deps);
-
-  await app.register(homeModule(deps));
-  await app.register(accountsModule(deps));
-  await app.register(contentModule(deps));
-  await app.register(directoryModule(deps));
-  await app.register(eventsModule(deps));
-  await app.register(holidaysModule(deps));
-  await app.register(newsletterModule(deps));
-  await app.register(surveyModule(deps));
-  await app.register(sectionsModule(deps));
-  await app.register(searchModule(deps));
-  await app.register(adminModule(deps));
-  await app.register(apiDocsModule(deps));
-  return { app, deps };
+  await registerModuleRoutes(app, modules);
+  return app;
 }

@@ -2,7 +2,8 @@ import { boot } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirInUseError } from './db/data-dir-lock.js';
 import { surviveDatabaseOutages } from './db/unavailable.js';
-import { demoLogins, seedDemoData } from './seed/demo.js';
+import { demoLogins } from './modules/accounts/index.js';
+import { seedDemoModules } from './platform/modules/install.js';
 
 /** The web role; in the embedded default it runs the job worker too. */
 async function main(): Promise<void> {
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const booted = await boot(config);
   const { app, deps } = booted;
   if (config.seedDemoData) {
-    const seeded = await seedDemoData(deps);
+    const seeded = await seedDemoModules(booted.modules);
     if (seeded) app.log.info('Demo-Daten für %s geladen', deps.city.name);
   }
   if (config.runWorkerInWeb) await deps.jobs.startWorker();

@@ -1,4 +1,4 @@
-import { boot } from './boot.js';
+import { bootWorker } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { surviveDatabaseOutages } from './db/unavailable.js';
 
@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   surviveDatabaseOutages();
   const config = loadConfig();
   if (!config.databaseUrl) throw new ConfigError('npm run worker needs DATABASE_URL; the embedded database runs its worker inside npm start');
-  const booted = await boot(config);
+  const booted = await bootWorker(config);
   await booted.deps.jobs.startWorker();
   console.log('Auftragsverarbeitung läuft.');
   const stop = async () => {

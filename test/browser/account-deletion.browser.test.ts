@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoLogins } from '../../src/seed/demo.js';
+import { demoLogins } from '../../src/modules/accounts/index.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
 
 const h = useBrowserHarness();

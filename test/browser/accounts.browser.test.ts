@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoLogins } from '../../src/seed/demo.js';
+import { demoLogins } from '../../src/modules/accounts/index.js';
 import { createUser } from '../support/auth.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
 
@@ -88,7 +88,7 @@ describe('login', () => {
 describe('Mein Konto', () => {
   it('shows a demo family their profile, their consents and a download of their data', async () => {
     const family = demoLogins.users.find((u) => u.role === 'family');
-    expect(family, 'src/seed/demo.ts lists a demo login with role "family"').toBeDefined();
+    expect(family, 'src/modules/accounts/accounts.seed.ts lists a demo login with role "family"').toBeDefined();
     const page = await h.newPage();
     await logIn(page, family!.email, demoLogins.password);
     if (new URL(page.url()).pathname !== '/konto') await visit(page, h.url('/konto'));

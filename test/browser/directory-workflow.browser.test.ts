@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/modules/directory/workflow.paths.js';
-import { demoLogins } from '../../src/seed/demo.js';
+import { demoLogins } from '../../src/modules/accounts/index.js';
 import { buildService } from '../support/directory.js';
 import path from 'node:path';
 import { expectNoAxeViolations, screenshotDir, submitForm, useBrowserHarness, visit } from './harness.js';

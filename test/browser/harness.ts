@@ -4,10 +4,10 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { AppDeps } from '../../src/app.js';
+import type { AppDeps } from '../../src/platform/deps.js';
 import { boot, type Booted } from '../../src/boot.js';
 import { loadConfig } from '../../src/config.js';
-import { seedDemoData } from '../../src/seed/demo.js';
+import { seedDemoModules } from '../../src/platform/modules/install.js';
 
 /**
  * Browser journeys: the whole app in this process on a fresh embedded database, demo data
@@ -231,7 +231,7 @@ export function useBrowserHarness(options: { worker?: boolean } = {}): Harness {
     dataDir = mkdtempSync(path.join(tmpdir(), 'frh-browser-'));
     mkdirSync(screenshotDir, { recursive: true });
     booted = await boot(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0' }));
-    await seedDemoData(booted.deps);
+    await seedDemoModules(booted.modules);
     if (options.worker) await booted.deps.jobs.startWorker();
     origin = await booted.app.listen({ port: 0, host: '127.0.0.1' });
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedHash } from '../../src/modules/holidays/allocation-rng.js';
 import { commitSeed, confirmRun } from '../../src/modules/holidays/runs.service.js';
 import type { Actor } from '../../src/platform/auth/roles.js';
-import { demoLogins } from '../../src/seed/demo.js';
+import { demoLogins } from '../../src/modules/accounts/index.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
 
 const h = useBrowserHarness();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoLogins } from '../../src/seed/demo.js';
+import { demoLogins } from '../../src/modules/accounts/index.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
 
 /** The Familieninfobrief as people use it: families subscribe and manage it, editors write and send. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoSurveySlug } from '../../src/modules/survey/seed/seed.js';
-import { demoLogins } from '../../src/seed/demo.js';
+import { demoLogins } from '../../src/modules/accounts/index.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
 
 const h = useBrowserHarness();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import type { AppDeps } from '../../src/app.js';
+import type { AppDeps } from '../../src/platform/deps.js';
 import { boot, type Booted } from '../../src/boot.js';
 import { loadConfig } from '../../src/config.js';
 import { freshDatabase } from './database.js';

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { featureTaxonomy, featureTerms, topicTaxonomy, topics } from '../../modules/directory/directory.taxonomy.js';
+import { featureTaxonomy, featureTerms, topicTaxonomy, topics } from './0002-directory.taxonomy.js';
 
 /**
  * The directory (Angebote & Leistungen), after Open Referral HSDS 3.0. Each published organization,

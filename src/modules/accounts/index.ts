@@ -1,21 +1,27 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { registerAccountsApi } from './accounts.api.js';
 import { registerAccountPages } from './accounts.pages.js';
 import { accountsPersonalData } from './accounts.privacy.js';
+import { seedDemoUsers } from './accounts.seed.js';
 import { createAccountsService } from './accounts.service.js';
 import { registerAdminUserPages } from './admin.pages.js';
 
 export { accountsPolicy } from './accounts.policy.js';
 export { listEditorEmails } from './accounts.repository.js';
+export { demoLogins } from './accounts.seed.js';
 
 /** Accounts: registration, logins, Mein Konto and user administration. */
-export function accountsModule(deps: AppDeps): FastifyPluginAsync {
+export function accountsModule(deps: AppDeps): ModuleManifest {
   const service = createAccountsService(deps);
-  deps.privacy.register(...accountsPersonalData);
-  return async (app) => {
-    registerAccountPages(app, service, deps.city);
-    registerAdminUserPages(app, service, deps.city);
-    registerAccountsApi(app, service);
-  };
+  return defineModule({
+    name: 'accounts',
+    personalData: accountsPersonalData,
+    routes(app) {
+      registerAccountPages(app, service, deps.city);
+      registerAdminUserPages(app, service, deps.city);
+      registerAccountsApi(app, service);
+    },
+    seedDemo: () => seedDemoUsers(deps.db),
+  });
 }

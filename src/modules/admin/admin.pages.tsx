@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.js';
 import { listAudit } from '../../platform/audit/audit.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isAdmin, isEditor } from '../../platform/auth/roles.js';
@@ -17,33 +17,31 @@ const pageSize = 50;
  * GET /admin/outbox            local outbox (admins)
  * GET /admin/outbox/:id        one mail
  */
-export function adminModule({ db, city }: AppDeps): FastifyPluginAsync {
-  return async (app) => {
-    app.get('/verwaltung', async (req, reply) => {
-      const actor = requireActor(req);
-      ensure(isEditor(actor));
-      return reply.html(<DashboardPage ctx={pageContext(req, city)} admin={isAdmin(actor)} />);
-    });
+export function registerAdminPages(app: FastifyInstance, { db, city }: AppDeps): void {
+  app.get('/verwaltung', async (req, reply) => {
+    const actor = requireActor(req);
+    ensure(isEditor(actor));
+    return reply.html(<DashboardPage ctx={pageContext(req, city)} admin={isAdmin(actor)} />);
+  });
 
-    app.get<{ Querystring: { aktion?: string; seite?: string } }>('/admin/protokoll', async (req, reply) => {
-      ensure(accountsPolicy.can(requireActor(req), 'audit.read'));
-      const action = (req.query.aktion ?? '').trim().slice(0, 100);
-      const page = Math.max(1, Math.min(10_000, Number.parseInt(req.query.seite ?? '1', 10) || 1));
-      const rows = await listAudit(db, { action: action || undefined, limit: pageSize + 1, offset: (page - 1) * pageSize });
-      return reply.html(<AuditPage ctx={pageContext(req, city)} rows={rows.slice(0, pageSize)} hasMore={rows.length > pageSize} action={action} page={page} />);
-    });
+  app.get<{ Querystring: { aktion?: string; seite?: string } }>('/admin/protokoll', async (req, reply) => {
+    ensure(accountsPolicy.can(requireActor(req), 'audit.read'));
+    const action = (req.query.aktion ?? '').trim().slice(0, 100);
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(req.query.seite ?? '1', 10) || 1));
+    const rows = await listAudit(db, { action: action || undefined, limit: pageSize + 1, offset: (page - 1) * pageSize });
+    return reply.html(<AuditPage ctx={pageContext(req, city)} rows={rows.slice(0, pageSize)} hasMore={rows.length > pageSize} action={action} page={page} />);
+  });
 
-    app.get('/admin/outbox', async (req, reply) => {
-      ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-      const mails = await db.selectFrom('mail_outbox').select(['id', 'recipient', 'subject', 'created_at']).orderBy('created_at', 'desc').limit(200).execute();
-      return reply.html(<OutboxPage ctx={pageContext(req, city)} mails={mails} />);
-    });
+  app.get('/admin/outbox', async (req, reply) => {
+    ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
+    const mails = await db.selectFrom('mail_outbox').select(['id', 'recipient', 'subject', 'created_at']).orderBy('created_at', 'desc').limit(200).execute();
+    return reply.html(<OutboxPage ctx={pageContext(req, city)} mails={mails} />);
+  });
 
-    app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (req, reply) => {
-      ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-      const mail = uuidPattern.test(req.params.id) ? await db.selectFrom('mail_outbox').selectAll().where('id', '=', req.params.id).executeTakeFirst() : undefined;
-      if (!mail) throw new AppError('not_found', 'E-Mail nicht gefunden');
-      return reply.html(<OutboxMailPage ctx={pageContext(req, city)} mail={mail} />);
-    });
-  };
+  app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (req, reply) => {
+    ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
+    const mail = uuidPattern.test(req.params.id) ? await db.selectFrom('mail_outbox').selectAll().where('id', '=', req.params.id).executeTakeFirst() : undefined;
+    if (!mail) throw new AppError('not_found', 'E-Mail nicht gefunden');
+    return reply.html(<OutboxMailPage ctx={pageContext(req, city)} mail={mail} />);
+  });
 }

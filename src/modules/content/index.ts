@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { registerBarrierPages } from './barriers.pages.js';
 import { createBarrierService } from './barriers.service.js';
 import { contentPersonalData } from './content.privacy.js';
 import { registerContentPages } from './content.pages.js';
+import { seedContentPages } from './content.seed.js';
 import { createContentService } from './content.service.js';
 
 export { seedContentPages } from './content.seed.js';
@@ -11,17 +12,17 @@ export { contentPages } from './content.schemas.js';
 export { renderMarkdown } from './markdown.js';
 
 /** Legal and help pages that editors write in the browser, and "Barriere melden". */
-export function contentModule(deps: AppDeps): FastifyPluginAsync {
+export function contentModule(deps: AppDeps): ModuleManifest {
   const content = createContentService(deps);
   const barriers = createBarrierService(deps);
-  deps.privacy.register(...contentPersonalData);
-  deps.search.register({
-    id: 'content',
-    label: { de: 'Seiten', en: 'Pages' },
-    search: (query, locale, limit) => content.search(query, locale, limit),
+  return defineModule({
+    name: 'content',
+    personalData: contentPersonalData,
+    searchProviders: [{ id: 'content', label: { de: 'Seiten', en: 'Pages' }, search: (query, locale, limit) => content.search(query, locale, limit) }],
+    routes(app) {
+      registerContentPages(app, content, deps.city);
+      registerBarrierPages(app, barriers, deps.city, deps.config);
+    },
+    seedDemo: async () => (await seedContentPages(deps.db, deps.city)) > 0,
   });
-  return async (app) => {
-    registerContentPages(app, content, deps.city);
-    registerBarrierPages(app, barriers, deps.city, deps.config);
-  };
 }

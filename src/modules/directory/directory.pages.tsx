@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { loadServiceDetails, loadUnlistedService } from './directory.details.js';
@@ -8,7 +8,6 @@ import { languagesPresent, searchServices } from './directory.search.js';
 import { serviceJsonLd } from './json-ld.js';
 import { registerTopicPages } from './topics.pages.js';
 import { inLocale, listTopics } from './topics.service.js';
-import { shortText } from './views/public-parts.js';
 import { PrintPage } from './views/public-print.js';
 import { SearchPage } from './views/public-search.js';
 import { ServicePage, UnlistedServicePage } from './views/public-service.js';
@@ -20,22 +19,13 @@ import { ServicePage, UnlistedServicePage } from './views/public-service.js';
  *   GET       /angebote/:id/drucken      its print view
  *   GET  POST /themen                    topics; editors add one            (topics.pages.tsx)
  *   GET  POST /themen/:code              a topic's introduction and services; editors edit it
- * The site search (/suche) asks searchServices through the provider registered here.
+ * The site search (/suche) asks searchServices through directorySearchProvider (directory.search-provider.ts).
  */
 
 /** Public directory pages (/angebote, /angebote/:id, /themen). */
 export function registerDirectoryPages(app: FastifyInstance, deps: AppDeps): void {
   const { db, city } = deps;
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
-
-  deps.search.register({
-    id: 'directory',
-    label: { de: 'Angebote', en: 'Services' },
-    async search(query, _locale, limit) {
-      const results = await searchServices(db, { text: query, perPage: limit });
-      return results.items.map((hit) => ({ title: hit.name, url: `/angebote/${hit.id}`, excerpt: shortText(`${hit.organizationName}: ${hit.description}`, 200) }));
-    },
-  });
 
   // No query schema on purpose: parseFilters reads every parameter and turns a bad one into a hint, never a 400.
   app.get(listPath, async (req, reply) => {

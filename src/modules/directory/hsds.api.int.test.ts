@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { buildService, topicId } from '../../../test/support/directory.js';
 import { topicTaxonomy, featureTaxonomy, featureTerms } from './directory.taxonomy.js';
-import { publishFixture, type Fixture } from './hsds.test-fixtures.js';
+import { publishFixture, type Fixture } from '../../../test/support/hsds-fixtures.js';
 
 const t = useTestApp();
 let f: Fixture;

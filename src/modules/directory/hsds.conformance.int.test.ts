@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { buildService } from '../../../test/support/directory.js';
 import { errorsOf, hsdsValidators, precompile, type CompiledName, type PartName } from './hsds.ajv.js';
-import { publishFixture, type Fixture } from './hsds.test-fixtures.js';
+import { publishFixture, type Fixture } from '../../../test/support/hsds-fixtures.js';
 
 /**
  * HSDS 3.0 conformance: every endpoint's answer validates against the spec's JSON schemas

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { csvHeader } from './hsds.csv.js';
-import { publishFixture, type Fixture } from './hsds.test-fixtures.js';
+import { publishFixture, type Fixture } from '../../../test/support/hsds-fixtures.js';
 
 const t = useTestApp();
 let f: Fixture;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isAdmin } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';

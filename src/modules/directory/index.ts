@@ -1,16 +1,27 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { registerDirectoryPages } from './directory.pages.js';
+import { directorySearchProvider } from './directory.search-provider.js';
 import { registerHsdsApi } from './hsds.api.js';
+import { seedDirectory } from './seed/index.js';
+import { workflowJobs } from './workflow.jobs.js';
 import { registerWorkflowPages } from './workflow.pages.js';
+import { workflowPersonalData } from './workflow.privacy.js';
 
 export { seedDirectory } from './seed/index.js';
 
 /** Angebote & Leistungen: the directory of family services (HSDS 3.0). */
-export function directoryModule(deps: AppDeps): FastifyPluginAsync {
-  return async (app) => {
-    registerDirectoryPages(app, deps);
-    registerHsdsApi(app, deps);
-    registerWorkflowPages(app, deps);
-  };
+export function directoryModule(deps: AppDeps): ModuleManifest {
+  return defineModule({
+    name: 'directory',
+    personalData: workflowPersonalData,
+    jobs: workflowJobs(deps),
+    searchProviders: [directorySearchProvider(deps.db)],
+    routes(app) {
+      registerDirectoryPages(app, deps);
+      registerHsdsApi(app, deps);
+      registerWorkflowPages(app, deps);
+    },
+    seedDemo: () => seedDirectory(deps),
+  });
 }

@@ -80,6 +80,9 @@ function nextOpening(hours: readonly WeeklyHours[], now: BerlinClock): NextOpeni
 /** "08:00" → "8:00", as Germans write times in running text. */
 export const spokenTime = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
 
+/** A start time as people say it: midnight at the start of a day is "0 Uhr", not "0:00 Uhr". */
+export const spokenStart = (hhmm: string) => (hhmm === '00:00' ? '0' : spokenTime(hhmm));
+
 /** An end time as people say it: midnight at the end of a day is 24:00. */
 export const spokenEnd = (hhmm: string) => (hhmm === '00:00' ? '24:00' : spokenTime(hhmm));
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildLocation, buildOrganization, buildService } from '../../../test/support/directory.js';
 import { paths } from './workflow.paths.js';
-import { editAndSend, memberOf } from './workflow.testing.js';
+import { editAndSend, memberOf } from '../../../test/support/directory-workflow.js';
 
 /**
  * Every workflow route, tried by someone who must not use it: a member of another organisation

@@ -3,7 +3,7 @@ import { useTestApp, Visitor } from '../../../test/support/app.js';
 import type { HsdsService } from './hsds.types.js';
 import { berlinDate } from './workflow.dates.js';
 import { paths } from './workflow.paths.js';
-import { editAndSend, memberOf, workflowQueries, workflowSetting } from './workflow.testing.js';
+import { editAndSend, memberOf, workflowQueries, workflowSetting } from '../../../test/support/directory-workflow.js';
 
 const t = useTestApp();
 
@@ -157,7 +157,7 @@ describe('two providers editing the same service', () => {
 
     await editAndSend(s.provider.visitor, s.editUrl, { name: 'Elterncafé (Paula)' });
     const countBefore = (await revisions(s.service.id)).length;
-    const { formFields } = await import('./workflow.testing.js');
+    const { formFields } = await import('../../../test/support/directory-workflow.js');
     const fields = { ...formFields(second.body, s.editUrl), description: 'Kais lange Beschreibung, die nicht verloren gehen darf.', intent: 'submit' };
     const conflict = await colleague.visitor.post(s.editUrl, fields);
     expect(conflict.statusCode).toBe(409);
@@ -175,7 +175,7 @@ describe('two providers editing the same service', () => {
   it('lets exactly one of two simultaneous saves through', async () => {
     const s = await setting();
     const colleague = await memberOf(t, s.org.id);
-    const { formFields } = await import('./workflow.testing.js');
+    const { formFields } = await import('../../../test/support/directory-workflow.js');
     const [a, b] = await Promise.all([s.provider.visitor.get(s.editUrl), colleague.visitor.get(s.editUrl)]);
     const responses = await Promise.all([
       s.provider.visitor.post(s.editUrl, { ...formFields(a.body, s.editUrl), name: 'Fassung A', intent: 'submit' }),

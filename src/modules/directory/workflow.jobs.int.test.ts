@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/support/app.js';
 import { buildOrganization, buildService } from '../../../test/support/directory.js';
 import { flagStaleEntries, queueDigestJob, reminderJob, sendCheckReminders, sendQueueDigest, staleJob } from './workflow.jobs.js';
 import { paths } from './workflow.paths.js';
-import { editAndSend, memberOf } from './workflow.testing.js';
+import { editAndSend, memberOf } from '../../../test/support/directory-workflow.js';
 
 const t = useTestApp();
 const now = new Date('2026-11-20T05:15:00Z');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { job, type JobDefinition } from '../../platform/modules/manifest.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { queueDigestMail, reminderMail, staleMail, type EntryLine } from './emails/workflow-emails.js';
 import { berlinDate, daysBefore, monthsBefore } from './workflow.dates.js';
@@ -151,9 +152,11 @@ export async function sendQueueDigest(deps: JobDeps, now: Date): Promise<{ mails
   return { mails: recipients.size, entries: fresh.length };
 }
 
-/** Registers the jobs to run every morning (Europe/Berlin). */
-export function registerWorkflowJobs(deps: JobDeps & Pick<AppDeps, 'jobs'>): void {
-  deps.jobs.register(queueDigestJob, async () => void (await sendQueueDigest(deps, new Date())), { cron: '0 7 * * *' });
-  deps.jobs.register(reminderJob, async () => void (await sendCheckReminders(deps, new Date())), { cron: '15 6 * * *' });
-  deps.jobs.register(staleJob, async () => void (await flagStaleEntries(deps, new Date())), { cron: '20 6 * * *' });
+/** The jobs to run every morning (Europe/Berlin). */
+export function workflowJobs(deps: JobDeps): JobDefinition[] {
+  return [
+    job(queueDigestJob, async () => void (await sendQueueDigest(deps, new Date())), { cron: '0 7 * * *' }),
+    job(reminderJob, async () => void (await sendCheckReminders(deps, new Date())), { cron: '15 6 * * *' }),
+    job(staleJob, async () => void (await flagStaleEntries(deps, new Date())), { cron: '20 6 * * *' }),
+  ];
 }

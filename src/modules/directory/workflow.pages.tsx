@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { DirectoryEntity } from '../../db/types.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, type FieldErrors } from '../../platform/http/errors.js';
@@ -8,10 +8,8 @@ import { HistoryPage, MyDirectoryPage, noticeKeys, OrganizationPage } from './vi
 import { LocationFormPage, OrganizationFormPage, type FormState } from './views/workflow-forms.js';
 import { ServiceFormPage } from './views/workflow-service-form.js';
 import { locationValues, organizationValues } from './workflow.entity-forms.js';
-import { registerWorkflowJobs } from './workflow.jobs.js';
 import { workflowMessages } from './workflow.messages.js';
 import { paths, uuidPattern } from './workflow.paths.js';
-import { workflowPersonalData } from './workflow.privacy.js';
 import { registerReviewPages } from './workflow.review-pages.js';
 import { createReviewService } from './workflow.review.js';
 import { ConflictError, createWorkflowService, type WorkflowService } from './workflow.service.js';
@@ -30,7 +28,7 @@ import { formStrings, type FormValues } from './workflow.validate.js';
  *   GET       …/verlauf                                      every version (who, when, status, reason)
  *        POST …/einreichen                                   send a saved draft to review
  *        POST …/zurueckziehen                                take back an unpublished version
- * Editor pages: see workflow.review-pages.tsx. Daily jobs: workflow.jobs.ts.
+ * Editor pages: see workflow.review-pages.tsx. Daily jobs: workflow.jobs.ts (listed in index.ts).
  */
 
 type Params = { org: string; id?: string };
@@ -41,12 +39,10 @@ const idOr404 = (value: string | undefined): string => {
   return value;
 };
 
-/** Provider and editor pages of the directory, their jobs and their personal data. */
+/** Provider and editor pages of the directory. */
 export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void {
   const service = createWorkflowService(deps);
   const review = createReviewService(deps);
-  deps.privacy.register(...workflowPersonalData);
-  registerWorkflowJobs(deps);
   registerReviewPages(app, deps, service, review);
 
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);

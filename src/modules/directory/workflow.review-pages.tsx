@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { OrganizationsPage, QueuePage, ReviewPage } from './views/workflow-review.js';

@@ -7,7 +7,7 @@ import { buildDemoDirectory, seedDirectory } from './seed/index.js';
 import { diffEntries } from './workflow.diff.js';
 import { paths } from './workflow.paths.js';
 import * as repo from './workflow.repository.js';
-import { editAndSend, formFields, memberOf } from './workflow.testing.js';
+import { editAndSend, formFields, memberOf } from '../../../test/support/directory-workflow.js';
 
 /**
  * Opening the edit form of an entry and saving it unchanged must not change the entry: every demo

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildOrganization } from '../../../test/support/directory.js';
 import { paths } from './workflow.paths.js';
-import { editAndSend, memberOf, workflowQueries, workflowSetting } from './workflow.testing.js';
+import { editAndSend, memberOf, workflowQueries, workflowSetting } from '../../../test/support/directory-workflow.js';
 
 /** A provider takes a service out of the directory, or takes back a change before it is published. */
 const t = useTestApp();

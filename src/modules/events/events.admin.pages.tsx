@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';

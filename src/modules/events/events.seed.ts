@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { addDays, todayIn, weekdayOf } from './berlin-time.js';
 import type { CategoryCode } from './events.categories.js';
 import { rowValues, type EventInput } from './events.model.js';

@@ -1,23 +1,28 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, job, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { registerEventAdminPages } from './events.admin.pages.js';
 import { registerEventPages } from './events.pages.js';
-import { registerEventsPlatform } from './events.platform.js';
-import { seedEvents as seedDemoEvents } from './events.seed.js';
+import { eventsPersonalData, retentionJob } from './events.privacy.js';
+import { eventsSearchProvider } from './events.search.js';
+import { seedEvents } from './events.seed.js';
+import { applyRetention } from './events.service.js';
 
 export { listEventsInRange, type EventOccurrenceSummary, type EventRangeQuery } from './events.range.js';
 export { eventCategories } from './events.categories.js';
+export { seedEvents } from './events.seed.js';
 
 /** Veranstaltungskalender: public calendar, feeds, organiser and moderation pages. */
-export function eventsModule(deps: AppDeps): FastifyPluginAsync {
-  registerEventsPlatform(deps);
-  return async (app) => {
-    registerEventPages(app, deps);
-    registerEventAdminPages(app, deps);
-  };
-}
-
-/** Loads the fictional demo data of this module once; returns false when it was there already. */
-export async function seedEvents(deps: AppDeps): Promise<boolean> {
-  return seedDemoEvents(deps);
+export function eventsModule(deps: AppDeps): ModuleManifest {
+  return defineModule({
+    name: 'events',
+    personalData: eventsPersonalData,
+    searchProviders: [eventsSearchProvider(deps)],
+    // Nightly: the retention periods declared in events.privacy.ts (suggesters' addresses, old suggestions).
+    jobs: [job(retentionJob, async () => void (await applyRetention(deps, new Date())), { cron: '40 3 * * *' })],
+    routes(app) {
+      registerEventPages(app, deps);
+      registerEventAdminPages(app, deps);
+    },
+    seedDemo: () => seedEvents(deps),
+  });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';

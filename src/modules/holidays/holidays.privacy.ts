@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { PersonalDataDeclaration } from '../../platform/privacy/declarations.js';
 
 /** The consent for needs (special-category data, Art. 9 DSGVO); the text is stored with each consent. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
-import { seedDemoData } from '../../seed/demo.js';
-import { seedHolidays } from './index.js';
+import { seedDemoModules } from '../../platform/modules/install.js';
+import { seedHolidayDemo as seedHolidays } from './holidays.seed.js';
 
 const t = useTestApp();
 
 describe('holidays demo seed', () => {
   it('loads a season in the wish phase with 40 offers and the demo family’s children, once', async () => {
-    await seedDemoData(t.deps);
+    await seedDemoModules(t.booted.modules);
     const season = await t.deps.db.selectFrom('holiday_seasons').selectAll().executeTakeFirstOrThrow();
     expect(season.phase).toBe('wishes');
     const offers = await t.deps.db.selectFrom('holiday_offers').select(['organization_id', 'status']).where('season_id', '=', season.id).execute();

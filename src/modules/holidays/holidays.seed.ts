@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { HolidayOffersTable } from '../../db/tables/holidays.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';

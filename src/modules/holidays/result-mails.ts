@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { formatDateTime } from '../../platform/i18n/i18n.js';
 import { holidayMessages } from './holidays.messages.js';
 import { lotteryAnswerDays } from './places.service.js';

@@ -1,6 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { safeLocalPath } from '../../platform/http/local-path.js';
@@ -42,61 +42,59 @@ function upcomingEvents(db: Kysely<DB>, nowMs = Date.now()): Promise<EventOccurr
 }
 
 /** The start page and the language switch. */
-export function homeModule({ city, config, db }: AppDeps): FastifyPluginAsync {
-  return async (app) => {
-    app.get('/', async (req, reply) => {
-      const ctx = pageContext(req, city);
-      const t = homeMessages(ctx.locale);
-      const nav = layoutMessages(ctx.locale);
-      const office = city.familyOffice;
-      const upcoming = await upcomingEvents(db);
-      return reply.html(
-        <Layout ctx={ctx} title={t('title')}>
-          <h1 class="kern-heading-x-large" safe>
-            {t('title')}
-          </h1>
-          <p class="kern-body kern-body--large" safe>
-            {t('intro', { city: city.name })}
-          </p>
-          <h2 class="kern-heading-medium" safe>
-            {t('sectionsHeading')}
-          </h2>
-          <ul class="home-sections">
-            {sections.map((s) => (
-              <li class="kern-card">
-                <div class="kern-card__container">
-                  <div class="kern-card__header">
-                    <h3 class="kern-title">
-                      <a class="kern-link kern-link--stretched" href={s.path}>
-                        {nav.html(s.key)}
-                      </a>
-                    </h3>
-                  </div>
-                  <div class="kern-card__body">
-                    <p class="kern-body">{t.html(teaserKey[s.path])}</p>
-                  </div>
+export function registerHomePages(app: FastifyInstance, { city, config, db }: AppDeps): void {
+  app.get('/', async (req, reply) => {
+    const ctx = pageContext(req, city);
+    const t = homeMessages(ctx.locale);
+    const nav = layoutMessages(ctx.locale);
+    const office = city.familyOffice;
+    const upcoming = await upcomingEvents(db);
+    return reply.html(
+      <Layout ctx={ctx} title={t('title')}>
+        <h1 class="kern-heading-x-large" safe>
+          {t('title')}
+        </h1>
+        <p class="kern-body kern-body--large" safe>
+          {t('intro', { city: city.name })}
+        </p>
+        <h2 class="kern-heading-medium" safe>
+          {t('sectionsHeading')}
+        </h2>
+        <ul class="home-sections">
+          {sections.map((s) => (
+            <li class="kern-card">
+              <div class="kern-card__container">
+                <div class="kern-card__header">
+                  <h3 class="kern-title">
+                    <a class="kern-link kern-link--stretched" href={s.path}>
+                      {nav.html(s.key)}
+                    </a>
+                  </h3>
                 </div>
-              </li>
-            ))}
-          </ul>
-          <UpcomingEvents ctx={ctx} events={upcoming} />
-          <h2 class="kern-heading-medium" safe>
-            {t('office.heading')}
-          </h2>
-          <p class="kern-body" safe>
-            {t('office.text', { office: office.name, hours: office.openingHours[ctx.locale] })}
-          </p>
-          <FamilyOfficeContact city={city} locale={ctx.locale} />
-        </Layout>,
-      );
-    });
+                <div class="kern-card__body">
+                  <p class="kern-body">{t.html(teaserKey[s.path])}</p>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <UpcomingEvents ctx={ctx} events={upcoming} />
+        <h2 class="kern-heading-medium" safe>
+          {t('office.heading')}
+        </h2>
+        <p class="kern-body" safe>
+          {t('office.text', { office: office.name, hours: office.openingHours[ctx.locale] })}
+        </p>
+        <FamilyOfficeContact city={city} locale={ctx.locale} />
+      </Layout>,
+    );
+  });
 
-    app.get<{ Params: { locale: string }; Querystring: { zurueck?: string } }>('/sprache/:locale', async (req, reply) => {
-      const { locale } = req.params;
-      if (isLocale(locale)) {
-        reply.setCookie(cookieNames(config).locale, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 31_536_000 });
-      }
-      return reply.redirect(safeLocalPath(req.query.zurueck), 303);
-    });
-  };
+  app.get<{ Params: { locale: string }; Querystring: { zurueck?: string } }>('/sprache/:locale', async (req, reply) => {
+    const { locale } = req.params;
+    if (isLocale(locale)) {
+      reply.setCookie(cookieNames(config).locale, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 31_536_000 });
+    }
+    return reply.redirect(safeLocalPath(req.query.zurueck), 303);
+  });
 }

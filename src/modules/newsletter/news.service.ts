@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { ensure } from '../../platform/auth/guard.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { recordAudit } from '../../platform/audit/audit.js';

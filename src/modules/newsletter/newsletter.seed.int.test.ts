@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
-import { seedNewsletter } from './index.js';
+import { seedNewsletterDemo as seedNewsletter } from './newsletter.seed.js';
 
 const t = useTestApp();
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
 import type { SubscriberStatus } from '../../db/tables/newsletter.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';

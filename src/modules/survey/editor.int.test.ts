@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildSurvey } from '../../../test/support/survey.js';
-import { seedSurvey } from './index.js';
+import { seedDemoSurvey as seedSurvey } from './seed/seed.js';
 import { createResultsService } from './results.service.js';
 import { findSurvey } from './survey.repository.js';
 import { demoSurveySlug } from './seed/seed.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { variablesOf, type SurveyDefinition } from './survey.definition.js';
 import { listChannels } from './survey.repository.js';
 import type { Dashboard } from './results.service.js';

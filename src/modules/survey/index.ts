@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, job, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { registerEditorPages } from './editor.pages.js';
 import { createEditorService } from './editor.service.js';
 import { registerRespondPages } from './respond.pages.js';
@@ -13,30 +13,30 @@ export { surveyPolicy } from './survey.policy.js';
 export const surveyCleanupJob = 'survey.delete-expired-drafts';
 
 /** Befragung: surveys with channels, anonymous answers, protected results, exports. */
-export function surveyModule(deps: AppDeps): FastifyPluginAsync {
+export function surveyModule(deps: AppDeps): ModuleManifest {
   const respond = createRespondService(deps);
   const editor = createEditorService(deps);
   const results = createResultsService(deps);
-  // No personal data to register: responses are anonymous, drafts belong to nobody.
-  // Nightly: delete expired drafts, and sum up yesterday's answers so the dashboard stays fast.
-  deps.jobs.register(
-    surveyCleanupJob,
-    async () => {
-      await deleteExpiredDrafts(deps.db);
-      const live = await deps.db.selectFrom('survey_surveys').select('id').where('status', '!=', 'draft').execute();
-      for (const survey of live) await results.rollUp(survey.id);
+  return defineModule({
+    name: 'survey',
+    // No personal data: responses are anonymous, drafts belong to nobody.
+    jobs: [
+      // Nightly: delete expired drafts, and sum up yesterday's answers so the dashboard stays fast.
+      job(
+        surveyCleanupJob,
+        async () => {
+          await deleteExpiredDrafts(deps.db);
+          await results.rollUpAll();
+        },
+        { cron: '25 3 * * *' },
+      ),
+    ],
+    routes(app) {
+      registerRespondPages(app, deps, respond);
+      registerEditorPages(app, deps, editor);
+      registerResultsPages(app, deps, results, editor);
+      registerSurveyApi(app, deps, respond);
     },
-    { cron: '25 3 * * *' },
-  );
-  return async (app) => {
-    registerRespondPages(app, deps, respond);
-    registerEditorPages(app, deps, editor);
-    registerResultsPages(app, deps, results, editor);
-    registerSurveyApi(app, deps, respond);
-  };
-}
-
-/** Loads the fictional demo data of this module once; returns false when it was there already. */
-export async function seedSurvey(deps: AppDeps): Promise<boolean> {
-  return seedDemoSurvey(deps);
+    seedDemo: () => seedDemoSurvey(deps),
+  });
 }

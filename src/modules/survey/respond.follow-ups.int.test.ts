@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { buildSurvey } from '../../../test/support/survey.js';
-import { answerPage, begin, submit } from './respond.testing.js';
+import { answerPage, begin, submit } from '../../../test/support/survey-respond.js';
 import type { SurveyDefinition } from './survey.definition.js';
 
 const t = useTestApp();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildSurvey } from '../../../test/support/survey.js';
-import { answerPage as answerPageOf, begin as beginAs, submit } from './respond.testing.js';
+import { answerPage as answerPageOf, begin as beginAs, submit } from '../../../test/support/survey-respond.js';
 
 const t = useTestApp();
 const begin = (slug: string, fields: Record<string, string> = {}) => beginAs(t, slug, fields);

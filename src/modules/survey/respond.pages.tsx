@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { hmac, newToken } from '../../platform/auth/tokens.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Executor } from '../../platform/jobs/jobs.js';

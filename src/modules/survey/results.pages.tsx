@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { isTextQuestion, hasMean, allQuestions, inLanguage, variablesOf, type SurveyDefinition, type Variable } from './survey.definition.js';
 import { berlinDay, loadDefinition, listChannels, type SurveyRow } from './survey.repository.js';
 import { minCellCount, protectCube, valueAt } from './suppression.js';
@@ -222,7 +222,13 @@ export function createResultsService({ db, city }: AppDeps) {
     return out;
   }
 
-  return { variables, dashboard, crossTab, texts, total, rollUp };
+  /** Sums up the answers of every survey that has taken any, so the dashboards stay fast. */
+  async function rollUpAll(now = new Date()): Promise<void> {
+    const live = await db.selectFrom('survey_surveys').select('id').where('status', '!=', 'draft').execute();
+    for (const survey of live) await rollUp(survey.id, now);
+  }
+
+  return { variables, dashboard, crossTab, texts, total, rollUp, rollUpAll };
 }
 
 export type ResultsService = ReturnType<typeof createResultsService>;

@@ -9,7 +9,6 @@ import type { Actor } from '../auth/roles.js';
 import { newToken } from '../auth/tokens.js';
 import type { CityProfile } from '../city.js';
 import { chosenLocale, type Locale } from '../i18n/i18n.js';
-import type { FooterSlot, LayoutSlots } from '../views/slots.js';
 import { csrfTokenFor, refuseCrossSite, verifyCsrfToken } from './csrf.js';
 
 /** What every page needs to know about the request it answers. */
@@ -22,6 +21,18 @@ export interface PageContext {
   readonly city: CityProfile;
   /** What modules add to the footer of every page (see LayoutSlots). */
   readonly footer?: readonly FooterSlot[];
+}
+
+/** Something a module adds to every page, e.g. the newsletter sign-up in the footer. */
+export type FooterSlot = (ctx: PageContext) => JSX.Element;
+
+/**
+ * Places in the layout that modules fill, so the platform shows them without knowing the module.
+ * Modules list theirs in their manifest; every page context carries the list (views/slots.ts creates it).
+ */
+export interface LayoutSlots {
+  addToFooter(slot: FooterSlot): void;
+  readonly footer: readonly FooterSlot[];
 }
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../../app.js';
+import type { AppDeps } from '../../../platform/deps.js';
 import { buildDemoDirectory, demoOrganizationNames } from './demo.js';
 import { directoryOf } from './generate.js';
 import { publishGenerated } from './publish.js';

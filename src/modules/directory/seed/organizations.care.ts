@@ -4,7 +4,7 @@ import type { OrganizationSeed } from './catalogue.js';
 const association = 'Eingetragener Verein (gemeinnützig)';
 const practice = 'Praxis (Gesellschaft bürgerlichen Rechts)';
 
-/** The demo provider account is a member of this organisation (src/seed/demo.ts finds it by name). */
+/** The demo provider account is a member of this organisation (accounts.seed.ts finds it by name). */
 export const demoProviderOrganization = 'Familienzentrum Sonnenblume e. V.';
 
 export const careOrganizations: OrganizationSeed[] = [

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/support/app.js';
-import { seedDemoData } from '../../../seed/demo.js';
+import { seedDemoModules } from '../../../platform/modules/install.js';
 import { topics } from '../directory.taxonomy.js';
 import { buildDemoDirectory } from './demo.js';
 import { demoProviderOrganization, seedDirectory } from './index.js';
@@ -97,8 +97,8 @@ describe('seedDirectory', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('lets the demo provider account (src/seed/demo.ts) belong to the organisation with the services', async () => {
-    await seedDemoData(t.deps);
+  it('lets the demo provider account (accounts.seed.ts) belong to the organisation with the services', async () => {
+    await seedDemoModules(t.booted.modules);
     const membership = await t.deps.db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')

@@ -3,7 +3,7 @@ import type { WeeklyHours } from '../../../db/types.js';
 import { directoryMessages } from '../directory.messages.js';
 import { pageHref, type Hint } from '../directory.filters.js';
 import type { ServiceHit, ServiceResults } from '../directory.search.js';
-import { openingState, spokenEnd, spokenTime, type OpeningState } from '../opening-hours.js';
+import { openingState, spokenEnd, spokenStart, type OpeningState } from '../opening-hours.js';
 
 /** Pieces the search page, the topic pages and the service page share. */
 
@@ -17,7 +17,7 @@ export function openingText(state: OpeningState, t: Messages): string {
   if (state.kind === 'open') return t(state.closesNextDay && state.closes !== '00:00' ? 'status.openOvernight' : 'status.open', { time: spokenEnd(state.closes) });
   const next = state.next;
   if (!next) return t('status.closed');
-  const time = spokenTime(next.opens);
+  const time = spokenStart(next.opens);
   if (next.inDays === 0) return t('status.opensToday', { time });
   if (next.inDays === 1) return t('status.opensTomorrow', { time });
   return t(next.inDays === 7 ? 'status.opensNextWeek' : 'status.opensOn', { day: t(dayKey(next.day)), time });

@@ -7,13 +7,11 @@ import type { ServiceDetails } from '../directory.details.js';
 import { hoursOfDay, openingState, spokenEnd, spokenTime } from '../opening-hours.js';
 import { servicePageMessages } from '../service-page.messages.js';
 import { Accessibility, Contact, Languages, Places } from './public-service-places.js';
+import { httpUrl, Section } from './public-service-section.js';
 import { dayKey, openingText } from './public-parts.js';
 
 /** The sections of a service page, shared by the page and its print view. */
 
-export const httpUrl = (value: string | undefined) => (value && /^https?:\/\/[^\s<>"]+$/i.test(value) ? value : undefined);
-export const emailAddress = (value: string | undefined) => (value && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value) ? value : undefined);
-export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
 export function formatCivilDate(isoDate: string, locale: Locale): string {
   return dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${isoDate}T12:00:00Z`));
@@ -41,16 +39,6 @@ export function Paragraphs({ text }: { text: string | undefined }): JSX.Element 
   );
 }
 
-export function Section({ id, title, children }: { id: string; title: string; children?: Children }): JSX.Element {
-  return (
-    <section aria-labelledby={id} class="directory-section">
-      <h2 class="kern-heading-medium" id={id} safe>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function ages(d: ServiceDetails, locale: Locale): string {
   const t = servicePageMessages(locale);

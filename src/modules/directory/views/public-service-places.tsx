@@ -4,7 +4,7 @@ import { languageName } from '../directory.filters.js';
 import type { HsdsPhone } from '../hsds.types.js';
 import { osmUrl } from '../json-ld.js';
 import { servicePageMessages } from '../service-page.messages.js';
-import { emailAddress, httpUrl, Section, telHref } from './public-service-parts.js';
+import { emailAddress, httpUrl, Section, telHref } from './public-service-section.js';
 
 /** Where a service is, how to reach it, which languages are spoken and how accessible it is. */
 

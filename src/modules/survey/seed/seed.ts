@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../../app.js';
+import type { AppDeps } from '../../../platform/deps.js';
 import { berlinDay } from '../survey.repository.js';
 import { demoChannels, demoSurveyDefinition } from './demo-survey.js';
 import { generateAnswers, prng } from './generate.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { csrfTokenOf, Visitor, type TestApp } from '../../../test/support/app.js';
+import { csrfTokenOf, Visitor, type TestApp } from './app.js';
 
 /** Test helpers of the respondent pages (used by their *.int.test.ts files only). */
 

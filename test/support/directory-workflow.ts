@@ -1,11 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { Visitor, type TestApp } from '../../../test/support/app.js';
-import { createUser } from '../../../test/support/auth.js';
-import { buildLocation, buildOrganization, buildService } from '../../../test/support/directory.js';
-import type { Role } from '../../db/types.js';
-import { createSession, sessionSettings } from '../../platform/auth/sessions.js';
-import { cookieNames } from '../../platform/http/context.js';
-import { paths } from './workflow.paths.js';
+import { Visitor, type TestApp } from './app.js';
+import { createUser } from './auth.js';
+import { buildLocation, buildOrganization, buildService } from './directory.js';
+import type { Role } from '../../src/db/types.js';
+import { createSession, sessionSettings } from '../../src/platform/auth/sessions.js';
+import { cookieNames } from '../../src/platform/http/context.js';
+import { paths } from '../../src/modules/directory/workflow.paths.js';
 
 /** Test helpers of the directory workflow (used by its *.int.test.ts files only). */
 

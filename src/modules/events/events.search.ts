@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { fromLocal, todayIn } from './berlin-time.js';
-import { eventsPersonalData, retentionJob } from './events.privacy.js';
-import { applyRetention } from './events.service.js';
+import type { SearchProvider } from '../../platform/search/search.js';
 import { whenText } from './views/format.js';
-
-/** What the events module plugs into the platform: site search, privacy (export/erase), the retention job. */
 
 const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
 
@@ -24,8 +21,9 @@ export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, lim
   return q.orderBy(sql`min(o.starts_at)`).limit(limit).execute();
 }
 
-export function registerEventsPlatform(deps: AppDeps): void {
-  deps.search.register({
+/** The calendar's part of the site search (/suche). */
+export function eventsSearchProvider(deps: Pick<AppDeps, 'db'>): SearchProvider {
+  return {
     id: 'events',
     label: { de: 'Veranstaltungen', en: 'Events' },
     async search(query, locale, limit) {
@@ -36,9 +34,5 @@ export function registerEventsPlatform(deps: AppDeps): void {
         excerpt: `${whenText({ start: new Date(r.next_start), end: null, allDay: r.all_day }, locale)}: ${r.description.length > 160 ? `${r.description.slice(0, 159)}…` : r.description}`,
       }));
     },
-  });
-
-  deps.privacy.register(...eventsPersonalData);
-
-  deps.jobs.register(retentionJob, async () => void (await applyRetention(deps, new Date())), { cron: '40 3 * * *' });
+  };
 }

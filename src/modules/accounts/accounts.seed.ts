@@ -1,12 +1,6 @@
-import type { AppDeps } from '../app.js';
-import type { Role } from '../db/types.js';
-import { seedContentPages } from '../modules/content/index.js';
-import { seedDirectory } from '../modules/directory/index.js';
-import { seedEvents } from '../modules/events/index.js';
-import { seedHolidays } from '../modules/holidays/index.js';
-import { seedNewsletter } from '../modules/newsletter/index.js';
-import { seedSurvey } from '../modules/survey/index.js';
-import { hashPassword } from '../platform/auth/passwords.js';
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../../db/types.js';
+import { hashPassword } from '../../platform/auth/passwords.js';
 
 /** Fictional people only: no real person's data in the demo. */
 const demoUsers: { role: Role; email: string; displayName: string; organization?: string }[] = [
@@ -29,24 +23,14 @@ export const demoLogins = {
   users: demoUsers.map(({ role, email }) => ({ role, email })),
 };
 
-/**
- * Loads fictional demo content for the city once; returns false when it was there already.
- * Order matters: the later modules use the directory's organisations and the demo accounts.
- */
-export async function seedDemoData(deps: AppDeps): Promise<boolean> {
-  await seedContentPages(deps.db, deps.city);
-  const seeded = [await seedDirectory(deps), await seedDemoUsers(deps)];
-  for (const seedModule of [seedEvents, seedHolidays, seedNewsletter, seedSurvey]) seeded.push(await seedModule(deps));
-  return seeded.some(Boolean);
-}
-
-async function seedDemoUsers({ db }: AppDeps): Promise<boolean> {
+/** The demo accounts, one per role, with their organisations; returns false when they were there already. */
+export async function seedDemoUsers(db: Kysely<DB>): Promise<boolean> {
   const already = await db.selectFrom('users').select('id').where('email', '=', demoUsers[0]!.email).executeTakeFirst();
   if (already) return false;
   const passwordHash = await hashPassword(demoLogins.password);
   await db.transaction().execute(async (trx) => {
     const organizations = new Map<string, string>();
-    // The directory seed may have created some of them already (with their services).
+    // The directory seed (listed before accounts) may have created some of them already, with their services.
     for (const org of demoOrganizations) {
       const existing = await trx.selectFrom('organizations').select('id').where('name', '=', org.name).executeTakeFirst();
       const row = existing ?? (await trx.insertInto('organizations').values(org).returning('id').executeTakeFirstOrThrow());

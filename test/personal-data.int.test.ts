@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/support/app.js';
-import { createUser } from '../../../test/support/auth.js';
-import { unconfirmedAccountDays } from '../../modules/accounts/accounts.privacy.js';
-import { barrierReportDays } from '../../modules/content/content.privacy.js';
-import { outboxRetentionDays } from '../mail/mail.privacy.js';
-import { maintenanceJob } from '../maintenance.js';
-import { declaredColumns, subjectColumn, type PersonalDataDeclaration } from './declarations.js';
-import { privacyTable } from './privacy-table.js';
+import { useTestApp } from './support/app.js';
+import { createUser } from './support/auth.js';
+import { unconfirmedAccountDays } from '../src/modules/accounts/accounts.privacy.js';
+import { barrierReportDays } from '../src/modules/content/content.privacy.js';
+import { outboxRetentionDays } from '../src/platform/mail/mail.privacy.js';
+import { maintenanceJob } from '../src/platform/maintenance.js';
+import { declaredColumns, subjectColumn, type PersonalDataDeclaration } from '../src/platform/privacy/declarations.js';
+import { privacyTable } from '../src/platform/privacy/privacy-table.js';
 
 const t = useTestApp();
 
@@ -121,7 +121,7 @@ describe('personal data declarations', () => {
   });
 
   it('are what the README says is kept how long', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const block = /<!-- privacy-table:start -->\n([\s\S]*?)\n<!-- privacy-table:end -->/.exec(readme)?.[1];
     const expected = privacyTable(t.deps.privacy.declarations());
     expect(block, `Replace the table between the privacy-table markers in README.md with:\n\n${expected}\n`).toBe(expected);

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { DB } from '../db/types.js';
+import type { CityProfile } from './city.js';
+import type { Jobs } from './jobs/jobs.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { platformErasureSteps, platformPersonalData } from './privacy/platform.privacy.js';
+import { createPrivacyRegistry, type PrivacyRegistry } from './privacy/privacy.js';
+import { createSearchRegistry, type SearchRegistry } from './search/search.js';
+import { createLayoutSlots, type LayoutSlots } from './views/slots.js';
+
+/** What every module factory receives. Plain wiring, no container. */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<DB>;
+  jobs: Jobs;
+  mail: Mailer;
+  city: CityProfile;
+  privacy: PrivacyRegistry;
+  search: SearchRegistry;
+  /** Places in the page layout modules fill (the newsletter sign-up in the footer). */
+  layout: LayoutSlots;
+}
+
+/** The platform's services for one process, before any module has added to them. */
+export function createAppDeps(options: { config: Config; db: Kysely<DB>; jobs: Jobs; city: CityProfile }): AppDeps {
+  const { config, db, jobs, city } = options;
+  return {
+    config,
+    db,
+    jobs,
+    city,
+    mail: createMailer({ config, db, jobs }),
+    privacy: createPrivacyRegistry(platformPersonalData, platformErasureSteps),
+    search: createSearchRegistry(),
+    layout: createLayoutSlots(),
+  };
+}

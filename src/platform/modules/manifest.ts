@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { JobHandler } from '../jobs/jobs.js';
+import type { ErasureStep, PersonalDataDeclaration } from '../privacy/privacy.js';
+import type { SearchProvider } from '../search/search.js';
+import type { FooterSlot } from '../views/slots.js';
+
+/** A job the module runs in the worker: on demand (`jobs.send`) or on a schedule (`cron`, Europe/Berlin is not implied: UTC). */
+export interface JobDefinition {
+  name: string;
+  run: JobHandler<never>;
+  cron?: string;
+}
+
+/**
+ * Everything a module contributes to the portal, in one place (docs/architecture.md, "Ein Modul").
+ * The composition root reads it: the web process registers `routes`, the worker only `jobs`;
+ * both register personal data, erasure steps, search providers and footer slots.
+ */
+export interface ModuleManifest {
+  /** Short technical name, e.g. "holidays"; used in logs and errors. */
+  name: string;
+  /** Pages and API routes, registered inside the module's own Fastify scope. */
+  routes?(app: FastifyInstance): void | Promise<void>;
+  jobs?: readonly JobDefinition[];
+  /** Every table column holding personal data, with purpose and retention (drives export, erasure, deletion on schedule). */
+  personalData?: readonly PersonalDataDeclaration[];
+  /** What the module must do when an account is erased, beyond deleting its declared rows. */
+  erasureSteps?: readonly ErasureStep[];
+  searchProviders?: readonly SearchProvider[];
+  /** Something shown at the foot of every page (the newsletter sign-up). */
+  footer?: readonly FooterSlot[];
+  /** Loads the module's fictional demo data once; returns false when it was there already. */
+  seedDemo?(): Promise<boolean>;
+}
+
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}
+
+/** A job definition with its payload type checked where it is written. */
+export function job<T>(name: string, run: JobHandler<T>, options: { cron?: string } = {}): JobDefinition {
+  return { name, run: run as JobHandler<never>, cron: options.cron };
+}
