@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Role, TokenPurpose } from '../../db/types.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 
 /** Every query of the accounts module. Functions take an executor: the db or the caller's transaction. */
 

@@ -12,7 +12,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { consumeRateLimit, type Limit } from '../../platform/http/rate-limit.js';
 import { acceptAccountAttempt, countAccountAttempt, loginLimits, type AccountLimits } from '../../platform/auth/account-limits.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { PrivacyRegistry } from '../../platform/privacy/privacy.js';
 import { accountsPolicy } from './accounts.policy.js';

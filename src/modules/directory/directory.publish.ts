@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, OrganizationKind } from '../../db/types.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { locationFacts, projectService, wordsOf, type TermInfo } from './directory.projection.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.js';
 

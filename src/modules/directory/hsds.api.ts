@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/http/errors.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { listByText, type TextMatch } from './directory.search.js';
 import { registerHsdsCsv } from './hsds.csv.js';
 import { registerHsdsImportPages } from './hsds.import.pages.js';

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import type { TextMatch } from './directory.search.js';
 import { featureTaxonomy, featureTerms } from './directory.taxonomy.js';
 import type { OrganizationRow, ServiceLocationLink, ServiceRow, TaxonomyRow, TermRow } from './hsds.objects.js';

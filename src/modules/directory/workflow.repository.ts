@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, DirectoryEntity, RevisionStatus } from '../../db/types.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { topicTaxonomy } from './directory.taxonomy.js';
 
 /** Every query of the directory workflow (revisions, memberships, the review queue). */

@@ -1,5 +1,5 @@
 import { isEditor, type Actor } from '../../platform/auth/roles.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 
 /**
  * Who may do what with events. Members of provider and partner organisations publish for their

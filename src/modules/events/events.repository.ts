@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { allOccurrences, exceptionsOf, type EventRow, type ExceptionRow } from './events.model.js';
 
 /** Every query of the events module that more than one file needs. */

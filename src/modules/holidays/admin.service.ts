@@ -6,7 +6,7 @@ import { ensure } from '../../platform/auth/guard.js';
 import { type Actor, isEditor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { todayInBerlin } from './holidays.format.js';
 import { holidayMessages } from './holidays.messages.js';
 import { handedInWishLists } from './wishes.repository.js';

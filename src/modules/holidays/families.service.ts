@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { ageOn, fitsAge, groupWishes, offersOverlap } from './allocation.js';
 import { isIssuedGroupCode } from './group-codes.js';
 import { holidayMessages } from './holidays.messages.js';

@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { unitKey } from './allocation.js';
 import { pseudonymOf } from './lottery-publication.js';
 import { lotteryGroupCodes, pseudonymSecret } from './lottery.repository.js';

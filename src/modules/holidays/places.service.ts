@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { ageOn, fitsAge, offersOverlap } from './allocation.js';
 import { holidayMessages } from './holidays.messages.js';
 

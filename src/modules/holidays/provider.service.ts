@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
 import { type Actor, isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { ageOn } from './allocation.js';
 import { holidayMessages } from './holidays.messages.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
 import { dateFormat, type Locale } from '../../platform/i18n/i18n.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import type { ErasureStep, Person } from '../../platform/privacy/declarations.js';
 import { dateRange } from './holidays.format.js';
 import { activeStatuses, returnPlace } from './places.service.js';

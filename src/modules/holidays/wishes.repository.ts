@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 
 /** Queries around wish lists: the offers on a stored list, the other members of a group, counts. */
 

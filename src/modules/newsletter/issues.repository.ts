@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { IssueStatus } from '../../db/tables/newsletter.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { emptyComposition, type Composition, type IssueContent } from './issue-content.js';
 
 export interface Issue {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 
 /** A news post as pages, feeds and the newsletter use it. */
 export interface NewsPost {

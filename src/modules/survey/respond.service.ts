@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import { hmac, newToken } from '../../platform/auth/tokens.js';
 import { AppError } from '../../platform/http/errors.js';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { readPage, type AnswerProblem } from './survey.answers.js';
 import { cleanAnswers, completeLanguages, isSurveyLanguage, visiblePages, type Answers, type SurveyDefinition, type SurveyLanguage } from './survey.definition.js';
 import { berlinDay, findSurveyBySlug, loadDefinition, takesAnswers, type SurveyRow } from './survey.repository.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import type { SurveyDefinition } from './survey.definition.js';
 
 /** Today's civil date in Hamm (Europe/Berlin) as YYYY-MM-DD: the only time a response keeps. */

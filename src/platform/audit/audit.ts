@@ -1,4 +1,4 @@
-import type { Executor } from '../jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { Executor } from '../jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { consumeRateLimit, refundRateLimit, resetRateLimit, sourceOf, type Limit } from '../http/rate-limit.js';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Config } from '../../config.js';
-import type { Executor } from '../jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import type { Actor } from './roles.js';
 import { hashToken, newToken } from './tokens.js';
 

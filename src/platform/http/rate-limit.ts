@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { sql } from 'kysely';
-import type { Executor } from '../jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { hmac } from '../auth/tokens.js';
 import { AppError } from './errors.js';
 

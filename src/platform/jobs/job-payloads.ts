@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from './jobs.js';
+import type { Executor } from '../../db/executor.js';
 
 /**
  * pg-boss keeps every job's payload (`data`) and result or error (`output`) in `pgboss.job`, and

@@ -1,9 +1,9 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
+import type { Executor } from '../../db/executor.js';
 import type { DB } from '../../db/types.js';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
 
-export type Executor = Kysely<DB> | Transaction<DB>;
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 interface Registration {

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';
-import type { Executor, Jobs } from '../jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
+import type { Jobs } from '../jobs/jobs.js';
 import { forgetDeliveredMails, pruneOutboxFiles } from './outbox.js';
 
 export interface Mail {

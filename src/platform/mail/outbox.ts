@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { standalone, takeFinishedJobs } from '../jobs/job-payloads.js';
-import type { Executor } from '../jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 
 /** The local outbox: rows in mail_outbox, and one .eml file per row in DATA_DIR/outbox named after the row's id. */
 

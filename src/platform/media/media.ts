@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { notFound } from '../http/errors.js';
 import { uuidPattern } from '../http/ids.js';
-import type { Executor } from '../jobs/jobs.js';
+import type { Executor } from '../../db/executor.js';
 import { cleanImage } from './image-format.js';
 
 export const maxImageBytes = 5 * 1024 * 1024;
