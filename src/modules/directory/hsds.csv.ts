@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
+import { csvLine, csvStart } from '../../platform/export/csv.js';
 import type { Executor } from '../../db/executor.js';
 import type { HsdsAddress } from './hsds.types.js';
 
@@ -16,14 +17,6 @@ export const csvHeader = [
   'Telefon', 'E-Mail', 'Webseite', 'Sprachen', 'Kostenlos', 'Barrierefrei', 'Mindestalter', 'Höchstalter', 'Zuletzt geprüft',
 ];
 
-/** One cell: formula starters get an apostrophe (CSV injection), then quotes where the format needs them. */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (cells: (string | number | null | undefined)[]): string => `${cells.map(csvCell).join(';')}\r\n`;
 
 const yesNo = (value: boolean) => (value ? 'ja' : 'nein');
 const batchSize = 2000;
@@ -51,7 +44,7 @@ const serviceColumns = [
 
 async function* rowsOf(db: Executor): AsyncGenerator<string> {
   const topics = new Map((await db.selectFrom('taxonomy_terms').select(['code', 'name']).execute()).map((t) => [t.code, t.name]));
-  yield `\uFEFF${csvLine(csvHeader)}`;
+  yield `${csvStart}${csvLine(csvHeader)}`;
   // The order is chosen once on narrow rows, then the rows are read slice by slice: a big directory
   // streams out and never sits in memory (or in one long transaction) as a whole.
   const order = (await db.selectFrom('directory_services').select('id').orderBy('name').orderBy('id').execute()).map((r) => r.id);

@@ -39,6 +39,18 @@ describe('admin pages', () => {
     expect((await admin.submit(`/verwaltung/ferien/${over.id}`, `/verwaltung/ferien/${over.id}/phase`, { phase: 'allocation' })).body).toContain('Gespeichert.');
   });
 
+  it('lists offers as CSV in which no title can run as a spreadsheet formula', async () => {
+    const { visitor: admin } = await signedInVisitor(t, 'admin');
+    const season = await buildSeason(t);
+    const org = await buildHolidayOrganization(t);
+    await buildHolidayOffer(t, season.id, org.id, { title: '\t=HYPERLINK("http://evil.example")' });
+    await buildHolidayOffer(t, season.id, org.id, { title: '\r+1' });
+    const csv = await admin.get(`/verwaltung/ferien/${season.id}/angebote.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`"'\t=HYPERLINK(""http://evil.example"")"`);
+    expect(csv.body).toContain(`"'\r+1"`);
+  });
+
   it('runs a season from creation to the published lottery result', async () => {
     const { visitor: admin } = await signedInVisitor(t, 'admin');
     const bad = await admin.submit('/verwaltung/ferien', '/verwaltung/ferien', { name: 'Sommer', wishFrom: '2027-04-15', wishUntil: '2027-03-01', maxWishes: '5', reservedPercent: '10', retentionDays: '180' });
@@ -92,8 +104,8 @@ describe('admin pages', () => {
     const resultMail = await t.deps.db.selectFrom('mail_outbox').select('text_body').where('recipient', '=', parent.email).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
     expect(resultMail.text_body).toContain('die Plätze der Ferienbetreuung „Sommerferien 2027“ sind verlost.');
     const csv = await admin.get(`${dash}/angebote.csv`);
-    expect(csv.body).toContain('"Zirkuswoche"');
-    expect(csv.body).toContain('"1";"1";"2";"2";"1"');
+    expect(csv.body).toContain('Zirkuswoche;');
+    expect(csv.body).toContain(';1;1;2;2;1\r\n');
     const publicPage = await admin.get('/ferien');
     expect(publicPage.body).toContain(seed);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', 'in', [seasonId, offer.id]).execute();

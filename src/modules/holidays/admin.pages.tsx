@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
+import { csvDocument } from '../../platform/export/csv.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
@@ -86,9 +87,8 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Params: { id: string } }>('/verwaltung/ferien/:id/angebote.csv', async (req, reply) => {
     editor(req);
     const { offers } = await seasonDashboard(deps.db, idOr404(req.params.id));
-    const cell = (v: string | number) => `"${String(v).replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"`;
     const lines = [['Angebot', 'Träger', 'Status', 'Erster Tag', 'Plätze', 'Vergeben', 'Wünsche', 'Erstwünsche', 'Warteliste'], ...offers.map((o) => [o.title, o.organization_name, o.status, o.first_day, o.places, o.places_taken, o.wishes, o.first_wishes, o.waiting])];
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ferienangebote.csv"').send(`\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ferienangebote.csv"').send(csvDocument(lines));
   });
   app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/phase', async (req, reply) => {
     const actor = editor(req);

@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+import { csvDocument } from '../../platform/export/csv.js';
 import { drawLine, embedUnicodeFonts, lineWidth } from './pdf-text.js';
 import type { Participant } from './provider.service.js';
 
@@ -7,16 +8,9 @@ import type { Participant } from './provider.service.js';
 const headers = ['Nachname', 'Vorname', 'Alter', 'Bedürfnisse', 'Notfallkontakt', 'Fotos erlaubt', 'Status'];
 const row = (p: Participant) => [p.lastName, p.firstName, String(p.age), p.needs, p.contact, p.photoConsent ? 'ja' : 'nein', p.status === 'accepted' ? 'zugesagt' : 'angeboten'];
 
-/** One CSV cell: quoted, quotes doubled, and a leading = + - @ defused so spreadsheets never run it as a formula. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** Semicolon-separated with a BOM, as German Excel expects. */
+/** Semicolon-separated with a BOM, as German Excel expects (platform/export/csv.ts). */
 export function participantsCsv(list: Participant[]): string {
-  const lines = [headers, ...list.map(row)].map((cells) => cells.map(cell).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([headers, ...list.map(row)]);
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

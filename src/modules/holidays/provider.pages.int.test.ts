@@ -52,7 +52,7 @@ describe('provider pages', () => {
     const { visitor } = await providerOf(org.id);
     const csv = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('"Müßig";"Jörg";"9";"Erdnussallergie, Notfallset im Rucksack"');
+    expect(csv.body).toContain('Müßig;Jörg;9;Erdnussallergie, Notfallset im Rucksack;');
     const pdf = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const doc = await PDFDocument.load(pdf.rawPayload);

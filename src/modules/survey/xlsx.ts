@@ -1,3 +1,4 @@
+import { csvDocument } from '../../platform/export/csv.js';
 import { strToU8, zipSync } from 'fflate';
 
 /** A cell: text, a number, or empty (null). */
@@ -59,13 +60,7 @@ export function buildXlsx(sheets: { name: string; rows: Cell[][] }[]): Uint8Arra
   return zipSync(files, { level: 6 });
 }
 
-/** CSV for German spreadsheets: semicolons, quotes where needed, a BOM so Excel reads UTF-8; formula-looking text is defused. */
+/** CSV for German spreadsheets (platform/export/csv.ts); numbers with a decimal comma. */
 export function buildCsv(rows: Cell[][]): string {
-  const cell = (value: Cell) => {
-    if (value === null) return '';
-    if (typeof value === 'number') return String(value).replace('.', ',');
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `\ufeff${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return csvDocument(rows.map((row) => row.map((value) => (typeof value === 'number' ? String(value).replace('.', ',') : value))));
 }

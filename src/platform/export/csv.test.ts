@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from './hsds.csv.js';
+import { csvCell, csvDocument, csvLine } from './csv.js';
 
 describe('CSV cells for German spreadsheets', () => {
   it('quotes only where the format needs it, doubling inner quotes', () => {
@@ -23,5 +23,11 @@ describe('CSV cells for German spreadsheets', () => {
 
   it('joins cells with semicolons and ends lines with CRLF', () => {
     expect(csvLine(['a', 'b;c', 3])).toBe('a;"b;c";3\r\n');
+  });
+});
+
+describe('csvDocument', () => {
+  it('opens with a BOM, defuses a carriage return at the start, and ends every row with CRLF', () => {
+    expect(csvDocument([['Titel'], ['\r=1+1']])).toBe('\uFEFFTitel\r\n"\'\r=1+1"\r\n');
   });
 });
