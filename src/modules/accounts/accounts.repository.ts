@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../db/like.js';
 import type { Role, TokenPurpose } from '../../db/types.js';
 import type { Executor } from '../../db/executor.js';
 
@@ -96,7 +97,7 @@ export interface UserSearch {
 export async function searchUsers(db: Executor, search: UserSearch) {
   let q = db.selectFrom('users');
   if (search.query) {
-    const pattern = `%${search.query.replace(/[%_\\]/g, '\\$&')}%`;
+    const pattern = containsPattern(search.query);
     q = q.where((eb) => eb.or([eb('email', 'ilike', pattern), eb('display_name', 'ilike', pattern)]));
   }
   if (search.role) q = q.where('role', '=', search.role);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../db/like.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
@@ -87,9 +88,6 @@ export async function insertMissingPages(db: Executor, rows: { slug: ContentSlug
   return inserted.length;
 }
 
-/** "%" and "_" in a visitor's words are letters, not wildcards. */
-export const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, '\\$&')}%`;
-
 /**
  * Pages in the visitor's language (or German where that language has none) whose title or body
  * contains every word. Pages whose title matches come first.
@@ -108,10 +106,10 @@ export async function searchPages(db: Executor, words: string[], locale: Locale,
       ]),
     );
   for (const word of words) {
-    const pattern = likePattern(word);
+    const pattern = containsPattern(word);
     query = query.where((eb) => eb.or([eb('p.title', 'ilike', pattern), eb('p.body', 'ilike', pattern)]));
   }
-  const titleFirst = sql<boolean>`(p.title ILIKE ${likePattern(words[0]!)})`;
+  const titleFirst = sql<boolean>`(p.title ILIKE ${containsPattern(words[0]!)})`;
   const rows = await query.orderBy(titleFirst, 'desc').orderBy('p.slug').limit(limit).execute();
   return rows.map(toPage);
 }

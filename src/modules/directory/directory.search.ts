@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { containsPattern } from '../../db/like.js';
 import type { DB, WeeklyHours } from '../../db/types.js';
 import { applyCorrections, correctWords, minFallbackLength, queryWords, type Correction } from './directory.spelling.js';
 import { berlinClock, previousDay } from './opening-hours.js';
@@ -77,8 +78,6 @@ export interface ServiceResults {
 export const defaultPerPage = 20;
 export const maxQueryLength = 200;
 const listedStatuses = ['active', 'temporarily closed'];
-// Query words are letters and digits only, so they carry no LIKE wildcards.
-const likePattern = (word: string) => `%${word}%`;
 
 /** Haversine distance in km between a location `l` and the origin. */
 function haversine(origin: readonly [number, number]): RawBuilder<number> {
@@ -129,7 +128,7 @@ export function textMatch(searchedText: string, match: 'words' | 'parts'): TextM
       title: sql<boolean>`ts_filter(s.search_vector, '{a}') @@ ${tsquery}`,
     };
   }
-  return { condition: sql<boolean>`(${sql.join(fallbackWords(searchedText).map((w) => sql`s.search_text LIKE ${likePattern(w)}`), sql` AND `)})`, rank: sql<number>`0::real`, title: null };
+  return { condition: sql<boolean>`(${sql.join(fallbackWords(searchedText).map((w) => sql`s.search_text LIKE ${containsPattern(w)}`), sql` AND `)})`, rank: sql<number>`0::real`, title: null };
 }
 
 /** The text as every directory search reads it: one line, at most maxQueryLength, typos corrected. */

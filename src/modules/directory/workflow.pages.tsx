@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import type { DirectoryEntity } from '../../db/types.js';
 import { pageContext } from '../../platform/http/context.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { AppError, type FieldErrors } from '../../platform/http/errors.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.js';
 import { HistoryPage, MyDirectoryPage, noticeKeys, OrganizationPage } from './views/workflow-home.js';
@@ -9,7 +10,7 @@ import { LocationFormPage, OrganizationFormPage, type FormState } from './views/
 import { ServiceFormPage } from './views/workflow-service-form.js';
 import { locationValues, organizationValues } from './workflow.entity-forms.js';
 import { workflowMessages } from './workflow.messages.js';
-import { paths, uuidPattern } from './workflow.paths.js';
+import { paths } from './workflow.paths.js';
 import { registerReviewPages } from './workflow.review-pages.js';
 import { createReviewService } from './workflow.review.js';
 import { ConflictError, createWorkflowService, type WorkflowService } from './workflow.service.js';
@@ -33,11 +34,6 @@ import { formStrings, type FormValues } from './workflow.validate.js';
 
 type Params = { org: string; id?: string };
 type EditType = DirectoryEntity;
-
-const idOr404 = (value: string | undefined): string => {
-  if (!value || !uuidPattern.test(value)) throw new AppError('not_found', 'Seite nicht gefunden');
-  return value;
-};
 
 /** Provider and editor pages of the directory. */
 export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void {

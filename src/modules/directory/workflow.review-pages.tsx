@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/http/context.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { AppError } from '../../platform/http/errors.js';
 import { OrganizationsPage, QueuePage, ReviewPage } from './views/workflow-review.js';
 import { workflowMessages } from './workflow.messages.js';
-import { paths, uuidPattern } from './workflow.paths.js';
+import { paths } from './workflow.paths.js';
 import type { ReviewService } from './workflow.review.js';
 import type { WorkflowService } from './workflow.service.js';
 import { formStrings } from './workflow.validate.js';
@@ -20,11 +21,6 @@ import { formStrings } from './workflow.validate.js';
  */
 export function registerReviewPages(app: FastifyInstance, deps: AppDeps, workflow: WorkflowService, review: ReviewService): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
-  const idOr404 = (value: string) => {
-    if (!uuidPattern.test(value)) throw new AppError('not_found', 'Seite nicht gefunden');
-    return value;
-  };
-
   app.get<{ Querystring: { hinweis?: string } }>('/verwaltung/pruefung', async (req, reply) => {
     const queue = await review.queue(await workflow.actorOf(req.actor));
     const t = workflowMessages(req.locale);

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../db/like.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { fromLocal, todayIn } from './berlin-time.js';
 import type { SearchProvider } from '../../platform/search/search.js';
 import { whenText } from './views/format.js';
-
-const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
 
 /** Published events with a date from today on whose title or description contains every word. */
 export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, limit: number) {
@@ -17,7 +16,7 @@ export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, lim
     .where('e.review_state', '=', 'published')
     .where('o.starts_at', '>=', fromLocal(todayIn(new Date())))
     .groupBy(['e.id', 'e.title', 'e.description', 'e.all_day']);
-  for (const word of words) q = q.where((w) => w.or([w('e.title', 'ilike', likePattern(word)), w('e.description', 'ilike', likePattern(word))]));
+  for (const word of words) q = q.where((w) => w.or([w('e.title', 'ilike', containsPattern(word)), w('e.description', 'ilike', containsPattern(word))]));
   return q.orderBy(sql`min(o.starts_at)`).limit(limit).execute();
 }
 

@@ -7,7 +7,7 @@ import { isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { uuidPattern } from '../../platform/http/ids.js';
+import { idOr404, uuidPattern } from '../../platform/http/ids.js';
 import { adminMessages } from './admin.messages.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
 import { createSeason, earlyEndOfWishes, reviewOffer, seasonDashboard, setPhase } from './admin.service.js';
@@ -31,11 +31,6 @@ import { ReviewOfferPage } from './views/review-view.js';
  *        POST /verwaltung/ferien/:id/vorschau             preview run (admins, logged)
  *        POST /verwaltung/ferien/:id/verlosen             confirmed run, one transaction (admins)
  */
-
-const idOr404 = (value: string): string => {
-  if (!uuidPattern.test(value)) throw notFound();
-  return value;
-};
 
 /** Registers the editor and admin pages. */
 export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {

@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { uuidPattern } from '../../platform/http/ids.js';
+import { idOr404, uuidPattern } from '../../platform/http/ids.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { type ChildInput, currentSeason, listChildren, offersByAge, ownChild, saveChild, seasonOffers, storedWishes, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
 import { familyMessages } from './family.messages.js';
@@ -33,11 +33,6 @@ import { lotteryPseudonyms } from './lottery-pseudonyms.js';
  *   GET       /ferien/ergebnis                     places and waiting lists
  *        POST /ferien/plaetze/:id/annehmen|zurueckgeben
  */
-
-const idOr404 = (value: string): string => {
-  if (!uuidPattern.test(value)) throw notFound();
-  return value;
-};
 
 /** Registers the family pages. */
 export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {

@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { uuidPattern } from '../../platform/http/ids.js';
+import { idOr404, uuidPattern } from '../../platform/http/ids.js';
 import { clock, dateRange, parseClock, parseEuros } from './holidays.format.js';
 import { holidayMessages } from './holidays.messages.js';
 import { OfferForm } from './holidays.schemas.js';
@@ -22,11 +22,6 @@ import { OfferFormPage, ParticipantsPage, ProviderHomePage } from './views/provi
  *        POST /meine-ferienangebote/angebote/:id/anwesenheit           attendance for one day
  *        POST /meine-ferienangebote/angebote/:id/absagen               cancel (families mailed, places freed)
  */
-
-const idOr404 = (value: string): string => {
-  if (!uuidPattern.test(value)) throw notFound();
-  return value;
-};
 
 /** Registers the provider pages. */
 export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void {

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/executor.js';
+import { startsWithPattern } from '../../db/like.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -35,6 +36,6 @@ export async function listAudit(db: Executor, query: AuditQuery) {
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
     .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.details', 'users.email as actor_email']);
-  if (query.action) q = q.where('audit_log.action', 'like', `${query.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (query.action) q = q.where('audit_log.action', 'like', startsWithPattern(query.action));
   return q.orderBy('audit_log.id', 'desc').limit(query.limit).offset(query.offset).execute();
 }
