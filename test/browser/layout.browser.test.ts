@@ -35,6 +35,13 @@ describe('the first result is on the first screen', () => {
         const top = await topOf(page, firstResult);
         expect(top, `the first result starts ${Math.round(top)} px down`).toBeLessThan(viewport.height);
         expect(await documentWidth(page)).toBeLessThanOrEqual(viewport.width);
+        if (viewport === desktop) {
+          // Wide screens show every filter, beside the results rather than above them.
+          const filters = await page.locator('main .filter-panel__body').boundingBox();
+          const results = await page.locator(firstResult).first().boundingBox();
+          expect(filters && results && filters.x + filters.width <= results.x, 'the filters stand beside the results').toBe(true);
+          expect(await page.locator('main summary').isVisible()).toBe(false);
+        }
       });
     }
   }
