@@ -133,6 +133,8 @@ describe('the events calendar', () => {
     const page = await context.newPage();
     expect((await visit(page, h.url('/veranstaltungen'))).status()).toBe(200);
     await expectNoAxeViolations(page);
+    // A phone folds the filters; they open without JavaScript.
+    await page.locator('main summary', { hasText: 'Filter' }).click();
     await page.getByLabel('Thema').selectOption('sport');
     await page.getByLabel('Nur kostenlose').check();
     await page.getByRole('button', { name: 'Anzeigen' }).click();

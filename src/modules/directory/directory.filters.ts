@@ -206,3 +206,8 @@ export function pageHref(path: string, kept: URLSearchParams, page: number): str
   const qs = search.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/** How many filters narrow the results (the search term and the order do not count). */
+export function activeFilterCount(form: FormState): number {
+  return [form.topic, form.age, form.district, form.language, form.free, form.barrierFree, form.openNow].filter(Boolean).length;
+}

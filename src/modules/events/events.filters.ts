@@ -137,6 +137,11 @@ export function parseEventFilters(raw: Record<string, unknown>, options: { distr
   return { filter, form, hints, kept, page, month };
 }
 
+/** How many filters narrow the list; a date range counts once, as the "when" it belongs to. */
+export function activeFilterCount(form: EventFormState): number {
+  return [form.when, form.age, form.district, form.category, form.free, form.barrierFree].filter(Boolean).length;
+}
+
 /** A path with the kept parameters and extra ones. */
 export function withQuery(path: string, kept: URLSearchParams, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams(kept);

@@ -5,6 +5,7 @@ export const layoutMessages = defineMessages(
     'skip.toContent': 'Zum Inhalt springen',
     'header.home': 'Startseite {portal}',
     'header.city': 'Stadt {city}',
+    'menu.toggle': 'Menü',
     'nav.label': 'Hauptnavigation',
     'nav.offers': 'Angebote',
     'nav.events': 'Veranstaltungen',
@@ -38,11 +39,13 @@ export const layoutMessages = defineMessages(
     'footer.licence': 'Familienrathaus ist freie Software unter der EUPL-1.2.',
     'error.titlePrefix': 'Fehler: ',
     'error.summary': 'Bitte prüfen Sie Ihre Angaben',
+    'filters.summary': '{count, plural, =0 {Filter} one {Filter (# aktiv)} other {Filter (# aktiv)}}',
   },
   {
     'skip.toContent': 'Skip to content',
     'header.home': '{portal} home page',
     'header.city': 'City of {city}',
+    'menu.toggle': 'Menu',
     'nav.label': 'Main navigation',
     'nav.offers': 'Services',
     'nav.events': 'Events',
@@ -76,5 +79,6 @@ export const layoutMessages = defineMessages(
     'footer.licence': 'Familienrathaus is free software under the EUPL-1.2.',
     'error.titlePrefix': 'Error: ',
     'error.summary': 'Please check your answers',
+    'filters.summary': '{count, plural, =0 {Filters} other {Filters (# active)}}',
   },
 );

@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/context.js';
-import { isEditor } from '../auth/roles.js';
+import { AccountNav, SiteSearch } from './header-parts.js';
 import { layoutMessages } from './layout.messages.js';
 import { footerLinks, sections } from './navigation.js';
 
@@ -55,74 +55,28 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
                   </span>
                 </span>
               </a>
-              <nav class="site-account" aria-label={t('account.label')}>
-                <ul class="site-inline-list">
-                  {ctx.actor ? (
-                    <>
-                      {isEditor(ctx.actor) ? (
-                        <li>
-                          <a class="kern-link" href="/verwaltung">
-                            {t.html('account.admin')}
-                          </a>
-                        </li>
-                      ) : (
-                        ''
-                      )}
-                      <li>
-                        <a class="kern-link" href="/konto">
-                          {t.html('account.mine')}
-                        </a>
-                      </li>
-                      <li>
-                        <form method="post" action="/abmelden" class="site-inline-form">
-                          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                          <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
-                            <span class="kern-label">{t.html('account.logout')}</span>
-                          </button>
-                        </form>
-                      </li>
-                    </>
-                  ) : (
-                    <>
-                      <li>
-                        <a class="kern-link" href="/anmelden">
-                          {t.html('account.login')}
-                        </a>
-                      </li>
-                      <li>
-                        <a class="kern-link" href="/registrieren">
-                          {t.html('account.register')}
-                        </a>
-                      </li>
-                    </>
-                  )}
+            </div>
+            {/* Folded on small screens, always open on wide ones (app.css); works without JavaScript. */}
+            <details class="site-menu">
+              <summary class="site-menu__toggle">
+                <span class="kern-label">{t.html('menu.toggle')}</span>
+              </summary>
+              <div class="kern-container site-header__tools">
+                <SiteSearch ctx={ctx} />
+                <AccountNav ctx={ctx} />
+              </div>
+              <nav class="site-nav" aria-label={t('nav.label')}>
+                <ul class="kern-container site-nav__list">
+                  {sections.map((s) => (
+                    <li>
+                      <a href={s.path} class="site-nav__link" aria-current={section === s.path ? 'page' : undefined}>
+                        {t.html(s.key)}
+                      </a>
+                    </li>
+                  ))}
                 </ul>
               </nav>
-            </div>
-            <div class="kern-container">
-              <form class="site-search" role="search" method="get" action="/suche">
-                <label class="kern-label" for="site-search-q">
-                  {t.html('search.label')}
-                </label>
-                <div class="site-search__row">
-                  <input class="kern-form-input__input" id="site-search-q" name="q" type="search" placeholder={t('search.placeholder')} />
-                  <button type="submit" class="kern-btn kern-btn--primary">
-                    <span class="kern-label">{t.html('search.submit')}</span>
-                  </button>
-                </div>
-              </form>
-            </div>
-            <nav class="site-nav" aria-label={t('nav.label')}>
-              <ul class="kern-container site-nav__list">
-                {sections.map((s) => (
-                  <li>
-                    <a href={s.path} class="site-nav__link" aria-current={section === s.path ? 'page' : undefined}>
-                      {t.html(s.key)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            </details>
           </header>
           <main id="inhalt" class="kern-container site-main" tabindex="-1">
             {children}

@@ -110,6 +110,8 @@ export function ResultSection(props: {
   originName?: string;
   heading: string;
   headingId: string;
+  /** The search page hides "Ergebnisse" on phones, where the count right below says as much. */
+  headingClass?: string;
 }): JSX.Element {
   const { ctx, results, path, kept, now } = props;
   const t = directoryMessages(ctx.locale);
@@ -119,7 +121,7 @@ export function ResultSection(props: {
   corrected.set('q', results.searchedText);
   return (
     <section aria-labelledby={props.headingId}>
-      <h2 class="kern-heading-medium" id={props.headingId} safe>
+      <h2 class={['kern-heading-medium', props.headingClass].filter(Boolean).join(' ')} id={props.headingId} safe>
         {props.heading}
       </h2>
       <p class="kern-body kern-body--bold" role="status" safe>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
+import { FilterPanel } from '../../../platform/views/filter-panel.js';
 import { categoryName, eventCategories } from '../events.categories.js';
-import { params, whenValues, withQuery, type ParsedEventFilters } from '../events.filters.js';
+import { activeFilterCount, params, whenValues, withQuery, type ParsedEventFilters } from '../events.filters.js';
 import { eventsMessages } from '../events.messages.js';
 import { placeOf, type OccurrenceListRow } from '../events.repository.js';
 import { ageText, timeRange } from './format.js';
@@ -47,69 +48,68 @@ export function FilterForm({ ctx, parsed, action }: { ctx: PageContext; parsed: 
     </option>
   );
   return (
-    <section aria-labelledby="filter-heading">
-      <h2 class="kern-heading-medium" id="filter-heading" safe>{t('filters.title')}</h2>
+    <section class="search-layout__filters" aria-labelledby="filter-heading">
+      <h2 class="kern-heading-medium search-layout__heading" id="filter-heading" safe>{t('filters.title')}</h2>
       <form method="get" action={action}>
         {action === monthPath ? <input type="hidden" name={params.month} value={parsed.month} /> : ''}
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label" safe>{t('filters.when')}</legend>
-          <div class="kern-fieldset__body">
-            {['', ...whenValues].map((w) => (
-              <div class="kern-form-check">
-                <input class="kern-form-check__radio" type="radio" id={`wann-${w || 'alle'}`} name={params.when} value={w} checked={f.when === w} />
-                <label class="kern-label" for={`wann-${w || 'alle'}`} safe>
-                  {w ? t(`filters.when.${w}` as 'filters.when.heute') : t('filters.when.all')}
-                </label>
-              </div>
-            ))}
+        <FilterPanel locale={ctx.locale} active={activeFilterCount(f)} submitLabel={t('filters.submit')}>
+          <fieldset class="kern-fieldset">
+            <legend class="kern-label" safe>{t('filters.when')}</legend>
+            <div class="kern-fieldset__body">
+              {['', ...whenValues].map((w) => (
+                <div class="kern-form-check">
+                  <input class="kern-form-check__radio" type="radio" id={`wann-${w || 'alle'}`} name={params.when} value={w} checked={f.when === w} />
+                  <label class="kern-label" for={`wann-${w || 'alle'}`} safe>
+                    {w ? t(`filters.when.${w}` as 'filters.when.heute') : t('filters.when.all')}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <div class="kern-form-input">
+            <label class="kern-label" for="von" safe>{t('filters.from')}</label>
+            <div class="kern-hint" id="range-hint" safe>{t('filters.rangeHint')}</div>
+            <input class="kern-form-input__input" id="von" name={params.from} type="date" value={f.from} aria-describedby="range-hint" />
           </div>
-        </fieldset>
-        <div class="kern-form-input">
-          <label class="kern-label" for="von" safe>{t('filters.from')}</label>
-          <div class="kern-hint" id="range-hint" safe>{t('filters.rangeHint')}</div>
-          <input class="kern-form-input__input" id="von" name={params.from} type="date" value={f.from} aria-describedby="range-hint" />
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="bis" safe>{t('filters.to')}</label>
-          <input class="kern-form-input__input" id="bis" name={params.to} type="date" value={f.to} aria-describedby="range-hint" />
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="alter" safe>{t('filters.age')}</label>
-          <input class="kern-form-input__input" id="alter" name={params.age} type="number" min="0" max="99" inputmode="numeric" value={f.age} />
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="bezirk" safe>{t('filters.district')}</label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="bezirk" name={params.district}>
-              {option('', t('filters.any'), !f.district)}
-              {ctx.city.districts.map((d) => option(d, d, d === f.district))}
-            </select>
+          <div class="kern-form-input">
+            <label class="kern-label" for="bis" safe>{t('filters.to')}</label>
+            <input class="kern-form-input__input" id="bis" name={params.to} type="date" value={f.to} aria-describedby="range-hint" />
           </div>
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="kategorie" safe>{t('filters.category')}</label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="kategorie" name={params.category}>
-              {option('', t('filters.any'), !f.category)}
-              {eventCategories.map((c) => option(c.code, c[ctx.locale], c.code === f.category))}
-            </select>
+          <div class="kern-form-input">
+            <label class="kern-label" for="alter" safe>{t('filters.age')}</label>
+            <input class="kern-form-input__input" id="alter" name={params.age} type="number" min="0" max="99" inputmode="numeric" value={f.age} />
           </div>
-        </div>
-        <div class="kern-form-check">
-          <input class="kern-form-check__checkbox" type="checkbox" id="kostenlos" name={params.free} value="ja" checked={f.free} />
-          <label class="kern-label" for="kostenlos" safe>{t('filters.free')}</label>
-        </div>
-        <div class="kern-form-check">
-          <input class="kern-form-check__checkbox" type="checkbox" id="barrierefrei" name={params.barrierFree} value="ja" checked={f.barrierFree} />
-          <label class="kern-label" for="barrierefrei" safe>{t('filters.barrierFree')}</label>
-        </div>
-        <p>
-          <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label" safe>{t('filters.submit')}</span></button>
-        </p>
+          <div class="kern-form-input">
+            <label class="kern-label" for="bezirk" safe>{t('filters.district')}</label>
+            <div class="kern-form-input__select-wrapper">
+              <select class="kern-form-input__select" id="bezirk" name={params.district}>
+                {option('', t('filters.any'), !f.district)}
+                {ctx.city.districts.map((d) => option(d, d, d === f.district))}
+              </select>
+            </div>
+          </div>
+          <div class="kern-form-input">
+            <label class="kern-label" for="kategorie" safe>{t('filters.category')}</label>
+            <div class="kern-form-input__select-wrapper">
+              <select class="kern-form-input__select" id="kategorie" name={params.category}>
+                {option('', t('filters.any'), !f.category)}
+                {eventCategories.map((c) => option(c.code, c[ctx.locale], c.code === f.category))}
+              </select>
+            </div>
+          </div>
+          <div class="kern-form-check">
+            <input class="kern-form-check__checkbox" type="checkbox" id="kostenlos" name={params.free} value="ja" checked={f.free} />
+            <label class="kern-label" for="kostenlos" safe>{t('filters.free')}</label>
+          </div>
+          <div class="kern-form-check">
+            <input class="kern-form-check__checkbox" type="checkbox" id="barrierefrei" name={params.barrierFree} value="ja" checked={f.barrierFree} />
+            <label class="kern-label" for="barrierefrei" safe>{t('filters.barrierFree')}</label>
+          </div>
+          <p class="kern-body">
+            <a class="kern-link" href={action === monthPath ? withQuery(monthPath, new URLSearchParams(), { [params.month]: parsed.month }) : listPath} safe>{t('filters.reset')}</a>
+          </p>
+        </FilterPanel>
       </form>
-      <p class="kern-body">
-        <a class="kern-link" href={action === monthPath ? withQuery(monthPath, new URLSearchParams(), { [params.month]: parsed.month }) : listPath} safe>{t('filters.reset')}</a>
-      </p>
     </section>
   );
 }
