@@ -4,7 +4,7 @@ import { registerDirectoryPages } from './directory.pages.js';
 import { registerHsdsApi } from './hsds.api.js';
 import { registerWorkflowPages } from './workflow.pages.js';
 
-export { seedDirectory } from './seed/index.js';
+export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type DemoVenue, type OrganizationProfile } from './seed/index.js';
 
 /** Angebote & Leistungen: the directory of family services (HSDS 3.0). */
 export function directoryModule(deps: AppDeps): FastifyPluginAsync {
