@@ -166,7 +166,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const known = await db.selectFrom('event_occurrences').select('occurrence_date').where('event_id', '=', event.id).where('occurrence_date', '=', v.moveDate ?? '').executeTakeFirst();
     if (!known) errors.moveDate = f('error.choose', { label: a('move.date') });
     if (!newDateReading.ok) errors.moveNewDate = civilDateError(newDateReading.problem, a('move.newDate'), req.locale);
-    else if (newDate < todayIn(new Date())) errors.moveNewDate = f('error.past');
+    else if (newDateReading.date < todayIn(new Date())) errors.moveNewDate = f('error.past');
     if (!newStart) errors.moveNewStart = f('error.time', { label: a('move.newStart') });
     if (v.moveNewEnd?.trim() && !newEnd) errors.moveNewEnd = f('error.time', { label: a('move.newEnd') });
     else if (newEnd && newStart && newEnd <= newStart) errors.moveNewEnd = f('error.endBeforeStart');

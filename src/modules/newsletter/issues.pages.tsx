@@ -62,7 +62,7 @@ export function parseComposer(body: unknown, locale: Locale): { ok: true; value:
     const toAt = to ? fromBerlinLocal(to) : null;
     if (!fromDay.ok) errors.eventsFrom = civilDateError(fromDay.problem, t('field.eventsFrom'), locale);
     if (!toDay.ok) errors.eventsTo = civilDateError(toDay.problem, t('field.eventsTo'), locale);
-    else if (fromAt && (toAt < fromAt || toAt.getTime() - fromAt.getTime() > 92 * 86_400_000)) errors.eventsTo = t('error.range');
+    else if (fromAt && toAt && (toAt < fromAt || toAt.getTime() - fromAt.getTime() > 92 * 86_400_000)) errors.eventsTo = t('error.range');
     const ageText = values.eventsAge?.trim() ?? '';
     const age = ageText === '' ? undefined : Number(ageText);
     if (age !== undefined && !(Number.isInteger(age) && age >= 0 && age <= 27)) errors.eventsAge = t('error.age');

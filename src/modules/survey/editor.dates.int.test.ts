@@ -18,6 +18,7 @@ it('takes a survey’s start and end as TT.MM.JJJJ, names an impossible day and 
   expect((await editor.submit(base, `${base}/einstellungen`, { title_de: 'Kita-Umfrage', opensOn: '1.12.2026', closesOn: '' })).statusCode).toBe(303);
   const survey = await t.deps.db.selectFrom('survey_surveys').select(['opens_on', 'closes_on']).where('slug', '=', 'kita-umfrage').executeTakeFirstOrThrow();
   // The column is a date; the test driver may hand it back as a Date at midnight UTC.
-  expect([String(survey.opens_on instanceof Date ? survey.opens_on.toISOString().slice(0, 10) : survey.opens_on), survey.closes_on]).toEqual(['2026-12-01', null]);
+  const opensOn: unknown = survey.opens_on;
+  expect([opensOn instanceof Date ? opensOn.toISOString().slice(0, 10) : opensOn, survey.closes_on]).toEqual(['2026-12-01', null]);
   expect((await editor.get(base)).body).toContain('value="01.12.2026"');
 });

@@ -6,6 +6,7 @@ import { buildDemoDirectory, demoOrganizations, serviceTemplates, templateGroups
 import { hsdsChecker } from './hsds-check.js';
 import { demoProviderOrganization } from './organizations.care.js';
 import { demoOrganizers } from './organizers.js';
+import type { TopicCode } from './catalogue.js';
 import { organizationProfiles, profileTopics } from './profiles.js';
 
 const city = loadCityProfile(new URL('../../../../city/hamm.json', import.meta.url).pathname);
@@ -171,7 +172,7 @@ describe('the demo directory covers the city', () => {
 });
 
 describe('the demo directory looks like a real city’s', () => {
-  const topicCodes = new Map(topics.map((t) => [t.id, t.code]));
+  const topicCodes = new Map(topics.map((t) => [t.id, t.code as TopicCode]));
 
   it('every organisation offers only what an organisation of its kind offers', () => {
     expect(demoOrganizations.filter((o) => !organizationProfiles[o.key]).map((o) => o.key)).toEqual([]);
