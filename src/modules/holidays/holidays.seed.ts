@@ -40,7 +40,8 @@ export function buildDemoOffers(organizers: readonly DemoOrganizer[]): { organiz
     const round = Math.floor(i / themes.length);
     const host = hosts[round % hosts.length]!;
     const venue = host.venues[round % host.venues.length]!;
-    const week = weeks[(i * 7) % weeks.length]!;
+    // Each round of themes moves two weeks on, so a programme's repeats spread over the holidays.
+    const week = weeks[((i % themes.length) + 2 * round) % weeks.length]!;
     const trip = theme.kind === 'trip';
     return {
       organizer: host.name,
