@@ -66,7 +66,7 @@ const templates: EventTemplate[] = [
 ];
 
 /** Where the neighbourhood events of a district take place: one invented hall, one address each. */
-export function communityHall(district: string, index: number): DemoVenue {
+function communityHall(district: string, index: number): DemoVenue {
   return { id: '', name: `Bürgerhaus ${district}`, district, street: `Am Bürgerhaus ${index + 1}`, postalCode: postalCodeOf(district) };
 }
 

@@ -48,7 +48,8 @@ export function formValues(body: unknown): Record<string, string> {
 
 /**
  * Checks a submitted form against the route's TypeBox schema and words each problem in German
- * (or English) with the field's label. Strings are trimmed; empty optional fields become absent.
+ * (or English) with the field's label. Strings are trimmed; empty optional fields become absent;
+ * `CivilDate()` fields are read as typed (TT.MM.JJJJ or ISO) and handed on as YYYY-MM-DD.
  */
 export function parseForm<S extends TObject>(schema: S, body: unknown, labels: Record<string, string>, locale: Locale): FormResult<Static<S>> {
   const values = formValues(body);
