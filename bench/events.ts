@@ -46,7 +46,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** N events over the coming year; every tenth repeats weekly (12 dates), the rest happen once. */
 function generate(count: number) {
   const today = todayIn(new Date());
-  const built = buildDemoEvents({ today, districts: city.districts, organizations: [], locations: [], count });
+  const built = buildDemoEvents({ today, districts: city.districts, organizers: [], count });
   return built.map((b, i) => {
     const shift = (i * 7919) % 365;
     const t = b.input.timing;

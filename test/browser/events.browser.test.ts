@@ -81,10 +81,12 @@ describe('the events calendar', () => {
     expect(await page.locator('.error-summary').textContent()).toContain('Titel');
 
     const date = addDays(todayIn(new Date()), 12);
+    // Typed the way people write dates here: TT.MM.JJJJ.
+    const typed = `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
     await form.getByLabel('Titel').fill('Drachenbauen auf der Wiese');
     await form.getByLabel('Beschreibung').fill('Wir bauen Drachen und lassen sie steigen.');
     await form.getByLabel('Natur und Umwelt').check();
-    await form.getByLabel('Datum (Beginn)').fill(date);
+    await form.getByLabel('Datum (Beginn)').fill(typed);
     await form.getByLabel('Uhrzeit (Beginn)').fill('14:00');
     await form.getByLabel('Uhrzeit (Ende)').fill('16:00');
     await form.getByLabel('Name des Ortes').fill('Festwiese');

@@ -41,7 +41,7 @@ describe('holiday care journey', () => {
     await expectNoAxeViolations(page);
     await field(page, 'firstName').fill('Jana');
     await field(page, 'lastName').fill('Muster');
-    await field(page, 'birthDate').fill('2018-05-04');
+    await field(page, 'birthDate').fill('04.05.2018');
     await field(page, 'needs').fill('Heuschnupfen, Spray im Rucksack');
     await field(page, 'contactName').fill('Opa Kurt Muster');
     await field(page, 'contactPhone').fill('02381 222222');
@@ -142,13 +142,13 @@ describe('holiday care journey', () => {
     await logIn(page, 'familie@familienrathaus.example', '/ferien/kinder/neu');
     await field(page, 'firstName').fill('Paul');
     await field(page, 'lastName').fill('Muster');
-    await field(page, 'birthDate').fill('2035-01-01');
+    await field(page, 'birthDate').fill('01.01.2035');
     await field(page, 'contactName').fill('Opa Kurt Muster');
     await field(page, 'contactPhone').fill('02381 222222');
     expect((await submitForm(page, submitOf(page, 'firstName'))).status()).toBe(422);
     await expectNoAxeViolations(page);
     expect(await page.locator('main .error-summary').innerText()).toContain('gültiges Geburtsdatum');
-    await field(page, 'birthDate').fill('2016-01-01');
+    await field(page, 'birthDate').fill('1.1.2016');
     expect((await submitForm(page, submitOf(page, 'firstName'))).status()).toBe(303);
     await expectNoAxeViolations(page);
     await visit(page, h.url('/ferien/programm'));

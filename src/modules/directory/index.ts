@@ -8,7 +8,7 @@ import { workflowJobs } from './workflow.jobs.js';
 import { registerWorkflowPages } from './workflow.pages.js';
 import { workflowPersonalData } from './workflow.privacy.js';
 
-export { seedDirectory } from './seed/index.js';
+export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type DemoVenue, type OrganizationProfile } from './seed/index.js';
 
 /** Angebote & Leistungen: the directory of family services (HSDS 3.0). */
 export function directoryModule(deps: AppDeps): ModuleManifest {

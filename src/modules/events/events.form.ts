@@ -1,6 +1,7 @@
+import { civilDateError, readCivilDate, showCivilDate } from '../../platform/http/civil-date.js';
 import type { FieldErrors } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { addDays, fromLocal, isDate, isTime } from './berlin-time.js';
+import { addDays, fromLocal, isTime } from './berlin-time.js';
 import { categoryCodes } from './events.categories.js';
 import { formMessages } from './events-form.messages.js';
 import type { EventInput } from './events.model.js';
@@ -24,17 +25,6 @@ export interface FormContext {
 }
 
 const yes = (v: string | undefined) => v === 'ja' || v === 'on' || v === 'true';
-
-/** 24.12.2026, 24.12.26 or 2026-12-24 → 2026-12-24. */
-export function readDate(value: string): string | null {
-  const v = value.trim();
-  if (isDate(v)) return v;
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(v);
-  if (!m) return null;
-  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
-  const iso = `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isDate(iso) ? iso : null;
-}
 
 /** 9:30, 09:30, 9.30 or 9 → 09:30. */
 export function readTime(value: string): string | null {
@@ -70,9 +60,10 @@ export function parseEventForm(f: FormFields, c: FormContext): { ok: true; value
       if (required) fail(name, t('error.required', { label: t(name as 'startDate') }));
       return null;
     }
-    const parsed = readDate(value);
-    if (!parsed) fail(name, t('error.date', { label: t(name as 'startDate') }));
-    return parsed;
+    const reading = readCivilDate(value);
+    if (reading.ok) return reading.date;
+    fail(name, civilDateError(reading.problem, t(name as 'startDate'), c.locale));
+    return null;
   };
   const time = (name: string, required: boolean) => {
     const value = get(name);
@@ -129,9 +120,9 @@ export function parseEventForm(f: FormFields, c: FormContext): { ok: true; value
     const byWeekday = [1, 2, 3, 4, 5, 6, 7].filter((d) => yes(f[`wd${d}`]));
     rule = { freq: repeat as Frequency, interval, byWeekday: repeat === 'weekly' ? byWeekday : [], until, count };
     for (const line of get('excludedDates').split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean)) {
-      const d = readDate(line);
-      if (d) excludedDates.push(d);
-      else fail('excludedDates', t('error.date', { label: t('excludedDates') }));
+      const reading = readCivilDate(line);
+      if (reading.ok) excludedDates.push(reading.date);
+      else fail('excludedDates', civilDateError(reading.problem, t('excludedDates'), c.locale));
     }
   }
 
@@ -220,7 +211,7 @@ export function formFieldsOf(e: EventInput, exclusions: readonly string[]): Form
     interval: e.rule ? String(e.rule.interval) : '1',
     repeatUntil: e.rule?.until ?? '',
     repeatCount: e.rule?.count ? String(e.rule.count) : '',
-    excludedDates: exclusions.join('\n'),
+    excludedDates: exclusions.map(showCivilDate).join('\n'),
     locationId: e.locationId ?? '',
     placeName: e.placeName,
     street: e.street,

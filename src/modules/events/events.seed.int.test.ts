@@ -16,7 +16,8 @@ describe('events demo data and listEventsInRange', () => {
     expect(new Set(rows.map((r) => r.district)).size).toBe(t.deps.city.districts.length);
     expect(rows.filter((r) => r.freq).length).toBeGreaterThan(20);
     expect(rows.filter((r) => r.status === 'cancelled').length).toBeGreaterThan(3);
-    expect(rows.some((r) => r.location_id)).toBe(true);
+    // Events run by a directory organisation take place at one of its locations.
+    expect(rows.filter((r) => r.location_id).length).toBeGreaterThan(rows.length * 0.8);
     const today = fromLocal(todayIn(new Date()));
     const in92Days = fromLocal(addDays(todayIn(new Date()), 92));
     expect(rows.every((r) => r.starts_at >= today && r.starts_at < in92Days)).toBe(true);

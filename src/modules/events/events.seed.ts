@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.js';
+import { demoOrganizers, type DemoOrganizer, type DemoVenue } from '../directory/index.js';
 import { addDays, todayIn, weekdayOf } from './berlin-time.js';
 import type { CategoryCode } from './events.categories.js';
 import { rowValues, type EventInput } from './events.model.js';
@@ -25,45 +26,82 @@ function random(seed: number) {
   return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
 }
 
-const templates: { title: string; text: string; category: CategoryCode; ages: [number | null, number | null]; free: boolean; allDay?: boolean; hours?: number }[] = [
-  { title: 'Bewegungsbaustelle in der Turnhalle', text: 'Klettern, balancieren, rutschen: eine große Bewegungslandschaft für kleine Entdeckerinnen und Entdecker. Bitte Turnschuhe oder Stoppersocken mitbringen.', category: 'sport', ages: [2, 6], free: true },
-  { title: 'Kinderflohmarkt', text: 'Kinder verkaufen Spielzeug, Bücher und Kleidung. Standanmeldung im Familienzentrum.', category: 'fest', ages: [null, null], free: true, hours: 4 },
-  { title: 'Vorlesestunde: Bilderbuchkino', text: 'Ein Bilderbuch groß an der Wand, vorgelesen von Lesepatinnen. Danach malen wir zur Geschichte.', category: 'lesen', ages: [3, 7], free: true, hours: 1 },
-  { title: 'Familienwanderung an der Lippe', text: 'Eine leichte Wanderung von etwa 5 km mit Spielpausen. Kinderwagen-tauglich. Treffpunkt am Parkplatz.', category: 'natur', ages: [null, null], free: true, hours: 3 },
-  { title: 'Theater für Kinder: Der kleine Drache', text: 'Ein Figurentheater über Mut und Freundschaft, etwa 45 Minuten.', category: 'kultur', ages: [4, 10], free: false },
-  { title: 'Trommelworkshop für Eltern und Kinder', text: 'Gemeinsam Rhythmen entdecken. Trommeln werden gestellt.', category: 'musik', ages: [5, 12], free: false, hours: 2 },
-  { title: 'Basteln mit Naturmaterialien', text: 'Aus Blättern, Zapfen und Ästen entstehen kleine Kunstwerke. Material ist vorhanden.', category: 'kreativ', ages: [4, 10], free: true, hours: 2 },
-  { title: 'Elterncafé: Schlafen lernen', text: 'Austausch bei Kaffee und Tee, mit einer Fachkraft der Familienberatung. Kinder dürfen mitkommen.', category: 'bildung', ages: [0, 3], free: true, hours: 2 },
-  { title: 'Babymassage-Kurs', text: 'Sanfte Massage für Babys ab sechs Wochen, mit Hebamme. Bitte eine Decke und ein Handtuch mitbringen.', category: 'baby', ages: [0, 1], free: false, hours: 1 },
-  { title: 'Jugendtreff: Spieleabend', text: 'Brettspiele, Konsole und Snacks im Jugendzentrum.', category: 'jugend', ages: [12, 17], free: true, hours: 3 },
-  { title: 'Kinderdisco', text: 'Tanzen, Spiele und Musik zum Mitsingen.', category: 'musik', ages: [4, 10], free: true, hours: 2 },
-  { title: 'Schwimmen für Familien', text: 'Das Lehrschwimmbecken ist nur für Familien geöffnet. Schwimmhilfen sind vorhanden.', category: 'sport', ages: [null, null], free: false, hours: 2 },
-  { title: 'Stadtteilfest', text: 'Spiel- und Mitmachstände, Hüpfburg, Kinderschminken und Musik für die ganze Familie.', category: 'fest', ages: [null, null], free: true, allDay: true },
-  { title: 'Naturforscher im Wald', text: 'Mit Becherlupe und Bestimmungsbuch Tiere und Pflanzen entdecken. Wetterfeste Kleidung mitbringen.', category: 'natur', ages: [6, 11], free: true, hours: 2 },
-  { title: 'Mal- und Zeichenwerkstatt', text: 'Freies Malen mit Acryl, Kreide und Wasserfarben, begleitet von einer Künstlerin.', category: 'kreativ', ages: [6, 14], free: false, hours: 2 },
-  { title: 'Informationsabend: Der Weg in die Kita', text: 'Wie finde ich einen Kitaplatz? Das Familienbüro erklärt Anmeldung, Fristen und Kosten.', category: 'bildung', ages: [null, null], free: true, hours: 2 },
-  { title: 'Krabbelgruppe', text: 'Spielen, singen und andere Eltern kennenlernen.', category: 'baby', ages: [0, 2], free: true, hours: 2 },
-  { title: 'Lesenacht in der Stadtteilbücherei', text: 'Mit Taschenlampe und Schlafsack zwischen den Regalen: Geschichten bis in die Nacht.', category: 'lesen', ages: [8, 12], free: false, hours: 3 },
-  { title: 'Fußball-Schnuppertraining', text: 'Offenes Training für Mädchen und Jungen, ohne Vereinsmitgliedschaft.', category: 'sport', ages: [6, 12], free: true, hours: 1 },
-  { title: 'Weihnachtsbasteln', text: 'Sterne, Karten und kleine Geschenke basteln.', category: 'kreativ', ages: [4, 12], free: true, hours: 2 },
+/**
+ * `organizers` are the directory's service templates whose providers plausibly run the event (a
+ * swimming afternoon at a pool or swimming club, never at a paediatric practice); none: a
+ * neighbourhood event in the district's community hall.
+ */
+interface EventTemplate {
+  title: string;
+  text: string;
+  category: CategoryCode;
+  ages: [number | null, number | null];
+  free: boolean;
+  allDay?: boolean;
+  hours?: number;
+  organizers: string[];
+}
+
+const templates: EventTemplate[] = [
+  { title: 'Bewegungsbaustelle in der Turnhalle', text: 'Klettern, balancieren, rutschen: eine große Bewegungslandschaft für kleine Entdeckerinnen und Entdecker. Bitte Turnschuhe oder Stoppersocken mitbringen.', category: 'sport', ages: [2, 6], free: true, organizers: ['kinderturnen', 'eltern-kind-turnen'] },
+  { title: 'Kinderflohmarkt', text: 'Kinder verkaufen Spielzeug, Bücher und Kleidung. Standanmeldung im Familienzentrum.', category: 'fest', ages: [null, null], free: true, hours: 4, organizers: ['familienzentrum'] },
+  { title: 'Vorlesestunde: Bilderbuchkino', text: 'Ein Bilderbuch groß an der Wand, vorgelesen von Lesepatinnen. Danach malen wir zur Geschichte.', category: 'lesen', ages: [3, 7], free: true, hours: 1, organizers: ['bilderbuchkino'] },
+  { title: 'Familienwanderung an der Lippe', text: 'Eine leichte Wanderung von etwa 5 km mit Spielpausen. Kinderwagen-tauglich. Treffpunkt am Eingang.', category: 'natur', ages: [null, null], free: true, hours: 3, organizers: ['familienzentrum', 'vaeter-kind-treff'] },
+  { title: 'Theater für Kinder: Der kleine Drache', text: 'Ein Figurentheater über Mut und Freundschaft, etwa 45 Minuten.', category: 'kultur', ages: [4, 10], free: false, organizers: ['bibliothek', 'theater'] },
+  { title: 'Trommelworkshop für Eltern und Kinder', text: 'Gemeinsam Rhythmen entdecken. Trommeln werden gestellt.', category: 'musik', ages: [5, 12], free: false, hours: 2, organizers: ['instrumentalunterricht'] },
+  { title: 'Basteln mit Naturmaterialien', text: 'Aus Blättern, Zapfen und Ästen entstehen kleine Kunstwerke. Material ist vorhanden.', category: 'kreativ', ages: [4, 10], free: true, hours: 2, organizers: ['familienzentrum', 'malen', 'waldkita'] },
+  { title: 'Elterncafé: Schlafen lernen', text: 'Austausch bei Kaffee und Tee, mit einer Fachkraft der Familienberatung. Kinder dürfen mitkommen.', category: 'bildung', ages: [0, 3], free: true, hours: 2, organizers: ['familiencafe', 'fruehe-hilfen'] },
+  { title: 'Babymassage-Kurs', text: 'Sanfte Massage für Babys ab sechs Wochen, mit Hebamme. Bitte eine Decke und ein Handtuch mitbringen.', category: 'baby', ages: [0, 1], free: false, hours: 1, organizers: ['babymassage'] },
+  { title: 'Jugendtreff: Spieleabend', text: 'Brettspiele, Konsole und Snacks im Jugendzentrum.', category: 'jugend', ages: [12, 17], free: true, hours: 3, organizers: ['jugendzentrum'] },
+  { title: 'Kinderdisco', text: 'Tanzen, Spiele und Musik zum Mitsingen.', category: 'musik', ages: [4, 10], free: true, hours: 2, organizers: ['kindertanz', 'familienzentrum'] },
+  { title: 'Schwimmen für Familien', text: 'Das Lehrschwimmbecken ist nur für Familien geöffnet. Schwimmhilfen sind vorhanden.', category: 'sport', ages: [null, null], free: false, hours: 2, organizers: ['familienschwimmen', 'schwimmkurs'] },
+  { title: 'Stadtteilfest', text: 'Spiel- und Mitmachstände, Hüpfburg, Kinderschminken und Musik für die ganze Familie.', category: 'fest', ages: [null, null], free: true, allDay: true, organizers: [] },
+  { title: 'Naturforscher im Wald', text: 'Mit Becherlupe und Bestimmungsbuch Tiere und Pflanzen entdecken. Wetterfeste Kleidung mitbringen.', category: 'natur', ages: [4, 8], free: true, hours: 2, organizers: ['waldkita'] },
+  { title: 'Mal- und Zeichenwerkstatt', text: 'Freies Malen mit Acryl, Kreide und Wasserfarben, begleitet von einer Künstlerin.', category: 'kreativ', ages: [6, 14], free: false, hours: 2, organizers: ['malen'] },
+  { title: 'Informationsabend: Der Weg in die Kita', text: 'Wie finde ich einen Kitaplatz? Das Jugendamt erklärt Anmeldung, Fristen und Kosten.', category: 'bildung', ages: [null, null], free: true, hours: 2, organizers: ['kita-anmeldung'] },
+  { title: 'Krabbelgruppe', text: 'Spielen, singen und andere Eltern kennenlernen.', category: 'baby', ages: [0, 2], free: true, hours: 2, organizers: ['eltern-kind-gruppe', 'baby-spielgruppe'] },
+  { title: 'Lesenacht in der Bibliothek', text: 'Mit Taschenlampe und Schlafsack zwischen den Regalen: Geschichten bis in die Nacht.', category: 'lesen', ages: [8, 12], free: false, hours: 3, organizers: ['bibliothek'] },
+  { title: 'Fußball-Schnuppertraining', text: 'Offenes Training für Mädchen und Jungen, ohne Vereinsmitgliedschaft.', category: 'sport', ages: [6, 12], free: true, hours: 1, organizers: ['fussball'] },
+  { title: 'Weihnachtsbasteln', text: 'Sterne, Karten und kleine Geschenke basteln.', category: 'kreativ', ages: [4, 12], free: true, hours: 2, organizers: ['familienzentrum', 'malen'] },
 ];
 
+/** Where the neighbourhood events of a district take place: one invented hall, one address each. */
+function communityHall(district: string, index: number): DemoVenue {
+  return { id: '', name: `Bürgerhaus ${district}`, district, street: `Am Bürgerhaus ${index + 1}`, postalCode: postalCodeOf(district) };
+}
 
-/** Builds the demo events (pure): about 220 over the next 90 days from `today`, some repeating, some cancelled. */
-export function buildDemoEvents(options: { today: string; districts: readonly string[]; organizations: readonly string[]; locations: readonly { id: string; district: string | null }[]; count?: number }) {
+const postalCodeOf = (district: string) =>
+  ({ 'Hamm-Mitte': '59065', Uentrop: '59071', Rhynern: '59069', Pelkum: '59077', Herringen: '59077', 'Bockum-Hövel': '59075', Heessen: '59073' })[district] ?? '59065';
+
+export interface DemoEvent {
+  id: string;
+  /** The organising demo organisation's name (its id is looked up when seeding); null for neighbourhood events. */
+  organizer: string | null;
+  venue: DemoVenue;
+  input: EventInput;
+  exceptions: { date: string; kind: 'excluded' | 'override'; status: 'cancelled' | null; note: string }[];
+}
+
+/**
+ * Builds the demo events (pure): about 220 over the next 90 days from `today`, some repeating,
+ * some cancelled, each at one of its organiser's places (preferably in the next district in turn).
+ */
+export function buildDemoEvents(options: { today: string; districts: readonly string[]; organizers: readonly DemoOrganizer[]; count?: number }): DemoEvent[] {
   const r = random(20261125);
   const count = options.count ?? 224;
-  const events: { id: string; input: EventInput; exceptions: { date: string; kind: 'excluded' | 'override'; status: 'cancelled' | null; note: string }[] }[] = [];
+  const events: DemoEvent[] = [];
   for (let i = 0; i < count; i++) {
     const template = templates[i % templates.length]!;
-    const district = options.districts[i % options.districts.length]!;
+    const wanted = options.districts[i % options.districts.length]!;
+    const hosts = options.organizers.filter((o) => o.offers.some((offer) => template.organizers.includes(offer.key))).flatMap((o) => o.venues.map((venue) => ({ organizer: o.name, venue })));
+    const nearby = hosts.filter((h) => h.venue.district === wanted);
+    const host = hosts.length ? r.pick(nearby.length ? nearby : hosts) : { organizer: null, venue: communityHall(wanted, options.districts.indexOf(wanted)) };
+    const { venue } = host;
     const startDate = addDays(options.today, r.int(0, 88));
     const hour = r.int(9, 18);
     const startTime = `${String(hour).padStart(2, '0')}:${r.next() < 0.5 ? '00' : '30'}`;
     const hours = template.hours ?? 2;
     const endTime = `${String(Math.min(hour + hours, 23)).padStart(2, '0')}:${startTime.slice(3)}`;
-    const locals = options.locations.filter((l) => l.district === district);
-    const location = locals.length && r.next() < 0.6 ? r.pick(locals) : null;
     let rule: RecurrenceRule | null = null;
     const kind = i % 10;
     if (kind === 3) rule = { freq: 'weekly', interval: 1, byWeekday: [weekdayOf(startDate)], until: null, count: r.int(4, 10) };
@@ -72,20 +110,20 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
     else if (i % 40 === 21) rule = { freq: 'monthly', interval: 1, byWeekday: [], until: null, count: 3 };
     const status = i % 29 === 5 ? 'cancelled' : i % 47 === 9 ? 'postponed' : 'scheduled';
     const price = template.free ? null : r.pick([300, 450, 500, 800, 1200]);
-    const organizationId = options.organizations.length && r.next() < 0.85 ? r.pick(options.organizations) : null;
     const input: EventInput = {
-      organizationId,
+      organizationId: null,
       title: template.title,
       description: template.text,
       timing: template.allDay ? { allDay: true, startDate, startTime: null, endDate: r.next() < 0.3 ? addDays(startDate, 1) : startDate, endTime: null } : { allDay: false, startDate, startTime, endDate: startDate, endTime },
       rule: template.allDay ? null : rule,
       excludedDates: [],
-      locationId: location?.id ?? null,
-      placeName: location ? '' : `Bürgerhaus ${district}`,
-      street: location ? '' : `Marktplatz ${r.int(1, 40)}`,
-      postalCode: location ? '' : `590${r.int(63, 77)}`,
-      locality: location ? '' : 'Hamm',
-      district,
+      // The seed swaps the address for the directory location when that is there.
+      locationId: null,
+      placeName: venue.name,
+      street: venue.street,
+      postalCode: venue.postalCode,
+      locality: 'Hamm',
+      district: venue.district,
       minAge: template.ages[0],
       maxAge: template.ages[1],
       free: template.free,
@@ -93,7 +131,7 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
       reducedPriceCents: price ? Math.round(price / 2) : null,
       registrationRequired: !template.free || r.next() < 0.2,
       // "Beim Veranstalter" only where there is one: the page shows its phone and email.
-      registrationHow: template.free ? '' : organizationId ? 'Telefonisch oder per E-Mail beim Veranstalter.' : 'An der Kasse vor Ort, solange Plätze frei sind.',
+      registrationHow: template.free ? '' : host.organizer ? 'Telefonisch oder per E-Mail beim Veranstalter.' : 'An der Kasse vor Ort, solange Plätze frei sind.',
       registrationUntil: !template.free && startDate > options.today ? addDays(startDate, -1) : null,
       barrierFree: r.next() < 0.55,
       signLanguage: r.next() < 0.08,
@@ -105,14 +143,14 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
       status,
       statusNote: status === 'cancelled' ? 'Fällt wegen Erkrankung der Kursleitung aus.' : status === 'postponed' ? 'Wird verschoben; der neue Termin folgt.' : '',
     };
-    const exceptions: (typeof events)[number]['exceptions'] = [];
+    const exceptions: DemoEvent['exceptions'] = [];
     // Every third repeating event loses one date, and cancels another one on its own.
     if (input.rule && i % 3 === 0 && input.rule.freq === 'weekly') {
       const step = 7 * input.rule.interval;
       exceptions.push({ date: addDays(startDate, step), kind: 'excluded', status: null, note: '' });
       exceptions.push({ date: addDays(startDate, 2 * step), kind: 'override', status: 'cancelled', note: 'Dieser Termin fällt aus (Ferien der Einrichtung).' });
     }
-    events.push({ id: demoId(`event-${i}`), input, exceptions });
+    events.push({ id: demoId(`event-${i}`), organizer: host.organizer, venue, input, exceptions });
   }
   return events;
 }
@@ -122,11 +160,19 @@ export async function seedEvents(deps: Pick<AppDeps, 'db' | 'city'>): Promise<bo
   const { db, city } = deps;
   const firstId = demoId('event-0');
   if (await db.selectFrom('events').select('id').where('id', '=', firstId).executeTakeFirst()) return false;
+  const organizers = demoOrganizers({ city, today: new Date() });
   const [organizations, locations] = await Promise.all([
-    db.selectFrom('organizations').select('id').where('kind', 'in', ['provider', 'partner']).orderBy('name').execute(),
-    db.selectFrom('directory_locations').select(['id', 'district']).orderBy('id').execute(),
+    db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', organizers.map((o) => o.name)).execute(),
+    db.selectFrom('directory_locations').select('id').where('id', 'in', organizers.flatMap((o) => o.venues.map((v) => v.id))).execute(),
   ]);
-  const built = buildDemoEvents({ today: todayIn(new Date()), districts: city.districts, organizations: organizations.map((o) => o.id), locations });
+  const organizationIds = new Map(organizations.map((o) => [o.name, o.id]));
+  const located = new Set(locations.map((l) => l.id));
+  const built = buildDemoEvents({ today: todayIn(new Date()), districts: city.districts, organizers }).map((b) => {
+    const organizationId = (b.organizer && organizationIds.get(b.organizer)) ?? null;
+    const atLocation = located.has(b.venue.id);
+    const place = atLocation ? { locationId: b.venue.id, placeName: '', street: '', postalCode: '', locality: '' } : {};
+    return { ...b, input: { ...b.input, organizationId, ...place, registrationHow: organizationId || b.input.free ? b.input.registrationHow : 'An der Kasse vor Ort, solange Plätze frei sind.' } };
+  });
   await db.transaction().execute(async (trx) => {
     const rows = await trx
       .insertInto('events')

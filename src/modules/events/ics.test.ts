@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine } from './ics.js';
-import { readDate, readEuros, readTime } from './events.form.js';
+import { readEuros, readTime } from './events.form.js';
 
 describe('iCalendar line folding', () => {
   it('never makes a line longer than 75 octets, never splits a character, and unfolds to the original', () => {
@@ -24,10 +24,7 @@ describe('iCalendar line folding', () => {
 });
 
 describe('reading form values', () => {
-  it('reads German and ISO dates, times and euro amounts', () => {
-    expect(readDate('24.12.2026')).toBe('2026-12-24');
-    expect(readDate('1.3.27')).toBe('2027-03-01');
-    expect(readDate('2026-02-30')).toBeNull();
+  it('reads times and euro amounts (dates: platform/http/civil-date.test.ts)', () => {
     expect(readTime('9.30')).toBe('09:30');
     expect(readTime('25:00')).toBeNull();
     expect(readEuros('4,5')).toBe(450);

@@ -41,7 +41,7 @@ describe('family pages', () => {
     expect(refused.body).toContain('Nussallergie');
     const bad = await visitor.submit('/ferien/kinder/neu', '/ferien/kinder/neu', { ...childFields, birthDate: '2018-02-30' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('gültiges Geburtsdatum');
+    expect(bad.body).toContain('„Geburtsdatum“: Diesen Tag gibt es nicht.');
     const ok = await visitor.submit('/ferien/kinder/neu', '/ferien/kinder/neu', { ...childFields, needs: 'Nussallergie', needsConsent: 'ja' });
     expect(ok.statusCode).toBe(303);
     const child = await t.deps.db.selectFrom('holiday_children').selectAll().where('parent_id', '=', user.id).executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { CivilDate } from '../../platform/http/forms.js';
 
 /** Form schemas of the holidays module; parseForm words their errors in German or English. */
 
@@ -9,7 +10,7 @@ const Text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 export const ChildForm = Type.Object({
   firstName: Type.String({ minLength: 1, maxLength: 60 }),
   lastName: Type.String({ minLength: 1, maxLength: 60 }),
-  birthDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  birthDate: CivilDate(),
   needs: Text(2000),
   needsConsent: Yes,
   photoConsent: Yes,
@@ -32,8 +33,8 @@ export const OfferForm = Type.Object({
   title: Type.String({ minLength: 3, maxLength: 120 }),
   description: Type.String({ minLength: 10, maxLength: 4000 }),
   kind: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('trip')]),
-  firstDay: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  lastDay: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  firstDay: CivilDate(),
+  lastDay: CivilDate(),
   dailyFrom: Type.String({ pattern: '^\\d{1,2}:\\d{2}$' }),
   dailyUntil: Type.String({ pattern: '^\\d{1,2}:\\d{2}$' }),
   minAge: Type.String({ pattern: '^\\d{1,2}$' }),
@@ -53,8 +54,8 @@ export const OfferForm = Type.Object({
 
 export const SeasonForm = Type.Object({
   name: Type.String({ minLength: 3, maxLength: 100 }),
-  wishFrom: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  wishUntil: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  wishFrom: CivilDate(),
+  wishUntil: CivilDate(),
   maxWishes: Type.String({ pattern: '^([1-9]|10)$' }),
   reservedPercent: Type.String({ pattern: '^([0-9]|[1-9][0-9]|100)$' }),
   retentionDays: Type.String({ pattern: '^\\d{1,4}$' }),

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
+import { civilDateError, readCivilDate } from '../../platform/http/civil-date.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { idOr404, uuidPattern } from '../../platform/http/ids.js';
 import { clock, dateRange, parseClock, parseEuros } from './holidays.format.js';
@@ -133,9 +134,11 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     const values = formValues(req.body);
     const day = (values.day ?? '').trim();
     const present = new Set(Object.keys(values).filter((k) => k.startsWith('present_') && values[k] === 'ja').map((k) => k.slice('present_'.length)));
-    const result = await attempt(() => recordAttendance(deps, actor, idOr404(req.params.id), day, present, req.locale));
+    const reading = readCivilDate(day);
+    if (!reading.ok) return listPage(req, reply, 422, { errors: { day: civilDateError(reading.problem, providerMessages(req.locale)('attendance.day'), req.locale) }, day });
+    const result = await attempt(() => recordAttendance(deps, actor, idOr404(req.params.id), reading.date, present, req.locale));
     if (!result.ok) return listPage(req, reply, 422, { errors: result.errors, day });
-    return listPage(req, reply, 200, { notice: providerMessages(req.locale)('attendance.saved'), day });
+    return listPage(req, reply, 200, { notice: providerMessages(req.locale)('attendance.saved'), day: reading.date });
   });
   app.post<{ Params: { id: string } }>(`${listBase}/absagen`, async (req, reply) => {
     const actor = requireActor(req);

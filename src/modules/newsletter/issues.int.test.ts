@@ -72,6 +72,21 @@ describe('composing an issue', () => {
     expect(res.body).toContain('Text ohne Überschrift');
   });
 
+  it('takes the events range as TT.MM.JJJJ and names an impossible day', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const form = await editor.get('/verwaltung/infobrief/neu');
+    expect(form.body).toContain('Format: TT.MM.JJJJ, zum Beispiel 04.05.2017');
+    expect(form.body).not.toContain('type="date"');
+    const bad = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief', eventsEnabled: 'ja', eventsFrom: '01.12.2026', eventsTo: '31.11.2026' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('„Veranstaltungen bis“: Diesen Tag gibt es nicht. Prüfen Sie Tag und Monat.');
+    expect(bad.body).toContain('value="31.11.2026"');
+    const id = await composeIssue(editor, { subject: 'Infobrief Dezember', eventsEnabled: 'ja', eventsFrom: '1.12.2026', eventsTo: '31.12.2026' });
+    const stored = await db().selectFrom('newsletter_issues').select('composition').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.composition).toMatchObject({ events: { from: '2026-12-01', to: '2026-12-31' } });
+    expect((await editor.get(`/verwaltung/infobrief/${id}`)).body).toContain('value="01.12.2026"');
+  });
+
   it('keeps families out', async () => {
     const { visitor: family } = await signedInVisitor(t, 'family');
     expect((await family.get('/verwaltung/infobrief')).statusCode).toBe(403);

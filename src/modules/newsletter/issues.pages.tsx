@@ -5,6 +5,7 @@ import { requireActor } from '../../platform/auth/guard.js';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound, type FieldErrors } from '../../platform/http/errors.js';
+import { civilDateError, readCivilDate } from '../../platform/http/civil-date.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
@@ -44,7 +45,6 @@ const ComposeForm = Type.Object({
   eventsCategory: Type.Optional(Type.Union([Type.Literal(''), ...eventCategories.map((c) => Type.Literal(c.code))])),
 });
 const emailPattern = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The composer's fields as an IssueInput, or field errors. */
 export function parseComposer(body: unknown, locale: Locale): { ok: true; value: IssueInput } | { ok: false; errors: FieldErrors } {
@@ -54,13 +54,15 @@ export function parseComposer(body: unknown, locale: Locale): { ok: true; value:
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
   let events: Composition['events'] = null;
   if (values.eventsEnabled === 'ja') {
-    const from = values.eventsFrom?.trim() ?? '';
-    const to = values.eventsTo?.trim() ?? '';
-    const fromAt = dayPattern.test(from) ? fromBerlinLocal(from) : null;
-    const toAt = dayPattern.test(to) ? fromBerlinLocal(to) : null;
-    if (!fromAt) errors.eventsFrom = t('error.date');
-    if (!toAt) errors.eventsTo = t('error.date');
-    else if (fromAt && (toAt < fromAt || toAt.getTime() - fromAt.getTime() > 92 * 86_400_000)) errors.eventsTo = t('error.range');
+    const fromDay = readCivilDate(values.eventsFrom ?? '');
+    const toDay = readCivilDate(values.eventsTo ?? '');
+    const from = fromDay.ok ? fromDay.date : '';
+    const to = toDay.ok ? toDay.date : '';
+    const fromAt = from ? fromBerlinLocal(from) : null;
+    const toAt = to ? fromBerlinLocal(to) : null;
+    if (!fromDay.ok) errors.eventsFrom = civilDateError(fromDay.problem, t('field.eventsFrom'), locale);
+    if (!toDay.ok) errors.eventsTo = civilDateError(toDay.problem, t('field.eventsTo'), locale);
+    else if (fromAt && toAt && (toAt < fromAt || toAt.getTime() - fromAt.getTime() > 92 * 86_400_000)) errors.eventsTo = t('error.range');
     const ageText = values.eventsAge?.trim() ?? '';
     const age = ageText === '' ? undefined : Number(ageText);
     if (age !== undefined && !(Number.isInteger(age) && age >= 0 && age <= 27)) errors.eventsAge = t('error.age');

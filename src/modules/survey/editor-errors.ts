@@ -20,8 +20,6 @@ const english: Record<string, string> = {
   [conditionOrderProblem]: 'The condition must refer to a question further up: on an earlier page or higher up on the same page.',
   [movedAboveCondition]: 'A question with a condition must stay below the question it depends on.',
   'Geben Sie den Titel auf Deutsch ein.': 'Enter the title in German.',
-  'Geben Sie den Beginn als Datum ein, z. B. 01.12.2026.': 'Enter the start as a date, e.g. 01.12.2026.',
-  'Geben Sie das Ende als Datum ein, z. B. 31.12.2026.': 'Enter the end as a date, e.g. 31.12.2026.',
   'Geben Sie einen Titel für die Seite ein.': 'Enter a title for the page.',
   'Geben Sie einen Namen ein (höchstens 100 Zeichen).': 'Enter a name (100 characters or fewer).',
   'Geben Sie eine Zahl von 1 bis 500 ein.': 'Enter a number from 1 to 500.',

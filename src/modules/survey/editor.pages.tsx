@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, type FieldErrors } from '../../platform/http/errors.js';
+import { civilDateError, readCivilDate } from '../../platform/http/civil-date.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import { findQuestion, surveyLanguages, type Texts } from './survey.definition.js';
@@ -17,17 +18,6 @@ import { surveyPath } from './views/respond-views.js';
 
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const lifecycle: LifecycleAction[] = ['open', 'close', 'publish', 'unpublish'];
-
-/** German (DD.MM.YYYY) or ISO dates from the settings form; '' means none; undefined means invalid. */
-export function parseCivilDate(raw: string | undefined): string | null | undefined {
-  const value = (raw ?? '').trim();
-  if (!value) return null;
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
-}
 
 /*
  * Editor routes (role editor or admin; analysts see the list and the raw export):
@@ -97,13 +87,20 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     };
     const title = texts('title', 200);
     if (!title.de) errors.title_de = 'Geben Sie den Titel auf Deutsch ein.';
-    const opensOn = parseCivilDate(values.opensOn);
-    const closesOn = parseCivilDate(values.closesOn);
-    if (opensOn === undefined) errors.opensOn = 'Geben Sie den Beginn als Datum ein, z. B. 01.12.2026.';
-    if (closesOn === undefined) errors.closesOn = 'Geben Sie das Ende als Datum ein, z. B. 31.12.2026.';
+    // An empty date is allowed: open at once, or until someone closes the survey.
+    const optionalDate = (name: 'opensOn' | 'closesOn', label: string): string | null => {
+      if (!values[name]?.trim()) return null;
+      const reading = readCivilDate(values[name]);
+      if (reading.ok) return reading.date;
+      errors[name] = civilDateError(reading.problem, label, req.locale);
+      return null;
+    };
+    const m = editorMessages(req.locale);
+    const opensOn = optionalDate('opensOn', m('settings.opens'));
+    const closesOn = optionalDate('closesOn', m('settings.closes'));
     const result = Object.keys(errors).length
       ? ({ ok: false, errors } as const)
-      : await attempt(() => service.saveSettings(actor, id, { title, intro: texts('intro', 2000), opensOn: opensOn!, closesOn: closesOn!, requiresCode: values.requiresCode === 'ja' }));
+      : await attempt(() => service.saveSettings(actor, id, { title, intro: texts('intro', 2000), opensOn, closesOn, requiresCode: values.requiresCode === 'ja' }));
     if (!result.ok) return showDetail(req, reply, id, 422, { errors: result.errors, values });
     return back(reply, id);
   });

@@ -1,12 +1,14 @@
 import type { Static, TObject } from '@sinclair/typebox';
-import { FormatRegistry } from '@sinclair/typebox';
+import { FormatRegistry, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { defineMessages, type Locale } from '../i18n/i18n.js';
+import { civilDateError, isCivilDate, readCivilDate, type CivilDateProblem } from './civil-date.js';
 import { AppError, type FieldErrors } from './errors.js';
 import { uuidPattern } from './ids.js';
 
 // Deliberately loose: the confirmation mail is the real check of an address.
 if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => uuidPattern.test(value));
+if (!FormatRegistry.Has('civil-date')) FormatRegistry.Set('civil-date', isCivilDate);
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
 
 // The label is quoted, so the sentence stays grammatical whatever the field is called
@@ -28,6 +30,9 @@ const formMessages = defineMessages(
   },
 );
 
+/** A date field: typed as TT.MM.JJJJ (or ISO), handed to the route as "YYYY-MM-DD". */
+export const CivilDate = () => Type.String({ format: 'civil-date' });
+
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Form fields arrive as strings (or missing, for unticked checkboxes); keep only the strings. */
@@ -43,15 +48,22 @@ export function formValues(body: unknown): Record<string, string> {
 
 /**
  * Checks a submitted form against the route's TypeBox schema and words each problem in German
- * (or English) with the field's label. Strings are trimmed; empty optional fields become absent.
+ * (or English) with the field's label. Strings are trimmed; empty optional fields become absent;
+ * `CivilDate()` fields are read as typed (TT.MM.JJJJ or ISO) and handed on as YYYY-MM-DD.
  */
 export function parseForm<S extends TObject>(schema: S, body: unknown, labels: Record<string, string>, locale: Locale): FormResult<Static<S>> {
   const values = formValues(body);
   const candidate: Record<string, string> = {};
+  const dateProblems = new Map<string, CivilDateProblem>();
   for (const [key, value] of Object.entries(values)) {
     if (!(key in schema.properties)) continue;
     const trimmed = key.toLowerCase().includes('password') ? value : value.trim();
-    if (trimmed !== '') candidate[key] = trimmed;
+    if (trimmed === '') continue;
+    candidate[key] = trimmed;
+    if ((schema.properties[key] as { format?: string }).format !== 'civil-date') continue;
+    const reading = readCivilDate(trimmed);
+    if (reading.ok) candidate[key] = reading.date;
+    else dateProblems.set(key, reading.problem);
   }
   const submitted = new Map(Object.entries(candidate));
   if (Value.Check(schema, candidate)) return { ok: true, value: candidate as Static<S> };
@@ -65,7 +77,9 @@ export function parseForm<S extends TObject>(schema: S, body: unknown, labels: R
     const label = labels[name] ?? name;
     const fieldSchema = schema.properties[name] as { minLength?: number; maxLength?: number; enum?: unknown[]; anyOf?: unknown[] } | undefined;
     const value = submitted.get(name);
-    if (value === undefined) errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('required', { label });
+    const dateProblem = dateProblems.get(name);
+    if (dateProblem) errors[name] = civilDateError(dateProblem, label, locale);
+    else if (value === undefined) errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('required', { label });
     else if (fieldSchema?.minLength !== undefined && value.length < fieldSchema.minLength) errors[name] = t('tooShort', { label, limit: fieldSchema.minLength });
     else if (fieldSchema?.maxLength !== undefined && value.length > fieldSchema.maxLength) errors[name] = t('tooLong', { label, limit: fieldSchema.maxLength });
     else errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('format', { label });

@@ -1,4 +1,6 @@
+import { civilDateHint, showCivilDate } from '../http/civil-date.js';
 import type { FieldErrors } from '../http/errors.js';
+import type { Locale } from '../i18n/i18n.js';
 
 /** KERN form building blocks; every field shows its own error and is linked from the summary. */
 
@@ -87,6 +89,38 @@ export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'passw
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
         spellcheck={type === 'email' || type === 'password' ? 'false' : undefined}
+      />
+    </div>
+  );
+}
+
+/**
+ * The one date field: a text input (GOV.UK pattern; type="date" forces each browser's own format)
+ * whose hint says "TT.MM.JJJJ". A stored "YYYY-MM-DD" is shown as TT.MM.JJJJ; what someone typed
+ * comes back as typed. `hint` goes before the format, `birthday` lets the browser fill it in.
+ * No inputmode="numeric": the number pad of iOS has no dot, so "04.05.2017" could not be typed.
+ */
+export function DateField(props: FieldProps & { locale: Locale; birthday?: boolean }): JSX.Element {
+  const { name, label, hint, error, value, required, locale, birthday } = props;
+  const fullHint = [hint, civilDateHint(locale)].filter(Boolean).join(' ');
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name} safe>
+        {label}
+      </label>
+      <Hint id={`${name}-hint`} text={fullHint} />
+      <FieldError id={`${name}-error`} text={error} />
+      <input
+        class={`kern-form-input__input date-input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        type="text"
+        value={showCivilDate(value ?? '')}
+        autocomplete={birthday ? 'bday' : 'off'}
+        required={required}
+        aria-describedby={describedBy(name, fullHint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        spellcheck="false"
       />
     </div>
   );

@@ -5,6 +5,9 @@ import type { HsdsService } from '../hsds.types.js';
 import { buildDemoDirectory, demoOrganizations, serviceTemplates, templateGroups } from './demo.js';
 import { hsdsChecker } from './hsds-check.js';
 import { demoProviderOrganization } from './organizations.care.js';
+import { demoOrganizers } from './organizers.js';
+import type { TopicCode } from './catalogue.js';
+import { organizationProfiles, profileTopics } from './profiles.js';
 
 const city = loadCityProfile(new URL('../../../../city/hamm.json', import.meta.url).pathname);
 const today = new Date('2026-11-15T10:00:00Z');
@@ -165,5 +168,34 @@ describe('the demo directory covers the city', () => {
     const moved = buildDemoDirectory({ city, today }, new Map([[demoProviderOrganization, '00000000-0000-4000-8000-000000000001']]));
     expect(moved.flatMap((u) => u.services).map((s) => s.id)).toEqual(services.map((s) => s.id));
     expect(moved.find((u) => u.organization.name === demoProviderOrganization)!.services[0]!.organization_id).toBe('00000000-0000-4000-8000-000000000001');
+  });
+});
+
+describe('the demo directory looks like a real city’s', () => {
+  const topicCodes = new Map(topics.map((t) => [t.id, t.code as TopicCode]));
+
+  it('every organisation offers only what an organisation of its kind offers', () => {
+    expect(demoOrganizations.filter((o) => !organizationProfiles[o.key]).map((o) => o.key)).toEqual([]);
+    const misfits = units.flatMap((unit, i) => {
+      const profile = organizationProfiles[demoOrganizations[i]!.key]!;
+      return unit.services.flatMap((s) =>
+        [...topicIdsOf(s)].map((id) => topicCodes.get(id)).filter((code) => code && !profileTopics[profile].includes(code)).map((code) => `${unit.organization.name} (${profile}): ${s.name} – ${code}`),
+      );
+    });
+    expect(misfits).toEqual([]);
+  });
+
+  it('the check can fail: a swimming course at a paediatric practice is a misfit', () => {
+    expect(profileTopics['paediatric-practice']).not.toContain(serviceTemplates.familienschwimmen!.topics[0]);
+  });
+
+  it('gives every place one address, and no two places the same one', () => {
+    const venues = demoOrganizers({ city, today }).flatMap((o) => o.venues);
+    const addressOf = new Map<string, Set<string>>();
+    for (const v of venues) addressOf.set(v.name, (addressOf.get(v.name) ?? new Set()).add(`${v.street}, ${v.postalCode}`));
+    expect([...addressOf].filter(([, a]) => a.size > 1)).toEqual([]);
+    const placesAt = new Map<string, string[]>();
+    for (const v of venues) placesAt.set(`${v.street}, ${v.postalCode}`, [...(placesAt.get(`${v.street}, ${v.postalCode}`) ?? []), v.name]);
+    expect([...placesAt].filter(([, names]) => names.length > 1)).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import { publishGenerated } from './publish.js';
 export type { DirectoryUnit, SeedCity } from './build.js';
 export { buildDemoDirectory } from './demo.js';
 export { demoProviderOrganization } from './organizations.care.js';
+export { demoOrganizers, type DemoOrganizer, type DemoVenue } from './organizers.js';
+export { profileTopics, type OrganizationProfile } from './profiles.js';
 export { directoryOf, generateDirectory, type GeneratedDirectory, type GenerateOptions } from './generate.js';
 export { analyzeDirectory, publishGenerated, type PublishStats } from './publish.js';
 

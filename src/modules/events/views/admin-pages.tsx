@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, DateField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { toLocal } from '../berlin-time.js';
 import { adminMessages } from '../events-admin.messages.js';
@@ -133,7 +133,7 @@ export function FormPage(props: FormPageProps): JSX.Element {
             <CsrfField token={ctx.csrfToken} />
             <ErrorSummary title={t('move.errors')} errors={moveErrors} />
             <SelectField name="moveDate" label={t('move.date')} error={moveErrors.moveDate} value={moveValues.moveDate ?? ''} options={occurrences.map((o) => ({ value: o.occurrence_date, label: whenText({ start: o.starts_at, end: o.ends_at, allDay: false }, ctx.locale) }))} />
-            <TextField name="moveNewDate" label={t('move.newDate')} hint={f('date.hint')} error={moveErrors.moveNewDate} value={moveValues.moveNewDate ?? ''} />
+            <DateField name="moveNewDate" label={t('move.newDate')} locale={ctx.locale} error={moveErrors.moveNewDate} value={moveValues.moveNewDate ?? ''} />
             <TextField name="moveNewStart" label={t('move.newStart')} hint={f('time.hint')} error={moveErrors.moveNewStart} value={moveValues.moveNewStart ?? ''} />
             <TextField name="moveNewEnd" label={t('move.newEnd')} error={moveErrors.moveNewEnd} value={moveValues.moveNewEnd ?? ''} />
             <TextField name="moveNote" label={t('move.note')} error={moveErrors.moveNote} value={moveValues.moveNote ?? ''} />

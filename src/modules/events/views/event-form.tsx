@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { eventCategories } from '../events.categories.js';
 import { formMessages } from '../events-form.messages.js';
 import type { FormFields } from '../events.form.js';
@@ -34,7 +34,6 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
   const t = formMessages(ctx.locale);
   const field = (name: string, label: string, hint?: string) => ({ name, label, hint, error: e[name], value: v[name] ?? '' });
   const check = (name: string, label: string) => <Checkbox name={name} label={label} checked={v[name] === 'ja'} error={e[name]} />;
-  const dateHint = t('date.hint');
   return (
     <form method="post" action={action} novalidate enctype={mode === 'suggest' ? undefined : 'multipart/form-data'}>
       <CsrfField token={ctx.csrfToken} />
@@ -57,9 +56,9 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
       </Fieldset>
       <Fieldset legend={t('section.when')}>
         {check('allDay', t('allDay'))}
-        <TextField {...field('startDate', t('startDate'), dateHint)} required />
+        <DateField {...field('startDate', t('startDate'))} locale={ctx.locale} required />
         <TextField {...field('startTime', t('startTime'), t('time.hint'))} />
-        <TextField {...field('endDate', t('endDate'), t('endDate.hint'))} />
+        <DateField {...field('endDate', t('endDate'), t('endDate.hint'))} locale={ctx.locale} />
         <TextField {...field('endTime', t('endTime'), t('time.hint'))} />
       </Fieldset>
       <Fieldset legend={t('section.repeat')}>
@@ -78,7 +77,7 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
           <div class="kern-hint" safe>{t('weekdays.hint')}</div>
           <div class="kern-fieldset__body kern-fieldset__body--horizontal">{[1, 2, 3, 4, 5, 6, 7].map((d) => check(`wd${d}`, weekdayLong(ctx.locale, d)))}</div>
         </fieldset>
-        <TextField {...field('repeatUntil', t('repeatUntil'), t('repeatEnd.hint'))} />
+        <DateField {...field('repeatUntil', t('repeatUntil'), t('repeatEnd.hint'))} locale={ctx.locale} />
         <TextField {...field('repeatCount', t('repeatCount'))} />
         <TextArea {...field('excludedDates', t('excludedDates'), t('excludedDates.hint'))} rows={3} />
       </Fieldset>
@@ -98,7 +97,7 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
         <TextField {...field('reducedPrice', t('reducedPrice'))} />
         {check('registrationRequired', t('registrationRequired'))}
         <TextField {...field('registrationHow', t('registrationHow'))} />
-        <TextField {...field('registrationUntil', t('registrationUntil'), dateHint)} />
+        <DateField {...field('registrationUntil', t('registrationUntil'))} locale={ctx.locale} />
       </Fieldset>
       <Fieldset legend={t('section.access')}>
         {check('barrierFree', t('barrierFree'))}

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime, intlLocale, numberFormat } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, DateField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { adminMessages } from '../admin.messages.js';
@@ -37,8 +37,8 @@ export function SeasonsPage({ ctx, seasons, values = {}, errors = {} }: { ctx: P
       <form method="post" action="/verwaltung/ferien" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField name="name" label={t('field.name')} value={values.name} error={errors.name} />
-        <TextField name="wishFrom" label={t('field.wishFrom')} value={values.wishFrom} error={errors.wishFrom} width="narrow" />
-        <TextField name="wishUntil" label={t('field.wishUntil')} value={values.wishUntil} error={errors.wishUntil} width="narrow" />
+        <DateField name="wishFrom" label={t('field.wishFrom')} locale={ctx.locale} value={values.wishFrom} error={errors.wishFrom} />
+        <DateField name="wishUntil" label={t('field.wishUntil')} locale={ctx.locale} value={values.wishUntil} error={errors.wishUntil} />
         <TextField name="maxWishes" label={t('field.maxWishes')} value={values.maxWishes ?? '5'} error={errors.maxWishes} width="narrow" />
         <TextField name="reservedPercent" label={t('field.reservedPercent')} value={values.reservedPercent ?? '10'} error={errors.reservedPercent} width="narrow" />
         <TextField name="retentionDays" label={t('field.retentionDays')} value={values.retentionDays ?? '180'} error={errors.retentionDays} width="narrow" />

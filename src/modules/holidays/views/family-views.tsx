@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { HolidayChildrenTable } from '../../../db/tables/holidays.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { familyMessages } from '../family.messages.js';
@@ -251,7 +251,7 @@ export function ChildFormPage({ ctx, childId, title, values, errors = {} }: { ct
         <CsrfField token={ctx.csrfToken} />
         <TextField name="firstName" label={t('field.firstName')} value={values.firstName} error={errors.firstName} autocomplete="off" />
         <TextField name="lastName" label={t('field.lastName')} value={values.lastName} error={errors.lastName} autocomplete="off" />
-        <TextField name="birthDate" label={t('field.birthDate')} hint={t('field.birthDate.hint')} value={values.birthDate} error={errors.birthDate} width="narrow" />
+        <DateField name="birthDate" label={t('field.birthDate')} locale={ctx.locale} value={values.birthDate} error={errors.birthDate} birthday />
         <TextArea name="needs" label={t('field.needs')} hint={t('field.needs.hint')} value={values.needs} error={errors.needs} rows={3} />
         <Checkbox name="needsConsent" label={t('field.needsConsent')} checked={values.needsConsent === 'ja'} error={errors.needsConsent} />
         <Checkbox name="photoConsent" label={t('field.photoConsent')} checked={values.photoConsent === 'ja'} error={errors.photoConsent} />

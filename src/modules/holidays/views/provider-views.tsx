@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { HolidayAttendanceTable, HolidayOffersTable } from '../../../db/tables/holidays.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { adminMessages } from '../admin.messages.js';
@@ -85,8 +85,8 @@ export function OfferFormPage({ ctx, action, values, errors = {}, note }: { ctx:
         {text('title')}
         <TextArea name="description" label={t('field.description')} value={values.description} error={errors.description} rows={5} />
         <SelectField name="kind" label={t('field.kind')} value={values.kind} error={errors.kind} options={(['day', 'week', 'trip'] as const).map((k) => ({ value: k, label: f(`offer.kind.${k}`) }))} />
-        {text('firstDay', 'narrow')}
-        {text('lastDay', 'narrow')}
+        <DateField name="firstDay" label={t('field.firstDay')} locale={ctx.locale} value={values.firstDay} error={errors.firstDay} />
+        <DateField name="lastDay" label={t('field.lastDay')} locale={ctx.locale} value={values.lastDay} error={errors.lastDay} />
         {text('dailyFrom', 'narrow', t('field.daily.hint'))}
         {text('dailyUntil', 'narrow')}
         {text('minAge', 'narrow')}
@@ -185,7 +185,7 @@ export function ParticipantsPage({ ctx, offer, list, attendance, day, notice, er
           </h2>
           <form method="post" action={`${base}/anwesenheit`} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <TextField name="day" label={t('attendance.day')} value={day} error={errors.day} width="narrow" />
+            <DateField name="day" label={t('attendance.day')} locale={ctx.locale} value={day} error={errors.day} />
             {list.map((p) => (
               <Checkbox name={`present_${p.placeId}`} label={t('attendance.present', { name: `${p.firstName} ${p.lastName}` })} checked={present.has(p.placeId)} />
             ))}

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { composeMessages } from '../compose.messages.js';
@@ -13,7 +13,7 @@ import { IssueBody } from './issue-body.js';
 
 export const freeSections = 3;
 
-function DateInput({ name, label, type, value, error, hint }: { name: string; label: string; type: 'date' | 'datetime-local'; value?: string; error?: string; hint?: string }): JSX.Element {
+function DateInput({ name, label, type, value, error, hint }: { name: string; label: string; type: 'datetime-local'; value?: string; error?: string; hint?: string }): JSX.Element {
   const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
@@ -91,8 +91,8 @@ export function ComposerPage({ ctx, issue, news, values, errors = {}, actionErro
           </div>
         </fieldset>
         <Checkbox name="eventsEnabled" label={t('field.events')} checked={values.eventsEnabled === 'ja'} />
-        <DateInput name="eventsFrom" type="date" label={t('field.eventsFrom')} value={values.eventsFrom} error={errors.eventsFrom} />
-        <DateInput name="eventsTo" type="date" label={t('field.eventsTo')} value={values.eventsTo} error={errors.eventsTo} />
+        <DateField name="eventsFrom" label={t('field.eventsFrom')} locale={ctx.locale} value={values.eventsFrom} error={errors.eventsFrom} />
+        <DateField name="eventsTo" label={t('field.eventsTo')} locale={ctx.locale} value={values.eventsTo} error={errors.eventsTo} />
         <SelectField
           name="eventsDistrict"
           label={t('field.eventsDistrict')}

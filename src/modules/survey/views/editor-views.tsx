@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { completeLanguages, languageNames, questionTypes, surveyLanguages, type SurveyDefinition } from '../survey.definition.js';
 import { editorMessages } from '../editor.messages.js';
@@ -158,8 +158,8 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
         {surveyLanguages.map((lang) => (
           <TextArea name={`intro_${lang}`} label={`${t('settings.intro')} (${languageNames[lang]})`} rows={3} value={v(`intro_${lang}`, definition.intro[lang])} />
         ))}
-        <TextField name="opensOn" label={t('settings.opens')} error={errors.opensOn} value={v('opensOn', survey.opens_on)} />
-        <TextField name="closesOn" label={t('settings.closes')} error={errors.closesOn} value={v('closesOn', survey.closes_on)} />
+        <DateField name="opensOn" label={t('settings.opens')} hint={t('settings.opens.hint')} locale={ctx.locale} error={errors.opensOn} value={v('opensOn', survey.opens_on)} />
+        <DateField name="closesOn" label={t('settings.closes')} hint={t('settings.closes.hint')} locale={ctx.locale} error={errors.closesOn} value={v('closesOn', survey.closes_on)} />
         <Checkbox name="requiresCode" label={t('settings.code')} checked={values.requiresCode ? values.requiresCode === 'ja' : survey.requires_code} />
         <SubmitButton label={t('settings.save')} variant="secondary" />
       </form>
