@@ -19,7 +19,8 @@ import { createPrivacyRegistry, type PrivacyRegistry } from './platform/privacy/
 import { createSearchRegistry, type SearchRegistry } from './platform/search/search.js';
 import { createLayoutSlots, type LayoutSlots } from './platform/views/slots.js';
 import { registerMaintenanceJobs } from './platform/maintenance.js';
-import { registerMediaRoutes, registerMultipartForms } from './platform/media/media.js';
+import { registerMediaRoutes } from './platform/media/media.js';
+import { defaultBodyLimit, installInputGuards, parseQueryString } from './platform/http/request-input.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { adminModule } from './modules/admin/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
@@ -79,12 +80,14 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
-    bodyLimit: 1_048_576,
+    // Forms and JSON; routes that take more say so (uploads: media.ts, the HSDS import).
+    bodyLimit: defaultBodyLimit,
+    routerOptions: { querystringParser: parseQueryString },
   });
 
   await registerSecurityHeaders(app, config);
-  await app.register(formbody, { bodyLimit: 262_144 });
-  await registerMultipartForms(app);
+  // Multipart is parsed only in the scope of the routes that take uploads (acceptUploads in media.ts).
+  await app.register(formbody);
   await app.register(fastifyKitaHtml);
   await app.register(swagger, {
     openapi: {
@@ -96,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   });
   await registerAssets(app, city);
   await app.register(requestContext, { config, db, slots: deps.layout });
+  installInputGuards(app);
   installErrorHandlers(app, city);
   registerHealth(app, db);
   registerMediaRoutes(app, db);
