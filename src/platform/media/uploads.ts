@@ -38,15 +38,19 @@ export function acceptMultipart(app: FastifyInstance, options: { limits: UploadL
       if (Number(req.headers['content-length'] ?? 0) > bodyLimit) throw new AppError('payload_too_large', statusMessages(req.locale)('tooLarge.text'));
     });
     scope.addHook('preValidation', async (req) => {
-      if (req.isMultipart()) req.body = await readUploadForm(req);
+      if (req.isMultipart()) req.body = await readUploadForm(req, bodyLimit - limits.files * maxImageBytes);
     });
     routes(scope);
   });
 }
 
-/** Fields as strings (a repeated name as a list), the file as an UploadedImage; a broken body is a 400, not a 500. */
-async function readUploadForm(req: FastifyRequest): Promise<Record<string, unknown>> {
+/**
+ * Fields as strings (a repeated name as a list), the file as an UploadedImage; a broken body is a 400,
+ * not a 500. The text fields together may hold textBudget bytes, also when no Content-Length said so.
+ */
+async function readUploadForm(req: FastifyRequest, textBudget: number): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {};
+  let textBytes = 0;
   const add = (name: string, value: unknown) => {
     const before = body[name];
     body[name] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
@@ -56,10 +60,15 @@ async function readUploadForm(req: FastifyRequest): Promise<Record<string, unkno
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         add(part.fieldname, { kind: 'upload', filename: part.filename, bytes, tooLarge: part.file.truncated } satisfies UploadedImage);
-      } else if (typeof part.value === 'string') add(part.fieldname, part.value);
+      } else if (typeof part.value === 'string') {
+        textBytes += Buffer.byteLength(part.value);
+        if (textBytes > textBudget) throw new AppError('payload_too_large', statusMessages(req.locale)('tooLarge.text'));
+        add(part.fieldname, part.value);
+      }
       // A part that calls itself JSON comes parsed; browsers never send one, so it is dropped.
     }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) throw error;
     // Busboy's own complaints (no boundary, cut off, malformed headers) carry no status.
