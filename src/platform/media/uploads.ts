@@ -31,7 +31,7 @@ export function acceptMultipart(app: FastifyInstance, options: { limits: UploadL
   const { limits } = options;
   const bodyLimit = uploadBodyLimit(limits);
   app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: maxImageBytes, files: limits.files, fields: limits.fields, fieldSize: limits.fieldBytes, parts: limits.fields + limits.files } });
+    await scope.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: maxImageBytes, files: limits.files, fields: limits.fields, fieldSize: limits.fieldBytes, parts: limits.fields + limits.files } });
     scope.addHook('onRequest', async (req) => {
       if (!unsafeMethods.has(req.method) || !req.headers['content-type']?.toLowerCase().startsWith('multipart/')) return;
       if (options.who !== 'anyone') ensure(options.who(requireActor(req)));
@@ -56,7 +56,7 @@ async function readUploadForm(req: FastifyRequest, textBudget: number): Promise<
     body[name] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
   };
   try {
-    for await (const part of req.parts({ throwFileSizeLimit: false })) {
+    for await (const part of req.parts()) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         add(part.fieldname, { kind: 'upload', filename: part.filename, bytes, tooLarge: part.file.truncated } satisfies UploadedImage);
