@@ -9,7 +9,8 @@ import { requestContext } from './platform/http/context.js';
 import { installErrorHandlers } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
-import { registerMediaRoutes, registerMultipartForms } from './platform/media/media.js';
+import { registerMediaRoutes } from './platform/media/media.js';
+import { defaultBodyLimit, installInputGuards, parseQueryString } from './platform/http/request-input.js';
 import type { ModuleManifest } from './platform/modules/manifest.js';
 import { registerModuleRoutes } from './platform/modules/install.js';
 
@@ -28,12 +29,14 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
     },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
-    bodyLimit: 1_048_576,
+    // Forms and JSON; routes that take more say so (uploads: media.ts, the HSDS import).
+    bodyLimit: defaultBodyLimit,
+    routerOptions: { querystringParser: parseQueryString },
   });
 
   await registerSecurityHeaders(app, config);
-  await app.register(formbody, { bodyLimit: 262_144 });
-  await registerMultipartForms(app);
+  // Multipart is parsed only in the scope of the routes that take uploads (acceptUploads in media.ts).
+  await app.register(formbody);
   await app.register(fastifyKitaHtml);
   await app.register(swagger, {
     openapi: {
@@ -45,6 +48,7 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
   });
   await registerAssets(app, city);
   await app.register(requestContext, { config, db, slots: deps.layout });
+  installInputGuards(app);
   installErrorHandlers(app, city);
   registerHealth(app, db);
   registerMediaRoutes(app, db);

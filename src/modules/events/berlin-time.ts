@@ -1,3 +1,5 @@
+import { isCivilDate } from '../../platform/civil-date.js';
+
 /**
  * Civil time in Europe/Berlin without a time-zone library: Intl tells the offset of an instant,
  * and a wall-clock time is turned into an instant by correcting a first guess with that offset.
@@ -111,7 +113,8 @@ export function addMonths(date: string, n: number): string | null {
   return candidate.toISOString().slice(0, 10);
 }
 
-export const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+/** A real day between 1900 and 2200 (see platform/civil-date.ts). */
+export const isDate = isCivilDate;
 export const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 
 /** Today's date in Berlin. */

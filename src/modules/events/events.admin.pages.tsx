@@ -8,6 +8,7 @@ import { notFound, type FieldErrors } from '../../platform/http/errors.js';
 import { civilDateError, readCivilDate } from '../../platform/http/civil-date.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
 import { imageFromForm, validateImage, type UploadedImage } from '../../platform/media/media.js';
+import { acceptMultipart, type UploadLimits } from '../../platform/media/uploads.js';
 import { fromLocal, todayIn } from './berlin-time.js';
 import { adminMessages } from './events-admin.messages.js';
 import { formMessages } from './events-form.messages.js';
@@ -32,6 +33,9 @@ import type { FormMode } from './views/event-form.js';
  *   POST      /veranstaltungen/pruefen/:id/entscheidung  approve or reject with a reason (mailed)
  *   POST      /veranstaltungen/pruefen/organisationen/:orgId
  */
+
+/** The event form: about 40 fields (weekdays repeat a name), the description at most 5,000 characters. */
+const eventUploadLimits: UploadLimits = { files: 1, fields: 100, fieldBytes: 64 * 1024 };
 
 /** The new event's page, which confirms the save (and says whether the editors review it first). */
 const newlyCreatedAt = (id: string) => `/veranstaltungen/${id}?gespeichert=1`;
@@ -95,7 +99,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values: { free: 'ja', repeat: 'none', interval: '1' }, errors: {}, submitLabel: formMessages(req.locale)('save') });
   });
 
-  app.post('/veranstaltungen/neu', async (req, reply) => {
+  const createFromForm = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = requireActor(req);
     ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
     const image = imageOfForm(req.body, formValues(req.body), null, req.locale);
@@ -106,7 +110,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     if (!parsed.ok || Object.keys(errors).length) return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values, errors, submitLabel: formMessages(req.locale)('save') });
     const created = await createEvent(deps, actor, parsed.value, image.upload);
     return reply.redirect(newlyCreatedAt(created.id), 303);
-  });
+  };
 
   async function editable(req: FastifyRequest, id: string) {
     const actor = requireActor(req);
@@ -132,7 +136,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     });
   });
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/bearbeiten', async (req, reply) => {
+  const updateFromForm = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const { actor, event } = await editable(req, req.params.id);
     const image = imageOfForm(req.body, formValues(req.body), event.image_id, req.locale);
     const values = { ...image.values, imageId: event.image_id ?? '' };
@@ -142,7 +146,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     if (!parsed.ok || Object.keys(errors).length) return renderForm(req, reply, { mode: 'edit', action: `/veranstaltungen/${event.id}/bearbeiten`, title: t('edit.titleFor', { title: event.title }), values, errors, eventId: event.id, submitLabel: formMessages(req.locale)('save') });
     await updateEvent(deps, actor, event.id, parsed.value, image);
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
-  });
+  };
 
   app.post<{ Params: { id: string } }>('/veranstaltungen/:id/termine', async (req, reply) => {
     const { actor, event } = await editable(req, req.params.id);
@@ -267,7 +271,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reviewPage(req, reply, req.params.id, {});
   });
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id', async (req, reply) => {
+  const reviseSuggestion = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const actor = requireEditor(req);
     const current = await loadEvent(db, req.params.id);
     if (!current || current.review_state !== 'pending') throw notFound('Vorschlag');
@@ -277,7 +281,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     if (!parsed.ok || Object.keys(errors).length) return reviewPage(req, reply, req.params.id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
     await updateEvent(deps, actor, req.params.id, parsed.value, image);
     return reply.redirect(`/veranstaltungen/pruefen/${req.params.id}`, 303);
-  });
+  };
 
   app.post<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id/entscheidung', async (req, reply) => {
     const actor = requireEditor(req);
@@ -293,5 +297,12 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     if (!/^[0-9a-f-]{36}$/i.test(req.params.orgId)) throw notFound('Organisation');
     await setDirectPublishing(deps, actor, req.params.orgId, formValues(req.body).allowed === 'ja');
     return reply.redirect('/veranstaltungen/pruefen', 303);
+  });
+
+  // The forms with an image; whether this person may post here is decided by the handlers.
+  acceptMultipart(app, { limits: eventUploadLimits, who: () => true }, (uploads) => {
+    uploads.post('/veranstaltungen/neu', createFromForm);
+    uploads.post('/veranstaltungen/:id/bearbeiten', updateFromForm);
+    uploads.post('/veranstaltungen/pruefen/:id', reviseSuggestion);
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import type { CityProfile } from '../../platform/city.js';
@@ -13,6 +13,7 @@ import { checkedTopics } from './newsletter.schemas.js';
 import { newsMessages } from './news.messages.js';
 import type { NewsPost } from './news.repository.js';
 import { imageFromForm } from '../../platform/media/media.js';
+import { acceptMultipart, type UploadLimits } from '../../platform/media/uploads.js';
 import { NewsForm, type ImageChange, type NewsService } from './news.service.js';
 import { newsletterTopics } from './subscribe.messages.js';
 import { NewsAdminListPage, NewsFormPage } from './views/news-editor.js';
@@ -28,6 +29,9 @@ import { NewsListPage, NewsPostPage } from './views/news-public.js';
  *   GET  POST /verwaltung/neuigkeiten/:id       edit it
  *        POST /verwaltung/neuigkeiten/:id/loeschen
  */
+/** The news form: a handful of fields and topic boxes; the body at most 50,000 characters. */
+const newsUploadLimits: UploadLimits = { files: 1, fields: 60, fieldBytes: 256 * 1024 };
+
 const imageChange = (body: unknown, form: { imageAlt?: string; removeImage?: 'ja' }): ImageChange => ({ upload: imageFromForm(body, 'image'), alt: form.imageAlt, remove: form.removeImage === 'ja' });
 
 export function registerNewsPages(app: FastifyInstance, service: NewsService, city: CityProfile, config: Config): void {
@@ -75,7 +79,7 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
     ensure(can(requireActor(req), 'news.edit'));
     return reply.html(<NewsFormPage ctx={ctxOf(req)} values={{ publishedAt: toBerlinLocal(new Date()) }} />);
   });
-  app.post('/verwaltung/neuigkeiten/neu', async (req, reply) => {
+  const createFromForm = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = requireActor(req);
     const values = formValues(req.body);
     const form = parseForm(NewsForm, req.body, labels(req), req.locale);
@@ -83,7 +87,7 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
     const result = await attempt(() => service.create(actor, form.value, checkedTopics(values), req.locale, imageChange(req.body, form.value)));
     if (!result.ok) return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} values={values} errors={result.errors} />);
     return reply.redirect(`/verwaltung/neuigkeiten/${result.value}?gespeichert=1`, 303);
-  });
+  };
 
   const postId = (id: string) => {
     if (!uuidPattern.test(id)) throw notFound('Neuigkeit');
@@ -101,7 +105,7 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
     };
     return reply.html(<NewsFormPage ctx={ctxOf(req)} id={post.id} values={{ ...values, imageAlt: post.imageAlt ?? '' }} saved={req.query.gespeichert === '1'} image={post.imageId ? { id: post.imageId, alt: post.imageAlt ?? '' } : undefined} />);
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/neuigkeiten/:id', async (req, reply) => {
+  const updateFromForm = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const actor = requireActor(req);
     const id = postId(req.params.id);
     const values = formValues(req.body);
@@ -116,6 +120,10 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
       return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={result.errors} image={existing.imageId ? { id: existing.imageId, alt: existing.imageAlt ?? '' } : undefined} />);
     }
     return reply.redirect(`/verwaltung/neuigkeiten/${id}?gespeichert=1`, 303);
+  };
+  acceptMultipart(app, { limits: newsUploadLimits, who: (actor) => can(actor, 'news.edit') }, (uploads) => {
+    uploads.post('/verwaltung/neuigkeiten/neu', createFromForm);
+    uploads.post('/verwaltung/neuigkeiten/:id', updateFromForm);
   });
   app.post<{ Params: { id: string } }>('/verwaltung/neuigkeiten/:id/loeschen', async (req, reply) => {
     await service.remove(requireActor(req), postId(req.params.id));

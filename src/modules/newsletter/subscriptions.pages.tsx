@@ -3,6 +3,7 @@ import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
+import { acceptMultipart } from '../../platform/media/uploads.js';
 import { PreferencesForm, SignupForm, TokenForm, checkedTopics } from './newsletter.schemas.js';
 import { subscribeMessages } from './subscribe.messages.js';
 import type { SubscriptionService } from './subscriptions.service.js';
@@ -105,10 +106,11 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
   // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the URL of the List-Unsubscribe
   // header, without cookies. A CSRF token cannot exist here; the signed personal token authorises
   // the request and the only thing it can do is unsubscribe its own address.
-  app.post<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', { config: { csrf: false, allowCrossSite: true } }, async (req, reply) => {
+  // Some clients send it as multipart: a few short fields, never a file.
+  acceptMultipart(app, { limits: { files: 0, fields: 4, fieldBytes: 1024 }, who: 'anyone' }, (multipart) => multipart.post<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', { config: { csrf: false, allowCrossSite: true } }, async (req, reply) => {
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     if (token.ok) await service.unsubscribe(token.value.token);
     // A second click or a client's retry finds the address unsubscribed already: still a success for the client.
     return reply.status(token.ok ? 200 : 400).type('text/plain; charset=utf-8').send(token.ok ? 'Abgemeldet / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
-  });
+  }));
 }

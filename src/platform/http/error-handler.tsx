@@ -7,6 +7,7 @@ import { pageContext } from './context.js';
 import { AppError, unavailableRetrySeconds } from './errors.js';
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+const isClientError = (error: FastifyError) => typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
 
 // The status code is for machines (the response has it); the page speaks plain German.
 function StatusPage({ req, city, title, text, extra }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; extra: JSX.Element }) {
@@ -39,11 +40,13 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
     let error: AppError;
     if (rawError instanceof AppError) error = rawError;
     else if (rawError.validation) error = new AppError('validation_failed', rawError.message);
-    else if (rawError.statusCode === 413 || rawError.statusCode === 415 || rawError.statusCode === 400) {
-      error = new AppError('validation_failed', rawError.statusCode === 413 ? 'Request body too large' : 'Malformed request');
-    } else if (rawError.statusCode === 429) {
+    else if (rawError.statusCode === 429) {
       error = new AppError('rate_limited', t('rateLimited.title'), { retryAfterSeconds: 60 });
-    } else if (isDatabaseUnavailable(rawError)) {
+    } else if (rawError.statusCode === 413) error = new AppError('payload_too_large', t('tooLarge.text'));
+    else if (rawError.statusCode === 415) error = new AppError('unsupported_media_type', t('unsupportedType.text'));
+    // Other client errors of the body parsers (broken JSON, a multipart body without its boundary or cut off).
+    else if (isClientError(rawError)) error = new AppError('bad_request', t('badRequest.malformed'));
+    else if (isDatabaseUnavailable(rawError)) {
       error = new AppError('unavailable', t('unavailable.title'), { retryAfterSeconds: unavailableRetrySeconds });
       req.log.warn({ reason: rawError.message }, 'database unavailable');
     } else {
@@ -75,6 +78,12 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
         return page(req, reply, 503, t('unavailable.title'), t('unavailable.text'), <p class="kern-body" safe>{t(req.method === 'GET' || req.method === 'HEAD' ? 'unavailable.reload' : 'unavailable.resend')}</p>);
       case 'cross_site':
         return page(req, reply, 403, t('crossSite.title'), t('crossSite.text'));
+      case 'bad_request':
+        return page(req, reply, 400, t('badRequest.title'), error.message);
+      case 'payload_too_large':
+        return page(req, reply, 413, t('tooLarge.title'), t('tooLarge.text'));
+      case 'unsupported_media_type':
+        return page(req, reply, 415, t('unsupportedType.title'), t('unsupportedType.text'));
       case 'internal':
         return page(req, reply, 500, t('serverError.title'), t('serverError.text'), <p class="kern-body" safe>{t('serverError.reference', { id: req.id })}</p>);
       default:

@@ -9,6 +9,11 @@ export type ErrorCode =
   | 'rate_limited'
   | 'conflict'
   | 'invalid_token'
+  /** The request itself is broken: a NUL character, a malformed body. */
+  | 'bad_request'
+  | 'payload_too_large'
+  /** A body this route does not read (multipart outside the upload routes). */
+  | 'unsupported_media_type'
   | 'internal'
   /** The database is away (restart, failover): try again in a few seconds (Retry-After). */
   | 'unavailable';
@@ -23,6 +28,9 @@ const statusByCode: Record<ErrorCode, number> = {
   rate_limited: 429,
   conflict: 409,
   invalid_token: 400,
+  bad_request: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
   unavailable: 503,
 };

@@ -2,18 +2,24 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { multipartBody, useTestApp, Visitor } from '../../../test/support/app.js';
 import { testJpeg, testPng } from '../../../test/support/images.js';
-import { imageFromForm, imagePath, maxImageBytes, registerMultipartForms, storeImage, validateImage } from './media.js';
+import { imageFromForm, imagePath, maxImageBytes, storeImage, validateImage } from './media.js';
+import { acceptMultipart } from './uploads.js';
 
 const t = useTestApp();
 
 async function formEcho() {
   const app = Fastify();
-  await registerMultipartForms(app);
-  app.post('/form', async (req) => {
-    const image = imageFromForm(req.body, 'image');
-    const fields = req.body as Record<string, unknown>;
-    return { title: fields.title, tags: fields.tag, image: image ? { filename: image.filename, problem: validateImage(image) } : null };
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    req.actor = { id: 'someone', role: 'editor', email: 'redaktion@example.org', displayName: 'Redaktion' };
   });
+  acceptMultipart(app, { limits: { files: 1, fields: 10, fieldBytes: 1024 }, who: () => true }, (uploads) =>
+    uploads.post('/form', async (req) => {
+      const image = imageFromForm(req.body, 'image');
+      const fields = req.body as Record<string, unknown>;
+      return { title: fields.title, tags: fields.tag, image: image ? { filename: image.filename, problem: validateImage(image) } : null };
+    }),
+  );
   return app;
 }
 

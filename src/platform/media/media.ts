@@ -1,4 +1,3 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
@@ -20,27 +19,10 @@ export interface UploadedImage {
 
 export type ImageProblem = 'image.type' | 'image.size';
 
-/**
- * Forms with a file field send multipart/form-data; its text fields land in `req.body` as with
- * ordinary forms (so CSRF and parseForm work unchanged) and each file as an UploadedImage.
- */
-export async function registerMultipartForms(app: FastifyInstance): Promise<void> {
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: maxImageBytes, files: 2, fields: 200, fieldSize: 262_144, parts: 210 },
-    async onFile(part: MultipartFile & { value?: unknown }) {
-      const bytes = await part.toBuffer();
-      const upload: UploadedImage = { kind: 'upload', filename: part.filename, bytes, tooLarge: part.file.truncated };
-      part.value = upload;
-    },
-  });
-}
-
 /** The image of a file field, or null when the person chose no file. */
 export function imageFromForm(body: unknown, field: string): UploadedImage | null {
   const value = (body as Record<string, unknown> | undefined)?.[field];
-  if (!value || typeof value !== 'object' || (value as UploadedImage).kind !== 'upload') return null;
+  if (!value || typeof value !== 'object' || (value as UploadedImage).kind !== 'upload' || !Buffer.isBuffer((value as UploadedImage).bytes)) return null;
   const upload = value as UploadedImage;
   return upload.filename === '' && upload.bytes.length === 0 ? null : upload;
 }
