@@ -25,7 +25,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { DB } from '../src/db/types.js';
-import { addDays, todayIn } from '../src/modules/events/berlin-time.js';
+import { addDays, todayIn } from '../src/platform/time/berlin.js';
 import { toIcsEvent } from '../src/modules/events/events.feeds.js';
 import { rowValues } from '../src/modules/events/events.model.js';
 import { icsEventLimit } from '../src/modules/events/events.pages.js';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, todayIn } from '../../src/modules/events/berlin-time.js';
+import { addDays, todayIn } from '../../src/platform/time/berlin.js';
 import { demoLogins } from '../../src/modules/accounts/index.js';
 import { buildEvent } from '../support/events.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';

@@ -1,5 +1,5 @@
 import type { EventReviewState } from '../../src/db/tables/events.js';
-import { addDays, todayIn } from '../../src/modules/events/berlin-time.js';
+import { addDays, todayIn } from '../../src/platform/time/berlin.js';
 import { rowValues, type EventInput } from '../../src/modules/events/events.model.js';
 import { rebuildOccurrences } from '../../src/modules/events/events.repository.js';
 import type { TestApp } from './app.js';

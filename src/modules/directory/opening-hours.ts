@@ -1,4 +1,5 @@
 import type { WeeklyHours } from '../../db/types.js';
+import { berlinClock, type BerlinClock } from '../../platform/time/berlin.js';
 
 /**
  * Opening hours in Europe/Berlin wall-clock time. Pure: every function takes the instant it is
@@ -7,25 +8,7 @@ import type { WeeklyHours } from '../../db/types.js';
  * next day (22:00–02:00); 00:00–00:00 means open all day.
  */
 
-export const berlin = 'Europe/Berlin';
-
-/** Weekday (Monday = 1 … Sunday = 7) and minutes since midnight of an instant, in Berlin. */
-export interface BerlinClock {
-  day: number;
-  minutes: number;
-  /** 'HH:MM', comparable as a string with the stored opening times. */
-  time: string;
-}
-
-const weekdayNumber: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: berlin, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-export function berlinClock(instant: Date): BerlinClock {
-  const parts = Object.fromEntries(clockFormat.formatToParts(instant).map((p) => [p.type, p.value]));
-  const hour = Number(parts.hour) % 24;
-  const minute = Number(parts.minute);
-  return { day: weekdayNumber[parts.weekday ?? ''] ?? 1, minutes: hour * 60 + minute, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
-}
+export { berlinClock, type BerlinClock } from '../../platform/time/berlin.js';
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const previousDay = (day: number) => (day === 1 ? 7 : day - 1);

@@ -1,9 +1,9 @@
 /** Civil dates in Europe/Berlin for "last checked" and the reminder jobs (pure). */
 
-const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { todayIn } from '../../platform/time/berlin.js';
 
 /** The calendar date in Berlin at this instant, YYYY-MM-DD. */
-export const berlinDate = (at: Date): string => berlin.format(at);
+export const berlinDate = (at: Date): string => todayIn(at);
 
 /** The same day `months` months earlier; the 31st becomes the last day of a shorter month. */
 export function monthsBefore(date: string, months: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
-import { addDays, todayIn, toLocal } from './berlin-time.js';
+import { addDays, todayIn, toLocal } from '../../platform/time/berlin.js';
 
 const t = useTestApp();
 const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

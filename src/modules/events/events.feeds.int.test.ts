@@ -3,7 +3,7 @@ import ical from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildEvent } from '../../../test/support/events.js';
-import { fromLocal, toLocal } from './berlin-time.js';
+import { fromLocal, toLocal } from '../../platform/time/berlin.js';
 
 const t = useTestApp();
 const v = () => new Visitor(() => t.app);

@@ -1,4 +1,4 @@
-import { addDays, fromLocal, isDate, todayIn, weekdayOf } from './berlin-time.js';
+import { addDays, fromLocal, isDate, todayIn, weekdayOf } from '../../platform/time/berlin.js';
 import { categoryCodes } from './events.categories.js';
 import type { OccurrenceFilter } from './events.repository.js';
 

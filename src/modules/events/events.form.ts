@@ -1,7 +1,7 @@
-import { civilDateError, readCivilDate, showCivilDate } from '../../platform/http/civil-date.js';
+import { civilDateError, readCivilDate, showCivilDate } from '../../platform/time/civil-date.js';
 import type { FieldErrors } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { addDays, fromLocal, isTime } from './berlin-time.js';
+import { addDays, fromLocal, isTime } from '../../platform/time/berlin.js';
 import { categoryCodes } from './events.categories.js';
 import { formMessages } from './events-form.messages.js';
 import type { EventInput } from './events.model.js';

@@ -1,4 +1,4 @@
-import { isoWithOffset, toLocal } from './berlin-time.js';
+import { isoWithOffset, toLocal } from '../../platform/time/berlin.js';
 import { placeOf, type LoadedEvent } from './events.repository.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { EventExceptionsTable, EventsTable, EventStatusValue } from '../../db/tables/events.js';
-import { addDays, fromLocal, toLocal } from './berlin-time.js';
+import { addDays, fromLocal, toLocal } from '../../platform/time/berlin.js';
 import { expandOccurrences, type EventTiming, type Frequency, type Occurrence, type OccurrenceException, type RecurrenceRule } from './recurrence.js';
 import { numberFormat } from '../../platform/i18n/i18n.js';
 

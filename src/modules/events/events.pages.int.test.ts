@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildOrganization } from '../../../test/support/directory.js';
 import { buildEvent } from '../../../test/support/events.js';
-import { addDays, todayIn, weekdayOf } from './berlin-time.js';
+import { addDays, todayIn, weekdayOf } from '../../platform/time/berlin.js';
 
 const t = useTestApp();
 const visitor = () => new Visitor(() => t.app);

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { imagePath, imageSize } from '../../platform/media/media.js';
-import { fromLocal, todayIn } from './berlin-time.js';
+import { fromLocal, todayIn } from '../../platform/time/berlin.js';
 import { buildAtom, buildRss, toIcsEvent } from './events.feeds.js';
 import { parseEventFilters, withQuery, type ParsedEventFilters } from './events.filters.js';
 import { eventJsonLd, jsonLdText } from './events.json-ld.js';

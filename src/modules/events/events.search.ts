@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { containsPattern } from '../../db/like.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { fromLocal, todayIn } from './berlin-time.js';
+import { fromLocal, todayIn } from '../../platform/time/berlin.js';
 import type { SearchProvider } from '../../platform/search/search.js';
 import { whenText } from './views/format.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { seedDirectory } from '../directory/index.js';
-import { addDays, fromLocal, todayIn } from './berlin-time.js';
+import { addDays, fromLocal, todayIn } from '../../platform/time/berlin.js';
 import { listEventsInRange, seedEvents } from './index.js';
 
 const t = useTestApp();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.js';
 import { demoOrganizers, type DemoOrganizer, type DemoVenue } from '../directory/index.js';
-import { addDays, todayIn, weekdayOf } from './berlin-time.js';
+import { addDays, todayIn, weekdayOf } from '../../platform/time/berlin.js';
 import type { CategoryCode } from './events.categories.js';
 import { rowValues, type EventInput } from './events.model.js';
 import { analyzeEvents, insertOccurrences } from './events.repository.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildEvent } from '../../../test/support/events.js';
-import { addDays, todayIn } from './berlin-time.js';
+import { addDays, todayIn } from '../../platform/time/berlin.js';
 import { testPng } from '../../../test/support/images.js';
 import { applyRetention, suggestionLimit } from './events.service.js';
 

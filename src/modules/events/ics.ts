@@ -1,4 +1,4 @@
-import { addDays, toLocal } from './berlin-time.js';
+import { addDays, toLocal } from '../../platform/time/berlin.js';
 import { occurrenceTimes, rruleValue, type EventStatus, type EventTiming, type OccurrenceException, type RecurrenceRule } from './recurrence.js';
 
 /**

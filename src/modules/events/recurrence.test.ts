@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromLocal, isoWithOffset, toLocal } from './berlin-time.js';
+import { fromLocal, isoWithOffset, toLocal } from '../../platform/time/berlin.js';
 import { expandOccurrences, ruleDates, rruleValue, type EventTiming, type RecurrenceRule } from './recurrence.js';
 
 const timed = (startDate: string, startTime: string, endTime: string): EventTiming => ({ allDay: false, startDate, startTime, endDate: startDate, endTime });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, fromLocal, weekdayOf } from './berlin-time.js';
+import { addDays, addMonths, daysBetween, fromLocal, weekdayOf } from '../../platform/time/berlin.js';
 
 /**
  * Recurring events in Berlin wall time: an event at 10:00 stays at 10:00 local time across the

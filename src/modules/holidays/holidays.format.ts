@@ -1,3 +1,4 @@
+import { todayIn } from '../../platform/time/berlin.js';
 import { dateFormat, intlLocale, type Locale, numberFormat } from '../../platform/i18n/i18n.js';
 
 /** Formatting of civil dates, daily times and money for the holidays pages, mails and exports. */
@@ -33,4 +34,4 @@ export function parseEuros(value: string): number | null {
 }
 
 /** Today's civil date in Europe/Berlin (YYYY-MM-DD). */
-export const todayInBerlin = (now = new Date()) => dateFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+export const todayInBerlin = (now = new Date()) => todayIn(now);

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
-import { civilDateError, readCivilDate } from '../../platform/http/civil-date.js';
+import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { idOr404, uuidPattern } from '../../platform/http/ids.js';
 import { clock, dateRange, parseClock, parseEuros } from './holidays.format.js';

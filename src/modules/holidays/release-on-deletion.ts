@@ -1,14 +1,14 @@
+import { todayIn } from '../../platform/time/berlin.js';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
-import { dateFormat, type Locale } from '../../platform/i18n/i18n.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../db/executor.js';
 import type { ErasureStep, Person } from '../../platform/privacy/declarations.js';
 import { dateRange } from './holidays.format.js';
 import { activeStatuses, returnPlace } from './places.service.js';
 import { releaseMessages } from './release.messages.js';
 
-const todayBerlin = () => dateFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 /** Phases in which a wish list still takes part in a lottery to come. */
 const lotteryAhead = ['collecting', 'wishes', 'allocation'] as const;
 
@@ -22,7 +22,7 @@ function activePlaces(db: Executor, person: Person) {
     .where('c.parent_id', '=', person.id)
     .where('p.status', 'in', activeStatuses)
     .where('o.status', '=', 'approved')
-    .where('o.last_day', '>=', todayBerlin())
+    .where('o.last_day', '>=', todayIn())
     .orderBy('c.first_name')
     .orderBy('o.first_day')
     .execute();
@@ -37,7 +37,7 @@ async function waitingEntries(db: Kysely<DB>, person: Person) {
     .where('c.parent_id', '=', person.id)
     .where('w.status', '=', 'waiting')
     .where('o.status', '=', 'approved')
-    .where('o.last_day', '>=', todayBerlin())
+    .where('o.last_day', '>=', todayIn())
     .orderBy('c.first_name')
     .orderBy('o.first_day')
     .execute();

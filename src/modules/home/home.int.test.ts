@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildEvent } from '../../../test/support/events.js';
-import { addDays, todayIn } from '../events/berlin-time.js';
+import { addDays, todayIn } from '../../platform/time/berlin.js';
 
 const t = useTestApp();
 const mainOf = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { buildEvent } from '../../../test/support/events.js';
-import { addDays, todayIn } from '../events/berlin-time.js';
-import { fromBerlinLocal } from './berlin.js';
+import { addDays, todayIn } from '../../platform/time/berlin.js';
+import { fromBerlinLocal } from '../../platform/time/berlin.js';
 import { emptyComposition, resolveContent } from './issue-content.js';
 
 const t = useTestApp();

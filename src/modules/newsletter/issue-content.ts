@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { listEventsInRange, type EventOccurrenceSummary } from '../events/index.js';
-import { berlinDay, fromBerlinLocal } from './berlin.js';
+import { todayIn, fromBerlinLocal } from '../../platform/time/berlin.js';
 import { findNewsByIds } from './news.repository.js';
 
 /** What the editor chose for an issue (stored as `composition`). */
@@ -50,7 +50,7 @@ export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: {
   const posts = await findNewsByIds(db, composition.newsIds);
   let events: IssueContent['events'] = [];
   const range = composition.events;
-  const today = berlinDay(now);
+  const today = todayIn(now);
   const fromDay = range && range.from < today && today <= range.to ? today : range?.from;
   if (range && fromDay) {
     const from = fromBerlinLocal(fromDay);

@@ -3,7 +3,7 @@ import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildEvent } from '../../../test/support/events.js';
 import { createNewsPost, createSubscriber } from '../../../test/support/newsletter.js';
-import { berlinDay } from './berlin.js';
+import { todayIn } from '../../platform/time/berlin.js';
 
 // No SMTP_URL: the bulk transport writes to mail_outbox, which the test reads.
 const t = useTestApp({ NEWSLETTER_MAX_PER_SECOND: '0' });
@@ -193,8 +193,8 @@ describe('sending an issue', () => {
     const heessen = await createSubscriber(t, { district: 'Heessen' });
     const anywhere = await createSubscriber(t);
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const from = berlinDay(new Date());
-    const to = berlinDay(new Date(Date.now() + 14 * 86_400_000));
+    const from = todayIn(new Date());
+    const to = todayIn(new Date(Date.now() + 14 * 86_400_000));
     const id = await composeIssue(editor, { subject: 'Infobrief mit Kalender', eventsEnabled: 'ja', eventsFrom: from, eventsTo: to });
     const preview = await editor.get(`/verwaltung/infobrief/${id}/vorschau`);
     for (const title of ['Laternenbasteln in Heessen', 'Kinderflohmarkt in Uentrop', 'Stadtweites Lesefest']) expect(preview.body).toContain(title);

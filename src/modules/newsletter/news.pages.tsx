@@ -6,7 +6,7 @@ import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
-import { toBerlinLocal } from './berlin.js';
+import { toBerlinLocal } from '../../platform/time/berlin.js';
 import { atomFeed, rssFeed, type Feed } from './feeds.js';
 import { can } from './newsletter.policy.js';
 import { checkedTopics } from './newsletter.schemas.js';

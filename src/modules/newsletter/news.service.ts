@@ -8,7 +8,7 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import type { SearchHit } from '../../platform/search/search.js';
 import { deleteImage, imageSize, storeImage, validateImage, type UploadedImage } from '../../platform/media/media.js';
 import type { Executor } from '../../db/executor.js';
-import { fromBerlinLocal } from './berlin.js';
+import { fromBerlinLocal } from '../../platform/time/berlin.js';
 import { can } from './newsletter.policy.js';
 import { deleteNews, findNews, findPublicNews, insertNews, listAllNews, listPublicNews, searchNews, setNewsImage, updateNews, type NewsInput } from './news.repository.js';
 import { newsMessages } from './news.messages.js';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, type FieldErrors } from '../../platform/http/errors.js';
-import { civilDateError, readCivilDate } from '../../platform/http/civil-date.js';
+import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import { findQuestion, surveyLanguages, type Texts } from './survey.definition.js';

@@ -1,12 +1,10 @@
+import { todayIn } from '../../platform/time/berlin.js';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import type { SurveyDefinition } from './survey.definition.js';
 
 /** Today's civil date in Hamm (Europe/Berlin) as YYYY-MM-DD: the only time a response keeps. */
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
-export function berlinDay(now = new Date()): string {
-  return dayFormat.format(now);
-}
+export const berlinDay = (now = new Date()): string => todayIn(now);
 
 // Dates as text: the pg driver would turn a date into a Date at local midnight.
 const surveyColumns = [

@@ -2,7 +2,7 @@ import type { Static, TObject } from '@sinclair/typebox';
 import { FormatRegistry, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { defineMessages, type Locale } from '../i18n/i18n.js';
-import { civilDateError, isCivilDate, readCivilDate, type CivilDateProblem } from './civil-date.js';
+import { civilDateError, isCivilDate, readCivilDate, type CivilDateProblem } from '../time/civil-date.js';
 import { AppError, type FieldErrors } from './errors.js';
 import { uuidPattern } from './ids.js';
 

@@ -1,4 +1,4 @@
-import { civilDateHint, showCivilDate } from '../http/civil-date.js';
+import { civilDateHint, showCivilDate } from '../time/civil-date.js';
 import type { FieldErrors } from '../http/errors.js';
 import type { Locale } from '../i18n/i18n.js';
 

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { Alert, CsrfField, DateField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { toLocal } from '../berlin-time.js';
+import { toLocal } from '../../../platform/time/berlin.js';
 import { adminMessages } from '../events-admin.messages.js';
 import { formMessages } from '../events-form.messages.js';
 import type { OrganizerMembership } from '../events.policy.js';

@@ -1,5 +1,5 @@
 import { dateFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
-import { toLocal, zone } from '../berlin-time.js';
+import { toLocal, zone } from '../../../platform/time/berlin.js';
 import { eventsMessages } from '../events.messages.js';
 import type { RecurrenceRule } from '../recurrence.js';
 

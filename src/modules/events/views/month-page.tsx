@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { ScrollTable } from '../../../platform/views/forms.js';
-import { addDays, toLocal, weekdayOf } from '../berlin-time.js';
+import { addDays, toLocal, weekdayOf } from '../../../platform/time/berlin.js';
 import { params, withQuery, type ParsedEventFilters } from '../events.filters.js';
 import { eventsMessages } from '../events.messages.js';
 import type { OccurrenceListRow } from '../events.repository.js';

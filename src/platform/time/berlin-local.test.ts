@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBerlinLocal, toBerlinLocal } from './berlin.js';
+import { berlinClock, fromBerlinLocal, toBerlinLocal } from './berlin.js';
 
 describe('Berlin wall-clock times', () => {
   it('converts winter and summer times both ways', () => {
@@ -10,5 +10,10 @@ describe('Berlin wall-clock times', () => {
   });
   it('refuses malformed and impossible dates', () => {
     for (const bad of ['', '2026-02-30', '2026-13-01', 'morgen', '2026-01-01T25:00']) expect(fromBerlinLocal(bad)).toBeNull();
+  });
+  it('tells weekday and minutes of an instant on the Berlin clock, across the summer-time switch', () => {
+    expect(berlinClock(new Date('2026-03-29T00:30:00Z'))).toEqual({ day: 7, minutes: 90, time: '01:30' });
+    expect(berlinClock(new Date('2026-03-29T01:30:00Z'))).toEqual({ day: 7, minutes: 210, time: '03:30' });
+    expect(berlinClock(new Date('2026-12-06T23:15:00Z'))).toEqual({ day: 1, minutes: 15, time: '00:15' });
   });
 });

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { civilDateError, readCivilDate, showCivilDate } from './civil-date.js';
-import { CivilDate, parseForm } from './forms.js';
+import { civilDateError, isCivilDate, readCivilDate, showCivilDate } from './civil-date.js';
+import { CivilDate, parseForm } from '../http/forms.js';
 
 describe('readCivilDate reads the ways people write a date', () => {
   it.each([
@@ -54,4 +54,13 @@ it('shows a stored date as TT.MM.JJJJ and anything else as typed', () => {
   expect(showCivilDate('2017-05-04')).toBe('04.05.2017');
   expect(showCivilDate('31.02.2017')).toBe('31.02.2017');
   expect(showCivilDate('')).toBe('');
+});
+
+describe('isCivilDate, for dates in addresses and feeds', () => {
+  it('refuses days that do not exist, far years and other shapes', () => {
+    for (const value of ['2026-02-29', '2026-13-01', '2026-04-31', '9999-12-31', '0001-01-01', '1899-12-31', '+10000-01-01', '2026-1-1', ' 2026-01-01', '2026-01-01T00:00', '']) {
+      expect([value, isCivilDate(value)]).toEqual([value, false]);
+    }
+    expect(isCivilDate('2028-02-29')).toBe(true);
+  });
 });

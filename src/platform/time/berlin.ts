@@ -1,4 +1,4 @@
-import { isCivilDate } from '../../platform/civil-date.js';
+import { isCivilDate } from './civil-date.js';
 
 /**
  * Civil time in Europe/Berlin without a time-zone library: Intl tells the offset of an instant,
@@ -113,9 +113,36 @@ export function addMonths(date: string, n: number): string | null {
   return candidate.toISOString().slice(0, 10);
 }
 
-/** A real day between 1900 and 2200 (see platform/civil-date.ts). */
+/** A real day written YYYY-MM-DD within the years civil-date.ts accepts. */
 export const isDate = isCivilDate;
 export const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 
 /** Today's date in Berlin. */
-export const todayIn = (now: Date) => toLocal(now).date;
+export const todayIn = (now: Date = new Date()) => toLocal(now).date;
+
+/** "YYYY-MM-DDTHH:MM" in Berlin for an instant: the value of a datetime-local field. */
+export function toBerlinLocal(instant: Date): string {
+  const local = toLocal(instant);
+  return `${local.date}T${local.time}`;
+}
+
+/** The instant of a Berlin wall-clock time "YYYY-MM-DDTHH:MM" (or a date alone, meaning 00:00); null when malformed or impossible. */
+export function fromBerlinLocal(value: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [, date = '', time = '00:00'] = match;
+  return isDate(date) && isTime(time) ? fromLocal(date, time) : null;
+}
+
+/** Weekday (Monday = 1 … Sunday = 7) and minutes since midnight of an instant, in Berlin. */
+export interface BerlinClock {
+  day: number;
+  minutes: number;
+  /** 'HH:MM', comparable as a string with stored opening times. */
+  time: string;
+}
+
+export function berlinClock(instant: Date): BerlinClock {
+  const local = toLocal(instant);
+  return { day: weekdayOf(local.date), minutes: Number(local.time.slice(0, 2)) * 60 + Number(local.time.slice(3, 5)), time: local.time };
+}
