@@ -49,7 +49,6 @@ describeWithServer('a PostgreSQL restart under load', () => {
   let folder: string;
   const portals: PortalProcess[] = [];
   let webs: PortalProcess[] = [];
-  let worker: PortalProcess;
   const editor = new Browser();
   let csrf = '';
 
@@ -72,7 +71,6 @@ describeWithServer('a PostgreSQL restart under load', () => {
     portals.push(await startPortal('web', env('web1')));
     portals.push(...(await Promise.all([startPortal('web', env('web2')), startPortal('worker', env('worker'))])));
     webs = portals.slice(0, 2);
-    worker = portals[2]!;
 
     await query(`INSERT INTO users (email, display_name, role, password_hash, email_confirmed_at) VALUES ('redaktion@example.org', 'Redaktion', 'editor', $1, now())`, [
       await hash('ein langes Testpasswort'),

@@ -42,8 +42,8 @@ function start(name: string, script: string, env: Record<string, string>): Child
   delete childEnv.SESSION_SECRET;
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   children.push({ name, child, output });
   return child;
 }
@@ -91,6 +91,7 @@ class Browser {
   }
 }
 
+// Needs a PostgreSQL server (TEST_DATABASE_URL): the embedded database serves one process only. CI runs it in the PostgreSQL pass.
 describe.skipIf(!serverUrl())('two web processes and a worker on one PostgreSQL database, behind a round-robin proxy', () => {
   beforeAll(async () => {
     await adminQuery(`CREATE DATABASE ${database}`);

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPath } from '../../src/modules/directory/directory.filters.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   }
 });
 
-const noHorizontalScroll = async (page: import('playwright-core').Page) =>
+const noHorizontalScroll = async (page: Page) =>
   page.evaluate(() => ({ document: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
 
 describe('finding a service', () => {

@@ -22,7 +22,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const database = await freshDatabase();
-    drop = database.drop;
+    drop = () => database.drop();
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: database.dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), ...env });
     const booted = await boot(config, { snapshot: database.snapshot });
     Object.assign(holder, { app: booted.app, deps: booted.deps, booted, runJobs: () => booted.deps.jobs.drain() });

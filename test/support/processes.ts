@@ -47,8 +47,8 @@ export async function startPortal(role: 'web' | 'worker', env: Record<string, st
       seen += chunk.toString();
       if (seen.includes(readyText)) resolve();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`${role} ended (${code}) before it was ready:\n${seen}`)));
   });
   const portal: PortalProcess = {

@@ -84,7 +84,7 @@ function withoutDerived(kind: Exclude<RecordKind, 'package'>, record: Record<str
   for (const [key, value] of Object.entries(record)) {
     if (kind === 'service' && (key === 'organization' || key === 'last_modified')) continue;
     if (kind === 'service' && key === 'service_at_locations' && Array.isArray(value)) {
-      copy[key] = value.map((link) => (isObject(link) ? Object.fromEntries(Object.entries(link).filter(([k]) => k !== 'service_id' && k !== 'location')) : link));
+      copy[key] = (value as unknown[]).map((link) => (isObject(link) ? Object.fromEntries(Object.entries(link).filter(([k]) => k !== 'service_id' && k !== 'location')) : link));
       continue;
     }
     copy[key] = Array.isArray(value) ? value.map(nested) : value;

@@ -117,7 +117,7 @@ describe('feeds', () => {
       { start: '2027-04-11 10:00', end: '2027-04-11 11:30', status: 'CONFIRMED' },
     ]);
     expect(expand('Herbstferien').map((o) => o.start)).toEqual(['2027-10-29 09:00', '2027-10-30 09:00', '2027-10-31 09:00', '2027-11-01 09:00']);
-    const allDay = new ICAL.Event(masters.find((c) => String(c.getFirstPropertyValue('summary')).startsWith('Zweitägiges'))!);
+    const allDay = new ICAL.Event(masters.find((c) => String(c.getFirstPropertyValue('summary')).startsWith('Zweitägiges')));
     expect(allDay.startDate.isDate).toBe(true);
     expect(allDay.startDate.toString()).toBe('2027-06-12');
     expect(allDay.endDate.toString()).toBe('2027-06-14');

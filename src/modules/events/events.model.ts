@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { EventExceptionsTable, EventsTable, EventStatusValue } from '../../db/tables/events.js';
 import { addDays, fromLocal, toLocal } from '../../platform/time/berlin.js';
-import { expandOccurrences, type EventTiming, type Frequency, type Occurrence, type OccurrenceException, type RecurrenceRule } from './recurrence.js';
+import { expandOccurrences, type EventTiming, type Occurrence, type OccurrenceException, type RecurrenceRule } from './recurrence.js';
 import { numberFormat } from '../../platform/i18n/i18n.js';
 
 /** An event as the forms, the seed and the services describe it: civil Berlin dates and times. */
@@ -101,7 +101,7 @@ type RuleColumns = Pick<EventRow, 'freq' | 'repeat_interval' | 'by_weekday' | 'r
 
 export function ruleOf(row: RuleColumns): RecurrenceRule | null {
   if (!row.freq) return null;
-  return { freq: row.freq as Frequency, interval: row.repeat_interval, byWeekday: row.by_weekday ?? [], until: row.repeat_until, count: row.repeat_count };
+  return { freq: row.freq, interval: row.repeat_interval, byWeekday: row.by_weekday ?? [], until: row.repeat_until, count: row.repeat_count };
 }
 
 export function exceptionsOf(rows: readonly Pick<ExceptionRow, 'occurrence_date' | 'kind' | 'status' | 'starts_at' | 'ends_at' | 'note'>[]): OccurrenceException[] {

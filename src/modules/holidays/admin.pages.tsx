@@ -7,7 +7,7 @@ import { isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { idOr404, uuidPattern } from '../../platform/http/ids.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { adminMessages } from './admin.messages.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
 import { createSeason, earlyEndOfWishes, reviewOffer, seasonDashboard, setPhase } from './admin.service.js';

@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { idOr404, uuidPattern } from '../../platform/http/ids.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { type ChildInput, currentSeason, listChildren, offersByAge, ownChild, saveChild, seasonOffers, storedWishes, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
 import { familyMessages } from './family.messages.js';
@@ -72,7 +72,7 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     if (!offer) throw notFound('Angebot');
     const season = await deps.db.selectFrom('holiday_seasons').selectAll().where('id', '=', offer.season_id).executeTakeFirstOrThrow();
     const children = req.actor ? await listChildren(deps.db, req.actor.id) : [];
-    return html(reply, status, <OfferPage ctx={ctxOf(req)} offer={offer as OfferRow} season={season} book={{ children, ...state }} />);
+    return html(reply, status, <OfferPage ctx={ctxOf(req)} offer={offer} season={season} book={{ children, ...state }} />);
   }
   app.get('/ferien/angebote/:id', (req, reply) => offerPage(req, reply, 200));
   app.post<{ Params: { id: string } }>('/ferien/angebote/:id/buchen', async (req, reply) => {
@@ -187,7 +187,7 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     if (!form.ok) return wishForm(req, reply, 422, childId, values, form.errors);
     const checked = await attempt(() => checkWishes(deps, actor, childId, input, req.locale));
     if (!checked.ok) return wishForm(req, reply, 422, childId, values, checked.errors);
-    return html(reply, 200, <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers as OfferRow[]} group={checked.value.group} values={values} />);
+    return html(reply, 200, <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers} group={checked.value.group} values={values} />);
   });
   app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/absenden', async (req, reply) => {
     const actor = requireActor(req);

@@ -170,7 +170,7 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
     ),
   );
   const failure = settled.find((r) => r.status === 'rejected');
-  if (failure) throw (failure as PromiseRejectedResult).reason;
+  if (failure) throw (failure).reason;
   if (settled.some((r) => r.status === 'fulfilled' && r.value === 'continue')) {
     await db.updateTable('newsletter_issues').set({ lease_owner: null, lease_until: null }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
     return 'continue';
@@ -181,8 +181,8 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
     .set({ status: 'sent', finished_at: sql`now()`, lease_owner: null, lease_until: null, updated_at: sql`now()` })
     .where('id', '=', issueId)
     .where('lease_owner', '=', runId)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('newsletter_deliveries').select('id').where('issue_id', '=', issueId).where('state', 'in', ['queued', 'sending']))),
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('newsletter_deliveries').select('id').where('issue_id', '=', issueId).where('state', 'in', ['queued', 'sending']))),
     )
     .executeTakeFirst();
   if (Number(finished.numUpdatedRows) > 0) return 'finished';

@@ -32,7 +32,7 @@ export async function rawRows({ db, city }: AppDeps, surveyId: string, definitio
     .execute();
   const out: Cell[][] = [['Verteilweg', 'Monat', ...variables.map((v) => v.key)]];
   for (const r of rows) {
-    const answers = r.answers as Record<string, string | string[]>;
+    const answers = r.answers;
     out.push([
       r.channel_id ? (channels.get(r.channel_id) ?? '') : 'Direkter Link',
       r.month,

@@ -47,7 +47,7 @@ export function questionFromForm(values: Record<string, string>, definition: Sur
     const translations = Object.fromEntries(surveyLanguages.map((lang) => [lang, lines(values[`options_${lang}`])]));
     const choices: Choice[] = german.map((de, i) => {
       const texts: Texts = { de: de.slice(0, 200) };
-      for (const lang of surveyLanguages) if (lang !== 'de' && translations[lang]![i]) texts[lang] = translations[lang]![i]!.slice(0, 200);
+      for (const lang of surveyLanguages) if (lang !== 'de' && translations[lang]![i]) texts[lang] = translations[lang]![i].slice(0, 200);
       // Keep the stored value of an option at the same position, so earlier answers still count.
       return { value: old[i]?.value ?? `${type === 'likert' ? 's' : 'o'}${i + 1}`, text: texts };
     });

@@ -223,7 +223,7 @@ describe('answering a survey', () => {
   });
 
   it('the JSON route is in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
     expect(doc.paths).toHaveProperty('/api/v1/befragungen/{slug}/antworten');
   });
 

@@ -115,7 +115,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     } catch (error) {
       if (error instanceof RespondError && (error.problem === 'code_invalid' || error.problem === 'code_missing')) {
         const t = surveyMessages(req.locale);
-        return reply.status(422).html(await startPage(req, slug, { codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid'), code: String(body.code ?? '').slice(0, 20) }));
+        return reply.status(422).html(await startPage(req, slug, { codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid'), code: (typeof body.code === 'string' ? body.code : '').slice(0, 20) }));
       }
       return problemPage(req, reply, slug, error);
     }

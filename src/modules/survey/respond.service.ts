@@ -99,7 +99,7 @@ export function createRespondService(deps: AppDeps) {
     if (!row) throw new RespondError('draft_missing');
     const definition = await loadDefinition(db, survey.id, row.version);
     const language = isSurveyLanguage(row.language) ? row.language : 'de';
-    return { tokenHash: row.token_hash, survey, definition, version: row.version, language, answers: row.answers as Answers, page: row.page, submissionKey: row.submission_key };
+    return { tokenHash: row.token_hash, survey, definition, version: row.version, language, answers: row.answers, page: row.page, submissionKey: row.submission_key };
   }
 
   async function saveDraft(draft: Draft, changes: { answers?: Answers; page?: number; language?: SurveyLanguage }): Promise<void> {

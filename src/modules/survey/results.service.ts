@@ -131,7 +131,7 @@ export function createResultsService({ db, city }: AppDeps) {
         for (const v of JSON.parse(row.value) as string[]) m.set(v, (m.get(v) ?? 0) + row.n);
       } else m.set(row.value, (m.get(row.value) ?? 0) + row.n);
     }
-    const distributions = list.map((variable) => distribution(variable, byKey.get(variable.key) ?? new Map(), n));
+    const distributions = list.map((variable) => distribution(variable, byKey.get(variable.key) ?? new Map<string, number>(), n));
     const weeks = [...new Set(recruitment.rows.map((r) => r.week))].sort();
     const counts = new Array<number>(weeks.length * channel.categories.length).fill(0);
     for (const r of recruitment.rows) {

@@ -66,7 +66,7 @@ export function parseForm<S extends TObject>(schema: S, body: unknown, labels: R
     else dateProblems.set(key, reading.problem);
   }
   const submitted = new Map(Object.entries(candidate));
-  if (Value.Check(schema, candidate)) return { ok: true, value: candidate as Static<S> };
+  if (Value.Check(schema, candidate)) return { ok: true, value: candidate };
 
   const t = formMessages(locale);
   const errors: FieldErrors = {};

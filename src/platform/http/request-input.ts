@@ -16,7 +16,7 @@ export const defaultBodyLimit = 256 * 1024;
 
 /** Fastify's querystringParser: every parameter once, first value wins; never throws. */
 export function parseQueryString(raw: string): Record<string, string> {
-  const query: Record<string, string> = Object.create(null);
+  const query = Object.create(null) as Record<string, string>;
   // URLSearchParams decodes leniently: a broken escape ("%E0%A4%A") stays as typed, invalid UTF-8 becomes U+FFFD.
   for (const [key, value] of new URLSearchParams(raw)) if (!(key in query)) query[key] = value;
   return query;

@@ -29,7 +29,7 @@ export interface Jobs {
 }
 
 function executorDb(executor: Executor): PgBoss.Db {
-  return { executeSql: (text, values) => executor.executeQuery(CompiledQuery.raw(text, values ?? [])) as Promise<{ rows: unknown[] }> };
+  return { executeSql: (text, values) => executor.executeQuery(CompiledQuery.raw(text, values ?? [])) };
 }
 
 /**
@@ -55,7 +55,7 @@ export function createJobs(db: Kysely<DB>): Jobs {
 
   return {
     register(name, handler, options) {
-      registrations.set(name, { handler: handler as JobHandler<never>, cron: options?.cron });
+      registrations.set(name, { handler: handler, cron: options?.cron });
     },
     async send(executor, name, data, options) {
       if (!registrations.has(name)) throw new Error(`no handler registered for job "${name}"`);

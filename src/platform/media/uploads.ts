@@ -53,7 +53,7 @@ async function readUploadForm(req: FastifyRequest, textBudget: number): Promise<
   let textBytes = 0;
   const add = (name: string, value: unknown) => {
     const before = body[name];
-    body[name] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
+    body[name] = before === undefined ? value : Array.isArray(before) ? [...(before as unknown[]), value] : [before, value];
   };
   try {
     for await (const part of req.parts()) {

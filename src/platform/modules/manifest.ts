@@ -20,7 +20,7 @@ export interface ModuleManifest {
   /** Short technical name, e.g. "holidays"; used in logs and errors. */
   name: string;
   /** Pages and API routes, registered inside the module's own Fastify scope. */
-  routes?(app: FastifyInstance): void | Promise<void>;
+  routes?: (app: FastifyInstance) => void | Promise<void>;
   jobs?: readonly JobDefinition[];
   /** Every table column holding personal data, with purpose and retention (drives export, erasure, deletion on schedule). */
   personalData?: readonly PersonalDataDeclaration[];
@@ -30,7 +30,7 @@ export interface ModuleManifest {
   /** Something shown at the foot of every page (the newsletter sign-up). */
   footer?: readonly FooterSlot[];
   /** Loads the module's fictional demo data once; returns false when it was there already. */
-  seedDemo?(): Promise<boolean>;
+  seedDemo?: () => Promise<boolean>;
 }
 
 export function defineModule(manifest: ModuleManifest): ModuleManifest {
@@ -39,5 +39,5 @@ export function defineModule(manifest: ModuleManifest): ModuleManifest {
 
 /** A job definition with its payload type checked where it is written. */
 export function job<T>(name: string, run: JobHandler<T>, options: { cron?: string } = {}): JobDefinition {
-  return { name, run: run as JobHandler<never>, cron: options.cron };
+  return { name, run: run, cron: options.cron };
 }

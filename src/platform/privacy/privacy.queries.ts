@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- declarations name tables and columns at run time, so these queries are untyped by design */
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';

@@ -16,7 +16,7 @@ import { moneyTemplates } from './templates.money.js';
 /** The templates by topic group; a key appears in one group only (demo.test.ts checks). */
 export const templateGroups = [careTemplates, healthTemplates, helpTemplates, moneyTemplates, educationTemplates, leisureTemplates];
 
-export const serviceTemplates: Record<string, ServiceTemplate> = Object.assign({}, ...templateGroups);
+export const serviceTemplates: Record<string, ServiceTemplate> = Object.assign({}, ...templateGroups) as Record<string, ServiceTemplate>;
 
 export const demoOrganizations: OrganizationSeed[] = [...cityOrganizations, ...careOrganizations, ...communityOrganizations];
 

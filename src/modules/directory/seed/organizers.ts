@@ -35,7 +35,7 @@ export function demoOrganizers(ctx: BuildContext): DemoOrganizer[] {
       offers: keys.map((key) => ({ key, ages: serviceTemplates[key]?.ages })),
       venues: units[i]!.locations.map((l) => {
         const address = l.addresses![0]!;
-        return { id: l.id, name: l.name!, district: address.region!, street: address.address_1!, postalCode: address.postal_code! };
+        return { id: l.id, name: l.name!, district: address.region!, street: address.address_1, postalCode: address.postal_code };
       }),
     };
   });

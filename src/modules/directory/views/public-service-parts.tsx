@@ -1,4 +1,3 @@
-import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
 import { dateFormat, intlLocale, type Locale, numberFormat } from '../../../platform/i18n/i18n.js';
 import { ScrollTable } from '../../../platform/views/forms.js';

@@ -13,7 +13,7 @@ interface SurveyInfo {
   definition: SurveyDefinition;
 }
 
-function LanguageLinks({ ctx, info, languages, current, base }: { ctx: PageContext; info: SurveyInfo; languages: SurveyLanguage[]; current: SurveyLanguage; base: string }): JSX.Element {
+function LanguageLinks({ ctx, languages, current, base }: { ctx: PageContext; info: SurveyInfo; languages: SurveyLanguage[]; current: SurveyLanguage; base: string }): JSX.Element {
   const t = surveyMessages(ctx.locale);
   if (languages.length < 2) return '';
   return (
