@@ -33,8 +33,14 @@ function bodyChunks(): Buffer[] {
   const field = Buffer.alloc(fieldBytes, 'a');
   const file = Buffer.alloc(fileBytes, 0);
   const chunks: Buffer[] = [];
-  for (let i = 0; i < fieldCount; i++) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="feld${i}"\r\n\r\n`), field, Buffer.from('\r\n'));
-  for (const name of ['image', 'zweites']) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="gross.png"\r\nContent-Type: image/png\r\n\r\n`), file, Buffer.from('\r\n'));
+  for (let i = 0; i < fieldCount; i++)
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="feld${i}"\r\n\r\n`), field, Buffer.from('\r\n'));
+  for (const name of ['image', 'zweites'])
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="gross.png"\r\nContent-Type: image/png\r\n\r\n`),
+      file,
+      Buffer.from('\r\n'),
+    );
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return chunks;
 }
@@ -46,7 +52,10 @@ function post(base: string, pathname: string, headers: Record<string, string>, w
   const chunks = bodyChunks();
   const length = chunks.reduce((sum, c) => sum + c.length, 0);
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(withLength ? { 'content-length': String(length) } : {}), ...headers } });
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(withLength ? { 'content-length': String(length) } : {}), ...headers },
+    });
     req.on('response', (res) => {
       res.resume();
       res.on('end', () => resolve(String(res.statusCode)));
@@ -81,7 +90,9 @@ async function round(target: string, send: () => Promise<string>): Promise<Round
   const statuses: Record<string, number> = {};
   for (const r of results) statuses[r] = (statuses[r] ?? 0) + 1;
   const result = { target, rssBeforeMb: mb(before), rssPeakMb: mb(peak), statuses };
-  console.error(`  ${target}: RSS ${result.rssBeforeMb} → ${result.rssPeakMb} MB (+${result.rssPeakMb - result.rssBeforeMb}), answers ${JSON.stringify(statuses)}`);
+  console.error(
+    `  ${target}: RSS ${result.rssBeforeMb} → ${result.rssPeakMb} MB (+${result.rssPeakMb - result.rssBeforeMb}), answers ${JSON.stringify(statuses)}`,
+  );
   return result;
 }
 
@@ -104,7 +115,10 @@ try {
     await round('/verwaltung/neuigkeiten/neu, anonymous (upload form)', () => post(base, '/verwaltung/neuigkeiten/neu', {}, true)),
     await round('/verwaltung/neuigkeiten/neu, editor, no Content-Length (upload form)', () => post(base, '/verwaltung/neuigkeiten/neu', editorCookie, false)),
   ];
-  writeFileSync(resultsFile, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, parallel, bodyMb: mb(fieldCount * fieldBytes + 2 * fileBytes), rounds }, null, 2)}\n`);
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, parallel, bodyMb: mb(fieldCount * fieldBytes + 2 * fileBytes), rounds }, null, 2)}\n`,
+  );
 } finally {
   await booted.close();
   rmSync(dataDir, { recursive: true, force: true });

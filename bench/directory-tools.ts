@@ -82,7 +82,16 @@ export async function measureHttp(target: string, origin: string, paths: string[
   }
   await load(origin, paths, 2);
   const r = await load(origin, paths, durationSeconds);
-  const stats = { target, requestsPerSecond: Math.round(r.requests.average), latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
-  console.error(`  ${target}: ${stats.requestsPerSecond} req/s, p99 ${stats.latencyP99Ms} ms${stats.non2xx || stats.errors ? `, ${stats.non2xx} non-2xx, ${stats.errors} errors` : ''}`);
+  const stats = {
+    target,
+    requestsPerSecond: Math.round(r.requests.average),
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+  console.error(
+    `  ${target}: ${stats.requestsPerSecond} req/s, p99 ${stats.latencyP99Ms} ms${stats.non2xx || stats.errors ? `, ${stats.non2xx} non-2xx, ${stats.errors} errors` : ''}`,
+  );
   return stats;
 }

@@ -55,13 +55,43 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
+  return {
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+  };
 }
 
 const keywords = [
-  'Kinderarzt', 'Kinderärzte', 'kinderartz', 'Beratung', 'Erziehungsberatung', 'Kita', 'Tagespflege', 'Hebamme', 'Schwimmen', 'Babyschwimmen',
-  'Elterngeld', 'Kindergeld', 'Nachhilfe', 'Hausaufgaben', 'Jugendzentrum', 'Spielgruppe', 'Familienzentrum', 'Musik', 'Sport', 'Sprachkurs',
-  'Schuldnerberatung', 'Krise', 'Notfall', 'Impfung', 'Vorsorge', 'Ferien', 'Wiedereinstieg', 'Elternkurs', 'Frühförderung', 'Beratng',
+  'Kinderarzt',
+  'Kinderärzte',
+  'kinderartz',
+  'Beratung',
+  'Erziehungsberatung',
+  'Kita',
+  'Tagespflege',
+  'Hebamme',
+  'Schwimmen',
+  'Babyschwimmen',
+  'Elterngeld',
+  'Kindergeld',
+  'Nachhilfe',
+  'Hausaufgaben',
+  'Jugendzentrum',
+  'Spielgruppe',
+  'Familienzentrum',
+  'Musik',
+  'Sport',
+  'Sprachkurs',
+  'Schuldnerberatung',
+  'Krise',
+  'Notfall',
+  'Impfung',
+  'Vorsorge',
+  'Ferien',
+  'Wiedereinstieg',
+  'Elternkurs',
+  'Frühförderung',
+  'Beratng',
 ];
 const languages = ['tr', 'ar', 'ru', 'pl', 'uk', 'en'];
 
@@ -119,7 +149,7 @@ async function measureQueries(engine: string, services: number, db: Kysely<DB>, 
     const own = process.cpuUsage(cpu0);
     if (i >= warmUpQueries) {
       times.push(wall);
-      if (backend) cpu.push(((backend() - backend0) / 1e6) + (own.user + own.system) / 1000);
+      if (backend) cpu.push((backend() - backend0) / 1e6 + (own.user + own.system) / 1000);
       totals.push(result.total);
     }
   }
@@ -187,7 +217,11 @@ async function main(): Promise<void> {
   const paths = listPaths();
   http.push(await measureHttp('hello-world (bare Fastify)', helloOrigin, ['/']));
   // A known word with two filters; a typo (corrected through the trigram index); a part of a compound word (substring fallback).
-  const samples: ServiceQuery[] = [{ text: 'Beratung', topic: 'beratung', district: 'Heessen' }, { text: 'Beratng', district: 'Heessen' }, { text: 'arztpraxis' }];
+  const samples: ServiceQuery[] = [
+    { text: 'Beratung', topic: 'beratung', district: 'Heessen' },
+    { text: 'Beratng', district: 'Heessen' },
+    { text: 'arztpraxis' },
+  ];
 
   for (const services of sizes) {
     const name = `frh_bench_dir_${randomUUID().replace(/-/g, '')}`;
@@ -204,7 +238,12 @@ async function main(): Promise<void> {
       await migrateToLatest(server.db);
       let t0 = performance.now();
       const stats = await publishGenerated(server.db, generateDirectory({ services, city, today }), { chunkSize: 1000 });
-      loads.push({ engine: 'postgresql', services: stats.services, seconds: round((performance.now() - t0) / 1000), how: 'publishGenerated (publishService per service)' });
+      loads.push({
+        engine: 'postgresql',
+        services: stats.services,
+        seconds: round((performance.now() - t0) / 1000),
+        how: 'publishGenerated (publishService per service)',
+      });
       console.error(`  published ${stats.services} services of ${stats.organizations} organisations in ${loads.at(-1)!.seconds} s; copying into PGlite …`);
       lite = await openDatabase({ dataDir });
       await migrateToLatest(lite.db);
@@ -213,7 +252,10 @@ async function main(): Promise<void> {
       loads.push({ engine: 'pglite', services: stats.services, seconds: round((performance.now() - t0) / 1000), how: 'rows copied from PostgreSQL as JSON' });
 
       const serverPid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(server.db)).rows[0]!.pid;
-      for (const [engine, database, pid] of [['postgresql', server, serverPid], ['pglite', lite, null]] as const) {
+      for (const [engine, database, pid] of [
+        ['postgresql', server, serverPid],
+        ['pglite', lite, null],
+      ] as const) {
         queries.push(await measureQueries(engine, services, database.db, pid));
         for (const sample of samples) explains.push({ engine, services, ...(await explainSearch(database.pool, sample)) });
       }
@@ -221,7 +263,10 @@ async function main(): Promise<void> {
       lite = undefined;
 
       // The list page as `npm start` serves it, on each engine.
-      for (const [engine, env] of [['postgresql', { DATABASE_URL: url.toString() }], ['pglite', {}]] as const) {
+      for (const [engine, env] of [
+        ['postgresql', { DATABASE_URL: url.toString() }],
+        ['pglite', {}],
+      ] as const) {
         const app = await boot(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...env }));
         try {
           const origin = await app.app.listen({ port: 0, host: '127.0.0.1' });
@@ -253,7 +298,12 @@ async function main(): Promise<void> {
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     runSeconds: Math.round((performance.now() - started) / 1000),
     loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
-    goal: { what: 'searchServices p95 < 20 ms on PostgreSQL at 100,000 services', p95Ms: goal?.p95Ms ?? null, cpuP95Ms: goal?.cpuP95Ms ?? null, met: goal ? goal.p95Ms < 20 : null },
+    goal: {
+      what: 'searchServices p95 < 20 ms on PostgreSQL at 100,000 services',
+      p95Ms: goal?.p95Ms ?? null,
+      cpuP95Ms: goal?.cpuP95Ms ?? null,
+      met: goal ? goal.p95Ms < 20 : null,
+    },
     loads,
     queries,
     http,
@@ -263,10 +313,15 @@ async function main(): Promise<void> {
   writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
   console.log('\nsearch (keyword + two filters):');
   for (const q of queries) {
-    console.log(`  ${q.engine.padEnd(10)} ${String(q.services).padStart(6)}  p50 ${q.p50Ms} ms  p95 ${q.p95Ms} ms  p99 ${q.p99Ms} ms  mean ${q.meanMs} ms  | CPU p50 ${q.cpuP50Ms} ms  p95 ${q.cpuP95Ms} ms`);
+    console.log(
+      `  ${q.engine.padEnd(10)} ${String(q.services).padStart(6)}  p50 ${q.p50Ms} ms  p95 ${q.p95Ms} ms  p99 ${q.p99Ms} ms  mean ${q.meanMs} ms  | CPU p50 ${q.cpuP50Ms} ms  p95 ${q.cpuP95Ms} ms`,
+    );
   }
   console.log('list page:');
-  for (const h of http) console.log(`  ${h.target.padEnd(52)} ${String(h.requestsPerSecond).padStart(6)} req/s  p99 ${h.latencyP99Ms} ms${h.ratioToHelloWorld ? `  (${(h.ratioToHelloWorld * 100).toFixed(1)} % of hello-world)` : ''}`);
+  for (const h of http)
+    console.log(
+      `  ${h.target.padEnd(52)} ${String(h.requestsPerSecond).padStart(6)} req/s  p99 ${h.latencyP99Ms} ms${h.ratioToHelloWorld ? `  (${(h.ratioToHelloWorld * 100).toFixed(1)} % of hello-world)` : ''}`,
+    );
   for (const e of explains) console.log(`indexes used (${e.engine}, ${e.services}, ${JSON.stringify(e.query)}): ${e.indexes.join(', ')}`);
   console.log(`goal ${result.goal.what}: ${result.goal.met === null ? 'not measured' : result.goal.met ? 'met' : 'NOT met'} (p95 ${result.goal.p95Ms} ms)`);
   console.log(`written to ${path.relative(process.cwd(), resultsFile)} after ${result.runSeconds} s`);

@@ -52,7 +52,12 @@ function generate(count: number) {
     const t = b.input.timing;
     const timing = { ...t, startDate: addDays(t.startDate, shift), endDate: addDays(t.endDate, shift) };
     const repeating = i % 10 === 0 && !t.allDay;
-    return { ...b.input, title: `${b.input.title} ${i}`, timing, rule: repeating ? { freq: 'weekly' as const, interval: 1, byWeekday: [], until: null, count: 12 } : null };
+    return {
+      ...b.input,
+      title: `${b.input.title} ${i}`,
+      timing,
+      rule: repeating ? { freq: 'weekly' as const, interval: 1, byWeekday: [], until: null, count: 12 } : null,
+    };
   });
 }
 
@@ -61,12 +66,19 @@ async function load(db: Kysely<DB>, count: number): Promise<{ seconds: number; o
   const inputs = generate(count);
   for (let i = 0; i < inputs.length; i += 1000) {
     await db.transaction().execute(async (trx) => {
-      const rows = await trx.insertInto('events').values(inputs.slice(i, i + 1000).map((input) => ({ ...rowValues(input), review_state: 'published' as const }))).returningAll().execute();
+      const rows = await trx
+        .insertInto('events')
+        .values(inputs.slice(i, i + 1000).map((input) => ({ ...rowValues(input), review_state: 'published' as const })))
+        .returningAll()
+        .execute();
       await insertOccurrences(trx, rows, []);
     });
   }
   await analyzeEvents(db);
-  const n = await db.selectFrom('event_occurrences').select((s) => s.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const n = await db
+    .selectFrom('event_occurrences')
+    .select((s) => s.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return { seconds: round((performance.now() - t0) / 1000) / 1, occurrences: Number(n.n) };
 }
 
@@ -76,7 +88,10 @@ async function fullCalendar(db: Kysely<DB>): Promise<{ ms: number; bytes: number
   const ids = (await db.selectFrom('events').select('id').orderBy('starts_at').execute()).map((r) => r.id);
   const events = [];
   for (let i = 0; i < ids.length; i += 5000) events.push(...(await loadEvents(db, ids.slice(i, i + 5000))));
-  const text = buildCalendar(events.map((e) => toIcsEvent(e, { publicUrl: 'http://localhost:3000', locale: 'de' })), { name: 'Bench', prodId: '-//Bench//DE' });
+  const text = buildCalendar(
+    events.map((e) => toIcsEvent(e, { publicUrl: 'http://localhost:3000', locale: 'de' })),
+    { name: 'Bench', prodId: '-//Bench//DE' },
+  );
   return { ms: round(performance.now() - t0), bytes: Buffer.byteLength(text), events: events.length };
 }
 
@@ -100,7 +115,10 @@ async function main(): Promise<void> {
   const http: HttpStats[] = [await measureHttp('hello-world (bare Fastify)', helloOrigin, ['/'])];
   const loads: unknown[] = [];
   const feeds: unknown[] = [];
-  const filtered = city.districts.map((d, i) => `/veranstaltungen?bezirk=${encodeURIComponent(d)}&kategorie=${['sport', 'kultur', 'natur', 'kreativ', 'lesen', 'bildung', 'fest'][i]}&wann=zeitraum&von=${addDays(todayIn(new Date()), 30)}`);
+  const filtered = city.districts.map(
+    (d, i) =>
+      `/veranstaltungen?bezirk=${encodeURIComponent(d)}&kategorie=${['sport', 'kultur', 'natur', 'kreativ', 'lesen', 'bildung', 'fest'][i]}&wann=zeitraum&von=${addDays(todayIn(new Date()), 30)}`,
+  );
 
   for (const size of sizes) {
     for (const engine of engines) {
@@ -122,12 +140,27 @@ async function main(): Promise<void> {
         await database.close();
         database = undefined;
 
-        const app = await boot(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...(engine === 'postgresql' ? { DATABASE_URL: url.toString() } : {}) }));
+        const app = await boot(
+          loadConfig({
+            NODE_ENV: 'development',
+            DATA_DIR: dataDir,
+            PORT: '0',
+            LOG_LEVEL: 'warn',
+            ...(engine === 'postgresql' ? { DATABASE_URL: url.toString() } : {}),
+          }),
+        );
         try {
           const origin = await app.app.listen({ port: 0, host: '127.0.0.1' });
           const feed = await timeFeed(origin);
           console.error(`  GET /veranstaltungen.ics (capped at ${icsEventLimit} events): ${feed.medianMs} ms, ${Math.round(feed.bytes / 1024)} KiB`);
-          feeds.push({ engine, events: size, fullCalendarMs: full.ms, fullCalendarKiB: Math.round(full.bytes / 1024), httpFeedMedianMs: feed.medianMs, httpFeedKiB: Math.round(feed.bytes / 1024) });
+          feeds.push({
+            engine,
+            events: size,
+            fullCalendarMs: full.ms,
+            fullCalendarKiB: Math.round(full.bytes / 1024),
+            httpFeedMedianMs: feed.medianMs,
+            httpFeedKiB: Math.round(feed.bytes / 1024),
+          });
           http.push(await measureHttp(`${engine} ${size}: /veranstaltungen`, origin, ['/veranstaltungen']));
           http.push(await measureHttp(`${engine} ${size}: /veranstaltungen?bezirk&kategorie&zeitraum`, origin, filtered));
           await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -147,7 +180,10 @@ async function main(): Promise<void> {
   for (const h of http.slice(1, -1)) h.ratioToHelloWorld = Math.round((h.requestsPerSecond / ceiling) * 1000) / 1000;
   const result = { measuredAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, loads, feeds, http };
   writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
-  for (const h of http) console.log(`  ${h.target.padEnd(56)} ${String(h.requestsPerSecond).padStart(6)} req/s  p99 ${h.latencyP99Ms} ms${h.ratioToHelloWorld ? `  (${(h.ratioToHelloWorld * 100).toFixed(1)} % of hello-world)` : ''}`);
+  for (const h of http)
+    console.log(
+      `  ${h.target.padEnd(56)} ${String(h.requestsPerSecond).padStart(6)} req/s  p99 ${h.latencyP99Ms} ms${h.ratioToHelloWorld ? `  (${(h.ratioToHelloWorld * 100).toFixed(1)} % of hello-world)` : ''}`,
+    );
   console.log(JSON.stringify(feeds, null, 2));
 }
 

@@ -122,10 +122,27 @@ export async function benchBooking(requests = 500, places = 50): Promise<Record<
     const { db } = booted.deps;
     const address = await booted.app.listen({ host: '127.0.0.1', port: 0 });
     const org = await db.insertInto('organizations').values({ name: 'Bench-Träger', kind: 'provider' }).returning('id').executeTakeFirstOrThrow();
-    const season = await db.insertInto('holiday_seasons').values({ name: 'Bench', phase: 'first_come', wish_from: '2027-03-01', wish_until: '2027-04-01' }).returning('id').executeTakeFirstOrThrow();
+    const season = await db
+      .insertInto('holiday_seasons')
+      .values({ name: 'Bench', phase: 'first_come', wish_from: '2027-03-01', wish_until: '2027-04-01' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const offer = await db
       .insertInto('holiday_offers')
-      .values({ season_id: season.id, organization_id: org.id, status: 'approved', title: 'Letzte Plätze', kind: 'week', first_day: '2027-07-12', last_day: '2027-07-16', daily_from: 480, daily_until: 960, min_age: 6, max_age: 12, places })
+      .values({
+        season_id: season.id,
+        organization_id: org.id,
+        status: 'approved',
+        title: 'Letzte Plätze',
+        kind: 'week',
+        first_day: '2027-07-12',
+        last_day: '2027-07-16',
+        daily_from: 480,
+        daily_until: 960,
+        min_age: 6,
+        max_age: 12,
+        places,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const users = await db
@@ -149,14 +166,22 @@ export async function benchBooking(requests = 500, places = 50): Promise<Record<
     const started = performance.now();
     const answers = await Promise.all(
       clients.map(async (c) => {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: c.cookie }, body: new URLSearchParams({ _csrf: c.csrf, childId: c.childId }) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: c.cookie },
+          body: new URLSearchParams({ _csrf: c.csrf, childId: c.childId }),
+        });
         const body = await res.text();
         return { status: res.status, full: body.includes('Dieses Angebot ist leider schon ausgebucht.'), booked: body.includes('Der Platz ist gebucht.') };
       }),
     );
     const ms = performance.now() - started;
     const taken = await db.selectFrom('holiday_offers').select('places_taken').where('id', '=', offer.id).executeTakeFirstOrThrow();
-    const rows = await db.selectFrom('holiday_places').select((eb) => eb.fn.countAll<string>().as('n')).where('offer_id', '=', offer.id).executeTakeFirstOrThrow();
+    const rows = await db
+      .selectFrom('holiday_places')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('offer_id', '=', offer.id)
+      .executeTakeFirstOrThrow();
     const byStatus: Record<string, number> = {};
     for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
     return {
@@ -202,12 +227,31 @@ export async function benchConfirmedRun(): Promise<Record<string, unknown>> {
     const { db } = booted.deps;
     const input = generateLotteryInput();
     const org = await db.insertInto('organizations').values({ name: 'Bench-Träger', kind: 'provider' }).returning('id').executeTakeFirstOrThrow();
-    const season = await db.insertInto('holiday_seasons').values({ name: 'Bench', phase: 'allocation', wish_from: '2027-03-01', wish_until: '2027-04-01', reserved_percent: 20, seed_hash: seedHash(input.seed) }).returning('id').executeTakeFirstOrThrow();
+    const season = await db
+      .insertInto('holiday_seasons')
+      .values({ name: 'Bench', phase: 'allocation', wish_from: '2027-03-01', wish_until: '2027-04-01', reserved_percent: 20, seed_hash: seedHash(input.seed) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const offerIds = new Map<string, string>();
     for (let i = 0; i < input.offers.length; i += 500) {
       const rows = await db
         .insertInto('holiday_offers')
-        .values(input.offers.slice(i, i + 500).map((o) => ({ season_id: season.id, organization_id: org.id, status: 'approved' as const, title: o.id, kind: 'week' as const, first_day: o.firstDay, last_day: o.lastDay, daily_from: o.dailyFrom, daily_until: o.dailyUntil, min_age: o.minAge, max_age: o.maxAge, places: o.places })))
+        .values(
+          input.offers.slice(i, i + 500).map((o) => ({
+            season_id: season.id,
+            organization_id: org.id,
+            status: 'approved' as const,
+            title: o.id,
+            kind: 'week' as const,
+            first_day: o.firstDay,
+            last_day: o.lastDay,
+            daily_from: o.dailyFrom,
+            daily_until: o.dailyUntil,
+            min_age: o.minAge,
+            max_age: o.maxAge,
+            places: o.places,
+          })),
+        )
         .returning(['id', 'title'])
         .execute();
       for (const r of rows) offerIds.set(r.title, r.id);
@@ -215,21 +259,77 @@ export async function benchConfirmedRun(): Promise<Record<string, unknown>> {
     const parentCount = 12_000;
     const parents: string[] = [];
     for (let i = 0; i < parentCount; i += 2000) {
-      const rows = await db.insertInto('users').values(Array.from({ length: Math.min(2000, parentCount - i) }, (_, k) => ({ email: `run-${i + k}@example.org`, display_name: `Eltern ${i + k}` }))).returning('id').execute();
+      const rows = await db
+        .insertInto('users')
+        .values(Array.from({ length: Math.min(2000, parentCount - i) }, (_, k) => ({ email: `run-${i + k}@example.org`, display_name: `Eltern ${i + k}` })))
+        .returning('id')
+        .execute();
       parents.push(...rows.map((r) => r.id));
     }
     for (let i = 0; i < input.children.length; i += 1000) {
       const chunk = input.children.slice(i, i + 1000);
-      const kids = await db.insertInto('holiday_children').values(chunk.map((c, k) => ({ parent_id: parents[(i + k) % parentCount]!, first_name: c.id, last_name: 'Bench', birth_date: c.birthDate, priority: c.priority }))).returning('id').execute();
-      const lists = await db.insertInto('holiday_wish_lists').values(chunk.map((c, k) => ({ season_id: season.id, child_id: kids[k]!.id, max_places: c.maxPlaces, group_code: c.groupCode ? c.groupCode.toUpperCase().replace(/[^A-Z0-9-]/g, '-').slice(0, 20).padEnd(4, '0') : null, submitted_at: new Date() }))).returning('id').execute();
-      await db.insertInto('holiday_wishes').values(chunk.flatMap((c, k) => c.wishes.map((w, r) => ({ wish_list_id: lists[k]!.id, offer_id: offerIds.get(w)!, rank: r + 1 })))).execute();
+      const kids = await db
+        .insertInto('holiday_children')
+        .values(
+          chunk.map((c, k) => ({
+            parent_id: parents[(i + k) % parentCount]!,
+            first_name: c.id,
+            last_name: 'Bench',
+            birth_date: c.birthDate,
+            priority: c.priority,
+          })),
+        )
+        .returning('id')
+        .execute();
+      const lists = await db
+        .insertInto('holiday_wish_lists')
+        .values(
+          chunk.map((c, k) => ({
+            season_id: season.id,
+            child_id: kids[k]!.id,
+            max_places: c.maxPlaces,
+            group_code: c.groupCode
+              ? c.groupCode
+                  .toUpperCase()
+                  .replace(/[^A-Z0-9-]/g, '-')
+                  .slice(0, 20)
+                  .padEnd(4, '0')
+              : null,
+            submitted_at: new Date(),
+          })),
+        )
+        .returning('id')
+        .execute();
+      await db
+        .insertInto('holiday_wishes')
+        .values(chunk.flatMap((c, k) => c.wishes.map((w, r) => ({ wish_list_id: lists[k]!.id, offer_id: offerIds.get(w)!, rank: r + 1 }))))
+        .execute();
     }
-    const adminUser = await db.insertInto('users').values({ email: 'run-admin@example.org', display_name: 'Admin', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+    const adminUser = await db
+      .insertInto('users')
+      .values({ email: 'run-admin@example.org', display_name: 'Admin', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const started = performance.now();
-    const summary = await confirmRun(booted.deps, { id: adminUser.id, role: 'admin', email: 'run-admin@example.org', displayName: 'Admin' }, season.id, input.seed);
+    const summary = await confirmRun(
+      booted.deps,
+      { id: adminUser.id, role: 'admin', email: 'run-admin@example.org', displayName: 'Admin' },
+      season.id,
+      input.seed,
+    );
     const ms = performance.now() - started;
-    const places = await db.selectFrom('holiday_places').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    return { engine: serverUrl ? 'postgresql' : 'pglite', children: summary.children, parents: parentCount, placements: summary.placements, placeRows: Number(places.n), ms: Math.round(ms) };
+    const places = await db
+      .selectFrom('holiday_places')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      engine: serverUrl ? 'postgresql' : 'pglite',
+      children: summary.children,
+      parents: parentCount,
+      placements: summary.placements,
+      placeRows: Number(places.n),
+      ms: Math.round(ms),
+    };
   } finally {
     await booted.close();
     rmSync(dataDir, { recursive: true, force: true });

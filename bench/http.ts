@@ -63,7 +63,9 @@ async function measure(target: string, url: string): Promise<Measurement> {
     errors: r.errors,
     timeouts: r.timeouts,
   };
-  console.error(`  ${target}: ${m.requestsPerSecond} req/s, p99 ${ms(m.latencyP99Ms)} ms${m.non2xx || m.errors ? `, ${m.non2xx} non-2xx, ${m.errors} errors` : ''}`);
+  console.error(
+    `  ${target}: ${m.requestsPerSecond} req/s, p99 ${ms(m.latencyP99Ms)} ms${m.non2xx || m.errors ? `, ${m.non2xx} non-2xx, ${m.errors} errors` : ''}`,
+  );
   return m;
 }
 
@@ -182,7 +184,8 @@ async function main(): Promise<void> {
 
     console.log(`\n${table(rows)}\n`);
     console.log(`ratios against the mean of both hello-world runs (${Math.round(ceiling)} req/s); they differ by ${(drift * 100).toFixed(0)} %`);
-    if (drift > 0.2) console.log('warning: the machine was busy or noisy while measuring (hello-world drifted by more than 20 %): run again before trusting the numbers');
+    if (drift > 0.2)
+      console.log('warning: the machine was busy or noisy while measuring (hello-world drifted by more than 20 %): run again before trusting the numbers');
     mkdirSync(path.dirname(resultsFile), { recursive: true });
     const result = {
       measuredAt: new Date().toISOString(),

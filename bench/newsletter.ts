@@ -38,7 +38,14 @@ const connections = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 8);
 const secret = 'bench-secret-not-for-production-use';
 
 function benchEnv(extra: Record<string, string>): Record<string, string> {
-  return { NODE_ENV: 'test', SESSION_SECRET: secret, NEWSLETTER_MAX_PER_SECOND: '0', NEWSLETTER_SMTP_CONNECTIONS: String(connections), LOG_LEVEL: 'silent', ...extra };
+  return {
+    NODE_ENV: 'test',
+    SESSION_SECRET: secret,
+    NEWSLETTER_MAX_PER_SECOND: '0',
+    NEWSLETTER_SMTP_CONNECTIONS: String(connections),
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
 }
 
 // --- worker process: `tsx bench/newsletter.ts worker <issueId>` with DATABASE_URL and SMTP_URL set --------------
@@ -115,19 +122,33 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
 
 async function newIssue(booted: Booted, subject: string) {
   const service = createIssueService(booted.deps);
-  const user = await booted.deps.db.insertInto('users').values({ email: `bench-${Date.now()}-${Math.random()}@example.org`, display_name: 'Bench', role: 'editor', password_hash: null }).returning(['id', 'email']).executeTakeFirstOrThrow();
+  const user = await booted.deps.db
+    .insertInto('users')
+    .values({ email: `bench-${Date.now()}-${Math.random()}@example.org`, display_name: 'Bench', role: 'editor', password_hash: null })
+    .returning(['id', 'email'])
+    .executeTakeFirstOrThrow();
   const actor = { id: user.id, email: user.email, role: 'editor' as const, displayName: 'Bench' };
   const intro = 'Liebe Familien,\n\n## Was neu ist\n\nIn diesem Infobrief finden Sie **Neuigkeiten** und [Termine](/veranstaltungen).';
   const id = await service.create(actor, {
     subject,
     intro,
-    composition: { newsIds: [], events: null, holidayNotice: 'Die Anmeldung für die Osterferien beginnt am 1. Februar.', sections: [{ heading: 'Beratung', body: 'Die Erziehungsberatung hat neue Sprechzeiten.' }] },
+    composition: {
+      newsIds: [],
+      events: null,
+      holidayNotice: 'Die Anmeldung für die Osterferien beginnt am 1. Februar.',
+      sections: [{ heading: 'Beratung', body: 'Die Erziehungsberatung hat neue Sprechzeiten.' }],
+    },
   });
   return { id, send: () => service.sendNow(actor, id) };
 }
 
 async function states(db: Booted['deps']['db'], issueId: string): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('newsletter_deliveries').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).where('issue_id', '=', issueId).groupBy('state').execute();
+  const rows = await db
+    .selectFrom('newsletter_deliveries')
+    .select(['state', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('issue_id', '=', issueId)
+    .groupBy('state')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
 
@@ -172,7 +193,11 @@ async function postgresRuns(sink: Sink) {
       sinkCpuMs: Math.round((sinkUsed.user + sinkUsed.system) / 1000),
       workerMessagesPerCpuSecond: workerCpuMs ? Math.round((subscribers / workerCpuMs) * 1000) : null,
       deliveryRowsAndFreezeMs: prepared,
-      endToEndMs: elapsed, messagesPerSecond: Math.round((subscribers / elapsed) * 1000), atSink: sink.total('Bench Durchsatz'), states: await states(booted.deps.db, a.id) };
+      endToEndMs: elapsed,
+      messagesPerSecond: Math.round((subscribers / elapsed) * 1000),
+      atSink: sink.total('Bench Durchsatz'),
+      states: await states(booted.deps.db, a.id),
+    };
     console.log('postgres throughput:', throughput);
 
     if (process.env.BENCH_SKIP_CRASH) return { throughput };
@@ -258,7 +283,14 @@ async function pgliteRun(sink: Sink) {
     transport.close();
     await waitFor(() => sink.total('Bench PGlite') >= subscribers, 60_000);
     const elapsed = Date.now() - t;
-    const result = { subscribers, deliveryRowsAndFreezeMs: prepared, endToEndMs: elapsed, messagesPerSecond: Math.round((subscribers / elapsed) * 1000), atSink: sink.total('Bench PGlite'), states: await states(booted.deps.db, issue.id) };
+    const result = {
+      subscribers,
+      deliveryRowsAndFreezeMs: prepared,
+      endToEndMs: elapsed,
+      messagesPerSecond: Math.round((subscribers / elapsed) * 1000),
+      atSink: sink.total('Bench PGlite'),
+      states: await states(booted.deps.db, issue.id),
+    };
     console.log('pglite throughput:', result);
     return result;
   } finally {
@@ -269,7 +301,12 @@ async function pgliteRun(sink: Sink) {
 
 async function main(): Promise<void> {
   const sink = await startSink();
-  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`, node: process.version, smtpConnections: connections };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+    node: process.version,
+    smtpConnections: connections,
+  };
   try {
     if (engines.includes('postgres')) results.postgres = await postgresRuns(sink);
     if (engines.includes('pglite')) results.pglite = await pgliteRun(sink);

@@ -64,8 +64,15 @@ async function main() {
   const { db, city } = booted.deps;
   try {
     const survey = await db.insertInto('survey_surveys').values({ slug: 'bench', title: 'Bench', status: 'open' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('survey_versions').values({ survey_id: survey.id, version: 1, definition: JSON.stringify(definition), frozen_at: new Date() }).execute();
-    const channels = await db.insertInto('survey_channels').values([...demoChannels, { slug: 'plakat', name: 'Plakat' }].map((c) => ({ survey_id: survey.id, ...c }))).returning(['id', 'slug']).execute();
+    await db
+      .insertInto('survey_versions')
+      .values({ survey_id: survey.id, version: 1, definition: JSON.stringify(definition), frozen_at: new Date() })
+      .execute();
+    const channels = await db
+      .insertInto('survey_channels')
+      .values([...demoChannels, { slug: 'plakat', name: 'Plakat' }].map((c) => ({ survey_id: survey.id, ...c })))
+      .returning(['id', 'slug'])
+      .execute();
 
     const random = prng(42);
     const t0 = performance.now();
@@ -108,15 +115,35 @@ async function main() {
     }
     // The first call after loading also sums up the past days (once); measured separately.
     console.log(`first dashboard (with rollup of ${responses} responses): ${firstMs.toFixed(0)} ms`);
-    console.log(`dashboard p50 ${percentile(dashboardMs, 50).toFixed(0)} ms, max ${Math.max(...dashboardMs).toFixed(0)} ms; cross-tab p50 ${percentile(crossMs, 50).toFixed(0)} ms`);
+    console.log(
+      `dashboard p50 ${percentile(dashboardMs, 50).toFixed(0)} ms, max ${Math.max(...dashboardMs).toFixed(0)} ms; cross-tab p50 ${percentile(crossMs, 50).toFixed(0)} ms`,
+    );
 
     // 3. Submissions over HTTP.
     const origin = await booted.app.listen({ port: 0, host: '127.0.0.1' });
-    const before = Number((await db.selectFrom('survey_responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await db
+          .selectFrom('survey_responses')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     // The load comes from a child process, so client and server do not share one event loop.
-    const load = await runClient({ url: `${origin}/api/v1/befragungen/bench/antworten`, channels: channels.map((c) => c.slug), bodies: Array.from({ length: 500 }, () => generateAnswers(definition, city.districts, random)) });
+    const load = await runClient({
+      url: `${origin}/api/v1/befragungen/bench/antworten`,
+      channels: channels.map((c) => c.slug),
+      bodies: Array.from({ length: 500 }, () => generateAnswers(definition, city.districts, random)),
+    });
     const { statuses, result } = load;
-    const after = Number((await db.selectFrom('survey_responses').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await db
+          .selectFrom('survey_responses')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const created = statuses['201'] ?? 0;
     const stored = after - before;
     const perSecond = created / seconds;
@@ -124,7 +151,9 @@ async function main() {
     // stored without a counted 201 (at most one per connection). Lost = acknowledged but not stored.
     const lost = Math.max(0, created - stored);
     const inFlight = stored - created;
-    console.log(`submissions: ${created} × 201 in ${seconds} s = ${perSecond.toFixed(0)}/s, stored ${stored}, statuses ${JSON.stringify(statuses)}, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms`);
+    console.log(
+      `submissions: ${created} × 201 in ${seconds} s = ${perSecond.toFixed(0)}/s, stored ${stored}, statuses ${JSON.stringify(statuses)}, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms`,
+    );
     if (lost > 0 || inFlight > connections) console.error(`LOST OR DUPLICATED: ${created} acknowledged, ${stored} stored`);
 
     const out = {
@@ -138,7 +167,19 @@ async function main() {
       firstDashboardWithRollupMs: Math.round(firstMs),
       dashboard: { runs: dashboardMs.length, p50Ms: Math.round(percentile(dashboardMs, 50)), maxMs: Math.round(Math.max(...dashboardMs)), goalMs: 500 },
       crossTabWithFilter: { runs: crossMs.length, p50Ms: Math.round(percentile(crossMs, 50)), maxMs: Math.round(Math.max(...crossMs)) },
-      submissions: { seconds, connections, acknowledged201: created, storedRows: stored, lost, storedWhileInFlightAtDeadline: inFlight, perSecond: Math.round(perSecond), statuses, latencyP50Ms: result.latency.p50, latencyP99Ms: result.latency.p99, goalPerSecond: 500 },
+      submissions: {
+        seconds,
+        connections,
+        acknowledged201: created,
+        storedRows: stored,
+        lost,
+        storedWhileInFlightAtDeadline: inFlight,
+        perSecond: Math.round(perSecond),
+        statuses,
+        latencyP50Ms: result.latency.p50,
+        latencyP99Ms: result.latency.p99,
+        goalPerSecond: 500,
+      },
     };
     writeFileSync(resultsFile, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`wrote ${resultsFile}`);
@@ -182,7 +223,14 @@ async function client(job: ClientJob): Promise<ClientResult> {
     headers: { 'content-type': 'application/json' },
     requests: [
       {
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ schluessel: randomUUID(), kanal: job.channels[sent % job.channels.length], antworten: job.bodies[sent++ % job.bodies.length] }) }),
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({
+            schluessel: randomUUID(),
+            kanal: job.channels[sent % job.channels.length],
+            antworten: job.bodies[sent++ % job.bodies.length],
+          }),
+        }),
         onResponse: (status) => {
           statuses[status] = (statuses[status] ?? 0) + 1;
         },

@@ -23,7 +23,9 @@ document.addEventListener('DOMContentLoaded', function () {
   function update() {
     followUps.forEach(function (block) {
       var wanted = JSON.parse(block.getAttribute('data-show-values') || '[]');
-      var show = valuesOf(block.getAttribute('data-show-if')).some(function (v) { return wanted.indexOf(v) !== -1; });
+      var show = valuesOf(block.getAttribute('data-show-if')).some(function (v) {
+        return wanted.indexOf(v) !== -1;
+      });
       block.hidden = !show;
       // The marker tells the server this question was offered.
       var marker = block.querySelector('input[name="gezeigt"]');

@@ -41,7 +41,12 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: `${city.portalName} API`, version: '1', description: 'Offene Schnittstelle des Familienrathauses.', license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' } },
+      info: {
+        title: `${city.portalName} API`,
+        version: '1',
+        description: 'Offene Schnittstelle des Familienrathauses.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
       servers: [{ url: config.publicUrl }],
     },
     hideUntagged: true,

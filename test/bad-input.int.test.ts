@@ -9,7 +9,8 @@ import { buildSurvey } from './support/survey.js';
  */
 const t = useTestApp();
 
-const expectClientError = (res: { statusCode: number; body: string }, what: string) => expect(`${what}: ${res.statusCode >= 400 && res.statusCode < 500 ? "4xx" : res.statusCode}`).toBe(`${what}: 4xx`);
+const expectClientError = (res: { statusCode: number; body: string }, what: string) =>
+  expect(`${what}: ${res.statusCode >= 400 && res.statusCode < 500 ? '4xx' : res.statusCode}`).toBe(`${what}: 4xx`);
 
 describe('a NUL byte in the address', () => {
   it('is refused with 400 and a plain-German page, or code bad_request under /api', async () => {
@@ -67,7 +68,14 @@ describe('a repeated parameter', () => {
 
 describe('multipart bodies', () => {
   const post = (url: string, contentType: string, payload: Buffer | string, visitor = new Visitor(() => t.app)) =>
-    t.app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, cookies: Object.fromEntries(visitor.cookies), payload, remoteAddress: visitor.ip });
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': contentType },
+      cookies: Object.fromEntries(visitor.cookies),
+      payload,
+      remoteAddress: visitor.ip,
+    });
 
   it('malformed ones are refused with a 4xx, on a form route and on an upload route', async () => {
     const { body, contentType } = multipartBody({ page: '/', description: 'Etwas ist kaputt' }, {});
@@ -84,7 +92,10 @@ describe('multipart bodies', () => {
   });
 
   it('are parsed only on upload routes, and only for people who may upload there', async () => {
-    const { body, contentType } = multipartBody({ email: 'a@example.org', password: 'x'.repeat(20) }, { image: { filename: 'a.png', content: Buffer.alloc(1024) } });
+    const { body, contentType } = multipartBody(
+      { email: 'a@example.org', password: 'x'.repeat(20) },
+      { image: { filename: 'a.png', content: Buffer.alloc(1024) } },
+    );
     const login = await post('/anmelden', contentType, body);
     expect(login.statusCode).toBe(415);
     expect(login.body).toContain('Formular');

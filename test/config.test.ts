@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { cookieNames } from '../src/platform/http/context.js';
 import { registerSecurityHeaders } from '../src/platform/http/security.js';
 
-const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/familienrathaus', PUBLIC_URL: 'https://familien.example', SESSION_SECRET: 'x'.repeat(32) };
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://db/familienrathaus',
+  PUBLIC_URL: 'https://familien.example',
+  SESSION_SECRET: 'x'.repeat(32),
+};
 
 describe('configuration', () => {
   it('refuses to start in production without the secrets it needs', () => {
@@ -31,7 +36,10 @@ describe('configuration', () => {
   });
 
   it('sends HSTS in production only', async () => {
-    for (const [env, expected] of [[production, true], [{ NODE_ENV: 'test' }, false]] as const) {
+    for (const [env, expected] of [
+      [production, true],
+      [{ NODE_ENV: 'test' }, false],
+    ] as const) {
       const app = Fastify();
       await registerSecurityHeaders(app, loadConfig(env));
       app.get('/', async () => 'ok');

@@ -66,20 +66,31 @@ describeWithServer('a PostgreSQL restart under load', () => {
   beforeAll(async () => {
     cluster = await createCluster();
     folder = mkdtempSync(path.join(tmpdir(), 'frh-restart-'));
-    const env = (name: string) => ({ DATABASE_URL: cluster.url, DATA_DIR: path.join(folder, name), SEED_DEMO_DATA: 'false', WORKER_IN_WEB: 'false', SESSION_SECRET: secret });
+    const env = (name: string) => ({
+      DATABASE_URL: cluster.url,
+      DATA_DIR: path.join(folder, name),
+      SEED_DEMO_DATA: 'false',
+      WORKER_IN_WEB: 'false',
+      SESSION_SECRET: secret,
+    });
     // The first process migrates; the others start on the migrated database.
     portals.push(await startPortal('web', env('web1')));
     portals.push(...(await Promise.all([startPortal('web', env('web2')), startPortal('worker', env('worker'))])));
     webs = portals.slice(0, 2);
 
-    await query(`INSERT INTO users (email, display_name, role, password_hash, email_confirmed_at) VALUES ('redaktion@example.org', 'Redaktion', 'editor', $1, now())`, [
-      await hash('ein langes Testpasswort'),
-    ]);
+    await query(
+      `INSERT INTO users (email, display_name, role, password_hash, email_confirmed_at) VALUES ('redaktion@example.org', 'Redaktion', 'editor', $1, now())`,
+      [await hash('ein langes Testpasswort')],
+    );
     const [survey] = await query<{ id: string }>(`INSERT INTO survey_surveys (slug, title, status) VALUES ($1, 'Lasttest', 'open') RETURNING id`, [surveySlug]);
     await query(`INSERT INTO survey_versions (survey_id, version, definition, frozen_at) VALUES ($1, 1, $2, now())`, [survey!.id, JSON.stringify(definition)]);
 
     const login = await editor.get(webs[0]!.port, '/anmelden');
-    const signedIn = await editor.post(webs[0]!.port, '/anmelden', { _csrf: csrfTokenIn(login.body), email: 'redaktion@example.org', password: 'ein langes Testpasswort' });
+    const signedIn = await editor.post(webs[0]!.port, '/anmelden', {
+      _csrf: csrfTokenIn(login.body),
+      email: 'redaktion@example.org',
+      password: 'ein langes Testpasswort',
+    });
     expect(signedIn.status, signedIn.body).toBe(303);
     csrf = csrfTokenIn((await editor.get(webs[1]!.port, '/verwaltung/befragungen')).body);
   }, 600_000);
@@ -99,7 +110,9 @@ describeWithServer('a PostgreSQL restart under load', () => {
     const isCalmOutage = (answer: Answer, api: boolean) =>
       answer.status === 503 &&
       Number(answer.headers['retry-after']) > 0 &&
-      (api ? (JSON.parse(answer.body) as { error?: { code?: string } }).error?.code === 'unavailable' : answer.body.includes('Gleich wieder da') && answer.body.includes('lang="de"'));
+      (api
+        ? (JSON.parse(answer.body) as { error?: { code?: string } }).error?.code === 'unavailable'
+        : answer.body.includes('Gleich wieder da') && answer.body.includes('lang="de"'));
     const judge = (what: string, answer: Answer, api: boolean): boolean => {
       if (answer.status < 400) return true;
       if (!isCalmOutage(answer, api)) failures.push(`${what}: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
@@ -153,7 +166,11 @@ describeWithServer('a PostgreSQL restart under load', () => {
     const allReady = async () => (await Promise.all(webs.map((w) => ready(w.port)))).every((s) => s === 200);
     const writesGrow = async () => {
       const before = { surveys: acknowledged.surveys.length, answers: acknowledged.answers.length };
-      await until('writes acknowledged again', () => acknowledged.surveys.length >= before.surveys + 3 && acknowledged.answers.length >= before.answers + 3, portals);
+      await until(
+        'writes acknowledged again',
+        () => acknowledged.surveys.length >= before.surveys + 3 && acknowledged.answers.length >= before.answers + 3,
+        portals,
+      );
     };
 
     try {
@@ -166,7 +183,11 @@ describeWithServer('a PostgreSQL restart under load', () => {
 
       // 2. A longer outage, to look at what visitors get while the database is away.
       await cluster.stop();
-      await until('/readyz not ready while the database is down', async () => (await Promise.all(webs.map((w) => ready(w.port)))).every((s) => s === 503), portals);
+      await until(
+        '/readyz not ready while the database is down',
+        async () => (await Promise.all(webs.map((w) => ready(w.port)))).every((s) => s === 503),
+        portals,
+      );
       const readyz = await request(webs[0]!.port, 'GET', '/readyz');
       expect(readyz.headers['retry-after']).toBeDefined();
       const page = await visitor.get(webs[0]!.port, '/angebote');
@@ -186,9 +207,18 @@ describeWithServer('a PostgreSQL restart under load', () => {
       // The worker picks up jobs again: a sign-up's confirmation mail reaches the outbox.
       const reader = new Browser();
       const signup = await reader.get(webs[1]!.port, '/infobrief');
-      const sent = await reader.post(webs[1]!.port, '/infobrief', { _csrf: csrfTokenIn(signup.body), email: 'nach-dem-neustart@example.org', locale: 'de', consent: 'ja' });
+      const sent = await reader.post(webs[1]!.port, '/infobrief', {
+        _csrf: csrfTokenIn(signup.body),
+        email: 'nach-dem-neustart@example.org',
+        locale: 'de',
+        consent: 'ja',
+      });
       expect(sent.status, sent.body).toBe(303);
-      await until('the worker delivers the confirmation mail', async () => (await query(`SELECT 1 FROM mail_outbox WHERE recipient = 'nach-dem-neustart@example.org'`)).length === 1, portals);
+      await until(
+        'the worker delivers the confirmation mail',
+        async () => (await query(`SELECT 1 FROM mail_outbox WHERE recipient = 'nach-dem-neustart@example.org'`)).length === 1,
+        portals,
+      );
     } finally {
       running = false;
       await Promise.all([...readers, formWriter, apiWriter]);

@@ -38,8 +38,12 @@ describe('the embedded portal after kill -9', () => {
     const database = await openDatabase({ dataDir });
     try {
       await migrateToLatest(database.db);
-      const survey = await sql<{ id: string }>`INSERT INTO survey_surveys (slug, title, status) VALUES (${surveySlug}, 'Absturztest', 'open') RETURNING id`.execute(database.db);
-      await sql`INSERT INTO survey_versions (survey_id, version, definition, frozen_at) VALUES (${survey.rows[0]!.id}, 1, ${JSON.stringify(definition)}, now())`.execute(database.db);
+      const survey = await sql<{
+        id: string;
+      }>`INSERT INTO survey_surveys (slug, title, status) VALUES (${surveySlug}, 'Absturztest', 'open') RETURNING id`.execute(database.db);
+      await sql`INSERT INTO survey_versions (survey_id, version, definition, frozen_at) VALUES (${survey.rows[0]!.id}, 1, ${JSON.stringify(definition)}, now())`.execute(
+        database.db,
+      );
     } finally {
       await database.close();
     }

@@ -51,12 +51,56 @@ function routesOf(tree: string): Route[] {
 }
 
 // Names the app reads from addresses and forms (grep of the sources), so values reach the code behind them.
-const queryNames = 'q search von bis seite page per_page kanal aktion token zurueck thema alter bezirk kategorie kostenlos barrierefrei monat wann full full_service taxonomy_id taxonomy_term_id organization_id parent_id top_only modified_after postcode sprache entschieden gespeichert geloescht ergebnis traeger standorte angebote neu aktualisiert rolle fuer hinweis spalten zeilen wert filter angelegt seite_von'.split(' ');
-const fieldNames = 'email password currentPassword displayName locale title teaser body description startDate startTime endDate endTime repeat interval repeatCount repeatUntil excludedDates organizationId locationId price reducedPrice minAge maxAge district status statusNote imageAlt removeImage decision reason allowed role rolle name kind slug q page date note moveDate moveNewDate moveNewStart moveNewEnd birthDate firstName lastName childId pick priority maxPlaces opensOn closesOn wishFrom wishUntil consent confirm code kanal sprache paket nurPruefen publishedAt expiresAt scheduleAt subject intro topic_familie wert spalten zeilen seed confirmSeed type required url website latitude longitude'.split(' ');
+const queryNames =
+  'q search von bis seite page per_page kanal aktion token zurueck thema alter bezirk kategorie kostenlos barrierefrei monat wann full full_service taxonomy_id taxonomy_term_id organization_id parent_id top_only modified_after postcode sprache entschieden gespeichert geloescht ergebnis traeger standorte angebote neu aktualisiert rolle fuer hinweis spalten zeilen wert filter angelegt seite_von'.split(
+    ' ',
+  );
+const fieldNames =
+  'email password currentPassword displayName locale title teaser body description startDate startTime endDate endTime repeat interval repeatCount repeatUntil excludedDates organizationId locationId price reducedPrice minAge maxAge district status statusNote imageAlt removeImage decision reason allowed role rolle name kind slug q page date note moveDate moveNewDate moveNewStart moveNewEnd birthDate firstName lastName childId pick priority maxPlaces opensOn closesOn wishFrom wishUntil consent confirm code kanal sprache paket nurPruefen publishedAt expiresAt scheduleAt subject intro topic_familie wert spalten zeilen seed confirmSeed type required url website latitude longitude'.split(
+    ' ',
+  );
 
 const numbers = ['-1', '0', '-0', '1.5', '-99999999999', '99999999999999999999', '9007199254740993', '1e308', '-1e308', 'NaN', 'Infinity', '0x10', '١٢'];
-const dates = ['9999-12-31', '0000-00-00', '0001-01-01', '275760-09-13', '+275760-09-13', '-000001-01-01', '2026-02-30', '2026-13-01', '31.12.9999', '1.1.1', '2026-01-01T25:61', '25:61', '24:00', '2038-01-19T03:14:08Z', '1969-12-31'];
-const texts = ['', ' ', '\u0000', 'a\u0000b', '\uD800', '\uFFFE', '😀', '\u202Eabc', '<script>alert(1)</script>', "' OR 1=1 --", '%', '../../etc/passwd', '__proto__', 'constructor', '[]', '{}', 'null', 'ja', 'on', 'true', '\r\nSet-Cookie: x=1'];
+const dates = [
+  '9999-12-31',
+  '0000-00-00',
+  '0001-01-01',
+  '275760-09-13',
+  '+275760-09-13',
+  '-000001-01-01',
+  '2026-02-30',
+  '2026-13-01',
+  '31.12.9999',
+  '1.1.1',
+  '2026-01-01T25:61',
+  '25:61',
+  '24:00',
+  '2038-01-19T03:14:08Z',
+  '1969-12-31',
+];
+const texts = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uFFFE',
+  '😀',
+  '\u202Eabc',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '%',
+  '../../etc/passwd',
+  '__proto__',
+  'constructor',
+  '[]',
+  '{}',
+  'null',
+  'ja',
+  'on',
+  'true',
+  '\r\nSet-Cookie: x=1',
+];
 // Escapes that decode to nothing valid: a NUL, invalid and overlong UTF-8, a surrogate, a broken escape.
 const rawEscapes = ['%00', '%FF', '%C3', '%C3%28', '%E0%80%80', '%ED%A0%80', '%F4%90%80%80', '%', '%G1', '%%', '%E0%A4%A'];
 
@@ -78,7 +122,8 @@ function hostileValue(known: string[]) {
 const escaped = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
 
 /** A value as it travels in an address: usually escaped properly, sometimes a raw escape that decodes to nothing valid. */
-const inAddress = (value: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: value.map(escaped) }, { weight: 1, arbitrary: fc.constantFrom(...rawEscapes) });
+const inAddress = (value: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 4, arbitrary: value.map(escaped) }, { weight: 1, arbitrary: fc.constantFrom(...rawEscapes) });
 
 interface Hostile {
   method: string;
@@ -93,7 +138,10 @@ interface Hostile {
 function hostileRequest(routes: Route[], known: string[]): fc.Arbitrary<Hostile> {
   const value = hostileValue(known);
   const param = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...known).map(escaped) }, { weight: 3, arbitrary: inAddress(value) });
-  const pair = fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...queryNames) }, { weight: 1, arbitrary: fc.constantFrom('a[]', 'a[b]', '__proto__', '', '%00') }), inAddress(value));
+  const pair = fc.tuple(
+    fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...queryNames) }, { weight: 1, arbitrary: fc.constantFrom('a[]', 'a[b]', '__proto__', '', '%00') }),
+    inAddress(value),
+  );
   const query = fc.array(pair, { maxLength: 4 }).chain((pairs) =>
     // Repeat some parameters, as `?q=1&q=2` or `?q[]=1&q[]=2`.
     fc.constantFrom('once', 'repeated', 'array').map((shape) => {
@@ -108,8 +156,21 @@ function hostileRequest(routes: Route[], known: string[]): fc.Arbitrary<Hostile>
       params: fc.array(param, { minLength: 4, maxLength: 4 }),
       query: fc.option(query, { freq: 4 }),
       body: fc.constantFrom('form', 'form', 'json', 'multipart', 'multipart-broken', 'text', undefined),
-      contentType: fc.option(fc.constantFrom('application/xml', 'multipart/form-data', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/x-www-form-urlencoded; charset=utf-16', ''), { freq: 6 }),
-      fields: fc.array(fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fieldNames) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }), value), { maxLength: 8 }),
+      contentType: fc.option(
+        fc.constantFrom(
+          'application/xml',
+          'multipart/form-data',
+          'multipart/form-data; boundary=x',
+          'application/json; charset=latin1',
+          'application/x-www-form-urlencoded; charset=utf-16',
+          '',
+        ),
+        { freq: 6 },
+      ),
+      fields: fc.array(
+        fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fieldNames) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }), value),
+        { maxLength: 8 },
+      ),
       withImage: fc.boolean(),
       tokenOdds: fc.nat(9),
     })
@@ -118,7 +179,14 @@ function hostileRequest(routes: Route[], known: string[]): fc.Arbitrary<Hostile>
       const path = route.path.replace(/:[A-Za-z_]+|\*/g, () => params[index++ % params.length]!);
       const method = otherMethod ?? route.methods[fields.length % route.methods.length]!;
       const hasBody = method !== 'GET' && method !== 'HEAD';
-      return { method, url: query ? `${path}?${query}` : path, fields, withImage, withToken: tokenOdds > 1, ...(hasBody ? { body, ...(contentType === null ? {} : { contentType }) } : {}) };
+      return {
+        method,
+        url: query ? `${path}?${query}` : path,
+        fields,
+        withImage,
+        withToken: tokenOdds > 1,
+        ...(hasBody ? { body, ...(contentType === null ? {} : { contentType }) } : {}),
+      };
     });
 }
 
@@ -200,46 +268,42 @@ function injectOptions(r: Hostile, who: Signed, address: string): InjectOptions 
 const described = (r: Hostile, role: string, status: number | string) =>
   `${status} ${role} ${r.method} ${r.url.length > 300 ? `${r.url.slice(0, 300)}…(${r.url.length} characters)` : r.url}${r.body ? ` body=${r.body} content-type=${r.contentType ?? '(matching)'} token=${r.withToken} fields=${JSON.stringify(r.fields).slice(0, 300)}` : ''}`;
 
-it(
-  `answers hostile input on every route, for every role, without a 5xx (seed ${seed})`,
-  async () => {
-    await buildRecords();
-    const routes = routesOf(t.app.printRoutes({ commonPrefix: false }));
-    expect(routes.length).toBeGreaterThan(100);
-    const known = await knownValues();
-    const requests = fc.sample(hostileRequest(routes, known), { seed, numRuns: requestsPerRole * roles.length });
-    const names = cookieNames(t.deps.config);
-    const failures: string[] = [];
-    let sent = 0;
+it(`answers hostile input on every route, for every role, without a 5xx (seed ${seed})`, async () => {
+  await buildRecords();
+  const routes = routesOf(t.app.printRoutes({ commonPrefix: false }));
+  expect(routes.length).toBeGreaterThan(100);
+  const known = await knownValues();
+  const requests = fc.sample(hostileRequest(routes, known), { seed, numRuns: requestsPerRole * roles.length });
+  const names = cookieNames(t.deps.config);
+  const failures: string[] = [];
+  let sent = 0;
 
-    for (const [roleIndex, role] of roles.entries()) {
-      const browserSeed = `fuzz-browser-${role}-${'x'.repeat(32)}`;
-      let who = await signIn(role, browserSeed);
-      const mine = requests.slice(roleIndex * requestsPerRole, (roleIndex + 1) * requestsPerRole);
-      let next = 0;
-      const worker = async () => {
-        while (next < mine.length) {
-          const index = next++;
-          const r = mine[index]!;
-          // Each request from its own address: the rate limits answer 429 correctly, but would hide the code behind them.
-          const address = `198.18.${(index >> 8) & 255}.${index & 255}`;
-          try {
-            const res = await t.app.inject(injectOptions(r, who, address));
-            sent += 1;
-            if (res.statusCode >= 500) failures.push(described(r, role, res.statusCode));
-            const signedOut = res.cookies.some((c) => c.name === names.session && c.value === '');
-            if (signedOut && who.userId) who = await renew(who, browserSeed);
-          } catch (error) {
-            failures.push(described(r, role, `threw ${(error as Error).message}`));
-          }
+  for (const [roleIndex, role] of roles.entries()) {
+    const browserSeed = `fuzz-browser-${role}-${'x'.repeat(32)}`;
+    let who = await signIn(role, browserSeed);
+    const mine = requests.slice(roleIndex * requestsPerRole, (roleIndex + 1) * requestsPerRole);
+    let next = 0;
+    const worker = async () => {
+      while (next < mine.length) {
+        const index = next++;
+        const r = mine[index]!;
+        // Each request from its own address: the rate limits answer 429 correctly, but would hide the code behind them.
+        const address = `198.18.${(index >> 8) & 255}.${index & 255}`;
+        try {
+          const res = await t.app.inject(injectOptions(r, who, address));
+          sent += 1;
+          if (res.statusCode >= 500) failures.push(described(r, role, res.statusCode));
+          const signedOut = res.cookies.some((c) => c.name === names.session && c.value === '');
+          if (signedOut && who.userId) who = await renew(who, browserSeed);
+        } catch (error) {
+          failures.push(described(r, role, `threw ${(error as Error).message}`));
         }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
-    }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
 
-    if (failures.length) console.error(`hostile input (FUZZ_SEED=${seed}): ${failures.length} requests answered 5xx\n${failures.slice(0, 30).join('\n')}`);
-    expect(failures.slice(0, 10)).toEqual([]);
-    expect(sent).toBeGreaterThanOrEqual(10_000);
-  },
-  300_000,
-);
+  if (failures.length) console.error(`hostile input (FUZZ_SEED=${seed}): ${failures.length} requests answered 5xx\n${failures.slice(0, 30).join('\n')}`);
+  expect(failures.slice(0, 10)).toEqual([]);
+  expect(sent).toBeGreaterThanOrEqual(10_000);
+}, 300_000);

@@ -25,7 +25,9 @@ const t = useTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Familie
 
 describe('mail with SMTP_URL set', () => {
   it('sends by SMTP with a plain-text and an HTML part, and not into the outbox', async () => {
-    await t.deps.db.transaction().execute((trx) => t.deps.mail.enqueue(trx, { to: 'smtp@example.org', subject: 'Über SMTP', text: 'Textteil', html: '<p>HTML-Teil</p>' }));
+    await t.deps.db
+      .transaction()
+      .execute((trx) => t.deps.mail.enqueue(trx, { to: 'smtp@example.org', subject: 'Über SMTP', text: 'Textteil', html: '<p>HTML-Teil</p>' }));
     await t.runJobs();
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual(['smtp@example.org']);

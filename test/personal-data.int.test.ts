@@ -74,7 +74,10 @@ describe('personal data declarations', () => {
       }
     }
     expect(twice, 'each personal column is declared once').toEqual([]);
-    expect([...declared.keys()].filter((k) => !existing.has(k)), 'declared columns that the schema does not have').toEqual([]);
+    expect(
+      [...declared.keys()].filter((k) => !existing.has(k)),
+      'declared columns that the schema does not have',
+    ).toEqual([]);
 
     // A table whose rows go with the person holds rows about that person: what refers to it does too.
     const personalRows = new Set(['users', ...declarations.filter((d) => d.onErase === 'delete').map((d) => d.table)]);
@@ -83,11 +86,16 @@ describe('personal data declarations', () => {
       ...foreignKeys.filter((f) => personalRows.has(f.references)).map((f) => key(f.table, f.column)),
     ]);
     const undeclared = [...suspicious].filter((k) => !declared.has(k) && !(k in notPersonal)).sort();
-    expect(undeclared, 'declare these in the owning module’s *.privacy.ts, or (only if they hold nothing about a person) explain them in notPersonal').toEqual([]);
+    expect(undeclared, 'declare these in the owning module’s *.privacy.ts, or (only if they hold nothing about a person) explain them in notPersonal').toEqual(
+      [],
+    );
 
     const tablesWithDeclarations = new Set(declarations.map((d) => d.table));
     const tables = [...new Set(columns.map((c) => c.table))];
-    expect(tables.filter((table) => personalTable.test(table) && !tablesWithDeclarations.has(table)), 'tables that look personal without a declaration').toEqual([]);
+    expect(
+      tables.filter((table) => personalTable.test(table) && !tablesWithDeclarations.has(table)),
+      'tables that look personal without a declaration',
+    ).toEqual([]);
 
     const stale = Object.keys(notPersonal).filter((k) => !existing.has(k) || !suspicious.has(k));
     expect(stale, 'allow-list entries that no longer exist or no longer look personal').toEqual([]);
@@ -113,7 +121,9 @@ describe('personal data declarations', () => {
           need(d, item.from, item.select);
         }
       }
-      if (typeof d.onErase === 'object') for (const column of Object.keys(d.onErase.replace)) if (!declaredColumns(d).includes(column)) problems.push(`${d.name}: replaces undeclared ${column}`);
+      if (typeof d.onErase === 'object')
+        for (const column of Object.keys(d.onErase.replace))
+          if (!declaredColumns(d).includes(column)) problems.push(`${d.name}: replaces undeclared ${column}`);
       const sweep = d.retention.sweep;
       if (sweep) for (const column of [sweep.after, ...(sweep.unless ? [sweep.unless] : [])]) need(d, d.table, column);
     }
@@ -133,7 +143,11 @@ describe('personal data declarations', () => {
     const outboxDir = path.join(t.deps.config.dataDir, 'outbox');
     mkdirSync(outboxDir, { recursive: true });
     const mail = async (createdAt: Date) => {
-      const row = await t.deps.db.insertInto('mail_outbox').values({ recipient: 'alt@example.org', subject: 'Alt', text_body: 'Text' }).returning('id').executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .insertInto('mail_outbox')
+        .values({ recipient: 'alt@example.org', subject: 'Alt', text_body: 'Text' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await backdate('mail_outbox', row.id, createdAt);
       writeFileSync(path.join(outboxDir, `${row.id}.eml`), 'To: alt@example.org\n\nText');
       return row.id;
@@ -147,7 +161,11 @@ describe('personal data declarations', () => {
     await t.deps.db.updateTable('users').set({ email_confirmed_at: null }).where('id', '=', never.id).execute();
     for (const user of [never, confirmed]) await backdate('users', user.id, daysAgo(unconfirmedAccountDays + 1));
     const report = async (createdAt: Date) => {
-      const row = await t.deps.db.insertInto('barrier_reports').values({ page_url: '/', message: 'Alt', contact_email: 'melder@example.org' }).returning('id').executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .insertInto('barrier_reports')
+        .values({ page_url: '/', message: 'Alt', contact_email: 'melder@example.org' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await backdate('barrier_reports', row.id, createdAt);
       return row;
     };
@@ -157,7 +175,8 @@ describe('personal data declarations', () => {
     await t.deps.jobs.send(t.deps.db, maintenanceJob, {});
     await t.runJobs();
 
-    const ids = async (table: 'mail_outbox' | 'barrier_reports' | 'users', wanted: string[]) => (await t.deps.db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id);
+    const ids = async (table: 'mail_outbox' | 'barrier_reports' | 'users', wanted: string[]) =>
+      (await t.deps.db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id);
     expect(await ids('mail_outbox', [expiredMail, keptMail])).toEqual([keptMail]);
     expect([expiredMail, keptMail, orphan].map((id) => existsSync(path.join(outboxDir, `${id}.eml`)))).toEqual([false, true, false]);
     expect(await ids('users', [never.id, confirmed.id])).toEqual([confirmed.id]);

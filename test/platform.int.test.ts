@@ -123,7 +123,9 @@ describe('security headers and error pages', () => {
 
 describe('mail and jobs', () => {
   it('puts mail into the outbox and an .eml file, with a plain-text part', async () => {
-    await t.deps.db.transaction().execute((trx) => t.deps.mail.enqueue(trx, { to: 'outbox@example.org', subject: 'Probe', text: 'Nur Text', html: '<p>HTML</p>' }));
+    await t.deps.db
+      .transaction()
+      .execute((trx) => t.deps.mail.enqueue(trx, { to: 'outbox@example.org', subject: 'Probe', text: 'Nur Text', html: '<p>HTML</p>' }));
     await t.runJobs();
     const row = await t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', 'outbox@example.org').executeTakeFirstOrThrow();
     expect(row.text_body).toBe('Nur Text');

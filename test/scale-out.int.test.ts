@@ -38,7 +38,15 @@ function freePort(): Promise<number> {
 function start(name: string, script: string, env: Record<string, string>): ChildProcess {
   const dataDir = mkdtempSync(path.join(tmpdir(), `frh-scale-${name}-`));
   dirs.push(dataDir);
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, SEED_DEMO_DATA: 'false', WORKER_IN_WEB: 'false', ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    SEED_DEMO_DATA: 'false',
+    WORKER_IN_WEB: 'false',
+    ...env,
+  };
   delete childEnv.SESSION_SECRET;
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
@@ -106,10 +114,13 @@ describe.skipIf(!serverUrl())('two web processes and a worker on one PostgreSQL 
       servedBy.push(`web${ports.indexOf(port) + 1}`);
       // Like nginx's $proxy_add_x_forwarded_for: the client's list plus the address the proxy saw.
       const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-      const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': forwardedFor } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = http.request(
+        { host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': forwardedFor } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.writeHead(502).end());
       req.pipe(upstream);
     });
@@ -121,7 +132,12 @@ describe.skipIf(!serverUrl())('two web processes and a worker on one PostgreSQL 
     for (const [i, port] of ports.entries()) start(`web${i + 1}`, 'src/server.ts', { ...shared, PORT: String(port) });
     start('worker', 'src/worker.ts', shared);
     for (const port of ports) await waitFor(`web on port ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200);
-    await waitFor('the worker', async () => children.find((c) => c.name === 'worker')!.output.join('').includes('Auftragsverarbeitung läuft'));
+    await waitFor('the worker', async () =>
+      children
+        .find((c) => c.name === 'worker')!
+        .output.join('')
+        .includes('Auftragsverarbeitung läuft'),
+    );
   }, 300_000);
 
   afterAll(async () => {

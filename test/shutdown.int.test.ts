@@ -39,7 +39,9 @@ describe('npm start', () => {
       let response = '';
       socket.on('data', (chunk) => (response += chunk.toString()));
       const body = 'email=a%40example.org&password=xxxxxxxxxx';
-      socket.write(`POST /anmelden HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`);
+      socket.write(
+        `POST /anmelden HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+      );
       await new Promise((r) => setTimeout(r, 200));
 
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -27,7 +27,15 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('leaves bugs and bad data alone: they stay errors worth a look', () => {
-    for (const error of [pgError('42601', 'syntax error'), pgError('23505', 'duplicate key'), pgError('22021', 'invalid byte sequence'), new TypeError('x is undefined'), socketError('ENOENT', 'open'), 'text', null]) {
+    for (const error of [
+      pgError('42601', 'syntax error'),
+      pgError('23505', 'duplicate key'),
+      pgError('22021', 'invalid byte sequence'),
+      new TypeError('x is undefined'),
+      socketError('ENOENT', 'open'),
+      'text',
+      null,
+    ]) {
       expect(isDatabaseUnavailable(error)).toBe(false);
     }
   });

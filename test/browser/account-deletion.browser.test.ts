@@ -8,9 +8,24 @@ describe('deleting an account with holiday places', () => {
   it('lists what goes with it, readable on a 320 px phone without JavaScript', async () => {
     const family = demoLogins.users.find((u) => u.role === 'family')!;
     const db = h.deps.db;
-    const lena = await db.selectFrom('holiday_children').innerJoin('users', 'users.id', 'holiday_children.parent_id').select('holiday_children.id').where('users.email', '=', family.email).where('first_name', '=', 'Lena').executeTakeFirstOrThrow();
-    const offer = await db.selectFrom('holiday_offers').select(['id', 'season_id', 'title']).where('status', '=', 'approved').where('last_day', '>=', '2027-01-01').orderBy('first_day').executeTakeFirstOrThrow();
-    await db.insertInto('holiday_places').values({ season_id: offer.season_id, offer_id: offer.id, child_id: lena.id, source: 'lottery', status: 'accepted' }).execute();
+    const lena = await db
+      .selectFrom('holiday_children')
+      .innerJoin('users', 'users.id', 'holiday_children.parent_id')
+      .select('holiday_children.id')
+      .where('users.email', '=', family.email)
+      .where('first_name', '=', 'Lena')
+      .executeTakeFirstOrThrow();
+    const offer = await db
+      .selectFrom('holiday_offers')
+      .select(['id', 'season_id', 'title'])
+      .where('status', '=', 'approved')
+      .where('last_day', '>=', '2027-01-01')
+      .orderBy('first_day')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('holiday_places')
+      .values({ season_id: offer.season_id, offer_id: offer.id, child_id: lena.id, source: 'lottery', status: 'accepted' })
+      .execute();
 
     const context = await h.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
     const page = await context.newPage();

@@ -8,11 +8,18 @@ const h = useBrowserHarness();
 
 /** The field with this name whose label (accessible name) contains the given text. */
 function field(page: Page, name: string, label: string) {
-  return page.locator('main').getByLabel(label).and(page.locator(`[name="${name}"]`));
+  return page
+    .locator('main')
+    .getByLabel(label)
+    .and(page.locator(`[name="${name}"]`));
 }
 
 function submitButtonOf(page: Page, fieldName: string) {
-  return page.locator('main form').filter({ has: page.locator(`[name="${fieldName}"]`) }).locator('button[type="submit"], input[type="submit"]').first();
+  return page
+    .locator('main form')
+    .filter({ has: page.locator(`[name="${fieldName}"]`) })
+    .locator('button[type="submit"], input[type="submit"]')
+    .first();
 }
 
 async function logIn(page: Page, email: string, password: string) {
@@ -37,7 +44,14 @@ describe('registration', () => {
     await field(page, 'password', 'Passwort').fill(password);
     const privacy = page.locator('main input[type="checkbox"][name="privacy"]');
     expect(await privacy.count(), 'a checkbox to consent to the privacy notice').toBe(1);
-    expect(await page.locator('main').getByLabel(/Datenschutz/).and(privacy).count(), 'the consent checkbox is labelled with the privacy notice').toBe(1);
+    expect(
+      await page
+        .locator('main')
+        .getByLabel(/Datenschutz/)
+        .and(privacy)
+        .count(),
+      'the consent checkbox is labelled with the privacy notice',
+    ).toBe(1);
     await privacy.check();
     const registered = await submitForm(page, submitButtonOf(page, 'privacy'));
     expect(registered.status(), 'a successful registration redirects (POST/redirect/GET)').toBe(303);
@@ -121,4 +135,3 @@ describe('Mein Konto', () => {
     for (let i = 0; i < (await scrollers.count()); i++) expect(await scrollers.nth(i).getAttribute('tabindex')).toBe('0');
   });
 });
-

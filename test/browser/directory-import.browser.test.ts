@@ -12,7 +12,13 @@ async function logInAsAdmin(page: Page) {
   await expectNoAxeViolations(page);
   await page.locator('main [name="email"]').fill(admin.email);
   await page.locator('main [name="password"]').fill(demoLogins.password);
-  await submitForm(page, page.locator('main form').filter({ has: page.locator('[name="password"]') }).locator('button[type="submit"]'));
+  await submitForm(
+    page,
+    page
+      .locator('main form')
+      .filter({ has: page.locator('[name="password"]') })
+      .locator('button[type="submit"]'),
+  );
   await expectNoAxeViolations(page);
 }
 

@@ -17,14 +17,25 @@ async function logIn(page: Page, email: string) {
   await expectNoAxeViolations(page);
   await page.locator('main [name="email"]').fill(email);
   await page.locator('main [name="password"]').fill(demoLogins.password);
-  await submitForm(page, page.locator('main form').filter({ has: page.locator('[name="password"]') }).locator('button[type="submit"]'));
+  await submitForm(
+    page,
+    page
+      .locator('main form')
+      .filter({ has: page.locator('[name="password"]') })
+      .locator('button[type="submit"]'),
+  );
   await expectNoAxeViolations(page);
 }
 
 /** A published service of the demo provider's organisation (the seed makes some; else one is made here). */
 async function sonnenblumeService(): Promise<{ orgId: string; id: string; name: string }> {
   const org = await h.deps.db.selectFrom('organizations').select('id').where('name', '=', organizationName).executeTakeFirstOrThrow();
-  let service = await h.deps.db.selectFrom('directory_services').select(['id', 'name']).where('organization_id', '=', org.id).orderBy('name').executeTakeFirst();
+  let service = await h.deps.db
+    .selectFrom('directory_services')
+    .select(['id', 'name'])
+    .where('organization_id', '=', org.id)
+    .orderBy('name')
+    .executeTakeFirst();
   service ??= await buildService(h, org.id, { name: 'Offener Treff Sonnenblume', cost_options: [{ id: crypto.randomUUID(), amount: 0, option: 'kostenlos' }] });
   return { orgId: org.id, id: service.id, name: service.name };
 }
@@ -48,7 +59,10 @@ describe('provider and editor', () => {
     expect(await page.locator('main h1').innerText()).toBe('Mein Verzeichnis');
     expect(await page.locator('main').innerText()).toContain(organizationName);
 
-    await page.locator('main').getByRole('link', { name: `Bearbeiten: ${service.name}`, exact: true }).click();
+    await page
+      .locator('main')
+      .getByRole('link', { name: `Bearbeiten: ${service.name}`, exact: true })
+      .click();
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname).toBe(paths.edit('service', service.orgId, service.id));
     await expectNoAxeViolations(page);
@@ -123,7 +137,13 @@ describe('provider and editor', () => {
     const service = await sonnenblumeService();
     const page = await h.newPage();
     await logIn(page, editorEmail);
-    for (const url of [paths.organizations, paths.edit('organization', service.orgId, service.orgId), paths.create(service.orgId, 'location'), paths.history('service', service.orgId, service.id), paths.organization(service.orgId)]) {
+    for (const url of [
+      paths.organizations,
+      paths.edit('organization', service.orgId, service.orgId),
+      paths.create(service.orgId, 'location'),
+      paths.history('service', service.orgId, service.id),
+      paths.organization(service.orgId),
+    ]) {
       expect((await visit(page, h.url(url))).status(), url).toBe(200);
       await expectNoAxeViolations(page);
       expect(await page.locator('main h1').count(), `one h1 on ${url}`).toBe(1);

@@ -11,7 +11,10 @@ const h = useBrowserHarness();
 
 beforeAll(async () => {
   // The demo seed brings the directory; should it be empty, a few services do for these journeys.
-  const listed = await h.deps.db.selectFrom('directory_services').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const listed = await h.deps.db
+    .selectFrom('directory_services')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(listed.n) > 0) return;
   const t = h as unknown as TestApp;
   const org = await buildOrganization(t, { name: 'Kinderärzte am Kurpark' });
@@ -21,8 +24,7 @@ beforeAll(async () => {
   }
 });
 
-const noHorizontalScroll = async (page: Page) =>
-  page.evaluate(() => ({ document: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+const noHorizontalScroll = async (page: Page) => page.evaluate(() => ({ document: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
 
 describe('finding a service', () => {
   it('searches with a typo and filters, opens a service, and comes back with the filters kept', async () => {

@@ -13,7 +13,13 @@ async function logIn(page: Page, email: string) {
   await expectNoAxeViolations(page);
   await page.locator('main [name="email"]').fill(email);
   await page.locator('main [name="password"]').fill(demoLogins.password);
-  await submitForm(page, page.locator('main form').filter({ has: page.locator('[name="password"]') }).locator('button[type="submit"]'));
+  await submitForm(
+    page,
+    page
+      .locator('main form')
+      .filter({ has: page.locator('[name="password"]') })
+      .locator('button[type="submit"]'),
+  );
   await expectNoAxeViolations(page);
 }
 
@@ -23,7 +29,11 @@ async function xmlRoot(page: Page, url: string): Promise<{ root: string; items: 
     const text = await (await fetch(u)).text();
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     const error = doc.getElementsByTagName('parsererror')[0];
-    return { root: doc.documentElement.nodeName, items: doc.getElementsByTagName('item').length + doc.getElementsByTagName('entry').length, error: error ? error.textContent : null };
+    return {
+      root: doc.documentElement.nodeName,
+      items: doc.getElementsByTagName('item').length + doc.getElementsByTagName('entry').length,
+      error: error ? error.textContent : null,
+    };
   }, url);
 }
 
@@ -63,7 +73,11 @@ describe('the events calendar', () => {
     await page.waitForLoadState('load');
     await expectNoAxeViolations(page);
     expect(await page.locator('h1').textContent()).toContain(title);
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@type': string; startDate: string; location: { address: unknown } };
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+      '@type': string;
+      startDate: string;
+      location: { address: unknown };
+    };
     expect(jsonLd['@type']).toBe('Event');
     expect(jsonLd.startDate).toMatch(/[+-]\d{2}:\d{2}$|^\d{4}-\d{2}-\d{2}$/);
     expect(jsonLd.location.address).toBeTruthy();
@@ -113,7 +127,11 @@ describe('the events calendar', () => {
 
   it('gives the organiser an accessible form for new and existing events', async () => {
     const org = await h.deps.db.selectFrom('organizations').select('id').where('name', '=', 'Familienzentrum Sonnenblume e. V.').executeTakeFirstOrThrow();
-    await buildEvent(h, { title: 'Wöchentlicher Spieletreff', organizationId: org.id, rule: { freq: 'weekly', interval: 1, byWeekday: [], until: null, count: 4 } });
+    await buildEvent(h, {
+      title: 'Wöchentlicher Spieletreff',
+      organizationId: org.id,
+      rule: { freq: 'weekly', interval: 1, byWeekday: [], until: null, count: 4 },
+    });
     const page = await h.newPage();
     await logIn(page, 'anbieter@familienrathaus.example');
     await visit(page, h.url('/veranstaltungen/neu'));

@@ -16,7 +16,15 @@ import { seedDemoModules } from '../../src/platform/modules/install.js';
  */
 
 export const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const screenshotDir = '/tmp/frh-shots';
 
@@ -144,7 +152,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     await mirror.route('**/*', (route) => {
       const request = route.request();
       if (request.resourceType() === 'script') return route.abort();
-      if (request.isNavigationRequest() && withoutHash(request.url()) === withoutHash(url)) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (request.isNavigationRequest() && withoutHash(request.url()) === withoutHash(url))
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       return route.continue();
     });
     await mirror.goto(url, { waitUntil: 'load' });
@@ -169,7 +178,9 @@ export async function visit(page: Page, url: string): Promise<Response> {
 
 /** Clicks a form's submit button and returns the response to that form's request (before any redirect). */
 export async function submitForm(page: Page, submit: ReturnType<Page['locator']>): Promise<Response> {
-  const responded = page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() && r.request().method() === 'POST');
+  const responded = page.waitForResponse(
+    (r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() && r.request().method() === 'POST',
+  );
   await submit.click();
   const response = await responded;
   await page.waitForLoadState('load');

@@ -9,7 +9,12 @@ import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './h
 const h = useBrowserHarness();
 
 const field = (page: Page, name: string) => page.locator(`main [name="${name}"]`);
-const submitOf = (page: Page, fieldName: string) => page.locator('main form').filter({ has: page.locator(`[name="${fieldName}"]`) }).locator('button[type="submit"]').first();
+const submitOf = (page: Page, fieldName: string) =>
+  page
+    .locator('main form')
+    .filter({ has: page.locator(`[name="${fieldName}"]`) })
+    .locator('button[type="submit"]')
+    .first();
 
 async function logIn(page: Page, email: string, then = '/ferien') {
   await visit(page, h.url(`/anmelden?zurueck=${encodeURIComponent(then)}`));
@@ -22,7 +27,10 @@ async function logIn(page: Page, email: string, then = '/ferien') {
 
 /** The value of the first option of a select whose label starts with the offer title. */
 async function optionFor(page: Page, select: string, title: string): Promise<string> {
-  const value = await page.locator(`main select[name="${select}"] option`, { hasText: `${title} (` }).first().getAttribute('value');
+  const value = await page
+    .locator(`main select[name="${select}"] option`, { hasText: `${title} (` })
+    .first()
+    .getAttribute('value');
   expect(value, `an option for ${title}`).toBeTruthy();
   return value!;
 }

@@ -6,7 +6,12 @@ import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './h
 /** The Familieninfobrief as people use it: families subscribe and manage it, editors write and send. */
 const h = useBrowserHarness();
 
-const submitOf = (page: Page, fieldName: string) => page.locator('main form').filter({ has: page.locator(`[name="${fieldName}"]`) }).locator('button[type="submit"]').first();
+const submitOf = (page: Page, fieldName: string) =>
+  page
+    .locator('main form')
+    .filter({ has: page.locator(`[name="${fieldName}"]`) })
+    .locator('button[type="submit"]')
+    .first();
 
 async function logIn(page: Page, email: string) {
   expect((await visit(page, h.url('/anmelden'))).status()).toBe(200);
@@ -115,7 +120,9 @@ describe('editors', () => {
     await page.waitForLoadState('load');
     await expectNoAxeViolations(page);
     expect(await page.locator('main h1').innerText()).toBe('Ausgabe jetzt verschicken?');
-    expect(await page.locator('main').innerText()).toMatch(/„Familieninfobrief Winter“ geht (jetzt an (alle \d+ bestätigten Adressen|1 bestätigte Adresse)|an niemanden)/);
+    expect(await page.locator('main').innerText()).toMatch(
+      /„Familieninfobrief Winter“ geht (jetzt an (alle \d+ bestätigten Adressen|1 bestätigte Adresse)|an niemanden)/,
+    );
     expect((await submitForm(page, page.locator('main form[method="post"][action$="/senden"] button'))).status()).toBe(303);
     await expectNoAxeViolations(page);
     expect(await page.locator('main h1').innerText()).toContain('Familieninfobrief Winter');
@@ -150,7 +157,9 @@ describe('editors', () => {
     await page.locator('main form[action$="/senden"] button').click();
     await page.waitForLoadState('load');
     await expectNoAxeViolations(page);
-    expect(await page.locator('main').innerText()).toMatch(/„Infobrief ohne JavaScript“ geht (jetzt an (alle \d+ bestätigten Adressen|1 bestätigte Adresse)|an niemanden)/);
+    expect(await page.locator('main').innerText()).toMatch(
+      /„Infobrief ohne JavaScript“ geht (jetzt an (alle \d+ bestätigten Adressen|1 bestätigte Adresse)|an niemanden)/,
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.locator('main a', { hasText: 'Nicht verschicken, zurück zur Ausgabe' }).click();
     await page.waitForLoadState('load');

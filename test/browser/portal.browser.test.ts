@@ -16,7 +16,11 @@ describe('start page', () => {
     const skip = await page.evaluate(() => {
       const el = document.activeElement as HTMLAnchorElement | null;
       const box = el?.getBoundingClientRect();
-      return { href: el?.getAttribute('href'), text: el?.textContent?.trim(), visible: !!box && box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight };
+      return {
+        href: el?.getAttribute('href'),
+        text: el?.textContent?.trim(),
+        visible: !!box && box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight,
+      };
     });
     expect(skip.href).toBe('#inhalt');
     expect(skip.text).toBeTruthy();

@@ -24,7 +24,10 @@ async function answerVisible(page: Page) {
 
 /** The childcare page of the demo survey and its two follow-up questions under "Kita?". */
 const childcarePage = (slug: string) => h.url(`/mitmachen/befragung/${slug}/seite/3`);
-const followUps = (page: Page) => [page.locator('main fieldset', { hasText: 'Wie zufrieden sind Sie mit der Kita-Betreuung?' }), page.locator('main fieldset', { hasText: 'Wie lange haben Sie auf den Kita-Platz gewartet?' })];
+const followUps = (page: Page) => [
+  page.locator('main fieldset', { hasText: 'Wie zufrieden sind Sie mit der Kita-Betreuung?' }),
+  page.locator('main fieldset', { hasText: 'Wie lange haben Sie auf den Kita-Platz gewartet?' }),
+];
 
 async function startDemoSurvey(page: Page) {
   await visit(page, h.url(`/mitmachen/befragung/${demoSurveySlug}`));
@@ -183,7 +186,13 @@ describe('the results dashboard', () => {
     const editor = demoLogins.users.find((u) => u.role === 'editor')!;
     await page.locator('main input[name="email"]').fill(editor.email);
     await page.locator('main input[name="password"]').fill(demoLogins.password);
-    await submitForm(page, page.locator('main form').filter({ has: page.locator('input[name="password"]') }).locator('button[type="submit"]'));
+    await submitForm(
+      page,
+      page
+        .locator('main form')
+        .filter({ has: page.locator('input[name="password"]') })
+        .locator('button[type="submit"]'),
+    );
     await expectNoAxeViolations(page);
     await visit(page, h.url('/verwaltung/befragungen'));
     await expectNoAxeViolations(page);
@@ -203,7 +212,13 @@ describe('the results dashboard', () => {
     const editor = demoLogins.users.find((u) => u.role === 'editor')!;
     await page.locator('main input[name="email"]').fill(editor.email);
     await page.locator('main input[name="password"]').fill(demoLogins.password);
-    await submitForm(page, page.locator('main form').filter({ has: page.locator('input[name="password"]') }).locator('button[type="submit"]'));
+    await submitForm(
+      page,
+      page
+        .locator('main form')
+        .filter({ has: page.locator('input[name="password"]') })
+        .locator('button[type="submit"]'),
+    );
     await expectNoAxeViolations(page);
     await visit(page, h.url('/verwaltung/befragungen'));
     await expectNoAxeViolations(page);

@@ -23,7 +23,12 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
   beforeAll(async () => {
     const database = await freshDatabase();
     drop = () => database.drop();
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: database.dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), ...env });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: database.dataDir,
+      ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+      ...env,
+    });
     const booted = await boot(config, { snapshot: database.snapshot });
     Object.assign(holder, { app: booted.app, deps: booted.deps, booted, runJobs: () => booted.deps.jobs.drain() });
   });
@@ -78,14 +83,26 @@ export class Visitor {
   }
 
   /** Like submit(), for forms with a file field (enctype multipart/form-data). */
-  async submitMultipart(formPageUrl: string, actionUrl: string, fields: Record<string, string | string[]>, files: Record<string, FormFile> = {}): Promise<LightMyRequestResponse> {
+  async submitMultipart(
+    formPageUrl: string,
+    actionUrl: string,
+    fields: Record<string, string | string[]>,
+    files: Record<string, FormFile> = {},
+  ): Promise<LightMyRequestResponse> {
     const page = await this.get(formPageUrl);
     return this.postMultipart(actionUrl, { _csrf: csrfTokenOf(page.body), ...fields }, files);
   }
 
   async postMultipart(url: string, fields: Record<string, string | string[]>, files: Record<string, FormFile> = {}): Promise<LightMyRequestResponse> {
     const { body, contentType } = multipartBody(fields, files);
-    const response = await this.app().inject({ method: 'POST', url, remoteAddress: this.ip, cookies: this.cookieHeader(), headers: { 'content-type': contentType }, payload: body });
+    const response = await this.app().inject({
+      method: 'POST',
+      url,
+      remoteAddress: this.ip,
+      cookies: this.cookieHeader(),
+      headers: { 'content-type': contentType },
+      payload: body,
+    });
     this.remember(response);
     return response;
   }
@@ -122,10 +139,17 @@ export function multipartBody(fields: Record<string, string | string[]>, files: 
   const boundary = `----frhtest${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
+    for (const v of Array.isArray(value) ? value : [value])
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
   }
   for (const [name, file] of Object.entries(files)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`), file.content, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };

@@ -43,7 +43,10 @@ export function formFields(html: string, action: string): Record<string, string>
     const name = attr(open!, 'name');
     // As a browser does: the parser drops one line break right after <textarea>, and a submitted
     // text area has CR LF line breaks.
-    if (name) fields[name] = decode(body!).replace(/^\r?\n/, '').replace(/\r?\n/g, '\r\n');
+    if (name)
+      fields[name] = decode(body!)
+        .replace(/^\r?\n/, '')
+        .replace(/\r?\n/g, '\r\n');
   }
   for (const [, open, body] of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
     const name = attr(open!, 'name');
@@ -57,7 +60,12 @@ export function formFields(html: string, action: string): Record<string, string>
  * Opens an edit page, changes some fields (null unticks or empties one) and presses a button,
  * the way a person in a browser would. Returns the page response and the POST response.
  */
-export async function editAndSend(visitor: Visitor, pageUrl: string, changes: Record<string, string | null>, intent: 'submit' | 'draft' = 'submit'): Promise<{ page: LightMyRequestResponse; response: LightMyRequestResponse }> {
+export async function editAndSend(
+  visitor: Visitor,
+  pageUrl: string,
+  changes: Record<string, string | null>,
+  intent: 'submit' | 'draft' = 'submit',
+): Promise<{ page: LightMyRequestResponse; response: LightMyRequestResponse }> {
   const page = await visitor.get(pageUrl);
   if (page.statusCode !== 200) throw new Error(`GET ${pageUrl}: ${page.statusCode}`);
   const path = pageUrl.split('?')[0]!;
@@ -76,7 +84,8 @@ export function workflowQueries(t: TestApp) {
   return {
     revisions: (entityId: string) => db().selectFrom('directory_revisions').selectAll().where('entity_id', '=', entityId).orderBy('version').execute(),
     published: (id: string) => db().selectFrom('directory_services').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-    audit: (action: string, subjectId: string) => db().selectFrom('audit_log').selectAll().where('action', '=', action).where('subject_id', '=', subjectId).execute(),
+    audit: (action: string, subjectId: string) =>
+      db().selectFrom('audit_log').selectAll().where('action', '=', action).where('subject_id', '=', subjectId).execute(),
   };
 }
 
@@ -85,7 +94,12 @@ export async function workflowSetting(t: TestApp, orgOverrides: { trusted?: bool
   const org = await buildOrganization(t, { name: `Familienzentrum ${Math.random().toString(36).slice(2, 7)} e. V.` });
   if (orgOverrides.trusted) await t.deps.db.updateTable('organizations').set({ trusted: true }).where('id', '=', org.id).execute();
   const location = await buildLocation(t, org.id, { name: 'Haus am Kanal', district: 'Heessen' });
-  const service = await buildService(t, org.id, { name: 'Elterncafé', topics: ['familienbildung'], locationIds: [location.id], cost_options: [{ id: crypto.randomUUID(), amount: 0, option: 'kostenlos' }] });
+  const service = await buildService(t, org.id, {
+    name: 'Elterncafé',
+    topics: ['familienbildung'],
+    locationIds: [location.id],
+    cost_options: [{ id: crypto.randomUUID(), amount: 0, option: 'kostenlos' }],
+  });
   const provider = await memberOf(t, org.id, { displayName: 'Paula Anbieterin' });
   const editor = await memberOf(t, null, { role: 'editor', displayName: 'Erik Redaktion' });
   return { org, location, service, provider, editor, editUrl: paths.edit('service', org.id, service.id) };

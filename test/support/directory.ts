@@ -13,12 +13,21 @@ export const topicId = (code: string): string => {
 };
 
 export async function buildOrganization(t: TestApp, overrides: Partial<HsdsOrganization> = {}): Promise<HsdsOrganization> {
-  const organization: HsdsOrganization = { id: randomUUID(), name: `Testträger ${randomUUID().slice(0, 6)} e. V.`, description: 'Ein Träger für Tests.', ...overrides };
+  const organization: HsdsOrganization = {
+    id: randomUUID(),
+    name: `Testträger ${randomUUID().slice(0, 6)} e. V.`,
+    description: 'Ein Träger für Tests.',
+    ...overrides,
+  };
   await t.deps.db.transaction().execute((trx) => publishOrganization(trx, organization));
   return organization;
 }
 
-export async function buildLocation(t: TestApp, organizationId: string, overrides: Partial<HsdsLocation> & { district?: string; barrierFree?: boolean } = {}): Promise<HsdsLocation> {
+export async function buildLocation(
+  t: TestApp,
+  organizationId: string,
+  overrides: Partial<HsdsLocation> & { district?: string; barrierFree?: boolean } = {},
+): Promise<HsdsLocation> {
   const { district = 'Hamm-Mitte', barrierFree = false, ...rest } = overrides;
   const location: HsdsLocation = {
     id: randomUUID(),
@@ -26,7 +35,18 @@ export async function buildLocation(t: TestApp, organizationId: string, override
     name: 'Haus der Familie',
     latitude: 51.68,
     longitude: 7.81,
-    addresses: [{ id: randomUUID(), address_1: 'Teststraße 1', city: 'Hamm', region: district, state_province: 'Nordrhein-Westfalen', postal_code: '59065', country: 'DE', address_type: 'physical' }],
+    addresses: [
+      {
+        id: randomUUID(),
+        address_1: 'Teststraße 1',
+        city: 'Hamm',
+        region: district,
+        state_province: 'Nordrhein-Westfalen',
+        postal_code: '59065',
+        country: 'DE',
+        address_type: 'physical',
+      },
+    ],
     attributes: barrierFree ? [{ id: randomUUID(), taxonomy_term_id: featureTerms.barrierFree.id, value: 'true' }] : [],
     ...rest,
   };

@@ -62,14 +62,29 @@ export async function buildEvent(
   return t.deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('events')
-      .values({ ...rowValues(input), review_state: options.reviewState ?? 'published', created_by: options.createdBy ?? null, suggester_email: options.suggesterEmail ?? null })
+      .values({
+        ...rowValues(input),
+        review_state: options.reviewState ?? 'published',
+        created_by: options.createdBy ?? null,
+        suggester_email: options.suggesterEmail ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const exceptions = [...input.excludedDates.map((date) => ({ date, kind: 'excluded' as const })), ...(options.exceptions ?? [])];
     if (exceptions.length)
       await trx
         .insertInto('event_exceptions')
-        .values(exceptions.map((x) => ({ event_id: row.id, occurrence_date: x.date, kind: x.kind, status: 'status' in x ? (x.status ?? null) : null, starts_at: 'start' in x ? (x.start ?? null) : null, ends_at: 'end' in x ? (x.end ?? null) : null, note: 'note' in x ? (x.note ?? '') : '' })))
+        .values(
+          exceptions.map((x) => ({
+            event_id: row.id,
+            occurrence_date: x.date,
+            kind: x.kind,
+            status: 'status' in x ? (x.status ?? null) : null,
+            starts_at: 'start' in x ? (x.start ?? null) : null,
+            ends_at: 'end' in x ? (x.end ?? null) : null,
+            note: 'note' in x ? (x.note ?? '') : '',
+          })),
+        )
         .execute();
     await rebuildOccurrences(trx, [row.id]);
     return row.id;

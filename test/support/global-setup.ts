@@ -14,7 +14,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (url) {
     await adminQuery(`DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE ${names.database}`);
-    const booted = await boot(loadConfig({ NODE_ENV: 'test', DATABASE_URL: withDatabase(url, names.database), DATA_DIR: path.join(tmpdir(), `frh-template-${process.pid}`) }));
+    const booted = await boot(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: withDatabase(url, names.database), DATA_DIR: path.join(tmpdir(), `frh-template-${process.pid}`) }),
+    );
     await booted.close();
     project.provide('frhTemplate', names.database);
     return async () => adminQuery(`DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`);

@@ -61,9 +61,15 @@ export async function publishFixture(t: TestApp): Promise<Fixture> {
     phones: [{ id: id(), number: '02381 123458', description: 'Terminvergabe' }],
     schedules: [{ id: id(), freq: 'WEEKLY', byday: 'MO,WE', opens_at: '14:00', closes_at: '17:30', description: 'Nachmittagssprechstunde' }],
     service_areas: [{ id: id(), name: 'Heessen', extent_type: 'district' }],
-    languages: [{ id: id(), name: 'Deutsch', code: 'de' }, { id: id(), name: 'Türkisch', code: 'tr' }],
+    languages: [
+      { id: id(), name: 'Deutsch', code: 'de' },
+      { id: id(), name: 'Türkisch', code: 'tr' },
+    ],
     cost_options: [{ id: id(), option: 'Gesetzlich versichert', currency: 'EUR', amount: 0 }],
-    required_documents: [{ id: id(), document: 'Versichertenkarte' }, { id: id(), document: 'Impfpass', uri: 'https://kurpark.example/impfpass' }],
+    required_documents: [
+      { id: id(), document: 'Versichertenkarte' },
+      { id: id(), document: 'Impfpass', uri: 'https://kurpark.example/impfpass' },
+    ],
     funding: [{ id: id(), source: 'Krankenkassen' }],
     contacts: [{ id: id(), name: 'Anmeldung', phones: [{ id: id(), number: '02381 123459' }] }],
     attributes: [
@@ -82,6 +88,11 @@ export async function publishFixture(t: TestApp): Promise<Fixture> {
     cost_options: [{ id: id(), option: 'Kursgebühr', currency: 'EUR', amount: 60 }],
     assured_date: '2026-03-15',
   });
-  const telefon = await buildService(t, verein.id, { name: 'Elterntelefon', description: 'Beratung am Telefon.', topics: ['beratung'], assured_date: '2025-11-30' });
+  const telefon = await buildService(t, verein.id, {
+    name: 'Elterntelefon',
+    description: 'Beratung am Telefon.',
+    topics: ['beratung'],
+    assured_date: '2025-11-30',
+  });
   return { kurpark, verein, praxis, halle, sprechstunde, schwimmen, telefon };
 }

@@ -7,7 +7,10 @@ import type { TestApp } from './app.js';
 let counter = 0;
 
 /** Writes a subscriber straight into the database; returns the row and its personal tokens. */
-export async function createSubscriber(t: TestApp, overrides: { email?: string; status?: SubscriberStatus; locale?: string; topics?: string[]; district?: string | null } = {}) {
+export async function createSubscriber(
+  t: TestApp,
+  overrides: { email?: string; status?: SubscriberStatus; locale?: string; topics?: string[]; district?: string | null } = {},
+) {
   counter += 1;
   const status = overrides.status ?? 'confirmed';
   const row = await t.deps.db
@@ -28,7 +31,11 @@ export async function createSubscriber(t: TestApp, overrides: { email?: string; 
     .returningAll()
     .executeTakeFirstOrThrow();
   const secret = t.deps.config.sessionSecret;
-  return { ...row, manageToken: manageToken(secret, row.id, row.link_key), confirmToken: (expiresAt = new Date(Date.now() + 3600_000)) => confirmToken(secret, row.id, row.link_key, expiresAt) };
+  return {
+    ...row,
+    manageToken: manageToken(secret, row.id, row.link_key),
+    confirmToken: (expiresAt = new Date(Date.now() + 3600_000)) => confirmToken(secret, row.id, row.link_key, expiresAt),
+  };
 }
 
 /** Inserts many confirmed subscribers fast (one statement per 5,000). */
@@ -48,7 +55,10 @@ export async function createSubscribers(t: Pick<TestApp, 'deps'>, count: number,
 }
 
 /** Writes a news post; published an hour ago unless told otherwise. */
-export async function createNewsPost(t: Pick<TestApp, 'deps'>, overrides: { title?: string; teaser?: string; body?: string; topics?: string[]; publishedAt?: Date | null; expiresAt?: Date | null } = {}) {
+export async function createNewsPost(
+  t: Pick<TestApp, 'deps'>,
+  overrides: { title?: string; teaser?: string; body?: string; topics?: string[]; publishedAt?: Date | null; expiresAt?: Date | null } = {},
+) {
   counter += 1;
   const title = overrides.title ?? `Neuigkeit ${counter}`;
   const teaser = overrides.teaser ?? `Kurztext zur Neuigkeit ${counter}.`;

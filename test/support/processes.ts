@@ -33,7 +33,11 @@ export async function freePort(): Promise<number> {
  * Starts src/server.ts (web) or src/worker.ts and waits until it says it runs. The environment is
  * the portal's own configuration; NODE_ENV=development unless given, PORT free.
  */
-export async function startPortal(role: 'web' | 'worker', env: Record<string, string>, readyText = role === 'web' ? 'läuft:' : 'Auftragsverarbeitung läuft.'): Promise<PortalProcess> {
+export async function startPortal(
+  role: 'web' | 'worker',
+  env: Record<string, string>,
+  readyText = role === 'web' ? 'läuft:' : 'Auftragsverarbeitung läuft.',
+): Promise<PortalProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', role === 'web' ? 'src/server.ts' : 'src/worker.ts'], {
     cwd: root,

@@ -15,7 +15,14 @@ export async function answerPage(t: TestApp, v: Visitor, slug: string, n: number
   const page = await v.get(`/mitmachen/befragung/${slug}/seite/${n}`);
   const body = new URLSearchParams({ _csrf: csrfTokenOf(page.body) });
   for (const [k, val] of Object.entries(fields)) for (const one of Array.isArray(val) ? val : [val]) body.append(k, one);
-  return t.app.inject({ method: 'POST', url: `/mitmachen/befragung/${slug}/seite/${n}`, cookies: Object.fromEntries(v.cookies), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString(), remoteAddress: v.ip });
+  return t.app.inject({
+    method: 'POST',
+    url: `/mitmachen/befragung/${slug}/seite/${n}`,
+    cookies: Object.fromEntries(v.cookies),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+    remoteAddress: v.ip,
+  });
 }
 
 /** Opens the last step and sends the answers. */
@@ -23,5 +30,9 @@ export async function submit(v: Visitor, slug: string) {
   const review = await v.get(`/mitmachen/befragung/${slug}/absenden`);
   expect(review.statusCode).toBe(200);
   const key = /name="schluessel" value="([^"]+)"/.exec(review.body)![1]!;
-  return { response: await v.post(`/mitmachen/befragung/${slug}/absenden`, { _csrf: csrfTokenOf(review.body), schluessel: key }), key, csrf: csrfTokenOf(review.body) };
+  return {
+    response: await v.post(`/mitmachen/befragung/${slug}/absenden`, { _csrf: csrfTokenOf(review.body), schluessel: key }),
+    key,
+    csrf: csrfTokenOf(review.body),
+  };
 }

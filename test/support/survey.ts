@@ -32,7 +32,13 @@ export const everyTypeDefinition: SurveyDefinition = {
       id: 'p2',
       title: { de: 'Seite zwei', en: 'Page two', ls: 'Seite 2' },
       questions: [
-        { id: 'kitanote', type: 'grade6', text: { de: 'Note für die Kita', en: 'Grade for day care', ls: 'Note Kita' }, required: true, showIf: { question: 'kita', values: ['ja'] } },
+        {
+          id: 'kitanote',
+          type: 'grade6',
+          text: { de: 'Note für die Kita', en: 'Grade for day care', ls: 'Note Kita' },
+          required: true,
+          showIf: { question: 'kita', values: ['ja'] },
+        },
         { id: 'zufrieden', type: 'rating5', text: { de: 'Zufriedenheit', en: 'Satisfaction', ls: 'Zufrieden?' }, required: true },
         { id: 'empfehlung', type: 'scale10', text: { de: 'Empfehlung', en: 'Recommendation', ls: 'Empfehlen?' }, required: false },
         {
@@ -63,7 +69,16 @@ export const everyTypeDefinition: SurveyDefinition = {
 };
 
 /** Writes a survey straight into the database (status open unless told otherwise). */
-export async function buildSurvey(t: Pick<TestApp, 'deps'>, overrides: { definition?: SurveyDefinition; status?: 'draft' | 'open' | 'closed' | 'published'; requiresCode?: boolean; channels?: string[]; codes?: string[] } = {}) {
+export async function buildSurvey(
+  t: Pick<TestApp, 'deps'>,
+  overrides: {
+    definition?: SurveyDefinition;
+    status?: 'draft' | 'open' | 'closed' | 'published';
+    requiresCode?: boolean;
+    channels?: string[];
+    codes?: string[];
+  } = {},
+) {
   counter += 1;
   const db = t.deps.db;
   const slug = `test-${counter}-${Date.now().toString(36)}`;
@@ -74,12 +89,25 @@ export async function buildSurvey(t: Pick<TestApp, 'deps'>, overrides: { definit
     .values({ slug, title: definition.title.de, status, requires_code: overrides.requiresCode ?? false })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('survey_versions').values({ survey_id: survey.id, version: 1, definition: JSON.stringify(definition), frozen_at: status === 'draft' ? null : new Date() }).execute();
+  await db
+    .insertInto('survey_versions')
+    .values({ survey_id: survey.id, version: 1, definition: JSON.stringify(definition), frozen_at: status === 'draft' ? null : new Date() })
+    .execute();
   const channels: { id: string; slug: string; name: string }[] = [];
   for (const name of overrides.channels ?? []) {
     const channelSlug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    channels.push(await db.insertInto('survey_channels').values({ survey_id: survey.id, slug: channelSlug, name }).returning(['id', 'slug', 'name']).executeTakeFirstOrThrow());
+    channels.push(
+      await db
+        .insertInto('survey_channels')
+        .values({ survey_id: survey.id, slug: channelSlug, name })
+        .returning(['id', 'slug', 'name'])
+        .executeTakeFirstOrThrow(),
+    );
   }
-  if (overrides.codes?.length) await db.insertInto('survey_access_codes').values(overrides.codes.map((code) => ({ survey_id: survey.id, code }))).execute();
+  if (overrides.codes?.length)
+    await db
+      .insertInto('survey_access_codes')
+      .values(overrides.codes.map((code) => ({ survey_id: survey.id, code })))
+      .execute();
   return { id: survey.id, slug, channels };
 }

@@ -10,7 +10,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) => c.notNull().defaultTo('family').check(sql`role IN ('family','provider','partner','editor','admin')`))
+    .addColumn('role', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('family')
+        .check(sql`role IN ('family','provider','partner','editor','admin')`),
+    )
     .addColumn('locale', 'text', (c) => c.notNull().defaultTo('de'))
     .addColumn('email_confirmed_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -118,7 +123,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['barrier_reports', 'content_pages', 'mail_outbox', 'rate_limit_hits', 'audit_log', 'consents', 'auth_tokens', 'sessions', 'memberships', 'organizations', 'users']) {
+  for (const table of [
+    'barrier_reports',
+    'content_pages',
+    'mail_outbox',
+    'rate_limit_hits',
+    'audit_log',
+    'consents',
+    'auth_tokens',
+    'sessions',
+    'memberships',
+    'organizations',
+    'users',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

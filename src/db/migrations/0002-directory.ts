@@ -94,7 +94,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('directory_sal_location_idx').on('directory_service_locations').column('location_id').execute();
 
   // Vocabulary of the published texts: the search corrects typos against it (pg_trgm).
-  await db.schema.createTable('directory_search_words').addColumn('word', 'text', (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable('directory_search_words')
+    .addColumn('word', 'text', (c) => c.primaryKey())
+    .execute();
   await sql`CREATE INDEX directory_search_words_trgm_idx ON directory_search_words USING gin (word gin_trgm_ops)`.execute(db);
 
   await db.schema
@@ -131,7 +134,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['directory_revisions', 'directory_search_words', 'directory_service_locations', 'directory_services', 'directory_locations', 'taxonomy_terms', 'taxonomies']) {
+  for (const table of [
+    'directory_revisions',
+    'directory_search_words',
+    'directory_service_locations',
+    'directory_services',
+    'directory_locations',
+    'taxonomy_terms',
+    'taxonomies',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
   await db.schema.alterTable('organizations').dropColumn('description').dropColumn('hsds').dropColumn('trusted').dropColumn('updated_at').execute();

@@ -16,7 +16,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('starts_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ends_at', 'timestamptz')
     .addColumn('freq', 'text', (c) => c.check(sql`freq IN ('daily','weekly','monthly')`))
-    .addColumn('repeat_interval', 'integer', (c) => c.notNull().defaultTo(1).check(sql`repeat_interval BETWEEN 1 AND 52`))
+    .addColumn('repeat_interval', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`repeat_interval BETWEEN 1 AND 52`),
+    )
     .addColumn('by_weekday', sql`integer[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('repeat_until', 'text', (c) => c.check(sql`repeat_until ~ '^\\d{4}-\\d{2}-\\d{2}$'`))
     .addColumn('repeat_count', 'integer', (c) => c.check(sql`repeat_count BETWEEN 1 AND 1000`))
@@ -41,9 +46,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('categories', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('image_id', 'uuid', (c) => c.references('media_images.id').onDelete('set null'))
     .addColumn('image_alt', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('scheduled').check(sql`status IN ('scheduled','cancelled','postponed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('scheduled')
+        .check(sql`status IN ('scheduled','cancelled','postponed')`),
+    )
     .addColumn('status_note', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('review_state', 'text', (c) => c.notNull().defaultTo('published').check(sql`review_state IN ('published','pending','rejected')`))
+    .addColumn('review_state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('published')
+        .check(sql`review_state IN ('published','pending','rejected')`),
+    )
     .addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('suggester_email', 'text')

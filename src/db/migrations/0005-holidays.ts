@@ -177,7 +177,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['holiday_attendance', 'holiday_waitlist', 'holiday_places', 'holiday_runs', 'holiday_wishes', 'holiday_wish_lists', 'holiday_contacts', 'holiday_children', 'holiday_offers', 'holiday_seasons'])
+  for (const table of [
+    'holiday_attendance',
+    'holiday_waitlist',
+    'holiday_places',
+    'holiday_runs',
+    'holiday_wishes',
+    'holiday_wish_lists',
+    'holiday_contacts',
+    'holiday_children',
+    'holiday_offers',
+    'holiday_seasons',
+  ])
     await sql.raw(`DROP TABLE IF EXISTS ${table} CASCADE`).execute(db);
   await sql.raw('DROP FUNCTION IF EXISTS holiday_places_count()').execute(db);
 }

@@ -58,7 +58,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('composition', 'jsonb', (c) => c.notNull())
     // Frozen when sending starts: every recipient and the archive get the same content.
     .addColumn('frozen', 'jsonb')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status IN ('draft', 'scheduled', 'sending', 'sent')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status IN ('draft', 'scheduled', 'sending', 'sent')`),
+    )
     .addColumn('scheduled_at', 'timestamptz')
     .addColumn('started_at', 'timestamptz')
     .addColumn('finished_at', 'timestamptz')
@@ -76,7 +81,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
     .addColumn('issue_id', 'uuid', (c) => c.notNull().references('newsletter_issues.id').onDelete('cascade'))
     .addColumn('subscriber_id', 'uuid', (c) => c.references('newsletter_subscribers.id').onDelete('set null'))
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued').check(sql`state IN ('queued', 'sending', 'sent', 'failed', 'skipped', 'unknown')`))
+    .addColumn('state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('queued')
+        .check(sql`state IN ('queued', 'sending', 'sent', 'failed', 'skipped', 'unknown')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('claimed_at', 'timestamptz')
     .addColumn('sent_at', 'timestamptz')
@@ -87,5 +97,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['newsletter_deliveries', 'newsletter_issues', 'newsletter_subscribers', 'news_posts']) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ['newsletter_deliveries', 'newsletter_issues', 'newsletter_subscribers', 'news_posts'])
+    await db.schema.dropTable(table).ifExists().execute();
 }

@@ -95,7 +95,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['survey_text_picks', 'survey_submission_keys', 'survey_drafts', 'survey_access_codes', 'survey_rollups', 'survey_responses', 'survey_channels', 'survey_versions', 'survey_surveys']) {
+  for (const table of [
+    'survey_text_picks',
+    'survey_submission_keys',
+    'survey_drafts',
+    'survey_access_codes',
+    'survey_rollups',
+    'survey_responses',
+    'survey_channels',
+    'survey_versions',
+    'survey_surveys',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
   }
 }

@@ -7,7 +7,10 @@ const t = useTestApp();
 describe('Mein Konto: my data', () => {
   it('shows profile and consents, and saves a changed name', async () => {
     const { visitor, user } = await signedInVisitor(t);
-    await t.deps.db.insertInto('consents').values({ user_id: user.id, purpose: 'privacy_notice', text_version: '2026-11', text: 'Datenschutzhinweise gelesen (Test)' }).execute();
+    await t.deps.db
+      .insertInto('consents')
+      .values({ user_id: user.id, purpose: 'privacy_notice', text_version: '2026-11', text: 'Datenschutzhinweise gelesen (Test)' })
+      .execute();
     const page = await visitor.get('/konto');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(user.email);
@@ -59,7 +62,11 @@ describe('Mein Konto: my data', () => {
     expect(await db.selectFrom('users').select('id').where('id', '=', user.id).executeTakeFirst()).toBeUndefined();
     expect(await db.selectFrom('consents').select('id').where('user_id', '=', user.id).execute()).toHaveLength(0);
     expect(await db.selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute()).toHaveLength(0);
-    const traces = await db.selectFrom('audit_log').selectAll().where((eb) => eb.or([eb('actor_id', '=', user.id), eb('subject_id', '=', user.id)])).execute();
+    const traces = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where((eb) => eb.or([eb('actor_id', '=', user.id), eb('subject_id', '=', user.id)]))
+      .execute();
     expect(traces).toHaveLength(0);
     const deletion = await db.selectFrom('audit_log').selectAll().where('action', '=', 'user.deleted').execute();
     expect(deletion.length).toBeGreaterThan(0);

@@ -44,7 +44,9 @@ async function traces(text: string) {
 /** What every declaration still finds about the person: nothing, once the account is erased. */
 async function stillFound(person: Person) {
   const data = await t.deps.privacy.exportFor(db(), person);
-  return Object.entries(data).filter(([name, rows]) => name !== 'erlaeuterung' && (rows as unknown[]).length > 0).map(([name]) => name);
+  return Object.entries(data)
+    .filter(([name, rows]) => name !== 'erlaeuterung' && (rows as unknown[]).length > 0)
+    .map(([name]) => name);
 }
 
 describe('deleting an account', () => {
@@ -88,7 +90,11 @@ describe('deleting an account', () => {
     const camp = await buildHolidayOffer(t, season.id, org.id, { title: 'Waldwoche', first_day: '2026-07-06', last_day: '2026-07-10' });
     const circus = await buildHolidayOffer(t, season.id, org.id, { title: 'Zirkuswoche', places: 1 });
     const child = await buildChild(t, user.id, { first_name: 'Lina' });
-    const place = await db().insertInto('holiday_places').values({ season_id: season.id, offer_id: camp.id, child_id: child.id, source: 'lottery', status: 'accepted' }).returning('id').executeTakeFirstOrThrow();
+    const place = await db()
+      .insertInto('holiday_places')
+      .values({ season_id: season.id, offer_id: camp.id, child_id: child.id, source: 'lottery', status: 'accepted' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db().insertInto('holiday_attendance').values({ place_id: place.id, day: '2026-07-06', present: true }).execute();
     await db().insertInto('holiday_waitlist').values({ offer_id: circus.id, child_id: child.id, position: 3 }).execute();
     await t.deps.mail.enqueue(db(), { to: user.email, subject: 'Ihr Platz in der Waldwoche', text: 'Hallo' });
@@ -119,8 +125,14 @@ describe('deleting an account', () => {
     });
     const post = await createNewsPost(t, { title: 'Neu im Rathaus' });
     await db().updateTable('news_posts').set({ author_id: staff.id }).where('id', '=', post.id).execute();
-    await db().insertInto('media_images').values({ content_type: 'image/png', bytes: Buffer.from('png'), width: 1, height: 1, uploaded_by: staff.id }).execute();
-    await db().insertInto('holiday_runs').values({ season_id: season.id, kind: 'preview', seed_hash: 'a'.repeat(64), started_by: staff.id }).execute();
+    await db()
+      .insertInto('media_images')
+      .values({ content_type: 'image/png', bytes: Buffer.from('png'), width: 1, height: 1, uploaded_by: staff.id })
+      .execute();
+    await db()
+      .insertInto('holiday_runs')
+      .values({ season_id: season.id, kind: 'preview', seed_hash: 'a'.repeat(64), started_by: staff.id })
+      .execute();
     await db().insertInto('newsletter_issues').values({ subject: 'Ausgabe Juli', composition: '{}', created_by: staff.id }).execute();
     await db().insertInto('content_pages').values({ slug: 'test-seite', locale: 'de', title: 'Testseite', body: 'Text', updated_by: staff.id }).execute();
     await db().insertInto('event_publishing_blocks').values({ organization_id: org.id, blocked_by: staff.id }).execute();
@@ -128,10 +140,23 @@ describe('deleting an account', () => {
     await db().updateTable('events').set({ reviewed_by: staff.id, reviewed_at: new Date() }).where('id', '=', eventId).execute();
     await db()
       .insertInto('directory_revisions')
-      .values({ entity_type: 'organization', entity_id: randomUUID(), organization_id: org.id, version: 1, status: 'published', data: '{}', reviewed_by: staff.id, reviewed_at: new Date() })
+      .values({
+        entity_type: 'organization',
+        entity_id: randomUUID(),
+        organization_id: org.id,
+        version: 1,
+        status: 'published',
+        data: '{}',
+        reviewed_by: staff.id,
+        reviewed_at: new Date(),
+      })
       .execute();
     const child = await buildChild(t, (await signedInVisitor(t)).user.id);
-    const place = await db().insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'accepted' }).returning('id').executeTakeFirstOrThrow();
+    const place = await db()
+      .insertInto('holiday_places')
+      .values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'accepted' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db().insertInto('holiday_attendance').values({ place_id: place.id, day: '2027-07-12', present: false, recorded_by: staff.id }).execute();
     await recordAudit(db(), { actorId: staff.id, action: 'news.created', subjectType: 'news_post', subjectId: post.id });
 
@@ -157,7 +182,11 @@ describe('deleting an account', () => {
 
     expect((await visitor.submit('/konto/loeschen', '/konto/loeschen', { confirm: 'ja' })).statusCode).toBe(303);
     expect(await stillFound(staff)).toEqual([]);
-    const kept = await db().selectFrom('holiday_offers').select(['title', 'created_by', 'contact_name', 'contact_email', 'contact_phone']).where('id', '=', offer.id).executeTakeFirstOrThrow();
+    const kept = await db()
+      .selectFrom('holiday_offers')
+      .select(['title', 'created_by', 'contact_name', 'contact_email', 'contact_phone'])
+      .where('id', '=', offer.id)
+      .executeTakeFirstOrThrow();
     expect(kept).toEqual({ title: offer.title, created_by: null, contact_name: '', contact_email: '', contact_phone: '' });
     expect(await db().selectFrom('news_posts').select('author_id').where('id', '=', post.id).executeTakeFirstOrThrow()).toEqual({ author_id: null });
   });

@@ -16,7 +16,11 @@ describe('Mein Konto leads to what the person can do', () => {
 
   it("shows a member of a provider organisation the organisation's directory entries, events and holiday offers, and each opens", async () => {
     const { visitor, user } = await signedInVisitor(t, 'provider');
-    const org = await t.deps.db.insertInto('organizations').values({ name: 'Kinderschutzbund Test e. V.', kind: 'provider' }).returning('id').executeTakeFirstOrThrow();
+    const org = await t.deps.db
+      .insertInto('organizations')
+      .values({ name: 'Kinderschutzbund Test e. V.', kind: 'provider' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: org.id }).execute();
     const links = mainLinks((await visitor.get('/konto')).body);
     const areas = ['/mein-verzeichnis', '/veranstaltungen/verwalten', '/meine-ferienangebote'];

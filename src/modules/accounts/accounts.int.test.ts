@@ -49,7 +49,12 @@ describe('registration and email confirmation', () => {
 
   it('gives the same answer for an address that already has an account, and mails its owner instead', async () => {
     const existing = await createUser(t, { email: 'schon.da@example.org' });
-    const res = await visitor().submit('/registrieren', '/registrieren', { displayName: 'X', email: existing.email, password: 'ein ganz anderes Passwort', privacy: 'ja' });
+    const res = await visitor().submit('/registrieren', '/registrieren', {
+      displayName: 'X',
+      email: existing.email,
+      password: 'ein ganz anderes Passwort',
+      privacy: 'ja',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/registrieren/bestaetigen');
     expect((await lastMailTo(existing.email))?.subject).toBe('Sie haben schon ein Konto');
@@ -58,7 +63,12 @@ describe('registration and email confirmation', () => {
   });
 
   it('refuses a common password and a short one with field errors, keeping the other values', async () => {
-    const common = await visitor().submit('/registrieren', '/registrieren', { displayName: 'Ben', email: 'ben@example.org', password: 'password1', privacy: 'ja' });
+    const common = await visitor().submit('/registrieren', '/registrieren', {
+      displayName: 'Ben',
+      email: 'ben@example.org',
+      password: 'password1',
+      privacy: 'ja',
+    });
     expect(common.statusCode).toBe(422);
     expect(common.body).toContain('<title>Fehler: ');
     expect(common.body).toContain('sehr verbreitet');
@@ -142,14 +152,22 @@ describe('password login, sessions and logout', () => {
     const user = await createUser(t, { password: 'richtiges Passwort hier' });
     const v = visitor();
     await v.submit('/anmelden', '/anmelden', { email: user.email, password: 'richtiges Passwort hier' });
-    await t.deps.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 2 * 3_600_000) }).where('user_id', '=', user.id).execute();
+    await t.deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 2 * 3_600_000) })
+      .where('user_id', '=', user.id)
+      .execute();
     expect((await v.get('/konto')).statusCode).toBe(401);
   });
 
   it('sends a visitor back to where they were going after login', async () => {
     const user = await createUser(t, { password: 'richtiges Passwort hier' });
     const v = visitor();
-    const res = await v.submit('/anmelden?zurueck=/konto/loeschen', '/anmelden', { email: user.email, password: 'richtiges Passwort hier', zurueck: '//evil.example/' });
+    const res = await v.submit('/anmelden?zurueck=/konto/loeschen', '/anmelden', {
+      email: user.email,
+      password: 'richtiges Passwort hier',
+      zurueck: '//evil.example/',
+    });
     expect(res.headers.location).toBe('/');
     const ok = await v.submit('/anmelden', '/anmelden', { email: user.email, password: 'richtiges Passwort hier', zurueck: '/konto/loeschen' });
     expect(ok.headers.location).toBe('/konto/loeschen');
@@ -185,12 +203,18 @@ describe('one-time login link', () => {
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
-    const before = await t.deps.db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await visitor().submit('/anmelden/link', '/anmelden/link', { email: 'unbekannt@example.org' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Wenn es ein Konto mit dieser E-Mail-Adresse gibt');
     await t.runJobs();
-    const after = await t.deps.db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });

@@ -34,12 +34,14 @@ export const accountMessages = defineMessages(
     'confirm.title': 'E-Mail-Adresse bestätigt',
     'confirm.text': 'Vielen Dank. Ihre E-Mail-Adresse ist bestätigt. Sie können sich jetzt anmelden.',
     'confirm.invalidTitle': 'Dieser Link gilt nicht mehr',
-    'confirm.invalidText': 'Der Bestätigungslink ist abgelaufen oder wurde schon benutzt. Melden Sie sich mit einem Anmelde-Link an: Das bestätigt Ihre Adresse auch.',
+    'confirm.invalidText':
+      'Der Bestätigungslink ist abgelaufen oder wurde schon benutzt. Melden Sie sich mit einem Anmelde-Link an: Das bestätigt Ihre Adresse auch.',
     'login.title': 'Anmelden',
     'login.submit': 'Anmelden',
     'login.wrong': 'E-Mail-Adresse oder Passwort ist falsch.',
     'login.unconfirmed': 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Oder melden Sie sich mit einem Anmelde-Link an.',
-    'login.tooMany': 'Zu viele Versuche. Bitte warten Sie etwas und versuchen Sie es dann noch einmal – oder melden Sie sich gleich ohne Passwort an, mit einem Link per E-Mail.',
+    'login.tooMany':
+      'Zu viele Versuche. Bitte warten Sie etwas und versuchen Sie es dann noch einmal – oder melden Sie sich gleich ohne Passwort an, mit einem Link per E-Mail.',
     'login.withLink': 'Ohne Passwort anmelden (Link per E-Mail)',
     'login.forgot': 'Passwort vergessen?',
     'login.noAccount': 'Noch kein Konto?',
@@ -102,7 +104,8 @@ export const accountMessages = defineMessages(
     'role.admin': 'Verwaltung (Admin)',
     'consent.privacy_notice': 'Datenschutzhinweise gelesen',
     'delete.title': 'Konto löschen',
-    'delete.intro': 'Das können Sie nicht rückgängig machen. Wir löschen Ihr Konto, Ihre Angaben, Ihre Einwilligungen und Ihre Anmeldungen. Einträge im Änderungsprotokoll bleiben ohne Bezug zu Ihrer Person.',
+    'delete.intro':
+      'Das können Sie nicht rückgängig machen. Wir löschen Ihr Konto, Ihre Angaben, Ihre Einwilligungen und Ihre Anmeldungen. Einträge im Änderungsprotokoll bleiben ohne Bezug zu Ihrer Person.',
     'delete.consequencesTitle': 'Das passiert außerdem',
     'delete.tip': 'Tipp: Laden Sie vorher Ihre Daten herunter.',
     'delete.confirmRequired': 'Bestätigen Sie, dass Sie Ihr Konto löschen möchten.',
@@ -245,7 +248,8 @@ export const accountMessages = defineMessages(
     'role.admin': 'Administrator',
     'consent.privacy_notice': 'Privacy notice read',
     'delete.title': 'Delete account',
-    'delete.intro': 'You cannot undo this. We delete your account, your details, your consents and your logins. Entries in the change log stay without any link to you.',
+    'delete.intro':
+      'You cannot undo this. We delete your account, your details, your consents and your logins. Entries in the change log stay without any link to you.',
     'delete.consequencesTitle': 'What else happens',
     'delete.tip': 'Tip: download your data first.',
     'delete.confirmRequired': 'Confirm that you want to delete your account.',

@@ -66,8 +66,22 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     const t = accountMessages(req.locale);
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     const confirmed = token.ok && (await service.confirmEmail(token.value.token));
-    if (!confirmed) return html(reply, 400, <MessagePage ctx={ctxOf(req)} title={t('confirm.invalidTitle')} text={t('confirm.invalidText')} link={{ href: '/anmelden/link', label: t('link.title') }} />);
-    return html(reply, 200, <MessagePage ctx={ctxOf(req)} title={t('confirm.title')} text={t('confirm.text')} link={{ href: '/anmelden', label: t('login.title') }} />);
+    if (!confirmed)
+      return html(
+        reply,
+        400,
+        <MessagePage
+          ctx={ctxOf(req)}
+          title={t('confirm.invalidTitle')}
+          text={t('confirm.invalidText')}
+          link={{ href: '/anmelden/link', label: t('link.title') }}
+        />,
+      );
+    return html(
+      reply,
+      200,
+      <MessagePage ctx={ctxOf(req)} title={t('confirm.title')} text={t('confirm.text')} link={{ href: '/anmelden', label: t('login.title') }} />,
+    );
   });
 
   app.get<{ Querystring: { hinweis?: string; zurueck?: string } }>('/anmelden', (req, reply) => {
@@ -103,13 +117,26 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
       if (!form.ok) return html(reply, 422, <EmailRequestPage ctx={ctxOf(req)} kind={kind} values={form.values} errors={form.errors} />);
       if (kind === 'link') await service.requestLoginLink(form.value.email, origin(req));
       else await service.requestPasswordReset(form.value.email, origin(req));
-      return html(reply, 200, <MessagePage ctx={ctxOf(req)} title={t('checkMail.title')} text={t(kind === 'link' ? 'checkMail.link' : 'checkMail.reset')} extra={t('checkMail.spam')} />);
+      return html(
+        reply,
+        200,
+        <MessagePage
+          ctx={ctxOf(req)}
+          title={t('checkMail.title')}
+          text={t(kind === 'link' ? 'checkMail.link' : 'checkMail.reset')}
+          extra={t('checkMail.spam')}
+        />,
+      );
     });
   }
 
   const invalidLink = (req: FastifyRequest, reply: FastifyReply, again: string) => {
     const t = accountMessages(req.locale);
-    return html(reply, 400, <MessagePage ctx={ctxOf(req)} title={t('link.invalidTitle')} text={t('link.invalid')} link={{ href: again, label: t('link.again') }} />);
+    return html(
+      reply,
+      400,
+      <MessagePage ctx={ctxOf(req)} title={t('link.invalidTitle')} text={t('link.invalid')} link={{ href: again, label: t('link.again') }} />,
+    );
   };
 
   app.get<{ Querystring: { token?: string } }>('/anmelden/link/einloesen', async (req, reply) => {

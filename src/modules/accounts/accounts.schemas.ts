@@ -11,7 +11,11 @@ const Token = Type.String({ minLength: 20, maxLength: 100 });
 export const RegisterForm = Type.Object({ displayName: DisplayName, email: Email, password: Password, privacy: Type.Literal('ja') });
 export type RegisterForm = Static<typeof RegisterForm>;
 
-export const LoginForm = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: passwordLength.max }), zurueck: Type.Optional(Type.String({ maxLength: 500 })) });
+export const LoginForm = Type.Object({
+  email: Email,
+  password: Type.String({ minLength: 1, maxLength: passwordLength.max }),
+  zurueck: Type.Optional(Type.String({ maxLength: 500 })),
+});
 export type LoginForm = Static<typeof LoginForm>;
 
 export const EmailForm = Type.Object({ email: Email });
@@ -21,9 +25,21 @@ export const ChangePasswordForm = Type.Object({ currentPassword: Type.String({ m
 export const ProfileForm = Type.Object({ displayName: DisplayName, locale: Type.Union([Type.Literal('de'), Type.Literal('en')]) });
 export const DeleteAccountForm = Type.Object({ confirm: Type.Literal('ja') });
 
-export const RoleForm = Type.Object({ role: Type.Union([Type.Literal('family'), Type.Literal('provider'), Type.Literal('partner'), Type.Literal('analyst'), Type.Literal('editor'), Type.Literal('admin')]) });
+export const RoleForm = Type.Object({
+  role: Type.Union([
+    Type.Literal('family'),
+    Type.Literal('provider'),
+    Type.Literal('partner'),
+    Type.Literal('analyst'),
+    Type.Literal('editor'),
+    Type.Literal('admin'),
+  ]),
+});
 export const MembershipForm = Type.Object({ organizationId: Type.String({ format: 'uuid' }) });
-export const OrganizationForm = Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }), kind: Type.Union([Type.Literal('provider'), Type.Literal('partner'), Type.Literal('city')]) });
+export const OrganizationForm = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 200 }),
+  kind: Type.Union([Type.Literal('provider'), Type.Literal('partner'), Type.Literal('city')]),
+});
 
 export const MeResponse = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -7,7 +7,12 @@ const demoUsers: { role: Role; email: string; displayName: string; organization?
   { role: 'admin', email: 'admin@familienrathaus.example', displayName: 'Alex Admin (Demo)' },
   { role: 'editor', email: 'redaktion@familienrathaus.example', displayName: 'Eda Redaktion (Demo)', organization: 'Familienbüro (Demo)' },
   { role: 'provider', email: 'anbieter@familienrathaus.example', displayName: 'Paul Anbieter (Demo)', organization: 'Familienzentrum Sonnenblume e. V.' },
-  { role: 'partner', email: 'partner@familienrathaus.example', displayName: 'Pia Partnerin (Demo)', organization: 'Bündnis für Familie – Lenkungsgruppe (Demo)' },
+  {
+    role: 'partner',
+    email: 'partner@familienrathaus.example',
+    displayName: 'Pia Partnerin (Demo)',
+    organization: 'Bündnis für Familie – Lenkungsgruppe (Demo)',
+  },
   { role: 'family', email: 'familie@familienrathaus.example', displayName: 'Familie Muster (Demo)' },
 ];
 
@@ -42,7 +47,15 @@ export async function seedDemoUsers(db: Kysely<DB>): Promise<boolean> {
         .values({ email: user.email, display_name: user.displayName, role: user.role, password_hash: passwordHash, email_confirmed_at: new Date() })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('consents').values({ user_id: row.id, purpose: 'privacy_notice', text_version: '2026-11', text: 'Ich habe die Datenschutzhinweise des Familienrathauses gelesen (Fassung 2026-11).' }).execute();
+      await trx
+        .insertInto('consents')
+        .values({
+          user_id: row.id,
+          purpose: 'privacy_notice',
+          text_version: '2026-11',
+          text: 'Ich habe die Datenschutzhinweise des Familienrathauses gelesen (Fassung 2026-11).',
+        })
+        .execute();
       const orgId = user.organization ? organizations.get(user.organization) : undefined;
       if (orgId) await trx.insertInto('memberships').values({ user_id: row.id, organization_id: orgId }).execute();
     }

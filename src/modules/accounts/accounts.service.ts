@@ -48,7 +48,13 @@ export function createAccountsService(deps: AccountsDeps) {
   const limit = (bucket: string, max = config.rateLimitMax, windowSeconds = 900): Limit => ({ bucket, max, windowSeconds });
   const passwordLimits = loginLimits(config);
   // Mailed links: few per address from one source, a ceiling per address against mail bombing.
-  const mailLimits = (bucket: string): AccountLimits => ({ bucket, perAccountAndSource: 3, perSource: config.rateLimitMax, perAccount: 10, windowSeconds: 900 });
+  const mailLimits = (bucket: string): AccountLimits => ({
+    bucket,
+    perAccountAndSource: 3,
+    perSource: config.rateLimitMax,
+    perAccount: 10,
+    windowSeconds: 900,
+  });
   const link = (path: string, token: string) => `${config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
   const mailFor = (user: { email: string; display_name: string; locale: string }, kind: Parameters<typeof accountMail>[0], url?: string) =>
     accountMail(kind, { to: user.email, locale: user.locale === 'en' ? 'en' : 'de', name: user.display_name, portalName: city.portalName, link: url });
@@ -267,7 +273,13 @@ export function createAccountsService(deps: AccountsDeps) {
         await repo.updateUser(trx, userId, { role });
         // A new role means new rights: end the person's sessions so no page runs on the old ones.
         await destroyAllSessions(trx, userId);
-        await recordAudit(trx, { actorId: actor.id, action: 'user.role_changed', subjectType: 'user', subjectId: userId, details: { from: user.role, to: role } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'user.role_changed',
+          subjectType: 'user',
+          subjectId: userId,
+          details: { from: user.role, to: role },
+        });
       });
     },
 
@@ -277,7 +289,13 @@ export function createAccountsService(deps: AccountsDeps) {
         const [user, organization] = await Promise.all([repo.findUserById(trx, userId), repo.findOrganization(trx, organizationId)]);
         if (!user || !organization) throw new AppError('not_found', 'Nicht gefunden');
         await repo.addMembership(trx, userId, organizationId);
-        await recordAudit(trx, { actorId: actor.id, action: 'membership.added', subjectType: 'user', subjectId: userId, details: { organizationId, organization: organization.name } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'membership.added',
+          subjectType: 'user',
+          subjectId: userId,
+          details: { organizationId, organization: organization.name },
+        });
       });
     },
 
@@ -294,7 +312,13 @@ export function createAccountsService(deps: AccountsDeps) {
       ensure(accountsPolicy.can(actor, 'users.manage'));
       return db.transaction().execute(async (trx) => {
         const organization = await repo.insertOrganization(trx, input.name, input.kind);
-        await recordAudit(trx, { actorId: actor.id, action: 'organization.created', subjectType: 'organization', subjectId: organization.id, details: { name: input.name, kind: input.kind } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'organization.created',
+          subjectType: 'organization',
+          subjectId: organization.id,
+          details: { name: input.name, kind: input.kind },
+        });
         return organization;
       });
     },

@@ -39,7 +39,10 @@ describe('user administration', () => {
     expect(role.statusCode).toBe(303);
     expect((await t.deps.db.selectFrom('users').select('role').where('id', '=', target.id).executeTakeFirstOrThrow()).role).toBe('provider');
 
-    const created = await admin.submit(`/admin/benutzer/${target.id}`, `/admin/organisationen?fuer=${target.id}`, { name: 'Kinderschutzbund Testort e. V.', kind: 'provider' });
+    const created = await admin.submit(`/admin/benutzer/${target.id}`, `/admin/organisationen?fuer=${target.id}`, {
+      name: 'Kinderschutzbund Testort e. V.',
+      kind: 'provider',
+    });
     expect(created.statusCode).toBe(303);
     const org = await t.deps.db.selectFrom('organizations').select('id').where('name', '=', 'Kinderschutzbund Testort e. V.').executeTakeFirstOrThrow();
     await admin.submit(`/admin/benutzer/${target.id}`, `/admin/benutzer/${target.id}/mitgliedschaften`, { organizationId: org.id });

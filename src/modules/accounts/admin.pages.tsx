@@ -12,7 +12,6 @@ import type { AccountsService } from './accounts.service.js';
 import { UserPage, UsersPage } from './views/admin-pages.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 
-
 /*
  * Admin routes (role admin; the service checks it again):
  *   GET  /admin/benutzer?q=&rolle=&seite=                          list and search accounts
@@ -44,7 +43,14 @@ export function registerAdminUserPages(app: FastifyInstance, service: AccountsSe
   app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/admin/benutzer/:id', async (req, reply) => {
     const t = accountMessages(req.locale);
     const saved = req.query.gespeichert;
-    const notice = saved === 'rolle' ? t('admin.roleSaved') : saved === 'mitgliedschaft' ? t('admin.membershipSaved') : saved === 'organisation' ? t('admin.organizationCreated') : undefined;
+    const notice =
+      saved === 'rolle'
+        ? t('admin.roleSaved')
+        : saved === 'mitgliedschaft'
+          ? t('admin.membershipSaved')
+          : saved === 'organisation'
+            ? t('admin.organizationCreated')
+            : undefined;
     return showUser(req, reply, userId(req), 200, { notice });
   });
 

@@ -17,7 +17,13 @@ const wrongTimes = async (v: Visitor, email: string, n: number) => {
 
 async function signInByLink(v: Visitor, email: string, pickMail: (links: string[]) => string = (links) => links.at(-1)!): Promise<number> {
   await t.runJobs();
-  const mails = await t.deps.db.selectFrom('mail_outbox').select('text_body').where('recipient', '=', email).where('subject', '=', 'Ihr Anmelde-Link').orderBy('created_at').execute();
+  const mails = await t.deps.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('recipient', '=', email)
+    .where('subject', '=', 'Ihr Anmelde-Link')
+    .orderBy('created_at')
+    .execute();
   const links = mails.map((m) => /\/anmelden\/link\/einloesen\?token=([A-Za-z0-9_%-]+)/.exec(m.text_body)![1]!);
   const token = decodeURIComponent(pickMail(links));
   const used = await v.submit(`/anmelden/link/einloesen?token=${encodeURIComponent(token)}`, '/anmelden/link/einloesen', { token });
@@ -66,7 +72,11 @@ describe('password guessing locks out the guesser, not the account (ASVS V6.3)',
 
   it('stops many sources at the much higher per-account ceiling, while the email link still works', async () => {
     const owner = await createUser(t, { password });
-    const statuses = [...(await wrongTimes(from(), owner.email, 3)), ...(await wrongTimes(from(), owner.email, 3)), ...(await wrongTimes(from(), owner.email, 3))];
+    const statuses = [
+      ...(await wrongTimes(from(), owner.email, 3)),
+      ...(await wrongTimes(from(), owner.email, 3)),
+      ...(await wrongTimes(from(), owner.email, 3)),
+    ];
     expect(statuses).toEqual([422, 422, 422, 422, 422, 422, 422, 422, 429]);
 
     const home = from();

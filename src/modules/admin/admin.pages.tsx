@@ -40,7 +40,9 @@ export function registerAdminPages(app: FastifyInstance, { db, city }: AppDeps):
 
   app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (req, reply) => {
     ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-    const mail = uuidPattern.test(req.params.id) ? await db.selectFrom('mail_outbox').selectAll().where('id', '=', req.params.id).executeTakeFirst() : undefined;
+    const mail = uuidPattern.test(req.params.id)
+      ? await db.selectFrom('mail_outbox').selectAll().where('id', '=', req.params.id).executeTakeFirst()
+      : undefined;
     if (!mail) throw new AppError('not_found', 'E-Mail nicht gefunden');
     return reply.html(<OutboxMailPage ctx={pageContext(req, city)} mail={mail} />);
   });

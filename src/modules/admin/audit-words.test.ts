@@ -5,7 +5,9 @@ import { describeAuditEntry, hasAuditWords } from './audit-words.js';
 
 const srcDir = path.resolve(import.meta.dirname, '../..');
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [path.join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [path.join(dir, e.name)] : [],
+  );
 
 /** Every action literal on a line that records an audit entry, plus the two built from a variable. */
 function recordedActions(): string[] {
@@ -28,10 +30,14 @@ describe('the audit log in words', () => {
   });
 
   it('says what happened, with the details, in whole sentences', () => {
-    expect(describeAuditEntry('user.role_changed', { from: 'family', to: 'editor' }, 'de')).toBe('Hat die Rolle eines Kontos von „Familie“ zu „Redaktion“ geändert.');
+    expect(describeAuditEntry('user.role_changed', { from: 'family', to: 'editor' }, 'de')).toBe(
+      'Hat die Rolle eines Kontos von „Familie“ zu „Redaktion“ geändert.',
+    );
     expect(describeAuditEntry('survey.codes_generated', { count: 1 }, 'de')).toBe('Hat 1 Zugangscode für eine Befragung erzeugt.');
     expect(describeAuditEntry('survey.codes_generated', { count: 250 }, 'de')).toBe('Hat 250 Zugangscodes für eine Befragung erzeugt.');
-    expect(describeAuditEntry('holidays.phase_changed', { from: 'wishes', to: 'allocation' }, 'en')).toBe('Moved holiday care from “handing in wishes” to “places being allocated”.');
+    expect(describeAuditEntry('holidays.phase_changed', { from: 'wishes', to: 'allocation' }, 'en')).toBe(
+      'Moved holiday care from “handing in wishes” to “places being allocated”.',
+    );
   });
 
   it('names the action of an old entry that lacks a detail, instead of failing', () => {

@@ -12,7 +12,9 @@ export function hasAuditWords(action: string): boolean {
 export function describeAuditEntry(action: string, details: Record<string, unknown>, locale: Locale): string {
   const t = auditWords(locale);
   if (!hasAuditWords(action)) return t('unknown', { action });
-  const vars = Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value)]));
+  const vars = Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [key, typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value)]),
+  );
   try {
     const sentence = t(action as AuditAction, vars);
     // A plain template leaves a missing detail as {name}; ICU templates throw instead.

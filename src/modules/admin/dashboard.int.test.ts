@@ -11,7 +11,16 @@ describe('the administration start page', () => {
     const page = await visitor.get('/verwaltung');
     expect(page.statusCode).toBe(200);
     const links = linksOf(page.body);
-    expect(links).toEqual(expect.arrayContaining(['/verwaltung/pruefung', '/veranstaltungen/pruefen', '/verwaltung/ferien', '/verwaltung/neuigkeiten', '/verwaltung/infobrief', '/verwaltung/befragungen']));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/verwaltung/pruefung',
+        '/veranstaltungen/pruefen',
+        '/verwaltung/ferien',
+        '/verwaltung/neuigkeiten',
+        '/verwaltung/infobrief',
+        '/verwaltung/befragungen',
+      ]),
+    );
     expect(links).not.toContain('/admin/benutzer');
     for (const link of links) expect([link, (await visitor.get(link)).statusCode]).toEqual([link, 200]);
   });

@@ -50,10 +50,18 @@ function registerApiDocs(app: FastifyInstance, { city }: AppDeps): void {
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('method')}</th>
-                <th scope="col" class="kern-table__header">{t.html('path')}</th>
-                <th scope="col" class="kern-table__header">{t.html('summary')}</th>
-                <th scope="col" class="kern-table__header">{t.html('responses')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('method')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('path')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('summary')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('responses')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">

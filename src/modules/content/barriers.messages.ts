@@ -3,14 +3,18 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 export const barrierMessages = defineMessages(
   {
     'form.title': 'Barriere melden',
-    'form.intro': 'Sie können einen Teil des Familienrathauses nicht oder nur schwer nutzen? Sagen Sie uns, wo es hakt. Die Redaktion liest jede Meldung und kümmert sich darum.',
+    'form.intro':
+      'Sie können einen Teil des Familienrathauses nicht oder nur schwer nutzen? Sagen Sie uns, wo es hakt. Die Redaktion liest jede Meldung und kümmert sich darum.',
     'field.page': 'Welche Seite ist betroffen?',
-    'field.pageHint': 'Die Adresse der Seite, zum Beispiel /ferien. Wenn Sie über den Link „Barriere melden“ gekommen sind, ist sie schon eingetragen. Sie können das Feld auch leer lassen.',
+    'field.pageHint':
+      'Die Adresse der Seite, zum Beispiel /ferien. Wenn Sie über den Link „Barriere melden“ gekommen sind, ist sie schon eingetragen. Sie können das Feld auch leer lassen.',
     'field.pageInvalid': 'Geben Sie eine Seite des Familienrathauses an, zum Beispiel /ferien, oder lassen Sie das Feld leer.',
     'field.message': 'Was ist die Barriere?',
-    'field.messageHint': 'Beschreiben Sie, was nicht funktioniert, und wenn Sie möchten, womit Sie die Seite nutzen (zum Beispiel Bildschirmleser, Tastatur oder Vergrößerung). Höchstens 5.000 Zeichen.',
+    'field.messageHint':
+      'Beschreiben Sie, was nicht funktioniert, und wenn Sie möchten, womit Sie die Seite nutzen (zum Beispiel Bildschirmleser, Tastatur oder Vergrößerung). Höchstens 5.000 Zeichen.',
     'field.email': 'Ihre E-Mail-Adresse (freiwillig)',
-    'field.emailHint': 'Nur wenn Sie eine Antwort möchten: Wir nutzen die Adresse ausschließlich, um Ihnen auf diese Meldung zu antworten. Ohne Adresse nehmen wir Ihre Meldung genauso ernst, können Ihnen aber nicht antworten.',
+    'field.emailHint':
+      'Nur wenn Sie eine Antwort möchten: Wir nutzen die Adresse ausschließlich, um Ihnen auf diese Meldung zu antworten. Ohne Adresse nehmen wir Ihre Meldung genauso ernst, können Ihnen aber nicht antworten.',
     'error.messageMissing': 'Beschreiben Sie die Barriere.',
     'error.messageTooLong': 'Die Beschreibung darf höchstens 5.000 Zeichen lang sein, sie hat jetzt {count}.',
     'error.email': 'Geben Sie eine E-Mail-Adresse wie name@example.org ein oder lassen Sie das Feld leer.',
@@ -46,14 +50,18 @@ export const barrierMessages = defineMessages(
   },
   {
     'form.title': 'Report a barrier',
-    'form.intro': 'Is part of the Familienrathaus hard or impossible for you to use? Tell us where the problem is. The editorial team reads every report and deals with it.',
+    'form.intro':
+      'Is part of the Familienrathaus hard or impossible for you to use? Tell us where the problem is. The editorial team reads every report and deals with it.',
     'field.page': 'Which page is affected?',
-    'field.pageHint': 'The address of the page, for example /ferien. If you came here through the “Report a barrier” link, it is already filled in. You may also leave the field empty.',
+    'field.pageHint':
+      'The address of the page, for example /ferien. If you came here through the “Report a barrier” link, it is already filled in. You may also leave the field empty.',
     'field.pageInvalid': 'Enter a page of the Familienrathaus, for example /ferien, or leave the field empty.',
     'field.message': 'What is the barrier?',
-    'field.messageHint': 'Describe what does not work and, if you like, what you use to access the page (for example a screen reader, keyboard or magnification). 5,000 characters or fewer.',
+    'field.messageHint':
+      'Describe what does not work and, if you like, what you use to access the page (for example a screen reader, keyboard or magnification). 5,000 characters or fewer.',
     'field.email': 'Your email address (optional)',
-    'field.emailHint': 'Only if you would like an answer: we use the address for nothing but replying to this report. Without an address we take your report just as seriously, but we cannot reply.',
+    'field.emailHint':
+      'Only if you would like an answer: we use the address for nothing but replying to this report. Without an address we take your report just as seriously, but we cannot reply.',
     'error.messageMissing': 'Describe the barrier.',
     'error.messageTooLong': 'The description must be 5,000 characters or fewer; it now has {count}.',
     'error.email': 'Enter an email address like name@example.org or leave the field empty.',

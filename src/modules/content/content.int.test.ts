@@ -24,15 +24,35 @@ async function editPage(v: Visitor, slug: string, locale: string, fields: { titl
 
 describe('legal and help pages', () => {
   const pages = [
-    { path: '/impressum', h1: 'Impressum', says: ['§ 5 Digitale-Dienste-Gesetz', 'Vertretung', 'Aufsichtsbehörde', 'Umsatzsteuer-Identifikationsnummer', 'Inhaltlich verantwortlich'] },
-    { path: '/datenschutz', h1: 'Datenschutzerklärung', says: ['Datenschutzbeauftragte', 'Kein Tracking', 'frh_session', 'Artikel 15 DSGVO', 'Artikel 21 DSGVO', 'LDI NRW'] },
+    {
+      path: '/impressum',
+      h1: 'Impressum',
+      says: ['§ 5 Digitale-Dienste-Gesetz', 'Vertretung', 'Aufsichtsbehörde', 'Umsatzsteuer-Identifikationsnummer', 'Inhaltlich verantwortlich'],
+    },
+    {
+      path: '/datenschutz',
+      h1: 'Datenschutzerklärung',
+      says: ['Datenschutzbeauftragte', 'Kein Tracking', 'frh_session', 'Artikel 15 DSGVO', 'Artikel 21 DSGVO', 'LDI NRW'],
+    },
     {
       path: '/barrierefreiheit',
       h1: 'Erklärung zur Barrierefreiheit',
-      says: ['Stand der Vereinbarkeit mit den Anforderungen', 'Nicht barrierefreie Inhalte', 'Erstellung dieser Erklärung', 'Feedback und Kontaktangaben', 'Durchsetzungsverfahren', 'Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen', 'href="/barriere-melden"'],
+      says: [
+        'Stand der Vereinbarkeit mit den Anforderungen',
+        'Nicht barrierefreie Inhalte',
+        'Erstellung dieser Erklärung',
+        'Feedback und Kontaktangaben',
+        'Durchsetzungsverfahren',
+        'Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen',
+        'href="/barriere-melden"',
+      ],
     },
     { path: '/leichte-sprache', h1: 'Leichte Sprache', says: ['Das Familien-Rathaus ist eine Internet-Seite.<br>', 'Das Familien-Büro hilft Ihnen.'] },
-    { path: '/gebaerdensprache', h1: 'Informationen in Deutscher Gebärdensprache', says: ['Deutscher Gebärdensprache (DGS)', 'eigenen Server', 'mailto:familienbuero@example.org', 'Platzhalter: Mobilnummer für SMS'] },
+    {
+      path: '/gebaerdensprache',
+      h1: 'Informationen in Deutscher Gebärdensprache',
+      says: ['Deutscher Gebärdensprache (DGS)', 'eigenen Server', 'mailto:familienbuero@example.org', 'Platzhalter: Mobilnummer für SMS'],
+    },
   ];
 
   for (const page of pages) {
@@ -112,7 +132,12 @@ describe('editing a page', () => {
     expect(shown.body).toContain('Wir verarbeiten <strong>Kürbissuppe</strong> nur mit Sorgfalt.');
     expect(shown.body).toContain('<a class="kern-link" href="https://example.org">Mehr</a>');
 
-    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'content.page_updated').where('subject_id', '=', 'datenschutz/de').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'content.page_updated')
+      .where('subject_id', '=', 'datenschutz/de')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: user.id, subject_type: 'content_page', details: { version: 2 } });
   });
@@ -231,7 +256,13 @@ describe('editing a page', () => {
 });
 
 describe('reporting a barrier', () => {
-  const reportCount = async () => (await t.deps.db.selectFrom('barrier_reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const reportCount = async () =>
+    (
+      await t.deps.db
+        .selectFrom('barrier_reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('takes over the page from the footer link, but only a page of this portal', async () => {
     const fromFooter = await visitor().get('/barriere-melden?seite=%2Fferien%3Fjahr%3D2026');
@@ -266,7 +297,11 @@ describe('reporting a barrier', () => {
 
     expect(await reportCount()).toBe(before + 1);
     const stored = await t.deps.db.selectFrom('barrier_reports').selectAll().orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ page_url: '/ferien', message: 'Der Knopf „Anmelden“ ist mit der Tastatur nicht erreichbar.', contact_email: 'melderin@example.org' });
+    expect(stored).toMatchObject({
+      page_url: '/ferien',
+      message: 'Der Knopf „Anmelden“ ist mit der Tastatur nicht erreichbar.',
+      contact_email: 'melderin@example.org',
+    });
 
     await t.runJobs();
     const mails = await t.deps.db.selectFrom('mail_outbox').selectAll().where('subject', 'like', 'Barriere gemeldet%').execute();

@@ -9,7 +9,8 @@ export const contentMessages = defineMessages(
     'language.de': 'Deutsch',
     'language.en': 'Englisch',
     'list.title': 'Seiten bearbeiten',
-    'list.intro': 'Hier ändern Sie das Impressum, die Datenschutzerklärung, die Erklärung zur Barrierefreiheit und die Hilfeseiten, jeweils auf Deutsch und Englisch. Jede Änderung wird mit Ihrem Namen protokolliert.',
+    'list.intro':
+      'Hier ändern Sie das Impressum, die Datenschutzerklärung, die Erklärung zur Barrierefreiheit und die Hilfeseiten, jeweils auf Deutsch und Englisch. Jede Änderung wird mit Ihrem Namen protokolliert.',
     'list.placeholders': 'Gelb markierte Platzhalter zeigen Angaben, die die Stadt noch eintragen muss.',
     'list.version': 'Version',
     'list.missing': 'noch nicht angelegt',
@@ -36,11 +37,13 @@ export const contentMessages = defineMessages(
     'help.paragraph': 'Eine Leerzeile beginnt einen neuen Absatz. Ein einfacher Zeilenumbruch bleibt ein Zeilenumbruch.',
     'help.list': 'am Zeilenanfang: Punkt einer Aufzählung',
     'help.bold': 'fett',
-    'help.link': 'Link. Erlaubt sind Adressen mit https://, http://, mailto:, tel: und Seiten dieses Portals wie /datenschutz. Andere Links werden nicht angezeigt.',
+    'help.link':
+      'Link. Erlaubt sind Adressen mit https://, http://, mailto:, tel: und Seiten dieses Portals wie /datenschutz. Andere Links werden nicht angezeigt.',
     'help.placeholder': 'Platzhalter für eine Angabe, die noch fehlt. Er wird auffällig markiert.',
     'help.html': 'HTML wird nicht ausgeführt, sondern als Text angezeigt.',
     'conflict.title': 'Jemand anderes hat diese Seite inzwischen geändert',
-    'conflict.text': 'Ihre Änderungen sind unten erhalten, aber noch nicht gespeichert. Gespeichert ist jetzt Version {version} vom {date} ({name}). Vergleichen Sie beide Fassungen. Wenn Sie danach auf „Speichern“ drücken, ersetzt Ihr Text die gespeicherte Fassung.',
+    'conflict.text':
+      'Ihre Änderungen sind unten erhalten, aber noch nicht gespeichert. Gespeichert ist jetzt Version {version} vom {date} ({name}). Vergleichen Sie beide Fassungen. Wenn Sie danach auf „Speichern“ drücken, ersetzt Ihr Text die gespeicherte Fassung.',
     'conflict.current': 'Gespeicherte Fassung (Version {version}) ansehen',
     'error.version': 'Das Formular ist unvollständig. Bitte öffnen Sie die Seite zum Bearbeiten neu.',
     'error.titleMissing': 'Geben Sie eine Überschrift ein.',
@@ -56,7 +59,8 @@ export const contentMessages = defineMessages(
     'language.de': 'German',
     'language.en': 'English',
     'list.title': 'Edit pages',
-    'list.intro': 'Here you change the legal notice, the privacy notice, the accessibility statement and the help pages, in German and English. Every change is logged with your name.',
+    'list.intro':
+      'Here you change the legal notice, the privacy notice, the accessibility statement and the help pages, in German and English. Every change is logged with your name.',
     'list.placeholders': 'Placeholders marked in yellow show facts the city still has to fill in.',
     'list.version': 'Version',
     'list.missing': 'not created yet',
@@ -83,11 +87,13 @@ export const contentMessages = defineMessages(
     'help.paragraph': 'An empty line starts a new paragraph. A single line break stays a line break.',
     'help.list': 'at the start of a line: item of a bulleted list',
     'help.bold': 'bold',
-    'help.link': 'Link. Addresses starting with https://, http://, mailto:, tel: and pages of this portal such as /datenschutz are allowed. Other links are not shown.',
+    'help.link':
+      'Link. Addresses starting with https://, http://, mailto:, tel: and pages of this portal such as /datenschutz are allowed. Other links are not shown.',
     'help.placeholder': 'Placeholder for a fact that is still missing. It is clearly marked.',
     'help.html': 'HTML is not run but shown as text.',
     'conflict.title': 'Someone else has changed this page in the meantime',
-    'conflict.text': 'Your changes are kept below but not saved yet. The saved version is now version {version} of {date} ({name}). Compare both versions. If you then press “Save”, your text replaces the saved version.',
+    'conflict.text':
+      'Your changes are kept below but not saved yet. The saved version is now version {version} of {date} ({name}). Compare both versions. If you then press “Save”, your text replaces the saved version.',
     'conflict.current': 'View the saved version (version {version})',
     'error.version': 'The form is incomplete. Please open the page for editing again.',
     'error.titleMissing': 'Enter a heading.',

@@ -72,7 +72,9 @@ export function registerContentPages(app: FastifyInstance, service: ContentServi
       if (form.errors.title) form.errors.title = length('title') ? t('error.titleTooLong', { count: length('title') }) : t('error.titleMissing');
       if (form.errors.body) form.errors.body = length('body') ? t('error.bodyTooLong', { count: length('body') }) : t('error.bodyMissing');
       const stored = await service.getForEditing(actor, target.slug, target.locale);
-      const page = <EditPageForm ctx={ctxOf(req)} info={info} locale={target.locale} stored={stored} values={form.values} version={version} errors={form.errors} />;
+      const page = (
+        <EditPageForm ctx={ctxOf(req)} info={info} locale={target.locale} stored={stored} values={form.values} version={version} errors={form.errors} />
+      );
       return reply.status(422).html(page);
     }
 
@@ -81,7 +83,15 @@ export function registerContentPages(app: FastifyInstance, service: ContentServi
       // Keep the editor's text; the form now carries the current version, so saving again is a deliberate overwrite.
       const current = result.current;
       const page = (
-        <EditPageForm ctx={ctxOf(req)} info={info} locale={target.locale} stored={current} values={formValues(req.body)} version={current?.version ?? 0} conflict={current} />
+        <EditPageForm
+          ctx={ctxOf(req)}
+          info={info}
+          locale={target.locale}
+          stored={current}
+          values={formValues(req.body)}
+          version={current?.version ?? 0}
+          conflict={current}
+        />
       );
       return reply.status(409).html(page);
     }

@@ -101,7 +101,9 @@ export async function searchPages(db: Executor, words: string[], locale: Locale,
         eb('p.locale', '=', locale),
         eb.and([
           eb('p.locale', '=', 'de'),
-          eb.not(eb.exists(eb.selectFrom('content_pages as other').select('other.slug').whereRef('other.slug', '=', 'p.slug').where('other.locale', '=', locale))),
+          eb.not(
+            eb.exists(eb.selectFrom('content_pages as other').select('other.slug').whereRef('other.slug', '=', 'p.slug').where('other.locale', '=', locale)),
+          ),
         ]),
       ]),
     );

@@ -29,10 +29,22 @@ describe('template pages', () => {
   it('give the accessibility statement the sections of the EU model statement', () => {
     const de = templatePages(hamm).find((p) => p.slug === 'barrierefreiheit' && p.locale === 'de')!.body;
     const en = templatePages(hamm).find((p) => p.slug === 'barrierefreiheit' && p.locale === 'en')!.body;
-    for (const heading of ['## Stand der Vereinbarkeit mit den Anforderungen', '## Nicht barrierefreie Inhalte', '## Erstellung dieser Erklärung', '## Feedback und Kontaktangaben', '## Durchsetzungsverfahren']) {
+    for (const heading of [
+      '## Stand der Vereinbarkeit mit den Anforderungen',
+      '## Nicht barrierefreie Inhalte',
+      '## Erstellung dieser Erklärung',
+      '## Feedback und Kontaktangaben',
+      '## Durchsetzungsverfahren',
+    ]) {
       expect(de).toContain(heading);
     }
-    for (const heading of ['## Compliance status', '## Non-accessible content', '## Preparation of this statement', '## Feedback and contact information', '## Enforcement procedure']) {
+    for (const heading of [
+      '## Compliance status',
+      '## Non-accessible content',
+      '## Preparation of this statement',
+      '## Feedback and contact information',
+      '## Enforcement procedure',
+    ]) {
       expect(en).toContain(heading);
     }
   });

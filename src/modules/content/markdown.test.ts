@@ -15,7 +15,9 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps single line breaks, one statement per line as Leichte Sprache needs', () => {
-    expect(renderMarkdown('Das ist der erste Satz.\nDas ist der zweite Satz.')).toBe('<p class="kern-body">Das ist der erste Satz.<br>\nDas ist der zweite Satz.</p>');
+    expect(renderMarkdown('Das ist der erste Satz.\nDas ist der zweite Satz.')).toBe(
+      '<p class="kern-body">Das ist der erste Satz.<br>\nDas ist der zweite Satz.</p>',
+    );
   });
 
   it('continues a list item on an indented line and ends the list at a paragraph', () => {
@@ -55,7 +57,17 @@ describe('renderMarkdown', () => {
     });
 
     it('drops javascript:, data:, protocol-relative and other unsafe link targets but keeps the words', () => {
-      for (const target of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example/x', '/\\evil.example', 'vbscript:x', 'ftp://example.org', 'java\tscript:alert(1)']) {
+      for (const target of [
+        'javascript:alert(1)',
+        'JaVaScRiPt:alert(1)',
+        ' javascript:alert(1)',
+        'data:text/html;base64,PHNjcmlwdD4=',
+        '//evil.example/x',
+        '/\\evil.example',
+        'vbscript:x',
+        'ftp://example.org',
+        'java\tscript:alert(1)',
+      ]) {
         const html = renderMarkdown(`[Klick](${target})`);
         expect(html, target).toBe('<p class="kern-body">Klick</p>');
       }
@@ -100,6 +112,8 @@ describe('isSafeHref', () => {
 
 describe('markdownToText', () => {
   it('gives the words without markup', () => {
-    expect(markdownToText('## Titel\n\nEin **fetter** [Link](https://example.org) und [Platzhalter: Name].\n\n- a,\n- b')).toBe('Titel – Ein fetter Link und Platzhalter: Name. a, b');
+    expect(markdownToText('## Titel\n\nEin **fetter** [Link](https://example.org) und [Platzhalter: Name].\n\n- a,\n- b')).toBe(
+      'Titel – Ein fetter Link und Platzhalter: Name. a, b',
+    );
   });
 });

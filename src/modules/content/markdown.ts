@@ -16,10 +16,7 @@ type Inline =
   | { kind: 'link'; href: string; children: Inline[] }
   | { kind: 'placeholder'; value: string };
 
-type Block =
-  | { kind: 'heading'; level: 2 | 3; content: Inline[] }
-  | { kind: 'paragraph'; lines: Inline[][] }
-  | { kind: 'list'; items: Inline[][] };
+type Block = { kind: 'heading'; level: 2 | 3; content: Inline[] } | { kind: 'paragraph'; lines: Inline[][] } | { kind: 'list'; items: Inline[][] };
 
 // Bounded look-ahead keeps the parser linear on hostile input (50,000 "[" with no "]").
 const maxSpan = 1000;

@@ -27,7 +27,12 @@ const listedStatuses = ['active', 'temporarily closed'];
 /** A published service that is not listed (any more): its name and status, for the "no longer offered" page. */
 export async function loadUnlistedService(db: Kysely<DB>, id: string): Promise<{ name: string; status: 'inactive' | 'defunct' } | undefined> {
   if (!uuidPattern.test(id)) return undefined;
-  const row = await db.selectFrom('directory_services').select(['name', 'status']).where('id', '=', id).where('status', 'in', ['inactive', 'defunct']).executeTakeFirst();
+  const row = await db
+    .selectFrom('directory_services')
+    .select(['name', 'status'])
+    .where('id', '=', id)
+    .where('status', 'in', ['inactive', 'defunct'])
+    .executeTakeFirst();
   return row ? { name: row.name, status: row.status as 'inactive' | 'defunct' } : undefined;
 }
 

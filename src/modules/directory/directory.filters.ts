@@ -89,10 +89,14 @@ const firstString = (value: unknown): string | undefined => {
   return typeof value === 'string' ? value.trim() : undefined;
 };
 
-export const isLanguageCode = (code: string, known: readonly string[]) => /^[a-z]{2,3}$/.test(code) && (known.includes(code) || languageName(code, 'de') !== code.toUpperCase());
+export const isLanguageCode = (code: string, known: readonly string[]) =>
+  /^[a-z]{2,3}$/.test(code) && (known.includes(code) || languageName(code, 'de') !== code.toUpperCase());
 
 // Intl objects are costly to build; one per locale serves every request.
-const displayNames = { de: new Intl.DisplayNames(intlLocale.de, { type: 'language', fallback: 'none' }), en: new Intl.DisplayNames(intlLocale.en, { type: 'language', fallback: 'none' }) };
+const displayNames = {
+  de: new Intl.DisplayNames(intlLocale.de, { type: 'language', fallback: 'none' }),
+  en: new Intl.DisplayNames(intlLocale.en, { type: 'language', fallback: 'none' }),
+};
 
 /** The name of a language in the visitor's language, or the code when Intl does not know it. */
 export function languageName(code: string, locale: Locale): string {
@@ -147,7 +151,11 @@ export function parseFilters(raw: Record<string, unknown>, options: FilterOption
     else hints.push({ key: 'hint.language', vars: { value: quoted(language) } });
   }
 
-  for (const [key, name] of [['free', params.free], ['barrierFree', params.barrierFree], ['openNow', params.openNow]] as const) {
+  for (const [key, name] of [
+    ['free', params.free],
+    ['barrierFree', params.barrierFree],
+    ['openNow', params.openNow],
+  ] as const) {
     const value = get(name).toLowerCase();
     if (!value) continue;
     if (yes.has(value)) query[key] = form[key] = true;

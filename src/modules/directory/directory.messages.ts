@@ -50,7 +50,8 @@ export const directoryMessages = defineMessages(
     'hint.textTooLong': 'Der Suchbegriff war zu lang. Wir haben nur die ersten {max} Zeichen verwendet.',
     'results.heading': 'Ergebnisse',
     'results.count': '{count, plural, =0 {Keine Angebote gefunden.} one {# Angebot gefunden.} other {# Angebote gefunden.}}',
-    'results.many': 'Mehr als {count, number} Angebote gefunden. Wir zeigen die passendsten. Mit einem genaueren Suchwort oder weiteren Filtern finden Sie schneller das Richtige.',
+    'results.many':
+      'Mehr als {count, number} Angebote gefunden. Wir zeigen die passendsten. Mit einem genaueren Suchwort oder weiteren Filtern finden Sie schneller das Richtige.',
     'results.page': 'Seite {page} von {pages}.',
     'results.didYouMean': 'Meinten Sie',
     'results.corrected': 'Zu „{typed}“ haben wir nichts gefunden. Wir zeigen Ergebnisse für „{used}“.',
@@ -133,7 +134,8 @@ export const directoryMessages = defineMessages(
     'hint.textTooLong': 'The search term was too long. We used only the first {max} characters.',
     'results.heading': 'Results',
     'results.count': '{count, plural, =0 {No services found.} one {# service found.} other {# services found.}}',
-    'results.many': 'More than {count, number} services found. We show the best matches. A more specific search word or more filters will find the right one faster.',
+    'results.many':
+      'More than {count, number} services found. We show the best matches. A more specific search word or more filters will find the right one faster.',
     'results.page': 'Page {page} of {pages}.',
     'results.didYouMean': 'Did you mean',
     'results.corrected': 'We found nothing for “{typed}”. We show results for “{used}”.',

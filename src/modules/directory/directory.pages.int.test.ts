@@ -33,7 +33,12 @@ beforeAll(async () => {
   for (let i = 1; i <= 23; i++) {
     await buildService(t, org.id, { name: `Elternkurs ${String(i).padStart(2, '0')}`, topics: ['familienbildung'], locationIds: [rhynern.id] });
   }
-  await buildService(t, org.id, { name: 'Elternkurs mit Beitrag', topics: ['familienbildung'], locationIds: [rhynern.id], cost_options: [{ id: randomUUID(), amount: 20, currency: 'EUR' }] });
+  await buildService(t, org.id, {
+    name: 'Elternkurs mit Beitrag',
+    topics: ['familienbildung'],
+    locationIds: [rhynern.id],
+    cost_options: [{ id: randomUUID(), amount: 20, currency: 'EUR' }],
+  });
 });
 
 describe('GET /angebote', () => {
@@ -120,7 +125,16 @@ describe('GET /angebote', () => {
     }
     expect(statusOf(res.body)).toBe('25 Angebote gefunden. Seite 1 von 2.');
     expect(main).not.toContain('value="abc"');
-    for (const url of [`${listPath}?alter=-1`, `${listPath}?alter=1000`, `${listPath}?seite=0`, `${listPath}?seite=abc`, `${listPath}?q=${'x'.repeat(500)}`, `${listPath}?bezirk=a&bezirk=b`, `${listPath}?q[a]=1`, `${listPath}?sortierung=entfernung`]) {
+    for (const url of [
+      `${listPath}?alter=-1`,
+      `${listPath}?alter=1000`,
+      `${listPath}?seite=0`,
+      `${listPath}?seite=abc`,
+      `${listPath}?q=${'x'.repeat(500)}`,
+      `${listPath}?bezirk=a&bezirk=b`,
+      `${listPath}?q[a]=1`,
+      `${listPath}?sortierung=entfernung`,
+    ]) {
       const r = await visitor().get(url);
       expect(r.statusCode, url).toBe(200);
       expect(mainOf(r.body), url).toContain('Einige Angaben haben wir nicht verwendet');

@@ -33,7 +33,8 @@ export function registerDirectoryPages(app: FastifyInstance, deps: AppDeps): voi
     const filters = parseFilters(req.query as Record<string, unknown>, { topicCodes: topics.map((t) => t.code), city, languages });
     const now = new Date();
     const results = await searchServices(db, { ...filters.query, now });
-    if (filters.query.page && results.page < filters.query.page) filters.hints.push({ key: 'hint.pageBeyond', vars: { page: filters.query.page, last: results.page } });
+    if (filters.query.page && results.page < filters.query.page)
+      filters.hints.push({ key: 'hint.pageBeyond', vars: { page: filters.query.page, last: results.page } });
     return reply.html(
       <SearchPage
         ctx={ctxOf(req)}

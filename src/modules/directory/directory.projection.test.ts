@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { projectService, weeklyHoursOf, wordsOf } from './directory.projection.js';
 import { featureTerms, topics } from './directory.taxonomy.js';
 
-const terms = new Map([...topics.map((t) => [t.id, { code: t.code, name: t.name }] as const), [featureTerms.easyLanguage.id, { code: 'leichte-sprache', name: 'x' }]]);
+const terms = new Map([
+  ...topics.map((t) => [t.id, { code: t.code, name: t.name }] as const),
+  [featureTerms.easyLanguage.id, { code: 'leichte-sprache', name: 'x' }],
+]);
 
 describe('service projection', () => {
   it('reads topics, districts, languages, ages, costs and hours from the HSDS object', () => {
@@ -46,7 +49,12 @@ describe('service projection', () => {
   });
 
   it('ignores malformed schedule entries', () => {
-    expect(weeklyHoursOf([{ id: 'x', byday: 'XX', opens_at: '08:00', closes_at: '09:00' }, { id: 'y', byday: 'MO', opens_at: '25:00', closes_at: '09:00' }])).toEqual([]);
+    expect(
+      weeklyHoursOf([
+        { id: 'x', byday: 'XX', opens_at: '08:00', closes_at: '09:00' },
+        { id: 'y', byday: 'MO', opens_at: '25:00', closes_at: '09:00' },
+      ]),
+    ).toEqual([]);
   });
 
   it('collects distinct words with umlauts', () => {

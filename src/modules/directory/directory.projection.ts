@@ -53,7 +53,9 @@ export function locationFacts(location: HsdsLocation, district: string | null): 
 }
 
 export function projectService(service: HsdsService, terms: Map<string, TermInfo>, organizationName: string, locations: LocationFacts[]): ServiceProjection {
-  const topicTerms = (service.attributes ?? []).map((a) => terms.get(a.taxonomy_term_id)).filter((t): t is TermInfo => !!t && !Object.values(featureTerms).some((f) => f.code === t.code));
+  const topicTerms = (service.attributes ?? [])
+    .map((a) => terms.get(a.taxonomy_term_id))
+    .filter((t): t is TermInfo => !!t && !Object.values(featureTerms).some((f) => f.code === t.code));
   const districts = new Set<string>();
   for (const area of service.service_areas ?? []) if (area.name) districts.add(area.name);
   for (const location of locations) if (location.district) districts.add(location.district);
@@ -71,7 +73,9 @@ export function projectService(service: HsdsService, terms: Map<string, TermInfo
     text: {
       a: service.name,
       b: [service.alternate_name, ...topicTerms.map((t) => t.name), organizationName].filter(Boolean).join(' '),
-      c: [service.description, service.eligibility_description, service.application_process, attributeValue(service.attributes, featureTerms.easyLanguage.id)].filter(Boolean).join(' '),
+      c: [service.description, service.eligibility_description, service.application_process, attributeValue(service.attributes, featureTerms.easyLanguage.id)]
+        .filter(Boolean)
+        .join(' '),
     },
   };
 }

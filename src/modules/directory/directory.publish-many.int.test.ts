@@ -15,7 +15,9 @@ async function snapshot() {
   return {
     organizations: await rows(`SELECT id, name, kind, description, hsds FROM organizations WHERE hsds IS NOT NULL ORDER BY id`),
     locations: await rows(`SELECT id, organization_id, name, district, latitude, longitude, barrier_free, hsds FROM directory_locations ORDER BY id`),
-    services: await rows(`SELECT id, organization_id, name, status, hsds, topic_codes, districts, language_codes, minimum_age, maximum_age, free, barrier_free, assured_date, weekly_hours, search_vector::text AS search_vector, search_text FROM directory_services ORDER BY id`),
+    services: await rows(
+      `SELECT id, organization_id, name, status, hsds, topic_codes, districts, language_codes, minimum_age, maximum_age, free, barrier_free, assured_date, weekly_hours, search_vector::text AS search_vector, search_text FROM directory_services ORDER BY id`,
+    ),
     links: await rows(`SELECT id, service_id, location_id FROM directory_service_locations ORDER BY id`),
     words: await rows(`SELECT word FROM directory_search_words ORDER BY word`),
   };

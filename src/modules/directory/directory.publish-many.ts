@@ -18,13 +18,33 @@ async function inSlices<T>(rows: readonly T[], write: (part: T[]) => Promise<unk
 }
 
 /** Organisations (new ones of the given kind, else providers; the kind of existing ones stays). */
-export async function publishOrganizations(trx: Transaction<DB>, organizations: readonly HsdsOrganization[], kinds: ReadonlyMap<string, OrganizationKind> = new Map()): Promise<void> {
+export async function publishOrganizations(
+  trx: Transaction<DB>,
+  organizations: readonly HsdsOrganization[],
+  kinds: ReadonlyMap<string, OrganizationKind> = new Map(),
+): Promise<void> {
   const now = new Date();
   await inSlices(organizations, (part) =>
     trx
       .insertInto('organizations')
-      .values(part.map((o) => ({ id: o.id, kind: kinds.get(o.id) ?? ('provider' as const), name: o.name, description: o.description, hsds: JSON.stringify(o), updated_at: now })))
-      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), description: eb.ref('excluded.description'), hsds: eb.ref('excluded.hsds'), updated_at: eb.ref('excluded.updated_at') })))
+      .values(
+        part.map((o) => ({
+          id: o.id,
+          kind: kinds.get(o.id) ?? ('provider' as const),
+          name: o.name,
+          description: o.description,
+          hsds: JSON.stringify(o),
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          description: eb.ref('excluded.description'),
+          hsds: eb.ref('excluded.hsds'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute(),
   );
 }
@@ -66,7 +86,11 @@ export async function publishLocations(trx: Transaction<DB>, locations: readonly
 }
 
 /** Services; their organisations and locations must be published first (as for publishService). */
-export async function publishServices(trx: Transaction<DB>, services: readonly (HsdsService & { organization_id: string })[], terms: Map<string, TermInfo>): Promise<void> {
+export async function publishServices(
+  trx: Transaction<DB>,
+  services: readonly (HsdsService & { organization_id: string })[],
+  terms: Map<string, TermInfo>,
+): Promise<void> {
   const organizationNames = new Map<string, string>();
   await inSlices([...new Set(services.map((s) => s.organization_id))], async (ids) => {
     for (const row of await trx.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute()) organizationNames.set(row.id, row.name);
@@ -84,7 +108,12 @@ export async function publishServices(trx: Transaction<DB>, services: readonly (
   const rows = services.map((service) => {
     // Links keep the order of the package; a service's districts follow the order of its links.
     const linked = (service.service_at_locations ?? []).filter((l) => locations.has(l.location_id));
-    const p = projectService(service, terms, organizationNames.get(service.organization_id) ?? '', linked.map((l) => locations.get(l.location_id)!));
+    const p = projectService(
+      service,
+      terms,
+      organizationNames.get(service.organization_id) ?? '',
+      linked.map((l) => locations.get(l.location_id)!),
+    );
     for (const l of linked) links.push({ id: l.id, service_id: service.id, location_id: l.location_id });
     for (const word of wordsOf(`${p.text.a} ${p.text.b} ${p.text.c}`)) words.add(word);
     return {
@@ -116,7 +145,25 @@ export async function publishServices(trx: Transaction<DB>, services: readonly (
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
       .execute(),
   );
-  await inSlices(rows, (part) => trx.deleteFrom('directory_service_locations').where('service_id', 'in', part.map((s) => s.id)).execute());
+  await inSlices(rows, (part) =>
+    trx
+      .deleteFrom('directory_service_locations')
+      .where(
+        'service_id',
+        'in',
+        part.map((s) => s.id),
+      )
+      .execute(),
+  );
   await inSlices(links, (part) => trx.insertInto('directory_service_locations').values(part).execute());
-  await inSlices([...words], (part) => trx.insertInto('directory_search_words').values(part.map((word) => ({ word }))).onConflict((oc) => oc.doNothing()).execute(), 5000);
+  await inSlices(
+    [...words],
+    (part) =>
+      trx
+        .insertInto('directory_search_words')
+        .values(part.map((word) => ({ word })))
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
+    5000,
+  );
 }

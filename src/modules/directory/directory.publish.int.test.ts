@@ -9,7 +9,13 @@ describe('publishing a service', () => {
   it('stores the HSDS object with its search projections and location links', async () => {
     const org = await buildOrganization(t, { name: 'Kinderärzte am Kurpark' });
     const location = await buildLocation(t, org.id, { district: 'Heessen', barrierFree: true });
-    const service = await buildService(t, org.id, { name: 'Kinderärztliche Sprechstunde', topics: ['gesundheit'], locationIds: [location.id], minimum_age: 0, maximum_age: 17 });
+    const service = await buildService(t, org.id, {
+      name: 'Kinderärztliche Sprechstunde',
+      topics: ['gesundheit'],
+      locationIds: [location.id],
+      minimum_age: 0,
+      maximum_age: 17,
+    });
     const row = await t.deps.db.selectFrom('directory_services').selectAll().where('id', '=', service.id).executeTakeFirstOrThrow();
     expect(row.topic_codes).toEqual(['gesundheit']);
     expect(row.districts).toEqual(['Heessen']);

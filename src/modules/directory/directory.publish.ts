@@ -38,7 +38,11 @@ export async function publishLocation(trx: Transaction<DB>, organizationId: stri
     hsds: JSON.stringify({ ...location, organization_id: organizationId }),
     updated_at: new Date(),
   };
-  await trx.insertInto('directory_locations').values({ id: location.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  await trx
+    .insertInto('directory_locations')
+    .values({ id: location.id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
 }
 
 /** Publishes a service; its locations must be published first (service_at_locations name them). */
@@ -47,12 +51,19 @@ export async function publishService(trx: Transaction<DB>, organizationId: strin
   const locationIds = links.map((l) => l.location_id);
   const [organization, locations] = await Promise.all([
     trx.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow(),
-    locationIds.length ? trx.selectFrom('directory_locations').select(['id', 'district', 'barrier_free']).where('id', 'in', locationIds).execute() : Promise.resolve([]),
+    locationIds.length
+      ? trx.selectFrom('directory_locations').select(['id', 'district', 'barrier_free']).where('id', 'in', locationIds).execute()
+      : Promise.resolve([]),
   ]);
   // In the order of the links, so a service's districts do not depend on how the database returns rows.
   const position = new Map(locationIds.map((id, i) => [id, i]));
   locations.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  const p = projectService(service, terms, organization.name, locations.map((l) => ({ district: l.district, barrierFree: l.barrier_free })));
+  const p = projectService(
+    service,
+    terms,
+    organization.name,
+    locations.map((l) => ({ district: l.district, barrierFree: l.barrier_free })),
+  );
   const values = {
     organization_id: organizationId,
     name: service.name,
@@ -71,7 +82,11 @@ export async function publishService(trx: Transaction<DB>, organizationId: strin
     search_text: `${p.text.a} ${p.text.b}`.toLowerCase(),
     updated_at: new Date(),
   };
-  await trx.insertInto('directory_services').values({ id: service.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  await trx
+    .insertInto('directory_services')
+    .values({ id: service.id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
 
   await trx.deleteFrom('directory_service_locations').where('service_id', '=', service.id).execute();
   const known = new Set(locations.map((l) => l.id));
@@ -79,7 +94,12 @@ export async function publishService(trx: Transaction<DB>, organizationId: strin
   if (rows.length) await trx.insertInto('directory_service_locations').values(rows).execute();
 
   const words = wordsOf(`${p.text.a} ${p.text.b} ${p.text.c}`);
-  if (words.length) await trx.insertInto('directory_search_words').values(words.map((word) => ({ word }))).onConflict((oc) => oc.doNothing()).execute();
+  if (words.length)
+    await trx
+      .insertInto('directory_search_words')
+      .values(words.map((word) => ({ word })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
 export async function unpublishService(trx: Transaction<DB>, serviceId: string): Promise<void> {

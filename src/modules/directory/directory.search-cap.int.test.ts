@@ -18,7 +18,11 @@ beforeAll(async () => {
   const heessen = await buildLocation(t, org.id, { district: 'Heessen', latitude: 51.714, longitude: 7.842 });
   const letters = 'BCDEFGHIJKLMNOPQRS';
   for (const letter of letters) {
-    await buildService(t, org.id, { name: `${letter}-Treff für Eltern`, description: 'Offener Treff mit Beratung zu Alltagsfragen.', locationIds: [uentrop.id] });
+    await buildService(t, org.id, {
+      name: `${letter}-Treff für Eltern`,
+      description: 'Offener Treff mit Beratung zu Alltagsfragen.',
+      locationIds: [uentrop.id],
+    });
   }
   await buildService(t, org.id, { name: 'Beratung und Hilfe in Heessen', description: 'Wir helfen bei Fragen zur Erziehung.', locationIds: [heessen.id] });
   await buildService(t, org.id, { name: 'Äpfel-Treff für Eltern', description: 'Offener Treff mit Beratung und Obst.', locationIds: [uentrop.id] });

@@ -11,7 +11,11 @@ export function directorySearchProvider(db: Kysely<DB>): SearchProvider {
     label: { de: 'Angebote', en: 'Services' },
     async search(query, _locale, limit) {
       const results = await searchServices(db, { text: query, perPage: limit });
-      return results.items.map((hit) => ({ title: hit.name, url: `/angebote/${hit.id}`, excerpt: shortText(`${hit.organizationName}: ${hit.description}`, 200) }));
+      return results.items.map((hit) => ({
+        title: hit.name,
+        url: `/angebote/${hit.id}`,
+        excerpt: shortText(`${hit.organizationName}: ${hit.description}`, 200),
+      }));
     },
   };
 }

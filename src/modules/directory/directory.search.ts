@@ -128,7 +128,14 @@ export function textMatch(searchedText: string, match: 'words' | 'parts'): TextM
       title: sql<boolean>`ts_filter(s.search_vector, '{a}') @@ ${tsquery}`,
     };
   }
-  return { condition: sql<boolean>`(${sql.join(fallbackWords(searchedText).map((w) => sql`s.search_text LIKE ${containsPattern(w)}`), sql` AND `)})`, rank: sql<number>`0::real`, title: null };
+  return {
+    condition: sql<boolean>`(${sql.join(
+      fallbackWords(searchedText).map((w) => sql`s.search_text LIKE ${containsPattern(w)}`),
+      sql` AND `,
+    )})`,
+    rank: sql<number>`0::real`,
+    title: null,
+  };
 }
 
 /** The text as every directory search reads it: one line, at most maxQueryLength, typos corrected. */
@@ -143,7 +150,11 @@ export async function correctedText(db: Kysely<DB>, raw: string | undefined): Pr
  * stems first, parts of words when the stems find nothing. `list` runs the list with a match
  * (undefined: no text was given).
  */
-export async function listByText<T extends { total: number }>(db: Kysely<DB>, raw: string | undefined, list: (match: TextMatch | undefined) => Promise<T>): Promise<T> {
+export async function listByText<T extends { total: number }>(
+  db: Kysely<DB>,
+  raw: string | undefined,
+  list: (match: TextMatch | undefined) => Promise<T>,
+): Promise<T> {
   const { searchedText } = await correctedText(db, raw);
   if (!searchedText) return list(undefined);
   const found = await list(textMatch(searchedText, 'words'));

@@ -19,7 +19,11 @@ let cityService: HsdsService;
 let hostile: HsdsService;
 
 beforeAll(async () => {
-  const org = await buildOrganization(t, { name: 'Familienzentrum Lippeaue e. V.', description: 'Ein Familienzentrum für den Hammer Osten.', website: 'https://lippeaue.example' });
+  const org = await buildOrganization(t, {
+    name: 'Familienzentrum Lippeaue e. V.',
+    description: 'Ein Familienzentrum für den Hammer Osten.',
+    website: 'https://lippeaue.example',
+  });
   const place = await buildLocation(t, org.id, {
     name: 'Haus am Lippepark',
     district: 'Uentrop',
@@ -69,7 +73,9 @@ describe('GET /angebote/:id', () => {
     expect(main).toContain('<h1 class="kern-heading-x-large">Eltern-Kind-Gruppe Krabbelkäfer</h1>');
     expect(res.body).toContain('<title>Eltern-Kind-Gruppe Krabbelkäfer – Familienrathaus Hamm</title>');
     expect(main).toContain('Ein Angebot von Familienzentrum Lippeaue e. V.');
-    expect(main).toContain('<p class="kern-body"><span>Spielen, Singen und Austausch für Eltern mit Babys.</span></p><p class="kern-body"><span>Jeden Dienstag im Familienzentrum.</span></p>');
+    expect(main).toContain(
+      '<p class="kern-body"><span>Spielen, Singen und Austausch für Eltern mit Babys.</span></p><p class="kern-body"><span>Jeden Dienstag im Familienzentrum.</span></p>',
+    );
     expect(main).toContain('Alter: 0 bis 3 Jahre');
     expect(main).toContain('Für Eltern aus ganz Hamm.');
     expect(main).toContain('<li>Kursgebühr: 25,00\u00a0€: für zehn Treffen</li>');
@@ -83,9 +89,15 @@ describe('GET /angebote/:id', () => {
   it('shows opening hours as a table with the current state, and each place with a map link', async () => {
     const main = mainOf((await visitor().get(`/angebote/${service.id}`)).body);
     expect(main).toContain('<th scope="col" class="kern-table__header">Tag</th>');
-    expect(main).toContain('<tr class="kern-table__row"><th scope="row" class="kern-table__header">Dienstag</th><td class="kern-table__cell">9:30 bis 11:00 Uhr</td></tr>');
-    expect(main).toContain('<tr class="kern-table__row"><th scope="row" class="kern-table__header">Montag</th><td class="kern-table__cell">geschlossen</td></tr>');
-    expect(main).toMatch(/<span class="kern-label">(Jetzt geöffnet, bis 11:00 Uhr|Geschlossen, öffnet (heute|morgen|nächsten Dienstag|Dienstag) um 9:30 Uhr)<\/span>/);
+    expect(main).toContain(
+      '<tr class="kern-table__row"><th scope="row" class="kern-table__header">Dienstag</th><td class="kern-table__cell">9:30 bis 11:00 Uhr</td></tr>',
+    );
+    expect(main).toContain(
+      '<tr class="kern-table__row"><th scope="row" class="kern-table__header">Montag</th><td class="kern-table__cell">geschlossen</td></tr>',
+    );
+    expect(main).toMatch(
+      /<span class="kern-label">(Jetzt geöffnet, bis 11:00 Uhr|Geschlossen, öffnet (heute|morgen|nächsten Dienstag|Dienstag) um 9:30 Uhr)<\/span>/,
+    );
     expect(main).toContain('Haus am Lippepark');
     expect(main).toContain('Teststraße 1');
     expect(main).toContain('href="https://www.openstreetmap.org/?mlat=51.66471&mlon=7.92469#map=17/51.66471/7.92469"');
@@ -107,22 +119,41 @@ describe('GET /angebote/:id', () => {
 
   it('says "kostenlos" once, and names the place each accessibility note belongs to', async () => {
     const org = await buildOrganization(t, { name: 'Träger mit zwei Häusern e. V.' });
-    const north = await buildLocation(t, org.id, { name: 'Haus Nord', accessibility: [{ id: randomUUID(), description: 'Nicht stufenlos', details: 'Drei Stufen am Eingang.' }] });
-    const south = await buildLocation(t, org.id, { name: 'Haus Süd', barrierFree: true, accessibility: [{ id: randomUUID(), description: 'Stufenloser Zugang', details: 'Rampe am Eingang.' }] });
-    const free = await buildService(t, org.id, { name: 'Offener Spieltreff', locationIds: [north.id, south.id], fees_description: 'Kostenlos.', cost_options: [{ id: randomUUID(), option: 'kostenlos', currency: 'EUR', amount: 0 }] });
+    const north = await buildLocation(t, org.id, {
+      name: 'Haus Nord',
+      accessibility: [{ id: randomUUID(), description: 'Nicht stufenlos', details: 'Drei Stufen am Eingang.' }],
+    });
+    const south = await buildLocation(t, org.id, {
+      name: 'Haus Süd',
+      barrierFree: true,
+      accessibility: [{ id: randomUUID(), description: 'Stufenloser Zugang', details: 'Rampe am Eingang.' }],
+    });
+    const free = await buildService(t, org.id, {
+      name: 'Offener Spieltreff',
+      locationIds: [north.id, south.id],
+      fees_description: 'Kostenlos.',
+      cost_options: [{ id: randomUUID(), option: 'kostenlos', currency: 'EUR', amount: 0 }],
+    });
     const main = mainOf((await visitor().get(`/angebote/${free.id}`)).body);
     expect(main).toContain('Das Angebot ist kostenlos.');
     expect(main).not.toMatch(/>Kostenlos\.</);
     expect(main).toContain('<li><strong>Haus Nord</strong><span>: Nicht stufenlos: Drei Stufen am Eingang.</span></li>');
     expect(main).toContain('<li><strong>Haus Süd</strong><span>: Stufenloser Zugang: Rampe am Eingang.</span></li>');
     // A fees text that says more than "free" stays.
-    const donations = await buildService(t, org.id, { name: 'Elterncafé', locationIds: [north.id], fees_description: 'Kostenlos. Spenden sind willkommen.', cost_options: [{ id: randomUUID(), option: 'kostenlos', currency: 'EUR', amount: 0 }] });
+    const donations = await buildService(t, org.id, {
+      name: 'Elterncafé',
+      locationIds: [north.id],
+      fees_description: 'Kostenlos. Spenden sind willkommen.',
+      cost_options: [{ id: randomUUID(), option: 'kostenlos', currency: 'EUR', amount: 0 }],
+    });
     expect(mainOf((await visitor().get(`/angebote/${donations.id}`)).body)).toContain('Kostenlos. Spenden sind willkommen.');
   });
 
   it('has the summary in Leichte Sprache, the LeiKa key, topics, the last check and a print link', async () => {
     const main = mainOf((await visitor().get(`/angebote/${service.id}`)).body);
-    expect(main).toMatch(/<section aria-labelledby="leichte-sprache" lang="de"[^>]*><h2 class="kern-heading-medium" id="leichte-sprache">In Leichter Sprache<\/h2><p class="kern-body"><span>Hier spielen Eltern mit ihren Babys.<\/span><br\/><span>Das kostet Geld.<\/span><\/p>/);
+    expect(main).toMatch(
+      /<section aria-labelledby="leichte-sprache" lang="de"[^>]*><h2 class="kern-heading-medium" id="leichte-sprache">In Leichter Sprache<\/h2><p class="kern-body"><span>Hier spielen Eltern mit ihren Babys.<\/span><br\/><span>Das kostet Geld.<\/span><\/p>/,
+    );
     expect(main).toContain('<span>99012345678901</span>');
     expect(main).toContain('<a class="kern-link" href="/themen/familienbildung">Familienbildung</a>');
     expect(main).toContain('Zuletzt geprüft am 1. Oktober 2026.');
@@ -193,7 +224,9 @@ describe('GET /angebote/:id/drucken', () => {
     expect(res.body).toContain('<title>Druckansicht: Eltern-Kind-Gruppe Krabbelkäfer – Familienrathaus Hamm</title>');
     expect(res.body.match(/<h1/g)).toHaveLength(1);
     expect(res.body).not.toMatch(/site-nav|site-search|site-footer|<script/);
-    expect(res.body).toContain('<tr class="kern-table__row"><th scope="row" class="kern-table__header">Dienstag</th><td class="kern-table__cell">9:30 bis 11:00 Uhr</td></tr>');
+    expect(res.body).toContain(
+      '<tr class="kern-table__row"><th scope="row" class="kern-table__header">Dienstag</th><td class="kern-table__cell">9:30 bis 11:00 Uhr</td></tr>',
+    );
     expect(res.body).toContain('Teststraße 1');
     expect(res.body).toContain('tel:+492381123456');
     expect(res.body).toContain(`Aus dem Familienrathaus Hamm: ${t.deps.config.publicUrl}/angebote/${service.id}`);
@@ -205,7 +238,10 @@ describe('opening hours around the clock and until midnight', () => {
   it('says "rund um die Uhr" and "24:00" instead of 0:00', async () => {
     const org = await buildOrganization(t, { name: 'Kinder- und Jugendnotdienst (Test)' });
     const weekly = (byday: string, opens_at: string, closes_at: string) => ({ id: randomUUID(), freq: 'WEEKLY' as const, byday, opens_at, closes_at });
-    const emergency = await buildService(t, org.id, { name: 'Notaufnahme für Jugendliche', schedules: [weekly('MO', '00:00', '00:00'), weekly('FR', '18:00', '00:00')] });
+    const emergency = await buildService(t, org.id, {
+      name: 'Notaufnahme für Jugendliche',
+      schedules: [weekly('MO', '00:00', '00:00'), weekly('FR', '18:00', '00:00')],
+    });
     const body = mainOf((await visitor().get(`/angebote/${emergency.id}`)).body);
     expect(body).toMatch(/Montag<\/th>\s*<td class="kern-table__cell">rund um die Uhr<\/td>/);
     expect(body).toMatch(/Freitag<\/th>\s*<td class="kern-table__cell">18:00 bis 24:00 Uhr<\/td>/);

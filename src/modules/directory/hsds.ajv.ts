@@ -33,7 +33,9 @@ export function closeObjects<T>(schema: T): T {
     if (typeof node !== 'object' || node === null) return node;
     const copy: Node = {};
     for (const [key, value] of Object.entries(node)) copy[key] = walk(value);
-    const isObjectSchema = copy.type === 'object' || (typeof copy.properties === 'object' && copy.properties !== null && !Array.isArray(copy.properties) && typeof copy.type !== 'object');
+    const isObjectSchema =
+      copy.type === 'object' ||
+      (typeof copy.properties === 'object' && copy.properties !== null && !Array.isArray(copy.properties) && typeof copy.type !== 'object');
     if (isObjectSchema) copy.additionalProperties = false;
     return copy;
   };

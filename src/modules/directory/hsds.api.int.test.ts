@@ -31,7 +31,18 @@ describe('HSDS API: pagination', () => {
   });
 
   it('answers a bad per_page or page with 422 JSON and a stable code, never a 500', async () => {
-    for (const query of ['per_page=1000', 'per_page=0', 'per_page=abc', 'page=0', 'page=-1', 'organization_id=nicht-uuid', 'modified_after=gestern', 'modified_after=2026-13-45', 'full=vielleicht', `search=${'a'.repeat(201)}`]) {
+    for (const query of [
+      'per_page=1000',
+      'per_page=0',
+      'per_page=abc',
+      'page=0',
+      'page=-1',
+      'organization_id=nicht-uuid',
+      'modified_after=gestern',
+      'modified_after=2026-13-45',
+      'full=vielleicht',
+      `search=${'a'.repeat(201)}`,
+    ]) {
       const res = await get(`/api/hsds/services?${query}`);
       expect(res.statusCode, query).toBe(422);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -46,14 +57,18 @@ describe('HSDS API: filters (cumulative)', () => {
     expect(await names('/api/hsds/services?search=schwimmen')).toEqual(['Schwimmkurs Seepferdchen']);
     expect(await names('/api/hsds/services?search=Zahnarzt')).toEqual([]);
     // Search syntax never breaks the query: quotes, operators and stop words alone.
-    for (const search of ['"Kinder', "'; drop table", '-', 'oder & | ! ( )', 'und']) expect((await get(`/api/hsds/services?search=${encodeURIComponent(search)}`)).statusCode, search).toBe(200);
+    for (const search of ['"Kinder', "'; drop table", '-', 'oder & | ! ( )', 'und'])
+      expect((await get(`/api/hsds/services?search=${encodeURIComponent(search)}`)).statusCode, search).toBe(200);
   });
 
   it('searches as the directory does: a typo is corrected, a part of a word is found', async () => {
     for (const search of ['kinderartz', 'Kinderarzt', 'arzt']) {
       expect(await names(`/api/hsds/services?search=${search}`), search).toEqual(['Kinderärztliche Sprechstunde']);
       const links = (await get(`/api/hsds/service_at_locations?search=${search}`)).json();
-      expect(links.contents.map((l: { service: { name: string } }) => l.service.name), search).toEqual(['Kinderärztliche Sprechstunde']);
+      expect(
+        links.contents.map((l: { service: { name: string } }) => l.service.name),
+        search,
+      ).toEqual(['Kinderärztliche Sprechstunde']);
     }
     expect(await names('/api/hsds/services?search=Schwimkurs')).toEqual(['Schwimmkurs Seepferdchen']);
   });
@@ -65,7 +80,11 @@ describe('HSDS API: filters (cumulative)', () => {
     expect(await names(`/api/hsds/services?taxonomy_id=${topicTaxonomy.id}`)).toHaveLength(3);
     expect(await names(`/api/hsds/services?organization_id=${f.verein.id}`)).toEqual(['Elterntelefon', 'Schwimmkurs Seepferdchen']);
 
-    await t.deps.db.updateTable('directory_services').set({ updated_at: new Date('2025-01-01T00:00:00Z') }).where('id', '!=', f.telefon.id).execute();
+    await t.deps.db
+      .updateTable('directory_services')
+      .set({ updated_at: new Date('2025-01-01T00:00:00Z') })
+      .where('id', '!=', f.telefon.id)
+      .execute();
     expect(await names('/api/hsds/services?modified_after=2025-06-01T00:00:00Z')).toEqual(['Elterntelefon']);
     expect(await names('/api/hsds/services?modified_after=2024-12-31')).toHaveLength(3);
     // Together: organization AND modified_after AND search.
@@ -85,7 +104,14 @@ describe('HSDS API: filters (cumulative)', () => {
 
 describe('HSDS API: what is served', () => {
   it('answers unknown or malformed ids with 404 JSON', async () => {
-    for (const url of ['/api/hsds/services/6f1d2c4e-0a51-4d8e-9a10-00000000dead', '/api/hsds/services/gibt-es-nicht', '/api/hsds/organizations/6f1d2c4e-0a51-4d8e-9a10-00000000dead', '/api/hsds/service_at_locations/x', '/api/hsds/taxonomies/x', '/api/hsds/taxonomy_terms/6f1d2c4e-0a51-4d8e-9a10-00000000dead']) {
+    for (const url of [
+      '/api/hsds/services/6f1d2c4e-0a51-4d8e-9a10-00000000dead',
+      '/api/hsds/services/gibt-es-nicht',
+      '/api/hsds/organizations/6f1d2c4e-0a51-4d8e-9a10-00000000dead',
+      '/api/hsds/service_at_locations/x',
+      '/api/hsds/taxonomies/x',
+      '/api/hsds/taxonomy_terms/6f1d2c4e-0a51-4d8e-9a10-00000000dead',
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('not_found');
@@ -93,7 +119,11 @@ describe('HSDS API: what is served', () => {
   });
 
   it('shows only published data: an unpublished service and an organization without HSDS data and services are gone', async () => {
-    const hidden = await t.deps.db.insertInto('organizations').values({ name: 'Interne Arbeitsgruppe', kind: 'partner' }).returning('id').executeTakeFirstOrThrow();
+    const hidden = await t.deps.db
+      .insertInto('organizations')
+      .values({ name: 'Interne Arbeitsgruppe', kind: 'partner' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(await names('/api/hsds/organizations?per_page=100')).not.toContain('Interne Arbeitsgruppe');
     expect((await get(`/api/hsds/organizations/${hidden.id}`)).statusCode).toBe(404);
     const gone = await buildService(t, f.verein.id, { name: 'Eingestellter Kurs' });
@@ -110,9 +140,18 @@ describe('HSDS API: what is served', () => {
     }
     expect((await get('/konto', { origin: 'https://andere-stadt.example' })).headers['access-control-allow-origin']).toBeUndefined();
     const openapi = (await get('/api/openapi.json')).json();
-    for (const path of ['/api/hsds/', '/api/hsds/services', '/api/hsds/services/{id}', '/api/hsds/organizations/{id}', '/api/hsds/service_at_locations', '/api/hsds/taxonomy_terms/{id}']) {
+    for (const path of [
+      '/api/hsds/',
+      '/api/hsds/services',
+      '/api/hsds/services/{id}',
+      '/api/hsds/organizations/{id}',
+      '/api/hsds/service_at_locations',
+      '/api/hsds/taxonomy_terms/{id}',
+    ]) {
       expect(openapi.paths[path]?.get?.tags, path).toEqual(['HSDS']);
     }
-    expect(openapi.paths['/api/hsds/services'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['search', 'taxonomy_term_id', 'organization_id', 'modified_after', 'page', 'per_page']));
+    expect(openapi.paths['/api/hsds/services'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['search', 'taxonomy_term_id', 'organization_id', 'modified_after', 'page', 'per_page']),
+    );
   });
 });

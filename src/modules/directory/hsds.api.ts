@@ -75,7 +75,10 @@ function pageOf(listed: { total: number }, p: repo.Paging, contents: unknown[]) 
   };
 }
 
-const filtersOf = (q: { taxonomy_term_id?: string; taxonomy_id?: string; organization_id?: string; modified_after?: string }, text: TextMatch | undefined): repo.ServiceFilters => ({
+const filtersOf = (
+  q: { taxonomy_term_id?: string; taxonomy_id?: string; organization_id?: string; modified_after?: string },
+  text: TextMatch | undefined,
+): repo.ServiceFilters => ({
   text,
   taxonomyTermId: q.taxonomy_term_id,
   taxonomyId: q.taxonomy_id,
@@ -87,15 +90,25 @@ const filtersOf = (q: { taxonomy_term_id?: string; taxonomy_id?: string; organiz
 async function fullServices(db: Executor, rows: objects.ServiceRow[], options: { withOrganization: boolean; terms?: objects.Terms }) {
   const [terms, organizations, links] = await Promise.all([
     options.terms ?? repo.loadTerms(db),
-    options.withOrganization ? repo.organizationsByIds(db, rows.map((r) => r.organization_id)) : new Map<string, objects.OrganizationRow>(),
-    repo.linksOfServices(db, rows.map((r) => r.id)),
+    options.withOrganization
+      ? repo.organizationsByIds(
+          db,
+          rows.map((r) => r.organization_id),
+        )
+      : new Map<string, objects.OrganizationRow>(),
+    repo.linksOfServices(
+      db,
+      rows.map((r) => r.id),
+    ),
   ]);
   return rows.map((row) => objects.serviceFullObject(row, { organization: organizations.get(row.organization_id), links: links.get(row.id) ?? [], terms }));
 }
 
 async function fullOrganization(db: Executor, row: objects.OrganizationRow, fullService: boolean, terms: objects.Terms) {
   const [locations, services] = await Promise.all([repo.locationsOfOrganization(db, row.id), repo.servicesOfOrganization(db, row.id)]);
-  const nested = fullService ? await fullServices(db, services, { withOrganization: false, terms }) : services.map((s) => objects.serviceListObject(s, undefined));
+  const nested = fullService
+    ? await fullServices(db, services, { withOrganization: false, terms })
+    : services.map((s) => objects.serviceListObject(s, undefined));
   return objects.organizationFullObject(row, { locations, services: nested, terms });
 }
 
@@ -106,19 +119,34 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/hsds', { onRequest: openToAnyOrigin, schema: { hide: true } }, info);
   app.get(
     '/api/hsds/',
-    route('HSDS-Version und Beschreibung dieser Schnittstelle', { description: 'Das Verzeichnis „Angebote & Leistungen“ als offene Daten nach HSDS 3.0 (Open Referral).' }, ApiInfo),
+    route(
+      'HSDS-Version und Beschreibung dieser Schnittstelle',
+      { description: 'Das Verzeichnis „Angebote & Leistungen“ als offene Daten nach HSDS 3.0 (Open Referral).' },
+      ApiInfo,
+    ),
     info,
   );
 
   app.get<{ Querystring: Static<typeof ServiceListQuery> }>(
     '/api/hsds/services',
-    route('Angebote, seitenweise (Kurzform oder mit full=true vollständig)', { querystring: ServiceListQuery }, pageResponse(`${spec}/compiled/service_list.json`)),
+    route(
+      'Angebote, seitenweise (Kurzform oder mit full=true vollständig)',
+      { querystring: ServiceListQuery },
+      pageResponse(`${spec}/compiled/service_list.json`),
+    ),
     async (req) => {
       const p = paging(req.query);
       const listed = await listByText(db, req.query.search, (text) => repo.listServices(db, filtersOf(req.query, text), p));
       if (req.query.full) return pageOf(listed, p, await fullServices(db, listed.rows, { withOrganization: true }));
-      const organizations = await repo.organizationsByIds(db, listed.rows.map((r) => r.organization_id));
-      return pageOf(listed, p, listed.rows.map((r) => objects.serviceListObject(r, organizations.get(r.organization_id))));
+      const organizations = await repo.organizationsByIds(
+        db,
+        listed.rows.map((r) => r.organization_id),
+      );
+      return pageOf(
+        listed,
+        p,
+        listed.rows.map((r) => objects.serviceListObject(r, organizations.get(r.organization_id))),
+      );
     },
   );
 
@@ -160,11 +188,25 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     route('Angebote an Standorten, seitenweise', { querystring: ServiceAtLocationListQuery }, pageResponse(`${spec}/compiled/service_at_location_list.json`)),
     async (req) => {
       const p = paging(req.query);
-      const listed = await listByText(db, req.query.search, (text) => repo.listServiceAtLocations(db, { ...filtersOf(req.query, text), postcode: req.query.postcode }, p));
-      const organizations = await repo.organizationsByIds(db, listed.rows.map((r) => r.service.organization_id));
-      if (!req.query.full) return pageOf(listed, p, listed.rows.map((r) => objects.serviceAtLocationListObject(r, r.service, organizations.get(r.service.organization_id))));
+      const listed = await listByText(db, req.query.search, (text) =>
+        repo.listServiceAtLocations(db, { ...filtersOf(req.query, text), postcode: req.query.postcode }, p),
+      );
+      const organizations = await repo.organizationsByIds(
+        db,
+        listed.rows.map((r) => r.service.organization_id),
+      );
+      if (!req.query.full)
+        return pageOf(
+          listed,
+          p,
+          listed.rows.map((r) => objects.serviceAtLocationListObject(r, r.service, organizations.get(r.service.organization_id))),
+        );
       const terms = await repo.loadTerms(db);
-      return pageOf(listed, p, listed.rows.map((r) => objects.serviceAtLocationFullObject(r, r.service, organizations.get(r.service.organization_id), terms)));
+      return pageOf(
+        listed,
+        p,
+        listed.rows.map((r) => objects.serviceAtLocationFullObject(r, r.service, organizations.get(r.service.organization_id), terms)),
+      );
     },
   );
 
@@ -196,14 +238,26 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
 
   app.get<{ Querystring: Static<typeof TaxonomyTermListQuery> }>(
     '/api/hsds/taxonomy_terms',
-    route('Begriffe der Taxonomien, seitenweise (top_only: nur Begriffe ohne Oberbegriff)', { querystring: TaxonomyTermListQuery }, pageResponse(`${spec}/taxonomy_term.json`)),
+    route(
+      'Begriffe der Taxonomien, seitenweise (top_only: nur Begriffe ohne Oberbegriff)',
+      { querystring: TaxonomyTermListQuery },
+      pageResponse(`${spec}/taxonomy_term.json`),
+    ),
     async (req) => {
       const p = paging(req.query);
       const q = req.query;
-      const listed = await repo.listTerms(db, { search: q.search?.trim() || undefined, taxonomyId: q.taxonomy_id, parentId: q.parent_id, topOnly: q.top_only }, p);
+      const listed = await repo.listTerms(
+        db,
+        { search: q.search?.trim() || undefined, taxonomyId: q.taxonomy_id, parentId: q.parent_id, topOnly: q.top_only },
+        p,
+      );
       const taxonomies = await repo.listTaxonomies(db, {}, { page: 1, perPage: 100 });
       const byId = new Map(taxonomies.rows.map((t) => [t.id, t]));
-      return pageOf(listed, p, listed.rows.map((t) => objects.termObject(t, byId.get(t.taxonomy_id))));
+      return pageOf(
+        listed,
+        p,
+        listed.rows.map((t) => objects.termObject(t, byId.get(t.taxonomy_id))),
+      );
     },
   );
 

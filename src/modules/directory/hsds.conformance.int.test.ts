@@ -18,7 +18,8 @@ const variants = [
 let f: Fixture;
 
 beforeAll(async () => {
-  for (const { validators } of variants) precompile(validators, ['service', 'service_list', 'organization', 'organization_list', 'service_at_location', 'service_at_location_list']);
+  for (const { validators } of variants)
+    precompile(validators, ['service', 'service_list', 'organization', 'organization_list', 'service_at_location', 'service_at_location_list']);
   f = await publishFixture(t);
   // An organization row without an HSDS object yet, but with a published service.
   const bare = await t.deps.db.insertInto('organizations').values({ name: 'Familienbüro (ohne HSDS)', kind: 'city' }).returning('id').executeTakeFirstOrThrow();
@@ -69,9 +70,14 @@ describe('HSDS conformance', () => {
     expectValid({ compiled: 'service' }, s, 'services/:id');
     expect(s.organization).toMatchObject({ id: f.kurpark.id, name: 'Kinderärzte am Kurpark' });
     expect(s.service_at_locations).toHaveLength(1);
-    expect(s.service_at_locations[0].location).toMatchObject({ id: f.praxis.id, name: 'Praxis am Kurpark', addresses: [expect.objectContaining({ region: 'Heessen' })] });
+    expect(s.service_at_locations[0].location).toMatchObject({
+      id: f.praxis.id,
+      name: 'Praxis am Kurpark',
+      addresses: [expect.objectContaining({ region: 'Heessen' })],
+    });
     expect(s.service_at_locations[0].location.accessibility[0].description).toBe('Stufenloser Zugang');
-    for (const part of ['phones', 'schedules', 'service_areas', 'languages', 'cost_options', 'required_documents', 'funding', 'contacts']) expect(s[part]?.length, part).toBeGreaterThan(0);
+    for (const part of ['phones', 'schedules', 'service_areas', 'languages', 'cost_options', 'required_documents', 'funding', 'contacts'])
+      expect(s[part]?.length, part).toBeGreaterThan(0);
     const topic = s.attributes.find((a: any) => a.taxonomy_term?.code === 'gesundheit');
     expect(topic.taxonomy_term.name).toBe('Gesundheit & Kinderärzte');
     expect(s.last_modified).toMatch(/^\d{4}-\d{2}-\d{2}T/);

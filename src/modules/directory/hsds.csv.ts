@@ -13,10 +13,27 @@ import type { HsdsAddress } from './hsds.types.js';
  */
 
 export const csvHeader = [
-  'Angebot-ID', 'Angebot', 'Träger', 'Beschreibung', 'Themen', 'Stadtbezirke', 'Standort-ID', 'Standort', 'Adresse', 'PLZ', 'Ort',
-  'Telefon', 'E-Mail', 'Webseite', 'Sprachen', 'Kostenlos', 'Barrierefrei', 'Mindestalter', 'Höchstalter', 'Zuletzt geprüft',
+  'Angebot-ID',
+  'Angebot',
+  'Träger',
+  'Beschreibung',
+  'Themen',
+  'Stadtbezirke',
+  'Standort-ID',
+  'Standort',
+  'Adresse',
+  'PLZ',
+  'Ort',
+  'Telefon',
+  'E-Mail',
+  'Webseite',
+  'Sprachen',
+  'Kostenlos',
+  'Barrierefrei',
+  'Mindestalter',
+  'Höchstalter',
+  'Zuletzt geprüft',
 ];
-
 
 const yesNo = (value: boolean) => (value ? 'ja' : 'nein');
 const batchSize = 2000;
@@ -39,7 +56,9 @@ const serviceColumns = [
   sql<string | null>`coalesce(s.hsds ->> 'url', o.hsds ->> 'website')`.as('url'),
   // From the HSDS object: the date column would come back as a local-midnight Date.
   sql<string | null>`s.hsds ->> 'assured_date'`.as('assured_date'),
-  sql<string | null>`(select string_agg(coalesce(x ->> 'name', x ->> 'code'), ', ') from jsonb_array_elements(coalesce(s.hsds -> 'languages', '[]'::jsonb)) x)`.as('languages'),
+  sql<
+    string | null
+  >`(select string_agg(coalesce(x ->> 'name', x ->> 'code'), ', ') from jsonb_array_elements(coalesce(s.hsds -> 'languages', '[]'::jsonb)) x)`.as('languages'),
 ] as const;
 
 async function* rowsOf(db: Executor): AsyncGenerator<string> {
@@ -51,11 +70,23 @@ async function* rowsOf(db: Executor): AsyncGenerator<string> {
   for (let start = 0; start < order.length; start += batchSize) {
     const ids = order.slice(start, start + batchSize);
     const [rows, links] = await Promise.all([
-      db.selectFrom('directory_services as s').innerJoin('organizations as o', 'o.id', 's.organization_id').select(serviceColumns).where('s.id', 'in', ids).execute(),
+      db
+        .selectFrom('directory_services as s')
+        .innerJoin('organizations as o', 'o.id', 's.organization_id')
+        .select(serviceColumns)
+        .where('s.id', 'in', ids)
+        .execute(),
       db
         .selectFrom('directory_service_locations as sl')
         .innerJoin('directory_locations as l', 'l.id', 'sl.location_id')
-        .select(['sl.service_id', 'l.id', 'l.name', 'l.barrier_free', sql<HsdsAddress[] | null>`l.hsds -> 'addresses'`.as('addresses'), sql<string | null>`l.hsds #>> '{phones,0,number}'`.as('phone')])
+        .select([
+          'sl.service_id',
+          'l.id',
+          'l.name',
+          'l.barrier_free',
+          sql<HsdsAddress[] | null>`l.hsds -> 'addresses'`.as('addresses'),
+          sql<string | null>`l.hsds #>> '{phones,0,number}'`.as('phone'),
+        ])
         .where('sl.service_id', 'in', ids)
         .orderBy('l.name')
         .orderBy('l.id')
@@ -103,7 +134,14 @@ async function* rowsOf(db: Executor): AsyncGenerator<string> {
 export function registerHsdsCsv(app: FastifyInstance, { db }: AppDeps, openToAnyOrigin: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): void {
   app.get(
     '/angebote.csv',
-    { onRequest: openToAnyOrigin, schema: { tags: ['HSDS'], summary: 'Alle veröffentlichten Angebote als CSV-Datei (eine Zeile je Angebot und Standort, Semikolon, UTF-8)', produces: ['text/csv'] } },
+    {
+      onRequest: openToAnyOrigin,
+      schema: {
+        tags: ['HSDS'],
+        summary: 'Alle veröffentlichten Angebote als CSV-Datei (eine Zeile je Angebot und Standort, Semikolon, UTF-8)',
+        produces: ['text/csv'],
+      },
+    },
     async (_req, reply) => {
       const body = Readable.from(rowsOf(db));
       return reply

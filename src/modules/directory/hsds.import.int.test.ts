@@ -14,7 +14,18 @@ function samplePackage() {
     location_type: 'physical',
     organization_id: org.id,
     name: 'Regenbogenhaus',
-    addresses: [{ id: randomUUID(), address_1: 'Lindenallee 4', city: 'Hamm', region: 'Bockum-Hövel', state_province: 'Nordrhein-Westfalen', postal_code: '59075', country: 'DE', address_type: 'physical' }],
+    addresses: [
+      {
+        id: randomUUID(),
+        address_1: 'Lindenallee 4',
+        city: 'Hamm',
+        region: 'Bockum-Hövel',
+        state_province: 'Nordrhein-Westfalen',
+        postal_code: '59075',
+        country: 'DE',
+        address_type: 'physical',
+      },
+    ],
   };
   const service = (name: string) => ({
     id: randomUUID(),
@@ -31,7 +42,14 @@ function samplePackage() {
 }
 
 const count = async (table: 'directory_services' | 'directory_revisions' | 'organizations') =>
-  Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const auditEntries = () => t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'directory.hsds_imported').execute();
 
 async function importAs(visitor: Visitor, pkg: unknown, extra: Record<string, string> = {}) {
@@ -69,7 +87,11 @@ describe('HSDS import: all or nothing', () => {
     const api = (await t.app.inject({ method: 'GET', url: `/api/hsds/services/${pkg.services[0]!.id}` })).json();
     expect(api).toMatchObject({ name: 'Babymassage', organization: { name: 'Familienzentrum Regenbogen e. V.' } });
     expect(api.service_at_locations[0].location.addresses[0].region).toBe('Bockum-Hövel');
-    const row = await t.deps.db.selectFrom('directory_services').select(['districts', 'topic_codes']).where('id', '=', pkg.services[0]!.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('directory_services')
+      .select(['districts', 'topic_codes'])
+      .where('id', '=', pkg.services[0]!.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ districts: ['Bockum-Hövel'], topic_codes: ['familienbildung'] });
 
     const revisions = await t.deps.db.selectFrom('directory_revisions').selectAll().where('organization_id', '=', pkg.organizations[0]!.id).execute();
@@ -77,14 +99,22 @@ describe('HSDS import: all or nothing', () => {
     for (const r of revisions) expect(r).toMatchObject({ version: 1, status: 'published', author_id: user.id });
     const audit = await auditEntries();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_id: user.id, details: { source: 'web', organizations: { created: 1, updated: 0 }, locations: { created: 1, updated: 0 }, services: { created: 3, updated: 0 } } });
+    expect(audit[0]).toMatchObject({
+      actor_id: user.id,
+      details: { source: 'web', organizations: { created: 1, updated: 0 }, locations: { created: 1, updated: 0 }, services: { created: 3, updated: 0 } },
+    });
   });
 
   it('imports nothing when one record is bad, and says which record, which field and why', async () => {
     const { visitor } = await signedInVisitor(t, 'admin');
     const pkg = samplePackage();
     Object.assign(pkg.services[1]!, { email: 'keine-adresse', minimum_age: 2.5 });
-    const before = { services: await count('directory_services'), revisions: await count('directory_revisions'), organizations: await count('organizations'), audit: (await auditEntries()).length };
+    const before = {
+      services: await count('directory_services'),
+      revisions: await count('directory_revisions'),
+      organizations: await count('organizations'),
+      audit: (await auditEntries()).length,
+    };
     const res = await importAs(visitor, pkg);
     expect(res.statusCode).toBe(422);
     expect(res.body).toMatch(/<title>Fehler: /);
@@ -97,7 +127,12 @@ describe('HSDS import: all or nothing', () => {
     expect(res.body).not.toContain('Babymassage</th>');
     // The package stays in the field for correcting.
     expect(res.body).toContain('keine-adresse');
-    expect({ services: await count('directory_services'), revisions: await count('directory_revisions'), organizations: await count('organizations'), audit: (await auditEntries()).length }).toEqual(before);
+    expect({
+      services: await count('directory_services'),
+      revisions: await count('directory_revisions'),
+      organizations: await count('organizations'),
+      audit: (await auditEntries()).length,
+    }).toEqual(before);
   });
 
   it('checks references into the package and the database inside the transaction, and rolls back', async () => {
@@ -113,8 +148,12 @@ describe('HSDS import: all or nothing', () => {
     const res = await importAs(visitor, pkg);
     expect(res.statusCode).toBe(422);
     // One report: the bad record and the references of the good ones, each at its place in the package.
-    expect(res.body).toMatch(/Angebot Nr\. 2 „Krabbelgruppe“[^<]*<\/th><td class="kern-table__cell"><code>status<\/code><\/td><td class="kern-table__cell">Ungültiger Wert; erlaubt: active, inactive, defunct, temporarily closed\./);
-    expect(res.body).toMatch(/Angebot Nr\. 3 „Elternkurs Starke Eltern“[^<]*<\/th><td class="kern-table__cell"><code>service_at_locations\[1\]\.location_id<\/code>/);
+    expect(res.body).toMatch(
+      /Angebot Nr\. 2 „Krabbelgruppe“[^<]*<\/th><td class="kern-table__cell"><code>status<\/code><\/td><td class="kern-table__cell">Ungültiger Wert; erlaubt: active, inactive, defunct, temporarily closed\./,
+    );
+    expect(res.body).toMatch(
+      /Angebot Nr\. 3 „Elternkurs Starke Eltern“[^<]*<\/th><td class="kern-table__cell"><code>service_at_locations\[1\]\.location_id<\/code>/,
+    );
     expect(res.body).toContain(`Den Träger ${missingOrg} gibt es weder im Paket noch im Verzeichnis.`);
     expect(res.body).toContain(`Den Standort ${missingLocation} gibt es weder im Paket noch im Verzeichnis.`);
     expect(res.body).toContain('<code>service_at_locations[1].location_id</code>');
@@ -157,7 +196,12 @@ describe('HSDS import: all or nothing', () => {
     expect((row.hsds as { alert: string }).alert).toBe('Runde 2');
     const links = await t.deps.db.selectFrom('directory_service_locations').select('location_id').where('service_id', '=', existing.id).execute();
     expect(links.map((l) => l.location_id)).toEqual([location.id]);
-    const versions = await t.deps.db.selectFrom('directory_revisions').select(['version', 'status']).where('entity_id', '=', existing.id).orderBy('version').execute();
+    const versions = await t.deps.db
+      .selectFrom('directory_revisions')
+      .select(['version', 'status'])
+      .where('entity_id', '=', existing.id)
+      .orderBy('version')
+      .execute();
     expect(versions).toEqual([
       { version: 1, status: 'superseded' },
       { version: 2, status: 'published' },
@@ -168,7 +212,12 @@ describe('HSDS import: all or nothing', () => {
     const { visitor } = await signedInVisitor(t, 'admin');
     const org = await buildOrganization(t, { name: 'Hebammenpraxis Sonnenschein', phones: [{ id: randomUUID(), number: '02381 9876' }] });
     const location = await buildLocation(t, org.id, { name: 'Praxis Sonnenschein', district: 'Uentrop', barrierFree: true });
-    const service = await buildService(t, org.id, { name: 'Wochenbettbetreuung', topics: ['schwangerschaft-geburt'], locationIds: [location.id], languages: [{ id: randomUUID(), name: 'Arabisch', code: 'ar' }] });
+    const service = await buildService(t, org.id, {
+      name: 'Wochenbettbetreuung',
+      topics: ['schwangerschaft-geburt'],
+      locationIds: [location.id],
+      languages: [{ id: randomUUID(), name: 'Arabisch', code: 'ar' }],
+    });
     const served = (await t.app.inject({ method: 'GET', url: `/api/hsds/services/${service.id}` })).json();
     const servedOrg = (await t.app.inject({ method: 'GET', url: `/api/hsds/organizations/${org.id}` })).json();
     const { locations, services, ...organization } = servedOrg;
@@ -185,7 +234,13 @@ describe('HSDS import: all or nothing', () => {
     const { visitor } = await signedInVisitor(t, 'admin');
     const pkg = samplePackage();
     const text = 'Ein langer Beschreibungstext für ein Angebot mit vielen Einzelheiten. '.repeat(14);
-    pkg.services = Array.from({ length: 400 }, (_, i) => ({ ...pkg.services[0]!, id: randomUUID(), name: `Kurs ${i + 1}`, description: text, service_at_locations: [{ id: randomUUID(), location_id: pkg.locations[0]!.id }] }));
+    pkg.services = Array.from({ length: 400 }, (_, i) => ({
+      ...pkg.services[0]!,
+      id: randomUUID(),
+      name: `Kurs ${i + 1}`,
+      description: text,
+      service_at_locations: [{ id: randomUUID(), location_id: pkg.locations[0]!.id }],
+    }));
     const body = JSON.stringify(pkg);
     expect(body.length).toBeGreaterThan(400_000);
     const res = await importAs(visitor, body, { nurPruefen: 'ja' });

@@ -19,7 +19,13 @@ import { ImportPage, importPath, importScript, importScriptPath, summaryOf, type
  */
 const bodyLimit = 3 * maxPackageBytes + 64 * 1024;
 
-const resultParams = { organizations: 'traeger', locations: 'standorte', services: 'angebote', created: 'neu', updated: 'aktualisiert' } as const satisfies Record<keyof ImportSummary, string>;
+const resultParams = {
+  organizations: 'traeger',
+  locations: 'standorte',
+  services: 'angebote',
+  created: 'neu',
+  updated: 'aktualisiert',
+} as const satisfies Record<keyof ImportSummary, string>;
 const count = (value: string | undefined) => Math.max(0, Math.min(10_000_000, Number.parseInt(value ?? '', 10) || 0));
 
 export function registerHsdsImportPages(app: FastifyInstance, { db, city }: AppDeps): void {
@@ -43,10 +49,13 @@ export function registerHsdsImportPages(app: FastifyInstance, { db, city }: AppD
     const dryRun = values.nurPruefen === 'ja';
     const result = await importAsAdmin(db, actor, text, dryRun);
     const ctx = pageContext(req, city);
-    if (!result.ok) return reply.status(422).html(<ImportPage ctx={ctx} text={text} dryRun={dryRun} problems={{ list: result.problems, total: result.total }} />);
+    if (!result.ok)
+      return reply.status(422).html(<ImportPage ctx={ctx} text={text} dryRun={dryRun} problems={{ list: result.problems, total: result.total }} />);
     const summary = summaryOf(result.counts);
     if (result.dryRun) return reply.html(<ImportPage ctx={ctx} text={text} dryRun done={{ summary, dryRun: true }} />);
-    const query = Object.entries(resultParams).map(([key, param]) => `${param}=${summary[key as keyof ImportSummary]}`).join('&');
+    const query = Object.entries(resultParams)
+      .map(([key, param]) => `${param}=${summary[key as keyof ImportSummary]}`)
+      .join('&');
     // POST/redirect/GET: a reload does not import twice.
     return reply.redirect(`${importPath}?ergebnis=importiert&${query}`, 303);
   });

@@ -55,7 +55,13 @@ export async function recordPublishedRevisions(trx: Transaction<DB>, revisions: 
         .groupBy('entity_id')
         .execute();
       for (const row of rows) latest.set(`${type}:${row.entity_id}`, Number(row.version));
-      await trx.updateTable('directory_revisions').set({ status: 'superseded' }).where('entity_type', '=', type).where('entity_id', 'in', ids).where('status', '=', 'published').execute();
+      await trx
+        .updateTable('directory_revisions')
+        .set({ status: 'superseded' })
+        .where('entity_type', '=', type)
+        .where('entity_id', 'in', ids)
+        .where('status', '=', 'published')
+        .execute();
     }
     await trx
       .insertInto('directory_revisions')

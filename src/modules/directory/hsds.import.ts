@@ -54,21 +54,25 @@ async function referenceProblems(trx: Transaction<DB>, pkg: CheckedPackage): Pro
   const locations = new Set([...locationsInDb, ...pkg.ids.locations]);
   const checkTerms = (ref: Problem['record'], record: { attributes?: { taxonomy_term_id: string }[] }) =>
     (record.attributes ?? []).forEach((a, i) => {
-      if (!termsInDb.has(a.taxonomy_term_id)) problems.push({ record: ref, field: `attributes[${i}].taxonomy_term_id`, message: 'problem.unknownTerm', vars: { id: a.taxonomy_term_id } });
+      if (!termsInDb.has(a.taxonomy_term_id))
+        problems.push({ record: ref, field: `attributes[${i}].taxonomy_term_id`, message: 'problem.unknownTerm', vars: { id: a.taxonomy_term_id } });
     });
 
   const refOf = (record: object) => pkg.refs.get(record) ?? { kind: 'package' as const };
   pkg.organizations.forEach((o) => checkTerms(refOf(o), o));
   pkg.locations.forEach((l) => {
     const ref = refOf(l);
-    if (!organizations.has(l.organization_id)) problems.push({ record: ref, field: 'organization_id', message: 'problem.unknownOrganization', vars: { id: l.organization_id } });
+    if (!organizations.has(l.organization_id))
+      problems.push({ record: ref, field: 'organization_id', message: 'problem.unknownOrganization', vars: { id: l.organization_id } });
     checkTerms(ref, l);
   });
   pkg.services.forEach((s) => {
     const ref = refOf(s);
-    if (!organizations.has(s.organization_id)) problems.push({ record: ref, field: 'organization_id', message: 'problem.unknownOrganization', vars: { id: s.organization_id } });
+    if (!organizations.has(s.organization_id))
+      problems.push({ record: ref, field: 'organization_id', message: 'problem.unknownOrganization', vars: { id: s.organization_id } });
     (s.service_at_locations ?? []).forEach((link, j) => {
-      if (!locations.has(link.location_id)) problems.push({ record: ref, field: `service_at_locations[${j}].location_id`, message: 'problem.unknownLocation', vars: { id: link.location_id } });
+      if (!locations.has(link.location_id))
+        problems.push({ record: ref, field: `service_at_locations[${j}].location_id`, message: 'problem.unknownLocation', vars: { id: link.location_id } });
       const owner = owners.get(link.id);
       if (owner && owner !== s.id) problems.push({ record: ref, field: `service_at_locations[${j}].id`, message: 'problem.linkTaken', vars: { id: link.id } });
     });
@@ -89,11 +93,26 @@ export async function importHsdsPackage(db: Kysely<DB>, value: unknown, options:
     if (total > 0) return { ok: false, problems: inPackageOrder([...checked.problems, ...references]).slice(0, 1000), total };
 
     const [organizationsBefore, locationsBefore, servicesBefore] = await Promise.all([
-      existingIds(trx, 'organizations', pkg.organizations.map((o) => o.id)),
-      existingIds(trx, 'directory_locations', pkg.locations.map((l) => l.id)),
-      existingIds(trx, 'directory_services', pkg.services.map((s) => s.id)),
+      existingIds(
+        trx,
+        'organizations',
+        pkg.organizations.map((o) => o.id),
+      ),
+      existingIds(
+        trx,
+        'directory_locations',
+        pkg.locations.map((l) => l.id),
+      ),
+      existingIds(
+        trx,
+        'directory_services',
+        pkg.services.map((s) => s.id),
+      ),
     ]);
-    const count = (ids: { id: string }[], before: Set<string>): KindCounts => ({ created: ids.filter((r) => !before.has(r.id)).length, updated: ids.filter((r) => before.has(r.id)).length });
+    const count = (ids: { id: string }[], before: Set<string>): KindCounts => ({
+      created: ids.filter((r) => !before.has(r.id)).length,
+      updated: ids.filter((r) => before.has(r.id)).length,
+    });
     const counts: ImportCounts = {
       organizations: count(pkg.organizations, organizationsBefore),
       locations: count(pkg.locations, locationsBefore),
@@ -115,7 +134,12 @@ export async function importHsdsPackage(db: Kysely<DB>, value: unknown, options:
       options.authorId,
       new Date(),
     );
-    await recordAudit(trx, { actorId: options.authorId, action: 'directory.hsds_imported', subjectType: 'directory', details: { source: options.source, ...counts } });
+    await recordAudit(trx, {
+      actorId: options.authorId,
+      action: 'directory.hsds_imported',
+      subjectType: 'directory',
+      details: { source: options.source, ...counts },
+    });
     return { ok: true, dryRun: false, counts };
   });
 }

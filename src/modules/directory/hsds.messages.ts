@@ -9,7 +9,8 @@ export const hsdsMessages = defineMessages(
     'import.rules':
       'Einträge mit einer ID, die es schon gibt, werden aktualisiert; neue IDs legen neue Einträge an. Nicht enthaltene Einträge bleiben unverändert: Das Paket löscht nichts. Jeder übernommene Eintrag wird sofort veröffentlicht und als neue Version gespeichert.',
     'import.field': 'HSDS-Paket (JSON)',
-    'import.field.hint': 'Fügen Sie den Inhalt der JSON-Datei hier ein. Höchstens {limit} MB; größere Pakete übernehmen Sie über die Kommandozeile (siehe unten).',
+    'import.field.hint':
+      'Fügen Sie den Inhalt der JSON-Datei hier ein. Höchstens {limit} MB; größere Pakete übernehmen Sie über die Kommandozeile (siehe unten).',
     'import.file': 'Oder JSON-Datei auswählen',
     'import.file.hint': 'Die Datei wird in das Feld oben eingelesen; sie wird erst mit dem Knopf „Prüfen und importieren“ gesendet.',
     'import.file.tooLarge': 'Die Datei ist größer als {limit} MB. Bitte nutzen Sie die Kommandozeile.',
@@ -33,9 +34,11 @@ export const hsdsMessages = defineMessages(
     'import.report.more': 'Dazu kommen {count} weitere Probleme, die hier nicht aufgeführt sind.',
     'import.report.notKept': 'Das Paket ist sehr groß und wurde deshalb nicht erneut in das Feld eingefügt. Bitte fügen Sie es nach der Korrektur wieder ein.',
     'import.done.title': 'Import abgeschlossen',
-    'import.done.text': 'Übernommen: {organizations} Träger, {locations} Standorte und {services} Angebote (davon {created} neu und {updated} aktualisiert). Alles ist veröffentlicht.',
+    'import.done.text':
+      'Übernommen: {organizations} Träger, {locations} Standorte und {services} Angebote (davon {created} neu und {updated} aktualisiert). Alles ist veröffentlicht.',
     'import.checked.title': 'Prüfung bestanden',
-    'import.checked.text': 'Das Paket ist in Ordnung: {organizations} Träger, {locations} Standorte und {services} Angebote ({created} neu, {updated} zu aktualisieren). Es wurde noch nichts übernommen.',
+    'import.checked.text':
+      'Das Paket ist in Ordnung: {organizations} Träger, {locations} Standorte und {services} Angebote ({created} neu, {updated} zu aktualisieren). Es wurde noch nichts übernommen.',
     'kind.organization': 'Träger',
     'kind.location': 'Standort',
     'kind.service': 'Angebot',
@@ -116,9 +119,11 @@ export const hsdsMessages = defineMessages(
     'import.report.more': 'There are {count} more problems not listed here.',
     'import.report.notKept': 'The package is very big, so it was not put back into the field. Please paste it again after correcting it.',
     'import.done.title': 'Import complete',
-    'import.done.text': 'Imported: {organizations} organisations, {locations} locations and {services} services ({created} new, {updated} updated). Everything is published.',
+    'import.done.text':
+      'Imported: {organizations} organisations, {locations} locations and {services} services ({created} new, {updated} updated). Everything is published.',
     'import.checked.title': 'Check passed',
-    'import.checked.text': 'The package is fine: {organizations} organisations, {locations} locations and {services} services ({created} new, {updated} to update). Nothing was imported yet.',
+    'import.checked.text':
+      'The package is fine: {organizations} organisations, {locations} locations and {services} services ({created} new, {updated} to update). Nothing was imported yet.',
     'kind.organization': 'Organisation',
     'kind.location': 'Location',
     'kind.service': 'Service',

@@ -16,25 +16,112 @@ const language: Shape = { keys: ['id', 'name', 'code', 'note'] };
 const phone: Shape = { keys: ['id', 'number', 'extension', 'type', 'description'], nested: { languages: language } };
 const contact: Shape = { keys: ['id', 'name', 'title', 'department', 'email'], nested: { phones: phone } };
 const schedule: Shape = {
-  keys: ['id', 'valid_from', 'valid_to', 'dtstart', 'timezone', 'until', 'count', 'wkst', 'freq', 'interval', 'byday', 'byweekno', 'bymonthday', 'byyearday', 'description', 'opens_at', 'closes_at', 'schedule_link', 'attending_type', 'notes'],
+  keys: [
+    'id',
+    'valid_from',
+    'valid_to',
+    'dtstart',
+    'timezone',
+    'until',
+    'count',
+    'wkst',
+    'freq',
+    'interval',
+    'byday',
+    'byweekno',
+    'bymonthday',
+    'byyearday',
+    'description',
+    'opens_at',
+    'closes_at',
+    'schedule_link',
+    'attending_type',
+    'notes',
+  ],
 };
 const attribute: Shape = { keys: ['id', 'taxonomy_term_id', 'value'] };
 const address: Shape = { keys: ['id', 'attention', 'address_1', 'address_2', 'city', 'region', 'state_province', 'postal_code', 'country', 'address_type'] };
 const shapes = {
-  organizationList: { keys: ['id', 'name', 'alternate_name', 'description', 'email', 'website', 'tax_status', 'tax_id', 'year_incorporated', 'legal_status', 'logo', 'uri', 'parent_organization_id'] },
+  organizationList: {
+    keys: [
+      'id',
+      'name',
+      'alternate_name',
+      'description',
+      'email',
+      'website',
+      'tax_status',
+      'tax_id',
+      'year_incorporated',
+      'legal_status',
+      'logo',
+      'uri',
+      'parent_organization_id',
+    ],
+  },
   organizationParts: {
     keys: [],
-    nested: { funding: { keys: ['id', 'source'] }, contacts: contact, phones: phone, organization_identifiers: { keys: ['id', 'identifier_scheme', 'identifier_type', 'identifier'] }, attributes: attribute },
+    nested: {
+      funding: { keys: ['id', 'source'] },
+      contacts: contact,
+      phones: phone,
+      organization_identifiers: { keys: ['id', 'identifier_scheme', 'identifier_type', 'identifier'] },
+      attributes: attribute,
+    },
   },
-  locationList: { keys: ['id', 'location_type', 'url', 'organization_id', 'name', 'alternate_name', 'description', 'transportation', 'latitude', 'longitude', 'external_identifier', 'external_identifier_type'] },
+  locationList: {
+    keys: [
+      'id',
+      'location_type',
+      'url',
+      'organization_id',
+      'name',
+      'alternate_name',
+      'description',
+      'transportation',
+      'latitude',
+      'longitude',
+      'external_identifier',
+      'external_identifier_type',
+    ],
+  },
   locationParts: {
     keys: [],
-    nested: { languages: language, addresses: address, contacts: contact, accessibility: { keys: ['id', 'description', 'details', 'url'] }, phones: phone, schedules: schedule, attributes: attribute },
+    nested: {
+      languages: language,
+      addresses: address,
+      contacts: contact,
+      accessibility: { keys: ['id', 'description', 'details', 'url'] },
+      phones: phone,
+      schedules: schedule,
+      attributes: attribute,
+    },
   },
   serviceList: {
     keys: [
-      'id', 'organization_id', 'program_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status', 'interpretation_services', 'application_process', 'fees_description',
-      'wait_time', 'fees', 'accreditations', 'eligibility_description', 'minimum_age', 'maximum_age', 'assured_date', 'assurer_email', 'licenses', 'alert', 'last_modified',
+      'id',
+      'organization_id',
+      'program_id',
+      'name',
+      'alternate_name',
+      'description',
+      'url',
+      'email',
+      'status',
+      'interpretation_services',
+      'application_process',
+      'fees_description',
+      'wait_time',
+      'fees',
+      'accreditations',
+      'eligibility_description',
+      'minimum_age',
+      'maximum_age',
+      'assured_date',
+      'assurer_email',
+      'licenses',
+      'alert',
+      'last_modified',
     ],
   },
   serviceParts: {
@@ -90,7 +177,11 @@ export function taxonomyObject(row: TaxonomyRow): Json {
 }
 
 export function termObject(row: TermRow, taxonomy?: TaxonomyRow): Json {
-  return { ...cut(row, { keys: ['id', 'code', 'name', 'description', 'parent_id', 'taxonomy_id'] }), ...(taxonomy ? { taxonomy: taxonomy.name, taxonomy_detail: taxonomyObject(taxonomy) } : {}), language: 'de' };
+  return {
+    ...cut(row, { keys: ['id', 'code', 'name', 'description', 'parent_id', 'taxonomy_id'] }),
+    ...(taxonomy ? { taxonomy: taxonomy.name, taxonomy_detail: taxonomyObject(taxonomy) } : {}),
+    language: 'de',
+  };
 }
 
 export type Terms = ReadonlyMap<string, TermRow>;
@@ -137,7 +228,10 @@ export interface ServiceRow {
 
 /** One-to-one fields; last_modified is when the published version changed. */
 function serviceFields(row: ServiceRow): Json {
-  return cut({ ...(isObject(row.hsds) ? row.hsds : {}), id: row.id, organization_id: row.organization_id, last_modified: row.updated_at.toISOString() }, shapes.serviceList);
+  return cut(
+    { ...(isObject(row.hsds) ? row.hsds : {}), id: row.id, organization_id: row.organization_id, last_modified: row.updated_at.toISOString() },
+    shapes.serviceList,
+  );
 }
 
 /** A service as the list endpoints give it (compiled/service_list.json): one-to-one fields and its organization. */
@@ -157,13 +251,15 @@ export interface ServiceLocationLink {
  * offered with the full location objects. Inside an organization or a service_at_location the
  * parent is left out, as the compiled schemas nest it.
  */
-export function serviceFullObject(
-  row: ServiceRow,
-  parts: { organization?: OrganizationRow; links?: ServiceLocationLink[]; terms: Terms },
-): Json {
+export function serviceFullObject(row: ServiceRow, parts: { organization?: OrganizationRow; links?: ServiceLocationLink[]; terms: Terms }): Json {
   const object: Json = { ...serviceFields(row), ...cut(row.hsds, shapes.serviceParts) };
   if (parts.links) {
-    object.service_at_locations = parts.links.map((link) => ({ id: link.id, service_id: link.service_id, location_id: link.location_id, location: locationObject(link.location_hsds, parts.terms) }));
+    object.service_at_locations = parts.links.map((link) => ({
+      id: link.id,
+      service_id: link.service_id,
+      location_id: link.location_id,
+      location: locationObject(link.location_hsds, parts.terms),
+    }));
   }
   if (parts.organization) object.organization = organizationListObject(parts.organization);
   return withTerms(object, parts.terms, 'service');
@@ -177,7 +273,13 @@ export function organizationFullObject(row: OrganizationRow, parts: { locations:
 
 /** A service_at_location in list form (compiled/service_at_location_list.json). */
 export function serviceAtLocationListObject(link: ServiceLocationLink, service: ServiceRow, organization: OrganizationRow | undefined): Json {
-  return { id: link.id, service_id: link.service_id, location_id: link.location_id, location: locationListObject(link.location_hsds), service: serviceListObject(service, organization) };
+  return {
+    id: link.id,
+    service_id: link.service_id,
+    location_id: link.location_id,
+    location: locationListObject(link.location_hsds),
+    service: serviceListObject(service, organization),
+  };
 }
 
 /** A fully nested service_at_location (compiled/service_at_location.json). */

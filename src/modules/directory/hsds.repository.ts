@@ -38,7 +38,8 @@ function serviceConditions(f: ServiceFilters, changedAt = sql`s.updated_at`): Ra
   const c: RawBuilder<boolean>[] = [];
   if (f.text) c.push(f.text.condition);
   // Topic terms are projected into topic_codes (GIN-indexed); the three feature terms only live in the HSDS object.
-  if (f.taxonomyTermId && featureTermIds.has(f.taxonomyTermId)) c.push(sql<boolean>`s.hsds -> 'attributes' @> ${JSON.stringify([{ taxonomy_term_id: f.taxonomyTermId }])}::jsonb`);
+  if (f.taxonomyTermId && featureTermIds.has(f.taxonomyTermId))
+    c.push(sql<boolean>`s.hsds -> 'attributes' @> ${JSON.stringify([{ taxonomy_term_id: f.taxonomyTermId }])}::jsonb`);
   else if (f.taxonomyTermId) c.push(sql<boolean>`s.topic_codes @> array[(select code from taxonomy_terms where id = ${f.taxonomyTermId})]`);
   if (f.taxonomyId === featureTaxonomy.id) {
     c.push(sql<boolean>`exists (select 1 from jsonb_array_elements(coalesce(s.hsds -> 'attributes', '[]'::jsonb)) a
@@ -60,7 +61,11 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
 export async function listServices(db: Executor, f: ServiceFilters, p: Paging): Promise<Listed<ServiceRow>> {
   const where = all(serviceConditions(f));
   const [count, page] = await Promise.all([
-    db.selectFrom('directory_services as s').select(sql<number>`count(*)::int`.as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('directory_services as s')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('directory_services as s')
       .select('s.id')
@@ -70,7 +75,13 @@ export async function listServices(db: Executor, f: ServiceFilters, p: Paging): 
       .offset((p.page - 1) * p.perPage)
       .execute(),
   ]);
-  return { total: count.n, rows: await servicesByIds(db, page.map((r) => r.id)) };
+  return {
+    total: count.n,
+    rows: await servicesByIds(
+      db,
+      page.map((r) => r.id),
+    ),
+  };
 }
 
 /** Services by id, in the order given. */
@@ -80,7 +91,13 @@ export async function servicesByIds(db: Executor, ids: string[]): Promise<Servic
 }
 
 export async function servicesOfOrganization(db: Executor, organizationId: string): Promise<ServiceRow[]> {
-  return db.selectFrom('directory_services').select(['id', 'organization_id', 'hsds', 'updated_at']).where('organization_id', '=', organizationId).orderBy('name').orderBy('id').execute();
+  return db
+    .selectFrom('directory_services')
+    .select(['id', 'organization_id', 'hsds', 'updated_at'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 export async function organizationsByIds(db: Executor, ids: string[]): Promise<Map<string, OrganizationRow>> {
@@ -112,7 +129,11 @@ export async function listOrganizations(db: Executor, f: { search?: string }, p:
   const document = sql`to_tsvector('german', o.name || ' ' || o.description)`;
   const where = all([publishedOrganization, ...(f.search ? [sql<boolean>`${document} @@ ${tsQuery(f.search)}`] : [])]);
   const [count, rows] = await Promise.all([
-    db.selectFrom('organizations as o').select(sql<number>`count(*)::int`.as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('organizations as o')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('organizations as o')
       .select(['o.id', 'o.name', 'o.description', 'o.hsds'])
@@ -126,7 +147,12 @@ export async function listOrganizations(db: Executor, f: { search?: string }, p:
 }
 
 export async function publishedOrganizationById(db: Executor, id: string): Promise<OrganizationRow | undefined> {
-  return db.selectFrom('organizations as o').select(['o.id', 'o.name', 'o.description', 'o.hsds']).where('o.id', '=', id).where(publishedOrganization).executeTakeFirst();
+  return db
+    .selectFrom('organizations as o')
+    .select(['o.id', 'o.name', 'o.description', 'o.hsds'])
+    .where('o.id', '=', id)
+    .where(publishedOrganization)
+    .executeTakeFirst();
 }
 
 export async function locationsOfOrganization(db: Executor, organizationId: string): Promise<unknown[]> {
@@ -149,7 +175,9 @@ export async function listServiceAtLocations(db: Executor, f: ServiceFilters & {
       .innerJoin('directory_locations as l', 'l.id', 'sl.location_id')
       .where(where);
   const [count, page] = await Promise.all([
-    base().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    base()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
     base()
       .select('sl.id')
       .orderBy(f.text ? sql`${f.text.rank} desc, s.name, l.name, sl.id` : sql`s.name, l.name, sl.id`)
@@ -170,7 +198,15 @@ const linkQuery = (db: Executor) =>
     .innerJoin('directory_locations as l', 'l.id', 'sl.location_id')
     .select(['sl.id', 'sl.service_id', 'sl.location_id', 'l.hsds as location_hsds', 's.organization_id', 's.hsds as service_hsds', 's.updated_at']);
 
-function linkRow(r: { id: string; service_id: string; location_id: string; location_hsds: unknown; organization_id: string; service_hsds: unknown; updated_at: Date }): LinkRow {
+function linkRow(r: {
+  id: string;
+  service_id: string;
+  location_id: string;
+  location_hsds: unknown;
+  organization_id: string;
+  service_hsds: unknown;
+  updated_at: Date;
+}): LinkRow {
   return {
     id: r.id,
     service_id: r.service_id,
@@ -193,8 +229,20 @@ export async function loadTerms(db: Executor): Promise<Map<string, TermRow>> {
 export async function listTaxonomies(db: Executor, f: { search?: string }, p: Paging): Promise<Listed<TaxonomyRow>> {
   const where = f.search ? sql<boolean>`to_tsvector('german', name || ' ' || description) @@ ${tsQuery(f.search)}` : sql<boolean>`true`;
   const [count, rows] = await Promise.all([
-    db.selectFrom('taxonomies').select(sql<number>`count(*)::int`.as('n')).where(where).executeTakeFirstOrThrow(),
-    db.selectFrom('taxonomies').select(['id', 'name', 'description', 'uri', 'version']).where(where).orderBy('name').orderBy('id').limit(p.perPage).offset((p.page - 1) * p.perPage).execute(),
+    db
+      .selectFrom('taxonomies')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('taxonomies')
+      .select(['id', 'name', 'description', 'uri', 'version'])
+      .where(where)
+      .orderBy('name')
+      .orderBy('id')
+      .limit(p.perPage)
+      .offset((p.page - 1) * p.perPage)
+      .execute(),
   ]);
   return { total: count.n, rows };
 }
@@ -218,7 +266,11 @@ export async function listTerms(db: Executor, f: TermFilters, p: Paging): Promis
   if (f.topOnly) c.push(sql<boolean>`parent_id is null`);
   const where = all(c);
   const [count, rows] = await Promise.all([
-    db.selectFrom('taxonomy_terms').select(sql<number>`count(*)::int`.as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('taxonomy_terms')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('taxonomy_terms')
       .select(['id', 'taxonomy_id', 'code', 'name', 'description', 'parent_id'])

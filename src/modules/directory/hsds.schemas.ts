@@ -13,7 +13,8 @@ import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.j
 const formats: Record<string, (value: string) => boolean> = {
   'hsds-uuid': (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
   // ajv-formats' "email" (full mode), so a value we accept is one consumers accept.
-  'hsds-email': (v) => /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(v),
+  'hsds-email': (v) =>
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(v),
   // Web addresses only, in the characters RFC 3986 allows: a strict subset of ajv-formats' "uri".
   'hsds-url': (v) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?([/?#][A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*)?$/.test(v) && URL.canParse(v),
   'hsds-date': (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
@@ -31,7 +32,10 @@ const List = <T extends TSchema>(item: T) => Type.Optional(Type.Array(item, { ma
 const Kind = Type.Union([Type.Literal('physical'), Type.Literal('postal'), Type.Literal('virtual')]);
 const Time = Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' }));
 
-export const LanguageSchema = Type.Object({ id: Id, name: Text(100), code: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' })), note: Text(500) }, closed);
+export const LanguageSchema = Type.Object(
+  { id: Id, name: Text(100), code: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' })), note: Text(500) },
+  closed,
+);
 export const PhoneSchema = Type.Object({ id: Id, number: Required(50), type: Text(50), description: Text(500), languages: List(LanguageSchema) }, closed);
 export const ContactSchema = Type.Object({ id: Id, name: Text(200), title: Text(200), department: Text(200), email: Email, phones: List(PhoneSchema) }, closed);
 export const ScheduleSchema = Type.Object(
@@ -51,7 +55,13 @@ export const ScheduleSchema = Type.Object(
 );
 export const AttributeSchema = Type.Object({ id: Id, taxonomy_term_id: Id, value: Text(5000) }, closed);
 export const CostOptionSchema = Type.Object(
-  { id: Id, option: Text(500), currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })), amount: Type.Optional(Type.Number({ minimum: 0, maximum: 1_000_000 })), amount_description: Text(500) },
+  {
+    id: Id,
+    option: Text(500),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+    amount: Type.Optional(Type.Number({ minimum: 0, maximum: 1_000_000 })),
+    amount_description: Text(500),
+  },
   closed,
 );
 export const ServiceAreaSchema = Type.Object({ id: Id, name: Text(200), description: Text(1000), extent_type: Text(50) }, closed);
@@ -149,7 +159,11 @@ export type ImportLocation = Static<typeof LocationSchema> & { organization_id: 
 export type ImportService = Static<typeof ServiceSchema> & { organization_id: string };
 
 // What passes the import schemas is storable as the directory's HSDS objects (checked by the compiler).
-const _fits: [(o: ImportOrganization) => HsdsOrganization, (l: ImportLocation) => HsdsLocation, (s: ImportService) => HsdsService] = [(o) => o, (l) => l, (s) => s];
+const _fits: [(o: ImportOrganization) => HsdsOrganization, (l: ImportLocation) => HsdsLocation, (s: ImportService) => HsdsService] = [
+  (o) => o,
+  (l) => l,
+  (s) => s,
+];
 void _fits;
 
 /** Query parameters of the HSDS list endpoints (the spec's names; cumulative). */
@@ -160,9 +174,17 @@ export const PageQuery = {
 };
 const search = Type.Optional(Type.String({ maxLength: 200, description: 'Volltextsuche (deutsch, mit Wortstamm)' }));
 /** On services: the directory's search, as on /angebote. */
-const serviceSearch = Type.Optional(Type.String({ maxLength: 200, description: 'Suche wie im Verzeichnis: deutsch mit Wortstamm, Tippfehler werden korrigiert, ohne Treffer auch Wortteile („arzt“ in „Kinderarztpraxis“)' }));
+const serviceSearch = Type.Optional(
+  Type.String({
+    maxLength: 200,
+    description: 'Suche wie im Verzeichnis: deutsch mit Wortstamm, Tippfehler werden korrigiert, ohne Treffer auch Wortteile („arzt“ in „Kinderarztpraxis“)',
+  }),
+);
 const modifiedAfter = Type.Optional(
-  Type.String({ anyOf: [{ format: 'date-time' }, { format: 'date' }], description: 'Nur Einträge, die ab diesem Zeitpunkt geändert wurden (ISO 8601, z. B. 2026-01-31T00:00:00Z)' }),
+  Type.String({
+    anyOf: [{ format: 'date-time' }, { format: 'date' }],
+    description: 'Nur Einträge, die ab diesem Zeitpunkt geändert wurden (ISO 8601, z. B. 2026-01-31T00:00:00Z)',
+  }),
 );
 const flag = (description: string) => Type.Optional(Type.Boolean({ description }));
 

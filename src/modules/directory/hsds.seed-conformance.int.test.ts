@@ -61,7 +61,14 @@ describe('the demo directory as open data', () => {
     };
     const words = hsdsMessages('de');
     const result = await importHsdsPackage(t.deps.db, pkg, { authorId: null, dryRun: true, source: 'cli' });
-    expect(result.ok ? '' : result.problems.slice(0, 5).map((p) => Object.values(wordsOf(p, words)).join(' · ')).join('\n')).toBe('');
+    expect(
+      result.ok
+        ? ''
+        : result.problems
+            .slice(0, 5)
+            .map((p) => Object.values(wordsOf(p, words)).join(' · '))
+            .join('\n'),
+    ).toBe('');
     expect(result.ok && result.counts.services).toEqual({ created: 0, updated: pkg.services.length });
   });
 });

@@ -52,7 +52,8 @@ const packageRef: RecordRef = { kind: 'package' };
 
 export function parsePackageText(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
   if (text.trim() === '') return { ok: false, problem: { record: packageRef, field: '', message: 'problem.emptyText' } };
-  if (Buffer.byteLength(text, 'utf8') > maxPackageBytes) return { ok: false, problem: { record: packageRef, field: '', message: 'problem.tooLarge', vars: { limit: maxPackageBytes / 1024 / 1024 } } };
+  if (Buffer.byteLength(text, 'utf8') > maxPackageBytes)
+    return { ok: false, problem: { record: packageRef, field: '', message: 'problem.tooLarge', vars: { limit: maxPackageBytes / 1024 / 1024 } } };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -72,19 +73,36 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * service_at_locations, an attribute's taxonomy_term …) and back-references nested HSDS objects
  * may carry. They say nothing new, so an export of this (or another) HSDS API imports as it is.
  */
-const backReferences = new Set(['service_id', 'location_id', 'organization_id', 'phone_id', 'contact_id', 'service_at_location_id', 'link_id', 'link_type', 'link_entity', 'taxonomy_term']);
+const backReferences = new Set([
+  'service_id',
+  'location_id',
+  'organization_id',
+  'phone_id',
+  'contact_id',
+  'service_at_location_id',
+  'link_id',
+  'link_type',
+  'link_entity',
+  'taxonomy_term',
+]);
 
 function withoutDerived(kind: Exclude<RecordKind, 'package'>, record: Record<string, unknown>): Record<string, unknown> {
   const nested = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(nested);
     if (!isObject(value)) return value;
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !backReferences.has(key)).map(([key, inner]) => [key, nested(inner)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !backReferences.has(key))
+        .map(([key, inner]) => [key, nested(inner)]),
+    );
   };
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (kind === 'service' && (key === 'organization' || key === 'last_modified')) continue;
     if (kind === 'service' && key === 'service_at_locations' && Array.isArray(value)) {
-      copy[key] = (value as unknown[]).map((link) => (isObject(link) ? Object.fromEntries(Object.entries(link).filter(([k]) => k !== 'service_id' && k !== 'location')) : link));
+      copy[key] = (value as unknown[]).map((link) =>
+        isObject(link) ? Object.fromEntries(Object.entries(link).filter(([k]) => k !== 'service_id' && k !== 'location')) : link,
+      );
       continue;
     }
     copy[key] = Array.isArray(value) ? value.map(nested) : value;
@@ -92,8 +110,17 @@ function withoutDerived(kind: Exclude<RecordKind, 'package'>, record: Record<str
   return copy;
 }
 
-const fieldOf = (path: string) => path.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
-const formatKey: Record<string, HsdsMessageKey> = { 'hsds-uuid': 'problem.format.uuid', 'hsds-email': 'problem.format.email', 'hsds-url': 'problem.format.url', 'hsds-date': 'problem.format.date' };
+const fieldOf = (path: string) =>
+  path
+    .replace(/^\//, '')
+    .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+    .replace(/\//g, '.');
+const formatKey: Record<string, HsdsMessageKey> = {
+  'hsds-uuid': 'problem.format.uuid',
+  'hsds-email': 'problem.format.email',
+  'hsds-url': 'problem.format.url',
+  'hsds-date': 'problem.format.date',
+};
 const patternKey: Record<string, HsdsMessageKey> = {
   opens_at: 'pattern.time',
   closes_at: 'pattern.time',
@@ -103,11 +130,20 @@ const patternKey: Record<string, HsdsMessageKey> = {
   postal_code: 'pattern.postalCode',
   code: 'pattern.language',
 };
-const typeKey = (type: unknown): HsdsMessageKey => (type === 'array' ? 'type.array' : type === 'object' ? 'type.object' : type === 'number' || type === 'integer' ? 'type.number' : 'type.string');
+const typeKey = (type: unknown): HsdsMessageKey =>
+  type === 'array' ? 'type.array' : type === 'object' ? 'type.object' : type === 'number' || type === 'integer' ? 'type.number' : 'type.string';
 
 /** One TypeBox error in words (as message key and values). */
 function describe(kind: RecordKind, error: ValueError): Pick<Problem, 'message' | 'vars'> {
-  const schema = error.schema as TSchema & { format?: string; maxLength?: number; maxItems?: number; minimum?: number; maximum?: number; anyOf?: { const?: unknown }[]; type?: unknown };
+  const schema = error.schema as TSchema & {
+    format?: string;
+    maxLength?: number;
+    maxItems?: number;
+    minimum?: number;
+    maximum?: number;
+    anyOf?: { const?: unknown }[];
+    type?: unknown;
+  };
   const key = error.path.split('/').pop() ?? '';
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
@@ -143,7 +179,12 @@ const schemas = { organization: OrganizationSchema, location: LocationSchema, se
 
 function refOf(kind: Exclude<RecordKind, 'package'>, index: number, record: unknown): RecordRef {
   const r = isObject(record) ? record : {};
-  return { kind, number: index + 1, id: typeof r.id === 'string' ? r.id.slice(0, 100) : undefined, name: typeof r.name === 'string' ? r.name.slice(0, 120) : undefined };
+  return {
+    kind,
+    number: index + 1,
+    id: typeof r.id === 'string' ? r.id.slice(0, 100) : undefined,
+    name: typeof r.name === 'string' ? r.name.slice(0, 120) : undefined,
+  };
 }
 
 /** Checks everything that needs no database; `pkg` holds the records that passed. */
@@ -159,12 +200,16 @@ export function checkPackage(value: unknown): { problems: Problem[]; total: numb
     add({ record: packageRef, field: '', message: 'problem.notObject' });
     return { problems, total, pkg };
   }
-  for (const name of Object.keys(value)) if (!Object.values(listOfKind).includes(name as never)) add({ record: packageRef, field: name, message: 'problem.unknownList', vars: { name } });
+  for (const name of Object.keys(value))
+    if (!Object.values(listOfKind).includes(name as never)) add({ record: packageRef, field: name, message: 'problem.unknownList', vars: { name } });
 
   const seen = new Map<string, RecordRef>();
   const unique = (id: string, ref: RecordRef, field: string, scope: string) => {
     const other = seen.get(`${scope}:${id}`);
-    const otherLabel = other && other.kind !== 'package' ? { key: 'record.label' as const, vars: { kind: { key: `kind.${other.kind}` as const }, number: other.number ?? 0 } } : undefined;
+    const otherLabel =
+      other && other.kind !== 'package'
+        ? { key: 'record.label' as const, vars: { kind: { key: `kind.${other.kind}` as const }, number: other.number ?? 0 } }
+        : undefined;
     if (otherLabel) add({ record: ref, field, message: 'problem.duplicateId', vars: { id, other: otherLabel } });
     else seen.set(`${scope}:${id}`, ref);
   };
@@ -200,11 +245,13 @@ export function checkPackage(value: unknown): { problems: Problem[]; total: numb
       if (kind === 'location') pkg.locations.push(record as ImportLocation);
       if (kind === 'service') {
         const service = record as ImportService;
-        if (service.minimum_age !== undefined && service.maximum_age !== undefined && service.minimum_age > service.maximum_age) add({ record: ref, field: 'minimum_age', message: 'problem.ages' });
+        if (service.minimum_age !== undefined && service.maximum_age !== undefined && service.minimum_age > service.maximum_age)
+          add({ record: ref, field: 'minimum_age', message: 'problem.ages' });
         const linked = new Set<string>();
         (service.service_at_locations ?? []).forEach((link, i) => {
           unique(link.id, ref, `service_at_locations[${i}].id`, 'service_at_location');
-          if (linked.has(link.location_id)) add({ record: ref, field: `service_at_locations[${i}].location_id`, message: 'problem.sameLocationTwice', vars: { id: link.location_id } });
+          if (linked.has(link.location_id))
+            add({ record: ref, field: `service_at_locations[${i}].location_id`, message: 'problem.sameLocationTwice', vars: { id: link.location_id } });
           linked.add(link.location_id);
         });
         pkg.services.push(service);

@@ -26,7 +26,12 @@ function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
 export function serviceJsonLd(details: ServiceDetails, pageUrl: string): Record<string, unknown> {
   const { service, organization } = details;
   const hours = [1, 2, 3, 4, 5, 6, 7].flatMap((day) =>
-    hoursOfDay(details.weeklyHours, day).map((h) => ({ '@type': 'OpeningHoursSpecification', dayOfWeek: `https://schema.org/${schemaDays[day - 1]}`, opens: h.opens, closes: h.closes })),
+    hoursOfDay(details.weeklyHours, day).map((h) => ({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: `https://schema.org/${schemaDays[day - 1]}`,
+      opens: h.opens,
+      closes: h.closes,
+    })),
   );
   const places = details.locations.map((location) => {
     const address = location.addresses?.find((a) => a.address_type !== 'virtual');
@@ -76,10 +81,14 @@ export function serviceJsonLd(details: ServiceDetails, pageUrl: string): Record<
         ? compact({ '@type': 'PeopleAudience', suggestedMinAge: service.minimum_age, suggestedMaxAge: service.maximum_age })
         : undefined,
     availableChannel: places.length
-      ? places.map((place) => compact({ '@type': 'ServiceChannel', serviceLocation: place, servicePhone: phone ? { '@type': 'ContactPoint', telephone: phone } : undefined }))
+      ? places.map((place) =>
+          compact({ '@type': 'ServiceChannel', serviceLocation: place, servicePhone: phone ? { '@type': 'ContactPoint', telephone: phone } : undefined }),
+        )
       : undefined,
     hoursAvailable: hours,
-    availableLanguage: (service.languages ?? []).map((l) => compact({ '@type': 'Language', name: l.name ?? (l.code ? languageName(l.code.toLowerCase(), 'de') : undefined), alternateName: l.code })),
+    availableLanguage: (service.languages ?? []).map((l) =>
+      compact({ '@type': 'Language', name: l.name ?? (l.code ? languageName(l.code.toLowerCase(), 'de') : undefined), alternateName: l.code }),
+    ),
     offers,
     identifier: details.leikaKey ? { '@type': 'PropertyValue', propertyID: 'LeiKa', value: details.leikaKey } : undefined,
   });
@@ -90,5 +99,8 @@ export function serviceJsonLd(details: ServiceDetails, pageUrl: string): Record<
  * the data ("</script>", "<!--") can end the block early. JSON.parse reads it back unchanged.
  */
 export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -15,10 +15,7 @@ export const previousDay = (day: number) => (day === 1 ? 7 : day - 1);
 const nextDay = (day: number) => (day === 7 ? 1 : day + 1);
 const crossesMidnight = (h: WeeklyHours) => toMinutes(h.closes) <= toMinutes(h.opens);
 
-export type OpeningState =
-  | { kind: 'open'; closes: string; closesNextDay: boolean }
-  | { kind: 'closed'; next: NextOpening | null }
-  | { kind: 'unknown' };
+export type OpeningState = { kind: 'open'; closes: string; closesNextDay: boolean } | { kind: 'closed'; next: NextOpening | null } | { kind: 'unknown' };
 
 /** When a closed service opens again: in `inDays` days (0 = today) on weekday `day` at `opens`. */
 export interface NextOpening {

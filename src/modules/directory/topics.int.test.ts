@@ -44,7 +44,8 @@ describe('topic pages', () => {
   });
 
   it('answers 404 for an unknown topic or a feature term', async () => {
-    for (const path of ['/themen/gibt-es-nicht', '/themen/leichte-sprache', '/themen/%3Cscript%3E']) expect((await visitor().get(path)).statusCode, path).toBe(404);
+    for (const path of ['/themen/gibt-es-nicht', '/themen/leichte-sprache', '/themen/%3Cscript%3E'])
+      expect((await visitor().get(path)).statusCode, path).toBe(404);
   });
 
   it('lets an editor write the introduction, which then heads the page (audited)', async () => {
@@ -96,7 +97,12 @@ describe('topic pages', () => {
   it('lets an editor add a topic that appears in the list and the search filter', async () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
     expect(mainOf((await editor.get('/themen')).body)).toContain('Neues Thema anlegen');
-    const res = await editor.submit('/themen', '/themen', { code: 'mehrlingsfamilien', name: 'Mehrlingsfamilien', name_en: 'Families with multiples', description: 'Zwillinge, Drillinge und mehr.' });
+    const res = await editor.submit('/themen', '/themen', {
+      code: 'mehrlingsfamilien',
+      name: 'Mehrlingsfamilien',
+      name_en: 'Families with multiples',
+      description: 'Zwillinge, Drillinge und mehr.',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/themen/mehrlingsfamilien?angelegt=ja');
     const page = await visitor().get('/themen/mehrlingsfamilien');

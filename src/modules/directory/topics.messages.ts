@@ -14,7 +14,8 @@ export const topicMessages = defineMessages(
     'edit.heading': 'Einführung bearbeiten',
     'edit.intro': 'Für die Redaktion: Die Einführung steht über den Angeboten dieses Themas.',
     'field.intro': 'Einführung auf Deutsch',
-    'field.introHint': 'Einfache Sprache, wenige Sätze. Leerzeile: neuer Absatz. "## " am Zeilenanfang: Zwischenüberschrift. "- ": Liste. [Text](Adresse): Link.',
+    'field.introHint':
+      'Einfache Sprache, wenige Sätze. Leerzeile: neuer Absatz. "## " am Zeilenanfang: Zwischenüberschrift. "- ": Liste. [Text](Adresse): Link.',
     'field.intro_en': 'Einführung auf Englisch',
     'field.intro_enHint': 'Die Übersetzung der deutschen Einführung. Leer lassen: Englischsprachige sehen die deutsche.',
     'edit.submit': 'Einführung speichern',
@@ -45,7 +46,8 @@ export const topicMessages = defineMessages(
     'edit.heading': 'Edit the introduction',
     'edit.intro': 'For editors: the introduction appears above the services of this topic.',
     'field.intro': 'Introduction in German',
-    'field.introHint': 'Plain language, a few sentences. Blank line: new paragraph. "## " at the start of a line: subheading. "- ": list. [text](address): link.',
+    'field.introHint':
+      'Plain language, a few sentences. Blank line: new paragraph. "## " at the start of a line: subheading. "- ": list. [text](address): link.',
     'field.intro_en': 'Introduction in English',
     'field.intro_enHint': 'The translation of the German introduction. Leave empty: English readers see the German one.',
     'edit.submit': 'Save introduction',

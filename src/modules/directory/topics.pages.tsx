@@ -8,7 +8,17 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import { parseFilters, params } from './directory.filters.js';
 import { languagesPresent, searchServices } from './directory.search.js';
 import { topicMessages } from './topics.messages.js';
-import { authorizeTopicEditing, countByTopic, createTopic, findTopic, IntroForm, listTopics, NewTopicForm, updateTopicIntro, type Topic } from './topics.service.js';
+import {
+  authorizeTopicEditing,
+  countByTopic,
+  createTopic,
+  findTopic,
+  IntroForm,
+  listTopics,
+  NewTopicForm,
+  updateTopicIntro,
+  type Topic,
+} from './topics.service.js';
 import { TopicListPage, TopicPage } from './views/public-topics.js';
 
 /*
@@ -44,11 +54,15 @@ export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
     delete query.angelegt;
     // A topic page pages its services; the other filters live on /angebote.
     const [topics, languages] = await Promise.all([listTopics(db), languagesPresent(db)]);
-    const pageOnly = req.method === 'GET' ? Object.fromEntries(Object.entries(query).filter(([name]) => name === params.page || !Object.values(params).includes(name as never))) : {};
+    const pageOnly =
+      req.method === 'GET'
+        ? Object.fromEntries(Object.entries(query).filter(([name]) => name === params.page || !Object.values(params).includes(name as never)))
+        : {};
     const filters = parseFilters(pageOnly, { topicCodes: topics.map((t) => t.code), city, languages, fixedTopic: topic.code });
     const now = new Date();
     const results = await searchServices(db, { ...filters.query, now });
-    if (filters.query.page && results.page < filters.query.page) filters.hints.push({ key: 'hint.pageBeyond', vars: { page: filters.query.page, last: results.page } });
+    if (filters.query.page && results.page < filters.query.page)
+      filters.hints.push({ key: 'hint.pageBeyond', vars: { page: filters.query.page, last: results.page } });
     return (
       <TopicPage
         ctx={ctxOf(req)}
@@ -103,7 +117,8 @@ export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
       return reply.status(422).html(await renderTopic(req, topic, { values: form.values, errors: form.errors }));
     }
     const result = await attempt(() => updateTopicIntro(db, actor, topic.code, form.value));
-    if (!result.ok) return reply.status(422).html(await renderTopic(req, topic, { values: formValues(req.body), errors: fieldMessages(result.errors, req.locale) }));
+    if (!result.ok)
+      return reply.status(422).html(await renderTopic(req, topic, { values: formValues(req.body), errors: fieldMessages(result.errors, req.locale) }));
     return reply.redirect(`/themen/${topic.code}?gespeichert=ja`, 303);
   });
 }

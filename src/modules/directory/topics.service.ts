@@ -94,7 +94,13 @@ export async function updateTopicIntro(db: Kysely<DB>, actor: Actor | null, code
       .returning('id')
       .executeTakeFirst();
     if (!updated) throw new AppError('not_found', 'Thema nicht gefunden');
-    await recordAudit(trx, { actorId: actor.id, action: 'directory.topic_intro_updated', subjectType: 'taxonomy_term', subjectId: updated.id, details: { code, length: intro.length, lengthEn: introEn.length } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'directory.topic_intro_updated',
+      subjectType: 'taxonomy_term',
+      subjectId: updated.id,
+      details: { code, length: intro.length, lengthEn: introEn.length },
+    });
   });
 }
 
@@ -103,7 +109,11 @@ export async function createTopic(db: Kysely<DB>, actor: Actor | null, input: Ne
   authorizeTopicEditing(actor);
   const code = input.code.trim();
   return db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('taxonomy_terms').select((eb) => eb.fn.max('position').as('position')).where('taxonomy_id', '=', topicTaxonomy.id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('taxonomy_terms')
+      .select((eb) => eb.fn.max('position').as('position'))
+      .where('taxonomy_id', '=', topicTaxonomy.id)
+      .executeTakeFirst();
     const row = await trx
       .insertInto('taxonomy_terms')
       .values({
@@ -120,7 +130,13 @@ export async function createTopic(db: Kysely<DB>, actor: Actor | null, input: Ne
       .returning(columns)
       .executeTakeFirst();
     if (!row) throw new AppError('validation_failed', 'code taken', { fields: { code: 'codeTaken' } });
-    await recordAudit(trx, { actorId: actor.id, action: 'directory.topic_created', subjectType: 'taxonomy_term', subjectId: row.id, details: { code, name: row.name } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'directory.topic_created',
+      subjectType: 'taxonomy_term',
+      subjectId: row.id,
+      details: { code, name: row.name },
+    });
     return toTopic(row);
   });
 }

@@ -23,13 +23,27 @@ let owner: Awaited<ReturnType<typeof memberOf>>;
 beforeAll(async () => {
   const org = await buildOrganization(t, { name: 'Kinderschutzbund Beispiel e. V.' });
   const location = await buildLocation(t, org.id);
-  const service = await buildService(t, org.id, { name: 'Elternberatung am Abend', locationIds: [location.id], cost_options: [{ id: crypto.randomUUID(), amount: 0 }] });
+  const service = await buildService(t, org.id, {
+    name: 'Elternberatung am Abend',
+    locationIds: [location.id],
+    cost_options: [{ id: crypto.randomUUID(), amount: 0 }],
+  });
   owner = await memberOf(t, org.id);
   // A draft of the owner (secret until submitted) and a proposal of the location in review.
   await editAndSend(owner.visitor, paths.edit('service', org.id, service.id), { description: 'GEHEIMER ENTWURF' }, 'draft');
   await editAndSend(owner.visitor, paths.edit('location', org.id, location.id), { name: 'Standort in Prüfung' });
-  const draft = await t.deps.db.selectFrom('directory_revisions').select('version').where('entity_id', '=', service.id).where('status', '=', 'draft').executeTakeFirstOrThrow();
-  const proposal = await t.deps.db.selectFrom('directory_revisions').select('id').where('entity_id', '=', location.id).where('status', '=', 'in_review').executeTakeFirstOrThrow();
+  const draft = await t.deps.db
+    .selectFrom('directory_revisions')
+    .select('version')
+    .where('entity_id', '=', service.id)
+    .where('status', '=', 'draft')
+    .executeTakeFirstOrThrow();
+  const proposal = await t.deps.db
+    .selectFrom('directory_revisions')
+    .select('id')
+    .where('entity_id', '=', location.id)
+    .where('status', '=', 'in_review')
+    .executeTakeFirstOrThrow();
   Object.assign(w, { org: org.id, location: location.id, service: service.id, draftVersion: draft.version, revision: proposal.id });
 });
 
@@ -47,10 +61,19 @@ const providerGets = () => [
 const editorGets = () => [paths.queue, paths.review(w.revision), paths.organizations];
 const providerPosts = (): [string, Record<string, string>][] => [
   [paths.edit('organization', w.org, w.org), { name: 'Übernommen', description: 'x', intent: 'submit', baseVersion: '0' }],
-  [paths.create(w.org, 'location'), { name: 'Fremder Standort', street: 'a 1', postalCode: '59065', city: 'Hamm', district: 'Uentrop', intent: 'submit', baseVersion: '0' }],
-  [paths.edit('location', w.org, w.location), { name: 'Übernommen', street: 'a 1', postalCode: '59065', city: 'Hamm', district: 'Uentrop', intent: 'submit', baseVersion: '99' }],
+  [
+    paths.create(w.org, 'location'),
+    { name: 'Fremder Standort', street: 'a 1', postalCode: '59065', city: 'Hamm', district: 'Uentrop', intent: 'submit', baseVersion: '0' },
+  ],
+  [
+    paths.edit('location', w.org, w.location),
+    { name: 'Übernommen', street: 'a 1', postalCode: '59065', city: 'Hamm', district: 'Uentrop', intent: 'submit', baseVersion: '99' },
+  ],
   [paths.create(w.org, 'service'), { name: 'Fremdes Angebot', description: 'x', 'topic-beratung': 'ja', free: 'ja', intent: 'submit', baseVersion: '0' }],
-  [paths.edit('service', w.org, w.service), { name: 'Übernommen', description: 'x', 'topic-beratung': 'ja', free: 'ja', intent: 'submit', baseVersion: String(w.draftVersion) }],
+  [
+    paths.edit('service', w.org, w.service),
+    { name: 'Übernommen', description: 'x', 'topic-beratung': 'ja', free: 'ja', intent: 'submit', baseVersion: String(w.draftVersion) },
+  ],
   [paths.submit('service', w.org, w.service), { version: String(w.draftVersion) }],
 ];
 const editorPosts = (): [string, Record<string, string>][] => [
@@ -66,7 +89,12 @@ async function snapshot() {
     services: await db.selectFrom('directory_services').select(['id', 'name', 'updated_at']).orderBy('id').execute(),
     locations: await db.selectFrom('directory_locations').select(['id', 'name', 'updated_at']).orderBy('id').execute(),
     organizations: await db.selectFrom('organizations').select(['id', 'name', 'trusted', 'updated_at']).orderBy('id').execute(),
-    audit: (await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+    audit: (
+      await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   };
 }
 
@@ -96,10 +124,21 @@ describe('a member of another organisation', () => {
     const other = await buildOrganization(t, { name: 'Noch ein Verein e. V.' });
     const outsider = await memberOf(t, other.id);
     const before = await snapshot();
-    for (const url of [paths.edit('service', other.id, w.service), paths.history('service', other.id, w.service), paths.edit('location', other.id, w.location)]) {
+    for (const url of [
+      paths.edit('service', other.id, w.service),
+      paths.history('service', other.id, w.service),
+      paths.edit('location', other.id, w.location),
+    ]) {
       expect((await outsider.visitor.get(url)).statusCode, `GET ${url}`).toBe(404);
     }
-    const post404 = await post(outsider.visitor, paths.home, paths.edit('service', other.id, w.service), { name: 'Übernommen', description: 'x', 'topic-beratung': 'ja', free: 'ja', intent: 'submit', baseVersion: String(w.draftVersion) });
+    const post404 = await post(outsider.visitor, paths.home, paths.edit('service', other.id, w.service), {
+      name: 'Übernommen',
+      description: 'x',
+      'topic-beratung': 'ja',
+      free: 'ja',
+      intent: 'submit',
+      baseVersion: String(w.draftVersion),
+    });
     expect(post404.statusCode).toBe(404);
     expect((await post(outsider.visitor, paths.home, paths.submit('service', other.id, w.service), { version: String(w.draftVersion) })).statusCode).toBe(404);
     expect(await snapshot()).toEqual(before);
@@ -119,7 +158,8 @@ describe('families and anonymous visitors', () => {
     const family = await memberOf(t, w.org, { role: 'family' });
     const before = await snapshot();
     for (const url of [paths.home, ...providerGets(), ...editorGets()]) expect((await family.visitor.get(url)).statusCode, `GET ${url}`).toBe(403);
-    for (const [url, fields] of [...providerPosts(), ...editorPosts()]) expect((await post(family.visitor, '/konto', url, fields)).statusCode, `POST ${url}`).toBe(403);
+    for (const [url, fields] of [...providerPosts(), ...editorPosts()])
+      expect((await post(family.visitor, '/konto', url, fields)).statusCode, `POST ${url}`).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -131,7 +171,8 @@ describe('families and anonymous visitors', () => {
       expect(response.statusCode, `GET ${url}`).toBe(401);
       expect(response.body).toContain('/anmelden?zurueck=');
     }
-    for (const [url, fields] of [...providerPosts(), ...editorPosts()]) expect((await post(anonymous, '/anmelden', url, fields)).statusCode, `POST ${url}`).toBe(401);
+    for (const [url, fields] of [...providerPosts(), ...editorPosts()])
+      expect((await post(anonymous, '/anmelden', url, fields)).statusCode, `POST ${url}`).toBe(401);
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -139,7 +180,14 @@ describe('families and anonymous visitors', () => {
 describe('unknown addresses', () => {
   it('answers 404, never 500, for ids that are not UUIDs or do not exist', async () => {
     const editor = await memberOf(t, null, { role: 'editor' });
-    for (const url of ['/mein-verzeichnis/kein-uuid', `/mein-verzeichnis/${w.org}/angebote/kein-uuid/bearbeiten`, `/mein-verzeichnis/${crypto.randomUUID()}`, `/mein-verzeichnis/${w.org}/standorte/${crypto.randomUUID()}/verlauf`, '/verwaltung/pruefung/kein-uuid', `/verwaltung/pruefung/${crypto.randomUUID()}`]) {
+    for (const url of [
+      '/mein-verzeichnis/kein-uuid',
+      `/mein-verzeichnis/${w.org}/angebote/kein-uuid/bearbeiten`,
+      `/mein-verzeichnis/${crypto.randomUUID()}`,
+      `/mein-verzeichnis/${w.org}/standorte/${crypto.randomUUID()}/verlauf`,
+      '/verwaltung/pruefung/kein-uuid',
+      `/verwaltung/pruefung/${crypto.randomUUID()}`,
+    ]) {
       expect((await editor.visitor.get(url)).statusCode, `GET ${url}`).toBe(404);
     }
   });

@@ -46,7 +46,12 @@ describe('the review diff', () => {
   });
 
   it('names changed, added and removed fields with the form’s labels and plain values', () => {
-    const after = service({ name: 'Elterncafé am Mittwoch', description: undefined, url: 'https://cafe.example/', attributes: [...service().attributes!, { id: 'e', taxonomy_term_id: featureTerms.easyLanguage.id, value: 'Hier treffen sich Eltern.' }] });
+    const after = service({
+      name: 'Elterncafé am Mittwoch',
+      description: undefined,
+      url: 'https://cafe.example/',
+      attributes: [...service().attributes!, { id: 'e', taxonomy_term_id: featureTerms.easyLanguage.id, value: 'Hier treffen sich Eltern.' }],
+    });
     const changes = diffEntries('service', service(), after, lookups);
     expect(changes).toEqual([
       { field: 'service.name', kind: 'changed', before: 'Elterncafé', after: 'Elterncafé am Mittwoch' },
@@ -74,9 +79,16 @@ describe('the review diff', () => {
     });
     const byField = Object.fromEntries(diffEntries('service', service(), after, lookups).map((c) => [c.field, c]));
     expect(byField['service.languages']).toMatchObject({ kind: 'changed', addedItems: ['Arabisch'], removedItems: ['Türkisch'] });
-    expect(byField['service.costs']).toMatchObject({ kind: 'changed', addedItems: ['Regulärer Preis: 12,50\u00a0€', 'Ermäßigt mit Familienpass: 6,00\u00a0€'], removedItems: ['kostenlos'] });
+    expect(byField['service.costs']).toMatchObject({
+      kind: 'changed',
+      addedItems: ['Regulärer Preis: 12,50\u00a0€', 'Ermäßigt mit Familienpass: 6,00\u00a0€'],
+      removedItems: ['kostenlos'],
+    });
     expect(byField['service.locations']).toMatchObject({ kind: 'changed', addedItems: ['Treffpunkt Süd'], removedItems: [] });
-    expect(byField['field.hours']).toMatchObject({ addedItems: ['Montag 09:00–13:00', 'Mittwoch 09:00–13:00'], removedItems: ['Montag 09:00–12:00', 'Mittwoch 09:00–12:00'] });
+    expect(byField['field.hours']).toMatchObject({
+      addedItems: ['Montag 09:00–13:00', 'Mittwoch 09:00–13:00'],
+      removedItems: ['Montag 09:00–12:00', 'Mittwoch 09:00–12:00'],
+    });
     expect(byField['service.topics']).toBeUndefined();
   });
 
@@ -91,16 +103,39 @@ describe('the review diff', () => {
       id: 'loc-9',
       location_type: 'physical',
       name: 'Treffpunkt Nord',
-      addresses: [{ id: 'a', address_1: 'Nordstraße 1', city: 'Hamm', region: 'Heessen', state_province: 'NRW', postal_code: '59073', country: 'DE', address_type: 'physical' }],
+      addresses: [
+        {
+          id: 'a',
+          address_1: 'Nordstraße 1',
+          city: 'Hamm',
+          region: 'Heessen',
+          state_province: 'NRW',
+          postal_code: '59073',
+          country: 'DE',
+          address_type: 'physical',
+        },
+      ],
     };
     const changes = diffEntries('location', null, location, lookups);
     expect(changes.every((c) => c.kind === 'added')).toBe(true);
-    expect(changes.map((c) => c.field)).toEqual(['location.name', 'location.street', 'location.postalCode', 'location.city', 'location.district', 'location.barrierFree']);
+    expect(changes.map((c) => c.field)).toEqual([
+      'location.name',
+      'location.street',
+      'location.postalCode',
+      'location.city',
+      'location.district',
+      'location.barrierFree',
+    ]);
     expect(changes.find((c) => c.field === 'location.barrierFree')?.after).toBe('nein');
   });
 
   it('speaks English when asked', () => {
-    const changes = diffEntries('service', service(), service({ cost_options: [{ id: 'c', amount: 3, option: 'Regulärer Preis', currency: 'EUR' }], assured_date: '2026-11-20' }), { ...lookups, locale: 'en' });
+    const changes = diffEntries(
+      'service',
+      service(),
+      service({ cost_options: [{ id: 'c', amount: 3, option: 'Regulärer Preis', currency: 'EUR' }], assured_date: '2026-11-20' }),
+      { ...lookups, locale: 'en' },
+    );
     expect(changes.find((c) => c.field === 'service.costs')?.removedItems).toEqual(['free of charge']);
     expect(changes.find((c) => c.field === 'service.assuredDate')?.after).toBe('2026-11-20');
   });

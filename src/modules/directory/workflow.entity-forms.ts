@@ -96,7 +96,9 @@ export function buildLocation(values: FormValues, context: LocationContext, loca
   const otherAttributes = (existing?.attributes ?? []).filter((a) => a.taxonomy_term_id !== featureTerms.barrierFree.id);
   const oldBarrierFree = existing?.attributes?.find((a) => a.taxonomy_term_id === featureTerms.barrierFree.id);
   const [oldAccessibility, ...moreAccessibility] = existing?.accessibility ?? [];
-  const accessibilityList = accessibility ? [{ ...(oldAccessibility ?? { id: randomUUID() }), description: accessibility }, ...moreAccessibility] : moreAccessibility;
+  const accessibilityList = accessibility
+    ? [{ ...(oldAccessibility ?? { id: randomUUID() }), description: accessibility }, ...moreAccessibility]
+    : moreAccessibility;
   return done(form, {
     ...existing,
     id: context.id,
@@ -107,7 +109,10 @@ export function buildLocation(values: FormValues, context: LocationContext, loca
     transportation,
     addresses: [address, ...(existing?.addresses ?? []).filter((a) => a.id !== address.id)],
     accessibility: accessibilityList.length ? accessibilityList : undefined,
-    attributes: [...otherAttributes, ...(barrierFree ? [{ ...(oldBarrierFree ?? { id: randomUUID() }), taxonomy_term_id: featureTerms.barrierFree.id, value: 'true' }] : [])],
+    attributes: [
+      ...otherAttributes,
+      ...(barrierFree ? [{ ...(oldBarrierFree ?? { id: randomUUID() }), taxonomy_term_id: featureTerms.barrierFree.id, value: 'true' }] : []),
+    ],
     schedules: schedulesFromSlots(hours, existing?.schedules),
   });
 }

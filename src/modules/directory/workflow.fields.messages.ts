@@ -25,7 +25,8 @@ const de = {
   'value.free': 'kostenlos',
   'value.unknownLocation': 'Standort nicht mehr vorhanden',
   'field.hours': 'Öffnungszeiten',
-  'hours.hint': 'Tragen Sie die Zeiten als Stunden und Minuten ein, zum Beispiel 09:00 bis 12:30. Pro Tag sind zwei Zeiträume möglich. Geht eine Zeit über Mitternacht, ist das Ende kleiner als der Anfang, zum Beispiel 20:00 bis 02:00. Bis Mitternacht: 24:00. Rund um die Uhr: 00:00 bis 24:00. Leere Zeilen bedeuten: geschlossen.',
+  'hours.hint':
+    'Tragen Sie die Zeiten als Stunden und Minuten ein, zum Beispiel 09:00 bis 12:30. Pro Tag sind zwei Zeiträume möglich. Geht eine Zeit über Mitternacht, ist das Ende kleiner als der Anfang, zum Beispiel 20:00 bis 02:00. Bis Mitternacht: 24:00. Rund um die Uhr: 00:00 bis 24:00. Leere Zeilen bedeuten: geschlossen.',
   'hours.day': 'Tag',
   'hours.opens': 'Von',
   'hours.closes': 'Bis',
@@ -90,7 +91,8 @@ const de = {
   'service.costs.freeAndPrice': 'Ein kostenloses Angebot hat keinen Preis. Entfernen Sie den Preis oder das Häkchen bei „kostenlos“.',
   'service.reducedPrice.lower': 'Der ermäßigte Preis muss kleiner sein als der reguläre Preis.',
   'service.fees': 'Weitere Angaben zu den Kosten',
-  'service.fees.hint': 'Freiwillig. Zum Beispiel, wofür der Preis gilt (pro Monat, pro Kurs) oder was sonst noch bezahlt werden muss. Prüfen Sie den Text, wenn Sie einen Preis ändern.',
+  'service.fees.hint':
+    'Freiwillig. Zum Beispiel, wofür der Preis gilt (pro Monat, pro Kurs) oder was sonst noch bezahlt werden muss. Prüfen Sie den Text, wenn Sie einen Preis ändern.',
   'service.documents': 'Benötigte Unterlagen',
   'service.documents.hint': 'Eine Unterlage pro Zeile, zum Beispiel „Personalausweis“.',
   'service.languages': 'Sprachen',
@@ -144,7 +146,8 @@ export const workflowFieldMessages = defineMessages(de, {
   'value.free': 'free of charge',
   'value.unknownLocation': 'location no longer exists',
   'field.hours': 'Opening hours',
-  'hours.hint': 'Enter times as hours and minutes, for example 09:00 to 12:30. Two periods per day are possible. If a period runs past midnight, the end is earlier than the start, for example 20:00 to 02:00. Until midnight: 24:00. Around the clock: 00:00 to 24:00. Empty rows mean: closed.',
+  'hours.hint':
+    'Enter times as hours and minutes, for example 09:00 to 12:30. Two periods per day are possible. If a period runs past midnight, the end is earlier than the start, for example 20:00 to 02:00. Until midnight: 24:00. Around the clock: 00:00 to 24:00. Empty rows mean: closed.',
   'hours.day': 'Day',
   'hours.opens': 'From',
   'hours.closes': 'To',
@@ -209,7 +212,8 @@ export const workflowFieldMessages = defineMessages(de, {
   'service.costs.freeAndPrice': 'A free service has no price. Remove the price or untick “free of charge”.',
   'service.reducedPrice.lower': 'The reduced price must be lower than the regular price.',
   'service.fees': 'More about the costs',
-  'service.fees.hint': 'Optional. For example what the price covers (per month, per course) or what else has to be paid. Check this text when you change a price.',
+  'service.fees.hint':
+    'Optional. For example what the price covers (per month, per course) or what else has to be paid. Check this text when you change a price.',
   'service.documents': 'Documents needed',
   'service.documents.hint': 'One document per line, for example “identity card”.',
   'service.languages': 'Languages',

@@ -6,22 +6,54 @@ import { crossesMidnight, hoursValues, normaliseTime, schedulesFromSlots, slotsS
 import { buildService, serviceValues } from './workflow.service-form.js';
 import { parseEuros } from './workflow.validate.js';
 
-const context = (existing?: HsdsService) => ({ id: 'svc', existing, topics, locationIds: ['loc-1'], today: '2026-11-25', now: new Date('2026-11-25T09:00:00Z') });
+const context = (existing?: HsdsService) => ({
+  id: 'svc',
+  existing,
+  topics,
+  locationIds: ['loc-1'],
+  today: '2026-11-25',
+  now: new Date('2026-11-25T09:00:00Z'),
+});
 const minimal = { name: 'Kurs', description: 'Ein Kurs.', 'topic-beratung': 'ja', free: 'ja' };
 
 describe('times and amounts', () => {
   it('reads times the way people type them', () => {
-    expect(['9', '9:30', '09.30', '0930', '23:59', '24:00', '9:60', 'neun'].map((v) => normaliseTime(v))).toEqual(['09:00', '09:30', '09:30', '09:30', '23:59', undefined, undefined, undefined]);
+    expect(['9', '9:30', '09.30', '0930', '23:59', '24:00', '9:60', 'neun'].map((v) => normaliseTime(v))).toEqual([
+      '09:00',
+      '09:30',
+      '09:30',
+      '09:30',
+      '23:59',
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(crossesMidnight({ opens: '20:00', closes: '02:00' })).toBe(true);
   });
 
   it('takes 24:00 as an end (midnight) and 00:00 to 24:00 as around the clock', () => {
     expect(normaliseTime('24:00', 'closes')).toBe('00:00');
-    const built = buildService({ ...minimal, 'hours-1-1-opens': '00:00', 'hours-1-1-closes': '24:00', 'hours-5-1-opens': '18:00', 'hours-5-1-closes': '24', 'hours-2-1-opens': '9', 'hours-2-1-closes': '9' }, context(), 'de');
+    const built = buildService(
+      {
+        ...minimal,
+        'hours-1-1-opens': '00:00',
+        'hours-1-1-closes': '24:00',
+        'hours-5-1-opens': '18:00',
+        'hours-5-1-closes': '24',
+        'hours-2-1-opens': '9',
+        'hours-2-1-closes': '9',
+      },
+      context(),
+      'de',
+    );
     expect(built.ok).toBe(false);
     if (built.ok) return;
     expect(Object.keys(built.errors)).toEqual(['hours-2-1-closes']);
-    const fixed = buildService({ ...minimal, 'hours-1-1-opens': '00:00', 'hours-1-1-closes': '24:00', 'hours-5-1-opens': '18:00', 'hours-5-1-closes': '24' }, context(), 'de');
+    const fixed = buildService(
+      { ...minimal, 'hours-1-1-opens': '00:00', 'hours-1-1-closes': '24:00', 'hours-5-1-opens': '18:00', 'hours-5-1-closes': '24' },
+      context(),
+      'de',
+    );
     if (!fixed.ok) throw new Error('expected a valid form');
     expect(fixed.value.schedules).toEqual([
       { id: expect.any(String), freq: 'WEEKLY', byday: 'MO', opens_at: '00:00', closes_at: '00:00' },
@@ -31,12 +63,20 @@ describe('times and amounts', () => {
   });
 
   it('keeps a third range of a day through an edit instead of dropping it', () => {
-    const existing = [{ id: 'a', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '08:00', closes_at: '10:00' }, { id: 'b', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '11:00', closes_at: '13:00' }, { id: 'c', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '15:00', closes_at: '18:00' }];
+    const existing = [
+      { id: 'a', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '08:00', closes_at: '10:00' },
+      { id: 'b', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '11:00', closes_at: '13:00' },
+      { id: 'c', freq: 'WEEKLY' as const, byday: 'TU', opens_at: '15:00', closes_at: '18:00' },
+    ];
     const values = hoursValues(existing);
     expect(values['hours-2-3-opens']).toBe('15:00');
     expect(slotsShown(values)).toEqual([1, 2, 3]);
     expect(slotsShown({})).toEqual([1, 2]);
-    const built = buildService({ ...minimal, ...values }, context({ id: 'svc', name: 'Kurs', description: 'Ein Kurs.', status: 'active', schedules: existing }), 'de');
+    const built = buildService(
+      { ...minimal, ...values },
+      context({ id: 'svc', name: 'Kurs', description: 'Ein Kurs.', status: 'active', schedules: existing }),
+      'de',
+    );
     if (!built.ok) throw new Error('expected a valid form');
     expect(built.value.schedules?.map((s) => s.id).sort()).toEqual(['a', 'b', 'c']);
   });
@@ -46,7 +86,10 @@ describe('times and amounts', () => {
   });
 
   it('groups equal opening hours into one weekly schedule and keeps its id', () => {
-    const existing = [{ id: 'keep', freq: 'WEEKLY' as const, byday: 'MO', opens_at: '09:00', closes_at: '12:00' }, { id: 'note', description: 'In den Ferien geschlossen' }];
+    const existing = [
+      { id: 'keep', freq: 'WEEKLY' as const, byday: 'MO', opens_at: '09:00', closes_at: '12:00' },
+      { id: 'note', description: 'In den Ferien geschlossen' },
+    ];
     const schedules = schedulesFromSlots(
       [
         { day: 1, opens: '09:00', closes: '12:00' },
@@ -58,13 +101,34 @@ describe('times and amounts', () => {
     expect(schedules?.[0]).toEqual({ id: 'note', description: 'In den Ferien geschlossen' });
     expect(schedules?.[1]).toEqual({ id: 'keep', freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00', closes_at: '12:00' });
     expect(schedules?.[2]).toMatchObject({ byday: 'WE', opens_at: '14:00', closes_at: '16:00' });
-    expect(hoursValues(schedules)).toEqual({ 'hours-1-1-opens': '09:00', 'hours-1-1-closes': '12:00', 'hours-3-1-opens': '09:00', 'hours-3-1-closes': '12:00', 'hours-3-2-opens': '14:00', 'hours-3-2-closes': '16:00' });
+    expect(hoursValues(schedules)).toEqual({
+      'hours-1-1-opens': '09:00',
+      'hours-1-1-closes': '12:00',
+      'hours-3-1-opens': '09:00',
+      'hours-3-1-closes': '12:00',
+      'hours-3-2-opens': '14:00',
+      'hours-3-2-closes': '16:00',
+    });
   });
 });
 
 describe('the service form', () => {
   it('builds an HSDS service with costs in euros, Familienpass price, LeiKa and today as check date', () => {
-    const built = buildService({ ...minimal, free: '', price: '12,50', reducedPrice: '5', leika: '99 0000 0000 0000', checked: 'ja', 'lang-uk': 'ja', 'location-loc-1': 'ja', 'location-elsewhere': 'ja' }, context(), 'de');
+    const built = buildService(
+      {
+        ...minimal,
+        free: '',
+        price: '12,50',
+        reducedPrice: '5',
+        leika: '99 0000 0000 0000',
+        checked: 'ja',
+        'lang-uk': 'ja',
+        'location-loc-1': 'ja',
+        'location-elsewhere': 'ja',
+      },
+      context(),
+      'de',
+    );
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     const s = built.value;
@@ -137,14 +201,27 @@ describe('organisation and location forms', () => {
   });
 
   it('wants a district from the city, a 5-digit postcode and both coordinates or none', () => {
-    const built = buildLocation({ name: 'Treff', street: 'Weg 1', postalCode: '5906', city: 'Hamm', district: 'Atlantis', latitude: '51,7' }, { id: 'l', districts: ['Heessen'], state: 'Nordrhein-Westfalen' }, 'de');
+    const built = buildLocation(
+      { name: 'Treff', street: 'Weg 1', postalCode: '5906', city: 'Hamm', district: 'Atlantis', latitude: '51,7' },
+      { id: 'l', districts: ['Heessen'], state: 'Nordrhein-Westfalen' },
+      'de',
+    );
     expect(built.ok ? {} : built.errors).toEqual({
       postalCode: 'Die Postleitzahl hat genau 5 Ziffern, zum Beispiel 59065.',
       district: 'Wählen Sie den Stadtbezirk aus.',
       longitude: 'Geben Sie Breitengrad und Längengrad zusammen ein oder lassen Sie beide leer.',
     });
-    const good = buildLocation({ name: 'Treff', street: 'Weg 1', postalCode: '59073', city: 'Hamm', district: 'Heessen', latitude: '51,7', longitude: '7.8', barrierFree: 'ja' }, { id: 'l', districts: ['Heessen'], state: 'Nordrhein-Westfalen' }, 'de');
-    expect(good.ok && good.value).toMatchObject({ latitude: 51.7, longitude: 7.8, addresses: [{ region: 'Heessen', state_province: 'Nordrhein-Westfalen', country: 'DE' }], attributes: [{ taxonomy_term_id: featureTerms.barrierFree.id, value: 'true' }] });
+    const good = buildLocation(
+      { name: 'Treff', street: 'Weg 1', postalCode: '59073', city: 'Hamm', district: 'Heessen', latitude: '51,7', longitude: '7.8', barrierFree: 'ja' },
+      { id: 'l', districts: ['Heessen'], state: 'Nordrhein-Westfalen' },
+      'de',
+    );
+    expect(good.ok && good.value).toMatchObject({
+      latitude: 51.7,
+      longitude: 7.8,
+      addresses: [{ region: 'Heessen', state_province: 'Nordrhein-Westfalen', country: 'DE' }],
+      attributes: [{ taxonomy_term_id: featureTerms.barrierFree.id, value: 'true' }],
+    });
   });
 });
 
@@ -153,18 +230,60 @@ describe('what the forms build', () => {
     const { errorsOf, hsdsValidators } = await import('./hsds.ajv.js');
     const validators = hsdsValidators({ closed: true });
     const service = buildService(
-      { ...minimal, free: '', price: '8', reducedPrice: '4', documents: 'Ausweis', 'lang-de': 'ja', phone: '02381 1', email: 'kurs@example.org', url: 'kurs.example', easyLanguage: 'Ein Kurs.', leika: '99000000000000', checked: 'ja', 'hours-1-1-opens': '9', 'hours-1-1-closes': '12', minAge: '3', maxAge: '6' },
+      {
+        ...minimal,
+        free: '',
+        price: '8',
+        reducedPrice: '4',
+        documents: 'Ausweis',
+        'lang-de': 'ja',
+        phone: '02381 1',
+        email: 'kurs@example.org',
+        url: 'kurs.example',
+        easyLanguage: 'Ein Kurs.',
+        leika: '99000000000000',
+        checked: 'ja',
+        'hours-1-1-opens': '9',
+        'hours-1-1-closes': '12',
+        minAge: '3',
+        maxAge: '6',
+      },
       context(),
       'de',
     );
-    const location = buildLocation({ name: 'Treff', street: 'Weg 1', postalCode: '59073', city: 'Hamm', district: 'Heessen', latitude: '51.7', longitude: '7.8', barrierFree: 'ja', accessibility: 'Rampe', transportation: 'Bus 1', 'hours-2-1-opens': '10:00', 'hours-2-1-closes': '12:00' }, { id: crypto.randomUUID(), districts: ['Heessen'], state: 'Nordrhein-Westfalen' }, 'de');
+    const location = buildLocation(
+      {
+        name: 'Treff',
+        street: 'Weg 1',
+        postalCode: '59073',
+        city: 'Hamm',
+        district: 'Heessen',
+        latitude: '51.7',
+        longitude: '7.8',
+        barrierFree: 'ja',
+        accessibility: 'Rampe',
+        transportation: 'Bus 1',
+        'hours-2-1-opens': '10:00',
+        'hours-2-1-closes': '12:00',
+      },
+      { id: crypto.randomUUID(), districts: ['Heessen'], state: 'Nordrhein-Westfalen' },
+      'de',
+    );
     const org = { id: crypto.randomUUID(), name: 'Verein', description: 'Hilft.' };
-    const organization = buildOrganization({ ...organizationValues(org), email: 'info@verein.example', website: 'verein.example', phone: '02381 2' }, org, 'de');
+    const organization = buildOrganization(
+      { ...organizationValues(org), email: 'info@verein.example', website: 'verein.example', phone: '02381 2' },
+      org,
+      'de',
+    );
     if (!service.ok || !location.ok || !organization.ok) throw new Error('the forms did not build');
     // service_at_locations are stored as ids; the API expands them (hsds.api.ts), so they are left out here.
     const { service_at_locations: _links, ...serviceObject } = { ...service.value, id: crypto.randomUUID() };
     const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-    for (const [name, value] of [['service', serviceObject], ['location', location.value], ['organization', organization.value]] as const) {
+    for (const [name, value] of [
+      ['service', serviceObject],
+      ['location', location.value],
+      ['organization', organization.value],
+    ] as const) {
       const validate = validators.part(name);
       expect(validate(plain(value)), `${name}: ${errorsOf(validate)}`).toBe(true);
     }

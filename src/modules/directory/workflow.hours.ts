@@ -93,7 +93,10 @@ export function schedulesFromSlots(slotList: Slot[], stored: HsdsSchedule[] | un
     const [opens, closes] = key.split('-') as [string, string];
     const previous = reusable.findIndex((s) => s.opens_at?.slice(0, 5) === opens && s.closes_at?.slice(0, 5) === closes);
     const id = previous >= 0 ? reusable.splice(previous, 1)[0]!.id : randomUUID();
-    const byday = [...new Set(dayList)].sort((a, b) => a - b).map((d) => weekdayCodes[d - 1]).join(',');
+    const byday = [...new Set(dayList)]
+      .sort((a, b) => a - b)
+      .map((d) => weekdayCodes[d - 1])
+      .join(',');
     weekly.push({ id, freq: 'WEEKLY', byday, opens_at: opens, closes_at: closes });
   }
   return [...kept, ...weekly];

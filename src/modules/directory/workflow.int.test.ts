@@ -18,7 +18,10 @@ const setting = (orgOverrides: { trusted?: boolean } = {}) => workflowSetting(t,
 describe('a provider changes a service and an editor reviews it', () => {
   it('keeps the published version until an editor approves, then publishes and mails the author', async () => {
     const s = await setting();
-    const { response } = await editAndSend(s.provider.visitor, s.editUrl, { name: 'Elterncafé am Nachmittag', description: 'Jeden Mittwoch Kaffee, Kuchen und Austausch.' });
+    const { response } = await editAndSend(s.provider.visitor, s.editUrl, {
+      name: 'Elterncafé am Nachmittag',
+      description: 'Jeden Mittwoch Kaffee, Kuchen und Austausch.',
+    });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`${paths.organization(s.org.id)}?hinweis=pruefung`);
 
@@ -115,7 +118,9 @@ describe('a provider changes a service and an editor reviews it', () => {
 
     const list = await s.provider.visitor.get(paths.organization(s.org.id));
     expect(list.body).toContain('Entwurf einreichen');
-    const submitted = await s.provider.visitor.submit(paths.organization(s.org.id), paths.submit('service', s.org.id, s.service.id), { version: String(draft.version) });
+    const submitted = await s.provider.visitor.submit(paths.organization(s.org.id), paths.submit('service', s.org.id, s.service.id), {
+      version: String(draft.version),
+    });
     expect(submitted.statusCode).toBe(303);
     expect((await revisions(s.service.id)).at(-1)!.status).toBe('in_review');
     expect((await s.editor.visitor.get(paths.queue)).body).toContain(paths.review(draft.id));
@@ -216,7 +221,8 @@ describe('invalid input', () => {
       'Montag: Anfang und Ende dürfen nicht gleich sein.',
       'Dienstag: Geben Sie die Uhrzeit als Stunden und Minuten ein',
       'Geben Sie bei „E-Mail-Adresse“ eine E-Mail-Adresse',
-    ]) expect(body).toContain(message);
+    ])
+      expect(body).toContain(message);
     expect(body).toContain('href="#leika"');
     expect(body).toContain('value="12345"');
     expect(body).toContain('value="25:00"');
@@ -246,7 +252,12 @@ describe('new entries', () => {
       baseVersion: '0',
     });
     expect(newLocation.statusCode).toBe(303);
-    const locationRevision = await t.deps.db.selectFrom('directory_revisions').selectAll().where('entity_type', '=', 'location').where('organization_id', '=', s.org.id).executeTakeFirstOrThrow();
+    const locationRevision = await t.deps.db
+      .selectFrom('directory_revisions')
+      .selectAll()
+      .where('entity_type', '=', 'location')
+      .where('organization_id', '=', s.org.id)
+      .executeTakeFirstOrThrow();
     expect(locationRevision.status).toBe('in_review');
     expect(await t.deps.db.selectFrom('directory_locations').select('id').where('id', '=', locationRevision.entity_id).executeTakeFirst()).toBeUndefined();
     const list = await s.provider.visitor.get(paths.organization(s.org.id));
@@ -280,7 +291,13 @@ describe('new entries', () => {
       url: 'www.krabbelgruppe.example',
     });
     expect(created.response.statusCode).toBe(303);
-    const proposal = await t.deps.db.selectFrom('directory_revisions').selectAll().where('entity_type', '=', 'service').where('organization_id', '=', s.org.id).where('status', '=', 'in_review').executeTakeFirstOrThrow();
+    const proposal = await t.deps.db
+      .selectFrom('directory_revisions')
+      .selectAll()
+      .where('entity_type', '=', 'service')
+      .where('organization_id', '=', s.org.id)
+      .where('status', '=', 'in_review')
+      .executeTakeFirstOrThrow();
     const review = await s.editor.visitor.get(paths.review(proposal.id));
     expect(review.body).toContain('Neuer Eintrag: alle Angaben');
     await s.editor.visitor.submit(paths.queue, paths.approve(proposal.id), {});
@@ -313,7 +330,11 @@ describe('new entries', () => {
 
   it('changes the organisation’s own details and re-projects its services', async () => {
     const s = await setting({ trusted: true });
-    const { response } = await editAndSend(s.provider.visitor, paths.edit('organization', s.org.id, s.org.id), { name: 'Familienzentrum Neu e. V.', website: 'https://neu.example', phone: '02381 12345' });
+    const { response } = await editAndSend(s.provider.visitor, paths.edit('organization', s.org.id, s.org.id), {
+      name: 'Familienzentrum Neu e. V.',
+      website: 'https://neu.example',
+      phone: '02381 12345',
+    });
     expect(response.statusCode).toBe(303);
     const org = await t.deps.db.selectFrom('organizations').selectAll().where('id', '=', s.org.id).executeTakeFirstOrThrow();
     expect(org.name).toBe('Familienzentrum Neu e. V.');

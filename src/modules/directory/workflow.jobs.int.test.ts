@@ -25,7 +25,11 @@ describe('check reminders and stale flags', () => {
     const due = await buildService(t, org.id, { name: 'Babymassage', assured_date: '2025-10-01' });
     const fresh = await buildService(t, org.id, { name: 'Spielgruppe', assured_date: '2026-01-15' });
     const never = await buildService(t, org.id, { name: 'Stillcafé', assured_date: undefined });
-    await t.deps.db.updateTable('directory_services').set({ published_at: new Date('2025-08-01T10:00:00Z') }).where('id', '=', never.id).execute();
+    await t.deps.db
+      .updateTable('directory_services')
+      .set({ published_at: new Date('2025-08-01T10:00:00Z') })
+      .where('id', '=', never.id)
+      .execute();
     const ancient = await buildService(t, org.id, { name: 'Elternkurs', assured_date: '2025-04-30' });
     const orphan = await buildService(t, other.id, { name: 'Ohne Ansprechperson', assured_date: '2025-01-01' });
 
@@ -88,7 +92,12 @@ describe('the morning digest of the review queue', () => {
     const service = await buildService(t, org.id, { name: 'Spielplatzfest' });
     const before = new Date();
     await editAndSend(provider.visitor, paths.edit('service', org.id, service.id), { name: 'Spielplatzfest im Sommer', free: 'ja' });
-    const revision = await t.deps.db.selectFrom('directory_revisions').select('id').where('entity_id', '=', service.id).where('status', '=', 'in_review').executeTakeFirstOrThrow();
+    const revision = await t.deps.db
+      .selectFrom('directory_revisions')
+      .select('id')
+      .where('entity_id', '=', service.id)
+      .where('status', '=', 'in_review')
+      .executeTakeFirstOrThrow();
 
     const inAnHour = new Date(before.getTime() + 3600_000);
     expect(await sendQueueDigest(t.deps, inAnHour)).toMatchObject({ entries: 1 });

@@ -3,7 +3,13 @@ import { berlinDate, monthsBefore } from './workflow.dates.js';
 import { isDueForReminder, isNewlyStale, type CheckFacts } from './workflow.jobs.js';
 
 const now = new Date('2026-06-15T08:00:00Z');
-const facts = (overrides: Partial<CheckFacts>): CheckFacts => ({ assuredDate: null, publishedAt: new Date('2026-01-01T10:00:00Z'), reminderSentAt: null, staleFlaggedAt: null, ...overrides });
+const facts = (overrides: Partial<CheckFacts>): CheckFacts => ({
+  assuredDate: null,
+  publishedAt: new Date('2026-01-01T10:00:00Z'),
+  reminderSentAt: null,
+  staleFlaggedAt: null,
+  ...overrides,
+});
 
 describe('calendar arithmetic', () => {
   it('goes back whole months, ending on the last day of shorter months', () => {

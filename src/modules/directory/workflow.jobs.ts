@@ -66,11 +66,21 @@ function servicesCheckedBefore(db: JobDeps['db'], date: string) {
 }
 
 type Row = Awaited<ReturnType<typeof servicesCheckedBefore>>[number];
-const factsOf = (r: Row): CheckFacts => ({ assuredDate: r.assured_date, publishedAt: r.published_at, reminderSentAt: r.check_reminder_sent_at, staleFlaggedAt: r.stale_flagged_at });
+const factsOf = (r: Row): CheckFacts => ({
+  assuredDate: r.assured_date,
+  publishedAt: r.published_at,
+  reminderSentAt: r.check_reminder_sent_at,
+  staleFlaggedAt: r.stale_flagged_at,
+});
 const localeOf = (value: string): Locale => (value === 'en' ? 'en' : 'de');
 
 function line(deps: JobDeps, r: Row): EntryLine {
-  return { entry: r.name, organization: r.organization_name, lastChecked: r.assured_date ?? undefined, link: `${deps.config.publicUrl}${paths.edit('service', r.organization_id, r.id)}` };
+  return {
+    entry: r.name,
+    organization: r.organization_name,
+    lastChecked: r.assured_date ?? undefined,
+    link: `${deps.config.publicUrl}${paths.edit('service', r.organization_id, r.id)}`,
+  };
 }
 
 /** One mail per member of an organisation with due entries, listing all of them; returns what was sent. */
@@ -96,9 +106,28 @@ export async function sendCheckReminders(deps: JobDeps, now: Date): Promise<{ ma
   const reminded = due.filter((r) => members.some((m) => m.organization_id === r.organization_id));
   await db.transaction().execute(async (trx) => {
     for (const person of perUser.values()) {
-      await mail.enqueue(trx, reminderMail({ to: person.email, locale: person.locale, name: person.name, portalName: city.portalName, editorsEmail: city.editorsEmail, entries: person.entries.map((r) => line(deps, r)) }));
+      await mail.enqueue(
+        trx,
+        reminderMail({
+          to: person.email,
+          locale: person.locale,
+          name: person.name,
+          portalName: city.portalName,
+          editorsEmail: city.editorsEmail,
+          entries: person.entries.map((r) => line(deps, r)),
+        }),
+      );
     }
-    if (reminded.length) await trx.updateTable('directory_services').set({ check_reminder_sent_at: now }).where('id', 'in', reminded.map((r) => r.id)).execute();
+    if (reminded.length)
+      await trx
+        .updateTable('directory_services')
+        .set({ check_reminder_sent_at: now })
+        .where(
+          'id',
+          'in',
+          reminded.map((r) => r.id),
+        )
+        .execute();
   });
   return { mails: perUser.size, entries: reminded.length };
 }
@@ -110,9 +139,27 @@ export async function flagStaleEntries(deps: JobDeps, now: Date): Promise<{ mail
   if (!stale.length) return { mails: 0, entries: 0 };
   const recipients = await editorRecipients(deps);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('directory_services').set({ stale_flagged_at: now }).where('id', 'in', stale.map((r) => r.id)).execute();
+    await trx
+      .updateTable('directory_services')
+      .set({ stale_flagged_at: now })
+      .where(
+        'id',
+        'in',
+        stale.map((r) => r.id),
+      )
+      .execute();
     for (const [to, locale] of recipients) {
-      await mail.enqueue(trx, staleMail({ to, locale, portalName: city.portalName, editorsEmail: city.editorsEmail, entries: stale.map((r) => line(deps, r)), queueLink: `${config.publicUrl}${paths.queue}` }));
+      await mail.enqueue(
+        trx,
+        staleMail({
+          to,
+          locale,
+          portalName: city.portalName,
+          editorsEmail: city.editorsEmail,
+          entries: stale.map((r) => line(deps, r)),
+          queueLink: `${config.publicUrl}${paths.queue}`,
+        }),
+      );
     }
   });
   return { mails: recipients.size, entries: stale.length };
@@ -120,7 +167,12 @@ export async function flagStaleEntries(deps: JobDeps, now: Date): Promise<{ mail
 
 /** The editors' shared address and every editor and admin, each once, in their language. */
 async function editorRecipients({ db, city }: JobDeps): Promise<Map<string, Locale>> {
-  const editors = await db.selectFrom('users').select(['email', 'locale']).where('role', 'in', ['editor', 'admin']).where('email_confirmed_at', 'is not', null).execute();
+  const editors = await db
+    .selectFrom('users')
+    .select(['email', 'locale'])
+    .where('role', 'in', ['editor', 'admin'])
+    .where('email_confirmed_at', 'is not', null)
+    .execute();
   const recipients = new Map<string, Locale>([[city.editorsEmail.toLowerCase(), 'de']]);
   for (const e of editors) if (!recipients.has(e.email.toLowerCase())) recipients.set(e.email.toLowerCase(), localeOf(e.locale));
   return recipients;
@@ -145,8 +197,24 @@ export async function sendQueueDigest(deps: JobDeps, now: Date): Promise<{ mails
   const recipients = await editorRecipients(deps);
   await db.transaction().execute(async (trx) => {
     for (const [to, locale] of recipients) {
-      const entries = fresh.map((r) => ({ entry: (r.data as { name?: string }).name ?? '', entity: r.entity_type, organization: r.organization_name, link: `${config.publicUrl}${paths.review(r.id)}` }));
-      await mail.enqueue(trx, queueDigestMail({ to, locale, portalName: city.portalName, editorsEmail: city.editorsEmail, entries, waiting: waiting.length, queueLink: `${config.publicUrl}${paths.queue}` }));
+      const entries = fresh.map((r) => ({
+        entry: (r.data as { name?: string }).name ?? '',
+        entity: r.entity_type,
+        organization: r.organization_name,
+        link: `${config.publicUrl}${paths.review(r.id)}`,
+      }));
+      await mail.enqueue(
+        trx,
+        queueDigestMail({
+          to,
+          locale,
+          portalName: city.portalName,
+          editorsEmail: city.editorsEmail,
+          entries,
+          waiting: waiting.length,
+          queueLink: `${config.publicUrl}${paths.queue}`,
+        }),
+      );
     }
   });
   return { mails: recipients.size, entries: fresh.length };

@@ -61,7 +61,8 @@ export const workflowMessages = defineMessages(
     'form.pending.review': 'Eine Änderung ist in Prüfung. Wenn Sie jetzt speichern, ersetzt Ihre neue Fassung diese Änderung.',
     'form.pending.rejected': 'Die letzte Änderung hat die Redaktion abgelehnt. Sie können sie hier überarbeiten.',
     'form.directPublish': 'Wenn Sie speichern und veröffentlichen, ist die Änderung sofort öffentlich zu sehen.',
-    'form.reviewFirst': 'Wenn Sie einreichen, prüft die Redaktion die Änderung. Bis dahin bleibt die bisherige Fassung öffentlich zu sehen. Einen Entwurf sieht nur Ihre Organisation.',
+    'form.reviewFirst':
+      'Wenn Sie einreichen, prüft die Redaktion die Änderung. Bis dahin bleibt die bisherige Fassung öffentlich zu sehen. Einen Entwurf sieht nur Ihre Organisation.',
     'form.publish': 'Speichern und veröffentlichen',
     'form.submit': 'Zur Prüfung einreichen',
     'form.saveDraft': 'Als Entwurf speichern',
@@ -78,7 +79,8 @@ export const workflowMessages = defineMessages(
     'form.section.check': 'Prüfung',
     'form.lastChecked': 'Zuletzt geprüft: {date}',
     'conflict.title': 'Jemand hat diesen Eintrag inzwischen geändert',
-    'conflict.text': 'Seit Sie das Formular geöffnet haben, ist Version {version} vom {date} entstanden. Nichts wurde gespeichert; Ihre Eingaben stehen unten. Sehen Sie sich die neue Fassung im Verlauf an. Wenn Sie danach noch einmal speichern, ersetzt Ihre Fassung die neue.',
+    'conflict.text':
+      'Seit Sie das Formular geöffnet haben, ist Version {version} vom {date} entstanden. Nichts wurde gespeichert; Ihre Eingaben stehen unten. Sehen Sie sich die neue Fassung im Verlauf an. Wenn Sie danach noch einmal speichern, ersetzt Ihre Fassung die neue.',
     'conflict.textUnknown': 'Seit Sie das Formular geöffnet haben, hat sich der Eintrag geändert. Nichts wurde gespeichert; Ihre Eingaben stehen unten.',
     'conflict.history': 'Verlauf ansehen (öffnet diese Seite neu)',
     'history.title': 'Verlauf: {name}',
@@ -140,7 +142,8 @@ export const workflowMessages = defineMessages(
     'review.reject': 'Ablehnen',
     'review.back': 'Zurück zur Prüfliste',
     'organizations.title': 'Organisationen im Verzeichnis',
-    'organizations.intro': 'Änderungen vertrauenswürdiger Organisationen erscheinen ohne Prüfung. Markieren Sie nur Organisationen, deren Angaben sich bewährt haben.',
+    'organizations.intro':
+      'Änderungen vertrauenswürdiger Organisationen erscheinen ohne Prüfung. Markieren Sie nur Organisationen, deren Angaben sich bewährt haben.',
     'organizations.count': '{count} Organisationen',
     'organizations.trusted': 'Vertrauenswürdig',
     'organizations.trustedShort': 'vertrauenswürdig',
@@ -208,7 +211,8 @@ export const workflowMessages = defineMessages(
     'form.pending.review': 'A change is in review. If you save now, your new version replaces that change.',
     'form.pending.rejected': 'The editors rejected the last change. You can revise it here.',
     'form.directPublish': 'When you save and publish, the change is publicly visible at once.',
-    'form.reviewFirst': 'When you submit, the editors review the change. Until then the previous version stays publicly visible. Only your organisation sees a draft.',
+    'form.reviewFirst':
+      'When you submit, the editors review the change. Until then the previous version stays publicly visible. Only your organisation sees a draft.',
     'form.publish': 'Save and publish',
     'form.submit': 'Submit for review',
     'form.saveDraft': 'Save as draft',
@@ -225,7 +229,8 @@ export const workflowMessages = defineMessages(
     'form.section.check': 'Check',
     'form.lastChecked': 'Last checked: {date}',
     'conflict.title': 'Someone has changed this entry in the meantime',
-    'conflict.text': 'Version {version} of {date} was saved after you opened the form. Nothing was saved; your input is below. Look at the new version in the history. If you save again afterwards, your version replaces the new one.',
+    'conflict.text':
+      'Version {version} of {date} was saved after you opened the form. Nothing was saved; your input is below. Look at the new version in the history. If you save again afterwards, your version replaces the new one.',
     'conflict.textUnknown': 'The entry changed after you opened the form. Nothing was saved; your input is below.',
     'conflict.history': 'See the history (opens this page anew)',
     'history.title': 'History: {name}',

@@ -59,11 +59,19 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
     return reply.html(<OrganizationPage ctx={ctxOf(req)} org={org} notice={notice(req)} />);
   });
 
-  const base = (type: EditType) => (type === 'organization' ? '/mein-verzeichnis/:org/angaben' : `/mein-verzeichnis/:org/${type === 'location' ? 'standorte' : 'angebote'}/:id`);
+  const base = (type: EditType) =>
+    type === 'organization' ? '/mein-verzeichnis/:org/angaben' : `/mein-verzeichnis/:org/${type === 'location' ? 'standorte' : 'angebote'}/:id`;
   const entityIdOf = (type: EditType, params: Params) => (type === 'organization' ? idOr404(params.org) : idOr404(params.id));
 
   /** Renders the form of `type`, from stored data (GET) or from what was posted (422, 409). */
-  async function renderForm(req: FastifyRequest, reply: FastifyReply, type: EditType, orgId: string, entityId: string | null, posted?: { values: FormValues; errors?: FieldErrors; conflict?: ConflictError }) {
+  async function renderForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: EditType,
+    orgId: string,
+    entityId: string | null,
+    posted?: { values: FormValues; errors?: FieldErrors; conflict?: ConflictError },
+  ) {
     const actor = await service.actorOf(req.actor);
     const state = await service.editState(actor, type, orgId, entityId);
     const ctx = ctxOf(req);
@@ -95,12 +103,21 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
     const values = formStrings(req.body);
     const actor = await service.actorOf(req.actor);
     try {
-      const saved = await service.save(actor, { type, orgId, entityId, values, baseVersion: Number(values.baseVersion) || 0, intent: values.intent === 'draft' ? 'draft' : 'submit', locale: req.locale });
+      const saved = await service.save(actor, {
+        type,
+        orgId,
+        entityId,
+        values,
+        baseVersion: Number(values.baseVersion) || 0,
+        intent: values.intent === 'draft' ? 'draft' : 'submit',
+        locale: req.locale,
+      });
       const hint = saved.status === 'draft' ? 'entwurf' : saved.status === 'published' ? 'veroeffentlicht' : 'pruefung';
       return reply.redirect(`${paths.organization(orgId)}?hinweis=${hint}`, 303);
     } catch (error) {
       if (error instanceof ConflictError) return renderForm(req, reply, type, orgId, entityId, { values, conflict: error });
-      if (error instanceof AppError && error.code === 'validation_failed' && error.details.fields) return renderForm(req, reply, type, orgId, entityId, { values, errors: error.details.fields });
+      if (error instanceof AppError && error.code === 'validation_failed' && error.details.fields)
+        return renderForm(req, reply, type, orgId, entityId, { values, errors: error.details.fields });
       throw error;
     }
   }
@@ -111,7 +128,9 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
       app.get<{ Params: Params }>(create, (req, reply) => renderForm(req, reply, type, idOr404(req.params.org), null));
       app.post<{ Params: Params }>(create, (req, reply) => handleSave(req, reply, type, null));
     }
-    app.get<{ Params: Params }>(`${base(type)}/bearbeiten`, (req, reply) => renderForm(req, reply, type, idOr404(req.params.org), entityIdOf(type, req.params)));
+    app.get<{ Params: Params }>(`${base(type)}/bearbeiten`, (req, reply) =>
+      renderForm(req, reply, type, idOr404(req.params.org), entityIdOf(type, req.params)),
+    );
     app.post<{ Params: Params }>(`${base(type)}/bearbeiten`, (req, reply) => handleSave(req, reply, type, entityIdOf(type, req.params)));
 
     app.get<{ Params: Params }>(`${base(type)}/verlauf`, async (req, reply) => {
@@ -137,7 +156,13 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
   }
 }
 
-function valuesOf(type: EditType, data: unknown, cityName: string, serviceChoices: Awaited<ReturnType<WorkflowService['serviceChoices']>> | undefined, locale: 'de' | 'en'): FormValues {
+function valuesOf(
+  type: EditType,
+  data: unknown,
+  cityName: string,
+  serviceChoices: Awaited<ReturnType<WorkflowService['serviceChoices']>> | undefined,
+  locale: 'de' | 'en',
+): FormValues {
   switch (type) {
     case 'organization':
       return organizationValues(data as HsdsOrganization);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../db/types.js';
 import { can, type WorkflowAction, type WorkflowActor } from './workflow.policy.js';
 
-const actor = (role: Role, organizations: string[] = []): WorkflowActor => ({ id: 'u', role, email: 'x@example.org', displayName: 'X', organizationIds: new Set(organizations) });
+const actor = (role: Role, organizations: string[] = []): WorkflowActor => ({
+  id: 'u',
+  role,
+  email: 'x@example.org',
+  displayName: 'X',
+  organizationIds: new Set(organizations),
+});
 const actions: WorkflowAction[] = ['entries.read', 'entries.edit', 'entries.publish', 'entries.review', 'organizations.trust'];
 const allowed = (a: WorkflowActor | null, org: string) => actions.filter((action) => can(a, action, org));
 

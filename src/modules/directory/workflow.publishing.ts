@@ -21,7 +21,11 @@ export async function publishEntry(trx: Transaction<DB>, type: DirectoryEntity, 
       return;
     case 'service': {
       const service = data as HsdsService;
-      const before = await trx.selectFrom('directory_services').select(sql<string | null>`assured_date::text`.as('assured_date')).where('id', '=', service.id).executeTakeFirst();
+      const before = await trx
+        .selectFrom('directory_services')
+        .select(sql<string | null>`assured_date::text`.as('assured_date'))
+        .where('id', '=', service.id)
+        .executeTakeFirst();
       await publishService(trx, organizationId, service, await loadTermIndex(trx));
       // Checked again: the reminder and the editors' flag start afresh.
       if (service.assured_date && (!before?.assured_date || service.assured_date > before.assured_date)) {
@@ -32,8 +36,12 @@ export async function publishEntry(trx: Transaction<DB>, type: DirectoryEntity, 
 }
 
 async function republishServices(trx: Transaction<DB>, organizationId: string, locationId?: string): Promise<void> {
-  let q = trx.selectFrom('directory_services').select(['directory_services.id', 'directory_services.hsds']).where('directory_services.organization_id', '=', organizationId);
-  if (locationId) q = q.where('directory_services.id', 'in', trx.selectFrom('directory_service_locations').select('service_id').where('location_id', '=', locationId));
+  let q = trx
+    .selectFrom('directory_services')
+    .select(['directory_services.id', 'directory_services.hsds'])
+    .where('directory_services.organization_id', '=', organizationId);
+  if (locationId)
+    q = q.where('directory_services.id', 'in', trx.selectFrom('directory_service_locations').select('service_id').where('location_id', '=', locationId));
   const rows = await q.execute();
   if (!rows.length) return;
   const terms: Map<string, TermInfo> = await loadTermIndex(trx);

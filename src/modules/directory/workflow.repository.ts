@@ -18,7 +18,13 @@ export const findOrganization = (db: Executor, id: string) =>
   db.selectFrom('organizations').select(['id', 'name', 'kind', 'trusted', 'hsds', 'description']).where('id', '=', id).executeTakeFirst();
 
 export const topicTerms = (db: Executor) =>
-  db.selectFrom('taxonomy_terms').select(['id', 'code', 'name', 'name_en']).where('taxonomy_id', '=', topicTaxonomy.id).orderBy('position').orderBy('name').execute();
+  db
+    .selectFrom('taxonomy_terms')
+    .select(['id', 'code', 'name', 'name_en'])
+    .where('taxonomy_id', '=', topicTaxonomy.id)
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
 
 export const publishedLocations = (db: Executor, organizationId: string) =>
   db.selectFrom('directory_locations').select(['id', 'name', 'district', 'hsds']).where('organization_id', '=', organizationId).orderBy('name').execute();
@@ -70,7 +76,14 @@ export const latestRevisions = (db: Executor, organizationId: string) =>
     .execute();
 
 export const latestRevision = (db: Executor, type: DirectoryEntity, entityId: string) =>
-  db.selectFrom('directory_revisions').select(revisionColumns).where('entity_type', '=', type).where('entity_id', '=', entityId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  db
+    .selectFrom('directory_revisions')
+    .select(revisionColumns)
+    .where('entity_type', '=', type)
+    .where('entity_id', '=', entityId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
 export type RevisionRow = NonNullable<Awaited<ReturnType<typeof latestRevision>>>;
 
@@ -117,8 +130,12 @@ export const supersede = (trx: Transaction<DB>, type: DirectoryEntity, entityId:
     .execute();
 
 /** Moves one revision from one state to another; undefined when it was no longer in that state. */
-export const moveRevision = (trx: Transaction<DB>, id: string, from: RevisionStatus, to: Partial<{ status: RevisionStatus; submitted_at: Date; reviewed_by: string; reviewed_at: Date; review_reason: string | null }>) =>
-  trx.updateTable('directory_revisions').set(to).where('id', '=', id).where('status', '=', from).returning(['id']).executeTakeFirst();
+export const moveRevision = (
+  trx: Transaction<DB>,
+  id: string,
+  from: RevisionStatus,
+  to: Partial<{ status: RevisionStatus; submitted_at: Date; reviewed_by: string; reviewed_at: Date; review_reason: string | null }>,
+) => trx.updateTable('directory_revisions').set(to).where('id', '=', id).where('status', '=', from).returning(['id']).executeTakeFirst();
 
 export const history = (db: Executor, type: DirectoryEntity, entityId: string) =>
   db
@@ -148,7 +165,14 @@ export const findRevision = (db: Executor, id: string) =>
     .selectFrom('directory_revisions')
     .innerJoin('organizations', 'organizations.id', 'directory_revisions.organization_id')
     .leftJoin('users as author', 'author.id', 'directory_revisions.author_id')
-    .select([...revisionColumns, 'organizations.name as organization_name', 'organizations.trusted', 'author.display_name as author_name', 'author.email as author_email', 'author.locale as author_locale'])
+    .select([
+      ...revisionColumns,
+      'organizations.name as organization_name',
+      'organizations.trusted',
+      'author.display_name as author_name',
+      'author.email as author_email',
+      'author.locale as author_locale',
+    ])
     .where('directory_revisions.id', '=', id)
     .executeTakeFirst();
 
@@ -157,7 +181,15 @@ export const staleServices = (db: Executor) =>
   db
     .selectFrom('directory_services')
     .innerJoin('organizations', 'organizations.id', 'directory_services.organization_id')
-    .select(['directory_services.id', 'directory_services.name', 'directory_services.organization_id', 'organizations.name as organization_name', sql<string | null>`directory_services.assured_date::text`.as('assured_date'), 'directory_services.published_at', 'directory_services.stale_flagged_at'])
+    .select([
+      'directory_services.id',
+      'directory_services.name',
+      'directory_services.organization_id',
+      'organizations.name as organization_name',
+      sql<string | null>`directory_services.assured_date::text`.as('assured_date'),
+      'directory_services.published_at',
+      'directory_services.stale_flagged_at',
+    ])
     .where('directory_services.stale_flagged_at', 'is not', null)
     .orderBy('directory_services.stale_flagged_at')
     .orderBy('directory_services.name')

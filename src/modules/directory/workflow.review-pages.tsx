@@ -58,7 +58,8 @@ export function registerReviewPages(app: FastifyInstance, deps: AppDeps, workflo
     const organizations = await review.organizations(await workflow.actorOf(req.actor));
     const t = workflowMessages(req.locale);
     const changed = organizations.find((o) => o.id === req.query.org);
-    const notice = changed && req.query.hinweis === 'vertrauen' ? t(changed.trusted ? 'notice.trusted' : 'notice.untrusted', { name: changed.name }) : undefined;
+    const notice =
+      changed && req.query.hinweis === 'vertrauen' ? t(changed.trusted ? 'notice.trusted' : 'notice.untrusted', { name: changed.name }) : undefined;
     return reply.html(<OrganizationsPage ctx={ctxOf(req)} organizations={organizations} notice={notice} />);
   });
 

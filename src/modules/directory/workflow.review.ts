@@ -32,7 +32,12 @@ export function createReviewService({ db, config, city, mail }: ReviewDeps) {
   }
 
   /** Emails the author about the decision, in the same transaction as the decision. */
-  async function notifyAuthor(trx: Parameters<Mailer['enqueue']>[0], revision: Awaited<ReturnType<typeof revisionOr404>>, decision: 'approved' | 'rejected', reason?: string) {
+  async function notifyAuthor(
+    trx: Parameters<Mailer['enqueue']>[0],
+    revision: Awaited<ReturnType<typeof revisionOr404>>,
+    decision: 'approved' | 'rejected',
+    reason?: string,
+  ) {
     if (!revision.author_email) return;
     const link = `${config.publicUrl}${decision === 'approved' ? paths.history(revision.entity_type, revision.organization_id, revision.entity_id) : paths.edit(revision.entity_type, revision.organization_id, revision.entity_id)}`;
     await mail.enqueue(
@@ -79,11 +84,22 @@ export function createReviewService({ db, config, city, mail }: ReviewDeps) {
       authorize(actor, 'entries.review');
       const revision = await revisionOr404(revisionId);
       await db.transaction().execute(async (trx) => {
-        const moved = await repo.moveRevision(trx, revision.id, 'in_review', { status: 'published', reviewed_by: actor.id, reviewed_at: new Date(), review_reason: null });
+        const moved = await repo.moveRevision(trx, revision.id, 'in_review', {
+          status: 'published',
+          reviewed_by: actor.id,
+          reviewed_at: new Date(),
+          review_reason: null,
+        });
         if (!moved) throw new AppError('conflict', workflowMessages(locale)('review.notPending'));
         await repo.supersede(trx, revision.entity_type, revision.entity_id, ['published'], revision.id);
         await publishEntry(trx, revision.entity_type, revision.organization_id, revision.data);
-        await recordAudit(trx, { actorId: actor.id, action: 'directory.revision_approved', subjectType: revision.entity_type, subjectId: revision.entity_id, details: { organizationId: revision.organization_id, version: revision.version } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'directory.revision_approved',
+          subjectType: revision.entity_type,
+          subjectId: revision.entity_id,
+          details: { organizationId: revision.organization_id, version: revision.version },
+        });
         await notifyAuthor(trx, revision, 'approved');
       });
       return revision;
@@ -98,9 +114,20 @@ export function createReviewService({ db, config, city, mail }: ReviewDeps) {
       if (reason.length > 2000) throw new AppError('validation_failed', t('review.reasonTooLong'), { fields: { reason: t('review.reasonTooLong') } });
       const revision = await revisionOr404(revisionId);
       await db.transaction().execute(async (trx) => {
-        const moved = await repo.moveRevision(trx, revision.id, 'in_review', { status: 'rejected', reviewed_by: actor.id, reviewed_at: new Date(), review_reason: reason });
+        const moved = await repo.moveRevision(trx, revision.id, 'in_review', {
+          status: 'rejected',
+          reviewed_by: actor.id,
+          reviewed_at: new Date(),
+          review_reason: reason,
+        });
         if (!moved) throw new AppError('conflict', t('review.notPending'));
-        await recordAudit(trx, { actorId: actor.id, action: 'directory.revision_rejected', subjectType: revision.entity_type, subjectId: revision.entity_id, details: { organizationId: revision.organization_id, version: revision.version } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'directory.revision_rejected',
+          subjectType: revision.entity_type,
+          subjectId: revision.entity_id,
+          details: { organizationId: revision.organization_id, version: revision.version },
+        });
         await notifyAuthor(trx, revision, 'rejected', reason);
       });
       return revision;
@@ -118,7 +145,13 @@ export function createReviewService({ db, config, city, mail }: ReviewDeps) {
       return db.transaction().execute(async (trx) => {
         const org = await repo.setTrusted(trx, organizationId, trusted);
         if (!org) throw new AppError('not_found', 'Organisation nicht gefunden');
-        await recordAudit(trx, { actorId: actor.id, action: trusted ? 'organization.trusted' : 'organization.untrusted', subjectType: 'organization', subjectId: organizationId, details: { name: org.name } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: trusted ? 'organization.trusted' : 'organization.untrusted',
+          subjectType: 'organization',
+          subjectId: organizationId,
+          details: { name: org.name },
+        });
         return org;
       });
     },

@@ -32,7 +32,11 @@ describe('saving a demo entry unchanged keeps it exactly as it was, with nothing
 
   it.each(units.map((unit) => [unit.organization.name, unit] as const))('%s with its locations and services', async (_name, unit) => {
     const orgId = unit.organization.id;
-    const entries: [DirectoryEntity, string][] = [['organization', orgId], ...unit.locations.map((l) => ['location', l.id] as [DirectoryEntity, string]), ...unit.services.map((s) => ['service', s.id] as [DirectoryEntity, string])];
+    const entries: [DirectoryEntity, string][] = [
+      ['organization', orgId],
+      ...unit.locations.map((l) => ['location', l.id] as [DirectoryEntity, string]),
+      ...unit.services.map((s) => ['service', s.id] as [DirectoryEntity, string]),
+    ];
     const locations = await repo.locationNames(t.deps.db, orgId);
     const failures: string[] = [];
     for (const [type, id] of entries) {

@@ -59,7 +59,8 @@ export function pricesOf(costs: readonly HsdsCostOption[]): { free: boolean; reg
 }
 
 /** The language codes a service has, lower-case (stored codes may be upper-case). */
-export const languageCodesOf = (service: HsdsService | undefined): string[] => (service?.languages ?? []).map((l) => (l.code ?? '').toLowerCase()).filter(Boolean);
+export const languageCodesOf = (service: HsdsService | undefined): string[] =>
+  (service?.languages ?? []).map((l) => (l.code ?? '').toLowerCase()).filter(Boolean);
 
 export function serviceValues(service: HsdsService | undefined, context: Pick<ServiceFormContext, 'topics'>, locale: Locale): FormValues {
   const values: FormValues = {
@@ -70,7 +71,10 @@ export function serviceValues(service: HsdsService | undefined, context: Pick<Se
     maxAge: service?.maximum_age === undefined ? '' : String(service.maximum_age),
     eligibility: service?.eligibility_description ?? '',
     application: service?.application_process ?? '',
-    documents: (service?.required_documents ?? []).map((d) => d.document ?? '').filter(Boolean).join('\n'),
+    documents: (service?.required_documents ?? [])
+      .map((d) => d.document ?? '')
+      .filter(Boolean)
+      .join('\n'),
     phone: service?.phones?.[0]?.number ?? '',
     email: service?.email ?? '',
     url: service?.url ?? '',
@@ -123,7 +127,9 @@ export function buildService(values: FormValues, context: ServiceFormContext, lo
   const hours = readHours(form);
   const easyLanguage = form.text('easyLanguage', t('service.easyLanguage'), { max: 2000 });
   // Forms from before the status field existed send none: the status stays as it was.
-  const status = form.raw('status') ? (form.choice('status', serviceStatuses, t('service.status.invalid')) as HsdsService['status'] | undefined) : (existing?.status ?? 'active');
+  const status = form.raw('status')
+    ? (form.choice('status', serviceStatuses, t('service.status.invalid')) as HsdsService['status'] | undefined)
+    : (existing?.status ?? 'active');
   const leikaRaw = form.raw('leika').replace(/\s/g, '');
   if (leikaRaw && !/^\d{14}$/.test(leikaRaw)) form.fail('leika', t('service.leika.format'));
   if (!form.ok) return { ok: false, errors: form.errors };
@@ -140,12 +146,31 @@ export function buildService(values: FormValues, context: ServiceFormContext, lo
     application_process: application,
     cost_options: costOptions(existing?.cost_options, free, price, reducedPrice),
     fees_description: fees,
-    required_documents: keepIds(existing?.required_documents, (documents ?? '').split('\n').map((line) => line.trim()).filter(Boolean), (d) => d.document, (document) => ({ document }), true),
-    languages: keepIds(existing?.languages, languageCodes, (l) => l.code?.toLowerCase(), (code) => languageOf(code)),
+    required_documents: keepIds(
+      existing?.required_documents,
+      (documents ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+      (d) => d.document,
+      (document) => ({ document }),
+      true,
+    ),
+    languages: keepIds(
+      existing?.languages,
+      languageCodes,
+      (l) => l.code?.toLowerCase(),
+      (code) => languageOf(code),
+    ),
     phones: withPhone(existing?.phones, phone),
     email,
     url,
-    service_at_locations: keepIds(existing?.service_at_locations, locationIds, (l) => l.location_id, (location_id) => ({ location_id })),
+    service_at_locations: keepIds(
+      existing?.service_at_locations,
+      locationIds,
+      (l) => l.location_id,
+      (location_id) => ({ location_id }),
+    ),
     schedules: schedulesFromSlots(hours, existing?.schedules),
     attributes: attributes(existing?.attributes ?? [], topicIds, context.topics, easyLanguage, leikaRaw || undefined),
     assured_date: form.checked('checked') ? context.today : existing?.assured_date,
@@ -175,7 +200,13 @@ function languageOf(code: string): Omit<HsdsLanguage, 'id'> {
  * List items for the given keys: an item whose key was there before is kept as it was. Stored order
  * is kept (checkbox lists, new items at the end) unless `formOrder` (lines of a text area).
  */
-function keepIds<T extends { id: string }, K>(old: T[] | undefined, keys: K[], keyOf: (item: T) => K | undefined, make: (key: K) => Omit<T, 'id'>, formOrder = false): T[] | undefined {
+function keepIds<T extends { id: string }, K>(
+  old: T[] | undefined,
+  keys: K[],
+  keyOf: (item: T) => K | undefined,
+  make: (key: K) => Omit<T, 'id'>,
+  formOrder = false,
+): T[] | undefined {
   const pool = [...(old ?? [])];
   const take = (key: K): T | undefined => {
     const index = pool.findIndex((item) => keyOf(item) === key);
@@ -213,7 +244,13 @@ function costOptions(old: HsdsCostOption[] | undefined, free: boolean, price: nu
 }
 
 /** Attributes for the form's topics and features, in stored order; other taxonomies' attributes stay as they are. */
-function attributes(old: HsdsAttribute[], topicIds: string[], topics: ServiceFormContext['topics'], easyLanguage: string | undefined, leika: string | undefined): HsdsAttribute[] {
+function attributes(
+  old: HsdsAttribute[],
+  topicIds: string[],
+  topics: ServiceFormContext['topics'],
+  easyLanguage: string | undefined,
+  leika: string | undefined,
+): HsdsAttribute[] {
   const formTerms = new Set<string>([...topics.map((t) => t.id), featureTerms.easyLanguage.id, featureTerms.leika.id]);
   // Term id → value; topics have none.
   const wanted = new Map<string, string | undefined>(topicIds.map((id) => [id, undefined]));

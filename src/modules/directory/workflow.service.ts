@@ -67,12 +67,20 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
   }
 
   async function entries(orgId: string): Promise<{ organization: EntryStatus; locations: EntryStatus[]; services: EntryStatus[] }> {
-    const [org, locations, services, revisions] = await Promise.all([organizationOr404(orgId), repo.publishedLocations(db, orgId), repo.publishedServices(db, orgId), repo.latestRevisions(db, orgId)]);
+    const [org, locations, services, revisions] = await Promise.all([
+      organizationOr404(orgId),
+      repo.publishedLocations(db, orgId),
+      repo.publishedServices(db, orgId),
+      repo.latestRevisions(db, orgId),
+    ]);
     const latest = new Map(revisions.map((r) => [`${r.entity_type}:${r.entity_id}`, r]));
     const status = (type: DirectoryEntity, id: string, name: string, published: boolean, stale = false): EntryStatus => {
       const r = latest.get(`${type}:${id}`);
       latest.delete(`${type}:${id}`);
-      const pending = r && pendingStates.includes(r.status) ? { status: r.status, version: r.version, reason: r.review_reason, at: r.submitted_at ?? r.created_at } : undefined;
+      const pending =
+        r && pendingStates.includes(r.status)
+          ? { status: r.status, version: r.version, reason: r.review_reason, at: r.submitted_at ?? r.created_at }
+          : undefined;
       return { type, id, name: pending ? ((r!.data as { name?: string }).name ?? name) : name, published, pending, stale };
     };
     const result = {
@@ -110,7 +118,11 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       case 'service': {
         const [topics, locations] = await Promise.all([repo.topicTerms(db), repo.publishedLocations(db, orgId)]);
         const now = new Date();
-        return buildService(values, { id, existing: existing as HsdsService | undefined, topics, locationIds: locations.map((l) => l.id), today: berlinDate(now), now }, locale);
+        return buildService(
+          values,
+          { id, existing: existing as HsdsService | undefined, topics, locationIds: locations.map((l) => l.id), today: berlinDate(now), now },
+          locale,
+        );
       }
     }
   }
@@ -124,7 +136,10 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       if (actor.role === 'family') throw new AppError('forbidden', 'Keine Berechtigung');
       const orgs = await repo.listOrganizations(db, [...actor.organizationIds]);
       const visible = orgs.filter((o) => can(actor, 'entries.read', o.id));
-      return { editor: isEditor(actor), organizations: await Promise.all(visible.map(async (o) => ({ id: o.id, name: o.name, trusted: o.trusted, entries: await entries(o.id) }))) };
+      return {
+        editor: isEditor(actor),
+        organizations: await Promise.all(visible.map(async (o) => ({ id: o.id, name: o.name, trusted: o.trusted, entries: await entries(o.id) }))),
+      };
     },
 
     async overview(actor: WorkflowActor | null, orgId: string) {
@@ -146,7 +161,10 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
      * published at once. `baseVersion` is the newest version when the form was opened; if a newer
      * one exists, nothing is saved and a ConflictError tells who changed it.
      */
-    async save(actor: WorkflowActor | null, input: { type: DirectoryEntity; orgId: string; entityId: string | null; values: FormValues; baseVersion: number; intent: Intent; locale: Locale }) {
+    async save(
+      actor: WorkflowActor | null,
+      input: { type: DirectoryEntity; orgId: string; entityId: string | null; values: FormValues; baseVersion: number; intent: Intent; locale: Locale },
+    ) {
       authorize(actor, 'entries.edit', input.orgId);
       const { type, orgId, intent } = input;
       const state = await editState(actor, type, orgId, input.entityId);
@@ -182,7 +200,13 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
           await repo.supersede(trx, type, id, publishNow ? ['draft', 'in_review', 'published'] : ['draft', 'in_review'], revision.id);
           if (publishNow) await publishEntry(trx, type, orgId, built.value);
           if (intent === 'submit') {
-            await recordAudit(trx, { actorId: actor.id, action: publishNow ? 'directory.entry_published' : 'directory.entry_submitted', subjectType: type, subjectId: id, details: { organizationId: orgId, version } });
+            await recordAudit(trx, {
+              actorId: actor.id,
+              action: publishNow ? 'directory.entry_published' : 'directory.entry_submitted',
+              subjectType: type,
+              subjectId: id,
+              details: { organizationId: orgId, version },
+            });
           }
           return { entityId: id, status, version };
         });
@@ -204,7 +228,12 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
         const latest = await repo.latestRevision(trx, type, entityId);
         if (!latest || latest.version !== input.version || latest.status !== 'draft') throw new ConflictError(latest);
         const now = new Date();
-        const moved = await repo.moveRevision(trx, latest.id, 'draft', publishNow ? { status: 'published', submitted_at: now, reviewed_by: actor.id, reviewed_at: now } : { status: 'in_review', submitted_at: now });
+        const moved = await repo.moveRevision(
+          trx,
+          latest.id,
+          'draft',
+          publishNow ? { status: 'published', submitted_at: now, reviewed_by: actor.id, reviewed_at: now } : { status: 'in_review', submitted_at: now },
+        );
         if (!moved) throw new ConflictError(latest);
         if (publishNow) {
           await repo.supersede(trx, type, entityId, ['published', 'in_review'], latest.id);
@@ -212,7 +241,13 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
         } else {
           await repo.supersede(trx, type, entityId, ['in_review'], latest.id);
         }
-        await recordAudit(trx, { actorId: actor.id, action: publishNow ? 'directory.entry_published' : 'directory.entry_submitted', subjectType: type, subjectId: entityId, details: { organizationId: orgId, version: latest.version } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: publishNow ? 'directory.entry_published' : 'directory.entry_submitted',
+          subjectType: type,
+          subjectId: entityId,
+          details: { organizationId: orgId, version: latest.version },
+        });
         return { status: publishNow ? ('published' as const) : ('in_review' as const) };
       });
     },
@@ -230,7 +265,13 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
         if (!latest || latest.version !== input.version || !pendingStates.includes(latest.status)) throw new ConflictError(latest);
         const moved = await repo.moveRevision(trx, latest.id, latest.status, { status: 'withdrawn' });
         if (!moved) throw new ConflictError(latest);
-        await recordAudit(trx, { actorId: actor.id, action: 'directory.proposal_withdrawn', subjectType: type, subjectId: entityId, details: { organizationId: orgId, version: latest.version, was: latest.status } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'directory.proposal_withdrawn',
+          subjectType: type,
+          subjectId: entityId,
+          details: { organizationId: orgId, version: latest.version, was: latest.status },
+        });
       });
     },
 

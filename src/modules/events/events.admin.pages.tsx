@@ -65,29 +65,65 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
   async function renderForm(
     req: FastifyRequest,
     reply: FastifyReply,
-    o: { mode: FormMode; action: string; title: string; values: FormFields; errors: FieldErrors; eventId?: string; intro?: string; notice?: string; submitLabel: string; moveValues?: FormFields; moveErrors?: FieldErrors },
+    o: {
+      mode: FormMode;
+      action: string;
+      title: string;
+      values: FormFields;
+      errors: FieldErrors;
+      eventId?: string;
+      intro?: string;
+      notice?: string;
+      submitLabel: string;
+      moveValues?: FormFields;
+      moveErrors?: FieldErrors;
+    },
   ) {
     const actor = req.actor;
     const memberships = await membershipsOf(db, actor);
     const organizations = isEditor(actor)
-      ? (await db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['provider', 'partner', 'city']).orderBy('name').execute())
+      ? await db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['provider', 'partner', 'city']).orderBy('name').execute()
       : memberships.map((m) => ({ id: m.organizationId, name: m.name }));
     const event = o.eventId ? await loadEvent(db, o.eventId) : undefined;
     const occurrences = o.eventId && event?.freq ? await upcomingOf(db, o.eventId, fromLocal(todayIn(new Date())), 30) : undefined;
     const status = Object.keys(o.errors).length + Object.keys(o.moveErrors ?? {}).length ? 422 : 200;
-    return reply.code(status).html(
-      <FormPage
-        moveValues={o.moveValues}
-        moveErrors={o.moveErrors} ctx={ctxOf(req)} mode={o.mode} action={o.action} title={o.title} values={o.values} errors={o.errors} organizations={organizations} locations={await locations()} submitLabel={o.submitLabel} intro={o.intro} notice={o.notice} occurrences={occurrences} eventId={o.eventId} allDay={event?.all_day} />,
-    );
+    return reply
+      .code(status)
+      .html(
+        <FormPage
+          moveValues={o.moveValues}
+          moveErrors={o.moveErrors}
+          ctx={ctxOf(req)}
+          mode={o.mode}
+          action={o.action}
+          title={o.title}
+          values={o.values}
+          errors={o.errors}
+          organizations={organizations}
+          locations={await locations()}
+          submitLabel={o.submitLabel}
+          intro={o.intro}
+          notice={o.notice}
+          occurrences={occurrences}
+          eventId={o.eventId}
+          allDay={event?.all_day}
+        />,
+      );
   }
 
   app.get('/veranstaltungen/verwalten', async (req, reply) => {
     const actor = requireActor(req);
     const memberships = await membershipsOf(db, actor);
     const orgIds = memberships.map((m) => m.organizationId);
-    let q = db.selectFrom('events as e').leftJoin('organizations as o', 'o.id', 'e.organization_id').select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.all_day', 'e.review_state', 'e.status', 'o.name as organization_name']);
-    q = isEditor(actor) ? q.where('e.review_state', '=', 'published') : orgIds.length ? q.where('e.organization_id', 'in', orgIds) : q.where(sql<boolean>`false`);
+    let q = db
+      .selectFrom('events as e')
+      .leftJoin('organizations as o', 'o.id', 'e.organization_id')
+      .select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.all_day', 'e.review_state', 'e.status', 'o.name as organization_name']);
+    q = isEditor(actor)
+      ? q.where('e.review_state', '=', 'published')
+      : orgIds.length
+        ? q.where('e.organization_id', 'in', orgIds)
+        : q.where(sql<boolean>`false`);
     const events = canCreateEvents(actor, memberships) ? await q.orderBy('e.updated_at', 'desc').limit(100).execute() : [];
     return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreateEvents(actor, memberships)} />);
   });
@@ -96,7 +132,14 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const actor = requireActor(req);
     ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
     const t = adminMessages(req.locale);
-    return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values: { free: 'ja', repeat: 'none', interval: '1' }, errors: {}, submitLabel: formMessages(req.locale)('save') });
+    return renderForm(req, reply, {
+      mode: 'new',
+      action: '/veranstaltungen/neu',
+      title: t('new.title'),
+      values: { free: 'ja', repeat: 'none', interval: '1' },
+      errors: {},
+      submitLabel: formMessages(req.locale)('save'),
+    });
   });
 
   const createFromForm = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -107,7 +150,15 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const parsed = parseEventForm(image.values, await formContext(req, true));
     const t = adminMessages(req.locale);
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
-    if (!parsed.ok || Object.keys(errors).length) return renderForm(req, reply, { mode: 'new', action: '/veranstaltungen/neu', title: t('new.title'), values, errors, submitLabel: formMessages(req.locale)('save') });
+    if (!parsed.ok || Object.keys(errors).length)
+      return renderForm(req, reply, {
+        mode: 'new',
+        action: '/veranstaltungen/neu',
+        title: t('new.title'),
+        values,
+        errors,
+        submitLabel: formMessages(req.locale)('save'),
+      });
     const created = await createEvent(deps, actor, parsed.value, image.upload);
     return reply.redirect(newlyCreatedAt(created.id), 303);
   };
@@ -143,7 +194,16 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const parsed = parseEventForm(image.values, await formContext(req, false));
     const t = adminMessages(req.locale);
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
-    if (!parsed.ok || Object.keys(errors).length) return renderForm(req, reply, { mode: 'edit', action: `/veranstaltungen/${event.id}/bearbeiten`, title: t('edit.titleFor', { title: event.title }), values, errors, eventId: event.id, submitLabel: formMessages(req.locale)('save') });
+    if (!parsed.ok || Object.keys(errors).length)
+      return renderForm(req, reply, {
+        mode: 'edit',
+        action: `/veranstaltungen/${event.id}/bearbeiten`,
+        title: t('edit.titleFor', { title: event.title }),
+        values,
+        errors,
+        eventId: event.id,
+        submitLabel: formMessages(req.locale)('save'),
+      });
     await updateEvent(deps, actor, event.id, parsed.value, image);
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   };
@@ -167,7 +227,12 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const newDate = newDateReading.ok ? newDateReading.date : null;
     const newStart = readTime(v.moveNewStart ?? '');
     const newEnd = v.moveNewEnd?.trim() ? readTime(v.moveNewEnd) : null;
-    const known = await db.selectFrom('event_occurrences').select('occurrence_date').where('event_id', '=', event.id).where('occurrence_date', '=', v.moveDate ?? '').executeTakeFirst();
+    const known = await db
+      .selectFrom('event_occurrences')
+      .select('occurrence_date')
+      .where('event_id', '=', event.id)
+      .where('occurrence_date', '=', v.moveDate ?? '')
+      .executeTakeFirst();
     if (!known) errors.moveDate = f('error.choose', { label: a('move.date') });
     if (!newDateReading.ok) errors.moveNewDate = civilDateError(newDateReading.problem, a('move.newDate'), req.locale);
     else if (newDateReading.date < todayIn(new Date())) errors.moveNewDate = f('error.past');
@@ -176,16 +241,40 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     else if (newEnd && newStart && newEnd <= newStart) errors.moveNewEnd = f('error.endBeforeStart');
     if (Object.keys(errors).length) {
       const input = inputOf(event, event.exceptions);
-      return renderForm(req, reply, { mode: 'edit', action: `/veranstaltungen/${event.id}/bearbeiten`, title: a('edit.titleFor', { title: event.title }), values: formFieldsOf(input, input.excludedDates), errors: {}, eventId: event.id, submitLabel: f('save'), moveValues: v, moveErrors: errors });
+      return renderForm(req, reply, {
+        mode: 'edit',
+        action: `/veranstaltungen/${event.id}/bearbeiten`,
+        title: a('edit.titleFor', { title: event.title }),
+        values: formFieldsOf(input, input.excludedDates),
+        errors: {},
+        eventId: event.id,
+        submitLabel: f('save'),
+        moveValues: v,
+        moveErrors: errors,
+      });
     }
-    await changeOccurrence(deps, actor, event.id, { date: v.moveDate!, status: 'scheduled', note: (v.moveNote ?? '').slice(0, 500), start: fromLocal(newDate!, newStart!), end: newEnd ? fromLocal(newDate!, newEnd) : null });
+    await changeOccurrence(deps, actor, event.id, {
+      date: v.moveDate!,
+      status: 'scheduled',
+      note: (v.moveNote ?? '').slice(0, 500),
+      start: fromLocal(newDate!, newStart!),
+      end: newEnd ? fromLocal(newDate!, newEnd) : null,
+    });
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   });
 
   // Public suggestion form.
   const suggestPage = (req: FastifyRequest, reply: FastifyReply, values: FormFields, errors: FieldErrors) => {
     const t = adminMessages(req.locale);
-    return renderForm(req, reply, { mode: 'suggest', action: '/veranstaltungen/vorschlagen', title: t('suggest.title'), intro: t('suggest.intro', { city: city.name }), values, errors, submitLabel: formMessages(req.locale)('suggest') });
+    return renderForm(req, reply, {
+      mode: 'suggest',
+      action: '/veranstaltungen/vorschlagen',
+      title: t('suggest.title'),
+      intro: t('suggest.intro', { city: city.name }),
+      values,
+      errors,
+      submitLabel: formMessages(req.locale)('suggest'),
+    });
   };
   app.get('/veranstaltungen/vorschlagen', (req, reply) => suggestPage(req, reply, { free: 'ja', repeat: 'none', interval: '1' }, {}));
 
@@ -237,33 +326,52 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       .where('o.kind', 'in', ['provider', 'partner'])
       .orderBy('o.name')
       .execute();
-    return reply.html(<ReviewQueuePage ctx={ctxOf(req)} pending={pending} organizations={organizations.map((o) => ({ id: o.id, name: o.name, blocked: o.blocked !== null }))} notice={await decisionNotice(req, req.query.entschieden)} />);
+    return reply.html(
+      <ReviewQueuePage
+        ctx={ctxOf(req)}
+        pending={pending}
+        organizations={organizations.map((o) => ({ id: o.id, name: o.name, blocked: o.blocked !== null }))}
+        notice={await decisionNotice(req, req.query.entschieden)}
+      />,
+    );
   });
 
-  async function reviewPage(req: FastifyRequest, reply: FastifyReply, id: string, o: { values?: FormFields; errors?: FieldErrors; decisionErrors?: FieldErrors; reason?: string }) {
+  async function reviewPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    o: { values?: FormFields; errors?: FieldErrors; decisionErrors?: FieldErrors; reason?: string },
+  ) {
     const event = await loadEvent(db, id);
     if (!event || event.review_state !== 'pending') throw notFound('Vorschlag');
     const input = inputOf(event, event.exceptions);
-    const organizations = await db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['provider', 'partner', 'city']).orderBy('name').execute();
+    const organizations = await db
+      .selectFrom('organizations')
+      .select(['id', 'name'])
+      .where('kind', 'in', ['provider', 'partner', 'city'])
+      .orderBy('name')
+      .execute();
     const errors = o.errors ?? {};
     const decisionErrors = o.decisionErrors ?? {};
     const status = Object.keys(errors).length + Object.keys(decisionErrors).length ? 422 : 200;
-    return reply.code(status).html(
-      <ReviewItemPage
-        ctx={ctxOf(req)}
-        mode="review"
-        action={`/veranstaltungen/pruefen/${id}`}
-        values={o.values ?? formFieldsOf(input, input.excludedDates)}
-        errors={errors}
-        organizations={organizations}
-        locations={await locations()}
-        submitLabel={formMessages(req.locale)('save')}
-        event={event}
-        duplicates={await likelyDuplicates(deps, id)}
-        decisionErrors={decisionErrors}
-        reason={o.reason ?? ''}
-      />,
-    );
+    return reply
+      .code(status)
+      .html(
+        <ReviewItemPage
+          ctx={ctxOf(req)}
+          mode="review"
+          action={`/veranstaltungen/pruefen/${id}`}
+          values={o.values ?? formFieldsOf(input, input.excludedDates)}
+          errors={errors}
+          organizations={organizations}
+          locations={await locations()}
+          submitLabel={formMessages(req.locale)('save')}
+          event={event}
+          duplicates={await likelyDuplicates(deps, id)}
+          decisionErrors={decisionErrors}
+          reason={o.reason ?? ''}
+        />,
+      );
   }
 
   app.get<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id', async (req, reply) => {
@@ -278,7 +386,8 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const image = imageOfForm(req.body, formValues(req.body), current.image_id, req.locale);
     const parsed = parseEventForm(image.values, await formContext(req, false));
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
-    if (!parsed.ok || Object.keys(errors).length) return reviewPage(req, reply, req.params.id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
+    if (!parsed.ok || Object.keys(errors).length)
+      return reviewPage(req, reply, req.params.id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
     await updateEvent(deps, actor, req.params.id, parsed.value, image);
     return reply.redirect(`/veranstaltungen/pruefen/${req.params.id}`, 303);
   };
@@ -287,7 +396,8 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const actor = requireEditor(req);
     const v = formValues(req.body);
     const reason = (v.reason ?? '').trim();
-    if (v.decision !== 'approve' && !reason) return reviewPage(req, reply, req.params.id, { decisionErrors: { reason: adminMessages(req.locale)('review.reasonMissing') }, reason });
+    if (v.decision !== 'approve' && !reason)
+      return reviewPage(req, reply, req.params.id, { decisionErrors: { reason: adminMessages(req.locale)('review.reasonMissing') }, reason });
     await decideSuggestion(deps, actor, req.params.id, v.decision === 'approve' ? { approve: true } : { approve: false, reason });
     return reply.redirect(`/veranstaltungen/pruefen?entschieden=${req.params.id}`, 303);
   });

@@ -8,13 +8,28 @@ const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.sl
 
 describe('date fields of the event form take TT.MM.JJJJ', () => {
   it('stores 4.5.-style dates, names an impossible day in the summary and shows TT.MM.JJJJ for editing', async () => {
-    const org = await t.deps.db.insertInto('organizations').values({ name: 'Kinderschutzbund Hamm (Test)', kind: 'provider' }).returning('id').executeTakeFirstOrThrow();
+    const org = await t.deps.db
+      .insertInto('organizations')
+      .values({ name: 'Kinderschutzbund Hamm (Test)', kind: 'provider' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const { visitor, user } = await signedInVisitor(t, 'provider');
     await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: org.id }).execute();
     const day = addDays(todayIn(new Date()), 20);
     const fields = {
-      organizationId: org.id, title: 'Laternenbasteln', description: 'Wir basteln Laternen aus Papier.', cat_kreativ: 'ja', startTime: '15:00', endTime: '17:00',
-      repeat: 'weekly', repeatUntil: german(addDays(day, 14)), excludedDates: german(addDays(day, 7)), placeName: 'Familienzentrum Nord', locality: 'Hamm', district: 'Bockum-Hövel', free: 'ja',
+      organizationId: org.id,
+      title: 'Laternenbasteln',
+      description: 'Wir basteln Laternen aus Papier.',
+      cat_kreativ: 'ja',
+      startTime: '15:00',
+      endTime: '17:00',
+      repeat: 'weekly',
+      repeatUntil: german(addDays(day, 14)),
+      excludedDates: german(addDays(day, 7)),
+      placeName: 'Familienzentrum Nord',
+      locality: 'Hamm',
+      district: 'Bockum-Hövel',
+      free: 'ja',
     };
     const form = await visitor.get('/veranstaltungen/neu');
     expect(form.body).toContain('Format: TT.MM.JJJJ, zum Beispiel 04.05.2017');

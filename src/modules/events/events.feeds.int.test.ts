@@ -29,18 +29,28 @@ function assertWellFormedXml(xml: string): void {
 }
 
 async function buildFixtures() {
-  const march = await buildEvent(t, {
-    title: 'Sonntagssingen über die Zeitumstellung',
-    district: 'Pelkum',
-    timing: { allDay: false, startDate: '2027-03-14', startTime: '10:00', endDate: '2027-03-14', endTime: '11:30' },
-    rule: { freq: 'weekly', interval: 1, byWeekday: [7], until: null, count: 5 },
-    excludedDates: ['2027-03-21'],
-  }, {
-    exceptions: [
-      { date: '2027-03-28', kind: 'override', status: 'cancelled', note: 'Fällt aus.' },
-      { date: '2027-04-04', kind: 'override', start: fromLocal('2027-04-05', '16:00'), end: fromLocal('2027-04-05', '17:00'), note: 'Verlegt auf Ostermontag.' },
-    ],
-  });
+  const march = await buildEvent(
+    t,
+    {
+      title: 'Sonntagssingen über die Zeitumstellung',
+      district: 'Pelkum',
+      timing: { allDay: false, startDate: '2027-03-14', startTime: '10:00', endDate: '2027-03-14', endTime: '11:30' },
+      rule: { freq: 'weekly', interval: 1, byWeekday: [7], until: null, count: 5 },
+      excludedDates: ['2027-03-21'],
+    },
+    {
+      exceptions: [
+        { date: '2027-03-28', kind: 'override', status: 'cancelled', note: 'Fällt aus.' },
+        {
+          date: '2027-04-04',
+          kind: 'override',
+          start: fromLocal('2027-04-05', '16:00'),
+          end: fromLocal('2027-04-05', '17:00'),
+          note: 'Verlegt auf Ostermontag.',
+        },
+      ],
+    },
+  );
   const october = await buildEvent(t, {
     title: 'Herbstferien-Werkstatt',
     district: 'Pelkum',
@@ -71,8 +81,11 @@ describe('feeds', () => {
     }
     // Unfolding gives back the whole title, emoji and umlauts intact.
     const unfolded = text.replace(/\r\n /g, '');
-    expect(unfolded).toContain('SUMMARY:Zweitägiges Stadtteilfest\\; mit Komma\\, Semikolon und Umlauten: Größe\\, Übermut\\, Ärger – 😀 und noch viel mehr Text\\, damit die Zeile gefaltet wird');
-    for (const needle of ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:', 'BEGIN:VTIMEZONE', 'TZID:Europe/Berlin', 'X-WR-TIMEZONE:Europe/Berlin']) expect(unfolded).toContain(needle);
+    expect(unfolded).toContain(
+      'SUMMARY:Zweitägiges Stadtteilfest\\; mit Komma\\, Semikolon und Umlauten: Größe\\, Übermut\\, Ärger – 😀 und noch viel mehr Text\\, damit die Zeile gefaltet wird',
+    );
+    for (const needle of ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:', 'BEGIN:VTIMEZONE', 'TZID:Europe/Berlin', 'X-WR-TIMEZONE:Europe/Berlin'])
+      expect(unfolded).toContain(needle);
     expect(unfolded).toContain(`UID:${ids.march}@localhost:3000`);
     expect(unfolded).toContain('DTSTART;TZID=Europe/Berlin:20270314T100000');
     expect(unfolded).toContain('RRULE:FREQ=WEEKLY;BYDAY=SU;COUNT=5');
@@ -106,7 +119,11 @@ describe('feeds', () => {
       const result: { start: string; end: string; status: string }[] = [];
       for (let next = it.next(); next && result.length < 20; next = it.next()) {
         const details = event.getOccurrenceDetails(next);
-        result.push({ start: local(details.startDate.toJSDate()), end: local(details.endDate.toJSDate()), status: String(details.item.component.getFirstPropertyValue('status')) });
+        result.push({
+          start: local(details.startDate.toJSDate()),
+          end: local(details.endDate.toJSDate()),
+          status: String(details.item.component.getFirstPropertyValue('status')),
+        });
       }
       return result;
     };
@@ -135,7 +152,10 @@ describe('feeds', () => {
     expect(Object.keys(march.exdate ?? {}).some((k) => k.startsWith('2027-03-21'))).toBe(true);
     const recurrences = Object.values(march.recurrences ?? {});
     // node-ical files each override under two keys (date and date-time); the set of overrides is what counts.
-    expect([...new Set(recurrences.map((r) => `${local(r.start as Date)} ${String(r.status)}`))].sort()).toEqual(['2027-03-28 10:00 CANCELLED', '2027-04-05 16:00 CONFIRMED']);
+    expect([...new Set(recurrences.map((r) => `${local(r.start as Date)} ${String(r.status)}`))].sort()).toEqual([
+      '2027-03-28 10:00 CANCELLED',
+      '2027-04-05 16:00 CONFIRMED',
+    ]);
     const october = events.find((e) => String(e.summary).startsWith('Herbstferien'))!;
     // rrule gives instants; the wall time must stay 09:00 on both sides of 31 October.
     const octDates = october.rrule!.between(new Date('2027-10-01'), new Date('2027-12-01'), true);

@@ -48,7 +48,11 @@ export function parseEventForm(f: FormFields, c: FormContext): { ok: true; value
   const fail = (name: string, message: string) => {
     if (!errors[name]) errors[name] = message;
   };
-  const text = (name: 'title' | 'description' | 'placeName' | 'street' | 'postalCode' | 'locality' | 'registrationHow' | 'statusNote', max: number, required = false) => {
+  const text = (
+    name: 'title' | 'description' | 'placeName' | 'street' | 'postalCode' | 'locality' | 'registrationHow' | 'statusNote',
+    max: number,
+    required = false,
+  ) => {
     const value = get(name);
     if (required && !value) fail(name, t('error.required', { label: t(name) }));
     if (value.length > max) fail(name, t('error.tooLong', { label: t(name), max }));
@@ -119,7 +123,10 @@ export function parseEventForm(f: FormFields, c: FormContext): { ok: true; value
     if (until && startDate && until > addDays(startDate, 3 * 365)) fail('repeatUntil', t('error.untilTooFar'));
     const byWeekday = [1, 2, 3, 4, 5, 6, 7].filter((d) => yes(f[`wd${d}`]));
     rule = { freq: repeat as Frequency, interval, byWeekday: repeat === 'weekly' ? byWeekday : [], until, count };
-    for (const line of get('excludedDates').split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean)) {
+    for (const line of get('excludedDates')
+      .split(/[\n,;]+/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const reading = readCivilDate(line);
       if (reading.ok) excludedDates.push(reading.date);
       else fail('excludedDates', civilDateError(reading.problem, t('excludedDates'), c.locale));
@@ -229,7 +236,16 @@ export function formFieldsOf(e: EventInput, exclusions: readonly string[]): Form
     imageId: e.imageId ?? '',
     imageAlt: e.imageAlt ?? '',
   };
-  for (const [flag, on] of [['allDay', e.timing.allDay], ['free', e.free], ['registrationRequired', e.registrationRequired], ['barrierFree', e.barrierFree], ['signLanguage', e.signLanguage], ['easyLanguage', e.easyLanguage], ['quietSpace', e.quietSpace]] as const) if (on) f[flag] = 'ja';
+  for (const [flag, on] of [
+    ['allDay', e.timing.allDay],
+    ['free', e.free],
+    ['registrationRequired', e.registrationRequired],
+    ['barrierFree', e.barrierFree],
+    ['signLanguage', e.signLanguage],
+    ['easyLanguage', e.easyLanguage],
+    ['quietSpace', e.quietSpace],
+  ] as const)
+    if (on) f[flag] = 'ja';
   for (const c of e.categories) f[`cat_${c}`] = 'ja';
   for (const d of e.rule?.byWeekday ?? []) f[`wd${d}`] = 'ja';
   return f;

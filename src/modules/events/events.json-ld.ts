@@ -7,22 +7,40 @@ import { placeOf, type LoadedEvent } from './events.repository.js';
  * `next` is the occurrence the page is about (the next upcoming one, or the last past one).
  */
 
-const statusUrl = { scheduled: 'https://schema.org/EventScheduled', cancelled: 'https://schema.org/EventCancelled', postponed: 'https://schema.org/EventPostponed' } as const;
+const statusUrl = {
+  scheduled: 'https://schema.org/EventScheduled',
+  cancelled: 'https://schema.org/EventCancelled',
+  postponed: 'https://schema.org/EventPostponed',
+} as const;
 
 function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as Partial<T>;
 }
 
 const dateOnly = (d: Date) => toLocal(d).date;
 
-export function eventJsonLd(e: LoadedEvent, next: { start: Date; end: Date | null; status: string }, options: { pageUrl: string; imageUrl?: string }): Record<string, unknown> {
+export function eventJsonLd(
+  e: LoadedEvent,
+  next: { start: Date; end: Date | null; status: string },
+  options: { pageUrl: string; imageUrl?: string },
+): Record<string, unknown> {
   const place = placeOf(e);
   const status = e.status !== 'scheduled' ? e.status : (next.status as keyof typeof statusUrl);
   const offers = e.free
     ? [{ '@type': 'Offer', price: 0, priceCurrency: 'EUR', url: options.pageUrl }]
     : [
         e.price_cents !== null ? { '@type': 'Offer', price: (e.price_cents / 100).toFixed(2), priceCurrency: 'EUR', url: options.pageUrl } : null,
-        e.reduced_price_cents !== null ? { '@type': 'Offer', name: 'Familienpass / Bildung und Teilhabe', price: (e.reduced_price_cents / 100).toFixed(2), priceCurrency: 'EUR', url: options.pageUrl } : null,
+        e.reduced_price_cents !== null
+          ? {
+              '@type': 'Offer',
+              name: 'Familienpass / Bildung und Teilhabe',
+              price: (e.reduced_price_cents / 100).toFixed(2),
+              priceCurrency: 'EUR',
+              url: options.pageUrl,
+            }
+          : null,
       ].filter(Boolean);
   return compact({
     '@context': 'https://schema.org',
@@ -46,7 +64,8 @@ export function eventJsonLd(e: LoadedEvent, next: { start: Date; end: Date | nul
         addressRegion: place.district ?? undefined,
         addressCountry: 'DE',
       }),
-      geo: place.latitude !== null && place.longitude !== null ? { '@type': 'GeoCoordinates', latitude: place.latitude, longitude: place.longitude } : undefined,
+      geo:
+        place.latitude !== null && place.longitude !== null ? { '@type': 'GeoCoordinates', latitude: place.latitude, longitude: place.longitude } : undefined,
     }),
     organizer: e.organization_name ? { '@type': 'Organization', name: e.organization_name } : undefined,
     isAccessibleForFree: e.free,
@@ -59,5 +78,8 @@ export function eventJsonLd(e: LoadedEvent, next: { start: Date; end: Date | nul
 
 /** JSON for a <script type="application/ld+json"> block: "<" escaped so no text can close the element. */
 export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -4,7 +4,8 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 export const eventsMessages = defineMessages(
   {
     title: 'Veranstaltungen',
-    intro: 'Was ist los für Kinder und Familien in {city}? Filtern Sie nach Zeit, Alter, Stadtbezirk und Thema – und abonnieren Sie genau diese Auswahl in Ihrem Kalender.',
+    intro:
+      'Was ist los für Kinder und Familien in {city}? Filtern Sie nach Zeit, Alter, Stadtbezirk und Thema – und abonnieren Sie genau diese Auswahl in Ihrem Kalender.',
     'filters.title': 'Veranstaltungen filtern',
     'filters.when': 'Wann?',
     'filters.when.all': 'Alle kommenden',
@@ -125,7 +126,8 @@ export const eventsMessages = defineMessages(
   },
   {
     title: 'Events',
-    intro: 'What is on for children and families in {city}? Filter by time, age, district and topic – and subscribe to exactly this selection in your calendar.',
+    intro:
+      'What is on for children and families in {city}? Filter by time, age, district and topic – and subscribe to exactly this selection in your calendar.',
     'filters.title': 'Filter events',
     'filters.when': 'When?',
     'filters.when.all': 'All upcoming',
@@ -167,7 +169,8 @@ export const eventsMessages = defineMessages(
     'manage.link': 'Manage events',
     'moderation.link': 'Review suggestions',
     'subscribe.title': 'Subscribe',
-    'subscribe.text': 'This selection as a calendar subscription (for example in your phone’s calendar) or as a news feed. New and changed dates arrive by themselves.',
+    'subscribe.text':
+      'This selection as a calendar subscription (for example in your phone’s calendar) or as a news feed. New and changed dates arrive by themselves.',
     'subscribe.ics': 'Calendar subscription (iCal)',
     'subscribe.webcal': 'Open directly in your calendar',
     'subscribe.rss': 'RSS feed',

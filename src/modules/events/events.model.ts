@@ -104,7 +104,9 @@ export function ruleOf(row: RuleColumns): RecurrenceRule | null {
   return { freq: row.freq, interval: row.repeat_interval, byWeekday: row.by_weekday ?? [], until: row.repeat_until, count: row.repeat_count };
 }
 
-export function exceptionsOf(rows: readonly Pick<ExceptionRow, 'occurrence_date' | 'kind' | 'status' | 'starts_at' | 'ends_at' | 'note'>[]): OccurrenceException[] {
+export function exceptionsOf(
+  rows: readonly Pick<ExceptionRow, 'occurrence_date' | 'kind' | 'status' | 'starts_at' | 'ends_at' | 'note'>[],
+): OccurrenceException[] {
   return rows.map((r) => ({ date: r.occurrence_date, kind: r.kind, status: r.status ?? undefined, start: r.starts_at, end: r.ends_at, note: r.note }));
 }
 

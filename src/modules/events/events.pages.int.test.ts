@@ -13,8 +13,25 @@ const today = () => todayIn(new Date());
 describe('public calendar pages', () => {
   it('lists upcoming dates grouped by day and filters by district, age, category, free and barrier-free (all in the URL)', async () => {
     const date = addDays(today(), 3);
-    await buildEvent(t, { title: 'Kinderzirkus Uentrop', district: 'Uentrop', minAge: 4, maxAge: 8, categories: ['kultur'], free: false, priceCents: 500, barrierFree: true, timing: { allDay: false, startDate: date, startTime: '15:00', endDate: date, endTime: '16:30' } });
-    await buildEvent(t, { title: 'Jugenddisco Heessen', district: 'Heessen', minAge: 12, maxAge: 16, categories: ['musik'], timing: { allDay: false, startDate: date, startTime: '18:00', endDate: date, endTime: '21:00' } });
+    await buildEvent(t, {
+      title: 'Kinderzirkus Uentrop',
+      district: 'Uentrop',
+      minAge: 4,
+      maxAge: 8,
+      categories: ['kultur'],
+      free: false,
+      priceCents: 500,
+      barrierFree: true,
+      timing: { allDay: false, startDate: date, startTime: '15:00', endDate: date, endTime: '16:30' },
+    });
+    await buildEvent(t, {
+      title: 'Jugenddisco Heessen',
+      district: 'Heessen',
+      minAge: 12,
+      maxAge: 16,
+      categories: ['musik'],
+      timing: { allDay: false, startDate: date, startTime: '18:00', endDate: date, endTime: '21:00' },
+    });
     const v = visitor();
     const all = await v.get('/veranstaltungen');
     expect(all.statusCode).toBe(200);
@@ -71,7 +88,13 @@ describe('public calendar pages', () => {
 
   it('pages through long lists with links that keep the filter', async () => {
     const base = addDays(today(), 20);
-    for (let i = 0; i < 3; i++) await buildEvent(t, { title: `Serie ${i}`, district: 'Rhynern', rule: { freq: 'daily', interval: 1, byWeekday: [], until: null, count: 10 }, timing: { allDay: false, startDate: base, startTime: `1${i}:00`, endDate: base, endTime: `1${i}:30` } });
+    for (let i = 0; i < 3; i++)
+      await buildEvent(t, {
+        title: `Serie ${i}`,
+        district: 'Rhynern',
+        rule: { freq: 'daily', interval: 1, byWeekday: [], until: null, count: 10 },
+        timing: { allDay: false, startDate: base, startTime: `1${i}:00`, endDate: base, endTime: `1${i}:30` },
+      });
     const v = visitor();
     const first = await v.get('/veranstaltungen?bezirk=Rhynern');
     expect(first.body).toContain('30 Termine');
@@ -84,7 +107,13 @@ describe('public calendar pages', () => {
 
   it('stops counting past 1,000 dates and says so', async () => {
     const base = addDays(today(), 1);
-    for (let i = 0; i < 3; i++) await buildEvent(t, { title: `Täglicher Treff ${i}`, district: 'Bockum-Hövel', rule: { freq: 'daily', interval: 1, byWeekday: [], until: null, count: 360 }, timing: { allDay: false, startDate: base, startTime: `0${i + 7}:00`, endDate: base, endTime: `0${i + 7}:30` } });
+    for (let i = 0; i < 3; i++)
+      await buildEvent(t, {
+        title: `Täglicher Treff ${i}`,
+        district: 'Bockum-Hövel',
+        rule: { freq: 'daily', interval: 1, byWeekday: [], until: null, count: 360 },
+        timing: { allDay: false, startDate: base, startTime: `0${i + 7}:00`, endDate: base, endTime: `0${i + 7}:30` },
+      });
     const page = await visitor().get(`/veranstaltungen?bezirk=${encodeURIComponent('Bockum-Hövel')}`);
     expect(page.body).toContain('Mehr als 1.000 Termine');
     expect(page.body).toContain('Seite 1 von mindestens 50');
@@ -120,7 +149,18 @@ describe('public calendar pages', () => {
     });
     const page = await visitor().get(`/veranstaltungen/${id}`);
     expect(page.statusCode).toBe(200);
-    for (const text of ['Sommerfest am Kurpark', 'Parkweg 1', '59065 Hamm', '3 bis 10 Jahre', 'Per Telefon 02381 123', 'Mit Gebärdensprache', 'Mit Ruheraum', 'In meinen Kalender', '14:00 bis 18:00 Uhr']) expect(page.body).toContain(text);
+    for (const text of [
+      'Sommerfest am Kurpark',
+      'Parkweg 1',
+      '59065 Hamm',
+      '3 bis 10 Jahre',
+      'Per Telefon 02381 123',
+      'Mit Gebärdensprache',
+      'Mit Ruheraum',
+      'In meinen Kalender',
+      '14:00 bis 18:00 Uhr',
+    ])
+      expect(page.body).toContain(text);
     expect(page.body).toMatch(/4,00\s€/);
     expect(page.body).toMatch(/2,00\s€/);
     const ld = jsonLdOf(page.body);
@@ -134,8 +174,19 @@ describe('public calendar pages', () => {
   });
 
   it('"Anmeldung erforderlich … beim Veranstalter" comes with the organiser\'s phone and email from the directory', async () => {
-    const organizer = await buildOrganization(t, { name: 'Familienzentrum Regenbogen', email: 'anmeldung@regenbogen.example', phones: [{ id: randomUUID(), number: '02381 17-4455', type: 'voice' }] });
-    const id = await buildEvent(t, { title: 'Babymassage', organizationId: organizer.id, free: false, priceCents: 800, registrationRequired: true, registrationHow: 'Telefonisch oder per E-Mail beim Veranstalter.' });
+    const organizer = await buildOrganization(t, {
+      name: 'Familienzentrum Regenbogen',
+      email: 'anmeldung@regenbogen.example',
+      phones: [{ id: randomUUID(), number: '02381 17-4455', type: 'voice' }],
+    });
+    const id = await buildEvent(t, {
+      title: 'Babymassage',
+      organizationId: organizer.id,
+      free: false,
+      priceCents: 800,
+      registrationRequired: true,
+      registrationHow: 'Telefonisch oder per E-Mail beim Veranstalter.',
+    });
     const page = await visitor().get(`/veranstaltungen/${id}`);
     expect(page.body).toContain('Telefonisch oder per E-Mail beim Veranstalter.');
     expect(page.body).toContain('<a class="kern-link" href="tel:02381174455">02381 17-4455</a>');

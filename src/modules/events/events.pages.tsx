@@ -46,7 +46,17 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     const pages = Math.max(1, Math.ceil(Math.min(total, countCap) / perPage));
     const page = Math.min(parsed.page, pages);
     const rows = await listOccurrences(db, parsed.filter, { limit: perPage, offset: (page - 1) * perPage });
-    return reply.html(<ListPage ctx={pageContext(req, city)} parsed={{ ...parsed, page }} rows={rows} total={total} cap={countCap} perPage={perPage} publicUrl={config.publicUrl} />);
+    return reply.html(
+      <ListPage
+        ctx={pageContext(req, city)}
+        parsed={{ ...parsed, page }}
+        rows={rows}
+        total={total}
+        cap={countCap}
+        perPage={perPage}
+        publicUrl={config.publicUrl}
+      />,
+    );
   });
 
   app.get('/veranstaltungen/monat', async (req, reply) => {
@@ -54,7 +64,9 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     const filter = { ...parsed.filter, from: fromLocal(`${parsed.month}-01`), to: fromLocal(`${shiftMonth(parsed.month, 1)}-01`) };
     // A month has at most a few hundred dates in a city; 3000 keeps one request bounded.
     const rows = await listOccurrences(db, filter, { limit: 3000, offset: 0 });
-    return reply.html(<MonthPage ctx={pageContext(req, city)} parsed={parsed} rows={rows.filter((r) => r.starts_at >= filter.from)} publicUrl={config.publicUrl} />);
+    return reply.html(
+      <MonthPage ctx={pageContext(req, city)} parsed={parsed} rows={rows.filter((r) => r.starts_at >= filter.from)} publicUrl={config.publicUrl} />,
+    );
   });
 
   async function visibleEvent(req: FastifyRequest, id: string) {
@@ -73,15 +85,35 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     const pageUrl = `${config.publicUrl}/veranstaltungen/${event.id}`;
     const imageUrl = event.image_id ? imagePath(event.image_id) : null;
     const size = event.image_id ? await imageSize(db, event.image_id) : undefined;
-    const jsonLd = jsonLdText(eventJsonLd(event, { start: next.starts_at, end: next.ends_at, status: next.status }, { pageUrl, imageUrl: imageUrl ? `${config.publicUrl}${imageUrl}` : undefined }));
+    const jsonLd = jsonLdText(
+      eventJsonLd(
+        event,
+        { start: next.starts_at, end: next.ends_at, status: next.status },
+        { pageUrl, imageUrl: imageUrl ? `${config.publicUrl}${imageUrl}` : undefined },
+      ),
+    );
     if (event.review_state !== 'published') reply.header('x-robots-tag', 'noindex');
     const canEdit = canEditEvent(req.actor, event, memberships);
-    return reply.html(<EventPage ctx={pageContext(req, city)} event={event} upcoming={upcoming} jsonLd={jsonLd} canEdit={canEdit} imageUrl={imageUrl} imageSize={size} saved={canEdit && req.query.gespeichert === '1'} />);
+    return reply.html(
+      <EventPage
+        ctx={pageContext(req, city)}
+        event={event}
+        upcoming={upcoming}
+        jsonLd={jsonLd}
+        canEdit={canEdit}
+        imageUrl={imageUrl}
+        imageSize={size}
+        saved={canEdit && req.query.gespeichert === '1'}
+      />,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/veranstaltungen/:id/kalender.ics', async (req, reply) => {
     const { event } = await visibleEvent(req, req.params.id);
-    const body = buildCalendar([toIcsEvent(event, { publicUrl: config.publicUrl, locale: req.locale })], { name: event.title, prodId: prodId(city.portalName) });
+    const body = buildCalendar([toIcsEvent(event, { publicUrl: config.publicUrl, locale: req.locale })], {
+      name: event.title,
+      prodId: prodId(city.portalName),
+    });
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="veranstaltung-${event.id.slice(0, 8)}.ics"`)
@@ -90,7 +122,10 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
   });
 
   /** Feeds look from the start of today, a year ahead by default (or the filter's range). */
-  const feedPaths = (parsed: ParsedEventFilters, ext: string) => ({ selfPath: withQuery(`/veranstaltungen.${ext}`, parsed.kept), pagePath: withQuery('/veranstaltungen', parsed.kept) });
+  const feedPaths = (parsed: ParsedEventFilters, ext: string) => ({
+    selfPath: withQuery(`/veranstaltungen.${ext}`, parsed.kept),
+    pagePath: withQuery('/veranstaltungen', parsed.kept),
+  });
 
   app.get('/veranstaltungen.ics', async (req, reply) => {
     const parsed = parse(req);
@@ -108,7 +143,14 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     app.get(`/veranstaltungen.${ext}`, async (req: FastifyRequest, reply: FastifyReply) => {
       const parsed = parse(req);
       const rows = await listOccurrences(db, parsed.filter, { limit: feedItems, offset: 0 });
-      const body = build(rows, { publicUrl: config.publicUrl, locale: req.locale, ...feedPaths(parsed, ext), portalName: city.portalName, city: city.name, now: new Date() });
+      const body = build(rows, {
+        publicUrl: config.publicUrl,
+        locale: req.locale,
+        ...feedPaths(parsed, ext),
+        portalName: city.portalName,
+        city: city.name,
+        now: new Date(),
+      });
       return reply.type(`${type}; charset=utf-8`).header('cache-control', feedCache).send(body);
     });
   listFeed('rss', 'application/rss+xml', buildRss);
@@ -116,4 +158,3 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
 }
 
 const prodId = (portal: string) => `-//${portal.replace(/[^\w .-]/g, '')}//Veranstaltungskalender//DE`;
-

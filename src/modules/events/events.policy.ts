@@ -33,14 +33,22 @@ export async function membershipsOf(db: Executor, actor: Actor | null): Promise<
 export const canCreateEvents = (actor: Actor | null, memberships: readonly OrganizerMembership[]) => isEditor(actor) || memberships.length > 0;
 
 /** May edit or cancel this event. */
-export function canEditEvent(actor: Actor | null, event: { organization_id: string | null; created_by: string | null; review_state: string }, memberships: readonly OrganizerMembership[]): boolean {
+export function canEditEvent(
+  actor: Actor | null,
+  event: { organization_id: string | null; created_by: string | null; review_state: string },
+  memberships: readonly OrganizerMembership[],
+): boolean {
   if (isEditor(actor)) return true;
   if (!actor) return false;
   return event.organization_id !== null && memberships.some((m) => m.organizationId === event.organization_id);
 }
 
 /** May see an unpublished event's page (pending or rejected). */
-export function canSeeUnpublished(actor: Actor | null, event: { organization_id: string | null; created_by: string | null; review_state: string }, memberships: readonly OrganizerMembership[]): boolean {
+export function canSeeUnpublished(
+  actor: Actor | null,
+  event: { organization_id: string | null; created_by: string | null; review_state: string },
+  memberships: readonly OrganizerMembership[],
+): boolean {
   return canEditEvent(actor, event, memberships) || (!!actor && event.created_by === actor.id);
 }
 

@@ -26,7 +26,9 @@ interface LocationColumns {
 /** The place of an event: the directory location when it has one (its first physical address), else the free address. */
 export function placeOf(row: Pick<EventRow, 'place_name' | 'street' | 'postal_code' | 'locality' | 'district'> & Partial<LocationColumns>): Place {
   if (row.location_name) {
-    const addresses = (row.location_hsds as { addresses?: { address_1?: string; address_2?: string; postal_code?: string; city?: string; address_type?: string }[] } | null)?.addresses ?? [];
+    const addresses =
+      (row.location_hsds as { addresses?: { address_1?: string; address_2?: string; postal_code?: string; city?: string; address_type?: string }[] } | null)
+        ?.addresses ?? [];
     const a = addresses.find((x) => x.address_type !== 'virtual');
     return {
       name: row.location_name,
@@ -38,7 +40,15 @@ export function placeOf(row: Pick<EventRow, 'place_name' | 'street' | 'postal_co
       longitude: row.location_longitude ?? null,
     };
   }
-  return { name: row.place_name, street: row.street, postalCode: row.postal_code, locality: row.locality, district: row.district, latitude: null, longitude: null };
+  return {
+    name: row.place_name,
+    street: row.street,
+    postalCode: row.postal_code,
+    locality: row.locality,
+    district: row.district,
+    latitude: null,
+    longitude: null,
+  };
 }
 
 /** "Name, Straße 1, 59065 Hamm" — one line. */
@@ -58,9 +68,20 @@ export async function insertOccurrences(trx: Executor, rows: readonly EventRow[]
   const byEvent = new Map<string, ExceptionRow[]>();
   for (const e of exceptions) byEvent.set(e.event_id, [...(byEvent.get(e.event_id) ?? []), e]);
   const values = rows.flatMap((row) =>
-    allOccurrences(row, exceptionsOf(byEvent.get(row.id) ?? [])).map((o) => ({ event_id: row.id, occurrence_date: o.date, starts_at: o.start, ends_at: o.end, status: o.status, note: o.note })),
+    allOccurrences(row, exceptionsOf(byEvent.get(row.id) ?? [])).map((o) => ({
+      event_id: row.id,
+      occurrence_date: o.date,
+      starts_at: o.start,
+      ends_at: o.end,
+      status: o.status,
+      note: o.note,
+    })),
   );
-  for (let i = 0; i < values.length; i += 2000) await trx.insertInto('event_occurrences').values(values.slice(i, i + 2000)).execute();
+  for (let i = 0; i < values.length; i += 2000)
+    await trx
+      .insertInto('event_occurrences')
+      .values(values.slice(i, i + 2000))
+      .execute();
 }
 
 /** What lists and feeds may filter by. */
@@ -90,7 +111,10 @@ export function filtered(db: Executor, f: OccurrenceFilter) {
     .where((w) => w.or([w('o.starts_at', '>=', f.from), w('o.ends_at', '>', f.from)]));
   if (f.district) q = q.where('e.district', '=', f.district);
   if (f.category) q = q.where(sql<boolean>`e.categories @> ARRAY[${f.category}]::text[]`);
-  if (f.age !== undefined) q = q.where((w) => w.and([w.or([w('e.min_age', 'is', null), w('e.min_age', '<=', f.age!)]), w.or([w('e.max_age', 'is', null), w('e.max_age', '>=', f.age!)])]));
+  if (f.age !== undefined)
+    q = q.where((w) =>
+      w.and([w.or([w('e.min_age', 'is', null), w('e.min_age', '<=', f.age!)]), w.or([w('e.max_age', 'is', null), w('e.max_age', '>=', f.age!)])]),
+    );
   if (f.free) q = q.where('e.free', '=', true);
   if (f.barrierFree) q = q.where('e.barrier_free', '=', true);
   if (f.organizationId) q = q.where('e.organization_id', '=', f.organizationId);
@@ -144,14 +168,24 @@ export type OccurrenceListRow = Awaited<ReturnType<typeof listOccurrences>>[numb
  * whole year of a big city on every page view costs more than showing the page.
  */
 export async function countOccurrences(db: Executor, f: OccurrenceFilter, cap = 1000): Promise<number> {
-  const limited = filtered(db, f).select('o.event_id').limit(cap + 1);
-  const row = await db.selectFrom(limited.as('m')).select((s) => s.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const limited = filtered(db, f)
+    .select('o.event_id')
+    .limit(cap + 1);
+  const row = await db
+    .selectFrom(limited.as('m'))
+    .select((s) => s.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Ids of published events with an occurrence in the window (for feeds). */
 export async function eventIdsInWindow(db: Executor, f: OccurrenceFilter, limit: number): Promise<string[]> {
-  const rows = await filtered(db, f).select('o.event_id').groupBy('o.event_id').orderBy(sql`min(o.starts_at)`).limit(limit).execute();
+  const rows = await filtered(db, f)
+    .select('o.event_id')
+    .groupBy('o.event_id')
+    .orderBy(sql`min(o.starts_at)`)
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.event_id);
 }
 
@@ -163,7 +197,14 @@ export async function loadEvents(db: Executor, ids: readonly string[]) {
     .leftJoin('directory_locations as l', 'l.id', 'e.location_id')
     .leftJoin('organizations as org', 'org.id', 'e.organization_id')
     .selectAll('e')
-    .select(['l.name as location_name', 'l.hsds as location_hsds', 'l.latitude as location_latitude', 'l.longitude as location_longitude', 'org.name as organization_name', 'org.hsds as organization_hsds'])
+    .select([
+      'l.name as location_name',
+      'l.hsds as location_hsds',
+      'l.latitude as location_latitude',
+      'l.longitude as location_longitude',
+      'org.name as organization_name',
+      'org.hsds as organization_hsds',
+    ])
     .where('e.id', 'in', ids)
     .execute();
   const exceptions = await db.selectFrom('event_exceptions').selectAll().where('event_id', 'in', ids).orderBy('occurrence_date').execute();
@@ -181,7 +222,14 @@ export async function loadEvent(db: Executor, id: string): Promise<LoadedEvent |
 
 /** Upcoming occurrences of one event. */
 export async function upcomingOf(db: Executor, eventId: string, from: Date, limit: number) {
-  return db.selectFrom('event_occurrences').selectAll().where('event_id', '=', eventId).where('starts_at', '>=', from).orderBy('starts_at').limit(limit).execute();
+  return db
+    .selectFrom('event_occurrences')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('starts_at', '>=', from)
+    .orderBy('starts_at')
+    .limit(limit)
+    .execute();
 }
 
 /** Locks an event row for a change (services call this inside their transaction). */

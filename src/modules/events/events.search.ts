@@ -7,7 +7,11 @@ import { whenText } from './views/format.js';
 
 /** Published events with a date from today on whose title or description contains every word. */
 export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, limit: number) {
-  const words = query.trim().split(/\s+/).filter((w) => w.length >= 2).slice(0, 6);
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length >= 2)
+    .slice(0, 6);
   if (words.length === 0) return [];
   let q = deps.db
     .selectFrom('events as e')
@@ -17,7 +21,10 @@ export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, lim
     .where('o.starts_at', '>=', fromLocal(todayIn(new Date())))
     .groupBy(['e.id', 'e.title', 'e.description', 'e.all_day']);
   for (const word of words) q = q.where((w) => w.or([w('e.title', 'ilike', containsPattern(word)), w('e.description', 'ilike', containsPattern(word))]));
-  return q.orderBy(sql`min(o.starts_at)`).limit(limit).execute();
+  return q
+    .orderBy(sql`min(o.starts_at)`)
+    .limit(limit)
+    .execute();
 }
 
 /** The calendar's part of the site search (/suche). */

@@ -55,11 +55,17 @@ describe('the demo events look like a real city’s', () => {
   it('takes place at the organiser’s own places, for ages its services serve', () => {
     for (const e of events.filter((x) => x.organizer)) {
       const organizer = profileOf.get(e.organizer!)!;
-      expect(organizer.venues.map((v) => v.id), e.input.title).toContain(e.venue.id);
+      expect(
+        organizer.venues.map((v) => v.id),
+        e.input.title,
+      ).toContain(e.venue.id);
       const [min, max] = [e.input.minAge, e.input.maxAge];
       const ranges = organizer.offers.flatMap((o) => (o.ages ? [o.ages] : []));
       if (min === null || max === null || ranges.length === 0) continue;
-      expect(ranges.some(([from, to]) => min <= to && from <= max), `${e.input.title} at ${e.organizer}`).toBe(true);
+      expect(
+        ranges.some(([from, to]) => min <= to && from <= max),
+        `${e.input.title} at ${e.organizer}`,
+      ).toBe(true);
     }
   });
 

@@ -23,7 +23,11 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
+  };
 }
 
 /**
@@ -43,26 +47,184 @@ interface EventTemplate {
 }
 
 const templates: EventTemplate[] = [
-  { title: 'Bewegungsbaustelle in der Turnhalle', text: 'Klettern, balancieren, rutschen: eine große Bewegungslandschaft für kleine Entdeckerinnen und Entdecker. Bitte Turnschuhe oder Stoppersocken mitbringen.', category: 'sport', ages: [2, 6], free: true, organizers: ['kinderturnen', 'eltern-kind-turnen'] },
-  { title: 'Kinderflohmarkt', text: 'Kinder verkaufen Spielzeug, Bücher und Kleidung. Standanmeldung im Familienzentrum.', category: 'fest', ages: [null, null], free: true, hours: 4, organizers: ['familienzentrum'] },
-  { title: 'Vorlesestunde: Bilderbuchkino', text: 'Ein Bilderbuch groß an der Wand, vorgelesen von Lesepatinnen. Danach malen wir zur Geschichte.', category: 'lesen', ages: [3, 7], free: true, hours: 1, organizers: ['bilderbuchkino'] },
-  { title: 'Familienwanderung an der Lippe', text: 'Eine leichte Wanderung von etwa 5 km mit Spielpausen. Kinderwagen-tauglich. Treffpunkt am Eingang.', category: 'natur', ages: [null, null], free: true, hours: 3, organizers: ['familienzentrum', 'vaeter-kind-treff'] },
-  { title: 'Theater für Kinder: Der kleine Drache', text: 'Ein Figurentheater über Mut und Freundschaft, etwa 45 Minuten.', category: 'kultur', ages: [4, 10], free: false, organizers: ['bibliothek', 'theater'] },
-  { title: 'Trommelworkshop für Eltern und Kinder', text: 'Gemeinsam Rhythmen entdecken. Trommeln werden gestellt.', category: 'musik', ages: [5, 12], free: false, hours: 2, organizers: ['instrumentalunterricht'] },
-  { title: 'Basteln mit Naturmaterialien', text: 'Aus Blättern, Zapfen und Ästen entstehen kleine Kunstwerke. Material ist vorhanden.', category: 'kreativ', ages: [4, 10], free: true, hours: 2, organizers: ['familienzentrum', 'malen', 'waldkita'] },
-  { title: 'Elterncafé: Schlafen lernen', text: 'Austausch bei Kaffee und Tee, mit einer Fachkraft der Familienberatung. Kinder dürfen mitkommen.', category: 'bildung', ages: [0, 3], free: true, hours: 2, organizers: ['familiencafe', 'fruehe-hilfen'] },
-  { title: 'Babymassage-Kurs', text: 'Sanfte Massage für Babys ab sechs Wochen, mit Hebamme. Bitte eine Decke und ein Handtuch mitbringen.', category: 'baby', ages: [0, 1], free: false, hours: 1, organizers: ['babymassage'] },
-  { title: 'Jugendtreff: Spieleabend', text: 'Brettspiele, Konsole und Snacks im Jugendzentrum.', category: 'jugend', ages: [12, 17], free: true, hours: 3, organizers: ['jugendzentrum'] },
-  { title: 'Kinderdisco', text: 'Tanzen, Spiele und Musik zum Mitsingen.', category: 'musik', ages: [4, 10], free: true, hours: 2, organizers: ['kindertanz', 'familienzentrum'] },
-  { title: 'Schwimmen für Familien', text: 'Das Lehrschwimmbecken ist nur für Familien geöffnet. Schwimmhilfen sind vorhanden.', category: 'sport', ages: [null, null], free: false, hours: 2, organizers: ['familienschwimmen', 'schwimmkurs'] },
-  { title: 'Stadtteilfest', text: 'Spiel- und Mitmachstände, Hüpfburg, Kinderschminken und Musik für die ganze Familie.', category: 'fest', ages: [null, null], free: true, allDay: true, organizers: [] },
-  { title: 'Naturforscher im Wald', text: 'Mit Becherlupe und Bestimmungsbuch Tiere und Pflanzen entdecken. Wetterfeste Kleidung mitbringen.', category: 'natur', ages: [4, 8], free: true, hours: 2, organizers: ['waldkita'] },
-  { title: 'Mal- und Zeichenwerkstatt', text: 'Freies Malen mit Acryl, Kreide und Wasserfarben, begleitet von einer Künstlerin.', category: 'kreativ', ages: [6, 14], free: false, hours: 2, organizers: ['malen'] },
-  { title: 'Informationsabend: Der Weg in die Kita', text: 'Wie finde ich einen Kitaplatz? Das Jugendamt erklärt Anmeldung, Fristen und Kosten.', category: 'bildung', ages: [null, null], free: true, hours: 2, organizers: ['kita-anmeldung'] },
-  { title: 'Krabbelgruppe', text: 'Spielen, singen und andere Eltern kennenlernen.', category: 'baby', ages: [0, 2], free: true, hours: 2, organizers: ['eltern-kind-gruppe', 'baby-spielgruppe'] },
-  { title: 'Lesenacht in der Bibliothek', text: 'Mit Taschenlampe und Schlafsack zwischen den Regalen: Geschichten bis in die Nacht.', category: 'lesen', ages: [8, 12], free: false, hours: 3, organizers: ['bibliothek'] },
-  { title: 'Fußball-Schnuppertraining', text: 'Offenes Training für Mädchen und Jungen, ohne Vereinsmitgliedschaft.', category: 'sport', ages: [6, 12], free: true, hours: 1, organizers: ['fussball'] },
-  { title: 'Weihnachtsbasteln', text: 'Sterne, Karten und kleine Geschenke basteln.', category: 'kreativ', ages: [4, 12], free: true, hours: 2, organizers: ['familienzentrum', 'malen'] },
+  {
+    title: 'Bewegungsbaustelle in der Turnhalle',
+    text: 'Klettern, balancieren, rutschen: eine große Bewegungslandschaft für kleine Entdeckerinnen und Entdecker. Bitte Turnschuhe oder Stoppersocken mitbringen.',
+    category: 'sport',
+    ages: [2, 6],
+    free: true,
+    organizers: ['kinderturnen', 'eltern-kind-turnen'],
+  },
+  {
+    title: 'Kinderflohmarkt',
+    text: 'Kinder verkaufen Spielzeug, Bücher und Kleidung. Standanmeldung im Familienzentrum.',
+    category: 'fest',
+    ages: [null, null],
+    free: true,
+    hours: 4,
+    organizers: ['familienzentrum'],
+  },
+  {
+    title: 'Vorlesestunde: Bilderbuchkino',
+    text: 'Ein Bilderbuch groß an der Wand, vorgelesen von Lesepatinnen. Danach malen wir zur Geschichte.',
+    category: 'lesen',
+    ages: [3, 7],
+    free: true,
+    hours: 1,
+    organizers: ['bilderbuchkino'],
+  },
+  {
+    title: 'Familienwanderung an der Lippe',
+    text: 'Eine leichte Wanderung von etwa 5 km mit Spielpausen. Kinderwagen-tauglich. Treffpunkt am Eingang.',
+    category: 'natur',
+    ages: [null, null],
+    free: true,
+    hours: 3,
+    organizers: ['familienzentrum', 'vaeter-kind-treff'],
+  },
+  {
+    title: 'Theater für Kinder: Der kleine Drache',
+    text: 'Ein Figurentheater über Mut und Freundschaft, etwa 45 Minuten.',
+    category: 'kultur',
+    ages: [4, 10],
+    free: false,
+    organizers: ['bibliothek', 'theater'],
+  },
+  {
+    title: 'Trommelworkshop für Eltern und Kinder',
+    text: 'Gemeinsam Rhythmen entdecken. Trommeln werden gestellt.',
+    category: 'musik',
+    ages: [5, 12],
+    free: false,
+    hours: 2,
+    organizers: ['instrumentalunterricht'],
+  },
+  {
+    title: 'Basteln mit Naturmaterialien',
+    text: 'Aus Blättern, Zapfen und Ästen entstehen kleine Kunstwerke. Material ist vorhanden.',
+    category: 'kreativ',
+    ages: [4, 10],
+    free: true,
+    hours: 2,
+    organizers: ['familienzentrum', 'malen', 'waldkita'],
+  },
+  {
+    title: 'Elterncafé: Schlafen lernen',
+    text: 'Austausch bei Kaffee und Tee, mit einer Fachkraft der Familienberatung. Kinder dürfen mitkommen.',
+    category: 'bildung',
+    ages: [0, 3],
+    free: true,
+    hours: 2,
+    organizers: ['familiencafe', 'fruehe-hilfen'],
+  },
+  {
+    title: 'Babymassage-Kurs',
+    text: 'Sanfte Massage für Babys ab sechs Wochen, mit Hebamme. Bitte eine Decke und ein Handtuch mitbringen.',
+    category: 'baby',
+    ages: [0, 1],
+    free: false,
+    hours: 1,
+    organizers: ['babymassage'],
+  },
+  {
+    title: 'Jugendtreff: Spieleabend',
+    text: 'Brettspiele, Konsole und Snacks im Jugendzentrum.',
+    category: 'jugend',
+    ages: [12, 17],
+    free: true,
+    hours: 3,
+    organizers: ['jugendzentrum'],
+  },
+  {
+    title: 'Kinderdisco',
+    text: 'Tanzen, Spiele und Musik zum Mitsingen.',
+    category: 'musik',
+    ages: [4, 10],
+    free: true,
+    hours: 2,
+    organizers: ['kindertanz', 'familienzentrum'],
+  },
+  {
+    title: 'Schwimmen für Familien',
+    text: 'Das Lehrschwimmbecken ist nur für Familien geöffnet. Schwimmhilfen sind vorhanden.',
+    category: 'sport',
+    ages: [null, null],
+    free: false,
+    hours: 2,
+    organizers: ['familienschwimmen', 'schwimmkurs'],
+  },
+  {
+    title: 'Stadtteilfest',
+    text: 'Spiel- und Mitmachstände, Hüpfburg, Kinderschminken und Musik für die ganze Familie.',
+    category: 'fest',
+    ages: [null, null],
+    free: true,
+    allDay: true,
+    organizers: [],
+  },
+  {
+    title: 'Naturforscher im Wald',
+    text: 'Mit Becherlupe und Bestimmungsbuch Tiere und Pflanzen entdecken. Wetterfeste Kleidung mitbringen.',
+    category: 'natur',
+    ages: [4, 8],
+    free: true,
+    hours: 2,
+    organizers: ['waldkita'],
+  },
+  {
+    title: 'Mal- und Zeichenwerkstatt',
+    text: 'Freies Malen mit Acryl, Kreide und Wasserfarben, begleitet von einer Künstlerin.',
+    category: 'kreativ',
+    ages: [6, 14],
+    free: false,
+    hours: 2,
+    organizers: ['malen'],
+  },
+  {
+    title: 'Informationsabend: Der Weg in die Kita',
+    text: 'Wie finde ich einen Kitaplatz? Das Jugendamt erklärt Anmeldung, Fristen und Kosten.',
+    category: 'bildung',
+    ages: [null, null],
+    free: true,
+    hours: 2,
+    organizers: ['kita-anmeldung'],
+  },
+  {
+    title: 'Krabbelgruppe',
+    text: 'Spielen, singen und andere Eltern kennenlernen.',
+    category: 'baby',
+    ages: [0, 2],
+    free: true,
+    hours: 2,
+    organizers: ['eltern-kind-gruppe', 'baby-spielgruppe'],
+  },
+  {
+    title: 'Lesenacht in der Bibliothek',
+    text: 'Mit Taschenlampe und Schlafsack zwischen den Regalen: Geschichten bis in die Nacht.',
+    category: 'lesen',
+    ages: [8, 12],
+    free: false,
+    hours: 3,
+    organizers: ['bibliothek'],
+  },
+  {
+    title: 'Fußball-Schnuppertraining',
+    text: 'Offenes Training für Mädchen und Jungen, ohne Vereinsmitgliedschaft.',
+    category: 'sport',
+    ages: [6, 12],
+    free: true,
+    hours: 1,
+    organizers: ['fussball'],
+  },
+  {
+    title: 'Weihnachtsbasteln',
+    text: 'Sterne, Karten und kleine Geschenke basteln.',
+    category: 'kreativ',
+    ages: [4, 12],
+    free: true,
+    hours: 2,
+    organizers: ['familienzentrum', 'malen'],
+  },
 ];
 
 /** Where the neighbourhood events of a district take place: one invented hall, one address each. */
@@ -71,7 +233,8 @@ function communityHall(district: string, index: number): DemoVenue {
 }
 
 const postalCodeOf = (district: string) =>
-  ({ 'Hamm-Mitte': '59065', Uentrop: '59071', Rhynern: '59069', Pelkum: '59077', Herringen: '59077', 'Bockum-Hövel': '59075', Heessen: '59073' })[district] ?? '59065';
+  ({ 'Hamm-Mitte': '59065', Uentrop: '59071', Rhynern: '59069', Pelkum: '59077', Herringen: '59077', 'Bockum-Hövel': '59075', Heessen: '59073' })[district] ??
+  '59065';
 
 export interface DemoEvent {
   id: string;
@@ -93,7 +256,9 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
   for (let i = 0; i < count; i++) {
     const template = templates[i % templates.length]!;
     const wanted = options.districts[i % options.districts.length]!;
-    const hosts = options.organizers.filter((o) => o.offers.some((offer) => template.organizers.includes(offer.key))).flatMap((o) => o.venues.map((venue) => ({ organizer: o.name, venue })));
+    const hosts = options.organizers
+      .filter((o) => o.offers.some((offer) => template.organizers.includes(offer.key)))
+      .flatMap((o) => o.venues.map((venue) => ({ organizer: o.name, venue })));
     const nearby = hosts.filter((h) => h.venue.district === wanted);
     const host = hosts.length ? r.pick(nearby.length ? nearby : hosts) : { organizer: null, venue: communityHall(wanted, options.districts.indexOf(wanted)) };
     const { venue } = host;
@@ -114,7 +279,9 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
       organizationId: null,
       title: template.title,
       description: template.text,
-      timing: template.allDay ? { allDay: true, startDate, startTime: null, endDate: r.next() < 0.3 ? addDays(startDate, 1) : startDate, endTime: null } : { allDay: false, startDate, startTime, endDate: startDate, endTime },
+      timing: template.allDay
+        ? { allDay: true, startDate, startTime: null, endDate: r.next() < 0.3 ? addDays(startDate, 1) : startDate, endTime: null }
+        : { allDay: false, startDate, startTime, endDate: startDate, endTime },
       rule: template.allDay ? null : rule,
       excludedDates: [],
       // The seed swaps the address for the directory location when that is there.
@@ -131,7 +298,11 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
       reducedPriceCents: price ? Math.round(price / 2) : null,
       registrationRequired: !template.free || r.next() < 0.2,
       // "Beim Veranstalter" only where there is one: the page shows its phone and email.
-      registrationHow: template.free ? '' : host.organizer ? 'Telefonisch oder per E-Mail beim Veranstalter.' : 'An der Kasse vor Ort, solange Plätze frei sind.',
+      registrationHow: template.free
+        ? ''
+        : host.organizer
+          ? 'Telefonisch oder per E-Mail beim Veranstalter.'
+          : 'An der Kasse vor Ort, solange Plätze frei sind.',
       registrationUntil: !template.free && startDate > options.today ? addDays(startDate, -1) : null,
       barrierFree: r.next() < 0.55,
       signLanguage: r.next() < 0.08,
@@ -141,7 +312,8 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
       imageId: null,
       imageAlt: null,
       status,
-      statusNote: status === 'cancelled' ? 'Fällt wegen Erkrankung der Kursleitung aus.' : status === 'postponed' ? 'Wird verschoben; der neue Termin folgt.' : '',
+      statusNote:
+        status === 'cancelled' ? 'Fällt wegen Erkrankung der Kursleitung aus.' : status === 'postponed' ? 'Wird verschoben; der neue Termin folgt.' : '',
     };
     const exceptions: DemoEvent['exceptions'] = [];
     // Every third repeating event loses one date, and cancels another one on its own.
@@ -162,8 +334,24 @@ export async function seedEvents(deps: Pick<AppDeps, 'db' | 'city'>): Promise<bo
   if (await db.selectFrom('events').select('id').where('id', '=', firstId).executeTakeFirst()) return false;
   const organizers = demoOrganizers({ city, today: new Date() });
   const [organizations, locations] = await Promise.all([
-    db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', organizers.map((o) => o.name)).execute(),
-    db.selectFrom('directory_locations').select('id').where('id', 'in', organizers.flatMap((o) => o.venues.map((v) => v.id))).execute(),
+    db
+      .selectFrom('organizations')
+      .select(['id', 'name'])
+      .where(
+        'name',
+        'in',
+        organizers.map((o) => o.name),
+      )
+      .execute(),
+    db
+      .selectFrom('directory_locations')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        organizers.flatMap((o) => o.venues.map((v) => v.id)),
+      )
+      .execute(),
   ]);
   const organizationIds = new Map(organizations.map((o) => [o.name, o.id]));
   const located = new Set(locations.map((l) => l.id));
@@ -171,7 +359,15 @@ export async function seedEvents(deps: Pick<AppDeps, 'db' | 'city'>): Promise<bo
     const organizationId = (b.organizer && organizationIds.get(b.organizer)) ?? null;
     const atLocation = located.has(b.venue.id);
     const place = atLocation ? { locationId: b.venue.id, placeName: '', street: '', postalCode: '', locality: '' } : {};
-    return { ...b, input: { ...b.input, organizationId, ...place, registrationHow: organizationId || b.input.free ? b.input.registrationHow : 'An der Kasse vor Ort, solange Plätze frei sind.' } };
+    return {
+      ...b,
+      input: {
+        ...b.input,
+        organizationId,
+        ...place,
+        registrationHow: organizationId || b.input.free ? b.input.registrationHow : 'An der Kasse vor Ort, solange Plätze frei sind.',
+      },
+    };
   });
   await db.transaction().execute(async (trx) => {
     const rows = await trx
@@ -179,7 +375,9 @@ export async function seedEvents(deps: Pick<AppDeps, 'db' | 'city'>): Promise<bo
       .values(built.map((b) => ({ id: b.id, ...rowValues(b.input), review_state: 'published' as const })))
       .returningAll()
       .execute();
-    const exceptionRows = built.flatMap((b) => b.exceptions.map((e) => ({ event_id: b.id, occurrence_date: e.date, kind: e.kind, status: e.status, starts_at: null, ends_at: null, note: e.note })));
+    const exceptionRows = built.flatMap((b) =>
+      b.exceptions.map((e) => ({ event_id: b.id, occurrence_date: e.date, kind: e.kind, status: e.status, starts_at: null, ends_at: null, note: e.note })),
+    );
     const exceptions = exceptionRows.length ? await trx.insertInto('event_exceptions').values(exceptionRows).returningAll().execute() : [];
     await insertOccurrences(trx, rows, exceptions);
   });

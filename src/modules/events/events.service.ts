@@ -32,7 +32,10 @@ async function writeExclusions(trx: Transaction<DB>, eventId: string, dates: rea
   // An exclusion replaces an override of the same date (a dropped date has nothing to override).
   if (dates.length) {
     await trx.deleteFrom('event_exceptions').where('event_id', '=', eventId).where('occurrence_date', 'in', dates).execute();
-    await trx.insertInto('event_exceptions').values(dates.map((d) => ({ event_id: eventId, occurrence_date: d, kind: 'excluded' as const }))).execute();
+    await trx
+      .insertInto('event_exceptions')
+      .values(dates.map((d) => ({ event_id: eventId, occurrence_date: d, kind: 'excluded' as const })))
+      .execute();
   }
 }
 
@@ -43,7 +46,12 @@ export interface ImageChange {
   remove: boolean;
 }
 
-export async function createEvent(deps: ServiceDeps, actor: Actor, input: EventInput, upload: UploadedImage | null = null): Promise<{ id: string; published: boolean }> {
+export async function createEvent(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: EventInput,
+  upload: UploadedImage | null = null,
+): Promise<{ id: string; published: boolean }> {
   const memberships = await membershipsOf(deps.db, actor);
   let published = isEditor(actor);
   if (!isEditor(actor)) {
@@ -68,14 +76,21 @@ export async function createEvent(deps: ServiceDeps, actor: Actor, input: EventI
 }
 
 /** Saves a changed event: SEQUENCE goes up by one, so subscribed calendars replace their copy. */
-export async function updateEvent(deps: ServiceDeps, actor: Actor, id: string, input: EventInput, image: ImageChange = { upload: null, remove: false }): Promise<void> {
+export async function updateEvent(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  input: EventInput,
+  image: ImageChange = { upload: null, remove: false },
+): Promise<void> {
   const memberships = await membershipsOf(deps.db, actor);
   await deps.db.transaction().execute(async (trx) => {
     const current = await lockEvent(trx, id);
     if (!current) throw notFound('Veranstaltung');
     ensure(canEditEvent(actor, current, memberships));
     // Organisers may move an event only between their own organisations.
-    const organizationId = isEditor(actor) || memberships.some((m) => m.organizationId === input.organizationId) ? input.organizationId : current.organization_id;
+    const organizationId =
+      isEditor(actor) || memberships.some((m) => m.organizationId === input.organizationId) ? input.organizationId : current.organization_id;
     const imageId = image.upload ? (await storeImage(trx, image.upload, actor.id)).id : image.remove ? null : current.image_id;
     const values = rowValues(await withLocationDistrict(trx, { ...input, organizationId, imageId, imageAlt: imageId ? input.imageAlt : null }));
     await trx
@@ -87,7 +102,13 @@ export async function updateEvent(deps: ServiceDeps, actor: Actor, id: string, i
     if (current.image_id && current.image_id !== imageId) await deleteImage(trx, current.image_id);
     await writeExclusions(trx, id, input.excludedDates);
     await rebuildOccurrences(trx, [id]);
-    await recordAudit(trx, { actorId: actor.id, action: 'event.updated', subjectType: 'event', subjectId: id, details: { title: input.title, status: input.status } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'event.updated',
+      subjectType: 'event',
+      subjectId: id,
+      details: { title: input.title, status: input.status },
+    });
   });
 }
 
@@ -103,20 +124,47 @@ export async function changeOccurrence(
     const current = await lockEvent(trx, id);
     if (!current) throw notFound('Veranstaltung');
     ensure(canEditEvent(actor, current, memberships));
-    const known = await trx.selectFrom('event_occurrences').select('occurrence_date').where('event_id', '=', id).where('occurrence_date', '=', change.date).executeTakeFirst();
+    const known = await trx
+      .selectFrom('event_occurrences')
+      .select('occurrence_date')
+      .where('event_id', '=', id)
+      .where('occurrence_date', '=', change.date)
+      .executeTakeFirst();
     if (!known) throw new AppError('validation_failed', 'Unbekannter Termin', { fields: { occurrenceDate: 'unknown' } });
     await trx
       .insertInto('event_exceptions')
-      .values({ event_id: id, occurrence_date: change.date, kind: 'override', status: change.status, note: change.note, starts_at: change.start ?? null, ends_at: change.start ? (change.end ?? null) : null })
+      .values({
+        event_id: id,
+        occurrence_date: change.date,
+        kind: 'override',
+        status: change.status,
+        note: change.note,
+        starts_at: change.start ?? null,
+        ends_at: change.start ? (change.end ?? null) : null,
+      })
       .onConflict((oc) =>
-        oc.columns(['event_id', 'occurrence_date']).doUpdateSet(
-          change.start ? { kind: 'override', status: change.status, note: change.note, starts_at: change.start, ends_at: change.end ?? null } : { kind: 'override', status: change.status, note: change.note },
-        ),
+        oc
+          .columns(['event_id', 'occurrence_date'])
+          .doUpdateSet(
+            change.start
+              ? { kind: 'override', status: change.status, note: change.note, starts_at: change.start, ends_at: change.end ?? null }
+              : { kind: 'override', status: change.status, note: change.note },
+          ),
       )
       .execute();
-    await trx.updateTable('events').set({ sequence: current.sequence + 1, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+    await trx
+      .updateTable('events')
+      .set({ sequence: current.sequence + 1, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
     await rebuildOccurrences(trx, [id]);
-    await recordAudit(trx, { actorId: actor.id, action: 'event.occurrence_changed', subjectType: 'event', subjectId: id, details: { date: change.date, status: change.status, note: change.note, start: change.start?.toISOString() } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'event.occurrence_changed',
+      subjectType: 'event',
+      subjectId: id,
+      details: { date: change.date, status: change.status, note: change.note, start: change.start?.toISOString() },
+    });
   });
 }
 
@@ -137,7 +185,12 @@ export async function suggestEvent(deps: ServiceDeps, origin: { ip: string; acto
 }
 
 /** An editor publishes or rejects a waiting event; the suggester learns it by mail (sent when this commits). */
-export async function decideSuggestion(deps: ServiceDeps, actor: Actor, id: string, decision: { approve: true } | { approve: false; reason: string }): Promise<void> {
+export async function decideSuggestion(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  decision: { approve: true } | { approve: false; reason: string },
+): Promise<void> {
   ensure(canModerate(actor));
   if (!decision.approve && !decision.reason.trim()) throw new AppError('validation_failed', 'Grund fehlt', { fields: { reason: 'required' } });
   await deps.db.transaction().execute(async (trx) => {
@@ -147,11 +200,35 @@ export async function decideSuggestion(deps: ServiceDeps, actor: Actor, id: stri
     const reason = decision.approve ? null : decision.reason.trim().slice(0, 2000);
     await trx
       .updateTable('events')
-      .set({ review_state: decision.approve ? 'published' : 'rejected', review_reason: reason, reviewed_by: actor.id, reviewed_at: sql<Date>`now()`, sequence: current.sequence + 1, updated_at: sql<Date>`now()` })
+      .set({
+        review_state: decision.approve ? 'published' : 'rejected',
+        review_reason: reason,
+        reviewed_by: actor.id,
+        reviewed_at: sql<Date>`now()`,
+        sequence: current.sequence + 1,
+        updated_at: sql<Date>`now()`,
+      })
       .where('id', '=', id)
       .execute();
-    if (current.suggester_email) await deps.mail.enqueue(trx, decisionMail({ to: current.suggester_email, title: current.title, approved: decision.approve, reason, pageUrl: `${deps.config.publicUrl}/veranstaltungen/${id}`, portalName: deps.city.portalName }));
-    await recordAudit(trx, { actorId: actor.id, action: decision.approve ? 'event.approved' : 'event.rejected', subjectType: 'event', subjectId: id, details: { title: current.title, reason } });
+    if (current.suggester_email)
+      await deps.mail.enqueue(
+        trx,
+        decisionMail({
+          to: current.suggester_email,
+          title: current.title,
+          approved: decision.approve,
+          reason,
+          pageUrl: `${deps.config.publicUrl}/veranstaltungen/${id}`,
+          portalName: deps.city.portalName,
+        }),
+      );
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: decision.approve ? 'event.approved' : 'event.rejected',
+      subjectType: 'event',
+      subjectId: id,
+      details: { title: current.title, reason },
+    });
   });
 }
 
@@ -162,8 +239,19 @@ export async function setDirectPublishing(deps: ServiceDeps, actor: Actor, organ
     const org = await trx.selectFrom('organizations').select(['id', 'name']).where('id', '=', organizationId).executeTakeFirst();
     if (!org) throw notFound('Organisation');
     if (allowed) await trx.deleteFrom('event_publishing_blocks').where('organization_id', '=', organizationId).execute();
-    else await trx.insertInto('event_publishing_blocks').values({ organization_id: organizationId, blocked_by: actor.id }).onConflict((oc) => oc.column('organization_id').doNothing()).execute();
-    await recordAudit(trx, { actorId: actor.id, action: allowed ? 'event.publishing_restored' : 'event.publishing_revoked', subjectType: 'organization', subjectId: organizationId, details: { name: org.name } });
+    else
+      await trx
+        .insertInto('event_publishing_blocks')
+        .values({ organization_id: organizationId, blocked_by: actor.id })
+        .onConflict((oc) => oc.column('organization_id').doNothing())
+        .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: allowed ? 'event.publishing_restored' : 'event.publishing_revoked',
+      subjectType: 'organization',
+      subjectId: organizationId,
+      details: { name: org.name },
+    });
   });
 }
 
@@ -180,7 +268,9 @@ export async function likelyDuplicates(deps: Pick<AppDeps, 'db'>, id: string) {
     .where('e.id', '<>', id)
     .where('e.review_state', '=', 'published')
     .where(sql<boolean>`lower(trim(e.title)) = lower(trim(${event.title}))`)
-    .where((w) => (event.location_id ? w('e.location_id', '=', event.location_id) : w(sql`lower(trim(e.place_name))`, '=', event.place_name.trim().toLowerCase())))
+    .where((w) =>
+      event.location_id ? w('e.location_id', '=', event.location_id) : w(sql`lower(trim(e.place_name))`, '=', event.place_name.trim().toLowerCase()),
+    )
     .orderBy('e.id')
     .limit(5)
     .execute();
@@ -198,7 +288,12 @@ export async function applyRetention(deps: Pick<AppDeps, 'db'>, now: Date): Prom
   const deleted = await deps.db
     .deleteFrom('events')
     .where('review_state', 'in', ['pending', 'rejected'])
-    .where((w) => w.or([w('reviewed_at', '<', new Date(now.getTime() - openSuggestionDays * day)), w.and([w('reviewed_at', 'is', null), w('created_at', '<', new Date(now.getTime() - openSuggestionDays * day))])]))
+    .where((w) =>
+      w.or([
+        w('reviewed_at', '<', new Date(now.getTime() - openSuggestionDays * day)),
+        w.and([w('reviewed_at', 'is', null), w('created_at', '<', new Date(now.getTime() - openSuggestionDays * day))]),
+      ]),
+    )
     .executeTakeFirst();
   return { emailsErased: Number(erased.numUpdatedRows), suggestionsDeleted: Number(deleted.numDeletedRows) };
 }

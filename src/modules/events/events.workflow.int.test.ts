@@ -10,7 +10,11 @@ const t = useTestApp();
 const soon = () => addDays(todayIn(new Date()), 10);
 
 async function organizerOf(kind: 'provider' | 'partner' = 'provider') {
-  const org = await t.deps.db.insertInto('organizations').values({ name: `Verein ${Math.random().toString(36).slice(2, 8)}`, kind }).returning(['id', 'name']).executeTakeFirstOrThrow();
+  const org = await t.deps.db
+    .insertInto('organizations')
+    .values({ name: `Verein ${Math.random().toString(36).slice(2, 8)}`, kind })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
   const { visitor, user } = await signedInVisitor(t, kind);
   await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: org.id }).execute();
   return { visitor, user, org };
@@ -93,10 +97,20 @@ describe('organisers', () => {
     expect(noAlt.statusCode).toBe(422);
     expect(noAlt.body).toContain('Beschreiben Sie das Bild');
     expect(noAlt.body).toContain('href="#imageAlt"');
-    const notImage = await visitor.submitMultipart('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, imageAlt: 'Kinder mit Laternen' }), { image: { filename: 'x.png', content: Buffer.from('<svg/>'), type: 'image/png' } });
+    const notImage = await visitor.submitMultipart(
+      '/veranstaltungen/neu',
+      '/veranstaltungen/neu',
+      validFields({ organizationId: org.id, imageAlt: 'Kinder mit Laternen' }),
+      { image: { filename: 'x.png', content: Buffer.from('<svg/>'), type: 'image/png' } },
+    );
     expect(notImage.statusCode).toBe(422);
     expect(notImage.body).toContain('Die Datei ist kein Bild');
-    const created = await visitor.submitMultipart('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, imageAlt: 'Kinder mit bunten Laternen' }), { image: png });
+    const created = await visitor.submitMultipart(
+      '/veranstaltungen/neu',
+      '/veranstaltungen/neu',
+      validFields({ organizationId: org.id, imageAlt: 'Kinder mit bunten Laternen' }),
+      { image: png },
+    );
     expect(created.statusCode).toBe(303);
     const id = idOf(created.headers.location);
     const row = await t.deps.db.selectFrom('events').select(['image_id', 'image_alt']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -105,20 +119,44 @@ describe('organisers', () => {
     expect(page.body).toContain(`<img src="/medien/${row.image_id}" alt="Kinder mit bunten Laternen"`);
     expect(page.body).toContain(`"image":["http://localhost:3000/medien/${row.image_id}"]`);
     // Keeping the image on edit still needs its alt text.
-    const keptNoAlt = await visitor.submitMultipart(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/bearbeiten`, validFields({ organizationId: org.id, imageAlt: '' }));
+    const keptNoAlt = await visitor.submitMultipart(
+      `/veranstaltungen/${id}/bearbeiten`,
+      `/veranstaltungen/${id}/bearbeiten`,
+      validFields({ organizationId: org.id, imageAlt: '' }),
+    );
     expect(keptNoAlt.statusCode).toBe(422);
-    const removed = await visitor.submitMultipart(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/bearbeiten`, validFields({ organizationId: org.id, removeImage: 'ja' }));
+    const removed = await visitor.submitMultipart(
+      `/veranstaltungen/${id}/bearbeiten`,
+      `/veranstaltungen/${id}/bearbeiten`,
+      validFields({ organizationId: org.id, removeImage: 'ja' }),
+    );
     expect(removed.statusCode).toBe(303);
     expect(await t.deps.db.selectFrom('media_images').select('id').where('id', '=', row.image_id!).executeTakeFirst()).toBeUndefined();
   });
 
   it('counts SEQUENCE up on every change and cancels a single date for subscribed calendars', async () => {
     const { visitor, org } = await organizerOf();
-    const created = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Wöchentliches Vorlesen', repeat: 'weekly', repeatCount: '4', district: 'Herringen' }));
+    const created = await visitor.submit(
+      '/veranstaltungen/neu',
+      '/veranstaltungen/neu',
+      validFields({ organizationId: org.id, title: 'Wöchentliches Vorlesen', repeat: 'weekly', repeatCount: '4', district: 'Herringen' }),
+    );
     const id = idOf(created.headers.location);
     const feed = async () => (await new Visitor(() => t.app).get(`/veranstaltungen/${id}/kalender.ics`)).body.replace(/\r\n /g, '');
     expect(await feed()).toContain('SEQUENCE:0');
-    const edit = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/bearbeiten`, validFields({ organizationId: org.id, title: 'Wöchentliches Vorlesen', repeat: 'weekly', repeatCount: '4', district: 'Herringen', startTime: '16:00', endTime: '17:00' }));
+    const edit = await visitor.submit(
+      `/veranstaltungen/${id}/bearbeiten`,
+      `/veranstaltungen/${id}/bearbeiten`,
+      validFields({
+        organizationId: org.id,
+        title: 'Wöchentliches Vorlesen',
+        repeat: 'weekly',
+        repeatCount: '4',
+        district: 'Herringen',
+        startTime: '16:00',
+        endTime: '17:00',
+      }),
+    );
     expect(edit.statusCode).toBe(303);
     expect(await feed()).toContain('SEQUENCE:1');
     const second = addDays(soon(), 7);
@@ -129,7 +167,19 @@ describe('organisers', () => {
     expect(ics).toContain(`RECURRENCE-ID;TZID=Europe/Berlin:${second.replace(/-/g, '')}T160000`);
     expect(ics).toContain('STATUS:CANCELLED');
     // Cancelling the whole event keeps its page.
-    await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/bearbeiten`, validFields({ organizationId: org.id, title: 'Wöchentliches Vorlesen', repeat: 'weekly', repeatCount: '4', district: 'Herringen', status: 'cancelled', statusNote: 'Die Bücherei ist geschlossen.' }));
+    await visitor.submit(
+      `/veranstaltungen/${id}/bearbeiten`,
+      `/veranstaltungen/${id}/bearbeiten`,
+      validFields({
+        organizationId: org.id,
+        title: 'Wöchentliches Vorlesen',
+        repeat: 'weekly',
+        repeatCount: '4',
+        district: 'Herringen',
+        status: 'cancelled',
+        statusNote: 'Die Bücherei ist geschlossen.',
+      }),
+    );
     const page = await new Visitor(() => t.app).get(`/veranstaltungen/${id}`);
     expect(page.body).toContain('Diese Veranstaltung ist abgesagt.');
     expect(await feed()).toContain('SEQUENCE:3');
@@ -137,15 +187,30 @@ describe('organisers', () => {
 
   it('moves one date of a repeating event to another time, with field errors for bad input', async () => {
     const { visitor, org } = await organizerOf();
-    const created = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Turnen am Nachmittag', repeat: 'weekly', repeatCount: '3' }));
+    const created = await visitor.submit(
+      '/veranstaltungen/neu',
+      '/veranstaltungen/neu',
+      validFields({ organizationId: org.id, title: 'Turnen am Nachmittag', repeat: 'weekly', repeatCount: '3' }),
+    );
     const id = idOf(created.headers.location);
     const second = addDays(soon(), 7);
-    const bad = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/verlegen`, { moveDate: second, moveNewDate: 'morgen', moveNewStart: '18:00', moveNewEnd: '17:00' });
+    const bad = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/verlegen`, {
+      moveDate: second,
+      moveNewDate: 'morgen',
+      moveNewStart: '18:00',
+      moveNewEnd: '17:00',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('href="#moveNewDate"');
     expect(bad.body).toContain('value="morgen"');
     const newDate = addDays(second, 1);
-    const moved = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/verlegen`, { moveDate: second, moveNewDate: newDate, moveNewStart: '10:00', moveNewEnd: '11:00', moveNote: 'Halle belegt' });
+    const moved = await visitor.submit(`/veranstaltungen/${id}/bearbeiten`, `/veranstaltungen/${id}/verlegen`, {
+      moveDate: second,
+      moveNewDate: newDate,
+      moveNewStart: '10:00',
+      moveNewEnd: '11:00',
+      moveNote: 'Halle belegt',
+    });
     expect(moved.statusCode).toBe(303);
     const ics = (await new Visitor(() => t.app).get(`/veranstaltungen/${id}/kalender.ics`)).body.replace(/\r\n /g, '');
     expect(ics).toContain(`RECURRENCE-ID;TZID=Europe/Berlin:${second.replace(/-/g, '')}T150000`);
@@ -171,14 +236,21 @@ describe('organisers', () => {
     const { visitor: editor, user } = await signedInVisitor(t, 'editor');
     const revoke = await editor.submit('/veranstaltungen/pruefen', `/veranstaltungen/pruefen/organisationen/${org.id}`, { allowed: 'nein' });
     expect(revoke.statusCode).toBe(303);
-    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'event.publishing_revoked').where('actor_id', '=', user.id).execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'event.publishing_revoked')
+      .where('actor_id', '=', user.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect((await visitor.get('/veranstaltungen/verwalten')).body).toContain('Die Redaktion prüft Veranstaltungen von');
     const created = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Geprüftes Fest' }));
     const id = idOf(created.headers.location);
     expect((await new Visitor(() => t.app).get(`/veranstaltungen/${id}`)).statusCode).toBe(404);
     expect((await visitor.get(`/veranstaltungen/${id}`)).body).toContain('wartet auf Prüfung');
-    expect((await visitor.get(created.headers.location as string)).body).toContain('Die Veranstaltung ist gespeichert. Die Redaktion prüft sie; danach erscheint sie im Veranstaltungskalender.');
+    expect((await visitor.get(created.headers.location as string)).body).toContain(
+      'Die Veranstaltung ist gespeichert. Die Redaktion prüft sie; danach erscheint sie im Veranstaltungskalender.',
+    );
     expect((await editor.get('/veranstaltungen/pruefen')).body).toContain('Geprüftes Fest');
     await editor.submit('/veranstaltungen/pruefen', `/veranstaltungen/pruefen/organisationen/${org.id}`, { allowed: 'ja' });
     const again = await visitor.submit('/veranstaltungen/neu', '/veranstaltungen/neu', validFields({ organizationId: org.id, title: 'Direktes Fest' }));
@@ -188,21 +260,39 @@ describe('organisers', () => {
 
 describe('suggestions and moderation', () => {
   it('ignores a bot that fills the honeypot', async () => {
-    const before = await t.deps.db.selectFrom('events').select((s) => s.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const response = await new Visitor(() => t.app).submit('/veranstaltungen/vorschlagen', '/veranstaltungen/vorschlagen', validFields({ homepage: 'http://spam.example' }));
+    const before = await t.deps.db
+      .selectFrom('events')
+      .select((s) => s.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const response = await new Visitor(() => t.app).submit(
+      '/veranstaltungen/vorschlagen',
+      '/veranstaltungen/vorschlagen',
+      validFields({ homepage: 'http://spam.example' }),
+    );
     expect(response.statusCode).toBe(303);
-    const after = await t.deps.db.selectFrom('events').select((s) => s.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('events')
+      .select((s) => s.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('queues a suggestion, points out a likely duplicate, and mails the reason of a rejection', async () => {
-    const existing = await buildEvent(t, { title: 'Laternenumzug', placeName: 'Familienzentrum Nord', timing: { allDay: false, startDate: soon(), startTime: '17:00', endDate: soon(), endTime: '18:00' } });
+    const existing = await buildEvent(t, {
+      title: 'Laternenumzug',
+      placeName: 'Familienzentrum Nord',
+      timing: { allDay: false, startDate: soon(), startTime: '17:00', endDate: soon(), endTime: '18:00' },
+    });
     const visitor = new Visitor(() => t.app);
     const form = await visitor.get('/veranstaltungen/vorschlagen');
     expect(form.body).toContain('Wir löschen die Adresse 30 Tage nach der Entscheidung.');
     const bad = await visitor.submit('/veranstaltungen/vorschlagen', '/veranstaltungen/vorschlagen', validFields({ email: 'keine-adresse' }));
     expect(bad.statusCode).toBe(422);
-    const sent = await visitor.submit('/veranstaltungen/vorschlagen', '/veranstaltungen/vorschlagen', validFields({ title: 'Laternenumzug', email: 'mama@example.org' }));
+    const sent = await visitor.submit(
+      '/veranstaltungen/vorschlagen',
+      '/veranstaltungen/vorschlagen',
+      validFields({ title: 'Laternenumzug', email: 'mama@example.org' }),
+    );
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe('/veranstaltungen/vorschlagen/danke');
     const row = await t.deps.db.selectFrom('events').selectAll().where('suggester_email', '=', 'mama@example.org').executeTakeFirstOrThrow();
@@ -214,12 +304,20 @@ describe('suggestions and moderation', () => {
     expect(review.statusCode).toBe(200);
     expect(review.body).toContain('Mögliche Doppelung');
     expect(review.body).toContain(`/veranstaltungen/${existing}`);
-    const noReason = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}/entscheidung`, { decision: 'reject', reason: '' });
+    const noReason = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}/entscheidung`, {
+      decision: 'reject',
+      reason: '',
+    });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.body).toContain('Geben Sie einen Grund für die Ablehnung ein.');
-    const rejected = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}/entscheidung`, { decision: 'reject', reason: 'Diese Veranstaltung steht schon im Kalender.' });
+    const rejected = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}/entscheidung`, {
+      decision: 'reject',
+      reason: 'Diese Veranstaltung steht schon im Kalender.',
+    });
     expect(rejected.statusCode).toBe(303);
-    expect((await editor.get(rejected.headers.location as string)).body).toContain('„Laternenumzug“ ist abgelehnt und erscheint nicht im Veranstaltungskalender. Wer die Veranstaltung vorgeschlagen hat, bekommt eine E-Mail mit Ihrem Grund.');
+    expect((await editor.get(rejected.headers.location as string)).body).toContain(
+      '„Laternenumzug“ ist abgelehnt und erscheint nicht im Veranstaltungskalender. Wer die Veranstaltung vorgeschlagen hat, bekommt eine E-Mail mit Ihrem Grund.',
+    );
     const mails = await mailsTo('mama@example.org');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text_body).toContain('Grund: Diese Veranstaltung steht schon im Kalender.');
@@ -234,13 +332,19 @@ describe('suggestions and moderation', () => {
     await visitor.submit('/veranstaltungen/vorschlagen', '/veranstaltungen/vorschlagen', validFields({ title: 'Kürbisschnitzen', email: 'papa@example.org' }));
     const row = await t.deps.db.selectFrom('events').select('id').where('suggester_email', '=', 'papa@example.org').executeTakeFirstOrThrow();
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const edited = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}`, validFields({ title: 'Kürbisschnitzen für Familien' }));
+    const edited = await editor.submit(
+      `/veranstaltungen/pruefen/${row.id}`,
+      `/veranstaltungen/pruefen/${row.id}`,
+      validFields({ title: 'Kürbisschnitzen für Familien' }),
+    );
     expect(edited.statusCode).toBe(303);
     const approved = await editor.submit(`/veranstaltungen/pruefen/${row.id}`, `/veranstaltungen/pruefen/${row.id}/entscheidung`, { decision: 'approve' });
     expect(approved.statusCode).toBe(303);
     // Not just "Entschieden.": what happened to which event, and who is told.
     const queue = await editor.get(approved.headers.location as string);
-    expect(queue.body).toContain('„Kürbisschnitzen für Familien“ ist freigegeben und steht jetzt im Veranstaltungskalender. Wer die Veranstaltung vorgeschlagen hat, bekommt eine E-Mail.');
+    expect(queue.body).toContain(
+      '„Kürbisschnitzen für Familien“ ist freigegeben und steht jetzt im Veranstaltungskalender. Wer die Veranstaltung vorgeschlagen hat, bekommt eine E-Mail.',
+    );
     expect((await new Visitor(() => t.app).get(`/veranstaltungen/${row.id}`)).body).toContain('Kürbisschnitzen für Familien');
     const mails = await mailsTo('papa@example.org');
     expect(mails[0]!.subject).toBe('Veröffentlicht: Kürbisschnitzen für Familien');
@@ -258,13 +362,16 @@ describe('suggestions and moderation', () => {
     expect((await applyRetention(t.deps, now)).emailsErased).toBe(0);
     const later = new Date(now.getTime() + 31 * 86_400_000);
     expect((await applyRetention(t.deps, later)).emailsErased).toBe(before.length);
-    expect(await t.deps.db.selectFrom('events').select('id').where('suggester_email', 'is not', null).where('reviewed_at', 'is not', null).execute()).toHaveLength(0);
+    expect(
+      await t.deps.db.selectFrom('events').select('id').where('suggester_email', 'is not', null).where('reviewed_at', 'is not', null).execute(),
+    ).toHaveLength(0);
   });
 
   it('limits suggestions from one address', async () => {
     const visitor = new Visitor(() => t.app);
     let last = 0;
-    for (let i = 0; i <= suggestionLimit.max; i++) last = (await visitor.submit('/veranstaltungen/vorschlagen', '/veranstaltungen/vorschlagen', validFields({ title: `Vorschlag ${i}` }))).statusCode;
+    for (let i = 0; i <= suggestionLimit.max; i++)
+      last = (await visitor.submit('/veranstaltungen/vorschlagen', '/veranstaltungen/vorschlagen', validFields({ title: `Vorschlag ${i}` }))).statusCode;
     expect(last).toBe(429);
   });
 });

@@ -50,7 +50,11 @@ const berlinTimezone = [
 
 /** TEXT value escaping (RFC 5545 3.3.11). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 const octetsOf = (char: string) => {
@@ -81,7 +85,11 @@ export function foldLine(line: string): string {
   return out.join('\r\n');
 }
 
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const compactDate = (date: string) => date.replace(/-/g, '');
 /** A local Berlin time of an instant: "20270314T100000". */
 function localStamp(d: Date): string {
@@ -112,12 +120,21 @@ function commonProps(e: IcsEvent, status: EventStatus, note: string): string[] {
 /** The VEVENTs of one event: the master (with RRULE and EXDATE) and one per overridden date. */
 export function eventComponents(e: IcsEvent): string[] {
   const first = occurrenceTimes(e.timing, e.timing.startDate);
-  const head = (extra: string[]) => ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.modified)}`, `CREATED:${utcStamp(e.created)}`, `LAST-MODIFIED:${utcStamp(e.modified)}`, `SEQUENCE:${e.sequence}`, ...extra];
+  const head = (extra: string[]) => [
+    'BEGIN:VEVENT',
+    `UID:${e.uid}`,
+    `DTSTAMP:${utcStamp(e.modified)}`,
+    `CREATED:${utcStamp(e.created)}`,
+    `LAST-MODIFIED:${utcStamp(e.modified)}`,
+    `SEQUENCE:${e.sequence}`,
+    ...extra,
+  ];
   const master = head([dateProp('DTSTART', first.start, e.timing.allDay)]);
   if (first.end) master.push(e.timing.allDay ? `DTEND;VALUE=DATE:${compactDate(addDays(e.timing.endDate, 1))}` : dateProp('DTEND', first.end, false));
   if (e.rule) {
     master.push(`RRULE:${rruleValue(e.rule, e.timing)}`);
-    for (const x of e.exceptions.filter((x) => x.kind === 'excluded')) master.push(dateProp('EXDATE', occurrenceTimes(e.timing, x.date).start, e.timing.allDay));
+    for (const x of e.exceptions.filter((x) => x.kind === 'excluded'))
+      master.push(dateProp('EXDATE', occurrenceTimes(e.timing, x.date).start, e.timing.allDay));
   }
   master.push(...commonProps(e, e.status, ''), 'END:VEVENT');
   const components = [master];

@@ -24,7 +24,15 @@ describe('Berlin wall time', () => {
 
 describe('Berlin wall time against Intl', () => {
   it('agrees with Intl for any instant between 1990 and 2100, and fromLocal inverts toLocal', () => {
-    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const intl = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
         const instant = new Date(ms);
@@ -42,19 +50,36 @@ describe('Berlin wall time against Intl', () => {
 describe('recurrence', () => {
   it('keeps 10:00 local across the March change (UTC moves from 09:00 to 08:00)', () => {
     const occ = expandOccurrences(timed('2027-03-14', '10:00', '11:30'), weekly({ count: 4 }), [], 'scheduled', wide);
-    expect(occ.map((o) => o.start.toISOString())).toEqual(['2027-03-14T09:00:00.000Z', '2027-03-21T09:00:00.000Z', '2027-03-28T08:00:00.000Z', '2027-04-04T08:00:00.000Z']);
+    expect(occ.map((o) => o.start.toISOString())).toEqual([
+      '2027-03-14T09:00:00.000Z',
+      '2027-03-21T09:00:00.000Z',
+      '2027-03-28T08:00:00.000Z',
+      '2027-04-04T08:00:00.000Z',
+    ]);
     expect(occ.map((o) => toLocal(o.end!).time)).toEqual(['11:30', '11:30', '11:30', '11:30']);
   });
 
   it('keeps 10:00 local across the October change (UTC moves from 08:00 to 09:00)', () => {
-    const occ = expandOccurrences(timed('2026-10-24', '10:00', '12:00'), { freq: 'daily', interval: 1, byWeekday: [], until: '2026-10-26', count: null }, [], 'scheduled', wide);
+    const occ = expandOccurrences(
+      timed('2026-10-24', '10:00', '12:00'),
+      { freq: 'daily', interval: 1, byWeekday: [], until: '2026-10-26', count: null },
+      [],
+      'scheduled',
+      wide,
+    );
     expect(occ.map((o) => o.start.toISOString())).toEqual(['2026-10-24T08:00:00.000Z', '2026-10-25T09:00:00.000Z', '2026-10-26T09:00:00.000Z']);
     // The night of the change is 25 hours long; the event still lasts two hours.
     expect(occ.map((o) => (o.end!.getTime() - o.start.getTime()) / 3_600_000)).toEqual([2, 2, 2]);
   });
 
   it('keeps an overnight event ending at 01:00 local on the night the clocks go back', () => {
-    const occ = expandOccurrences({ allDay: false, startDate: '2026-10-24', startTime: '20:00', endDate: '2026-10-25', endTime: '01:00' }, { freq: 'daily', interval: 1, byWeekday: [], until: null, count: 2 }, [], 'scheduled', wide);
+    const occ = expandOccurrences(
+      { allDay: false, startDate: '2026-10-24', startTime: '20:00', endDate: '2026-10-25', endTime: '01:00' },
+      { freq: 'daily', interval: 1, byWeekday: [], until: null, count: 2 },
+      [],
+      'scheduled',
+      wide,
+    );
     expect(occ.map((o) => [toLocal(o.start).date, toLocal(o.end!).date, toLocal(o.end!).time])).toEqual([
       ['2026-10-24', '2026-10-25', '01:00'],
       ['2026-10-25', '2026-10-26', '01:00'],
@@ -94,18 +119,35 @@ describe('recurrence', () => {
   });
 
   it('skips months without the start day, monthly', () => {
-    expect(ruleDates('2027-01-31', { freq: 'monthly', interval: 1, byWeekday: [], until: '2027-06-30', count: null }, '2030-01-01')).toEqual(['2027-01-31', '2027-03-31', '2027-05-31']);
+    expect(ruleDates('2027-01-31', { freq: 'monthly', interval: 1, byWeekday: [], until: '2027-06-30', count: null }, '2030-01-01')).toEqual([
+      '2027-01-31',
+      '2027-03-31',
+      '2027-05-31',
+    ]);
   });
 
   it('gives all-day occurrences Berlin midnights as bounds', () => {
-    const occ = expandOccurrences({ allDay: true, startDate: '2027-03-27', startTime: null, endDate: '2027-03-28', endTime: null }, null, [], 'scheduled', wide);
+    const occ = expandOccurrences(
+      { allDay: true, startDate: '2027-03-27', startTime: null, endDate: '2027-03-28', endTime: null },
+      null,
+      [],
+      'scheduled',
+      wide,
+    );
     expect(occ[0]!.start.toISOString()).toBe('2027-03-26T23:00:00.000Z');
     expect(occ[0]!.end!.toISOString()).toBe('2027-03-28T22:00:00.000Z');
   });
 
   it('writes UNTIL in UTC for timed events and as a date for all-day ones', () => {
-    expect(rruleValue(weekly({ until: '2027-04-04', byWeekday: [7] }), timed('2027-03-14', '10:00', '11:00'))).toBe('FREQ=WEEKLY;BYDAY=SU;UNTIL=20270404T080000Z');
-    expect(rruleValue({ freq: 'daily', interval: 2, byWeekday: [], until: '2027-04-04', count: null }, { allDay: true, startDate: '2027-03-14', startTime: null, endDate: '2027-03-14', endTime: null })).toBe('FREQ=DAILY;INTERVAL=2;UNTIL=20270404');
+    expect(rruleValue(weekly({ until: '2027-04-04', byWeekday: [7] }), timed('2027-03-14', '10:00', '11:00'))).toBe(
+      'FREQ=WEEKLY;BYDAY=SU;UNTIL=20270404T080000Z',
+    );
+    expect(
+      rruleValue(
+        { freq: 'daily', interval: 2, byWeekday: [], until: '2027-04-04', count: null },
+        { allDay: true, startDate: '2027-03-14', startTime: null, endDate: '2027-03-14', endTime: null },
+      ),
+    ).toBe('FREQ=DAILY;INTERVAL=2;UNTIL=20270404');
   });
 
   it('cancels every occurrence when the whole event is cancelled', () => {

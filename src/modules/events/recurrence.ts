@@ -138,12 +138,23 @@ export function expandOccurrences(
 export function rruleValue(rule: RecurrenceRule, timing: EventTiming): string {
   const parts = [`FREQ=${rule.freq.toUpperCase()}`];
   if (rule.interval > 1) parts.push(`INTERVAL=${rule.interval}`);
-  if (rule.freq === 'weekly' && rule.byWeekday.length) parts.push(`BYDAY=${[...rule.byWeekday].sort().map((d) => ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][d - 1]).join(',')}`);
+  if (rule.freq === 'weekly' && rule.byWeekday.length)
+    parts.push(
+      `BYDAY=${[...rule.byWeekday]
+        .sort()
+        .map((d) => ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][d - 1])
+        .join(',')}`,
+    );
   if (rule.until) {
     if (timing.allDay) parts.push(`UNTIL=${rule.until.replace(/-/g, '')}`);
     else {
       const lastStart = fromLocal(rule.until, timing.startTime ?? '00:00');
-      parts.push(`UNTIL=${lastStart.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+      parts.push(
+        `UNTIL=${lastStart
+          .toISOString()
+          .replace(/[-:]/g, '')
+          .replace(/\.\d{3}/, '')}`,
+      );
     }
   } else if (rule.count) parts.push(`COUNT=${rule.count}`);
   return parts.join(';');

@@ -20,7 +20,8 @@ export const adminMessages = defineMessages(
     'dash.chart': 'Nachfrage und Plätze je Angebot',
     'dash.legendWishes': 'dunkel: Wünsche',
     'dash.legendPlaces': 'hell: Plätze',
-    'dash.chartSummary': 'Balkendiagramm: für jedes Angebot die Zahl der Wünsche (dunkel) und der Plätze (hell). Dieselben Zahlen stehen in der Tabelle darunter.',
+    'dash.chartSummary':
+      'Balkendiagramm: für jedes Angebot die Zahl der Wünsche (dunkel) und der Plätze (hell). Dieselben Zahlen stehen in der Tabelle darunter.',
     'dash.offer': 'Angebot',
     'dash.csv': 'Zahlen je Angebot als CSV herunterladen',
     'dash.status': 'Status',
@@ -44,7 +45,8 @@ export const adminMessages = defineMessages(
     'status.rejected': 'abgelehnt',
     'status.cancelled': 'abgesagt',
     'lottery.title': 'Losverfahren',
-    'lottery.hashIntro': 'Denken Sie sich einen langen Zufallswert aus (zum Beispiel diesen Vorschlag) und bewahren Sie ihn sicher auf. Veröffentlichen Sie vorher nur seinen SHA-256-Hash. Nach der Verlosung wird der Zufallswert veröffentlicht, damit jede Person das Ergebnis nachrechnen kann.',
+    'lottery.hashIntro':
+      'Denken Sie sich einen langen Zufallswert aus (zum Beispiel diesen Vorschlag) und bewahren Sie ihn sicher auf. Veröffentlichen Sie vorher nur seinen SHA-256-Hash. Nach der Verlosung wird der Zufallswert veröffentlicht, damit jede Person das Ergebnis nachrechnen kann.',
     'lottery.suggestion': 'Vorschlag für einen Zufallswert: {seed} (Hash: {hash})',
     'lottery.hash': 'SHA-256-Hash des Zufallswerts',
     'lottery.commit': 'Hash veröffentlichen',
@@ -52,7 +54,8 @@ export const adminMessages = defineMessages(
     'lottery.seed': 'Zufallswert',
     'lottery.preview': 'Probelauf',
     'lottery.confirm': 'Verlosung endgültig durchführen',
-    'lottery.confirmNote': 'Die Verlosung schreibt Plätze und Wartelisten, veröffentlicht den Zufallswert und verschickt die Ergebnisse. Sie lässt sich nicht rückgängig machen.',
+    'lottery.confirmNote':
+      'Die Verlosung schreibt Plätze und Wartelisten, veröffentlicht den Zufallswert und verschickt die Ergebnisse. Sie lässt sich nicht rückgängig machen.',
     'lottery.onlyInPhase': 'Probelauf und Verlosung sind in der Phase „Plätze werden verlost“ möglich.',
     'lottery.done': 'Verlost am {date}. Zufallswert: {seed}',
     'preview.title': 'Ergebnis des Probelaufs',
@@ -68,7 +71,8 @@ export const adminMessages = defineMessages(
     'runs.line': '{kind} am {date}: {placed} von {children} Kindern mit Platz',
     'earlyEnd.title': 'Wunschphase vorzeitig beenden?',
     'earlyEnd.running': 'Die Wunschphase von „{season}“ läuft laut Ankündigung noch bis zum {until}.',
-    'earlyEnd.consequence': 'Wenn Sie jetzt zu „{phase}“ wechseln, können Familien ab sofort keine Wunschlisten mehr abgeben oder ändern. Wer sich auf den angekündigten Termin verlassen hat, geht bei der Verlosung leer aus.',
+    'earlyEnd.consequence':
+      'Wenn Sie jetzt zu „{phase}“ wechseln, können Familien ab sofort keine Wunschlisten mehr abgeben oder ändern. Wer sich auf den angekündigten Termin verlassen hat, geht bei der Verlosung leer aus.',
     'earlyEnd.handedIn': 'Bisher abgegebene Wunschlisten: {n}',
     'earlyEnd.confirm': 'Ja, Wunschphase beenden und zu „{phase}“ wechseln',
     'earlyEnd.cancel': 'Nein, die Wunschphase läuft weiter (zurück zur Saison)',
@@ -117,7 +121,8 @@ export const adminMessages = defineMessages(
     'status.rejected': 'rejected',
     'status.cancelled': 'cancelled',
     'lottery.title': 'Lottery',
-    'lottery.hashIntro': 'Think of a long random value (for example this suggestion) and keep it safe. Publish only its SHA-256 hash beforehand. After the lottery the random value is published so that anyone can recompute the result.',
+    'lottery.hashIntro':
+      'Think of a long random value (for example this suggestion) and keep it safe. Publish only its SHA-256 hash beforehand. After the lottery the random value is published so that anyone can recompute the result.',
     'lottery.suggestion': 'Suggested random value: {seed} (hash: {hash})',
     'lottery.hash': 'SHA-256 hash of the random value',
     'lottery.commit': 'Publish hash',
@@ -141,7 +146,8 @@ export const adminMessages = defineMessages(
     'runs.line': '{kind} on {date}: {placed} of {children} children with a place',
     'earlyEnd.title': 'End the wish phase early?',
     'earlyEnd.running': 'The wish phase of “{season}” was announced to run until {until}.',
-    'earlyEnd.consequence': 'If you switch to “{phase}” now, families can no longer hand in or change wish lists from this moment. Anyone who relied on the announced date gets nothing in the lottery.',
+    'earlyEnd.consequence':
+      'If you switch to “{phase}” now, families can no longer hand in or change wish lists from this moment. Anyone who relied on the announced date gets nothing in the lottery.',
     'earlyEnd.handedIn': 'Wish lists handed in so far: {n}',
     'earlyEnd.confirm': 'Yes, end the wish phase and switch to “{phase}”',
     'earlyEnd.cancel': 'No, the wish phase goes on (back to the season)',

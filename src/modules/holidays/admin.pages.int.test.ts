@@ -36,7 +36,9 @@ describe('admin pages', () => {
 
     // Once the announced last day is over, no question is asked.
     const over = await buildSeason(t, { name: 'Osterferien 2026', phase: 'wishes', wish_from: '2026-01-01', wish_until: '2026-02-01' });
-    expect((await admin.submit(`/verwaltung/ferien/${over.id}`, `/verwaltung/ferien/${over.id}/phase`, { phase: 'allocation' })).body).toContain('Gespeichert.');
+    expect((await admin.submit(`/verwaltung/ferien/${over.id}`, `/verwaltung/ferien/${over.id}/phase`, { phase: 'allocation' })).body).toContain(
+      'Gespeichert.',
+    );
   });
 
   it('lists offers as CSV in which no title can run as a spreadsheet formula', async () => {
@@ -53,10 +55,24 @@ describe('admin pages', () => {
 
   it('runs a season from creation to the published lottery result', async () => {
     const { visitor: admin } = await signedInVisitor(t, 'admin');
-    const bad = await admin.submit('/verwaltung/ferien', '/verwaltung/ferien', { name: 'Sommer', wishFrom: '2027-04-15', wishUntil: '2027-03-01', maxWishes: '5', reservedPercent: '10', retentionDays: '180' });
+    const bad = await admin.submit('/verwaltung/ferien', '/verwaltung/ferien', {
+      name: 'Sommer',
+      wishFrom: '2027-04-15',
+      wishUntil: '2027-03-01',
+      maxWishes: '5',
+      reservedPercent: '10',
+      retentionDays: '180',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Das Ende der Wunschphase liegt vor ihrem Anfang.');
-    const created = await admin.submit('/verwaltung/ferien', '/verwaltung/ferien', { name: 'Sommerferien 2027', wishFrom: '2027-03-01', wishUntil: '2027-04-15', maxWishes: '5', reservedPercent: '10', retentionDays: '180' });
+    const created = await admin.submit('/verwaltung/ferien', '/verwaltung/ferien', {
+      name: 'Sommerferien 2027',
+      wishFrom: '2027-03-01',
+      wishUntil: '2027-04-15',
+      maxWishes: '5',
+      reservedPercent: '10',
+      retentionDays: '180',
+    });
     expect(created.statusCode).toBe(303);
     const dash = created.headers.location as string;
     const seasonId = dash.split('/').pop()!;
@@ -73,7 +89,9 @@ describe('admin pages', () => {
     const noReason = await admin.submit(review, `${review}/pruefen`, { decision: 'rejected' });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.body).toContain('Schreiben Sie dem Träger, was er ändern soll.');
-    expect((await admin.submit(review, `${review}/pruefen`, { decision: 'rejected', note: 'Bitte geben Sie an, wie viele Betreuerinnen dabei sind.' })).statusCode).toBe(200);
+    expect(
+      (await admin.submit(review, `${review}/pruefen`, { decision: 'rejected', note: 'Bitte geben Sie an, wie viele Betreuerinnen dabei sind.' })).statusCode,
+    ).toBe(200);
     await t.runJobs();
     const rejection = await t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', 'traeger@example.org').executeTakeFirstOrThrow();
     expect(rejection.subject).toBe('Ihr Ferienangebot braucht Änderungen: Ohne Betreuungsschlüssel');
@@ -82,7 +100,11 @@ describe('admin pages', () => {
     const { user: parent } = await signedInVisitor(t, 'family');
     for (const name of ['Ada', 'Ben']) {
       const child = await buildChild(t, parent.id, { first_name: name });
-      const list = await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: seasonId, child_id: child.id, submitted_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+      const list = await t.deps.db
+        .insertInto('holiday_wish_lists')
+        .values({ season_id: seasonId, child_id: child.id, submitted_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await t.deps.db.insertInto('holiday_wishes').values({ wish_list_id: list.id, offer_id: offer.id, rank: 1 }).execute();
     }
 
@@ -101,7 +123,12 @@ describe('admin pages', () => {
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Die Plätze sind verlost.');
     await t.runJobs();
-    const resultMail = await t.deps.db.selectFrom('mail_outbox').select('text_body').where('recipient', '=', parent.email).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const resultMail = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select('text_body')
+      .where('recipient', '=', parent.email)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(resultMail.text_body).toContain('die Plätze der Ferienbetreuung „Sommerferien 2027“ sind verlost.');
     const csv = await admin.get(`${dash}/angebote.csv`);
     expect(csv.body).toContain('Zirkuswoche;');
@@ -109,6 +136,15 @@ describe('admin pages', () => {
     const publicPage = await admin.get('/ferien');
     expect(publicPage.body).toContain(seed);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_id', 'in', [seasonId, offer.id]).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['holidays.season_created', 'holidays.offer_approved', 'holidays.seed_committed', 'holidays.phase_changed', 'holidays.run_previewed', 'holidays.run_confirmed']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'holidays.season_created',
+        'holidays.offer_approved',
+        'holidays.seed_committed',
+        'holidays.phase_changed',
+        'holidays.run_previewed',
+        'holidays.run_confirmed',
+      ]),
+    );
   });
 });

@@ -49,19 +49,44 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   app.post('/verwaltung/ferien', async (req, reply) => {
     const actor = editor(req);
     const t = adminMessages(req.locale);
-    const labels = { name: t('field.name'), wishFrom: t('field.wishFrom'), wishUntil: t('field.wishUntil'), maxWishes: t('field.maxWishes'), reservedPercent: t('field.reservedPercent'), retentionDays: t('field.retentionDays') };
+    const labels = {
+      name: t('field.name'),
+      wishFrom: t('field.wishFrom'),
+      wishUntil: t('field.wishUntil'),
+      maxWishes: t('field.maxWishes'),
+      reservedPercent: t('field.reservedPercent'),
+      retentionDays: t('field.retentionDays'),
+    };
     const seasons = () => deps.db.selectFrom('holiday_seasons').selectAll().orderBy('created_at', 'desc').execute();
     const form = parseForm(SeasonForm, req.body, labels, req.locale);
     if (!form.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={form.values} errors={form.errors} />);
     const v = form.value;
     const created = await attempt(() =>
-      createSeason(deps, actor, { name: v.name, wishFrom: v.wishFrom, wishUntil: v.wishUntil, maxWishes: Number(v.maxWishes), reservedPercent: Number(v.reservedPercent), retentionDays: Number(v.retentionDays) }, req.locale),
+      createSeason(
+        deps,
+        actor,
+        {
+          name: v.name,
+          wishFrom: v.wishFrom,
+          wishUntil: v.wishUntil,
+          maxWishes: Number(v.maxWishes),
+          reservedPercent: Number(v.reservedPercent),
+          retentionDays: Number(v.retentionDays),
+        },
+        req.locale,
+      ),
     );
-    if (!created.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={formValues(req.body)} errors={created.errors} />);
+    if (!created.ok)
+      return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={formValues(req.body)} errors={created.errors} />);
     return reply.redirect(`/verwaltung/ferien/${created.value}`, 303);
   });
 
-  async function dashboard(req: FastifyRequest, reply: FastifyReply, status: number, state: { notice?: string; values?: Record<string, string>; errors?: Record<string, string>; preview?: AllocationSummary } = {}) {
+  async function dashboard(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    state: { notice?: string; values?: Record<string, string>; errors?: Record<string, string>; preview?: AllocationSummary } = {},
+  ) {
     const actor = editor(req);
     const seasonId = idOr404((req.params as { id: string }).id);
     const data = await seasonDashboard(deps.db, seasonId);
@@ -69,12 +94,25 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     let preview: { summary: AllocationSummary; nothing: string[] } | undefined;
     if (state.preview) {
       const ids = state.preview.childrenWithNothing;
-      const names = ids.length ? await deps.db.selectFrom('holiday_children').select(['first_name', 'last_name']).where('id', 'in', ids).orderBy('last_name').execute() : [];
+      const names = ids.length
+        ? await deps.db.selectFrom('holiday_children').select(['first_name', 'last_name']).where('id', 'in', ids).orderBy('last_name').execute()
+        : [];
       preview = { summary: state.preview, nothing: names.map((n) => `${n.first_name} ${n.last_name}`) };
     }
     return reply
       .status(status)
-      .html(<DashboardPage ctx={ctxOf(req)} data={data} isAdmin={isAdmin(actor)} suggestion={{ seed, hash: seedHash(seed) }} preview={preview} notice={state.notice} values={state.values} errors={state.errors} />);
+      .html(
+        <DashboardPage
+          ctx={ctxOf(req)}
+          data={data}
+          isAdmin={isAdmin(actor)}
+          suggestion={{ seed, hash: seedHash(seed) }}
+          preview={preview}
+          notice={state.notice}
+          values={state.values}
+          errors={state.errors}
+        />,
+      );
   }
   const saved = (req: FastifyRequest) => ({ notice: adminMessages(req.locale)('notice.saved') });
 
@@ -82,7 +120,10 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Params: { id: string } }>('/verwaltung/ferien/:id/angebote.csv', async (req, reply) => {
     editor(req);
     const { offers } = await seasonDashboard(deps.db, idOr404(req.params.id));
-    const lines = [['Angebot', 'Träger', 'Status', 'Erster Tag', 'Plätze', 'Vergeben', 'Wünsche', 'Erstwünsche', 'Warteliste'], ...offers.map((o) => [o.title, o.organization_name, o.status, o.first_day, o.places, o.places_taken, o.wishes, o.first_wishes, o.waiting])];
+    const lines = [
+      ['Angebot', 'Träger', 'Status', 'Erster Tag', 'Plätze', 'Vergeben', 'Wünsche', 'Erstwünsche', 'Warteliste'],
+      ...offers.map((o) => [o.title, o.organization_name, o.status, o.first_day, o.places, o.places_taken, o.wishes, o.first_wishes, o.waiting]),
+    ];
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ferienangebote.csv"').send(csvDocument(lines));
   });
   app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/phase', async (req, reply) => {
@@ -141,7 +182,8 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     const actor = editor(req);
     const seed = (formValues(req.body).confirmSeed ?? '').trim();
     const result = await attempt(() => confirmRun(deps, actor, idOr404(req.params.id), seed, {}, req.locale));
-    if (!result.ok) return dashboard(req, reply, 422, { errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k === 'seed' ? 'confirmSeed' : k, v])) });
+    if (!result.ok)
+      return dashboard(req, reply, 422, { errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k === 'seed' ? 'confirmSeed' : k, v])) });
     return dashboard(req, reply, 200, { notice: adminMessages(req.locale)('notice.confirmed') });
   });
 }

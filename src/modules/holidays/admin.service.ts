@@ -30,7 +30,14 @@ export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInp
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('holiday_seasons')
-      .values({ name: input.name, wish_from: input.wishFrom, wish_until: input.wishUntil, max_wishes: input.maxWishes, reserved_percent: input.reservedPercent, retention_days: input.retentionDays })
+      .values({
+        name: input.name,
+        wish_from: input.wishFrom,
+        wish_until: input.wishUntil,
+        max_wishes: input.maxWishes,
+        reserved_percent: input.reservedPercent,
+        retention_days: input.retentionDays,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId: actor.id, action: 'holidays.season_created', subjectType: 'holiday_season', subjectId: row.id, details: { ...input } });
@@ -55,16 +62,38 @@ export async function earlyEndOfWishes(db: Executor, seasonId: string, phase: Ho
  * Editors switch phases; "results" comes only from a confirmed lottery run, "deleted" only from the retention job.
  * Ending the wish phase before its announced last day needs `earlyEndConfirmed`.
  */
-export async function setPhase(deps: AppDeps, actor: Actor, seasonId: string, phase: HolidayPhase, locale: Locale = 'de', options: { earlyEndConfirmed?: boolean } = {}): Promise<void> {
+export async function setPhase(
+  deps: AppDeps,
+  actor: Actor,
+  seasonId: string,
+  phase: HolidayPhase,
+  locale: Locale = 'de',
+  options: { earlyEndConfirmed?: boolean } = {},
+): Promise<void> {
   ensure(isEditor(actor));
   await deps.db.transaction().execute(async (trx) => {
-    const season = await trx.selectFrom('holiday_seasons').select(['phase', 'allocated_at', 'wish_until']).where('id', '=', seasonId).forUpdate().executeTakeFirst();
+    const season = await trx
+      .selectFrom('holiday_seasons')
+      .select(['phase', 'allocated_at', 'wish_until'])
+      .where('id', '=', seasonId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!season) throw notFound('Saison');
     const allowed = phase !== 'deleted' && (phase !== 'results' || !!season.allocated_at) && season.phase !== 'deleted';
     if (!allowed) throw refuse('phase', holidayMessages(locale)('season.phaseManual'));
     if (endsWishPhaseEarly(season, phase, todayInBerlin()) && !options.earlyEndConfirmed) throw refuse('phase', holidayMessages(locale)('season.earlyEnd'));
-    await trx.updateTable('holiday_seasons').set({ phase, closed_at: phase === 'closed' ? new Date() : null, updated_at: new Date() }).where('id', '=', seasonId).execute();
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.phase_changed', subjectType: 'holiday_season', subjectId: seasonId, details: { from: season.phase, to: phase } });
+    await trx
+      .updateTable('holiday_seasons')
+      .set({ phase, closed_at: phase === 'closed' ? new Date() : null, updated_at: new Date() })
+      .where('id', '=', seasonId)
+      .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'holidays.phase_changed',
+      subjectType: 'holiday_season',
+      subjectId: seasonId,
+      details: { from: season.phase, to: phase },
+    });
   });
 }
 
@@ -108,8 +137,12 @@ export async function seasonDashboard(db: Executor, seasonId: string) {
       'holiday_offers.places_taken',
       'holiday_offers.first_day',
       'organizations.name as organization_name',
-      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND l.submitted_at IS NOT NULL)`.as('wishes'),
-      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND w.rank = 1 AND l.submitted_at IS NOT NULL)`.as('first_wishes'),
+      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND l.submitted_at IS NOT NULL)`.as(
+        'wishes',
+      ),
+      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND w.rank = 1 AND l.submitted_at IS NOT NULL)`.as(
+        'first_wishes',
+      ),
       sql<number>`(SELECT count(*)::int FROM holiday_waitlist q WHERE q.offer_id = holiday_offers.id AND q.status = 'waiting')`.as('waiting'),
     ])
     .where('holiday_offers.season_id', '=', seasonId)

@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededShuffle, seededStream, seedHash } from './allocation-rng.js';
-import { type AllocationChild, type AllocationInput, type AllocationOffer, type AllocationResult, allocate, ageOn, fitsAge, offersOverlap } from './allocation.js';
+import {
+  type AllocationChild,
+  type AllocationInput,
+  type AllocationOffer,
+  type AllocationResult,
+  allocate,
+  ageOn,
+  fitsAge,
+  offersOverlap,
+} from './allocation.js';
 
 const day = (n: number) => `2027-07-${String(n).padStart(2, '0')}`;
 
@@ -18,18 +27,16 @@ const offerArb = (id: string) =>
       from: fc.integer({ min: 6, max: 14 }),
       hours: fc.integer({ min: 1, max: 8 }),
     })
-    .map(
-      (r): AllocationOffer => ({
-        id,
-        places: r.places,
-        minAge: r.minAge,
-        maxAge: r.minAge + r.ageSpan,
-        firstDay: day(r.first),
-        lastDay: day(r.first + r.length),
-        dailyFrom: r.trip ? 0 : r.from * 60,
-        dailyUntil: r.trip ? 1440 : (r.from + r.hours) * 60,
-      }),
-    );
+    .map((r): AllocationOffer => ({
+      id,
+      places: r.places,
+      minAge: r.minAge,
+      maxAge: r.minAge + r.ageSpan,
+      firstDay: day(r.first),
+      lastDay: day(r.first + r.length),
+      dailyFrom: r.trip ? 0 : r.from * 60,
+      dailyUntil: r.trip ? 1440 : (r.from + r.hours) * 60,
+    }));
 
 const inputArb: fc.Arbitrary<AllocationInput> = fc.integer({ min: 1, max: 8 }).chain((offerCount) => {
   const ids = Array.from({ length: offerCount }, (_, i) => `o${i}`);
@@ -61,7 +68,9 @@ function unitsOf(input: AllocationInput) {
   return [...groups].map(([key, members]) => ({
     key,
     members,
-    wished: [...new Set(members[0]!.wishes)].filter((id) => members.every((m) => m.wishes.includes(id)) && members.every((m) => fitsAge(m.birthDate, offers.get(id)!))),
+    wished: [...new Set(members[0]!.wishes)].filter(
+      (id) => members.every((m) => m.wishes.includes(id)) && members.every((m) => fitsAge(m.birthDate, offers.get(id)!)),
+    ),
   }));
 }
 
@@ -80,7 +89,9 @@ function assertNoSecondPlaceBeforeFirst(input: AllocationInput, result: Allocati
       if (before.some((p) => p.childId === other.members[0]!.id)) continue;
       for (const id of other.wished) {
         const room = capacity.get(id)! - before.filter((p) => p.offerId === id).length;
-        expect(room, `${unit.key} got a second place at step ${s} while ${other.key} with nothing wished for ${id} with room`).toBeLessThan(other.members.length);
+        expect(room, `${unit.key} got a second place at step ${s} while ${other.key} with nothing wished for ${id} with room`).toBeLessThan(
+          other.members.length,
+        );
       }
     }
   }
@@ -107,7 +118,8 @@ describe('allocate (properties)', () => {
         const mine = placesOf(result, child.id);
         expect(new Set(mine).size).toBe(mine.length);
         for (const id of mine) expect(child.wishes).toContain(id);
-        for (let i = 0; i < mine.length; i++) for (let j = i + 1; j < mine.length; j++) expect(offersOverlap(offers.get(mine[i]!)!, offers.get(mine[j]!)!)).toBe(false);
+        for (let i = 0; i < mine.length; i++)
+          for (let j = i + 1; j < mine.length; j++) expect(offersOverlap(offers.get(mine[i]!)!, offers.get(mine[j]!)!)).toBe(false);
       }
     });
   });
@@ -143,7 +155,7 @@ describe('allocate (properties)', () => {
   it('gives the same result for the same seed, whatever the order of the input', () => {
     fc.assert(
       fc.property(inputArb, fc.integer(), (input, salt) => {
-        const reorder = <T,>(xs: readonly T[]) => seededShuffle(xs, `reorder${salt}`);
+        const reorder = <T>(xs: readonly T[]) => seededShuffle(xs, `reorder${salt}`);
         const again = allocate({ ...input, offers: reorder(input.offers), children: reorder(input.children).map((c) => ({ ...c })) });
         const norm = (r: AllocationResult) => ({ ...r, placements: [...r.placements].sort((a, b) => a.step - b.step || a.childId.localeCompare(b.childId)) });
         expect(norm(again)).toEqual(norm(allocate(input)));
@@ -227,10 +239,24 @@ describe('allocate (properties)', () => {
 
 describe('allocate (examples)', () => {
   const offer = (id: string, places: number, extra: Partial<AllocationOffer> = {}): AllocationOffer => ({
-    id, places, minAge: 6, maxAge: 12, firstDay: day(5), lastDay: day(9), dailyFrom: 480, dailyUntil: 960, ...extra,
+    id,
+    places,
+    minAge: 6,
+    maxAge: 12,
+    firstDay: day(5),
+    lastDay: day(9),
+    dailyFrom: 480,
+    dailyUntil: 960,
+    ...extra,
   });
   const child = (id: string, wishes: string[], extra: Partial<AllocationChild> = {}): AllocationChild => ({
-    id, birthDate: '2018-01-01', priority: false, maxPlaces: 1, groupCode: null, wishes, ...extra,
+    id,
+    birthDate: '2018-01-01',
+    priority: false,
+    maxPlaces: 1,
+    groupCode: null,
+    wishes,
+    ...extra,
   });
 
   it('gives the reserved place to the priority child whatever the seed', () => {
@@ -247,7 +273,12 @@ describe('allocate (examples)', () => {
   });
 
   it('hands unused reserved places to the others', () => {
-    const result = allocate({ offers: [offer('x', 4)], children: [child('q', ['x']), child('r', ['x']), child('s', ['x'])], settings: { reservedShare: 0.5 }, seed: 's' });
+    const result = allocate({
+      offers: [offer('x', 4)],
+      children: [child('q', ['x']), child('r', ['x']), child('s', ['x'])],
+      settings: { reservedShare: 0.5 },
+      seed: 's',
+    });
     expect(result.placements).toHaveLength(3);
   });
 
@@ -266,7 +297,12 @@ describe('allocate (examples)', () => {
     for (let n = 0; n < 30; n++) {
       const input = {
         offers: [offer('x', 4), offer('y', 4, { firstDay: day(12), lastDay: day(16) })],
-        children: [child('a', ['x', 'y'], { maxPlaces: 2 }), child('b', ['x', 'y'], { maxPlaces: 2 }), child('c', ['x', 'y'], { maxPlaces: 2 }), child('d', ['x'])],
+        children: [
+          child('a', ['x', 'y'], { maxPlaces: 2 }),
+          child('b', ['x', 'y'], { maxPlaces: 2 }),
+          child('c', ['x', 'y'], { maxPlaces: 2 }),
+          child('d', ['x']),
+        ],
         settings: { reservedShare: 0.5 },
         seed: `seed-${n}`,
       };

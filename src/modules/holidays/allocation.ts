@@ -192,7 +192,12 @@ export function allocate(input: AllocationInput): AllocationResult {
 }
 
 /** Rules 2 to 6 for units already built, in the order the shuffle starts from (`lotteryUnits`). */
-export function allocateUnits(input: { offers: readonly AllocationOffer[]; units: readonly LotteryUnit[]; settings: AllocationSettings; seed: string }): AllocationResult {
+export function allocateUnits(input: {
+  offers: readonly AllocationOffer[];
+  units: readonly LotteryUnit[];
+  settings: AllocationSettings;
+  seed: string;
+}): AllocationResult {
   const share = Math.min(1, Math.max(0, Number.isFinite(input.settings.reservedShare) ? input.settings.reservedShare : 0));
   const offers = input.offers;
   const index = new Map(offers.map((o, i) => [o.id, i]));

@@ -33,9 +33,20 @@ describe('date fields of the holiday forms take TT.MM.JJJJ', () => {
     await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: org.id }).execute();
     const form = `/meine-ferienangebote/${org.id}/neu`;
     const fields = {
-      title: 'Kochen mit Kindern', description: 'Eine Woche lang kochen wir gesund und lecker.', kind: 'week', firstDay: '12.7.2027', lastDay: '16.07.2027',
-      dailyFrom: '09:00', dailyUntil: '13:00', minAge: '8', maxAge: '12', places: '12', price: '40', location: 'Familienzentrum Nord',
-      contactName: 'Frau Koch', contactEmail: 'koch@example.org',
+      title: 'Kochen mit Kindern',
+      description: 'Eine Woche lang kochen wir gesund und lecker.',
+      kind: 'week',
+      firstDay: '12.7.2027',
+      lastDay: '16.07.2027',
+      dailyFrom: '09:00',
+      dailyUntil: '13:00',
+      minAge: '8',
+      maxAge: '12',
+      places: '12',
+      price: '40',
+      location: 'Familienzentrum Nord',
+      contactName: 'Frau Koch',
+      contactEmail: 'koch@example.org',
     };
     const bad = await visitor.submit(form, form, { ...fields, lastDay: '31.06.2027' });
     expect(bad.statusCode).toBe(422);
@@ -63,7 +74,11 @@ describe('date fields of the holiday forms take TT.MM.JJJJ', () => {
     const { visitor, user } = await signedInVisitor(t, 'provider');
     await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: org.id }).execute();
     const child = await buildChild(t, user.id);
-    const place = await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'accepted' }).returning('id').executeTakeFirstOrThrow();
+    const place = await t.deps.db
+      .insertInto('holiday_places')
+      .values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'accepted' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const page = `/meine-ferienangebote/angebote/${offer.id}/teilnehmende`;
     expect((await visitor.get(page)).body).toContain('value="12.07.2027"');
     const bad = await visitor.submit(page, `/meine-ferienangebote/angebote/${offer.id}/anwesenheit`, { day: '32.07.2027' });

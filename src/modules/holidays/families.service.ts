@@ -58,21 +58,54 @@ export async function ownChild(db: Executor, actor: Actor, childId: string) {
 /** Adds or changes a child; needs are stored only with explicit consent (text and version recorded). */
 export async function saveChild(deps: AppDeps, actor: Actor, childId: string | null, input: ChildInput, locale: Locale): Promise<string> {
   const t = holidayMessages(locale);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(input.birthDate) && !Number.isNaN(Date.parse(`${input.birthDate}T00:00:00Z`)) && new Date(`${input.birthDate}T00:00:00Z`).toISOString().startsWith(input.birthDate);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(input.birthDate) &&
+    !Number.isNaN(Date.parse(`${input.birthDate}T00:00:00Z`)) &&
+    new Date(`${input.birthDate}T00:00:00Z`).toISOString().startsWith(input.birthDate);
   const age = valid ? ageOn(input.birthDate, todayInBerlin()) : -1;
   if (!valid || age < 0 || age > 18) throw fail({ birthDate: t('refuse.birthDate') });
   const needs = input.needs.trim();
   if (needs && !input.needsConsent) throw fail({ needsConsent: t('refuse.consent') });
   return deps.db.transaction().execute(async (trx) => {
     if (childId) await ownChild(trx, actor, childId);
-    const consented = needs ? { needs_consent_version: needsConsentVersion, needs_consent_at: new Date() } : { needs_consent_version: null, needs_consent_at: null };
-    const values = { first_name: input.firstName, last_name: input.lastName, birth_date: input.birthDate, needs, photo_consent: input.photoConsent, priority: input.priority, ...consented };
+    const consented = needs
+      ? { needs_consent_version: needsConsentVersion, needs_consent_at: new Date() }
+      : { needs_consent_version: null, needs_consent_at: null };
+    const values = {
+      first_name: input.firstName,
+      last_name: input.lastName,
+      birth_date: input.birthDate,
+      needs,
+      photo_consent: input.photoConsent,
+      priority: input.priority,
+      ...consented,
+    };
     const id = childId
-      ? (await trx.updateTable('holiday_children').set({ ...values, updated_at: new Date() }).where('id', '=', childId).returning('id').executeTakeFirstOrThrow()).id
-      : (await trx.insertInto('holiday_children').values({ ...values, parent_id: actor.id }).returning('id').executeTakeFirstOrThrow()).id;
-    if (needs) await trx.insertInto('consents').values({ user_id: actor.id, purpose: 'holidays.needs', text_version: needsConsentVersion, text: needsConsentText }).execute();
+      ? (
+          await trx
+            .updateTable('holiday_children')
+            .set({ ...values, updated_at: new Date() })
+            .where('id', '=', childId)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+      : (
+          await trx
+            .insertInto('holiday_children')
+            .values({ ...values, parent_id: actor.id })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+    if (needs)
+      await trx
+        .insertInto('consents')
+        .values({ user_id: actor.id, purpose: 'holidays.needs', text_version: needsConsentVersion, text: needsConsentText })
+        .execute();
     await trx.deleteFrom('holiday_contacts').where('child_id', '=', id).execute();
-    await trx.insertInto('holiday_contacts').values({ child_id: id, name: input.contactName, phone: input.contactPhone, relation: input.contactRelation, position: 1 }).execute();
+    await trx
+      .insertInto('holiday_contacts')
+      .values({ child_id: id, name: input.contactName, phone: input.contactPhone, relation: input.contactRelation, position: 1 })
+      .execute();
     return id;
   });
 }
@@ -114,10 +147,25 @@ export interface GroupCheck {
   kept: number;
 }
 
-async function checkGroup(db: Executor, seasonId: string, child: { id: string; birth_date: string }, input: WishInput, offers: Map<string, SeasonOffer>): Promise<GroupCheck | null> {
+async function checkGroup(
+  db: Executor,
+  seasonId: string,
+  child: { id: string; birth_date: string },
+  input: WishInput,
+  offers: Map<string, SeasonOffer>,
+): Promise<GroupCheck | null> {
   if (!input.groupCode) return null;
   const others = await otherGroupMembers(db, seasonId, input.groupCode, child.id);
-  const lotteryOffers = [...offers.values()].map((o) => ({ id: o.id, places: o.places, minAge: o.min_age, maxAge: o.max_age, firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until }));
+  const lotteryOffers = [...offers.values()].map((o) => ({
+    id: o.id,
+    places: o.places,
+    minAge: o.min_age,
+    maxAge: o.max_age,
+    firstDay: o.first_day,
+    lastDay: o.last_day,
+    dailyFrom: o.daily_from,
+    dailyUntil: o.daily_until,
+  }));
   const shared = new Set(groupWishes([{ birthDate: child.birth_date, wishes: input.offerIds }, ...others], lotteryOffers));
   const dropped = input.offerIds.filter((id) => !shared.has(id)).map((id) => offers.get(id)!);
   return { others: others.length, dropped, kept: input.offerIds.length - dropped.length };
@@ -133,19 +181,34 @@ export async function checkWishes(deps: AppDeps, actor: Actor, childId: string, 
   const errors: Record<string, string> = {};
   if (input.offerIds.length === 0) errors.wish1 = t('refuse.noWish');
   if (input.offerIds.length > season.max_wishes) errors[`wish${season.max_wishes + 1}`] = t('refuse.tooMany', { max: season.max_wishes });
-  const timed = (o: { first_day: string; last_day: string; daily_from: number; daily_until: number }) => ({ firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until });
+  const timed = (o: { first_day: string; last_day: string; daily_from: number; daily_until: number }) => ({
+    firstDay: o.first_day,
+    lastDay: o.last_day,
+    dailyFrom: o.daily_from,
+    dailyUntil: o.daily_until,
+  });
   input.offerIds.forEach((id, i) => {
     const field = `wish${i + 1}`;
     const offer = offers.get(id);
     if (!offer) return void (errors[field] = t('refuse.notBookable'));
     if (input.offerIds.indexOf(id) !== i) return void (errors[field] = t('refuse.duplicate'));
     if (!fitsAge(child.birth_date, { minAge: offer.min_age, maxAge: offer.max_age, firstDay: offer.first_day }))
-      return void (errors[field] = t('refuse.age', { child: child.first_name, offer: offer.title, age: ageOn(child.birth_date, offer.first_day), min: offer.min_age, max: offer.max_age }));
-    const clash = input.offerIds.slice(0, i).map((other) => offers.get(other)).find((other) => other && other.id !== id && offersOverlap(timed(other), timed(offer)));
+      return void (errors[field] = t('refuse.age', {
+        child: child.first_name,
+        offer: offer.title,
+        age: ageOn(child.birth_date, offer.first_day),
+        min: offer.min_age,
+        max: offer.max_age,
+      }));
+    const clash = input.offerIds
+      .slice(0, i)
+      .map((other) => offers.get(other))
+      .find((other) => other && other.id !== id && offersOverlap(timed(other), timed(offer)));
     if (clash) errors[field] = t('refuse.overlap', { offer: offer.title, other: clash.title });
   });
   if (input.groupCode && !isIssuedGroupCode(deps.config.sessionSecret, season.id, input.groupCode)) errors.groupCode = t('refuse.groupCode');
-  if (!Number.isInteger(input.maxPlaces) || input.maxPlaces < 1 || input.maxPlaces > Math.max(1, input.offerIds.length)) errors.maxPlaces = t('refuse.maxPlaces');
+  if (!Number.isInteger(input.maxPlaces) || input.maxPlaces < 1 || input.maxPlaces > Math.max(1, input.offerIds.length))
+    errors.maxPlaces = t('refuse.maxPlaces');
   if (Object.keys(errors).length) throw fail(errors);
   const group = await checkGroup(deps.db, season.id, child, input, offers);
   return { child, season, offers: input.offerIds.map((id) => offers.get(id)!), group };
@@ -161,15 +224,29 @@ export async function submitWishes(deps: AppDeps, actor: Actor, childId: string,
     const list = await trx
       .insertInto('holiday_wish_lists')
       .values({ season_id: season.id, child_id: child.id, max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date() })
-      .onConflict((oc) => oc.columns(['season_id', 'child_id']).doUpdateSet({ max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date(), updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc
+          .columns(['season_id', 'child_id'])
+          .doUpdateSet({ max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date(), updated_at: new Date() }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('holiday_wishes').where('wish_list_id', '=', list.id).execute();
-    await trx.insertInto('holiday_wishes').values(offers.map((o, i) => ({ wish_list_id: list.id, offer_id: o.id, rank: i + 1 }))).execute();
+    await trx
+      .insertInto('holiday_wishes')
+      .values(offers.map((o, i) => ({ wish_list_id: list.id, offer_id: o.id, rank: i + 1 })))
+      .execute();
     const until = dateFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${season.wish_until}T00:00:00Z`));
     await mailParentOfChild(deps, trx, child.id, (tr, name, childName) => ({
       subject: tr('mail.wishes.subject', { child: childName }),
-      text: tr('mail.wishes.text', { name, child: childName, season: season.name, list: offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n') + groupNote(tr, group), until, url: `${deps.config.publicUrl}/ferien/wuensche/${child.id}` }),
+      text: tr('mail.wishes.text', {
+        name,
+        child: childName,
+        season: season.name,
+        list: offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n') + groupNote(tr, group),
+        until,
+        url: `${deps.config.publicUrl}/ferien/wuensche/${child.id}`,
+      }),
     }));
   });
 }
@@ -196,7 +273,15 @@ export async function familyResults(db: Executor, parentId: string, seasonId: st
     .selectFrom('holiday_places')
     .innerJoin('holiday_children', 'holiday_children.id', 'holiday_places.child_id')
     .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
-    .select(['holiday_places.id', 'holiday_places.status', 'holiday_places.respond_by', 'holiday_places.child_id', 'holiday_offers.title', 'holiday_offers.first_day', 'holiday_offers.last_day'])
+    .select([
+      'holiday_places.id',
+      'holiday_places.status',
+      'holiday_places.respond_by',
+      'holiday_places.child_id',
+      'holiday_offers.title',
+      'holiday_offers.first_day',
+      'holiday_offers.last_day',
+    ])
     .where('holiday_children.parent_id', '=', parentId)
     .where('holiday_places.season_id', '=', seasonId)
     .orderBy('holiday_offers.first_day')
@@ -209,7 +294,9 @@ export async function familyResults(db: Executor, parentId: string, seasonId: st
     .select([
       'holiday_waitlist.child_id',
       'holiday_offers.title',
-      sql<number>`(SELECT count(*)::int + 1 FROM holiday_waitlist ahead WHERE ahead.offer_id = holiday_waitlist.offer_id AND ahead.status = 'waiting' AND ahead.position < holiday_waitlist.position)`.as('position'),
+      sql<number>`(SELECT count(*)::int + 1 FROM holiday_waitlist ahead WHERE ahead.offer_id = holiday_waitlist.offer_id AND ahead.status = 'waiting' AND ahead.position < holiday_waitlist.position)`.as(
+        'position',
+      ),
     ])
     .where('holiday_children.parent_id', '=', parentId)
     .where('holiday_offers.season_id', '=', seasonId)

@@ -4,7 +4,8 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 export const familyMessages = defineMessages(
   {
     'home.title': 'Ferienbetreuung',
-    'home.intro': 'Vereine und Verbände bieten in den Ferien Tagesprogramme, Betreuungswochen und Freizeiten an. Bei beliebten Angeboten gibt es mehr Wünsche als Plätze. Deshalb werden die Plätze fair verlost.',
+    'home.intro':
+      'Vereine und Verbände bieten in den Ferien Tagesprogramme, Betreuungswochen und Freizeiten an. Bei beliebten Angeboten gibt es mehr Wünsche als Plätze. Deshalb werden die Plätze fair verlost.',
     'home.noSeason': 'Zurzeit gibt es keine Ferienbetreuung zum Anmelden. Schauen Sie bald wieder vorbei.',
     'home.phase': 'Aktuelle Phase',
     'home.wishPeriod': 'Wünsche abgeben: {from} bis {until}',
@@ -16,11 +17,13 @@ export const familyMessages = defineMessages(
     'programme.title': 'Programmheft {season}',
     'home.noOffers': 'Noch keine Angebote veröffentlicht.',
     'home.fairness': 'So wird verlost',
-    'home.fairnessText': 'In jeder Runde bekommt jedes Kind höchstens einen Platz, bevor ein Kind einen weiteren bekommt. Die Reihenfolge wird mit einem Zufallswert ausgelost und wechselt jede Runde (wie beim Wählen von Mannschaften). Geschwister mit gemeinsamem Gruppencode kommen zusammen in ein Angebot oder gar nicht.',
+    'home.fairnessText':
+      'In jeder Runde bekommt jedes Kind höchstens einen Platz, bevor ein Kind einen weiteren bekommt. Die Reihenfolge wird mit einem Zufallswert ausgelost und wechselt jede Runde (wie beim Wählen von Mannschaften). Geschwister mit gemeinsamem Gruppencode kommen zusammen in ein Angebot oder gar nicht.',
     'home.seedHash': 'Festgelegter Hash des Zufallswerts (SHA-256):',
     'home.seed': 'Veröffentlichter Zufallswert: {seed}. Mit ihm und den veröffentlichten Eingaben kann jede Person das Ergebnis nachrechnen.',
     'home.publication': 'Eingaben und Ergebnis der Verlosung herunterladen (JSON, ohne Namen)',
-    'home.publicationHow': 'Darin steht jedes Kind – Geschwister mit gemeinsamem Gruppencode zusammen – unter einer Kennung, die nur die eigene Familie erfährt (unter „Meine Ergebnisse“ und in der Ergebnis-E-Mail), mit Vorrang, Höchstzahl und Wünschen. Zum Nachrechnen gibt es im Quellcode des Familienrathauses ein kleines Programm:',
+    'home.publicationHow':
+      'Darin steht jedes Kind – Geschwister mit gemeinsamem Gruppencode zusammen – unter einer Kennung, die nur die eigene Familie erfährt (unter „Meine Ergebnisse“ und in der Ergebnis-E-Mail), mit Vorrang, Höchstzahl und Wünschen. Zum Nachrechnen gibt es im Quellcode des Familienrathauses ein kleines Programm:',
     'phase.collecting': 'Angebote werden gesammelt',
     'phase.wishes': 'Wünsche abgeben',
     'phase.allocation': 'Plätze werden verlost',
@@ -62,12 +65,14 @@ export const familyMessages = defineMessages(
     'children.sent': 'Die Wunschliste ist abgegeben. Sie bekommen eine Bestätigung per E-Mail.',
     'child.newTitle': 'Kind anlegen',
     'child.editTitle': 'Angaben zu {name} ändern',
-    'child.why': 'Wir brauchen Name und Geburtsdatum, um das Alter für die Angebote zu prüfen, und einen Notfallkontakt für den Träger. Alles andere ist freiwillig.',
+    'child.why':
+      'Wir brauchen Name und Geburtsdatum, um das Alter für die Angebote zu prüfen, und einen Notfallkontakt für den Träger. Alles andere ist freiwillig.',
     'field.firstName': 'Vorname',
     'field.lastName': 'Nachname',
     'field.birthDate': 'Geburtsdatum',
     'field.needs': 'Bedürfnisse (freiwillig)',
-    'field.needs.hint': 'Allergien, Medikamente, Unterstützungsbedarf. Nur der Träger eines Angebots, in dem Ihr Kind einen Platz hat, und die Verwaltung sehen diese Angaben.',
+    'field.needs.hint':
+      'Allergien, Medikamente, Unterstützungsbedarf. Nur der Träger eines Angebots, in dem Ihr Kind einen Platz hat, und die Verwaltung sehen diese Angaben.',
     'field.needsConsent': 'Ich willige ausdrücklich ein, dass diese Angaben zu Bedürfnissen gespeichert und an den Träger weitergegeben werden (Art. 9 DSGVO).',
     'field.photoConsent': 'Der Träger darf Fotos machen, auf denen mein Kind zu sehen ist.',
     'field.priority': 'Wir haben einen Familienpass oder bekommen Leistungen für Bildung und Teilhabe.',
@@ -84,22 +89,26 @@ export const familyMessages = defineMessages(
     'wish.maxPlaces': 'Wie viele Plätze möchten Sie höchstens?',
     'wish.maxPlaces.hint': 'Ihr Kind bekommt nie mehr Plätze als hier angegeben.',
     'wish.groupCode': 'Gruppencode (freiwillig)',
-    'wish.groupCode.hint': 'Geschwister oder Freunde, die zusammen hin möchten, geben denselben Code an. Die erste Familie erzeugt den Code mit der Schaltfläche „Neuen Gruppencode erzeugen“ unten und gibt ihn weiter. Vergeben werden dann nur Angebote, die alle gewünscht haben – zusammen oder gar nicht.',
+    'wish.groupCode.hint':
+      'Geschwister oder Freunde, die zusammen hin möchten, geben denselben Code an. Die erste Familie erzeugt den Code mit der Schaltfläche „Neuen Gruppencode erzeugen“ unten und gibt ihn weiter. Vergeben werden dann nur Angebote, die alle gewünscht haben – zusammen oder gar nicht.',
     'wish.newGroup': 'Neuen Gruppencode erzeugen',
     'wish.groupCode.format': 'Der Gruppencode besteht aus Großbuchstaben, Ziffern und einem Bindestrich, zum Beispiel K7QX2M-9HD4TRWA.',
     'wish.continue': 'Weiter zur Prüfung',
     'wish.unfit.summary': 'Warum fehlen Angebote? Nicht alle passen zum Alter von {name}.',
     'wish.unfit.text': 'Diese Angebote stehen nicht zur Auswahl, weil {name} am ersten Tag des Angebots jünger oder älter ist als angegeben:',
     'wish.readOnly.collecting': 'Wünsche können Sie vom {from} bis zum {until} abgeben.',
-    'wish.readOnly.allocation': 'Die Wunschphase ist vorbei: Die Plätze werden gerade verlost. Die Wunschliste lässt sich nicht mehr ändern. Das Ergebnis bekommen Sie per E-Mail.',
+    'wish.readOnly.allocation':
+      'Die Wunschphase ist vorbei: Die Plätze werden gerade verlost. Die Wunschliste lässt sich nicht mehr ändern. Das Ergebnis bekommen Sie per E-Mail.',
     'wish.readOnly.after': 'Die Wunschphase ist vorbei. Die Wunschliste lässt sich nicht mehr ändern. Ihr Ergebnis finden Sie unter „Meine Ergebnisse“.',
     'wish.readOnly.none': 'Für {name} haben Sie keine Wunschliste abgegeben.',
     'wish.readOnly.notSaved': 'Ihre Änderung ist nicht gespeichert, weil die Wunschphase vorbei ist.',
     'wish.readOnly.cancelled': '{offer} – abgesagt',
-    'check.groupAlone': 'Bisher hat kein anderes Kind eine Wunschliste mit diesem Gruppencode abgegeben. Verlost werden nur Angebote, die alle Kinder mit dem Code gewünscht haben.',
+    'check.groupAlone':
+      'Bisher hat kein anderes Kind eine Wunschliste mit diesem Gruppencode abgegeben. Verlost werden nur Angebote, die alle Kinder mit dem Code gewünscht haben.',
     'check.groupShared': 'Alle Kinder mit diesem Gruppencode haben diese Angebote gewünscht. Sie werden zusammen verlost.',
     'check.groupDropped.title': 'Nicht alle Wünsche werden verlost',
-    'check.groupDropped.text': 'Diese Wünsche haben nicht alle Kinder mit demselben Gruppencode angegeben, oder nicht alle sind im passenden Alter. Bei der Verlosung werden sie nicht berücksichtigt:',
+    'check.groupDropped.text':
+      'Diese Wünsche haben nicht alle Kinder mit demselben Gruppencode angegeben, oder nicht alle sind im passenden Alter. Bei der Verlosung werden sie nicht berücksichtigt:',
     'check.groupDropped.nothingLeft': 'Damit bleibt kein gemeinsamer Wunsch, und die Kinder bekommen bei der Verlosung keinen Platz.',
     'check.groupDropped.change': 'Stimmen Sie die Wünsche mit der anderen Familie ab, oder ändern Sie die Wunschliste mit „Ändern“.',
     'children.wishesView': 'Wunschliste ansehen',
@@ -130,7 +139,8 @@ export const familyMessages = defineMessages(
   },
   {
     'home.title': 'Holiday care',
-    'home.intro': 'Clubs and associations offer day programmes, care weeks and trips in the school holidays. Popular offers get more wishes than they have places. That is why places are allocated fairly by lottery.',
+    'home.intro':
+      'Clubs and associations offer day programmes, care weeks and trips in the school holidays. Popular offers get more wishes than they have places. That is why places are allocated fairly by lottery.',
     'home.noSeason': 'There is no holiday care open for registration right now. Please check back soon.',
     'home.phase': 'Current phase',
     'home.wishPeriod': 'Make wishes: {from} to {until}',
@@ -142,11 +152,13 @@ export const familyMessages = defineMessages(
     'programme.title': 'Programme {season}',
     'home.noOffers': 'No offers published yet.',
     'home.fairness': 'How the lottery works',
-    'home.fairnessText': 'In each round every child gets at most one place before any child gets another. The order is drawn with a random value and reverses every round (like picking teams). Siblings with a shared group code are placed in an offer together or not at all.',
+    'home.fairnessText':
+      'In each round every child gets at most one place before any child gets another. The order is drawn with a random value and reverses every round (like picking teams). Siblings with a shared group code are placed in an offer together or not at all.',
     'home.seedHash': 'Committed hash of the random value (SHA-256):',
     'home.seed': 'Published random value: {seed}. With it and the published inputs anyone can recompute the result.',
     'home.publication': 'Download the inputs and result of the lottery (JSON, without names)',
-    'home.publicationHow': 'Each child – siblings with a shared group code together – appears there under an identifier only its own family learns (under “My results” and in the result email), with priority, maximum and wishes. The source code of the Familienrathaus has a small program to recompute it:',
+    'home.publicationHow':
+      'Each child – siblings with a shared group code together – appears there under an identifier only its own family learns (under “My results” and in the result email), with priority, maximum and wishes. The source code of the Familienrathaus has a small program to recompute it:',
     'phase.collecting': 'Offers are being collected',
     'phase.wishes': 'Make your wishes',
     'phase.allocation': 'Places are being allocated',
@@ -210,19 +222,22 @@ export const familyMessages = defineMessages(
     'wish.maxPlaces': 'How many places do you want at most?',
     'wish.maxPlaces.hint': 'Your child never gets more places than this.',
     'wish.groupCode': 'Group code (optional)',
-    'wish.groupCode.hint': 'Siblings or friends who want to go together enter the same code. The first family creates the code with the button “Create a new group code” below and passes it on. Only offers that all of them wished for are then allocated – together or not at all.',
+    'wish.groupCode.hint':
+      'Siblings or friends who want to go together enter the same code. The first family creates the code with the button “Create a new group code” below and passes it on. Only offers that all of them wished for are then allocated – together or not at all.',
     'wish.newGroup': 'Create a new group code',
     'wish.groupCode.format': 'The group code consists of capital letters, digits and one hyphen, for example K7QX2M-9HD4TRWA.',
     'wish.continue': 'Continue to check',
     'wish.unfit.summary': 'Why are offers missing? Not all of them suit the age of {name}.',
     'wish.unfit.text': 'These offers are not available to choose, because {name} is younger or older than stated on the first day of the offer:',
     'wish.readOnly.collecting': 'You can hand in wishes from {from} to {until}.',
-    'wish.readOnly.allocation': 'The wish phase is over: the places are being allocated right now. The wish list can no longer be changed. You will get the result by email.',
+    'wish.readOnly.allocation':
+      'The wish phase is over: the places are being allocated right now. The wish list can no longer be changed. You will get the result by email.',
     'wish.readOnly.after': 'The wish phase is over. The wish list can no longer be changed. You will find your result under “My results”.',
     'wish.readOnly.none': 'You did not hand in a wish list for {name}.',
     'wish.readOnly.notSaved': 'Your change is not saved, because the wish phase is over.',
     'wish.readOnly.cancelled': '{offer} – cancelled',
-    'check.groupAlone': 'No other child has handed in a wish list with this group code yet. Only offers that all children with the code wished for are allocated.',
+    'check.groupAlone':
+      'No other child has handed in a wish list with this group code yet. Only offers that all children with the code wished for are allocated.',
     'check.groupShared': 'All children with this group code wished for these offers. They are allocated together.',
     'check.groupDropped.title': 'Not all wishes go into the lottery',
     'check.groupDropped.text': 'Not all children with the same group code chose these wishes, or not all are the right age. The lottery leaves them out:',

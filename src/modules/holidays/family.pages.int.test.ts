@@ -46,7 +46,12 @@ describe('family pages', () => {
     expect(ok.statusCode).toBe(303);
     const child = await t.deps.db.selectFrom('holiday_children').selectAll().where('parent_id', '=', user.id).executeTakeFirstOrThrow();
     expect(child.needs).toBe('Nussallergie');
-    const consent = await t.deps.db.selectFrom('consents').selectAll().where('user_id', '=', user.id).where('purpose', '=', 'holidays.needs').executeTakeFirstOrThrow();
+    const consent = await t.deps.db
+      .selectFrom('consents')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .where('purpose', '=', 'holidays.needs')
+      .executeTakeFirstOrThrow();
     expect(consent.text).toContain('Bedürfnisse');
     const list = await visitor.get('/ferien/kinder');
     expect(list.body).toContain('Mia Muster');
@@ -57,7 +62,13 @@ describe('family pages', () => {
     const season = await buildSeason(t, { name: 'Herbstferien 2027', max_wishes: 3 });
     const circus = await buildHolidayOffer(t, season.id, org.id, { title: 'Zirkuswoche' });
     const forest = await buildHolidayOffer(t, season.id, org.id, { title: 'Waldwoche', daily_from: 9 * 60, daily_until: 12 * 60 });
-    const canoe = await buildHolidayOffer(t, season.id, org.id, { title: 'Kanutour', min_age: 13, max_age: 17, first_day: '2027-08-02', last_day: '2027-08-06' });
+    const canoe = await buildHolidayOffer(t, season.id, org.id, {
+      title: 'Kanutour',
+      min_age: 13,
+      max_age: 17,
+      first_day: '2027-08-02',
+      last_day: '2027-08-06',
+    });
     const art = await buildHolidayOffer(t, season.id, org.id, { title: 'Kunstwerkstatt', first_day: '2027-07-19', last_day: '2027-07-23' });
     const { visitor, user } = await signedInVisitor(t);
     const child = await buildChild(t, user.id, { first_name: 'Ole', birth_date: '2019-03-01' });
@@ -111,7 +122,7 @@ describe('family pages', () => {
     expect(kept.map((w) => w.offer_id)).toEqual([art.id, circus.id]);
   });
 
-  it('offers only what fits the child\'s age and says which offers are left out and why', async () => {
+  it("offers only what fits the child's age and says which offers are left out and why", async () => {
     const org = await buildHolidayOrganization(t);
     const season = await buildSeason(t, { name: 'Osterferien 2027' });
     const circus = await buildHolidayOffer(t, season.id, org.id, { title: 'Zirkuswoche', min_age: 6, max_age: 10 });
@@ -138,9 +149,23 @@ describe('family pages', () => {
     const issued = await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}/gruppe`, { maxPlaces: '1' });
     const code = /name="groupCode" type="text" value="([A-Z2-9]{6}-[A-Z2-9]{8})"/.exec(issued.body)![1]!;
 
-    const alone = await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}`, { wish1: circus.id, wish2: art.id, maxPlaces: '1', groupCode: code });
+    const alone = await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}`, {
+      wish1: circus.id,
+      wish2: art.id,
+      maxPlaces: '1',
+      groupCode: code,
+    });
     expect(alone.body).toContain('Bisher hat kein anderes Kind eine Wunschliste mit diesem Gruppencode abgegeben.');
-    expect((await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}/absenden`, { wish1: circus.id, wish2: art.id, maxPlaces: '1', groupCode: code })).statusCode).toBe(303);
+    expect(
+      (
+        await visitor.submit(`/ferien/wuensche/${lea.id}`, `/ferien/wuensche/${lea.id}/absenden`, {
+          wish1: circus.id,
+          wish2: art.id,
+          maxPlaces: '1',
+          groupCode: code,
+        })
+      ).statusCode,
+    ).toBe(303);
 
     const tomForm = `/ferien/wuensche/${tom.id}`;
     const check = await visitor.submit(tomForm, tomForm, { wish1: art.id, wish2: forest.id, maxPlaces: '1', groupCode: code });

@@ -6,7 +6,20 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { idOr404 } from '../../platform/http/ids.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
-import { type ChildInput, currentSeason, listChildren, offersByAge, ownChild, saveChild, seasonOffers, storedWishes, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
+import {
+  type ChildInput,
+  currentSeason,
+  listChildren,
+  offersByAge,
+  ownChild,
+  saveChild,
+  seasonOffers,
+  storedWishes,
+  submitWishes,
+  type WishInput,
+  checkWishes,
+  familyResults,
+} from './families.service.js';
 import { familyMessages } from './family.messages.js';
 import { issueGroupCode } from './group-codes.js';
 import { BookForm, ChildForm, maxWishFields, WishForm } from './holidays.schemas.js';
@@ -41,8 +54,16 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
   const childLabels = (req: FastifyRequest) => {
     const t = familyMessages(req.locale);
     return {
-      firstName: t('field.firstName'), lastName: t('field.lastName'), birthDate: t('field.birthDate'), needs: t('field.needs'), needsConsent: t('field.needsConsent'),
-      photoConsent: t('field.photoConsent'), priority: t('field.priority'), contactName: t('field.contactName'), contactPhone: t('field.contactPhone'), contactRelation: t('field.contactRelation'),
+      firstName: t('field.firstName'),
+      lastName: t('field.lastName'),
+      birthDate: t('field.birthDate'),
+      needs: t('field.needs'),
+      needsConsent: t('field.needsConsent'),
+      photoConsent: t('field.photoConsent'),
+      priority: t('field.priority'),
+      contactName: t('field.contactName'),
+      contactPhone: t('field.contactPhone'),
+      contactRelation: t('field.contactRelation'),
     };
   };
 
@@ -59,7 +80,12 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     return html(reply, 200, <ProgrammePage ctx={ctxOf(req)} season={season} offers={offers} />);
   });
 
-  async function offerPage(req: FastifyRequest, reply: FastifyReply, status: number, state: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {}) {
+  async function offerPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    state: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {},
+  ) {
     const id = idOr404((req.params as { id: string }).id);
     const offer = await deps.db
       .selectFrom('holiday_offers')
@@ -84,7 +110,8 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     try {
       await bookFirstCome(deps, actor, { offerId, childId: form.value.childId }, req.locale);
     } catch (error) {
-      if (error instanceof AppError && error.details.fields) return offerPage(req, reply, error.code === 'conflict' ? 409 : 422, { values: formValues(req.body), errors: error.details.fields });
+      if (error instanceof AppError && error.details.fields)
+        return offerPage(req, reply, error.code === 'conflict' ? 409 : 422, { values: formValues(req.body), errors: error.details.fields });
       throw error;
     }
     return offerPage(req, reply, 200, { notice: familyMessages(req.locale)('offer.booked') });
@@ -102,8 +129,16 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
   });
 
   const childInput = (v: ReturnType<typeof parseForm<typeof ChildForm>> & { ok: true }): ChildInput => ({
-    firstName: v.value.firstName, lastName: v.value.lastName, birthDate: v.value.birthDate, needs: v.value.needs ?? '', needsConsent: v.value.needsConsent === 'ja',
-    photoConsent: v.value.photoConsent === 'ja', priority: v.value.priority === 'ja', contactName: v.value.contactName, contactPhone: v.value.contactPhone, contactRelation: v.value.contactRelation ?? '',
+    firstName: v.value.firstName,
+    lastName: v.value.lastName,
+    birthDate: v.value.birthDate,
+    needs: v.value.needs ?? '',
+    needsConsent: v.value.needsConsent === 'ja',
+    photoConsent: v.value.photoConsent === 'ja',
+    priority: v.value.priority === 'ja',
+    contactName: v.value.contactName,
+    contactPhone: v.value.contactPhone,
+    contactRelation: v.value.contactRelation ?? '',
   });
   app.get('/ferien/kinder/neu', (req, reply) => {
     requireActor(req);
@@ -113,10 +148,22 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     const { child, contact } = await ownChild(deps.db, requireActor(req), idOr404(req.params.id));
     const yes = (b: boolean) => (b ? 'ja' : '');
     const values = {
-      firstName: child.first_name, lastName: child.last_name, birthDate: child.birth_date, needs: child.needs, needsConsent: yes(!!child.needs_consent_version),
-      photoConsent: yes(child.photo_consent), priority: yes(child.priority), contactName: contact?.name ?? '', contactPhone: contact?.phone ?? '', contactRelation: contact?.relation ?? '',
+      firstName: child.first_name,
+      lastName: child.last_name,
+      birthDate: child.birth_date,
+      needs: child.needs,
+      needsConsent: yes(!!child.needs_consent_version),
+      photoConsent: yes(child.photo_consent),
+      priority: yes(child.priority),
+      contactName: contact?.name ?? '',
+      contactPhone: contact?.phone ?? '',
+      contactRelation: contact?.relation ?? '',
     };
-    return html(reply, 200, <ChildFormPage ctx={ctxOf(req)} childId={child.id} title={familyMessages(req.locale)('child.editTitle', { name: child.first_name })} values={values} />);
+    return html(
+      reply,
+      200,
+      <ChildFormPage ctx={ctxOf(req)} childId={child.id} title={familyMessages(req.locale)('child.editTitle', { name: child.first_name })} values={values} />,
+    );
   });
   for (const path of ['/ferien/kinder/neu', '/ferien/kinder/:id/bearbeiten']) {
     app.post<{ Params: { id?: string } }>(path, async (req, reply) => {
@@ -127,7 +174,8 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
       const form = parseForm(ChildForm, req.body, childLabels(req), req.locale);
       if (!form.ok) return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={form.values} errors={form.errors} />);
       const result = await attempt(() => saveChild(deps, actor, childId, childInput(form), req.locale));
-      if (!result.ok) return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={formValues(req.body)} errors={result.errors} />);
+      if (!result.ok)
+        return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={formValues(req.body)} errors={result.errors} />);
       return reply.redirect('/ferien/kinder?hinweis=gespeichert', 303);
     });
   }
@@ -147,7 +195,14 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     return { form, values, input };
   }
 
-  async function wishForm(req: FastifyRequest, reply: FastifyReply, status: number, childId: string, values?: Record<string, string>, errors?: Record<string, string>) {
+  async function wishForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    childId: string,
+    values?: Record<string, string>,
+    errors?: Record<string, string>,
+  ) {
     const actor = requireActor(req);
     const { child } = await ownChild(deps.db, actor, childId);
     const season = await currentSeason(deps.db);
@@ -155,7 +210,9 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     if (season.phase !== 'wishes') {
       // Outside the wish phase the list is shown as handed in; a change sent anyway is refused (409) with the reason.
       const stored = await storedWishes(deps.db, season.id, child.id);
-      const list = stored?.submitted_at ? { maxPlaces: stored.max_places, groupCode: stored.group_code, offers: (await wishedOffers(deps.db, stored.id)) as OfferRow[] } : null;
+      const list = stored?.submitted_at
+        ? { maxPlaces: stored.max_places, groupCode: stored.group_code, offers: (await wishedOffers(deps.db, stored.id)) as OfferRow[] }
+        : null;
       return html(reply, errors ? 409 : 200, <WishListPage ctx={ctxOf(req)} child={child} season={season} list={list} refused={!!errors} />);
     }
     let shown = values;
@@ -166,13 +223,31 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     }
     const offers = (await seasonOffers(deps.db, season.id)) as OfferRow[];
     // Only offers that fit the child's age are offered; one already chosen stays, so its refusal can name it.
-    const chosen = new Set(Object.entries(shown).filter(([name]) => name.startsWith('wish')).map(([, id]) => id));
+    const chosen = new Set(
+      Object.entries(shown)
+        .filter(([name]) => name.startsWith('wish'))
+        .map(([, id]) => id),
+    );
     const { unfit } = offersByAge(child.birth_date, offers);
     const hidden = new Set(unfit.filter((o) => !chosen.has(o.id)));
-    return html(reply, status, <WishFormPage ctx={ctxOf(req)} child={child} season={season} offers={offers.filter((o) => !hidden.has(o))} unfit={[...hidden]} values={shown} errors={errors} />);
+    return html(
+      reply,
+      status,
+      <WishFormPage
+        ctx={ctxOf(req)}
+        child={child}
+        season={season}
+        offers={offers.filter((o) => !hidden.has(o))}
+        unfit={[...hidden]}
+        values={shown}
+        errors={errors}
+      />,
+    );
   }
   app.get<{ Params: { child: string } }>('/ferien/wuensche/:child', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child)));
-  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/aendern', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child), readWishes(req).values));
+  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/aendern', (req, reply) =>
+    wishForm(req, reply, 200, idOr404(req.params.child), readWishes(req).values),
+  );
   app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/gruppe', async (req, reply) => {
     requireActor(req);
     const season = await currentSeason(deps.db);
@@ -187,7 +262,11 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     if (!form.ok) return wishForm(req, reply, 422, childId, values, form.errors);
     const checked = await attempt(() => checkWishes(deps, actor, childId, input, req.locale));
     if (!checked.ok) return wishForm(req, reply, 422, childId, values, checked.errors);
-    return html(reply, 200, <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers} group={checked.value.group} values={values} />);
+    return html(
+      reply,
+      200,
+      <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers} group={checked.value.group} values={values} />,
+    );
   });
   app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/absenden', async (req, reply) => {
     const actor = requireActor(req);
@@ -204,13 +283,22 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     const season = await currentSeason(deps.db);
     const children = await listChildren(deps.db, actor.id);
     const results = season ? await familyResults(deps.db, actor.id, season.id) : { places: [], waiting: [] };
-    const pseudonyms = season ? await lotteryPseudonyms(deps.db, season.id, children.map((c) => c.id)) : new Map<string, string>();
+    const pseudonyms = season
+      ? await lotteryPseudonyms(
+          deps.db,
+          season.id,
+          children.map((c) => c.id),
+        )
+      : new Map<string, string>();
     return html(reply, status, <ResultsPage ctx={ctxOf(req)} children={children} results={results} pseudonyms={pseudonyms} {...message} />);
   }
   app.get<{ Querystring: { hinweis?: string } }>('/ferien/ergebnis', (req, reply) =>
     resultsPage(req, reply, 200, req.query.hinweis === 'gespeichert' ? { notice: familyMessages(req.locale)('results.answered') } : {}),
   );
-  for (const [segment, answer] of [['annehmen', 'accept'], ['zurueckgeben', 'return']] as const) {
+  for (const [segment, answer] of [
+    ['annehmen', 'accept'],
+    ['zurueckgeben', 'return'],
+  ] as const) {
     app.post<{ Params: { id: string } }>(`/ferien/plaetze/:id/${segment}`, async (req, reply) => {
       try {
         await answerPlace(deps, requireActor(req), idOr404(req.params.id), answer, req.locale);

@@ -25,7 +25,17 @@ const Offer = Type.Object({
   inklusionsbegleitung: Type.Boolean(),
 });
 const Programme = Type.Object({
-  saison: Type.Union([Type.Null(), Type.Object({ name: Type.String(), phase: Type.String(), wunschVon: Type.String(), wunschBis: Type.String(), seedHash: Type.Union([Type.String(), Type.Null()]), seed: Type.Union([Type.String(), Type.Null()]) })]),
+  saison: Type.Union([
+    Type.Null(),
+    Type.Object({
+      name: Type.String(),
+      phase: Type.String(),
+      wunschVon: Type.String(),
+      wunschBis: Type.String(),
+      seedHash: Type.Union([Type.String(), Type.Null()]),
+      seed: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ]),
   angebote: Type.Array(Offer),
 });
 
@@ -35,19 +45,49 @@ const Programme = Type.Object({
  *   GET /api/v1/ferien/saisons/:id/verlosung     the published lottery: anonymised inputs, seed and result
  */
 export function registerHolidaysApi(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/v1/ferien/angebote', { schema: { tags: ['Ferienbetreuung'], summary: 'Aktuelle Saison mit allen freigegebenen Ferienangeboten und freien Plätzen', response: { 200: Programme } } }, async () => {
-    const season = await currentSeason(deps.db);
-    if (!season) return { saison: null, angebote: [] };
-    const offers = await seasonOffers(deps.db, season.id);
-    return {
-      saison: { name: season.name, phase: season.phase, wunschVon: season.wish_from, wunschBis: season.wish_until, seedHash: season.seed_hash, seed: season.seed },
-      angebote: offers.map((o) => ({
-        id: o.id, titel: o.title, traeger: o.organization_name, art: o.kind, ersterTag: o.first_day, letzterTag: o.last_day, taeglichVon: o.daily_from, taeglichBis: o.daily_until,
-        alterVon: o.min_age, alterBis: o.max_age, plaetze: o.places, freiePlaetze: o.places - o.places_taken, preisCent: o.price_cents, ermaessigterPreisCent: o.reduced_price_cents,
-        ort: o.location, inklusionsbegleitung: o.inclusion_support,
-      })),
-    };
-  });
+  app.get(
+    '/api/v1/ferien/angebote',
+    {
+      schema: {
+        tags: ['Ferienbetreuung'],
+        summary: 'Aktuelle Saison mit allen freigegebenen Ferienangeboten und freien Plätzen',
+        response: { 200: Programme },
+      },
+    },
+    async () => {
+      const season = await currentSeason(deps.db);
+      if (!season) return { saison: null, angebote: [] };
+      const offers = await seasonOffers(deps.db, season.id);
+      return {
+        saison: {
+          name: season.name,
+          phase: season.phase,
+          wunschVon: season.wish_from,
+          wunschBis: season.wish_until,
+          seedHash: season.seed_hash,
+          seed: season.seed,
+        },
+        angebote: offers.map((o) => ({
+          id: o.id,
+          titel: o.title,
+          traeger: o.organization_name,
+          art: o.kind,
+          ersterTag: o.first_day,
+          letzterTag: o.last_day,
+          taeglichVon: o.daily_from,
+          taeglichBis: o.daily_until,
+          alterVon: o.min_age,
+          alterBis: o.max_age,
+          plaetze: o.places,
+          freiePlaetze: o.places - o.places_taken,
+          preisCent: o.price_cents,
+          ermaessigterPreisCent: o.reduced_price_cents,
+          ort: o.location,
+          inklusionsbegleitung: o.inclusion_support,
+        })),
+      };
+    },
+  );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/ferien/saisons/:id/verlosung',
@@ -63,7 +103,10 @@ export function registerHolidaysApi(app: FastifyInstance, deps: AppDeps): void {
       const document = await publishedDocument(deps.db, req.params.id);
       if (!document) throw notFound('Verlosung');
       // The stored text as it is: every download of a season is byte for byte the same.
-      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="ferien-verlosung-${req.params.id}.json"`).send(document);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ferien-verlosung-${req.params.id}.json"`)
+        .send(document);
     },
   );
 }

@@ -12,6 +12,9 @@ export function holidayJobs(deps: AppDeps): JobDefinition[] {
     job(expireJob, async () => void (await expireUnanswered(deps)), { cron: '*/15 * * * *' }),
     // Nightly: personal data of seasons closed longer than their retention period goes.
     job(retentionJob, async () => void (await deleteExpiredSeasonData(deps)), { cron: '40 3 * * *' }),
-    job<{ seasonId: string; after: string | null; chunk?: number }>(resultMailsJob, async ({ seasonId, after, chunk }) => void (await sendResultMails(deps, seasonId, after, chunk))),
+    job<{ seasonId: string; after: string | null; chunk?: number }>(
+      resultMailsJob,
+      async ({ seasonId, after, chunk }) => void (await sendResultMails(deps, seasonId, after, chunk)),
+    ),
   ];
 }

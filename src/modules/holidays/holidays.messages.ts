@@ -13,7 +13,8 @@ export const holidayMessages = defineMessages(
     'refuse.duplicate': 'Jedes Angebot darf nur einmal auf der Wunschliste stehen.',
     'refuse.noWish': 'Wählen Sie mindestens ein Angebot aus.',
     'refuse.maxPlaces': 'Die Zahl der gewünschten Plätze muss zwischen 1 und der Zahl Ihrer Wünsche liegen.',
-    'refuse.groupCode': 'Diesen Gruppencode kennen wir nicht. Erzeugen Sie einen neuen Code oder übernehmen Sie den Code genau so, wie ihn die andere Familie bekommen hat.',
+    'refuse.groupCode':
+      'Diesen Gruppencode kennen wir nicht. Erzeugen Sie einen neuen Code oder übernehmen Sie den Code genau so, wie ihn die andere Familie bekommen hat.',
     'refuse.placeGone': 'Dieser Platz kann nicht mehr beantwortet werden.',
     'refuse.consent': 'Damit wir die Angaben zu Bedürfnissen speichern dürfen, brauchen wir Ihre ausdrückliche Einwilligung.',
     'refuse.birthDate': 'Geben Sie ein gültiges Geburtsdatum an. Kinder und Jugendliche bis 18 Jahre können teilnehmen.',
@@ -33,22 +34,29 @@ export const holidayMessages = defineMessages(
     'attendance.day': 'Dieser Tag gehört nicht zum Angebot.',
     'offer.locked': 'Freigegebene oder abgesagte Angebote können nicht mehr geändert werden.',
     'mail.rejected.subject': 'Ihr Ferienangebot braucht Änderungen: {offer}',
-    'mail.rejected.text': 'Hallo,\n\ndie Redaktion hat „{offer}“ noch nicht freigegeben. Ihr Hinweis:\n{note}\n\nSie können das Angebot hier ändern und erneut einreichen: {url}\n\nIhr Familienrathaus',
+    'mail.rejected.text':
+      'Hallo,\n\ndie Redaktion hat „{offer}“ noch nicht freigegeben. Ihr Hinweis:\n{note}\n\nSie können das Angebot hier ändern und erneut einreichen: {url}\n\nIhr Familienrathaus',
     'season.untilBeforeFrom': 'Das Ende der Wunschphase liegt vor ihrem Anfang.',
     'season.phaseManual': 'Diese Phase kann nicht von Hand gewählt werden.',
     'season.earlyEnd': 'Die Wunschphase läuft noch. Bestätigen Sie, dass Sie sie vorzeitig beenden möchten.',
     'seed.hashFormat': 'Der Hash muss aus 64 Zeichen 0–9 und a–f bestehen (SHA-256).',
     'seed.hashSet': 'Der Hash ist schon festgelegt oder die Saison ist schon verlost.',
     'mail.wishes.subject': 'Wunschliste für {child} erhalten',
-    'mail.wishes.text': 'Hallo {name},\n\nwir haben die Wunschliste für {child} ({season}) erhalten:\n{list}\n\nSie können sie bis zum {until} ändern: {url}\n\nIhr Familienrathaus',
-    'mail.wishes.groupAlone': 'Hinweis zum Gruppencode: Bisher hat kein anderes Kind eine Wunschliste mit diesem Code abgegeben. Verlost werden nur Angebote, die alle Kinder mit dem Code gewünscht haben.',
-    'mail.wishes.groupDropped': 'Achtung: Diese Wünsche werden bei der Verlosung nicht berücksichtigt, weil nicht alle Kinder mit demselben Gruppencode sie gewünscht haben oder nicht alle im passenden Alter sind:',
+    'mail.wishes.text':
+      'Hallo {name},\n\nwir haben die Wunschliste für {child} ({season}) erhalten:\n{list}\n\nSie können sie bis zum {until} ändern: {url}\n\nIhr Familienrathaus',
+    'mail.wishes.groupAlone':
+      'Hinweis zum Gruppencode: Bisher hat kein anderes Kind eine Wunschliste mit diesem Code abgegeben. Verlost werden nur Angebote, die alle Kinder mit dem Code gewünscht haben.',
+    'mail.wishes.groupDropped':
+      'Achtung: Diese Wünsche werden bei der Verlosung nicht berücksichtigt, weil nicht alle Kinder mit demselben Gruppencode sie gewünscht haben oder nicht alle im passenden Alter sind:',
     'mail.offered.subject': 'Ein Ferienplatz für {child} ist frei',
-    'mail.offered.text': 'Hallo {name},\n\nfür {child} ist ein Platz in „{offer}“ frei geworden. Bitte sagen Sie bis {deadline} zu oder geben Sie den Platz zurück: {url}\n\nOhne Antwort geht der Platz an das nächste Kind auf der Warteliste.\n\nIhr Familienrathaus',
+    'mail.offered.text':
+      'Hallo {name},\n\nfür {child} ist ein Platz in „{offer}“ frei geworden. Bitte sagen Sie bis {deadline} zu oder geben Sie den Platz zurück: {url}\n\nOhne Antwort geht der Platz an das nächste Kind auf der Warteliste.\n\nIhr Familienrathaus',
     'mail.results.subject': 'Ergebnis der Platzvergabe: {season}',
-    'mail.results.text': 'Hallo {name},\n\ndie Plätze der Ferienbetreuung „{season}“ sind verlost. Das Ergebnis für Ihre Kinder:\n{list}\n\nBitte sagen Sie bis {deadline} zu oder geben Sie Plätze zurück: {url}\nOhne Antwort gehen die Plätze an Kinder auf der Warteliste.\n\nDie Verlosung ist mit allen Eingaben, ohne Namen, veröffentlicht, damit jede Person sie nachrechnen kann: {publication}\nIhre Kinder stehen darin unter der oben genannten Kennung.\n\nIhr Familienrathaus',
+    'mail.results.text':
+      'Hallo {name},\n\ndie Plätze der Ferienbetreuung „{season}“ sind verlost. Das Ergebnis für Ihre Kinder:\n{list}\n\nBitte sagen Sie bis {deadline} zu oder geben Sie Plätze zurück: {url}\nOhne Antwort gehen die Plätze an Kinder auf der Warteliste.\n\nDie Verlosung ist mit allen Eingaben, ohne Namen, veröffentlicht, damit jede Person sie nachrechnen kann: {publication}\nIhre Kinder stehen darin unter der oben genannten Kennung.\n\nIhr Familienrathaus',
     'mail.cancelled.subject': 'Abgesagt: {offer}',
-    'mail.cancelled.text': 'Hallo {name},\n\nleider hat der Träger „{offer}“ abgesagt. Der Platz von {child} entfällt. Sie bezahlen nichts.\n\nFreie Plätze in anderen Angeboten finden Sie hier: {url}\n\nIhr Familienrathaus',
+    'mail.cancelled.text':
+      'Hallo {name},\n\nleider hat der Träger „{offer}“ abgesagt. Der Platz von {child} entfällt. Sie bezahlen nichts.\n\nFreie Plätze in anderen Angeboten finden Sie hier: {url}\n\nIhr Familienrathaus',
     'result.place': 'Platz in „{offer}“',
     'result.waiting': 'Warteliste „{offer}“, Platz {position}',
     'result.nothing': 'leider kein Platz',
@@ -85,22 +93,29 @@ export const holidayMessages = defineMessages(
     'attendance.day': 'This day is not part of the offer.',
     'offer.locked': 'Approved or cancelled offers can no longer be changed.',
     'mail.rejected.subject': 'Your holiday offer needs changes: {offer}',
-    'mail.rejected.text': 'Hello,\n\nthe editors have not approved “{offer}” yet. Their note:\n{note}\n\nYou can change the offer and submit it again here: {url}\n\nYour Familienrathaus',
+    'mail.rejected.text':
+      'Hello,\n\nthe editors have not approved “{offer}” yet. Their note:\n{note}\n\nYou can change the offer and submit it again here: {url}\n\nYour Familienrathaus',
     'season.untilBeforeFrom': 'The wish phase ends before it starts.',
     'season.phaseManual': 'This phase cannot be chosen by hand.',
     'season.earlyEnd': 'The wish phase is still running. Confirm that you want to end it early.',
     'seed.hashFormat': 'The hash must consist of 64 characters 0–9 and a–f (SHA-256).',
     'seed.hashSet': 'The hash is already set or the season has already been allocated.',
     'mail.wishes.subject': 'Wish list for {child} received',
-    'mail.wishes.text': 'Hello {name},\n\nwe have received the wish list for {child} ({season}):\n{list}\n\nYou can change it until {until}: {url}\n\nYour Familienrathaus',
-    'mail.wishes.groupAlone': 'About the group code: no other child has handed in a wish list with this code yet. Only offers that all children with the code wished for are allocated.',
-    'mail.wishes.groupDropped': 'Please note: these wishes are left out of the lottery, because not all children with the same group code wished for them or not all are the right age:',
+    'mail.wishes.text':
+      'Hello {name},\n\nwe have received the wish list for {child} ({season}):\n{list}\n\nYou can change it until {until}: {url}\n\nYour Familienrathaus',
+    'mail.wishes.groupAlone':
+      'About the group code: no other child has handed in a wish list with this code yet. Only offers that all children with the code wished for are allocated.',
+    'mail.wishes.groupDropped':
+      'Please note: these wishes are left out of the lottery, because not all children with the same group code wished for them or not all are the right age:',
     'mail.offered.subject': 'A holiday place for {child} is free',
-    'mail.offered.text': 'Hello {name},\n\na place in “{offer}” has become free for {child}. Please accept it or give it back by {deadline}: {url}\n\nWithout an answer the place goes to the next child on the waiting list.\n\nYour Familienrathaus',
+    'mail.offered.text':
+      'Hello {name},\n\na place in “{offer}” has become free for {child}. Please accept it or give it back by {deadline}: {url}\n\nWithout an answer the place goes to the next child on the waiting list.\n\nYour Familienrathaus',
     'mail.results.subject': 'Allocation results: {season}',
-    'mail.results.text': 'Hello {name},\n\nthe places of the holiday care “{season}” have been allocated. The results for your children:\n{list}\n\nPlease accept or give back places by {deadline}: {url}\nWithout an answer the places go to children on the waiting list.\n\nThe lottery is published with all its inputs, without names, so that anyone can recompute it: {publication}\nYour children appear there under the identifier given above.\n\nYour Familienrathaus',
+    'mail.results.text':
+      'Hello {name},\n\nthe places of the holiday care “{season}” have been allocated. The results for your children:\n{list}\n\nPlease accept or give back places by {deadline}: {url}\nWithout an answer the places go to children on the waiting list.\n\nThe lottery is published with all its inputs, without names, so that anyone can recompute it: {publication}\nYour children appear there under the identifier given above.\n\nYour Familienrathaus',
     'mail.cancelled.subject': 'Cancelled: {offer}',
-    'mail.cancelled.text': 'Hello {name},\n\nunfortunately the provider has cancelled “{offer}”. The place of {child} is gone. You pay nothing.\n\nYou can find free places in other offers here: {url}\n\nYour Familienrathaus',
+    'mail.cancelled.text':
+      'Hello {name},\n\nunfortunately the provider has cancelled “{offer}”. The place of {child} is gone. You pay nothing.\n\nYou can find free places in other offers here: {url}\n\nYour Familienrathaus',
     'result.place': 'Place in “{offer}”',
     'result.waiting': 'Waiting list “{offer}”, position {position}',
     'result.nothing': 'no place, sorry',

@@ -13,9 +13,16 @@ describe('holidays personal data', () => {
     const { visitor, user } = await signedInVisitor(t);
     const child = await buildChild(t, user.id, { first_name: 'Mia', needs: 'Asthma', needs_consent_version: 'v1', needs_consent_at: new Date() });
     await t.deps.db.insertInto('holiday_contacts').values({ child_id: child.id, name: 'Oma Erika', phone: '02381 1' }).execute();
-    const list = await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: season.id, child_id: child.id, submitted_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    const list = await t.deps.db
+      .insertInto('holiday_wish_lists')
+      .values({ season_id: season.id, child_id: child.id, submitted_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.deps.db.insertInto('holiday_wishes').values({ wish_list_id: list.id, offer_id: offer.id, rank: 1 }).execute();
-    await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'accepted' }).execute();
+    await t.deps.db
+      .insertInto('holiday_places')
+      .values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'accepted' })
+      .execute();
 
     const exported = await visitor.get('/konto/daten');
     expect(exported.statusCode).toBe(200);

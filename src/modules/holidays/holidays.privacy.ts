@@ -69,7 +69,13 @@ export const holidayPersonalData: PersonalDataDeclaration[] = [
     table: 'holiday_places',
     subject: { via: 'child_id', of: 'ferien_kinder' },
     purpose: 'Plätze eines Kindes (verlost, nachgerückt oder gebucht)',
-    columns: { offer_id: 'Angebot', source: 'wie der Platz vergeben wurde', status: 'angeboten, zugesagt, zurückgegeben …', respond_by: 'Antwortfrist', created_at: 'vergeben am' },
+    columns: {
+      offer_id: 'Angebot',
+      source: 'wie der Platz vergeben wurde',
+      status: 'angeboten, zugesagt, zurückgegeben …',
+      respond_by: 'Antwortfrist',
+      created_at: 'vergeben am',
+    },
     context: ['id', offer],
     onErase: 'delete',
     retention: { rule: withSeason, job: retentionJob },
@@ -176,7 +182,10 @@ export async function deleteExpiredSeasonData(deps: Pick<AppDeps, 'db'>, now = n
       await trx.deleteFrom('holiday_children').where('id', 'in', involved).where('id', 'not in', stillNeeded).execute();
       await trx.deleteFrom('holiday_places').where('season_id', '=', id).execute();
       await trx.deleteFrom('holiday_wish_lists').where('season_id', '=', id).execute();
-      await trx.deleteFrom('holiday_waitlist').where('offer_id', 'in', trx.selectFrom('holiday_offers').select('id').where('season_id', '=', id)).execute();
+      await trx
+        .deleteFrom('holiday_waitlist')
+        .where('offer_id', 'in', trx.selectFrom('holiday_offers').select('id').where('season_id', '=', id))
+        .execute();
       await trx.updateTable('holiday_offers').set({ contact_name: '', contact_email: '', contact_phone: '' }).where('season_id', '=', id).execute();
       await trx.updateTable('holiday_seasons').set({ phase: 'deleted', data_deleted_at: now, updated_at: now }).where('id', '=', id).execute();
     }

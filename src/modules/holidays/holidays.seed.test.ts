@@ -52,7 +52,11 @@ describe('the demo holiday offers look like a real city’s', () => {
       expect(host.venues).toContainEqual(venue);
       expect(offer.location).toBe(`${venue.name}, ${venue.street}, ${venue.postalCode} Hamm`);
       const ranges = host.offers.flatMap((o) => (o.ages ? [o.ages] : []));
-      if (ranges.length) expect(ranges.some(([from, to]) => offer.min_age <= to && from <= offer.max_age), `${offer.title} by ${organizer}`).toBe(true);
+      if (ranges.length)
+        expect(
+          ranges.some(([from, to]) => offer.min_age <= to && from <= offer.max_age),
+          `${offer.title} by ${organizer}`,
+        ).toBe(true);
     }
   });
 

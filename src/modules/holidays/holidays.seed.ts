@@ -12,17 +12,87 @@ import { demoOrganizers, type DemoOrganizer, type DemoVenue } from '../directory
 
 /** `organizers`: the directory's service templates whose providers run such an offer. */
 const themes: { title: string; kind: 'day' | 'week' | 'trip'; minAge: number; maxAge: number; text: string; organizers: string[] }[] = [
-  { title: 'Zirkuswoche', kind: 'week', minAge: 6, maxAge: 10, text: 'Jonglieren, Balancieren und Clownerie – am Freitag zeigen wir den Familien unsere Vorstellung.', organizers: ['spielmobil'] },
-  { title: 'Waldforscher', kind: 'week', minAge: 6, maxAge: 9, text: 'Wir bauen Hütten, bestimmen Tierspuren und kochen über dem Feuer.', organizers: ['waldkita', 'ferienbetreuung'] },
-  { title: 'Fußballcamp', kind: 'week', minAge: 7, maxAge: 12, text: 'Training mit Trainerinnen und Trainern des Vereins, Turnier am letzten Tag.', organizers: ['fussball', 'sportcamp'] },
-  { title: 'Kunstwerkstatt', kind: 'week', minAge: 6, maxAge: 12, text: 'Malen, Drucken und Töpfern – alle Werke dürfen mit nach Hause.', organizers: ['malen'] },
-  { title: 'Schwimmabzeichen-Woche', kind: 'week', minAge: 7, maxAge: 11, text: 'Jeden Tag im Becken: vom Seepferdchen bis zum Bronze-Abzeichen.', organizers: ['schwimmkurs'] },
+  {
+    title: 'Zirkuswoche',
+    kind: 'week',
+    minAge: 6,
+    maxAge: 10,
+    text: 'Jonglieren, Balancieren und Clownerie – am Freitag zeigen wir den Familien unsere Vorstellung.',
+    organizers: ['spielmobil'],
+  },
+  {
+    title: 'Waldforscher',
+    kind: 'week',
+    minAge: 6,
+    maxAge: 9,
+    text: 'Wir bauen Hütten, bestimmen Tierspuren und kochen über dem Feuer.',
+    organizers: ['waldkita', 'ferienbetreuung'],
+  },
+  {
+    title: 'Fußballcamp',
+    kind: 'week',
+    minAge: 7,
+    maxAge: 12,
+    text: 'Training mit Trainerinnen und Trainern des Vereins, Turnier am letzten Tag.',
+    organizers: ['fussball', 'sportcamp'],
+  },
+  {
+    title: 'Kunstwerkstatt',
+    kind: 'week',
+    minAge: 6,
+    maxAge: 12,
+    text: 'Malen, Drucken und Töpfern – alle Werke dürfen mit nach Hause.',
+    organizers: ['malen'],
+  },
+  {
+    title: 'Schwimmabzeichen-Woche',
+    kind: 'week',
+    minAge: 7,
+    maxAge: 11,
+    text: 'Jeden Tag im Becken: vom Seepferdchen bis zum Bronze-Abzeichen.',
+    organizers: ['schwimmkurs'],
+  },
   { title: 'Theatertage', kind: 'day', minAge: 8, maxAge: 12, text: 'Drei Tage Theater spielen, Kostüme nähen und Bühnenbild bauen.', organizers: ['theater'] },
-  { title: 'Robotik und Programmieren', kind: 'week', minAge: 9, maxAge: 12, text: 'Wir bauen kleine Roboter und bringen ihnen das Fahren bei.', organizers: ['medienwerkstatt', 'nachhilfe'] },
-  { title: 'Bauernhof-Tage', kind: 'day', minAge: 6, maxAge: 9, text: 'Tiere füttern, Brot backen und Ponys striegeln auf dem Hof am Stadtrand.', organizers: ['reiten'] },
-  { title: 'Kanu-Freizeit an der Lippe', kind: 'trip', minAge: 12, maxAge: 16, text: 'Fünf Tage mit Kanu und Zelt unterwegs – mit ausgebildeten Betreuerinnen und Betreuern.', organizers: ['jugendzentrum'] },
-  { title: 'Jugendfreizeit Nordsee', kind: 'trip', minAge: 13, maxAge: 17, text: 'Eine Woche Jugendherberge am Meer mit Wattwanderung und Surfkurs.', organizers: ['jugendzentrum', 'maedchentreff'] },
-  { title: 'Ferienspiele im Familienzentrum', kind: 'week', minAge: 6, maxAge: 10, text: 'Spielen, basteln, Ausflüge in die Umgebung – jeden Tag mit gemeinsamem Mittagessen.', organizers: ['familienzentrum'] },
+  {
+    title: 'Robotik und Programmieren',
+    kind: 'week',
+    minAge: 9,
+    maxAge: 12,
+    text: 'Wir bauen kleine Roboter und bringen ihnen das Fahren bei.',
+    organizers: ['medienwerkstatt', 'nachhilfe'],
+  },
+  {
+    title: 'Bauernhof-Tage',
+    kind: 'day',
+    minAge: 6,
+    maxAge: 9,
+    text: 'Tiere füttern, Brot backen und Ponys striegeln auf dem Hof am Stadtrand.',
+    organizers: ['reiten'],
+  },
+  {
+    title: 'Kanu-Freizeit an der Lippe',
+    kind: 'trip',
+    minAge: 12,
+    maxAge: 16,
+    text: 'Fünf Tage mit Kanu und Zelt unterwegs – mit ausgebildeten Betreuerinnen und Betreuern.',
+    organizers: ['jugendzentrum'],
+  },
+  {
+    title: 'Jugendfreizeit Nordsee',
+    kind: 'trip',
+    minAge: 13,
+    maxAge: 17,
+    text: 'Eine Woche Jugendherberge am Meer mit Wattwanderung und Surfkurs.',
+    organizers: ['jugendzentrum', 'maedchentreff'],
+  },
+  {
+    title: 'Ferienspiele im Familienzentrum',
+    kind: 'week',
+    minAge: 6,
+    maxAge: 10,
+    text: 'Spielen, basteln, Ausflüge in die Umgebung – jeden Tag mit gemeinsamem Mittagessen.',
+    organizers: ['familienzentrum'],
+  },
 ];
 // The six weeks of the NRW summer holidays 2027 (Mondays).
 const weeks = ['2027-07-19', '2027-07-26', '2027-08-02', '2027-08-09', '2027-08-16', '2027-08-23'];
@@ -78,13 +148,25 @@ export async function seedHolidayDemo(deps: AppDeps): Promise<boolean> {
   const { db, city } = deps;
   if (await db.selectFrom('holiday_seasons').select('id').limit(1).executeTakeFirst()) return false;
   const built = buildDemoOffers(demoOrganizers({ city, today: new Date() }));
-  const rows = await db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', [...new Set(built.map((b) => b.organizer))]).execute();
+  const rows = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('name', 'in', [...new Set(built.map((b) => b.organizer))])
+    .execute();
   const organizationIds = new Map(rows.map((r) => [r.name, r.id]));
   if (organizationIds.size === 0) return false;
   await db.transaction().execute(async (trx) => {
     const season = await trx
       .insertInto('holiday_seasons')
-      .values({ name: 'Sommerferien 2027', phase: 'wishes', wish_from: '2026-11-16', wish_until: '2027-04-30', max_wishes: 5, reserved_percent: 10, retention_days: 180 })
+      .values({
+        name: 'Sommerferien 2027',
+        phase: 'wishes',
+        wish_from: '2026-11-16',
+        wish_until: '2027-04-30',
+        max_wishes: 5,
+        reserved_percent: 10,
+        retention_days: 180,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const offers: Insertable<HolidayOffersTable>[] = built.flatMap((b) => {
@@ -102,7 +184,10 @@ export async function seedHolidayDemo(deps: AppDeps): Promise<boolean> {
         ])
         .returning('id')
         .execute();
-      await trx.insertInto('holiday_contacts').values(children.map((c) => ({ child_id: c.id, name: 'Oma Erika Muster (Demo)', phone: '02381 111111', relation: 'Großmutter' }))).execute();
+      await trx
+        .insertInto('holiday_contacts')
+        .values(children.map((c) => ({ child_id: c.id, name: 'Oma Erika Muster (Demo)', phone: '02381 111111', relation: 'Großmutter' })))
+        .execute();
     }
   });
   return true;

@@ -43,7 +43,10 @@ async function allocatedSeason() {
       .values({ season_id: season.id, child_id: child.id, max_places: list.max, group_code: list.group ? code : null, submitted_at: new Date() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.deps.db.insertInto('holiday_wishes').values(list.wishes.map((offer_id, i) => ({ wish_list_id: row.id, offer_id, rank: i + 1 }))).execute();
+    await t.deps.db
+      .insertInto('holiday_wishes')
+      .values(list.wishes.map((offer_id, i) => ({ wish_list_id: row.id, offer_id, rank: i + 1 })))
+      .execute();
   }
   const { user: admin } = await signedInVisitor(t, 'admin');
   const actor: Actor = { id: admin.id, role: 'admin', email: admin.email, displayName: admin.display_name };

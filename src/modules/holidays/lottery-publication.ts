@@ -17,7 +17,10 @@ export const publicationFormat = 'familienrathaus/ferien-verlosung/1';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Minutes = Type.Integer({ minimum: 0, maximum: 1440, description: 'Minuten nach Mitternacht (Europe/Berlin)' });
-const Pseudonym = Type.String({ pattern: '^[A-Z2-9]{5}-[A-Z2-9]{5}$', description: 'Kennung einer Einheit (ein Kind oder Kinder mit gemeinsamem Gruppencode)' });
+const Pseudonym = Type.String({
+  pattern: '^[A-Z2-9]{5}-[A-Z2-9]{5}$',
+  description: 'Kennung einer Einheit (ein Kind oder Kinder mit gemeinsamem Gruppencode)',
+});
 
 export const LotteryPublicationSchema = Type.Object(
   {
@@ -26,7 +29,13 @@ export const LotteryPublicationSchema = Type.Object(
     verlostAm: Type.String({ description: 'Zeitpunkt der Verlosung (ISO 8601, UTC)' }),
     zufallswert: Type.String({ description: 'Der vorher mit seinem Hash festgelegte Zufallswert' }),
     zufallswertHash: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 des Zufallswerts, vor der Verlosung veröffentlicht' }),
-    einstellungen: Type.Object({ reservierterAnteil: Type.Number({ minimum: 0, maximum: 1, description: 'Anteil der Plätze je Angebot, der in Runde 1 für Kinder mit Vorrang reserviert ist' }) }),
+    einstellungen: Type.Object({
+      reservierterAnteil: Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'Anteil der Plätze je Angebot, der in Runde 1 für Kinder mit Vorrang reserviert ist',
+      }),
+    }),
     angebote: Type.Array(
       Type.Object({
         id: Type.String(),
@@ -123,7 +132,12 @@ export function buildPublication(input: PublicationInput): LotteryPublication {
       alterVon: o.minAge,
       alterBis: o.maxAge,
     })),
-    einheiten: input.units.map((u) => ({ kennung: pseudonyms.get(u.key) as string, mitglieder: u.members.map((m) => ({ vorrang: m.priority })), hoechstensPlaetze: u.maxPlaces, wuensche: [...u.wishes] })),
+    einheiten: input.units.map((u) => ({
+      kennung: pseudonyms.get(u.key) as string,
+      mitglieder: u.members.map((m) => ({ vorrang: m.priority })),
+      hoechstensPlaetze: u.maxPlaces,
+      wuensche: [...u.wishes],
+    })),
     ergebnis: {
       reihenfolge: input.result.order.map((key) => pseudonyms.get(key) as string),
       plaetze: input.result.placements.map((p) => {

@@ -29,7 +29,16 @@ export function verifyPublication(document: unknown): Verdict {
   const problems: string[] = [];
   if (seedHash(doc.zufallswert) !== doc.zufallswertHash) problems.push('Der Zufallswert passt nicht zum vorher veröffentlichten Hash.');
 
-  const offers: AllocationOffer[] = doc.angebote.map((o) => ({ id: o.id, places: o.plaetze, minAge: o.alterVon, maxAge: o.alterBis, firstDay: o.ersterTag, lastDay: o.letzterTag, dailyFrom: o.taeglichVon, dailyUntil: o.taeglichBis }));
+  const offers: AllocationOffer[] = doc.angebote.map((o) => ({
+    id: o.id,
+    places: o.plaetze,
+    minAge: o.alterVon,
+    maxAge: o.alterBis,
+    firstDay: o.ersterTag,
+    lastDay: o.letzterTag,
+    dailyFrom: o.taeglichVon,
+    dailyUntil: o.taeglichBis,
+  }));
   const memberId = (unit: string, n: number) => `${unit}/${n}`;
   const units: LotteryUnit[] = doc.einheiten.map((u) => ({
     key: u.kennung,
@@ -49,13 +58,17 @@ export function verifyPublication(document: unknown): Verdict {
   };
   const published = {
     order: doc.ergebnis.reihenfolge,
-    places: doc.ergebnis.plaetze.map((p) => line({ kennung: p.kennung, mitglied: p.mitglied, angebot: p.angebot, runde: p.runde, schritt: p.schritt, reserviert: p.reserviert })),
+    places: doc.ergebnis.plaetze.map((p) =>
+      line({ kennung: p.kennung, mitglied: p.mitglied, angebot: p.angebot, runde: p.runde, schritt: p.schritt, reserviert: p.reserviert }),
+    ),
     waiting: doc.ergebnis.wartelisten.map((w) => line({ angebot: w.angebot, position: w.position, kennung: w.kennung })),
   };
   if (line(recomputed.order) !== line(published.order)) problems.push('Die Reihenfolge der ersten Runde weicht ab.');
   compareLists('Platz', published.places, recomputed.places, problems);
   compareLists('Wartelistenplatz', published.waiting, recomputed.waiting, problems);
-  return problems.length ? { ok: false, problems } : { ok: true, problems, counts: { units: units.length, places: result.placements.length, waiting: result.waitingLists.length } };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, problems, counts: { units: units.length, places: result.placements.length, waiting: result.waitingLists.length } };
 }
 
 function compareLists(what: string, published: string[], recomputed: string[], problems: string[]): void {

@@ -14,7 +14,8 @@ export async function publishedDocument(db: Executor, seasonId: string): Promise
 }
 
 export async function pseudonymSecret(db: Executor, seasonId: string): Promise<string | undefined> {
-  return (await db.selectFrom('holiday_lottery_publications').select('pseudonym_secret').where('season_id', '=', seasonId).executeTakeFirst())?.pseudonym_secret;
+  return (await db.selectFrom('holiday_lottery_publications').select('pseudonym_secret').where('season_id', '=', seasonId).executeTakeFirst())
+    ?.pseudonym_secret;
 }
 
 /** Titles of the season's approved offers (the lottery input carries only ids). */

@@ -6,7 +6,15 @@ import type { Participant } from './provider.service.js';
 /** Participant lists as CSV (Excel-friendly) and as a printable PDF (a Unicode font, see pdf-text.ts). */
 
 const headers = ['Nachname', 'Vorname', 'Alter', 'Bedürfnisse', 'Notfallkontakt', 'Fotos erlaubt', 'Status'];
-const row = (p: Participant) => [p.lastName, p.firstName, String(p.age), p.needs, p.contact, p.photoConsent ? 'ja' : 'nein', p.status === 'accepted' ? 'zugesagt' : 'angeboten'];
+const row = (p: Participant) => [
+  p.lastName,
+  p.firstName,
+  String(p.age),
+  p.needs,
+  p.contact,
+  p.photoConsent ? 'ja' : 'nein',
+  p.status === 'accepted' ? 'zugesagt' : 'angeboten',
+];
 
 /** Semicolon-separated with a BOM, as German Excel expects (platform/export/csv.ts). */
 export function participantsCsv(list: Participant[]): string {

@@ -48,7 +48,7 @@ export function visualRuns(line: string): string[] {
   const mirrored = bidi.getMirroredCharactersMap(text, levels);
   const runs: Run[] = [];
   let current: (Run & { strong: boolean }) | undefined;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = String.fromCodePoint(text.codePointAt(i) as number);
     const level = levels[i] as number;
     const isRtl = rtlScript.test(ch);
@@ -68,7 +68,7 @@ export function visualRuns(line: string): string[] {
   const highest = Math.max(...runs.map((r) => r.level));
   const lowestOdd = Math.min(...runs.map((r) => (r.level % 2 === 1 ? r.level : r.level + 1)));
   for (let level = highest; level >= lowestOdd; level--) {
-    for (let start = 0; start < runs.length; ) {
+    for (let start = 0; start < runs.length;) {
       if ((runs[start] as Run).level < level) {
         start++;
         continue;

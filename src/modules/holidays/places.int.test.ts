@@ -19,17 +19,26 @@ async function parent() {
 const taken = async (offerId: string) =>
   (await t.deps.db.selectFrom('holiday_offers').select('places_taken').where('id', '=', offerId).executeTakeFirstOrThrow()).places_taken;
 const activePlaces = async (offerId: string) =>
-  (await t.deps.db.selectFrom('holiday_places').select((eb) => eb.fn.countAll<string>().as('n')).where('offer_id', '=', offerId).where('status', 'in', ['offered', 'accepted']).executeTakeFirstOrThrow()).n;
+  (
+    await t.deps.db
+      .selectFrom('holiday_places')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('offer_id', '=', offerId)
+      .where('status', 'in', ['offered', 'accepted'])
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('first come, first served', () => {
   it('gives exactly as many places as there are when 60 parents click at the same moment', async () => {
     const org = await buildHolidayOrganization(t);
     const season = await buildSeason(t, { phase: 'first_come' });
     const offer = await buildHolidayOffer(t, season.id, org.id, { places: 7 });
-    const families = await Promise.all(Array.from({ length: 60 }, async () => {
-      const p = await parent();
-      return { ...p, child: await buildChild(t, p.user.id) };
-    }));
+    const families = await Promise.all(
+      Array.from({ length: 60 }, async () => {
+        const p = await parent();
+        return { ...p, child: await buildChild(t, p.user.id) };
+      }),
+    );
     const outcomes = await Promise.allSettled(families.map((f) => bookFirstCome(t.deps, f.actor, { offerId: offer.id, childId: f.child.id }, 'de')));
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -50,9 +59,15 @@ describe('first come, first served', () => {
     const offer = await buildHolidayOffer(t, season.id, org.id, { places: 1 });
     const { user } = await parent();
     const [a, b] = [await buildChild(t, user.id), await buildChild(t, user.id)];
-    await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: a.id, source: 'first_come', status: 'accepted' }).execute();
+    await t.deps.db
+      .insertInto('holiday_places')
+      .values({ season_id: season.id, offer_id: offer.id, child_id: a.id, source: 'first_come', status: 'accepted' })
+      .execute();
     await expect(
-      t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: b.id, source: 'first_come', status: 'accepted' }).execute(),
+      t.deps.db
+        .insertInto('holiday_places')
+        .values({ season_id: season.id, offer_id: offer.id, child_id: b.id, source: 'first_come', status: 'accepted' })
+        .execute(),
     ).rejects.toMatchObject({ code: '23514' });
     await expect(sql`UPDATE holiday_offers SET places = 0 WHERE id = ${offer.id}`.execute(t.deps.db)).rejects.toMatchObject({ code: '23514' });
     expect(await taken(offer.id)).toBe(1);
@@ -83,7 +98,12 @@ describe('first come, first served', () => {
     const { user } = await parent();
     const children = await Promise.all(Array.from({ length: 40 }, () => buildChild(t, user.id)));
     const outcomes = await Promise.allSettled(
-      children.map((c) => t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: c.id, source: 'first_come', status: 'accepted' }).execute()),
+      children.map((c) =>
+        t.deps.db
+          .insertInto('holiday_places')
+          .values({ season_id: season.id, offer_id: offer.id, child_id: c.id, source: 'first_come', status: 'accepted' })
+          .execute(),
+      ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
     expect(await taken(offer.id)).toBe(5);
@@ -117,7 +137,13 @@ describe('waiting list', () => {
       .values({ season_id: season.id, offer_id: offer.id, child_id: holder.id, source: 'lottery', status: 'offered' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.deps.db.insertInto('holiday_waitlist').values([{ offer_id: offer.id, child_id: next.id, position: 1 }, { offer_id: offer.id, child_id: after.id, position: 2 }]).execute();
+    await t.deps.db
+      .insertInto('holiday_waitlist')
+      .values([
+        { offer_id: offer.id, child_id: next.id, position: 1 },
+        { offer_id: offer.id, child_id: after.id, position: 2 },
+      ])
+      .execute();
 
     await answerPlace(t.deps, first.actor, place.id, 'return', 'de');
     await t.runJobs();
@@ -151,12 +177,28 @@ describe('waiting list', () => {
     const siblings = await parent();
     const single = await parent();
     const held = await Promise.all([1, 2, 3].map(() => buildChild(t, holders.user.id)));
-    for (const c of held) await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: c.id, source: 'lottery', status: 'accepted' }).execute();
+    for (const c of held)
+      await t.deps.db
+        .insertInto('holiday_places')
+        .values({ season_id: season.id, offer_id: offer.id, child_id: c.id, source: 'lottery', status: 'accepted' })
+        .execute();
     const [a, b] = [await buildChild(t, siblings.user.id), await buildChild(t, siblings.user.id)];
     const c = await buildChild(t, single.user.id);
-    for (const child of [a, b]) await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: season.id, child_id: child.id, group_code: 'ZWILLINGE', submitted_at: new Date() }).execute();
-    await t.deps.db.insertInto('holiday_waitlist').values([{ offer_id: offer.id, child_id: a.id, position: 1 }, { offer_id: offer.id, child_id: b.id, position: 1 }, { offer_id: offer.id, child_id: c.id, position: 2 }]).execute();
-    const placeOf = (childId: string) => t.deps.db.selectFrom('holiday_places').select(['id', 'status']).where('child_id', '=', childId).where('offer_id', '=', offer.id).executeTakeFirst();
+    for (const child of [a, b])
+      await t.deps.db
+        .insertInto('holiday_wish_lists')
+        .values({ season_id: season.id, child_id: child.id, group_code: 'ZWILLINGE', submitted_at: new Date() })
+        .execute();
+    await t.deps.db
+      .insertInto('holiday_waitlist')
+      .values([
+        { offer_id: offer.id, child_id: a.id, position: 1 },
+        { offer_id: offer.id, child_id: b.id, position: 1 },
+        { offer_id: offer.id, child_id: c.id, position: 2 },
+      ])
+      .execute();
+    const placeOf = (childId: string) =>
+      t.deps.db.selectFrom('holiday_places').select(['id', 'status']).where('child_id', '=', childId).where('offer_id', '=', offer.id).executeTakeFirst();
 
     // One place frees up: too small for the siblings, so the single child behind them gets it.
     const first = (await placeOf(held[0]!.id))!;
@@ -179,7 +221,11 @@ describe('waiting list', () => {
     const owner = await parent();
     const stranger = await parent();
     const child = await buildChild(t, owner.user.id);
-    const place = await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'offered' }).returning('id').executeTakeFirstOrThrow();
+    const place = await t.deps.db
+      .insertInto('holiday_places')
+      .values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'offered' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await expect(answerPlace(t.deps, stranger.actor, place.id, 'accept', 'de')).rejects.toMatchObject({ code: 'forbidden' });
     await answerPlace(t.deps, owner.actor, place.id, 'accept', 'de');
     await expect(answerPlace(t.deps, owner.actor, place.id, 'accept', 'de')).rejects.toMatchObject({ code: 'conflict' });

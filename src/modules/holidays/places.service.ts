@@ -16,7 +16,8 @@ export const offerNextJob = 'holidays.offer-next';
 export const expireJob = 'holidays.expire-offers';
 export const activeStatuses = ['offered', 'accepted'] as const;
 
-const isCapacityViolation = (error: unknown) => (error as { code?: string; constraint?: string }).code === '23514' && (error as { constraint?: string }).constraint === 'holiday_offers_capacity';
+const isCapacityViolation = (error: unknown) =>
+  (error as { code?: string; constraint?: string }).code === '23514' && (error as { constraint?: string }).constraint === 'holiday_offers_capacity';
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
@@ -27,15 +28,33 @@ export async function placeRefusal(trx: Executor, childId: string, offerId: stri
   const child = await trx.selectFrom('holiday_children').select(['first_name', 'birth_date']).where('id', '=', childId).executeTakeFirstOrThrow();
   const offer = await trx.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).executeTakeFirstOrThrow();
   if (!fitsAge(child.birth_date, { minAge: offer.min_age, maxAge: offer.max_age, firstDay: offer.first_day }))
-    return t('refuse.age', { child: child.first_name, offer: offer.title, age: ageOn(child.birth_date, offer.first_day), min: offer.min_age, max: offer.max_age });
+    return t('refuse.age', {
+      child: child.first_name,
+      offer: offer.title,
+      age: ageOn(child.birth_date, offer.first_day),
+      min: offer.min_age,
+      max: offer.max_age,
+    });
   const held = await trx
     .selectFrom('holiday_places')
     .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
-    .select(['holiday_offers.id', 'holiday_offers.title', 'holiday_offers.first_day', 'holiday_offers.last_day', 'holiday_offers.daily_from', 'holiday_offers.daily_until'])
+    .select([
+      'holiday_offers.id',
+      'holiday_offers.title',
+      'holiday_offers.first_day',
+      'holiday_offers.last_day',
+      'holiday_offers.daily_from',
+      'holiday_offers.daily_until',
+    ])
     .where('holiday_places.child_id', '=', childId)
     .where('holiday_places.status', 'in', activeStatuses)
     .execute();
-  const timed = (o: { first_day: string; last_day: string; daily_from: number; daily_until: number }) => ({ firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until });
+  const timed = (o: { first_day: string; last_day: string; daily_from: number; daily_until: number }) => ({
+    firstDay: o.first_day,
+    lastDay: o.last_day,
+    dailyFrom: o.daily_from,
+    dailyUntil: o.daily_until,
+  });
   if (held.some((h) => h.id === offerId)) return t('refuse.already', { child: child.first_name });
   const clash = held.find((h) => offersOverlap(timed(h), timed(offer)));
   return clash ? t('refuse.overlap', { offer: offer.title, other: clash.title }) : null;
@@ -56,7 +75,14 @@ export async function bookFirstCome(deps: AppDeps, actor: Actor, input: { offerI
       const offer = await trx
         .selectFrom('holiday_offers')
         .innerJoin('holiday_seasons', 'holiday_seasons.id', 'holiday_offers.season_id')
-        .select(['holiday_offers.id', 'holiday_offers.season_id', 'holiday_offers.status', 'holiday_offers.places', 'holiday_offers.places_taken', 'holiday_seasons.phase'])
+        .select([
+          'holiday_offers.id',
+          'holiday_offers.season_id',
+          'holiday_offers.status',
+          'holiday_offers.places',
+          'holiday_offers.places_taken',
+          'holiday_seasons.phase',
+        ])
         .where('holiday_offers.id', '=', input.offerId)
         .forUpdate('holiday_offers')
         .executeTakeFirst();
@@ -123,7 +149,9 @@ export async function offerFreedPlaces(deps: AppDeps, offerId: string, now = new
     if (free <= 0) return 0;
     const queue = await trx
       .selectFrom('holiday_waitlist')
-      .leftJoin('holiday_wish_lists', (j) => j.onRef('holiday_wish_lists.child_id', '=', 'holiday_waitlist.child_id').on('holiday_wish_lists.season_id', '=', offer.season_id))
+      .leftJoin('holiday_wish_lists', (j) =>
+        j.onRef('holiday_wish_lists.child_id', '=', 'holiday_waitlist.child_id').on('holiday_wish_lists.season_id', '=', offer.season_id),
+      )
       .select(['holiday_waitlist.child_id', 'holiday_wish_lists.group_code'])
       .where('holiday_waitlist.offer_id', '=', offerId)
       .where('holiday_waitlist.status', '=', 'waiting')
@@ -150,12 +178,27 @@ export async function offerFreedPlaces(deps: AppDeps, offerId: string, now = new
       await setStatus(fitting, 'offered');
       await trx
         .insertInto('holiday_places')
-        .values(fitting.map((childId) => ({ season_id: offer.season_id, offer_id: offerId, child_id: childId, source: 'waiting_list' as const, status: 'offered' as const, respond_by: respondBy })))
+        .values(
+          fitting.map((childId) => ({
+            season_id: offer.season_id,
+            offer_id: offerId,
+            child_id: childId,
+            source: 'waiting_list' as const,
+            status: 'offered' as const,
+            respond_by: respondBy,
+          })),
+        )
         .execute();
       for (const childId of fitting)
         await mailParentOfChild(deps, trx, childId, (t, name, child, locale) => ({
           subject: t('mail.offered.subject', { child }),
-          text: t('mail.offered.text', { name, child, offer: offer.title, deadline: formatDateTime(respondBy, locale), url: `${deps.config.publicUrl}/ferien/ergebnis` }),
+          text: t('mail.offered.text', {
+            name,
+            child,
+            offer: offer.title,
+            deadline: formatDateTime(respondBy, locale),
+            url: `${deps.config.publicUrl}/ferien/ergebnis`,
+          }),
         }));
       free -= fitting.length;
       offered += fitting.length;

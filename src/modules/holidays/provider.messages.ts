@@ -39,7 +39,8 @@ export const providerMessages = defineMessages(
     'field.submit': 'Zur Prüfung einreichen',
     'form.submitted': 'Das Angebot ist eingereicht. Die Redaktion prüft es.',
     'list.title': 'Teilnehmende: {offer}',
-    'list.privacy': 'Diese Liste enthält besonders geschützte Angaben zu Kindern. Nutzen Sie sie nur für die Betreuung, drucken Sie nur, was Sie brauchen, und vernichten Sie Ausdrucke nach dem Angebot.',
+    'list.privacy':
+      'Diese Liste enthält besonders geschützte Angaben zu Kindern. Nutzen Sie sie nur für die Betreuung, drucken Sie nur, was Sie brauchen, und vernichten Sie Ausdrucke nach dem Angebot.',
     'list.none': 'Noch keine Teilnehmenden.',
     'list.name': 'Name',
     'list.age': 'Alter',
@@ -99,7 +100,8 @@ export const providerMessages = defineMessages(
     'field.submit': 'Submit for review',
     'form.submitted': 'The offer is submitted. The editors will review it.',
     'list.title': 'Participants: {offer}',
-    'list.privacy': 'This list holds specially protected data about children. Use it only for the care, print only what you need, and destroy printouts after the offer.',
+    'list.privacy':
+      'This list holds specially protected data about children. Use it only for the care, print only what you need, and destroy printouts after the offer.',
     'list.none': 'No participants yet.',
     'list.name': 'Name',
     'list.age': 'Age',

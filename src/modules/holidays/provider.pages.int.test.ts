@@ -18,9 +18,19 @@ async function offerWithChildren() {
   const season = await buildSeason(t, { phase: 'results' });
   const offer = await buildHolidayOffer(t, season.id, org.id, { title: 'Abenteuerwoche am Kanal', places: 5 });
   const { user: parent } = await signedInVisitor(t, 'family');
-  const jorg = await buildChild(t, parent.id, { first_name: 'Jörg', last_name: 'Müßig', needs: 'Erdnussallergie, Notfallset im Rucksack', needs_consent_version: 'v1', needs_consent_at: new Date(), photo_consent: true });
+  const jorg = await buildChild(t, parent.id, {
+    first_name: 'Jörg',
+    last_name: 'Müßig',
+    needs: 'Erdnussallergie, Notfallset im Rucksack',
+    needs_consent_version: 'v1',
+    needs_consent_at: new Date(),
+    photo_consent: true,
+  });
   await t.deps.db.insertInto('holiday_contacts').values({ child_id: jorg.id, name: 'Ümit Öztürk', phone: '0151 2345678', relation: 'Onkel' }).execute();
-  await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: jorg.id, source: 'lottery', status: 'accepted' }).execute();
+  await t.deps.db
+    .insertInto('holiday_places')
+    .values({ season_id: season.id, offer_id: offer.id, child_id: jorg.id, source: 'lottery', status: 'accepted' })
+    .execute();
   return { org, season, offer, parent };
 }
 
@@ -71,7 +81,10 @@ describe('provider pages', () => {
     for (const [last, first, contact] of names) {
       const child = await buildChild(t, parent.id, { first_name: first, last_name: last });
       await t.deps.db.insertInto('holiday_contacts').values({ child_id: child.id, name: contact, phone: '0151 2345678' }).execute();
-      await t.deps.db.insertInto('holiday_places').values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'offered' }).execute();
+      await t.deps.db
+        .insertInto('holiday_places')
+        .values({ season_id: season.id, offer_id: offer.id, child_id: child.id, source: 'lottery', status: 'offered' })
+        .execute();
     }
     const { visitor } = await providerOf(org.id);
     const pdf = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.pdf`);
@@ -119,9 +132,21 @@ describe('provider pages', () => {
     const { visitor } = await providerOf(org.id);
     const form = `/meine-ferienangebote/${org.id}/neu`;
     const fields = {
-      title: 'Kochen mit Kindern', description: 'Eine Woche lang kochen wir gesund und lecker.', kind: 'week', firstDay: '2027-07-12', lastDay: '2027-07-16',
-      dailyFrom: '09:00', dailyUntil: '13:00', minAge: '8', maxAge: '12', places: '12', price: '40,50', reducedPrice: '10', location: 'Familienzentrum Nord',
-      contactName: 'Frau Koch', contactEmail: 'koch@example.org',
+      title: 'Kochen mit Kindern',
+      description: 'Eine Woche lang kochen wir gesund und lecker.',
+      kind: 'week',
+      firstDay: '2027-07-12',
+      lastDay: '2027-07-16',
+      dailyFrom: '09:00',
+      dailyUntil: '13:00',
+      minAge: '8',
+      maxAge: '12',
+      places: '12',
+      price: '40,50',
+      reducedPrice: '10',
+      location: 'Familienzentrum Nord',
+      contactName: 'Frau Koch',
+      contactEmail: 'koch@example.org',
     };
     const bad = await visitor.submit(form, form, { ...fields, lastDay: '2027-07-10', reducedPrice: '50' });
     expect(bad.statusCode).toBe(422);

@@ -10,7 +10,18 @@ import { holidayMessages } from './holidays.messages.js';
 import { OfferForm } from './holidays.schemas.js';
 import { participantsCsv, participantsPdf } from './participants.export.js';
 import { providerMessages } from './provider.messages.js';
-import { cancelOffer, createOffer, editableOffer, ensureOrganizationAccess, myOrganizations, type OfferInput, organizationOffers, participants, recordAttendance, updateOffer } from './provider.service.js';
+import {
+  cancelOffer,
+  createOffer,
+  editableOffer,
+  ensureOrganizationAccess,
+  myOrganizations,
+  type OfferInput,
+  organizationOffers,
+  participants,
+  recordAttendance,
+  updateOffer,
+} from './provider.service.js';
 import { OfferFormPage, ParticipantsPage, ProviderHomePage } from './views/provider-views.js';
 
 /*
@@ -31,7 +42,10 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
   app.get<{ Querystring: { hinweis?: string } }>(home, async (req, reply) => {
     const actor = requireActor(req);
     const organizations = await myOrganizations(deps.db, actor);
-    const offers = await organizationOffers(deps.db, organizations.map((o) => o.id));
+    const offers = await organizationOffers(
+      deps.db,
+      organizations.map((o) => o.id),
+    );
     const notice = req.query.hinweis === 'eingereicht' ? providerMessages(req.locale)('form.submitted') : undefined;
     return reply.html(<ProviderHomePage ctx={ctxOf(req)} organizations={organizations} offers={offers} notice={notice} />);
   });
@@ -39,7 +53,9 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
   app.get<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
     const orgId = idOr404(req.params.org);
     await ensureOrganizationAccess(deps.db, requireActor(req), orgId);
-    return reply.html(<OfferFormPage ctx={ctxOf(req)} action={`${home}/${orgId}/neu`} values={{ kind: 'week', dailyFrom: '08:00', dailyUntil: '16:00', price: '0' }} />);
+    return reply.html(
+      <OfferFormPage ctx={ctxOf(req)} action={`${home}/${orgId}/neu`} values={{ kind: 'week', dailyFrom: '08:00', dailyUntil: '16:00', price: '0' }} />,
+    );
   });
   /** Reads and checks the offer form; null when it answered with the form again (422). */
   async function readOffer(req: FastifyRequest, reply: FastifyReply, action: string): Promise<OfferInput | null> {
@@ -61,11 +77,26 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
       return null;
     }
     return {
-      title: v.title, description: v.description, kind: v.kind, firstDay: v.firstDay, lastDay: v.lastDay, dailyFrom: from!, dailyUntil: until!,
-      minAge: Number(v.minAge), maxAge: Number(v.maxAge), places: Number(v.places), minParticipants: Number(v.minParticipants ?? 0),
-      priceCents: parseEuros(v.price) ?? 0, reducedPriceCents: v.reducedPrice ? parseEuros(v.reducedPrice) : null, location: v.location,
-      meetingPoint: v.meetingPoint ?? '', whatToBring: v.whatToBring ?? '', inclusionSupport: v.inclusionSupport === 'ja',
-      contactName: v.contactName, contactEmail: v.contactEmail, contactPhone: v.contactPhone ?? '',
+      title: v.title,
+      description: v.description,
+      kind: v.kind,
+      firstDay: v.firstDay,
+      lastDay: v.lastDay,
+      dailyFrom: from!,
+      dailyUntil: until!,
+      minAge: Number(v.minAge),
+      maxAge: Number(v.maxAge),
+      places: Number(v.places),
+      minParticipants: Number(v.minParticipants ?? 0),
+      priceCents: parseEuros(v.price) ?? 0,
+      reducedPriceCents: v.reducedPrice ? parseEuros(v.reducedPrice) : null,
+      location: v.location,
+      meetingPoint: v.meetingPoint ?? '',
+      whatToBring: v.whatToBring ?? '',
+      inclusionSupport: v.inclusionSupport === 'ja',
+      contactName: v.contactName,
+      contactEmail: v.contactEmail,
+      contactPhone: v.contactPhone ?? '',
     };
   }
 
@@ -84,12 +115,30 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     const offer = await editableOffer(deps.db, requireActor(req), idOr404(req.params.id), req.locale);
     const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
     const values = {
-      title: offer.title, description: offer.description, kind: offer.kind, firstDay: offer.first_day, lastDay: offer.last_day, dailyFrom: clock(offer.daily_from),
-      dailyUntil: clock(offer.daily_until), minAge: String(offer.min_age), maxAge: String(offer.max_age), places: String(offer.places), minParticipants: String(offer.min_participants),
-      price: euros(offer.price_cents), reducedPrice: offer.reduced_price_cents === null ? '' : euros(offer.reduced_price_cents), location: offer.location, meetingPoint: offer.meeting_point,
-      whatToBring: offer.what_to_bring, inclusionSupport: offer.inclusion_support ? 'ja' : '', contactName: offer.contact_name, contactEmail: offer.contact_email, contactPhone: offer.contact_phone,
+      title: offer.title,
+      description: offer.description,
+      kind: offer.kind,
+      firstDay: offer.first_day,
+      lastDay: offer.last_day,
+      dailyFrom: clock(offer.daily_from),
+      dailyUntil: clock(offer.daily_until),
+      minAge: String(offer.min_age),
+      maxAge: String(offer.max_age),
+      places: String(offer.places),
+      minParticipants: String(offer.min_participants),
+      price: euros(offer.price_cents),
+      reducedPrice: offer.reduced_price_cents === null ? '' : euros(offer.reduced_price_cents),
+      location: offer.location,
+      meetingPoint: offer.meeting_point,
+      whatToBring: offer.what_to_bring,
+      inclusionSupport: offer.inclusion_support ? 'ja' : '',
+      contactName: offer.contact_name,
+      contactEmail: offer.contact_email,
+      contactPhone: offer.contact_phone,
     };
-    return reply.html(<OfferFormPage ctx={ctxOf(req)} action={`${home}/angebote/${offer.id}/bearbeiten`} values={values} note={offer.review_note || undefined} />);
+    return reply.html(
+      <OfferFormPage ctx={ctxOf(req)} action={`${home}/angebote/${offer.id}/bearbeiten`} values={values} note={offer.review_note || undefined} />,
+    );
   });
   app.post<{ Params: { id: string } }>(`${home}/angebote/:id/bearbeiten`, async (req, reply) => {
     const actor = requireActor(req);
@@ -104,10 +153,27 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
   });
 
   const listBase = `${home}/angebote/:id`;
-  async function listPage(req: FastifyRequest, reply: FastifyReply, status: number, state: { notice?: string; errors?: Record<string, string>; day?: string } = {}) {
+  async function listPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    state: { notice?: string; errors?: Record<string, string>; day?: string } = {},
+  ) {
     const data = await participants(deps.db, requireActor(req), idOr404((req.params as { id: string }).id));
     const day = state.day ?? (req.query as { tag?: string }).tag ?? data.offer.first_day;
-    return reply.status(status).html(<ParticipantsPage ctx={ctxOf(req)} offer={data.offer} list={data.list} attendance={data.attendance} day={day} notice={state.notice} errors={state.errors} />);
+    return reply
+      .status(status)
+      .html(
+        <ParticipantsPage
+          ctx={ctxOf(req)}
+          offer={data.offer}
+          list={data.list}
+          attendance={data.attendance}
+          day={day}
+          notice={state.notice}
+          errors={state.errors}
+        />,
+      );
   }
   app.get(`${listBase}/teilnehmende`, (req, reply) => listPage(req, reply, 200));
   app.get<{ Params: { id: string } }>(`${listBase}/teilnehmende.csv`, async (req, reply) => {
@@ -132,9 +198,14 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     const actor = requireActor(req);
     const values = formValues(req.body);
     const day = (values.day ?? '').trim();
-    const present = new Set(Object.keys(values).filter((k) => k.startsWith('present_') && values[k] === 'ja').map((k) => k.slice('present_'.length)));
+    const present = new Set(
+      Object.keys(values)
+        .filter((k) => k.startsWith('present_') && values[k] === 'ja')
+        .map((k) => k.slice('present_'.length)),
+    );
     const reading = readCivilDate(day);
-    if (!reading.ok) return listPage(req, reply, 422, { errors: { day: civilDateError(reading.problem, providerMessages(req.locale)('attendance.day'), req.locale) }, day });
+    if (!reading.ok)
+      return listPage(req, reply, 422, { errors: { day: civilDateError(reading.problem, providerMessages(req.locale)('attendance.day'), req.locale) }, day });
     const result = await attempt(() => recordAttendance(deps, actor, idOr404(req.params.id), reading.date, present, req.locale));
     if (!result.ok) return listPage(req, reply, 422, { errors: result.errors, day });
     return listPage(req, reply, 200, { notice: providerMessages(req.locale)('attendance.saved'), day: reading.date });

@@ -87,7 +87,13 @@ export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, in
   await ensureOrganizationAccess(deps.db, actor, orgId);
   const errors = offerProblems(input, locale);
   // Offers go to the newest season that still collects them.
-  const season = await deps.db.selectFrom('holiday_seasons').select('id').where('phase', 'in', ['collecting', 'wishes']).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const season = await deps.db
+    .selectFrom('holiday_seasons')
+    .select('id')
+    .where('phase', 'in', ['collecting', 'wishes'])
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!season) errors.title = holidayMessages(locale)('offer.notCollecting');
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
   return deps.db.transaction().execute(async (trx) => {
@@ -96,7 +102,13 @@ export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, in
       .values({ season_id: season!.id, organization_id: orgId, status: 'submitted', ...offerColumns(input), created_by: actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.offer_submitted', subjectType: 'holiday_offer', subjectId: row.id, details: { title: input.title } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'holidays.offer_submitted',
+      subjectType: 'holiday_offer',
+      subjectId: row.id,
+      details: { title: input.title },
+    });
     return row.id;
   });
 }
@@ -104,11 +116,26 @@ export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, in
 function offerColumns(input: OfferInput) {
   const trip = input.kind === 'trip';
   return {
-    title: input.title, description: input.description, kind: input.kind, first_day: input.firstDay, last_day: input.lastDay,
-    daily_from: trip ? 0 : input.dailyFrom, daily_until: trip ? 1440 : input.dailyUntil, min_age: input.minAge, max_age: input.maxAge, places: input.places,
-    min_participants: input.minParticipants, price_cents: input.priceCents, reduced_price_cents: input.reducedPriceCents, location: input.location,
-    meeting_point: input.meetingPoint, what_to_bring: input.whatToBring, inclusion_support: input.inclusionSupport, contact_name: input.contactName,
-    contact_email: input.contactEmail, contact_phone: input.contactPhone,
+    title: input.title,
+    description: input.description,
+    kind: input.kind,
+    first_day: input.firstDay,
+    last_day: input.lastDay,
+    daily_from: trip ? 0 : input.dailyFrom,
+    daily_until: trip ? 1440 : input.dailyUntil,
+    min_age: input.minAge,
+    max_age: input.maxAge,
+    places: input.places,
+    min_participants: input.minParticipants,
+    price_cents: input.priceCents,
+    reduced_price_cents: input.reducedPriceCents,
+    location: input.location,
+    meeting_point: input.meetingPoint,
+    what_to_bring: input.whatToBring,
+    inclusion_support: input.inclusionSupport,
+    contact_name: input.contactName,
+    contact_email: input.contactEmail,
+    contact_phone: input.contactPhone,
   };
 }
 
@@ -133,7 +160,13 @@ export async function updateOffer(deps: AppDeps, actor: Actor, offerId: string, 
       .where('id', '=', offerId)
       .where('status', 'in', ['submitted', 'rejected'])
       .execute();
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.offer_resubmitted', subjectType: 'holiday_offer', subjectId: offerId, details: { title: input.title } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'holidays.offer_resubmitted',
+      subjectType: 'holiday_offer',
+      subjectId: offerId,
+      details: { title: input.title },
+    });
   });
 }
 
@@ -161,7 +194,18 @@ export async function participants(db: Executor, actor: Actor, offerId: string) 
     .selectFrom('holiday_places')
     .innerJoin('holiday_children', 'holiday_children.id', 'holiday_places.child_id')
     .leftJoin('holiday_contacts', (j) => j.onRef('holiday_contacts.child_id', '=', 'holiday_children.id').on('holiday_contacts.position', '=', 1))
-    .select(['holiday_places.id', 'holiday_places.status', 'holiday_children.first_name', 'holiday_children.last_name', 'holiday_children.birth_date', 'holiday_children.needs', 'holiday_children.photo_consent', 'holiday_contacts.name as contact_name', 'holiday_contacts.phone as contact_phone', 'holiday_contacts.relation as contact_relation'])
+    .select([
+      'holiday_places.id',
+      'holiday_places.status',
+      'holiday_children.first_name',
+      'holiday_children.last_name',
+      'holiday_children.birth_date',
+      'holiday_children.needs',
+      'holiday_children.photo_consent',
+      'holiday_contacts.name as contact_name',
+      'holiday_contacts.phone as contact_phone',
+      'holiday_contacts.relation as contact_relation',
+    ])
     .where('holiday_places.offer_id', '=', offerId)
     .where('holiday_places.status', 'in', ['offered', 'accepted'])
     .orderBy('holiday_children.last_name')
@@ -178,13 +222,28 @@ export async function participants(db: Executor, actor: Actor, offerId: string) 
     status: r.status,
   }));
   const attendance = list.length
-    ? await db.selectFrom('holiday_attendance').selectAll().where('place_id', 'in', list.map((p) => p.placeId)).execute()
+    ? await db
+        .selectFrom('holiday_attendance')
+        .selectAll()
+        .where(
+          'place_id',
+          'in',
+          list.map((p) => p.placeId),
+        )
+        .execute()
     : [];
   return { offer, list, attendance };
 }
 
 /** Records who was there on one day of the offer. */
-export async function recordAttendance(deps: AppDeps, actor: Actor, offerId: string, day: string, presentPlaceIds: Set<string>, locale: Locale = 'de'): Promise<void> {
+export async function recordAttendance(
+  deps: AppDeps,
+  actor: Actor,
+  offerId: string,
+  day: string,
+  presentPlaceIds: Set<string>,
+  locale: Locale = 'de',
+): Promise<void> {
   const { offer, list } = await participants(deps.db, actor, offerId);
   if (day < offer.first_day || day > offer.last_day) {
     const message = holidayMessages(locale)('attendance.day');
@@ -222,7 +281,13 @@ export async function cancelOffer(deps: AppDeps, actor: Actor, offerId: string):
         subject: t('mail.cancelled.subject', { offer: offer.title }),
         text: t('mail.cancelled.text', { name, child, offer: offer.title, url: `${deps.config.publicUrl}/ferien` }),
       }));
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.offer_cancelled', subjectType: 'holiday_offer', subjectId: offerId, details: { placesEnded: ended.length } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'holidays.offer_cancelled',
+      subjectType: 'holiday_offer',
+      subjectId: offerId,
+      details: { placesEnded: ended.length },
+    });
     return ended.length;
   });
 }

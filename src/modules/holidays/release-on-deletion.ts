@@ -89,7 +89,11 @@ export function placesReleasedOnDeletion(deps: Pick<AppDeps, 'jobs' | 'mail' | '
       for (const place of await activePlaces(trx, person)) {
         await returnPlace(deps, trx, { id: place.id, offerId: place.offer_id });
         if (place.status !== 'accepted' || !place.contact_email) continue;
-        const vars = { offer: place.title, dates: dateRange(place.first_day, place.last_day, 'de'), url: `${deps.config.publicUrl}/meine-ferienangebote/angebote/${place.offer_id}/teilnehmende` };
+        const vars = {
+          offer: place.title,
+          dates: dateRange(place.first_day, place.last_day, 'de'),
+          url: `${deps.config.publicUrl}/meine-ferienangebote/angebote/${place.offer_id}/teilnehmende`,
+        };
         await deps.mail.enqueue(trx, { to: place.contact_email, subject: t('mail.organiser.subject', vars), text: t('mail.organiser.text', vars) });
       }
     },

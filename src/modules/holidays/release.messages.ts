@@ -3,7 +3,8 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 /** What deleting a parent's account does to holiday places, wishes and waiting lists. */
 export const releaseMessages = defineMessages(
   {
-    'preview.accepted': '{child}: Der zugesagte Platz in „{offer}“ ({dates}) wird frei. Er geht an das nächste Kind auf der Warteliste, und der Träger bekommt eine Nachricht.',
+    'preview.accepted':
+      '{child}: Der zugesagte Platz in „{offer}“ ({dates}) wird frei. Er geht an das nächste Kind auf der Warteliste, und der Träger bekommt eine Nachricht.',
     'preview.offered': '{child}: Das Platzangebot für „{offer}“ ({dates}) verfällt und geht an das nächste Kind auf der Warteliste.',
     'preview.waiting': '{child}: Der Platz auf der Warteliste für „{offer}“ ({dates}) entfällt.',
     'preview.wishes': '{child}: Die Wunschliste für „{season}“ ({offers}) wird gelöscht. {child} nimmt nicht an der Verlosung teil.',
@@ -12,7 +13,8 @@ export const releaseMessages = defineMessages(
       'Guten Tag,\n\nin Ihrem Ferienangebot „{offer}“ ({dates}) ist ein zugesagter Platz frei geworden: Eine Familie hat ihr Konto gelöscht und damit auch die Anmeldung ihres Kindes. Der Platz wird automatisch dem nächsten Kind auf der Warteliste angeboten.\n\nDie aktuelle Teilnehmendenliste finden Sie hier: {url}\n\nIhr Familienrathaus',
   },
   {
-    'preview.accepted': '{child}: The confirmed place in “{offer}” ({dates}) becomes free. It goes to the next child on the waiting list, and the provider is told.',
+    'preview.accepted':
+      '{child}: The confirmed place in “{offer}” ({dates}) becomes free. It goes to the next child on the waiting list, and the provider is told.',
     'preview.offered': '{child}: The offered place in “{offer}” ({dates}) lapses and goes to the next child on the waiting list.',
     'preview.waiting': '{child}: The place on the waiting list for “{offer}” ({dates}) is given up.',
     'preview.wishes': '{child}: The wish list for “{season}” ({offers}) is deleted. {child} does not take part in the lottery.',

@@ -83,7 +83,14 @@ export async function sendResultMails(deps: AppDeps, seasonId: string, after: st
       await deps.mail.enqueue(trx, {
         to: first.email,
         subject: t('mail.results.subject', { season: season.name }),
-        text: t('mail.results.text', { name: first.display_name, season: season.name, list, deadline: formatDateTime(deadline, locale), url: `${deps.config.publicUrl}/ferien/ergebnis`, publication: `${deps.config.publicUrl}${publicationPath(seasonId)}` }),
+        text: t('mail.results.text', {
+          name: first.display_name,
+          season: season.name,
+          list,
+          deadline: formatDateTime(deadline, locale),
+          url: `${deps.config.publicUrl}/ferien/ergebnis`,
+          publication: `${deps.config.publicUrl}${publicationPath(seasonId)}`,
+        }),
       });
     }
     if (parentIds.length === chunk) await deps.jobs.send(trx, resultMailsJob, { seasonId, after: parentIds[parentIds.length - 1], chunk });

@@ -31,9 +31,16 @@ async function seasonWithWishes() {
     parents.push(user);
     for (let k = 0; k < 2; k++) {
       const child = await buildChild(t, user.id, { priority: f === 0 });
-      const list = await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: season.id, child_id: child.id, max_places: 2, submitted_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+      const list = await t.deps.db
+        .insertInto('holiday_wish_lists')
+        .values({ season_id: season.id, child_id: child.id, max_places: 2, submitted_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const order = f % 2 === 0 ? [0, 1, 2] : [2, 0, 1];
-      await t.deps.db.insertInto('holiday_wishes').values(order.map((o, i) => ({ wish_list_id: list.id, offer_id: offers[o]!.id, rank: i + 1 }))).execute();
+      await t.deps.db
+        .insertInto('holiday_wishes')
+        .values(order.map((o, i) => ({ wish_list_id: list.id, offer_id: offers[o]!.id, rank: i + 1 })))
+        .execute();
     }
   }
   return { season, offers, parents };
@@ -46,7 +53,9 @@ describe('lottery runs', () => {
     await expect(previewRun(t.deps, actor, season.id, seed)).rejects.toMatchObject({ code: 'validation_failed' });
     await commitSeed(t.deps, actor, season.id, seedHash(seed));
     await expect(commitSeed(t.deps, actor, season.id, seedHash('another'))).rejects.toMatchObject({ code: 'conflict' });
-    await expect(previewRun(t.deps, actor, season.id, 'wrong seed')).rejects.toMatchObject({ details: { fields: { seed: 'Dieser Zufallswert passt nicht zum veröffentlichten Hash.' } } });
+    await expect(previewRun(t.deps, actor, season.id, 'wrong seed')).rejects.toMatchObject({
+      details: { fields: { seed: 'Dieser Zufallswert passt nicht zum veröffentlichten Hash.' } },
+    });
     const summary = await previewRun(t.deps, actor, season.id, seed);
     expect(summary.children).toBe(12);
     expect(summary.placements).toBe(9);
@@ -69,14 +78,22 @@ describe('lottery runs', () => {
     const { actor } = await actorOf('admin');
     const { season } = await seasonWithWishes();
     await commitSeed(t.deps, actor, season.id, seedHash(seed));
-    await expect(confirmRun(t.deps, actor, season.id, seed, { beforeCommit: () => { throw new Error('power cut'); } })).rejects.toThrow('power cut');
+    await expect(
+      confirmRun(t.deps, actor, season.id, seed, {
+        beforeCommit: () => {
+          throw new Error('power cut');
+        },
+      }),
+    ).rejects.toThrow('power cut');
     const after = await t.deps.db.selectFrom('holiday_seasons').selectAll().where('id', '=', season.id).executeTakeFirstOrThrow();
     expect(after.phase).toBe('allocation');
     expect(after.seed).toBeNull();
     expect(await t.deps.db.selectFrom('holiday_places').select('id').where('season_id', '=', season.id).execute()).toHaveLength(0);
     const taken = await t.deps.db.selectFrom('holiday_offers').select('places_taken').where('season_id', '=', season.id).execute();
     expect(taken.every((o) => o.places_taken === 0)).toBe(true);
-    expect(await t.deps.db.selectFrom('holiday_runs').select('id').where('season_id', '=', season.id).where('kind', '=', 'confirmed').execute()).toHaveLength(0);
+    expect(await t.deps.db.selectFrom('holiday_runs').select('id').where('season_id', '=', season.id).where('kind', '=', 'confirmed').execute()).toHaveLength(
+      0,
+    );
   });
 
   it('writes exactly the recomputable result, publishes the seed and mails every family once', async () => {
@@ -92,11 +109,23 @@ describe('lottery runs', () => {
     expect(after.phase).toBe('results');
     expect(after.seed).toBe(seed);
     // Anyone can recompute from the published seed: the same input gives the same places.
-    expect(allocate(await loadAllocationInput(t.deps.db, season.id, after.seed!)).placements.map(key).sort()).toEqual(stored.map(key).sort());
+    expect(
+      allocate(await loadAllocationInput(t.deps.db, season.id, after.seed!))
+        .placements.map(key)
+        .sort(),
+    ).toEqual(stored.map(key).sort());
     const deadlines = await t.deps.db.selectFrom('holiday_places').select('respond_by').where('season_id', '=', season.id).execute();
     for (const d of deadlines) expect(Math.round((d.respond_by!.getTime() - after.allocated_at!.getTime()) / 86_400_000)).toBe(7);
     await t.runJobs();
-    const mails = await t.deps.db.selectFrom('mail_outbox').select(['recipient', 'subject', 'text_body']).where('recipient', 'in', parents.map((p) => p.email)).execute();
+    const mails = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select(['recipient', 'subject', 'text_body'])
+      .where(
+        'recipient',
+        'in',
+        parents.map((p) => p.email),
+      )
+      .execute();
     // Six families in chunks of four: two transactions, every family exactly once.
     expect(mails).toHaveLength(6);
     expect(new Set(mails.map((m) => m.recipient)).size).toBe(6);
@@ -110,13 +139,23 @@ describe('priority', () => {
   it('gives priority to Familienpass children and to children who got nothing in an earlier lottery', async () => {
     const org = await buildHolidayOrganization(t);
     const { user } = await actorOf('family');
-    const [pass, unlucky, lucky, newcomer] = [await buildChild(t, user.id, { priority: true }), await buildChild(t, user.id), await buildChild(t, user.id), await buildChild(t, user.id)];
+    const [pass, unlucky, lucky, newcomer] = [
+      await buildChild(t, user.id, { priority: true }),
+      await buildChild(t, user.id),
+      await buildChild(t, user.id),
+      await buildChild(t, user.id),
+    ];
     const earlier = await buildSeason(t, { phase: 'closed', allocated_at: new Date('2026-08-01T10:00:00Z') });
     const old = await buildHolidayOffer(t, earlier.id, org.id);
-    for (const child of [unlucky, lucky]) await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: earlier.id, child_id: child.id, submitted_at: new Date() }).execute();
-    await t.deps.db.insertInto('holiday_places').values({ season_id: earlier.id, offer_id: old.id, child_id: lucky.id, source: 'lottery', status: 'accepted' }).execute();
+    for (const child of [unlucky, lucky])
+      await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: earlier.id, child_id: child.id, submitted_at: new Date() }).execute();
+    await t.deps.db
+      .insertInto('holiday_places')
+      .values({ season_id: earlier.id, offer_id: old.id, child_id: lucky.id, source: 'lottery', status: 'accepted' })
+      .execute();
     const season = await buildSeason(t, { phase: 'allocation' });
-    for (const child of [pass, unlucky, lucky, newcomer]) await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: season.id, child_id: child.id, submitted_at: new Date() }).execute();
+    for (const child of [pass, unlucky, lucky, newcomer])
+      await t.deps.db.insertInto('holiday_wish_lists').values({ season_id: season.id, child_id: child.id, submitted_at: new Date() }).execute();
     const input = await loadAllocationInput(t.deps.db, season.id, seed);
     const priority = new Map(input.children.map((c) => [c.id, c.priority]));
     expect([pass, unlucky, lucky, newcomer].map((c) => priority.get(c.id))).toEqual([true, true, false, false]);
@@ -131,7 +170,16 @@ describe('retention', () => {
     await confirmRun(t.deps, actor, season.id, seed);
     const closedAt = new Date('2027-09-01T10:00:00Z');
     await t.deps.db.updateTable('holiday_seasons').set({ phase: 'closed', closed_at: closedAt, retention_days: 90 }).where('id', '=', season.id).execute();
-    const children = () => t.deps.db.selectFrom('holiday_children').select('id').where('parent_id', 'in', parents.map((p) => p.id)).execute();
+    const children = () =>
+      t.deps.db
+        .selectFrom('holiday_children')
+        .select('id')
+        .where(
+          'parent_id',
+          'in',
+          parents.map((p) => p.id),
+        )
+        .execute();
     expect(await deleteExpiredSeasonData(t.deps, new Date('2027-11-29T10:00:00Z'))).toBe(0);
     expect(await children()).toHaveLength(12);
     expect(await deleteExpiredSeasonData(t.deps, new Date('2027-12-01T10:00:00Z'))).toBe(1);

@@ -39,13 +39,22 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
   const lists = await db
     .selectFrom('holiday_wish_lists')
     .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
-    .select(['holiday_wish_lists.id', 'holiday_wish_lists.child_id', 'holiday_wish_lists.max_places', 'holiday_wish_lists.group_code', 'holiday_children.birth_date', 'holiday_children.priority'])
+    .select([
+      'holiday_wish_lists.id',
+      'holiday_wish_lists.child_id',
+      'holiday_wish_lists.max_places',
+      'holiday_wish_lists.group_code',
+      'holiday_children.birth_date',
+      'holiday_children.priority',
+    ])
     // Priority also for children who took part in an earlier lottery and got nothing there.
     .select(
       sql<boolean>`EXISTS (
         SELECT 1 FROM holiday_wish_lists earlier JOIN holiday_seasons s ON s.id = earlier.season_id
         WHERE earlier.child_id = holiday_wish_lists.child_id AND earlier.season_id <> ${seasonId} AND earlier.submitted_at IS NOT NULL AND s.allocated_at IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM holiday_places p WHERE p.child_id = earlier.child_id AND p.season_id = earlier.season_id AND p.source = 'lottery'))`.as('empty_before'),
+          AND NOT EXISTS (SELECT 1 FROM holiday_places p WHERE p.child_id = earlier.child_id AND p.season_id = earlier.season_id AND p.source = 'lottery'))`.as(
+        'empty_before',
+      ),
     )
     .where('holiday_wish_lists.season_id', '=', seasonId)
     .where('holiday_wish_lists.submitted_at', 'is not', null)
@@ -62,8 +71,24 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
   const byList = new Map<string, string[]>();
   for (const w of wishes) byList.set(w.wish_list_id, [...(byList.get(w.wish_list_id) ?? []), w.offer_id]);
   return {
-    offers: offers.map((o) => ({ id: o.id, places: o.places, minAge: o.min_age, maxAge: o.max_age, firstDay: o.first_day, lastDay: o.last_day, dailyFrom: o.daily_from, dailyUntil: o.daily_until })),
-    children: lists.map((l) => ({ id: l.child_id, birthDate: l.birth_date, priority: l.priority || l.empty_before, maxPlaces: l.max_places, groupCode: l.group_code, wishes: byList.get(l.id) ?? [] })),
+    offers: offers.map((o) => ({
+      id: o.id,
+      places: o.places,
+      minAge: o.min_age,
+      maxAge: o.max_age,
+      firstDay: o.first_day,
+      lastDay: o.last_day,
+      dailyFrom: o.daily_from,
+      dailyUntil: o.daily_until,
+    })),
+    children: lists.map((l) => ({
+      id: l.child_id,
+      birthDate: l.birth_date,
+      priority: l.priority || l.empty_before,
+      maxPlaces: l.max_places,
+      groupCode: l.group_code,
+      wishes: byList.get(l.id) ?? [],
+    })),
     settings: { reservedShare: season.reserved_percent / 100 },
     seed,
   };
@@ -84,7 +109,13 @@ export async function commitSeed(deps: AppDeps, actor: Actor, seasonId: string, 
       .where('phase', 'in', ['collecting', 'wishes', 'allocation'])
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', t('seed.hashSet'), { fields: { seedHash: t('seed.hashSet') } });
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.seed_committed', subjectType: 'holiday_season', subjectId: seasonId, details: { seedHash: normalized } });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'holidays.seed_committed',
+      subjectType: 'holiday_season',
+      subjectId: seasonId,
+      details: { seedHash: normalized },
+    });
   });
 }
 
@@ -105,13 +136,29 @@ export async function previewRun(deps: AppDeps, actor: Actor, seasonId: string, 
     const season = await checkedSeason(trx, seasonId, seed, locale);
     const input = await loadAllocationInput(trx, seasonId, seed);
     const summary = summarizeAllocation(input, allocate(input));
-    await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'preview', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_previewed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
+    await trx
+      .insertInto('holiday_runs')
+      .values({ season_id: seasonId, kind: 'preview', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id })
+      .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'holidays.run_previewed',
+      subjectType: 'holiday_season',
+      subjectId: seasonId,
+      details: statsOf(summary),
+    });
     return summary;
   });
 }
 
-const statsOf = (s: AllocationSummary) => ({ children: s.children, childrenWithPlace: s.childrenWithPlace, placements: s.placements, shareWithPlace: s.shareWithPlace, shareFirstWishMet: s.shareFirstWishMet, childrenWithNothing: s.childrenWithNothing.length });
+const statsOf = (s: AllocationSummary) => ({
+  children: s.children,
+  childrenWithPlace: s.childrenWithPlace,
+  placements: s.placements,
+  shareWithPlace: s.shareWithPlace,
+  shareFirstWishMet: s.shareFirstWishMet,
+  childrenWithNothing: s.childrenWithNothing.length,
+});
 
 /** Test seam: runs inside the transaction just before it commits. */
 export interface RunHooks {
@@ -121,7 +168,14 @@ export interface RunHooks {
 }
 
 /** Runs the lottery for real: places, waiting lists, published seed, result mails — all or nothing. */
-export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string, hooks: RunHooks = {}, locale: Locale = 'de'): Promise<AllocationSummary> {
+export async function confirmRun(
+  deps: AppDeps,
+  actor: Actor,
+  seasonId: string,
+  seed: string,
+  hooks: RunHooks = {},
+  locale: Locale = 'de',
+): Promise<AllocationSummary> {
   ensure(isAdmin(actor));
   return deps.db.transaction().execute(async (trx) => {
     const season = await checkedSeason(trx, seasonId, seed, locale);
@@ -134,23 +188,57 @@ export async function confirmRun(deps: AppDeps, actor: Actor, seasonId: string, 
     const respondBy = new Date(now.getTime() + lotteryAnswerDays * 86_400_000);
     for (let i = 0; i < result.placements.length; i += 1000) {
       const chunk = result.placements.slice(i, i + 1000);
-      await trx.insertInto('holiday_places').values(chunk.map((p) => ({ season_id: seasonId, offer_id: p.offerId, child_id: p.childId, source: 'lottery' as const, status: 'offered' as const, respond_by: respondBy }))).execute();
+      await trx
+        .insertInto('holiday_places')
+        .values(
+          chunk.map((p) => ({
+            season_id: seasonId,
+            offer_id: p.offerId,
+            child_id: p.childId,
+            source: 'lottery' as const,
+            status: 'offered' as const,
+            respond_by: respondBy,
+          })),
+        )
+        .execute();
     }
     const waiting = result.waitingLists.flatMap((w) => w.childIds.map((childId) => ({ offer_id: w.offerId, child_id: childId, position: w.position })));
-    for (let i = 0; i < waiting.length; i += 1000) await trx.insertInto('holiday_waitlist').values(waiting.slice(i, i + 1000)).execute();
+    for (let i = 0; i < waiting.length; i += 1000)
+      await trx
+        .insertInto('holiday_waitlist')
+        .values(waiting.slice(i, i + 1000))
+        .execute();
     await trx.updateTable('holiday_seasons').set({ phase: 'results', seed, allocated_at: now, updated_at: now }).where('id', '=', seasonId).execute();
     // The anonymised inputs and result, published with the seed so that anyone can recompute the run.
     const titles = await offerTitles(trx, seasonId);
     const secret = newPseudonymSecret(units.map((u) => u.key));
     const offers = input.offers.map((o) => ({ ...o, title: titles.get(o.id) ?? '' }));
-    const publication = buildPublication({ season: { id: seasonId, name: season.name }, allocatedAt: now, seed, seedHash: season.seed_hash as string, settings: input.settings, offers, units, result, secret });
+    const publication = buildPublication({
+      season: { id: seasonId, name: season.name },
+      allocatedAt: now,
+      seed,
+      seedHash: season.seed_hash as string,
+      settings: input.settings,
+      offers,
+      units,
+      result,
+      secret,
+    });
     await savePublication(trx, seasonId, secret, JSON.stringify(publication));
-    await trx.insertInto('holiday_runs').values({ season_id: seasonId, kind: 'confirmed', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id }).execute();
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.run_confirmed', subjectType: 'holiday_season', subjectId: seasonId, details: statsOf(summary) });
+    await trx
+      .insertInto('holiday_runs')
+      .values({ season_id: seasonId, kind: 'confirmed', seed_hash: season.seed_hash as string, stats: JSON.stringify(statsOf(summary)), started_by: actor.id })
+      .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'holidays.run_confirmed',
+      subjectType: 'holiday_season',
+      subjectId: seasonId,
+      details: statsOf(summary),
+    });
     // The result mails go out from a job that exists exactly when this run commits (chunked, see result-mails.ts).
     await deps.jobs.send(trx, resultMailsJob, { seasonId, after: null, chunk: hooks.mailChunk });
     await hooks.beforeCommit?.();
     return summary;
   });
 }
-

@@ -11,8 +11,15 @@ describe('the start page', () => {
     const today = todayIn(new Date());
     const soon = addDays(today, 2);
     const later = addDays(today, 20);
-    const fest = await buildEvent(t, { title: 'Laternenumzug Heessen', timing: { allDay: false, startDate: soon, startTime: '17:00', endDate: soon, endTime: '19:00' } });
-    await buildEvent(t, { title: 'Abgesagtes Puppentheater', status: 'cancelled', timing: { allDay: false, startDate: soon, startTime: '15:00', endDate: soon, endTime: '16:00' } });
+    const fest = await buildEvent(t, {
+      title: 'Laternenumzug Heessen',
+      timing: { allDay: false, startDate: soon, startTime: '17:00', endDate: soon, endTime: '19:00' },
+    });
+    await buildEvent(t, {
+      title: 'Abgesagtes Puppentheater',
+      status: 'cancelled',
+      timing: { allDay: false, startDate: soon, startTime: '15:00', endDate: soon, endTime: '16:00' },
+    });
     await buildEvent(t, { title: 'Fest in drei Wochen', timing: { allDay: false, startDate: later, startTime: '10:00', endDate: later, endTime: '12:00' } });
 
     const main = mainOf((await new Visitor(() => t.app).get('/')).body);

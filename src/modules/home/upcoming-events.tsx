@@ -29,7 +29,9 @@ export function UpcomingEvents({ ctx, events }: { ctx: PageContext; events: Even
             </a>
             <br />
             <span class="kern-body kern-body--small" safe>
-              {[when(e, ctx.locale), e.place, e.status === 'cancelled' ? t('upcoming.cancelled') : e.status === 'postponed' ? t('upcoming.postponed') : ''].filter(Boolean).join(' · ')}
+              {[when(e, ctx.locale), e.place, e.status === 'cancelled' ? t('upcoming.cancelled') : e.status === 'postponed' ? t('upcoming.postponed') : '']
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </li>
         ))}

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { contentFor, interestsKey, type IssueContent } from './issue-content.js';
 
-const event = (title: string, district: string | null) => ({ title, url: 'https://x/e', start: '2026-03-14T09:00:00.000Z', end: null, allDay: false, place: 'P', status: 'scheduled' as const, district });
+const event = (title: string, district: string | null) => ({
+  title,
+  url: 'https://x/e',
+  start: '2026-03-14T09:00:00.000Z',
+  end: null,
+  allDay: false,
+  place: 'P',
+  status: 'scheduled' as const,
+  district,
+});
 const content: IssueContent = {
   subject: 'S',
   intro: '',

@@ -19,7 +19,16 @@ export interface IssueContent {
   intro: string;
   /** `topics` of a post (absent in issues frozen before it was recorded: then for everyone). */
   news: { title: string; teaser: string; url: string; topics?: string[] }[];
-  events: { title: string; url: string; start: string; end: string | null; allDay: boolean; place: string; status: 'scheduled' | 'cancelled' | 'postponed'; district?: string | null }[];
+  events: {
+    title: string;
+    url: string;
+    start: string;
+    end: string | null;
+    allDay: boolean;
+    place: string;
+    status: 'scheduled' | 'cancelled' | 'postponed';
+    district?: string | null;
+  }[];
   eventsRange: { from: string; to: string } | null;
   holidayNotice: string;
   sections: { heading: string; body: string }[];
@@ -45,7 +54,12 @@ function endOf(e: EventOccurrenceSummary): Date {
  * earliest, and cancelled or finished dates are left out — an issue announces what one can go to.
  * Runs outside any transaction: listEventsInRange takes the pool, which has one connection in embedded mode.
  */
-export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: { subject: string; intro: string; composition: Composition }, now = new Date()): Promise<IssueContent> {
+export async function resolveContent(
+  db: Kysely<DB>,
+  publicUrl: string,
+  issue: { subject: string; intro: string; composition: Composition },
+  now = new Date(),
+): Promise<IssueContent> {
   const { composition } = issue;
   const posts = await findNewsByIds(db, composition.newsIds);
   let events: IssueContent['events'] = [];
@@ -57,11 +71,28 @@ export async function resolveContent(db: Kysely<DB>, publicUrl: string, issue: {
     const toDay = fromBerlinLocal(range.to);
     if (from && toDay) {
       const to = new Date(toDay.getTime() + 86_400_000);
-      const found = await listEventsInRange(db, { from, to, district: range.district || undefined, category: range.category || undefined, age: range.age, freeOnly: range.freeOnly || undefined, limit: eventsToSift });
+      const found = await listEventsInRange(db, {
+        from,
+        to,
+        district: range.district || undefined,
+        category: range.category || undefined,
+        age: range.age,
+        freeOnly: range.freeOnly || undefined,
+        limit: eventsToSift,
+      });
       events = found
         .filter((e) => e.status !== 'cancelled' && endOf(e) > now)
         .slice(0, maxIssueEvents)
-        .map((e) => ({ title: e.title, url: `${publicUrl}${e.path}`, start: e.start.toISOString(), end: e.end?.toISOString() ?? null, allDay: e.allDay, place: e.place, status: e.status, district: e.district }));
+        .map((e) => ({
+          title: e.title,
+          url: `${publicUrl}${e.path}`,
+          start: e.start.toISOString(),
+          end: e.end?.toISOString() ?? null,
+          allDay: e.allDay,
+          place: e.place,
+          status: e.status,
+          district: e.district,
+        }));
     }
   }
   return {
@@ -87,7 +118,8 @@ export interface Interests {
  * that district's events and the city-wide ones (without district). Everything else is the same.
  */
 export function contentFor(content: IssueContent, interests: Interests): IssueContent {
-  const news = interests.topics.length === 0 ? content.news : content.news.filter((n) => !n.topics?.length || n.topics.some((t) => interests.topics.includes(t)));
+  const news =
+    interests.topics.length === 0 ? content.news : content.news.filter((n) => !n.topics?.length || n.topics.some((t) => interests.topics.includes(t)));
   const events = interests.district ? content.events.filter((e) => !e.district || e.district === interests.district) : content.events;
   return { ...content, news, events };
 }

@@ -44,7 +44,9 @@ describe('composing an issue', () => {
     expect(preview.body).toContain('In diesem Zeitraum sind keine Veranstaltungen eingetragen.');
     expect(preview.body).toContain('Textfassung der E-Mail');
 
-    const test = await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/test`, { testAddresses: 'redaktion.test@example.org, zweite@example.org' });
+    const test = await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/test`, {
+      testAddresses: 'redaktion.test@example.org, zweite@example.org',
+    });
     expect(test.statusCode).toBe(303);
     await t.runJobs();
     const [mail] = await outboxTo('redaktion.test@example.org');
@@ -62,7 +64,15 @@ describe('composing an issue', () => {
 
   it('re-renders the composer with errors for a bad date range and a section without heading', async () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const res = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief', eventsEnabled: 'ja', eventsFrom: '2026-12-10', eventsTo: '2026-12-01', eventsAge: 'drei', eventsCategory: 'baby', section2Body: 'Text ohne Überschrift' });
+    const res = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', {
+      subject: 'Infobrief',
+      eventsEnabled: 'ja',
+      eventsFrom: '2026-12-10',
+      eventsTo: '2026-12-01',
+      eventsAge: 'drei',
+      eventsCategory: 'baby',
+      section2Body: 'Text ohne Überschrift',
+    });
     expect(res.body).toContain('Geben Sie ein Alter als ganze Zahl von 0 bis 27 ein.');
     // The event category is chosen from the calendar's own list, and the choice is kept.
     expect(res.body).toContain('<option value="baby" selected>Baby und Kleinkind</option>');
@@ -77,7 +87,12 @@ describe('composing an issue', () => {
     const form = await editor.get('/verwaltung/infobrief/neu');
     expect(form.body).toContain('Format: TT.MM.JJJJ, zum Beispiel 04.05.2017');
     expect(form.body).not.toContain('type="date"');
-    const bad = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief', eventsEnabled: 'ja', eventsFrom: '01.12.2026', eventsTo: '31.11.2026' });
+    const bad = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', {
+      subject: 'Infobrief',
+      eventsEnabled: 'ja',
+      eventsFrom: '01.12.2026',
+      eventsTo: '31.11.2026',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('„Veranstaltungen bis“: Diesen Tag gibt es nicht. Prüfen Sie Tag und Monat.');
     expect(bad.body).toContain('value="31.11.2026"');
@@ -117,7 +132,12 @@ describe('sending an issue', () => {
     expect(await outboxTo(gone.email)).toHaveLength(0);
 
     const json = await editor.get(`/verwaltung/infobrief/${id}/fortschritt.json`);
-    expect(JSON.parse(json.body)).toEqual({ total: 3, done: 3, summary: '3 von 3 erledigt: 3 verschickt, 0 fehlgeschlagen, 0 unklar, 0 übersprungen.', finished: true });
+    expect(JSON.parse(json.body)).toEqual({
+      total: 3,
+      done: 3,
+      summary: '3 von 3 erledigt: 3 verschickt, 0 fehlgeschlagen, 0 unklar, 0 übersprungen.',
+      finished: true,
+    });
     expect((await new Visitor(() => t.app).get(`/verwaltung/infobrief/${id}/fortschritt.json`)).statusCode).toBe(401);
     const progress = await editor.get(`/verwaltung/infobrief/${id}/fortschritt`);
     expect(progress.body).toContain('Der Versand ist abgeschlossen.');
@@ -160,7 +180,11 @@ describe('sending an issue', () => {
     expect(undone.headers.location).toBe(`/verwaltung/infobrief/${id}?hinweis=aufgehoben`);
     expect((await db().selectFrom('newsletter_issues').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
     await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/planen`, { scheduleAt: '2099-01-01T10:00' });
-    await db().updateTable('newsletter_issues').set({ scheduled_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    await db()
+      .updateTable('newsletter_issues')
+      .set({ scheduled_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
     await t.deps.jobs.send(db(), 'newsletter.tick', {});
     await t.runJobs();
     expect((await db().selectFrom('newsletter_issues').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('sent');
@@ -173,7 +197,12 @@ describe('sending an issue', () => {
     const parent = await createSubscriber(t, { topics: ['ferien'] });
     const everything = await createSubscriber(t, { topics: [] });
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const id = await composeIssue(editor, { subject: 'Infobrief nach Themen', [`news_${holidays.id}`]: 'ja', [`news_${health.id}`]: 'ja', [`news_${general.id}`]: 'ja' });
+    const id = await composeIssue(editor, {
+      subject: 'Infobrief nach Themen',
+      [`news_${holidays.id}`]: 'ja',
+      [`news_${health.id}`]: 'ja',
+      [`news_${general.id}`]: 'ja',
+    });
     await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, { bestaetigt: 'ja' });
     await t.runJobs();
     const [toParent] = (await outboxTo(parent.email)).filter((m) => m.subject === 'Infobrief nach Themen');

@@ -50,7 +50,12 @@ const emailPattern = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 export function parseComposer(body: unknown, locale: Locale): { ok: true; value: IssueInput } | { ok: false; errors: FieldErrors } {
   const t = composeMessages(locale);
   const values = formValues(body);
-  const form = parseForm(ComposeForm, body, { subject: t('field.subject'), intro: t('field.intro'), holidayNotice: t('field.holiday'), eventsCategory: t('field.eventsCategory') }, locale);
+  const form = parseForm(
+    ComposeForm,
+    body,
+    { subject: t('field.subject'), intro: t('field.intro'), holidayNotice: t('field.holiday'), eventsCategory: t('field.eventsCategory') },
+    locale,
+  );
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
   let events: Composition['events'] = null;
   if (values.eventsEnabled === 'ja') {
@@ -66,7 +71,14 @@ export function parseComposer(body: unknown, locale: Locale): { ok: true; value:
     const ageText = values.eventsAge?.trim() ?? '';
     const age = ageText === '' ? undefined : Number(ageText);
     if (age !== undefined && !(Number.isInteger(age) && age >= 0 && age <= 27)) errors.eventsAge = t('error.age');
-    events = { from, to, district: values.eventsDistrict || undefined, category: values.eventsCategory?.trim() || undefined, age, freeOnly: values.eventsFreeOnly === 'ja' || undefined };
+    events = {
+      from,
+      to,
+      district: values.eventsDistrict || undefined,
+      category: values.eventsCategory?.trim() || undefined,
+      age,
+      freeOnly: values.eventsFreeOnly === 'ja' || undefined,
+    };
   }
   const sections: Composition['sections'] = [];
   for (let n = 1; n <= freeSections; n++) {
@@ -81,7 +93,11 @@ export function parseComposer(body: unknown, locale: Locale): { ok: true; value:
     .map(([key]) => key.slice(5));
   return {
     ok: true,
-    value: { subject: form.value.subject, intro: (form.value.intro ?? '').replace(/\r\n/g, '\n'), composition: { newsIds, events, holidayNotice: (form.value.holidayNotice ?? '').replace(/\r\n/g, '\n'), sections } },
+    value: {
+      subject: form.value.subject,
+      intro: (form.value.intro ?? '').replace(/\r\n/g, '\n'),
+      composition: { newsIds, events, holidayNotice: (form.value.holidayNotice ?? '').replace(/\r\n/g, '\n'), sections },
+    },
   };
 }
 
@@ -91,7 +107,13 @@ function composerValues(issue: Issue): Record<string, string> {
   const values: Record<string, string> = { subject: issue.subject, intro: issue.intro, holidayNotice: c.holidayNotice };
   for (const id of c.newsIds) values[`news_${id}`] = 'ja';
   if (c.events) {
-    Object.assign(values, { eventsEnabled: 'ja', eventsFrom: c.events.from, eventsTo: c.events.to, eventsDistrict: c.events.district ?? '', eventsCategory: c.events.category ?? '' });
+    Object.assign(values, {
+      eventsEnabled: 'ja',
+      eventsFrom: c.events.from,
+      eventsTo: c.events.to,
+      eventsDistrict: c.events.district ?? '',
+      eventsCategory: c.events.category ?? '',
+    });
     if (c.events.age !== undefined) values.eventsAge = String(c.events.age);
     if (c.events.freeOnly) values.eventsFreeOnly = 'ja';
   }
@@ -113,12 +135,31 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return id;
   };
 
-  async function composer(req: FastifyRequest, reply: FastifyReply, status: number, issue: Issue | undefined, extra: { values?: Record<string, string>; errors?: FieldErrors; actionErrors?: FieldErrors; notice?: string } = {}) {
+  async function composer(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    issue: Issue | undefined,
+    extra: { values?: Record<string, string>; errors?: FieldErrors; actionErrors?: FieldErrors; notice?: string } = {},
+  ) {
     const actor = requireActor(req);
     if (issue && issue.status !== 'draft' && issue.status !== 'scheduled') return reply.redirect(`/verwaltung/infobrief/${issue.id}/fortschritt`, 303);
     const [news, overview] = [await service.newsChoices(actor), await service.overview(actor)];
     const values = extra.values ?? (issue ? composerValues(issue) : defaultValues());
-    return reply.status(status).html(<ComposerPage ctx={ctxOf(req)} issue={issue} news={news} values={values} errors={extra.errors} actionErrors={extra.actionErrors} notice={extra.notice} confirmed={overview.counts.confirmed} />);
+    return reply
+      .status(status)
+      .html(
+        <ComposerPage
+          ctx={ctxOf(req)}
+          issue={issue}
+          news={news}
+          values={values}
+          errors={extra.errors}
+          actionErrors={extra.actionErrors}
+          notice={extra.notice}
+          confirmed={overview.counts.confirmed}
+        />,
+      );
   }
 
   app.get<{ Querystring: { hinweis?: string } }>('/verwaltung/infobrief', async (req, reply) => {
@@ -159,9 +200,19 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     const actor = requireActor(req);
     const issue = await service.get(actor, issueId(req.params.id));
     const raw = formValues(req.body).testAddresses ?? '';
-    const addresses = [...new Set(raw.split(/[,;\s]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+    const addresses = [
+      ...new Set(
+        raw
+          .split(/[,;\s]+/)
+          .map((a) => a.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ];
     if (addresses.length === 0 || addresses.length > maxTestAddresses || !addresses.every((a) => a.length <= 254 && emailPattern.test(a))) {
-      return composer(req, reply, 422, issue, { values: { ...composerValues(issue), testAddresses: raw }, actionErrors: { testAddresses: composeMessages(req.locale)('test.invalid') } });
+      return composer(req, reply, 422, issue, {
+        values: { ...composerValues(issue), testAddresses: raw },
+        actionErrors: { testAddresses: composeMessages(req.locale)('test.invalid') },
+      });
     }
     await service.testSend(actor, issue.id, addresses);
     return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=test`, 303);
@@ -174,7 +225,10 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     const at = fromBerlinLocal(raw);
     const t = composeMessages(req.locale);
     if (!at || at.getTime() <= Date.now()) {
-      return composer(req, reply, 422, issue, { values: { ...composerValues(issue), scheduleAt: raw }, actionErrors: { scheduleAt: at ? t('schedule.past') : t('error.date') } });
+      return composer(req, reply, 422, issue, {
+        values: { ...composerValues(issue), scheduleAt: raw },
+        actionErrors: { scheduleAt: at ? t('schedule.past') : t('error.date') },
+      });
     }
     await service.schedule(actor, issue.id, at);
     return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=geplant`, 303);
@@ -213,11 +267,15 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=gestartet`, 303);
   });
 
-  app.get('/verwaltung/infobrief/fortschritt.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(progressScript));
+  app.get('/verwaltung/infobrief/fortschritt.js', (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(progressScript),
+  );
   app.get<{ Params: { id: string } }>('/verwaltung/infobrief/:id/fortschritt.json', async (req, reply) => {
     const { issue, progress } = await service.progress(requireActor(req), issueId(req.params.id));
     const done = progress.sent + progress.failed + progress.unknown + progress.skipped;
-    return reply.header('cache-control', 'no-store').send({ total: progress.total, done, summary: progressSummary(req, progress), finished: issue.status === 'sent' });
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ total: progress.total, done, summary: progressSummary(req, progress), finished: issue.status === 'sent' });
   });
 
   app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/unklare-senden', async (req, reply) => {

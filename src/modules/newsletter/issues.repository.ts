@@ -18,7 +18,19 @@ export interface Issue {
 }
 
 const columns = ['id', 'subject', 'intro', 'composition', 'frozen', 'status', 'scheduled_at', 'started_at', 'finished_at', 'total', 'updated_at'] as const;
-type Row = { id: string; subject: string; intro: string; composition: unknown; frozen: unknown; status: IssueStatus; scheduled_at: Date | null; started_at: Date | null; finished_at: Date | null; total: number; updated_at: Date };
+type Row = {
+  id: string;
+  subject: string;
+  intro: string;
+  composition: unknown;
+  frozen: unknown;
+  status: IssueStatus;
+  scheduled_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  total: number;
+  updated_at: Date;
+};
 const toIssue = (r: Row): Issue => ({
   id: r.id,
   subject: r.subject,
@@ -44,7 +56,13 @@ export async function listIssues(db: Executor): Promise<Issue[]> {
 }
 
 export async function listSentIssues(db: Executor, limit = 100): Promise<Issue[]> {
-  const rows = await db.selectFrom('newsletter_issues').select(columns).where('finished_at', 'is not', null).orderBy('finished_at', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('newsletter_issues')
+    .select(columns)
+    .where('finished_at', 'is not', null)
+    .orderBy('finished_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toIssue);
 }
 
@@ -98,7 +116,13 @@ export async function deliveryProblems(db: Executor, issueId: string, limit = 10
   return db
     .selectFrom('newsletter_deliveries')
     .leftJoin('newsletter_subscribers', 'newsletter_subscribers.id', 'newsletter_deliveries.subscriber_id')
-    .select(['newsletter_deliveries.id', 'newsletter_deliveries.state', 'newsletter_deliveries.error', 'newsletter_deliveries.attempts', 'newsletter_subscribers.email'])
+    .select([
+      'newsletter_deliveries.id',
+      'newsletter_deliveries.state',
+      'newsletter_deliveries.error',
+      'newsletter_deliveries.attempts',
+      'newsletter_subscribers.email',
+    ])
     .where('newsletter_deliveries.issue_id', '=', issueId)
     .where('newsletter_deliveries.state', 'in', ['failed', 'unknown'])
     .orderBy('newsletter_deliveries.id')
@@ -109,7 +133,10 @@ export async function deliveryProblems(db: Executor, issueId: string, limit = 10
 export async function subscriberCounts(db: Executor): Promise<Record<'pending' | 'confirmed' | 'unsubscribed' | 'suppressed', number>> {
   const rows = await db
     .selectFrom('newsletter_subscribers')
-    .select([sql<string>`CASE WHEN suppressed_at IS NOT NULL AND status = 'confirmed' THEN 'suppressed' ELSE status END`.as('k'), (eb) => eb.fn.countAll<string>().as('n')])
+    .select([
+      sql<string>`CASE WHEN suppressed_at IS NOT NULL AND status = 'confirmed' THEN 'suppressed' ELSE status END`.as('k'),
+      (eb) => eb.fn.countAll<string>().as('n'),
+    ])
     .groupBy('k')
     .execute();
   const counts = { pending: 0, confirmed: 0, unsubscribed: 0, suppressed: 0 };

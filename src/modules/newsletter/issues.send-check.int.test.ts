@@ -63,7 +63,11 @@ describe('"Jetzt an alle verschicken" asks first, on a page of its own (no JavaS
     await editor.get('/sprache/en?zurueck=/');
     await createSubscriber(t);
     await createSubscriber(t);
-    const { n } = await db().selectFrom('newsletter_subscribers').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+    const { n } = await db()
+      .selectFrom('newsletter_subscribers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
     const page = await editor.get(`/verwaltung/infobrief/${id}/senden`);
     expect(page.body).toContain(`The issue “Winter issue” now goes to all ${n} confirmed addresses.`);
     expect(page.body).toContain(`Yes, send to ${n} addresses now`);

@@ -7,7 +7,17 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { createBulkTransport } from '../../platform/mail/bulk.js';
 import { personalise, renderIssueTemplate } from './emails/issue-mail.js';
 import { resolveContent, type Composition, type IssueContent } from './issue-content.js';
-import { deliveryProblems, deliveryProgress, findIssue, insertIssue, listIssues, listSentIssues, subscriberCounts, updateDraft, type Issue } from './issues.repository.js';
+import {
+  deliveryProblems,
+  deliveryProgress,
+  findIssue,
+  insertIssue,
+  listIssues,
+  listSentIssues,
+  subscriberCounts,
+  updateDraft,
+  type Issue,
+} from './issues.repository.js';
 import { can } from './newsletter.policy.js';
 import { recentPublicNews } from './news.repository.js';
 import { runSending, sendIssueJob, type SendOptions } from './sending.js';
@@ -47,7 +57,9 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
         .updateTable('newsletter_issues')
         .set({ status: 'sending', started_at: sql`now()`, frozen: JSON.stringify(content), updated_at: sql`now()` })
         .where('id', '=', id);
-      start = onlyDue ? start.where('status', '=', 'scheduled').where('scheduled_at', '<=', sql<Date>`now()`) : start.where('status', 'in', ['draft', 'scheduled']);
+      start = onlyDue
+        ? start.where('status', '=', 'scheduled').where('scheduled_at', '<=', sql<Date>`now()`)
+        : start.where('status', 'in', ['draft', 'scheduled']);
       const started = await start.returning('id').executeTakeFirst();
       if (!started) throw alreadySent();
       const inserted = await sql`
@@ -58,7 +70,13 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       const total = Number(inserted.numAffectedRows ?? 0);
       await trx.updateTable('newsletter_issues').set({ total }).where('id', '=', id).execute();
       await jobs.send(trx, sendIssueJob, { issueId: id });
-      await recordAudit(trx, { actorId, action: 'newsletter.issue_sending_started', subjectType: 'newsletter_issue', subjectId: id, details: { subject: issue.subject, total } });
+      await recordAudit(trx, {
+        actorId,
+        action: 'newsletter.issue_sending_started',
+        subjectType: 'newsletter_issue',
+        subjectId: id,
+        details: { subject: issue.subject, total },
+      });
       return total;
     });
   }
@@ -80,7 +98,13 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       ensure(can(actor, 'issue.compose'));
       return db.transaction().execute(async (trx) => {
         const id = await insertIssue(trx, input, actor.id);
-        await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_created', subjectType: 'newsletter_issue', subjectId: id, details: { subject: input.subject } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'newsletter.issue_created',
+          subjectType: 'newsletter_issue',
+          subjectId: id,
+          details: { subject: input.subject },
+        });
         return id;
       });
     },
@@ -107,7 +131,13 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
           const m = personalise(template, to, links);
           await mail.enqueue(trx, { to, subject: m.subject, text: m.text, html: m.html });
         }
-        await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_test_sent', subjectType: 'newsletter_issue', subjectId: id, details: { recipients: addresses.length } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'newsletter.issue_test_sent',
+          subjectType: 'newsletter_issue',
+          subjectId: id,
+          details: { recipients: addresses.length },
+        });
       });
     },
     async schedule(actor: Actor, id: string, at: Date): Promise<void> {
@@ -121,7 +151,13 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
           .where('status', 'in', ['draft', 'scheduled'])
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw alreadySent();
-        await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_scheduled', subjectType: 'newsletter_issue', subjectId: id, details: { at: at.toISOString() } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'newsletter.issue_scheduled',
+          subjectType: 'newsletter_issue',
+          subjectId: id,
+          details: { at: at.toISOString() },
+        });
       });
     },
     /** Back to a draft; only a scheduled issue that has not started. */
@@ -129,7 +165,12 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       ensure(can(actor, 'issue.send'));
       await get(id);
       await db.transaction().execute(async (trx) => {
-        const result = await trx.updateTable('newsletter_issues').set({ status: 'draft', scheduled_at: null, updated_at: sql`now()` }).where('id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
+        const result = await trx
+          .updateTable('newsletter_issues')
+          .set({ status: 'draft', scheduled_at: null, updated_at: sql`now()` })
+          .where('id', '=', id)
+          .where('status', '=', 'scheduled')
+          .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw alreadySent();
         await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_unscheduled', subjectType: 'newsletter_issue', subjectId: id });
       });
@@ -148,12 +189,27 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       return db.transaction().execute(async (trx) => {
         const issue = await trx.selectFrom('newsletter_issues').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
         if (issue.status !== 'sending' && issue.status !== 'sent') return 0;
-        const requeued = await trx.updateTable('newsletter_deliveries').set({ state: 'queued', error: null }).where('issue_id', '=', id).where('state', '=', 'unknown').executeTakeFirst();
+        const requeued = await trx
+          .updateTable('newsletter_deliveries')
+          .set({ state: 'queued', error: null })
+          .where('issue_id', '=', id)
+          .where('state', '=', 'unknown')
+          .executeTakeFirst();
         const n = Number(requeued.numUpdatedRows);
         if (n === 0) return 0;
-        await trx.updateTable('newsletter_issues').set({ status: 'sending', updated_at: sql`now()` }).where('id', '=', id).execute();
+        await trx
+          .updateTable('newsletter_issues')
+          .set({ status: 'sending', updated_at: sql`now()` })
+          .where('id', '=', id)
+          .execute();
         await jobs.send(trx, sendIssueJob, { issueId: id });
-        await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_unknown_resent', subjectType: 'newsletter_issue', subjectId: id, details: { deliveries: n } });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'newsletter.issue_unknown_resent',
+          subjectType: 'newsletter_issue',
+          subjectId: id,
+          details: { deliveries: n },
+        });
         return n;
       });
     },
@@ -176,7 +232,12 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
 
     /** Every minute: start due scheduled issues and resume sending whose run died (lease ran out). */
     async tick(): Promise<void> {
-      const due = await db.selectFrom('newsletter_issues').select('id').where('status', '=', 'scheduled').where('scheduled_at', '<=', sql<Date>`now()`).execute();
+      const due = await db
+        .selectFrom('newsletter_issues')
+        .select('id')
+        .where('status', '=', 'scheduled')
+        .where('scheduled_at', '<=', sql<Date>`now()`)
+        .execute();
       for (const { id } of due) {
         try {
           await startSending(null, id, true);

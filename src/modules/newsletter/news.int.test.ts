@@ -43,8 +43,13 @@ describe('news', () => {
   it('shows neither drafts nor future nor expired posts, filters by topic and pages by ten', async () => {
     await createNewsPost(t, { title: 'Entwurf X', publishedAt: null });
     await createNewsPost(t, { title: 'Zukunft X', publishedAt: new Date(Date.now() + 86_400_000) });
-    const expired = await createNewsPost(t, { title: 'Abgelaufen X', publishedAt: new Date(Date.now() - 2 * 86_400_000), expiresAt: new Date(Date.now() - 1000) });
-    for (let i = 0; i < 11; i++) await createNewsPost(t, { title: `Ferien-Neuigkeit ${i}`, topics: ['ferien'], publishedAt: new Date(Date.now() - (i + 2) * 60_000) });
+    const expired = await createNewsPost(t, {
+      title: 'Abgelaufen X',
+      publishedAt: new Date(Date.now() - 2 * 86_400_000),
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    for (let i = 0; i < 11; i++)
+      await createNewsPost(t, { title: `Ferien-Neuigkeit ${i}`, topics: ['ferien'], publishedAt: new Date(Date.now() - (i + 2) * 60_000) });
     const list = await visitor().get('/neuigkeiten?thema=ferien');
     expect(list.body).not.toMatch(/Entwurf X|Zukunft X|Abgelaufen X|Neues Familienzentrum/);
     expect(list.body).toContain('11 Neuigkeiten');
@@ -59,11 +64,23 @@ describe('news', () => {
 
   it('re-renders the form with errors for bad dates, and keeps the values', async () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const res = await editor.submit('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', { title: 'Ein Titel', teaser: 'Ein ausreichend langer Kurztext.', body: 'Text', publishedAt: '2026-02-30T10:00', expiresAt: '2026-01-01T10:00' });
+    const res = await editor.submit('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', {
+      title: 'Ein Titel',
+      teaser: 'Ein ausreichend langer Kurztext.',
+      body: 'Text',
+      publishedAt: '2026-02-30T10:00',
+      expiresAt: '2026-01-01T10:00',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Geben Sie ein gültiges Datum mit Uhrzeit ein.');
     expect(res.body).toContain('value="Ein Titel"');
-    const order = await editor.submit('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', { title: 'Ein Titel', teaser: 'Ein ausreichend langer Kurztext.', body: 'Text', publishedAt: '2026-03-01T10:00', expiresAt: '2026-01-01T10:00' });
+    const order = await editor.submit('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', {
+      title: 'Ein Titel',
+      teaser: 'Ein ausreichend langer Kurztext.',
+      body: 'Text',
+      publishedAt: '2026-03-01T10:00',
+      expiresAt: '2026-01-01T10:00',
+    });
     expect(order.statusCode).toBe(422);
     expect(order.body).toContain('Das Ablaufdatum muss nach dem Veröffentlichungsdatum liegen.');
   });
@@ -88,10 +105,20 @@ describe('news', () => {
     const noAlt = await editor.submitMultipart('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', fields, { image: png });
     expect(noAlt.statusCode).toBe(422);
     expect(noAlt.body).toContain('Beschreiben Sie das Bild.');
-    const notImage = await editor.submitMultipart('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', { ...fields, imageAlt: 'x' }, { image: { filename: 'a.png', content: Buffer.from('kein Bild'), type: 'image/png' } });
+    const notImage = await editor.submitMultipart(
+      '/verwaltung/neuigkeiten/neu',
+      '/verwaltung/neuigkeiten/neu',
+      { ...fields, imageAlt: 'x' },
+      { image: { filename: 'a.png', content: Buffer.from('kein Bild'), type: 'image/png' } },
+    );
     expect(notImage.statusCode).toBe(422);
     expect(notImage.body).toContain('Das Bild muss ein JPEG, PNG oder WebP sein.');
-    const ok = await editor.submitMultipart('/verwaltung/neuigkeiten/neu', '/verwaltung/neuigkeiten/neu', { ...fields, imageAlt: 'Kinder spielen im Garten des Familienzentrums' }, { image: png });
+    const ok = await editor.submitMultipart(
+      '/verwaltung/neuigkeiten/neu',
+      '/verwaltung/neuigkeiten/neu',
+      { ...fields, imageAlt: 'Kinder spielen im Garten des Familienzentrums' },
+      { image: png },
+    );
     expect(ok.statusCode).toBe(303);
     const id = /([0-9a-f-]{36})/.exec(ok.headers.location as string)![1]!;
     const page = await visitor().get(`/neuigkeiten/${id}`);

@@ -32,7 +32,11 @@ import { NewsListPage, NewsPostPage } from './views/news-public.js';
 /** The news form: a handful of fields and topic boxes; the body at most 50,000 characters. */
 const newsUploadLimits: UploadLimits = { files: 1, fields: 60, fieldBytes: 256 * 1024 };
 
-const imageChange = (body: unknown, form: { imageAlt?: string; removeImage?: 'ja' }): ImageChange => ({ upload: imageFromForm(body, 'image'), alt: form.imageAlt, remove: form.removeImage === 'ja' });
+const imageChange = (body: unknown, form: { imageAlt?: string; removeImage?: 'ja' }): ImageChange => ({
+  upload: imageFromForm(body, 'image'),
+  alt: form.imageAlt,
+  remove: form.removeImage === 'ja',
+});
 
 export function registerNewsPages(app: FastifyInstance, service: NewsService, city: CityProfile, config: Config): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
@@ -57,11 +61,22 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
       description: newsMessages('de')('list.intro'),
       link: `${config.publicUrl}/neuigkeiten`,
       self: '',
-      items: posts.map((p: NewsPost) => ({ id: p.id, title: p.title, summary: p.teaser, link: `${config.publicUrl}/neuigkeiten/${p.id}`, published: p.publishedAt!, updated: p.updatedAt })),
+      items: posts.map((p: NewsPost) => ({
+        id: p.id,
+        title: p.title,
+        summary: p.teaser,
+        link: `${config.publicUrl}/neuigkeiten/${p.id}`,
+        published: p.publishedAt!,
+        updated: p.updatedAt,
+      })),
     };
   };
-  app.get('/neuigkeiten/feed.rss', async (_req, reply) => reply.type('application/rss+xml; charset=utf-8').send(rssFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.rss` })));
-  app.get('/neuigkeiten/feed.atom', async (_req, reply) => reply.type('application/atom+xml; charset=utf-8').send(atomFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.atom` })));
+  app.get('/neuigkeiten/feed.rss', async (_req, reply) =>
+    reply.type('application/rss+xml; charset=utf-8').send(rssFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.rss` })),
+  );
+  app.get('/neuigkeiten/feed.atom', async (_req, reply) =>
+    reply.type('application/atom+xml; charset=utf-8').send(atomFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.atom` })),
+  );
 
   app.get<{ Params: { id: string } }>('/neuigkeiten/:id', async (req, reply) => {
     const post = uuidPattern.test(req.params.id) ? await service.findPublic(req.params.id) : null;
@@ -103,7 +118,15 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
       expiresAt: post.expiresAt ? toBerlinLocal(post.expiresAt) : '',
       ...Object.fromEntries(post.topics.map((key) => [`topic_${key}`, 'ja'])),
     };
-    return reply.html(<NewsFormPage ctx={ctxOf(req)} id={post.id} values={{ ...values, imageAlt: post.imageAlt ?? '' }} saved={req.query.gespeichert === '1'} image={post.imageId ? { id: post.imageId, alt: post.imageAlt ?? '' } : undefined} />);
+    return reply.html(
+      <NewsFormPage
+        ctx={ctxOf(req)}
+        id={post.id}
+        values={{ ...values, imageAlt: post.imageAlt ?? '' }}
+        saved={req.query.gespeichert === '1'}
+        image={post.imageId ? { id: post.imageId, alt: post.imageAlt ?? '' } : undefined}
+      />,
+    );
   });
   const updateFromForm = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const actor = requireActor(req);
@@ -112,12 +135,32 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
     const form = parseForm(NewsForm, req.body, labels(req), req.locale);
     if (!form.ok) {
       const existing = await service.findForEditor(actor, id);
-      return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={form.errors} image={existing.imageId ? { id: existing.imageId, alt: existing.imageAlt ?? '' } : undefined} />);
+      return reply
+        .status(422)
+        .html(
+          <NewsFormPage
+            ctx={ctxOf(req)}
+            id={id}
+            values={values}
+            errors={form.errors}
+            image={existing.imageId ? { id: existing.imageId, alt: existing.imageAlt ?? '' } : undefined}
+          />,
+        );
     }
     const result = await attempt(() => service.update(actor, id, form.value, checkedTopics(values), req.locale, imageChange(req.body, form.value)));
     if (!result.ok) {
       const existing = await service.findForEditor(actor, id);
-      return reply.status(422).html(<NewsFormPage ctx={ctxOf(req)} id={id} values={values} errors={result.errors} image={existing.imageId ? { id: existing.imageId, alt: existing.imageAlt ?? '' } : undefined} />);
+      return reply
+        .status(422)
+        .html(
+          <NewsFormPage
+            ctx={ctxOf(req)}
+            id={id}
+            values={values}
+            errors={result.errors}
+            image={existing.imageId ? { id: existing.imageId, alt: existing.imageAlt ?? '' } : undefined}
+          />,
+        );
     }
     return reply.redirect(`/verwaltung/neuigkeiten/${id}?gespeichert=1`, 303);
   };

@@ -25,10 +25,33 @@ export interface NewsInput {
 }
 
 const columns = ['id', 'title', 'teaser', 'body', 'topics', 'published_at', 'expires_at', 'image_id', 'image_alt', 'updated_at'] as const;
-type Row = { id: string; title: string; teaser: string; body: string; topics: string[]; published_at: Date | null; expires_at: Date | null; image_id: string | null; image_alt: string | null; updated_at: Date };
-const toPost = (r: Row): NewsPost => ({ id: r.id, title: r.title, teaser: r.teaser, body: r.body, topics: r.topics, publishedAt: r.published_at, expiresAt: r.expires_at, imageId: r.image_id, imageAlt: r.image_alt, updatedAt: r.updated_at });
+type Row = {
+  id: string;
+  title: string;
+  teaser: string;
+  body: string;
+  topics: string[];
+  published_at: Date | null;
+  expires_at: Date | null;
+  image_id: string | null;
+  image_alt: string | null;
+  updated_at: Date;
+};
+const toPost = (r: Row): NewsPost => ({
+  id: r.id,
+  title: r.title,
+  teaser: r.teaser,
+  body: r.body,
+  topics: r.topics,
+  publishedAt: r.published_at,
+  expiresAt: r.expires_at,
+  imageId: r.image_id,
+  imageAlt: r.image_alt,
+  updatedAt: r.updated_at,
+});
 
-const searchVector = (p: NewsInput) => sql`setweight(to_tsvector('german', ${p.title}), 'A') || setweight(to_tsvector('german', ${p.teaser}), 'B') || setweight(to_tsvector('german', ${p.body}), 'C')`;
+const searchVector = (p: NewsInput) =>
+  sql`setweight(to_tsvector('german', ${p.title}), 'A') || setweight(to_tsvector('german', ${p.teaser}), 'B') || setweight(to_tsvector('german', ${p.body}), 'C')`;
 
 /** Public means: published, not in the future, not expired. */
 function publicPosts(db: Executor) {
@@ -61,18 +84,36 @@ export async function findNews(db: Executor, id: string): Promise<NewsPost | nul
 export async function findNewsByIds(db: Executor, ids: string[]): Promise<NewsPost[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('news_posts').select(columns).where('id', 'in', ids).execute();
-  return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is Row => !!r).map(toPost);
+  return ids
+    .map((id) => rows.find((r) => r.id === id))
+    .filter((r): r is Row => !!r)
+    .map(toPost);
 }
 
 export async function listAllNews(db: Executor, limit = 200): Promise<NewsPost[]> {
-  const rows = await db.selectFrom('news_posts').select(columns).orderBy(sql`published_at DESC NULLS FIRST`).orderBy('created_at', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('news_posts')
+    .select(columns)
+    .orderBy(sql`published_at DESC NULLS FIRST`)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toPost);
 }
 
 export async function insertNews(db: Executor, input: NewsInput, authorId: string | null): Promise<string> {
   const row = await db
     .insertInto('news_posts')
-    .values({ title: input.title, teaser: input.teaser, body: input.body, topics: input.topics, published_at: input.publishedAt, expires_at: input.expiresAt, author_id: authorId, search_vector: searchVector(input) })
+    .values({
+      title: input.title,
+      teaser: input.teaser,
+      body: input.body,
+      topics: input.topics,
+      published_at: input.publishedAt,
+      expires_at: input.expiresAt,
+      author_id: authorId,
+      search_vector: searchVector(input),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -81,7 +122,16 @@ export async function insertNews(db: Executor, input: NewsInput, authorId: strin
 export async function updateNews(db: Executor, id: string, input: NewsInput): Promise<boolean> {
   const result = await db
     .updateTable('news_posts')
-    .set({ title: input.title, teaser: input.teaser, body: input.body, topics: input.topics, published_at: input.publishedAt, expires_at: input.expiresAt, search_vector: searchVector(input), updated_at: sql`now()` })
+    .set({
+      title: input.title,
+      teaser: input.teaser,
+      body: input.body,
+      topics: input.topics,
+      published_at: input.publishedAt,
+      expires_at: input.expiresAt,
+      search_vector: searchVector(input),
+      updated_at: sql`now()`,
+    })
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

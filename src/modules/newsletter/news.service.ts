@@ -10,7 +10,18 @@ import { deleteImage, imageSize, storeImage, validateImage, type UploadedImage }
 import type { Executor } from '../../db/executor.js';
 import { fromBerlinLocal } from '../../platform/time/berlin.js';
 import { can } from './newsletter.policy.js';
-import { deleteNews, findNews, findPublicNews, insertNews, listAllNews, listPublicNews, searchNews, setNewsImage, updateNews, type NewsInput } from './news.repository.js';
+import {
+  deleteNews,
+  findNews,
+  findPublicNews,
+  insertNews,
+  listAllNews,
+  listPublicNews,
+  searchNews,
+  setNewsImage,
+  updateNews,
+  type NewsInput,
+} from './news.repository.js';
 import { newsMessages } from './news.messages.js';
 import { cleanTopics } from './subscriptions.service.js';
 
@@ -38,7 +49,13 @@ export function createNewsService(deps: AppDeps) {
   const { db } = deps;
 
   /** Turns the form's wall-clock fields into instants; field errors in the visitor's language. */
-  function toInput(form: { title: string; teaser: string; body: string; publishedAt?: string; expiresAt?: string }, topics: string[], locale: Locale, image: ImageChange, hadImage: boolean): NewsInput {
+  function toInput(
+    form: { title: string; teaser: string; body: string; publishedAt?: string; expiresAt?: string },
+    topics: string[],
+    locale: Locale,
+    image: ImageChange,
+    hadImage: boolean,
+  ): NewsInput {
     const t = newsMessages(locale);
     const errors: FieldErrors = {};
     const problem = image.upload ? validateImage(image.upload) : null;

@@ -6,7 +6,12 @@ const Email = Type.String({ format: 'email', maxLength: 254 });
 const LocaleField = Type.Union([Type.Literal('de'), Type.Literal('en')]);
 export const Token = Type.String({ minLength: 20, maxLength: 200 });
 
-export const SignupForm = Type.Object({ email: Email, locale: LocaleField, district: Type.Optional(Type.String({ maxLength: 100 })), consent: Type.Literal('ja') });
+export const SignupForm = Type.Object({
+  email: Email,
+  locale: LocaleField,
+  district: Type.Optional(Type.String({ maxLength: 100 })),
+  consent: Type.Literal('ja'),
+});
 export type SignupForm = Static<typeof SignupForm>;
 
 export const PreferencesForm = Type.Object({ token: Token, locale: LocaleField, district: Type.Optional(Type.String({ maxLength: 100 })) });

@@ -35,14 +35,30 @@ async function startIssue(subject: string): Promise<string> {
   const service = createIssueService(t.deps);
   const user = await createUser(t, { role: 'editor' });
   const admin = { id: user.id, role: user.role, email: user.email, displayName: user.display_name };
-  const row = await db().insertInto('newsletter_issues').values({ subject, composition: JSON.stringify({ newsIds: [], events: null, holidayNotice: '', sections: [] }) }).returning('id').executeTakeFirstOrThrow();
+  const row = await db()
+    .insertInto('newsletter_issues')
+    .values({ subject, composition: JSON.stringify({ newsIds: [], events: null, holidayNotice: '', sections: [] }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await service.sendNow(admin, row.id);
   // The queued job would send; these tests drive runSending themselves.
-  await db().deleteFrom(sql`pgboss.job` as never).where(sql.ref('name'), '=', 'newsletter.send-issue').execute();
+  await db()
+    .deleteFrom(sql`pgboss.job` as never)
+    .where(sql.ref('name'), '=', 'newsletter.send-issue')
+    .execute();
   return row.id;
 }
 const states = async (issueId: string) =>
-  Object.fromEntries((await db().selectFrom('newsletter_deliveries').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).where('issue_id', '=', issueId).groupBy('state').execute()).map((r) => [r.state, Number(r.n)]));
+  Object.fromEntries(
+    (
+      await db()
+        .selectFrom('newsletter_deliveries')
+        .select(['state', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('issue_id', '=', issueId)
+        .groupBy('state')
+        .execute()
+    ).map((r) => [r.state, Number(r.n)]),
+  );
 const deps = (transport: BulkTransport) => ({ db: db(), config: t.deps.config, portalName: 'Test', transport });
 
 describe('sending exactly once', () => {
@@ -63,7 +79,11 @@ describe('sending exactly once', () => {
     expect(await runSending(deps(second.transport), issueId, { waveSize: 10 })).toBe('busy');
     expect(second.received.size).toBe(0);
 
-    await db().updateTable('newsletter_issues').set({ lease_until: sql`now() - interval '1 second'` }).where('id', '=', issueId).execute();
+    await db()
+      .updateTable('newsletter_issues')
+      .set({ lease_until: sql`now() - interval '1 second'` })
+      .where('id', '=', issueId)
+      .execute();
     expect(await runSending(deps(second.transport), issueId, { waveSize: 10 })).toBe('finished');
     const both = new Map(first.received);
     for (const [to, n] of second.received) both.set(to, (both.get(to) ?? 0) + n);
@@ -77,7 +97,10 @@ describe('sending exactly once', () => {
 
     // Only an editor's explicit decision sends the unclear ones again (some will get a second copy).
     const user = await createUser(t, { role: 'editor' });
-    const requeued = await createIssueService(t.deps).resendUnknown({ id: user.id, role: user.role, email: user.email, displayName: user.display_name }, issueId);
+    const requeued = await createIssueService(t.deps).resendUnknown(
+      { id: user.id, role: user.role, email: user.email, displayName: user.display_name },
+      issueId,
+    );
     expect(requeued).toBe(10);
     const third = sink();
     expect(await runSending(deps(third.transport), issueId, { waveSize: 10 })).toBe('finished');
@@ -91,7 +114,11 @@ describe('sending exactly once', () => {
     const issueId = await startIssue('Zwei-Spuren-Test');
     const first = sink({ crashAfter: 47 });
     await expect(runSending(deps(first.transport), issueId, { waveSize: 10, lanes: 2 })).rejects.toThrow('worker killed');
-    await db().updateTable('newsletter_issues').set({ lease_until: sql`now() - interval '1 second'` }).where('id', '=', issueId).execute();
+    await db()
+      .updateTable('newsletter_issues')
+      .set({ lease_until: sql`now() - interval '1 second'` })
+      .where('id', '=', issueId)
+      .execute();
     const second = sink();
     expect(await runSending(deps(second.transport), issueId, { waveSize: 10, lanes: 2 })).toBe('finished');
     const final = await states(issueId);
@@ -112,7 +139,11 @@ describe('sending exactly once', () => {
     await db().updateTable('newsletter_subscribers').set({ status: 'unsubscribed' }).where('id', '=', leaving.id).execute();
     const { transport, received } = sink({
       answer: (to, attempt) =>
-        to === bouncing.email ? { ok: false, permanent: true, reason: '550 5.1.1 mailbox unknown' } : to === flaky.email && attempt === 1 ? { ok: false, permanent: false, reason: '451 try later' } : { ok: true },
+        to === bouncing.email
+          ? { ok: false, permanent: true, reason: '550 5.1.1 mailbox unknown' }
+          : to === flaky.email && attempt === 1
+            ? { ok: false, permanent: false, reason: '451 try later' }
+            : { ok: true },
     });
     expect(await runSending(deps(transport), issueId, { waveSize: 2 })).toBe('finished');
     expect([...received.keys()].sort()).toEqual([fine.email, flaky.email].sort());
@@ -125,7 +156,11 @@ describe('sending exactly once', () => {
     expect(rows.find((r) => r.email === bouncing.email)).toMatchObject({ state: 'failed', error: '550 5.1.1 mailbox unknown' });
     expect(rows.find((r) => r.email === flaky.email)).toMatchObject({ state: 'sent', attempts: 2 });
     expect(rows.find((r) => r.email === leaving.email)).toMatchObject({ state: 'skipped' });
-    const suppressed = await db().selectFrom('newsletter_subscribers').select(['suppressed_at', 'suppressed_reason']).where('id', '=', bouncing.id).executeTakeFirstOrThrow();
+    const suppressed = await db()
+      .selectFrom('newsletter_subscribers')
+      .select(['suppressed_at', 'suppressed_reason'])
+      .where('id', '=', bouncing.id)
+      .executeTakeFirstOrThrow();
     expect(suppressed.suppressed_reason).toContain('550');
 
     // The next issue leaves the bounced address out altogether.

@@ -53,7 +53,11 @@ interface Claimed {
 }
 
 /** Runs (part of) the sending of one issue; see the comment above for the guarantees. */
-export async function runSending(deps: { db: Kysely<DB>; config: Config; portalName: string; transport: BulkTransport }, issueId: string, options: SendOptions = {}): Promise<RunResult> {
+export async function runSending(
+  deps: { db: Kysely<DB>; config: Config; portalName: string; transport: BulkTransport },
+  issueId: string,
+  options: SendOptions = {},
+): Promise<RunResult> {
   const { db, config, transport } = deps;
   const waveSize = options.waveSize ?? Math.max(10, config.newsletterSmtpConnections * 8);
   const leaseSeconds = options.leaseSeconds ?? 60;
@@ -138,7 +142,10 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
           const mail = personalise(
             templateFor(row),
             row.email,
-            { manage: `${config.publicUrl}/infobrief/einstellungen?token=${token}`, oneClick: `${config.publicUrl}/infobrief/abmelden/ein-klick?token=${token}` },
+            {
+              manage: `${config.publicUrl}/infobrief/einstellungen?token=${token}`,
+              oneClick: `${config.publicUrl}/infobrief/abmelden/ein-klick?token=${token}`,
+            },
             `<infobrief-${issueId}-${row.id}@${host}>`,
             host,
           );
@@ -147,16 +154,34 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
       );
 
       const sent = outcomes.filter((o) => o.result.ok).map((o) => o.row.id);
-      if (sent.length) await db.updateTable('newsletter_deliveries').set({ state: 'sent', sent_at: sql`now()` }).where('id', 'in', sent).execute();
+      if (sent.length)
+        await db
+          .updateTable('newsletter_deliveries')
+          .set({ state: 'sent', sent_at: sql`now()` })
+          .where('id', 'in', sent)
+          .execute();
       for (const { row, result } of outcomes) {
         if (result.ok) continue;
         const final = result.permanent || row.attempts >= maxAttempts;
-        await db.updateTable('newsletter_deliveries').set({ state: final ? 'failed' : 'queued', error: result.reason }).where('id', '=', row.id).execute();
+        await db
+          .updateTable('newsletter_deliveries')
+          .set({ state: final ? 'failed' : 'queued', error: result.reason })
+          .where('id', '=', row.id)
+          .execute();
         if (result.permanent) {
-          await db.updateTable('newsletter_subscribers').set({ suppressed_at: sql`now()`, suppressed_reason: result.reason }).where('id', '=', row.subscriber_id).execute();
+          await db
+            .updateTable('newsletter_subscribers')
+            .set({ suppressed_at: sql`now()`, suppressed_reason: result.reason })
+            .where('id', '=', row.subscriber_id)
+            .execute();
         }
       }
-      await db.updateTable('newsletter_issues').set({ lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
+      await db
+        .updateTable('newsletter_issues')
+        .set({ lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .where('id', '=', issueId)
+        .where('lease_owner', '=', runId)
+        .execute();
     }
   }
 
@@ -170,9 +195,14 @@ export async function runSending(deps: { db: Kysely<DB>; config: Config; portalN
     ),
   );
   const failure = settled.find((r) => r.status === 'rejected');
-  if (failure) throw (failure).reason;
+  if (failure) throw failure.reason;
   if (settled.some((r) => r.status === 'fulfilled' && r.value === 'continue')) {
-    await db.updateTable('newsletter_issues').set({ lease_owner: null, lease_until: null }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
+    await db
+      .updateTable('newsletter_issues')
+      .set({ lease_owner: null, lease_until: null })
+      .where('id', '=', issueId)
+      .where('lease_owner', '=', runId)
+      .execute();
     return 'continue';
   }
 

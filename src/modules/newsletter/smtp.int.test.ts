@@ -27,7 +27,11 @@ const server = new SMTPServer({
 beforeAll(() => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)));
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const t = useTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, NEWSLETTER_MAX_PER_SECOND: '0', MAIL_FROM: 'Familienrathaus <infobrief@familienrathaus.example>' });
+const t = useTestApp({
+  SMTP_URL: `smtp://127.0.0.1:${port}`,
+  NEWSLETTER_MAX_PER_SECOND: '0',
+  MAIL_FROM: 'Familienrathaus <infobrief@familienrathaus.example>',
+});
 
 describe('the issue over real SMTP', () => {
   it('arrives as multipart text + accessible HTML with RFC 8058 headers whose URL unsubscribes by POST; a 550 suppresses the address', async () => {
@@ -36,7 +40,11 @@ describe('the issue over real SMTP', () => {
     const unknown = await createSubscriber(t, { email: 'unbekannt@example.org' });
     const post = await createNewsPost(t, { title: 'Sprechstunde im Familienbüro' });
     const { visitor: editor } = await signedInVisitor(t, 'editor');
-    const created = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', { subject: 'Infobrief per SMTP', intro: 'Guten Tag!', [`news_${post.id}`]: 'ja' });
+    const created = await editor.submit('/verwaltung/infobrief/neu', '/verwaltung/infobrief/neu', {
+      subject: 'Infobrief per SMTP',
+      intro: 'Guten Tag!',
+      [`news_${post.id}`]: 'ja',
+    });
     const id = /infobrief\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
     await editor.submit(`/verwaltung/infobrief/${id}`, `/verwaltung/infobrief/${id}/senden`, { bestaetigt: 'ja' });
     await t.runJobs();
@@ -58,13 +66,23 @@ describe('the issue over real SMTP', () => {
 
     // What a mail client does with the header: a POST without cookies.
     const path = new URL(url).pathname + new URL(url).search;
-    const res = await t.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(res.statusCode).toBe(200);
-    const statusOf = async (sid: string) => (await t.deps.db.selectFrom('newsletter_subscribers').select(['status', 'suppressed_reason']).where('id', '=', sid).executeTakeFirstOrThrow());
+    const statusOf = async (sid: string) =>
+      await t.deps.db.selectFrom('newsletter_subscribers').select(['status', 'suppressed_reason']).where('id', '=', sid).executeTakeFirstOrThrow();
     expect((await statusOf(alice.id)).status).toBe('unsubscribed');
     expect((await statusOf(bob.id)).status).toBe('confirmed');
 
-    const failed = await t.deps.db.selectFrom('newsletter_deliveries').select(['state', 'error']).where('subscriber_id', '=', unknown.id).executeTakeFirstOrThrow();
+    const failed = await t.deps.db
+      .selectFrom('newsletter_deliveries')
+      .select(['state', 'error'])
+      .where('subscriber_id', '=', unknown.id)
+      .executeTakeFirstOrThrow();
     expect(failed.state).toBe('failed');
     expect(failed.error).toContain('550');
     expect((await statusOf(unknown.id)).suppressed_reason).toContain('550');

@@ -83,7 +83,11 @@ describe('double opt-in', () => {
     expect((await subscriberOf(known.email))!.status).toBe('confirmed');
 
     // After the window, a repeated sign-up mails again (the same still-valid link).
-    await db().updateTable('newsletter_subscribers').set({ confirmation_sent_at: sql`now() - interval '1 hour'` }).where('email', '=', 'ganz.neu@example.org').execute();
+    await db()
+      .updateTable('newsletter_subscribers')
+      .set({ confirmation_sent_at: sql`now() - interval '1 hour'` })
+      .where('email', '=', 'ganz.neu@example.org')
+      .execute();
     await visitor().submit('/infobrief', '/infobrief', { email: 'ganz.neu@example.org', locale: 'en', consent: 'ja' });
     const again = await mailsTo('ganz.neu@example.org');
     expect(again).toHaveLength(2);
@@ -127,7 +131,8 @@ describe('double opt-in', () => {
 
     const sameIp = visitor();
     let last = 0;
-    for (let i = 0; i < signupLimits.ip.max + 1; i++) last = (await sameIp.submit('/infobrief', '/infobrief', { email: `ip${i}@example.org`, locale: 'de', consent: 'ja' })).statusCode;
+    for (let i = 0; i < signupLimits.ip.max + 1; i++)
+      last = (await sameIp.submit('/infobrief', '/infobrief', { email: `ip${i}@example.org`, locale: 'de', consent: 'ja' })).statusCode;
     expect(last).toBe(429);
   });
 
@@ -135,7 +140,11 @@ describe('double opt-in', () => {
     const old = await createSubscriber(t, { status: 'pending' });
     const fresh = await createSubscriber(t, { status: 'pending' });
     const oldConfirmed = await createSubscriber(t, { status: 'confirmed' });
-    await db().updateTable('newsletter_subscribers').set({ signed_up_at: sql`now() - interval '8 days'` }).where('id', 'in', [old.id, oldConfirmed.id]).execute();
+    await db()
+      .updateTable('newsletter_subscribers')
+      .set({ signed_up_at: sql`now() - interval '8 days'` })
+      .where('id', 'in', [old.id, oldConfirmed.id])
+      .execute();
     await t.deps.jobs.send(db(), 'newsletter.purge-subscribers', {});
     await t.runJobs();
     expect(await subscriberOf(old.email)).toBeUndefined();
@@ -167,7 +176,12 @@ describe('preferences and unsubscribing', () => {
     const page = await v.get(`/infobrief/einstellungen?token=${encodeURIComponent(s.manageToken)}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(s.email);
-    const saved = await v.submit(`/infobrief/einstellungen?token=${encodeURIComponent(s.manageToken)}`, '/infobrief/einstellungen', { token: s.manageToken, locale: 'en', topic_ferien: 'ja', district: 'Heessen' });
+    const saved = await v.submit(`/infobrief/einstellungen?token=${encodeURIComponent(s.manageToken)}`, '/infobrief/einstellungen', {
+      token: s.manageToken,
+      locale: 'en',
+      topic_ferien: 'ja',
+      district: 'Heessen',
+    });
     expect(saved.statusCode).toBe(303);
     expect(await subscriberOf(s.email)).toMatchObject({ locale: 'en', topics: ['ferien'], district: 'Heessen' });
     const forged = await visitor().get(`/infobrief/einstellungen?token=${encodeURIComponent(s.manageToken.slice(0, -2) + 'xx')}`);
@@ -189,7 +203,12 @@ describe('preferences and unsubscribing', () => {
   it('unsubscribes by RFC 8058 one-click POST without cookies or CSRF token, twice without error', async () => {
     const s = await createSubscriber(t);
     const post = () =>
-      t.app.inject({ method: 'POST', url: `/infobrief/abmelden/ein-klick?token=${encodeURIComponent(s.manageToken)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+      t.app.inject({
+        method: 'POST',
+        url: `/infobrief/abmelden/ein-klick?token=${encodeURIComponent(s.manageToken)}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
     const first = await post();
     expect(first.statusCode).toBe(200);
     expect((await subscriberOf(s.email))!.status).toBe('unsubscribed');
@@ -200,11 +219,21 @@ describe('preferences and unsubscribing', () => {
     // Some mail clients post multipart/form-data (RFC 8058 allows both encodings).
     const multi = await createSubscriber(t);
     const { body, contentType } = multipartBody({ 'List-Unsubscribe': 'One-Click' }, {});
-    const viaMultipart = await t.app.inject({ method: 'POST', url: `/infobrief/abmelden/ein-klick?token=${encodeURIComponent(multi.manageToken)}`, headers: { 'content-type': contentType }, payload: body });
+    const viaMultipart = await t.app.inject({
+      method: 'POST',
+      url: `/infobrief/abmelden/ein-klick?token=${encodeURIComponent(multi.manageToken)}`,
+      headers: { 'content-type': contentType },
+      payload: body,
+    });
     expect(viaMultipart.statusCode).toBe(200);
     expect((await subscriberOf(multi.email))!.status).toBe('unsubscribed');
     const other = await createSubscriber(t);
-    const wrong = await t.app.inject({ method: 'POST', url: '/infobrief/abmelden/ein-klick?token=kaputt', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/infobrief/abmelden/ein-klick?token=kaputt',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(wrong.statusCode).toBe(400);
     expect((await subscriberOf(other.email))!.status).toBe('confirmed');
   });
@@ -223,8 +252,12 @@ describe('preferences and unsubscribing', () => {
   it('exports and erases the subscription with the account of the same address', async () => {
     const user = await createUser(t, { email: 'konto.abo@example.org' });
     await createSubscriber(t, { email: 'konto.abo@example.org' });
-    expect((await t.deps.privacy.exportFor(db(), user)).familieninfobrief).toEqual([expect.objectContaining({ email: 'konto.abo@example.org', status: 'confirmed', consent_version: 'test' })]);
-    await db().transaction().execute((trx) => t.deps.privacy.erase(trx, user));
+    expect((await t.deps.privacy.exportFor(db(), user)).familieninfobrief).toEqual([
+      expect.objectContaining({ email: 'konto.abo@example.org', status: 'confirmed', consent_version: 'test' }),
+    ]);
+    await db()
+      .transaction()
+      .execute((trx) => t.deps.privacy.erase(trx, user));
     expect(await subscriberOf('konto.abo@example.org')).toBeUndefined();
   });
 });

@@ -28,12 +28,25 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
   };
   const invalidLink = (req: FastifyRequest, reply: FastifyReply) => {
     const t = subscribeMessages(req.locale);
-    return reply.status(400).html(<NoticePage ctx={ctxOf(req)} title={t('linkInvalid.title')} text={t('linkInvalid.text')} status="warning" link={{ href: '/infobrief', label: t('again') }} />);
+    return reply
+      .status(400)
+      .html(
+        <NoticePage
+          ctx={ctxOf(req)}
+          title={t('linkInvalid.title')}
+          text={t('linkInvalid.text')}
+          status="warning"
+          link={{ href: '/infobrief', label: t('again') }}
+        />,
+      );
   };
 
   app.get('/infobrief', (req, reply) => reply.html(<SignupPage ctx={ctxOf(req)} />));
   // The locale is not chosen (a hidden field): a missing or forged one is the page's language.
-  const withLocale = (req: FastifyRequest, values: Record<string, string>): Record<string, string> => ({ ...values, locale: isLocale(values.locale) ? values.locale : req.locale });
+  const withLocale = (req: FastifyRequest, values: Record<string, string>): Record<string, string> => ({
+    ...values,
+    locale: isLocale(values.locale) ? values.locale : req.locale,
+  });
 
   app.post('/infobrief', async (req, reply) => {
     const t = subscribeMessages(req.locale);
@@ -59,10 +72,22 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     if (outcome.kind === 'confirmed') {
       const prefs = `/infobrief/einstellungen?token=${encodeURIComponent(outcome.manageToken)}`;
-      return reply.html(<NoticePage ctx={ctxOf(req)} title={t('confirmed.title')} text={t('confirmed.text')} status="success" link={{ href: prefs, label: t('confirmed.prefs') }} />);
+      return reply.html(
+        <NoticePage
+          ctx={ctxOf(req)}
+          title={t('confirmed.title')}
+          text={t('confirmed.text')}
+          status="success"
+          link={{ href: prefs, label: t('confirmed.prefs') }}
+        />,
+      );
     }
     const kind = outcome.kind === 'expired' ? 'confirmExpired' : 'confirmInvalid';
-    return reply.status(400).html(<NoticePage ctx={ctxOf(req)} title={t(`${kind}.title`)} text={t(`${kind}.text`)} status="warning" link={{ href: '/infobrief', label: t('again') }} />);
+    return reply
+      .status(400)
+      .html(
+        <NoticePage ctx={ctxOf(req)} title={t(`${kind}.title`)} text={t(`${kind}.text`)} status="warning" link={{ href: '/infobrief', label: t('again') }} />,
+      );
   });
 
   app.get<{ Querystring: { token?: string; gespeichert?: string } }>('/infobrief/einstellungen', async (req, reply) => {
@@ -71,7 +96,14 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     if (!token.ok || !subscriber) return invalidLink(req, reply);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return reply.html(
-      <PreferencesPage ctx={ctxOf(req)} token={token.value.token} email={subscriber.email} pending={subscriber.status === 'pending'} values={preferenceValues(subscriber)} saved={req.query.gespeichert === '1'} />,
+      <PreferencesPage
+        ctx={ctxOf(req)}
+        token={token.value.token}
+        email={subscriber.email}
+        pending={subscriber.status === 'pending'}
+        values={preferenceValues(subscriber)}
+        saved={req.query.gespeichert === '1'}
+      />,
     );
   });
   app.post('/infobrief/einstellungen', async (req, reply) => {
@@ -79,7 +111,19 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     const form = parseForm(PreferencesForm, values, labels(req), req.locale);
     const subscriber = values.token ? await service.byManageToken(values.token) : null;
     if (!subscriber) return invalidLink(req, reply);
-    if (!form.ok) return reply.status(422).html(<PreferencesPage ctx={ctxOf(req)} token={values.token!} email={subscriber.email} pending={subscriber.status === 'pending'} values={values} errors={form.errors} />);
+    if (!form.ok)
+      return reply
+        .status(422)
+        .html(
+          <PreferencesPage
+            ctx={ctxOf(req)}
+            token={values.token!}
+            email={subscriber.email}
+            pending={subscriber.status === 'pending'}
+            values={values}
+            errors={form.errors}
+          />,
+        );
     await service.updatePreferences(form.value.token, { ...form.value, topics: checkedTopics(values) });
     return reply.redirect(`/infobrief/einstellungen?token=${encodeURIComponent(form.value.token)}&gespeichert=1`, 303);
   });
@@ -95,7 +139,15 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     const t = subscribeMessages(req.locale);
     const token = parseForm(TokenForm, req.body, {}, req.locale);
     if (!token.ok || !(await service.unsubscribe(token.value.token))) return invalidLink(req, reply);
-    return reply.html(<NoticePage ctx={ctxOf(req)} title={t('unsubscribed.title')} text={t('unsubscribed.text')} status="success" link={{ href: '/infobrief', label: t('again') }} />);
+    return reply.html(
+      <NoticePage
+        ctx={ctxOf(req)}
+        title={t('unsubscribed.title')}
+        text={t('unsubscribed.text')}
+        status="success"
+        link={{ href: '/infobrief', label: t('again') }}
+      />,
+    );
   });
 
   // Someone who opens the one-click URL in a browser gets the normal one-button page.
@@ -107,10 +159,19 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
   // header, without cookies. A CSRF token cannot exist here; the signed personal token authorises
   // the request and the only thing it can do is unsubscribe its own address.
   // Some clients send it as multipart: a few short fields, never a file.
-  acceptMultipart(app, { limits: { files: 0, fields: 4, fieldBytes: 1024 }, who: 'anyone' }, (multipart) => multipart.post<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', { config: { csrf: false, allowCrossSite: true } }, async (req, reply) => {
-    const token = parseForm(TokenForm, req.query, {}, req.locale);
-    if (token.ok) await service.unsubscribe(token.value.token);
-    // A second click or a client's retry finds the address unsubscribed already: still a success for the client.
-    return reply.status(token.ok ? 200 : 400).type('text/plain; charset=utf-8').send(token.ok ? 'Abgemeldet / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
-  }));
+  acceptMultipart(app, { limits: { files: 0, fields: 4, fieldBytes: 1024 }, who: 'anyone' }, (multipart) =>
+    multipart.post<{ Querystring: { token?: string } }>(
+      '/infobrief/abmelden/ein-klick',
+      { config: { csrf: false, allowCrossSite: true } },
+      async (req, reply) => {
+        const token = parseForm(TokenForm, req.query, {}, req.locale);
+        if (token.ok) await service.unsubscribe(token.value.token);
+        // A second click or a client's retry finds the address unsubscribed already: still a success for the client.
+        return reply
+          .status(token.ok ? 200 : 400)
+          .type('text/plain; charset=utf-8')
+          .send(token.ok ? 'Abgemeldet / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
+      },
+    ),
+  );
 }

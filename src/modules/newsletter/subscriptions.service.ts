@@ -58,13 +58,19 @@ export function createSubscriptionService(deps: AppDeps) {
     url(`/infobrief/bestaetigen?token=${encodeURIComponent(confirmToken(secret, id, key, new Date(Date.now() + confirmLinkHours * 3600_000)))}`);
   const manageUrl = (id: string, key: string) => url(`/infobrief/einstellungen?token=${encodeURIComponent(manageToken(secret, id, key))}`);
 
-  async function mailIfDue(trx: Transaction<DB>, row: { id: string; email: string; locale: string; link_key: string; confirmation_sent_at: Date | null }, kind: 'confirm' | 'exists') {
+  async function mailIfDue(
+    trx: Transaction<DB>,
+    row: { id: string; email: string; locale: string; link_key: string; confirmation_sent_at: Date | null },
+    kind: 'confirm' | 'exists',
+  ) {
     // Repeated sign-ups must never flood an inbox: one mail per address per window.
     const due = await trx
       .updateTable('newsletter_subscribers')
       .set({ confirmation_sent_at: sql`now()` })
       .where('id', '=', row.id)
-      .where((eb) => eb.or([eb('confirmation_sent_at', 'is', null), eb('confirmation_sent_at', '<', sql<Date>`now() - make_interval(mins => ${mailWindowMinutes})`)]))
+      .where((eb) =>
+        eb.or([eb('confirmation_sent_at', 'is', null), eb('confirmation_sent_at', '<', sql<Date>`now() - make_interval(mins => ${mailWindowMinutes})`)]),
+      )
       .returning('id')
       .executeTakeFirst();
     if (!due) return;
@@ -83,12 +89,24 @@ export function createSubscriptionService(deps: AppDeps) {
       await consumeRateLimit(db, secret, signupLimits.ip, origin.ip);
       await consumeRateLimit(db, secret, signupLimits.address, email);
       const consentText = subscribeMessages(input.locale)('consent.text', { city: city.name });
-      const prefs = { locale: input.locale, topics: cleanTopics(input.topics), district: input.district && city.districts.includes(input.district) ? input.district : null };
+      const prefs = {
+        locale: input.locale,
+        topics: cleanTopics(input.topics),
+        district: input.district && city.districts.includes(input.district) ? input.district : null,
+      };
       await db.transaction().execute(async (trx) => {
         // Insert or lock the one row of this address; concurrent sign-ups serialise on it.
         await trx
           .insertInto('newsletter_subscribers')
-          .values({ email, ...prefs, status: 'pending', link_key: newLinkKey(), consent_text: consentText, consent_version: consentVersion, signed_up_at: new Date() })
+          .values({
+            email,
+            ...prefs,
+            status: 'pending',
+            link_key: newLinkKey(),
+            consent_text: consentText,
+            consent_version: consentVersion,
+            signed_up_at: new Date(),
+          })
           .onConflict((oc) => oc.column('email').doNothing())
           .execute();
         const row = await trx.selectFrom('newsletter_subscribers').selectAll().where('email', '=', email).forUpdate().executeTakeFirstOrThrow();
@@ -96,7 +114,16 @@ export function createSubscriptionService(deps: AppDeps) {
         // Pending or unsubscribed: (again) pending with the newest consent; nothing is mailed but the confirmation.
         await trx
           .updateTable('newsletter_subscribers')
-          .set({ ...prefs, status: 'pending', consent_text: consentText, consent_version: consentVersion, signed_up_at: row.status === 'pending' ? row.signed_up_at : new Date(), confirmed_at: null, unsubscribed_at: null, updated_at: sql`now()` })
+          .set({
+            ...prefs,
+            status: 'pending',
+            consent_text: consentText,
+            consent_version: consentVersion,
+            signed_up_at: row.status === 'pending' ? row.signed_up_at : new Date(),
+            confirmed_at: null,
+            unsubscribed_at: null,
+            updated_at: sql`now()`,
+          })
           .where('id', '=', row.id)
           .execute();
         await mailIfDue(trx, { ...row, locale: prefs.locale }, 'confirm');
@@ -138,7 +165,12 @@ export function createSubscriptionService(deps: AppDeps) {
       if (!subscriber) return false;
       await db
         .updateTable('newsletter_subscribers')
-        .set({ locale: prefs.locale, topics: cleanTopics(prefs.topics), district: prefs.district && city.districts.includes(prefs.district) ? prefs.district : null, updated_at: sql`now()` })
+        .set({
+          locale: prefs.locale,
+          topics: cleanTopics(prefs.topics),
+          district: prefs.district && city.districts.includes(prefs.district) ? prefs.district : null,
+          updated_at: sql`now()`,
+        })
         .where('id', '=', subscriber.id)
         .where('status', '!=', 'unsubscribed')
         .execute();
@@ -153,22 +185,43 @@ export function createSubscriptionService(deps: AppDeps) {
       const parsed = parseManageToken(token);
       if (!parsed) return false;
       return db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('newsletter_subscribers').select(['id', 'status', 'link_key']).where('id', '=', parsed.subscriberId).forUpdate().executeTakeFirst();
+        const row = await trx
+          .selectFrom('newsletter_subscribers')
+          .select(['id', 'status', 'link_key'])
+          .where('id', '=', parsed.subscriberId)
+          .forUpdate()
+          .executeTakeFirst();
         if (!row || row.status === 'unsubscribed' || !verifyManage(secret, token, row.link_key)) return false;
         await trx
           .updateTable('newsletter_subscribers')
-          .set({ status: 'unsubscribed', unsubscribed_at: sql`now()`, link_key: newLinkKey(), topics: [], district: null, confirmation_sent_at: null, updated_at: sql`now()` })
+          .set({
+            status: 'unsubscribed',
+            unsubscribed_at: sql`now()`,
+            link_key: newLinkKey(),
+            topics: [],
+            district: null,
+            confirmation_sent_at: null,
+            updated_at: sql`now()`,
+          })
           .where('id', '=', row.id)
           .execute();
         // Deliveries of an issue still being sent skip this address.
-        await trx.updateTable('newsletter_deliveries').set({ state: 'skipped', error: 'abgemeldet' }).where('subscriber_id', '=', row.id).where('state', '=', 'queued').execute();
+        await trx
+          .updateTable('newsletter_deliveries')
+          .set({ state: 'skipped', error: 'abgemeldet' })
+          .where('subscriber_id', '=', row.id)
+          .where('state', '=', 'queued')
+          .execute();
         return true;
       });
     },
 
     /** The personal links of a subscriber, for the issue mail. */
     links(subscriber: { id: string; link_key: string }) {
-      return { manage: manageUrl(subscriber.id, subscriber.link_key), oneClick: url(`/infobrief/abmelden/ein-klick?token=${encodeURIComponent(manageToken(secret, subscriber.id, subscriber.link_key))}`) };
+      return {
+        manage: manageUrl(subscriber.id, subscriber.link_key),
+        oneClick: url(`/infobrief/abmelden/ein-klick?token=${encodeURIComponent(manageToken(secret, subscriber.id, subscriber.link_key))}`),
+      };
     },
 
     /** Retention as declared in newsletter.privacy.ts: unconfirmed sign-ups, unsubscribed addresses. */

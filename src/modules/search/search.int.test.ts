@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { seedContentPages } from '../content/index.js';
 
-
 const t = useTestApp();
 const visitor = () => new Visitor(() => t.app);
 const search = (q: string, v = visitor()) => v.get(`/suche?q=${encodeURIComponent(q)}`);
@@ -86,7 +85,9 @@ describe('site search', () => {
     expect(res.statusCode).toBe(422);
     expect(titleOf(res.body)).toMatch(/^Fehler: Suche: „Kinderarzt/);
     expect(res.body).toContain('data-error-summary');
-    expect(res.body).toContain('<a class="kern-link" href="#q">Der Suchbegriff darf höchstens 200 Zeichen lang sein, er hat jetzt 221. Kürzen Sie ihn bitte.</a>');
+    expect(res.body).toContain(
+      '<a class="kern-link" href="#q">Der Suchbegriff darf höchstens 200 Zeichen lang sein, er hat jetzt 221. Kürzen Sie ihn bitte.</a>',
+    );
     expect(res.body).toContain('aria-invalid="true"');
     expect(mainOf(res.body)).not.toContain('Keine Treffer');
     expect((await search('x'.repeat(200))).statusCode).toBe(200);

@@ -9,7 +9,8 @@ export const searchMessages = defineMessages(
     submit: 'Suchen',
     'empty.intro': 'Geben Sie ein, was Sie suchen. Die Suche findet Seiten, in deren Überschrift oder Text alle Ihre Wörter vorkommen.',
     'empty.what': 'Das können Sie durchsuchen:',
-    'empty.pages': 'die Hilfeseiten in Leichter Sprache und zur Gebärdensprache, das Impressum, die Datenschutzerklärung und die Erklärung zur Barrierefreiheit,',
+    'empty.pages':
+      'die Hilfeseiten in Leichter Sprache und zur Gebärdensprache, das Impressum, die Datenschutzerklärung und die Erklärung zur Barrierefreiheit,',
     'empty.soon': 'bald auch Angebote, Veranstaltungen, Ferienangebote und Neuigkeiten, sobald diese Bereiche fertig sind.',
     tooLong: 'Der Suchbegriff darf höchstens {max} Zeichen lang sein, er hat jetzt {count}. Kürzen Sie ihn bitte.',
     results: '{count, plural, one {# Treffer} other {# Treffer}} für „{query}“',

@@ -10,10 +10,7 @@ export interface ResultGroup {
   hits: SearchHit[];
 }
 
-export type SearchOutcome =
-  | { kind: 'empty' }
-  | { kind: 'tooLong'; query: string }
-  | { kind: 'results'; query: string; groups: ResultGroup[]; total: number };
+export type SearchOutcome = { kind: 'empty' } | { kind: 'tooLong'; query: string } | { kind: 'results'; query: string; groups: ResultGroup[]; total: number };
 
 /** The query as typed, without outer blanks and with runs of blanks made one. */
 export function normaliseQuery(raw: unknown): string {

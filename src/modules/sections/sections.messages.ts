@@ -4,18 +4,19 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 export const sectionMessages = defineMessages(
   {
     'network.plan': 'Hier stellt sich bald das Bündnis für Familie vor: die Partner, die Arbeitsgruppen und ihre Termine.',
-    'youth.plan': 'Hier finden junge Menschen bald Beratung rund um Schule, Ausbildung und Beruf durch die Jugendberufsagentur und können einen Beratungstermin vereinbaren.',
+    'youth.plan':
+      'Hier finden junge Menschen bald Beratung rund um Schule, Ausbildung und Beruf durch die Jugendberufsagentur und können einen Beratungstermin vereinbaren.',
     'employers.plan': 'Hier stellen sich bald familienfreundliche Arbeitgeber aus der Stadt vor.',
-    'title': '{section} (im Aufbau)',
+    title: '{section} (im Aufbau)',
     'office.heading': 'So hilft Ihnen das Familienbüro schon jetzt',
-    'home': 'Zur Startseite',
+    home: 'Zur Startseite',
   },
   {
     'network.plan': 'Soon the local alliance for families will introduce itself here: its partners, working groups and meetings.',
     'youth.plan': 'Soon young people will find advice on school, training and work from the youth career agency here and will be able to book an appointment.',
     'employers.plan': 'Soon family-friendly employers in the city will introduce themselves here.',
-    'title': '{section} (under construction)',
+    title: '{section} (under construction)',
     'office.heading': 'How the family office can help you now',
-    'home': 'Go to the home page',
+    home: 'Go to the home page',
   },
 );

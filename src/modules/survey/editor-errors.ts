@@ -34,5 +34,13 @@ const english: Record<string, string> = {
 /** Field errors in the interface language. */
 export function localiseErrors(errors: FieldErrors | undefined, locale: Locale): FieldErrors | undefined {
   if (!errors || locale === 'de') return errors;
-  return Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, english[text] ?? (text.startsWith('Geben Sie Antworten der gewählten Frage an:') ? text.replace('Geben Sie Antworten der gewählten Frage an:', 'Enter answers of the chosen question:') : text)]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, text]) => [
+      field,
+      english[text] ??
+        (text.startsWith('Geben Sie Antworten der gewählten Frage an:')
+          ? text.replace('Geben Sie Antworten der gewählten Frage an:', 'Enter answers of the chosen question:')
+          : text),
+    ]),
+  );
 }

@@ -23,26 +23,59 @@ describe('editors build and run a survey', () => {
     const bad = await post(editor, '/verwaltung/befragungen', '/verwaltung/befragungen', { title: 'Noch eine', slug: 'Kita Umfrage!' });
     expect(bad.statusCode).toBe(422);
 
-    const q1 = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, { page: '1', type: 'yesno', text_de: 'Haben Sie ein Kita-Kind?', text_en: 'Do you have a child in day care?', required: 'ja' });
+    const q1 = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, {
+      page: '1',
+      type: 'yesno',
+      text_de: 'Haben Sie ein Kita-Kind?',
+      text_en: 'Do you have a child in day care?',
+      required: 'ja',
+    });
     expect(q1.statusCode).toBe(303);
     expect((await post(editor, base, `${base}/seiten`, { pageTitle: 'Kita' })).statusCode).toBe(303);
     const detail = await editor.get(base);
     const yesNoId = /\[(q[0-9a-f]{6}), Ja\/Nein/.exec(detail.body)![1]!;
     // A condition looks at a question further up: on the same page below it, or on page 2.
-    const samePage = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, { page: '1', type: 'rating5', text_de: 'Wie zufrieden?', showIfQuestion: yesNoId, showIfValues: 'ja' });
+    const samePage = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, {
+      page: '1',
+      type: 'rating5',
+      text_de: 'Wie zufrieden?',
+      showIfQuestion: yesNoId,
+      showIfValues: 'ja',
+    });
     expect(samePage.statusCode).toBe(303);
     const followUpId = /\[(q[0-9a-f]{6}), Bewertung/.exec((await editor.get(base)).body)![1]!;
     // It cannot move above the question it depends on, nor depend on itself.
     const above = await post(editor, base, `${base}/fragen/${followUpId}/verschieben`, { richtung: 'hoch' });
     expect(above.statusCode).toBe(409);
     expect(above.body).toContain('muss unter der Frage stehen');
-    const itself = await post(editor, `${base}/fragen/${followUpId}`, `${base}/fragen`, { id: followUpId, page: '1', type: 'rating5', text_de: 'Wie zufrieden?', showIfQuestion: followUpId, showIfValues: '1' });
+    const itself = await post(editor, `${base}/fragen/${followUpId}`, `${base}/fragen`, {
+      id: followUpId,
+      page: '1',
+      type: 'rating5',
+      text_de: 'Wie zufrieden?',
+      showIfQuestion: followUpId,
+      showIfValues: '1',
+    });
     expect(itself.statusCode).toBe(422);
     expect(itself.body).toContain('weiter vorn');
     expect((await post(editor, base, `${base}/fragen/${followUpId}/loeschen`, {})).statusCode).toBe(303);
-    const noOptions = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, { page: '2', type: 'single', text_de: 'Welche Kita?', options_de: 'Nur eine' });
+    const noOptions = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, {
+      page: '2',
+      type: 'single',
+      text_de: 'Welche Kita?',
+      options_de: 'Nur eine',
+    });
     expect(noOptions.statusCode).toBe(422);
-    const q2 = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, { page: '2', type: 'single', text_de: 'Welche Kita-Art?', text_ls: 'Was für eine Kita?', options_de: 'Städtisch\nKirchlich\nFreier Träger', options_en: 'Municipal\nChurch\nIndependent', showIfQuestion: yesNoId, showIfValues: 'ja' });
+    const q2 = await post(editor, `${base}/fragen/neu?seite=2`, `${base}/fragen`, {
+      page: '2',
+      type: 'single',
+      text_de: 'Welche Kita-Art?',
+      text_ls: 'Was für eine Kita?',
+      options_de: 'Städtisch\nKirchlich\nFreier Träger',
+      options_en: 'Municipal\nChurch\nIndependent',
+      showIfQuestion: yesNoId,
+      showIfValues: 'ja',
+    });
     expect(q2.statusCode).toBe(303);
 
     expect((await post(editor, base, `${base}/status`, { aktion: 'open' })).statusCode).toBe(303);
@@ -53,9 +86,22 @@ describe('editors build and run a survey', () => {
 
     const page = await editor.get(base);
     const singleId = /\[(q[0-9a-f]{6}), Einfachauswahl/.exec(page.body)![1]!;
-    const edit = await post(editor, `${base}/fragen/${singleId}`, `${base}/fragen`, { id: singleId, page: '2', type: 'single', text_de: 'Welche Art von Kita?', options_de: 'Städtisch\nKirchlich\nFreier Träger\nTagespflege', showIfQuestion: yesNoId, showIfValues: 'ja' });
+    const edit = await post(editor, `${base}/fragen/${singleId}`, `${base}/fragen`, {
+      id: singleId,
+      page: '2',
+      type: 'single',
+      text_de: 'Welche Art von Kita?',
+      options_de: 'Städtisch\nKirchlich\nFreier Träger\nTagespflege',
+      showIfQuestion: yesNoId,
+      showIfValues: 'ja',
+    });
     expect(edit.statusCode).toBe(303);
-    const versions = await t.deps.db.selectFrom('survey_versions').select(['version', 'definition', 'frozen_at']).where('survey_id', '=', id).orderBy('version').execute();
+    const versions = await t.deps.db
+      .selectFrom('survey_versions')
+      .select(['version', 'definition', 'frozen_at'])
+      .where('survey_id', '=', id)
+      .orderBy('version')
+      .execute();
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     // Version 1 is unchanged; version 2 keeps the option values so earlier answers still count.
     expect(JSON.stringify(versions[0]!.definition)).not.toContain('Tagespflege');
@@ -71,7 +117,12 @@ describe('editors build and run a survey', () => {
     const districtId = /\[(q[0-9a-f]{6}), Stadtbezirk/.exec(before.body)![1]!;
     expect((await post(editor, base, `${base}/fragen/${districtId}/verschieben`, { richtung: 'hoch' })).statusCode).toBe(303);
     const current = await t.deps.db.selectFrom('survey_surveys').select('current_version').where('id', '=', id).executeTakeFirstOrThrow();
-    const latest = await t.deps.db.selectFrom('survey_versions').select('definition').where('survey_id', '=', id).where('version', '=', current.current_version).executeTakeFirstOrThrow();
+    const latest = await t.deps.db
+      .selectFrom('survey_versions')
+      .select('definition')
+      .where('survey_id', '=', id)
+      .where('version', '=', current.current_version)
+      .executeTakeFirstOrThrow();
     expect((latest.definition as { pages: { questions: { id: string }[] }[] }).pages[0]!.questions[0]!.id).toBe(districtId);
 
     const respondent = new Visitor(() => t.app);
@@ -123,7 +174,11 @@ describe('results', () => {
     expect(await seedSurvey(t.deps)).toBe(true);
     expect(await seedSurvey(t.deps)).toBe(false);
     const survey = await t.deps.db.selectFrom('survey_surveys').select(['id', 'status']).where('slug', '=', demoSurveySlug).executeTakeFirstOrThrow();
-    const count = await t.deps.db.selectFrom('survey_responses').select(t.deps.db.fn.countAll<number>().as('n')).where('survey_id', '=', survey.id).executeTakeFirstOrThrow();
+    const count = await t.deps.db
+      .selectFrom('survey_responses')
+      .select(t.deps.db.fn.countAll<number>().as('n'))
+      .where('survey_id', '=', survey.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThanOrEqual(300);
     const { visitor: editor } = await signedInVisitor(t, 'editor');
     const page = await editor.get(`/verwaltung/befragungen/${survey.id}/ergebnisse`);
@@ -150,7 +205,18 @@ describe('results', () => {
     const s = await buildSurvey(t);
     const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
     const insert = (ago: number, count: number, wohnort: string) =>
-      t.deps.db.insertInto('survey_responses').values(Array.from({ length: count }, () => ({ survey_id: s.id, version: 1, channel_id: null, answered_on: day(ago), answers: JSON.stringify({ wohnort, kita: 'ja' }) }))).execute();
+      t.deps.db
+        .insertInto('survey_responses')
+        .values(
+          Array.from({ length: count }, () => ({
+            survey_id: s.id,
+            version: 1,
+            channel_id: null,
+            answered_on: day(ago),
+            answers: JSON.stringify({ wohnort, kita: 'ja' }),
+          })),
+        )
+        .execute();
     await insert(10, 7, 'Pelkum');
     await insert(5, 6, 'Uentrop');
     await insert(0, 5, 'Pelkum');
@@ -162,7 +228,12 @@ describe('results', () => {
     expect(first.total).toBe(18);
     expect(count(first, 'Pelkum')).toBe(12);
     expect(count(first, 'Uentrop')).toBe(6);
-    const rolled = await t.deps.db.selectFrom('survey_rollups').select(['key', 'value', 'n']).where('survey_id', '=', s.id).where('key', '=', 'wohnort').execute();
+    const rolled = await t.deps.db
+      .selectFrom('survey_rollups')
+      .select(['key', 'value', 'n'])
+      .where('survey_id', '=', s.id)
+      .where('key', '=', 'wohnort')
+      .execute();
     expect(rolled.reduce((sum, r) => sum + r.n, 0)).toBe(13);
     // A second call and new answers today: nothing counted twice, the new ones appear.
     await insert(0, 3, 'Uentrop');
@@ -201,7 +272,18 @@ describe('results', () => {
   it('a mean is shown only when no category of the question is hidden (it would give hidden cells away)', async () => {
     const s = await buildSurvey(t);
     const add = (zufrieden: string, count: number) =>
-      t.deps.db.insertInto('survey_responses').values(Array.from({ length: count }, () => ({ survey_id: s.id, version: 1, channel_id: null, answered_on: new Date().toISOString().slice(0, 10), answers: JSON.stringify({ zufrieden }) }))).execute();
+      t.deps.db
+        .insertInto('survey_responses')
+        .values(
+          Array.from({ length: count }, () => ({
+            survey_id: s.id,
+            version: 1,
+            channel_id: null,
+            answered_on: new Date().toISOString().slice(0, 10),
+            answers: JSON.stringify({ zufrieden }),
+          })),
+        )
+        .execute();
     await add('4', 20);
     await add('5', 20);
     const results = createResultsService(t.deps);
@@ -218,11 +300,21 @@ describe('results', () => {
     const csv = await editor.get(`/verwaltung/befragungen/${survey.id}/export/ergebnisse.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\ufeffFrage;Schlüssel;Antwort;Anzahl')).toBe(true);
-    const numbers = csv.body.split('\r\n').slice(1, -2).map((l) => l.split(';')[3]);
+    const numbers = csv.body
+      .split('\r\n')
+      .slice(1, -2)
+      .map((l) => l.split(';')[3]);
     expect(numbers.every((n) => n === '–' || n === '0' || Number(n) >= 5)).toBe(true);
     const xlsx = await editor.get(`/verwaltung/befragungen/${survey.id}/export/ergebnisse.xlsx`);
     const files = unzipSync(new Uint8Array(xlsx.rawPayload));
-    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain('<c r="A1" t="inlineStr"><is><t xml:space="preserve">Frage</t></is></c>');
     expect(sheet).toContain('In welchem Stadtbezirk wohnen Sie?');
@@ -236,7 +328,12 @@ describe('results', () => {
     expect(lines[0]).toContain('Verteilweg;Monat;bezirk');
     expect(raw.body).not.toContain('wunsch');
     expect(raw.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'survey.raw_exported').where('subject_id', '=', survey.id).execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'survey.raw_exported')
+      .where('subject_id', '=', survey.id)
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -248,7 +345,16 @@ describe('results', () => {
     const base = `/verwaltung/befragungen/${survey.id}`;
     const dashboard = await editor.get(`${base}/ergebnisse`);
     const pick = /name="pick" value="([^"]+\|wunsch)"/.exec(dashboard.body)![1]!;
-    const text = await t.deps.db.selectFrom('survey_responses').select((eb) => eb.ref('answers', '->>').key('wunsch' as never).as('w')).where('id', '=', pick.split('|')[0]!).executeTakeFirstOrThrow();
+    const text = await t.deps.db
+      .selectFrom('survey_responses')
+      .select((eb) =>
+        eb
+          .ref('answers', '->>')
+          .key('wunsch' as never)
+          .as('w'),
+      )
+      .where('id', '=', pick.split('|')[0]!)
+      .executeTakeFirstOrThrow();
     expect((await editor.post(`${base}/freitexte`, { _csrf: csrfTokenOf(dashboard.body), pick })).statusCode).toBe(303);
     expect((await editor.submit(base, `${base}/status`, { aktion: 'close' })).statusCode).toBe(303);
     expect((await editor.submit(base, `${base}/status`, { aktion: 'publish' })).statusCode).toBe(303);

@@ -44,9 +44,19 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     if (!uuidPattern.test(id)) throw new AppError('not_found', 'Befragung nicht gefunden');
     return id;
   };
-  const showDetail = async (req: FastifyRequest, reply: FastifyReply, id: string, status = 200, extra: { notice?: string; errors?: FieldErrors; values?: Record<string, string> } = {}) => {
+  const showDetail = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    status = 200,
+    extra: { notice?: string; errors?: FieldErrors; values?: Record<string, string> } = {},
+  ) => {
     const detail = await service.detail(requireActor(req), id);
-    return reply.status(status).html(<DetailPage ctx={pageContext(req, city)} detail={detail} publicUrl={config.publicUrl} {...extra} errors={localiseErrors(extra.errors, req.locale)} />);
+    return reply
+      .status(status)
+      .html(
+        <DetailPage ctx={pageContext(req, city)} detail={detail} publicUrl={config.publicUrl} {...extra} errors={localiseErrors(extra.errors, req.locale)} />,
+      );
   };
   const back = (reply: FastifyReply, id: string, saved = 'ja') => reply.redirect(`${editorPath(id)}?gespeichert=${saved}`, 303);
 
@@ -66,7 +76,18 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     if (!title || title.length > 200) errors.title = `${t('field.title')}: 1–200`;
     if (!slugPattern.test(slug) || slug.length > 60) errors.slug = t('field.slugHint');
     const result = Object.keys(errors).length ? ({ ok: false, errors } as const) : await attempt(() => service.create(actor, { title, slug }));
-    if (!result.ok) return reply.status(422).html(<ListPage ctx={pageContext(req, city)} surveys={await service.list(actor)} canEdit errors={localiseErrors(result.errors, req.locale)} values={values} />);
+    if (!result.ok)
+      return reply
+        .status(422)
+        .html(
+          <ListPage
+            ctx={pageContext(req, city)}
+            surveys={await service.list(actor)}
+            canEdit
+            errors={localiseErrors(result.errors, req.locale)}
+            values={values}
+          />,
+        );
     return reply.redirect(editorPath(result.value), 303);
   });
 
@@ -82,7 +103,8 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     const errors: FieldErrors = {};
     const texts = (prefix: string, max: number): Texts => {
       const out: Texts = { de: (values[`${prefix}_de`] ?? '').trim().slice(0, max) };
-      for (const lang of surveyLanguages) if (lang !== 'de' && values[`${prefix}_${lang}`]?.trim()) out[lang] = values[`${prefix}_${lang}`]!.trim().slice(0, max);
+      for (const lang of surveyLanguages)
+        if (lang !== 'de' && values[`${prefix}_${lang}`]?.trim()) out[lang] = values[`${prefix}_${lang}`]!.trim().slice(0, max);
       return out;
     };
     const title = texts('title', 200);
@@ -100,7 +122,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     const closesOn = optionalDate('closesOn', m('settings.closes'));
     const result = Object.keys(errors).length
       ? ({ ok: false, errors } as const)
-      : await attempt(() => service.saveSettings(actor, id, { title, intro: texts('intro', 2000), opensOn, closesOn, requiresCode: values.requiresCode === 'ja' }));
+      : await attempt(() =>
+          service.saveSettings(actor, id, { title, intro: texts('intro', 2000), opensOn, closesOn, requiresCode: values.requiresCode === 'ja' }),
+        );
     if (!result.ok) return showDetail(req, reply, id, 422, { errors: result.errors, values });
     return back(reply, id);
   });
@@ -130,7 +154,18 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
 
   const questionForm = async (req: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, string>, status = 200, errors: FieldErrors = {}) => {
     const { survey, definition } = await service.detail(requireActor(req), id);
-    return reply.status(status).html(<QuestionFormPage ctx={pageContext(req, city)} survey={survey} definition={definition} values={values} errors={localiseErrors(errors, req.locale)} editing={!!values.id} />);
+    return reply
+      .status(status)
+      .html(
+        <QuestionFormPage
+          ctx={pageContext(req, city)}
+          survey={survey}
+          definition={definition}
+          values={values}
+          errors={localiseErrors(errors, req.locale)}
+          editing={!!values.id}
+        />,
+      );
   };
 
   app.get<{ Querystring: { seite?: string } }>('/verwaltung/befragungen/:id/fragen/neu', async (req, reply) => {
@@ -201,7 +236,8 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     const link = `${config.publicUrl}${surveyPath(survey.slug)}?kanal=${channel.slug}`;
     const filename = `qr-${survey.slug}-${channel.slug}.${req.params.format}`;
     reply.header('content-disposition', `attachment; filename="${filename}"`);
-    if (req.params.format === 'svg') return reply.type('image/svg+xml').send(await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
+    if (req.params.format === 'svg')
+      return reply.type('image/svg+xml').send(await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
     return reply.type('image/png').send(await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 12 }));
   });
 
@@ -210,7 +246,8 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     const id = idOf(req);
     const values = formValues(req.body);
     const count = Number(values.count);
-    if (!Number.isInteger(count) || count < 1 || count > 500) return showDetail(req, reply, id, 422, { errors: { count: 'Geben Sie eine Zahl von 1 bis 500 ein.' }, values });
+    if (!Number.isInteger(count) || count < 1 || count > 500)
+      return showDetail(req, reply, id, 422, { errors: { count: 'Geben Sie eine Zahl von 1 bis 500 ein.' }, values });
     await service.generateCodes(actor, id, count);
     return back(reply, id);
   });
@@ -220,6 +257,8 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     const id = idOf(req);
     const codes = await service.unusedCodes(actor, id);
     const survey = await service.surveyFor(actor, id);
-    return reply.header('cache-control', 'no-store').html(<CodesPrintPage ctx={pageContext(req, city)} survey={survey} codes={codes} url={`${config.publicUrl}${surveyPath(survey.slug)}`} />);
+    return reply
+      .header('cache-control', 'no-store')
+      .html(<CodesPrintPage ctx={pageContext(req, city)} survey={survey} codes={codes} url={`${config.publicUrl}${surveyPath(survey.slug)}`} />);
   });
 }

@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldErrors } from '../../platform/http/errors.js';
-import { categoriesOf, conditionOrderProblem, findQuestion, questionTypes, surveyLanguages, type Choice, type Question, type QuestionType, type SurveyDefinition, type Texts } from './survey.definition.js';
+import {
+  categoriesOf,
+  conditionOrderProblem,
+  findQuestion,
+  questionTypes,
+  surveyLanguages,
+  type Choice,
+  type Question,
+  type QuestionType,
+  type SurveyDefinition,
+  type Texts,
+} from './survey.definition.js';
 
 /** The editor's question form as plain strings, both ways. */
 export function questionToForm(q: Question, pageIndex: number): Record<string, string> {
@@ -24,7 +35,11 @@ export function questionToForm(q: Question, pageIndex: number): Record<string, s
 const lines = (s: string | undefined) => (s ?? '').split(/\r?\n/).map((l) => l.trim());
 
 /** Reads and checks the question form; errors are in German (the editor's working language). */
-export function questionFromForm(values: Record<string, string>, definition: SurveyDefinition, districts: readonly string[]): { ok: true; question: Question; pageIndex: number } | { ok: false; errors: FieldErrors } {
+export function questionFromForm(
+  values: Record<string, string>,
+  definition: SurveyDefinition,
+  districts: readonly string[],
+): { ok: true; question: Question; pageIndex: number } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const type = values.type as QuestionType;
   if (!questionTypes.includes(type)) errors.type = 'Wählen Sie die Art der Frage.';
@@ -42,7 +57,8 @@ export function questionFromForm(values: Record<string, string>, definition: Sur
 
   if (type === 'single' || type === 'multiple' || type === 'likert') {
     const german = lines(values.options_de).filter(Boolean);
-    if (german.length < (type === 'likert' ? 1 : 2)) errors.options_de = type === 'likert' ? 'Geben Sie mindestens eine Aussage ein.' : 'Geben Sie mindestens zwei Antwortmöglichkeiten ein, eine pro Zeile.';
+    if (german.length < (type === 'likert' ? 1 : 2))
+      errors.options_de = type === 'likert' ? 'Geben Sie mindestens eine Aussage ein.' : 'Geben Sie mindestens zwei Antwortmöglichkeiten ein, eine pro Zeile.';
     const old = (type === 'likert' ? existing?.statements : existing?.options) ?? [];
     const translations = Object.fromEntries(surveyLanguages.map((lang) => [lang, lines(values[`options_${lang}`])]));
     const choices: Choice[] = german.map((de, i) => {
@@ -65,13 +81,17 @@ export function questionFromForm(values: Record<string, string>, definition: Sur
   }
   if (values.showIfQuestion) {
     const target = findQuestion(definition, values.showIfQuestion);
-    const wanted = (values.showIfValues ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+    const wanted = (values.showIfValues ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (!target) errors.showIfQuestion = 'Diese Frage gibt es nicht.';
     // Same page is fine when the condition's question stands higher up (saveQuestion checks the order).
     else if (target.pageIndex > pageIndex || target.question.id === values.id) errors.showIfQuestion = conditionOrderProblem;
     else {
       const allowed = categoriesOf(target.question, districts);
-      if (wanted.length === 0 || wanted.some((v) => !allowed.includes(v))) errors.showIfValues = `Geben Sie Antworten der gewählten Frage an: ${allowed.join(', ')}.`;
+      if (wanted.length === 0 || wanted.some((v) => !allowed.includes(v)))
+        errors.showIfValues = `Geben Sie Antworten der gewählten Frage an: ${allowed.join(', ')}.`;
     }
     question.showIf = { question: values.showIfQuestion, values: wanted };
   }

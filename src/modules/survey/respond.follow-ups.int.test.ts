@@ -16,7 +16,13 @@ const definition: SurveyDefinition = {
       title: { de: 'Betreuung' },
       questions: [
         { id: 'kita', type: 'yesno', text: { de: 'Besucht ein Kind eine Kita oder Kindertagespflege?' }, required: true },
-        { id: 'kitazufrieden', type: 'rating5', text: { de: 'Wie zufrieden sind Sie mit der Kita-Betreuung?' }, required: true, showIf: { question: 'kita', values: ['ja'] } },
+        {
+          id: 'kitazufrieden',
+          type: 'rating5',
+          text: { de: 'Wie zufrieden sind Sie mit der Kita-Betreuung?' },
+          required: true,
+          showIf: { question: 'kita', values: ['ja'] },
+        },
         {
           id: 'kitaplatz',
           type: 'single',
@@ -70,7 +76,14 @@ describe('follow-up questions on the same page', () => {
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toContain('href="#a_kitazufrieden"');
 
-    const done = await answerPage(t, v, s.slug, 1, { a_kita: 'ja', a_kitazufrieden: '4', a_kitaplatz: '6m', a_ogs: 'nein', gezeigt: shownOn(again.body), aktion: 'weiter' });
+    const done = await answerPage(t, v, s.slug, 1, {
+      a_kita: 'ja',
+      a_kitazufrieden: '4',
+      a_kitaplatz: '6m',
+      a_ogs: 'nein',
+      gezeigt: shownOn(again.body),
+      aktion: 'weiter',
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`/mitmachen/befragung/${s.slug}/seite/2`);
     await answerPage(t, v, s.slug, 2, { a_bad: 'ja', aktion: 'weiter' });

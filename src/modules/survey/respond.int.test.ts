@@ -8,7 +8,16 @@ const begin = (slug: string, fields: Record<string, string> = {}) => beginAs(t, 
 const answerPage = (v: Visitor, slug: string, n: number, fields: Record<string, string | string[]>) => answerPageOf(t, v, slug, n, fields);
 
 const page1 = { a_wohnort: 'Pelkum', a_kita: 'ja', a_kinder: '2', a_wege: 'rad', aktion: 'weiter' };
-const page2 = { a_kitanote: '2', a_zufrieden: '4', a_empfehlung: '8', a_aussagen_sicher: '5', a_aussagen_gruen: '3', a_wunsch: 'kita', a_kurz: 'Mehr Bänke', aktion: 'weiter' };
+const page2 = {
+  a_kitanote: '2',
+  a_zufrieden: '4',
+  a_empfehlung: '8',
+  a_aussagen_sicher: '5',
+  a_aussagen_gruen: '3',
+  a_wunsch: 'kita',
+  a_kurz: 'Mehr Bänke',
+  aktion: 'weiter',
+};
 
 describe('answering a survey', () => {
   it('goes page by page with progress, keeps answers going back, and stores one anonymous response', async () => {
@@ -44,7 +53,19 @@ describe('answering a survey', () => {
     // Anonymity: exactly these columns, no time of day, no person, no address.
     expect(Object.keys(row).sort()).toEqual(['answered_on', 'answers', 'channel_id', 'id', 'survey_id', 'version']);
     expect(row.channel_id).toBe(s.channels[0]!.id);
-    expect(row.answers).toEqual({ wohnort: 'Pelkum', kita: 'ja', kinder: '2', wege: ['rad', 'bus'], kitanote: '2', zufrieden: '4', empfehlung: '8', 'aussagen.sicher': '5', 'aussagen.gruen': '3', wunsch: 'kita', kurz: 'Mehr Bänke' });
+    expect(row.answers).toEqual({
+      wohnort: 'Pelkum',
+      kita: 'ja',
+      kinder: '2',
+      wege: ['rad', 'bus'],
+      kitanote: '2',
+      zufrieden: '4',
+      empfehlung: '8',
+      'aussagen.sicher': '5',
+      'aussagen.gruen': '3',
+      wunsch: 'kita',
+      kurz: 'Mehr Bänke',
+    });
     expect(await t.deps.db.selectFrom('survey_drafts').selectAll().where('survey_id', '=', s.id).execute()).toHaveLength(0);
   });
 
@@ -134,8 +155,16 @@ describe('answering a survey', () => {
     const early = await buildSurvey(t);
     const late = await buildSurvey(t);
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    await t.deps.db.updateTable('survey_surveys').set({ opens_on: day(3) }).where('id', '=', early.id).execute();
-    await t.deps.db.updateTable('survey_surveys').set({ closes_on: day(-3) }).where('id', '=', late.id).execute();
+    await t.deps.db
+      .updateTable('survey_surveys')
+      .set({ opens_on: day(3) })
+      .where('id', '=', early.id)
+      .execute();
+    await t.deps.db
+      .updateTable('survey_surveys')
+      .set({ closes_on: day(-3) })
+      .where('id', '=', late.id)
+      .execute();
     for (const s of [early, late]) {
       const v = new Visitor(() => t.app);
       const page = await v.get(`/mitmachen/befragung/${s.slug}`);
@@ -189,9 +218,14 @@ describe('answering a survey', () => {
       .select(['table_name' as never, 'column_name' as never])
       .where('table_name' as never, 'in', ['survey_access_codes', 'survey_responses'] as never)
       .execute();
-    const codeColumns = (columns as { table_name: string; column_name: string }[]).filter((c) => c.table_name === 'survey_access_codes').map((c) => c.column_name).sort();
+    const codeColumns = (columns as { table_name: string; column_name: string }[])
+      .filter((c) => c.table_name === 'survey_access_codes')
+      .map((c) => c.column_name)
+      .sort();
     expect(codeColumns).toEqual(['code', 'survey_id']);
-    const responseColumns = (columns as { table_name: string; column_name: string }[]).filter((c) => c.table_name === 'survey_responses').map((c) => c.column_name);
+    const responseColumns = (columns as { table_name: string; column_name: string }[])
+      .filter((c) => c.table_name === 'survey_responses')
+      .map((c) => c.column_name);
     expect(responseColumns.some((c) => /code|ip|agent|user|created|time/.test(c))).toBe(false);
   });
 
@@ -230,7 +264,11 @@ describe('answering a survey', () => {
   it('expired drafts are deleted by the clean-up job', async () => {
     const s = await buildSurvey(t);
     await begin(s.slug);
-    await t.deps.db.updateTable('survey_drafts').set({ expires_at: new Date(Date.now() - 1000) }).where('survey_id', '=', s.id).execute();
+    await t.deps.db
+      .updateTable('survey_drafts')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('survey_id', '=', s.id)
+      .execute();
     const { deleteExpiredDrafts } = await import('./respond.service.js');
     expect(await deleteExpiredDrafts(t.deps.db)).toBeGreaterThanOrEqual(1);
     expect(await t.deps.db.selectFrom('survey_drafts').select('token_hash').where('survey_id', '=', s.id).execute()).toHaveLength(0);

@@ -4,7 +4,18 @@ import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { fieldName, offeredIds, questionsNotOffered, readPage, type AnswerProblem } from './survey.answers.js';
-import { allQuestions, answerKeys, cleanAnswers, completeLanguages, inLanguage, isSurveyLanguage, visiblePages, type Answers, type Question, type SurveyLanguage } from './survey.definition.js';
+import {
+  allQuestions,
+  answerKeys,
+  cleanAnswers,
+  completeLanguages,
+  inLanguage,
+  isSurveyLanguage,
+  visiblePages,
+  type Answers,
+  type Question,
+  type SurveyLanguage,
+} from './survey.definition.js';
 import { surveyMessages } from './survey.messages.js';
 import { RespondError, type Draft, type RespondService } from './respond.service.js';
 import { LaterPage, MessagePage, QuestionPage, ReviewPage, StartPage, surveyPath } from './views/respond-views.js';
@@ -26,7 +37,13 @@ const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export function registerRespondPages(app: FastifyInstance, deps: AppDeps, service: RespondService): void {
   const { city, config } = deps;
   const cookieName = `${cookieNames(config).session.replace('frh_session', 'frh_survey')}`;
-  const cookieOptions = (slug: string) => ({ path: surveyPath(slug), httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure, maxAge: 30 * 86400 });
+  const cookieOptions = (slug: string) => ({
+    path: surveyPath(slug),
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure,
+    maxAge: 30 * 86400,
+  });
   const slugOf = (req: FastifyRequest) => {
     const slug = (req.params as { slug: string }).slug;
     if (!slugPattern.test(slug)) throw new AppError('not_found', 'Befragung nicht gefunden');
@@ -41,11 +58,35 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     const t = surveyMessages(ctx.locale);
     switch (error.problem) {
       case 'closed':
-        return reply.status(409).html(<MessagePage ctx={ctx} title={t('closed.title')} text={t('closed.text')} kind="warning" link={{ href: '/mitmachen', label: t('thanks.back') }} />);
+        return reply
+          .status(409)
+          .html(
+            <MessagePage ctx={ctx} title={t('closed.title')} text={t('closed.text')} kind="warning" link={{ href: '/mitmachen', label: t('thanks.back') }} />,
+          );
       case 'channel':
-        return reply.status(404).html(<MessagePage ctx={ctx} title={t('channel.title')} text={t('channel.text')} kind="warning" link={{ href: surveyPath(slug), label: t('channel.link') }} />);
+        return reply
+          .status(404)
+          .html(
+            <MessagePage
+              ctx={ctx}
+              title={t('channel.title')}
+              text={t('channel.text')}
+              kind="warning"
+              link={{ href: surveyPath(slug), label: t('channel.link') }}
+            />,
+          );
       case 'draft_missing':
-        return reply.status(404).html(<MessagePage ctx={ctx} title={t('draft.title')} text={t('draft.text')} kind="warning" link={{ href: surveyPath(slug), label: t('draft.restart') }} />);
+        return reply
+          .status(404)
+          .html(
+            <MessagePage
+              ctx={ctx}
+              title={t('draft.title')}
+              text={t('draft.text')}
+              kind="warning"
+              link={{ href: surveyPath(slug), label: t('draft.restart') }}
+            />,
+          );
       default:
         return reply.status(422).html(await startPage(req, slug, { codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid') }));
     }
@@ -60,7 +101,17 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     const language = isSurveyLanguage(wanted) && languages.includes(wanted) ? wanted : req.locale === 'en' && languages.includes('en') ? 'en' : 'de';
     const channel = typeof body.kanal === 'string' ? body.kanal : typeof query.kanal === 'string' ? query.kanal.slice(0, 80) : undefined;
     return (
-      <StartPage ctx={pageContext(req, city)} info={{ slug, definition }} language={language} languages={languages} channel={channel} requiresCode={survey.requires_code} open={open} codeError={extra.codeError} code={extra.code} />
+      <StartPage
+        ctx={pageContext(req, city)}
+        info={{ slug, definition }}
+        language={language}
+        languages={languages}
+        channel={channel}
+        requiresCode={survey.requires_code}
+        open={open}
+        codeError={extra.codeError}
+        code={extra.code}
+      />
     );
   }
 
@@ -82,21 +133,43 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     return out;
   }
 
-  function renderPage(req: FastifyRequest, reply: FastifyReply, draft: Draft, pageIndex: number, answers: Answers, errors: Record<string, string>, status = 200, opened: Question[] = []) {
+  function renderPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    draft: Draft,
+    pageIndex: number,
+    answers: Answers,
+    errors: Record<string, string>,
+    status = 200,
+    opened: Question[] = [],
+  ) {
     const pages = visiblePages(draft.definition, answers);
     const position = Math.max(1, pages.indexOf(pageIndex) + 1);
     const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language, req.locale) } as const;
     return reply
       .status(status)
       .html(
-        <QuestionPage ctx={ctx} info={{ slug: draft.survey.slug, definition: draft.definition }} language={draft.language} languages={completeLanguages(draft.definition)} pageIndex={pageIndex} position={position} pages={pages.length} answers={answers} errors={errors} districts={city.districts} opened={opened} />,
+        <QuestionPage
+          ctx={ctx}
+          info={{ slug: draft.survey.slug, definition: draft.definition }}
+          language={draft.language}
+          languages={completeLanguages(draft.definition)}
+          pageIndex={pageIndex}
+          position={position}
+          pages={pages.length}
+          answers={answers}
+          errors={errors}
+          districts={city.districts}
+          opened={opened}
+        />,
       );
   }
 
   app.get<{ Querystring: { kanal?: string } }>('/mitmachen/befragung/:slug', async (req, reply) => {
     const slug = slugOf(req);
     // A link with an unknown channel says so at once, not only after "Befragung starten".
-    if (typeof req.query.kanal === 'string' && !(await service.channelExists(slug, req.query.kanal))) return problemPage(req, reply, slug, new RespondError('channel'));
+    if (typeof req.query.kanal === 'string' && !(await service.channelExists(slug, req.query.kanal)))
+      return problemPage(req, reply, slug, new RespondError('channel'));
     return reply.html(await startPage(req, slug));
   });
 
@@ -115,7 +188,12 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     } catch (error) {
       if (error instanceof RespondError && (error.problem === 'code_invalid' || error.problem === 'code_missing')) {
         const t = surveyMessages(req.locale);
-        return reply.status(422).html(await startPage(req, slug, { codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid'), code: (typeof body.code === 'string' ? body.code : '').slice(0, 20) }));
+        return reply.status(422).html(
+          await startPage(req, slug, {
+            codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid'),
+            code: (typeof body.code === 'string' ? body.code : '').slice(0, 20),
+          }),
+        );
       }
       return problemPage(req, reply, slug, error);
     }
@@ -165,7 +243,15 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
         return renderPage(req, reply, draft, index, { ...answers, ...result.answers }, errors, Object.keys(errors).length > 0 ? 422 : 200, opened);
       }
       if (action === 'next' && Object.keys(result.problems).length > 0) {
-        return renderPage(req, reply, draft, index, { ...answers, ...result.answers }, errorTexts(draft, result.problems, chromeLocale(draft.language, req.locale)), 422);
+        return renderPage(
+          req,
+          reply,
+          draft,
+          index,
+          { ...answers, ...result.answers },
+          errorTexts(draft, result.problems, chromeLocale(draft.language, req.locale)),
+          422,
+        );
       }
       const pages = visiblePages(draft.definition, answers);
       const position = pages.indexOf(index);
@@ -210,7 +296,16 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       if (!check.ok) return reply.redirect(`${surveyPath(slug)}/seite/${check.page + 1}`, 303);
       const pages = visiblePages(draft.definition, draft.answers);
       const ctx = { ...pageContext(req, city), locale: chromeLocale(draft.language, req.locale) } as const;
-      return reply.html(<ReviewPage ctx={ctx} info={{ slug, definition: draft.definition }} language={draft.language} submissionKey={draft.submissionKey} lastPage={pages[pages.length - 1] ?? 0} answers={cleanAnswers(draft.definition, draft.answers)} />);
+      return reply.html(
+        <ReviewPage
+          ctx={ctx}
+          info={{ slug, definition: draft.definition }}
+          language={draft.language}
+          submissionKey={draft.submissionKey}
+          lastPage={pages[pages.length - 1] ?? 0}
+          answers={cleanAnswers(draft.definition, draft.answers)}
+        />,
+      );
     } catch (error) {
       return problemPage(req, reply, slug, error);
     }
@@ -231,7 +326,11 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       if (error instanceof RespondError && error.problem === 'code_invalid') {
         const ctx = pageContext(req, city);
         const t = surveyMessages(ctx.locale);
-        return reply.status(409).html(<MessagePage ctx={ctx} title={t('draft.title')} text={t('code.invalid')} kind="danger" link={{ href: '/mitmachen', label: t('thanks.back') }} />);
+        return reply
+          .status(409)
+          .html(
+            <MessagePage ctx={ctx} title={t('draft.title')} text={t('code.invalid')} kind="danger" link={{ href: '/mitmachen', label: t('thanks.back') }} />,
+          );
       }
       return problemPage(req, reply, slug, error);
     }
@@ -241,6 +340,8 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     slugOf(req);
     const ctx = pageContext(req, city);
     const t = surveyMessages(ctx.locale);
-    return reply.html(<MessagePage ctx={ctx} title={t('thanks.title')} text={t('thanks.text')} kind="success" link={{ href: '/mitmachen', label: t('thanks.back') }} />);
+    return reply.html(
+      <MessagePage ctx={ctx} title={t('thanks.title')} text={t('thanks.text')} kind="success" link={{ href: '/mitmachen', label: t('thanks.back') }} />,
+    );
   });
 }

@@ -5,7 +5,15 @@ import { hmac, newToken } from '../../platform/auth/tokens.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Executor } from '../../db/executor.js';
 import { readPage, type AnswerProblem } from './survey.answers.js';
-import { cleanAnswers, completeLanguages, isSurveyLanguage, visiblePages, type Answers, type SurveyDefinition, type SurveyLanguage } from './survey.definition.js';
+import {
+  cleanAnswers,
+  completeLanguages,
+  isSurveyLanguage,
+  visiblePages,
+  type Answers,
+  type SurveyDefinition,
+  type SurveyLanguage,
+} from './survey.definition.js';
 import { berlinDay, findSurveyBySlug, loadDefinition, takesAnswers, type SurveyRow } from './survey.repository.js';
 
 /** Why a respondent cannot go on; each has its own clear message. */
@@ -99,7 +107,16 @@ export function createRespondService(deps: AppDeps) {
     if (!row) throw new RespondError('draft_missing');
     const definition = await loadDefinition(db, survey.id, row.version);
     const language = isSurveyLanguage(row.language) ? row.language : 'de';
-    return { tokenHash: row.token_hash, survey, definition, version: row.version, language, answers: row.answers, page: row.page, submissionKey: row.submission_key };
+    return {
+      tokenHash: row.token_hash,
+      survey,
+      definition,
+      version: row.version,
+      language,
+      answers: row.answers,
+      page: row.page,
+      submissionKey: row.submission_key,
+    };
   }
 
   async function saveDraft(draft: Draft, changes: { answers?: Answers; page?: number; language?: SurveyLanguage }): Promise<void> {
@@ -142,18 +159,24 @@ export function createRespondService(deps: AppDeps) {
     const answers = cleanAnswers(draft.definition, draft.answers);
     const check = checkAll(draft.definition, answers);
     if (!check.ok) return check;
-    const row = await db
-      .selectFrom('survey_drafts')
-      .select(['channel_id', 'access_code'])
-      .where('token_hash', '=', draft.tokenHash)
-      .executeTakeFirstOrThrow();
+    const row = await db.selectFrom('survey_drafts').select(['channel_id', 'access_code']).where('token_hash', '=', draft.tokenHash).executeTakeFirstOrThrow();
     return db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('survey_submission_keys').values({ key_hash: keyHash, expires_on: sql<string>`current_date + 2` as unknown as string }).onConflict((oc) => oc.doNothing()).returning('key_hash').executeTakeFirst();
+      const inserted = await trx
+        .insertInto('survey_submission_keys')
+        .values({ key_hash: keyHash, expires_on: sql<string>`current_date + 2` as unknown as string })
+        .onConflict((oc) => oc.doNothing())
+        .returning('key_hash')
+        .executeTakeFirst();
       if (!inserted) return { ok: true } as const;
       const deleted = await trx.deleteFrom('survey_drafts').where('token_hash', '=', draft.tokenHash).returning('token_hash').executeTakeFirst();
       if (!deleted) return { ok: true } as const;
       if (row.access_code) {
-        const used = await trx.deleteFrom('survey_access_codes').where('survey_id', '=', draft.survey.id).where('code', '=', row.access_code).returning('code').executeTakeFirst();
+        const used = await trx
+          .deleteFrom('survey_access_codes')
+          .where('survey_id', '=', draft.survey.id)
+          .where('code', '=', row.access_code)
+          .returning('code')
+          .executeTakeFirst();
         if (!used) throw new RespondError('code_invalid');
       }
       await insertResponse(trx, draft.survey.id, draft.version, row.channel_id, answers);
@@ -162,20 +185,33 @@ export function createRespondService(deps: AppDeps) {
   }
 
   /** One-shot submission (JSON API, bench): all answers at once, idempotent by key; three statements in all. */
-  async function submitDirect(slug: string, input: { channel?: string; answers: Answers; key: string }, rateLimit: () => Promise<void> = async () => {}): Promise<SubmitOutcome & { duplicate?: boolean }> {
-    const [survey] = await Promise.all([db
-      .selectFrom('survey_surveys as s')
-      .select([
-        's.id',
-        's.status',
-        's.requires_code',
-        's.current_version',
-        sql<string | null>`s.opens_on::text`.as('opens_on'),
-        sql<string | null>`s.closes_on::text`.as('closes_on'),
-        (eb) => eb.selectFrom('survey_channels as c').select('c.id').whereRef('c.survey_id', '=', 's.id').where('c.slug', '=', input.channel ?? '').as('channel_id'),
-      ])
-      .where('s.slug', '=', slug)
-      .executeTakeFirst(), rateLimit()]);
+  async function submitDirect(
+    slug: string,
+    input: { channel?: string; answers: Answers; key: string },
+    rateLimit: () => Promise<void> = async () => {},
+  ): Promise<SubmitOutcome & { duplicate?: boolean }> {
+    const [survey] = await Promise.all([
+      db
+        .selectFrom('survey_surveys as s')
+        .select([
+          's.id',
+          's.status',
+          's.requires_code',
+          's.current_version',
+          sql<string | null>`s.opens_on::text`.as('opens_on'),
+          sql<string | null>`s.closes_on::text`.as('closes_on'),
+          (eb) =>
+            eb
+              .selectFrom('survey_channels as c')
+              .select('c.id')
+              .whereRef('c.survey_id', '=', 's.id')
+              .where('c.slug', '=', input.channel ?? '')
+              .as('channel_id'),
+        ])
+        .where('s.slug', '=', slug)
+        .executeTakeFirst(),
+      rateLimit(),
+    ]);
     if (!survey || survey.status === 'draft') throw new AppError('not_found', 'Befragung nicht gefunden');
     if (!takesAnswers(survey)) throw new RespondError('closed');
     if (survey.requires_code) throw new RespondError('code_missing');
@@ -214,7 +250,10 @@ export function createRespondService(deps: AppDeps) {
 export type RespondService = ReturnType<typeof createRespondService>;
 
 async function insertResponse(trx: Executor, surveyId: string, version: number, channelId: string | null, answers: Answers): Promise<void> {
-  await trx.insertInto('survey_responses').values({ survey_id: surveyId, version, channel_id: channelId, answered_on: berlinDay(), answers: JSON.stringify(answers) }).execute();
+  await trx
+    .insertInto('survey_responses')
+    .values({ survey_id: surveyId, version, channel_id: channelId, answered_on: berlinDay(), answers: JSON.stringify(answers) })
+    .execute();
 }
 
 /** Codes are typed by people: case and separators do not matter. */
@@ -225,8 +264,14 @@ export function normaliseCode(raw: string): string {
 
 /** Deletes expired drafts and old submission keys (daily job). */
 export async function deleteExpiredDrafts(db: Executor): Promise<number> {
-  const drafts = await db.deleteFrom('survey_drafts').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
-  await db.deleteFrom('survey_submission_keys').where('expires_on', '<', sql<string>`current_date`).execute();
+  const drafts = await db
+    .deleteFrom('survey_drafts')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
+  await db
+    .deleteFrom('survey_submission_keys')
+    .where('expires_on', '<', sql<string>`current_date`)
+    .execute();
   // Drafts of surveys that no longer take answers are useless and hold answers: delete them too.
   const closed = await db
     .deleteFrom('survey_drafts')

@@ -41,7 +41,9 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
       .where('status', 'in', ['open', 'published'])
       .orderBy('created_at', 'desc')
       .execute();
-    return reply.html(<ParticipatePage ctx={pageContext(req, city)} open={listed.filter((r) => takesAnswers(r))} published={listed.filter((r) => r.status === 'published')} />);
+    return reply.html(
+      <ParticipatePage ctx={pageContext(req, city)} open={listed.filter((r) => takesAnswers(r))} published={listed.filter((r) => r.status === 'published')} />,
+    );
   });
 
   app.get<{ Params: { slug: string } }>('/mitmachen/befragung/:slug/ergebnisse', async (req, reply) => {
@@ -53,22 +55,37 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
     return reply.html(<PublicResultsPage ctx={pageContext(req, city)} title={definition.title.de} dashboard={dashboard} quotes={quotes} />);
   });
 
-  app.get<{ Querystring: { zeilen?: string; spalten?: string; filter?: string; wert?: string } }>('/verwaltung/befragungen/:id/ergebnisse', async (req, reply) => {
-    const actor = requireActor(req);
-    ensure(surveyPolicy.can(actor, 'survey.results'));
-    const survey = await editor.surveyFor(actor, idOf(req));
-    const [dashboard, { list, channel, definition }] = await Promise.all([results.dashboard(survey), results.variables(survey)]);
-    const variables = [channel, ...list];
-    const rowKey = String(req.query.zeilen ?? '').slice(0, 80);
-    const colKey = String(req.query.spalten ?? '').slice(0, 80);
-    const filterKey = String(req.query.filter ?? '').slice(0, 80);
-    const filterValue = Number.parseInt(String(req.query.wert ?? '0'), 10) || 0;
-    const cross = rowKey && colKey && dashboard.total >= minCellCount ? await results.crossTab(survey, rowKey, colKey, filterKey ? { key: filterKey, value: filterValue } : undefined) : null;
-    const texts = await results.texts(survey, definition);
-    return reply.html(
-      <DashboardPage ctx={pageContext(req, city)} survey={survey} dashboard={dashboard} variables={variables} cross={cross} query={{ rowKey, colKey, filterKey, filterValue: String(filterValue) }} texts={texts} canRaw={surveyPolicy.can(actor, 'survey.rawExport')} />,
-    );
-  });
+  app.get<{ Querystring: { zeilen?: string; spalten?: string; filter?: string; wert?: string } }>(
+    '/verwaltung/befragungen/:id/ergebnisse',
+    async (req, reply) => {
+      const actor = requireActor(req);
+      ensure(surveyPolicy.can(actor, 'survey.results'));
+      const survey = await editor.surveyFor(actor, idOf(req));
+      const [dashboard, { list, channel, definition }] = await Promise.all([results.dashboard(survey), results.variables(survey)]);
+      const variables = [channel, ...list];
+      const rowKey = String(req.query.zeilen ?? '').slice(0, 80);
+      const colKey = String(req.query.spalten ?? '').slice(0, 80);
+      const filterKey = String(req.query.filter ?? '').slice(0, 80);
+      const filterValue = Number.parseInt(String(req.query.wert ?? '0'), 10) || 0;
+      const cross =
+        rowKey && colKey && dashboard.total >= minCellCount
+          ? await results.crossTab(survey, rowKey, colKey, filterKey ? { key: filterKey, value: filterValue } : undefined)
+          : null;
+      const texts = await results.texts(survey, definition);
+      return reply.html(
+        <DashboardPage
+          ctx={pageContext(req, city)}
+          survey={survey}
+          dashboard={dashboard}
+          variables={variables}
+          cross={cross}
+          query={{ rowKey, colKey, filterKey, filterValue: String(filterValue) }}
+          texts={texts}
+          canRaw={surveyPolicy.can(actor, 'survey.rawExport')}
+        />,
+      );
+    },
+  );
 
   app.post('/verwaltung/befragungen/:id/freitexte', async (req, reply) => {
     const actor = requireActor(req);
@@ -83,9 +100,20 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
       await trx.deleteFrom('survey_text_picks').where('survey_id', '=', survey.id).execute();
       for (const [responseId, key] of picks) {
         const exists = await trx.selectFrom('survey_responses').select('id').where('id', '=', responseId).where('survey_id', '=', survey.id).executeTakeFirst();
-        if (exists) await trx.insertInto('survey_text_picks').values({ survey_id: survey.id, response_id: responseId, answer_key: key }).onConflict((oc) => oc.doNothing()).execute();
+        if (exists)
+          await trx
+            .insertInto('survey_text_picks')
+            .values({ survey_id: survey.id, response_id: responseId, answer_key: key })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
       }
-      await recordAudit(trx, { actorId: actor.id, action: 'survey.texts_published', subjectType: 'survey', subjectId: survey.id, details: { count: picks.length } });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'survey.texts_published',
+        subjectType: 'survey',
+        subjectId: survey.id,
+        details: { count: picks.length },
+      });
     });
     return reply.redirect(`/verwaltung/befragungen/${survey.id}/ergebnisse`, 303);
   });
@@ -107,7 +135,13 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
     const survey = await editor.surveyFor(actor, idOf(req));
     const definition = await loadDefinition(db, survey.id, survey.current_version);
     const rows = await rawRows(deps, survey.id, definition);
-    await recordAudit(db, { actorId: actor.id, action: 'survey.raw_exported', subjectType: 'survey', subjectId: survey.id, details: { rows: rows.length - 1 } });
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: 'survey.raw_exported',
+      subjectType: 'survey',
+      subjectId: survey.id,
+      details: { rows: rows.length - 1 },
+    });
     return reply
       .header('content-disposition', `attachment; filename="rohdaten-${survey.slug}.csv"`)
       .header('cache-control', 'no-store')

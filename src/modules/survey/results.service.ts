@@ -77,7 +77,12 @@ export function createResultsService({ db, city }: AppDeps) {
     // Closed answers of every version (free texts are never rolled up: they stay with their response).
     const keys = [...new Set(versions.flatMap((v) => variablesOf(v.definition as SurveyDefinition, city.districts).map((x) => x.key)))];
     return db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('survey_surveys').select(sql<string | null>`rolled_up_until::text`.as('until')).where('id', '=', surveyId).forUpdate().executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom('survey_surveys')
+        .select(sql<string | null>`rolled_up_until::text`.as('until'))
+        .where('id', '=', surveyId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const from = row.until ?? '1900-01-01';
       if (from >= cutoff) return from;
       await sql`
@@ -96,7 +101,11 @@ export function createResultsService({ db, city }: AppDeps) {
   }
 
   async function total(surveyId: string): Promise<number> {
-    const row = await db.selectFrom('survey_responses').select(sql<number>`count(*)::int`.as('n')).where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('survey_responses')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('survey_id', '=', surveyId)
+      .executeTakeFirstOrThrow();
     return row.n;
   }
 
@@ -200,14 +209,25 @@ export function createResultsService({ db, city }: AppDeps) {
     }
     const table = protectCube({ sizes, counts });
     const cells = [...rows.categories.keys(), -1].map((r) =>
-      [...cols.categories.keys(), -1].map((c) => valueAt(table, dims.map((d) => (d === rows ? r : d === cols ? c : filter!.value)))),
+      [...cols.categories.keys(), -1].map((c) =>
+        valueAt(
+          table,
+          dims.map((d) => (d === rows ? r : d === cols ? c : filter!.value)),
+        ),
+      ),
     );
     return { rows, cols, filter: filterVar ? { variable: filterVar, index: filter!.value } : null, cells };
   }
 
   /** Free-text answers for editors (in random id order, never by time), with the published ones marked. */
   async function texts(survey: SurveyRow, definition: SurveyDefinition, publishedOnly = false) {
-    const keys = allQuestions(definition).flatMap((q) => (isTextQuestion(q) ? [{ key: q.id, label: inLanguage(q.text, 'de') }] : q.type === 'multiple' && q.other ? [{ key: `${q.id}.other`, label: `${q.text.de} – Sonstiges` }] : []));
+    const keys = allQuestions(definition).flatMap((q) =>
+      isTextQuestion(q)
+        ? [{ key: q.id, label: inLanguage(q.text, 'de') }]
+        : q.type === 'multiple' && q.other
+          ? [{ key: `${q.id}.other`, label: `${q.text.de} – Sonstiges` }]
+          : [],
+    );
     const out: { key: string; label: string; answers: { id: string; text: string; published: boolean }[] }[] = [];
     for (const { key, label } of keys) {
       let q = db

@@ -4,14 +4,14 @@ import { differencingAttack, entryIndex, extendedCounts, minCellCount, protectCu
 
 const k = minCellCount;
 const cubeArb = (dims: number) =>
-  fc
-    .array(fc.integer({ min: 2, max: 4 }), { minLength: dims, maxLength: dims })
-    .chain((sizes) =>
-      fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })), {
+  fc.array(fc.integer({ min: 2, max: 4 }), { minLength: dims, maxLength: dims }).chain((sizes) =>
+    fc
+      .array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })), {
         minLength: sizes.reduce((a, b) => a * b, 1),
         maxLength: sizes.reduce((a, b) => a * b, 1),
-      }).map((counts): Cube => ({ sizes, counts })),
-    );
+      })
+      .map((counts): Cube => ({ sizes, counts })),
+  );
 
 describe('k-threshold suppression', () => {
   it('hides a small cell and one more, so the total does not give it away', () => {
@@ -95,15 +95,17 @@ describe('k-threshold suppression', () => {
         const big = suppressionPattern(cube);
         // The (b × c) margin, computed as a table of its own.
         const margin: number[] = [];
-        for (let j = 0; j < b; j++) for (let l = 0; l < c; l++) {
-          let s = 0;
-          for (let i = 0; i < a; i++) s += cube.counts[(i * b + j) * c + l]!;
-          margin.push(s);
-        }
+        for (let j = 0; j < b; j++)
+          for (let l = 0; l < c; l++) {
+            let s = 0;
+            for (let i = 0; i < a; i++) s += cube.counts[(i * b + j) * c + l]!;
+            margin.push(s);
+          }
         const alone = suppressionPattern({ sizes: [b, c], counts: margin });
-        for (let j = -1; j < b; j++) for (let l = -1; l < c; l++) {
-          expect(big[entryIndex(cube.sizes, [-1, j, l])]).toBe(alone[entryIndex([b, c], [j, l])]);
-        }
+        for (let j = -1; j < b; j++)
+          for (let l = -1; l < c; l++) {
+            expect(big[entryIndex(cube.sizes, [-1, j, l])]).toBe(alone[entryIndex([b, c], [j, l])]);
+          }
       }),
       { numRuns: 200 },
     );

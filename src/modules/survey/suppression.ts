@@ -71,7 +71,12 @@ export function extendedCounts(cube: Cube): number[] {
     const value = counts[flat] ?? 0;
     // Add the cell to every entry that has, per dimension, either its coordinate or the margin.
     for (let mask = 0; mask < 1 << n; mask++) {
-      out[entryIndex(sizes, coords.map((c, d) => (mask & (1 << d) ? ALL : c)))]! += value;
+      out[
+        entryIndex(
+          sizes,
+          coords.map((c, d) => (mask & (1 << d) ? ALL : c)),
+        )
+      ]! += value;
     }
   }
   return out;
@@ -95,7 +100,13 @@ export function suppressionPattern(cube: Cube, k = minCellCount): boolean[] {
   const n = sizes.length;
   const counts = extendedCounts(cube);
   const hidden = new Array<boolean>(counts.length).fill(false);
-  const grandTotal = counts[entryIndex(sizes, sizes.map(() => ALL))]!;
+  const grandTotal =
+    counts[
+      entryIndex(
+        sizes,
+        sizes.map(() => ALL),
+      )
+    ]!;
   if (grandTotal < k) {
     // Too few answers for any breakdown: only the number of answers is shown.
     for (let i = 0; i < counts.length; i++) hidden[i] = decode(sizes, i).some((c) => c !== ALL);
@@ -145,11 +156,16 @@ export function suppressionPattern(cube: Cube, k = minCellCount): boolean[] {
       if (coords[d] !== 0) continue;
       const marginCoords = [...coords];
       marginCoords[d] = ALL;
-      const cells = Array.from({ length: sizes[d]! }, (_, c) => entryIndex(sizes, coords.map((v, j) => (j === d ? c : v))));
+      const cells = Array.from({ length: sizes[d]! }, (_, c) =>
+        entryIndex(
+          sizes,
+          coords.map((v, j) => (j === d ? c : v)),
+        ),
+      );
       relations.push({ margin: entryIndex(sizes, marginCoords), cells });
     }
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { margin, cells } of relations) {
       for (;;) {
@@ -200,11 +216,16 @@ export function differencingAttack(table: ProtectedCube): Map<number, number> {
     const coords = decode(sizes, i);
     for (let d = 0; d < n; d++) {
       if (coords[d] !== ALL) continue;
-      const cells = Array.from({ length: sizes[d]! }, (_, c) => entryIndex(sizes, coords.map((v, j) => (j === d ? c : v))));
+      const cells = Array.from({ length: sizes[d]! }, (_, c) =>
+        entryIndex(
+          sizes,
+          coords.map((v, j) => (j === d ? c : v)),
+        ),
+      );
       relations.push({ margin: i, cells });
     }
   }
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const { margin, cells } of relations) {
       const unknown = [margin, ...cells].filter((e) => !known.has(e));

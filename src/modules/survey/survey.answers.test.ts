@@ -10,7 +10,17 @@ const read = (question: Question, body: Record<string, unknown>) => readPage([qu
 
 describe('every question type accepts what fits and refuses what does not', () => {
   const cases: [Question, unknown, unknown][] = [
-    [q({ type: 'single', options: [{ value: 'a', text: { de: 'A' } }, { value: 'b', text: { de: 'B' } }] }), 'b', 'c'],
+    [
+      q({
+        type: 'single',
+        options: [
+          { value: 'a', text: { de: 'A' } },
+          { value: 'b', text: { de: 'B' } },
+        ],
+      }),
+      'b',
+      'c',
+    ],
     [q({ type: 'rating5' }), '5', '6'],
     [q({ type: 'grade6' }), '6', '0'],
     [q({ type: 'scale10' }), '0', '11'],
@@ -30,7 +40,15 @@ describe('every question type accepts what fits and refuses what does not', () =
   }
 
   it('multiple choice with "other": values must be offered, "other" needs its text', () => {
-    const question = q({ type: 'multiple', other: true, required: false, options: [{ value: 'a', text: { de: 'A' } }, { value: 'b', text: { de: 'B' } }] });
+    const question = q({
+      type: 'multiple',
+      other: true,
+      required: false,
+      options: [
+        { value: 'a', text: { de: 'A' } },
+        { value: 'b', text: { de: 'B' } },
+      ],
+    });
     expect(read(question, { a_x: ['a', 'b'] }).answers).toEqual({ x: ['a', 'b'] });
     expect(read(question, { a_x: ['a', 'z'] }).problems).toEqual({ a_x: 'choice' });
     expect(read(question, { a_x: ['other'] }).problems).toEqual({ a_x_other: 'otherText' });
@@ -39,7 +57,13 @@ describe('every question type accepts what fits and refuses what does not', () =
   });
 
   it('likert matrix: each statement on the five-point scale', () => {
-    const question = q({ type: 'likert', statements: [{ value: 's1', text: { de: 'S1' } }, { value: 's2', text: { de: 'S2' } }] });
+    const question = q({
+      type: 'likert',
+      statements: [
+        { value: 's1', text: { de: 'S1' } },
+        { value: 's2', text: { de: 'S2' } },
+      ],
+    });
     expect(read(question, { a_x_s1: '1', a_x_s2: '5' }).answers).toEqual({ 'x.s1': '1', 'x.s2': '5' });
     expect(read(question, { a_x_s1: '1', a_x_s2: '6' }).problems).toEqual({ a_x_s2: 'choice' });
     expect(read(question, { a_x_s1: '1' }).problems).toEqual({ a_x_s2: 'required' });
@@ -60,7 +84,10 @@ describe('every question type accepts what fits and refuses what does not', () =
 describe('conditions and languages', () => {
   it('a page whose questions are all hidden is skipped, and hidden answers are dropped', () => {
     expect(visiblePages(everyTypeDefinition, { kita: 'nein' })).toEqual([0, 1]);
-    const onlyConditional = { ...everyTypeDefinition, pages: [everyTypeDefinition.pages[0]!, { ...everyTypeDefinition.pages[1]!, questions: [everyTypeDefinition.pages[1]!.questions[0]!] }] };
+    const onlyConditional = {
+      ...everyTypeDefinition,
+      pages: [everyTypeDefinition.pages[0]!, { ...everyTypeDefinition.pages[1]!, questions: [everyTypeDefinition.pages[1]!.questions[0]!] }],
+    };
     expect(visiblePages(onlyConditional, { kita: 'nein' })).toEqual([0]);
     expect(visiblePages(onlyConditional, { kita: 'ja' })).toEqual([0, 1]);
     expect(cleanAnswers(everyTypeDefinition, { kita: 'nein', kitanote: '1', unbekannt: 'x' })).toEqual({ kita: 'nein' });
@@ -89,10 +116,16 @@ describe('a follow-up question on the same page', () => {
   const page = { id: 'p', title: { de: 'Kita' }, questions: [kita, followUp] };
 
   it('counts with the answer given on the page, not the one the draft had', () => {
-    expect(readPage(page.questions, { a_kita: 'ja', a_zufrieden: '4' }, {}, districts, true)).toEqual({ answers: { kita: 'ja', zufrieden: '4' }, problems: {} });
+    expect(readPage(page.questions, { a_kita: 'ja', a_zufrieden: '4' }, {}, districts, true)).toEqual({
+      answers: { kita: 'ja', zufrieden: '4' },
+      problems: {},
+    });
     expect(readPage(page.questions, { a_kita: 'ja' }, {}, districts, true).problems).toEqual({ a_zufrieden: 'required' });
     // The draft said "ja", the page now says "nein": the follow-up is hidden, its answer ignored.
-    expect(readPage(page.questions, { a_kita: 'nein', a_zufrieden: '4' }, { kita: 'ja', zufrieden: '2' }, districts, true)).toEqual({ answers: { kita: 'nein' }, problems: {} });
+    expect(readPage(page.questions, { a_kita: 'nein', a_zufrieden: '4' }, { kita: 'ja', zufrieden: '2' }, districts, true)).toEqual({
+      answers: { kita: 'nein' },
+      problems: {},
+    });
   });
 
   it('is reported as not yet offered until the form says it was shown', () => {

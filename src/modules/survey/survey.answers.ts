@@ -15,7 +15,9 @@ function list(raw: unknown): string[] {
 }
 
 function single(raw: unknown): string | undefined {
-  const values = list(raw).map((v) => v.trim()).filter((v) => v !== '');
+  const values = list(raw)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return values.length === 1 ? values[0] : values.length > 1 ? '\u0000many' : undefined;
 }
 

@@ -9,7 +9,11 @@ const SubmitBody = Type.Object(
   {
     schluessel: Type.String({ format: 'uuid', description: 'Idempotenzschlüssel: derselbe Schlüssel speichert höchstens eine Antwort.' }),
     kanal: Type.Optional(Type.String({ maxLength: 80 })),
-    antworten: Type.Record(Type.String({ maxLength: 80 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50 })]), { maxProperties: 300 }),
+    antworten: Type.Record(
+      Type.String({ maxLength: 80 }),
+      Type.Union([Type.String({ maxLength: 2000 }), Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50 })]),
+      { maxProperties: 300 },
+    ),
   },
   { additionalProperties: false },
 );
@@ -40,7 +44,8 @@ export function registerSurveyApi(app: FastifyInstance, deps: AppDeps, service: 
         const outcome = await service.submitDirect(req.params.slug, { channel: req.body.kanal, answers: req.body.antworten, key: req.body.schluessel }, () =>
           consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'survey-api:ip', max: 2_500, windowSeconds: 600 }, `${req.ip}#${shard}`),
         );
-        if (!outcome.ok) return reply.status(422).send({ code: 'validation_failed', message: 'Antworten passen nicht zu den Fragen.', fields: outcome.problems });
+        if (!outcome.ok)
+          return reply.status(422).send({ code: 'validation_failed', message: 'Antworten passen nicht zu den Fragen.', fields: outcome.problems });
         return reply.status(outcome.duplicate ? 200 : 201).send({ status: outcome.duplicate ? 'already_stored' : 'stored' });
       } catch (error) {
         if (error instanceof RespondError) {

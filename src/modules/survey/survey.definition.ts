@@ -109,7 +109,8 @@ export function variablesOf(definition: SurveyDefinition, districts: readonly st
   for (const q of allQuestions(definition)) {
     if (isTextQuestion(q)) continue;
     if (q.type === 'likert') {
-      for (const s of q.statements ?? []) out.push({ key: `${q.id}.${s.value}`, question: q, statement: s, categories: categoriesOf(q, districts), multi: false });
+      for (const s of q.statements ?? [])
+        out.push({ key: `${q.id}.${s.value}`, question: q, statement: s, categories: categoriesOf(q, districts), multi: false });
     } else {
       out.push({ key: q.id, question: q, categories: categoriesOf(q, districts), multi: q.type === 'multiple' });
     }
@@ -182,7 +183,8 @@ export function completeLanguages(definition: SurveyDefinition): SurveyLanguage[
 }
 
 export const movedAboveCondition = 'Eine Frage mit Bedingung muss unter der Frage stehen, von der sie abhängt.';
-export const conditionOrderProblem = 'Die Bedingung muss sich auf eine Frage weiter vorn beziehen: auf einer früheren Seite oder weiter oben auf derselben Seite.';
+export const conditionOrderProblem =
+  'Die Bedingung muss sich auf eine Frage weiter vorn beziehen: auf einer früheren Seite oder weiter oben auf derselben Seite.';
 
 /** Problems that make a definition unusable (checked when editors save and before opening). */
 export function definitionProblems(definition: SurveyDefinition): string[] {

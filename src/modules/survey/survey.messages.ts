@@ -16,11 +16,13 @@ export const surveyMessages = defineMessages(
     'participate.roadmap': 'Vorhaben: Bald sehen Sie hier, welche Vorhaben für Familien geplant sind und wie weit sie sind.',
     'start.takePart': 'Befragung starten',
     'start.anonymous': 'Anonym',
-    'start.privacy': 'Wir speichern Ihre Antworten ohne Namen, ohne IP-Adresse und ohne Uhrzeit – nur den Tag. Wir werten die Antworten nur zusammengefasst aus; Gruppen mit weniger als 5 Antworten zeigen wir nicht.',
+    'start.privacy':
+      'Wir speichern Ihre Antworten ohne Namen, ohne IP-Adresse und ohne Uhrzeit – nur den Tag. Wir werten die Antworten nur zusammengefasst aus; Gruppen mit weniger als 5 Antworten zeigen wir nicht.',
     'start.language': 'Sprache der Befragung',
     'start.easy': 'Diese Befragung gibt es auch in Leichter Sprache.',
     'start.code': 'Zugangscode',
-    'start.codeHint': 'Sie haben den Code auf Papier bekommen, z. B. XXXX-XXXX. Er gilt nur einmal. Wir speichern nicht, welcher Code zu welchen Antworten gehört.',
+    'start.codeHint':
+      'Sie haben den Code auf Papier bekommen, z. B. XXXX-XXXX. Er gilt nur einmal. Wir speichern nicht, welcher Code zu welchen Antworten gehört.',
     'start.resumeHint': 'Sie haben schon angefangen?',
     'start.resume': 'Weiter, wo ich aufgehört habe',
     'closed.title': 'Diese Befragung ist beendet',
@@ -40,7 +42,8 @@ export const surveyMessages = defineMessages(
     'page.optional': '(freiwillig)',
     'page.next': 'Weiter',
     'page.opened.title': 'Weitere Fragen zu Ihrer Antwort',
-    'page.opened.text': 'Ihre Antwort hat auf dieser Seite weitere Fragen geöffnet. Bitte sehen Sie sich diese Fragen an und wählen Sie dann noch einmal „Weiter“:',
+    'page.opened.text':
+      'Ihre Antwort hat auf dieser Seite weitere Fragen geöffnet. Bitte sehen Sie sich diese Fragen an und wählen Sie dann noch einmal „Weiter“:',
     'page.back': 'Zurück',
     'page.later': 'Später fortsetzen',
     'page.errorTitle': 'Bitte prüfen Sie Ihre Angaben',
@@ -72,7 +75,8 @@ export const surveyMessages = defineMessages(
     'review.submit': 'Antworten absenden',
     'review.change': 'Ändern',
     'later.title': 'Später fortsetzen',
-    'later.text': 'Ihre Antworten sind gespeichert. Mit diesem Link können Sie später weitermachen – auch auf einem anderen Gerät. Speichern Sie ihn als Lesezeichen oder schreiben Sie ihn auf. Wer den Link hat, kann Ihre Antworten sehen. Nach 30 Tagen löschen wir den Entwurf.',
+    'later.text':
+      'Ihre Antworten sind gespeichert. Mit diesem Link können Sie später weitermachen – auch auf einem anderen Gerät. Speichern Sie ihn als Lesezeichen oder schreiben Sie ihn auf. Wer den Link hat, kann Ihre Antworten sehen. Nach 30 Tagen löschen wir den Entwurf.',
     'later.link': 'Ihr Link zum Fortsetzen',
     'later.continue': 'Jetzt weitermachen',
     'thanks.title': 'Vielen Dank!',
@@ -99,7 +103,8 @@ export const surveyMessages = defineMessages(
     'participate.roadmap': 'Initiatives: soon you will see here which initiatives for families are planned and how far they are.',
     'start.takePart': 'Start the survey',
     'start.anonymous': 'Anonymous',
-    'start.privacy': 'We store your answers without a name, without an IP address and without the time – only the day. We only evaluate the answers in summary; we do not show groups of fewer than 5 answers.',
+    'start.privacy':
+      'We store your answers without a name, without an IP address and without the time – only the day. We only evaluate the answers in summary; we do not show groups of fewer than 5 answers.',
     'start.language': 'Language of the survey',
     'start.easy': 'This survey is also available in Easy German (Leichte Sprache).',
     'start.code': 'Access code',
@@ -155,7 +160,8 @@ export const surveyMessages = defineMessages(
     'review.submit': 'Send answers',
     'review.change': 'Change',
     'later.title': 'Continue later',
-    'later.text': 'Your answers are saved. With this link you can continue later – also on another device. Bookmark it or write it down. Anyone with the link can see your answers. We delete the draft after 30 days.',
+    'later.text':
+      'Your answers are saved. With this link you can continue later – also on another device. Bookmark it or write it down. Anyone with the link can see your answers. We delete the draft after 30 days.',
     'later.link': 'Your link to continue',
     'later.continue': 'Continue now',
     'thanks.title': 'Thank you!',

@@ -37,7 +37,12 @@ export async function loadDefinition(db: Executor, surveyId: string, version: nu
   const cached = frozenDefinitions.get(cacheKey);
   // Shared, not copied: callers treat a definition as read-only (the editor changes its own copy).
   if (cached) return cached;
-  const row = await db.selectFrom('survey_versions').select(['definition', 'frozen_at']).where('survey_id', '=', surveyId).where('version', '=', version).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('survey_versions')
+    .select(['definition', 'frozen_at'])
+    .where('survey_id', '=', surveyId)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
   const definition = row.definition as SurveyDefinition;
   if (row.frozen_at) {
     if (frozenDefinitions.size > 200) frozenDefinitions.clear();
@@ -59,6 +64,10 @@ export function takesAnswers(survey: Pick<SurveyRow, 'status' | 'opens_on' | 'cl
 }
 
 export async function countResponses(db: Executor, surveyId: string): Promise<number> {
-  const row = await db.selectFrom('survey_responses').select(sql<string>`count(*)`.as('n')).where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('survey_responses')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('survey_id', '=', surveyId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -35,7 +35,15 @@ export async function listAudit(db: Executor, query: AuditQuery) {
   let q = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.details', 'users.email as actor_email']);
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.subject_type',
+      'audit_log.subject_id',
+      'audit_log.details',
+      'users.email as actor_email',
+    ]);
   if (query.action) q = q.where('audit_log.action', 'like', startsWithPattern(query.action));
   return q.orderBy('audit_log.id', 'desc').limit(query.limit).offset(query.offset).execute();
 }

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
 
 // The 10,000 most common passwords (zxcvbn-ts language-common 4.1.3, MIT) and a short German supplement.
-const commonPasswords = new Set(readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean));
+const commonPasswords = new Set(
+  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean),
+);
 
 export const passwordLength = { min: 8, max: 128 } as const;
 

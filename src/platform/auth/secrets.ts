@@ -10,7 +10,11 @@ import { newToken } from './tokens.js';
  * starts agree: each offers its candidate, the first insert wins, and every process reads the winner.
  */
 export async function sharedSecret(db: Kysely<DB>, id: string, candidate: string): Promise<string> {
-  await db.insertInto('platform_secrets').values({ id, value: candidate }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('platform_secrets')
+    .values({ id, value: candidate })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   const row = await db.selectFrom('platform_secrets').select('value').where('id', '=', id).executeTakeFirstOrThrow();
   return row.value;
 }

@@ -38,7 +38,11 @@ export async function resumeSession(db: Executor, token: string, settings: Sessi
   if (!row) return null;
   // Touch at most once a minute: reading a page should not always write.
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`now()` })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
   return { id: row.id, role: row.role, email: row.email, displayName: row.display_name };
 }
@@ -54,11 +58,6 @@ export async function destroyAllSessions(db: Executor, userId: string): Promise<
 export async function deleteExpiredSessions(db: Executor, settings: SessionSettings): Promise<void> {
   await db
     .deleteFrom('sessions')
-    .where((eb) =>
-      eb.or([
-        eb('expires_at', '<', sql<Date>`now()`),
-        eb('last_seen_at', '<', sql<Date>`now() - make_interval(mins => ${settings.idleMinutes})`),
-      ]),
-    )
+    .where((eb) => eb.or([eb('expires_at', '<', sql<Date>`now()`), eb('last_seen_at', '<', sql<Date>`now() - make_interval(mins => ${settings.idleMinutes})`)]))
     .execute();
 }

@@ -14,7 +14,11 @@ export async function registerAssets(app: FastifyInstance, city: CityProfile): P
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', decorateReply: false, ...cache, allowedPath: (p) => /\.(css|woff2?)$/.test(p) });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, ...cache });
   await app.register(fastifyStatic, { root: path.dirname(city.logoPath), prefix: '/assets/city-files/', serve: false, decorateReply: true });
-  app.get('/assets/city/logo', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'public, max-age=86400').sendFile(path.basename(city.logoPath)));
+  app.get('/assets/city/logo', { schema: { hide: true } }, (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').sendFile(path.basename(city.logoPath)),
+  );
   const theme = `:root{--city-primary:${city.colors.primary};--city-accent:${city.colors.accent};}\n`;
-  app.get('/assets/city/theme.css', { schema: { hide: true } }, (_req, reply) => reply.type('text/css').header('cache-control', 'public, max-age=86400').send(theme));
+  app.get('/assets/city/theme.css', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/css').header('cache-control', 'public, max-age=86400').send(theme),
+  );
 }

@@ -5,7 +5,13 @@ const t = useTestApp();
 
 describe('cookies on answers without forms', () => {
   it('sets no CSRF cookie on feeds and calendar files, so they can be cached publicly', async () => {
-    for (const path of ['/veranstaltungen.ics', '/veranstaltungen.rss?bezirk=Heessen', '/veranstaltungen.atom', '/neuigkeiten/feed.rss', '/infobrief/archiv.rss']) {
+    for (const path of [
+      '/veranstaltungen.ics',
+      '/veranstaltungen.rss?bezirk=Heessen',
+      '/veranstaltungen.atom',
+      '/neuigkeiten/feed.rss',
+      '/infobrief/archiv.rss',
+    ]) {
       const res = await new Visitor(() => t.app).get(path);
       expect([path, res.statusCode, res.headers['set-cookie']]).toEqual([path, 200, undefined]);
     }

@@ -46,7 +46,12 @@ describe('forms of a signed-in person carry a token bound to the session', () =>
 
 describe('state-changing requests from other sites', () => {
   it('are refused with a German page, even with a valid token', async () => {
-    const crossSite: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://angreifer.example' }, { origin: 'null' }];
+    const crossSite: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://angreifer.example' },
+      { origin: 'null' },
+    ];
     for (const headers of crossSite) {
       const res = await loginPost(headers);
       expect([headers, res.statusCode]).toEqual([headers, 403]);
@@ -55,7 +60,12 @@ describe('state-changing requests from other sites', () => {
   });
 
   it('pass when the browser says they come from this site, or says nothing', async () => {
-    const sameSite: Record<string, string>[] = [{ 'sec-fetch-site': 'same-origin' }, { origin: new URL(t.deps.config.publicUrl).origin }, { origin: 'http://localhost:80' }, {}];
+    const sameSite: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-origin' },
+      { origin: new URL(t.deps.config.publicUrl).origin },
+      { origin: 'http://localhost:80' },
+      {},
+    ];
     for (const headers of sameSite) {
       const res = await loginPost(headers);
       expect([headers, res.statusCode]).toEqual([headers, 422]);
@@ -63,11 +73,21 @@ describe('state-changing requests from other sites', () => {
   });
 
   it('answer the API with a stable code, while mail clients may still unsubscribe with one click', async () => {
-    const api = await t.app.inject({ method: 'POST', url: '/api/v1/befragungen/gibt-es-nicht/antworten', headers: { 'sec-fetch-site': 'cross-site' }, payload: {} });
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/befragungen/gibt-es-nicht/antworten',
+      headers: { 'sec-fetch-site': 'cross-site' },
+      payload: {},
+    });
     expect(api.statusCode).toBe(403);
     expect(api.json()).toMatchObject({ error: { code: 'cross_site' } });
 
-    const oneClick = await t.app.inject({ method: 'POST', url: '/infobrief/abmelden/ein-klick?token=unbekannt', headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: '/infobrief/abmelden/ein-klick?token=unbekannt',
+      headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(oneClick.statusCode).toBe(400);
   });
 });

@@ -10,7 +10,20 @@ const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 const isClientError = (error: FastifyError) => typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
 
 // The status code is for machines (the response has it); the page speaks plain German.
-function StatusPage({ req, city, title, text, extra }: { req: FastifyRequest; city: CityProfile; title: string; text: string; status: number; extra: JSX.Element }) {
+function StatusPage({
+  req,
+  city,
+  title,
+  text,
+  extra,
+}: {
+  req: FastifyRequest;
+  city: CityProfile;
+  title: string;
+  text: string;
+  status: number;
+  extra: JSX.Element;
+}) {
   return (
     <Layout ctx={pageContext(req, city)} title={title}>
       <h1 class="kern-heading-large" safe>
@@ -27,12 +40,26 @@ function StatusPage({ req, city, title, text, extra }: { req: FastifyRequest; ci
 /** One handler for every error: JSON with a stable code under /api, a page in the layout elsewhere. */
 export function installErrorHandlers(app: FastifyInstance, city: CityProfile): void {
   const page = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string, extra?: JSX.Element) =>
-    reply.status(status).type('text/html; charset=utf-8').send(<StatusPage req={req} city={city} title={title} text={text} status={status} extra={extra ?? ''} />);
+    reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(<StatusPage req={req} city={city} title={title} text={text} status={status} extra={extra ?? ''} />);
 
   app.setNotFoundHandler((req, reply) => {
     const t = statusMessages(req.locale ?? 'de');
     if (isApi(req)) return reply.status(404).send({ error: { code: 'not_found', message: t('notFound.title') } });
-    return page(req, reply, 404, t('notFound.title'), t('notFound.text'), <p class="kern-body"><a class="kern-link" href="/">{t.html('notFound.home')}</a></p>);
+    return page(
+      req,
+      reply,
+      404,
+      t('notFound.title'),
+      t('notFound.text'),
+      <p class="kern-body">
+        <a class="kern-link" href="/">
+          {t.html('notFound.home')}
+        </a>
+      </p>,
+    );
   });
 
   app.setErrorHandler((rawError: FastifyError | AppError, req, reply) => {
@@ -65,17 +92,39 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
       case 'forbidden':
         return page(req, reply, 403, t('forbidden.title'), t('forbidden.text'));
       case 'unauthenticated':
-        return page(req, reply, 401, t('unauthenticated.title'), t('unauthenticated.text'), (
+        return page(
+          req,
+          reply,
+          401,
+          t('unauthenticated.title'),
+          t('unauthenticated.text'),
           <p class="kern-body">
-            <a class="kern-link" href={`/anmelden?zurueck=${encodeURIComponent(req.url)}`}>{t.html('unauthenticated.login')}</a>
-          </p>
-        ));
+            <a class="kern-link" href={`/anmelden?zurueck=${encodeURIComponent(req.url)}`}>
+              {t.html('unauthenticated.login')}
+            </a>
+          </p>,
+        );
       case 'rate_limited':
-        return page(req, reply, 429, t('rateLimited.title'), t('rateLimited.text', { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) }));
+        return page(
+          req,
+          reply,
+          429,
+          t('rateLimited.title'),
+          t('rateLimited.text', { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) }),
+        );
       case 'csrf_invalid':
         return page(req, reply, 403, t('csrf.title'), t('csrf.text'));
       case 'unavailable':
-        return page(req, reply, 503, t('unavailable.title'), t('unavailable.text'), <p class="kern-body" safe>{t(req.method === 'GET' || req.method === 'HEAD' ? 'unavailable.reload' : 'unavailable.resend')}</p>);
+        return page(
+          req,
+          reply,
+          503,
+          t('unavailable.title'),
+          t('unavailable.text'),
+          <p class="kern-body" safe>
+            {t(req.method === 'GET' || req.method === 'HEAD' ? 'unavailable.reload' : 'unavailable.resend')}
+          </p>,
+        );
       case 'cross_site':
         return page(req, reply, 403, t('crossSite.title'), t('crossSite.text'));
       case 'bad_request':
@@ -85,7 +134,16 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
       case 'unsupported_media_type':
         return page(req, reply, 415, t('unsupportedType.title'), t('unsupportedType.text'));
       case 'internal':
-        return page(req, reply, 500, t('serverError.title'), t('serverError.text'), <p class="kern-body" safe>{t('serverError.reference', { id: req.id })}</p>);
+        return page(
+          req,
+          reply,
+          500,
+          t('serverError.title'),
+          t('serverError.text'),
+          <p class="kern-body" safe>
+            {t('serverError.reference', { id: req.id })}
+          </p>,
+        );
       default:
         return page(req, reply, status, t('generic.title'), error.message);
     }

@@ -80,7 +80,8 @@ export function parseForm<S extends TObject>(schema: S, body: unknown, labels: R
     const dateProblem = dateProblems.get(name);
     if (dateProblem) errors[name] = civilDateError(dateProblem, label, locale);
     else if (value === undefined) errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('required', { label });
-    else if (fieldSchema?.minLength !== undefined && value.length < fieldSchema.minLength) errors[name] = t('tooShort', { label, limit: fieldSchema.minLength });
+    else if (fieldSchema?.minLength !== undefined && value.length < fieldSchema.minLength)
+      errors[name] = t('tooShort', { label, limit: fieldSchema.minLength });
     else if (fieldSchema?.maxLength !== undefined && value.length > fieldSchema.maxLength) errors[name] = t('tooLong', { label, limit: fieldSchema.maxLength });
     else errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('format', { label });
   }

@@ -28,7 +28,9 @@ export async function consumeRateLimit(db: Executor, secret: string, limit: Limi
     RETURNING hits, ceil(extract(epoch FROM window_ends_at - now()))::int AS retry_after`.execute(db);
   const result = row.rows[0];
   if (result && result.hits > limit.max) {
-    throw new AppError('rate_limited', 'Zu viele Versuche. Bitte warten Sie und versuchen Sie es dann noch einmal.', { retryAfterSeconds: Math.max(1, result.retry_after) });
+    throw new AppError('rate_limited', 'Zu viele Versuche. Bitte warten Sie und versuchen Sie es dann noch einmal.', {
+      retryAfterSeconds: Math.max(1, result.retry_after),
+    });
   }
 }
 
@@ -45,11 +47,17 @@ export async function refundRateLimit(db: Executor, secret: string, limit: Limit
 
 /** Forgets every attempt counted for the subject. */
 export async function resetRateLimit(db: Executor, secret: string, limit: Limit, subject: string): Promise<void> {
-  await db.deleteFrom('rate_limit_hits').where('key', '=', keyOf(secret, limit.bucket, subject)).execute();
+  await db
+    .deleteFrom('rate_limit_hits')
+    .where('key', '=', keyOf(secret, limit.bucket, subject))
+    .execute();
 }
 
 export async function deleteExpiredRateLimits(db: Executor): Promise<void> {
-  await db.deleteFrom('rate_limit_hits').where('window_ends_at', '<', sql<Date>`now()`).execute();
+  await db
+    .deleteFrom('rate_limit_hits')
+    .where('window_ends_at', '<', sql<Date>`now()`)
+    .execute();
 }
 
 /**

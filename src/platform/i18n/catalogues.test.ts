@@ -86,7 +86,10 @@ describe('plurals', () => {
   });
 
   it('escapes values in html output', () => {
-    const named = defineMessages({ hello: 'Hallo {name}, {n, plural, one {# Kind} other {# Kinder}}' }, { hello: 'Hello {name}, {n, plural, one {# child} other {# children}}' });
+    const named = defineMessages(
+      { hello: 'Hallo {name}, {n, plural, one {# Kind} other {# Kinder}}' },
+      { hello: 'Hello {name}, {n, plural, one {# child} other {# children}}' },
+    );
     expect(String(named('de').html('hello', { name: '<b>Ada</b>', n: 2 }))).toBe('Hallo &lt;b>Ada&lt;/b>, 2 Kinder');
   });
 });

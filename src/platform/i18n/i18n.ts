@@ -10,7 +10,6 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-
 export type Vars = Record<string, string | number>;
 /** `t(key)` gives plain text (for attributes); `t.html(key)` gives escaped text for element content. */
 export interface Translate<K extends string> {

@@ -87,7 +87,7 @@ export function createJobs(db: Kysely<DB>): Jobs {
     },
     async drain() {
       let ran = 0;
-      for (let more = true; more; ) {
+      for (let more = true; more;) {
         more = false;
         for (const [name, { handler }] of registrations) {
           const jobs = await boss.fetch(name, { batchSize: 20 });

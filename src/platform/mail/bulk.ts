@@ -34,7 +34,10 @@ export function createBulkTransport(deps: { config: Config; db: Kysely<DB> }, sm
   if (!smtpUrl) {
     return {
       async send(mail) {
-        await db.insertInto('mail_outbox').values({ recipient: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html ?? null }).execute();
+        await db
+          .insertInto('mail_outbox')
+          .values({ recipient: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html ?? null })
+          .execute();
         return { ok: true };
       },
       close() {},
@@ -53,7 +56,15 @@ export function createBulkTransport(deps: { config: Config; db: Kysely<DB> }, sm
   return {
     async send(mail) {
       try {
-        await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
+        await transport.sendMail({
+          from: config.mailFrom,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: mail.headers,
+          messageId: mail.messageId,
+        });
         return { ok: true };
       } catch (error) {
         return { ok: false, ...classifySmtpError(error) };

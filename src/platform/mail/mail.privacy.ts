@@ -16,7 +16,10 @@ export const outboxPersonalData: PersonalDataDeclaration = {
   notExported: ['text_body', 'html_body'],
   context: ['created_at'],
   onErase: 'delete',
-  retention: { rule: `${outboxRetentionDays} Tage nach dem Versand, die .eml-Kopien in DATA_DIR/outbox mit ihnen`, sweep: { days: outboxRetentionDays, after: 'created_at' } },
+  retention: {
+    rule: `${outboxRetentionDays} Tage nach dem Versand, die .eml-Kopien in DATA_DIR/outbox mit ihnen`,
+    sweep: { days: outboxRetentionDays, after: 'created_at' },
+  },
 };
 
 /** Mails to others that quote the person's address (the reply address of a barrier report in the editors' notice) go with the account too. */

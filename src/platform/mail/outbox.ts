@@ -21,7 +21,11 @@ export async function pruneOutboxFiles(db: Kysely<DB>, dir: string): Promise<num
   const ids = names.map((name) => emlFile.exec(name)?.[1]).filter((id): id is string => id !== undefined);
   const kept = new Set<string>();
   for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await db.selectFrom('mail_outbox').select('id').where('id', 'in', ids.slice(i, i + 1000)).execute();
+    const rows = await db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
     for (const row of rows) kept.add(row.id);
   }
   const orphans = ids.filter((id) => !kept.has(id));
@@ -31,7 +35,10 @@ export async function pruneOutboxFiles(db: Kysely<DB>, dir: string): Promise<num
 
 /** Deletes outbox mails whose text mentions this address (quoted in a notice to the editors, say). */
 export async function deleteOutboxMentioning(executor: Executor, address: string): Promise<void> {
-  await executor.deleteFrom('mail_outbox').where(sql<boolean>`text_body ~* ${standalone(address)}`).execute();
+  await executor
+    .deleteFrom('mail_outbox')
+    .where(sql<boolean>`text_body ~* ${standalone(address)}`)
+    .execute();
 }
 
 /**

@@ -58,7 +58,8 @@ function cleanJpeg(bytes: Buffer): CleanImage | null {
       width = segment.readUInt16BE(7);
     }
     if (marker === 0xe1 && segment.toString('latin1', 4, 10) === 'Exif\0\0') orientation = exifOrientation(segment.subarray(10)) ?? orientation;
-    const isMetadata = (marker === 0xe1 || marker === 0xed || marker === 0xfe || (marker === 0xe2 && !segment.toString('latin1', 4, 16).startsWith('ICC_PROFILE')));
+    const isMetadata =
+      marker === 0xe1 || marker === 0xed || marker === 0xfe || (marker === 0xe2 && !segment.toString('latin1', 4, 16).startsWith('ICC_PROFILE'));
     if (!isMetadata) kept.push(segment);
     offset += length + 2;
   }

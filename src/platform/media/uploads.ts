@@ -27,11 +27,18 @@ export const uploadBodyLimit = (limits: UploadLimits) => limits.files * maxImage
  * upload form costs no memory. Text fields land in `req.body` as with ordinary forms (CSRF and
  * parseForm work unchanged), the file as an UploadedImage.
  */
-export function acceptMultipart(app: FastifyInstance, options: { limits: UploadLimits; who: 'anyone' | ((actor: Actor) => boolean) }, routes: (scope: FastifyInstance) => void): void {
+export function acceptMultipart(
+  app: FastifyInstance,
+  options: { limits: UploadLimits; who: 'anyone' | ((actor: Actor) => boolean) },
+  routes: (scope: FastifyInstance) => void,
+): void {
   const { limits } = options;
   const bodyLimit = uploadBodyLimit(limits);
   app.register(async (scope) => {
-    await scope.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: maxImageBytes, files: limits.files, fields: limits.fields, fieldSize: limits.fieldBytes, parts: limits.fields + limits.files } });
+    await scope.register(multipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: maxImageBytes, files: limits.files, fields: limits.fields, fieldSize: limits.fieldBytes, parts: limits.fields + limits.files },
+    });
     scope.addHook('onRequest', async (req) => {
       if (!unsafeMethods.has(req.method) || !req.headers['content-type']?.toLowerCase().startsWith('multipart/')) return;
       if (options.who !== 'anyone') ensure(options.who(requireActor(req)));

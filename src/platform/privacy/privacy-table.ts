@@ -10,7 +10,8 @@ export function privacyTable(declarations: readonly PersonalDataDeclaration[]): 
     return `${code(s.via)} → ${code(s.of)}`;
   };
   const enforcedBy = (d: PersonalDataDeclaration) => (d.retention.sweep ? ' (`platform.maintenance`)' : d.retention.job ? ` (${code(d.retention.job)})` : '');
-  const onErase = (d: PersonalDataDeclaration) => (d.onErase === 'delete' ? 'gelöscht' : d.onErase === 'unlink' ? 'Bezug entfernt, Eintrag bleibt' : 'Angaben geleert');
+  const onErase = (d: PersonalDataDeclaration) =>
+    d.onErase === 'delete' ? 'gelöscht' : d.onErase === 'unlink' ? 'Bezug entfernt, Eintrag bleibt' : 'Angaben geleert';
   const columns = (d: PersonalDataDeclaration) => Object.keys(d.columns).map(code).join(', ') || '–';
   const rows = declarations.map(
     (d) => `| ${code(d.name)} | ${code(d.table)} | ${relation(d)} | ${columns(d)} | ${d.purpose} | ${d.retention.rule}${enforcedBy(d)} | ${onErase(d)} |`,

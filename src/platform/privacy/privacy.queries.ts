@@ -21,7 +21,14 @@ function belongsTo(d: PersonalDataDeclaration, person: Person, all: Declarations
     if ('email' in s) return eb(eb.fn('lower', [column(s.email)]), '=', person.email.toLowerCase());
     const parent = all.get(s.of);
     if (!parent) throw new Error(`personal data "${d.name}" refers to unknown declaration "${s.of}"`);
-    return eb(column(s.via), 'in', eb.selectFrom(parent.table).select(`${parent.table}.id`).where(belongsTo(parent, person, all)));
+    return eb(
+      column(s.via),
+      'in',
+      eb
+        .selectFrom(parent.table)
+        .select(`${parent.table}.id`)
+        .where(belongsTo(parent, person, all)),
+    );
   };
 }
 
@@ -40,7 +47,9 @@ export async function exportRows(db: Kysely<DB>, d: PersonalDataDeclaration, per
     .where(belongsTo(d, person, all));
   for (const lookup of d.context ?? []) {
     if (typeof lookup === 'string') continue;
-    query = query.select((eb) => eb.selectFrom(lookup.from).select(`${lookup.from}.${lookup.select}`).whereRef(`${lookup.from}.id`, '=', `${d.table}.${lookup.by}`).as(lookup.as));
+    query = query.select((eb) =>
+      eb.selectFrom(lookup.from).select(`${lookup.from}.${lookup.select}`).whereRef(`${lookup.from}.id`, '=', `${d.table}.${lookup.by}`).as(lookup.as),
+    );
   }
   return query.execute();
 }
@@ -48,11 +57,18 @@ export async function exportRows(db: Kysely<DB>, d: PersonalDataDeclaration, per
 export async function eraseRows(trx: Transaction<DB>, d: PersonalDataDeclaration, person: Person, all: Declarations): Promise<void> {
   const db = untyped(trx);
   if (d.onErase === 'delete') {
-    await db.deleteFrom(d.table).where(belongsTo(d, person, all)).execute();
+    await db
+      .deleteFrom(d.table)
+      .where(belongsTo(d, person, all))
+      .execute();
     return;
   }
   const values = d.onErase === 'unlink' ? Object.fromEntries(declaredColumns(d).map((c) => [c, null])) : d.onErase.replace;
-  await db.updateTable(d.table).set(values).where(belongsTo(d, person, all)).execute();
+  await db
+    .updateTable(d.table)
+    .set(values)
+    .where(belongsTo(d, person, all))
+    .execute();
 }
 
 /** Deletes the rows whose fixed retention period has passed (declarations with `retention.sweep`). */
@@ -61,7 +77,9 @@ export async function sweepExpired(db: Kysely<DB>, config: Config, declarations:
     const sweep = d.retention.sweep;
     if (!sweep) continue;
     const days = typeof sweep.days === 'function' ? sweep.days(config) : sweep.days;
-    let query = untyped(db).deleteFrom(d.table).where(sweep.after, '<', new Date(now.getTime() - days * 86_400_000));
+    let query = untyped(db)
+      .deleteFrom(d.table)
+      .where(sweep.after, '<', new Date(now.getTime() - days * 86_400_000));
     if (sweep.unless) query = query.where(sweep.unless, 'is', null);
     await query.execute();
   }

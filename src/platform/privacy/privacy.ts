@@ -79,4 +79,3 @@ function eraseOrder(list: PersonalDataDeclaration[], byName: ReadonlyMap<string,
   const rank = (d: PersonalDataDeclaration) => (d.onErase !== 'delete' ? 0 : d.table === 'users' ? 3 : 'via' in d.subject ? 1 : 2);
   return [...list].sort((a, b) => rank(a) - rank(b) || depth(b) - depth(a));
 }
-

@@ -40,7 +40,11 @@ describe('a date field in a form', () => {
 
   it('names the problem in the error summary and keeps what was typed', () => {
     const result = parseForm(schema, { birthDate: '31.02.2017' }, labels, 'de');
-    expect(result).toEqual({ ok: false, errors: { birthDate: '„Geburtsdatum“: Diesen Tag gibt es nicht. Prüfen Sie Tag und Monat.' }, values: { birthDate: '31.02.2017' } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { birthDate: '„Geburtsdatum“: Diesen Tag gibt es nicht. Prüfen Sie Tag und Monat.' },
+      values: { birthDate: '31.02.2017' },
+    });
     const far = parseForm(schema, { birthDate: '01.01.3017' }, labels, 'de');
     expect(far.ok ? {} : far.errors).toEqual({ birthDate: '„Geburtsdatum“: Das Jahr muss zwischen 1900 und 2100 liegen.' });
     const word = parseForm(schema, { birthDate: 'gestern' }, labels, 'de');
@@ -58,7 +62,19 @@ it('shows a stored date as TT.MM.JJJJ and anything else as typed', () => {
 
 describe('isCivilDate, for dates in addresses and feeds', () => {
   it('refuses days that do not exist, far years and other shapes', () => {
-    for (const value of ['2026-02-29', '2026-13-01', '2026-04-31', '9999-12-31', '0001-01-01', '1899-12-31', '+10000-01-01', '2026-1-1', ' 2026-01-01', '2026-01-01T00:00', '']) {
+    for (const value of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-04-31',
+      '9999-12-31',
+      '0001-01-01',
+      '1899-12-31',
+      '+10000-01-01',
+      '2026-1-1',
+      ' 2026-01-01',
+      '2026-01-01T00:00',
+      '',
+    ]) {
       expect([value, isCivilDate(value)]).toEqual([value, false]);
     }
     expect(isCivilDate('2028-02-29')).toBe(true);

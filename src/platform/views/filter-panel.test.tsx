@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FilterPanel } from './filter-panel.js';
 
 const summaryOf = async (locale: 'de' | 'en', active: number) => {
-  const html = await (<FilterPanel locale={locale} active={active} submitLabel="Anzeigen"><p>…</p></FilterPanel>);
+  const html = await (
+    <FilterPanel locale={locale} active={active} submitLabel="Anzeigen">
+      <p>…</p>
+    </FilterPanel>
+  );
   return /<summary[^>]*>\s*<span class="kern-label">([^<]*)<\/span>/.exec(html)?.[1];
 };
 

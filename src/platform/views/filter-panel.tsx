@@ -8,7 +8,17 @@ import { layoutMessages } from './layout.messages.js';
  * "Filter (2 aktiv)" beside the button, so the results come first; wide screens show them
  * beside the results (app.css). A plain <details>: works without JavaScript.
  */
-export function FilterPanel({ locale, active, submitLabel, children }: { locale: Locale; active: number; submitLabel: string; children: Children }): JSX.Element {
+export function FilterPanel({
+  locale,
+  active,
+  submitLabel,
+  children,
+}: {
+  locale: Locale;
+  active: number;
+  submitLabel: string;
+  children: Children;
+}): JSX.Element {
   const t = layoutMessages(locale);
   return (
     <div class="filter-actions">

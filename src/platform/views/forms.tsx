@@ -69,7 +69,9 @@ function FieldError({ id, text }: { id: string; text?: string }): JSX.Element {
 const describedBy = (name: string, hint?: string, error?: string) =>
   [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url'; autocomplete?: string; width?: 'narrow' }): JSX.Element {
+export function TextField(
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url'; autocomplete?: string; width?: 'narrow' },
+): JSX.Element {
   const { name, label, hint, error, value, type = 'text', autocomplete, required } = props;
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
@@ -161,7 +163,13 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
       <Hint id={`${name}-hint`} text={hint} />
       <FieldError id={`${name}-error`} text={error} />
       <div class="kern-form-input__select-wrapper">
-        <select class="kern-form-input__select" id={name} name={name} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
+        <select
+          class="kern-form-input__select"
+          id={name}
+          name={name}
+          aria-describedby={describedBy(name, hint, error)}
+          aria-invalid={error ? 'true' : undefined}
+        >
           {options.map((o) => (
             <option value={o.value} selected={o.value === value} safe>
               {o.label}

@@ -15,13 +15,16 @@ export const statusMessages = defineMessages(
     'csrf.title': 'Formular abgelaufen',
     'csrf.text': 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es noch einmal.',
     'crossSite.title': 'Von einer anderen Website gesendet',
-    'crossSite.text': 'Diese Anfrage kam von einer anderen Website. Zu Ihrem Schutz haben wir sie nicht ausgeführt. Wenn Sie etwas ändern wollten, öffnen Sie die Seite bei uns und senden Sie das Formular dort noch einmal.',
+    'crossSite.text':
+      'Diese Anfrage kam von einer anderen Website. Zu Ihrem Schutz haben wir sie nicht ausgeführt. Wenn Sie etwas ändern wollten, öffnen Sie die Seite bei uns und senden Sie das Formular dort noch einmal.',
     'serverError.title': 'Ein Fehler ist aufgetreten',
-    'serverError.text': 'Etwas hat bei uns nicht geklappt. Ihre Eingaben sind nicht verloren: Gehen Sie zurück und versuchen Sie es in ein paar Minuten noch einmal.',
+    'serverError.text':
+      'Etwas hat bei uns nicht geklappt. Ihre Eingaben sind nicht verloren: Gehen Sie zurück und versuchen Sie es in ein paar Minuten noch einmal.',
     'serverError.reference': 'Fehlernummer für Rückfragen: {id}',
     'generic.title': 'Das hat nicht geklappt',
     'badRequest.title': 'Anfrage nicht verständlich',
-    'badRequest.nul': 'Die Anfrage enthält ein unzulässiges Steuerzeichen (Nullzeichen). Bitte prüfen Sie die Adresse oder Ihre Eingaben und versuchen Sie es ohne dieses Zeichen noch einmal.',
+    'badRequest.nul':
+      'Die Anfrage enthält ein unzulässiges Steuerzeichen (Nullzeichen). Bitte prüfen Sie die Adresse oder Ihre Eingaben und versuchen Sie es ohne dieses Zeichen noch einmal.',
     'badRequest.malformed': 'Die gesendeten Daten sind unvollständig oder beschädigt. Bitte laden Sie die Seite neu und senden Sie das Formular noch einmal.',
     'tooLarge.title': 'Zu viele Daten',
     'tooLarge.text': 'Was Sie gesendet haben, ist zu groß. Bilder dürfen höchstens 5 MB groß sein; lange Texte kürzen Sie bitte.',
@@ -33,7 +36,8 @@ export const statusMessages = defineMessages(
     'unavailable.text': 'Das Familienrathaus ist für einen Moment nicht erreichbar, zum Beispiel wegen einer kurzen Wartung. Sie müssen nichts tun.',
     'unavailable.reload': 'Bitte laden Sie die Seite in ein paar Sekunden neu.',
     'unavailable.api': 'Der Dienst ist für einen Moment nicht erreichbar. Bitte versuchen Sie es nach den Sekunden aus Retry-After noch einmal.',
-    'unavailable.resend': 'Was Sie gerade abgeschickt haben, ist vielleicht nicht gespeichert. Gehen Sie bitte in ein paar Sekunden zurück und senden Sie es noch einmal.',
+    'unavailable.resend':
+      'Was Sie gerade abgeschickt haben, ist vielleicht nicht gespeichert. Gehen Sie bitte in ein paar Sekunden zurück und senden Sie es noch einmal.',
   },
   {
     'notFound.title': 'Page not found',
@@ -49,7 +53,8 @@ export const statusMessages = defineMessages(
     'csrf.title': 'Form expired',
     'csrf.text': 'The form has expired. Please reload the page and send it again.',
     'crossSite.title': 'Sent from another website',
-    'crossSite.text': 'This request came from another website. To protect you, we did not carry it out. If you wanted to change something, open the page on our site and send the form there again.',
+    'crossSite.text':
+      'This request came from another website. To protect you, we did not carry it out. If you wanted to change something, open the page on our site and send the form there again.',
     'serverError.title': 'Something went wrong',
     'serverError.text': 'Something went wrong on our side. Your input is not lost: go back and try again in a few minutes.',
     'serverError.reference': 'Error reference for enquiries: {id}',

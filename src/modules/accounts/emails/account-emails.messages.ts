@@ -9,7 +9,8 @@ export const accountMailMessages = defineMessages(
     'confirm.action': 'E-Mail-Adresse bestätigen',
     'confirm.after': 'Wenn Sie kein Konto angelegt haben, müssen Sie nichts tun. Unbestätigte Konten löschen wir nach 7 Tagen.',
     'exists.subject': 'Sie haben schon ein Konto',
-    'exists.body': 'Jemand wollte mit Ihrer E-Mail-Adresse ein Konto im {portal} anlegen. Sie haben dort schon ein Konto. Sie können sich anmelden oder Ihr Passwort neu setzen.',
+    'exists.body':
+      'Jemand wollte mit Ihrer E-Mail-Adresse ein Konto im {portal} anlegen. Sie haben dort schon ein Konto. Sie können sich anmelden oder Ihr Passwort neu setzen.',
     'exists.action': 'Zur Anmeldung',
     'exists.after': 'Wenn Sie das nicht waren, müssen Sie nichts tun.',
     'loginLink.subject': 'Ihr Anmelde-Link',
@@ -37,7 +38,8 @@ export const accountMailMessages = defineMessages(
     'confirm.action': 'Confirm email address',
     'confirm.after': 'If you did not create an account, you need not do anything. We delete unconfirmed accounts after 7 days.',
     'exists.subject': 'You already have an account',
-    'exists.body': 'Someone tried to create an account at {portal} with your email address. You already have an account there. You can log in or set a new password.',
+    'exists.body':
+      'Someone tried to create an account at {portal} with your email address. You already have an account there. You can log in or set a new password.',
     'exists.action': 'Go to login',
     'exists.after': 'If this was not you, you need not do anything.',
     'loginLink.subject': 'Your login link',

@@ -123,7 +123,14 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
       <h2 class="kern-heading-medium">{t.html('account.editProfile')}</h2>
       <form method="post" action="/konto/profil" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="displayName" label={t('field.displayName')} hint={t('field.displayName.hint')} value={profileValues.displayName} error={profile.errors?.displayName} autocomplete="nickname" />
+        <TextField
+          name="displayName"
+          label={t('field.displayName')}
+          hint={t('field.displayName.hint')}
+          value={profileValues.displayName}
+          error={profile.errors?.displayName}
+          autocomplete="nickname"
+        />
         <SelectField
           name="locale"
           label={t('field.locale')}
@@ -140,8 +147,21 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
       <h2 class="kern-heading-medium">{t.html('account.changePassword')}</h2>
       <form method="post" action="/konto/passwort" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="currentPassword" type="password" label={t('field.currentPassword')} error={password.errors?.currentPassword} autocomplete="current-password" />
-        <TextField name="password" type="password" label={t('field.newPassword')} hint={t('field.password.hint')} error={password.errors?.password} autocomplete="new-password" />
+        <TextField
+          name="currentPassword"
+          type="password"
+          label={t('field.currentPassword')}
+          error={password.errors?.currentPassword}
+          autocomplete="current-password"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.newPassword')}
+          hint={t('field.password.hint')}
+          error={password.errors?.password}
+          autocomplete="new-password"
+        />
         <SubmitButton label={t('account.savePassword')} variant="secondary" />
       </form>
 
@@ -151,10 +171,18 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('account.consentWhat')}</th>
-                <th scope="col" class="kern-table__header">{t.html('account.consentVersion')}</th>
-                <th scope="col" class="kern-table__header">{t.html('account.consentWhen')}</th>
-                <th scope="col" class="kern-table__header">{t.html('account.consentWithdrawn')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('account.consentWhat')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('account.consentVersion')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('account.consentWhen')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('account.consentWithdrawn')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">

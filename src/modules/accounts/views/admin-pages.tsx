@@ -36,10 +36,18 @@ export function UsersPage({ ctx, list, query, role, page }: { ctx: PageContext; 
         <table class="kern-table">
           <thead class="kern-table__header">
             <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t.html('admin.name')}</th>
-              <th scope="col" class="kern-table__header">{t.html('account.email')}</th>
-              <th scope="col" class="kern-table__header">{t.html('account.role')}</th>
-              <th scope="col" class="kern-table__header">{t.html('admin.lastLogin')}</th>
+              <th scope="col" class="kern-table__header">
+                {t.html('admin.name')}
+              </th>
+              <th scope="col" class="kern-table__header">
+                {t.html('account.email')}
+              </th>
+              <th scope="col" class="kern-table__header">
+                {t.html('account.role')}
+              </th>
+              <th scope="col" class="kern-table__header">
+                {t.html('admin.lastLogin')}
+              </th>
             </tr>
           </thead>
           <tbody class="kern-table__body">
@@ -129,7 +137,13 @@ export function UserPage({ ctx, detail, notice, errors = {} }: { ctx: PageContex
       <h2 class="kern-heading-medium">{t.html('admin.changeRole')}</h2>
       <form method="post" action={`/admin/benutzer/${user.id}/rolle`}>
         <CsrfField token={ctx.csrfToken} />
-        <SelectField name="role" label={t('account.role')} value={user.role} error={errors.role} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <SelectField
+          name="role"
+          label={t('account.role')}
+          value={user.role}
+          error={errors.role}
+          options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
         <SubmitButton label={t('admin.saveRole')} variant="secondary" />
       </form>
 
@@ -140,8 +154,7 @@ export function UserPage({ ctx, detail, notice, errors = {} }: { ctx: PageContex
             <li>
               <form method="post" action={`/admin/benutzer/${user.id}/mitgliedschaften/${o.id}/entfernen`} class="site-inline-form">
                 <CsrfField token={ctx.csrfToken} />
-                <span safe>{o.name}</span>{' '}
-                <SubmitButton label={t('admin.remove', { name: o.name })} variant="tertiary" />
+                <span safe>{o.name}</span> <SubmitButton label={t('admin.remove', { name: o.name })} variant="tertiary" />
               </form>
             </li>
           ))}
@@ -152,7 +165,12 @@ export function UserPage({ ctx, detail, notice, errors = {} }: { ctx: PageContex
       {candidates.length ? (
         <form method="post" action={`/admin/benutzer/${user.id}/mitgliedschaften`}>
           <CsrfField token={ctx.csrfToken} />
-          <SelectField name="organizationId" label={t('admin.organization')} error={errors.organizationId} options={candidates.map((o) => ({ value: o.id, label: o.name }))} />
+          <SelectField
+            name="organizationId"
+            label={t('admin.organization')}
+            error={errors.organizationId}
+            options={candidates.map((o) => ({ value: o.id, label: o.name }))}
+          />
           <SubmitButton label={t('admin.add')} variant="secondary" />
         </form>
       ) : (

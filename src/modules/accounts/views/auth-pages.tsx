@@ -25,9 +25,23 @@ export function RegisterPage({ ctx, values = {}, errors = {} }: { ctx: PageConte
       <p class="kern-body">{t.html('register.intro')}</p>
       <form method="post" action="/registrieren" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="displayName" label={t('field.displayName')} hint={t('field.displayName.hint')} value={values.displayName} error={errors.displayName} autocomplete="nickname" />
+        <TextField
+          name="displayName"
+          label={t('field.displayName')}
+          hint={t('field.displayName.hint')}
+          value={values.displayName}
+          error={errors.displayName}
+          autocomplete="nickname"
+        />
         <TextField name="email" type="email" label={t('field.email')} hint={t('register.why')} value={values.email} error={errors.email} autocomplete="email" />
-        <TextField name="password" type="password" label={t('field.password')} hint={t('field.password.hint')} error={errors.password} autocomplete="new-password" />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          hint={t('field.password.hint')}
+          error={errors.password}
+          autocomplete="new-password"
+        />
         <p class="kern-body">
           <a class="kern-link" href="/datenschutz">
             {t.html('register.privacyLink')}
@@ -100,7 +114,19 @@ export function EmailRequestPage({ ctx, kind, values = {}, errors = {} }: { ctx:
   );
 }
 
-export function MessagePage({ ctx, title, text, extra, link }: { ctx: PageContext; title: string; text: string; extra?: string; link?: { href: string; label: string } }): JSX.Element {
+export function MessagePage({
+  ctx,
+  title,
+  text,
+  extra,
+  link,
+}: {
+  ctx: PageContext;
+  title: string;
+  text: string;
+  extra?: string;
+  link?: { href: string; label: string };
+}): JSX.Element {
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="kern-heading-large" safe>
@@ -154,7 +180,14 @@ export function NewPasswordPage({ ctx, token, errors = {} }: { ctx: PageContext;
       <form method="post" action="/passwort-neu" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" type="password" label={t('field.newPassword')} hint={t('field.password.hint')} error={errors.password} autocomplete="new-password" />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.newPassword')}
+          hint={t('field.password.hint')}
+          error={errors.password}
+          autocomplete="new-password"
+        />
         <p class="kern-body">{t.html('reset.note')}</p>
         <SubmitButton label={t('reset.submit')} />
       </form>

@@ -54,7 +54,19 @@ interface AuditRow {
   actor_email: string | null;
 }
 
-export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageContext; rows: AuditRow[]; hasMore: boolean; action: string; page: number }): JSX.Element {
+export function AuditPage({
+  ctx,
+  rows,
+  hasMore,
+  action,
+  page,
+}: {
+  ctx: PageContext;
+  rows: AuditRow[];
+  hasMore: boolean;
+  action: string;
+  page: number;
+}): JSX.Element {
   const t = adminMessages(ctx.locale);
   const link = (n: number) => `/admin/protokoll?aktion=${encodeURIComponent(action)}&seite=${n}`;
   return (
@@ -71,10 +83,18 @@ export function AuditPage({ ctx, rows, hasMore, action, page }: { ctx: PageConte
           <table class="kern-table kern-table--small">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('audit.when')}</th>
-                <th scope="col" class="kern-table__header">{t.html('audit.who')}</th>
-                <th scope="col" class="kern-table__header">{t.html('audit.action')}</th>
-                <th scope="col" class="kern-table__header">{t.html('audit.subject')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('audit.when')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('audit.who')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('audit.action')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('audit.subject')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
@@ -145,9 +165,15 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: { id: stri
           <table class="kern-table">
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('outbox.when')}</th>
-                <th scope="col" class="kern-table__header">{t.html('outbox.to')}</th>
-                <th scope="col" class="kern-table__header">{t.html('outbox.subject')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('outbox.when')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('outbox.to')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('outbox.subject')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">

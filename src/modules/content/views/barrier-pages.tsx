@@ -10,7 +10,10 @@ import { barrierMessages } from '../barriers.messages.js';
 
 /** Visitor's text with its line breaks kept, every line escaped. */
 function Lines({ text }: { text: string }): JSX.Element {
-  return text.split(/\r?\n/).map((line) => escapeHtml(line)).join('<br>');
+  return text
+    .split(/\r?\n/)
+    .map((line) => escapeHtml(line))
+    .join('<br>');
 }
 
 /** GET/POST /barriere-melden */
@@ -26,7 +29,15 @@ export function BarrierFormPage({ ctx, values = {}, errors = {} }: { ctx: PageCo
         <CsrfField token={ctx.csrfToken} />
         <TextField name="page" label={t('field.page')} hint={t('field.pageHint')} value={values.page} error={errors.page} autocomplete="off" />
         <TextArea name="message" label={t('field.message')} hint={t('field.messageHint')} value={values.message} error={errors.message} rows={8} required />
-        <TextField name="email" type="email" label={t('field.email')} hint={t('field.emailHint')} value={values.email} error={errors.email} autocomplete="email" />
+        <TextField
+          name="email"
+          type="email"
+          label={t('field.email')}
+          hint={t('field.emailHint')}
+          value={values.email}
+          error={errors.email}
+          autocomplete="email"
+        />
         <p class="kern-body kern-body--small">
           <span safe>{t('form.privacy')}</span>{' '}
           <a class="kern-link" href="/datenschutz">
@@ -88,10 +99,18 @@ export function BarrierListPage({ ctx, reports, limit }: { ctx: PageContext; rep
             <caption class="kern-title">{t.html('list.caption')}</caption>
             <thead>
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('list.date')}</th>
-                <th scope="col" class="kern-table__header">{t.html('list.page')}</th>
-                <th scope="col" class="kern-table__header">{t.html('list.message')}</th>
-                <th scope="col" class="kern-table__header">{t.html('list.contact')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('list.date')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('list.page')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('list.message')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('list.contact')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">

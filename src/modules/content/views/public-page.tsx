@@ -11,8 +11,7 @@ export function Markdown({ source }: { source: string }): JSX.Element {
   return renderMarkdown(source);
 }
 
-export const formatDate = (date: Date, locale: Locale) =>
-  dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
+export const formatDate = (date: Date, locale: Locale) => dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
 
 /** Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache: one template for all. */
 export function PublicContentPage({ ctx, shown }: { ctx: PageContext; shown: PublicPage }): JSX.Element {

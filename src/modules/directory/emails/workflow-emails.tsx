@@ -37,7 +37,16 @@ const dateText = (value: string | undefined, locale: Locale, never: string) => {
   return locale === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
 };
 
-function render(input: Common & { subject: string; before: string[]; lines?: { text: string; link: string }[]; quote?: { label: string; text: string }; action?: { label: string; link: string }; after: string[] }): Mail {
+function render(
+  input: Common & {
+    subject: string;
+    before: string[];
+    lines?: { text: string; link: string }[];
+    quote?: { label: string; text: string };
+    action?: { label: string; link: string };
+    after: string[];
+  },
+): Mail {
   const { subject, before, lines = [], quote, action, after } = input;
   const text = [
     ...before,
@@ -96,7 +105,13 @@ function render(input: Common & { subject: string; before: string[]; lines?: { t
 /** To the author: the proposal was approved or rejected (with the editors' reason). */
 export function decisionMail(input: DecisionMail): Mail {
   const t = workflowMailMessages(input.locale);
-  const vars = { entry: input.entry, entity: t(`entity.${input.entity}`), organization: input.organization, portal: input.portalName, editors: input.editorsEmail };
+  const vars = {
+    entry: input.entry,
+    entity: t(`entity.${input.entity}`),
+    organization: input.organization,
+    portal: input.portalName,
+    editors: input.editorsEmail,
+  };
   const kind = input.decision;
   return render({
     ...input,
@@ -116,7 +131,10 @@ export function reminderMail(input: Common & { name: string; entries: EntryLine[
     ...input,
     subject: t('reminder.subject', vars),
     before: [t('greeting', { name: input.name }), t('reminder.body')],
-    lines: input.entries.map((e) => ({ text: t('reminder.entry', { entry: e.entry, organization: e.organization, date: dateText(e.lastChecked, input.locale, t('never')) }), link: e.link })),
+    lines: input.entries.map((e) => ({
+      text: t('reminder.entry', { entry: e.entry, organization: e.organization, date: dateText(e.lastChecked, input.locale, t('never')) }),
+      link: e.link,
+    })),
     after: [t('reminder.after', vars), t('signature', vars)],
   });
 }
@@ -129,21 +147,33 @@ export function staleMail(input: Common & { entries: EntryLine[]; queueLink: str
     ...input,
     subject: t('stale.subject', vars),
     before: [t('greetingTeam'), t('stale.body')],
-    lines: input.entries.map((e) => ({ text: t('reminder.entry', { entry: e.entry, organization: e.organization, date: dateText(e.lastChecked, input.locale, t('never')) }), link: e.link })),
+    lines: input.entries.map((e) => ({
+      text: t('reminder.entry', { entry: e.entry, organization: e.organization, date: dateText(e.lastChecked, input.locale, t('never')) }),
+      link: e.link,
+    })),
     action: { label: t('stale.action'), link: input.queueLink },
     after: [t('signature', vars)],
   });
 }
 
 /** To the editors: what was submitted for review in the last 24 hours. */
-export function queueDigestMail(input: Common & { entries: { entry: string; entity: 'organization' | 'location' | 'service'; organization: string; link: string }[]; waiting: number; queueLink: string }): Mail {
+export function queueDigestMail(
+  input: Common & {
+    entries: { entry: string; entity: 'organization' | 'location' | 'service'; organization: string; link: string }[];
+    waiting: number;
+    queueLink: string;
+  },
+): Mail {
   const t = workflowMailMessages(input.locale);
   const vars = { portal: input.portalName, count: input.entries.length, waiting: input.waiting };
   return render({
     ...input,
     subject: t('digest.subject', vars),
     before: [t('greetingTeam'), t('digest.body', vars)],
-    lines: input.entries.map((e) => ({ text: t('digest.entry', { entry: e.entry, entity: t(`entity.${e.entity}`), organization: e.organization }), link: e.link })),
+    lines: input.entries.map((e) => ({
+      text: t('digest.entry', { entry: e.entry, entity: t(`entity.${e.entity}`), organization: e.organization }),
+      link: e.link,
+    })),
     action: { label: t('stale.action'), link: input.queueLink },
     after: [t('signature', vars)],
   });

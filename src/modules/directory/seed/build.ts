@@ -27,7 +27,11 @@ const topicIds = new Map(topics.map((t) => [t.code, t.id]));
 const extraLanguages = Object.keys(languageWeights);
 
 export const fill = (text: string, vars: { city: string; place?: string }): string =>
-  text.replace(/\{city\}/g, vars.city).replace(/\{place\}/g, vars.place ?? '').replace(/\s+:/g, ':').trim();
+  text
+    .replace(/\{city\}/g, vars.city)
+    .replace(/\{place\}/g, vars.place ?? '')
+    .replace(/\s+:/g, ':')
+    .trim();
 
 /** A fictional phone number: +49 2381 0000xxx (subscriber numbers starting with 0 are never assigned). */
 export const phoneFor = (name: string): string => `+49 2381 0000${String(hash32(name) % 1000).padStart(3, '0')}`;
@@ -41,7 +45,11 @@ export function buildOrganization(
   const id = idsFor(input.idBase);
   const vars = { city: ctx.city.name };
   const source =
-    input.kind === 'city' ? `Haushalt der Stadt ${ctx.city.name}` : input.legalStatus.includes('Verein') ? `Zuschüsse der Stadt ${ctx.city.name}, Mitgliedsbeiträge und Spenden` : undefined;
+    input.kind === 'city'
+      ? `Haushalt der Stadt ${ctx.city.name}`
+      : input.legalStatus.includes('Verein')
+        ? `Zuschüsse der Stadt ${ctx.city.name}, Mitgliedsbeiträge und Spenden`
+        : undefined;
   return {
     id: id('organization'),
     name: fill(input.name, vars),
@@ -87,8 +95,16 @@ export function buildLocation(ctx: BuildContext, input: { idBase: string; organi
     phones: [{ id: id('phone'), number: phoneFor(input.idBase), type: 'voice' }],
     accessibility: [
       barrierFree
-        ? { id: id('accessibility'), description: 'Stufenloser Zugang', details: 'Ebenerdiger Eingang oder Rampe, alle Räume ohne Stufen oder mit Aufzug, barrierefreies WC mit Wickeltisch.' }
-        : { id: id('accessibility'), description: 'Nicht stufenlos', details: 'Stufen am Eingang und kein Aufzug. Rufen Sie uns vorher an, dann helfen wir Ihnen oder treffen Sie an einem anderen Ort.' },
+        ? {
+            id: id('accessibility'),
+            description: 'Stufenloser Zugang',
+            details: 'Ebenerdiger Eingang oder Rampe, alle Räume ohne Stufen oder mit Aufzug, barrierefreies WC mit Wickeltisch.',
+          }
+        : {
+            id: id('accessibility'),
+            description: 'Nicht stufenlos',
+            details: 'Stufen am Eingang und kein Aufzug. Rufen Sie uns vorher an, dann helfen wir Ihnen oder treffen Sie an einem anderen Ort.',
+          },
     ],
     attributes: barrierFree ? [{ id: id('barrier-free'), taxonomy_term_id: featureTerms.barrierFree.id, value: 'true' }] : [],
   };
@@ -128,7 +144,9 @@ export function buildService(ctx: BuildContext, input: ServiceInput): HsdsServic
     url: `https://www.example.org/${input.organizationKey}/${slugOf(name)}`,
     email: `${input.organizationKey}@example.org`,
     status: 'active',
-    ...(languages.length > 2 ? { interpretation_services: 'Für weitere Sprachen organisieren wir auf Wunsch kostenlos eine Dolmetscherin oder einen Dolmetscher.' } : {}),
+    ...(languages.length > 2
+      ? { interpretation_services: 'Für weitere Sprachen organisieren wir auf Wunsch kostenlos eine Dolmetscherin oder einen Dolmetscher.' }
+      : {}),
     application_process: fill(template.application, vars),
     fees_description: feesOf(template.cost ?? 'free', template.fees, ctx.city.name),
     eligibility_description: fill(template.eligibility ?? `Familien in {city}.`, vars),
@@ -150,7 +168,13 @@ export function buildService(ctx: BuildContext, input: ServiceInput): HsdsServic
 /** German always; the template's languages; about half the services speak one to three more. */
 function languagesFor(template: ServiceTemplate, random: Random): string[] {
   const fixed = template.languages ?? [];
-  const extra = random.chance(0.45) ? random.sample(extraLanguages.filter((c) => !fixed.includes(c)), random.int(1, 3), (c) => languageWeights[c] ?? 1) : [];
+  const extra = random.chance(0.45)
+    ? random.sample(
+        extraLanguages.filter((c) => !fixed.includes(c)),
+        random.int(1, 3),
+        (c) => languageWeights[c] ?? 1,
+      )
+    : [];
   return ['de', ...fixed, ...extra];
 }
 
@@ -191,12 +215,28 @@ function feesOf(cost: CostSeed, fees: string | undefined, city: string): string 
 function costOptionsOf(cost: CostSeed, city: string, id: (part: string) => string): HsdsCostOption[] {
   if (cost === 'free') return [{ id: id('cost/free'), option: 'kostenlos', currency: 'EUR', amount: 0 }];
   if (cost === 'insurance') {
-    return [{ id: id('cost/free'), option: 'kostenlos', currency: 'EUR', amount: 0, amount_description: 'Die gesetzliche Krankenversicherung übernimmt die Kosten; privat Versicherte erhalten eine Rechnung.' }];
+    return [
+      {
+        id: id('cost/free'),
+        option: 'kostenlos',
+        currency: 'EUR',
+        amount: 0,
+        amount_description: 'Die gesetzliche Krankenversicherung übernimmt die Kosten; privat Versicherte erhalten eine Rechnung.',
+      },
+    ];
   }
   const reducedNote = cost.reduced !== undefined ? `; mit Familienpass ${euro(cost.reduced)}` : '';
-  const options: HsdsCostOption[] = [{ id: id('cost/regular'), option: 'Normalpreis', currency: 'EUR', amount: cost.amount, amount_description: `${cost.per}${reducedNote}` }];
+  const options: HsdsCostOption[] = [
+    { id: id('cost/regular'), option: 'Normalpreis', currency: 'EUR', amount: cost.amount, amount_description: `${cost.per}${reducedNote}` },
+  ];
   if (cost.reduced !== undefined) {
-    options.push({ id: id('cost/familienpass'), option: 'Mit Familienpass', currency: 'EUR', amount: cost.reduced, amount_description: `Ermäßigter Preis für Familien mit dem Familienpass der Stadt ${city} (${cost.per})` });
+    options.push({
+      id: id('cost/familienpass'),
+      option: 'Mit Familienpass',
+      currency: 'EUR',
+      amount: cost.reduced,
+      amount_description: `Ermäßigter Preis für Familien mit dem Familienpass der Stadt ${city} (${cost.per})`,
+    });
   }
   return options;
 }

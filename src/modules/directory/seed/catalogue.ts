@@ -115,24 +115,88 @@ type Slot = readonly [byday: string, opens: string, closes: string];
 
 /** Weekly hours (HSDS schedules, Europe/Berlin). A period that closes before it opens runs past midnight. */
 export const hourPatterns: Record<HoursKey, { slots: Slot[]; description?: string; vary?: boolean }> = {
-  office: { slots: [['MO,TU,WE,TH', '08:00', '16:00'], ['FR', '08:00', '12:00']], vary: true },
-  officeAfternoon: { slots: [['MO,TU,WE,FR', '08:30', '12:30'], ['TH', '14:00', '18:00']] },
-  practice: { slots: [['MO,TU,WE,TH,FR', '08:00', '12:00'], ['MO,TU,TH', '15:00', '18:00']], vary: true },
+  office: {
+    slots: [
+      ['MO,TU,WE,TH', '08:00', '16:00'],
+      ['FR', '08:00', '12:00'],
+    ],
+    vary: true,
+  },
+  officeAfternoon: {
+    slots: [
+      ['MO,TU,WE,FR', '08:30', '12:30'],
+      ['TH', '14:00', '18:00'],
+    ],
+  },
+  practice: {
+    slots: [
+      ['MO,TU,WE,TH,FR', '08:00', '12:00'],
+      ['MO,TU,TH', '15:00', '18:00'],
+    ],
+    vary: true,
+  },
   kita: { slots: [['MO,TU,WE,TH,FR', '07:00', '16:30']], vary: true },
   daycare: { slots: [['MO,TU,WE,TH,FR', '07:30', '15:00']], vary: true },
-  counselling: { slots: [['MO,TU,WE,TH', '09:00', '17:00'], ['FR', '09:00', '13:00']], vary: true },
+  counselling: {
+    slots: [
+      ['MO,TU,WE,TH', '09:00', '17:00'],
+      ['FR', '09:00', '13:00'],
+    ],
+    vary: true,
+  },
   afternoon: { slots: [['TU,TH', '15:00', '17:30']], vary: true },
-  youth: { slots: [['TU,WE,TH,FR', '14:00', '20:00'], ['SA', '14:00', '18:00']], vary: true },
-  library: { slots: [['TU,WE,FR', '10:00', '18:00'], ['TH', '10:00', '19:00'], ['SA', '10:00', '13:00']] },
-  sport: { slots: [['MO,WE', '16:00', '18:00'], ['SA', '10:00', '12:00']], vary: true },
-  swim: { slots: [['WE', '15:00', '17:00'], ['SA', '09:00', '12:00']] },
-  weekendSwim: { slots: [['SA', '14:00', '17:00'], ['SU', '09:00', '13:00']] },
+  youth: {
+    slots: [
+      ['TU,WE,TH,FR', '14:00', '20:00'],
+      ['SA', '14:00', '18:00'],
+    ],
+    vary: true,
+  },
+  library: {
+    slots: [
+      ['TU,WE,FR', '10:00', '18:00'],
+      ['TH', '10:00', '19:00'],
+      ['SA', '10:00', '13:00'],
+    ],
+  },
+  sport: {
+    slots: [
+      ['MO,WE', '16:00', '18:00'],
+      ['SA', '10:00', '12:00'],
+    ],
+    vary: true,
+  },
+  swim: {
+    slots: [
+      ['WE', '15:00', '17:00'],
+      ['SA', '09:00', '12:00'],
+    ],
+  },
+  weekendSwim: {
+    slots: [
+      ['SA', '14:00', '17:00'],
+      ['SU', '09:00', '13:00'],
+    ],
+  },
   morningCourse: { slots: [['WE', '09:30', '11:00']], vary: true },
   eveningCourse: { slots: [['TU', '19:00', '21:00']], vary: true },
   saturday: { slots: [['SA', '10:00', '13:00']], vary: true },
   holidayCare: { slots: [['MO,TU,WE,TH,FR', '08:00', '16:00']], description: 'In den Oster-, Sommer- und Herbstferien.' },
-  edgeTimes: { slots: [['MO,TU,WE,TH,FR', '06:00', '08:00'], ['MO,TU,WE,TH,FR', '16:00', '21:00'], ['SA', '08:00', '14:00']] },
-  emergencyPractice: { slots: [['MO,TU,TH', '19:00', '22:00'], ['WE,FR', '15:00', '22:00'], ['SA,SU', '09:00', '21:00']], description: 'Auch an Feiertagen von 9 bis 21 Uhr.' },
+  edgeTimes: {
+    slots: [
+      ['MO,TU,WE,TH,FR', '06:00', '08:00'],
+      ['MO,TU,WE,TH,FR', '16:00', '21:00'],
+      ['SA', '08:00', '14:00'],
+    ],
+  },
+  emergencyPractice: {
+    slots: [
+      ['MO,TU,TH', '19:00', '22:00'],
+      ['WE,FR', '15:00', '22:00'],
+      ['SA,SU', '09:00', '21:00'],
+    ],
+    description: 'Auch an Feiertagen von 9 bis 21 Uhr.',
+  },
   midnight: { slots: [['SA', '21:00', '01:00']] },
   overnight: { slots: [['MO,TU,WE,TH,FR,SA,SU', '18:00', '10:00']] },
   evenings: { slots: [['MO,TU,WE,TH,FR,SA,SU', '17:00', '23:00']] },

@@ -18,7 +18,11 @@ const services = units.flatMap((u) => u.services);
 const locationById = new Map(locations.map((l) => [l.id, l]));
 const topicIdsOf = (s: HsdsService) => new Set((s.attributes ?? []).map((a) => a.taxonomy_term_id));
 const valueOf = (s: HsdsService, termId: string) => s.attributes?.find((a) => a.taxonomy_term_id === termId)?.value;
-const districtsOf = (s: HsdsService) => new Set([...(s.service_areas ?? []).map((a) => a.name), ...(s.service_at_locations ?? []).map((l) => locationById.get(l.location_id)?.addresses?.[0]?.region)]);
+const districtsOf = (s: HsdsService) =>
+  new Set([
+    ...(s.service_areas ?? []).map((a) => a.name),
+    ...(s.service_at_locations ?? []).map((l) => locationById.get(l.location_id)?.addresses?.[0]?.region),
+  ]);
 const monthsAgo = (date: string) => (today.getTime() - Date.parse(date)) / (30.44 * 86_400_000);
 
 describe('the demo directory validates against HSDS 3.0', () => {
@@ -46,7 +50,9 @@ describe('the demo directory covers the city', () => {
     expect(organizations.length).toBeGreaterThanOrEqual(40);
     const ids = [...organizations, ...locations, ...services].map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(services.flatMap((s) => s.service_at_locations ?? []).map((l) => l.id)).size).toBe(services.reduce((n, s) => n + (s.service_at_locations?.length ?? 0), 0));
+    expect(new Set(services.flatMap((s) => s.service_at_locations ?? []).map((l) => l.id)).size).toBe(
+      services.reduce((n, s) => n + (s.service_at_locations?.length ?? 0), 0),
+    );
   });
 
   it('offers every topic and every district', () => {
@@ -100,7 +106,9 @@ describe('the demo directory covers the city', () => {
     const multilingual = services.filter((s) => (s.languages?.length ?? 0) > 1).length / services.length;
     expect(multilingual).toBeGreaterThan(0.3);
     expect(multilingual).toBeLessThan(0.7);
-    expect(new Set(services.flatMap((s) => s.languages ?? []).map((l) => l.code))).toEqual(new Set(['de', 'tr', 'ar', 'ru', 'pl', 'uk', 'en', 'ku', 'ro', 'fa']));
+    expect(new Set(services.flatMap((s) => s.languages ?? []).map((l) => l.code))).toEqual(
+      new Set(['de', 'tr', 'ar', 'ru', 'pl', 'uk', 'en', 'ku', 'ro', 'fa']),
+    );
   });
 
   it('is mostly free; paid offers name the Familienpass price', () => {
@@ -116,7 +124,8 @@ describe('the demo directory covers the city', () => {
     const easy = services.filter((s) => valueOf(s, featureTerms.easyLanguage.id));
     expect(easy.length / services.length).toBeGreaterThan(0.25);
     expect(easy.length / services.length).toBeLessThan(0.45);
-    for (const s of easy) for (const sentence of valueOf(s, featureTerms.easyLanguage.id)!.split('\n')) expect(sentence.split(' ').length, sentence).toBeLessThanOrEqual(10);
+    for (const s of easy)
+      for (const sentence of valueOf(s, featureTerms.easyLanguage.id)!.split('\n')) expect(sentence.split(' ').length, sentence).toBeLessThanOrEqual(10);
     const cityOrgs = new Set(units.filter((u) => u.kind === 'city').map((u) => u.organization.id));
     const leika = services.filter((s) => valueOf(s, featureTerms.leika.id));
     expect(leika.length).toBeGreaterThan(15);
@@ -143,8 +152,32 @@ describe('the demo directory covers the city', () => {
     expect(services.filter((s) => /Kinderarzt/.test(s.name)).length).toBeGreaterThanOrEqual(3);
     expect(services.filter((s) => /Kinderärztin/.test(s.name)).length).toBeGreaterThanOrEqual(1);
     expect(services.filter((s) => /Kinderärzte/.test(text(s))).length).toBeGreaterThanOrEqual(5);
-    for (const word of ['Kita', 'Tagespflege', 'Erziehungsberatung', 'Schwangerschaftsberatung', 'Hebamme', 'Familienzentrum', 'Spielplatz', 'Schwimmkurs', 'Musik', 'Bibliothek', 'Elterngeld', 'Kindergeld', 'Bildung und Teilhabe', 'Schuldnerberatung', 'Frühe Hilfen', 'Jugendzentrum', 'Jugendberufsagentur', 'Wiedereinstieg', 'Kinderschutz-Notruf', 'Frauenhaus']) {
-      expect(units.some((u) => u.services.some((s) => text(s).includes(word)) || u.organization.name.includes(word)), word).toBe(true);
+    for (const word of [
+      'Kita',
+      'Tagespflege',
+      'Erziehungsberatung',
+      'Schwangerschaftsberatung',
+      'Hebamme',
+      'Familienzentrum',
+      'Spielplatz',
+      'Schwimmkurs',
+      'Musik',
+      'Bibliothek',
+      'Elterngeld',
+      'Kindergeld',
+      'Bildung und Teilhabe',
+      'Schuldnerberatung',
+      'Frühe Hilfen',
+      'Jugendzentrum',
+      'Jugendberufsagentur',
+      'Wiedereinstieg',
+      'Kinderschutz-Notruf',
+      'Frauenhaus',
+    ]) {
+      expect(
+        units.some((u) => u.services.some((s) => text(s).includes(word)) || u.organization.name.includes(word)),
+        word,
+      ).toBe(true);
     }
   });
 
@@ -179,7 +212,10 @@ describe('the demo directory looks like a real city’s', () => {
     const misfits = units.flatMap((unit, i) => {
       const profile = organizationProfiles[demoOrganizations[i]!.key]!;
       return unit.services.flatMap((s) =>
-        [...topicIdsOf(s)].map((id) => topicCodes.get(id)).filter((code) => code && !profileTopics[profile].includes(code)).map((code) => `${unit.organization.name} (${profile}): ${s.name} – ${code}`),
+        [...topicIdsOf(s)]
+          .map((id) => topicCodes.get(id))
+          .filter((code) => code && !profileTopics[profile].includes(code))
+          .map((code) => `${unit.organization.name} (${profile}): ${s.name} – ${code}`),
       );
     });
     expect(misfits).toEqual([]);

@@ -49,7 +49,9 @@ export function placementsOf(at: Placement, locations: HsdsLocation[]): { locati
 export function buildUnit(ctx: BuildContext, seed: OrganizationSeed, idBase: string, organizationId?: string): DirectoryUnit {
   const built = buildOrganization(ctx, { idBase, ...seed });
   const organization = organizationId ? { ...built, id: organizationId } : built;
-  const locations = seed.locations.map((location, i) => buildLocation(ctx, { idBase: `${idBase}/location:${i}`, organizationId: organization.id, seed: location }));
+  const locations = seed.locations.map((location, i) =>
+    buildLocation(ctx, { idBase: `${idBase}/location:${i}`, organizationId: organization.id, seed: location }),
+  );
   const seen = new Set<string>();
   const services = seed.services.flatMap((raw) => {
     const ref = refOf(raw);

@@ -63,7 +63,7 @@ export function generateDirectory(options: GenerateOptions): GeneratedDirectory 
   const ctx: BuildContext = { city: options.city, today: options.today ?? new Date() };
   const random = createRandom(`bench:${seed}:plan`);
   const plan: PlannedUnit[] = [];
-  for (let left = Math.max(0, Math.floor(options.services)); left > 0; ) {
+  for (let left = Math.max(0, Math.floor(options.services)); left > 0;) {
     const services = Math.min(left, random.int(2, 8));
     plan.push({ archetype: random.int(0, demoOrganizations.length - 1), services, locations: random.chance(0.35) ? 2 : 1 });
     left -= services;
@@ -87,7 +87,10 @@ export function generateDirectory(options: GenerateOptions): GeneratedDirectory 
     });
     // The archetype's own services first, then others (eight distinct keys always cover the at most eight needed).
     const keys = [...new Set([...archetype.services.map((s) => (typeof s === 'string' ? s : s.key)), ...r.sample(templateKeys, 8)])].slice(0, p.services);
-    const services: ServiceRef[] = keys.map((key, k) => ({ key, at: serviceTemplates[key]?.at === 'none' ? 'none' : p.locations === 2 && k % 3 === 0 ? 'both' : k % p.locations }));
+    const services: ServiceRef[] = keys.map((key, k) => ({
+      key,
+      at: serviceTemplates[key]?.at === 'none' ? 'none' : p.locations === 2 && k % 3 === 0 ? 'both' : k % p.locations,
+    }));
     return {
       key: `${archetype.key}-${i + 1}`,
       name: `${archetype.name} – ${locations[0]!.place} ${i + 1}`,

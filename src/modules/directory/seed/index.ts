@@ -23,7 +23,13 @@ export async function seedDirectory(deps: Pick<AppDeps, 'db' | 'city'>): Promise
   const serviceIds = buildDemoDirectory(ctx).flatMap((unit) => unit.services.map((s) => s.id));
   const published = await db.selectFrom('directory_services').select('id').where('id', 'in', serviceIds).limit(1).executeTakeFirst();
   if (published) return false;
-  const revised = await db.selectFrom('directory_revisions').select('id').where('entity_type', '=', 'service').where('entity_id', 'in', serviceIds).limit(1).executeTakeFirst();
+  const revised = await db
+    .selectFrom('directory_revisions')
+    .select('id')
+    .where('entity_type', '=', 'service')
+    .where('entity_id', 'in', serviceIds)
+    .limit(1)
+    .executeTakeFirst();
   if (revised) return false;
   // Reuse organisations that exist by name (an earlier demo seed created the provider's one without a directory).
   const existing = await db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', demoOrganizationNames(city.name)).execute();

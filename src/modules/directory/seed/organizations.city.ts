@@ -64,7 +64,8 @@ export const cityOrganizations: OrganizationSeed[] = [
     name: 'Stadt {city} – Gesundheitsamt',
     kind: 'city',
     legalStatus: office,
-    description: 'Der Kinder- und Jugendgesundheitsdienst untersucht Kinder vor der Einschulung, berät zum Impfen und zur Zahngesundheit und vermittelt Familienhebammen.',
+    description:
+      'Der Kinder- und Jugendgesundheitsdienst untersucht Kinder vor der Einschulung, berät zum Impfen und zur Zahngesundheit und vermittelt Familienhebammen.',
     locations: [
       { place: 'Mitte', name: 'Gesundheitsamt, Haus der Gesundheit', district: 0 },
       { place: 'Pelkum', name: 'Gesundheitsamt, Außenstelle Pelkum', district: 3 },
@@ -91,7 +92,11 @@ export const cityOrganizations: OrganizationSeed[] = [
       { place: 'Freizeitbad Heessen', name: 'Freizeitbad Heessen', district: 6 },
       { place: 'Lehrschwimmbecken Uentrop', name: 'Lehrschwimmbecken Uentrop', district: 1 },
     ],
-    services: [{ key: 'schwimmkurs', at: 'both' }, { key: 'familienschwimmen', at: 1 }, { key: 'babyschwimmen', at: 2 }],
+    services: [
+      { key: 'schwimmkurs', at: 'both' },
+      { key: 'familienschwimmen', at: 1 },
+      { key: 'babyschwimmen', at: 2 },
+    ],
   },
   {
     key: 'gruenflaechenamt',
@@ -109,7 +114,10 @@ export const cityOrganizations: OrganizationSeed[] = [
       { place: 'Schlosswiese', name: 'Spielplatz Schlosswiese', district: 6 },
       { place: 'im Bürgerpark', name: 'Inklusiver Spielplatz im Bürgerpark', district: 0, barrierFree: true },
     ],
-    services: [{ key: 'spielplatz', at: [0, 1, 2, 3, 4, 5, 6] }, { key: 'inklusiver-spielplatz', at: 7 }],
+    services: [
+      { key: 'spielplatz', at: [0, 1, 2, 3, 4, 5, 6] },
+      { key: 'inklusiver-spielplatz', at: 7 },
+    ],
   },
   {
     key: 'stadtbuecherei',

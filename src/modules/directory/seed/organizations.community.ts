@@ -92,7 +92,10 @@ export const communityOrganizations: OrganizationSeed[] = [
       { place: 'Mitte', name: 'Brotkorb Mitte', district: 0 },
       { place: 'Pelkum', name: 'Brotkorb Pelkum', district: 3 },
     ],
-    services: [{ key: 'lebensmittel', at: 'both' }, { key: 'kinderkleider', at: 1 }],
+    services: [
+      { key: 'lebensmittel', at: 'both' },
+      { key: 'kinderkleider', at: 1 },
+    ],
   },
   {
     key: 'treffpunkt-alleinerziehend',
@@ -222,7 +225,10 @@ export const communityOrganizations: OrganizationSeed[] = [
       { place: 'Uentrop', name: 'Spielmobil-Haltepunkt Kirchplatz Uentrop', district: 1 },
       { place: 'auf dem Abenteuerspielplatz', name: 'Abenteuerspielplatz Heessen', district: 6 },
     ],
-    services: [{ key: 'spielmobil', at: 'all' }, { key: 'ferienbetreuung', at: 2 }],
+    services: [
+      { key: 'spielmobil', at: 'all' },
+      { key: 'ferienbetreuung', at: 2 },
+    ],
   },
   {
     key: 'jugendarbeit-west',

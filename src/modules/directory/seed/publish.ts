@@ -33,9 +33,20 @@ export async function publishUnits(
   options: { batched?: boolean } = {},
 ): Promise<Omit<PublishStats, 'milliseconds'>> {
   if (options.batched) {
-    await publishOrganizations(trx, units.map((u) => u.organization), new Map(units.map((u) => [u.organization.id, u.kind])));
-    await publishLocations(trx, units.flatMap((u) => u.locations.map((l) => ({ ...l, organization_id: u.organization.id }))));
-    await publishServices(trx, units.flatMap((u) => u.services.map((s) => ({ ...s, organization_id: u.organization.id }))), terms);
+    await publishOrganizations(
+      trx,
+      units.map((u) => u.organization),
+      new Map(units.map((u) => [u.organization.id, u.kind])),
+    );
+    await publishLocations(
+      trx,
+      units.flatMap((u) => u.locations.map((l) => ({ ...l, organization_id: u.organization.id }))),
+    );
+    await publishServices(
+      trx,
+      units.flatMap((u) => u.services.map((s) => ({ ...s, organization_id: u.organization.id }))),
+      terms,
+    );
   } else {
     for (const unit of units) {
       await publishOrganization(trx, unit.organization, unit.kind);
@@ -73,7 +84,11 @@ async function insertRevisions(trx: Transaction<DB>, rows: Insertable<DirectoryR
  * Infinity for one transaction), batched unless `batched: false` (then through publishService one
  * by one), then refreshes the planner statistics and GIN pending lists.
  */
-export async function publishGenerated(db: Kysely<DB>, generated: GeneratedDirectory, options: { chunkSize?: number; batched?: boolean } = {}): Promise<PublishStats> {
+export async function publishGenerated(
+  db: Kysely<DB>,
+  generated: GeneratedDirectory,
+  options: { chunkSize?: number; batched?: boolean } = {},
+): Promise<PublishStats> {
   const started = performance.now();
   const chunkSize = options.chunkSize ?? 500;
   const terms = await loadTermIndex(db);
@@ -102,5 +117,7 @@ export async function publishGenerated(db: Kysely<DB>, generated: GeneratedDirec
 
 /** After bulk inserts: GIN indexes skip rows still in their pending list until VACUUM (STACK-NOTES). */
 export async function analyzeDirectory(db: Kysely<DB>): Promise<void> {
-  await sql`VACUUM ANALYZE organizations, directory_locations, directory_services, directory_service_locations, directory_search_words, directory_revisions`.execute(db);
+  await sql`VACUUM ANALYZE organizations, directory_locations, directory_services, directory_service_locations, directory_search_words, directory_revisions`.execute(
+    db,
+  );
 }

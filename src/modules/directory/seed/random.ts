@@ -10,7 +10,9 @@ const namespace = 'familienrathaus:directory-seed:';
 
 /** A UUID derived from a name (SHA-1, version and variant bits set as in RFC 9562 version 5). */
 export function uuidFrom(name: string): string {
-  const bytes = createHash('sha1').update(namespace + name).digest();
+  const bytes = createHash('sha1')
+    .update(namespace + name)
+    .digest();
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.subarray(0, 16).toString('hex');

@@ -11,8 +11,16 @@ const t = useTestApp();
 async function snapshot() {
   const db = t.deps.db;
   const count = async (table: 'organizations' | 'directory_locations' | 'directory_services' | 'directory_service_locations' | 'directory_revisions') =>
-    (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-  const latest = await db.selectFrom('directory_services').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirstOrThrow();
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  const latest = await db
+    .selectFrom('directory_services')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirstOrThrow();
   return {
     organizations: await count('organizations'),
     locations: await count('directory_locations'),
@@ -30,7 +38,9 @@ describe('seedDirectory', () => {
 
   beforeAll(async () => {
     // A database seeded before the directory existed already has the demo provider's organisation.
-    legacyId = (await t.deps.db.insertInto('organizations').values({ name: demoProviderOrganization, kind: 'provider' }).returning('id').executeTakeFirstOrThrow()).id;
+    legacyId = (
+      await t.deps.db.insertInto('organizations').values({ name: demoProviderOrganization, kind: 'provider' }).returning('id').executeTakeFirstOrThrow()
+    ).id;
     first = await seedDirectory(t.deps);
   });
 
@@ -65,12 +75,18 @@ describe('seedDirectory', () => {
     const db = t.deps.db;
     const s = await snapshot();
     expect(s.revisions).toBe(s.organizations + s.locations + s.services);
-    const odd = await db.selectFrom('directory_revisions').select('id').where((eb) => eb.or([eb('version', '!=', 1), eb('status', '!=', 'published'), eb('author_id', 'is not', null)])).execute();
+    const odd = await db
+      .selectFrom('directory_revisions')
+      .select('id')
+      .where((eb) => eb.or([eb('version', '!=', 1), eb('status', '!=', 'published'), eb('author_id', 'is not', null)]))
+      .execute();
     expect(odd).toEqual([]);
     const mismatched = await sql<{ id: string }>`
       SELECT s.id FROM directory_services s JOIN directory_revisions r ON r.entity_type = 'service' AND r.entity_id = s.id WHERE r.data <> s.hsds
       UNION ALL SELECT l.id FROM directory_locations l JOIN directory_revisions r ON r.entity_type = 'location' AND r.entity_id = l.id WHERE r.data <> l.hsds
-      UNION ALL SELECT o.id FROM organizations o JOIN directory_revisions r ON r.entity_type = 'organization' AND r.entity_id = o.id WHERE r.data <> o.hsds`.execute(db);
+      UNION ALL SELECT o.id FROM organizations o JOIN directory_revisions r ON r.entity_type = 'organization' AND r.entity_id = o.id WHERE r.data <> o.hsds`.execute(
+      db,
+    );
     expect(mismatched.rows).toEqual([]);
   });
 
@@ -83,7 +99,11 @@ describe('seedDirectory', () => {
     const yearAgo = new Date(Date.now() - 365 * 86_400_000);
     expect(rows.filter((r) => r.assured_date && r.assured_date < yearAgo).length).toBeGreaterThan(10);
     const find = (query: string) =>
-      db.selectFrom('directory_services').select('name').where(sql<boolean>`search_vector @@ websearch_to_tsquery('german', ${query})`).execute();
+      db
+        .selectFrom('directory_services')
+        .select('name')
+        .where(sql<boolean>`search_vector @@ websearch_to_tsquery('german', ${query})`)
+        .execute();
     const kinderarzt = await find('kinderarzt');
     expect(kinderarzt.length).toBeGreaterThanOrEqual(8);
     expect((await find('Kinderärzte')).length).toBe(kinderarzt.length);

@@ -7,10 +7,16 @@ export const careTemplates: Record<string, ServiceTemplate> = {
     topics: ['kinderbetreuung'],
     description:
       'Kindertageseinrichtung für Kinder von einem Jahr bis zum Schuleintritt. Die Kinder spielen, lernen und essen gemeinsam in altersgemischten Gruppen. Sie können 25, 35 oder 45 Stunden Betreuung in der Woche buchen. Mittagessen wird frisch gekocht.',
-    eligibility: 'Kinder ab dem ersten Geburtstag bis zum Schuleintritt, die in {city} wohnen. Ab einem Jahr hat jedes Kind einen Rechtsanspruch auf einen Betreuungsplatz.',
-    application: 'Melden Sie Ihr Kind online über die Kita-Anmeldung des Jugendamts an und vereinbaren Sie einen Termin zum Kennenlernen. Die Plätze für August werden im Frühjahr vergeben.',
+    eligibility:
+      'Kinder ab dem ersten Geburtstag bis zum Schuleintritt, die in {city} wohnen. Ab einem Jahr hat jedes Kind einen Rechtsanspruch auf einen Betreuungsplatz.',
+    application:
+      'Melden Sie Ihr Kind online über die Kita-Anmeldung des Jugendamts an und vereinbaren Sie einen Termin zum Kennenlernen. Die Plätze für August werden im Frühjahr vergeben.',
     ages: [1, 6],
-    cost: { amount: 120, reduced: 60, per: 'Elternbeitrag pro Monat bei mittlerem Einkommen; mit kleinem Einkommen weniger oder nichts. Die letzten zwei Kita-Jahre vor der Schule sind beitragsfrei' },
+    cost: {
+      amount: 120,
+      reduced: 60,
+      per: 'Elternbeitrag pro Monat bei mittlerem Einkommen; mit kleinem Einkommen weniger oder nichts. Die letzten zwei Kita-Jahre vor der Schule sind beitragsfrei',
+    },
     fees: 'Elternbeitrag nach Einkommen, dazu Essensgeld (3,50 € pro Tag).',
     documents: ['Nachweis über den Masernschutz', 'Vorsorgeheft (U-Heft) des Kindes'],
     easy: 'In der Kita spielen und lernen Kinder zusammen.\nKinder ab 1 Jahr können in die Kita gehen.\nSie melden Ihr Kind beim Jugendamt an.\nSie zahlen einen Beitrag.\nDer Beitrag hängt von Ihrem Einkommen ab.',
@@ -46,7 +52,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   grosstagespflege: {
     name: 'Großtagespflege {place}',
     topics: ['kinderbetreuung'],
-    description: 'Zwei qualifizierte Kindertagespflegepersonen betreuen bis zu neun Kinder unter drei Jahren in familiennahen Räumen mit Garten. Kleine Gruppe, feste Bezugspersonen, sanfte Eingewöhnung.',
+    description:
+      'Zwei qualifizierte Kindertagespflegepersonen betreuen bis zu neun Kinder unter drei Jahren in familiennahen Räumen mit Garten. Kleine Gruppe, feste Bezugspersonen, sanfte Eingewöhnung.',
     eligibility: 'Kinder von vier Monaten bis drei Jahren.',
     application: 'Melden Sie sich zum Kennenlernen an; die Vermittlung läuft über die Fachberatung Kindertagespflege des Jugendamts.',
     ages: [0, 3],
@@ -57,7 +64,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   'tagespflege-qualifizierung': {
     name: 'Qualifizierung zur Kindertagespflegeperson',
     topics: ['beruf-familie', 'kinderbetreuung'],
-    description: 'Sie möchten als Tagesmutter oder Tagesvater arbeiten? Der Kurs (300 Unterrichtsstunden) bereitet Sie auf die Pflegeerlaubnis vor. Viele Teilnehmende verbinden so Beruf und eigene Familie.',
+    description:
+      'Sie möchten als Tagesmutter oder Tagesvater arbeiten? Der Kurs (300 Unterrichtsstunden) bereitet Sie auf die Pflegeerlaubnis vor. Viele Teilnehmende verbinden so Beruf und eigene Familie.',
     eligibility: 'Erwachsene mit Interesse an der Arbeit mit kleinen Kindern und geeigneten Räumen.',
     application: 'Kommen Sie zu einem Infoabend; danach führen wir ein Eignungsgespräch.',
     documents: ['Erweitertes Führungszeugnis', 'Ärztliche Bescheinigung'],
@@ -66,7 +74,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   ogs: {
     name: 'Offene Ganztagsschule: Anmeldung',
     topics: ['kinderbetreuung', 'bildung-schule'],
-    description: 'Nach dem Unterricht bis 16 Uhr betreut: Mittagessen, Hausaufgabenzeit, Spiel, Sport und AGs an allen Grundschulen. Das Schulamt informiert über freie Plätze und Beiträge.',
+    description:
+      'Nach dem Unterricht bis 16 Uhr betreut: Mittagessen, Hausaufgabenzeit, Spiel, Sport und AGs an allen Grundschulen. Das Schulamt informiert über freie Plätze und Beiträge.',
     eligibility: 'Grundschulkinder in {city}.',
     application: 'Anmeldung über die Grundschule Ihres Kindes bis zum 31. März für das nächste Schuljahr.',
     ages: [6, 10],
@@ -79,7 +88,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   randzeiten: {
     name: 'Kinderbetreuung in Randzeiten',
     topics: ['kinderbetreuung', 'beruf-familie'],
-    description: 'Betreuung früh morgens, abends und am Samstag, wenn Kita und Schule geschlossen sind: für Eltern im Schichtdienst, in der Pflege oder im Einzelhandel. Die Betreuerinnen holen Ihr Kind auf Wunsch von der Kita ab.',
+    description:
+      'Betreuung früh morgens, abends und am Samstag, wenn Kita und Schule geschlossen sind: für Eltern im Schichtdienst, in der Pflege oder im Einzelhandel. Die Betreuerinnen holen Ihr Kind auf Wunsch von der Kita ab.',
     eligibility: 'Kinder von einem bis zehn Jahren, deren Eltern zu ungewöhnlichen Zeiten arbeiten.',
     application: 'Rufen Sie uns an. Nach einem Kennenlerntermin vereinbaren wir feste oder wechselnde Zeiten.',
     ages: [1, 10],
@@ -109,20 +119,22 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   waldkita: {
     name: 'Waldkindergarten {place}',
     topics: ['kinderbetreuung', 'freizeit-sport'],
-    description: 'Die Kinder verbringen den Vormittag im Wald, bei jedem Wetter. Ein beheizter Bauwagen bietet Schutz. Zwanzig Plätze, 35 Stunden in der Woche.',
+    description:
+      'Die Kinder verbringen den Vormittag im Wald, bei jedem Wetter. Ein beheizter Bauwagen bietet Schutz. Zwanzig Plätze, 35 Stunden in der Woche.',
     eligibility: 'Kinder von drei Jahren bis zum Schuleintritt.',
     application: 'Kommen Sie zu einem Schnuppervormittag; die Anmeldung läuft über die Kita-Anmeldung des Jugendamts.',
     ages: [3, 6],
     cost: { amount: 120, reduced: 60, per: 'Elternbeitrag pro Monat bei mittlerem Einkommen, nach Einkommen gestaffelt' },
     hours: 'daycare',
   },
-  'schwangerschaftsberatung': {
+  schwangerschaftsberatung: {
     name: 'Schwangerschaftsberatung und Schwangerschaftskonfliktberatung',
     topics: ['schwangerschaft-geburt', 'beratung'],
     description:
       'Wir beraten Sie vertraulich in allen Fragen rund um Schwangerschaft und Geburt: Mutterschutz, Elterngeld, finanzielle Hilfen aus der Bundesstiftung, Ängste und Konflikte. Die Schwangerschaftskonfliktberatung ist ergebnisoffen; Sie erhalten die Beratungsbescheinigung.',
     eligibility: 'Schwangere, werdende Väter und Angehörige, unabhängig von Herkunft, Religion und Aufenthaltsstatus.',
-    application: 'Vereinbaren Sie einen Termin telefonisch oder per E-Mail; in Konfliktsituationen bekommen Sie innerhalb von drei Werktagen einen Termin. Auf Wunsch anonym.',
+    application:
+      'Vereinbaren Sie einen Termin telefonisch oder per E-Mail; in Konfliktsituationen bekommen Sie innerhalb von drei Werktagen einen Termin. Auf Wunsch anonym.',
     easy: 'Sie sind schwanger?\nSie haben Fragen oder Sorgen?\nWir beraten Sie.\nDie Beratung kostet nichts.\nWir sagen niemandem etwas weiter.',
     hours: 'counselling',
     languages: ['en'],
@@ -142,7 +154,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   willkommensbesuch: {
     name: 'Willkommensbesuch für Neugeborene',
     topics: ['schwangerschaft-geburt', 'familienbildung'],
-    description: 'Nach der Geburt besucht Sie auf Wunsch eine Mitarbeiterin des Familienbüros zu Hause, bringt ein Begrüßungspaket mit und informiert über Angebote für junge Familien in Ihrem Stadtteil.',
+    description:
+      'Nach der Geburt besucht Sie auf Wunsch eine Mitarbeiterin des Familienbüros zu Hause, bringt ein Begrüßungspaket mit und informiert über Angebote für junge Familien in Ihrem Stadtteil.',
     eligibility: 'Alle Familien in {city} mit einem neugeborenen Kind.',
     application: 'Sie bekommen nach der Geburt einen Brief mit einem Terminvorschlag. Sie können den Besuch auch absagen.',
     ages: [0, 1],
@@ -153,10 +166,15 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   'geburt-beurkunden': {
     name: 'Geburt beurkunden lassen (Geburtsurkunde)',
     topics: ['schwangerschaft-geburt'],
-    description: 'Das Standesamt beurkundet die Geburt und stellt die Geburtsurkunden aus, die Sie für Elterngeld, Kindergeld und Krankenkasse brauchen. Bei Geburten in der Klinik schickt die Klinik die Geburtsanzeige.',
+    description:
+      'Das Standesamt beurkundet die Geburt und stellt die Geburtsurkunden aus, die Sie für Elterngeld, Kindergeld und Krankenkasse brauchen. Bei Geburten in der Klinik schickt die Klinik die Geburtsanzeige.',
     eligibility: 'Eltern von Kindern, die in {city} geboren wurden.',
     application: 'Die Geburt muss innerhalb einer Woche angezeigt werden. Termin online buchen oder die Unterlagen über die Geburtsklinik einreichen.',
-    documents: ['Personalausweis oder Reisepass der Eltern', 'Eheurkunde oder Geburtsurkunden der Eltern', 'Bei nicht verheirateten Eltern: Vaterschaftsanerkennung'],
+    documents: [
+      'Personalausweis oder Reisepass der Eltern',
+      'Eheurkunde oder Geburtsurkunden der Eltern',
+      'Bei nicht verheirateten Eltern: Vaterschaftsanerkennung',
+    ],
     leika: '99102012000000',
     cost: { amount: 12, per: 'pro weiterer Geburtsurkunde; drei Urkunden für Elterngeld, Kindergeld und Krankenkasse sind gebührenfrei' },
     easy: 'Ihr Kind ist geboren.\nDas Standes-Amt schreibt die Geburt auf.\nSie bekommen eine Geburts-Urkunde.\nDie Urkunde brauchen Sie für das Eltern-Geld.',
@@ -166,7 +184,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   vaterschaft: {
     name: 'Vaterschaftsanerkennung und Sorgeerklärung',
     topics: ['schwangerschaft-geburt', 'beratung'],
-    description: 'Nicht verheiratete Eltern können die Vaterschaft schon vor der Geburt anerkennen und gemeinsam das Sorgerecht erklären. Die Urkundsperson beim Jugendamt beurkundet beides kostenlos.',
+    description:
+      'Nicht verheiratete Eltern können die Vaterschaft schon vor der Geburt anerkennen und gemeinsam das Sorgerecht erklären. Die Urkundsperson beim Jugendamt beurkundet beides kostenlos.',
     eligibility: 'Nicht miteinander verheiratete Eltern.',
     application: 'Termin telefonisch vereinbaren; beide Eltern kommen persönlich.',
     documents: ['Personalausweis oder Reisepass beider Eltern', 'Mutterpass oder Geburtsurkunde des Kindes'],
@@ -177,7 +196,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   hebammenhilfe: {
     name: 'Hebammenhilfe in Schwangerschaft und Wochenbett',
     topics: ['schwangerschaft-geburt', 'gesundheit'],
-    description: 'Hebammen begleiten Sie in der Schwangerschaft (Vorsorge, Beschwerden), nach der Geburt zu Hause im Wochenbett und in der Stillzeit. Bitte melden Sie sich früh in der Schwangerschaft.',
+    description:
+      'Hebammen begleiten Sie in der Schwangerschaft (Vorsorge, Beschwerden), nach der Geburt zu Hause im Wochenbett und in der Stillzeit. Bitte melden Sie sich früh in der Schwangerschaft.',
     eligibility: 'Schwangere und Mütter bis zum Ende der Stillzeit.',
     application: 'Rufen Sie an oder schreiben Sie eine E-Mail mit Ihrem errechneten Geburtstermin.',
     cost: 'insurance',
@@ -188,7 +208,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   hebammensprechstunde: {
     name: 'Offene Hebammensprechstunde',
     topics: ['schwangerschaft-geburt', 'gesundheit'],
-    description: 'Keine Hebamme gefunden? In der offenen Sprechstunde beraten Hebammen ohne Termin: zu Beschwerden in der Schwangerschaft, zum Stillen, zum Gewicht Ihres Babys.',
+    description:
+      'Keine Hebamme gefunden? In der offenen Sprechstunde beraten Hebammen ohne Termin: zu Beschwerden in der Schwangerschaft, zum Stillen, zum Gewicht Ihres Babys.',
     eligibility: 'Schwangere und Eltern mit Babys bis ein Jahr.',
     application: 'Ohne Anmeldung; bringen Sie den Mutterpass oder das U-Heft mit.',
     ages: [0, 1],
@@ -198,7 +219,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   geburtsvorbereitung: {
     name: 'Geburtsvorbereitungskurs für Paare',
     topics: ['schwangerschaft-geburt', 'familienbildung'],
-    description: 'Sieben Abende über Geburt, Atmung, Schmerzlinderung, das Wochenbett und die erste Zeit mit dem Baby. Die Krankenkasse zahlt für die Schwangere; für Partnerinnen und Partner gibt es eine Gebühr.',
+    description:
+      'Sieben Abende über Geburt, Atmung, Schmerzlinderung, das Wochenbett und die erste Zeit mit dem Baby. Die Krankenkasse zahlt für die Schwangere; für Partnerinnen und Partner gibt es eine Gebühr.',
     eligibility: 'Schwangere ab der 25. Woche, mit Begleitperson.',
     application: 'Anmeldung per E-Mail bis spätestens zur 28. Schwangerschaftswoche.',
     cost: { amount: 70, reduced: 35, per: 'Gebühr für die Begleitperson (7 Abende)' },
@@ -207,7 +229,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   rueckbildung: {
     name: 'Rückbildungskurs mit Baby',
     topics: ['schwangerschaft-geburt', 'gesundheit'],
-    description: 'Beckenboden, Bauch und Rücken stärken, acht bis sechzehn Wochen nach der Geburt. Die Babys sind dabei. Die Krankenkasse übernimmt die Kosten.',
+    description:
+      'Beckenboden, Bauch und Rücken stärken, acht bis sechzehn Wochen nach der Geburt. Die Babys sind dabei. Die Krankenkasse übernimmt die Kosten.',
     eligibility: 'Mütter bis neun Monate nach der Geburt.',
     application: 'Anmeldung telefonisch oder per E-Mail, am besten schon in der Schwangerschaft.',
     cost: 'insurance',
@@ -235,7 +258,8 @@ export const careTemplates: Record<string, ServiceTemplate> = {
   kreisssaal: {
     name: 'Infoabend Geburt und Kreißsaalführung',
     topics: ['schwangerschaft-geburt'],
-    description: 'Hebammen und Ärztinnen der Geburtsklinik stellen den Kreißsaal, die Wochenstation und das Familienzimmer vor und beantworten Ihre Fragen. Mit Führung durch die Räume.',
+    description:
+      'Hebammen und Ärztinnen der Geburtsklinik stellen den Kreißsaal, die Wochenstation und das Familienzimmer vor und beantworten Ihre Fragen. Mit Führung durch die Räume.',
     eligibility: 'Schwangere und ihre Begleitpersonen.',
     application: 'Ohne Anmeldung; Treffpunkt im Foyer.',
     hours: 'eveningCourse',

@@ -5,7 +5,8 @@ export const educationTemplates: Record<string, ServiceTemplate> = {
   schulanmeldung: {
     name: 'Anmeldung zur Grundschule',
     topics: ['bildung-schule'],
-    description: 'Kinder, die bis zum 30. September sechs Jahre alt werden, sind im Sommer schulpflichtig. Sie melden Ihr Kind im Herbst an einer Grundschule Ihrer Wahl an; das Schulamt berät bei Fragen zu Zurückstellung und Förderbedarf.',
+    description:
+      'Kinder, die bis zum 30. September sechs Jahre alt werden, sind im Sommer schulpflichtig. Sie melden Ihr Kind im Herbst an einer Grundschule Ihrer Wahl an; das Schulamt berät bei Fragen zu Zurückstellung und Förderbedarf.',
     eligibility: 'Eltern von Kindern, die im nächsten Schuljahr schulpflichtig werden.',
     application: 'Sie bekommen im September einen Brief. Die Anmeldung ist an der Grundschule an den genannten Tagen.',
     ages: [5, 7],
@@ -28,7 +29,8 @@ export const educationTemplates: Record<string, ServiceTemplate> = {
   nachhilfe: {
     name: 'Nachhilfe in kleinen Gruppen',
     topics: ['bildung-schule'],
-    description: 'Nachhilfe in Mathe, Deutsch und Englisch in Gruppen von höchstens vier Kindern, mit Lernplan und Rücksprache mit der Schule. Anerkannter Anbieter für die Lernförderung aus dem Bildungspaket.',
+    description:
+      'Nachhilfe in Mathe, Deutsch und Englisch in Gruppen von höchstens vier Kindern, mit Lernplan und Rücksprache mit der Schule. Anerkannter Anbieter für die Lernförderung aus dem Bildungspaket.',
     eligibility: 'Schülerinnen und Schüler der Klassen 2 bis 13.',
     application: 'Kostenlose Probestunde vereinbaren.',
     ages: [7, 19],
@@ -38,7 +40,8 @@ export const educationTemplates: Record<string, ServiceTemplate> = {
   lrs: {
     name: 'Förderung bei Lese-Rechtschreib-Schwäche',
     topics: ['bildung-schule', 'gesundheit'],
-    description: 'Einzelförderung bei Legasthenie oder Lese-Rechtschreib-Schwäche nach einer Diagnostik, mit Beratung der Eltern. Unter Umständen übernimmt das Jugendamt die Kosten.',
+    description:
+      'Einzelförderung bei Legasthenie oder Lese-Rechtschreib-Schwäche nach einer Diagnostik, mit Beratung der Eltern. Unter Umständen übernimmt das Jugendamt die Kosten.',
     eligibility: 'Kinder von sieben bis 16 Jahren.',
     application: 'Erstgespräch mit Testung vereinbaren.',
     ages: [7, 16],
@@ -57,7 +60,8 @@ export const educationTemplates: Record<string, ServiceTemplate> = {
   bibliothek: {
     name: 'Bibliothek {place}: Ausleihe für Kinder und Familien',
     topics: ['bildung-schule', 'freizeit-sport'],
-    description: 'Bilderbücher, Erstlesebücher, Hörbücher, Tonies, Spiele und Sachbücher zum Ausleihen, dazu Lernplätze, WLAN und eine Spielecke. Der Bibliotheksausweis ist für Kinder und Jugendliche kostenlos.',
+    description:
+      'Bilderbücher, Erstlesebücher, Hörbücher, Tonies, Spiele und Sachbücher zum Ausleihen, dazu Lernplätze, WLAN und eine Spielecke. Der Bibliotheksausweis ist für Kinder und Jugendliche kostenlos.',
     eligibility: 'Alle; Kinder unter zwölf Jahren brauchen die Unterschrift eines Elternteils.',
     application: 'Ausweis an der Theke mit Personalausweis oder Meldebescheinigung.',
     cost: { amount: 20, reduced: 10, per: 'Jahresausweis für Erwachsene; Kinder und Jugendliche bis 17 Jahre kostenlos' },
@@ -97,7 +101,8 @@ export const educationTemplates: Record<string, ServiceTemplate> = {
   familiencafe: {
     name: 'Familiencafé mit offener Sprechstunde',
     topics: ['familienbildung', 'beratung'],
-    description: 'Kaffee, Tee und Spielecke: ein Treffpunkt für Familien aus dem Stadtteil. Eine Beraterin ist da und hilft bei Fragen zu Anträgen, Kita oder Erziehung.',
+    description:
+      'Kaffee, Tee und Spielecke: ein Treffpunkt für Familien aus dem Stadtteil. Eine Beraterin ist da und hilft bei Fragen zu Anträgen, Kita oder Erziehung.',
     eligibility: 'Alle Familien.',
     application: 'Einfach vorbeikommen.',
     easy: 'Im Familien-Café treffen Sie andere Familien.\nEs gibt Kaffee und Tee.\nDie Kinder können spielen.\nEine Beraterin hilft Ihnen bei Fragen.',
@@ -106,7 +111,8 @@ export const educationTemplates: Record<string, ServiceTemplate> = {
   familienzentrum: {
     name: 'Familienzentrum {place}: Beratung und Angebote unter einem Dach',
     topics: ['familienbildung', 'beratung', 'kinderbetreuung'],
-    description: 'Das Familienzentrum verbindet Kita, Beratung und Familienbildung: Sprechstunden der Erziehungsberatung, Elternkurse, Eltern-Kind-Gruppen und Hilfe bei der Suche nach Tagespflege.',
+    description:
+      'Das Familienzentrum verbindet Kita, Beratung und Familienbildung: Sprechstunden der Erziehungsberatung, Elternkurse, Eltern-Kind-Gruppen und Hilfe bei der Suche nach Tagespflege.',
     eligibility: 'Familien aus dem Stadtteil, auch ohne Kita-Platz im Haus.',
     application: 'Kommen Sie während der Öffnungszeiten vorbei oder rufen Sie an.',
     hours: 'counselling',

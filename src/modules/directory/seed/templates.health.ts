@@ -19,7 +19,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   vorsorge: {
     name: 'Vorsorgeuntersuchungen U1 bis U9 und J1',
     topics: ['gesundheit'],
-    description: 'Bei den U-Untersuchungen prüft die Kinderärztin oder der Kinderarzt, ob sich Ihr Kind gesund entwickelt: Wachstum, Sprache, Bewegung, Sehen und Hören. Die Termine stehen im gelben Vorsorgeheft.',
+    description:
+      'Bei den U-Untersuchungen prüft die Kinderärztin oder der Kinderarzt, ob sich Ihr Kind gesund entwickelt: Wachstum, Sprache, Bewegung, Sehen und Hören. Die Termine stehen im gelben Vorsorgeheft.',
     eligibility: 'Kinder von der Geburt bis 14 Jahre.',
     application: 'Vereinbaren Sie den Termin rechtzeitig, am besten schon bei der vorherigen Untersuchung.',
     ages: [0, 14],
@@ -41,7 +42,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   akutsprechstunde: {
     name: 'Akutsprechstunde beim Kinderarzt',
     topics: ['gesundheit'],
-    description: 'Für kranke Kinder mit Fieber, Schmerzen oder Ausschlag: jeden Morgen ohne Termin. Der Kinderarzt oder die Kinderärztin sieht Ihr Kind noch am selben Tag.',
+    description:
+      'Für kranke Kinder mit Fieber, Schmerzen oder Ausschlag: jeden Morgen ohne Termin. Der Kinderarzt oder die Kinderärztin sieht Ihr Kind noch am selben Tag.',
     eligibility: 'Kinder und Jugendliche bis 17 Jahre.',
     application: 'Ohne Termin, bitte vorher kurz anrufen.',
     ages: [0, 17],
@@ -74,7 +76,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   kinderzahnarzt: {
     name: 'Kinderzahnärztliche Sprechstunde',
     topics: ['gesundheit'],
-    description: 'Zahnärztliche Behandlung speziell für Kinder, mit viel Zeit und kindgerechter Erklärung. Die Früherkennung ab dem ersten Zahn zahlt die Krankenkasse.',
+    description:
+      'Zahnärztliche Behandlung speziell für Kinder, mit viel Zeit und kindgerechter Erklärung. Die Früherkennung ab dem ersten Zahn zahlt die Krankenkasse.',
     eligibility: 'Kinder vom ersten Zahn bis 17 Jahre, auch Kinder mit Behinderung.',
     application: 'Termin telefonisch.',
     ages: [0, 17],
@@ -118,7 +121,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   schuleingangsuntersuchung: {
     name: 'Schuleingangsuntersuchung',
     topics: ['gesundheit', 'bildung-schule'],
-    description: 'Vor der Einschulung untersucht der Kinder- und Jugendgesundheitsdienst jedes Kind: Sehen, Hören, Sprache, Bewegung und Impfstatus. Sie erhalten Empfehlungen für eine gute Förderung.',
+    description:
+      'Vor der Einschulung untersucht der Kinder- und Jugendgesundheitsdienst jedes Kind: Sehen, Hören, Sprache, Bewegung und Impfstatus. Sie erhalten Empfehlungen für eine gute Förderung.',
     eligibility: 'Alle Kinder, die im nächsten Sommer schulpflichtig werden.',
     application: 'Sie bekommen eine Einladung mit Termin, nachdem Sie Ihr Kind an der Grundschule angemeldet haben.',
     ages: [5, 6],
@@ -142,7 +146,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   zahngesundheit: {
     name: 'Zahngesundheit in Kita und Schule',
     topics: ['gesundheit', 'bildung-schule'],
-    description: 'Der zahnärztliche Dienst des Gesundheitsamts besucht Kitas und Grundschulen, schaut in die Zähne und zeigt spielerisch das Zähneputzen. Eltern erhalten eine Rückmeldung.',
+    description:
+      'Der zahnärztliche Dienst des Gesundheitsamts besucht Kitas und Grundschulen, schaut in die Zähne und zeigt spielerisch das Zähneputzen. Eltern erhalten eine Rückmeldung.',
     eligibility: 'Kinder in Kitas und Schulen in {city}.',
     application: 'Die Besuche organisieren Kita und Schule; Fragen beantworten wir telefonisch.',
     ages: [2, 12],
@@ -152,7 +157,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   familiengesundheit: {
     name: 'Familienhebammen und Familien-Kinderkrankenpflege',
     topics: ['schwangerschaft-geburt', 'gesundheit'],
-    description: 'Familienhebammen und Familien-Gesundheits-Kinderkrankenpflegerinnen besuchen Familien im ersten Lebensjahr zu Hause, wenn es mehr Unterstützung braucht: bei Frühgeborenen, sehr jungen Eltern oder Sorgen um die Gesundheit.',
+    description:
+      'Familienhebammen und Familien-Gesundheits-Kinderkrankenpflegerinnen besuchen Familien im ersten Lebensjahr zu Hause, wenn es mehr Unterstützung braucht: bei Frühgeborenen, sehr jungen Eltern oder Sorgen um die Gesundheit.',
     eligibility: 'Familien mit Babys im ersten Lebensjahr in {city}.',
     application: 'Rufen Sie an oder lassen Sie sich von Klinik, Hebamme oder Kinderarztpraxis vermitteln.',
     ages: [0, 1],
@@ -163,7 +169,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   'barrierefrei-beratung': {
     name: 'Beratung zu barrierefreien Wegen und Orten',
     topics: ['barrierefrei-unterwegs', 'beratung'],
-    description: 'Das Büro für Inklusion berät Familien mit Kinderwagen, Rollstuhl oder Sehbehinderung: barrierefreie Spielplätze, Toiletten mit Liege, Wege ohne Stufen und die Nutzung von Bus und Bahn.',
+    description:
+      'Das Büro für Inklusion berät Familien mit Kinderwagen, Rollstuhl oder Sehbehinderung: barrierefreie Spielplätze, Toiletten mit Liege, Wege ohne Stufen und die Nutzung von Bus und Bahn.',
     eligibility: 'Alle Familien in {city}, besonders Familien mit Behinderung.',
     application: 'Telefonisch, per E-Mail oder persönlich; Termine auch mit Gebärdensprachdolmetschung.',
     easy: 'Sie haben einen Roll-Stuhl?\nOder einen Kinder-Wagen?\nWir sagen Ihnen: Wo gibt es keine Treppen?\nWo gibt es Toiletten für Menschen mit Behinderung?',
@@ -173,7 +180,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   parkausweis: {
     name: 'Parkausweis für Menschen mit Behinderung',
     topics: ['barrierefrei-unterwegs'],
-    description: 'Mit dem Parkausweis dürfen Sie auf Behindertenparkplätzen parken. Auch Eltern von Kindern mit Behinderung können den Ausweis für Fahrten mit dem Kind beantragen.',
+    description:
+      'Mit dem Parkausweis dürfen Sie auf Behindertenparkplätzen parken. Auch Eltern von Kindern mit Behinderung können den Ausweis für Fahrten mit dem Kind beantragen.',
     eligibility: 'Menschen mit Schwerbehindertenausweis und Merkzeichen aG, Bl oder bestimmten weiteren Voraussetzungen.',
     application: 'Antrag persönlich oder per Post beim Büro für Inklusion.',
     documents: ['Schwerbehindertenausweis', 'Passfoto', 'Personalausweis'],
@@ -184,7 +192,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   schwerbehindertenausweis: {
     name: 'Schwerbehindertenausweis für Kinder',
     topics: ['barrierefrei-unterwegs', 'finanzielle-hilfen'],
-    description: 'Der Ausweis bringt Nachteilsausgleiche: Freifahrt in Bus und Bahn für eine Begleitperson, Steuerfreibeträge und Eintrittsermäßigungen. Wir helfen beim Antrag.',
+    description:
+      'Der Ausweis bringt Nachteilsausgleiche: Freifahrt in Bus und Bahn für eine Begleitperson, Steuerfreibeträge und Eintrittsermäßigungen. Wir helfen beim Antrag.',
     eligibility: 'Kinder und Jugendliche mit einer Behinderung, die länger als sechs Monate dauert.',
     application: 'Antrag mit ärztlichen Unterlagen stellen; wir beraten zum Ausfüllen.',
     ages: [0, 17],
@@ -196,7 +205,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   fahrdienst: {
     name: 'Fahrdienst für Kinder mit Behinderung',
     topics: ['barrierefrei-unterwegs'],
-    description: 'Fahrten mit rollstuhlgerechten Fahrzeugen zu Therapie, Freizeit und Familienbesuchen. Die Fahrerinnen und Fahrer sind geschult und haben Zeit.',
+    description:
+      'Fahrten mit rollstuhlgerechten Fahrzeugen zu Therapie, Freizeit und Familienbesuchen. Die Fahrerinnen und Fahrer sind geschult und haben Zeit.',
     eligibility: 'Kinder und Jugendliche mit Mobilitätseinschränkung und ihre Begleitpersonen.',
     application: 'Fahrten mindestens zwei Tage vorher telefonisch buchen.',
     ages: [0, 21],
@@ -207,7 +217,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   'inklusiver-spielplatz': {
     name: 'Inklusiver Spielplatz {place}',
     topics: ['freizeit-sport', 'barrierefrei-unterwegs'],
-    description: 'Ein Spielplatz für alle Kinder: Rollstuhlkarussell, unterfahrbarer Sandtisch, Nestschaukel, Tastpfad und feste Wege. Toilette mit Liege im Parkcafé nebenan.',
+    description:
+      'Ein Spielplatz für alle Kinder: Rollstuhlkarussell, unterfahrbarer Sandtisch, Nestschaukel, Tastpfad und feste Wege. Toilette mit Liege im Parkcafé nebenan.',
     eligibility: 'Alle Kinder, mit und ohne Behinderung.',
     application: 'Frei zugänglich.',
     ages: [0, 14],
@@ -227,7 +238,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   reiten: {
     name: 'Therapeutisches Reiten und Voltigieren',
     topics: ['barrierefrei-unterwegs', 'freizeit-sport'],
-    description: 'Auf ruhigen Pferden Gleichgewicht, Vertrauen und Körpergefühl stärken. Für Kinder mit Behinderung, mit Angst oder nach belastenden Erlebnissen, und für alle, die Pferde lieben.',
+    description:
+      'Auf ruhigen Pferden Gleichgewicht, Vertrauen und Körpergefühl stärken. Für Kinder mit Behinderung, mit Angst oder nach belastenden Erlebnissen, und für alle, die Pferde lieben.',
     eligibility: 'Kinder von vier bis 16 Jahren.',
     application: 'Schnupperstunde telefonisch vereinbaren.',
     ages: [4, 16],
@@ -247,7 +259,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   'familienunterstuetzender-dienst': {
     name: 'Familienunterstützender Dienst',
     topics: ['barrierefrei-unterwegs', 'beratung'],
-    description: 'Stundenweise Betreuung von Kindern mit Behinderung zu Hause oder bei Ausflügen, damit Eltern und Geschwister Zeit für sich haben. Abrechnung meist über die Pflegekasse.',
+    description:
+      'Stundenweise Betreuung von Kindern mit Behinderung zu Hause oder bei Ausflügen, damit Eltern und Geschwister Zeit für sich haben. Abrechnung meist über die Pflegekasse.',
     eligibility: 'Familien mit Kindern mit Pflegegrad.',
     application: 'Erstgespräch zu Hause vereinbaren.',
     ages: [0, 21],
@@ -257,7 +270,8 @@ export const healthTemplates: Record<string, ServiceTemplate> = {
   'elterntreff-inklusion': {
     name: 'Elterntreff für Familien mit behinderten Kindern',
     topics: ['barrierefrei-unterwegs', 'familienbildung'],
-    description: 'Austausch unter Eltern, einmal im Monat mit einer Referentin zu Themen wie Pflegegrad, Schulbegleitung oder Geschwisterkinder. Kinderbetreuung vor Ort.',
+    description:
+      'Austausch unter Eltern, einmal im Monat mit einer Referentin zu Themen wie Pflegegrad, Schulbegleitung oder Geschwisterkinder. Kinderbetreuung vor Ort.',
     eligibility: 'Eltern von Kindern mit Behinderung oder chronischer Erkrankung.',
     application: 'Ohne Anmeldung.',
     hours: 'afternoon',

@@ -8,7 +8,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
     description:
       'Beratung für Eltern, Kinder und Jugendliche bei Fragen zur Erziehung, bei Streit in der Familie, Schulproblemen, Ängsten oder nach Trennung und Scheidung. Psychologinnen und Sozialpädagogen beraten vertraulich.',
     eligibility: 'Familien mit Kindern und jungen Erwachsenen bis 27 Jahre.',
-    application: 'Melden Sie sich telefonisch oder per E-Mail; das erste Gespräch findet meist innerhalb von zwei Wochen statt. Jugendliche können auch allein kommen.',
+    application:
+      'Melden Sie sich telefonisch oder per E-Mail; das erste Gespräch findet meist innerhalb von zwei Wochen statt. Jugendliche können auch allein kommen.',
     ages: [0, 27],
     easy: 'Sie haben Sorgen mit Ihrem Kind?\nOder Streit in der Familie?\nWir hören Ihnen zu.\nWir suchen mit Ihnen eine Lösung.\nDie Beratung kostet nichts.',
     hours: 'counselling',
@@ -16,7 +17,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   trennung: {
     name: 'Beratung bei Trennung und Scheidung',
     topics: ['beratung'],
-    description: 'Wie sagen wir es den Kindern? Wie regeln wir Umgang und Unterhalt? Wir beraten Mütter und Väter, gemeinsam oder einzeln, und begleiten begleiteten Umgang.',
+    description:
+      'Wie sagen wir es den Kindern? Wie regeln wir Umgang und Unterhalt? Wir beraten Mütter und Väter, gemeinsam oder einzeln, und begleiten begleiteten Umgang.',
     eligibility: 'Eltern in Trennung und ihre Kinder.',
     application: 'Termin telefonisch vereinbaren.',
     hours: 'counselling',
@@ -27,7 +29,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
     description:
       'Wir verschaffen uns mit Ihnen einen Überblick über Schulden und Einnahmen, verhandeln mit Gläubigern, helfen bei Pfändungen und begleiten die Verbraucherinsolvenz. Die Beratung ist vertraulich.',
     eligibility: 'Überschuldete Familien und Alleinerziehende in {city}.',
-    application: 'Rufen Sie an: Im Erstgespräch klären wir, was dringend ist (Strom, Miete, Konto). Bei drohender Wohnungsräumung bekommen Sie sofort einen Termin.',
+    application:
+      'Rufen Sie an: Im Erstgespräch klären wir, was dringend ist (Strom, Miete, Konto). Bei drohender Wohnungsräumung bekommen Sie sofort einen Termin.',
     documents: ['Einkommensnachweis', 'Kontoauszüge der letzten drei Monate', 'Schreiben von Gläubigern und Inkassobüros'],
     easy: 'Sie haben Schulden?\nSie können Rechnungen nicht bezahlen?\nWir helfen Ihnen.\nBringen Sie Ihre Briefe mit.\nDie Beratung kostet nichts.',
     hours: 'counselling',
@@ -52,7 +55,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   migrationsberatung: {
     name: 'Migrationsberatung für Familien',
     topics: ['beratung'],
-    description: 'Beratung zu Aufenthalt, Sprachkursen, Anerkennung von Abschlüssen, Kita und Schule für neu zugewanderte Familien. Wir helfen beim Ausfüllen von Anträgen.',
+    description:
+      'Beratung zu Aufenthalt, Sprachkursen, Anerkennung von Abschlüssen, Kita und Schule für neu zugewanderte Familien. Wir helfen beim Ausfüllen von Anträgen.',
     eligibility: 'Zugewanderte Familien, unabhängig vom Aufenthaltsstatus.',
     application: 'Offene Sprechstunde ohne Termin oder Termin nach Vereinbarung.',
     languages: ['ar', 'tr', 'uk', 'fa'],
@@ -71,7 +75,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   alleinerziehend: {
     name: 'Beratung und Treff für Alleinerziehende',
     topics: ['beratung', 'familienbildung'],
-    description: 'Beratung zu Unterhalt, Umgang und Geld, und jeden Donnerstag ein offener Treff mit Kinderbetreuung, in dem Alleinerziehende sich austauschen und unterstützen.',
+    description:
+      'Beratung zu Unterhalt, Umgang und Geld, und jeden Donnerstag ein offener Treff mit Kinderbetreuung, in dem Alleinerziehende sich austauschen und unterstützen.',
     eligibility: 'Alleinerziehende Mütter und Väter.',
     application: 'Zum Treff einfach kommen; Beratung nach Vereinbarung.',
     hours: 'afternoon',
@@ -87,7 +92,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   gewaltberatung: {
     name: 'Beratung bei häuslicher Gewalt',
     topics: ['beratung', 'notfall-krise'],
-    description: 'Beratung für Frauen, die Gewalt in Partnerschaft oder Familie erleben: Schutz und Sicherheit, Gewaltschutzanordnung, Wohnung, Kinder. Vertraulich und auf Wunsch anonym.',
+    description:
+      'Beratung für Frauen, die Gewalt in Partnerschaft oder Familie erleben: Schutz und Sicherheit, Gewaltschutzanordnung, Wohnung, Kinder. Vertraulich und auf Wunsch anonym.',
     eligibility: 'Frauen ab 16 Jahren und ihre Kinder.',
     application: 'Rufen Sie an; in akuten Fällen bekommen Sie noch am selben Tag ein Gespräch. Bei Gefahr: Polizei 110.',
     easy: 'Jemand tut Ihnen weh?\nZu Hause?\nWir helfen Ihnen.\nWir sagen niemandem etwas weiter.\nBei Gefahr rufen Sie 110 an.',
@@ -97,7 +103,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   'sexualisierte-gewalt': {
     name: 'Beratung bei sexualisierter Gewalt gegen Kinder und Jugendliche',
     topics: ['beratung', 'notfall-krise'],
-    description: 'Fachberatung für Kinder, Jugendliche und Eltern bei Verdacht auf sexualisierte Gewalt, und für Fachkräfte aus Kita, Schule und Verein. Wir handeln nicht ohne Ihr Einverständnis.',
+    description:
+      'Fachberatung für Kinder, Jugendliche und Eltern bei Verdacht auf sexualisierte Gewalt, und für Fachkräfte aus Kita, Schule und Verein. Wir handeln nicht ohne Ihr Einverständnis.',
     eligibility: 'Kinder, Jugendliche, Eltern, Bezugspersonen und Fachkräfte.',
     application: 'Anruf oder E-Mail; Jugendliche können auch ohne Eltern kommen.',
     ages: [0, 21],
@@ -106,7 +113,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   asd: {
     name: 'Allgemeiner Sozialer Dienst (ASD)',
     topics: ['beratung', 'notfall-krise'],
-    description: 'Der Allgemeine Soziale Dienst des Jugendamts berät Familien in schwierigen Lebenslagen, vermittelt Hilfen zur Erziehung und schützt Kinder bei Gefahr für ihr Wohl.',
+    description:
+      'Der Allgemeine Soziale Dienst des Jugendamts berät Familien in schwierigen Lebenslagen, vermittelt Hilfen zur Erziehung und schützt Kinder bei Gefahr für ihr Wohl.',
     eligibility: 'Familien, Kinder und Jugendliche in {city}.',
     application: 'Rufen Sie den Dienst für Ihren Stadtbezirk an; in dringenden Fällen sofort.',
     leika: '99041023000000',
@@ -116,7 +124,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   schulpsychologie: {
     name: 'Schulpsychologische Beratung',
     topics: ['beratung', 'bildung-schule'],
-    description: 'Bei Lernschwierigkeiten, Schulangst, Mobbing oder Konflikten mit Lehrkräften beraten Schulpsychologinnen Schülerinnen, Schüler und Eltern, unabhängig von der Schule.',
+    description:
+      'Bei Lernschwierigkeiten, Schulangst, Mobbing oder Konflikten mit Lehrkräften beraten Schulpsychologinnen Schülerinnen, Schüler und Eltern, unabhängig von der Schule.',
     eligibility: 'Schülerinnen und Schüler aller Schulen in {city} und ihre Eltern.',
     application: 'Anmeldung telefonisch.',
     ages: [6, 19],
@@ -140,7 +149,8 @@ export const helpTemplates: Record<string, ServiceTemplate> = {
   krisentelefon: {
     name: 'Krisentelefon für Eltern',
     topics: ['notfall-krise', 'beratung'],
-    description: 'Wenn Ihnen alles zu viel wird, das Baby nicht aufhört zu schreien oder der Streit eskaliert: erfahrene Beraterinnen hören zu und helfen weiter. Anonym und kostenlos.',
+    description:
+      'Wenn Ihnen alles zu viel wird, das Baby nicht aufhört zu schreien oder der Streit eskaliert: erfahrene Beraterinnen hören zu und helfen weiter. Anonym und kostenlos.',
     eligibility: 'Mütter, Väter und andere Erziehende.',
     application: 'Einfach anrufen, jeden Abend.',
     hours: 'evenings',

@@ -15,7 +15,8 @@ export const leisureTemplates: Record<string, ServiceTemplate> = {
   instrumentalunterricht: {
     name: 'Instrumentalunterricht für Kinder und Jugendliche',
     topics: ['freizeit-sport', 'bildung-schule'],
-    description: 'Unterricht an Klavier, Gitarre, Geige, Blockflöte, Schlagzeug und vielen weiteren Instrumenten; Leihinstrumente für den Anfang. Ensembles und Vorspiele das ganze Jahr.',
+    description:
+      'Unterricht an Klavier, Gitarre, Geige, Blockflöte, Schlagzeug und vielen weiteren Instrumenten; Leihinstrumente für den Anfang. Ensembles und Vorspiele das ganze Jahr.',
     eligibility: 'Kinder und Jugendliche von sechs bis 21 Jahren.',
     application: 'Anmeldung schriftlich; Probestunde möglich.',
     ages: [6, 21],
@@ -44,7 +45,8 @@ export const leisureTemplates: Record<string, ServiceTemplate> = {
   schwimmkurs: {
     name: 'Schwimmkurs für Kinder (Seepferdchen)',
     topics: ['freizeit-sport'],
-    description: 'In zehn Terminen lernen Kinder sicher schwimmen und machen am Ende das Seepferdchen-Abzeichen. Höchstens acht Kinder pro Kurs, zwei Schwimmlehrkräfte.',
+    description:
+      'In zehn Terminen lernen Kinder sicher schwimmen und machen am Ende das Seepferdchen-Abzeichen. Höchstens acht Kinder pro Kurs, zwei Schwimmlehrkräfte.',
     eligibility: 'Kinder von vier bis zehn Jahren, die noch nicht schwimmen können.',
     application: 'Anmeldung online ab dem ersten Tag des Monats vor Kursbeginn; die Kurse sind schnell voll.',
     ages: [4, 10],
@@ -173,7 +175,8 @@ export const leisureTemplates: Record<string, ServiceTemplate> = {
   spielmobil: {
     name: 'Spielmobil in den Stadtteilen',
     topics: ['freizeit-sport'],
-    description: 'Der Bus voller Spiele kommt auf Plätze und Spielplätze: Riesenseifenblasen, Stelzen, Kistenklettern und Bastelangebote. Betreut von Pädagoginnen.',
+    description:
+      'Der Bus voller Spiele kommt auf Plätze und Spielplätze: Riesenseifenblasen, Stelzen, Kistenklettern und Bastelangebote. Betreut von Pädagoginnen.',
     eligibility: 'Kinder von vier bis zwölf Jahren.',
     application: 'Ohne Anmeldung, bei jedem Wetter außer Sturm.',
     ages: [4, 12],
@@ -192,7 +195,8 @@ export const leisureTemplates: Record<string, ServiceTemplate> = {
   jugendzentrum: {
     name: 'Jugendzentrum {place}: offener Treff',
     topics: ['jugend', 'freizeit-sport'],
-    description: 'Kicker, Billard, Musikraum, Konsolen und eine Küche: Jugendliche treffen Freunde, planen Projekte und finden bei den Pädagoginnen ein offenes Ohr.',
+    description:
+      'Kicker, Billard, Musikraum, Konsolen und eine Küche: Jugendliche treffen Freunde, planen Projekte und finden bei den Pädagoginnen ein offenes Ohr.',
     eligibility: 'Jugendliche von zehn bis 21 Jahren.',
     application: 'Einfach vorbeikommen.',
     ages: [10, 21],

@@ -10,7 +10,11 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
     eligibility: 'Mütter und Väter, die ihr Kind selbst betreuen und höchstens 32 Stunden in der Woche arbeiten.',
     application: 'Antrag online oder auf Papier innerhalb von drei Monaten nach der Geburt; später gibt es nur noch drei Monate rückwirkend.',
     ages: [0, 1],
-    documents: ['Geburtsurkunde für Elterngeld', 'Einkommensnachweis (Lohnabrechnungen der letzten 12 Monate)', 'Bescheinigung über Mutterschaftsgeld und Arbeitgeberzuschuss'],
+    documents: [
+      'Geburtsurkunde für Elterngeld',
+      'Einkommensnachweis (Lohnabrechnungen der letzten 12 Monate)',
+      'Bescheinigung über Mutterschaftsgeld und Arbeitgeberzuschuss',
+    ],
     leika: '99036005000000',
     easy: 'Sie bekommen ein Baby?\nSie arbeiten weniger, weil Sie auf Ihr Kind aufpassen?\nDann bekommen Sie Eltern-Geld.\nSie müssen einen Antrag stellen.\nWir helfen Ihnen dabei.',
     hours: 'office',
@@ -19,7 +23,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   kindergeld: {
     name: 'Beratung zu Kindergeld und Kinderzuschlag',
     topics: ['finanzielle-hilfen'],
-    description: 'Das Familienbüro erklärt, wie Sie Kindergeld bei der Familienkasse beantragen, ob Ihnen Kinderzuschlag zusteht und welche Leistungen sich ergänzen. Wir helfen beim Ausfüllen der Anträge.',
+    description:
+      'Das Familienbüro erklärt, wie Sie Kindergeld bei der Familienkasse beantragen, ob Ihnen Kinderzuschlag zusteht und welche Leistungen sich ergänzen. Wir helfen beim Ausfüllen der Anträge.',
     eligibility: 'Familien in {city}.',
     application: 'Kommen Sie in die Sprechstunde oder vereinbaren Sie einen Termin.',
     ages: [0, 25],
@@ -46,7 +51,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   lernfoerderung: {
     name: 'Lernförderung aus dem Bildungspaket',
     topics: ['bildung-schule', 'finanzielle-hilfen'],
-    description: 'Wenn die Schule bestätigt, dass Ihr Kind Nachhilfe braucht, um das Lernziel zu erreichen, übernimmt das Bildungspaket die Kosten für anerkannte Nachhilfeanbieter.',
+    description:
+      'Wenn die Schule bestätigt, dass Ihr Kind Nachhilfe braucht, um das Lernziel zu erreichen, übernimmt das Bildungspaket die Kosten für anerkannte Nachhilfeanbieter.',
     eligibility: 'Schülerinnen und Schüler mit Anspruch auf Bildung und Teilhabe.',
     application: 'Formular von der Lehrkraft ausfüllen lassen und mit dem Antrag einreichen.',
     ages: [6, 18],
@@ -58,8 +64,10 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   familienpass: {
     name: 'Familienpass der Stadt {city}',
     topics: ['finanzielle-hilfen', 'freizeit-sport'],
-    description: 'Mit dem Familienpass zahlen Familien mit kleinem Einkommen weniger: in Bädern, Bibliothek, Musikschule, Kursen und bei vielen Vereinen, meist die Hälfte.',
-    eligibility: 'Familien in {city} mit Bürgergeld, Wohngeld, Kinderzuschlag oder einem Einkommen unter der Grenze des Familienpasses; außerdem Pflegefamilien.',
+    description:
+      'Mit dem Familienpass zahlen Familien mit kleinem Einkommen weniger: in Bädern, Bibliothek, Musikschule, Kursen und bei vielen Vereinen, meist die Hälfte.',
+    eligibility:
+      'Familien in {city} mit Bürgergeld, Wohngeld, Kinderzuschlag oder einem Einkommen unter der Grenze des Familienpasses; außerdem Pflegefamilien.',
     application: 'Antrag im Familienbüro oder online; der Pass gilt ein Jahr.',
     documents: ['Einkommensnachweis oder Leistungsbescheid', 'Personalausweis'],
     leika: '99050001000000',
@@ -70,7 +78,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   wohngeld: {
     name: 'Wohngeld für Familien',
     topics: ['finanzielle-hilfen'],
-    description: 'Wohngeld ist ein Zuschuss zur Miete oder zu den Kosten für selbst genutztes Wohneigentum. Für Familien mit Kindern lohnt sich oft die Prüfung zusammen mit dem Kinderzuschlag.',
+    description:
+      'Wohngeld ist ein Zuschuss zur Miete oder zu den Kosten für selbst genutztes Wohneigentum. Für Familien mit Kindern lohnt sich oft die Prüfung zusammen mit dem Kinderzuschlag.',
     eligibility: 'Haushalte mit eigenem Einkommen, das für die Miete nicht reicht.',
     application: 'Antrag online oder bei der Wohngeldstelle; Wohngeld gibt es ab dem Monat des Antrags.',
     documents: ['Einkommensnachweis aller Haushaltsmitglieder', 'Mietvertrag', 'Mietbescheinigung des Vermieters'],
@@ -94,7 +103,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   beistandschaft: {
     name: 'Beistandschaft: Hilfe beim Kindesunterhalt',
     topics: ['beratung', 'finanzielle-hilfen'],
-    description: 'Das Jugendamt berechnet den Unterhalt, fordert ihn ein und kann die Vaterschaft feststellen lassen. Die Beistandschaft ist freiwillig und kostenlos.',
+    description:
+      'Das Jugendamt berechnet den Unterhalt, fordert ihn ein und kann die Vaterschaft feststellen lassen. Die Beistandschaft ist freiwillig und kostenlos.',
     eligibility: 'Alleinerziehende Eltern minderjähriger Kinder.',
     application: 'Schriftlicher Antrag beim Jugendamt.',
     ages: [0, 17],
@@ -115,7 +125,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   kinderkleider: {
     name: 'Kinderkleiderladen: Second Hand für kleine Preise',
     topics: ['finanzielle-hilfen', 'familienbildung'],
-    description: 'Gut erhaltene Kinderkleidung, Schuhe, Spielzeug und Kinderwagen aus Spenden, für wenige Euro. Spenden nehmen wir während der Öffnungszeiten an.',
+    description:
+      'Gut erhaltene Kinderkleidung, Schuhe, Spielzeug und Kinderwagen aus Spenden, für wenige Euro. Spenden nehmen wir während der Öffnungszeiten an.',
     eligibility: 'Alle Familien; mit Familienpass gibt es Rabatt.',
     application: 'Einfach vorbeikommen.',
     cost: { amount: 3, reduced: 1.5, per: 'Durchschnittspreis pro Teil' },
@@ -124,7 +135,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   wiedereinstieg: {
     name: 'Wiedereinstieg in den Beruf: Beratung nach der Familienzeit',
     topics: ['beruf-familie'],
-    description: 'Nach Elternzeit oder Pflege zurück in den Beruf: Wir klären mit Ihnen Ziele, Weiterbildung, Teilzeitmodelle und Kinderbetreuung und begleiten Ihre Bewerbung.',
+    description:
+      'Nach Elternzeit oder Pflege zurück in den Beruf: Wir klären mit Ihnen Ziele, Weiterbildung, Teilzeitmodelle und Kinderbetreuung und begleiten Ihre Bewerbung.',
     eligibility: 'Frauen und Männer nach einer Familienphase.',
     application: 'Erstgespräch telefonisch vereinbaren; auch online möglich.',
     easy: 'Sie wollen wieder arbeiten?\nNach der Zeit mit Ihren Kindern?\nWir beraten Sie.\nDie Beratung kostet nichts.',
@@ -141,7 +153,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   teilzeitausbildung: {
     name: 'Teilzeitausbildung für junge Eltern',
     topics: ['beruf-familie', 'jugend'],
-    description: 'Eine Ausbildung in Teilzeit, passend zur Kinderbetreuung: Wir finden mit Ihnen einen Betrieb, klären die Finanzierung und die Betreuung Ihres Kindes.',
+    description:
+      'Eine Ausbildung in Teilzeit, passend zur Kinderbetreuung: Wir finden mit Ihnen einen Betrieb, klären die Finanzierung und die Betreuung Ihres Kindes.',
     eligibility: 'Junge Mütter und Väter bis 27 Jahre ohne Berufsausbildung.',
     application: 'Termin telefonisch vereinbaren.',
     ages: [16, 27],
@@ -151,7 +164,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   'familienfreundliche-betriebe': {
     name: 'Beratung für familienfreundliche Betriebe',
     topics: ['beruf-familie'],
-    description: 'Wir beraten Unternehmen zu flexiblen Arbeitszeiten, Betreuungszuschüssen, Belegplätzen in Kitas und Notfallbetreuung, und vernetzen Personalverantwortliche.',
+    description:
+      'Wir beraten Unternehmen zu flexiblen Arbeitszeiten, Betreuungszuschüssen, Belegplätzen in Kitas und Notfallbetreuung, und vernetzen Personalverantwortliche.',
     eligibility: 'Arbeitgeber in {city} und ihre Beschäftigten.',
     application: 'Termin per E-Mail.',
     hours: 'office',
@@ -159,7 +173,8 @@ export const moneyTemplates: Record<string, ServiceTemplate> = {
   berufsberatung: {
     name: 'Berufsberatung und Ausbildungsplatzsuche',
     topics: ['jugend', 'beruf-familie'],
-    description: 'In der Jugendberufsagentur beraten Arbeitsagentur, Jobcenter und Jugendhilfe unter einem Dach: Welche Ausbildung passt zu mir? Wo gibt es freie Plätze? Wie finanziere ich meine Ausbildung?',
+    description:
+      'In der Jugendberufsagentur beraten Arbeitsagentur, Jobcenter und Jugendhilfe unter einem Dach: Welche Ausbildung passt zu mir? Wo gibt es freie Plätze? Wie finanziere ich meine Ausbildung?',
     eligibility: 'Jugendliche und junge Erwachsene von 14 bis 25 Jahren.',
     application: 'Ohne Termin in die offene Sprechstunde oder Termin telefonisch.',
     ages: [14, 25],

@@ -13,14 +13,32 @@ const limitMb = maxPackageBytes / 1024 / 1024;
 const keepLimit = 1024 * 1024;
 
 const example = {
-  organizations: [{ id: '0b5e3c9a-6a41-4f8e-9d2b-1c7a5e3f9b10', name: 'Familienzentrum Beispiel e. V.', description: 'Beratung und Kurse für Familien.', email: 'info@familienzentrum.example' }],
+  organizations: [
+    {
+      id: '0b5e3c9a-6a41-4f8e-9d2b-1c7a5e3f9b10',
+      name: 'Familienzentrum Beispiel e. V.',
+      description: 'Beratung und Kurse für Familien.',
+      email: 'info@familienzentrum.example',
+    },
+  ],
   locations: [
     {
       id: '1c6f4dab-7b52-4a9f-8e3c-2d8b6f4a0c21',
       location_type: 'physical',
       organization_id: '0b5e3c9a-6a41-4f8e-9d2b-1c7a5e3f9b10',
       name: 'Haus der Familie',
-      addresses: [{ id: '2d7a5ebc-8c63-4ba0-9f4d-3e9c7a5b1d32', address_1: 'Musterstraße 1', city: 'Hamm', region: 'Hamm-Mitte', state_province: 'Nordrhein-Westfalen', postal_code: '59065', country: 'DE', address_type: 'physical' }],
+      addresses: [
+        {
+          id: '2d7a5ebc-8c63-4ba0-9f4d-3e9c7a5b1d32',
+          address_1: 'Musterstraße 1',
+          city: 'Hamm',
+          region: 'Hamm-Mitte',
+          state_province: 'Nordrhein-Westfalen',
+          postal_code: '59065',
+          country: 'DE',
+          address_type: 'physical',
+        },
+      ],
     },
   ],
   services: [
@@ -74,7 +92,14 @@ export function ImportPage({ ctx, text = '', dryRun = false, problems, done }: I
   const countVars = done ? { ...done.summary } : undefined;
   return (
     <Layout ctx={ctx} title={t('import.title')} hasErrors={failed}>
-      {failed ? <ErrorSummary title={t('import.errors.title')} errors={{ paket: t('import.errors.summary', { count: problems.total }), fehlerbericht: t('import.errors.link') }} /> : ''}
+      {failed ? (
+        <ErrorSummary
+          title={t('import.errors.title')}
+          errors={{ paket: t('import.errors.summary', { count: problems.total }), fehlerbericht: t('import.errors.link') }}
+        />
+      ) : (
+        ''
+      )}
       <h1 class="kern-heading-large">{t.html('import.title')}</h1>
       {done && countVars ? (
         <Alert kind="success" title={t(done.dryRun ? 'import.checked.title' : 'import.done.title')}>
@@ -96,9 +121,15 @@ export function ImportPage({ ctx, text = '', dryRun = false, problems, done }: I
             <table class="kern-table kern-table--small">
               <thead class="kern-table__header">
                 <tr class="kern-table__row">
-                  <th scope="col" class="kern-table__header">{t.html('import.report.record')}</th>
-                  <th scope="col" class="kern-table__header">{t.html('import.report.field')}</th>
-                  <th scope="col" class="kern-table__header">{t.html('import.report.problem')}</th>
+                  <th scope="col" class="kern-table__header">
+                    {t.html('import.report.record')}
+                  </th>
+                  <th scope="col" class="kern-table__header">
+                    {t.html('import.report.field')}
+                  </th>
+                  <th scope="col" class="kern-table__header">
+                    {t.html('import.report.problem')}
+                  </th>
                 </tr>
               </thead>
               <tbody class="kern-table__body">

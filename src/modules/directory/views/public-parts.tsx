@@ -14,7 +14,8 @@ export const dayKey = (day: number) => `day.${day}` as DayKey;
 /** "Jetzt geöffnet, bis 12:00 Uhr" or "Geschlossen, öffnet Montag um 8:00 Uhr"; '' without hours. */
 export function openingText(state: OpeningState, t: Messages): string {
   if (state.kind === 'unknown') return '';
-  if (state.kind === 'open') return t(state.closesNextDay && state.closes !== '00:00' ? 'status.openOvernight' : 'status.open', { time: spokenEnd(state.closes) });
+  if (state.kind === 'open')
+    return t(state.closesNextDay && state.closes !== '00:00' ? 'status.openOvernight' : 'status.open', { time: spokenEnd(state.closes) });
   const next = state.next;
   if (!next) return t('status.closed');
   const time = spokenStart(next.opens);

@@ -83,7 +83,12 @@ function SearchForm(props: SearchPageProps): JSX.Element {
                 options={[{ value: '', label: t('form.topicAll') }, ...props.topics.map((topic) => ({ value: topic.code, label: topic.name }))]}
               />
               <AgeField ctx={ctx} value={form.age} />
-              <SelectField name={params.district} label={t('form.district')} value={form.district} options={[{ value: '', label: t('form.districtAll') }, ...districts]} />
+              <SelectField
+                name={params.district}
+                label={t('form.district')}
+                value={form.district}
+                options={[{ value: '', label: t('form.districtAll') }, ...districts]}
+              />
               <SelectField
                 name={params.language}
                 label={t('form.language')}
@@ -118,7 +123,13 @@ function SearchForm(props: SearchPageProps): JSX.Element {
                   { value: 'entfernung', label: t('form.sortDistance') },
                 ]}
               />
-              <SelectField name={params.origin} label={t('form.origin')} hint={t('form.originHint')} value={form.origin} options={[{ value: '', label: t('form.originNone') }, ...districts]} />
+              <SelectField
+                name={params.origin}
+                label={t('form.origin')}
+                hint={t('form.originHint')}
+                value={form.origin}
+                options={[{ value: '', label: t('form.originNone') }, ...districts]}
+              />
             </div>
           </fieldset>
           <p class="kern-body">

@@ -11,7 +11,6 @@ import { dayKey, openingText } from './public-parts.js';
 
 /** The sections of a service page, shared by the page and its print view. */
 
-
 export function formatCivilDate(isoDate: string, locale: Locale): string {
   return dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
@@ -38,7 +37,6 @@ export function Paragraphs({ text }: { text: string | undefined }): JSX.Element 
   );
 }
 
-
 function ages(d: ServiceDetails, locale: Locale): string {
   const t = servicePageMessages(locale);
   const { minimum_age: min, maximum_age: max } = d.service;
@@ -57,7 +55,13 @@ function Costs({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element
   const money = (amount: number, currency = 'EUR') => numberFormat(intlLocale[ctx.locale], { style: 'currency', currency }).format(amount);
   return (
     <Section id="kosten" title={t('costs')}>
-      {d.free ? <p class="kern-body" safe>{t('free')}</p> : ''}
+      {d.free ? (
+        <p class="kern-body" safe>
+          {t('free')}
+        </p>
+      ) : (
+        ''
+      )}
       {!d.free && costs.length ? (
         <ul class="kern-list kern-list--bullet">
           {costs.map((c) => (
@@ -68,7 +72,13 @@ function Costs({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element
         ''
       )}
       {d.free && restatesFree(d.service.fees_description) ? '' : <Paragraphs text={d.service.fees_description} />}
-      {!d.free && !costs.length && !d.service.fees_description ? <p class="kern-body" safe>{t('costs.unknown')}</p> : ''}
+      {!d.free && !costs.length && !d.service.fees_description ? (
+        <p class="kern-body" safe>
+          {t('costs.unknown')}
+        </p>
+      ) : (
+        ''
+      )}
     </Section>
   );
 }
@@ -80,7 +90,9 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
   if (d.weeklyHours.length === 0) {
     return (
       <Section id="zeiten" title={t('hours')}>
-        <p class="kern-body" safe>{t('hours.none')}</p>
+        <p class="kern-body" safe>
+          {t('hours.none')}
+        </p>
         <Paragraphs text={notes.join('\n')} />
       </Section>
     );
@@ -109,7 +121,15 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
           <tbody class="kern-table__body">
             {[1, 2, 3, 4, 5, 6, 7].map((day) => {
               const periods = hoursOfDay(d.weeklyHours, day);
-              const text = periods.length ? periods.map((p) => (p.opens === '00:00' && p.closes === '00:00' ? t('hours.allDay') : t('hours.period', { opens: spokenTime(p.opens), closes: spokenEnd(p.closes) }))).join(', ') : t('hours.closed');
+              const text = periods.length
+                ? periods
+                    .map((p) =>
+                      p.opens === '00:00' && p.closes === '00:00'
+                        ? t('hours.allDay')
+                        : t('hours.period', { opens: spokenTime(p.opens), closes: spokenEnd(p.closes) }),
+                    )
+                    .join(', ')
+                : t('hours.closed');
               return (
                 <tr class="kern-table__row">
                   <th scope="row" class="kern-table__header" safe>
@@ -126,7 +146,9 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
       </ScrollTable>
       {notes.length ? (
         <>
-          <p class="kern-body" safe>{t('hours.notes')}</p>
+          <p class="kern-body" safe>
+            {t('hours.notes')}
+          </p>
           <Paragraphs text={notes.join('\n')} />
         </>
       ) : (
@@ -158,7 +180,9 @@ export function ServiceBody({ ctx, d, now }: { ctx: PageContext; d: ServiceDetai
         ''
       )}
       <Section id="fuer-wen" title={t('forWhom')}>
-        <p class="kern-body" safe>{ages(d, ctx.locale)}</p>
+        <p class="kern-body" safe>
+          {ages(d, ctx.locale)}
+        </p>
         <Paragraphs text={s.eligibility_description} />
       </Section>
       <Costs ctx={ctx} d={d} />

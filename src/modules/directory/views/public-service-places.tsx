@@ -12,7 +12,13 @@ export function Places({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX
   const t = servicePageMessages(ctx.locale);
   return (
     <Section id="orte" title={t('places')}>
-      {d.locations.length === 0 ? <p class="kern-body" safe>{t('places.none')}</p> : ''}
+      {d.locations.length === 0 ? (
+        <p class="kern-body" safe>
+          {t('places.none')}
+        </p>
+      ) : (
+        ''
+      )}
       {d.locations.map((l) => {
         const address = l.addresses?.find((a) => a.address_type !== 'virtual');
         const hasGeo = typeof l.latitude === 'number' && typeof l.longitude === 'number';
@@ -73,7 +79,17 @@ export function Contact({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JS
   );
 }
 
-function ContactList({ numbers, emails, website, t }: { numbers: HsdsPhone[]; emails: string[]; website: string | undefined; t: ReturnType<typeof servicePageMessages> }): JSX.Element {
+function ContactList({
+  numbers,
+  emails,
+  website,
+  t,
+}: {
+  numbers: HsdsPhone[];
+  emails: string[];
+  website: string | undefined;
+  t: ReturnType<typeof servicePageMessages>;
+}): JSX.Element {
   return (
     <ul class="kern-list">
       {numbers.map((p) => (
@@ -135,7 +151,13 @@ export function Accessibility({ ctx, d }: { ctx: PageContext; d: ServiceDetails 
   const t = servicePageMessages(ctx.locale);
   // One note per place, named: with two places, two unnamed notes could not be told apart.
   const notes = d.locations
-    .map((l) => ({ place: l.name ?? '', text: (l.accessibility ?? []).map((a) => [a.description, a.details].filter(Boolean).join(': ')).filter(Boolean).join(' ') }))
+    .map((l) => ({
+      place: l.name ?? '',
+      text: (l.accessibility ?? [])
+        .map((a) => [a.description, a.details].filter(Boolean).join(': '))
+        .filter(Boolean)
+        .join(' '),
+    }))
     .filter((n) => n.text);
   const named = d.locations.length > 1;
   return (

@@ -140,7 +140,14 @@ export function TopicPage({ ctx, topic, results, hints, kept, now, saved, create
           <form method="post" action={`/themen/${topic.code}`} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <TextArea name="intro" label={t('field.intro')} hint={t('field.introHint')} value={values?.intro ?? topic.intro} error={errors.intro} rows={8} />
-            <TextArea name="intro_en" label={t('field.intro_en')} hint={t('field.intro_enHint')} value={values?.intro_en ?? topic.introEn} error={errors.intro_en} rows={8} />
+            <TextArea
+              name="intro_en"
+              label={t('field.intro_en')}
+              hint={t('field.intro_enHint')}
+              value={values?.intro_en ?? topic.introEn}
+              error={errors.intro_en}
+              rows={8}
+            />
             <SubmitButton label={t('edit.submit')} />
           </form>
         </section>

@@ -46,7 +46,10 @@ export function FormFrame(props: FormState & { type: DirectoryEntity; title: str
         {t('form.organization', { name: props.organizationName })}
       </p>
       {pending ? (
-        <Alert kind={pending.status === 'rejected' ? 'warning' : 'info'} title={t(`form.pending.${pending.status === 'rejected' ? 'rejected' : pending.status === 'draft' ? 'draft' : 'review'}`)}>
+        <Alert
+          kind={pending.status === 'rejected' ? 'warning' : 'info'}
+          title={t(`form.pending.${pending.status === 'rejected' ? 'rejected' : pending.status === 'draft' ? 'draft' : 'review'}`)}
+        >
           {pending.review_reason ? (
             <p class="kern-body" safe>
               {t('entries.reason', { reason: pending.review_reason })}
@@ -97,9 +100,22 @@ export function OrganizationFormPage(state: FormState): JSX.Element {
   const f = workflowFieldMessages(state.ctx.locale);
   const { values, errors = {} } = state;
   return (
-    <FormFrame {...state} type="organization" title={t('form.organizationTitle', { name: state.organizationName })} action={paths.edit('organization', state.orgId, state.orgId)}>
+    <FormFrame
+      {...state}
+      type="organization"
+      title={t('form.organizationTitle', { name: state.organizationName })}
+      action={paths.edit('organization', state.orgId, state.orgId)}
+    >
       <TextField name="name" label={f('org.name')} value={values.name} error={errors.name} autocomplete="organization" required />
-      <TextArea name="description" label={f('org.description')} hint={f('org.description.hint')} value={values.description} error={errors.description} rows={5} required />
+      <TextArea
+        name="description"
+        label={f('org.description')}
+        hint={f('org.description.hint')}
+        value={values.description}
+        error={errors.description}
+        rows={5}
+        required
+      />
       <Input name="email" type="email" label={f('org.email')} value={values.email} error={errors.email} autocomplete="email" />
       <Input name="website" type="url" label={f('org.website')} value={values.website} error={errors.website} autocomplete="url" />
       <Input name="phone" type="tel" label={f('org.phone')} value={values.phone} error={errors.phone} autocomplete="tel" />
@@ -116,7 +132,15 @@ export function LocationFormPage(state: FormState & { districts: readonly string
     <FormFrame {...state} type="location" title={title} action={entityId ? paths.edit('location', orgId, entityId) : paths.create(orgId, 'location')}>
       <TextField name="name" label={f('location.name')} hint={f('location.name.hint')} value={values.name} error={errors.name} required />
       <TextField name="street" label={f('location.street')} value={values.street} error={errors.street} autocomplete="address-line1" required />
-      <Input name="postalCode" label={f('location.postalCode')} value={values.postalCode} error={errors.postalCode} inputmode="numeric" autocomplete="postal-code" size={6} />
+      <Input
+        name="postalCode"
+        label={f('location.postalCode')}
+        value={values.postalCode}
+        error={errors.postalCode}
+        inputmode="numeric"
+        autocomplete="postal-code"
+        size={6}
+      />
       <TextField name="city" label={f('location.city')} value={values.city} error={errors.city} autocomplete="address-level2" required />
       <SelectField
         name="district"
@@ -136,8 +160,22 @@ export function LocationFormPage(state: FormState & { districts: readonly string
         </div>
       </fieldset>
       <Checkbox name="barrierFree" label={f('location.barrierFree')} checked={!!values.barrierFree} error={errors.barrierFree} />
-      <TextArea name="accessibility" label={f('location.accessibility')} hint={f('location.accessibility.hint')} value={values.accessibility} error={errors.accessibility} rows={3} />
-      <TextArea name="transportation" label={f('location.transportation')} hint={f('location.transportation.hint')} value={values.transportation} error={errors.transportation} rows={3} />
+      <TextArea
+        name="accessibility"
+        label={f('location.accessibility')}
+        hint={f('location.accessibility.hint')}
+        value={values.accessibility}
+        error={errors.accessibility}
+        rows={3}
+      />
+      <TextArea
+        name="transportation"
+        label={f('location.transportation')}
+        hint={f('location.transportation.hint')}
+        value={values.transportation}
+        error={errors.transportation}
+        rows={3}
+      />
       <HoursTable ctx={state.ctx} values={values} errors={errors} />
     </FormFrame>
   );

@@ -21,14 +21,22 @@ function OrganizationEntries({ ctx, org, level }: { ctx: PageContext; org: Overv
       <Heading class="kern-heading-small">{t.html('org.details')}</Heading>
       <EntryTable ctx={ctx} orgId={org.id} caption={t('org.detailsCaption', { name: org.name })} entries={[entries.organization]} />
       <Heading class="kern-heading-small">{t.html('org.locations')}</Heading>
-      {entries.locations.length ? <EntryTable ctx={ctx} orgId={org.id} caption={t('org.locationsCaption', { name: org.name })} entries={entries.locations} /> : <p class="kern-body">{t.html('org.noLocations')}</p>}
+      {entries.locations.length ? (
+        <EntryTable ctx={ctx} orgId={org.id} caption={t('org.locationsCaption', { name: org.name })} entries={entries.locations} />
+      ) : (
+        <p class="kern-body">{t.html('org.noLocations')}</p>
+      )}
       <p class="kern-body">
         <a class="kern-link" href={paths.create(org.id, 'location')}>
           {t.html('org.addLocation')}
         </a>
       </p>
       <Heading class="kern-heading-small">{t.html('org.services')}</Heading>
-      {entries.services.length ? <EntryTable ctx={ctx} orgId={org.id} caption={t('org.servicesCaption', { name: org.name })} entries={entries.services} /> : <p class="kern-body">{t.html('org.noServices')}</p>}
+      {entries.services.length ? (
+        <EntryTable ctx={ctx} orgId={org.id} caption={t('org.servicesCaption', { name: org.name })} entries={entries.services} />
+      ) : (
+        <p class="kern-body">{t.html('org.noServices')}</p>
+      )}
       <p class="kern-body">
         <a class="kern-link" href={paths.create(org.id, 'service')}>
           {t.html('org.addService')}
@@ -39,7 +47,17 @@ function OrganizationEntries({ ctx, org, level }: { ctx: PageContext; org: Overv
 }
 
 /** GET /mein-verzeichnis */
-export function MyDirectoryPage({ ctx, organizations, editor, notice }: { ctx: PageContext; organizations: Overview[]; editor: boolean; notice?: string }): JSX.Element {
+export function MyDirectoryPage({
+  ctx,
+  organizations,
+  editor,
+  notice,
+}: {
+  ctx: PageContext;
+  organizations: Overview[];
+  editor: boolean;
+  notice?: string;
+}): JSX.Element {
   const t = workflowMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('home.title')}>
@@ -91,10 +109,25 @@ export function OrganizationPage({ ctx, org, notice }: { ctx: PageContext; org: 
   );
 }
 
-export const noticeKeys = { entwurf: 'notice.draft', pruefung: 'notice.review', veroeffentlicht: 'notice.published', zurueckgezogen: 'notice.withdrawn' } as const;
+export const noticeKeys = {
+  entwurf: 'notice.draft',
+  pruefung: 'notice.review',
+  veroeffentlicht: 'notice.published',
+  zurueckgezogen: 'notice.withdrawn',
+} as const;
 
 /** GET …/verlauf: every version, newest first. */
-export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext; type: EntryStatus['type']; entityId: string; history: History }): JSX.Element {
+export function HistoryPage({
+  ctx,
+  type,
+  entityId,
+  history,
+}: {
+  ctx: PageContext;
+  type: EntryStatus['type'];
+  entityId: string;
+  history: History;
+}): JSX.Element {
   const t = workflowMessages(ctx.locale);
   const title = t('history.title', { name: history.name });
   const newest = history.versions[0];
@@ -114,11 +147,21 @@ export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext
             <caption class="visually-hidden">{t.html('history.caption')}</caption>
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('history.version')}</th>
-                <th scope="col" class="kern-table__header">{t.html('history.status')}</th>
-                <th scope="col" class="kern-table__header">{t.html('history.who')}</th>
-                <th scope="col" class="kern-table__header">{t.html('history.when')}</th>
-                <th scope="col" class="kern-table__header">{t.html('history.review')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('history.version')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('history.status')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('history.who')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('history.when')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('history.review')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
@@ -131,13 +174,22 @@ export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext
                     <StatusBadge ctx={ctx} status={v.status} />
                   </td>
                   <td class="kern-table__cell" safe>
-                    {v.author_id ? (v.author_name ?? t('history.deletedAccount')) : v.version === 1 && v.status !== 'draft' && !v.submitted_at ? t('history.before') : t('history.deletedAccount')}
+                    {v.author_id
+                      ? (v.author_name ?? t('history.deletedAccount'))
+                      : v.version === 1 && v.status !== 'draft' && !v.submitted_at
+                        ? t('history.before')
+                        : t('history.deletedAccount')}
                   </td>
                   <td class="kern-table__cell" safe>
                     {formatDateTime(v.created_at, ctx.locale)}
                   </td>
                   <td class="kern-table__cell" safe>
-                    {[v.reviewed_at ? t('history.reviewedBy', { name: v.reviewer_name ?? t('history.deletedAccount'), date: formatDateTime(v.reviewed_at, ctx.locale) }) : '', v.review_reason ? t('history.reason', { reason: v.review_reason }) : '']
+                    {[
+                      v.reviewed_at
+                        ? t('history.reviewedBy', { name: v.reviewer_name ?? t('history.deletedAccount'), date: formatDateTime(v.reviewed_at, ctx.locale) })
+                        : '',
+                      v.review_reason ? t('history.reason', { reason: v.review_reason }) : '',
+                    ]
                       .filter(Boolean)
                       .join(' ') || '–'}
                   </td>
@@ -147,9 +199,19 @@ export function HistoryPage({ ctx, type, entityId, history }: { ctx: PageContext
           </table>
         </ScrollTable>
       )}
-      {newest?.status === 'draft' ? <SubmitDraftForm ctx={ctx} action={paths.submit(type, history.organization.id, entityId)} version={newest.version} name={history.name} /> : ''}
+      {newest?.status === 'draft' ? (
+        <SubmitDraftForm ctx={ctx} action={paths.submit(type, history.organization.id, entityId)} version={newest.version} name={history.name} />
+      ) : (
+        ''
+      )}
       {newest && ['draft', 'in_review', 'rejected'].includes(newest.status) ? (
-        <WithdrawForm ctx={ctx} action={paths.withdraw(type, history.organization.id, entityId)} version={newest.version} name={history.name} published={history.published} />
+        <WithdrawForm
+          ctx={ctx}
+          action={paths.withdraw(type, history.organization.id, entityId)}
+          version={newest.version}
+          name={history.name}
+          published={history.published}
+        />
       ) : (
         ''
       )}

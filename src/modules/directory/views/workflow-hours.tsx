@@ -14,7 +14,7 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
     slot === 1 ? f(edge === 'opens' ? 'hours.opens' : 'hours.closes') : f(edge === 'opens' ? 'hours.opensN' : 'hours.closesN', { n: slot });
   const cellErrors = Object.entries(errors).filter(([key]) => key.startsWith('hours-'));
   return (
-    <fieldset class={`kern-fieldset kern-min-w-0${cellErrors.length ? " kern-fieldset--error" : ""}`} id="hours" aria-describedby="hours-hint">
+    <fieldset class={`kern-fieldset kern-min-w-0${cellErrors.length ? ' kern-fieldset--error' : ''}`} id="hours" aria-describedby="hours-hint">
       <legend class="kern-label">{f.html('field.hours')}</legend>
       <div class="kern-hint" id="hours-hint">
         {f.html('hours.hint')}
@@ -26,7 +26,9 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
         <table class="kern-table kern-table--small hours-table">
           <thead class="kern-table__header">
             <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{f.html('hours.day')}</th>
+              <th scope="col" class="kern-table__header">
+                {f.html('hours.day')}
+              </th>
               {slots.flatMap((slot) =>
                 (['opens', 'closes'] as const).map((edge) => (
                   <th scope="col" class="kern-table__header" safe>
@@ -39,7 +41,9 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
           <tbody class="kern-table__body">
             {days.map((day) => (
               <tr class="kern-table__row">
-                <th scope="row" class="kern-table__cell">{f.html(`day.${day}` as WorkflowFieldKey)}</th>
+                <th scope="row" class="kern-table__cell">
+                  {f.html(`day.${day}` as WorkflowFieldKey)}
+                </th>
                 {slots.flatMap((slot) =>
                   (['opens', 'closes'] as const).map((edge) => {
                     const name = hoursField(day, slot, edge);

@@ -32,10 +32,18 @@ export function EntryTable({ ctx, orgId, caption, entries }: { ctx: PageContext;
         </caption>
         <thead class="kern-table__header">
           <tr class="kern-table__row">
-            <th scope="col" class="kern-table__header">{t.html('entries.name')}</th>
-            <th scope="col" class="kern-table__header">{t.html('entries.status')}</th>
-            <th scope="col" class="kern-table__header">{t.html('entries.public')}</th>
-            <th scope="col" class="kern-table__header">{t.html('entries.actions')}</th>
+            <th scope="col" class="kern-table__header">
+              {t.html('entries.name')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.html('entries.status')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.html('entries.public')}
+            </th>
+            <th scope="col" class="kern-table__header">
+              {t.html('entries.actions')}
+            </th>
           </tr>
         </thead>
         <tbody class="kern-table__body">
@@ -99,7 +107,19 @@ export function SubmitDraftForm({ ctx, action, version, name }: { ctx: PageConte
 }
 
 /** Takes back the newest unpublished version; says what stays public. */
-export function WithdrawForm({ ctx, action, version, name, published }: { ctx: PageContext; action: string; version: number; name: string; published: boolean }): JSX.Element {
+export function WithdrawForm({
+  ctx,
+  action,
+  version,
+  name,
+  published,
+}: {
+  ctx: PageContext;
+  action: string;
+  version: number;
+  name: string;
+  published: boolean;
+}): JSX.Element {
   const t = workflowMessages(ctx.locale);
   return (
     <form method="post" action={action} class="site-inline-form">
@@ -203,9 +223,26 @@ export function Lines({ text }: { text: string }): JSX.Element {
 }
 
 /** Checkboxes under one legend; `id` is where the error summary links to. */
-export function CheckboxGroup({ id, legend, hint, error, options }: { id: string; legend: string; hint?: string; error?: string; options: { name: string; label: string; checked: boolean; lang?: string }[] }): JSX.Element {
+export function CheckboxGroup({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: { name: string; label: string; checked: boolean; lang?: string }[];
+}): JSX.Element {
   return (
-    <fieldset class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`} id={id} tabindex="-1" aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
+      id={id}
+      tabindex="-1"
+      aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+    >
       <legend class="kern-label" safe>
         {legend}
       </legend>
@@ -232,19 +269,27 @@ export function CheckboxGroup({ id, legend, hint, error, options }: { id: string
 }
 
 /** Someone saved a newer version after the form was opened: the person's text is kept below. */
-export function ConflictAlert({ ctx, latest, historyLink }: { ctx: PageContext; latest?: { version: number; created_at: Date; author_name?: string | null }; historyLink: string }): JSX.Element {
+export function ConflictAlert({
+  ctx,
+  latest,
+  historyLink,
+}: {
+  ctx: PageContext;
+  latest?: { version: number; created_at: Date; author_name?: string | null };
+  historyLink: string;
+}): JSX.Element {
   const t = workflowMessages(ctx.locale);
   return (
     <Alert kind="danger" title={t('conflict.title')}>
       <>
-      <p class="kern-body" safe>
-        {latest ? t('conflict.text', { version: latest.version, date: formatDateTime(latest.created_at, ctx.locale) }) : t('conflict.textUnknown')}
-      </p>
-      <p class="kern-body">
-        <a class="kern-link" href={historyLink}>
-          {t.html('conflict.history')}
-        </a>
-      </p>
+        <p class="kern-body" safe>
+          {latest ? t('conflict.text', { version: latest.version, date: formatDateTime(latest.created_at, ctx.locale) }) : t('conflict.textUnknown')}
+        </p>
+        <p class="kern-body">
+          <a class="kern-link" href={historyLink}>
+            {t.html('conflict.history')}
+          </a>
+        </p>
       </>
     </Alert>
   );

@@ -41,11 +41,21 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
             </caption>
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('queue.entry')}</th>
-                <th scope="col" class="kern-table__header">{t.html('queue.kind')}</th>
-                <th scope="col" class="kern-table__header">{t.html('queue.organization')}</th>
-                <th scope="col" class="kern-table__header">{t.html('queue.author')}</th>
-                <th scope="col" class="kern-table__header">{t.html('queue.submitted')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.entry')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.kind')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.organization')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.author')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.submitted')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
@@ -84,10 +94,18 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
             </caption>
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('queue.entry')}</th>
-                <th scope="col" class="kern-table__header">{t.html('queue.organization')}</th>
-                <th scope="col" class="kern-table__header">{t.html('queue.lastChecked')}</th>
-                <th scope="col" class="kern-table__header">{t.html('queue.flagged')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.entry')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.organization')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.lastChecked')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('queue.flagged')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
@@ -104,9 +122,7 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
                   <td class="kern-table__cell" safe>
                     {s.assured_date ? dateOnly(s.assured_date, ctx.locale) : t('queue.neverChecked')}
                   </td>
-                  <td class="kern-table__cell">
-                    {s.stale_flagged_at ? formatDateTime(s.stale_flagged_at, ctx.locale) : '–'}
-                  </td>
+                  <td class="kern-table__cell">{s.stale_flagged_at ? formatDateTime(s.stale_flagged_at, ctx.locale) : '–'}</td>
                 </tr>
               ))}
             </tbody>
@@ -138,7 +154,17 @@ function ChangeValue({ change, side, ctx }: { change: FieldChange; side: 'before
 }
 
 /** GET /verwaltung/pruefung/:id */
-export function ReviewPage({ ctx, review, errors = {}, values = {} }: { ctx: PageContext; review: Review; errors?: FieldErrors; values?: { reason?: string } }): JSX.Element {
+export function ReviewPage({
+  ctx,
+  review,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  review: Review;
+  errors?: FieldErrors;
+  values?: { reason?: string };
+}): JSX.Element {
   const t = workflowMessages(ctx.locale);
   const f = workflowFieldMessages(ctx.locale);
   const { revision, changes, isNew } = review;
@@ -179,10 +205,18 @@ export function ReviewPage({ ctx, review, errors = {}, values = {} }: { ctx: Pag
             <caption class="visually-hidden">{t.html('diff.caption')}</caption>
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t.html('diff.field')}</th>
-                <th scope="col" class="kern-table__header">{t.html('diff.change')}</th>
-                <th scope="col" class="kern-table__header">{t.html('diff.before')}</th>
-                <th scope="col" class="kern-table__header">{t.html('diff.after')}</th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('diff.field')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('diff.change')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('diff.before')}
+                </th>
+                <th scope="col" class="kern-table__header">
+                  {t.html('diff.after')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
@@ -252,9 +286,15 @@ export function OrganizationsPage({ ctx, organizations, notice }: { ctx: PageCon
           </caption>
           <thead class="kern-table__header">
             <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t.html('queue.organization')}</th>
-              <th scope="col" class="kern-table__header">{t.html('organizations.trusted')}</th>
-              <th scope="col" class="kern-table__header">{t.html('entries.actions')}</th>
+              <th scope="col" class="kern-table__header">
+                {t.html('queue.organization')}
+              </th>
+              <th scope="col" class="kern-table__header">
+                {t.html('organizations.trusted')}
+              </th>
+              <th scope="col" class="kern-table__header">
+                {t.html('entries.actions')}
+              </th>
             </tr>
           </thead>
           <tbody class="kern-table__body">
@@ -270,7 +310,11 @@ export function OrganizationsPage({ ctx, organizations, notice }: { ctx: PageCon
                   <form method="post" action={paths.trust(o.id)} class="site-inline-form">
                     <CsrfField token={ctx.csrfToken} />
                     <input type="hidden" name="trusted" value={o.trusted ? 'nein' : 'ja'} />
-                    <button type="submit" class="kern-btn kern-btn--secondary kern-btn--x-small" aria-label={`${t(o.trusted ? 'organizations.untrust' : 'organizations.trust')}: ${o.name}`}>
+                    <button
+                      type="submit"
+                      class="kern-btn kern-btn--secondary kern-btn--x-small"
+                      aria-label={`${t(o.trusted ? 'organizations.untrust' : 'organizations.trust')}: ${o.name}`}
+                    >
                       <span class="kern-label">{t.html(o.trusted ? 'organizations.untrust' : 'organizations.trust')}</span>
                     </button>
                   </form>

@@ -26,15 +26,34 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
     <FormFrame {...state} type="service" title={title} action={entityId ? paths.edit('service', orgId, entityId) : paths.create(orgId, 'service')}>
       <h2 class="kern-heading-medium">{t.html('form.section.what')}</h2>
       <TextField name="name" label={f('service.name')} value={values.name} error={errors.name} required />
-      <TextArea name="description" label={f('service.description')} hint={f('service.description.hint')} value={values.description} error={errors.description} rows={6} required />
+      <TextArea
+        name="description"
+        label={f('service.description')}
+        hint={f('service.description.hint')}
+        value={values.description}
+        error={errors.description}
+        rows={6}
+        required
+      />
       <CheckboxGroup
         id="topics"
         legend={f('service.topics')}
         hint={f('service.topics.hint')}
         error={errors.topics}
-        options={choices.topics.map((topic) => ({ name: `topic-${topic.code}`, label: ctx.locale === 'en' ? topic.name_en : topic.name, checked: on(`topic-${topic.code}`) }))}
+        options={choices.topics.map((topic) => ({
+          name: `topic-${topic.code}`,
+          label: ctx.locale === 'en' ? topic.name_en : topic.name,
+          checked: on(`topic-${topic.code}`),
+        }))}
       />
-      <TextArea name="easyLanguage" label={f('service.easyLanguage')} hint={f('service.easyLanguage.hint')} value={values.easyLanguage} error={errors.easyLanguage} rows={4} />
+      <TextArea
+        name="easyLanguage"
+        label={f('service.easyLanguage')}
+        hint={f('service.easyLanguage.hint')}
+        value={values.easyLanguage}
+        error={errors.easyLanguage}
+        rows={4}
+      />
 
       <h2 class="kern-heading-medium">{t.html('form.section.who')}</h2>
       <fieldset class="kern-fieldset" aria-describedby="ages-hint">
@@ -47,8 +66,22 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
           <Input name="maxAge" label={f('service.maxAge')} value={values.maxAge} error={errors.maxAge} inputmode="numeric" size={3} />
         </div>
       </fieldset>
-      <TextArea name="eligibility" label={f('service.eligibility')} hint={f('service.eligibility.hint')} value={values.eligibility} error={errors.eligibility} rows={3} />
-      <TextArea name="application" label={f('service.application')} hint={f('service.application.hint')} value={values.application} error={errors.application} rows={3} />
+      <TextArea
+        name="eligibility"
+        label={f('service.eligibility')}
+        hint={f('service.eligibility.hint')}
+        value={values.eligibility}
+        error={errors.eligibility}
+        rows={3}
+      />
+      <TextArea
+        name="application"
+        label={f('service.application')}
+        hint={f('service.application.hint')}
+        value={values.application}
+        error={errors.application}
+        rows={3}
+      />
       <TextArea name="documents" label={f('service.documents')} hint={f('service.documents.hint')} value={values.documents} error={errors.documents} rows={4} />
       <CheckboxGroup
         id="languages"
@@ -65,8 +98,24 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
         </div>
         <div class="kern-fieldset__body">
           <Checkbox name="free" label={f('service.free')} checked={on('free')} />
-          <Input name="price" label={f('service.price')} hint={f('service.price.hint')} value={values.price} error={errors.price} inputmode="decimal" size={10} />
-          <Input name="reducedPrice" label={f('service.reducedPrice')} hint={f('service.reducedPrice.hint')} value={values.reducedPrice} error={errors.reducedPrice} inputmode="decimal" size={10} />
+          <Input
+            name="price"
+            label={f('service.price')}
+            hint={f('service.price.hint')}
+            value={values.price}
+            error={errors.price}
+            inputmode="decimal"
+            size={10}
+          />
+          <Input
+            name="reducedPrice"
+            label={f('service.reducedPrice')}
+            hint={f('service.reducedPrice.hint')}
+            value={values.reducedPrice}
+            error={errors.reducedPrice}
+            inputmode="decimal"
+            size={10}
+          />
         </div>
       </fieldset>
       <TextArea name="fees" label={f('service.fees')} hint={f('service.fees.hint')} value={values.fees} error={errors.fees} rows={3} />
@@ -77,7 +126,11 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
           id="locations"
           legend={f('service.locations')}
           hint={f('service.locations.hint')}
-          options={choices.locations.map((l) => ({ name: `location-${l.id}`, label: l.district ? `${l.name} (${l.district})` : l.name, checked: on(`location-${l.id}`) }))}
+          options={choices.locations.map((l) => ({
+            name: `location-${l.id}`,
+            label: l.district ? `${l.name} (${l.district})` : l.name,
+            checked: on(`location-${l.id}`),
+          }))}
         />
       ) : (
         <p class="kern-body">{f.html('service.locations.none')}</p>

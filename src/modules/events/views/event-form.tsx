@@ -23,7 +23,9 @@ export interface EventFormProps {
 function Fieldset({ legend, children }: { legend: string; children?: Children }): JSX.Element {
   return (
     <fieldset class="kern-fieldset">
-      <legend class="kern-label kern-heading-small" safe>{legend}</legend>
+      <legend class="kern-label kern-heading-small" safe>
+        {legend}
+      </legend>
       <div class="kern-fieldset__body">{children}</div>
     </fieldset>
   );
@@ -42,16 +44,24 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
         <TextField {...field('title', t('title'))} required />
         <TextArea {...field('description', t('description'), t('description.hint'))} required />
         {mode !== 'suggest' && organizations.length ? (
-          <SelectField {...field('organizationId', t('organizationId'))} options={[...(mode === 'review' || organizations.length > 1 ? [{ value: '', label: '—' }] : []), ...organizations.map((o) => ({ value: o.id, label: o.name }))]} />
+          <SelectField
+            {...field('organizationId', t('organizationId'))}
+            options={[
+              ...(mode === 'review' || organizations.length > 1 ? [{ value: '', label: '—' }] : []),
+              ...organizations.map((o) => ({ value: o.id, label: o.name })),
+            ]}
+          />
         ) : (
           ''
         )}
         <fieldset class="kern-fieldset">
-          <legend class="kern-label" safe>{t('categories')}</legend>
-          <div class="kern-hint" safe>{t('categories.hint')}</div>
-          <div class="kern-fieldset__body">
-            {eventCategories.map((c) => check(`cat_${c.code}`, c[ctx.locale]))}
+          <legend class="kern-label" safe>
+            {t('categories')}
+          </legend>
+          <div class="kern-hint" safe>
+            {t('categories.hint')}
           </div>
+          <div class="kern-fieldset__body">{eventCategories.map((c) => check(`cat_${c.code}`, c[ctx.locale]))}</div>
         </fieldset>
       </Fieldset>
       <Fieldset legend={t('section.when')}>
@@ -73,8 +83,12 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
         />
         <TextField {...field('interval', t('interval'))} />
         <fieldset class="kern-fieldset">
-          <legend class="kern-label" safe>{t('weekdays')}</legend>
-          <div class="kern-hint" safe>{t('weekdays.hint')}</div>
+          <legend class="kern-label" safe>
+            {t('weekdays')}
+          </legend>
+          <div class="kern-hint" safe>
+            {t('weekdays.hint')}
+          </div>
           <div class="kern-fieldset__body kern-fieldset__body--horizontal">{[1, 2, 3, 4, 5, 6, 7].map((d) => check(`wd${d}`, weekdayLong(ctx.locale, d)))}</div>
         </fieldset>
         <DateField {...field('repeatUntil', t('repeatUntil'), t('repeatEnd.hint'))} locale={ctx.locale} />
@@ -82,12 +96,21 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
         <TextArea {...field('excludedDates', t('excludedDates'), t('excludedDates.hint'))} rows={3} />
       </Fieldset>
       <Fieldset legend={t('section.where')}>
-        <SelectField {...field('locationId', t('locationId'))} options={[{ value: '', label: t('locationId.none') }, ...locations.map((l) => ({ value: l.id, label: l.district ? `${l.name} (${l.district})` : l.name }))]} />
+        <SelectField
+          {...field('locationId', t('locationId'))}
+          options={[
+            { value: '', label: t('locationId.none') },
+            ...locations.map((l) => ({ value: l.id, label: l.district ? `${l.name} (${l.district})` : l.name })),
+          ]}
+        />
         <TextField {...field('placeName', t('placeName'))} />
         <TextField {...field('street', t('street'))} autocomplete="off" />
         <TextField {...field('postalCode', t('postalCode'))} />
         <TextField {...field('locality', t('locality'))} />
-        <SelectField {...field('district', t('district'))} options={[{ value: '', label: t('district.choose') }, ...ctx.city.districts.map((d) => ({ value: d, label: d }))]} />
+        <SelectField
+          {...field('district', t('district'))}
+          options={[{ value: '', label: t('district.choose') }, ...ctx.city.districts.map((d) => ({ value: d, label: d }))]}
+        />
       </Fieldset>
       <Fieldset legend={t('section.who')}>
         <TextField {...field('minAge', t('minAge'), t('age.hint'))} />
@@ -109,7 +132,9 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
         <Fieldset legend={t('section.image')}>
           {v.imageId ? (
             <>
-              <p class="kern-body" safe>{t('image.current')}</p>
+              <p class="kern-body" safe>
+                {t('image.current')}
+              </p>
               <img src={`/medien/${v.imageId}`} alt={v.imageAlt ?? ''} class="event-form-image" width="240" />
               {check('removeImage', t('removeImage'))}
             </>
@@ -117,10 +142,29 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
             ''
           )}
           <div class={`kern-form-input${e.image ? ' kern-form-input--error' : ''}`}>
-            <label class="kern-label" for="image" safe>{t('image')}</label>
-            <div class="kern-hint" id="image-hint" safe>{t('image.hint')}</div>
-            {e.image ? <p class="kern-error" id="image-error"><span class="kern-body" safe>{e.image}</span></p> : ''}
-            <input class="kern-form-input__input" type="file" id="image" name="image" accept="image/jpeg,image/png,image/webp" aria-describedby={e.image ? 'image-hint image-error' : 'image-hint'} />
+            <label class="kern-label" for="image" safe>
+              {t('image')}
+            </label>
+            <div class="kern-hint" id="image-hint" safe>
+              {t('image.hint')}
+            </div>
+            {e.image ? (
+              <p class="kern-error" id="image-error">
+                <span class="kern-body" safe>
+                  {e.image}
+                </span>
+              </p>
+            ) : (
+              ''
+            )}
+            <input
+              class="kern-form-input__input"
+              type="file"
+              id="image"
+              name="image"
+              accept="image/jpeg,image/png,image/webp"
+              aria-describedby={e.image ? 'image-hint image-error' : 'image-hint'}
+            />
           </div>
           <TextField {...field('imageAlt', t('imageAlt'), t('imageAlt.hint'))} />
         </Fieldset>
@@ -146,7 +190,9 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
         <Fieldset legend={t('section.you')}>
           <TextField {...field('email', t('email'), t('email.hint'))} type="email" autocomplete="email" />
           <div class="visually-hidden" aria-hidden="true">
-            <label for="homepage" safe>{t('homepage')}</label>
+            <label for="homepage" safe>
+              {t('homepage')}
+            </label>
             <input type="text" id="homepage" name="homepage" tabindex="-1" autocomplete="off" value="" />
           </div>
         </Fieldset>

@@ -48,9 +48,28 @@ export function whenText(o: { start: Date; end: Date | null; allDay: boolean }, 
 export function ruleText(rule: RecurrenceRule, locale: Locale): string {
   const t = eventsMessages(locale);
   const n = rule.interval;
-  const base = rule.freq === 'daily' ? (n > 1 ? t('rule.dailyN', { n }) : t('rule.daily')) : rule.freq === 'weekly' ? (n > 1 ? t('rule.weeklyN', { n }) : t('rule.weekly')) : n > 1 ? t('rule.monthlyN', { n }) : t('rule.monthly');
+  const base =
+    rule.freq === 'daily'
+      ? n > 1
+        ? t('rule.dailyN', { n })
+        : t('rule.daily')
+      : rule.freq === 'weekly'
+        ? n > 1
+          ? t('rule.weeklyN', { n })
+          : t('rule.weekly')
+        : n > 1
+          ? t('rule.monthlyN', { n })
+          : t('rule.monthly');
   const parts = [base];
-  if (rule.freq === 'weekly' && rule.byWeekday.length) parts.push(t('rule.on', { days: [...rule.byWeekday].sort().map((d) => weekdayLong(locale, d)).join(', ') }));
+  if (rule.freq === 'weekly' && rule.byWeekday.length)
+    parts.push(
+      t('rule.on', {
+        days: [...rule.byWeekday]
+          .sort()
+          .map((d) => weekdayLong(locale, d))
+          .join(', '),
+      }),
+    );
   if (rule.until) parts.push(t('rule.until', { date: shortDate(rule.until, locale) }));
   if (rule.count) parts.push(t('rule.count', { count: rule.count }));
   return parts.join(', ');

@@ -24,9 +24,29 @@ export function ActorLinks({ ctx }: { ctx: PageContext }): JSX.Element {
   const t = eventsMessages(ctx.locale);
   return (
     <ul class="site-inline-list">
-      <li><a class="kern-link" href="/veranstaltungen/vorschlagen" safe>{t('suggest.link')}</a></li>
-      {ctx.actor ? <li><a class="kern-link" href="/veranstaltungen/verwalten" safe>{t('manage.link')}</a></li> : ''}
-      {isEditor(ctx.actor) ? <li><a class="kern-link" href="/veranstaltungen/pruefen" safe>{t('moderation.link')}</a></li> : ''}
+      <li>
+        <a class="kern-link" href="/veranstaltungen/vorschlagen" safe>
+          {t('suggest.link')}
+        </a>
+      </li>
+      {ctx.actor ? (
+        <li>
+          <a class="kern-link" href="/veranstaltungen/verwalten" safe>
+            {t('manage.link')}
+          </a>
+        </li>
+      ) : (
+        ''
+      )}
+      {isEditor(ctx.actor) ? (
+        <li>
+          <a class="kern-link" href="/veranstaltungen/pruefen" safe>
+            {t('moderation.link')}
+          </a>
+        </li>
+      ) : (
+        ''
+      )}
     </ul>
   );
 }
@@ -44,18 +64,30 @@ export function ListPage({ ctx, parsed, rows, total, cap, perPage, publicUrl }: 
   const page = Math.min(parsed.page, pages);
   return (
     <Layout ctx={ctx} title={t('title')} section={listPath}>
-      <h1 class="kern-heading-x-large" safe>{t('title')}</h1>
+      <h1 class="kern-heading-x-large" safe>
+        {t('title')}
+      </h1>
       <ActorLinks ctx={ctx} />
       <ViewSwitch ctx={ctx} current="list" kept={parsed.kept} month={parsed.month} />
       <Hints ctx={ctx} hints={parsed.hints} />
       <div class="search-layout">
         <FilterForm ctx={ctx} parsed={parsed} action={listPath} />
         <section class="search-layout__results" aria-labelledby="termine">
-          <h2 class="kern-heading-medium" id="termine" safe>{capped ? t('results.countMore', { count: cap }) : t('results.count', { count: total })}</h2>
-          {total === 0 ? <p class="kern-body" safe>{t('results.none')}</p> : ''}
+          <h2 class="kern-heading-medium" id="termine" safe>
+            {capped ? t('results.countMore', { count: cap }) : t('results.count', { count: total })}
+          </h2>
+          {total === 0 ? (
+            <p class="kern-body" safe>
+              {t('results.none')}
+            </p>
+          ) : (
+            ''
+          )}
           {[...days].map(([day, list]) => (
             <section aria-labelledby={`tag-${day}`}>
-              <h3 class="kern-heading-small" id={`tag-${day}`} safe>{longDate(day, ctx.locale)}</h3>
+              <h3 class="kern-heading-small" id={`tag-${day}`} safe>
+                {longDate(day, ctx.locale)}
+              </h3>
               <ul class="kern-list event-list">
                 {list.map((row) => (
                   <OccurrenceItem ctx={ctx} row={row} />
@@ -65,10 +97,28 @@ export function ListPage({ ctx, parsed, rows, total, cap, perPage, publicUrl }: 
           ))}
           {pages > 1 ? (
             <nav aria-label={t('results.pages')}>
-              <p class="kern-body" safe>{capped ? t('results.pageOfMore', { page, pages }) : t('results.pageOf', { page, pages })}</p>
+              <p class="kern-body" safe>
+                {capped ? t('results.pageOfMore', { page, pages }) : t('results.pageOf', { page, pages })}
+              </p>
               <ul class="site-inline-list">
-                {page > 1 ? <li><a class="kern-link" rel="prev" href={withQuery(listPath, parsed.kept, { [params.page]: String(page - 1) })} safe>{t('results.previous')}</a></li> : ''}
-                {page < pages ? <li><a class="kern-link" rel="next" href={withQuery(listPath, parsed.kept, { [params.page]: String(page + 1) })} safe>{t('results.next')}</a></li> : ''}
+                {page > 1 ? (
+                  <li>
+                    <a class="kern-link" rel="prev" href={withQuery(listPath, parsed.kept, { [params.page]: String(page - 1) })} safe>
+                      {t('results.previous')}
+                    </a>
+                  </li>
+                ) : (
+                  ''
+                )}
+                {page < pages ? (
+                  <li>
+                    <a class="kern-link" rel="next" href={withQuery(listPath, parsed.kept, { [params.page]: String(page + 1) })} safe>
+                      {t('results.next')}
+                    </a>
+                  </li>
+                ) : (
+                  ''
+                )}
               </ul>
             </nav>
           ) : (
@@ -77,7 +127,9 @@ export function ListPage({ ctx, parsed, rows, total, cap, perPage, publicUrl }: 
         </section>
       </div>
       {/* After the results, so they start on a phone's first screen; it leads into the subscription. */}
-      <p class="kern-body" safe>{t('intro', { city: ctx.city.name })}</p>
+      <p class="kern-body" safe>
+        {t('intro', { city: ctx.city.name })}
+      </p>
       <SubscribeBox ctx={ctx} kept={parsed.kept} publicUrl={publicUrl} />
     </Layout>
   );

@@ -22,7 +22,17 @@ export function shiftMonth(month: string, n: number): string {
  * The month as a real data table: one row per week, one column per weekday (th scope=col), each
  * cell headed by its date (th scope=row would misread here, so each cell names its own date).
  */
-export function MonthPage({ ctx, parsed, rows, publicUrl }: { ctx: PageContext; parsed: ParsedEventFilters; rows: OccurrenceListRow[]; publicUrl: string }): JSX.Element {
+export function MonthPage({
+  ctx,
+  parsed,
+  rows,
+  publicUrl,
+}: {
+  ctx: PageContext;
+  parsed: ParsedEventFilters;
+  rows: OccurrenceListRow[];
+  publicUrl: string;
+}): JSX.Element {
   const t = eventsMessages(ctx.locale);
   const month = parsed.month;
   const first = `${month}-01`;
@@ -38,24 +48,42 @@ export function MonthPage({ ctx, parsed, rows, publicUrl }: { ctx: PageContext; 
   const name = monthName(month, ctx.locale);
   return (
     <Layout ctx={ctx} title={t('month.title', { month: name })} section={listPath}>
-      <h1 class="kern-heading-x-large" safe>{t('month.title', { month: name })}</h1>
+      <h1 class="kern-heading-x-large" safe>
+        {t('month.title', { month: name })}
+      </h1>
       <ActorLinks ctx={ctx} />
       <ViewSwitch ctx={ctx} current="month" kept={parsed.kept} month={month} />
       <nav aria-label={t('views.month')}>
         <ul class="site-inline-list">
-          <li><a class="kern-link" href={withQuery(monthPath, parsed.kept, { [params.month]: shiftMonth(month, -1) })} safe>{`${t('month.previous')}: ${monthName(shiftMonth(month, -1), ctx.locale)}`}</a></li>
-          <li><a class="kern-link" href={withQuery(monthPath, parsed.kept, { [params.month]: shiftMonth(month, 1) })} safe>{`${t('month.next')}: ${monthName(shiftMonth(month, 1), ctx.locale)}`}</a></li>
+          <li>
+            <a
+              class="kern-link"
+              href={withQuery(monthPath, parsed.kept, { [params.month]: shiftMonth(month, -1) })}
+              safe
+            >{`${t('month.previous')}: ${monthName(shiftMonth(month, -1), ctx.locale)}`}</a>
+          </li>
+          <li>
+            <a
+              class="kern-link"
+              href={withQuery(monthPath, parsed.kept, { [params.month]: shiftMonth(month, 1) })}
+              safe
+            >{`${t('month.next')}: ${monthName(shiftMonth(month, 1), ctx.locale)}`}</a>
+          </li>
         </ul>
       </nav>
       <Hints ctx={ctx} hints={parsed.hints} />
       <ScrollTable labelledBy="monat-caption">
         <table class="kern-table kern-table--small">
-          <caption class="kern-title" id="monat-caption" safe>{t('month.caption', { month: name })}</caption>
+          <caption class="kern-title" id="monat-caption" safe>
+            {t('month.caption', { month: name })}
+          </caption>
           <thead class="kern-table__header">
             <tr class="kern-table__row">
               {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                 <th scope="col" class="kern-table__header">
-                  <abbr title={weekdayLong(ctx.locale, d)} safe>{weekdayShort(ctx.locale, d)}</abbr>
+                  <abbr title={weekdayLong(ctx.locale, d)} safe>
+                    {weekdayShort(ctx.locale, d)}
+                  </abbr>
                 </th>
               ))}
             </tr>
@@ -70,24 +98,45 @@ export function MonthPage({ ctx, parsed, rows, publicUrl }: { ctx: PageContext; 
                   return (
                     <td class="kern-table__cell">
                       <p class="kern-body kern-body--bold">
-                        <a class="kern-link" href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })} aria-label={longDate(day, ctx.locale)} safe>
+                        <a
+                          class="kern-link"
+                          href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })}
+                          aria-label={longDate(day, ctx.locale)}
+                          safe
+                        >
                           {String(Number(day.slice(8)))}
                         </a>
                       </p>
-                      {list.length === 0 ? <span class="visually-hidden" safe>{t('month.none')}</span> : ''}
+                      {list.length === 0 ? (
+                        <span class="visually-hidden" safe>
+                          {t('month.none')}
+                        </span>
+                      ) : (
+                        ''
+                      )}
                       <ul class="kern-list">
                         {list.slice(0, perCell).map((row) => (
                           <li class="kern-body kern-body--small">
                             <a class="kern-link" href={`/veranstaltungen/${row.event_id}`}>
                               {row.all_day ? '' : <span safe>{`${toLocal(row.starts_at).time} `}</span>}
                               {row.status === 'cancelled' ? <del safe>{row.title}</del> : <span safe>{row.title}</span>}
-                              {row.status !== 'scheduled' ? <span safe>{` (${t(row.status === 'cancelled' ? 'status.cancelled' : 'status.postponed')})`}</span> : ''}
+                              {row.status !== 'scheduled' ? (
+                                <span safe>{` (${t(row.status === 'cancelled' ? 'status.cancelled' : 'status.postponed')})`}</span>
+                              ) : (
+                                ''
+                              )}
                             </a>
                           </li>
                         ))}
                         {list.length > perCell ? (
                           <li class="kern-body kern-body--small">
-                            <a class="kern-link" href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })} safe>{t('month.more', { count: list.length - perCell })}</a>
+                            <a
+                              class="kern-link"
+                              href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })}
+                              safe
+                            >
+                              {t('month.more', { count: list.length - perCell })}
+                            </a>
                           </li>
                         ) : (
                           ''

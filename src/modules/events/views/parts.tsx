@@ -13,8 +13,22 @@ export const monthPath = '/veranstaltungen/monat';
 
 export function StatusBadge({ ctx, status }: { ctx: PageContext; status: string }): JSX.Element {
   const t = eventsMessages(ctx.locale);
-  if (status === 'cancelled') return <strong class="kern-badge kern-badge--danger"><span class="kern-label" safe>{t('status.cancelled')}</span></strong>;
-  if (status === 'postponed') return <strong class="kern-badge kern-badge--warning"><span class="kern-label" safe>{t('status.postponed')}</span></strong>;
+  if (status === 'cancelled')
+    return (
+      <strong class="kern-badge kern-badge--danger">
+        <span class="kern-label" safe>
+          {t('status.cancelled')}
+        </span>
+      </strong>
+    );
+  if (status === 'postponed')
+    return (
+      <strong class="kern-badge kern-badge--warning">
+        <span class="kern-label" safe>
+          {t('status.postponed')}
+        </span>
+      </strong>
+    );
   return '';
 }
 
@@ -25,7 +39,9 @@ export function Hints({ ctx, hints }: { ctx: PageContext; hints: ParsedEventFilt
     <div class="kern-alert kern-alert--info" role="status">
       <div class="kern-alert__header">
         <span class="kern-icon kern-icon--info" aria-hidden="true"></span>
-        <p class="kern-title" safe>{t('hint.title')}</p>
+        <p class="kern-title" safe>
+          {t('hint.title')}
+        </p>
       </div>
       <div class="kern-alert__body">
         <ul class="kern-list">
@@ -49,12 +65,16 @@ export function FilterForm({ ctx, parsed, action }: { ctx: PageContext; parsed: 
   );
   return (
     <section class="search-layout__filters" aria-labelledby="filter-heading">
-      <h2 class="kern-heading-medium search-layout__heading" id="filter-heading" safe>{t('filters.title')}</h2>
+      <h2 class="kern-heading-medium search-layout__heading" id="filter-heading" safe>
+        {t('filters.title')}
+      </h2>
       <form method="get" action={action}>
         {action === monthPath ? <input type="hidden" name={params.month} value={parsed.month} /> : ''}
         <FilterPanel locale={ctx.locale} active={activeFilterCount(f)} submitLabel={t('filters.submit')}>
           <fieldset class="kern-fieldset">
-            <legend class="kern-label" safe>{t('filters.when')}</legend>
+            <legend class="kern-label" safe>
+              {t('filters.when')}
+            </legend>
             <div class="kern-fieldset__body">
               {['', ...whenValues].map((w) => (
                 <div class="kern-form-check">
@@ -67,20 +87,30 @@ export function FilterForm({ ctx, parsed, action }: { ctx: PageContext; parsed: 
             </div>
           </fieldset>
           <div class="kern-form-input">
-            <label class="kern-label" for="von" safe>{t('filters.from')}</label>
-            <div class="kern-hint" id="range-hint" safe>{t('filters.rangeHint')}</div>
+            <label class="kern-label" for="von" safe>
+              {t('filters.from')}
+            </label>
+            <div class="kern-hint" id="range-hint" safe>
+              {t('filters.rangeHint')}
+            </div>
             <input class="kern-form-input__input" id="von" name={params.from} type="date" value={f.from} aria-describedby="range-hint" />
           </div>
           <div class="kern-form-input">
-            <label class="kern-label" for="bis" safe>{t('filters.to')}</label>
+            <label class="kern-label" for="bis" safe>
+              {t('filters.to')}
+            </label>
             <input class="kern-form-input__input" id="bis" name={params.to} type="date" value={f.to} aria-describedby="range-hint" />
           </div>
           <div class="kern-form-input">
-            <label class="kern-label" for="alter" safe>{t('filters.age')}</label>
+            <label class="kern-label" for="alter" safe>
+              {t('filters.age')}
+            </label>
             <input class="kern-form-input__input" id="alter" name={params.age} type="number" min="0" max="99" inputmode="numeric" value={f.age} />
           </div>
           <div class="kern-form-input">
-            <label class="kern-label" for="bezirk" safe>{t('filters.district')}</label>
+            <label class="kern-label" for="bezirk" safe>
+              {t('filters.district')}
+            </label>
             <div class="kern-form-input__select-wrapper">
               <select class="kern-form-input__select" id="bezirk" name={params.district}>
                 {option('', t('filters.any'), !f.district)}
@@ -89,7 +119,9 @@ export function FilterForm({ ctx, parsed, action }: { ctx: PageContext; parsed: 
             </div>
           </div>
           <div class="kern-form-input">
-            <label class="kern-label" for="kategorie" safe>{t('filters.category')}</label>
+            <label class="kern-label" for="kategorie" safe>
+              {t('filters.category')}
+            </label>
             <div class="kern-form-input__select-wrapper">
               <select class="kern-form-input__select" id="kategorie" name={params.category}>
                 {option('', t('filters.any'), !f.category)}
@@ -99,14 +131,20 @@ export function FilterForm({ ctx, parsed, action }: { ctx: PageContext; parsed: 
           </div>
           <div class="kern-form-check">
             <input class="kern-form-check__checkbox" type="checkbox" id="kostenlos" name={params.free} value="ja" checked={f.free} />
-            <label class="kern-label" for="kostenlos" safe>{t('filters.free')}</label>
+            <label class="kern-label" for="kostenlos" safe>
+              {t('filters.free')}
+            </label>
           </div>
           <div class="kern-form-check">
             <input class="kern-form-check__checkbox" type="checkbox" id="barrierefrei" name={params.barrierFree} value="ja" checked={f.barrierFree} />
-            <label class="kern-label" for="barrierefrei" safe>{t('filters.barrierFree')}</label>
+            <label class="kern-label" for="barrierefrei" safe>
+              {t('filters.barrierFree')}
+            </label>
           </div>
           <p class="kern-body">
-            <a class="kern-link" href={action === monthPath ? withQuery(monthPath, new URLSearchParams(), { [params.month]: parsed.month }) : listPath} safe>{t('filters.reset')}</a>
+            <a class="kern-link" href={action === monthPath ? withQuery(monthPath, new URLSearchParams(), { [params.month]: parsed.month }) : listPath} safe>
+              {t('filters.reset')}
+            </a>
           </p>
         </FilterPanel>
       </form>
@@ -121,15 +159,38 @@ export function SubscribeBox({ ctx, kept, publicUrl }: { ctx: PageContext; kept:
   const webcal = ics.replace(/^https?:/, 'webcal:');
   return (
     <section aria-labelledby="abonnieren">
-      <h2 class="kern-heading-medium" id="abonnieren" safe>{t('subscribe.title')}</h2>
-      <p class="kern-body" safe>{t('subscribe.text')}</p>
+      <h2 class="kern-heading-medium" id="abonnieren" safe>
+        {t('subscribe.title')}
+      </h2>
+      <p class="kern-body" safe>
+        {t('subscribe.text')}
+      </p>
       <ul class="kern-list">
-        <li><a class="kern-link" href={ics} safe>{t('subscribe.ics')}</a> (<a class="kern-link" href={webcal} safe>{t('subscribe.webcal')}</a>)</li>
-        <li><a class="kern-link" href={`${publicUrl}${withQuery('/veranstaltungen.rss', kept)}`} safe>{t('subscribe.rss')}</a></li>
-        <li><a class="kern-link" href={`${publicUrl}${withQuery('/veranstaltungen.atom', kept)}`} safe>{t('subscribe.atom')}</a></li>
+        <li>
+          <a class="kern-link" href={ics} safe>
+            {t('subscribe.ics')}
+          </a>{' '}
+          (
+          <a class="kern-link" href={webcal} safe>
+            {t('subscribe.webcal')}
+          </a>
+          )
+        </li>
+        <li>
+          <a class="kern-link" href={`${publicUrl}${withQuery('/veranstaltungen.rss', kept)}`} safe>
+            {t('subscribe.rss')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={`${publicUrl}${withQuery('/veranstaltungen.atom', kept)}`} safe>
+            {t('subscribe.atom')}
+          </a>
+        </li>
       </ul>
       <p class="kern-body">
-        <label class="kern-label" for="feed-url" safe>{t('subscribe.copy')}</label>
+        <label class="kern-label" for="feed-url" safe>
+          {t('subscribe.copy')}
+        </label>
         <input class="kern-form-input__input" id="feed-url" type="url" readonly value={ics} />
       </p>
     </section>
@@ -141,8 +202,16 @@ export function ViewSwitch({ ctx, current, kept, month }: { ctx: PageContext; cu
   return (
     <nav aria-label={t('views.label')}>
       <ul class="site-inline-list">
-        <li><a class="kern-link" href={withQuery(listPath, kept)} aria-current={current === 'list' ? 'page' : undefined} safe>{t('views.list')}</a></li>
-        <li><a class="kern-link" href={withQuery(monthPath, kept, { [params.month]: month })} aria-current={current === 'month' ? 'page' : undefined} safe>{t('views.month')}</a></li>
+        <li>
+          <a class="kern-link" href={withQuery(listPath, kept)} aria-current={current === 'list' ? 'page' : undefined} safe>
+            {t('views.list')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={withQuery(monthPath, kept, { [params.month]: month })} aria-current={current === 'month' ? 'page' : undefined} safe>
+            {t('views.month')}
+          </a>
+        </li>
       </ul>
     </nav>
   );
@@ -153,7 +222,12 @@ export function OccurrenceItem({ ctx, row }: { ctx: PageContext; row: Occurrence
   const t = eventsMessages(ctx.locale);
   const place = placeOf(row);
   const age = ageText(row.min_age, row.max_age, ctx.locale);
-  const tags = [age, row.free ? t('tag.free') : '', row.barrier_free ? t('tag.barrierFree') : '', ...row.categories.map((c) => categoryName(c, ctx.locale))].filter(Boolean);
+  const tags = [
+    age,
+    row.free ? t('tag.free') : '',
+    row.barrier_free ? t('tag.barrierFree') : '',
+    ...row.categories.map((c) => categoryName(c, ctx.locale)),
+  ].filter(Boolean);
   const cancelled = row.status === 'cancelled';
   return (
     <li class="kern-card kern-card--small">
@@ -167,10 +241,22 @@ export function OccurrenceItem({ ctx, row }: { ctx: PageContext; row: Occurrence
           </h4>
         </div>
         <div class="kern-card__body">
-          <p class="kern-body" safe>{timeRange({ start: row.starts_at, end: row.ends_at, allDay: row.all_day }, ctx.locale)}</p>
-          <p class="kern-body" safe>{[place.name, place.district].filter(Boolean).join(' · ')}</p>
-          {row.note ? <p class="kern-body" safe>{row.note}</p> : ''}
-          <p class="kern-body kern-body--small" safe>{tags.join(' · ')}</p>
+          <p class="kern-body" safe>
+            {timeRange({ start: row.starts_at, end: row.ends_at, allDay: row.all_day }, ctx.locale)}
+          </p>
+          <p class="kern-body" safe>
+            {[place.name, place.district].filter(Boolean).join(' · ')}
+          </p>
+          {row.note ? (
+            <p class="kern-body" safe>
+              {row.note}
+            </p>
+          ) : (
+            ''
+          )}
+          <p class="kern-body kern-body--small" safe>
+            {tags.join(' · ')}
+          </p>
         </div>
       </div>
     </li>

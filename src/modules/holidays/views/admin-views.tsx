@@ -14,7 +14,17 @@ type Dashboard = Awaited<ReturnType<typeof seasonDashboard>>;
 const phases = ['collecting', 'wishes', 'allocation', 'results', 'first_come', 'closed'] as const;
 
 /** /verwaltung/ferien: the seasons and a form for a new one. */
-export function SeasonsPage({ ctx, seasons, values = {}, errors = {} }: { ctx: PageContext; seasons: SeasonRow[]; values?: Record<string, string>; errors?: FieldErrors }): JSX.Element {
+export function SeasonsPage({
+  ctx,
+  seasons,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  seasons: SeasonRow[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}): JSX.Element {
   const t = adminMessages(ctx.locale);
   const f = familyMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
@@ -40,7 +50,13 @@ export function SeasonsPage({ ctx, seasons, values = {}, errors = {} }: { ctx: P
         <DateField name="wishFrom" label={t('field.wishFrom')} locale={ctx.locale} value={values.wishFrom} error={errors.wishFrom} />
         <DateField name="wishUntil" label={t('field.wishUntil')} locale={ctx.locale} value={values.wishUntil} error={errors.wishUntil} />
         <TextField name="maxWishes" label={t('field.maxWishes')} value={values.maxWishes ?? '5'} error={errors.maxWishes} width="narrow" />
-        <TextField name="reservedPercent" label={t('field.reservedPercent')} value={values.reservedPercent ?? '10'} error={errors.reservedPercent} width="narrow" />
+        <TextField
+          name="reservedPercent"
+          label={t('field.reservedPercent')}
+          value={values.reservedPercent ?? '10'}
+          error={errors.reservedPercent}
+          width="narrow"
+        />
         <TextField name="retentionDays" label={t('field.retentionDays')} value={values.retentionDays ?? '180'} error={errors.retentionDays} width="narrow" />
         <SubmitButton label={t('field.create')} />
       </form>
@@ -48,7 +64,8 @@ export function SeasonsPage({ ctx, seasons, values = {}, errors = {} }: { ctx: P
   );
 }
 
-const percent = (share: number, locale: PageContext['locale']) => numberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+const percent = (share: number, locale: PageContext['locale']) =>
+  numberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 /** Demand vs places as an SVG bar chart; the table beside it carries the same figures. */
 function DemandChart({ ctx, offers }: { ctx: PageContext; offers: Dashboard['offers'] }): JSX.Element {
@@ -120,7 +137,13 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
       </p>
       <form method="post" action={`${base}/phase`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <SelectField name="phase" label={t('dash.phase')} value={values.phase ?? season.phase} error={errors.phase} options={phases.map((p) => ({ value: p, label: f(`phase.${p}`) }))} />
+        <SelectField
+          name="phase"
+          label={t('dash.phase')}
+          value={values.phase ?? season.phase}
+          error={errors.phase}
+          options={phases.map((p) => ({ value: p, label: f(`phase.${p}`) }))}
+        />
         <SubmitButton label={t('dash.setPhase')} variant="secondary" />
       </form>
 

@@ -181,7 +181,19 @@ export function OfferPage({ ctx, offer, season, book }: { ctx: PageContext; offe
 }
 
 /** /ferien/kinder: the parent's children with links to their details and wish lists. */
-export function ChildrenPage({ ctx, children, sent, notice, wishesOpen }: { ctx: PageContext; children: ChildRow[]; sent: Set<string>; notice?: string; wishesOpen: boolean }): JSX.Element {
+export function ChildrenPage({
+  ctx,
+  children,
+  sent,
+  notice,
+  wishesOpen,
+}: {
+  ctx: PageContext;
+  children: ChildRow[];
+  sent: Set<string>;
+  notice?: string;
+  wishesOpen: boolean;
+}): JSX.Element {
   const t = familyMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('children.title')} section="/ferien">
@@ -236,7 +248,19 @@ export function ChildrenPage({ ctx, children, sent, notice, wishesOpen }: { ctx:
 }
 
 /** The form to add or change a child (with consent for needs). */
-export function ChildFormPage({ ctx, childId, title, values, errors = {} }: { ctx: PageContext; childId: string | null; title: string; values: Record<string, string>; errors?: FieldErrors }): JSX.Element {
+export function ChildFormPage({
+  ctx,
+  childId,
+  title,
+  values,
+  errors = {},
+}: {
+  ctx: PageContext;
+  childId: string | null;
+  title: string;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}): JSX.Element {
   const t = familyMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
   const action = childId ? `/ferien/kinder/${childId}/bearbeiten` : '/ferien/kinder/neu';
@@ -258,7 +282,13 @@ export function ChildFormPage({ ctx, childId, title, values, errors = {} }: { ct
         <Checkbox name="priority" label={t('field.priority')} hint={t('field.priority.hint')} checked={values.priority === 'ja'} error={errors.priority} />
         <TextField name="contactName" label={t('field.contactName')} value={values.contactName} error={errors.contactName} autocomplete="off" />
         <TextField name="contactPhone" label={t('field.contactPhone')} type="tel" value={values.contactPhone} error={errors.contactPhone} autocomplete="off" />
-        <TextField name="contactRelation" label={t('field.contactRelation')} hint={t('field.contactRelation.hint')} value={values.contactRelation} error={errors.contactRelation} />
+        <TextField
+          name="contactRelation"
+          label={t('field.contactRelation')}
+          hint={t('field.contactRelation.hint')}
+          value={values.contactRelation}
+          error={errors.contactRelation}
+        />
         <SubmitButton label={t('field.save')} />
       </form>
     </Layout>

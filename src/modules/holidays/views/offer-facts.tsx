@@ -24,7 +24,10 @@ function Fact({ label, value }: { label: string; value: string }): JSX.Element {
 export function OfferFacts({ offer, locale, full = false }: { offer: OfferRow; locale: Locale; full?: boolean }): JSX.Element {
   const t = familyMessages(locale);
   const time = offer.kind === 'trip' ? t('offer.overnight') : `${clock(offer.daily_from)}–${clock(offer.daily_until)}`;
-  const price = offer.reduced_price_cents === null ? money(offer.price_cents, locale) : t('offer.priceValue', { price: money(offer.price_cents, locale), reduced: money(offer.reduced_price_cents, locale) });
+  const price =
+    offer.reduced_price_cents === null
+      ? money(offer.price_cents, locale)
+      : t('offer.priceValue', { price: money(offer.price_cents, locale), reduced: money(offer.reduced_price_cents, locale) });
   return (
     <dl class="kern-description-list">
       <Fact label={t('offer.provider')} value={offer.organization_name} />
@@ -37,7 +40,11 @@ export function OfferFacts({ offer, locale, full = false }: { offer: OfferRow; l
       {full && offer.meeting_point ? <Fact label={t('offer.meetingPoint')} value={offer.meeting_point} /> : ''}
       {full && offer.what_to_bring ? <Fact label={t('offer.bring')} value={offer.what_to_bring} /> : ''}
       {offer.inclusion_support ? <Fact label={t('offer.inclusion')} value="✓" /> : ''}
-      {full && offer.contact_name ? <Fact label={t('offer.contact')} value={[offer.contact_name, offer.contact_phone, offer.contact_email].filter(Boolean).join(', ')} /> : ''}
+      {full && offer.contact_name ? (
+        <Fact label={t('offer.contact')} value={[offer.contact_name, offer.contact_phone, offer.contact_email].filter(Boolean).join(', ')} />
+      ) : (
+        ''
+      )}
     </dl>
   );
 }

@@ -2,7 +2,18 @@ import type { Selectable } from 'kysely';
 import type { HolidayAttendanceTable, HolidayOffersTable } from '../../../db/tables/holidays.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import {
+  Alert,
+  Checkbox,
+  CsrfField,
+  DateField,
+  ErrorSummary,
+  ScrollTable,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { adminMessages } from '../admin.messages.js';
@@ -14,7 +25,17 @@ import type { Participant } from '../provider.service.js';
 type Offer = Selectable<HolidayOffersTable>;
 
 /** /meine-ferienangebote: my organisations and their offers. */
-export function ProviderHomePage({ ctx, organizations, offers, notice }: { ctx: PageContext; organizations: { id: string; name: string }[]; offers: Offer[]; notice?: string }): JSX.Element {
+export function ProviderHomePage({
+  ctx,
+  organizations,
+  offers,
+  notice,
+}: {
+  ctx: PageContext;
+  organizations: { id: string; name: string }[];
+  offers: Offer[];
+  notice?: string;
+}): JSX.Element {
   const t = providerMessages(ctx.locale);
   const a = adminMessages(ctx.locale);
   return (
@@ -35,7 +56,9 @@ export function ProviderHomePage({ ctx, organizations, offers, notice }: { ctx: 
               {mine.map((o) => (
                 <li>
                   <strong safe>{o.title}</strong>
-                  <span safe>{` – ${dateRange(o.first_day, o.last_day, ctx.locale)}. ${t('home.status', { status: a(`status.${o.status}`), taken: o.places_taken, places: o.places })} `}</span>
+                  <span
+                    safe
+                  >{` – ${dateRange(o.first_day, o.last_day, ctx.locale)}. ${t('home.status', { status: a(`status.${o.status}`), taken: o.places_taken, places: o.places })} `}</span>
                   <a class="kern-link" href={`/meine-ferienangebote/angebote/${o.id}/teilnehmende`}>
                     {t.html('home.participants')}
                     <span class="visually-hidden" safe>{`: ${o.title}`}</span>
@@ -67,7 +90,19 @@ export function ProviderHomePage({ ctx, organizations, offers, notice }: { ctx: 
 }
 
 /** The form for a new offer. */
-export function OfferFormPage({ ctx, action, values, errors = {}, note }: { ctx: PageContext; action: string; values: Record<string, string>; errors?: FieldErrors; note?: string }): JSX.Element {
+export function OfferFormPage({
+  ctx,
+  action,
+  values,
+  errors = {},
+  note,
+}: {
+  ctx: PageContext;
+  action: string;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  note?: string;
+}): JSX.Element {
   const t = providerMessages(ctx.locale);
   const f = familyMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
@@ -84,7 +119,13 @@ export function OfferFormPage({ ctx, action, values, errors = {}, note }: { ctx:
         <CsrfField token={ctx.csrfToken} />
         {text('title')}
         <TextArea name="description" label={t('field.description')} value={values.description} error={errors.description} rows={5} />
-        <SelectField name="kind" label={t('field.kind')} value={values.kind} error={errors.kind} options={(['day', 'week', 'trip'] as const).map((k) => ({ value: k, label: f(`offer.kind.${k}`) }))} />
+        <SelectField
+          name="kind"
+          label={t('field.kind')}
+          value={values.kind}
+          error={errors.kind}
+          options={(['day', 'week', 'trip'] as const).map((k) => ({ value: k, label: f(`offer.kind.${k}`) }))}
+        />
         <DateField name="firstDay" label={t('field.firstDay')} locale={ctx.locale} value={values.firstDay} error={errors.firstDay} />
         <DateField name="lastDay" label={t('field.lastDay')} locale={ctx.locale} value={values.lastDay} error={errors.lastDay} />
         {text('dailyFrom', 'narrow', t('field.daily.hint'))}
@@ -187,7 +228,11 @@ export function ParticipantsPage({ ctx, offer, list, attendance, day, notice, er
             <CsrfField token={ctx.csrfToken} />
             <DateField name="day" label={t('attendance.day')} locale={ctx.locale} value={day} error={errors.day} />
             {list.map((p) => (
-              <Checkbox name={`present_${p.placeId}`} label={t('attendance.present', { name: `${p.firstName} ${p.lastName}` })} checked={present.has(p.placeId)} />
+              <Checkbox
+                name={`present_${p.placeId}`}
+                label={t('attendance.present', { name: `${p.firstName} ${p.lastName}` })}
+                checked={present.has(p.placeId)}
+              />
             ))}
             <SubmitButton label={t('attendance.save')} variant="secondary" />
           </form>

@@ -7,7 +7,17 @@ import { adminMessages } from '../admin.messages.js';
 import { OfferFacts, type OfferRow } from './offer-facts.js';
 
 /** /verwaltung/ferien/:season/angebote/:offer: the whole offer and the review decision with a note. */
-export function ReviewOfferPage({ ctx, offer, values = {}, errors = {} }: { ctx: PageContext; offer: OfferRow; values?: Record<string, string>; errors?: FieldErrors }): JSX.Element {
+export function ReviewOfferPage({
+  ctx,
+  offer,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  offer: OfferRow;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}): JSX.Element {
   const t = adminMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
   const title = t('review.title', { offer: offer.title });

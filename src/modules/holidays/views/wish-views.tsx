@@ -66,8 +66,22 @@ export function WishFormPage({ ctx, child, season, offers, unfit, values, errors
         {ranks.map((n) => (
           <SelectField name={`wish${n}`} label={t('wish.rank', { n })} value={values[`wish${n}`]} error={errors[`wish${n}`]} options={options} />
         ))}
-        <TextField name="maxPlaces" label={t('wish.maxPlaces')} hint={t('wish.maxPlaces.hint')} value={values.maxPlaces ?? '1'} error={errors.maxPlaces} width="narrow" />
-        <TextField name="groupCode" label={t('wish.groupCode')} hint={t('wish.groupCode.hint')} value={values.groupCode} error={errors.groupCode} autocomplete="off" />
+        <TextField
+          name="maxPlaces"
+          label={t('wish.maxPlaces')}
+          hint={t('wish.maxPlaces.hint')}
+          value={values.maxPlaces ?? '1'}
+          error={errors.maxPlaces}
+          width="narrow"
+        />
+        <TextField
+          name="groupCode"
+          label={t('wish.groupCode')}
+          hint={t('wish.groupCode.hint')}
+          value={values.groupCode}
+          error={errors.groupCode}
+          autocomplete="off"
+        />
         {/* The continue button comes first: it is the form's default when someone presses Enter. */}
         <SubmitButton label={t('wish.continue')} />
         <p class="kern-body">
@@ -81,7 +95,19 @@ export function WishFormPage({ ctx, child, season, offers, unfit, values, errors
 }
 
 /** The check-your-answers page; the values travel on in hidden fields until they are handed in. */
-export function CheckWishesPage({ ctx, child, offers, group, values }: { ctx: PageContext; child: ChildRow; offers: OfferRow[]; group: GroupCheck | null; values: Record<string, string> }): JSX.Element {
+export function CheckWishesPage({
+  ctx,
+  child,
+  offers,
+  group,
+  values,
+}: {
+  ctx: PageContext;
+  child: ChildRow;
+  offers: OfferRow[];
+  group: GroupCheck | null;
+  values: Record<string, string>;
+}): JSX.Element {
   const t = familyMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('check.title')} section="/ferien">
@@ -175,7 +201,19 @@ interface StoredList {
 }
 
 /** /ferien/wuensche/:child outside the wish phase: the list as handed in, read-only, and why. */
-export function WishListPage({ ctx, child, season, list, refused }: { ctx: PageContext; child: ChildRow; season: SeasonRow; list: StoredList | null; refused: boolean }): JSX.Element {
+export function WishListPage({
+  ctx,
+  child,
+  season,
+  list,
+  refused,
+}: {
+  ctx: PageContext;
+  child: ChildRow;
+  season: SeasonRow;
+  list: StoredList | null;
+  refused: boolean;
+}): JSX.Element {
   const t = familyMessages(ctx.locale);
   const title = t('wish.title', { name: child.first_name });
   const why =
@@ -244,7 +282,21 @@ export function WishListPage({ ctx, child, season, list, refused }: { ctx: PageC
 type Results = Awaited<ReturnType<typeof familyResults>>;
 
 /** /ferien/ergebnis: places (accept / give back) and waiting-list positions per child. */
-export function ResultsPage({ ctx, children, results, pseudonyms, notice, error }: { ctx: PageContext; children: ChildRow[]; results: Results; pseudonyms: Map<string, string>; notice?: string; error?: string }): JSX.Element {
+export function ResultsPage({
+  ctx,
+  children,
+  results,
+  pseudonyms,
+  notice,
+  error,
+}: {
+  ctx: PageContext;
+  children: ChildRow[];
+  results: Results;
+  pseudonyms: Map<string, string>;
+  notice?: string;
+  error?: string;
+}): JSX.Element {
   const t = familyMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('results.title')} section="/ferien">

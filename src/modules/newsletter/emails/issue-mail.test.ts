@@ -6,7 +6,17 @@ const content: IssueContent = {
   subject: 'Familieninfobrief Frühjahr 2026',
   intro: 'Liebe Familien,\n\n## Was neu ist\n\nMehr dazu [hier](https://example.org/a).',
   news: [{ title: 'Neues Familienzentrum <Heessen>', teaser: 'Ab März offen.', url: 'https://portal.example/neuigkeiten/1' }],
-  events: [{ title: 'Krabbelgruppe', url: 'https://portal.example/veranstaltungen/2', start: '2026-03-14T09:00:00.000Z', end: null, allDay: false, place: 'Familienzentrum, Am Kanal 1', status: 'cancelled' }],
+  events: [
+    {
+      title: 'Krabbelgruppe',
+      url: 'https://portal.example/veranstaltungen/2',
+      start: '2026-03-14T09:00:00.000Z',
+      end: null,
+      allDay: false,
+      place: 'Familienzentrum, Am Kanal 1',
+      status: 'cancelled',
+    },
+  ],
   eventsRange: { from: '2026-03-01', to: '2026-03-31' },
   holidayNotice: 'Anmeldung für die Osterferien bis 1. März.',
   sections: [{ heading: 'Beratung', body: 'Die Erziehungsberatung hat **neue** Zeiten.' }],
@@ -54,7 +64,10 @@ describe('the issue mail', () => {
 
   it('puts each recipient’s own links in body and RFC 8058 headers', () => {
     const template = renderIssueTemplate(content, 'de', frame);
-    const mail = personalise(template, 'a@example.org', { manage: 'https://p.example/infobrief/einstellungen?token=abc.def', oneClick: 'https://p.example/infobrief/abmelden/ein-klick?token=abc.def' });
+    const mail = personalise(template, 'a@example.org', {
+      manage: 'https://p.example/infobrief/einstellungen?token=abc.def',
+      oneClick: 'https://p.example/infobrief/abmelden/ein-klick?token=abc.def',
+    });
     expect(mail.headers['List-Unsubscribe']).toBe('<https://p.example/infobrief/abmelden/ein-klick?token=abc.def>');
     expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(mail.html).toContain('href="https://p.example/infobrief/einstellungen?token=abc.def"');

@@ -59,7 +59,9 @@ export function renderIssueTemplate(content: IssueContent, locale: Locale, frame
   const subject = `${frame.test ? t('mail.test') : ''}${content.subject}`;
   // The editors' introduction opens with their own salutation ("Liebe Familien,"); ours only stands in without one.
   const greets = !content.intro.trim();
-  const eventsHeading = content.eventsRange ? t('mail.events', { from: rangeDay(content.eventsRange.from, locale), to: rangeDay(content.eventsRange.to, locale) }) : '';
+  const eventsHeading = content.eventsRange
+    ? t('mail.events', { from: rangeDay(content.eventsRange.from, locale), to: rangeDay(content.eventsRange.to, locale) })
+    : '';
   const html = (
     <>
       {'<!doctype html>'}

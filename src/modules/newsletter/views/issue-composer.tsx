@@ -13,7 +13,21 @@ import { IssueBody } from './issue-body.js';
 
 export const freeSections = 3;
 
-function DateInput({ name, label, type, value, error, hint }: { name: string; label: string; type: 'datetime-local'; value?: string; error?: string; hint?: string }): JSX.Element {
+function DateInput({
+  name,
+  label,
+  type,
+  value,
+  error,
+  hint,
+}: {
+  name: string;
+  label: string;
+  type: 'datetime-local';
+  value?: string;
+  error?: string;
+  hint?: string;
+}): JSX.Element {
   const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
@@ -36,7 +50,15 @@ function DateInput({ name, label, type, value, error, hint }: { name: string; la
       ) : (
         ''
       )}
-      <input class="kern-form-input__input" type={type} id={name} name={name} value={value} aria-describedby={described} aria-invalid={error ? 'true' : undefined} />
+      <input
+        class="kern-form-input__input"
+        type={type}
+        id={name}
+        name={name}
+        value={value}
+        aria-describedby={described}
+        aria-invalid={error ? 'true' : undefined}
+      />
     </div>
   );
 }
@@ -82,7 +104,14 @@ export function ComposerPage({ ctx, issue, news, values, errors = {}, actionErro
             {news.length === 0 ? <p class="kern-body">{t.html('field.news.none')}</p> : ''}
             {news.map((p) => (
               <div class="kern-form-check">
-                <input class="kern-form-check__checkbox" type="checkbox" id={`news_${p.id}`} name={`news_${p.id}`} value="ja" checked={values[`news_${p.id}`] === 'ja'} />
+                <input
+                  class="kern-form-check__checkbox"
+                  type="checkbox"
+                  id={`news_${p.id}`}
+                  name={`news_${p.id}`}
+                  value="ja"
+                  checked={values[`news_${p.id}`] === 'ja'}
+                />
                 <label class="kern-label" for={`news_${p.id}`} safe>
                   {`${p.title} (${formatDateTime(p.publishedAt!, ctx.locale)})`}
                 </label>
@@ -111,8 +140,19 @@ export function ComposerPage({ ctx, issue, news, values, errors = {}, actionErro
         <TextArea name="holidayNotice" label={t('field.holiday')} value={values.holidayNotice} error={errors.holidayNotice} rows={4} />
         {Array.from({ length: freeSections }, (_, i) => i + 1).map((n) => (
           <>
-            <TextField name={`section${n}Heading`} label={t('field.sectionHeading', { n })} value={values[`section${n}Heading`]} error={errors[`section${n}Heading`]} />
-            <TextArea name={`section${n}Body`} label={t('field.sectionBody', { n })} value={values[`section${n}Body`]} error={errors[`section${n}Body`]} rows={4} />
+            <TextField
+              name={`section${n}Heading`}
+              label={t('field.sectionHeading', { n })}
+              value={values[`section${n}Heading`]}
+              error={errors[`section${n}Heading`]}
+            />
+            <TextArea
+              name={`section${n}Body`}
+              label={t('field.sectionBody', { n })}
+              value={values[`section${n}Body`]}
+              error={errors[`section${n}Body`]}
+              rows={4}
+            />
           </>
         ))}
         <SubmitButton label={t('compose.submit')} />
@@ -122,7 +162,19 @@ export function ComposerPage({ ctx, issue, news, values, errors = {}, actionErro
   );
 }
 
-function IssueActions({ ctx, issue, values, errors, confirmed }: { ctx: PageContext; issue: Issue; values: Record<string, string>; errors: FieldErrors; confirmed: number }): JSX.Element {
+function IssueActions({
+  ctx,
+  issue,
+  values,
+  errors,
+  confirmed,
+}: {
+  ctx: PageContext;
+  issue: Issue;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  confirmed: number;
+}): JSX.Element {
   const t = composeMessages(ctx.locale);
   const base = `/verwaltung/infobrief/${issue.id}`;
   return (

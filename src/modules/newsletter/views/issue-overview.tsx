@@ -14,7 +14,17 @@ export function issueStatus(ctx: PageContext, issue: Issue): string {
 }
 
 /** /verwaltung/infobrief: subscriber counts (never addresses) and the issues. */
-export function IssueOverviewPage({ ctx, issues, counts, notice }: { ctx: PageContext; issues: Issue[]; counts: Record<'pending' | 'confirmed' | 'unsubscribed' | 'suppressed', number>; notice?: string }): JSX.Element {
+export function IssueOverviewPage({
+  ctx,
+  issues,
+  counts,
+  notice,
+}: {
+  ctx: PageContext;
+  issues: Issue[];
+  counts: Record<'pending' | 'confirmed' | 'unsubscribed' | 'suppressed', number>;
+  notice?: string;
+}): JSX.Element {
   const t = composeMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('overview.title')}>
@@ -64,7 +74,10 @@ export function IssueOverviewPage({ ctx, issues, counts, notice }: { ctx: PageCo
                     {issueStatus(ctx, i)}
                   </td>
                   <td class="kern-table__cell">
-                    <a class="kern-link" href={i.status === 'sending' || i.status === 'sent' ? `/verwaltung/infobrief/${i.id}/fortschritt` : `/verwaltung/infobrief/${i.id}`}>
+                    <a
+                      class="kern-link"
+                      href={i.status === 'sending' || i.status === 'sent' ? `/verwaltung/infobrief/${i.id}/fortschritt` : `/verwaltung/infobrief/${i.id}`}
+                    >
                       <span safe>{t(i.status === 'sending' || i.status === 'sent' ? 'progress' : 'open')}</span>
                       <span class="visually-hidden" safe>{`: ${i.subject}`}</span>
                     </a>

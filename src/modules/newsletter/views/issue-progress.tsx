@@ -14,11 +14,25 @@ export function maskEmail(email: string | null): string {
 /** "1.234 von 50.000 erledigt: …" */
 export function progressSummary(ctx: { locale: PageContext['locale'] }, progress: Progress): string {
   const done = progress.sent + progress.failed + progress.unknown + progress.skipped;
-  return composeMessages(ctx.locale)('progress.summary', { done, total: progress.total, sent: progress.sent, failed: progress.failed, unknown: progress.unknown, skipped: progress.skipped });
+  return composeMessages(ctx.locale)('progress.summary', {
+    done,
+    total: progress.total,
+    sent: progress.sent,
+    failed: progress.failed,
+    unknown: progress.unknown,
+    skipped: progress.skipped,
+  });
 }
 
 /** Sent / failed / total as a native progress bar; refresh by link (or opt-in auto refresh, set by the route). */
-export function ProgressPage(props: { ctx: PageContext; issue: Issue; progress: Progress; problems: { id: string; state: string; error: string | null; email: string | null }[]; auto: boolean; notice?: string }): JSX.Element {
+export function ProgressPage(props: {
+  ctx: PageContext;
+  issue: Issue;
+  progress: Progress;
+  problems: { id: string; state: string; error: string | null; email: string | null }[];
+  auto: boolean;
+  notice?: string;
+}): JSX.Element {
   const { ctx, issue, progress, problems, auto, notice } = props;
   const t = composeMessages(ctx.locale);
   const done = progress.sent + progress.failed + progress.unknown + progress.skipped;

@@ -94,12 +94,30 @@ function DateTimeField({ name, label, hint, value, error }: { name: string; labe
       ) : (
         ''
       )}
-      <input class="kern-form-input__input" type="datetime-local" id={name} name={name} value={value} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined} />
+      <input
+        class="kern-form-input__input"
+        type="datetime-local"
+        id={name}
+        name={name}
+        value={value}
+        aria-describedby={describedBy}
+        aria-invalid={error ? 'true' : undefined}
+      />
     </div>
   );
 }
 
-function ImageFields({ ctx, values, errors, image }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; image?: { id: string; alt: string } }): JSX.Element {
+function ImageFields({
+  ctx,
+  values,
+  errors,
+  image,
+}: {
+  ctx: PageContext;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  image?: { id: string; alt: string };
+}): JSX.Element {
   const t = newsMessages(ctx.locale);
   return (
     <fieldset class="kern-fieldset">
@@ -131,7 +149,15 @@ function ImageFields({ ctx, values, errors, image }: { ctx: PageContext; values:
           ) : (
             ''
           )}
-          <input class="kern-form-input__input" type="file" id="image" name="image" accept="image/jpeg,image/png,image/webp" aria-describedby={errors.image ? 'image-hint image-error' : 'image-hint'} aria-invalid={errors.image ? 'true' : undefined} />
+          <input
+            class="kern-form-input__input"
+            type="file"
+            id="image"
+            name="image"
+            accept="image/jpeg,image/png,image/webp"
+            aria-describedby={errors.image ? 'image-hint image-error' : 'image-hint'}
+            aria-invalid={errors.image ? 'true' : undefined}
+          />
         </div>
         <TextField name="imageAlt" label={t('field.imageAlt')} hint={t('field.imageAlt.hint')} value={values.imageAlt} error={errors.imageAlt} />
         {image ? <Checkbox name="removeImage" label={t('field.removeImage')} checked={values.removeImage === 'ja'} /> : ''}
@@ -141,7 +167,14 @@ function ImageFields({ ctx, values, errors, image }: { ctx: PageContext; values:
 }
 
 /** The form to write or edit a post. */
-export function NewsFormPage(props: { ctx: PageContext; id?: string; values?: Record<string, string>; errors?: FieldErrors; saved?: boolean; image?: { id: string; alt: string } }): JSX.Element {
+export function NewsFormPage(props: {
+  ctx: PageContext;
+  id?: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  saved?: boolean;
+  image?: { id: string; alt: string };
+}): JSX.Element {
   const { ctx, id, values = {}, errors = {}, saved, image } = props;
   const t = newsMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
@@ -169,7 +202,14 @@ export function NewsFormPage(props: { ctx: PageContext; id?: string; values?: Re
           <div class="kern-fieldset__body">
             {newsletterTopics.map((key) => (
               <div class="kern-form-check">
-                <input class="kern-form-check__checkbox" type="checkbox" id={`topic_${key}`} name={`topic_${key}`} value="ja" checked={values[`topic_${key}`] === 'ja'} />
+                <input
+                  class="kern-form-check__checkbox"
+                  type="checkbox"
+                  id={`topic_${key}`}
+                  name={`topic_${key}`}
+                  value="ja"
+                  checked={values[`topic_${key}`] === 'ja'}
+                />
                 <label class="kern-label" for={`topic_${key}`} safe>
                   {topics(key)}
                 </label>
@@ -178,7 +218,13 @@ export function NewsFormPage(props: { ctx: PageContext; id?: string; values?: Re
           </div>
         </fieldset>
         <ImageFields ctx={ctx} values={values} errors={errors} image={image} />
-        <DateTimeField name="publishedAt" label={t('field.publishedAt')} hint={t('field.publishedAt.hint')} value={values.publishedAt} error={errors.publishedAt} />
+        <DateTimeField
+          name="publishedAt"
+          label={t('field.publishedAt')}
+          hint={t('field.publishedAt.hint')}
+          value={values.publishedAt}
+          error={errors.publishedAt}
+        />
         <DateTimeField name="expiresAt" label={t('field.expiresAt')} hint={t('field.expiresAt.hint')} value={values.expiresAt} error={errors.expiresAt} />
         <SubmitButton label={t('edit.submit')} />
       </form>

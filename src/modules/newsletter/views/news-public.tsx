@@ -11,7 +11,11 @@ const section = '/neuigkeiten';
 const day = (d: Date, locale: 'de' | 'en') => dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(d);
 
 /** The same escaping as the directory: "<" never appears inside the JSON-LD block. */
-const jsonLd = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const jsonLd = (data: unknown) =>
+  JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 function pageLink(topic: string | undefined, page: number): string {
   const params = new URLSearchParams();
@@ -27,7 +31,21 @@ function Markdown({ source }: { source: string }): JSX.Element {
 }
 
 /** /neuigkeiten: newest first, a topic filter (GET form, works without JS), pages, feeds. */
-export function NewsListPage({ ctx, posts, total, topic, page, pages }: { ctx: PageContext; posts: NewsPost[]; total: number; topic?: string; page: number; pages: number }): JSX.Element {
+export function NewsListPage({
+  ctx,
+  posts,
+  total,
+  topic,
+  page,
+  pages,
+}: {
+  ctx: PageContext;
+  posts: NewsPost[];
+  total: number;
+  topic?: string;
+  page: number;
+  pages: number;
+}): JSX.Element {
   const t = newsMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
   return (
@@ -121,7 +139,17 @@ export function NewsListPage({ ctx, posts, total, topic, page, pages }: { ctx: P
 }
 
 /** One news post with schema.org NewsArticle JSON-LD. */
-export function NewsPostPage({ ctx, post, publicUrl, image }: { ctx: PageContext; post: NewsPost; publicUrl: string; image?: { width: number; height: number } }): JSX.Element {
+export function NewsPostPage({
+  ctx,
+  post,
+  publicUrl,
+  image,
+}: {
+  ctx: PageContext;
+  post: NewsPost;
+  publicUrl: string;
+  image?: { width: number; height: number };
+}): JSX.Element {
   const t = newsMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
   const safeJsonLd = jsonLd({
@@ -154,7 +182,13 @@ export function NewsPostPage({ ctx, post, publicUrl, image }: { ctx: PageContext
         </p>
         {post.imageId ? (
           <figure class="news-figure">
-            <img src={imagePath(post.imageId)} alt={post.imageAlt ?? ''} class="news-image" width={image ? String(image.width) : undefined} height={image ? String(image.height) : undefined} />
+            <img
+              src={imagePath(post.imageId)}
+              alt={post.imageAlt ?? ''}
+              class="news-image"
+              width={image ? String(image.width) : undefined}
+              height={image ? String(image.height) : undefined}
+            />
           </figure>
         ) : (
           ''

@@ -44,7 +44,21 @@ export function SignupPage({ ctx, values = {}, errors = {} }: { ctx: PageContext
 }
 
 /** A page with one message and an optional link (check your inbox, confirmed, invalid link …). */
-export function NoticePage({ ctx, title, text, extra, link, status = 'info' }: { ctx: PageContext; title: string; text: string; extra?: string; link?: { href: string; label: string }; status?: 'info' | 'success' | 'warning' }): JSX.Element {
+export function NoticePage({
+  ctx,
+  title,
+  text,
+  extra,
+  link,
+  status = 'info',
+}: {
+  ctx: PageContext;
+  title: string;
+  text: string;
+  extra?: string;
+  link?: { href: string; label: string };
+  status?: 'info' | 'success' | 'warning';
+}): JSX.Element {
   return (
     <Layout ctx={ctx} title={title} section={section}>
       <h1 class="kern-heading-large" safe>
@@ -72,7 +86,15 @@ export function NoticePage({ ctx, title, text, extra, link, status = 'info' }: {
 }
 
 /** The personal preferences page, with the one-step unsubscribe form below. */
-export function PreferencesPage(props: { ctx: PageContext; token: string; email: string; pending: boolean; values: Record<string, string>; errors?: FieldErrors; saved?: boolean }): JSX.Element {
+export function PreferencesPage(props: {
+  ctx: PageContext;
+  token: string;
+  email: string;
+  pending: boolean;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  saved?: boolean;
+}): JSX.Element {
   const { ctx, token, email, pending, values, errors = {}, saved } = props;
   const t = subscribeMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;

@@ -22,7 +22,14 @@ export function PreferenceFields({ ctx, values, errors }: { ctx: PageContext; va
         <div class="kern-fieldset__body">
           {newsletterTopics.map((key) => (
             <div class="kern-form-check">
-              <input class="kern-form-check__checkbox" type="checkbox" id={`topic_${key}`} name={`topic_${key}`} value="ja" checked={values[`topic_${key}`] === 'ja'} />
+              <input
+                class="kern-form-check__checkbox"
+                type="checkbox"
+                id={`topic_${key}`}
+                name={`topic_${key}`}
+                value="ja"
+                checked={values[`topic_${key}`] === 'ja'}
+              />
               <label class="kern-label" for={`topic_${key}`} safe>
                 {topics(key)}
               </label>

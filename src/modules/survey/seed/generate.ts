@@ -12,12 +12,19 @@ export function prng(seed: number): () => number {
   };
 }
 
-const wishes = ['Mehr Spielplätze mit Schatten.', 'Günstigere Schwimmbäder für Familien.', 'Sichere Radwege zur Schule.', 'Mehr Kita-Plätze in meinem Stadtteil.', 'Treffpunkte für Jugendliche am Abend.', 'Weniger Bürokratie bei Anträgen.'];
+const wishes = [
+  'Mehr Spielplätze mit Schatten.',
+  'Günstigere Schwimmbäder für Familien.',
+  'Sichere Radwege zur Schule.',
+  'Mehr Kita-Plätze in meinem Stadtteil.',
+  'Treffpunkte für Jugendliche am Abend.',
+  'Weniger Bürokratie bei Anträgen.',
+];
 
 /** Plausible answers to a survey (skewed, with optional questions sometimes skipped). */
 export function generateAnswers(definition: SurveyDefinition, districts: readonly string[], random: () => number): Answers {
   const answers: Answers = {};
-  const pick = <T,>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(Math.pow(random(), 1.4) * list.length))]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(Math.pow(random(), 1.4) * list.length))]!;
   for (const page of definition.pages) {
     for (const q of page.questions) {
       if (!isVisible(q, answers)) continue;

@@ -14,10 +14,19 @@ export async function seedDemoSurvey(deps: AppDeps, responses = 320): Promise<bo
   await db.transaction().execute(async (trx) => {
     const survey = await trx
       .insertInto('survey_surveys')
-      .values({ slug: demoSurveySlug, title: demoSurveyDefinition.title.de, status: 'open', opens_on: sql<string>`current_date - 21` as unknown as string, closes_on: sql<string>`current_date + 60` as unknown as string })
+      .values({
+        slug: demoSurveySlug,
+        title: demoSurveyDefinition.title.de,
+        status: 'open',
+        opens_on: sql<string>`current_date - 21` as unknown as string,
+        closes_on: sql<string>`current_date + 60` as unknown as string,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('survey_versions').values({ survey_id: survey.id, version: 1, definition: JSON.stringify(demoSurveyDefinition), frozen_at: new Date() }).execute();
+    await trx
+      .insertInto('survey_versions')
+      .values({ survey_id: survey.id, version: 1, definition: JSON.stringify(demoSurveyDefinition), frozen_at: new Date() })
+      .execute();
     const channels = await trx
       .insertInto('survey_channels')
       .values(demoChannels.map((c) => ({ survey_id: survey.id, ...c })))
@@ -29,9 +38,19 @@ export async function seedDemoSurvey(deps: AppDeps, responses = 320): Promise<bo
       const daysAgo = Math.floor(random() * 21);
       const day = new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
       const channel = random() < 0.1 ? null : channels[Math.floor(Math.pow(random(), 0.8) * channels.length)]!.id;
-      return { survey_id: survey.id, version: 1, channel_id: channel, answered_on: day, answers: JSON.stringify(generateAnswers(demoSurveyDefinition, city.districts, random)) };
+      return {
+        survey_id: survey.id,
+        version: 1,
+        channel_id: channel,
+        answered_on: day,
+        answers: JSON.stringify(generateAnswers(demoSurveyDefinition, city.districts, random)),
+      };
     });
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('survey_responses').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('survey_responses')
+        .values(rows.slice(i, i + 200))
+        .execute();
   });
   return true;
 }

@@ -6,7 +6,15 @@ export function BarChart({ id, title, bars }: { id: string; title: string; bars:
   return (
     // A fixed size (KERN shrinks an svg to fit narrow screens): stretched to the column's width,
     // the 12-unit labels grew to 36 px on a wide screen.
-    <svg class="survey-chart" viewBox={`0 0 400 ${height}`} width="480" height={String(Math.round(height * 1.2))} role="img" aria-labelledby={`${id}-title`} focusable="false">
+    <svg
+      class="survey-chart"
+      viewBox={`0 0 400 ${height}`}
+      width="480"
+      height={String(Math.round(height * 1.2))}
+      role="img"
+      aria-labelledby={`${id}-title`}
+      focusable="false"
+    >
       <title id={`${id}-title`} safe>
         {title}
       </title>

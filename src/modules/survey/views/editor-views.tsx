@@ -9,7 +9,19 @@ import { surveyPath } from './respond-views.js';
 
 export const editorPath = (id?: string) => (id ? `/verwaltung/befragungen/${id}` : '/verwaltung/befragungen');
 
-export function ListPage({ ctx, surveys, canEdit, errors = {}, values = {} }: { ctx: PageContext; surveys: { id: string; title: string; status: SurveyRow['status']; responses: number | null }[]; canEdit: boolean; errors?: FieldErrors; values?: Record<string, string> }): JSX.Element {
+export function ListPage({
+  ctx,
+  surveys,
+  canEdit,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  surveys: { id: string; title: string; status: SurveyRow['status']; responses: number | null }[];
+  canEdit: boolean;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}): JSX.Element {
   const t = editorMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('list.title')} hasErrors={Object.keys(errors).length > 0}>
@@ -47,11 +59,19 @@ export function ListPage({ ctx, surveys, canEdit, errors = {}, values = {} }: { 
   );
 }
 
-type Detail = { survey: SurveyRow; definition: SurveyDefinition; channels: { id: string; slug: string; name: string }[]; responses: number; unusedCodes: number };
+type Detail = {
+  survey: SurveyRow;
+  definition: SurveyDefinition;
+  channels: { id: string; slug: string; name: string }[];
+  responses: number;
+  unusedCodes: number;
+};
 
 function LifecycleButtons({ ctx, survey }: { ctx: PageContext; survey: SurveyRow }): JSX.Element {
   const t = editorMessages(ctx.locale);
-  const actions = { draft: ['open'], open: ['close'], closed: ['open', 'publish'], published: ['unpublish'] }[survey.status] as ('open' | 'close' | 'publish' | 'unpublish')[];
+  const actions = { draft: ['open'], open: ['close'], closed: ['open', 'publish'], published: ['unpublish'] }[survey.status] as (
+    'open' | 'close' | 'publish' | 'unpublish'
+  )[];
   return (
     <div class="survey-actions">
       {actions.map((a) => (
@@ -65,7 +85,21 @@ function LifecycleButtons({ ctx, survey }: { ctx: PageContext; survey: SurveyRow
   );
 }
 
-export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publicUrl }: { ctx: PageContext; detail: Detail; notice?: string; errors?: FieldErrors; values?: Record<string, string>; publicUrl: string }): JSX.Element {
+export function DetailPage({
+  ctx,
+  detail,
+  notice,
+  errors = {},
+  values = {},
+  publicUrl,
+}: {
+  ctx: PageContext;
+  detail: Detail;
+  notice?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  publicUrl: string;
+}): JSX.Element {
   const t = editorMessages(ctx.locale);
   const { survey, definition, channels } = detail;
   const base = editorPath(survey.id);
@@ -85,9 +119,19 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
       </p>
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <ErrorSummary title={t('q.errorTitle')} errors={errors} />
-      {survey.status !== 'draft' ? <p class="kern-body" safe>{t('detail.frozen')}</p> : ''}
+      {survey.status !== 'draft' ? (
+        <p class="kern-body" safe>
+          {t('detail.frozen')}
+        </p>
+      ) : (
+        ''
+      )}
       <p class="kern-body" safe>
-        {t('detail.languages', { languages: completeLanguages(definition).map((l) => languageNames[l]).join(', ') })}
+        {t('detail.languages', {
+          languages: completeLanguages(definition)
+            .map((l) => languageNames[l])
+            .join(', '),
+        })}
       </p>
       <LifecycleButtons ctx={ctx} survey={survey} />
       <p class="kern-body">
@@ -110,7 +154,14 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
             {page.questions.map((q) => (
               <li>
                 <span safe>{`${q.text.de} [${q.id}, ${t(`type.${q.type}`)}${q.required ? ', *' : ''}]`}</span>
-                {q.showIf ? <span class="kern-body kern-body--small" safe>{` – ${t('questions.condition', { question: q.showIf.question, values: q.showIf.values.join(', ') })}`}</span> : ''}{' '}
+                {q.showIf ? (
+                  <span
+                    class="kern-body kern-body--small"
+                    safe
+                  >{` – ${t('questions.condition', { question: q.showIf.question, values: q.showIf.values.join(', ') })}`}</span>
+                ) : (
+                  ''
+                )}{' '}
                 <a class="kern-link" href={`${base}/fragen/${q.id}`} aria-label={`${t('questions.edit')}: ${q.text.de}`} safe>
                   {t('questions.edit')}
                 </a>
@@ -118,7 +169,11 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
                   <form method="post" action={`${base}/fragen/${q.id}/verschieben`} class="site-inline-form">
                     <CsrfField token={ctx.csrfToken} />
                     <input type="hidden" name="richtung" value={richtung} />
-                    <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={`${t(richtung === 'hoch' ? 'questions.up' : 'questions.down')}: ${q.text.de}`}>
+                    <button
+                      type="submit"
+                      class="kern-btn kern-btn--tertiary kern-btn--x-small"
+                      aria-label={`${t(richtung === 'hoch' ? 'questions.up' : 'questions.down')}: ${q.text.de}`}
+                    >
                       <span class="kern-label" safe>
                         {t(richtung === 'hoch' ? 'questions.up' : 'questions.down')}
                       </span>
@@ -153,13 +208,37 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
       <form method="post" action={`${base}/einstellungen`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         {surveyLanguages.map((lang) => (
-          <TextField name={`title_${lang}`} label={`${t('field.title').replace(/ \(.*\)/, '')} (${languageNames[lang]})`} error={errors[`title_${lang}`]} value={v(`title_${lang}`, definition.title[lang])} />
+          <TextField
+            name={`title_${lang}`}
+            label={`${t('field.title').replace(/ \(.*\)/, '')} (${languageNames[lang]})`}
+            error={errors[`title_${lang}`]}
+            value={v(`title_${lang}`, definition.title[lang])}
+          />
         ))}
         {surveyLanguages.map((lang) => (
-          <TextArea name={`intro_${lang}`} label={`${t('settings.intro')} (${languageNames[lang]})`} rows={3} value={v(`intro_${lang}`, definition.intro[lang])} />
+          <TextArea
+            name={`intro_${lang}`}
+            label={`${t('settings.intro')} (${languageNames[lang]})`}
+            rows={3}
+            value={v(`intro_${lang}`, definition.intro[lang])}
+          />
         ))}
-        <DateField name="opensOn" label={t('settings.opens')} hint={t('settings.opens.hint')} locale={ctx.locale} error={errors.opensOn} value={v('opensOn', survey.opens_on)} />
-        <DateField name="closesOn" label={t('settings.closes')} hint={t('settings.closes.hint')} locale={ctx.locale} error={errors.closesOn} value={v('closesOn', survey.closes_on)} />
+        <DateField
+          name="opensOn"
+          label={t('settings.opens')}
+          hint={t('settings.opens.hint')}
+          locale={ctx.locale}
+          error={errors.opensOn}
+          value={v('opensOn', survey.opens_on)}
+        />
+        <DateField
+          name="closesOn"
+          label={t('settings.closes')}
+          hint={t('settings.closes.hint')}
+          locale={ctx.locale}
+          error={errors.closesOn}
+          value={v('closesOn', survey.closes_on)}
+        />
         <Checkbox name="requiresCode" label={t('settings.code')} checked={values.requiresCode ? values.requiresCode === 'ja' : survey.requires_code} />
         <SubmitButton label={t('settings.save')} variant="secondary" />
       </form>
@@ -171,7 +250,10 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
           const link = `${publicUrl}${surveyPath(survey.slug)}?kanal=${c.slug}`;
           return (
             <li>
-              <strong safe>{c.name}</strong>: <span class="survey-link" safe>{link}</span>{' '}
+              <strong safe>{c.name}</strong>:{' '}
+              <span class="survey-link" safe>
+                {link}
+              </span>{' '}
               <a class="kern-link" href={`${base}/kanaele/${c.id}/qr.svg`} download={`qr-${c.slug}.svg`} aria-label={`${t('channels.svg')}: ${c.name}`} safe>
                 {t('channels.svg')}
               </a>{' '}
@@ -206,10 +288,21 @@ export function DetailPage({ ctx, detail, notice, errors = {}, values = {}, publ
   );
 }
 
-export function QuestionFormPage(props: { ctx: PageContext; survey: SurveyRow; definition: SurveyDefinition; values: Record<string, string>; errors?: FieldErrors; editing: boolean }): JSX.Element {
+export function QuestionFormPage(props: {
+  ctx: PageContext;
+  survey: SurveyRow;
+  definition: SurveyDefinition;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  editing: boolean;
+}): JSX.Element {
   const { ctx, survey, definition, values, errors = {}, editing } = props;
   const t = editorMessages(ctx.locale);
-  const earlier = definition.pages.flatMap((p, i) => p.questions.filter((q) => q.id !== values.id && q.type !== 'text' && q.type !== 'longtext').map((q) => ({ value: q.id, label: `${t('q.page')} ${i + 1}: ${q.text.de} [${q.id}]` })));
+  const earlier = definition.pages.flatMap((p, i) =>
+    p.questions
+      .filter((q) => q.id !== values.id && q.type !== 'text' && q.type !== 'longtext')
+      .map((q) => ({ value: q.id, label: `${t('q.page')} ${i + 1}: ${q.text.de} [${q.id}]` })),
+  );
   return (
     <Layout ctx={ctx} title={`${t('q.title')} – ${survey.title}`} hasErrors={Object.keys(errors).length > 0}>
       <p class="kern-body">
@@ -224,20 +317,50 @@ export function QuestionFormPage(props: { ctx: PageContext; survey: SurveyRow; d
         <CsrfField token={ctx.csrfToken} />
         <ErrorSummary title={t('q.errorTitle')} errors={errors} />
         {editing ? <input type="hidden" name="id" value={values.id} /> : ''}
-        <SelectField name="page" label={t('q.page')} value={values.page} error={errors.page} options={definition.pages.map((p, i) => ({ value: String(i + 1), label: `${i + 1}: ${p.title.de}` }))} />
-        <SelectField name="type" label={t('q.type')} value={values.type} error={errors.type} options={questionTypes.map((type) => ({ value: type, label: t(`type.${type}`) }))} />
+        <SelectField
+          name="page"
+          label={t('q.page')}
+          value={values.page}
+          error={errors.page}
+          options={definition.pages.map((p, i) => ({ value: String(i + 1), label: `${i + 1}: ${p.title.de}` }))}
+        />
+        <SelectField
+          name="type"
+          label={t('q.type')}
+          value={values.type}
+          error={errors.type}
+          options={questionTypes.map((type) => ({ value: type, label: t(`type.${type}`) }))}
+        />
         {surveyLanguages.map((lang) => (
-          <TextField name={`text_${lang}`} label={t('q.text', { language: languageNames[lang] })} error={errors[`text_${lang}`]} value={values[`text_${lang}`]} />
+          <TextField
+            name={`text_${lang}`}
+            label={t('q.text', { language: languageNames[lang] })}
+            error={errors[`text_${lang}`]}
+            value={values[`text_${lang}`]}
+          />
         ))}
         <TextField name="hint_de" label={t('q.hint')} hint={t('q.hintHint')} value={values.hint_de} />
         {surveyLanguages.map((lang) => (
-          <TextArea name={`options_${lang}`} label={t('q.options', { language: languageNames[lang] })} hint={lang === 'de' ? t('q.optionsHint') : undefined} error={errors[`options_${lang}`]} rows={4} value={values[`options_${lang}`]} />
+          <TextArea
+            name={`options_${lang}`}
+            label={t('q.options', { language: languageNames[lang] })}
+            hint={lang === 'de' ? t('q.optionsHint') : undefined}
+            error={errors[`options_${lang}`]}
+            rows={4}
+            value={values[`options_${lang}`]}
+          />
         ))}
         <Checkbox name="required" label={t('q.required')} checked={values.required === 'ja'} />
         <Checkbox name="other" label={t('q.other')} checked={values.other === 'ja'} />
         <TextField name="min" label={t('q.min')} error={errors.min} value={values.min} width="narrow" />
         <TextField name="max" label={t('q.max')} error={errors.max} value={values.max} width="narrow" />
-        <SelectField name="showIfQuestion" label={t('q.showIf')} error={errors.showIfQuestion} value={values.showIfQuestion} options={[{ value: '', label: t('q.showIfNone') }, ...earlier]} />
+        <SelectField
+          name="showIfQuestion"
+          label={t('q.showIf')}
+          error={errors.showIfQuestion}
+          value={values.showIfQuestion}
+          options={[{ value: '', label: t('q.showIfNone') }, ...earlier]}
+        />
         <TextField name="showIfValues" label={t('q.showIfValues')} error={errors.showIfValues} value={values.showIfValues} />
         <SubmitButton label={t('q.save')} />
       </form>

@@ -14,7 +14,8 @@ interface Listed {
 
 export function ParticipatePage({ ctx, open, published }: { ctx: PageContext; open: Listed[]; published: Listed[] }): JSX.Element {
   const t = surveyMessages(ctx.locale);
-  const date = (iso: string) => dateFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const date = (iso: string) =>
+    dateFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   return (
     <Layout ctx={ctx} title={t('participate.title')} section="/mitmachen">
       <h1 class="kern-heading-x-large" safe>
@@ -56,7 +57,17 @@ export function ParticipatePage({ ctx, open, published }: { ctx: PageContext; op
   );
 }
 
-export function PublicResultsPage({ ctx, title, dashboard, quotes }: { ctx: PageContext; title: string; dashboard: Dashboard; quotes: { label: string; answers: { text: string }[] }[] }): JSX.Element {
+export function PublicResultsPage({
+  ctx,
+  title,
+  dashboard,
+  quotes,
+}: {
+  ctx: PageContext;
+  title: string;
+  dashboard: Dashboard;
+  quotes: { label: string; answers: { text: string }[] }[];
+}): JSX.Element {
   const t = surveyMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('results.title', { title })} section="/mitmachen">

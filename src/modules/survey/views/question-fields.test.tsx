@@ -4,7 +4,8 @@ import { findQuestion, type Question } from '../survey.definition.js';
 import { surveyMessages } from '../survey.messages.js';
 import { QuestionFields } from './question-fields.js';
 
-const render = (question: Question, language: 'de' | 'en' | 'tr') => String(<QuestionFields question={question} answers={{}} errors={{}} language={language} districts={[]} t={surveyMessages('de')} />);
+const render = (question: Question, language: 'de' | 'en' | 'tr') =>
+  String(<QuestionFields question={question} answers={{}} errors={{}} language={language} districts={[]} t={surveyMessages('de')} />);
 
 describe('the ends of a 0–10 scale', () => {
   it('are named once and the same in question and hint ("auf jeden Fall", not also "voll und ganz")', () => {

@@ -18,12 +18,12 @@ function ErrorLine({ id, text }: { id: string; text?: string }): JSX.Element {
   // The wrapper clears KERN's floated legend, so the message wraps on narrow screens.
   return text ? (
     <div class="kern-hint">
-    <p class="kern-error" id={id}>
-      <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
-      <span class="kern-body" safe>
-        {text}
-      </span>
-    </p>
+      <p class="kern-error" id={id}>
+        <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
+        <span class="kern-body" safe>
+          {text}
+        </span>
+      </p>
     </div>
   ) : (
     ''
@@ -48,7 +48,15 @@ export function categoryLabels(question: Question, language: SurveyLanguage, t: 
   return labels;
 }
 
-function Choices(props: { name: string; values: string[]; labels: Record<string, string>; chosen: string[]; multi: boolean; error?: string; describedBy?: string }): JSX.Element {
+function Choices(props: {
+  name: string;
+  values: string[];
+  labels: Record<string, string>;
+  chosen: string[];
+  multi: boolean;
+  error?: string;
+  describedBy?: string;
+}): JSX.Element {
   const { name, values, labels, chosen, multi, error } = props;
   return (
     <>
@@ -92,7 +100,8 @@ export function QuestionFields({ question: q, answers, errors, language, distric
   const describedBy = [hintId, error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   if (q.type === 'text' || q.type === 'longtext' || q.type === 'number') {
-    const limitHint = q.type === 'number' ? t('page.numberHint', { min: q.min ?? 0, max: q.max ?? 999999 }) : t('page.textHint', { max: maxTextLength[q.type] });
+    const limitHint =
+      q.type === 'number' ? t('page.numberHint', { min: q.min ?? 0, max: q.max ?? 999999 }) : t('page.textHint', { max: maxTextLength[q.type] });
     const ids = [`${name}-hint`, error ? `${name}-error` : ''].filter(Boolean).join(' ');
     return (
       <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
@@ -144,7 +153,14 @@ export function QuestionFields({ question: q, answers, errors, language, distric
                 </legend>
                 <ErrorLine id={`${sName}-error`} text={sError} />
                 <div class="kern-fieldset__body">
-                  <Choices name={sName} values={categoriesOf(q, districts)} labels={labels} chosen={typeof sValue === 'string' ? [sValue] : []} multi={false} error={sError} />
+                  <Choices
+                    name={sName}
+                    values={categoriesOf(q, districts)}
+                    labels={labels}
+                    chosen={typeof sValue === 'string' ? [sValue] : []}
+                    multi={false}
+                    error={sError}
+                  />
                 </div>
               </fieldset>
             );
@@ -173,7 +189,14 @@ export function QuestionFields({ question: q, answers, errors, language, distric
       )}
       <ErrorLine id={`${name}-error`} text={error} />
       <div class={`kern-fieldset__body${q.type === 'yesno' ? ' kern-fieldset__body--horizontal' : ''}`}>
-        <Choices name={name} values={multi && q.other ? [...values, 'other'] : values} labels={{ ...labels, other: t('page.other') }} chosen={chosen} multi={multi} error={error} />
+        <Choices
+          name={name}
+          values={multi && q.other ? [...values, 'other'] : values}
+          labels={{ ...labels, other: t('page.other') }}
+          chosen={chosen}
+          multi={multi}
+          error={error}
+        />
       </div>
       {multi && q.other ? (
         <div class={`kern-form-input${otherError ? ' kern-form-input--error' : ''}`}>
@@ -181,7 +204,15 @@ export function QuestionFields({ question: q, answers, errors, language, distric
             {t('page.otherText')}
           </label>
           <ErrorLine id={`${otherName}-error`} text={otherError} />
-          <input class="kern-form-input__input" id={otherName} name={otherName} type="text" value={String(answers[`${q.id}.other`] ?? '')} aria-invalid={otherError ? 'true' : undefined} aria-describedby={otherError ? `${otherName}-error` : undefined} />
+          <input
+            class="kern-form-input__input"
+            id={otherName}
+            name={otherName}
+            type="text"
+            value={String(answers[`${q.id}.other`] ?? '')}
+            aria-invalid={otherError ? 'true' : undefined}
+            aria-describedby={otherError ? `${otherName}-error` : undefined}
+          />
         </div>
       ) : (
         ''

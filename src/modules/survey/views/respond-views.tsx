@@ -2,7 +2,18 @@ import type { PageContext } from '../../../platform/http/context.js';
 import { Alert, CsrfField, ErrorSummary, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { fieldName, offeredField } from '../survey.answers.js';
-import { dependsOnSamePage, htmlLang, inLanguage, isVisible, languageNames, type Answers, type Question, type SurveyDefinition, type SurveyLanguage, type SurveyPage } from '../survey.definition.js';
+import {
+  dependsOnSamePage,
+  htmlLang,
+  inLanguage,
+  isVisible,
+  languageNames,
+  type Answers,
+  type Question,
+  type SurveyDefinition,
+  type SurveyLanguage,
+  type SurveyPage,
+} from '../survey.definition.js';
 import { surveyMessages } from '../survey.messages.js';
 import { categoryLabels, QuestionFields } from './question-fields.js';
 
@@ -13,7 +24,18 @@ interface SurveyInfo {
   definition: SurveyDefinition;
 }
 
-function LanguageLinks({ ctx, languages, current, base }: { ctx: PageContext; info: SurveyInfo; languages: SurveyLanguage[]; current: SurveyLanguage; base: string }): JSX.Element {
+function LanguageLinks({
+  ctx,
+  languages,
+  current,
+  base,
+}: {
+  ctx: PageContext;
+  info: SurveyInfo;
+  languages: SurveyLanguage[];
+  current: SurveyLanguage;
+  base: string;
+}): JSX.Element {
   const t = surveyMessages(ctx.locale);
   if (languages.length < 2) return '';
   return (
@@ -38,7 +60,18 @@ function LanguageLinks({ ctx, languages, current, base }: { ctx: PageContext; in
 }
 
 /** Start page: what, why, how anonymous; language choice; the access code if needed. */
-export function StartPage(props: { ctx: PageContext; info: SurveyInfo; language: SurveyLanguage; languages: SurveyLanguage[]; channel?: string; requiresCode: boolean; open: boolean; status?: number; codeError?: string; code?: string }): JSX.Element {
+export function StartPage(props: {
+  ctx: PageContext;
+  info: SurveyInfo;
+  language: SurveyLanguage;
+  languages: SurveyLanguage[];
+  channel?: string;
+  requiresCode: boolean;
+  open: boolean;
+  status?: number;
+  codeError?: string;
+  code?: string;
+}): JSX.Element {
   const { ctx, info, language, languages, channel, requiresCode, open, codeError } = props;
   const t = surveyMessages(ctx.locale);
   const title = inLanguage(info.definition.title, language);
@@ -75,7 +108,11 @@ export function StartPage(props: { ctx: PageContext; info: SurveyInfo; language:
             <ErrorSummary title={t('page.errorTitle')} errors={codeError ? { code: codeError } : {}} />
             <input type="hidden" name="sprache" value={language} />
             {channel ? <input type="hidden" name="kanal" value={channel} /> : ''}
-            {requiresCode ? <TextField name="code" label={t('start.code')} hint={t('start.codeHint')} error={codeError} value={props.code} autocomplete="off" /> : ''}
+            {requiresCode ? (
+              <TextField name="code" label={t('start.code')} hint={t('start.codeHint')} error={codeError} value={props.code} autocomplete="off" />
+            ) : (
+              ''
+            )}
             <SubmitButton label={t('start.takePart')} />
           </form>
         </>
@@ -197,7 +234,13 @@ function PageQuestion({ page, question, answers, children }: { page: SurveyPage;
   if (!dependsOnSamePage(question, page)) return visible ? children : '';
   const condition = question.showIf!;
   return (
-    <div class="survey-followup" id={questionAnchor(question)} data-show-if={fieldName(condition.question)} data-show-values={JSON.stringify(condition.values)} hidden={!visible}>
+    <div
+      class="survey-followup"
+      id={questionAnchor(question)}
+      data-show-if={fieldName(condition.question)}
+      data-show-values={JSON.stringify(condition.values)}
+      hidden={!visible}
+    >
       <input type="hidden" name={offeredField} value={question.id} disabled={!visible} />
       {children}
     </div>
@@ -205,7 +248,21 @@ function PageQuestion({ page, question, answers, children }: { page: SurveyPage;
 }
 
 /** The last step: send, with the draft's submission key (a second click stores nothing more). */
-export function ReviewPage({ ctx, info, language, submissionKey, lastPage, answers }: { ctx: PageContext; info: SurveyInfo; language: SurveyLanguage; submissionKey: string; lastPage: number; answers: Answers }): JSX.Element {
+export function ReviewPage({
+  ctx,
+  info,
+  language,
+  submissionKey,
+  lastPage,
+  answers,
+}: {
+  ctx: PageContext;
+  info: SurveyInfo;
+  language: SurveyLanguage;
+  submissionKey: string;
+  lastPage: number;
+  answers: Answers;
+}): JSX.Element {
   const t = surveyMessages(ctx.locale);
   // What will be sent, question by question, so nobody sends blind.
   const rows = info.definition.pages.flatMap((page, pageIndex) =>
@@ -213,8 +270,16 @@ export function ReviewPage({ ctx, info, language, submissionKey, lastPage, answe
       .filter((q) => isVisible(q, answers))
       .flatMap((q) => {
         const labels = categoryLabels(q, language, t);
-        const show = (value: string | string[] | undefined) => (value === undefined ? t('page.noAnswer') : (Array.isArray(value) ? value : [value]).map((v) => (v === 'other' ? t('page.other') : (labels[v] ?? v))).join(', '));
-        if (q.type === 'likert') return (q.statements ?? []).map((st) => ({ pageIndex, question: `${inLanguage(q.text, language)} – ${inLanguage(st.text, language)}`, answer: show(answers[`${q.id}.${st.value}`]) }));
+        const show = (value: string | string[] | undefined) =>
+          value === undefined
+            ? t('page.noAnswer')
+            : (Array.isArray(value) ? value : [value]).map((v) => (v === 'other' ? t('page.other') : (labels[v] ?? v))).join(', ');
+        if (q.type === 'likert')
+          return (q.statements ?? []).map((st) => ({
+            pageIndex,
+            question: `${inLanguage(q.text, language)} – ${inLanguage(st.text, language)}`,
+            answer: show(answers[`${q.id}.${st.value}`]),
+          }));
         const other = answers[`${q.id}.other`];
         return [{ pageIndex, question: inLanguage(q.text, language), answer: `${show(answers[q.id])}${typeof other === 'string' ? ` (${other})` : ''}` }];
       }),
@@ -282,7 +347,19 @@ export function LaterPage({ ctx, link }: { ctx: PageContext; link: string }): JS
 }
 
 /** A plain message page: thank you, closed, invalid link, draft gone. */
-export function MessagePage({ ctx, title, text, link, kind = 'info' }: { ctx: PageContext; title: string; text: string; link?: { href: string; label: string }; kind?: 'info' | 'success' | 'warning' | 'danger' }): JSX.Element {
+export function MessagePage({
+  ctx,
+  title,
+  text,
+  link,
+  kind = 'info',
+}: {
+  ctx: PageContext;
+  title: string;
+  text: string;
+  link?: { href: string; label: string };
+  kind?: 'info' | 'success' | 'warning' | 'danger';
+}): JSX.Element {
   return (
     <Layout ctx={ctx} title={title} section="/mitmachen">
       <h1 class="kern-heading-large" safe>

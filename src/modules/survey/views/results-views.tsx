@@ -52,7 +52,9 @@ export function DistributionBlock({ ctx, d, index }: { ctx: PageContext; d: Dist
                   <th scope="row" class="kern-table__cell" safe>
                     {b.label}
                   </th>
-                  <td class="kern-table__cell kern-table__cell--numeric" safe>{shown(b.value)}</td>
+                  <td class="kern-table__cell kern-table__cell--numeric" safe>
+                    {shown(b.value)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -63,7 +65,19 @@ export function DistributionBlock({ ctx, d, index }: { ctx: PageContext; d: Dist
   );
 }
 
-function Table({ caption, rowLabels, colLabels, cells, corner }: { caption: string; rowLabels: string[]; colLabels: string[]; cells: (number | null)[][]; corner: string }): JSX.Element {
+function Table({
+  caption,
+  rowLabels,
+  colLabels,
+  cells,
+  corner,
+}: {
+  caption: string;
+  rowLabels: string[];
+  colLabels: string[];
+  cells: (number | null)[][];
+  corner: string;
+}): JSX.Element {
   return (
     <div class="kern-table-responsive">
       <table class="kern-table kern-table--small">
@@ -89,7 +103,9 @@ function Table({ caption, rowLabels, colLabels, cells, corner }: { caption: stri
                 {rowLabels[r] ?? ''}
               </th>
               {row.map((v) => (
-                <td class="kern-table__cell kern-table__cell--numeric" safe>{shown(v)}</td>
+                <td class="kern-table__cell kern-table__cell--numeric" safe>
+                  {shown(v)}
+                </td>
               ))}
             </tr>
           ))}
@@ -99,7 +115,23 @@ function Table({ caption, rowLabels, colLabels, cells, corner }: { caption: stri
   );
 }
 
-function CrossForm({ ctx, survey, variables, rowKey, colKey, filterKey, filterValue }: { ctx: PageContext; survey: SurveyRow; variables: ResultVariable[]; rowKey: string; colKey: string; filterKey: string; filterValue: string }): JSX.Element {
+function CrossForm({
+  ctx,
+  survey,
+  variables,
+  rowKey,
+  colKey,
+  filterKey,
+  filterValue,
+}: {
+  ctx: PageContext;
+  survey: SurveyRow;
+  variables: ResultVariable[];
+  rowKey: string;
+  colKey: string;
+  filterKey: string;
+  filterValue: string;
+}): JSX.Element {
   const t = editorMessages(ctx.locale);
   const options = variables.filter((v) => !v.multi).map((v) => ({ value: v.key, label: v.label.length > 90 ? `${v.label.slice(0, 89)}…` : v.label }));
   const filterVar = variables.find((v) => v.key === filterKey);
@@ -108,7 +140,16 @@ function CrossForm({ ctx, survey, variables, rowKey, colKey, filterKey, filterVa
       <SelectField name="zeilen" label={t('results.rows')} value={rowKey} options={options} />
       <SelectField name="spalten" label={t('results.cols')} value={colKey} options={options} />
       <SelectField name="filter" label={t('results.filter')} value={filterKey} options={[{ value: '', label: t('results.filterNone') }, ...options]} />
-      {filterVar ? <SelectField name="wert" label={t('results.filterValue')} value={filterValue} options={filterVar.categories.map((c, i) => ({ value: String(i), label: c.label }))} /> : ''}
+      {filterVar ? (
+        <SelectField
+          name="wert"
+          label={t('results.filterValue')}
+          value={filterValue}
+          options={filterVar.categories.map((c, i) => ({ value: String(i), label: c.label }))}
+        />
+      ) : (
+        ''
+      )}
       <SubmitButton label={t('results.show')} variant="secondary" />
     </form>
   );
@@ -129,7 +170,9 @@ export function DashboardPage(props: {
   const base = editorPath(survey.id);
   const r = dashboard.recruitment;
   // "2. Nov. 2026", not "2026-11-02": the Monday each week starts on, as people read dates.
-  const weeks = r.weeks.map((day) => dateFormat(intlLocale[ctx.locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)));
+  const weeks = r.weeks.map((day) =>
+    dateFormat(intlLocale[ctx.locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)),
+  );
   return (
     <Layout ctx={ctx} title={t('results.title', { title: survey.title })}>
       <p class="kern-body">
@@ -171,16 +214,28 @@ export function DashboardPage(props: {
       </nav>
       <h2 class="kern-heading-medium">{t.html('results.recruitment')}</h2>
       <div class="kern-row">
-        {[...r.channels.categories.map((c, i) => ({ label: c.label, index: i })), { label: t('results.sum'), index: r.channels.categories.length }].map((channel) => (
-          <div class="kern-col-12 kern-col-6-md">
-            <h3 class="kern-heading-small" safe>
-              {channel.label}
-            </h3>
-            <BarChart id={`rekrutierung-${channel.index}`} title={`${t('results.recruitment')}: ${channel.label} – ${t('results.chart')}`} bars={weeks.map((w, i) => ({ label: w, value: r.cells[i]?.[channel.index] ?? null }))} />
-          </div>
-        ))}
+        {[...r.channels.categories.map((c, i) => ({ label: c.label, index: i })), { label: t('results.sum'), index: r.channels.categories.length }].map(
+          (channel) => (
+            <div class="kern-col-12 kern-col-6-md">
+              <h3 class="kern-heading-small" safe>
+                {channel.label}
+              </h3>
+              <BarChart
+                id={`rekrutierung-${channel.index}`}
+                title={`${t('results.recruitment')}: ${channel.label} – ${t('results.chart')}`}
+                bars={weeks.map((w, i) => ({ label: w, value: r.cells[i]?.[channel.index] ?? null }))}
+              />
+            </div>
+          ),
+        )}
       </div>
-      <Table caption={t('results.recruitment')} corner={t('results.week')} rowLabels={[...weeks, t('results.sum')]} colLabels={[...r.channels.categories.map((c) => c.label), t('results.sum')]} cells={r.cells} />
+      <Table
+        caption={t('results.recruitment')}
+        corner={t('results.week')}
+        rowLabels={[...weeks, t('results.sum')]}
+        colLabels={[...r.channels.categories.map((c) => c.label), t('results.sum')]}
+        cells={r.cells}
+      />
 
       <h2 class="kern-heading-medium">{t.html('results.crossTitle')}</h2>
       <CrossForm ctx={ctx} survey={survey} variables={props.variables} {...query} />
@@ -214,7 +269,14 @@ export function DashboardPage(props: {
             <div class="kern-fieldset__body">
               {group.answers.map((a, i) => (
                 <div class="kern-form-check">
-                  <input class="kern-form-check__checkbox" type="checkbox" id={`text-${g}-${i}`} name="pick" value={`${a.id}|${group.key}`} checked={a.published} />
+                  <input
+                    class="kern-form-check__checkbox"
+                    type="checkbox"
+                    id={`text-${g}-${i}`}
+                    name="pick"
+                    value={`${a.id}|${group.key}`}
+                    checked={a.published}
+                  />
                   <label class="kern-label" for={`text-${g}-${i}`} safe>
                     {a.text}
                   </label>
