@@ -20,8 +20,10 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('continues a list item on an indented line and ends the list at a paragraph', () => {
-    expect(renderMarkdown('- eins\n  weiter\nText')).toBe('<ul class="kern-list kern-list--bullet"><li>eins weiter</li></ul>\n<p class="kern-body">Text</p>');
+  it('continues a list item on an indented line and ends the list at an empty line', () => {
+    expect(renderMarkdown('- eins\n  weiter\n\nText')).toBe(
+      '<ul class="kern-list kern-list--bullet"><li>eins<br>\nweiter</li></ul>\n<p class="kern-body">Text</p>',
+    );
   });
 
   it('renders links to the web, mail, phone and local paths', () => {
@@ -43,7 +45,12 @@ describe('renderMarkdown', () => {
 
   it('leaves other square brackets and unclosed markup as text', () => {
     expect(renderMarkdown('[Hinweis] und **offen und [halb](')).toBe('<p class="kern-body">[Hinweis] und **offen und [halb](</p>');
-    expect(renderMarkdown('# Eine Raute')).toBe('<p class="kern-body"># Eine Raute</p>');
+    expect(renderMarkdown('\\# Keine Überschrift')).toBe('<p class="kern-body"># Keine Überschrift</p>');
+  });
+
+  it('keeps the page outline: "#" becomes a second-level heading, deeper ones third-level', () => {
+    expect(renderMarkdown('# Eine Raute')).toBe('<h2 class="kern-heading-medium">Eine Raute</h2>');
+    expect(renderMarkdown('#### Vier')).toBe('<h3 class="kern-heading-small">Vier</h3>');
   });
 
   describe('refuses to let content run code or break out of its element', () => {
@@ -52,8 +59,8 @@ describe('renderMarkdown', () => {
       expect(html).not.toContain('<script');
       expect(html).not.toContain('<img');
       expect(html).not.toContain('<b>');
-      expect(html).toContain('&lt;script>alert(1)&lt;/script>');
-      expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     });
 
     it('drops javascript:, data:, protocol-relative and other unsafe link targets but keeps the words', () => {
@@ -69,7 +76,8 @@ describe('renderMarkdown', () => {
         'java\tscript:alert(1)',
       ]) {
         const html = renderMarkdown(`[Klick](${target})`);
-        expect(html, target).toBe('<p class="kern-body">Klick</p>');
+        expect(html, target).not.toContain('<a');
+        expect(html, target).toContain('Klick');
       }
     });
 
@@ -85,7 +93,7 @@ describe('renderMarkdown', () => {
 
     it('escapes markup inside placeholders and bold text', () => {
       expect(renderMarkdown('[Platzhalter: <script>x</script>] **<i>y</i>**')).toBe(
-        '<p class="kern-body"><mark class="placeholder">Platzhalter: &lt;script>x&lt;/script></mark> <strong>&lt;i>y&lt;/i></strong></p>',
+        '<p class="kern-body"><mark class="placeholder">Platzhalter: &lt;script&gt;x&lt;/script&gt;</mark> <strong>&lt;i&gt;y&lt;/i&gt;</strong></p>',
       );
     });
 
