@@ -18,6 +18,24 @@ export default tseslint.config(
     },
   },
   {
+    // Pages, API routes and views never touch the database: queries live in repositories, called through services.
+    files: ['src/**/*.pages.tsx', 'src/**/*-pages.tsx', 'src/**/*.api.ts', 'src/**/views/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]',
+          message: 'Pages, API routes and views leave SQL to a repository (see docs/architecture.md).',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', message: 'Pages, API routes and views leave SQL to a repository.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // Tests and benches read JSON answers as they come (`res.json()` is any): checking their shape is the assertion's job.
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**'],
     rules: {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { listAudit } from '../../platform/audit/audit.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isAdmin, isEditor } from '../../platform/auth/roles.js';
+import { findOutboxMail, listOutbox } from '../../platform/mail/outbox.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accountsPolicy } from '../accounts/index.js';
@@ -34,15 +35,13 @@ export function registerAdminPages(app: FastifyInstance, { db, city }: AppDeps):
 
   app.get('/admin/outbox', async (req, reply) => {
     ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-    const mails = await db.selectFrom('mail_outbox').select(['id', 'recipient', 'subject', 'created_at']).orderBy('created_at', 'desc').limit(200).execute();
+    const mails = await listOutbox(db);
     return reply.html(<OutboxPage ctx={pageContext(req, city)} mails={mails} />);
   });
 
   app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (req, reply) => {
     ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-    const mail = uuidPattern.test(req.params.id)
-      ? await db.selectFrom('mail_outbox').selectAll().where('id', '=', req.params.id).executeTakeFirst()
-      : undefined;
+    const mail = uuidPattern.test(req.params.id) ? await findOutboxMail(db, req.params.id) : undefined;
     if (!mail) throw new AppError('not_found', 'E-Mail nicht gefunden');
     return reply.html(<OutboxMailPage ctx={pageContext(req, city)} mail={mail} />);
   });

@@ -9,13 +9,28 @@ const files = (dir: string): string[] =>
     e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [path.join(dir, e.name)] : [],
   );
 
-/** Every action literal on a line that records an audit entry, plus the two built from a variable. */
+/** The text of every recordAudit(…) call, over as many lines as the call takes. */
+function auditCalls(source: string): string[] {
+  const calls: string[] = [];
+  for (let start = source.indexOf('recordAudit('); start !== -1; start = source.indexOf('recordAudit(', start + 1)) {
+    if (source.slice(Math.max(0, start - 9), start) === 'function ') continue;
+    let depth = 0;
+    let end = start + 'recordAudit'.length;
+    for (; end < source.length; end++) {
+      if (source[end] === '(') depth++;
+      else if (source[end] === ')' && --depth === 0) break;
+    }
+    calls.push(source.slice(start, end + 1));
+  }
+  return calls;
+}
+
+/** Every action literal in a call that records an audit entry, plus the ones built from a variable. */
 function recordedActions(): string[] {
   const actions = new Set(['survey.open', 'survey.close', 'survey.publish', 'holidays.offer_approved', 'holidays.offer_rejected']);
   for (const file of files(srcDir)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line.includes('recordAudit(') || line.includes('function recordAudit')) continue;
-      const literals = [...line.matchAll(/action:[^,]*?'([a-z_]+\.[a-z_]+)'(?:\s*:\s*'([a-z_]+\.[a-z_]+)')?/g)];
+    for (const call of auditCalls(readFileSync(file, 'utf8'))) {
+      const literals = [...call.matchAll(/action:[^,]*?'([a-z_]+\.[a-z_]+)'(?:\s*:\s*'([a-z_]+\.[a-z_]+)')?/g)];
       for (const match of literals) for (const found of match.slice(1)) if (found) actions.add(found);
     }
   }

@@ -1,5 +1,12 @@
-import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  hasOccurrenceOn,
+  listDirectoryLocations,
+  listManagedEvents,
+  listOrganizers,
+  listPendingSuggestions,
+  listPublishingRights,
+} from './events.admin.repository.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isEditor } from '../../platform/auth/roles.js';
@@ -56,7 +63,7 @@ function imageOfForm(body: unknown, values: FormFields, currentId: string | null
 export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): void {
   const { db, city } = deps;
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
-  const locations = () => db.selectFrom('directory_locations').select(['id', 'name', 'district']).orderBy('name').execute();
+  const locations = () => listDirectoryLocations(db);
   const formContext = async (req: FastifyRequest, isNew: boolean) => {
     const locs = await locations();
     return { locale: req.locale, districts: city.districts, today: todayIn(new Date()), isNew, locationIds: new Set(locs.map((l) => l.id)), locs };
@@ -81,9 +88,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
   ) {
     const actor = req.actor;
     const memberships = await membershipsOf(db, actor);
-    const organizations = isEditor(actor)
-      ? await db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['provider', 'partner', 'city']).orderBy('name').execute()
-      : memberships.map((m) => ({ id: m.organizationId, name: m.name }));
+    const organizations = isEditor(actor) ? await listOrganizers(db) : memberships.map((m) => ({ id: m.organizationId, name: m.name }));
     const event = o.eventId ? await loadEvent(db, o.eventId) : undefined;
     const occurrences = o.eventId && event?.freq ? await upcomingOf(db, o.eventId, fromLocal(todayIn(new Date())), 30) : undefined;
     const status = Object.keys(o.errors).length + Object.keys(o.moveErrors ?? {}).length ? 422 : 200;
@@ -115,16 +120,8 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const actor = requireActor(req);
     const memberships = await membershipsOf(db, actor);
     const orgIds = memberships.map((m) => m.organizationId);
-    let q = db
-      .selectFrom('events as e')
-      .leftJoin('organizations as o', 'o.id', 'e.organization_id')
-      .select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.all_day', 'e.review_state', 'e.status', 'o.name as organization_name']);
-    q = isEditor(actor)
-      ? q.where('e.review_state', '=', 'published')
-      : orgIds.length
-        ? q.where('e.organization_id', 'in', orgIds)
-        : q.where(sql<boolean>`false`);
-    const events = canCreateEvents(actor, memberships) ? await q.orderBy('e.updated_at', 'desc').limit(100).execute() : [];
+    const scope = isEditor(actor) ? ({ allPublished: true } as const) : { organizationIds: orgIds };
+    const events = canCreateEvents(actor, memberships) ? await listManagedEvents(db, scope) : [];
     return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreateEvents(actor, memberships)} />);
   });
 
@@ -227,12 +224,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const newDate = newDateReading.ok ? newDateReading.date : null;
     const newStart = readTime(v.moveNewStart ?? '');
     const newEnd = v.moveNewEnd?.trim() ? readTime(v.moveNewEnd) : null;
-    const known = await db
-      .selectFrom('event_occurrences')
-      .select('occurrence_date')
-      .where('event_id', '=', event.id)
-      .where('occurrence_date', '=', v.moveDate ?? '')
-      .executeTakeFirst();
+    const known = await hasOccurrenceOn(db, event.id, v.moveDate ?? '');
     if (!known) errors.moveDate = f('error.choose', { label: a('move.date') });
     if (!newDateReading.ok) errors.moveNewDate = civilDateError(newDateReading.problem, a('move.newDate'), req.locale);
     else if (newDateReading.date < todayIn(new Date())) errors.moveNewDate = f('error.past');
@@ -311,28 +303,10 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
 
   app.get<{ Querystring: { entschieden?: string } }>('/veranstaltungen/pruefen', async (req, reply) => {
     requireEditor(req);
-    const pending = await db
-      .selectFrom('events as e')
-      .leftJoin('organizations as o', 'o.id', 'e.organization_id')
-      .select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.all_day', 'e.review_state', 'e.status', 'o.name as organization_name'])
-      .where('e.review_state', '=', 'pending')
-      .orderBy('e.created_at')
-      .limit(200)
-      .execute();
-    const organizations = await db
-      .selectFrom('organizations as o')
-      .leftJoin('event_publishing_blocks as b', 'b.organization_id', 'o.id')
-      .select(['o.id', 'o.name', 'b.organization_id as blocked'])
-      .where('o.kind', 'in', ['provider', 'partner'])
-      .orderBy('o.name')
-      .execute();
+    const pending = await listPendingSuggestions(db);
+    const organizations = await listPublishingRights(db);
     return reply.html(
-      <ReviewQueuePage
-        ctx={ctxOf(req)}
-        pending={pending}
-        organizations={organizations.map((o) => ({ id: o.id, name: o.name, blocked: o.blocked !== null }))}
-        notice={await decisionNotice(req, req.query.entschieden)}
-      />,
+      <ReviewQueuePage ctx={ctxOf(req)} pending={pending} organizations={organizations} notice={await decisionNotice(req, req.query.entschieden)} />,
     );
   });
 
@@ -345,12 +319,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     const event = await loadEvent(db, id);
     if (!event || event.review_state !== 'pending') throw notFound('Vorschlag');
     const input = inputOf(event, event.exceptions);
-    const organizations = await db
-      .selectFrom('organizations')
-      .select(['id', 'name'])
-      .where('kind', 'in', ['provider', 'partner', 'city'])
-      .orderBy('name')
-      .execute();
+    const organizations = await listOrganizers(db);
     const errors = o.errors ?? {};
     const decisionErrors = o.decisionErrors ?? {};
     const status = Object.keys(errors).length + Object.keys(decisionErrors).length ? 422 : 200;

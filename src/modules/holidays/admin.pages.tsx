@@ -7,6 +7,7 @@ import { isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
+import { childNames, findOfferForReview, listSeasons } from './offers.repository.js';
 import { idOr404 } from '../../platform/http/ids.js';
 import { adminMessages } from './admin.messages.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
@@ -43,7 +44,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/verwaltung/ferien', async (req, reply) => {
     editor(req);
-    const seasons = await deps.db.selectFrom('holiday_seasons').selectAll().orderBy('created_at', 'desc').execute();
+    const seasons = await listSeasons(deps.db);
     return reply.html(<SeasonsPage ctx={ctxOf(req)} seasons={seasons} />);
   });
   app.post('/verwaltung/ferien', async (req, reply) => {
@@ -57,7 +58,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
       reservedPercent: t('field.reservedPercent'),
       retentionDays: t('field.retentionDays'),
     };
-    const seasons = () => deps.db.selectFrom('holiday_seasons').selectAll().orderBy('created_at', 'desc').execute();
+    const seasons = () => listSeasons(deps.db);
     const form = parseForm(SeasonForm, req.body, labels, req.locale);
     if (!form.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={form.values} errors={form.errors} />);
     const v = form.value;
@@ -93,11 +94,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     const seed = randomBytes(18).toString('base64url');
     let preview: { summary: AllocationSummary; nothing: string[] } | undefined;
     if (state.preview) {
-      const ids = state.preview.childrenWithNothing;
-      const names = ids.length
-        ? await deps.db.selectFrom('holiday_children').select(['first_name', 'last_name']).where('id', 'in', ids).orderBy('last_name').execute()
-        : [];
-      preview = { summary: state.preview, nothing: names.map((n) => `${n.first_name} ${n.last_name}`) };
+      preview = { summary: state.preview, nothing: await childNames(deps.db, state.preview.childrenWithNothing) };
     }
     return reply
       .status(status)
@@ -143,13 +140,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   async function reviewPage(req: FastifyRequest, reply: FastifyReply, status: number, values?: Record<string, string>, errors?: Record<string, string>) {
     editor(req);
     const offerId = idOr404((req.params as { offer: string }).offer);
-    const offer = await deps.db
-      .selectFrom('holiday_offers')
-      .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
-      .selectAll('holiday_offers')
-      .select('organizations.name as organization_name')
-      .where('holiday_offers.id', '=', offerId)
-      .executeTakeFirst();
+    const offer = await findOfferForReview(deps.db, offerId);
     if (!offer) throw notFound('Angebot');
     return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} />);
   }

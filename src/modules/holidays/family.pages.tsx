@@ -4,6 +4,7 @@ import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
+import { findPublicOffer, findSeason } from './offers.repository.js';
 import { idOr404 } from '../../platform/http/ids.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import {
@@ -87,16 +88,10 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     state: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {},
   ) {
     const id = idOr404((req.params as { id: string }).id);
-    const offer = await deps.db
-      .selectFrom('holiday_offers')
-      .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
-      .selectAll('holiday_offers')
-      .select('organizations.name as organization_name')
-      .where('holiday_offers.id', '=', id)
-      .where('holiday_offers.status', 'in', ['approved', 'cancelled'])
-      .executeTakeFirst();
+    const offer = await findPublicOffer(deps.db, id);
     if (!offer) throw notFound('Angebot');
-    const season = await deps.db.selectFrom('holiday_seasons').selectAll().where('id', '=', offer.season_id).executeTakeFirstOrThrow();
+    const season = await findSeason(deps.db, offer.season_id);
+    if (!season) throw notFound('Angebot');
     const children = req.actor ? await listChildren(deps.db, req.actor.id) : [];
     return html(reply, status, <OfferPage ctx={ctxOf(req)} offer={offer} season={season} book={{ children, ...state }} />);
   }

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
-import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { uuidPattern } from '../../platform/http/ids.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import { aggregateRows, rawRows } from './exports.js';
 import type { EditorService } from './editor.service.js';
 import type { ResultsService } from './results.service.js';
@@ -15,7 +14,7 @@ import { DashboardPage } from './views/results-views.js';
 import { ParticipatePage, PublicResultsPage } from './views/public-views.js';
 import { buildCsv, buildXlsx } from './xlsx.js';
 import { minCellCount } from './suppression.js';
-import { takesAnswers } from './survey.repository.js';
+import { listPublicSurveys, takesAnswers } from './survey.repository.js';
 
 /*
  * Results routes:
@@ -35,12 +34,7 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
   };
 
   app.get('/mitmachen', async (req, reply) => {
-    const listed = await db
-      .selectFrom('survey_surveys')
-      .select(['slug', 'title', 'status', sql<string | null>`opens_on::text`.as('opens_on'), sql<string | null>`closes_on::text`.as('closes_on')])
-      .where('status', 'in', ['open', 'published'])
-      .orderBy('created_at', 'desc')
-      .execute();
+    const listed = await listPublicSurveys(db);
     return reply.html(
       <ParticipatePage ctx={pageContext(req, city)} open={listed.filter((r) => takesAnswers(r))} published={listed.filter((r) => r.status === 'published')} />,
     );
@@ -96,25 +90,7 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
       .filter((p): p is string => typeof p === 'string')
       .map((p) => p.split('|'))
       .filter((p): p is [string, string] => p.length === 2 && uuidPattern.test(p[0]!) && /^[a-z0-9.]{1,60}$/.test(p[1]!));
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('survey_text_picks').where('survey_id', '=', survey.id).execute();
-      for (const [responseId, key] of picks) {
-        const exists = await trx.selectFrom('survey_responses').select('id').where('id', '=', responseId).where('survey_id', '=', survey.id).executeTakeFirst();
-        if (exists)
-          await trx
-            .insertInto('survey_text_picks')
-            .values({ survey_id: survey.id, response_id: responseId, answer_key: key })
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-      }
-      await recordAudit(trx, {
-        actorId: actor.id,
-        action: 'survey.texts_published',
-        subjectType: 'survey',
-        subjectId: survey.id,
-        details: { count: picks.length },
-      });
-    });
+    await results.publishTexts(actor, survey.id, picks);
     return reply.redirect(`/verwaltung/befragungen/${survey.id}/ergebnisse`, 303);
   });
 

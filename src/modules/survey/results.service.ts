@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { isTextQuestion, hasMean, allQuestions, inLanguage, variablesOf, type SurveyDefinition, type Variable } from './survey.definition.js';
 import { berlinDay, loadDefinition, listChannels, type SurveyRow } from './survey.repository.js';
@@ -248,7 +250,30 @@ export function createResultsService({ db, city }: AppDeps) {
     for (const survey of live) await rollUp(survey.id, now);
   }
 
-  return { variables, dashboard, crossTab, texts, total, rollUp, rollUpAll };
+  /** Publishes exactly these free-text answers (response id and question key) with the results; picks of other surveys are ignored. */
+  async function publishTexts(actor: Actor, surveyId: string, picks: readonly [string, string][]): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('survey_text_picks').where('survey_id', '=', surveyId).execute();
+      for (const [responseId, key] of picks) {
+        const exists = await trx.selectFrom('survey_responses').select('id').where('id', '=', responseId).where('survey_id', '=', surveyId).executeTakeFirst();
+        if (exists)
+          await trx
+            .insertInto('survey_text_picks')
+            .values({ survey_id: surveyId, response_id: responseId, answer_key: key })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+      }
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'survey.texts_published',
+        subjectType: 'survey',
+        subjectId: surveyId,
+        details: { count: picks.length },
+      });
+    });
+  }
+
+  return { variables, dashboard, crossTab, texts, total, rollUp, rollUpAll, publishTexts };
 }
 
 export type ResultsService = ReturnType<typeof createResultsService>;

@@ -71,3 +71,13 @@ export async function countResponses(db: Executor, surveyId: string): Promise<nu
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Surveys the public may see (taking answers or with published results), the newest first. */
+export function listPublicSurveys(db: Executor) {
+  return db
+    .selectFrom('survey_surveys')
+    .select(['slug', 'title', 'status', sql<string | null>`opens_on::text`.as('opens_on'), sql<string | null>`closes_on::text`.as('closes_on')])
+    .where('status', 'in', ['open', 'published'])
+    .orderBy('created_at', 'desc')
+    .execute();
+}

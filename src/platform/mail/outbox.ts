@@ -58,3 +58,13 @@ export async function forgetDeliveredMails(db: Kysely<DB>, jobName: string): Pro
     return finished.length;
   });
 }
+
+/** The newest mails of the local outbox, for the admins' list. */
+export function listOutbox(db: Executor, limit = 200) {
+  return db.selectFrom('mail_outbox').select(['id', 'recipient', 'subject', 'created_at']).orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** One mail of the local outbox, or undefined. */
+export function findOutboxMail(db: Executor, id: string) {
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
