@@ -1,6 +1,11 @@
 // Lint rules of the house (docs/architecture.md). Type-aware: they see what TypeScript sees.
 import tseslint from 'typescript-eslint';
 
+const noRequestCasts = {
+  selector: "TSAsExpression[expression.type='MemberExpression'][expression.object.name='req'][expression.property.name=/^(query|body|params)$/]",
+  message: 'Request data is read through route schemas or platform/http/request-values.ts, never cast.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.tmp/', 'data/', 'public/', 'standards/', 'bench/results/'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -18,12 +23,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/http/request-values.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-syntax': ['error', noRequestCasts] },
+  },
+  {
     // Pages, API routes and views never touch the database: queries live in repositories, called through services.
     files: ['src/**/*.pages.tsx', 'src/**/*-pages.tsx', 'src/**/*.api.ts', 'src/**/views/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        noRequestCasts,
         {
           selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]',
           message: 'Pages, API routes and views leave SQL to a repository (see docs/architecture.md).',

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { queryParams } from '../../platform/http/request-values.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -30,7 +31,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: AppDeps): voi
   // No query schema on purpose: parseFilters reads every parameter and turns a bad one into a hint, never a 400.
   app.get(listPath, async (req, reply) => {
     const [topics, languages] = await Promise.all([listTopics(db), languagesPresent(db)]);
-    const filters = parseFilters(req.query as Record<string, unknown>, { topicCodes: topics.map((t) => t.code), city, languages });
+    const filters = parseFilters(queryParams(req), { topicCodes: topics.map((t) => t.code), city, languages });
     const now = new Date();
     const results = await searchServices(db, { ...filters.query, now });
     if (filters.query.page && results.page < filters.query.page)

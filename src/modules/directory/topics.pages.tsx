@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { queryParams } from '../../platform/http/request-values.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
@@ -46,7 +47,7 @@ export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
   };
 
   const renderTopic = async (req: FastifyRequest, topic: Topic, extra: { saved?: boolean; values?: Record<string, string>; errors?: FieldErrors } = {}) => {
-    const query = { ...(req.query as Record<string, unknown>) };
+    const query = queryParams(req);
     // Our own notices after a redirect, not filters.
     const saved = query.gespeichert === 'ja' || extra.saved;
     const created = query.angelegt === 'ja';

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { queryParam } from '../../platform/http/request-values.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { DirectoryEntity } from '../../db/types.js';
 import { pageContext } from '../../platform/http/context.js';
@@ -43,7 +44,7 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
 
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
   const notice = (req: FastifyRequest) => {
-    const key = noticeKeys[(req.query as { hinweis?: string }).hinweis as keyof typeof noticeKeys];
+    const key = noticeKeys[queryParam(req, 'hinweis') as keyof typeof noticeKeys];
     return key ? workflowMessages(req.locale)(key) : undefined;
   };
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { pathParam } from '../../platform/http/request-values.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { csvDocument } from '../../platform/export/csv.js';
@@ -89,7 +90,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
     state: { notice?: string; values?: Record<string, string>; errors?: Record<string, string>; preview?: AllocationSummary } = {},
   ) {
     const actor = editor(req);
-    const seasonId = idOr404((req.params as { id: string }).id);
+    const seasonId = idOr404(pathParam(req, 'id'));
     const data = await seasonDashboard(deps.db, seasonId);
     const seed = randomBytes(18).toString('base64url');
     let preview: { summary: AllocationSummary; nothing: string[] } | undefined;
@@ -139,7 +140,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   });
   async function reviewPage(req: FastifyRequest, reply: FastifyReply, status: number, values?: Record<string, string>, errors?: Record<string, string>) {
     editor(req);
-    const offerId = idOr404((req.params as { offer: string }).offer);
+    const offerId = idOr404(pathParam(req, 'offer'));
     const offer = await findOfferForReview(deps.db, offerId);
     if (!offer) throw notFound('Angebot');
     return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} />);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathParam } from '../../platform/http/request-values.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
@@ -87,7 +88,7 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     status: number,
     state: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {},
   ) {
-    const id = idOr404((req.params as { id: string }).id);
+    const id = idOr404(pathParam(req, 'id'));
     const offer = await findPublicOffer(deps.db, id);
     if (!offer) throw notFound('Angebot');
     const season = await findSeason(deps.db, offer.season_id);

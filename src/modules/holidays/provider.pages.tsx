@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathParam, queryParam } from '../../platform/http/request-values.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
@@ -159,8 +160,8 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     status: number,
     state: { notice?: string; errors?: Record<string, string>; day?: string } = {},
   ) {
-    const data = await participants(deps.db, requireActor(req), idOr404((req.params as { id: string }).id));
-    const day = state.day ?? (req.query as { tag?: string }).tag ?? data.offer.first_day;
+    const data = await participants(deps.db, requireActor(req), idOr404(pathParam(req, 'id')));
+    const day = state.day ?? queryParam(req, 'tag') ?? data.offer.first_day;
     return reply
       .status(status)
       .html(

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathParam } from '../../platform/http/request-values.js';
 import QRCode from 'qrcode';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
@@ -40,7 +41,7 @@ const lifecycle: LifecycleAction[] = ['open', 'close', 'publish', 'unpublish'];
 export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service: EditorService): void {
   const { city, config } = deps;
   const idOf = (req: FastifyRequest) => {
-    const id = (req.params as { id: string }).id;
+    const id = pathParam(req, 'id');
     if (!uuidPattern.test(id)) throw new AppError('not_found', 'Befragung nicht gefunden');
     return id;
   };

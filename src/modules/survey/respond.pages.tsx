@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathParam, queryParam } from '../../platform/http/request-values.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -45,7 +46,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     maxAge: 30 * 86400,
   });
   const slugOf = (req: FastifyRequest) => {
-    const slug = (req.params as { slug: string }).slug;
+    const slug = pathParam(req, 'slug');
     if (!slugPattern.test(slug)) throw new AppError('not_found', 'Befragung nicht gefunden');
     return slug;
   };
@@ -94,7 +95,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
 
   async function startPage(req: FastifyRequest, slug: string, extra: { codeError?: string; code?: string } = {}) {
     const { survey, definition, open } = await service.openSurvey(slug);
-    const query = req.query as { kanal?: string; sprache?: string };
+    const query = { kanal: queryParam(req, 'kanal'), sprache: queryParam(req, 'sprache') };
     const body = (req.body ?? {}) as Body;
     const languages = completeLanguages(definition);
     const wanted = typeof body.sprache === 'string' ? body.sprache : query.sprache;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { bodyField, pathParam } from '../../platform/http/request-values.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
@@ -28,7 +29,7 @@ import { listPublicSurveys, takesAnswers } from './survey.repository.js';
 export function registerResultsPages(app: FastifyInstance, deps: AppDeps, results: ResultsService, editor: EditorService): void {
   const { db, city } = deps;
   const idOf = (req: FastifyRequest) => {
-    const id = (req.params as { id: string }).id;
+    const id = pathParam(req, 'id');
     if (!uuidPattern.test(id)) throw new AppError('not_found', 'Befragung nicht gefunden');
     return id;
   };
@@ -85,7 +86,7 @@ export function registerResultsPages(app: FastifyInstance, deps: AppDeps, result
     const actor = requireActor(req);
     ensure(surveyPolicy.can(actor, 'survey.edit'));
     const survey = await editor.surveyFor(actor, idOf(req));
-    const raw = (req.body as { pick?: unknown } | undefined)?.pick;
+    const raw = bodyField(req, 'pick');
     const picks = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
       .filter((p): p is string => typeof p === 'string')
       .map((p) => p.split('|'))

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { bodyField } from './request-values.js';
 import { hmac, safeEqual } from '../auth/tokens.js';
 import { AppError } from './errors.js';
 
@@ -50,7 +51,7 @@ export function refuseCrossSite(req: FastifyRequest, publicUrl: string): void {
  */
 export function verifyCsrfToken(req: FastifyRequest): void {
   if (!unsafeMethods.has(req.method) || req.routeOptions.config?.csrf === false) return;
-  const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'];
+  const sent = bodyField(req, '_csrf') ?? req.headers['x-csrf-token'];
   if (!req.csrfExpected || typeof sent !== 'string' || !safeEqual(sent, req.csrfExpected)) {
     throw new AppError('csrf_invalid', 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es noch einmal.');
   }
