@@ -59,6 +59,6 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
-    exclude: { path: '^(node_modules|\\.tmp|data)/' },
+    exclude: { path: '^(\\.tmp|data)/' },
   },
 };

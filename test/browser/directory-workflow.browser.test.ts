@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../src/modules/directory/workflow.paths.js';
+import { paths } from '../../src/modules/directory/workflow/workflow.paths.js';
 import { demoLogins } from '../../src/modules/accounts/index.js';
 import { buildService } from '../support/directory.js';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listPath } from '../../src/modules/directory/directory.filters.js';
+import { listPath } from '../../src/modules/directory/public/directory.filters.js';
 import { demoLogins } from '../../src/modules/accounts/index.js';
 import { buildLocation, buildOrganization, buildService } from '../support/directory.js';
 import type { TestApp } from '../support/app.js';

@@ -5,7 +5,7 @@ import { buildLocation, buildOrganization, buildService } from './directory.js';
 import type { Role } from '../../src/db/types.js';
 import { createSession, sessionSettings } from '../../src/platform/auth/sessions.js';
 import { cookieNames } from '../../src/platform/http/context.js';
-import { paths } from '../../src/modules/directory/workflow.paths.js';
+import { paths } from '../../src/modules/directory/workflow/workflow.paths.js';
 
 /** Test helpers of the directory workflow (used by its *.int.test.ts files only). */
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadTermIndex, publishLocation, publishOrganization, publishService } from '../../src/modules/directory/directory.publish.js';
 import { featureTerms, topics } from '../../src/modules/directory/directory.taxonomy.js';
-import type { HsdsLocation, HsdsOrganization, HsdsService } from '../../src/modules/directory/hsds.types.js';
+import type { HsdsLocation, HsdsOrganization, HsdsService } from '../../src/modules/directory/open-data/hsds.types.js';
 import type { TestApp } from './app.js';
 
 /** Factories that publish real directory rows through the same functions the app uses. */

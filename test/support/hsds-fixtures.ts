@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app.js';
 import { buildLocation, buildOrganization, buildService, topicId } from './directory.js';
 import { featureTerms } from '../../src/modules/directory/directory.taxonomy.js';
-import type { HsdsAttribute, HsdsLocation, HsdsOrganization, HsdsService } from '../../src/modules/directory/hsds.types.js';
+import type { HsdsAttribute, HsdsLocation, HsdsOrganization, HsdsService } from '../../src/modules/directory/open-data/hsds.types.js';
 
 /** Test support for the open-data tests: a small published directory with every part HSDS knows. */
 

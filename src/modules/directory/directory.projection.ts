@@ -1,6 +1,6 @@
 import type { WeeklyHours } from '../../db/types.js';
 import { featureTerms } from './directory.taxonomy.js';
-import type { HsdsLocation, HsdsSchedule, HsdsService } from './hsds.types.js';
+import type { HsdsLocation, HsdsSchedule, HsdsService } from './open-data/hsds.types.js';
 
 export interface TermInfo {
   code: string;

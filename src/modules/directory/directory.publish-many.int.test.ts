@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { loadCityProfile } from '../../platform/city.js';
 import { loadTermIndex, publishLocation, publishOrganization, publishService } from './directory.publish.js';
-import { importHsdsPackage } from './hsds.import.js';
+import { importHsdsPackage } from './open-data/hsds.import.js';
 import { generateDirectory } from './seed/index.js';
 
 const t = useTestApp();

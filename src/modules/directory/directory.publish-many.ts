@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB, OrganizationKind } from '../../db/types.js';
 import { locationFacts, projectService, wordsOf, type TermInfo } from './directory.projection.js';
 import { districtOf } from './directory.publish.js';
-import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.js';
+import type { HsdsLocation, HsdsOrganization, HsdsService } from './open-data/hsds.types.js';
 
 /**
  * Publishing many objects at once (the HSDS import, seeds and benchmark loads): the same rows as

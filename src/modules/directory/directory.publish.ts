@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB, OrganizationKind } from '../../db/types.js';
 import type { Executor } from '../../db/executor.js';
 import { locationFacts, projectService, wordsOf, type TermInfo } from './directory.projection.js';
-import type { HsdsLocation, HsdsOrganization, HsdsService } from './hsds.types.js';
+import type { HsdsLocation, HsdsOrganization, HsdsService } from './open-data/hsds.types.js';
 
 /**
  * Writing the published directory: the HSDS object goes into `hsds`, its projections beside it.

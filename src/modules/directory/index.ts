@@ -1,12 +1,12 @@
 import type { AppDeps } from '../../platform/deps.js';
 import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
-import { registerDirectoryPages } from './directory.pages.js';
-import { directorySearchProvider } from './directory.search-provider.js';
-import { registerHsdsApi } from './hsds.api.js';
+import { registerDirectoryPages } from './public/directory.pages.js';
+import { directorySearchProvider } from './public/directory.search-provider.js';
+import { registerHsdsApi } from './open-data/hsds.api.js';
 import { seedDirectory } from './seed/index.js';
-import { workflowJobs } from './workflow.jobs.js';
-import { registerWorkflowPages } from './workflow.pages.js';
-import { workflowPersonalData } from './workflow.privacy.js';
+import { workflowJobs } from './workflow/workflow.jobs.js';
+import { registerWorkflowPages } from './workflow/workflow.pages.js';
+import { workflowPersonalData } from './workflow/workflow.privacy.js';
 
 export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type DemoVenue, type OrganizationProfile } from './seed/index.js';
 

@@ -1,7 +1,7 @@
 import type { OrganizationKind } from '../../../db/types.js';
 import type { CityProfile } from '../../../platform/city.js';
 import { featureTerms, topics } from '../directory.taxonomy.js';
-import type { HsdsAttribute, HsdsCostOption, HsdsLocation, HsdsOrganization, HsdsSchedule, HsdsService } from '../hsds.types.js';
+import type { HsdsAttribute, HsdsCostOption, HsdsLocation, HsdsOrganization, HsdsSchedule, HsdsService } from '../open-data/hsds.types.js';
 import { hourPatterns, languageNames, languageWeights, postalCodes, streets, type CostSeed, type LocationSeed, type ServiceTemplate } from './catalogue.js';
 import { createRandom, hash32, idsFor, slugOf, type Random } from './random.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCityProfile } from '../../../platform/city.js';
 import { featureTerms, topics } from '../directory.taxonomy.js';
-import type { HsdsService } from '../hsds.types.js';
+import type { HsdsService } from '../open-data/hsds.types.js';
 import { buildDemoDirectory, demoOrganizations, serviceTemplates, templateGroups } from './demo.js';
-import { hsdsChecker } from './hsds-check.js';
+import { hsdsChecker } from '../../../../test/support/hsds-check.js';
 import { demoProviderOrganization } from './organizations.care.js';
 import { demoOrganizers } from './organizers.js';
 import type { TopicCode } from './catalogue.js';

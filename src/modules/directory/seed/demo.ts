@@ -1,4 +1,4 @@
-import type { HsdsLocation } from '../hsds.types.js';
+import type { HsdsLocation } from '../open-data/hsds.types.js';
 import { buildLocation, buildOrganization, buildService, fill, type BuildContext, type DirectoryUnit } from './build.js';
 import type { OrganizationSeed, Placement, ServiceRef, ServiceTemplate } from './catalogue.js';
 import { cityOrganizations } from './organizations.city.js';

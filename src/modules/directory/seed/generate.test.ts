@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCityProfile } from '../../../platform/city.js';
 import { topics } from '../directory.taxonomy.js';
 import { generateDirectory } from './generate.js';
-import { hsdsChecker } from './hsds-check.js';
+import { hsdsChecker } from '../../../../test/support/hsds-check.js';
 
 const city = loadCityProfile(new URL('../../../../city/hamm.json', import.meta.url).pathname);
 const today = new Date('2026-11-15T10:00:00Z');

@@ -1,4 +1,4 @@
-import type { HsdsLocation, HsdsOrganization, HsdsService } from '../hsds.types.js';
+import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/hsds.types.js';
 import type { BuildContext, DirectoryUnit, SeedCity } from './build.js';
 import { placeNames, type LocationSeed, type OrganizationSeed, type ServiceRef } from './catalogue.js';
 import { buildUnit, demoOrganizations, serviceTemplates } from './demo.js';

@@ -1,0 +1,62 @@
+import type { PageContext } from '../../../../platform/http/context.js';
+import { formatDateTime } from '../../../../platform/i18n/i18n.js';
+import type { ServiceDetails } from '../directory.details.js';
+import { servicePageMessages } from '../service-page.messages.js';
+import { ServiceFooter } from './public-service.js';
+import { ServiceBody } from './public-service-parts.js';
+
+/**
+ * GET /angebote/:id/drucken: the service on its own, without navigation, search or footer, so it
+ * prints on paper as it reads on screen. No script; the browser's print function does the rest.
+ */
+export function PrintPage({ ctx, d, now, pageUrl }: { ctx: PageContext; d: ServiceDetails; now: Date; pageUrl: string }): JSX.Element {
+  const t = servicePageMessages(ctx.locale);
+  const s = d.service;
+  const title = `${t('print.title', { name: s.name })} – ${ctx.city.portalName}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale} dir="ltr">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title safe>{title}</title>
+          <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
+          <link rel="stylesheet" href="/assets/kern/kern.min.css" />
+          <link rel="stylesheet" href="/assets/app.css" />
+          <link rel="stylesheet" href="/assets/city/theme.css" />
+          <link rel="canonical" href={pageUrl} />
+        </head>
+        <body>
+          <main class="kern-container site-main directory-print">
+            <p class="kern-body kern-body--small">
+              <a class="kern-link" href={`/angebote/${s.id}`}>
+                {t.html('print.back')}
+              </a>
+              {' · '}
+              <span safe>{t('print.hint')}</span>
+            </p>
+            <p class="kern-body kern-body--bold" safe>
+              {ctx.city.portalName}
+            </p>
+            <h1 class="kern-heading-x-large" safe>
+              {s.name}
+            </h1>
+            <p class="kern-body kern-body--large" safe>
+              {t('by', { organization: d.organization.name })}
+            </p>
+            <ServiceBody ctx={ctx} d={d} now={now} />
+            <ServiceFooter ctx={ctx} d={d} links={false} />
+            <p class="kern-body kern-body--small" safe>
+              {t('print.source', { portal: ctx.city.portalName, url: pageUrl })}
+            </p>
+            <p class="kern-body kern-body--small" safe>
+              {t('print.asOf', { date: formatDateTime(now, ctx.locale) })}
+            </p>
+          </main>
+        </body>
+      </html>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { defineMessages } from '../../../../platform/i18n/i18n.js';
+
+export const workflowMailMessages = defineMessages(
+  {
+    greeting: 'Guten Tag {name},',
+    greetingTeam: 'Guten Tag,',
+    signature: 'Freundliche Grüße\nIhr Team vom {portal}',
+    'entity.organization': 'Angaben zur Organisation',
+    'entity.location': 'Standort',
+    'entity.service': 'Angebot',
+    'approved.subject': 'Freigegeben: {entry}',
+    'approved.body': 'Ihre Änderung an „{entry}“ ({entity}, {organization}) ist geprüft und jetzt im {portal} zu sehen.',
+    'approved.action': 'Verlauf des Eintrags ansehen',
+    'rejected.subject': 'Nicht freigegeben: {entry}',
+    'rejected.body':
+      'Ihre Änderung an „{entry}“ ({entity}, {organization}) hat die Redaktion nicht freigegeben. Im {portal} bleibt die bisherige Fassung zu sehen.',
+    'rejected.reason': 'Begründung der Redaktion:',
+    'rejected.action': 'Eintrag überarbeiten',
+    'rejected.after':
+      'Sie können den Eintrag überarbeiten und noch einmal zur Prüfung einreichen. Bei Fragen antworten Sie bitte nicht auf diese E-Mail, sondern wenden Sie sich an die Redaktion: {editors}',
+    'reminder.subject': 'Bitte prüfen Sie Ihre Einträge im {portal}',
+    'reminder.body':
+      'die folgenden Einträge wurden seit mehr als 12 Monaten nicht geprüft. Familien verlassen sich darauf, dass die Angaben stimmen. Bitte öffnen Sie jeden Eintrag, prüfen Sie die Angaben und setzen Sie das Häkchen bei „Angaben geprüft“.',
+    'reminder.entry': '{entry} ({organization}), zuletzt geprüft: {date}',
+    'reminder.after': 'Wenn es ein Angebot nicht mehr gibt, wählen Sie im Eintrag „Gibt es nicht mehr“. Bei Fragen schreiben Sie der Redaktion: {editors}',
+    'stale.subject': '{count} Einträge seit 18 Monaten nicht geprüft',
+    'stale.body':
+      'diese veröffentlichten Angebote wurden seit mehr als 18 Monaten nicht geprüft. Die Anbieter wurden vorher erinnert. Bitte klären Sie, ob die Angaben noch stimmen.',
+    'stale.action': 'Zur Prüfliste',
+    'digest.subject': '{count} neue Einträge zur Prüfung',
+    'digest.body': 'seit gestern wurden diese Änderungen zur Prüfung eingereicht. Insgesamt warten {waiting} Einträge auf Ihre Prüfung.',
+    'digest.entry': '{entry} ({entity}, {organization})',
+    never: 'nie',
+  },
+  {
+    greeting: 'Hello {name},',
+    greetingTeam: 'Hello,',
+    signature: 'Kind regards\nYour {portal} team',
+    'entity.organization': 'Organisation details',
+    'entity.location': 'Location',
+    'entity.service': 'Service',
+    'approved.subject': 'Approved: {entry}',
+    'approved.body': 'Your change to “{entry}” ({entity}, {organization}) has been reviewed and is now visible on {portal}.',
+    'approved.action': 'See the history of the entry',
+    'rejected.subject': 'Not approved: {entry}',
+    'rejected.body': 'The editors did not approve your change to “{entry}” ({entity}, {organization}). {portal} keeps showing the previous version.',
+    'rejected.reason': 'The editors’ reason:',
+    'rejected.action': 'Revise the entry',
+    'rejected.after':
+      'You can revise the entry and submit it for review again. If you have questions, please do not reply to this email but contact the editors: {editors}',
+    'reminder.subject': 'Please check your entries on {portal}',
+    'reminder.body':
+      'the following entries have not been checked for more than 12 months. Families rely on the details being correct. Please open each entry, check the details and tick “Details checked”.',
+    'reminder.entry': '{entry} ({organization}), last checked: {date}',
+    'reminder.after': 'If a service no longer exists, choose “No longer exists” in the entry. If you have questions, write to the editors: {editors}',
+    'stale.subject': '{count} entries not checked for 18 months',
+    'stale.body':
+      'these published services have not been checked for more than 18 months. The providers were reminded before. Please find out whether the details are still correct.',
+    'stale.action': 'Go to the review list',
+    'digest.subject': '{count} new entries to review',
+    'digest.body': 'since yesterday these changes were submitted for review. In all, {waiting} entries are waiting for your review.',
+    'digest.entry': '{entry} ({entity}, {organization})',
+    never: 'never',
+  },
+);

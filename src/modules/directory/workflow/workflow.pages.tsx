@@ -1,0 +1,175 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { queryParam } from '../../../platform/http/request-values.js';
+import type { AppDeps } from '../../../platform/deps.js';
+import type { DirectoryEntity } from '../../../db/types.js';
+import { pageContext } from '../../../platform/http/context.js';
+import { idOr404 } from '../../../platform/http/ids.js';
+import { AppError, type FieldErrors } from '../../../platform/http/errors.js';
+import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/hsds.types.js';
+import { HistoryPage, MyDirectoryPage, noticeKeys, OrganizationPage } from './views/workflow-home.js';
+import { LocationFormPage, OrganizationFormPage, type FormState } from './views/workflow-forms.js';
+import { ServiceFormPage } from './views/workflow-service-form.js';
+import { locationValues, organizationValues } from './workflow.entity-forms.js';
+import { workflowMessages } from './workflow.messages.js';
+import { paths } from './workflow.paths.js';
+import { registerReviewPages } from './workflow.review-pages.js';
+import { createReviewService } from './workflow.review.js';
+import { ConflictError, createWorkflowService, type WorkflowService } from './workflow.service.js';
+import { languageCodesOf, serviceLanguages, serviceValues } from './workflow.service-form.js';
+import { formStrings, type FormValues } from './workflow.validate.js';
+
+/*
+ * Provider pages (members of an organisation; editors and admins for every organisation):
+ *   GET       /mein-verzeichnis                              my organisations and their entries
+ *   GET       /mein-verzeichnis/:org                         one organisation's entries
+ *   GET  POST /mein-verzeichnis/:org/angaben/bearbeiten      the organisation's own details
+ *   GET  POST /mein-verzeichnis/:org/standorte/neu           new location
+ *   GET  POST /mein-verzeichnis/:org/standorte/:id/bearbeiten
+ *   GET  POST /mein-verzeichnis/:org/angebote/neu            new service
+ *   GET  POST /mein-verzeichnis/:org/angebote/:id/bearbeiten
+ *   GET       …/verlauf                                      every version (who, when, status, reason)
+ *        POST …/einreichen                                   send a saved draft to review
+ *        POST …/zurueckziehen                                take back an unpublished version
+ * Editor pages: see workflow.review-pages.tsx. Daily jobs: workflow.jobs.ts (listed in index.ts).
+ */
+
+type Params = { org: string; id?: string };
+type EditType = DirectoryEntity;
+
+/** Provider and editor pages of the directory. */
+export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void {
+  const service = createWorkflowService(deps);
+  const review = createReviewService(deps);
+  registerReviewPages(app, deps, service, review);
+
+  const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  const notice = (req: FastifyRequest) => {
+    const key = noticeKeys[queryParam(req, 'hinweis') as keyof typeof noticeKeys];
+    return key ? workflowMessages(req.locale)(key) : undefined;
+  };
+
+  app.get('/mein-verzeichnis', async (req, reply) => {
+    const actor = await service.actorOf(req.actor);
+    const home = await service.home(actor);
+    return reply.html(<MyDirectoryPage ctx={ctxOf(req)} organizations={home.organizations} editor={home.editor} notice={notice(req)} />);
+  });
+
+  app.get<{ Params: Params }>('/mein-verzeichnis/:org', async (req, reply) => {
+    const orgId = idOr404(req.params.org);
+    const org = await service.overview(await service.actorOf(req.actor), orgId);
+    return reply.html(<OrganizationPage ctx={ctxOf(req)} org={org} notice={notice(req)} />);
+  });
+
+  const base = (type: EditType) =>
+    type === 'organization' ? '/mein-verzeichnis/:org/angaben' : `/mein-verzeichnis/:org/${type === 'location' ? 'standorte' : 'angebote'}/:id`;
+  const entityIdOf = (type: EditType, params: Params) => (type === 'organization' ? idOr404(params.org) : idOr404(params.id));
+
+  /** Renders the form of `type`, from stored data (GET) or from what was posted (422, 409). */
+  async function renderForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: EditType,
+    orgId: string,
+    entityId: string | null,
+    posted?: { values: FormValues; errors?: FieldErrors; conflict?: ConflictError },
+  ) {
+    const actor = await service.actorOf(req.actor);
+    const state = await service.editState(actor, type, orgId, entityId);
+    const ctx = ctxOf(req);
+    const serviceChoices = type === 'service' ? await service.serviceChoices(orgId) : undefined;
+    const values = posted?.values ?? valuesOf(type, state.data, deps.city.name, serviceChoices, ctx.locale);
+    const common: FormState = {
+      ctx,
+      orgId,
+      organizationName: state.org.name,
+      entityId: entityId ?? undefined,
+      values,
+      errors: posted?.errors,
+      baseVersion: posted?.conflict ? (posted.conflict.latest?.version ?? 0) : posted ? Number(posted.values.baseVersion) || 0 : state.baseVersion,
+      directPublish: state.directPublish,
+      pending: state.pending,
+      conflict: posted?.conflict ? { latest: posted.conflict.latest } : undefined,
+    };
+    const status = posted?.conflict ? 409 : posted?.errors ? 422 : 200;
+    if (type === 'organization') return reply.status(status).html(<OrganizationFormPage {...common} />);
+    if (type === 'location') return reply.status(status).html(<LocationFormPage {...common} districts={deps.city.districts} />);
+    const data = state.data as HsdsService | undefined;
+    const extraLanguages = languageCodesOf(data).filter((code) => !serviceLanguages.some((l) => l.code === code));
+    const lastChecked = data?.assured_date ? (ctx.locale === 'de' ? data.assured_date.split('-').reverse().join('.') : data.assured_date) : undefined;
+    return reply.status(status).html(<ServiceFormPage {...common} choices={{ ...serviceChoices!, extraLanguages }} lastChecked={lastChecked} />);
+  }
+
+  async function handleSave(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply, type: EditType, entityId: string | null) {
+    const orgId = idOr404(req.params.org);
+    const values = formStrings(req.body);
+    const actor = await service.actorOf(req.actor);
+    try {
+      const saved = await service.save(actor, {
+        type,
+        orgId,
+        entityId,
+        values,
+        baseVersion: Number(values.baseVersion) || 0,
+        intent: values.intent === 'draft' ? 'draft' : 'submit',
+        locale: req.locale,
+      });
+      const hint = saved.status === 'draft' ? 'entwurf' : saved.status === 'published' ? 'veroeffentlicht' : 'pruefung';
+      return reply.redirect(`${paths.organization(orgId)}?hinweis=${hint}`, 303);
+    } catch (error) {
+      if (error instanceof ConflictError) return renderForm(req, reply, type, orgId, entityId, { values, conflict: error });
+      if (error instanceof AppError && error.code === 'validation_failed' && error.details.fields)
+        return renderForm(req, reply, type, orgId, entityId, { values, errors: error.details.fields });
+      throw error;
+    }
+  }
+
+  for (const type of ['organization', 'location', 'service'] as const) {
+    if (type !== 'organization') {
+      const create = `/mein-verzeichnis/:org/${type === 'location' ? 'standorte' : 'angebote'}/neu`;
+      app.get<{ Params: Params }>(create, (req, reply) => renderForm(req, reply, type, idOr404(req.params.org), null));
+      app.post<{ Params: Params }>(create, (req, reply) => handleSave(req, reply, type, null));
+    }
+    app.get<{ Params: Params }>(`${base(type)}/bearbeiten`, (req, reply) =>
+      renderForm(req, reply, type, idOr404(req.params.org), entityIdOf(type, req.params)),
+    );
+    app.post<{ Params: Params }>(`${base(type)}/bearbeiten`, (req, reply) => handleSave(req, reply, type, entityIdOf(type, req.params)));
+
+    app.get<{ Params: Params }>(`${base(type)}/verlauf`, async (req, reply) => {
+      const orgId = idOr404(req.params.org);
+      const entityId = entityIdOf(type, req.params);
+      const history = await service.history(await service.actorOf(req.actor), type, orgId, entityId);
+      return reply.html(<HistoryPage ctx={ctxOf(req)} type={type} entityId={entityId} history={history} />);
+    });
+
+    app.post<{ Params: Params }>(`${base(type)}/einreichen`, async (req, reply) => {
+      const orgId = idOr404(req.params.org);
+      const version = Number(formStrings(req.body).version) || 0;
+      const result = await service.submitDraft(await service.actorOf(req.actor), { type, orgId, entityId: entityIdOf(type, req.params), version });
+      return reply.redirect(`${paths.organization(orgId)}?hinweis=${result.status === 'published' ? 'veroeffentlicht' : 'pruefung'}`, 303);
+    });
+
+    app.post<{ Params: Params }>(`${base(type)}/zurueckziehen`, async (req, reply) => {
+      const orgId = idOr404(req.params.org);
+      const version = Number(formStrings(req.body).version) || 0;
+      await service.withdraw(await service.actorOf(req.actor), { type, orgId, entityId: entityIdOf(type, req.params), version });
+      return reply.redirect(`${paths.organization(orgId)}?hinweis=zurueckgezogen`, 303);
+    });
+  }
+}
+
+function valuesOf(
+  type: EditType,
+  data: unknown,
+  cityName: string,
+  serviceChoices: Awaited<ReturnType<WorkflowService['serviceChoices']>> | undefined,
+  locale: 'de' | 'en',
+): FormValues {
+  switch (type) {
+    case 'organization':
+      return organizationValues(data as HsdsOrganization);
+    case 'location':
+      return locationValues(data as HsdsLocation | undefined, cityName);
+    case 'service':
+      return serviceValues(data as HsdsService | undefined, serviceChoices ?? { topics: [] }, locale);
+  }
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/deps.js';
+import { pageContext } from '../../../platform/http/context.js';
+import { idOr404 } from '../../../platform/http/ids.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { OrganizationsPage, QueuePage, ReviewPage } from './views/workflow-review.js';
+import { workflowMessages } from './workflow.messages.js';
+import { paths } from './workflow.paths.js';
+import type { ReviewService } from './workflow.review.js';
+import type { WorkflowService } from './workflow.service.js';
+import { formStrings } from './workflow.validate.js';
+
+/*
+ * Editor pages (editors and admins):
+ *   GET       /verwaltung/pruefung                   proposals waiting for review, oldest first; stale entries
+ *   GET       /verwaltung/pruefung/:id               one proposal with a field-by-field diff
+ *        POST /verwaltung/pruefung/:id/freigeben     approve (publishes, mails the author)
+ *        POST /verwaltung/pruefung/:id/ablehnen      reject with a required reason (mails the author)
+ *   GET       /verwaltung/traeger                    organisations and whether they are trusted
+ *        POST /verwaltung/traeger/:org/vertrauen     trusted=ja|nein
+ */
+export function registerReviewPages(app: FastifyInstance, deps: AppDeps, workflow: WorkflowService, review: ReviewService): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  app.get<{ Querystring: { hinweis?: string } }>('/verwaltung/pruefung', async (req, reply) => {
+    const queue = await review.queue(await workflow.actorOf(req.actor));
+    const t = workflowMessages(req.locale);
+    const notice = req.query.hinweis === 'freigegeben' ? t('notice.approved') : req.query.hinweis === 'abgelehnt' ? t('notice.rejected') : undefined;
+    return reply.html(<QueuePage ctx={ctxOf(req)} queue={queue} notice={notice} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/verwaltung/pruefung/:id', async (req, reply) => {
+    const data = await review.reviewPage(await workflow.actorOf(req.actor), idOr404(req.params.id), req.locale);
+    return reply.html(<ReviewPage ctx={ctxOf(req)} review={data} />);
+  });
+
+  app.post<{ Params: { id: string } }>('/verwaltung/pruefung/:id/freigeben', async (req, reply) => {
+    await review.approve(await workflow.actorOf(req.actor), idOr404(req.params.id), req.locale);
+    return reply.redirect(`${paths.queue}?hinweis=freigegeben`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/verwaltung/pruefung/:id/ablehnen', async (req, reply) => {
+    const actor = await workflow.actorOf(req.actor);
+    const id = idOr404(req.params.id);
+    const reason = formStrings(req.body).reason ?? '';
+    try {
+      await review.reject(actor, id, reason, req.locale);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation_failed' && error.details.fields) {
+        const data = await review.reviewPage(actor, id, req.locale);
+        return reply.status(422).html(<ReviewPage ctx={ctxOf(req)} review={data} errors={error.details.fields} values={{ reason }} />);
+      }
+      throw error;
+    }
+    return reply.redirect(`${paths.queue}?hinweis=abgelehnt`, 303);
+  });
+
+  app.get<{ Querystring: { hinweis?: string; org?: string } }>('/verwaltung/traeger', async (req, reply) => {
+    const organizations = await review.organizations(await workflow.actorOf(req.actor));
+    const t = workflowMessages(req.locale);
+    const changed = organizations.find((o) => o.id === req.query.org);
+    const notice =
+      changed && req.query.hinweis === 'vertrauen' ? t(changed.trusted ? 'notice.trusted' : 'notice.untrusted', { name: changed.name }) : undefined;
+    return reply.html(<OrganizationsPage ctx={ctxOf(req)} organizations={organizations} notice={notice} />);
+  });
+
+  app.post<{ Params: { org: string } }>('/verwaltung/traeger/:org/vertrauen', async (req, reply) => {
+    const trusted = formStrings(req.body).trusted === 'ja';
+    const org = await review.setTrusted(await workflow.actorOf(req.actor), idOr404(req.params.org), trusted);
+    return reply.redirect(`${paths.organizations}?hinweis=vertrauen&org=${org.id}`, 303);
+  });
+}
