@@ -6,6 +6,7 @@ import type { Role } from '../src/db/types.js';
 import { createSession, sessionSettings } from '../src/platform/auth/sessions.js';
 import { cookieNames } from '../src/platform/http/context.js';
 import { csrfTokenFor } from '../src/platform/http/csrf.js';
+import { routesOf, type Route } from './support/routes.js';
 import { multipartBody, useTestApp } from './support/app.js';
 import { createUser } from './support/auth.js';
 import { buildLocation, buildOrganization, buildService } from './support/directory.js';
@@ -28,27 +29,6 @@ const concurrency = 4;
 const roles: (Role | 'anonymous')[] = ['anonymous', 'family', 'provider', 'editor', 'admin'];
 
 const t = useTestApp();
-
-interface Route {
-  path: string;
-  methods: string[];
-}
-
-/** The app's routes, read from Fastify's own route tree (printRoutes), so a new route is fuzzed without a word here. */
-function routesOf(tree: string): Route[] {
-  const routes: Route[] = [];
-  const prefixes: string[] = [];
-  for (const line of tree.split('\n')) {
-    const match = /^((?:[│ ] {3})*)(?:[├└]── )?(\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    prefixes.length = depth;
-    const path = (prefixes[depth - 1] ?? '') + match[2];
-    prefixes[depth] = path;
-    if (match[3]) routes.push({ path, methods: match[3].split(', ') });
-  }
-  return routes;
-}
 
 // Names the app reads from addresses and forms (grep of the sources), so values reach the code behind them.
 const queryNames =
