@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,6 +12,7 @@ import { registerHealth } from './platform/http/health.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerMediaRoutes } from './platform/media/media.js';
 import { defaultBodyLimit, installInputGuards, parseQueryString } from './platform/http/request-input.js';
+import { requireTypedRoutes } from './platform/http/routes.js';
 import type { ModuleManifest } from './platform/modules/manifest.js';
 import { registerModuleRoutes } from './platform/modules/install.js';
 
@@ -55,8 +57,11 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
   await app.register(requestContext, { config, db, slots: deps.layout });
   installInputGuards(app);
   installErrorHandlers(app, city);
-  registerHealth(app, db);
-  registerMediaRoutes(app, db);
+  await app.register(async (platform) => {
+    requireTypedRoutes(platform);
+    registerHealth(platform, db);
+    registerMediaRoutes(platform.withTypeProvider<TypeBoxTypeProvider>(), db);
+  });
   await registerModuleRoutes(app, modules);
   return app;
 }

@@ -91,5 +91,5 @@ function registerApiDocs(app: FastifyInstance, { city }: AppDeps): void {
 
 /** The API's description for machines (OpenAPI) and people. */
 export function apiDocsModule(deps: AppDeps): ModuleManifest {
-  return defineModule({ name: 'api-docs', routes: (app) => registerApiDocs(app, deps) });
+  return defineModule({ name: 'api-docs', untypedRoutes: true, routes: (app) => registerApiDocs(app, deps) });
 }

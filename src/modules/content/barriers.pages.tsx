@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { CityProfile } from '../../platform/city.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
+import { formBody, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { barrierMessages } from './barriers.messages.js';
 import { reportedPage, reportListLimit, type BarrierService } from './barriers.service.js';
 import { BarrierQuery, BarrierForm } from './content.schemas.js';
@@ -15,16 +16,16 @@ import { BarrierFormPage, BarrierListPage, BarrierThanksPage } from './views/bar
  *   GET       /barriere-melden/danke           confirmation
  *   GET       /verwaltung/barrieren            editors: the reports, newest first
  */
-export function registerBarrierPages(app: FastifyInstance, service: BarrierService, city: CityProfile, config: Config): void {
+export function registerBarrierPages(app: RouteApp, service: BarrierService, city: CityProfile, config: Config): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
 
-  app.get<{ Querystring: { seite?: string } }>('/barriere-melden', { schema: { querystring: BarrierQuery } }, async (req, reply) => {
+  app.get('/barriere-melden', { schema: { querystring: BarrierQuery } }, async (req, reply) => {
     // Only a page of this portal is taken over from the link; anything else leaves the field empty.
     const page = reportedPage(req.query.seite, config.publicUrl) || '';
     return reply.html(<BarrierFormPage ctx={ctxOf(req)} values={{ page }} />);
   });
 
-  app.post('/barriere-melden', async (req, reply) => {
+  app.post('/barriere-melden', { schema: { body: formBody(BarrierForm) } }, async (req, reply) => {
     const t = barrierMessages(req.locale);
     const labels = { page: t('field.page'), message: t('field.message'), email: t('field.email') };
     const form = parseForm(BarrierForm, req.body, labels, req.locale);
@@ -43,9 +44,9 @@ export function registerBarrierPages(app: FastifyInstance, service: BarrierServi
     return reply.redirect('/barriere-melden/danke', 303);
   });
 
-  app.get('/barriere-melden/danke', async (req, reply) => reply.html(<BarrierThanksPage ctx={ctxOf(req)} />));
+  app.get('/barriere-melden/danke', { schema: { querystring: NoQuery } }, async (req, reply) => reply.html(<BarrierThanksPage ctx={ctxOf(req)} />));
 
-  app.get('/verwaltung/barrieren', async (req, reply) => {
+  app.get('/verwaltung/barrieren', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const reports = await service.listReports(requireActor(req));
     return reply.html(<BarrierListPage ctx={ctxOf(req)} reports={reports} limit={reportListLimit} />);
   });

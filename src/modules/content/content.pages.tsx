@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
+import { formBody, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { contentMessages } from './content.messages.js';
 import { authorize } from './content.policy.js';
 import { contentPageInfo, contentPages, EditParams, editTarget, PageForm, parseVersion, SavedQuery } from './content.schemas.js';
@@ -17,18 +18,18 @@ import { PublicContentPage } from './views/public-page.js';
  *   GET       /verwaltung/seiten                      editors: list of pages and languages
  *   GET  POST /verwaltung/seiten/:slug/:locale        editors: edit one page in one language
  */
-export function registerContentPages(app: FastifyInstance, service: ContentService, city: CityProfile): void {
+export function registerContentPages(app: RouteApp, service: ContentService, city: CityProfile): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
 
   for (const { slug, path } of contentPages) {
-    app.get(path, async (req, reply) => {
+    app.get(path, { schema: { querystring: NoQuery } }, async (req, reply) => {
       const shown = await service.getPublicPage(slug, req.locale);
       if (!shown) throw notFound();
       return reply.html(<PublicContentPage ctx={ctxOf(req)} shown={shown} />);
     });
   }
 
-  app.get<{ Querystring: { gespeichert?: string } }>('/verwaltung/seiten', { schema: { querystring: SavedQuery } }, async (req, reply) => {
+  app.get('/verwaltung/seiten', { schema: { querystring: SavedQuery } }, async (req, reply) => {
     const entries = await service.listForEditor(requireActor(req));
     const [slug, locale] = (req.query.gespeichert ?? '').split('/');
     const target = editTarget({ slug, locale });
@@ -36,7 +37,7 @@ export function registerContentPages(app: FastifyInstance, service: ContentServi
     return reply.html(<PageListPage ctx={ctxOf(req)} entries={entries} saved={saved ? { page: saved } : undefined} />);
   });
 
-  app.get<{ Params: { slug: string; locale: string } }>('/verwaltung/seiten/:slug/:locale', { schema: { params: EditParams } }, async (req, reply) => {
+  app.get('/verwaltung/seiten/:slug/:locale', { schema: { params: EditParams, querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     authorize(actor, 'pages.edit');
     const target = editTarget(req.params);
@@ -54,7 +55,7 @@ export function registerContentPages(app: FastifyInstance, service: ContentServi
     );
   });
 
-  app.post<{ Params: { slug: string; locale: string } }>('/verwaltung/seiten/:slug/:locale', { schema: { params: EditParams } }, async (req, reply) => {
+  app.post('/verwaltung/seiten/:slug/:locale', { schema: { params: EditParams, body: formBody(PageForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     // Refuse before looking at the form, so a non-editor learns nothing from validation messages.
     authorize(actor, 'pages.edit');

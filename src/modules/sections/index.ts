@@ -6,5 +6,5 @@ export { unbuiltSections } from './sections.pages.js';
 
 /** "Im Aufbau" pages for the sections of the main navigation that are not built yet. */
 export function sectionsModule(deps: AppDeps): ModuleManifest {
-  return defineModule({ name: 'sections', routes: (app) => registerSectionPages(app, deps.city) });
+  return defineModule({ name: 'sections', untypedRoutes: true, routes: (app) => registerSectionPages(app, deps.city) });
 }

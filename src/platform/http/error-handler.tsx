@@ -4,7 +4,7 @@ import type { CityProfile } from '../city.js';
 import { Layout } from '../views/layout.js';
 import { statusMessages } from '../views/status-pages.messages.js';
 import { pageContext } from './context.js';
-import { AppError, unavailableRetrySeconds } from './errors.js';
+import { AppError, notFound, unavailableRetrySeconds } from './errors.js';
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 const isClientError = (error: FastifyError) => typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
@@ -66,6 +66,8 @@ export function installErrorHandlers(app: FastifyInstance, city: CityProfile): v
     const t = statusMessages(req.locale ?? 'de');
     let error: AppError;
     if (rawError instanceof AppError) error = rawError;
+    // A path parameter that does not fit its schema (a malformed id) names nothing we have.
+    else if (rawError.validation && rawError.validationContext === 'params') error = notFound();
     else if (rawError.validation) error = new AppError('validation_failed', rawError.message);
     else if (rawError.statusCode === 429) {
       error = new AppError('rate_limited', t('rateLimited.title'), { retryAfterSeconds: 60 });

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { notFound } from '../http/errors.js';
-import { uuidPattern } from '../http/ids.js';
+import { IdParams, NoQuery, type RouteApp } from '../http/routes.js';
 import type { Executor } from '../../db/executor.js';
 import { cleanImage } from './image-format.js';
 
@@ -57,9 +56,8 @@ export async function imageSize(db: Kysely<DB>, id: string): Promise<{ width: nu
 }
 
 /** Serves stored images. Ids never change content, so browsers may cache them for good. */
-export function registerMediaRoutes(app: FastifyInstance, db: Kysely<DB>): void {
-  app.get<{ Params: { id: string } }>('/medien/:id', { schema: { hide: true } }, async (req, reply) => {
-    if (!uuidPattern.test(req.params.id)) throw notFound('Bild');
+export function registerMediaRoutes(app: RouteApp, db: Kysely<DB>): void {
+  app.get('/medien/:id', { schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     const image = await db.selectFrom('media_images').select(['content_type', 'bytes']).where('id', '=', req.params.id).executeTakeFirst();
     if (!image) throw notFound('Bild');
     return reply

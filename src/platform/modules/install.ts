@@ -1,5 +1,7 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.js';
+import { requireTypedRoutes } from '../http/routes.js';
 import type { ModuleManifest } from './manifest.js';
 
 /** What web and worker processes both need from every module: jobs, personal data, search, footer. */
@@ -20,7 +22,11 @@ export function installModules(deps: AppDeps, modules: readonly ModuleManifest[]
 export async function registerModuleRoutes(app: FastifyInstance, modules: readonly ModuleManifest[]): Promise<void> {
   for (const module of modules) {
     const routes = module.routes;
-    if (routes) await app.register(async (scope) => routes(scope));
+    if (!routes) continue;
+    await app.register(async (scope) => {
+      if (!module.untypedRoutes) requireTypedRoutes(scope);
+      await routes(scope.withTypeProvider<TypeBoxTypeProvider>());
+    });
   }
 }
 
