@@ -2,7 +2,8 @@ import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { BarrierReport } from '../barriers.service.js';
@@ -94,59 +95,45 @@ export function BarrierListPage({ ctx, reports, limit }: { ctx: PageContext; rep
       {reports.length === 0 ? (
         <p class="kern-body">{t.html('list.empty')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table kern-table--striped">
-            <caption class="kern-title">{t.html('list.caption')}</caption>
-            <thead>
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('list.date')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('list.page')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('list.message')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('list.contact')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {reports.map((r) => (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__header">
-                    <time datetime={r.createdAt.toISOString()} safe>
-                      {formatDateTime(r.createdAt, ctx.locale)}
-                    </time>
-                  </th>
-                  <td class="kern-table__cell">
-                    {r.pageUrl ? (
-                      <a class="kern-link" href={r.pageUrl} safe>
-                        {r.pageUrl}
-                      </a>
-                    ) : (
-                      t.html('list.none')
-                    )}
-                  </td>
-                  <td class="kern-table__cell">
-                    <Lines text={r.message} />
-                  </td>
-                  <td class="kern-table__cell">
-                    {r.contactEmail ? (
-                      <a class="kern-link" href={`mailto:${r.contactEmail}`} safe>
-                        {r.contactEmail}
-                      </a>
-                    ) : (
-                      t.html('list.none')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('list.caption')}
+          striped
+          rows={reports}
+          columns={[
+            {
+              header: t('list.date'),
+              rowHeader: true,
+              html: (r) => (
+                <time datetime={r.createdAt.toISOString()} safe>
+                  {formatDateTime(r.createdAt, ctx.locale)}
+                </time>
+              ),
+            },
+            {
+              header: t('list.page'),
+              html: (r) =>
+                r.pageUrl ? (
+                  <a class="kern-link" href={r.pageUrl} safe>
+                    {r.pageUrl}
+                  </a>
+                ) : (
+                  t.html('list.none')
+                ),
+            },
+            { header: t('list.message'), html: (r) => <Lines text={r.message} /> },
+            {
+              header: t('list.contact'),
+              html: (r) =>
+                r.contactEmail ? (
+                  <a class="kern-link" href={`mailto:${r.contactEmail}`} safe>
+                    {r.contactEmail}
+                  </a>
+                ) : (
+                  t.html('list.none')
+                ),
+            },
+          ]}
+        />
       )}
       {reports.length >= limit ? <p class="kern-body">{t.html('list.limited', { count: limit })}</p> : ''}
       <p class="kern-body">
