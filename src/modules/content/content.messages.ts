@@ -2,6 +2,12 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const contentMessages = defineMessages(
   {
+    'name.impressum': 'Impressum',
+    'name.datenschutz': 'Datenschutz',
+    'name.barrierefreiheit': 'Erklärung zur Barrierefreiheit',
+    'name.leichte-sprache': 'Leichte Sprache',
+    'name.gebaerdensprache': 'Gebärdensprache',
+    'name.reportBarrier': 'Barriere melden',
     'page.updated': 'Stand: {date}',
     'page.fallback': 'Diese Seite gibt es noch nicht in Ihrer Sprache. Sie lesen die deutsche Fassung.',
     'page.edit': 'Bearbeiten',
@@ -52,6 +58,12 @@ export const contentMessages = defineMessages(
     'error.bodyTooLong': 'Der Text darf höchstens 50.000 Zeichen lang sein, er hat jetzt {count}.',
   },
   {
+    'name.impressum': 'Legal notice',
+    'name.datenschutz': 'Privacy',
+    'name.barrierefreiheit': 'Accessibility statement',
+    'name.leichte-sprache': 'Easy German (Leichte Sprache)',
+    'name.gebaerdensprache': 'Sign language',
+    'name.reportBarrier': 'Report a barrier',
     'page.updated': 'Last updated: {date}',
     'page.fallback': 'This page is not available in your language yet. You are reading the German version.',
     'page.edit': 'Edit',

@@ -1,13 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
 
-/** The editable legal and help pages: slug in the database, public path, label key in the layout catalogue. */
+/** The editable legal and help pages: slug in the database, public path, label key in content.messages.ts. */
 export const contentPages = [
-  { slug: 'impressum', path: '/impressum', labelKey: 'footer.imprint' },
-  { slug: 'datenschutz', path: '/datenschutz', labelKey: 'footer.privacy' },
-  { slug: 'barrierefreiheit', path: '/barrierefreiheit', labelKey: 'footer.accessibility' },
-  { slug: 'leichte-sprache', path: '/leichte-sprache', labelKey: 'footer.easyLanguage' },
-  { slug: 'gebaerdensprache', path: '/gebaerdensprache', labelKey: 'footer.signLanguage' },
+  { slug: 'impressum', path: '/impressum', labelKey: 'name.impressum' },
+  { slug: 'datenschutz', path: '/datenschutz', labelKey: 'name.datenschutz' },
+  { slug: 'barrierefreiheit', path: '/barrierefreiheit', labelKey: 'name.barrierefreiheit' },
+  { slug: 'leichte-sprache', path: '/leichte-sprache', labelKey: 'name.leichte-sprache' },
+  { slug: 'gebaerdensprache', path: '/gebaerdensprache', labelKey: 'name.gebaerdensprache' },
 ] as const;
 
 export type ContentSlug = (typeof contentPages)[number]['slug'];

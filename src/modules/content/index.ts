@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { registerBarrierPages } from './barriers.pages.js';
 import { createBarrierService } from './barriers.service.js';
+import { contentFooterLinks } from './content.navigation.js';
 import { contentPersonalData } from './content.privacy.js';
 import { registerContentPages } from './content.pages.js';
 import { seedContentPages } from './content.seed.js';
@@ -18,6 +19,7 @@ export function contentModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'content',
     personalData: contentPersonalData,
+    footerLinks: contentFooterLinks,
     searchProviders: [{ id: 'content', label: { de: 'Seiten', en: 'Pages' }, search: (query, locale, limit) => content.search(query, locale, limit) }],
     routes(app) {
       registerContentPages(app, content, deps.city);

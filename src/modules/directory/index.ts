@@ -7,6 +7,7 @@ import { seedDirectory } from './seed/index.js';
 import { workflowJobs } from './workflow/workflow.jobs.js';
 import { registerWorkflowPages } from './workflow/workflow.pages.js';
 import { workflowPersonalData } from './workflow/workflow.privacy.js';
+import { directoryNavigation } from './directory.navigation.js';
 
 export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type DemoVenue, type OrganizationProfile } from './seed/index.js';
 
@@ -18,6 +19,7 @@ export function directoryModule(deps: AppDeps): ModuleManifest {
     personalData: workflowPersonalData,
     jobs: workflowJobs(deps),
     searchProviders: [directorySearchProvider(deps.db)],
+    navigation: [directoryNavigation],
     routes(app) {
       registerDirectoryPages(app, deps);
       registerHsdsApi(app, deps);

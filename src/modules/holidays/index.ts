@@ -8,6 +8,7 @@ import { holidayPersonalData } from './holidays.privacy.js';
 import { seedHolidayDemo } from './holidays.seed.js';
 import { registerProviderPages } from './provider.pages.js';
 import { placesReleasedOnDeletion } from './release-on-deletion.js';
+import { holidaysNavigation } from './holidays.navigation.js';
 
 /** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
 export function holidaysModule(deps: AppDeps): ModuleManifest {
@@ -18,6 +19,7 @@ export function holidaysModule(deps: AppDeps): ModuleManifest {
     // A deleted parent account gives its children's places back to the waiting lists.
     erasureSteps: [placesReleasedOnDeletion(deps)],
     jobs: holidayJobs(deps),
+    navigation: [holidaysNavigation],
     routes(app) {
       registerFamilyPages(app, deps);
       registerAdminPages(app, deps);

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
@@ -7,23 +6,11 @@ import { safeLocalPath } from '../../platform/http/local-path.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
 import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
-import { layoutMessages } from '../../platform/views/layout.messages.js';
-import { sections } from '../../platform/views/navigation.js';
 import { listEventsInRange, type EventOccurrenceSummary } from '../events/index.js';
 import { homeMessages } from './home.messages.js';
 import { UpcomingEvents } from './upcoming-events.js';
-
-const teaserKey = {
-  '/angebote': 'offers.text',
-  '/veranstaltungen': 'events.text',
-  '/ferien': 'holidays.text',
-  '/infobrief': 'newsletter.text',
-  '/neuigkeiten': 'news.text',
-  '/mitmachen': 'participate.text',
-  '/netzwerk': 'network.text',
-  '/jugend-beruf': 'youth.text',
-  '/arbeitgeber': 'employers.text',
-} as const;
+import { NoQuery, pageQuery, params, QueryText, type RouteApp } from '../../platform/http/routes.js';
+import { Type } from '@sinclair/typebox';
 
 const upcomingCache = new WeakMap<Kysely<DB>, { at: number; events: Promise<EventOccurrenceSummary[]> }>();
 const upcomingCacheMs = 60_000;
@@ -42,11 +29,10 @@ function upcomingEvents(db: Kysely<DB>, nowMs = Date.now()): Promise<EventOccurr
 }
 
 /** The start page and the language switch. */
-export function registerHomePages(app: FastifyInstance, { city, config, db }: AppDeps): void {
-  app.get('/', async (req, reply) => {
+export function registerHomePages(app: RouteApp, { city, config, db }: AppDeps): void {
+  app.get('/', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const ctx = pageContext(req, city);
     const t = homeMessages(ctx.locale);
-    const nav = layoutMessages(ctx.locale);
     const office = city.familyOffice;
     const upcoming = await upcomingEvents(db);
     return reply.html(
@@ -61,18 +47,20 @@ export function registerHomePages(app: FastifyInstance, { city, config, db }: Ap
           {t('sectionsHeading')}
         </h2>
         <ul class="home-sections">
-          {sections.map((s) => (
+          {(ctx.navigation ?? []).map((s) => (
             <li class="kern-card">
               <div class="kern-card__container">
                 <div class="kern-card__header">
                   <h3 class="kern-title">
-                    <a class="kern-link kern-link--stretched" href={s.path}>
-                      {nav.html(s.key)}
+                    <a class="kern-link kern-link--stretched" href={s.path} safe>
+                      {s.label(ctx.locale)}
                     </a>
                   </h3>
                 </div>
                 <div class="kern-card__body">
-                  <p class="kern-body">{t.html(teaserKey[s.path])}</p>
+                  <p class="kern-body" safe>
+                    {s.teaser(ctx.locale)}
+                  </p>
                 </div>
               </div>
             </li>
@@ -90,7 +78,9 @@ export function registerHomePages(app: FastifyInstance, { city, config, db }: Ap
     );
   });
 
-  app.get<{ Params: { locale: string }; Querystring: { zurueck?: string } }>('/sprache/:locale', async (req, reply) => {
+  const LanguageParams = params({ locale: Type.String({ maxLength: 10 }) });
+  const LanguageQuery = pageQuery({ zurueck: QueryText(2000) });
+  app.get('/sprache/:locale', { schema: { params: LanguageParams, querystring: LanguageQuery } }, async (req, reply) => {
     const { locale } = req.params;
     if (isLocale(locale)) {
       reply.setCookie(cookieNames(config).locale, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 31_536_000 });

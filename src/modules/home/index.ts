@@ -4,5 +4,5 @@ import { registerHomePages } from './home.pages.js';
 
 /** The start page and the language switch. */
 export function homeModule(deps: AppDeps): ModuleManifest {
-  return defineModule({ name: 'home', untypedRoutes: true, routes: (app) => registerHomePages(app, deps) });
+  return defineModule({ name: 'home', routes: (app) => registerHomePages(app, deps) });
 }

@@ -11,6 +11,7 @@ import { newsletterPersonalData, purgeSubscribersJob } from './newsletter.privac
 import { registerSubscriptionPages } from './subscriptions.pages.js';
 import { createSubscriptionService } from './subscriptions.service.js';
 import { NewsletterSignupBox } from './views/signup-box.js';
+import { newsletterNavigation } from './newsletter.navigation.js';
 
 export { NewsletterSignupBox };
 export { purgeSubscribersJob };
@@ -28,6 +29,7 @@ export function newsletterModule(deps: AppDeps): ModuleManifest {
     searchProviders: [{ id: 'news', label: { de: 'Neuigkeiten', en: 'News' }, search: (query, locale, limit) => news.search(query, locale, limit) }],
     // The sign-up form at the foot of every page.
     footer: [(ctx) => NewsletterSignupBox({ ctx })],
+    navigation: newsletterNavigation,
     jobs: [
       // Retention (newsletter.privacy.ts) runs daily at night.
       job(purgeSubscribersJob, async () => void (await subscriptions.purge()), { cron: '15 3 * * *' }),

@@ -1,32 +1,29 @@
-import type { FastifyInstance } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext, type PageContext } from '../../platform/http/context.js';
 import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
-import { layoutMessages } from '../../platform/views/layout.messages.js';
-import { sections } from '../../platform/views/navigation.js';
+import { NoQuery, type RouteApp } from '../../platform/http/routes.js';
+import type { NavigationEntry } from '../../platform/views/navigation.js';
 import { statusMessages } from '../../platform/views/status-pages.messages.js';
 import { sectionMessages } from './sections.messages.js';
 
-type SectionPath = (typeof sections)[number]['path'];
-
 /**
  * The sections of the main navigation whose module has not landed yet. When a module takes over
- * one of these paths, it deletes its line here (otherwise Fastify refuses the duplicate route).
+ * one of these paths, it deletes its line here and lists the section in its own manifest
+ * (otherwise Fastify refuses the duplicate route).
  */
 export const unbuiltSections = [
-  { path: '/netzwerk', plan: 'network.plan' },
-  { path: '/jugend-beruf', plan: 'youth.plan' },
-  { path: '/arbeitgeber', plan: 'employers.plan' },
-] as const satisfies readonly { path: SectionPath; plan: string }[];
+  { path: '/netzwerk', name: 'network' },
+  { path: '/jugend-beruf', name: 'youth' },
+  { path: '/arbeitgeber', name: 'employers' },
+] as const;
 
 type UnbuiltSection = (typeof unbuiltSections)[number];
 
 function UnderConstructionPage({ ctx, section }: { ctx: PageContext; section: UnbuiltSection }): JSX.Element {
   const t = sectionMessages(ctx.locale);
   const status = statusMessages(ctx.locale);
-  const nav = layoutMessages(ctx.locale);
-  const name = nav(sections.find((s) => s.path === section.path)!.key);
+  const name = t(`${section.name}.label`);
   const office = ctx.city.familyOffice;
   return (
     <Layout ctx={ctx} title={t('title', { section: name })} section={section.path}>
@@ -39,7 +36,7 @@ function UnderConstructionPage({ ctx, section }: { ctx: PageContext; section: Un
           <span class="kern-label">{status.html('underConstruction.title')}</span>
         </span>
       </p>
-      <p class="kern-body kern-body--large">{t.html(section.plan)}</p>
+      <p class="kern-body kern-body--large">{t.html(`${section.name}.plan`)}</p>
       <p class="kern-body">{status.html('underConstruction.text')}</p>
       <h2 class="kern-heading-medium">{t.html('office.heading')}</h2>
       <p class="kern-body kern-body--bold" safe>
@@ -59,8 +56,17 @@ function UnderConstructionPage({ ctx, section }: { ctx: PageContext; section: Un
  * Routes of the sections module (HTML):
  *   GET  /angebote, /veranstaltungen, /ferien, ...   "Im Aufbau" for every section in unbuiltSections
  */
-export function registerSectionPages(app: FastifyInstance, city: CityProfile): void {
+export function registerSectionPages(app: RouteApp, city: CityProfile): void {
   for (const section of unbuiltSections) {
-    app.get(section.path, async (req, reply) => reply.html(<UnderConstructionPage ctx={pageContext(req, city)} section={section} />));
+    app.get(section.path, { schema: { querystring: NoQuery } }, async (req, reply) =>
+      reply.html(<UnderConstructionPage ctx={pageContext(req, city)} section={section} />),
+    );
   }
 }
+
+/** The unbuilt sections keep their places in the main navigation and on the start page. */
+export const unbuiltSectionsNavigation: readonly NavigationEntry[] = unbuiltSections.map((section) => ({
+  path: section.path,
+  label: (locale) => sectionMessages(locale)(`${section.name}.label`),
+  teaser: (locale) => sectionMessages(locale)(`${section.name}.teaser`),
+}));

@@ -8,6 +8,7 @@ import { registerResultsPages } from './results.pages.js';
 import { createResultsService } from './results.service.js';
 import { registerSurveyApi } from './survey.api.js';
 import { seedDemoSurvey } from './seed/seed.js';
+import { surveyNavigation } from './survey.navigation.js';
 
 export { surveyPolicy } from './survey.policy.js';
 export const surveyCleanupJob = 'survey.delete-expired-drafts';
@@ -39,5 +40,6 @@ export function surveyModule(deps: AppDeps): ModuleManifest {
       registerSurveyApi(app, deps, respond);
     },
     seedDemo: () => seedDemoSurvey(deps),
+    navigation: [surveyNavigation],
   });
 }

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/roles.js';
 import { newToken } from '../auth/tokens.js';
 import type { CityProfile } from '../city.js';
 import { chosenLocale, type Locale } from '../i18n/i18n.js';
+import type { FooterLink, NavigationEntry } from '../views/navigation.js';
 import { csrfTokenFor, refuseCrossSite, verifyCsrfToken } from './csrf.js';
 
 /** What every page needs to know about the request it answers. */
@@ -21,6 +22,9 @@ export interface PageContext {
   readonly city: CityProfile;
   /** What modules add to the footer of every page (see LayoutSlots). */
   readonly footer?: readonly FooterSlot[];
+  /** The main navigation and the footer's links, from the modules' manifests. */
+  readonly navigation?: readonly NavigationEntry[];
+  readonly footerLinks?: readonly FooterLink[];
 }
 
 /** Something a module adds to every page, e.g. the newsletter sign-up in the footer. */
@@ -32,7 +36,11 @@ export type FooterSlot = (ctx: PageContext) => JSX.Element;
  */
 export interface LayoutSlots {
   addToFooter(slot: FooterSlot): void;
+  addNavigation(entry: NavigationEntry): void;
+  addFooterLink(link: FooterLink): void;
   readonly footer: readonly FooterSlot[];
+  readonly navigation: readonly NavigationEntry[];
+  readonly footerLinks: readonly FooterLink[];
 }
 
 declare module 'fastify' {
@@ -68,7 +76,17 @@ export const cookieNames = (config: Config) => {
 const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz)|\.(ics|rss|atom)(\?|$)/;
 
 export function pageContext(req: FastifyRequest, city: CityProfile): PageContext {
-  return { locale: req.locale, actor: req.actor, csrfToken: req.csrfToken, path: req.url, city, footer: req.layoutSlots?.footer };
+  const slots = req.layoutSlots;
+  return {
+    locale: req.locale,
+    actor: req.actor,
+    csrfToken: req.csrfToken,
+    path: req.url,
+    city,
+    footer: slots?.footer,
+    navigation: slots?.navigation,
+    footerLinks: slots?.footerLinks,
+  };
 }
 
 /**

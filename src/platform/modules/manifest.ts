@@ -2,6 +2,7 @@ import type { RouteApp } from '../http/routes.js';
 import type { JobHandler } from '../jobs/jobs.js';
 import type { ErasureStep, PersonalDataDeclaration } from '../privacy/privacy.js';
 import type { SearchProvider } from '../search/search.js';
+import type { FooterLink, NavigationEntry } from '../views/navigation.js';
 import type { FooterSlot } from '../views/slots.js';
 
 /** A job the module runs in the worker: on demand (`jobs.send`) or on a schedule (`cron`, Europe/Berlin is not implied: UTC). */
@@ -14,7 +15,7 @@ export interface JobDefinition {
 /**
  * Everything a module contributes to the portal, in one place (docs/architecture.md, "Ein Modul").
  * The composition root reads it: the web process registers `routes`, the worker only `jobs`;
- * both register personal data, erasure steps, search providers and footer slots.
+ * both register personal data, erasure steps, search providers, navigation and footer.
  */
 export interface ModuleManifest {
   /** Short technical name, e.g. "holidays"; used in logs and errors. */
@@ -31,6 +32,10 @@ export interface ModuleManifest {
   searchProviders?: readonly SearchProvider[];
   /** Something shown at the foot of every page (the newsletter sign-up). */
   footer?: readonly FooterSlot[];
+  /** The module's sections in the main navigation and on the start page (in the order of src/modules.ts). */
+  navigation?: readonly NavigationEntry[];
+  /** Links at the foot of every page (the legal and help pages). */
+  footerLinks?: readonly FooterLink[];
   /** Loads the module's fictional demo data once; returns false when it was there already. */
   seedDemo?: () => Promise<boolean>;
 }

@@ -2,7 +2,6 @@ import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/context.js';
 import { AccountNav, SiteSearch } from './header-parts.js';
 import { layoutMessages } from './layout.messages.js';
-import { footerLinks, sections } from './navigation.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -67,10 +66,10 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
               </div>
               <nav class="site-nav" aria-label={t('nav.label')}>
                 <ul class="kern-container site-nav__list">
-                  {sections.map((s) => (
+                  {(ctx.navigation ?? []).map((s) => (
                     <li>
-                      <a href={s.path} class="site-nav__link" aria-current={section === s.path ? 'page' : undefined}>
-                        {t.html(s.key)}
+                      <a href={s.path} class="site-nav__link" aria-current={section === s.path ? 'page' : undefined} safe>
+                        {s.label(ctx.locale)}
                       </a>
                     </li>
                   ))}
@@ -86,18 +85,13 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
               {(ctx.footer ?? []).map((slot) => slot(ctx))}
               <nav aria-label={t('footer.label')}>
                 <ul class="site-inline-list site-footer__links">
-                  {footerLinks.map((l) => (
+                  {(ctx.footerLinks ?? []).map((l) => (
                     <li>
-                      <a class="kern-link" href={l.path}>
-                        {t.html(l.key)}
+                      <a class="kern-link" href={l.withCurrentPage ? `${l.path}?seite=${encodeURIComponent(ctx.path)}` : l.path} safe>
+                        {l.label(ctx.locale)}
                       </a>
                     </li>
                   ))}
-                  <li>
-                    <a class="kern-link" href={`/barriere-melden?seite=${encodeURIComponent(ctx.path)}`}>
-                      {t.html('footer.reportBarrier')}
-                    </a>
-                  </li>
                 </ul>
               </nav>
               <p class="kern-body">

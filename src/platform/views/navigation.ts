@@ -1,22 +1,20 @@
-/** The site's sections in the order of the main navigation; each module owns the pages under its path. */
-export const sections = [
-  { path: '/angebote', key: 'nav.offers' },
-  { path: '/veranstaltungen', key: 'nav.events' },
-  { path: '/ferien', key: 'nav.holidays' },
-  { path: '/infobrief', key: 'nav.newsletter' },
-  { path: '/neuigkeiten', key: 'nav.news' },
-  { path: '/mitmachen', key: 'nav.participate' },
-  { path: '/netzwerk', key: 'nav.network' },
-  { path: '/jugend-beruf', key: 'nav.youth' },
-  { path: '/arbeitgeber', key: 'nav.employers' },
-] as const;
+import type { Locale } from '../i18n/i18n.js';
 
-export type SectionKey = (typeof sections)[number]['key'];
+/**
+ * A section of the main navigation, which is also a card on the start page. Modules list theirs in
+ * their manifest (`navigation`), in the order of `src/modules.ts`; the module owns the pages under `path`.
+ */
+export interface NavigationEntry {
+  readonly path: string;
+  readonly label: (locale: Locale) => string;
+  /** One sentence for the start page's card: what a family finds there. */
+  readonly teaser: (locale: Locale) => string;
+}
 
-export const footerLinks = [
-  { path: '/impressum', key: 'footer.imprint' },
-  { path: '/datenschutz', key: 'footer.privacy' },
-  { path: '/barrierefreiheit', key: 'footer.accessibility' },
-  { path: '/leichte-sprache', key: 'footer.easyLanguage' },
-  { path: '/gebaerdensprache', key: 'footer.signLanguage' },
-] as const;
+/** A link at the foot of every page (imprint, privacy, accessibility …). */
+export interface FooterLink {
+  readonly path: string;
+  readonly label: (locale: Locale) => string;
+  /** Adds `?seite=<this page>`, so the form knows which page it is about ("Barriere melden"). */
+  readonly withCurrentPage?: boolean;
+}

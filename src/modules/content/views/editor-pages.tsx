@@ -13,7 +13,6 @@ const editUrl = (slug: string, locale: Locale) => `/verwaltung/seiten/${slug}/${
 /** GET /verwaltung/seiten: every page in every language with its last change. */
 export function PageListPage({ ctx, entries, saved }: { ctx: PageContext; entries: EditorListEntry[]; saved?: { page: StoredPage } }): JSX.Element {
   const t = contentMessages(ctx.locale);
-  const nav = layoutMessages(ctx.locale);
   const lastChange = (page: StoredPage) =>
     page.updatedByName
       ? t('list.changedBy', { date: formatDateTime(page.updatedAt, ctx.locale), name: page.updatedByName })
@@ -36,7 +35,7 @@ export function PageListPage({ ctx, entries, saved }: { ctx: PageContext; entrie
       {contentPages.map((info) => (
         <section aria-labelledby={`seite-${info.slug}`}>
           <h2 class="kern-heading-medium" id={`seite-${info.slug}`}>
-            {nav.html(info.labelKey)}
+            {t.html(info.labelKey)}
           </h2>
           <ul class="kern-list">
             {entries
@@ -52,7 +51,7 @@ export function PageListPage({ ctx, entries, saved }: { ctx: PageContext; entrie
                     <a class="kern-link" href={editUrl(info.slug, locale)}>
                       {page ? t.html('list.edit') : t.html('list.create')}
                       <span class="visually-hidden" safe>
-                        {`: ${nav(info.labelKey)} (${t(`language.${locale}`)})`}
+                        {`: ${t(info.labelKey)} (${t(`language.${locale}`)})`}
                       </span>
                     </a>
                   </p>
@@ -63,7 +62,7 @@ export function PageListPage({ ctx, entries, saved }: { ctx: PageContext; entrie
             <a class="kern-link" href={info.path}>
               {t.html('edit.public')}
               <span class="visually-hidden" safe>
-                {`: ${nav(info.labelKey)}`}
+                {`: ${t(info.labelKey)}`}
               </span>
             </a>
           </p>
@@ -95,9 +94,8 @@ export interface EditFormProps {
 /** GET/POST /verwaltung/seiten/:slug/:locale */
 export function EditPageForm({ ctx, info, locale, stored, values, version, errors = {}, conflict }: EditFormProps): JSX.Element {
   const t = contentMessages(ctx.locale);
-  const nav = layoutMessages(ctx.locale);
   const language = t(`language.${locale}`);
-  const title = t(stored ? 'edit.title' : 'edit.createTitle', { page: nav(info.labelKey), language });
+  const title = t(stored ? 'edit.title' : 'edit.createTitle', { page: t(info.labelKey), language });
   const hasErrors = Object.keys(errors).length > 0;
   const help: [string, string][] = [
     ['## …', t('help.heading')],
