@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasOccurrenceOn,
   listDirectoryLocations,
@@ -12,6 +13,7 @@ import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound, type FieldErrors } from '../../platform/http/errors.js';
+import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
 import { imageFromForm, validateImage, type UploadedImage } from '../../platform/media/media.js';
@@ -21,6 +23,17 @@ import { adminMessages } from './events-admin.messages.js';
 import { formMessages } from './events-form.messages.js';
 import { formFieldsOf, parseEventForm, readTime, type FormFields } from './events.form.js';
 import { inputOf } from './events.model.js';
+import {
+  DecidedQuery,
+  DecisionForm,
+  EventForm,
+  MoveForm,
+  OccurrenceForm,
+  OrganizationParams,
+  PublishingForm,
+  SavedQuery,
+  SuggestionForm,
+} from './events.schemas.js';
 import { canCreateEvents, canEditEvent, canModerate, membershipsOf } from './events.policy.js';
 import { loadEvent, upcomingOf } from './events.repository.js';
 import { changeOccurrence, createEvent, decideSuggestion, likelyDuplicates, setDirectPublishing, suggestEvent, updateEvent } from './events.service.js';
@@ -33,6 +46,7 @@ import type { FormMode } from './views/event-form.js';
  *   GET POST  /veranstaltungen/neu                       new event (members of provider/partner organisations, editors)
  *   GET POST  /veranstaltungen/:id/bearbeiten            edit, cancel, postpone
  *   POST      /veranstaltungen/:id/termine               cancel or reinstate one date
+ *   POST      /veranstaltungen/:id/verlegen              move one date
  *   GET POST  /veranstaltungen/vorschlagen               public suggestion form (honeypot + rate limit)
  *   GET       /veranstaltungen/vorschlagen/danke
  *   GET       /veranstaltungen/pruefen                   editors: queue and organisations' publishing rights
@@ -60,7 +74,7 @@ function imageOfForm(body: unknown, values: FormFields, currentId: string | null
   return { upload: problem ? null : upload, remove, errors, values: { ...values, imageId: effectiveId ?? '' } };
 }
 
-export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   const { db, city } = deps;
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
   const locations = () => listDirectoryLocations(db);
@@ -116,7 +130,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       );
   }
 
-  app.get('/veranstaltungen/verwalten', async (req, reply) => {
+  app.get('/veranstaltungen/verwalten', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     const memberships = await membershipsOf(db, actor);
     const orgIds = memberships.map((m) => m.organizationId);
@@ -125,7 +139,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreateEvents(actor, memberships)} />);
   });
 
-  app.get('/veranstaltungen/neu', async (req, reply) => {
+  app.get('/veranstaltungen/neu', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
     const t = adminMessages(req.locale);
@@ -168,7 +182,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return { actor, event };
   }
 
-  app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/veranstaltungen/:id/bearbeiten', async (req, reply) => {
+  app.get('/veranstaltungen/:id/bearbeiten', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
     const { event } = await editable(req, req.params.id);
     const t = adminMessages(req.locale);
     const input = inputOf(event, event.exceptions);
@@ -184,8 +198,8 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     });
   });
 
-  const updateFromForm = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const { actor, event } = await editable(req, req.params.id);
+  const updateFromForm = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
+    const { actor, event } = await editable(req, id);
     const image = imageOfForm(req.body, formValues(req.body), event.image_id, req.locale);
     const values = { ...image.values, imageId: event.image_id ?? '' };
     const parsed = parseEventForm(image.values, await formContext(req, false));
@@ -205,7 +219,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   };
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/termine', async (req, reply) => {
+  app.post('/veranstaltungen/:id/termine', { schema: { params: IdParams, body: formBody(OccurrenceForm) } }, async (req, reply) => {
     const { actor, event } = await editable(req, req.params.id);
     const v = formValues(req.body);
     const status = v.status === 'scheduled' ? 'scheduled' : v.status === 'postponed' ? 'postponed' : 'cancelled';
@@ -214,7 +228,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/verlegen', async (req, reply) => {
+  app.post('/veranstaltungen/:id/verlegen', { schema: { params: IdParams, body: formBody(MoveForm) } }, async (req, reply) => {
     const { actor, event } = await editable(req, req.params.id);
     const v = formValues(req.body);
     const f = formMessages(req.locale);
@@ -268,9 +282,11 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       submitLabel: formMessages(req.locale)('suggest'),
     });
   };
-  app.get('/veranstaltungen/vorschlagen', (req, reply) => suggestPage(req, reply, { free: 'ja', repeat: 'none', interval: '1' }, {}));
+  app.get('/veranstaltungen/vorschlagen', { schema: { querystring: NoQuery } }, (req, reply) =>
+    suggestPage(req, reply, { free: 'ja', repeat: 'none', interval: '1' }, {}),
+  );
 
-  app.post('/veranstaltungen/vorschlagen', async (req, reply) => {
+  app.post('/veranstaltungen/vorschlagen', { schema: { body: formBody(SuggestionForm) } }, async (req, reply) => {
     const values = formValues(req.body);
     // A bot fills every field; people never see this one. Answer as if it worked, store nothing.
     if (values.homepage) return reply.redirect('/veranstaltungen/vorschlagen/danke', 303);
@@ -283,7 +299,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect('/veranstaltungen/vorschlagen/danke', 303);
   });
 
-  app.get('/veranstaltungen/vorschlagen/danke', (req, reply) => reply.html(<ThanksPage ctx={ctxOf(req)} />));
+  app.get('/veranstaltungen/vorschlagen/danke', { schema: { querystring: NoQuery } }, (req, reply) => reply.html(<ThanksPage ctx={ctxOf(req)} />));
 
   // Moderation (editors).
   const requireEditor = (req: FastifyRequest) => {
@@ -301,7 +317,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return event.suggester_email ? `${outcome} ${t(event.review_state === 'published' ? 'review.approvedMailed' : 'review.rejectedMailed')}` : outcome;
   }
 
-  app.get<{ Querystring: { entschieden?: string } }>('/veranstaltungen/pruefen', async (req, reply) => {
+  app.get('/veranstaltungen/pruefen', { schema: { querystring: DecidedQuery } }, async (req, reply) => {
     requireEditor(req);
     const pending = await listPendingSuggestions(db);
     const organizations = await listPublishingRights(db);
@@ -343,25 +359,24 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       );
   }
 
-  app.get<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id', async (req, reply) => {
+  app.get('/veranstaltungen/pruefen/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     requireEditor(req);
     return reviewPage(req, reply, req.params.id, {});
   });
 
-  const reviseSuggestion = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+  const reviseSuggestion = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
     const actor = requireEditor(req);
-    const current = await loadEvent(db, req.params.id);
+    const current = await loadEvent(db, id);
     if (!current || current.review_state !== 'pending') throw notFound('Vorschlag');
     const image = imageOfForm(req.body, formValues(req.body), current.image_id, req.locale);
     const parsed = parseEventForm(image.values, await formContext(req, false));
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
-    if (!parsed.ok || Object.keys(errors).length)
-      return reviewPage(req, reply, req.params.id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
-    await updateEvent(deps, actor, req.params.id, parsed.value, image);
-    return reply.redirect(`/veranstaltungen/pruefen/${req.params.id}`, 303);
+    if (!parsed.ok || Object.keys(errors).length) return reviewPage(req, reply, id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
+    await updateEvent(deps, actor, id, parsed.value, image);
+    return reply.redirect(`/veranstaltungen/pruefen/${id}`, 303);
   };
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id/entscheidung', async (req, reply) => {
+  app.post('/veranstaltungen/pruefen/:id/entscheidung', { schema: { params: IdParams, body: formBody(DecisionForm) } }, async (req, reply) => {
     const actor = requireEditor(req);
     const v = formValues(req.body);
     const reason = (v.reason ?? '').trim();
@@ -371,17 +386,18 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect(`/veranstaltungen/pruefen?entschieden=${req.params.id}`, 303);
   });
 
-  app.post<{ Params: { orgId: string } }>('/veranstaltungen/pruefen/organisationen/:orgId', async (req, reply) => {
+  app.post('/veranstaltungen/pruefen/organisationen/:orgId', { schema: { params: OrganizationParams, body: formBody(PublishingForm) } }, async (req, reply) => {
     const actor = requireEditor(req);
-    if (!/^[0-9a-f-]{36}$/i.test(req.params.orgId)) throw notFound('Organisation');
     await setDirectPublishing(deps, actor, req.params.orgId, formValues(req.body).allowed === 'ja');
     return reply.redirect('/veranstaltungen/pruefen', 303);
   });
 
   // The forms with an image; whether this person may post here is decided by the handlers.
-  acceptMultipart(app, { limits: eventUploadLimits, who: () => true }, (uploads) => {
-    uploads.post('/veranstaltungen/neu', createFromForm);
-    uploads.post('/veranstaltungen/:id/bearbeiten', updateFromForm);
-    uploads.post('/veranstaltungen/pruefen/:id', reviseSuggestion);
+  acceptMultipart(app, { limits: eventUploadLimits, who: () => true }, (scope) => {
+    const uploads = scope.withTypeProvider<TypeBoxTypeProvider>();
+    const form = formBody(EventForm);
+    uploads.post('/veranstaltungen/neu', { schema: { body: form } }, createFromForm);
+    uploads.post('/veranstaltungen/:id/bearbeiten', { schema: { params: IdParams, body: form } }, (req, reply) => updateFromForm(req, reply, req.params.id));
+    uploads.post('/veranstaltungen/pruefen/:id', { schema: { params: IdParams, body: form } }, (req, reply) => reviseSuggestion(req, reply, req.params.id));
   });
 }

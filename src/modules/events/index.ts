@@ -15,7 +15,6 @@ export { seedEvents } from './events.seed.js';
 export function eventsModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'events',
-    untypedRoutes: true,
     personalData: eventsPersonalData,
     searchProviders: [eventsSearchProvider(deps)],
     // Nightly: the retention periods declared in events.privacy.ts (suggesters' addresses, old suggestions).
