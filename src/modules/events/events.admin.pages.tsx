@@ -1,16 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  hasOccurrenceOn,
-  listDirectoryLocations,
-  listManagedEvents,
-  listOrganizers,
-  listPendingSuggestions,
-  listPublishingRights,
-} from './events.admin.repository.js';
+import { hasOccurrenceOn, listDirectoryLocations } from './events.admin.repository.js';
+import { editableEvent, ensureMayCreateEvents, managedEvents, organizationChoices, reviewQueue, suggestionForReview } from './event-access.service.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { ensure, requireActor } from '../../platform/auth/guard.js';
-import { isEditor } from '../../platform/auth/roles.js';
+import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound, type FieldErrors } from '../../platform/http/errors.js';
 import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
@@ -34,9 +27,8 @@ import {
   SavedQuery,
   SuggestionForm,
 } from './events.schemas.js';
-import { canCreateEvents, canEditEvent, canModerate, membershipsOf } from './events.policy.js';
 import { loadEvent, upcomingOf } from './events.repository.js';
-import { changeOccurrence, createEvent, decideSuggestion, likelyDuplicates, setDirectPublishing, suggestEvent, updateEvent } from './events.service.js';
+import { changeOccurrence, createEvent, decideSuggestion, setDirectPublishing, suggestEvent, updateEvent } from './events.service.js';
 import { FormPage, ManagePage, ReviewItemPage, ReviewQueuePage, ThanksPage } from './views/admin-pages.js';
 import type { FormMode } from './views/event-form.js';
 
@@ -100,9 +92,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
       moveErrors?: FieldErrors;
     },
   ) {
-    const actor = req.actor;
-    const memberships = await membershipsOf(db, actor);
-    const organizations = isEditor(actor) ? await listOrganizers(db) : memberships.map((m) => ({ id: m.organizationId, name: m.name }));
+    const organizations = await organizationChoices(deps, req.actor);
     const event = o.eventId ? await loadEvent(db, o.eventId) : undefined;
     const occurrences = o.eventId && event?.freq ? await upcomingOf(db, o.eventId, fromLocal(todayIn(new Date())), 30) : undefined;
     const status = Object.keys(o.errors).length + Object.keys(o.moveErrors ?? {}).length ? 422 : 200;
@@ -131,17 +121,12 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   }
 
   app.get('/veranstaltungen/verwalten', { schema: { querystring: NoQuery } }, async (req, reply) => {
-    const actor = requireActor(req);
-    const memberships = await membershipsOf(db, actor);
-    const orgIds = memberships.map((m) => m.organizationId);
-    const scope = isEditor(actor) ? ({ allPublished: true } as const) : { organizationIds: orgIds };
-    const events = canCreateEvents(actor, memberships) ? await listManagedEvents(db, scope) : [];
-    return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreateEvents(actor, memberships)} />);
+    const { memberships, events, canCreate } = await managedEvents(deps, requireActor(req));
+    return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreate} />);
   });
 
   app.get('/veranstaltungen/neu', { schema: { querystring: NoQuery } }, async (req, reply) => {
-    const actor = requireActor(req);
-    ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
+    await ensureMayCreateEvents(deps, requireActor(req));
     const t = adminMessages(req.locale);
     return renderForm(req, reply, {
       mode: 'new',
@@ -155,7 +140,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
 
   const createFromForm = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = requireActor(req);
-    ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
+    await ensureMayCreateEvents(deps, actor);
     const image = imageOfForm(req.body, formValues(req.body), null, req.locale);
     const values = { ...image.values, imageId: '' };
     const parsed = parseEventForm(image.values, await formContext(req, true));
@@ -176,10 +161,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
 
   async function editable(req: FastifyRequest, id: string) {
     const actor = requireActor(req);
-    const event = await loadEvent(db, id);
-    if (!event) throw notFound('Veranstaltung');
-    ensure(canEditEvent(actor, event, await membershipsOf(db, actor)));
-    return { actor, event };
+    return { actor, event: await editableEvent(deps, actor, id) };
   }
 
   app.get('/veranstaltungen/:id/bearbeiten', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
@@ -302,12 +284,6 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   app.get('/veranstaltungen/vorschlagen/danke', { schema: { querystring: NoQuery } }, (req, reply) => reply.html(<ThanksPage ctx={ctxOf(req)} />));
 
   // Moderation (editors).
-  const requireEditor = (req: FastifyRequest) => {
-    const actor = requireActor(req);
-    ensure(canModerate(actor));
-    return actor;
-  };
-
   /** What the decision just made did, in words: which event, published or not, who is told. */
   async function decisionNotice(req: FastifyRequest, id: string | undefined): Promise<string | undefined> {
     const event = id ? await loadEvent(db, id) : undefined;
@@ -318,9 +294,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   }
 
   app.get('/veranstaltungen/pruefen', { schema: { querystring: DecidedQuery } }, async (req, reply) => {
-    requireEditor(req);
-    const pending = await listPendingSuggestions(db);
-    const organizations = await listPublishingRights(db);
+    const { pending, organizations } = await reviewQueue(deps, requireActor(req));
     return reply.html(
       <ReviewQueuePage ctx={ctxOf(req)} pending={pending} organizations={organizations} notice={await decisionNotice(req, req.query.entschieden)} />,
     );
@@ -332,10 +306,8 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
     id: string,
     o: { values?: FormFields; errors?: FieldErrors; decisionErrors?: FieldErrors; reason?: string },
   ) {
-    const event = await loadEvent(db, id);
-    if (!event || event.review_state !== 'pending') throw notFound('Vorschlag');
+    const { event, organizations, duplicates } = await suggestionForReview(deps, requireActor(req), id);
     const input = inputOf(event, event.exceptions);
-    const organizations = await listOrganizers(db);
     const errors = o.errors ?? {};
     const decisionErrors = o.decisionErrors ?? {};
     const status = Object.keys(errors).length + Object.keys(decisionErrors).length ? 422 : 200;
@@ -352,7 +324,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
           locations={await locations()}
           submitLabel={formMessages(req.locale)('save')}
           event={event}
-          duplicates={await likelyDuplicates(deps, id)}
+          duplicates={duplicates}
           decisionErrors={decisionErrors}
           reason={o.reason ?? ''}
         />,
@@ -360,14 +332,12 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   }
 
   app.get('/veranstaltungen/pruefen/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
-    requireEditor(req);
     return reviewPage(req, reply, req.params.id, {});
   });
 
   const reviseSuggestion = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
-    const actor = requireEditor(req);
-    const current = await loadEvent(db, id);
-    if (!current || current.review_state !== 'pending') throw notFound('Vorschlag');
+    const actor = requireActor(req);
+    const { event: current } = await suggestionForReview(deps, actor, id);
     const image = imageOfForm(req.body, formValues(req.body), current.image_id, req.locale);
     const parsed = parseEventForm(image.values, await formContext(req, false));
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
@@ -377,7 +347,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   };
 
   app.post('/veranstaltungen/pruefen/:id/entscheidung', { schema: { params: IdParams, body: formBody(DecisionForm) } }, async (req, reply) => {
-    const actor = requireEditor(req);
+    const actor = requireActor(req);
     const v = formValues(req.body);
     const reason = (v.reason ?? '').trim();
     if (v.decision !== 'approve' && !reason)
@@ -387,7 +357,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   });
 
   app.post('/veranstaltungen/pruefen/organisationen/:orgId', { schema: { params: OrganizationParams, body: formBody(PublishingForm) } }, async (req, reply) => {
-    const actor = requireEditor(req);
+    const actor = requireActor(req);
     await setDirectPublishing(deps, actor, req.params.orgId, formValues(req.body).allowed === 'ja');
     return reply.redirect('/veranstaltungen/pruefen', 303);
   });

@@ -1,8 +1,6 @@
 import type { Static } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/http/context.js';
-import { notFound } from '../../platform/http/errors.js';
 import { IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { imagePath, imageSize } from '../../platform/media/media.js';
 import { fromLocal, todayIn } from '../../platform/time/berlin.js';
@@ -11,8 +9,8 @@ import { parseEventFilters, withQuery, type ParsedEventFilters } from './events.
 import { eventJsonLd, jsonLdText } from './events.json-ld.js';
 import { eventsMessages } from './events.messages.js';
 import { EventFilterQuery, SavedQuery } from './events.schemas.js';
-import { canEditEvent, canSeeUnpublished, membershipsOf } from './events.policy.js';
-import { countOccurrences, eventIdsInWindow, listOccurrences, loadEvent, loadEvents, upcomingOf } from './events.repository.js';
+import { visibleEvent } from './event-access.service.js';
+import { countOccurrences, eventIdsInWindow, listOccurrences, loadEvents, upcomingOf } from './events.repository.js';
 import { buildCalendar } from './ics.js';
 import { shiftMonth, MonthPage } from './views/month-page.js';
 import { EventPage } from './views/event-page.js';
@@ -73,16 +71,8 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     );
   });
 
-  async function visibleEvent(req: FastifyRequest, id: string) {
-    const event = await loadEvent(db, id);
-    if (!event) throw notFound('Veranstaltung');
-    const memberships = await membershipsOf(db, req.actor);
-    if (event.review_state !== 'published' && !canSeeUnpublished(req.actor, event, memberships)) throw notFound('Veranstaltung');
-    return { event, memberships };
-  }
-
   app.get('/veranstaltungen/:id', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
-    const { event, memberships } = await visibleEvent(req, req.params.id);
+    const { event, canEdit } = await visibleEvent(deps, req.actor, req.params.id);
     const today = fromLocal(todayIn(new Date()));
     const upcoming = await upcomingOf(db, event.id, today, 12);
     const next = upcoming[0] ?? { starts_at: event.starts_at, ends_at: event.ends_at, status: event.status };
@@ -97,7 +87,6 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
       ),
     );
     if (event.review_state !== 'published') reply.header('x-robots-tag', 'noindex');
-    const canEdit = canEditEvent(req.actor, event, memberships);
     return reply.html(
       <EventPage
         ctx={pageContext(req, city)}
@@ -113,7 +102,7 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
   });
 
   app.get('/veranstaltungen/:id/kalender.ics', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
-    const { event } = await visibleEvent(req, req.params.id);
+    const { event } = await visibleEvent(deps, req.actor, req.params.id);
     const body = buildCalendar([toIcsEvent(event, { publicUrl: config.publicUrl, locale: req.locale })], {
       name: event.title,
       prodId: prodId(city.portalName),
