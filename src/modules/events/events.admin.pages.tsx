@@ -1,17 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  hasOccurrenceOn,
-  listDirectoryLocations,
-  listManagedEvents,
-  listOrganizers,
-  listPendingSuggestions,
-  listPublishingRights,
-} from './events.admin.repository.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hasOccurrenceOn, listDirectoryLocations } from './events.admin.repository.js';
+import { editableEvent, ensureMayCreateEvents, managedEvents, organizationChoices, reviewQueue, suggestionForReview } from './event-access.service.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { ensure, requireActor } from '../../platform/auth/guard.js';
-import { isEditor } from '../../platform/auth/roles.js';
+import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound, type FieldErrors } from '../../platform/http/errors.js';
+import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
 import { imageFromForm, validateImage, type UploadedImage } from '../../platform/media/media.js';
@@ -21,9 +16,19 @@ import { adminMessages } from './events-admin.messages.js';
 import { formMessages } from './events-form.messages.js';
 import { formFieldsOf, parseEventForm, readTime, type FormFields } from './events.form.js';
 import { inputOf } from './events.model.js';
-import { canCreateEvents, canEditEvent, canModerate, membershipsOf } from './events.policy.js';
+import {
+  DecidedQuery,
+  DecisionForm,
+  EventForm,
+  MoveForm,
+  OccurrenceForm,
+  OrganizationParams,
+  PublishingForm,
+  SavedQuery,
+  SuggestionForm,
+} from './events.schemas.js';
 import { loadEvent, upcomingOf } from './events.repository.js';
-import { changeOccurrence, createEvent, decideSuggestion, likelyDuplicates, setDirectPublishing, suggestEvent, updateEvent } from './events.service.js';
+import { changeOccurrence, createEvent, decideSuggestion, setDirectPublishing, suggestEvent, updateEvent } from './events.service.js';
 import { FormPage, ManagePage, ReviewItemPage, ReviewQueuePage, ThanksPage } from './views/admin-pages.js';
 import type { FormMode } from './views/event-form.js';
 
@@ -33,6 +38,7 @@ import type { FormMode } from './views/event-form.js';
  *   GET POST  /veranstaltungen/neu                       new event (members of provider/partner organisations, editors)
  *   GET POST  /veranstaltungen/:id/bearbeiten            edit, cancel, postpone
  *   POST      /veranstaltungen/:id/termine               cancel or reinstate one date
+ *   POST      /veranstaltungen/:id/verlegen              move one date
  *   GET POST  /veranstaltungen/vorschlagen               public suggestion form (honeypot + rate limit)
  *   GET       /veranstaltungen/vorschlagen/danke
  *   GET       /veranstaltungen/pruefen                   editors: queue and organisations' publishing rights
@@ -60,7 +66,7 @@ function imageOfForm(body: unknown, values: FormFields, currentId: string | null
   return { upload: problem ? null : upload, remove, errors, values: { ...values, imageId: effectiveId ?? '' } };
 }
 
-export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
   const { db, city } = deps;
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
   const locations = () => listDirectoryLocations(db);
@@ -86,9 +92,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       moveErrors?: FieldErrors;
     },
   ) {
-    const actor = req.actor;
-    const memberships = await membershipsOf(db, actor);
-    const organizations = isEditor(actor) ? await listOrganizers(db) : memberships.map((m) => ({ id: m.organizationId, name: m.name }));
+    const organizations = await organizationChoices(deps, req.actor);
     const event = o.eventId ? await loadEvent(db, o.eventId) : undefined;
     const occurrences = o.eventId && event?.freq ? await upcomingOf(db, o.eventId, fromLocal(todayIn(new Date())), 30) : undefined;
     const status = Object.keys(o.errors).length + Object.keys(o.moveErrors ?? {}).length ? 422 : 200;
@@ -116,18 +120,13 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       );
   }
 
-  app.get('/veranstaltungen/verwalten', async (req, reply) => {
-    const actor = requireActor(req);
-    const memberships = await membershipsOf(db, actor);
-    const orgIds = memberships.map((m) => m.organizationId);
-    const scope = isEditor(actor) ? ({ allPublished: true } as const) : { organizationIds: orgIds };
-    const events = canCreateEvents(actor, memberships) ? await listManagedEvents(db, scope) : [];
-    return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreateEvents(actor, memberships)} />);
+  app.get('/veranstaltungen/verwalten', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    const { memberships, events, canCreate } = await managedEvents(deps, requireActor(req));
+    return reply.html(<ManagePage ctx={ctxOf(req)} memberships={memberships} events={events} canCreate={canCreate} />);
   });
 
-  app.get('/veranstaltungen/neu', async (req, reply) => {
-    const actor = requireActor(req);
-    ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
+  app.get('/veranstaltungen/neu', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    await ensureMayCreateEvents(deps, requireActor(req));
     const t = adminMessages(req.locale);
     return renderForm(req, reply, {
       mode: 'new',
@@ -141,7 +140,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
 
   const createFromForm = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = requireActor(req);
-    ensure(canCreateEvents(actor, await membershipsOf(db, actor)));
+    await ensureMayCreateEvents(deps, actor);
     const image = imageOfForm(req.body, formValues(req.body), null, req.locale);
     const values = { ...image.values, imageId: '' };
     const parsed = parseEventForm(image.values, await formContext(req, true));
@@ -162,13 +161,10 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
 
   async function editable(req: FastifyRequest, id: string) {
     const actor = requireActor(req);
-    const event = await loadEvent(db, id);
-    if (!event) throw notFound('Veranstaltung');
-    ensure(canEditEvent(actor, event, await membershipsOf(db, actor)));
-    return { actor, event };
+    return { actor, event: await editableEvent(deps, actor, id) };
   }
 
-  app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/veranstaltungen/:id/bearbeiten', async (req, reply) => {
+  app.get('/veranstaltungen/:id/bearbeiten', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
     const { event } = await editable(req, req.params.id);
     const t = adminMessages(req.locale);
     const input = inputOf(event, event.exceptions);
@@ -184,8 +180,8 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     });
   });
 
-  const updateFromForm = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const { actor, event } = await editable(req, req.params.id);
+  const updateFromForm = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
+    const { actor, event } = await editable(req, id);
     const image = imageOfForm(req.body, formValues(req.body), event.image_id, req.locale);
     const values = { ...image.values, imageId: event.image_id ?? '' };
     const parsed = parseEventForm(image.values, await formContext(req, false));
@@ -205,7 +201,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   };
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/termine', async (req, reply) => {
+  app.post('/veranstaltungen/:id/termine', { schema: { params: IdParams, body: formBody(OccurrenceForm) } }, async (req, reply) => {
     const { actor, event } = await editable(req, req.params.id);
     const v = formValues(req.body);
     const status = v.status === 'scheduled' ? 'scheduled' : v.status === 'postponed' ? 'postponed' : 'cancelled';
@@ -214,7 +210,7 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect(`/veranstaltungen/${event.id}/bearbeiten?gespeichert=1`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/:id/verlegen', async (req, reply) => {
+  app.post('/veranstaltungen/:id/verlegen', { schema: { params: IdParams, body: formBody(MoveForm) } }, async (req, reply) => {
     const { actor, event } = await editable(req, req.params.id);
     const v = formValues(req.body);
     const f = formMessages(req.locale);
@@ -268,9 +264,11 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
       submitLabel: formMessages(req.locale)('suggest'),
     });
   };
-  app.get('/veranstaltungen/vorschlagen', (req, reply) => suggestPage(req, reply, { free: 'ja', repeat: 'none', interval: '1' }, {}));
+  app.get('/veranstaltungen/vorschlagen', { schema: { querystring: NoQuery } }, (req, reply) =>
+    suggestPage(req, reply, { free: 'ja', repeat: 'none', interval: '1' }, {}),
+  );
 
-  app.post('/veranstaltungen/vorschlagen', async (req, reply) => {
+  app.post('/veranstaltungen/vorschlagen', { schema: { body: formBody(SuggestionForm) } }, async (req, reply) => {
     const values = formValues(req.body);
     // A bot fills every field; people never see this one. Answer as if it worked, store nothing.
     if (values.homepage) return reply.redirect('/veranstaltungen/vorschlagen/danke', 303);
@@ -283,15 +281,9 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect('/veranstaltungen/vorschlagen/danke', 303);
   });
 
-  app.get('/veranstaltungen/vorschlagen/danke', (req, reply) => reply.html(<ThanksPage ctx={ctxOf(req)} />));
+  app.get('/veranstaltungen/vorschlagen/danke', { schema: { querystring: NoQuery } }, (req, reply) => reply.html(<ThanksPage ctx={ctxOf(req)} />));
 
   // Moderation (editors).
-  const requireEditor = (req: FastifyRequest) => {
-    const actor = requireActor(req);
-    ensure(canModerate(actor));
-    return actor;
-  };
-
   /** What the decision just made did, in words: which event, published or not, who is told. */
   async function decisionNotice(req: FastifyRequest, id: string | undefined): Promise<string | undefined> {
     const event = id ? await loadEvent(db, id) : undefined;
@@ -301,10 +293,8 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return event.suggester_email ? `${outcome} ${t(event.review_state === 'published' ? 'review.approvedMailed' : 'review.rejectedMailed')}` : outcome;
   }
 
-  app.get<{ Querystring: { entschieden?: string } }>('/veranstaltungen/pruefen', async (req, reply) => {
-    requireEditor(req);
-    const pending = await listPendingSuggestions(db);
-    const organizations = await listPublishingRights(db);
+  app.get('/veranstaltungen/pruefen', { schema: { querystring: DecidedQuery } }, async (req, reply) => {
+    const { pending, organizations } = await reviewQueue(deps, requireActor(req));
     return reply.html(
       <ReviewQueuePage ctx={ctxOf(req)} pending={pending} organizations={organizations} notice={await decisionNotice(req, req.query.entschieden)} />,
     );
@@ -316,10 +306,8 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     id: string,
     o: { values?: FormFields; errors?: FieldErrors; decisionErrors?: FieldErrors; reason?: string },
   ) {
-    const event = await loadEvent(db, id);
-    if (!event || event.review_state !== 'pending') throw notFound('Vorschlag');
+    const { event, organizations, duplicates } = await suggestionForReview(deps, requireActor(req), id);
     const input = inputOf(event, event.exceptions);
-    const organizations = await listOrganizers(db);
     const errors = o.errors ?? {};
     const decisionErrors = o.decisionErrors ?? {};
     const status = Object.keys(errors).length + Object.keys(decisionErrors).length ? 422 : 200;
@@ -336,33 +324,30 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
           locations={await locations()}
           submitLabel={formMessages(req.locale)('save')}
           event={event}
-          duplicates={await likelyDuplicates(deps, id)}
+          duplicates={duplicates}
           decisionErrors={decisionErrors}
           reason={o.reason ?? ''}
         />,
       );
   }
 
-  app.get<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id', async (req, reply) => {
-    requireEditor(req);
+  app.get('/veranstaltungen/pruefen/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     return reviewPage(req, reply, req.params.id, {});
   });
 
-  const reviseSuggestion = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const actor = requireEditor(req);
-    const current = await loadEvent(db, req.params.id);
-    if (!current || current.review_state !== 'pending') throw notFound('Vorschlag');
+  const reviseSuggestion = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
+    const actor = requireActor(req);
+    const { event: current } = await suggestionForReview(deps, actor, id);
     const image = imageOfForm(req.body, formValues(req.body), current.image_id, req.locale);
     const parsed = parseEventForm(image.values, await formContext(req, false));
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...image.errors };
-    if (!parsed.ok || Object.keys(errors).length)
-      return reviewPage(req, reply, req.params.id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
-    await updateEvent(deps, actor, req.params.id, parsed.value, image);
-    return reply.redirect(`/veranstaltungen/pruefen/${req.params.id}`, 303);
+    if (!parsed.ok || Object.keys(errors).length) return reviewPage(req, reply, id, { values: { ...image.values, imageId: current.image_id ?? '' }, errors });
+    await updateEvent(deps, actor, id, parsed.value, image);
+    return reply.redirect(`/veranstaltungen/pruefen/${id}`, 303);
   };
 
-  app.post<{ Params: { id: string } }>('/veranstaltungen/pruefen/:id/entscheidung', async (req, reply) => {
-    const actor = requireEditor(req);
+  app.post('/veranstaltungen/pruefen/:id/entscheidung', { schema: { params: IdParams, body: formBody(DecisionForm) } }, async (req, reply) => {
+    const actor = requireActor(req);
     const v = formValues(req.body);
     const reason = (v.reason ?? '').trim();
     if (v.decision !== 'approve' && !reason)
@@ -371,17 +356,18 @@ export function registerEventAdminPages(app: FastifyInstance, deps: AppDeps): vo
     return reply.redirect(`/veranstaltungen/pruefen?entschieden=${req.params.id}`, 303);
   });
 
-  app.post<{ Params: { orgId: string } }>('/veranstaltungen/pruefen/organisationen/:orgId', async (req, reply) => {
-    const actor = requireEditor(req);
-    if (!/^[0-9a-f-]{36}$/i.test(req.params.orgId)) throw notFound('Organisation');
+  app.post('/veranstaltungen/pruefen/organisationen/:orgId', { schema: { params: OrganizationParams, body: formBody(PublishingForm) } }, async (req, reply) => {
+    const actor = requireActor(req);
     await setDirectPublishing(deps, actor, req.params.orgId, formValues(req.body).allowed === 'ja');
     return reply.redirect('/veranstaltungen/pruefen', 303);
   });
 
   // The forms with an image; whether this person may post here is decided by the handlers.
-  acceptMultipart(app, { limits: eventUploadLimits, who: () => true }, (uploads) => {
-    uploads.post('/veranstaltungen/neu', createFromForm);
-    uploads.post('/veranstaltungen/:id/bearbeiten', updateFromForm);
-    uploads.post('/veranstaltungen/pruefen/:id', reviseSuggestion);
+  acceptMultipart(app, { limits: eventUploadLimits, who: () => true }, (scope) => {
+    const uploads = scope.withTypeProvider<TypeBoxTypeProvider>();
+    const form = formBody(EventForm);
+    uploads.post('/veranstaltungen/neu', { schema: { body: form } }, createFromForm);
+    uploads.post('/veranstaltungen/:id/bearbeiten', { schema: { params: IdParams, body: form } }, (req, reply) => updateFromForm(req, reply, req.params.id));
+    uploads.post('/veranstaltungen/pruefen/:id', { schema: { params: IdParams, body: form } }, (req, reply) => reviseSuggestion(req, reply, req.params.id));
   });
 }

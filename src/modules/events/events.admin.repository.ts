@@ -8,11 +8,6 @@ export function listDirectoryLocations(db: Executor) {
   return db.selectFrom('directory_locations').select(['id', 'name', 'district']).orderBy('name').execute();
 }
 
-/** Organisations that may run events (providers, partners and the city), by name. */
-export function listOrganizers(db: Executor) {
-  return db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['provider', 'partner', 'city']).orderBy('name').execute();
-}
-
 const listColumns = ['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.all_day', 'e.review_state', 'e.status', 'o.name as organization_name'] as const;
 
 /** The last 100 changed events: every published one for editors, else those of the given organisations. */
@@ -33,18 +28,6 @@ export function listPendingSuggestions(db: Executor) {
     .orderBy('e.created_at')
     .limit(200)
     .execute();
-}
-
-/** Providers and partners, each with whether it may no longer publish directly. */
-export async function listPublishingRights(db: Executor) {
-  const rows = await db
-    .selectFrom('organizations as o')
-    .leftJoin('event_publishing_blocks as b', 'b.organization_id', 'o.id')
-    .select(['o.id', 'o.name', 'b.organization_id as blocked'])
-    .where('o.kind', 'in', ['provider', 'partner'])
-    .orderBy('o.name')
-    .execute();
-  return rows.map((o) => ({ id: o.id, name: o.name, blocked: o.blocked !== null }));
 }
 
 /** Whether the event has an occurrence on this date. */

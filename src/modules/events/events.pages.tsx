@@ -1,15 +1,16 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/http/context.js';
-import { notFound } from '../../platform/http/errors.js';
+import { IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { imagePath, imageSize } from '../../platform/media/media.js';
 import { fromLocal, todayIn } from '../../platform/time/berlin.js';
 import { buildAtom, buildRss, toIcsEvent } from './events.feeds.js';
 import { parseEventFilters, withQuery, type ParsedEventFilters } from './events.filters.js';
 import { eventJsonLd, jsonLdText } from './events.json-ld.js';
 import { eventsMessages } from './events.messages.js';
-import { canEditEvent, canSeeUnpublished, membershipsOf } from './events.policy.js';
-import { countOccurrences, eventIdsInWindow, listOccurrences, loadEvent, loadEvents, upcomingOf } from './events.repository.js';
+import { EventFilterQuery, SavedQuery } from './events.schemas.js';
+import { visibleEvent } from './event-access.service.js';
+import { countOccurrences, eventIdsInWindow, listOccurrences, loadEvents, upcomingOf } from './events.repository.js';
 import { buildCalendar } from './ics.js';
 import { shiftMonth, MonthPage } from './views/month-page.js';
 import { EventPage } from './views/event-page.js';
@@ -36,12 +37,13 @@ export const icsEventLimit = 2000;
 // Not "public": the platform sets its CSRF cookie on these answers too, and a shared cache must not hand one visitor's cookie to another.
 const feedCache = 'private, max-age=900';
 
-export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerEventPages(app: RouteApp, deps: AppDeps): void {
   const { db, city, config } = deps;
-  const parse = (req: FastifyRequest) => parseEventFilters((req.query ?? {}) as Record<string, unknown>, { districts: city.districts, now: new Date() });
+  const parse = (query: Static<typeof EventFilterQuery>) => parseEventFilters(query, { districts: city.districts, now: new Date() });
+  const filtered = { schema: { querystring: EventFilterQuery } };
 
-  app.get('/veranstaltungen', async (req, reply) => {
-    const parsed = parse(req);
+  app.get('/veranstaltungen', filtered, async (req, reply) => {
+    const parsed = parse(req.query);
     const total = await countOccurrences(db, parsed.filter, countCap);
     const pages = Math.max(1, Math.ceil(Math.min(total, countCap) / perPage));
     const page = Math.min(parsed.page, pages);
@@ -59,8 +61,8 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  app.get('/veranstaltungen/monat', async (req, reply) => {
-    const parsed = parse(req);
+  app.get('/veranstaltungen/monat', filtered, async (req, reply) => {
+    const parsed = parse(req.query);
     const filter = { ...parsed.filter, from: fromLocal(`${parsed.month}-01`), to: fromLocal(`${shiftMonth(parsed.month, 1)}-01`) };
     // A month has at most a few hundred dates in a city; 3000 keeps one request bounded.
     const rows = await listOccurrences(db, filter, { limit: 3000, offset: 0 });
@@ -69,16 +71,8 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  async function visibleEvent(req: FastifyRequest, id: string) {
-    const event = await loadEvent(db, id);
-    if (!event) throw notFound('Veranstaltung');
-    const memberships = await membershipsOf(db, req.actor);
-    if (event.review_state !== 'published' && !canSeeUnpublished(req.actor, event, memberships)) throw notFound('Veranstaltung');
-    return { event, memberships };
-  }
-
-  app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/veranstaltungen/:id', async (req, reply) => {
-    const { event, memberships } = await visibleEvent(req, req.params.id);
+  app.get('/veranstaltungen/:id', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
+    const { event, canEdit } = await visibleEvent(deps, req.actor, req.params.id);
     const today = fromLocal(todayIn(new Date()));
     const upcoming = await upcomingOf(db, event.id, today, 12);
     const next = upcoming[0] ?? { starts_at: event.starts_at, ends_at: event.ends_at, status: event.status };
@@ -93,7 +87,6 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
       ),
     );
     if (event.review_state !== 'published') reply.header('x-robots-tag', 'noindex');
-    const canEdit = canEditEvent(req.actor, event, memberships);
     return reply.html(
       <EventPage
         ctx={pageContext(req, city)}
@@ -108,8 +101,8 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  app.get<{ Params: { id: string } }>('/veranstaltungen/:id/kalender.ics', async (req, reply) => {
-    const { event } = await visibleEvent(req, req.params.id);
+  app.get('/veranstaltungen/:id/kalender.ics', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const { event } = await visibleEvent(deps, req.actor, req.params.id);
     const body = buildCalendar([toIcsEvent(event, { publicUrl: config.publicUrl, locale: req.locale })], {
       name: event.title,
       prodId: prodId(city.portalName),
@@ -127,8 +120,8 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
     pagePath: withQuery('/veranstaltungen', parsed.kept),
   });
 
-  app.get('/veranstaltungen.ics', async (req, reply) => {
-    const parsed = parse(req);
+  app.get('/veranstaltungen.ics', filtered, async (req, reply) => {
+    const parsed = parse(req.query);
     const ids = await eventIdsInWindow(db, parsed.filter, icsEventLimit);
     const events = await loadEvents(db, ids);
     const t = eventsMessages(req.locale);
@@ -140,8 +133,8 @@ export function registerEventPages(app: FastifyInstance, deps: AppDeps): void {
   });
 
   const listFeed = (ext: 'rss' | 'atom', type: string, build: typeof buildRss) =>
-    app.get(`/veranstaltungen.${ext}`, async (req: FastifyRequest, reply: FastifyReply) => {
-      const parsed = parse(req);
+    app.get(`/veranstaltungen.${ext}`, filtered, async (req, reply) => {
+      const parsed = parse(req.query);
       const rows = await listOccurrences(db, parsed.filter, { limit: feedItems, offset: 0 });
       const body = build(rows, {
         publicUrl: config.publicUrl,

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
+import type { EventsTable } from '../../db/tables/events.js';
 import type { Executor } from '../../db/executor.js';
-import { allOccurrences, exceptionsOf, type EventRow, type ExceptionRow } from './events.model.js';
+import { allOccurrences, exceptionsOf, type rowValues, type EventRow, type ExceptionRow } from './events.model.js';
 
 /** Every query of the events module that more than one file needs. */
 
@@ -235,6 +236,35 @@ export async function upcomingOf(db: Executor, eventId: string, from: Date, limi
 /** Locks an event row for a change (services call this inside their transaction). */
 export async function lockEvent(trx: Transaction<DB>, id: string) {
   return trx.selectFrom('events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Writes a new event row; returns its id. */
+export async function insertEvent(trx: Executor, values: Insertable<EventsTable>): Promise<string> {
+  const row = await trx.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Saves a changed event with its new SEQUENCE (subscribed calendars replace their copy when it goes up). */
+export async function updateEventRow(trx: Executor, id: string, values: ReturnType<typeof rowValues>, sequence: number): Promise<void> {
+  await trx
+    .updateTable('events')
+    .set({ ...values, sequence, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Marks an event changed without touching its fields (one of its dates changed). */
+export async function setSequence(trx: Executor, id: string, sequence: number): Promise<void> {
+  await trx
+    .updateTable('events')
+    .set({ sequence, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The district of a directory location; undefined when there is no such location. */
+export async function locationDistrict(db: Executor, locationId: string): Promise<{ district: string | null } | undefined> {
+  return db.selectFrom('directory_locations').select('district').where('id', '=', locationId).executeTakeFirst();
 }
 
 export type Db = Kysely<DB>;

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
-import { containsPattern } from '../../db/like.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { fromLocal, todayIn } from '../../platform/time/berlin.js';
 import type { SearchProvider } from '../../platform/search/search.js';
+import { searchPublishedEvents } from './event-search.repository.js';
 import { whenText } from './views/format.js';
 
-/** Published events with a date from today on whose title or description contains every word. */
+/** Published events with a date from today on whose title or description contains every word (up to six of two letters or more). */
 export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, limit: number) {
   const words = query
     .trim()
@@ -13,18 +12,7 @@ export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, lim
     .filter((w) => w.length >= 2)
     .slice(0, 6);
   if (words.length === 0) return [];
-  let q = deps.db
-    .selectFrom('events as e')
-    .innerJoin('event_occurrences as o', 'o.event_id', 'e.id')
-    .select(['e.id', 'e.title', 'e.description', 'e.all_day', sql<Date>`min(o.starts_at)`.as('next_start')])
-    .where('e.review_state', '=', 'published')
-    .where('o.starts_at', '>=', fromLocal(todayIn(new Date())))
-    .groupBy(['e.id', 'e.title', 'e.description', 'e.all_day']);
-  for (const word of words) q = q.where((w) => w.or([w('e.title', 'ilike', containsPattern(word)), w('e.description', 'ilike', containsPattern(word))]));
-  return q
-    .orderBy(sql`min(o.starts_at)`)
-    .limit(limit)
-    .execute();
+  return searchPublishedEvents(deps.db, words, fromLocal(todayIn(new Date())), limit);
 }
 
 /** The calendar's part of the site search (/suche). */

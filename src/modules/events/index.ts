@@ -16,7 +16,6 @@ export { seedEvents } from './events.seed.js';
 export function eventsModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'events',
-    untypedRoutes: true,
     personalData: eventsPersonalData,
     searchProviders: [eventsSearchProvider(deps)],
     navigation: [eventsNavigation],

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { isEditor } from '../../../platform/auth/roles.js';
+import { canModerate } from '../events.policy.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { toLocal } from '../../../platform/time/berlin.js';
 import { params, withQuery, type ParsedEventFilters } from '../events.filters.js';
@@ -38,7 +38,7 @@ export function ActorLinks({ ctx }: { ctx: PageContext }): JSX.Element {
       ) : (
         ''
       )}
-      {isEditor(ctx.actor) ? (
+      {canModerate(ctx.actor) ? (
         <li>
           <a class="kern-link" href="/veranstaltungen/pruefen" safe>
             {t('moderation.link')}
