@@ -16,7 +16,6 @@ export function accountsModule(deps: AppDeps): ModuleManifest {
   const service = createAccountsService(deps);
   return defineModule({
     name: 'accounts',
-    untypedRoutes: true,
     personalData: accountsPersonalData,
     routes(app) {
       registerAccountPages(app, service, deps.city);

@@ -4,5 +4,5 @@ import { registerAdminPages } from './admin.pages.js';
 
 /** The staff start page (/verwaltung), the audit log and the local outbox. */
 export function adminModule(deps: AppDeps): ModuleManifest {
-  return defineModule({ name: 'admin', untypedRoutes: true, routes: (app) => registerAdminPages(app, deps) });
+  return defineModule({ name: 'admin', routes: (app) => registerAdminPages(app, deps) });
 }
