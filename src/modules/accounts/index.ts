@@ -8,7 +8,7 @@ import { createAccountsService } from './accounts.service.js';
 import { registerAdminUserPages } from './admin.pages.js';
 
 export { accountsPolicy } from './accounts.policy.js';
-export { listEditorEmails } from './accounts.repository.js';
+export { listEditorEmails } from './users.repository.js';
 export { demoLogins } from './accounts.seed.js';
 
 /** Accounts: registration, logins, Mein Konto and user administration. */
