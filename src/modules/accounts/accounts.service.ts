@@ -15,7 +15,7 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../db/executor.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { PrivacyRegistry } from '../../platform/privacy/privacy.js';
-import { accountsPolicy } from './accounts.policy.js';
+import { accountsPolicy, isLastAdmin } from './accounts.policy.js';
 import * as tokenRepo from './auth-tokens.repository.js';
 import * as consentRepo from './consents.repository.js';
 import * as organizationRepo from './organizations.repository.js';
@@ -243,7 +243,7 @@ export function createAccountsService(deps: AccountsDeps) {
       await db.transaction().execute(async (trx) => {
         const user = await userRepo.findUserById(trx, actor.id);
         if (!user) return;
-        if (user.role === 'admin' && (await userRepo.countAdmins(trx)) <= 1) {
+        if (isLastAdmin(user, await userRepo.countAdmins(trx))) {
           throw new AppError('conflict', accountMessages(user.locale === 'en' ? 'en' : 'de')('delete.lastAdmin'));
         }
         await privacy.erase(trx, { id: user.id, email: user.email });
@@ -277,7 +277,7 @@ export function createAccountsService(deps: AccountsDeps) {
         const user = await userRepo.findUserById(trx, userId);
         if (!user) throw new AppError('not_found', 'Benutzerkonto nicht gefunden');
         if (user.role === role) return;
-        if (user.role === 'admin' && (await userRepo.countAdmins(trx)) <= 1) throw new AppError('conflict', accountMessages('de')('admin.lastAdmin'));
+        if (isLastAdmin(user, await userRepo.countAdmins(trx))) throw new AppError('conflict', accountMessages('de')('admin.lastAdmin'));
         await userRepo.updateUser(trx, userId, { role });
         // A new role means new rights: end the person's sessions so no page runs on the old ones.
         await destroyAllSessions(trx, userId);

@@ -7,7 +7,6 @@ import { seedDemoUsers } from './accounts.seed.js';
 import { createAccountsService } from './accounts.service.js';
 import { registerAdminUserPages } from './admin.pages.js';
 
-export { accountsPolicy } from './accounts.policy.js';
 export { listEditorEmails } from './users.repository.js';
 export { demoLogins } from './accounts.seed.js';
 
