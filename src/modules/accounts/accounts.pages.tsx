@@ -1,11 +1,24 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { safeLocalPath } from '../../platform/http/local-path.js';
-import { ChangePasswordForm, DeleteAccountForm, EmailForm, LoginForm, NewPasswordForm, ProfileForm, RegisterForm, TokenForm } from './accounts.schemas.js';
+import { ButtonForm, formBody, NoQuery, type RouteApp } from '../../platform/http/routes.js';
+import {
+  ChangePasswordForm,
+  DeleteAccountForm,
+  EmailForm,
+  LoginForm,
+  LoginQuery,
+  NewPasswordForm,
+  ProfileForm,
+  RegisterForm,
+  SavedQuery,
+  TokenForm,
+  TokenQuery,
+} from './accounts.schemas.js';
 import { accountMessages } from './accounts.messages.js';
 import type { AccountsService, Origin } from './accounts.service.js';
 import { AccountPage, DeleteAccountPage } from './views/account-pages.js';
@@ -27,7 +40,7 @@ import { EmailRequestPage, LoginPage, MessagePage, NewPasswordPage, RegisterPage
  *   GET       /konto/daten                  download all my data (JSON)
  *   GET  POST /konto/loeschen               delete my account
  */
-export function registerAccountPages(app: FastifyInstance, service: AccountsService, city: CityProfile): void {
+export function registerAccountPages(app: RouteApp, service: AccountsService, city: CityProfile): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
   const origin = (req: FastifyRequest): Origin => ({ ip: req.ip, locale: req.locale });
   const html = (reply: FastifyReply, status: number, page: JSX.Element) => reply.status(status).html(page);
@@ -45,8 +58,8 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     };
   };
 
-  app.get('/registrieren', (req, reply) => html(reply, 200, <RegisterPage ctx={ctxOf(req)} />));
-  app.post('/registrieren', async (req, reply) => {
+  app.get('/registrieren', { schema: { querystring: NoQuery } }, (req, reply) => html(reply, 200, <RegisterPage ctx={ctxOf(req)} />));
+  app.post('/registrieren', { schema: { body: formBody(RegisterForm) } }, async (req, reply) => {
     const t = accountMessages(req.locale);
     const form = parseForm(RegisterForm, req.body, labels(req), req.locale);
     if (!form.ok) {
@@ -57,12 +70,12 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     if (!result.ok) return html(reply, 422, <RegisterPage ctx={ctxOf(req)} values={formValues(req.body)} errors={result.errors} />);
     return reply.redirect('/registrieren/bestaetigen', 303);
   });
-  app.get('/registrieren/bestaetigen', (req, reply) => {
+  app.get('/registrieren/bestaetigen', { schema: { querystring: NoQuery } }, (req, reply) => {
     const t = accountMessages(req.locale);
     return html(reply, 200, <MessagePage ctx={ctxOf(req)} title={t('checkMail.title')} text={t('checkMail.register')} extra={t('checkMail.spam')} />);
   });
 
-  app.get<{ Querystring: { token?: string } }>('/konto/bestaetigen', async (req, reply) => {
+  app.get('/konto/bestaetigen', { schema: { querystring: TokenQuery } }, async (req, reply) => {
     const t = accountMessages(req.locale);
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     const confirmed = token.ok && (await service.confirmEmail(token.value.token));
@@ -84,13 +97,13 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     );
   });
 
-  app.get<{ Querystring: { hinweis?: string; zurueck?: string } }>('/anmelden', (req, reply) => {
+  app.get('/anmelden', { schema: { querystring: LoginQuery } }, (req, reply) => {
     const t = accountMessages(req.locale);
     const notice = req.query.hinweis === 'abgemeldet' ? t('login.loggedOut') : req.query.hinweis === 'passwort' ? t('login.passwordSet') : undefined;
     const zurueck = req.query.zurueck ? safeLocalPath(req.query.zurueck) : undefined;
     return html(reply, 200, <LoginPage ctx={ctxOf(req)} notice={notice} values={zurueck ? { zurueck } : {}} />);
   });
-  app.post('/anmelden', async (req, reply) => {
+  app.post('/anmelden', { schema: { body: formBody(LoginForm) } }, async (req, reply) => {
     const form = parseForm(LoginForm, req.body, labels(req), req.locale);
     if (!form.ok) return html(reply, 422, <LoginPage ctx={ctxOf(req)} values={form.values} errors={form.errors} />);
     const values = { email: form.value.email, zurueck: form.value.zurueck ?? '' };
@@ -110,8 +123,8 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
 
   for (const kind of ['link', 'forgot'] as const) {
     const path = kind === 'link' ? '/anmelden/link' : '/passwort-vergessen';
-    app.get(path, (req, reply) => html(reply, 200, <EmailRequestPage ctx={ctxOf(req)} kind={kind} />));
-    app.post(path, async (req, reply) => {
+    app.get(path, { schema: { querystring: NoQuery } }, (req, reply) => html(reply, 200, <EmailRequestPage ctx={ctxOf(req)} kind={kind} />));
+    app.post(path, { schema: { body: formBody(EmailForm) } }, async (req, reply) => {
       const t = accountMessages(req.locale);
       const form = parseForm(EmailForm, req.body, labels(req), req.locale);
       if (!form.ok) return html(reply, 422, <EmailRequestPage ctx={ctxOf(req)} kind={kind} values={form.values} errors={form.errors} />);
@@ -139,12 +152,12 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     );
   };
 
-  app.get<{ Querystring: { token?: string } }>('/anmelden/link/einloesen', async (req, reply) => {
+  app.get('/anmelden/link/einloesen', { schema: { querystring: TokenQuery } }, async (req, reply) => {
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     if (!token.ok || !(await service.isLinkValid(token.value.token, 'login_link'))) return invalidLink(req, reply, '/anmelden/link');
     return html(reply, 200, <UseLinkPage ctx={ctxOf(req)} token={token.value.token} />);
   });
-  app.post('/anmelden/link/einloesen', async (req, reply) => {
+  app.post('/anmelden/link/einloesen', { schema: { body: formBody(TokenForm) } }, async (req, reply) => {
     const token = parseForm(TokenForm, req.body, {}, req.locale);
     if (!token.ok) return invalidLink(req, reply, '/anmelden/link');
     try {
@@ -156,12 +169,12 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     return reply.redirect('/konto', 303);
   });
 
-  app.get<{ Querystring: { token?: string } }>('/passwort-neu', async (req, reply) => {
+  app.get('/passwort-neu', { schema: { querystring: TokenQuery } }, async (req, reply) => {
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     if (!token.ok || !(await service.isLinkValid(token.value.token, 'password_reset'))) return invalidLink(req, reply, '/passwort-vergessen');
     return html(reply, 200, <NewPasswordPage ctx={ctxOf(req)} token={token.value.token} />);
   });
-  app.post('/passwort-neu', async (req, reply) => {
+  app.post('/passwort-neu', { schema: { body: formBody(NewPasswordForm) } }, async (req, reply) => {
     const form = parseForm(NewPasswordForm, req.body, labels(req), req.locale);
     const token = formValues(req.body).token ?? '';
     if (!form.ok) {
@@ -179,7 +192,7 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     return reply.redirect('/anmelden?hinweis=passwort', 303);
   });
 
-  app.post('/abmelden', async (req, reply) => {
+  app.post('/abmelden', { schema: { body: ButtonForm } }, async (req, reply) => {
     if (req.sessionToken) await service.logout(req.sessionToken);
     reply.endSession();
     return reply.redirect('/anmelden?hinweis=abgemeldet', 303);
@@ -193,20 +206,20 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     return html(reply, status, <AccountPage ctx={ctxOf(req)} account={account} {...extra} />);
   };
 
-  app.get<{ Querystring: { gespeichert?: string } }>('/konto', async (req, reply) => {
+  app.get('/konto', { schema: { querystring: SavedQuery } }, async (req, reply) => {
     const t = accountMessages(req.locale);
     const saved = req.query.gespeichert;
     const notice = saved === 'profil' ? t('account.profileSaved') : saved === 'passwort' ? t('account.passwordSaved') : undefined;
     return accountPage(req, reply, 200, { notice });
   });
-  app.post('/konto/profil', async (req, reply) => {
+  app.post('/konto/profil', { schema: { body: formBody(ProfileForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     const form = parseForm(ProfileForm, req.body, labels(req), req.locale);
     if (!form.ok) return accountPage(req, reply, 422, { profile: { values: form.values, errors: form.errors } });
     await service.updateProfile(actor, form.value);
     return reply.redirect('/konto?gespeichert=profil', 303);
   });
-  app.post('/konto/passwort', async (req, reply) => {
+  app.post('/konto/passwort', { schema: { body: formBody(ChangePasswordForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     const form = parseForm(ChangePasswordForm, req.body, { ...labels(req), password: accountMessages(req.locale)('field.newPassword') }, req.locale);
     if (!form.ok) return accountPage(req, reply, 422, { password: { errors: form.errors } });
@@ -216,7 +229,7 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     return reply.redirect('/konto?gespeichert=passwort', 303);
   });
 
-  app.get('/konto/daten', async (req, reply) => {
+  app.get('/konto/daten', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     const data = await service.exportData(actor);
     return reply
@@ -225,12 +238,12 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
       .send(JSON.stringify(data, null, 2));
   });
 
-  app.get('/konto/loeschen', async (req, reply) => {
+  app.get('/konto/loeschen', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     const consequences = await service.deletionConsequences(actor, req.locale);
     return html(reply, 200, <DeleteAccountPage ctx={ctxOf(req)} consequences={consequences} />);
   });
-  app.post('/konto/loeschen', async (req, reply) => {
+  app.post('/konto/loeschen', { schema: { body: formBody(DeleteAccountForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     const t = accountMessages(req.locale);
     const again = async (errors: Record<string, string>) =>
@@ -242,7 +255,7 @@ export function registerAccountPages(app: FastifyInstance, service: AccountsServ
     reply.endSession();
     return reply.redirect('/konto/geloescht', 303);
   });
-  app.get('/konto/geloescht', (req, reply) => {
+  app.get('/konto/geloescht', { schema: { querystring: NoQuery } }, (req, reply) => {
     const t = accountMessages(req.locale);
     return html(reply, 200, <MessagePage ctx={ctxOf(req)} title={t('delete.doneTitle')} text={t('delete.doneText')} />);
   });

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { passwordLength } from '../../platform/auth/passwords.js';
+import { Id, pageQuery, params, QueryText } from '../../platform/http/routes.js';
 
 /** Form and API schemas of the accounts module; HTML forms reuse them through parseForm. */
 
@@ -51,3 +52,14 @@ export const MeResponse = Type.Object({
   organizations: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() })),
 });
 export const ErrorResponse = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }) });
+
+// Query strings. Tokens, return paths and search words stay unbounded here: the handlers answer a bad
+// one with their own page (an invalid link, a clipped search), never with a bare 422.
+const Lenient = () => Type.Optional(Type.String());
+
+export const TokenQuery = pageQuery({ token: Lenient() });
+export const LoginQuery = pageQuery({ hinweis: QueryText(), zurueck: Lenient() });
+export const SavedQuery = pageQuery({ gespeichert: QueryText() });
+export const UserListQuery = pageQuery({ q: Lenient(), rolle: QueryText(), seite: QueryText() });
+export const OrganizationQuery = pageQuery({ fuer: QueryText() });
+export const MembershipParams = params({ id: Id(), orgId: Id() });

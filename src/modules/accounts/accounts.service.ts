@@ -15,8 +15,11 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../db/executor.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { PrivacyRegistry } from '../../platform/privacy/privacy.js';
-import { accountsPolicy } from './accounts.policy.js';
-import * as repo from './accounts.repository.js';
+import { accountsPolicy, isLastAdmin } from './accounts.policy.js';
+import * as tokenRepo from './auth-tokens.repository.js';
+import * as consentRepo from './consents.repository.js';
+import * as organizationRepo from './organizations.repository.js';
+import * as userRepo from './users.repository.js';
 import { accountMessages } from './accounts.messages.js';
 import { accountMail } from './emails/account-emails.js';
 
@@ -71,8 +74,8 @@ export function createAccountsService(deps: AccountsDeps) {
     const token = newToken();
     // A new sign-in or reset link leaves earlier ones valid (using one ends them all), so whoever
     // else asks for a link for the address cannot spoil the one in its owner's inbox.
-    if (purpose === 'confirm_email') await repo.invalidateTokens(executor, userId, purpose);
-    await repo.insertToken(executor, { tokenHash: hashToken(token), userId, purpose, expiresAt: hours(validHours) });
+    if (purpose === 'confirm_email') await tokenRepo.invalidateTokens(executor, userId, purpose);
+    await tokenRepo.insertToken(executor, { tokenHash: hashToken(token), userId, purpose, expiresAt: hours(validHours) });
     return token;
   }
 
@@ -84,13 +87,18 @@ export function createAccountsService(deps: AccountsDeps) {
       const passwordHash = await hashPassword(input.password);
       const t = accountMessages(origin.locale);
       await db.transaction().execute(async (trx) => {
-        const existing = await repo.findUserByEmail(trx, input.email);
+        const existing = await userRepo.findUserByEmail(trx, input.email);
         if (existing) {
           await mail.enqueue(trx, mailFor(existing, 'exists', `${config.publicUrl}/anmelden`));
           return;
         }
-        const user = await repo.insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash, locale: origin.locale });
-        await repo.insertConsent(trx, { userId: user.id, purpose: 'privacy_notice', textVersion: privacyNoticeVersion, text: t('register.privacyConsent') });
+        const user = await userRepo.insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash, locale: origin.locale });
+        await consentRepo.insertConsent(trx, {
+          userId: user.id,
+          purpose: 'privacy_notice',
+          textVersion: privacyNoticeVersion,
+          text: t('register.privacyConsent'),
+        });
         const token = await issueToken(trx, user.id, 'confirm_email', 24);
         await recordAudit(trx, { actorId: user.id, action: 'user.registered', subjectType: 'user', subjectId: user.id });
         await mail.enqueue(trx, mailFor(user, 'confirm', link('/konto/bestaetigen', token)));
@@ -99,9 +107,9 @@ export function createAccountsService(deps: AccountsDeps) {
 
     async confirmEmail(token: string): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
-        const used = await repo.consumeToken(trx, hashToken(token), 'confirm_email');
+        const used = await tokenRepo.consumeToken(trx, hashToken(token), 'confirm_email');
         if (!used) return false;
-        await repo.updateUser(trx, used.user_id, { email_confirmed_at: new Date() });
+        await userRepo.updateUser(trx, used.user_id, { email_confirmed_at: new Date() });
         await recordAudit(trx, { actorId: used.user_id, action: 'user.email_confirmed', subjectType: 'user', subjectId: used.user_id });
         return true;
       });
@@ -111,7 +119,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async loginWithPassword(input: { email: string; password: string }, origin: Origin, previousSession: string | null): Promise<string> {
       await countAccountAttempt(db, config.sessionSecret, passwordLimits, input.email, origin.ip);
       const t = accountMessages(origin.locale);
-      const user = await repo.findUserByEmail(db, input.email);
+      const user = await userRepo.findUserByEmail(db, input.email);
       const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : (await verifyAgainstNothing(input.password), false);
       if (!user || !ok) throw new AppError('validation_failed', t('login.wrong'), { fields: { email: t('login.wrong') } });
       await acceptAccountAttempt(db, config.sessionSecret, passwordLimits, input.email, origin.ip);
@@ -122,7 +130,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async requestLoginLink(email: string, origin: Origin): Promise<void> {
       await countAccountAttempt(db, config.sessionSecret, mailLimits('link'), email, origin.ip);
       await db.transaction().execute(async (trx) => {
-        const user = await repo.findUserByEmail(trx, email);
+        const user = await userRepo.findUserByEmail(trx, email);
         if (!user) return;
         const token = await issueToken(trx, user.id, 'login_link', 0.25);
         await mail.enqueue(trx, mailFor(user, 'loginLink', link('/anmelden/link/einloesen', token)));
@@ -131,18 +139,18 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Checking does not use the link up: mail scanners open links, only the button press logs in. */
     async isLinkValid(token: string, purpose: 'login_link' | 'password_reset'): Promise<boolean> {
-      return !!(await repo.findValidToken(db, hashToken(token), purpose));
+      return !!(await tokenRepo.findValidToken(db, hashToken(token), purpose));
     },
 
     async loginWithLink(token: string, origin: Origin, previousSession: string | null): Promise<string> {
       await consumeRateLimit(db, config.sessionSecret, limit('link-use:ip', config.rateLimitMax * 3), origin.ip);
       const userId = await db.transaction().execute(async (trx) => {
-        const used = await repo.consumeToken(trx, hashToken(token), 'login_link');
+        const used = await tokenRepo.consumeToken(trx, hashToken(token), 'login_link');
         if (!used) return null;
-        await repo.invalidateTokens(trx, used.user_id, 'login_link');
-        const user = await repo.findUserById(trx, used.user_id);
+        await tokenRepo.invalidateTokens(trx, used.user_id, 'login_link');
+        const user = await userRepo.findUserById(trx, used.user_id);
         // The link proves the address, so it also confirms it.
-        if (user && !user.email_confirmed_at) await repo.updateUser(trx, user.id, { email_confirmed_at: new Date() });
+        if (user && !user.email_confirmed_at) await userRepo.updateUser(trx, user.id, { email_confirmed_at: new Date() });
         return used.user_id;
       });
       if (!userId) throw new AppError('invalid_token', accountMessages(origin.locale)('link.invalid'));
@@ -152,7 +160,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async requestPasswordReset(email: string, origin: Origin): Promise<void> {
       await countAccountAttempt(db, config.sessionSecret, mailLimits('reset'), email, origin.ip);
       await db.transaction().execute(async (trx) => {
-        const user = await repo.findUserByEmail(trx, email);
+        const user = await userRepo.findUserByEmail(trx, email);
         if (!user) return;
         const token = await issueToken(trx, user.id, 'password_reset', 1);
         await mail.enqueue(trx, mailFor(user, 'reset', link('/passwort-neu', token)));
@@ -165,12 +173,12 @@ export function createAccountsService(deps: AccountsDeps) {
       passwordError(password, origin.locale);
       const passwordHash = await hashPassword(password);
       const ok = await db.transaction().execute(async (trx) => {
-        const used = await repo.consumeToken(trx, hashToken(token), 'password_reset');
+        const used = await tokenRepo.consumeToken(trx, hashToken(token), 'password_reset');
         if (!used) return false;
-        await repo.invalidateTokens(trx, used.user_id, 'password_reset');
-        const user = await repo.findUserById(trx, used.user_id);
+        await tokenRepo.invalidateTokens(trx, used.user_id, 'password_reset');
+        const user = await userRepo.findUserById(trx, used.user_id);
         if (!user) return false;
-        await repo.updateUser(trx, user.id, { password_hash: passwordHash, email_confirmed_at: user.email_confirmed_at ?? new Date() });
+        await userRepo.updateUser(trx, user.id, { password_hash: passwordHash, email_confirmed_at: user.email_confirmed_at ?? new Date() });
         await destroyAllSessions(trx, user.id);
         await recordAudit(trx, { actorId: user.id, action: 'user.password_reset', subjectType: 'user', subjectId: user.id });
         await mail.enqueue(trx, mailFor(user, 'passwordChanged', `${config.publicUrl}/passwort-vergessen`));
@@ -182,7 +190,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async changePassword(actor: Actor, input: { currentPassword: string; password: string }, origin: Origin): Promise<string> {
       await countAccountAttempt(db, config.sessionSecret, passwordLimits, actor.email, origin.ip);
       const t = accountMessages(origin.locale);
-      const user = await repo.findUserById(db, actor.id);
+      const user = await userRepo.findUserById(db, actor.id);
       if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
         throw new AppError('validation_failed', t('password.currentWrong'), { fields: { currentPassword: t('password.currentWrong') } });
       }
@@ -190,7 +198,7 @@ export function createAccountsService(deps: AccountsDeps) {
       passwordError(input.password, origin.locale);
       const passwordHash = await hashPassword(input.password);
       await db.transaction().execute(async (trx) => {
-        await repo.updateUser(trx, user.id, { password_hash: passwordHash });
+        await userRepo.updateUser(trx, user.id, { password_hash: passwordHash });
         await destroyAllSessions(trx, user.id);
         await recordAudit(trx, { actorId: user.id, action: 'user.password_changed', subjectType: 'user', subjectId: user.id });
         await mail.enqueue(trx, mailFor(user, 'passwordChanged', `${config.publicUrl}/passwort-vergessen`));
@@ -201,22 +209,22 @@ export function createAccountsService(deps: AccountsDeps) {
     logout: (sessionToken: string) => destroySession(db, sessionToken),
 
     async account(actor: Actor) {
-      const user = await repo.findUserById(db, actor.id);
+      const user = await userRepo.findUserById(db, actor.id);
       if (!user) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-      const [consents, organizations] = await Promise.all([repo.listConsents(db, actor.id), repo.listMemberships(db, actor.id)]);
+      const [consents, organizations] = await Promise.all([consentRepo.listConsents(db, actor.id), organizationRepo.listMemberships(db, actor.id)]);
       return { user, consents, organizations };
     },
 
     async updateProfile(actor: Actor, input: { displayName: string; locale: Locale }): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await repo.updateUser(trx, actor.id, { display_name: input.displayName, locale: input.locale });
+        await userRepo.updateUser(trx, actor.id, { display_name: input.displayName, locale: input.locale });
         await recordAudit(trx, { actorId: actor.id, action: 'user.profile_updated', subjectType: 'user', subjectId: actor.id });
       });
     },
 
     /** Everything we hold about the person, as declared by every module (`*.privacy.ts`). */
     async exportData(actor: Actor): Promise<Record<string, unknown>> {
-      const user = await repo.findUserById(db, actor.id);
+      const user = await userRepo.findUserById(db, actor.id);
       if (!user) throw new AppError('not_found', 'Benutzerkonto nicht gefunden');
       return { exportiertAm: new Date().toISOString(), portal: city.portalName, ...(await privacy.exportFor(db, { id: user.id, email: user.email })) };
     },
@@ -233,9 +241,9 @@ export function createAccountsService(deps: AccountsDeps) {
      */
     async deleteAccount(actor: Actor): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const user = await repo.findUserById(trx, actor.id);
+        const user = await userRepo.findUserById(trx, actor.id);
         if (!user) return;
-        if (user.role === 'admin' && (await repo.countAdmins(trx)) <= 1) {
+        if (isLastAdmin(user, await userRepo.countAdmins(trx))) {
           throw new AppError('conflict', accountMessages(user.locale === 'en' ? 'en' : 'de')('delete.lastAdmin'));
         }
         await privacy.erase(trx, { id: user.id, email: user.email });
@@ -251,26 +259,26 @@ export function createAccountsService(deps: AccountsDeps) {
     async listUsers(actor: Actor, search: { query?: string; role?: Role; page: number }) {
       ensure(accountsPolicy.can(actor, 'users.manage'));
       const pageSize = 50;
-      const result = await repo.searchUsers(db, { query: search.query, role: search.role, limit: pageSize, offset: (search.page - 1) * pageSize });
+      const result = await userRepo.searchUsers(db, { query: search.query, role: search.role, limit: pageSize, offset: (search.page - 1) * pageSize });
       return { ...result, pageSize };
     },
 
     async userForAdmin(actor: Actor, userId: string) {
       ensure(accountsPolicy.can(actor, 'users.manage'));
-      const user = await repo.findUserById(db, userId);
+      const user = await userRepo.findUserById(db, userId);
       if (!user) throw new AppError('not_found', 'Benutzerkonto nicht gefunden');
-      const [organizations, allOrganizations] = await Promise.all([repo.listMemberships(db, userId), repo.listOrganizations(db)]);
+      const [organizations, allOrganizations] = await Promise.all([organizationRepo.listMemberships(db, userId), organizationRepo.listOrganizations(db)]);
       return { user, organizations, allOrganizations };
     },
 
     async changeRole(actor: Actor, userId: string, role: Role): Promise<void> {
       ensure(accountsPolicy.can(actor, 'users.manage'));
       await db.transaction().execute(async (trx) => {
-        const user = await repo.findUserById(trx, userId);
+        const user = await userRepo.findUserById(trx, userId);
         if (!user) throw new AppError('not_found', 'Benutzerkonto nicht gefunden');
         if (user.role === role) return;
-        if (user.role === 'admin' && (await repo.countAdmins(trx)) <= 1) throw new AppError('conflict', accountMessages('de')('admin.lastAdmin'));
-        await repo.updateUser(trx, userId, { role });
+        if (isLastAdmin(user, await userRepo.countAdmins(trx))) throw new AppError('conflict', accountMessages('de')('admin.lastAdmin'));
+        await userRepo.updateUser(trx, userId, { role });
         // A new role means new rights: end the person's sessions so no page runs on the old ones.
         await destroyAllSessions(trx, userId);
         await recordAudit(trx, {
@@ -286,9 +294,9 @@ export function createAccountsService(deps: AccountsDeps) {
     async addMembership(actor: Actor, userId: string, organizationId: string): Promise<void> {
       ensure(accountsPolicy.can(actor, 'users.manage'));
       await db.transaction().execute(async (trx) => {
-        const [user, organization] = await Promise.all([repo.findUserById(trx, userId), repo.findOrganization(trx, organizationId)]);
+        const [user, organization] = await Promise.all([userRepo.findUserById(trx, userId), organizationRepo.findOrganization(trx, organizationId)]);
         if (!user || !organization) throw new AppError('not_found', 'Nicht gefunden');
-        await repo.addMembership(trx, userId, organizationId);
+        await organizationRepo.addMembership(trx, userId, organizationId);
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'membership.added',
@@ -302,7 +310,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async removeMembership(actor: Actor, userId: string, organizationId: string): Promise<void> {
       ensure(accountsPolicy.can(actor, 'users.manage'));
       await db.transaction().execute(async (trx) => {
-        const removed = await repo.removeMembership(trx, userId, organizationId);
+        const removed = await organizationRepo.removeMembership(trx, userId, organizationId);
         if (Number(removed.numDeletedRows) === 0) return;
         await recordAudit(trx, { actorId: actor.id, action: 'membership.removed', subjectType: 'user', subjectId: userId, details: { organizationId } });
       });
@@ -311,7 +319,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async createOrganization(actor: Actor, input: { name: string; kind: 'provider' | 'partner' | 'city' }) {
       ensure(accountsPolicy.can(actor, 'users.manage'));
       return db.transaction().execute(async (trx) => {
-        const organization = await repo.insertOrganization(trx, input.name, input.kind);
+        const organization = await organizationRepo.insertOrganization(trx, input.name, input.kind);
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'organization.created',
@@ -327,7 +335,7 @@ export function createAccountsService(deps: AccountsDeps) {
   async function startSession(userId: string, previousSession: string | null): Promise<string> {
     return db.transaction().execute(async (trx) => {
       if (previousSession) await destroySession(trx, previousSession);
-      await repo.updateUser(trx, userId, { last_login_at: new Date() });
+      await userRepo.updateUser(trx, userId, { last_login_at: new Date() });
       return createSession(trx, userId, settings);
     });
   }

@@ -7,8 +7,7 @@ import { seedDemoUsers } from './accounts.seed.js';
 import { createAccountsService } from './accounts.service.js';
 import { registerAdminUserPages } from './admin.pages.js';
 
-export { accountsPolicy } from './accounts.policy.js';
-export { listEditorEmails } from './accounts.repository.js';
+export { listEditorEmails } from './users.repository.js';
 export { demoLogins } from './accounts.seed.js';
 
 /** Accounts: registration, logins, Mein Konto and user administration. */
@@ -16,7 +15,6 @@ export function accountsModule(deps: AppDeps): ModuleManifest {
   const service = createAccountsService(deps);
   return defineModule({
     name: 'accounts',
-    untypedRoutes: true,
     personalData: accountsPersonalData,
     routes(app) {
       registerAccountPages(app, service, deps.city);

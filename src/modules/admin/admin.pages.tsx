@@ -1,16 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/deps.js';
-import { listAudit } from '../../platform/audit/audit.js';
-import { ensure, requireActor } from '../../platform/auth/guard.js';
-import { isAdmin, isEditor } from '../../platform/auth/roles.js';
-import { findOutboxMail, listOutbox } from '../../platform/mail/outbox.js';
+import { Type } from '@sinclair/typebox';
+import { requireActor } from '../../platform/auth/guard.js';
+import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
-import { AppError } from '../../platform/http/errors.js';
-import { accountsPolicy } from '../accounts/index.js';
+import { IdParams, NoQuery, pageQuery, QueryText, type RouteApp } from '../../platform/http/routes.js';
+import type { AdminService } from './admin.service.js';
 import { AuditPage, DashboardPage, OutboxMailPage, OutboxPage } from './views/admin-views.js';
-import { uuidPattern } from '../../platform/http/ids.js';
 
-const pageSize = 50;
+// The action filter is clipped by the handler, so a long one is no error.
+const AuditQuery = pageQuery({ aktion: Type.Optional(Type.String()), seite: QueryText() });
 
 /*
  * GET /verwaltung              start page for editors and admins
@@ -18,31 +15,27 @@ const pageSize = 50;
  * GET /admin/outbox            local outbox (admins)
  * GET /admin/outbox/:id        one mail
  */
-export function registerAdminPages(app: FastifyInstance, { db, city }: AppDeps): void {
-  app.get('/verwaltung', async (req, reply) => {
-    const actor = requireActor(req);
-    ensure(isEditor(actor));
-    return reply.html(<DashboardPage ctx={pageContext(req, city)} admin={isAdmin(actor)} />);
+export function registerAdminPages(app: RouteApp, service: AdminService, city: CityProfile): void {
+  app.get('/verwaltung', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    const { adminTools } = service.dashboard(requireActor(req));
+    return reply.html(<DashboardPage ctx={pageContext(req, city)} admin={adminTools} />);
   });
 
-  app.get<{ Querystring: { aktion?: string; seite?: string } }>('/admin/protokoll', async (req, reply) => {
-    ensure(accountsPolicy.can(requireActor(req), 'audit.read'));
+  app.get('/admin/protokoll', { schema: { querystring: AuditQuery } }, async (req, reply) => {
+    const actor = requireActor(req);
     const action = (req.query.aktion ?? '').trim().slice(0, 100);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(req.query.seite ?? '1', 10) || 1));
-    const rows = await listAudit(db, { action: action || undefined, limit: pageSize + 1, offset: (page - 1) * pageSize });
-    return reply.html(<AuditPage ctx={pageContext(req, city)} rows={rows.slice(0, pageSize)} hasMore={rows.length > pageSize} action={action} page={page} />);
+    const { rows, hasMore } = await service.auditLog(actor, { action: action || undefined, page });
+    return reply.html(<AuditPage ctx={pageContext(req, city)} rows={rows} hasMore={hasMore} action={action} page={page} />);
   });
 
-  app.get('/admin/outbox', async (req, reply) => {
-    ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-    const mails = await listOutbox(db);
+  app.get('/admin/outbox', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    const mails = await service.outbox(requireActor(req));
     return reply.html(<OutboxPage ctx={pageContext(req, city)} mails={mails} />);
   });
 
-  app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (req, reply) => {
-    ensure(accountsPolicy.can(requireActor(req), 'outbox.read'));
-    const mail = uuidPattern.test(req.params.id) ? await findOutboxMail(db, req.params.id) : undefined;
-    if (!mail) throw new AppError('not_found', 'E-Mail nicht gefunden');
+  app.get('/admin/outbox/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const mail = await service.outboxMail(requireActor(req), req.params.id);
     return reply.html(<OutboxMailPage ctx={pageContext(req, city)} mail={mail} />);
   });
 }

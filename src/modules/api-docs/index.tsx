@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { pageContext } from '../../platform/http/context.js';
+import { NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { Layout } from '../../platform/views/layout.js';
 import { ScrollTable } from '../../platform/views/forms.js';
 import { apiDocsMessages } from './api-docs.messages.js';
@@ -29,9 +29,9 @@ function operationsOf(paths: OpenApiPaths): Operation[] {
 }
 
 /** /api/openapi.json generated from the route schemas, and a readable docs page served by us (no external assets). */
-function registerApiDocs(app: FastifyInstance, { city }: AppDeps): void {
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/docs', async (req, reply) => {
+function registerApiDocs(app: RouteApp, { city }: AppDeps): void {
+  app.get('/api/openapi.json', { schema: { hide: true, querystring: NoQuery } }, async () => app.swagger());
+  app.get('/api/docs', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const ctx = pageContext(req, city);
     const t = apiDocsMessages(ctx.locale);
     const operations = operationsOf((app.swagger() as { paths?: OpenApiPaths }).paths ?? {});
@@ -91,5 +91,5 @@ function registerApiDocs(app: FastifyInstance, { city }: AppDeps): void {
 
 /** The API's description for machines (OpenAPI) and people. */
 export function apiDocsModule(deps: AppDeps): ModuleManifest {
-  return defineModule({ name: 'api-docs', untypedRoutes: true, routes: (app) => registerApiDocs(app, deps) });
+  return defineModule({ name: 'api-docs', routes: (app) => registerApiDocs(app, deps) });
 }

@@ -6,5 +6,5 @@ import { createSearchService } from './search.service.js';
 /** The site search page: whatever the modules listed as search providers, grouped by module. */
 export function searchModule(deps: AppDeps): ModuleManifest {
   const service = createSearchService(deps.search);
-  return defineModule({ name: 'search', untypedRoutes: true, routes: (app) => registerSearchPages(app, service, deps.city) });
+  return defineModule({ name: 'search', routes: (app) => registerSearchPages(app, service, deps.city) });
 }

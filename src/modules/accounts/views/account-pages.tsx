@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
+import { seesOrganizationTools, seesSurveys } from '../accounts.policy.js';
 import type { AccountsService } from '../accounts.service.js';
 import { accountMessages } from '../accounts.messages.js';
 import type { FormState } from './auth-pages.js';
@@ -71,9 +72,7 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
               <li safe>{o.name}</li>
             ))}
           </ul>
-          {user.role === 'family' ? (
-            ''
-          ) : (
+          {seesOrganizationTools(user) ? (
             <ul class="kern-list">
               <li>
                 <a class="kern-link" href="/mein-verzeichnis">
@@ -91,13 +90,15 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
                 </a>
               </li>
             </ul>
+          ) : (
+            ''
           )}
         </>
       ) : (
         <p class="kern-body">{t.html('account.noOrganizations')}</p>
       )}
 
-      {user.role === 'analyst' ? (
+      {seesSurveys(user) ? (
         <p class="kern-body">
           <a class="kern-link" href="/verwaltung/befragungen">
             {t.html('account.surveys')}
