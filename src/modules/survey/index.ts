@@ -19,7 +19,6 @@ export function surveyModule(deps: AppDeps): ModuleManifest {
   const results = createResultsService(deps);
   return defineModule({
     name: 'survey',
-    untypedRoutes: true,
     // No personal data: responses are anonymous, drafts belong to nobody.
     jobs: [
       // Nightly: delete expired drafts, and sum up yesterday's answers so the dashboard stays fast.
