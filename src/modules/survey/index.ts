@@ -34,7 +34,7 @@ export function surveyModule(deps: AppDeps): ModuleManifest {
     routes(app) {
       registerRespondPages(app, deps, respond);
       registerEditorPages(app, deps, editor);
-      registerResultsPages(app, deps, results, editor);
+      registerResultsPages(app, deps.city, results);
       registerSurveyApi(app, deps, respond);
     },
     seedDemo: () => seedDemoSurvey(deps),
