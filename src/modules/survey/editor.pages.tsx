@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pathParam } from '../../platform/http/request-values.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
@@ -7,17 +6,31 @@ import { pageContext } from '../../platform/http/context.js';
 import { AppError, type FieldErrors } from '../../platform/http/errors.js';
 import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { attempt, formValues } from '../../platform/http/forms.js';
-import { uuidPattern } from '../../platform/http/ids.js';
+import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { findQuestion, surveyLanguages, type Texts } from './survey.definition.js';
 import { localiseErrors } from './editor-errors.js';
 import { editorMessages } from './editor.messages.js';
 import type { EditorService, LifecycleAction } from './editor.service.js';
 import { questionFromForm, questionToForm } from './question-form.js';
 import { surveyPolicy } from './survey.policy.js';
+import {
+  AddPageForm,
+  ChannelForm,
+  CodesForm,
+  CreateSurveyForm,
+  LifecycleForm,
+  MoveForm,
+  NewQuestionQuery,
+  QrParams,
+  QuestionForm,
+  QuestionParams,
+  SavedQuery,
+  SettingsForm,
+  surveySlugPattern,
+} from './survey.schemas.js';
 import { CodesPrintPage, DetailPage, editorPath, ListPage, QuestionFormPage } from './views/editor-views.js';
 import { surveyPath } from './views/respond-views.js';
 
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const lifecycle: LifecycleAction[] = ['open', 'close', 'publish', 'unpublish'];
 
 /*
@@ -38,13 +51,8 @@ const lifecycle: LifecycleAction[] = ['open', 'close', 'publish', 'unpublish'];
  *   POST /verwaltung/befragungen/:id/codes               generate access codes
  *   GET  /verwaltung/befragungen/:id/codes               printable list of unused codes
  */
-export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service: EditorService): void {
+export function registerEditorPages(app: RouteApp, deps: AppDeps, service: EditorService): void {
   const { city, config } = deps;
-  const idOf = (req: FastifyRequest) => {
-    const id = pathParam(req, 'id');
-    if (!uuidPattern.test(id)) throw new AppError('not_found', 'Befragung nicht gefunden');
-    return id;
-  };
   const showDetail = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -61,13 +69,13 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
   };
   const back = (reply: FastifyReply, id: string, saved = 'ja') => reply.redirect(`${editorPath(id)}?gespeichert=${saved}`, 303);
 
-  app.get('/verwaltung/befragungen', async (req, reply) => {
+  app.get('/verwaltung/befragungen', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     const surveys = await service.list(actor);
     return reply.html(<ListPage ctx={pageContext(req, city)} surveys={surveys} canEdit={surveyPolicy.can(actor, 'survey.edit')} />);
   });
 
-  app.post('/verwaltung/befragungen', async (req, reply) => {
+  app.post('/verwaltung/befragungen', { schema: { body: formBody(CreateSurveyForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     const values = formValues(req.body);
     const t = editorMessages(req.locale);
@@ -75,7 +83,7 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     const title = (values.title ?? '').trim();
     const slug = (values.slug ?? '').trim().toLowerCase();
     if (!title || title.length > 200) errors.title = `${t('field.title')}: 1–200`;
-    if (!slugPattern.test(slug) || slug.length > 60) errors.slug = t('field.slugHint');
+    if (!surveySlugPattern.test(slug) || slug.length > 60) errors.slug = t('field.slugHint');
     const result = Object.keys(errors).length ? ({ ok: false, errors } as const) : await attempt(() => service.create(actor, { title, slug }));
     if (!result.ok)
       return reply
@@ -92,14 +100,13 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return reply.redirect(editorPath(result.value), 303);
   });
 
-  app.get<{ Querystring: { gespeichert?: string } }>('/verwaltung/befragungen/:id', async (req, reply) => {
-    const id = idOf(req);
-    return showDetail(req, reply, id, 200, { notice: req.query.gespeichert ? editorMessages(req.locale)('saved') : undefined });
+  app.get('/verwaltung/befragungen/:id', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
+    return showDetail(req, reply, req.params.id, 200, { notice: req.query.gespeichert ? editorMessages(req.locale)('saved') : undefined });
   });
 
-  app.post('/verwaltung/befragungen/:id/einstellungen', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/einstellungen', { schema: { params: IdParams, body: formBody(SettingsForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const values = formValues(req.body);
     const errors: FieldErrors = {};
     const texts = (prefix: string, max: number): Texts => {
@@ -130,9 +137,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return back(reply, id);
   });
 
-  app.post('/verwaltung/befragungen/:id/status', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/status', { schema: { params: IdParams, body: formBody(LifecycleForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const action = formValues(req.body).aktion as LifecycleAction;
     if (!lifecycle.includes(action)) throw new AppError('validation_failed', 'Unbekannter Schritt');
     try {
@@ -144,9 +151,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return back(reply, id, action);
   });
 
-  app.post('/verwaltung/befragungen/:id/seiten', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/seiten', { schema: { params: IdParams, body: formBody(AddPageForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const title = (formValues(req.body).pageTitle ?? '').trim().slice(0, 200);
     if (!title) return showDetail(req, reply, id, 422, { errors: { pageTitle: 'Geben Sie einen Titel für die Seite ein.' } });
     await service.addPage(actor, id, { de: title });
@@ -169,21 +176,21 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
       );
   };
 
-  app.get<{ Querystring: { seite?: string } }>('/verwaltung/befragungen/:id/fragen/neu', async (req, reply) => {
-    return questionForm(req, reply, idOf(req), { page: String(Number.parseInt(req.query.seite ?? '1', 10) || 1), type: 'single' });
+  app.get('/verwaltung/befragungen/:id/fragen/neu', { schema: { params: IdParams, querystring: NewQuestionQuery } }, async (req, reply) => {
+    return questionForm(req, reply, req.params.id, { page: String(Number.parseInt(req.query.seite ?? '1', 10) || 1), type: 'single' });
   });
 
-  app.get<{ Params: { id: string; qid: string } }>('/verwaltung/befragungen/:id/fragen/:qid', async (req, reply) => {
-    const id = idOf(req);
+  app.get('/verwaltung/befragungen/:id/fragen/:qid', { schema: { params: QuestionParams, querystring: NoQuery } }, async (req, reply) => {
+    const { id } = req.params;
     const { definition } = await service.detail(requireActor(req), id);
     const found = findQuestion(definition, req.params.qid);
     if (!found) throw new AppError('not_found', 'Frage nicht gefunden');
     return questionForm(req, reply, id, questionToForm(found.question, found.pageIndex));
   });
 
-  app.post('/verwaltung/befragungen/:id/fragen', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/fragen', { schema: { params: IdParams, body: formBody(QuestionForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const values = formValues(req.body);
     const { definition } = await service.detail(actor, id);
     const parsed = questionFromForm(values, definition, city.districts);
@@ -193,9 +200,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return back(reply, id);
   });
 
-  app.post<{ Params: { id: string; qid: string } }>('/verwaltung/befragungen/:id/fragen/:qid/loeschen', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/fragen/:qid/loeschen', { schema: { params: QuestionParams, body: ButtonForm } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     try {
       await service.deleteQuestion(actor, id, req.params.qid);
     } catch (error) {
@@ -205,9 +212,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return back(reply, id);
   });
 
-  app.post<{ Params: { id: string; qid: string } }>('/verwaltung/befragungen/:id/fragen/:qid/verschieben', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/fragen/:qid/verschieben', { schema: { params: QuestionParams, body: formBody(MoveForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const direction = formValues(req.body).richtung === 'hoch' ? 'up' : 'down';
     try {
       await service.moveQuestion(actor, id, req.params.qid.slice(0, 40), direction);
@@ -218,9 +225,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return back(reply, id);
   });
 
-  app.post('/verwaltung/befragungen/:id/kanaele', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/kanaele', { schema: { params: IdParams, body: formBody(ChannelForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const values = formValues(req.body);
     const name = (values.name ?? '').trim();
     if (!name || name.length > 100) return showDetail(req, reply, id, 422, { errors: { name: 'Geben Sie einen Namen ein (höchstens 100 Zeichen).' }, values });
@@ -229,11 +236,10 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return back(reply, id);
   });
 
-  app.get<{ Params: { id: string; cid: string; format: string } }>('/verwaltung/befragungen/:id/kanaele/:cid/qr.:format', async (req, reply) => {
-    const id = idOf(req);
-    const { survey, channels } = await service.detail(requireActor(req), id);
+  app.get('/verwaltung/befragungen/:id/kanaele/:cid/qr.:format', { schema: { params: QrParams, querystring: NoQuery } }, async (req, reply) => {
+    const { survey, channels } = await service.detail(requireActor(req), req.params.id);
     const channel = channels.find((c) => c.id === req.params.cid);
-    if (!channel || !['svg', 'png'].includes(req.params.format)) throw new AppError('not_found', 'Verteilweg nicht gefunden');
+    if (!channel) throw new AppError('not_found', 'Verteilweg nicht gefunden');
     const link = `${config.publicUrl}${surveyPath(survey.slug)}?kanal=${channel.slug}`;
     const filename = `qr-${survey.slug}-${channel.slug}.${req.params.format}`;
     reply.header('content-disposition', `attachment; filename="${filename}"`);
@@ -242,9 +248,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return reply.type('image/png').send(await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 12 }));
   });
 
-  app.post('/verwaltung/befragungen/:id/codes', async (req, reply) => {
+  app.post('/verwaltung/befragungen/:id/codes', { schema: { params: IdParams, body: formBody(CodesForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const values = formValues(req.body);
     const count = Number(values.count);
     if (!Number.isInteger(count) || count < 1 || count > 500)
@@ -253,9 +259,9 @@ export function registerEditorPages(app: FastifyInstance, deps: AppDeps, service
     return back(reply, id);
   });
 
-  app.get('/verwaltung/befragungen/:id/codes', async (req, reply) => {
+  app.get('/verwaltung/befragungen/:id/codes', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = idOf(req);
+    const { id } = req.params;
     const codes = await service.unusedCodes(actor, id);
     const survey = await service.surveyFor(actor, id);
     return reply

@@ -1,14 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
-import type { DB } from '../../db/types.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError } from '../../platform/http/errors.js';
 import { conditionOrderProblem, definitionProblems, movedAboveCondition, type Question, type SurveyDefinition, type Texts } from './survey.definition.js';
 import { surveyPolicy } from './survey.policy.js';
-import { countResponses, findSurvey, listChannels, loadDefinition, type SurveyRow } from './survey.repository.js';
+import { countAccessCodes, insertAccessCodes, listAccessCodes } from './access-codes.repository.js';
+import { channelNameTaken, insertChannel } from './channels.repository.js';
+import { deleteSurveyDrafts } from './drafts.repository.js';
+import {
+  countResponses,
+  findSurvey,
+  insertSurvey,
+  listChannels,
+  listSurveysWithResponses,
+  loadDefinition,
+  lockSurvey,
+  slugTaken,
+  updateSurvey,
+  type SurveyRow,
+} from './survey.repository.js';
+import { findVersion, freezeVersion, insertVersion, updateVersionDefinition } from './versions.repository.js';
 
 export type LifecycleAction = 'open' | 'close' | 'publish' | 'unpublish';
 const transitions: Record<LifecycleAction, { from: SurveyRow['status'][]; to: SurveyRow['status'] }> = {
@@ -50,23 +63,15 @@ export function createEditorService({ db }: AppDeps) {
   async function changeDefinition(actor: Actor, id: string, change: (d: SurveyDefinition) => SurveyDefinition, what: string): Promise<void> {
     ensure(surveyPolicy.can(actor, 'survey.edit'));
     await db.transaction().execute(async (trx) => {
-      const survey = await trx.selectFrom('survey_surveys').select(['id', 'status', 'current_version']).where('id', '=', id).forUpdate().executeTakeFirst();
+      const survey = await lockSurvey(trx, id);
       if (!survey) throw new AppError('not_found', 'Befragung nicht gefunden');
-      const version = await trx
-        .selectFrom('survey_versions')
-        .selectAll()
-        .where('survey_id', '=', id)
-        .where('version', '=', survey.current_version)
-        .executeTakeFirstOrThrow();
-      const next = change(structuredClone(version.definition as SurveyDefinition));
+      const version = await findVersion(trx, id, survey.current_version);
+      const next = change(structuredClone(version.definition));
       const live = survey.status !== 'draft';
-      if (version.frozen_at) {
+      if (version.frozenAt) {
         const number = survey.current_version + 1;
-        await trx
-          .insertInto('survey_versions')
-          .values({ survey_id: id, version: number, definition: JSON.stringify(next), frozen_at: live ? new Date() : null })
-          .execute();
-        await trx.updateTable('survey_surveys').set({ current_version: number, updated_at: new Date() }).where('id', '=', id).execute();
+        await insertVersion(trx, id, number, next, live ? new Date() : null);
+        await updateSurvey(trx, id, { current_version: number });
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'survey.version_created',
@@ -75,13 +80,8 @@ export function createEditorService({ db }: AppDeps) {
           details: { version: number, change: what },
         });
       } else {
-        await trx
-          .updateTable('survey_versions')
-          .set({ definition: JSON.stringify(next) })
-          .where('survey_id', '=', id)
-          .where('version', '=', survey.current_version)
-          .execute();
-        await trx.updateTable('survey_surveys').set({ updated_at: new Date() }).where('id', '=', id).execute();
+        await updateVersionDefinition(trx, id, survey.current_version, next);
+        await updateSurvey(trx, id, {});
         await recordAudit(trx, { actorId: actor.id, action: 'survey.edited', subjectType: 'survey', subjectId: id, details: { change: what } });
       }
     });
@@ -90,22 +90,7 @@ export function createEditorService({ db }: AppDeps) {
   return {
     async list(actor: Actor) {
       ensure(surveyPolicy.can(actor, 'survey.list'));
-      return db
-        .selectFrom('survey_surveys')
-        .select([
-          'id',
-          'slug',
-          'title',
-          'status',
-          (eb) =>
-            eb
-              .selectFrom('survey_responses')
-              .select(sql<number>`count(*)::int`.as('n'))
-              .whereRef('survey_id', '=', 'survey_surveys.id')
-              .as('responses'),
-        ])
-        .orderBy('created_at', 'desc')
-        .execute();
+      return listSurveysWithResponses(db);
     },
 
     async create(actor: Actor, input: { title: string; slug: string }): Promise<string> {
@@ -114,15 +99,11 @@ export function createEditorService({ db }: AppDeps) {
       return uniquely(
         () =>
           db.transaction().execute(async (trx) => {
-            const taken = await trx.selectFrom('survey_surveys').select('id').where('slug', '=', input.slug).executeTakeFirst();
-            if (taken) throw fieldError({ slug: 'Diese Adresse ist schon vergeben.' });
-            const row = await trx.insertInto('survey_surveys').values({ slug: input.slug, title: input.title }).returning('id').executeTakeFirstOrThrow();
-            await trx
-              .insertInto('survey_versions')
-              .values({ survey_id: row.id, version: 1, definition: JSON.stringify(definition) })
-              .execute();
-            await recordAudit(trx, { actorId: actor.id, action: 'survey.created', subjectType: 'survey', subjectId: row.id, details: { slug: input.slug } });
-            return row.id;
+            if (await slugTaken(trx, input.slug)) throw fieldError({ slug: 'Diese Adresse ist schon vergeben.' });
+            const surveyId = await insertSurvey(trx, { slug: input.slug, title: input.title });
+            await insertVersion(trx, surveyId, 1, definition);
+            await recordAudit(trx, { actorId: actor.id, action: 'survey.created', subjectType: 'survey', subjectId: surveyId, details: { slug: input.slug } });
+            return surveyId;
           }),
         { slug: 'Diese Adresse ist schon vergeben.' },
       );
@@ -134,13 +115,9 @@ export function createEditorService({ db }: AppDeps) {
         loadDefinition(db, id, survey.current_version),
         listChannels(db, id),
         countResponses(db, id),
-        db
-          .selectFrom('survey_access_codes')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where('survey_id', '=', id)
-          .executeTakeFirstOrThrow(),
+        countAccessCodes(db, id),
       ]);
-      return { survey, definition, channels, responses, unusedCodes: codes.n };
+      return { survey, definition, channels, responses, unusedCodes: codes };
     },
 
     async saveSettings(
@@ -152,11 +129,7 @@ export function createEditorService({ db }: AppDeps) {
       if (input.opensOn && input.closesOn && input.closesOn < input.opensOn) throw fieldError({ closesOn: 'Das Ende liegt vor dem Beginn.' });
       await changeDefinition(actor, id, (d) => ({ ...d, title: input.title, intro: input.intro }), 'settings');
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('survey_surveys')
-          .set({ title: input.title.de, opens_on: input.opensOn, closes_on: input.closesOn, requires_code: input.requiresCode, updated_at: new Date() })
-          .where('id', '=', id)
-          .execute();
+        await updateSurvey(trx, id, { title: input.title.de, opens_on: input.opensOn, closes_on: input.closesOn, requires_code: input.requiresCode });
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'survey.settings_changed',
@@ -231,31 +204,20 @@ export function createEditorService({ db }: AppDeps) {
 
     async transition(actor: Actor, id: string, action: LifecycleAction) {
       ensure(surveyPolicy.can(actor, 'survey.edit'));
-      await db.transaction().execute(async (trx: Transaction<DB>) => {
-        const survey = await trx.selectFrom('survey_surveys').select(['status', 'current_version']).where('id', '=', id).forUpdate().executeTakeFirst();
+      await db.transaction().execute(async (trx) => {
+        const survey = await lockSurvey(trx, id);
         if (!survey) throw new AppError('not_found', 'Befragung nicht gefunden');
         const rule = transitions[action];
         if (!rule.from.includes(survey.status)) throw new AppError('conflict', 'Dieser Schritt passt nicht zum Stand der Befragung.');
         if (action === 'open') {
-          const version = await trx
-            .selectFrom('survey_versions')
-            .select('definition')
-            .where('survey_id', '=', id)
-            .where('version', '=', survey.current_version)
-            .executeTakeFirstOrThrow();
-          const problems = definitionProblems(version.definition as SurveyDefinition);
+          const version = await findVersion(trx, id, survey.current_version);
+          const problems = definitionProblems(version.definition);
           if (problems.length > 0) throw new AppError('conflict', problems[0]!);
           // Opening freezes the questions: from now on a change makes a new version.
-          await trx
-            .updateTable('survey_versions')
-            .set({ frozen_at: new Date() })
-            .where('survey_id', '=', id)
-            .where('version', '=', survey.current_version)
-            .where('frozen_at', 'is', null)
-            .execute();
+          await freezeVersion(trx, id, survey.current_version);
         }
-        if (action === 'close') await trx.deleteFrom('survey_drafts').where('survey_id', '=', id).execute();
-        await trx.updateTable('survey_surveys').set({ status: rule.to, updated_at: new Date() }).where('id', '=', id).execute();
+        if (action === 'close') await deleteSurveyDrafts(trx, id);
+        await updateSurvey(trx, id, { status: rule.to });
         await recordAudit(trx, {
           actorId: actor.id,
           action: `survey.${action}`,
@@ -282,9 +244,8 @@ export function createEditorService({ db }: AppDeps) {
       await uniquely(
         () =>
           db.transaction().execute(async (trx) => {
-            const taken = await trx.selectFrom('survey_channels').select('id').where('survey_id', '=', id).where('name', '=', name).executeTakeFirst();
-            if (taken) throw fieldError({ name: 'Diesen Verteilweg gibt es schon.' });
-            await trx.insertInto('survey_channels').values({ survey_id: id, slug, name }).execute();
+            if (await channelNameTaken(trx, id, name)) throw fieldError({ name: 'Diesen Verteilweg gibt es schon.' });
+            await insertChannel(trx, { survey_id: id, slug, name });
             await recordAudit(trx, { actorId: actor.id, action: 'survey.channel_added', subjectType: 'survey', subjectId: id, details: { name } });
           }),
         { name: 'Diesen Verteilweg gibt es schon.' },
@@ -296,11 +257,7 @@ export function createEditorService({ db }: AppDeps) {
       const codes = new Set<string>();
       while (codes.size < count) codes.add(newAccessCode());
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('survey_access_codes')
-          .values([...codes].map((code) => ({ survey_id: id, code })))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await insertAccessCodes(trx, id, [...codes]);
         await recordAudit(trx, { actorId: actor.id, action: 'survey.codes_generated', subjectType: 'survey', subjectId: id, details: { count } });
       });
       return count;
@@ -308,8 +265,7 @@ export function createEditorService({ db }: AppDeps) {
 
     async unusedCodes(actor: Actor, id: string): Promise<string[]> {
       ensure(surveyPolicy.can(actor, 'survey.edit'));
-      const rows = await db.selectFrom('survey_access_codes').select('code').where('survey_id', '=', id).orderBy('code').execute();
-      return rows.map((r) => r.code);
+      return listAccessCodes(db, id);
     },
 
     surveyFor,

@@ -1,7 +1,4 @@
-import { sql } from 'kysely';
-import type { AppDeps } from '../../platform/deps.js';
-import { variablesOf, type SurveyDefinition } from './survey.definition.js';
-import { listChannels } from './survey.repository.js';
+import { variablesOf, type Answers, type SurveyDefinition } from './survey.definition.js';
 import type { Dashboard } from './results.service.js';
 import type { Cell } from './xlsx.js';
 
@@ -18,26 +15,24 @@ export function aggregateRows(dashboard: Dashboard): Cell[][] {
 }
 
 /**
- * Anonymised raw answers for analysts: a random row order, the channel, the month only (not the
- * day), closed answers only — no free text, no "other" text, no id.
+ * Anonymised raw answers for analysts: the responses come in random order with the month only (not
+ * the day); a row holds the channel and the closed answers only — no free text, no "other" text, no id.
  */
-export async function rawRows({ db, city }: AppDeps, surveyId: string, definition: SurveyDefinition): Promise<Cell[][]> {
-  const variables = variablesOf(definition, city.districts);
-  const channels = new Map((await listChannels(db, surveyId)).map((c) => [c.id, c.name]));
-  const rows = await db
-    .selectFrom('survey_responses')
-    .select(['channel_id', sql<string>`to_char(answered_on, 'YYYY-MM')`.as('month'), 'answers'])
-    .where('survey_id', '=', surveyId)
-    .orderBy(sql`random()`)
-    .execute();
+export function rawRows(
+  definition: SurveyDefinition,
+  districts: readonly string[],
+  channels: readonly { id: string; name: string }[],
+  responses: readonly { channel_id: string | null; month: string; answers: Answers }[],
+): Cell[][] {
+  const variables = variablesOf(definition, districts);
+  const names = new Map(channels.map((c) => [c.id, c.name]));
   const out: Cell[][] = [['Verteilweg', 'Monat', ...variables.map((v) => v.key)]];
-  for (const r of rows) {
-    const answers = r.answers;
+  for (const r of responses) {
     out.push([
-      r.channel_id ? (channels.get(r.channel_id) ?? '') : 'Direkter Link',
+      r.channel_id ? (names.get(r.channel_id) ?? '') : 'Direkter Link',
       r.month,
       ...variables.map((v) => {
-        const value = answers[v.key];
+        const value = r.answers[v.key];
         return Array.isArray(value) ? value.join('|') : (value ?? null);
       }),
     ]);

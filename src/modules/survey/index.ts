@@ -20,7 +20,6 @@ export function surveyModule(deps: AppDeps): ModuleManifest {
   const results = createResultsService(deps);
   return defineModule({
     name: 'survey',
-    untypedRoutes: true,
     // No personal data: responses are anonymous, drafts belong to nobody.
     jobs: [
       // Nightly: delete expired drafts, and sum up yesterday's answers so the dashboard stays fast.
@@ -36,7 +35,7 @@ export function surveyModule(deps: AppDeps): ModuleManifest {
     routes(app) {
       registerRespondPages(app, deps, respond);
       registerEditorPages(app, deps, editor);
-      registerResultsPages(app, deps, results, editor);
+      registerResultsPages(app, deps.city, results);
       registerSurveyApi(app, deps, respond);
     },
     seedDemo: () => seedDemoSurvey(deps),

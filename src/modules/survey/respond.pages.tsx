@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pathParam, queryParam } from '../../platform/http/request-values.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { formBody, NoQuery, type FormFields, type RouteApp } from '../../platform/http/routes.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { fieldName, offeredIds, questionsNotOffered, readPage, type AnswerProblem } from './survey.answers.js';
 import {
@@ -19,10 +19,8 @@ import {
 } from './survey.definition.js';
 import { surveyMessages } from './survey.messages.js';
 import { RespondError, type Draft, type RespondService } from './respond.service.js';
+import { AnswerPageForm, LanguageQuery, PageParams, ResumeQuery, SlugParams, StartForm, StartQuery, SubmitForm } from './survey.schemas.js';
 import { LaterPage, MessagePage, QuestionPage, ReviewPage, StartPage, surveyPath } from './views/respond-views.js';
-
-type Body = Record<string, unknown>;
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /*
  * Respondent routes (no account; works without JavaScript):
@@ -30,12 +28,13 @@ const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  *   POST /mitmachen/befragung/:slug/start               creates the draft, sets the resume cookie
  *   GET  /mitmachen/befragung/:slug/seite/:n            one page of questions (from the draft)
  *   POST /mitmachen/befragung/:slug/seite/:n            aktion=weiter|zurueck|spaeter
+ *   GET  /mitmachen/befragung/:slug/spaeter             the resume link to keep
  *   GET  /mitmachen/befragung/:slug/absenden            last step
  *   POST /mitmachen/befragung/:slug/absenden            stores the response once
  *   GET  /mitmachen/befragung/:slug/danke               thank-you page
  *   GET  /mitmachen/befragung/:slug/fortsetzen?token=   resume link ("später fortsetzen")
  */
-export function registerRespondPages(app: FastifyInstance, deps: AppDeps, service: RespondService): void {
+export function registerRespondPages(app: RouteApp, deps: AppDeps, service: RespondService): void {
   const { city, config } = deps;
   const cookieName = `${cookieNames(config).session.replace('frh_session', 'frh_survey')}`;
   const cookieOptions = (slug: string) => ({
@@ -45,11 +44,6 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     secure: config.cookieSecure,
     maxAge: 30 * 86400,
   });
-  const slugOf = (req: FastifyRequest) => {
-    const slug = pathParam(req, 'slug');
-    if (!slugPattern.test(slug)) throw new AppError('not_found', 'Befragung nicht gefunden');
-    return slug;
-  };
   // English and German surveys speak their own language throughout; others keep the visitor's choice.
   const chromeLocale = (lang: SurveyLanguage, visitor: 'de' | 'en') => (lang === 'en' ? 'en' : lang === 'de' || lang === 'ls' ? 'de' : visitor);
 
@@ -89,14 +83,18 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
             />,
           );
       default:
-        return reply.status(422).html(await startPage(req, slug, { codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid') }));
+        return reply.status(422).html(await startPage(req, slug, {}, {}, { codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid') }));
     }
   }
 
-  async function startPage(req: FastifyRequest, slug: string, extra: { codeError?: string; code?: string } = {}) {
+  async function startPage(
+    req: FastifyRequest,
+    slug: string,
+    query: { kanal?: string; sprache?: string },
+    body: FormFields,
+    extra: { codeError?: string; code?: string } = {},
+  ) {
     const { survey, definition, open } = await service.openSurvey(slug);
-    const query = { kanal: queryParam(req, 'kanal'), sprache: queryParam(req, 'sprache') };
-    const body = (req.body ?? {}) as Body;
     const languages = completeLanguages(definition);
     const wanted = typeof body.sprache === 'string' ? body.sprache : query.sprache;
     const language = isSurveyLanguage(wanted) && languages.includes(wanted) ? wanted : req.locale === 'en' && languages.includes('en') ? 'en' : 'de';
@@ -166,17 +164,18 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       );
   }
 
-  app.get<{ Querystring: { kanal?: string } }>('/mitmachen/befragung/:slug', async (req, reply) => {
-    const slug = slugOf(req);
+  app.get('/mitmachen/befragung/:slug', { schema: { params: SlugParams, querystring: StartQuery } }, async (req, reply) => {
+    const { slug } = req.params;
     // A link with an unknown channel says so at once, not only after "Befragung starten".
     if (typeof req.query.kanal === 'string' && !(await service.channelExists(slug, req.query.kanal)))
       return problemPage(req, reply, slug, new RespondError('channel'));
-    return reply.html(await startPage(req, slug));
+    return reply.html(await startPage(req, slug, req.query, {}));
   });
 
-  app.post('/mitmachen/befragung/:slug/start', async (req, reply) => {
-    const slug = slugOf(req);
-    const body = (req.body ?? {}) as Body;
+  const startSchema = { params: SlugParams, querystring: StartQuery, body: formBody(StartForm) };
+  app.post('/mitmachen/befragung/:slug/start', { schema: startSchema }, async (req, reply) => {
+    const { slug } = req.params;
+    const body = req.body;
     await consumeRateLimit(deps.db, config.sessionSecret, { bucket: 'survey-start:ip', max: 300, windowSeconds: 3600 }, req.ip);
     try {
       const token = await service.start(slug, {
@@ -190,7 +189,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
       if (error instanceof RespondError && (error.problem === 'code_invalid' || error.problem === 'code_missing')) {
         const t = surveyMessages(req.locale);
         return reply.status(422).html(
-          await startPage(req, slug, {
+          await startPage(req, slug, req.query, body, {
             codeError: t(error.problem === 'code_missing' ? 'code.missing' : 'code.invalid'),
             code: (typeof body.code === 'string' ? body.code : '').slice(0, 20),
           }),
@@ -200,8 +199,8 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     }
   });
 
-  app.get<{ Params: { slug: string; n: string }; Querystring: { sprache?: string } }>('/mitmachen/befragung/:slug/seite/:n', async (req, reply) => {
-    const slug = slugOf(req);
+  app.get('/mitmachen/befragung/:slug/seite/:n', { schema: { params: PageParams, querystring: LanguageQuery } }, async (req, reply) => {
+    const { slug } = req.params;
     try {
       const draft = await draftOf(req, slug);
       const wanted = req.query.sprache;
@@ -218,14 +217,14 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     }
   });
 
-  app.post<{ Params: { slug: string; n: string } }>('/mitmachen/befragung/:slug/seite/:n', async (req, reply) => {
-    const slug = slugOf(req);
+  app.post('/mitmachen/befragung/:slug/seite/:n', { schema: { params: PageParams, body: formBody(AnswerPageForm) } }, async (req, reply) => {
+    const { slug } = req.params;
     try {
       const draft = await draftOf(req, slug);
       const index = Number.parseInt(req.params.n, 10) - 1;
       const page = draft.definition.pages[index];
       if (!page) throw new AppError('not_found', 'Seite nicht gefunden');
-      const body = (req.body ?? {}) as Body;
+      const body = req.body;
       const action = body.aktion === 'zurueck' ? 'back' : body.aktion === 'spaeter' ? 'later' : 'next';
       const result = readPage(page.questions, body, draft.answers, city.districts, action === 'next');
       // This page's answers replace what the draft had for its questions (unticked boxes included).
@@ -266,8 +265,8 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     }
   });
 
-  app.get('/mitmachen/befragung/:slug/spaeter', async (req, reply) => {
-    const slug = slugOf(req);
+  app.get('/mitmachen/befragung/:slug/spaeter', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
+    const { slug } = req.params;
     try {
       await draftOf(req, slug);
       const link = `${config.publicUrl}${surveyPath(slug)}/fortsetzen?token=${encodeURIComponent(req.cookies[cookieName]!)}`;
@@ -277,8 +276,8 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     }
   });
 
-  app.get<{ Params: { slug: string }; Querystring: { token?: string } }>('/mitmachen/befragung/:slug/fortsetzen', async (req, reply) => {
-    const slug = slugOf(req);
+  app.get('/mitmachen/befragung/:slug/fortsetzen', { schema: { params: SlugParams, querystring: ResumeQuery } }, async (req, reply) => {
+    const { slug } = req.params;
     try {
       const token = String(req.query.token ?? '');
       const draft = await service.loadDraft(slug, token);
@@ -289,8 +288,8 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     }
   });
 
-  app.get('/mitmachen/befragung/:slug/absenden', async (req, reply) => {
-    const slug = slugOf(req);
+  app.get('/mitmachen/befragung/:slug/absenden', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
+    const { slug } = req.params;
     try {
       const draft = await draftOf(req, slug);
       const check = service.checkAll(draft.definition, cleanAnswers(draft.definition, draft.answers));
@@ -312,9 +311,9 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     }
   });
 
-  app.post('/mitmachen/befragung/:slug/absenden', async (req, reply) => {
-    const slug = slugOf(req);
-    const body = (req.body ?? {}) as Body;
+  app.post('/mitmachen/befragung/:slug/absenden', { schema: { params: SlugParams, body: formBody(SubmitForm) } }, async (req, reply) => {
+    const { slug } = req.params;
+    const body = req.body;
     try {
       const outcome = await service.submit(slug, req.cookies[cookieName], typeof body.schluessel === 'string' ? body.schluessel : '');
       if (!outcome.ok) {
@@ -337,8 +336,7 @@ export function registerRespondPages(app: FastifyInstance, deps: AppDeps, servic
     }
   });
 
-  app.get('/mitmachen/befragung/:slug/danke', async (req, reply) => {
-    slugOf(req);
+  app.get('/mitmachen/befragung/:slug/danke', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
     const ctx = pageContext(req, city);
     const t = surveyMessages(ctx.locale);
     return reply.html(

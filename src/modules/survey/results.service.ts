@@ -1,10 +1,29 @@
-import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { ensure } from '../../platform/auth/guard.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { AppError } from '../../platform/http/errors.js';
+import { aggregateRows, rawRows } from './exports.js';
 import { isTextQuestion, hasMean, allQuestions, inLanguage, variablesOf, type SurveyDefinition, type Variable } from './survey.definition.js';
-import { berlinDay, loadDefinition, listChannels, type SurveyRow } from './survey.repository.js';
+import { countAnswers, countCombinations, countRecruitment, insertRollups, lockRolledUpUntil, type Dimension } from './rollups.repository.js';
+import { listResponsesForExport, responseExists } from './responses.repository.js';
+import { surveyPolicy, type SurveyAction } from './survey.policy.js';
+import {
+  berlinDay,
+  countResponses,
+  findSurvey,
+  findSurveyBySlug,
+  listChannels,
+  listLiveSurveyIds,
+  listPublicSurveys,
+  loadDefinition,
+  takesAnswers,
+  type SurveyRow,
+} from './survey.repository.js';
+import { deleteTextPicks, insertTextPick, listFreeTexts } from './text-picks.repository.js';
+import { listDefinitions } from './versions.repository.js';
 import { minCellCount, protectCube, valueAt } from './suppression.js';
+import type { Cell } from './xlsx.js';
 
 export const channelKey = '_kanal';
 
@@ -75,40 +94,19 @@ export function createResultsService({ db, city }: AppDeps) {
    */
   async function rollUp(surveyId: string, now = new Date()): Promise<string> {
     const cutoff = berlinDay(new Date(now.getTime() - 2 * 86_400_000));
-    const versions = await db.selectFrom('survey_versions').select('definition').where('survey_id', '=', surveyId).execute();
+    const versions = await listDefinitions(db, surveyId);
     // Closed answers of every version (free texts are never rolled up: they stay with their response).
-    const keys = [...new Set(versions.flatMap((v) => variablesOf(v.definition as SurveyDefinition, city.districts).map((x) => x.key)))];
+    const keys = [...new Set(versions.flatMap((definition) => variablesOf(definition, city.districts).map((x) => x.key)))];
     return db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('survey_surveys')
-        .select(sql<string | null>`rolled_up_until::text`.as('until'))
-        .where('id', '=', surveyId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      const from = row.until ?? '1900-01-01';
+      const from = (await lockRolledUpUntil(trx, surveyId)) ?? '1900-01-01';
       if (from >= cutoff) return from;
-      await sql`
-        INSERT INTO survey_rollups (survey_id, day, key, value, n)
-        SELECT ${surveyId}::uuid, r.answered_on, e.key, e.value, count(*)::int
-        FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) e
-        WHERE r.survey_id = ${surveyId} AND r.answered_on > ${from}::date AND r.answered_on <= ${cutoff}::date AND e.key = ANY(${keys}::text[])
-        GROUP BY 2, 3, 4
-        UNION ALL
-        SELECT ${surveyId}::uuid, answered_on, ${channelKey}, coalesce(channel_id::text, ''), count(*)::int
-        FROM survey_responses WHERE survey_id = ${surveyId} AND answered_on > ${from}::date AND answered_on <= ${cutoff}::date
-        GROUP BY 2, 4`.execute(trx);
-      await trx.updateTable('survey_surveys').set({ rolled_up_until: cutoff }).where('id', '=', surveyId).execute();
+      await insertRollups(trx, surveyId, { from, until: cutoff }, keys, channelKey);
       return cutoff;
     });
   }
 
   async function total(surveyId: string): Promise<number> {
-    const row = await db
-      .selectFrom('survey_responses')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('survey_id', '=', surveyId)
-      .executeTakeFirstOrThrow();
-    return row.n;
+    return countResponses(db, surveyId);
   }
 
   /** Every question's distribution, the mean where it makes sense, and recruitment per week and channel. */
@@ -116,24 +114,10 @@ export function createResultsService({ db, city }: AppDeps) {
     const { list, channel } = await variables(survey);
     const keys = list.map((v) => v.key);
     const until = await rollUp(survey.id);
-    const [grouped, recruitment] = await Promise.all([
-      sql<{ key: string; value: string; n: number }>`
-        SELECT key, value, sum(n)::int AS n FROM (
-          SELECT key, value, n FROM survey_rollups WHERE survey_id = ${survey.id} AND key = ANY(${keys}::text[])
-          UNION ALL
-          SELECT e.key, e.value, 1 FROM survey_responses r CROSS JOIN LATERAL jsonb_each_text(r.answers) e
-          WHERE r.survey_id = ${survey.id} AND r.answered_on > ${until}::date AND e.key = ANY(${keys}::text[])
-        ) x GROUP BY 1, 2`.execute(db),
-      sql<{ week: string; channel: string; n: number }>`
-        SELECT date_trunc('week', day)::date::text AS week, value AS channel, sum(n)::int AS n FROM (
-          SELECT day, value, n FROM survey_rollups WHERE survey_id = ${survey.id} AND key = ${channelKey}
-          UNION ALL
-          SELECT answered_on, coalesce(channel_id::text, ''), 1 FROM survey_responses WHERE survey_id = ${survey.id} AND answered_on > ${until}::date
-        ) x GROUP BY 1, 2`.execute(db),
-    ]);
-    const n = recruitment.rows.reduce((sum, r) => sum + r.n, 0);
+    const [grouped, recruitment] = await Promise.all([countAnswers(db, survey.id, keys, until), countRecruitment(db, survey.id, channelKey, until)]);
+    const n = recruitment.reduce((sum, r) => sum + r.n, 0);
     const byKey = new Map<string, Map<string, number>>();
-    for (const row of grouped.rows) {
+    for (const row of grouped) {
       const m = byKey.get(row.key) ?? new Map<string, number>();
       byKey.set(row.key, m);
       if (row.value.startsWith('[')) {
@@ -143,9 +127,9 @@ export function createResultsService({ db, city }: AppDeps) {
       } else m.set(row.value, (m.get(row.value) ?? 0) + row.n);
     }
     const distributions = list.map((variable) => distribution(variable, byKey.get(variable.key) ?? new Map<string, number>(), n));
-    const weeks = [...new Set(recruitment.rows.map((r) => r.week))].sort();
+    const weeks = [...new Set(recruitment.map((r) => r.week))].sort();
     const counts = new Array<number>(weeks.length * channel.categories.length).fill(0);
-    for (const r of recruitment.rows) {
+    for (const r of recruitment) {
       const c = channel.categories.findIndex((x) => x.value === r.channel);
       counts[weeks.indexOf(r.week) * channel.categories.length + (c < 0 ? channel.categories.length - 1 : c)]! += r.n;
     }
@@ -194,17 +178,15 @@ export function createResultsService({ db, city }: AppDeps) {
     if (!rows || !cols || rows === cols || (filter && (!filterVar || filterVar === rows || filterVar === cols))) return null;
     if (filter && (filter.value < 0 || filter.value >= filterVar!.categories.length)) return null;
     const dims = [rows, cols, ...(filterVar ? [filterVar] : [])].sort((a, b) => (a.key < b.key ? -1 : 1));
-    const expr = (v: ResultVariable) => (v.key === channelKey ? sql<string | null>`channel_id::text` : sql<string | null>`answers->>${v.key}`);
-    const grouped = await sql<{ a: string | null; b: string | null; c: string | null; n: number }>`
-      SELECT ${expr(dims[0]!)} AS a, ${expr(dims[1]!)} AS b, ${dims[2] ? expr(dims[2]) : sql`NULL`} AS c, count(*)::int AS n
-      FROM survey_responses WHERE survey_id = ${survey.id} GROUP BY 1, 2, 3`.execute(db);
+    const dimension = (v: ResultVariable): Dimension => (v.key === channelKey ? { channel: true } : { key: v.key });
+    const grouped = await countCombinations(db, survey.id, dims.map(dimension));
     const sizes = dims.map((d) => d.categories.length);
     const counts = new Array<number>(sizes.reduce((a, b) => a * b, 1)).fill(0);
     const indexOf = (v: ResultVariable, value: string | null) => {
       const i = v.categories.findIndex((c) => c.value === value);
       return i < 0 ? v.categories.length - 1 : i;
     };
-    for (const r of grouped.rows) {
+    for (const r of grouped) {
       const coords = [r.a, r.b, r.c].slice(0, dims.length).map((value, d) => indexOf(dims[d]!, value));
       const flat = coords.reduce((s, c, d) => s * sizes[d]! + c, 0);
       counts[flat]! += r.n;
@@ -231,38 +213,66 @@ export function createResultsService({ db, city }: AppDeps) {
           : [],
     );
     const out: { key: string; label: string; answers: { id: string; text: string; published: boolean }[] }[] = [];
-    for (const { key, label } of keys) {
-      let q = db
-        .selectFrom('survey_responses as r')
-        .leftJoin('survey_text_picks as p', (j) => j.onRef('p.response_id', '=', 'r.id').on('p.answer_key', '=', key))
-        .select(['r.id', sql<string>`r.answers->>${key}`.as('text'), sql<boolean>`p.response_id IS NOT NULL`.as('published')])
-        .where('r.survey_id', '=', survey.id)
-        .where(sql<boolean>`r.answers ? ${key}`);
-      if (publishedOnly) q = q.where('p.response_id', 'is not', null);
-      out.push({ key, label, answers: await q.orderBy('r.id').limit(500).execute() });
-    }
+    for (const { key, label } of keys) out.push({ key, label, answers: await listFreeTexts(db, survey.id, key, publishedOnly) });
     return out;
   }
 
   /** Sums up the answers of every survey that has taken any, so the dashboards stay fast. */
   async function rollUpAll(now = new Date()): Promise<void> {
-    const live = await db.selectFrom('survey_surveys').select('id').where('status', '!=', 'draft').execute();
-    for (const survey of live) await rollUp(survey.id, now);
+    for (const id of await listLiveSurveyIds(db)) await rollUp(id, now);
+  }
+
+  /** The survey, if the actor may do this with it: 403 before 404, so nobody learns which surveys exist. */
+  async function surveyFor(actor: Actor, id: string, action: SurveyAction): Promise<SurveyRow> {
+    ensure(surveyPolicy.can(actor, action));
+    const survey = await findSurvey(db, id);
+    if (!survey) throw new AppError('not_found', 'Befragung nicht gefunden');
+    return survey;
+  }
+
+  /** "Mitmachen": surveys taking answers now, and those with published results. */
+  async function publicSurveys() {
+    const listed = await listPublicSurveys(db);
+    return { open: listed.filter((r) => takesAnswers(r)), published: listed.filter((r) => r.status === 'published') };
+  }
+
+  /** The published results of a survey with the free texts editors picked; 404 until they are published. */
+  async function publicResults(slug: string) {
+    const survey = await findSurveyBySlug(db, slug);
+    if (!survey || survey.status !== 'published') throw new AppError('not_found', 'Ergebnisse nicht gefunden');
+    const shown = await dashboard(survey);
+    const definition = await loadDefinition(db, survey.id, survey.current_version);
+    return { title: definition.title.de, dashboard: shown, quotes: await texts(survey, definition, true) };
+  }
+
+  /** The aggregates as table rows (hidden cells stay hidden), for editors. */
+  async function aggregateExport(actor: Actor, id: string): Promise<{ survey: SurveyRow; rows: Cell[][] }> {
+    const survey = await surveyFor(actor, id, 'survey.results');
+    return { survey, rows: aggregateRows(await dashboard(survey)) };
+  }
+
+  /** Anonymised raw answers, for analysts and admins only; every export is written to the audit log. */
+  async function rawExport(actor: Actor, id: string): Promise<{ survey: SurveyRow; rows: Cell[][] }> {
+    const survey = await surveyFor(actor, id, 'survey.rawExport');
+    const definition = await loadDefinition(db, survey.id, survey.current_version);
+    const channels = await listChannels(db, survey.id);
+    const rows = rawRows(definition, city.districts, channels, await listResponsesForExport(db, survey.id));
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: 'survey.raw_exported',
+      subjectType: 'survey',
+      subjectId: survey.id,
+      details: { rows: rows.length - 1 },
+    });
+    return { survey, rows };
   }
 
   /** Publishes exactly these free-text answers (response id and question key) with the results; picks of other surveys are ignored. */
   async function publishTexts(actor: Actor, surveyId: string, picks: readonly [string, string][]): Promise<void> {
+    ensure(surveyPolicy.can(actor, 'survey.edit'));
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('survey_text_picks').where('survey_id', '=', surveyId).execute();
-      for (const [responseId, key] of picks) {
-        const exists = await trx.selectFrom('survey_responses').select('id').where('id', '=', responseId).where('survey_id', '=', surveyId).executeTakeFirst();
-        if (exists)
-          await trx
-            .insertInto('survey_text_picks')
-            .values({ survey_id: surveyId, response_id: responseId, answer_key: key })
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-      }
+      await deleteTextPicks(trx, surveyId);
+      for (const [responseId, key] of picks) if (await responseExists(trx, surveyId, responseId)) await insertTextPick(trx, surveyId, responseId, key);
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'survey.texts_published',
@@ -273,7 +283,21 @@ export function createResultsService({ db, city }: AppDeps) {
     });
   }
 
-  return { variables, dashboard, crossTab, texts, total, rollUp, rollUpAll, publishTexts };
+  return {
+    surveyFor,
+    variables,
+    dashboard,
+    crossTab,
+    texts,
+    total,
+    rollUp,
+    rollUpAll,
+    publicSurveys,
+    publicResults,
+    aggregateExport,
+    rawExport,
+    publishTexts,
+  };
 }
 
 export type ResultsService = ReturnType<typeof createResultsService>;

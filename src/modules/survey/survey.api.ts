@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
+import type { RouteApp } from '../../platform/http/routes.js';
 import { RespondError, type RespondService } from './respond.service.js';
+import { SlugParams } from './survey.schemas.js';
 
 const SubmitBody = Type.Object(
   {
@@ -23,15 +24,15 @@ const SubmitBody = Type.Object(
  *   POST /api/v1/befragungen/:slug/antworten    one complete answer sheet; idempotent by key
  * No cookie, no session: CSRF does not apply. Anonymous like the form: channel and day only.
  */
-export function registerSurveyApi(app: FastifyInstance, deps: AppDeps, service: RespondService): void {
-  app.post<{ Params: { slug: string }; Body: { schluessel: string; kanal?: string; antworten: Record<string, string | string[]> } }>(
+export function registerSurveyApi(app: RouteApp, deps: AppDeps, service: RespondService): void {
+  app.post(
     '/api/v1/befragungen/:slug/antworten',
     {
       config: { csrf: false },
       schema: {
         tags: ['Befragung'],
         summary: 'Eine vollständige Antwort auf eine laufende Befragung senden (anonym)',
-        params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) }),
+        params: SlugParams,
         body: SubmitBody,
       },
     },

@@ -81,3 +81,79 @@ export function listPublicSurveys(db: Executor) {
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+/** The editors' list: every survey, the newest first, with its number of responses. */
+export function listSurveysWithResponses(db: Executor) {
+  return db
+    .selectFrom('survey_surveys')
+    .select([
+      'id',
+      'slug',
+      'title',
+      'status',
+      (eb) =>
+        eb
+          .selectFrom('survey_responses')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('survey_id', '=', 'survey_surveys.id')
+          .as('responses'),
+    ])
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
+  return !!(await db.selectFrom('survey_surveys').select('id').where('slug', '=', slug).executeTakeFirst());
+}
+
+export async function insertSurvey(db: Executor, input: { slug: string; title: string }): Promise<string> {
+  const row = await db.insertInto('survey_surveys').values(input).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Status and current version, the row locked until the transaction ends (one change at a time). */
+export function lockSurvey(trx: Executor, id: string) {
+  return trx.selectFrom('survey_surveys').select(['id', 'status', 'current_version']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateSurvey(
+  db: Executor,
+  id: string,
+  changes: Partial<{
+    title: string;
+    status: SurveyRow['status'];
+    current_version: number;
+    opens_on: string | null;
+    closes_on: string | null;
+    requires_code: boolean;
+  }>,
+): Promise<void> {
+  await db
+    .updateTable('survey_surveys')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ids of the surveys that may have answers (every one but drafts). */
+export async function listLiveSurveyIds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('survey_surveys').select('id').where('status', '!=', 'draft').execute();
+  return rows.map((r) => r.id);
+}
+
+/** What a one-shot submission needs, in one statement: the survey by slug and the id of the named channel (null if none). */
+export function findSurveyForSubmission(db: Executor, slug: string, channelSlug: string) {
+  return db
+    .selectFrom('survey_surveys as s')
+    .select([
+      's.id',
+      's.status',
+      's.requires_code',
+      's.current_version',
+      sql<string | null>`s.opens_on::text`.as('opens_on'),
+      sql<string | null>`s.closes_on::text`.as('closes_on'),
+      (eb) => eb.selectFrom('survey_channels as c').select('c.id').whereRef('c.survey_id', '=', 's.id').where('c.slug', '=', channelSlug).as('channel_id'),
+    ])
+    .where('s.slug', '=', slug)
+    .executeTakeFirst();
+}
