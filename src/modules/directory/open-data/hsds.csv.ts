@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../../platform/deps.js';
 import { csvLine, csvStart } from '../../../platform/export/csv.js';
+import { NoQuery, type RouteApp } from '../../../platform/http/routes.js';
 import type { Executor } from '../../../db/executor.js';
 import type { HsdsAddress } from './hsds.types.js';
 
@@ -131,7 +132,7 @@ async function* rowsOf(db: Executor): AsyncGenerator<string> {
   }
 }
 
-export function registerHsdsCsv(app: FastifyInstance, { db }: AppDeps, openToAnyOrigin: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): void {
+export function registerHsdsCsv(app: RouteApp, { db }: AppDeps, openToAnyOrigin: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): void {
   app.get(
     '/angebote.csv',
     {
@@ -140,6 +141,7 @@ export function registerHsdsCsv(app: FastifyInstance, { db }: AppDeps, openToAny
         tags: ['HSDS'],
         summary: 'Alle veröffentlichten Angebote als CSV-Datei (eine Zeile je Angebot und Standort, Semikolon, UTF-8)',
         produces: ['text/csv'],
+        querystring: NoQuery,
       },
     },
     async (_req, reply) => {
