@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../../platform/deps.js';
 import { ensure, requireActor } from '../../../platform/auth/guard.js';
-import { isAdmin } from '../../../platform/auth/roles.js';
 import { pageContext } from '../../../platform/http/context.js';
 import { formValues } from '../../../platform/http/forms.js';
 import { formBody, NoQuery, pageQuery, type RouteApp } from '../../../platform/http/routes.js';
 import { LenientText } from '../directory.routes.js';
 import { importAsAdmin } from './hsds.import.js';
+import { canImportPackages } from './hsds.import.policy.js';
 import { maxPackageBytes } from './hsds.validate.js';
 import { ImportPage, importPath, importScript, importScriptPath, summaryOf, type ImportSummary } from './views/import-page.js';
 
@@ -45,7 +45,7 @@ const count = (value: string | undefined) => Math.max(0, Math.min(10_000_000, Nu
 
 export function registerHsdsImportPages(app: RouteApp, { db, city }: AppDeps): void {
   app.get(importPath, { schema: { querystring: ResultQuery } }, async (req, reply) => {
-    ensure(isAdmin(requireActor(req)));
+    ensure(canImportPackages(requireActor(req)));
     const ctx = pageContext(req, city);
     if (req.query.ergebnis !== 'importiert') return reply.html(<ImportPage ctx={ctx} />);
     const summary = Object.fromEntries(Object.entries(resultParams).map(([key, param]) => [key, count(req.query[param])])) as unknown as ImportSummary;
@@ -58,7 +58,7 @@ export function registerHsdsImportPages(app: RouteApp, { db, city }: AppDeps): v
 
   app.post(importPath, { bodyLimit, schema: { body: formBody(ImportForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    ensure(isAdmin(actor));
+    ensure(canImportPackages(actor));
     const values = formValues(req.body);
     const text = values.paket ?? '';
     const dryRun = values.nurPruefen === 'ja';

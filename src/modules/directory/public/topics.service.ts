@@ -4,9 +4,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { Executor } from '../../../db/executor.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
-import { isEditor, type Actor } from '../../../platform/auth/roles.js';
+import { ensure } from '../../../platform/auth/guard.js';
+import type { Actor } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
+import { canEditTopics } from './topics.policy.js';
 import * as repo from './topics.repository.js';
 
 /** Topic pages (/themen): reading topics, and editors writing their introductions or adding topics. */
@@ -37,10 +39,10 @@ export const NewTopicForm = Type.Object({
 });
 export type NewTopicInput = Static<typeof NewTopicForm>;
 
-/** Editors and admins write topic pages and extend the topic list; nobody else. */
+/** 401 for nobody, 403 unless the actor may edit topics (topics.policy.ts). */
 export function authorizeTopicEditing(actor: Actor | null): asserts actor is Actor {
   if (!actor) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-  if (!isEditor(actor)) throw new AppError('forbidden', 'Keine Berechtigung');
+  ensure(canEditTopics(actor));
 }
 
 const toTopic = (r: repo.TopicRow): Topic => ({
