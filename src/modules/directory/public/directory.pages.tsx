@@ -2,8 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import { pageContext } from '../../../platform/http/context.js';
 import { notFound } from '../../../platform/http/errors.js';
-import { IdParams, NoQuery, type RouteApp } from '../../../platform/http/routes.js';
+import { NoQuery, type RouteApp } from '../../../platform/http/routes.js';
 import { loadServiceDetails, loadUnlistedService } from './directory.details.js';
+import { UuidParams } from '../directory.routes.js';
 import { FilterQuery, listPath, parseFilters } from './directory.filters.js';
 import { languagesPresent, searchServices } from './directory.search.js';
 import { serviceJsonLd } from './json-ld.js';
@@ -50,7 +51,7 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
     );
   });
 
-  app.get('/angebote/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+  app.get('/angebote/:id', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
     const details = await loadServiceDetails(db, req.params.id);
     if (!details) {
       // A service taken out of the directory says so (410), so links and bookmarks do not just break.
@@ -62,7 +63,7 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
     return reply.html(<ServicePage ctx={ctxOf(req)} d={details} now={new Date()} jsonLd={jsonLd} />);
   });
 
-  app.get('/angebote/:id/drucken', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+  app.get('/angebote/:id/drucken', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
     const details = await loadServiceDetails(db, req.params.id);
     if (!details) throw notFound('Angebot');
     return reply.html(<PrintPage ctx={ctxOf(req)} d={details} now={new Date()} pageUrl={`${deps.config.publicUrl}/angebote/${details.service.id}`} />);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Id, params } from '../../../platform/http/routes.js';
+import { params } from '../../../platform/http/routes.js';
+import { Uuid } from '../directory.routes.js';
 
 /*
  * What the provider and editor forms send, as their routes declare it. The fields are read and
@@ -71,9 +72,9 @@ export const RejectForm = Type.Object({ reason: Field() });
 export const TrustForm = Type.Object({ trusted: Field() });
 
 /** `/mein-verzeichnis/:org/…` */
-export const OrgParams = params({ org: Id() });
+export const OrgParams = params({ org: Uuid() });
 /** `/mein-verzeichnis/:org/standorte|angebote/:id/…` */
-export const EntityParams = params({ org: Id(), id: Id() });
+export const EntityParams = params({ org: Uuid(), id: Uuid() });
 
 /** The form of each entity type. */
 export const entityForms = { organization: OrganizationForm, location: LocationForm, service: ServiceForm } as const;

@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import { pageContext } from '../../../platform/http/context.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { ButtonForm, formBody, IdParams, NoQuery, pageQuery, type RouteApp } from '../../../platform/http/routes.js';
-import { LenientText } from '../directory.routes.js';
+import { ButtonForm, formBody, NoQuery, pageQuery, type RouteApp } from '../../../platform/http/routes.js';
+import { LenientText, UuidParams } from '../directory.routes.js';
 import { OrganizationsPage, QueuePage, ReviewPage } from './views/workflow-review.js';
 import { OrgParams, RejectForm, TrustForm } from './workflow.form-schemas.js';
 import { workflowMessages } from './workflow.messages.js';
@@ -34,17 +34,17 @@ export function registerReviewPages(app: RouteApp, deps: AppDeps, workflow: Work
     return reply.html(<QueuePage ctx={ctxOf(req)} queue={queue} notice={notice} />);
   });
 
-  app.get('/verwaltung/pruefung/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+  app.get('/verwaltung/pruefung/:id', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
     const data = await review.reviewPage(await workflow.actorOf(req.actor), req.params.id, req.locale);
     return reply.html(<ReviewPage ctx={ctxOf(req)} review={data} />);
   });
 
-  app.post('/verwaltung/pruefung/:id/freigeben', { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+  app.post('/verwaltung/pruefung/:id/freigeben', { schema: { params: UuidParams, body: ButtonForm } }, async (req, reply) => {
     await review.approve(await workflow.actorOf(req.actor), req.params.id, req.locale);
     return reply.redirect(`${paths.queue}?hinweis=freigegeben`, 303);
   });
 
-  app.post('/verwaltung/pruefung/:id/ablehnen', { schema: { params: IdParams, body: formBody(RejectForm) } }, async (req, reply) => {
+  app.post('/verwaltung/pruefung/:id/ablehnen', { schema: { params: UuidParams, body: formBody(RejectForm) } }, async (req, reply) => {
     const actor = await workflow.actorOf(req.actor);
     const id = req.params.id;
     const reason = formStrings(req.body).reason ?? '';
