@@ -15,7 +15,6 @@ export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type 
 export function directoryModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'directory',
-    untypedRoutes: true,
     personalData: workflowPersonalData,
     jobs: workflowJobs(deps),
     searchProviders: [directorySearchProvider(deps.db)],

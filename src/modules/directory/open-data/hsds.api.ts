@@ -1,9 +1,11 @@
-import type { Static } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TSchema } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { NoQuery, type RouteApp } from '../../../platform/http/routes.js';
 import type { Executor } from '../../../db/executor.js';
-import { listByText, type TextMatch } from '../public/directory.search.js';
+import { listByText } from '../public/directory.search.js';
+import type { TextMatch } from '../public/search.repository.js';
 import { registerHsdsCsv } from './hsds.csv.js';
 import { registerHsdsImportPages } from './hsds.import.pages.js';
 import * as objects from './hsds.objects.js';
@@ -45,7 +47,8 @@ async function openToAnyOrigin(_req: unknown, reply: FastifyReply): Promise<void
   reply.header('cross-origin-resource-policy', 'cross-origin');
 }
 
-const route = (summary: string, extra: Record<string, unknown>, ok: unknown) => ({
+/** An HSDS route's options; `extra` holds its params and querystring, which type the handler. */
+const route = <Extra extends { params?: TSchema; querystring: TSchema; description?: string }>(summary: string, extra: Extra, ok: TSchema) => ({
   onRequest: openToAnyOrigin,
   schema: { tags: ['HSDS'], summary, ...extra, response: { 200: ok, 404: ApiError, 422: ApiError } },
 });
@@ -112,22 +115,22 @@ async function fullOrganization(db: Executor, row: objects.OrganizationRow, full
   return objects.organizationFullObject(row, { locations, services: nested, terms });
 }
 
-export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerHsdsApi(app: RouteApp, deps: AppDeps): void {
   const { db, config } = deps;
 
   const info = async () => ({ version: '3.0', profile: `${config.publicUrl}/api/docs`, openapi_url: `${config.publicUrl}/api/openapi.json` });
-  app.get('/api/hsds', { onRequest: openToAnyOrigin, schema: { hide: true } }, info);
+  app.get('/api/hsds', { onRequest: openToAnyOrigin, schema: { hide: true, querystring: NoQuery } }, info);
   app.get(
     '/api/hsds/',
     route(
       'HSDS-Version und Beschreibung dieser Schnittstelle',
-      { description: 'Das Verzeichnis „Angebote & Leistungen“ als offene Daten nach HSDS 3.0 (Open Referral).' },
+      { description: 'Das Verzeichnis „Angebote & Leistungen“ als offene Daten nach HSDS 3.0 (Open Referral).', querystring: NoQuery },
       ApiInfo,
     ),
     info,
   );
 
-  app.get<{ Querystring: Static<typeof ServiceListQuery> }>(
+  app.get(
     '/api/hsds/services',
     route(
       'Angebote, seitenweise (Kurzform oder mit full=true vollständig)',
@@ -150,9 +153,9 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Params: Static<typeof IdParams> }>(
+  app.get(
     '/api/hsds/services/:id',
-    route('Ein Angebot, vollständig mit Träger und Standorten', { params: IdParams }, hsdsObject(`${spec}/compiled/service.json`)),
+    route('Ein Angebot, vollständig mit Träger und Standorten', { params: IdParams, querystring: NoQuery }, hsdsObject(`${spec}/compiled/service.json`)),
     async (req) => {
       const rows = await repo.servicesByIds(db, [idOf(req.params.id, 'Angebot')]);
       found(rows[0], 'Angebot');
@@ -160,7 +163,7 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Querystring: Static<typeof OrganizationListQuery> }>(
+  app.get(
     '/api/hsds/organizations',
     route('Träger, seitenweise', { querystring: OrganizationListQuery }, pageResponse(`${spec}/compiled/organization_list.json`)),
     async (req) => {
@@ -174,7 +177,7 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof OrganizationQuery> }>(
+  app.get(
     '/api/hsds/organizations/:id',
     route('Ein Träger mit Standorten und Angeboten', { params: IdParams, querystring: OrganizationQuery }, hsdsObject(`${spec}/compiled/organization.json`)),
     async (req) => {
@@ -183,7 +186,7 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Querystring: Static<typeof ServiceAtLocationListQuery> }>(
+  app.get(
     '/api/hsds/service_at_locations',
     route('Angebote an Standorten, seitenweise', { querystring: ServiceAtLocationListQuery }, pageResponse(`${spec}/compiled/service_at_location_list.json`)),
     async (req) => {
@@ -210,9 +213,9 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Params: Static<typeof IdParams> }>(
+  app.get(
     '/api/hsds/service_at_locations/:id',
-    route('Ein Angebot an einem Standort, vollständig', { params: IdParams }, hsdsObject(`${spec}/compiled/service_at_location.json`)),
+    route('Ein Angebot an einem Standort, vollständig', { params: IdParams, querystring: NoQuery }, hsdsObject(`${spec}/compiled/service_at_location.json`)),
     async (req) => {
       const link = found(await repo.serviceAtLocationById(db, idOf(req.params.id, 'Angebot am Standort')), 'Angebot am Standort');
       const [organizations, terms] = await Promise.all([repo.organizationsByIds(db, [link.service.organization_id]), repo.loadTerms(db)]);
@@ -220,7 +223,7 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Querystring: Static<typeof TaxonomyListQuery> }>(
+  app.get(
     '/api/hsds/taxonomies',
     route('Taxonomien (Themen und Merkmale), seitenweise', { querystring: TaxonomyListQuery }, pageResponse(`${spec}/taxonomy.json`)),
     async (req) => {
@@ -230,13 +233,11 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Params: Static<typeof IdParams> }>(
-    '/api/hsds/taxonomies/:id',
-    route('Eine Taxonomie', { params: IdParams }, hsdsObject(`${spec}/taxonomy.json`)),
-    async (req) => objects.taxonomyObject(found(await repo.taxonomyById(db, idOf(req.params.id, 'Taxonomie')), 'Taxonomie')),
+  app.get('/api/hsds/taxonomies/:id', route('Eine Taxonomie', { params: IdParams, querystring: NoQuery }, hsdsObject(`${spec}/taxonomy.json`)), async (req) =>
+    objects.taxonomyObject(found(await repo.taxonomyById(db, idOf(req.params.id, 'Taxonomie')), 'Taxonomie')),
   );
 
-  app.get<{ Querystring: Static<typeof TaxonomyTermListQuery> }>(
+  app.get(
     '/api/hsds/taxonomy_terms',
     route(
       'Begriffe der Taxonomien, seitenweise (top_only: nur Begriffe ohne Oberbegriff)',
@@ -261,9 +262,9 @@ export function registerHsdsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Params: Static<typeof IdParams> }>(
+  app.get(
     '/api/hsds/taxonomy_terms/:id',
-    route('Ein Begriff', { params: IdParams }, hsdsObject(`${spec}/taxonomy_term.json`)),
+    route('Ein Begriff', { params: IdParams, querystring: NoQuery }, hsdsObject(`${spec}/taxonomy_term.json`)),
     async (req) => {
       const term = found(await repo.termById(db, idOf(req.params.id, 'Begriff')), 'Begriff');
       return objects.termObject(term, await repo.taxonomyById(db, term.taxonomy_id));

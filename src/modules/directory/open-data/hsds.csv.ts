@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import { csvLine, csvStart } from '../../../platform/export/csv.js';
+import { NoQuery, type RouteApp } from '../../../platform/http/routes.js';
 import type { Executor } from '../../../db/executor.js';
-import type { HsdsAddress } from './hsds.types.js';
+import * as csv from './hsds.csv.repository.js';
 
 /*
  * GET /angebote.csv   the published directory as open data: one row per service and location
@@ -38,60 +38,15 @@ export const csvHeader = [
 const yesNo = (value: boolean) => (value ? 'ja' : 'nein');
 const batchSize = 2000;
 
-// Only the fields the file needs are read from the HSDS objects: parsing whole objects would cost
-// most of the time of a big export.
-const serviceColumns = [
-  's.id',
-  's.name',
-  's.topic_codes',
-  's.districts',
-  's.free',
-  's.barrier_free',
-  's.minimum_age',
-  's.maximum_age',
-  'o.name as organization',
-  sql<string | null>`s.hsds ->> 'description'`.as('description'),
-  sql<string | null>`s.hsds #>> '{phones,0,number}'`.as('phone'),
-  sql<string | null>`coalesce(s.hsds ->> 'email', o.hsds ->> 'email')`.as('email'),
-  sql<string | null>`coalesce(s.hsds ->> 'url', o.hsds ->> 'website')`.as('url'),
-  // From the HSDS object: the date column would come back as a local-midnight Date.
-  sql<string | null>`s.hsds ->> 'assured_date'`.as('assured_date'),
-  sql<
-    string | null
-  >`(select string_agg(coalesce(x ->> 'name', x ->> 'code'), ', ') from jsonb_array_elements(coalesce(s.hsds -> 'languages', '[]'::jsonb)) x)`.as('languages'),
-] as const;
-
 async function* rowsOf(db: Executor): AsyncGenerator<string> {
-  const topics = new Map((await db.selectFrom('taxonomy_terms').select(['code', 'name']).execute()).map((t) => [t.code, t.name]));
+  const topics = await csv.topicNames(db);
   yield `${csvStart}${csvLine(csvHeader)}`;
   // The order is chosen once on narrow rows, then the rows are read slice by slice: a big directory
   // streams out and never sits in memory (or in one long transaction) as a whole.
-  const order = (await db.selectFrom('directory_services').select('id').orderBy('name').orderBy('id').execute()).map((r) => r.id);
+  const order = await csv.serviceOrder(db);
   for (let start = 0; start < order.length; start += batchSize) {
     const ids = order.slice(start, start + batchSize);
-    const [rows, links] = await Promise.all([
-      db
-        .selectFrom('directory_services as s')
-        .innerJoin('organizations as o', 'o.id', 's.organization_id')
-        .select(serviceColumns)
-        .where('s.id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('directory_service_locations as sl')
-        .innerJoin('directory_locations as l', 'l.id', 'sl.location_id')
-        .select([
-          'sl.service_id',
-          'l.id',
-          'l.name',
-          'l.barrier_free',
-          sql<HsdsAddress[] | null>`l.hsds -> 'addresses'`.as('addresses'),
-          sql<string | null>`l.hsds #>> '{phones,0,number}'`.as('phone'),
-        ])
-        .where('sl.service_id', 'in', ids)
-        .orderBy('l.name')
-        .orderBy('l.id')
-        .execute(),
-    ]);
+    const [rows, links] = await Promise.all([csv.serviceLines(db, ids), csv.locationLines(db, ids)]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const linksOf = new Map<string, typeof links>();
     for (const link of links) linksOf.set(link.service_id, [...(linksOf.get(link.service_id) ?? []), link]);
@@ -131,7 +86,7 @@ async function* rowsOf(db: Executor): AsyncGenerator<string> {
   }
 }
 
-export function registerHsdsCsv(app: FastifyInstance, { db }: AppDeps, openToAnyOrigin: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): void {
+export function registerHsdsCsv(app: RouteApp, { db }: AppDeps, openToAnyOrigin: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): void {
   app.get(
     '/angebote.csv',
     {
@@ -140,6 +95,7 @@ export function registerHsdsCsv(app: FastifyInstance, { db }: AppDeps, openToAny
         tags: ['HSDS'],
         summary: 'Alle veröffentlichten Angebote als CSV-Datei (eine Zeile je Angebot und Standort, Semikolon, UTF-8)',
         produces: ['text/csv'],
+        querystring: NoQuery,
       },
     },
     async (_req, reply) => {

@@ -5,6 +5,7 @@ import { loadConfig } from '../../../config.js';
 import { openDatabase } from '../../../db/database.js';
 import { migrateToLatest } from '../../../db/migrate.js';
 import { importHsdsPackage } from './hsds.import.js';
+import { accountByEmail } from './hsds.import.repository.js';
 import { hsdsMessages } from './hsds.messages.js';
 import { wordsOf, type Problem } from './hsds.validate.js';
 
@@ -45,7 +46,7 @@ async function run(db: Kysely<DB>): Promise<number> {
   await migrateToLatest(db);
   let authorId: string | null = null;
   if (author) {
-    const user = await db.selectFrom('users').select(['id', 'role']).where('email', '=', author.toLowerCase()).executeTakeFirst();
+    const user = await accountByEmail(db, author.toLowerCase());
     if (!user || user.role !== 'admin') {
       console.error(`--als: ${author} ist kein Admin-Konto.`);
       return 2;

@@ -1,10 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../../platform/deps.js';
 import { ensure, requireActor } from '../../../platform/auth/guard.js';
-import { isAdmin } from '../../../platform/auth/roles.js';
 import { pageContext } from '../../../platform/http/context.js';
 import { formValues } from '../../../platform/http/forms.js';
+import { formBody, NoQuery, pageQuery, type RouteApp } from '../../../platform/http/routes.js';
+import { LenientText } from '../directory.routes.js';
 import { importAsAdmin } from './hsds.import.js';
+import { canImportPackages } from './hsds.import.policy.js';
 import { maxPackageBytes } from './hsds.validate.js';
 import { ImportPage, importPath, importScript, importScriptPath, summaryOf, type ImportSummary } from './views/import-page.js';
 
@@ -26,24 +28,37 @@ const resultParams = {
   created: 'neu',
   updated: 'aktualisiert',
 } as const satisfies Record<keyof ImportSummary, string>;
+/** The result after the redirect; counts that do not read as numbers show as 0. */
+const ResultQuery = pageQuery({
+  ergebnis: LenientText(),
+  traeger: LenientText(),
+  standorte: LenientText(),
+  angebote: LenientText(),
+  neu: LenientText(),
+  aktualisiert: LenientText(),
+} satisfies Record<'ergebnis' | (typeof resultParams)[keyof typeof resultParams], unknown>);
+
+/** The package as JSON text, checked by importAsAdmin (hsds.validate.ts); the checkbox makes it a dry run. */
+const ImportForm = Type.Object({ paket: Type.String(), nurPruefen: Type.Optional(Type.Literal('ja')) });
+
 const count = (value: string | undefined) => Math.max(0, Math.min(10_000_000, Number.parseInt(value ?? '', 10) || 0));
 
-export function registerHsdsImportPages(app: FastifyInstance, { db, city }: AppDeps): void {
-  app.get<{ Querystring: Record<string, string | undefined> }>(importPath, async (req, reply) => {
-    ensure(isAdmin(requireActor(req)));
+export function registerHsdsImportPages(app: RouteApp, { db, city }: AppDeps): void {
+  app.get(importPath, { schema: { querystring: ResultQuery } }, async (req, reply) => {
+    ensure(canImportPackages(requireActor(req)));
     const ctx = pageContext(req, city);
     if (req.query.ergebnis !== 'importiert') return reply.html(<ImportPage ctx={ctx} />);
     const summary = Object.fromEntries(Object.entries(resultParams).map(([key, param]) => [key, count(req.query[param])])) as unknown as ImportSummary;
     return reply.html(<ImportPage ctx={ctx} done={{ summary, dryRun: false }} />);
   });
 
-  app.get(importScriptPath, { schema: { hide: true } }, async (_req, reply) =>
+  app.get(importScriptPath, { schema: { hide: true, querystring: NoQuery } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(importScript),
   );
 
-  app.post(importPath, { bodyLimit }, async (req, reply) => {
+  app.post(importPath, { bodyLimit, schema: { body: formBody(ImportForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    ensure(isAdmin(actor));
+    ensure(canImportPackages(actor));
     const values = formValues(req.body);
     const text = values.paket ?? '';
     const dryRun = values.nurPruefen === 'ja';

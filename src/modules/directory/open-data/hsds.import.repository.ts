@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB, DirectoryEntity } from '../../../db/types.js';
+import type { Executor } from '../../../db/executor.js';
 
 /** The queries of the HSDS import; all run inside the import's one transaction. */
 
@@ -82,3 +83,6 @@ export async function recordPublishedRevisions(trx: Transaction<DB>, revisions: 
       .execute();
   }
 }
+
+/** The account the CLI imports as (`--als`), by email address. */
+export const accountByEmail = (db: Executor, email: string) => db.selectFrom('users').select(['id', 'role']).where('email', '=', email).executeTakeFirst();

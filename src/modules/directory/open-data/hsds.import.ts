@@ -2,9 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { ensure } from '../../../platform/auth/guard.js';
-import { isAdmin, type Actor } from '../../../platform/auth/roles.js';
+import type { Actor } from '../../../platform/auth/roles.js';
 import { loadTermIndex } from '../directory.publish.js';
 import { publishLocations, publishOrganizations, publishServices } from '../directory.publish-many.js';
+import { canImportPackages } from './hsds.import.policy.js';
 import { existingIds, linkOwners, recordPublishedRevisions } from './hsds.import.repository.js';
 import { checkPackage, inPackageOrder, parsePackageText, type CheckedPackage, type Problem } from './hsds.validate.js';
 
@@ -146,7 +147,7 @@ export async function importHsdsPackage(db: Kysely<DB>, value: unknown, options:
 
 /** The admin page's entry: only admins import, and the text must be a valid package. */
 export async function importAsAdmin(db: Kysely<DB>, actor: Actor, text: string, dryRun: boolean): Promise<ImportResult> {
-  ensure(isAdmin(actor));
+  ensure(canImportPackages(actor));
   const parsed = parsePackageText(text);
   if (!parsed.ok) return { ok: false, problems: [parsed.problem], total: 1 };
   return importHsdsPackage(db, parsed.value, { authorId: actor.id, dryRun, source: 'web' });

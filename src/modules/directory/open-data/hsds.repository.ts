@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
-import type { TextMatch } from '../public/directory.search.js';
+import type { TextMatch } from '../public/search.repository.js';
 import { featureTaxonomy, featureTerms } from '../directory.taxonomy.js';
 import type { OrganizationRow, ServiceLocationLink, ServiceRow, TaxonomyRow, TermRow } from './hsds.objects.js';
 

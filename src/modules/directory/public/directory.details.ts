@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { DB, OrganizationKind, WeeklyHours } from '../../../db/types.js';
+import type { OrganizationKind, WeeklyHours } from '../../../db/types.js';
+import type { Executor } from '../../../db/executor.js';
 import { attributeValue } from '../directory.projection.js';
-import { featureTerms, topicTaxonomy } from '../directory.taxonomy.js';
+import { featureTerms } from '../directory.taxonomy.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/hsds.types.js';
 import { uuidPattern } from '../../../platform/http/ids.js';
+import * as repo from './details.repository.js';
 
 /** Everything the public service page shows, read from the published rows only. */
 export interface ServiceDetails {
@@ -22,66 +23,19 @@ export interface ServiceDetails {
   leikaKey: string | undefined;
 }
 
-const listedStatuses = ['active', 'temporarily closed'];
-
 /** A published service that is not listed (any more): its name and status, for the "no longer offered" page. */
-export async function loadUnlistedService(db: Kysely<DB>, id: string): Promise<{ name: string; status: 'inactive' | 'defunct' } | undefined> {
+export async function loadUnlistedService(db: Executor, id: string): Promise<{ name: string; status: 'inactive' | 'defunct' } | undefined> {
   if (!uuidPattern.test(id)) return undefined;
-  const row = await db
-    .selectFrom('directory_services')
-    .select(['name', 'status'])
-    .where('id', '=', id)
-    .where('status', 'in', ['inactive', 'defunct'])
-    .executeTakeFirst();
+  const row = await repo.unlistedService(db, id);
   return row ? { name: row.name, status: row.status as 'inactive' | 'defunct' } : undefined;
 }
 
 /** A listed service by id; undefined for an unknown id, a malformed one, or one not listed. */
-export async function loadServiceDetails(db: Kysely<DB>, id: string): Promise<ServiceDetails | undefined> {
+export async function loadServiceDetails(db: Executor, id: string): Promise<ServiceDetails | undefined> {
   if (!uuidPattern.test(id)) return undefined;
-  const row = await db
-    .selectFrom('directory_services as s')
-    .innerJoin('organizations as o', 'o.id', 's.organization_id')
-    .select([
-      's.hsds',
-      's.status',
-      's.weekly_hours',
-      's.free',
-      's.barrier_free',
-      's.districts',
-      's.language_codes',
-      's.topic_codes',
-      's.assured_date',
-      'o.id as organization_id',
-      'o.name as organization_name',
-      'o.description as organization_description',
-      'o.kind as organization_kind',
-      'o.hsds as organization_hsds',
-    ])
-    .where('s.id', '=', id)
-    .where('s.status', 'in', listedStatuses)
-    .executeTakeFirst();
+  const row = await repo.listedService(db, id);
   if (!row) return undefined;
-
-  const [locations, topics] = await Promise.all([
-    db
-      .selectFrom('directory_service_locations as sl')
-      .innerJoin('directory_locations as l', 'l.id', 'sl.location_id')
-      .select(['l.hsds', 'l.barrier_free', 'l.name'])
-      .where('sl.service_id', '=', id)
-      .orderBy('l.name')
-      .execute(),
-    row.topic_codes.length
-      ? db
-          .selectFrom('taxonomy_terms')
-          .select(['code', 'name', 'name_en'])
-          .where('taxonomy_id', '=', topicTaxonomy.id)
-          .where('code', 'in', row.topic_codes)
-          .orderBy('position')
-          .orderBy('name')
-          .execute()
-      : Promise.resolve([]),
-  ]);
+  const [locations, topics] = await Promise.all([repo.locationsOfService(db, id), repo.topicsByCode(db, row.topic_codes)]);
   const service = row.hsds as HsdsService;
   return {
     service,

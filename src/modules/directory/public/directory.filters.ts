@@ -1,5 +1,8 @@
+import type { TSchema } from '@sinclair/typebox';
 import type { CityProfile } from '../../../platform/city.js';
+import { pageQuery } from '../../../platform/http/routes.js';
 import { intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import { LenientText } from '../directory.routes.js';
 import { maxQueryLength, type ServiceQuery, type SortOrder } from './directory.search.js';
 
 /**
@@ -24,6 +27,25 @@ export const params = {
   origin: 'von',
   page: 'seite',
 } as const;
+
+/**
+ * The filters as a route declares them. Every value is a string of any length: parseFilters checks
+ * each one and turns a bad one into a hint; unknown parameters pass through to it for their hint.
+ * A repeated parameter arrives once (its first value, platform/http/request-input.ts).
+ */
+export const FilterQuery = pageQuery({
+  q: LenientText(),
+  thema: LenientText(),
+  alter: LenientText(),
+  bezirk: LenientText(),
+  sprache: LenientText(),
+  kostenlos: LenientText(),
+  barrierefrei: LenientText(),
+  offen: LenientText(),
+  sortierung: LenientText(),
+  von: LenientText(),
+  seite: LenientText(),
+} satisfies Record<(typeof params)[keyof typeof params], TSchema>);
 
 export const sortValues: Record<string, SortOrder> = { relevanz: 'relevance', name: 'name', entfernung: 'distance' };
 export const sortParam: Record<SortOrder, string> = { relevance: 'relevanz', name: 'name', distance: 'entfernung' };

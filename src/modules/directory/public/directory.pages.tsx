@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { queryParams } from '../../../platform/http/request-values.js';
+import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import { pageContext } from '../../../platform/http/context.js';
 import { notFound } from '../../../platform/http/errors.js';
+import { NoQuery, type RouteApp } from '../../../platform/http/routes.js';
 import { loadServiceDetails, loadUnlistedService } from './directory.details.js';
-import { listPath, parseFilters } from './directory.filters.js';
+import { UuidParams } from '../directory.routes.js';
+import { FilterQuery, listPath, parseFilters } from './directory.filters.js';
 import { languagesPresent, searchServices } from './directory.search.js';
 import { serviceJsonLd } from './json-ld.js';
 import { registerTopicPages } from './topics.pages.js';
@@ -24,14 +25,14 @@ import { ServicePage, UnlistedServicePage } from './views/public-service.js';
  */
 
 /** Public directory pages (/angebote, /angebote/:id, /themen). */
-export function registerDirectoryPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
   const { db, city } = deps;
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
 
-  // No query schema on purpose: parseFilters reads every parameter and turns a bad one into a hint, never a 400.
-  app.get(listPath, async (req, reply) => {
+  // A lenient query schema on purpose: parseFilters reads every parameter and turns a bad one into a hint, never a 4xx.
+  app.get(listPath, { schema: { querystring: FilterQuery } }, async (req, reply) => {
     const [topics, languages] = await Promise.all([listTopics(db), languagesPresent(db)]);
-    const filters = parseFilters(queryParams(req), { topicCodes: topics.map((t) => t.code), city, languages });
+    const filters = parseFilters({ ...req.query }, { topicCodes: topics.map((t) => t.code), city, languages });
     const now = new Date();
     const results = await searchServices(db, { ...filters.query, now });
     if (filters.query.page && results.page < filters.query.page)
@@ -50,7 +51,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: AppDeps): voi
     );
   });
 
-  app.get<{ Params: { id: string } }>('/angebote/:id', async (req, reply) => {
+  app.get('/angebote/:id', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
     const details = await loadServiceDetails(db, req.params.id);
     if (!details) {
       // A service taken out of the directory says so (410), so links and bookmarks do not just break.
@@ -62,7 +63,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: AppDeps): voi
     return reply.html(<ServicePage ctx={ctxOf(req)} d={details} now={new Date()} jsonLd={jsonLd} />);
   });
 
-  app.get<{ Params: { id: string } }>('/angebote/:id/drucken', async (req, reply) => {
+  app.get('/angebote/:id/drucken', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
     const details = await loadServiceDetails(db, req.params.id);
     if (!details) throw notFound('Angebot');
     return reply.html(<PrintPage ctx={ctxOf(req)} d={details} now={new Date()} pageUrl={`${deps.config.publicUrl}/angebote/${details.service.id}`} />);

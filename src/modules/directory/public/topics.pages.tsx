@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { queryParams } from '../../../platform/http/request-values.js';
 import type { AppDeps } from '../../../platform/deps.js';
 import { requireActor } from '../../../platform/auth/guard.js';
@@ -6,6 +7,8 @@ import { pageContext } from '../../../platform/http/context.js';
 import { notFound, type FieldErrors } from '../../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../../platform/http/forms.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
+import { formBody, NoQuery, pageQuery, params as routeParams, type RouteApp } from '../../../platform/http/routes.js';
+import { LenientText } from '../directory.routes.js';
 import { parseFilters, params } from './directory.filters.js';
 import { languagesPresent, searchServices } from './directory.search.js';
 import { topicMessages } from './topics.messages.js';
@@ -18,6 +21,7 @@ import {
   listTopics,
   NewTopicForm,
   updateTopicIntro,
+  topicCodePattern,
   type Topic,
 } from './topics.service.js';
 import { TopicListPage, TopicPage } from './views/public-topics.js';
@@ -37,7 +41,13 @@ function fieldMessages(errors: FieldErrors, locale: Locale): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, known[code] ?? code]));
 }
 
-export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
+/** `/themen/:code`: a code that cannot be a topic's is a page that does not exist (404). */
+const TopicParams = routeParams({ code: Type.String({ pattern: topicCodePattern, maxLength: 60 }) });
+
+/** Our notices after a redirect, and the page; any other parameter is named in a hint (parseFilters). */
+const TopicQuery = pageQuery({ seite: LenientText(), gespeichert: LenientText(), angelegt: LenientText() });
+
+export function registerTopicPages(app: RouteApp, deps: AppDeps): void {
   const { db, city } = deps;
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
 
@@ -46,8 +56,12 @@ export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
     return <TopicListPage ctx={ctxOf(req)} topics={topics} counts={counts} {...extra} />;
   };
 
-  const renderTopic = async (req: FastifyRequest, topic: Topic, extra: { saved?: boolean; values?: Record<string, string>; errors?: FieldErrors } = {}) => {
-    const query = queryParams(req);
+  const renderTopic = async (
+    req: FastifyRequest,
+    query: Record<string, unknown>,
+    topic: Topic,
+    extra: { saved?: boolean; values?: Record<string, string>; errors?: FieldErrors } = {},
+  ) => {
     // Our own notices after a redirect, not filters.
     const saved = query.gespeichert === 'ja' || extra.saved;
     const created = query.angelegt === 'ja';
@@ -80,9 +94,9 @@ export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
     );
   };
 
-  app.get('/themen', async (req, reply) => reply.html(await renderList(req)));
+  app.get('/themen', { schema: { querystring: NoQuery } }, async (req, reply) => reply.html(await renderList(req)));
 
-  app.post('/themen', async (req, reply) => {
+  app.post('/themen', { schema: { body: formBody(NewTopicForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     // Refuse before reading the form, so a non-editor learns nothing from validation messages.
     authorizeTopicEditing(actor);
@@ -98,13 +112,13 @@ export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
     return reply.redirect(`/themen/${result.value.code}?angelegt=ja`, 303);
   });
 
-  app.get<{ Params: { code: string } }>('/themen/:code', async (req, reply) => {
+  app.get('/themen/:code', { schema: { params: TopicParams, querystring: TopicQuery } }, async (req, reply) => {
     const topic = await findTopic(db, req.params.code);
     if (!topic) throw notFound('Thema');
-    return reply.html(await renderTopic(req, topic));
+    return reply.html(await renderTopic(req, { ...req.query }, topic));
   });
 
-  app.post<{ Params: { code: string } }>('/themen/:code', async (req, reply) => {
+  app.post('/themen/:code', { schema: { params: TopicParams, body: formBody(IntroForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     authorizeTopicEditing(actor);
     const topic = await findTopic(db, req.params.code);
@@ -115,11 +129,13 @@ export function registerTopicPages(app: FastifyInstance, deps: AppDeps): void {
       for (const field of ['intro', 'intro_en'] as const) {
         if (form.errors[field]) form.errors[field] = t('error.introTooLong', { count: form.values[field]?.trim().length ?? 0 });
       }
-      return reply.status(422).html(await renderTopic(req, topic, { values: form.values, errors: form.errors }));
+      return reply.status(422).html(await renderTopic(req, queryParams(req), topic, { values: form.values, errors: form.errors }));
     }
     const result = await attempt(() => updateTopicIntro(db, actor, topic.code, form.value));
     if (!result.ok)
-      return reply.status(422).html(await renderTopic(req, topic, { values: formValues(req.body), errors: fieldMessages(result.errors, req.locale) }));
+      return reply
+        .status(422)
+        .html(await renderTopic(req, queryParams(req), topic, { values: formValues(req.body), errors: fieldMessages(result.errors, req.locale) }));
     return reply.redirect(`/themen/${topic.code}?gespeichert=ja`, 303);
   });
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
+import type { Executor } from '../../../db/executor.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
-import { isEditor, type Actor } from '../../../platform/auth/roles.js';
+import { ensure } from '../../../platform/auth/guard.js';
+import type { Actor } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
-import { topicTaxonomy } from '../directory.taxonomy.js';
+import { canEditTopics } from './topics.policy.js';
+import * as repo from './topics.repository.js';
 
 /** Topic pages (/themen): reading topics, and editors writing their introductions or adding topics. */
 
@@ -36,15 +39,13 @@ export const NewTopicForm = Type.Object({
 });
 export type NewTopicInput = Static<typeof NewTopicForm>;
 
-/** Editors and admins write topic pages and extend the topic list; nobody else. */
+/** 401 for nobody, 403 unless the actor may edit topics (topics.policy.ts). */
 export function authorizeTopicEditing(actor: Actor | null): asserts actor is Actor {
   if (!actor) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-  if (!isEditor(actor)) throw new AppError('forbidden', 'Keine Berechtigung');
+  ensure(canEditTopics(actor));
 }
 
-const columns = ['id', 'code', 'name', 'name_en', 'description', 'description_en', 'intro', 'intro_en'] as const;
-type TopicRow = { id: string; code: string; name: string; name_en: string; description: string; description_en: string; intro: string; intro_en: string };
-const toTopic = (r: TopicRow): Topic => ({
+const toTopic = (r: repo.TopicRow): Topic => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -58,26 +59,18 @@ const toTopic = (r: TopicRow): Topic => ({
 /** A topic's name, description or intro in the visitor's language, German when there is no English. */
 export const inLocale = (locale: Locale, de: string, en: string) => (locale === 'en' && en.trim() ? en : de);
 
-export async function listTopics(db: Kysely<DB>): Promise<Topic[]> {
-  const rows = await db.selectFrom('taxonomy_terms').select(columns).where('taxonomy_id', '=', topicTaxonomy.id).orderBy('position').orderBy('name').execute();
-  return rows.map(toTopic);
+export async function listTopics(db: Executor): Promise<Topic[]> {
+  return (await repo.topicRows(db)).map(toTopic);
 }
 
-export async function findTopic(db: Kysely<DB>, code: string): Promise<Topic | undefined> {
+export async function findTopic(db: Executor, code: string): Promise<Topic | undefined> {
   if (!new RegExp(topicCodePattern).test(code) || code.length > 60) return undefined;
-  const row = await db.selectFrom('taxonomy_terms').select(columns).where('taxonomy_id', '=', topicTaxonomy.id).where('code', '=', code).executeTakeFirst();
+  const row = await repo.topicRow(db, code);
   return row ? toTopic(row) : undefined;
 }
 
-/** How many listed services each topic has (one pass over the directory). */
-export async function countByTopic(db: Kysely<DB>): Promise<Map<string, number>> {
-  const { rows } = await sql<{ code: string; count: number }>`
-    SELECT t.code, count(*)::int AS count
-    FROM directory_services s CROSS JOIN LATERAL unnest(s.topic_codes) AS t(code)
-    WHERE s.status IN ('active', 'temporarily closed')
-    GROUP BY t.code`.execute(db);
-  return new Map(rows.map((r) => [r.code, r.count]));
-}
+/** How many listed services each topic has. */
+export const countByTopic = (db: Executor): Promise<Map<string, number>> => repo.countByTopic(db);
 
 /** Saves a topic's introduction; the German one comes first, as everywhere on the site. */
 export async function updateTopicIntro(db: Kysely<DB>, actor: Actor | null, code: string, input: IntroInput): Promise<void> {
@@ -86,19 +79,13 @@ export async function updateTopicIntro(db: Kysely<DB>, actor: Actor | null, code
   const introEn = (input.intro_en ?? '').trim();
   if (!intro && introEn) throw new AppError('validation_failed', 'German first', { fields: { intro: 'introEnWithoutDe' } });
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('taxonomy_terms')
-      .set({ intro, intro_en: introEn })
-      .where('taxonomy_id', '=', topicTaxonomy.id)
-      .where('code', '=', code)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('not_found', 'Thema nicht gefunden');
+    const id = await repo.setIntro(trx, code, { intro, intro_en: introEn });
+    if (!id) throw new AppError('not_found', 'Thema nicht gefunden');
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'directory.topic_intro_updated',
       subjectType: 'taxonomy_term',
-      subjectId: updated.id,
+      subjectId: id,
       details: { code, length: intro.length, lengthEn: introEn.length },
     });
   });
@@ -109,26 +96,15 @@ export async function createTopic(db: Kysely<DB>, actor: Actor | null, input: Ne
   authorizeTopicEditing(actor);
   const code = input.code.trim();
   return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('taxonomy_terms')
-      .select((eb) => eb.fn.max('position').as('position'))
-      .where('taxonomy_id', '=', topicTaxonomy.id)
-      .executeTakeFirst();
-    const row = await trx
-      .insertInto('taxonomy_terms')
-      .values({
-        id: randomUUID(),
-        taxonomy_id: topicTaxonomy.id,
-        code,
-        name: input.name.trim(),
-        name_en: input.name_en.trim(),
-        description: (input.description ?? '').trim(),
-        position: (last?.position ?? 0) + 1,
-      })
-      // The unique code decides, also between two editors saving at the same moment.
-      .onConflict((oc) => oc.column('code').doNothing())
-      .returning(columns)
-      .executeTakeFirst();
+    const last = await repo.lastPosition(trx);
+    const row = await repo.insertTopic(trx, {
+      id: randomUUID(),
+      code,
+      name: input.name.trim(),
+      name_en: input.name_en.trim(),
+      description: (input.description ?? '').trim(),
+      position: (last ?? 0) + 1,
+    });
     if (!row) throw new AppError('validation_failed', 'code taken', { fields: { code: 'codeTaken' } });
     await recordAudit(trx, {
       actorId: actor.id,

@@ -1,10 +1,18 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../../platform/deps.js';
 import { job, type JobDefinition } from '../../../platform/modules/manifest.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
 import { queueDigestMail, reminderMail, staleMail, type EntryLine } from './emails/workflow-emails.js';
 import { berlinDate, daysBefore, monthsBefore } from './workflow.dates.js';
 import { paths } from './workflow.paths.js';
+import {
+  confirmedEditors,
+  markReminded,
+  markStale,
+  reachableMembers,
+  servicesCheckedBefore,
+  waitingRevisions,
+  type CheckedServiceRow,
+} from './workflow.checks.repository.js';
 
 /**
  * Daily jobs that keep the directory honest: providers are reminded to check entries not checked
@@ -44,28 +52,7 @@ export function isNewlyStale(facts: CheckFacts, now: Date): boolean {
   return !facts.staleFlaggedAt && lastChecked(facts) < monthsBefore(berlinDate(now), staleMonths);
 }
 
-/** Published services last checked before `date` (a coarse filter; the pure functions decide). */
-function servicesCheckedBefore(db: JobDeps['db'], date: string) {
-  return db
-    .selectFrom('directory_services')
-    .innerJoin('organizations', 'organizations.id', 'directory_services.organization_id')
-    .select([
-      'directory_services.id',
-      'directory_services.name',
-      'directory_services.organization_id',
-      'organizations.name as organization_name',
-      sql<string | null>`directory_services.assured_date::text`.as('assured_date'),
-      'directory_services.published_at',
-      'directory_services.check_reminder_sent_at',
-      'directory_services.stale_flagged_at',
-    ])
-    .where(sql<boolean>`coalesce(directory_services.assured_date, (directory_services.published_at at time zone 'Europe/Berlin')::date) < ${date}::date`)
-    .orderBy('organizations.name')
-    .orderBy('directory_services.name')
-    .execute();
-}
-
-type Row = Awaited<ReturnType<typeof servicesCheckedBefore>>[number];
+type Row = CheckedServiceRow;
 const factsOf = (r: Row): CheckFacts => ({
   assuredDate: r.assured_date,
   publishedAt: r.published_at,
@@ -88,14 +75,7 @@ export async function sendCheckReminders(deps: JobDeps, now: Date): Promise<{ ma
   const { db, mail, city } = deps;
   const due = (await servicesCheckedBefore(db, monthsBefore(berlinDate(now), reminderMonths))).filter((r) => isDueForReminder(factsOf(r), now));
   if (!due.length) return { mails: 0, entries: 0 };
-  const members = await db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.email', 'users.display_name', 'users.locale', 'memberships.organization_id'])
-    .where('memberships.organization_id', 'in', [...new Set(due.map((r) => r.organization_id))])
-    .where('users.role', '!=', 'family')
-    .where('users.email_confirmed_at', 'is not', null)
-    .execute();
+  const members = await reachableMembers(db, [...new Set(due.map((r) => r.organization_id))]);
   const perUser = new Map<string, { email: string; name: string; locale: Locale; entries: Row[] }>();
   for (const m of members) {
     const person = perUser.get(m.id) ?? { email: m.email, name: m.display_name, locale: localeOf(m.locale), entries: [] };
@@ -119,15 +99,11 @@ export async function sendCheckReminders(deps: JobDeps, now: Date): Promise<{ ma
       );
     }
     if (reminded.length)
-      await trx
-        .updateTable('directory_services')
-        .set({ check_reminder_sent_at: now })
-        .where(
-          'id',
-          'in',
-          reminded.map((r) => r.id),
-        )
-        .execute();
+      await markReminded(
+        trx,
+        reminded.map((r) => r.id),
+        now,
+      );
   });
   return { mails: perUser.size, entries: reminded.length };
 }
@@ -139,15 +115,11 @@ export async function flagStaleEntries(deps: JobDeps, now: Date): Promise<{ mail
   if (!stale.length) return { mails: 0, entries: 0 };
   const recipients = await editorRecipients(deps);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('directory_services')
-      .set({ stale_flagged_at: now })
-      .where(
-        'id',
-        'in',
-        stale.map((r) => r.id),
-      )
-      .execute();
+    await markStale(
+      trx,
+      stale.map((r) => r.id),
+      now,
+    );
     for (const [to, locale] of recipients) {
       await mail.enqueue(
         trx,
@@ -167,12 +139,7 @@ export async function flagStaleEntries(deps: JobDeps, now: Date): Promise<{ mail
 
 /** The editors' shared address and every editor and admin, each once, in their language. */
 async function editorRecipients({ db, city }: JobDeps): Promise<Map<string, Locale>> {
-  const editors = await db
-    .selectFrom('users')
-    .select(['email', 'locale'])
-    .where('role', 'in', ['editor', 'admin'])
-    .where('email_confirmed_at', 'is not', null)
-    .execute();
+  const editors = await confirmedEditors(db);
   const recipients = new Map<string, Locale>([[city.editorsEmail.toLowerCase(), 'de']]);
   for (const e of editors) if (!recipients.has(e.email.toLowerCase())) recipients.set(e.email.toLowerCase(), localeOf(e.locale));
   return recipients;
@@ -184,13 +151,7 @@ async function editorRecipients({ db, city }: JobDeps): Promise<Map<string, Loca
  */
 export async function sendQueueDigest(deps: JobDeps, now: Date): Promise<{ mails: number; entries: number }> {
   const { db, mail, city, config } = deps;
-  const waiting = await db
-    .selectFrom('directory_revisions as r')
-    .innerJoin('organizations as o', 'o.id', 'r.organization_id')
-    .select(['r.id', 'r.entity_type', 'r.data', 'r.submitted_at', 'o.name as organization_name'])
-    .where('r.status', '=', 'in_review')
-    .orderBy('r.submitted_at')
-    .execute();
+  const waiting = await waitingRevisions(db);
   const since = new Date(now.getTime() - 24 * 3600_000);
   const fresh = waiting.filter((r) => r.submitted_at && r.submitted_at > since && r.submitted_at <= now);
   if (!fresh.length) return { mails: 0, entries: 0 };

@@ -1,15 +1,16 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { queryParam } from '../../../platform/http/request-values.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import type { DirectoryEntity } from '../../../db/types.js';
 import { pageContext } from '../../../platform/http/context.js';
-import { idOr404 } from '../../../platform/http/ids.js';
-import { AppError, type FieldErrors } from '../../../platform/http/errors.js';
+import { AppError, notFound, type FieldErrors } from '../../../platform/http/errors.js';
+import { formBody, NoQuery, pageQuery, type RouteApp } from '../../../platform/http/routes.js';
+import { LenientText } from '../directory.routes.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/hsds.types.js';
 import { HistoryPage, MyDirectoryPage, noticeKeys, OrganizationPage } from './views/workflow-home.js';
 import { LocationFormPage, OrganizationFormPage, type FormState } from './views/workflow-forms.js';
 import { ServiceFormPage } from './views/workflow-service-form.js';
 import { locationValues, organizationValues } from './workflow.entity-forms.js';
+import { EntityParams, entityForms, OrgParams, VersionForm } from './workflow.form-schemas.js';
 import { workflowMessages } from './workflow.messages.js';
 import { paths } from './workflow.paths.js';
 import { registerReviewPages } from './workflow.review-pages.js';
@@ -36,33 +37,39 @@ import { formStrings, type FormValues } from './workflow.validate.js';
 type Params = { org: string; id?: string };
 type EditType = DirectoryEntity;
 
+/** The notice after a redirect (`?hinweis=entwurf`); an unknown one shows nothing. */
+const NoticeQuery = pageQuery({ hinweis: LenientText() });
+
 /** Provider and editor pages of the directory. */
-export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerWorkflowPages(app: RouteApp, deps: AppDeps): void {
   const service = createWorkflowService(deps);
   const review = createReviewService(deps);
   registerReviewPages(app, deps, service, review);
 
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
-  const notice = (req: FastifyRequest) => {
-    const key = noticeKeys[queryParam(req, 'hinweis') as keyof typeof noticeKeys];
+  const notice = (req: FastifyRequest, hinweis: string | undefined) => {
+    const key = Object.hasOwn(noticeKeys, hinweis ?? '') ? noticeKeys[hinweis as keyof typeof noticeKeys] : undefined;
     return key ? workflowMessages(req.locale)(key) : undefined;
   };
 
-  app.get('/mein-verzeichnis', async (req, reply) => {
+  app.get('/mein-verzeichnis', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
     const actor = await service.actorOf(req.actor);
     const home = await service.home(actor);
-    return reply.html(<MyDirectoryPage ctx={ctxOf(req)} organizations={home.organizations} editor={home.editor} notice={notice(req)} />);
+    return reply.html(<MyDirectoryPage ctx={ctxOf(req)} organizations={home.organizations} editor={home.editor} notice={notice(req, req.query.hinweis)} />);
   });
 
-  app.get<{ Params: Params }>('/mein-verzeichnis/:org', async (req, reply) => {
-    const orgId = idOr404(req.params.org);
-    const org = await service.overview(await service.actorOf(req.actor), orgId);
-    return reply.html(<OrganizationPage ctx={ctxOf(req)} org={org} notice={notice(req)} />);
+  app.get('/mein-verzeichnis/:org', { schema: { params: OrgParams, querystring: NoticeQuery } }, async (req, reply) => {
+    const org = await service.overview(await service.actorOf(req.actor), req.params.org);
+    return reply.html(<OrganizationPage ctx={ctxOf(req)} org={org} notice={notice(req, req.query.hinweis)} />);
   });
 
   const base = (type: EditType) =>
     type === 'organization' ? '/mein-verzeichnis/:org/angaben' : `/mein-verzeichnis/:org/${type === 'location' ? 'standorte' : 'angebote'}/:id`;
-  const entityIdOf = (type: EditType, params: Params) => (type === 'organization' ? idOr404(params.org) : idOr404(params.id));
+  const entityIdOf = (type: EditType, params: Params) => {
+    const id = type === 'organization' ? params.org : params.id;
+    if (!id) throw notFound();
+    return id;
+  };
 
   /** Renders the form of `type`, from stored data (GET) or from what was posted (422, 409). */
   async function renderForm(
@@ -99,8 +106,7 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
     return reply.status(status).html(<ServiceFormPage {...common} choices={{ ...serviceChoices!, extraLanguages }} lastChecked={lastChecked} />);
   }
 
-  async function handleSave(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply, type: EditType, entityId: string | null) {
-    const orgId = idOr404(req.params.org);
+  async function handleSave(req: FastifyRequest, reply: FastifyReply, type: EditType, orgId: string, entityId: string | null) {
     const values = formStrings(req.body);
     const actor = await service.actorOf(req.actor);
     try {
@@ -124,32 +130,36 @@ export function registerWorkflowPages(app: FastifyInstance, deps: AppDeps): void
   }
 
   for (const type of ['organization', 'location', 'service'] as const) {
+    const form = { body: formBody(entityForms[type]) };
     if (type !== 'organization') {
       const create = `/mein-verzeichnis/:org/${type === 'location' ? 'standorte' : 'angebote'}/neu`;
-      app.get<{ Params: Params }>(create, (req, reply) => renderForm(req, reply, type, idOr404(req.params.org), null));
-      app.post<{ Params: Params }>(create, (req, reply) => handleSave(req, reply, type, null));
+      app.get(create, { schema: { params: OrgParams, querystring: NoQuery } }, (req, reply) => renderForm(req, reply, type, req.params.org, null));
+      app.post(create, { schema: { params: OrgParams, ...form } }, (req, reply) => handleSave(req, reply, type, req.params.org, null));
     }
-    app.get<{ Params: Params }>(`${base(type)}/bearbeiten`, (req, reply) =>
-      renderForm(req, reply, type, idOr404(req.params.org), entityIdOf(type, req.params)),
+    const params = type === 'organization' ? OrgParams : EntityParams;
+    app.get(`${base(type)}/bearbeiten`, { schema: { params, querystring: NoQuery } }, (req, reply) =>
+      renderForm(req, reply, type, req.params.org, entityIdOf(type, req.params)),
     );
-    app.post<{ Params: Params }>(`${base(type)}/bearbeiten`, (req, reply) => handleSave(req, reply, type, entityIdOf(type, req.params)));
+    app.post(`${base(type)}/bearbeiten`, { schema: { params, ...form } }, (req, reply) =>
+      handleSave(req, reply, type, req.params.org, entityIdOf(type, req.params)),
+    );
 
-    app.get<{ Params: Params }>(`${base(type)}/verlauf`, async (req, reply) => {
-      const orgId = idOr404(req.params.org);
+    app.get(`${base(type)}/verlauf`, { schema: { params, querystring: NoQuery } }, async (req, reply) => {
+      const orgId = req.params.org;
       const entityId = entityIdOf(type, req.params);
       const history = await service.history(await service.actorOf(req.actor), type, orgId, entityId);
       return reply.html(<HistoryPage ctx={ctxOf(req)} type={type} entityId={entityId} history={history} />);
     });
 
-    app.post<{ Params: Params }>(`${base(type)}/einreichen`, async (req, reply) => {
-      const orgId = idOr404(req.params.org);
+    app.post(`${base(type)}/einreichen`, { schema: { params, body: formBody(VersionForm) } }, async (req, reply) => {
+      const orgId = req.params.org;
       const version = Number(formStrings(req.body).version) || 0;
       const result = await service.submitDraft(await service.actorOf(req.actor), { type, orgId, entityId: entityIdOf(type, req.params), version });
       return reply.redirect(`${paths.organization(orgId)}?hinweis=${result.status === 'published' ? 'veroeffentlicht' : 'pruefung'}`, 303);
     });
 
-    app.post<{ Params: Params }>(`${base(type)}/zurueckziehen`, async (req, reply) => {
-      const orgId = idOr404(req.params.org);
+    app.post(`${base(type)}/zurueckziehen`, { schema: { params, body: formBody(VersionForm) } }, async (req, reply) => {
+      const orgId = req.params.org;
       const version = Number(formStrings(req.body).version) || 0;
       await service.withdraw(await service.actorOf(req.actor), { type, orgId, entityId: entityIdOf(type, req.params), version });
       return reply.redirect(`${paths.organization(orgId)}?hinweis=zurueckgezogen`, 303);

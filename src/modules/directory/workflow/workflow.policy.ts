@@ -2,6 +2,8 @@ import { isEditor, type Actor } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
 
 export type WorkflowAction =
+  /** Open "Mein Verzeichnis" (everyone signed in but families; it lists their own organisations). */
+  | 'home.read'
   /** See an organisation's entries with drafts, proposals and history. */
   | 'entries.read'
   /** Create and change an organisation's entries (as drafts or proposals). */
@@ -30,6 +32,8 @@ export function can(actor: WorkflowActor | null, action: WorkflowAction, organiz
   const editor: boolean = isEditor(actor);
   if (editor) return true;
   switch (action) {
+    case 'home.read':
+      return actor.role !== 'family';
     case 'entries.read':
     case 'entries.edit':
       return memberRoles.has(actor.role) && organizationId !== undefined && actor.organizationIds.has(organizationId);

@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import { pageContext } from '../../../platform/http/context.js';
-import { idOr404 } from '../../../platform/http/ids.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { ButtonForm, formBody, NoQuery, pageQuery, type RouteApp } from '../../../platform/http/routes.js';
+import { LenientText, UuidParams } from '../directory.routes.js';
 import { OrganizationsPage, QueuePage, ReviewPage } from './views/workflow-review.js';
+import { OrgParams, RejectForm, TrustForm } from './workflow.form-schemas.js';
 import { workflowMessages } from './workflow.messages.js';
 import { paths } from './workflow.paths.js';
 import type { ReviewService } from './workflow.review.js';
@@ -19,28 +21,32 @@ import { formStrings } from './workflow.validate.js';
  *   GET       /verwaltung/traeger                    organisations and whether they are trusted
  *        POST /verwaltung/traeger/:org/vertrauen     trusted=ja|nein
  */
-export function registerReviewPages(app: FastifyInstance, deps: AppDeps, workflow: WorkflowService, review: ReviewService): void {
+/** The notice after a redirect; on /verwaltung/traeger also the organisation it names. */
+const QueueQuery = pageQuery({ hinweis: LenientText() });
+const OrganizationsQuery = pageQuery({ hinweis: LenientText(), org: LenientText() });
+
+export function registerReviewPages(app: RouteApp, deps: AppDeps, workflow: WorkflowService, review: ReviewService): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
-  app.get<{ Querystring: { hinweis?: string } }>('/verwaltung/pruefung', async (req, reply) => {
+  app.get('/verwaltung/pruefung', { schema: { querystring: QueueQuery } }, async (req, reply) => {
     const queue = await review.queue(await workflow.actorOf(req.actor));
     const t = workflowMessages(req.locale);
     const notice = req.query.hinweis === 'freigegeben' ? t('notice.approved') : req.query.hinweis === 'abgelehnt' ? t('notice.rejected') : undefined;
     return reply.html(<QueuePage ctx={ctxOf(req)} queue={queue} notice={notice} />);
   });
 
-  app.get<{ Params: { id: string } }>('/verwaltung/pruefung/:id', async (req, reply) => {
-    const data = await review.reviewPage(await workflow.actorOf(req.actor), idOr404(req.params.id), req.locale);
+  app.get('/verwaltung/pruefung/:id', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
+    const data = await review.reviewPage(await workflow.actorOf(req.actor), req.params.id, req.locale);
     return reply.html(<ReviewPage ctx={ctxOf(req)} review={data} />);
   });
 
-  app.post<{ Params: { id: string } }>('/verwaltung/pruefung/:id/freigeben', async (req, reply) => {
-    await review.approve(await workflow.actorOf(req.actor), idOr404(req.params.id), req.locale);
+  app.post('/verwaltung/pruefung/:id/freigeben', { schema: { params: UuidParams, body: ButtonForm } }, async (req, reply) => {
+    await review.approve(await workflow.actorOf(req.actor), req.params.id, req.locale);
     return reply.redirect(`${paths.queue}?hinweis=freigegeben`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/verwaltung/pruefung/:id/ablehnen', async (req, reply) => {
+  app.post('/verwaltung/pruefung/:id/ablehnen', { schema: { params: UuidParams, body: formBody(RejectForm) } }, async (req, reply) => {
     const actor = await workflow.actorOf(req.actor);
-    const id = idOr404(req.params.id);
+    const id = req.params.id;
     const reason = formStrings(req.body).reason ?? '';
     try {
       await review.reject(actor, id, reason, req.locale);
@@ -54,7 +60,7 @@ export function registerReviewPages(app: FastifyInstance, deps: AppDeps, workflo
     return reply.redirect(`${paths.queue}?hinweis=abgelehnt`, 303);
   });
 
-  app.get<{ Querystring: { hinweis?: string; org?: string } }>('/verwaltung/traeger', async (req, reply) => {
+  app.get('/verwaltung/traeger', { schema: { querystring: OrganizationsQuery } }, async (req, reply) => {
     const organizations = await review.organizations(await workflow.actorOf(req.actor));
     const t = workflowMessages(req.locale);
     const changed = organizations.find((o) => o.id === req.query.org);
@@ -63,9 +69,9 @@ export function registerReviewPages(app: FastifyInstance, deps: AppDeps, workflo
     return reply.html(<OrganizationsPage ctx={ctxOf(req)} organizations={organizations} notice={notice} />);
   });
 
-  app.post<{ Params: { org: string } }>('/verwaltung/traeger/:org/vertrauen', async (req, reply) => {
+  app.post('/verwaltung/traeger/:org/vertrauen', { schema: { params: OrgParams, body: formBody(TrustForm) } }, async (req, reply) => {
     const trusted = formStrings(req.body).trusted === 'ja';
-    const org = await review.setTrusted(await workflow.actorOf(req.actor), idOr404(req.params.org), trusted);
+    const org = await review.setTrusted(await workflow.actorOf(req.actor), req.params.org, trusted);
     return reply.redirect(`${paths.organizations}?hinweis=vertrauen&org=${org.id}`, 303);
   });
 }

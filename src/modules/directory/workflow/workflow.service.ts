@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, DirectoryEntity, RevisionStatus } from '../../../db/types.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
-import { isEditor, type Actor } from '../../../platform/auth/roles.js';
+import type { Actor } from '../../../platform/auth/roles.js';
 import type { CityProfile } from '../../../platform/city.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
@@ -132,12 +132,11 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
 
     /** Mein Verzeichnis: the organisations the person is a member of, each with its entries. */
     async home(actor: WorkflowActor | null) {
-      if (!actor) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-      if (actor.role === 'family') throw new AppError('forbidden', 'Keine Berechtigung');
+      authorize(actor, 'home.read');
       const orgs = await repo.listOrganizations(db, [...actor.organizationIds]);
       const visible = orgs.filter((o) => can(actor, 'entries.read', o.id));
       return {
-        editor: isEditor(actor),
+        editor: can(actor, 'entries.review'),
         organizations: await Promise.all(visible.map(async (o) => ({ id: o.id, name: o.name, trusted: o.trusted, entries: await entries(o.id) }))),
       };
     },

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../platform/http/context.js';
 import type { FieldErrors } from '../../../../platform/http/errors.js';
-import { isEditor } from '../../../../platform/auth/roles.js';
+import { canEditTopics } from '../topics.policy.js';
 import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../../platform/views/forms.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { layoutMessages } from '../../../../platform/views/layout.messages.js';
@@ -58,7 +58,7 @@ export function TopicListPage({ ctx, topics, counts, created, values = {}, error
           {t.html('list.search')}
         </a>
       </p>
-      {isEditor(ctx.actor) ? (
+      {canEditTopics(ctx.actor) ? (
         <section aria-labelledby="neues-thema">
           <h2 class="kern-heading-medium" id="neues-thema">
             {t.html('new.heading')}
@@ -99,7 +99,7 @@ export function TopicPage({ ctx, topic, results, hints, kept, now, saved, create
   const name = inLocale(ctx.locale, topic.name, topic.nameEn);
   const intro = inLocale(ctx.locale, topic.intro, topic.introEn);
   const hasErrors = Object.keys(errors).length > 0;
-  const editor = isEditor(ctx.actor);
+  const editor = canEditTopics(ctx.actor);
   return (
     <Layout ctx={ctx} title={name} section="/angebote" hasErrors={hasErrors}>
       <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} />
