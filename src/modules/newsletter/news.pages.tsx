@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { ensure, requireActor } from '../../platform/auth/guard.js';
+import { requireActor } from '../../platform/auth/guard.js';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -92,8 +92,7 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
     return reply.html(<NewsAdminListPage ctx={ctxOf(req)} posts={posts} notice={req.query.geloescht ? newsMessages(req.locale)('edit.deleted') : undefined} />);
   });
   app.get('/verwaltung/neuigkeiten/neu', { schema: { querystring: NoQuery } }, async (req, reply) => {
-    ensure(can(requireActor(req), 'news.edit'));
-    return reply.html(<NewsFormPage ctx={ctxOf(req)} values={{ publishedAt: toBerlinLocal(new Date()) }} />);
+    return reply.html(<NewsFormPage ctx={ctxOf(req)} values={service.newPostValues(requireActor(req))} />);
   });
   const createFromForm = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = requireActor(req);
