@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
-import { uuidPattern } from '../../platform/http/ids.js';
+import { IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { rssFeed } from './feeds.js';
 import { issueMessages } from './issues.messages.js';
 import type { IssueService } from './issues.service.js';
@@ -16,10 +16,12 @@ import { ArchiveIssuePage, ArchiveListPage } from './views/archive.js';
  *   GET /infobrief/archiv.rss    the same as RSS
  *   GET /infobrief/archiv/:id    one issue as a web page
  */
-export function registerArchivePages(app: FastifyInstance, service: IssueService, city: CityProfile, config: Config): void {
+export function registerArchivePages(app: RouteApp, service: IssueService, city: CityProfile, config: Config): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
-  app.get('/infobrief/archiv', async (req, reply) => reply.html(<ArchiveListPage ctx={ctxOf(req)} issues={await service.archive()} />));
-  app.get('/infobrief/archiv.rss', async (_req, reply) => {
+  app.get('/infobrief/archiv', { schema: { querystring: NoQuery } }, async (req, reply) =>
+    reply.html(<ArchiveListPage ctx={ctxOf(req)} issues={await service.archive()} />),
+  );
+  app.get('/infobrief/archiv.rss', { schema: { querystring: NoQuery } }, async (_req, reply) => {
     const issues = await service.archive();
     const t = issueMessages('de');
     const body = rssFeed({
@@ -38,8 +40,8 @@ export function registerArchivePages(app: FastifyInstance, service: IssueService
     });
     return reply.type('application/rss+xml; charset=utf-8').send(body);
   });
-  app.get<{ Params: { id: string } }>('/infobrief/archiv/:id', async (req, reply) => {
-    const issue = uuidPattern.test(req.params.id) ? await service.archived(req.params.id) : null;
+  app.get('/infobrief/archiv/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const issue = await service.archived(req.params.id);
     if (!issue) throw notFound('Ausgabe');
     return reply.html(<ArchiveIssuePage ctx={ctxOf(req)} issue={issue} />);
   });

@@ -24,7 +24,6 @@ export function newsletterModule(deps: AppDeps): ModuleManifest {
   const issues = createIssueService(deps);
   return defineModule({
     name: 'newsletter',
-    untypedRoutes: true,
     personalData: newsletterPersonalData,
     searchProviders: [{ id: 'news', label: { de: 'Neuigkeiten', en: 'News' }, search: (query, locale, limit) => news.search(query, locale, limit) }],
     // The sign-up form at the foot of every page.

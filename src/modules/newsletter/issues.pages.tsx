@@ -1,13 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
-import { AppError, notFound, type FieldErrors } from '../../platform/http/errors.js';
+import { AppError, type FieldErrors } from '../../platform/http/errors.js';
 import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { uuidPattern } from '../../platform/http/ids.js';
+import { ButtonForm, formBody, IdParams, NoQuery, pageQuery, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { eventCategories } from '../events/index.js';
 import { fromBerlinLocal, toBerlinLocal } from '../../platform/time/berlin.js';
@@ -44,6 +45,11 @@ const ComposeForm = Type.Object({
   holidayNotice: Type.Optional(Type.String({ maxLength: 5_000 })),
   eventsCategory: Type.Optional(Type.Union([Type.Literal(''), ...eventCategories.map((c) => Type.Literal(c.code))])),
 });
+/** The forms beside the composer; their handlers read and check the one field themselves. */
+const TestSendForm = Type.Object({ testAddresses: Type.String({ maxLength: 2_000 }) });
+const ScheduleForm = Type.Object({ scheduleAt: Type.String({ maxLength: 20 }) });
+/** The check page's button; without it the POST only leads to the check page. */
+const SendForm = Type.Object({ bestaetigt: Type.Optional(Type.Literal('ja')) });
 const emailPattern = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 /** The composer's fields as an IssueInput, or field errors. */
@@ -128,13 +134,8 @@ function defaultValues(): Record<string, string> {
   return { eventsEnabled: 'ja', eventsFrom: toBerlinLocal(from).slice(0, 10), eventsTo: toBerlinLocal(to).slice(0, 10) };
 }
 
-export function registerIssuePages(app: FastifyInstance, service: IssueService, city: CityProfile, config: Config): void {
+export function registerIssuePages(app: RouteApp, service: IssueService, city: CityProfile, config: Config): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
-  const issueId = (id: string) => {
-    if (!uuidPattern.test(id)) throw notFound('Ausgabe');
-    return id;
-  };
-
   async function composer(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -162,12 +163,12 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
       );
   }
 
-  app.get<{ Querystring: { hinweis?: string } }>('/verwaltung/infobrief', async (req, reply) => {
+  app.get('/verwaltung/infobrief', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const { issues, counts } = await service.overview(requireActor(req));
     return reply.html(<IssueOverviewPage ctx={ctxOf(req)} issues={issues} counts={counts} />);
   });
-  app.get('/verwaltung/infobrief/neu', (req, reply) => composer(req, reply, 200, undefined));
-  app.post('/verwaltung/infobrief/neu', async (req, reply) => {
+  app.get('/verwaltung/infobrief/neu', { schema: { querystring: NoQuery } }, (req, reply) => composer(req, reply, 200, undefined));
+  app.post('/verwaltung/infobrief/neu', { schema: { body: formBody(ComposeForm) } }, async (req, reply) => {
     const actor = requireActor(req);
     const parsed = parseComposer(req.body, req.locale);
     if (!parsed.ok) return composer(req, reply, 422, undefined, { values: formValues(req.body), errors: parsed.errors });
@@ -176,29 +177,29 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
   });
 
   const notices = { gespeichert: 'compose.saved', test: 'test.done', geplant: 'schedule.done', aufgehoben: 'unschedule.done' } as const;
-  app.get<{ Params: { id: string }; Querystring: { hinweis?: string } }>('/verwaltung/infobrief/:id', async (req, reply) => {
-    const issue = await service.get(requireActor(req), issueId(req.params.id));
+  app.get('/verwaltung/infobrief/:id', { schema: { params: IdParams, querystring: pageQuery({ hinweis: QueryText() }) } }, async (req, reply) => {
+    const issue = await service.get(requireActor(req), req.params.id);
     const key = req.query.hinweis && Object.hasOwn(notices, req.query.hinweis) ? notices[req.query.hinweis as keyof typeof notices] : undefined;
     return composer(req, reply, 200, issue, { notice: key ? composeMessages(req.locale)(key) : undefined });
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id', async (req, reply) => {
+  app.post('/verwaltung/infobrief/:id', { schema: { params: IdParams, body: formBody(ComposeForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const issue = await service.get(actor, issueId(req.params.id));
+    const issue = await service.get(actor, req.params.id);
     const parsed = parseComposer(req.body, req.locale);
     if (!parsed.ok) return composer(req, reply, 422, issue, { values: formValues(req.body), errors: parsed.errors });
     await service.update(actor, issue.id, parsed.value);
     return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=gespeichert`, 303);
   });
 
-  app.get<{ Params: { id: string } }>('/verwaltung/infobrief/:id/vorschau', async (req, reply) => {
-    const { issue, content } = await service.preview(requireActor(req), issueId(req.params.id));
+  app.get('/verwaltung/infobrief/:id/vorschau', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const { issue, content } = await service.preview(requireActor(req), req.params.id);
     const text = renderIssueTemplate(content, req.locale, { portalName: city.portalName, archiveUrl: `${config.publicUrl}/infobrief/archiv/${issue.id}` }).text;
     return reply.html(<PreviewPage ctx={ctxOf(req)} issue={issue} content={content} text={text} />);
   });
 
-  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/test', async (req, reply) => {
+  app.post('/verwaltung/infobrief/:id/test', { schema: { params: IdParams, body: formBody(TestSendForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const issue = await service.get(actor, issueId(req.params.id));
+    const issue = await service.get(actor, req.params.id);
     const raw = formValues(req.body).testAddresses ?? '';
     const addresses = [
       ...new Set(
@@ -218,9 +219,9 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=test`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/planen', async (req, reply) => {
+  app.post('/verwaltung/infobrief/:id/planen', { schema: { params: IdParams, body: formBody(ScheduleForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const issue = await service.get(actor, issueId(req.params.id));
+    const issue = await service.get(actor, req.params.id);
     const raw = formValues(req.body).scheduleAt ?? '';
     const at = fromBerlinLocal(raw);
     const t = composeMessages(req.locale);
@@ -234,8 +235,8 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${issue.id}?hinweis=geplant`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/planung-aufheben', async (req, reply) => {
-    const id = issueId(req.params.id);
+  app.post('/verwaltung/infobrief/:id/planung-aufheben', { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    const id = req.params.id;
     try {
       await service.unschedule(requireActor(req), id);
     } catch (error) {
@@ -245,16 +246,16 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${id}?hinweis=aufgehoben`, 303);
   });
 
-  app.get<{ Params: { id: string } }>('/verwaltung/infobrief/:id/senden', async (req, reply) => {
+  app.get('/verwaltung/infobrief/:id/senden', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     const actor = requireActor(req);
-    const issue = await service.get(actor, issueId(req.params.id));
+    const issue = await service.get(actor, req.params.id);
     if (issue.status !== 'draft' && issue.status !== 'scheduled') return reply.redirect(`/verwaltung/infobrief/${issue.id}/fortschritt?hinweis=schon`, 303);
     const { counts } = await service.overview(actor);
     return reply.html(<SendCheckPage ctx={ctxOf(req)} issue={issue} confirmed={counts.confirmed} />);
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/senden', async (req, reply) => {
+  app.post('/verwaltung/infobrief/:id/senden', { schema: { params: IdParams, body: formBody(SendForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const id = issueId(req.params.id);
+    const id = req.params.id;
     // Only the check page's button sends; anything else is shown that page first.
     if (formValues(req.body).bestaetigt !== 'ja') return reply.redirect(`/verwaltung/infobrief/${id}/senden`, 303);
     try {
@@ -267,31 +268,35 @@ export function registerIssuePages(app: FastifyInstance, service: IssueService, 
     return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=gestartet`, 303);
   });
 
-  app.get('/verwaltung/infobrief/fortschritt.js', (_req, reply) =>
+  app.get('/verwaltung/infobrief/fortschritt.js', { schema: { querystring: NoQuery } }, (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(progressScript),
   );
-  app.get<{ Params: { id: string } }>('/verwaltung/infobrief/:id/fortschritt.json', async (req, reply) => {
-    const { issue, progress } = await service.progress(requireActor(req), issueId(req.params.id));
+  app.get('/verwaltung/infobrief/:id/fortschritt.json', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const { issue, progress } = await service.progress(requireActor(req), req.params.id);
     const done = progress.sent + progress.failed + progress.unknown + progress.skipped;
     return reply
       .header('cache-control', 'no-store')
       .send({ total: progress.total, done, summary: progressSummary(req, progress), finished: issue.status === 'sent' });
   });
 
-  app.post<{ Params: { id: string } }>('/verwaltung/infobrief/:id/unklare-senden', async (req, reply) => {
-    const id = issueId(req.params.id);
+  app.post('/verwaltung/infobrief/:id/unklare-senden', { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    const id = req.params.id;
     await service.resendUnknown(requireActor(req), id);
     return reply.redirect(`/verwaltung/infobrief/${id}/fortschritt?hinweis=unklar`, 303);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { auto?: string; hinweis?: string } }>('/verwaltung/infobrief/:id/fortschritt', async (req, reply) => {
-    const { issue, progress, problems } = await service.progress(requireActor(req), issueId(req.params.id));
-    const auto = req.query.auto === '1' && issue.status === 'sending';
-    // The editor chose automatic refresh (WCAG 2.2.1: the user controls it; the link turns it off).
-    if (auto) reply.header('refresh', '10');
-    const t = composeMessages(req.locale);
-    const notices = { gestartet: t('started'), schon: t('compose.locked'), unklar: t('unknown.done') } as Record<string, string>;
-    const notice = req.query.hinweis && Object.hasOwn(notices, req.query.hinweis) ? notices[req.query.hinweis] : undefined;
-    return reply.html(<ProgressPage ctx={ctxOf(req)} issue={issue} progress={progress} problems={problems} auto={auto} notice={notice} />);
-  });
+  app.get(
+    '/verwaltung/infobrief/:id/fortschritt',
+    { schema: { params: IdParams, querystring: pageQuery({ auto: QueryText(), hinweis: QueryText() }) } },
+    async (req, reply) => {
+      const { issue, progress, problems } = await service.progress(requireActor(req), req.params.id);
+      const auto = req.query.auto === '1' && issue.status === 'sending';
+      // The editor chose automatic refresh (WCAG 2.2.1: the user controls it; the link turns it off).
+      if (auto) reply.header('refresh', '10');
+      const t = composeMessages(req.locale);
+      const notices = { gestartet: t('started'), schon: t('compose.locked'), unklar: t('unknown.done') } as Record<string, string>;
+      const notice = req.query.hinweis && Object.hasOwn(notices, req.query.hinweis) ? notices[req.query.hinweis] : undefined;
+      return reply.html(<ProgressPage ctx={ctxOf(req)} issue={issue} progress={progress} problems={problems} auto={auto} notice={notice} />);
+    },
+  );
 }

@@ -86,60 +86,120 @@ export async function updateDraft(db: Executor, id: string, input: { subject: st
   return Number(result.numUpdatedRows) > 0;
 }
 
-export interface Progress {
-  total: number;
-  queued: number;
-  sending: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-  unknown: number;
+/** Starts sending: freezes the content; a draft or scheduled issue (only a due scheduled one when `onlyDue`). False when it had started. */
+export async function startIssue(trx: Executor, id: string, frozen: IssueContent, onlyDue: boolean): Promise<boolean> {
+  let start = trx
+    .updateTable('newsletter_issues')
+    .set({ status: 'sending', started_at: sql`now()`, frozen: JSON.stringify(frozen), updated_at: sql`now()` })
+    .where('id', '=', id);
+  start = onlyDue ? start.where('status', '=', 'scheduled').where('scheduled_at', '<=', sql<Date>`now()`) : start.where('status', 'in', ['draft', 'scheduled']);
+  return !!(await start.returning('id').executeTakeFirst());
 }
 
-export async function deliveryProgress(db: Executor, issueId: string): Promise<Progress> {
-  const rows = await db
-    .selectFrom('newsletter_deliveries')
-    .select(['state', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('issue_id', '=', issueId)
-    .groupBy('state')
+export async function setIssueTotal(trx: Executor, id: string, total: number): Promise<void> {
+  await trx.updateTable('newsletter_issues').set({ total }).where('id', '=', id).execute();
+}
+
+/** Schedules a draft or reschedules; false for an issue that is sending or sent. */
+export async function scheduleIssue(trx: Executor, id: string, at: Date): Promise<boolean> {
+  const result = await trx
+    .updateTable('newsletter_issues')
+    .set({ status: 'scheduled', scheduled_at: at, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', ['draft', 'scheduled'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** A scheduled issue back to a draft; false when it is no longer scheduled. */
+export async function unscheduleIssue(trx: Executor, id: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('newsletter_issues')
+    .set({ status: 'draft', scheduled_at: null, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The issue's status, its row locked until the transaction ends. */
+export async function lockIssueStatus(trx: Executor, id: string): Promise<IssueStatus> {
+  const row = await trx.selectFrom('newsletter_issues').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  return row.status;
+}
+
+/** Back to "sending" (deliveries were queued again). */
+export async function resumeSending(trx: Executor, id: string): Promise<void> {
+  await trx
+    .updateTable('newsletter_issues')
+    .set({ status: 'sending', updated_at: sql`now()` })
+    .where('id', '=', id)
     .execute();
-  const progress: Progress = { total: 0, queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, unknown: 0 };
-  for (const r of rows) {
-    progress[r.state] = Number(r.n);
-    progress.total += Number(r.n);
-  }
-  return progress;
 }
 
-/** The failed and unclear deliveries with their reasons (addresses masked in the view). */
-export async function deliveryProblems(db: Executor, issueId: string, limit = 100) {
+export async function dueScheduledIssueIds(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('newsletter_issues')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', sql<Date>`now()`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Issues being sent whose run holds no lease (it died, or it handed over to a continuation). */
+export async function stalledIssueIds(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('newsletter_issues')
+    .select('id')
+    .where('status', '=', 'sending')
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+// --- The sending lease: one run per issue at a time (see sending.ts) ------------------------------
+
+/** Takes the lease of an issue being sent when nobody holds it (or it ran out); its frozen content, or undefined. */
+export async function takeLease(db: Executor, issueId: string, runId: string, leaseSeconds: number): Promise<{ frozen: unknown } | undefined> {
   return db
-    .selectFrom('newsletter_deliveries')
-    .leftJoin('newsletter_subscribers', 'newsletter_subscribers.id', 'newsletter_deliveries.subscriber_id')
-    .select([
-      'newsletter_deliveries.id',
-      'newsletter_deliveries.state',
-      'newsletter_deliveries.error',
-      'newsletter_deliveries.attempts',
-      'newsletter_subscribers.email',
-    ])
-    .where('newsletter_deliveries.issue_id', '=', issueId)
-    .where('newsletter_deliveries.state', 'in', ['failed', 'unknown'])
-    .orderBy('newsletter_deliveries.id')
-    .limit(limit)
+    .updateTable('newsletter_issues')
+    .set({ lease_owner: runId, lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where('id', '=', issueId)
+    .where('status', '=', 'sending')
+    .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
+    .returning(['frozen'])
+    .executeTakeFirst();
+}
+
+export async function issueStatus(db: Executor, issueId: string): Promise<IssueStatus | undefined> {
+  const row = await db.selectFrom('newsletter_issues').select('status').where('id', '=', issueId).executeTakeFirst();
+  return row?.status;
+}
+
+export async function renewLease(db: Executor, issueId: string, runId: string, leaseSeconds: number): Promise<void> {
+  await db
+    .updateTable('newsletter_issues')
+    .set({ lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where('id', '=', issueId)
+    .where('lease_owner', '=', runId)
     .execute();
 }
 
-export async function subscriberCounts(db: Executor): Promise<Record<'pending' | 'confirmed' | 'unsubscribed' | 'suppressed', number>> {
-  const rows = await db
-    .selectFrom('newsletter_subscribers')
-    .select([
-      sql<string>`CASE WHEN suppressed_at IS NOT NULL AND status = 'confirmed' THEN 'suppressed' ELSE status END`.as('k'),
-      (eb) => eb.fn.countAll<string>().as('n'),
-    ])
-    .groupBy('k')
-    .execute();
-  const counts = { pending: 0, confirmed: 0, unsubscribed: 0, suppressed: 0 };
-  for (const r of rows) counts[r.k as keyof typeof counts] = Number(r.n);
-  return counts;
+export async function releaseLease(db: Executor, issueId: string, runId: string): Promise<void> {
+  await db.updateTable('newsletter_issues').set({ lease_owner: null, lease_until: null }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
+}
+
+/** Marks the issue sent and releases the lease, if the run still holds it and no delivery is queued or sending. */
+export async function finishSending(db: Executor, issueId: string, runId: string): Promise<boolean> {
+  const finished = await db
+    .updateTable('newsletter_issues')
+    .set({ status: 'sent', finished_at: sql`now()`, lease_owner: null, lease_until: null, updated_at: sql`now()` })
+    .where('id', '=', issueId)
+    .where('lease_owner', '=', runId)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('newsletter_deliveries').select('id').where('issue_id', '=', issueId).where('state', 'in', ['queued', 'sending']))),
+    )
+    .executeTakeFirst();
+  return Number(finished.numUpdatedRows) > 0;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import { ensure } from '../../platform/auth/guard.js';
 import type { Actor } from '../../platform/auth/roles.js';
@@ -7,20 +6,27 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { createBulkTransport } from '../../platform/mail/bulk.js';
 import { personalise, renderIssueTemplate } from './emails/issue-mail.js';
 import { resolveContent, type Composition, type IssueContent } from './issue-content.js';
+import { deliveryProblems, deliveryProgress, queueDeliveries, requeueUnknown } from './deliveries.repository.js';
 import {
-  deliveryProblems,
-  deliveryProgress,
+  dueScheduledIssueIds,
   findIssue,
   insertIssue,
   listIssues,
   listSentIssues,
-  subscriberCounts,
+  lockIssueStatus,
+  resumeSending,
+  scheduleIssue,
+  setIssueTotal,
+  stalledIssueIds,
+  startIssue,
+  unscheduleIssue,
   updateDraft,
   type Issue,
 } from './issues.repository.js';
 import { can } from './newsletter.policy.js';
 import { recentPublicNews } from './news.repository.js';
 import { runSending, sendIssueJob, type SendOptions } from './sending.js';
+import { subscriberCounts } from './subscribers.repository.js';
 
 export interface IssueInput {
   subject: string;
@@ -53,22 +59,9 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
     const issue = await get(id);
     const content = await resolveContent(db, config.publicUrl, issue);
     return db.transaction().execute(async (trx) => {
-      let start = trx
-        .updateTable('newsletter_issues')
-        .set({ status: 'sending', started_at: sql`now()`, frozen: JSON.stringify(content), updated_at: sql`now()` })
-        .where('id', '=', id);
-      start = onlyDue
-        ? start.where('status', '=', 'scheduled').where('scheduled_at', '<=', sql<Date>`now()`)
-        : start.where('status', 'in', ['draft', 'scheduled']);
-      const started = await start.returning('id').executeTakeFirst();
-      if (!started) throw alreadySent();
-      const inserted = await sql`
-        INSERT INTO newsletter_deliveries (issue_id, subscriber_id)
-        SELECT ${id}, s.id FROM newsletter_subscribers s
-         WHERE s.status = 'confirmed' AND s.suppressed_at IS NULL
-        ON CONFLICT DO NOTHING`.execute(trx);
-      const total = Number(inserted.numAffectedRows ?? 0);
-      await trx.updateTable('newsletter_issues').set({ total }).where('id', '=', id).execute();
+      if (!(await startIssue(trx, id, content, onlyDue))) throw alreadySent();
+      const total = await queueDeliveries(trx, id);
+      await setIssueTotal(trx, id, total);
       await jobs.send(trx, sendIssueJob, { issueId: id });
       await recordAudit(trx, {
         actorId,
@@ -144,13 +137,7 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       ensure(can(actor, 'issue.send'));
       await get(id);
       await db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable('newsletter_issues')
-          .set({ status: 'scheduled', scheduled_at: at, updated_at: sql`now()` })
-          .where('id', '=', id)
-          .where('status', 'in', ['draft', 'scheduled'])
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw alreadySent();
+        if (!(await scheduleIssue(trx, id, at))) throw alreadySent();
         await recordAudit(trx, {
           actorId: actor.id,
           action: 'newsletter.issue_scheduled',
@@ -165,13 +152,7 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       ensure(can(actor, 'issue.send'));
       await get(id);
       await db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable('newsletter_issues')
-          .set({ status: 'draft', scheduled_at: null, updated_at: sql`now()` })
-          .where('id', '=', id)
-          .where('status', '=', 'scheduled')
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw alreadySent();
+        if (!(await unscheduleIssue(trx, id))) throw alreadySent();
         await recordAudit(trx, { actorId: actor.id, action: 'newsletter.issue_unscheduled', subjectType: 'newsletter_issue', subjectId: id });
       });
     },
@@ -187,21 +168,11 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
       ensure(can(actor, 'issue.send'));
       await get(id);
       return db.transaction().execute(async (trx) => {
-        const issue = await trx.selectFrom('newsletter_issues').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-        if (issue.status !== 'sending' && issue.status !== 'sent') return 0;
-        const requeued = await trx
-          .updateTable('newsletter_deliveries')
-          .set({ state: 'queued', error: null })
-          .where('issue_id', '=', id)
-          .where('state', '=', 'unknown')
-          .executeTakeFirst();
-        const n = Number(requeued.numUpdatedRows);
+        const status = await lockIssueStatus(trx, id);
+        if (status !== 'sending' && status !== 'sent') return 0;
+        const n = await requeueUnknown(trx, id);
         if (n === 0) return 0;
-        await trx
-          .updateTable('newsletter_issues')
-          .set({ status: 'sending', updated_at: sql`now()` })
-          .where('id', '=', id)
-          .execute();
+        await resumeSending(trx, id);
         await jobs.send(trx, sendIssueJob, { issueId: id });
         await recordAudit(trx, {
           actorId: actor.id,
@@ -232,26 +203,14 @@ export function createIssueService(deps: AppDeps, sendOptions: SendOptions = {})
 
     /** Every minute: start due scheduled issues and resume sending whose run died (lease ran out). */
     async tick(): Promise<void> {
-      const due = await db
-        .selectFrom('newsletter_issues')
-        .select('id')
-        .where('status', '=', 'scheduled')
-        .where('scheduled_at', '<=', sql<Date>`now()`)
-        .execute();
-      for (const { id } of due) {
+      for (const id of await dueScheduledIssueIds(db)) {
         try {
           await startSending(null, id, true);
         } catch (error) {
           if (!(error instanceof AppError && error.code === 'conflict')) throw error;
         }
       }
-      const stalled = await db
-        .selectFrom('newsletter_issues')
-        .select('id')
-        .where('status', '=', 'sending')
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
-        .execute();
-      for (const { id } of stalled) await jobs.send(db, sendIssueJob, { issueId: id });
+      for (const id of await stalledIssueIds(db)) await jobs.send(db, sendIssueJob, { issueId: id });
     },
 
     archive: () => listSentIssues(db),

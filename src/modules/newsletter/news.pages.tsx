@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { ensure, requireActor } from '../../platform/auth/guard.js';
+import { requireActor } from '../../platform/auth/guard.js';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { uuidPattern } from '../../platform/http/ids.js';
+import { ButtonForm, formBody, IdParams, NoQuery, pageQuery, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import { toBerlinLocal } from '../../platform/time/berlin.js';
 import { atomFeed, rssFeed, type Feed } from './feeds.js';
 import { can } from './newsletter.policy.js';
@@ -38,7 +39,7 @@ const imageChange = (body: unknown, form: { imageAlt?: string; removeImage?: 'ja
   remove: form.removeImage === 'ja',
 });
 
-export function registerNewsPages(app: FastifyInstance, service: NewsService, city: CityProfile, config: Config): void {
+export function registerNewsPages(app: RouteApp, service: NewsService, city: CityProfile, config: Config): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
   const labels = (req: FastifyRequest) => {
     const t = newsMessages(req.locale);
@@ -46,7 +47,7 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
   };
   const validTopic = (topic?: string) => (topic && (newsletterTopics as readonly string[]).includes(topic) ? topic : undefined);
 
-  app.get<{ Querystring: { thema?: string; seite?: string } }>('/neuigkeiten', async (req, reply) => {
+  app.get('/neuigkeiten', { schema: { querystring: pageQuery({ thema: QueryText(), seite: QueryText() }) } }, async (req, reply) => {
     const topic = validTopic(req.query.thema);
     const page = Math.min(Math.max(1, Number.parseInt(req.query.seite ?? '1', 10) || 1), 10_000);
     const { posts, total } = await service.listPublic(topic, page);
@@ -71,28 +72,27 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
       })),
     };
   };
-  app.get('/neuigkeiten/feed.rss', async (_req, reply) =>
+  app.get('/neuigkeiten/feed.rss', { schema: { querystring: NoQuery } }, async (_req, reply) =>
     reply.type('application/rss+xml; charset=utf-8').send(rssFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.rss` })),
   );
-  app.get('/neuigkeiten/feed.atom', async (_req, reply) =>
+  app.get('/neuigkeiten/feed.atom', { schema: { querystring: NoQuery } }, async (_req, reply) =>
     reply.type('application/atom+xml; charset=utf-8').send(atomFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.atom` })),
   );
 
-  app.get<{ Params: { id: string } }>('/neuigkeiten/:id', async (req, reply) => {
-    const post = uuidPattern.test(req.params.id) ? await service.findPublic(req.params.id) : null;
+  app.get('/neuigkeiten/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const post = await service.findPublic(req.params.id);
     if (!post) throw notFound('Neuigkeit');
     const image = post.imageId ? await service.imageSize(post.imageId) : undefined;
     return reply.html(<NewsPostPage ctx={ctxOf(req)} post={post} publicUrl={config.publicUrl} image={image} />);
   });
 
   // --- editors ---------------------------------------------------------------------------
-  app.get<{ Querystring: { geloescht?: string } }>('/verwaltung/neuigkeiten', async (req, reply) => {
+  app.get('/verwaltung/neuigkeiten', { schema: { querystring: pageQuery({ geloescht: QueryText() }) } }, async (req, reply) => {
     const posts = await service.listForEditor(requireActor(req));
     return reply.html(<NewsAdminListPage ctx={ctxOf(req)} posts={posts} notice={req.query.geloescht ? newsMessages(req.locale)('edit.deleted') : undefined} />);
   });
-  app.get('/verwaltung/neuigkeiten/neu', async (req, reply) => {
-    ensure(can(requireActor(req), 'news.edit'));
-    return reply.html(<NewsFormPage ctx={ctxOf(req)} values={{ publishedAt: toBerlinLocal(new Date()) }} />);
+  app.get('/verwaltung/neuigkeiten/neu', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    return reply.html(<NewsFormPage ctx={ctxOf(req)} values={service.newPostValues(requireActor(req))} />);
   });
   const createFromForm = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = requireActor(req);
@@ -104,12 +104,8 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
     return reply.redirect(`/verwaltung/neuigkeiten/${result.value}?gespeichert=1`, 303);
   };
 
-  const postId = (id: string) => {
-    if (!uuidPattern.test(id)) throw notFound('Neuigkeit');
-    return id;
-  };
-  app.get<{ Params: { id: string }; Querystring: { gespeichert?: string } }>('/verwaltung/neuigkeiten/:id', async (req, reply) => {
-    const post = await service.findForEditor(requireActor(req), postId(req.params.id));
+  app.get('/verwaltung/neuigkeiten/:id', { schema: { params: IdParams, querystring: pageQuery({ gespeichert: QueryText() }) } }, async (req, reply) => {
+    const post = await service.findForEditor(requireActor(req), req.params.id);
     const values: Record<string, string> = {
       title: post.title,
       teaser: post.teaser,
@@ -128,9 +124,8 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
       />,
     );
   });
-  const updateFromForm = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+  const updateFromForm = async (req: FastifyRequest, id: string, reply: FastifyReply) => {
     const actor = requireActor(req);
-    const id = postId(req.params.id);
     const values = formValues(req.body);
     const form = parseForm(NewsForm, req.body, labels(req), req.locale);
     if (!form.ok) {
@@ -164,12 +159,15 @@ export function registerNewsPages(app: FastifyInstance, service: NewsService, ci
     }
     return reply.redirect(`/verwaltung/neuigkeiten/${id}?gespeichert=1`, 303);
   };
-  acceptMultipart(app, { limits: newsUploadLimits, who: (actor) => can(actor, 'news.edit') }, (uploads) => {
-    uploads.post('/verwaltung/neuigkeiten/neu', createFromForm);
-    uploads.post('/verwaltung/neuigkeiten/:id', updateFromForm);
+  acceptMultipart(app, { limits: newsUploadLimits, who: (actor) => can(actor, 'news.edit') }, (scope) => {
+    const uploads = scope.withTypeProvider<TypeBoxTypeProvider>();
+    uploads.post('/verwaltung/neuigkeiten/neu', { schema: { body: formBody(NewsForm) } }, createFromForm);
+    uploads.post('/verwaltung/neuigkeiten/:id', { schema: { params: IdParams, body: formBody(NewsForm) } }, (req, reply) =>
+      updateFromForm(req, req.params.id, reply),
+    );
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/neuigkeiten/:id/loeschen', async (req, reply) => {
-    await service.remove(requireActor(req), postId(req.params.id));
+  app.post('/verwaltung/neuigkeiten/:id/loeschen', { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    await service.remove(requireActor(req), req.params.id);
     return reply.redirect('/verwaltung/neuigkeiten?geloescht=1', 303);
   });
 }

@@ -8,7 +8,7 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import type { SearchHit } from '../../platform/search/search.js';
 import { deleteImage, imageSize, storeImage, validateImage, type UploadedImage } from '../../platform/media/media.js';
 import type { Executor } from '../../db/executor.js';
-import { fromBerlinLocal } from '../../platform/time/berlin.js';
+import { fromBerlinLocal, toBerlinLocal } from '../../platform/time/berlin.js';
 import { can } from './newsletter.policy.js';
 import {
   deleteNews,
@@ -91,6 +91,11 @@ export function createNewsService(deps: AppDeps) {
     imageSize: (id: string) => imageSize(db, id),
     latest: async (limit: number) => (await listPublicNews(db, { limit, offset: 0 })).posts,
 
+    /** The form of a new post starts published now; editors only. */
+    newPostValues(actor: Actor): Record<string, string> {
+      ensure(can(actor, 'news.edit'));
+      return { publishedAt: toBerlinLocal(new Date()) };
+    },
     async listForEditor(actor: Actor) {
       ensure(can(actor, 'news.edit'));
       return listAllNews(db);

@@ -17,6 +17,13 @@ export type SignupForm = Static<typeof SignupForm>;
 export const PreferencesForm = Type.Object({ token: Token, locale: LocaleField, district: Type.Optional(Type.String({ maxLength: 100 })) });
 export const TokenForm = Type.Object({ token: Token });
 
+/**
+ * The body of an RFC 8058 one-click unsubscribe: "List-Unsubscribe=One-Click", urlencoded or multipart.
+ * The signed token in the query is the authority, so the body is not required (nor read): a client that
+ * sends none still unsubscribes, as before routes declared their bodies.
+ */
+export const OneClickBody = Type.Unknown({ description: 'List-Unsubscribe=One-Click (RFC 8058); not read' });
+
 /** Checkbox groups arrive as separate fields "topic_<key>" = "ja" (parseForm keeps strings only). */
 export function checkedTopics(values: Record<string, string>): string[] {
   return Object.entries(values)

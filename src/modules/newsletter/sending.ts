@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
 import type { BulkTransport } from '../../platform/mail/bulk.js';
 import { personalise, renderIssueTemplate, type IssueTemplate } from './emails/issue-mail.js';
 import { contentFor, interestsKey, type IssueContent } from './issue-content.js';
+import { claimWave, markFailed, markInterrupted, markSent, skipDeparted, type ClaimedDelivery } from './deliveries.repository.js';
+import { finishSending, issueStatus, releaseLease, renewLease, takeLease } from './issues.repository.js';
 import { manageToken } from './links.js';
+import { suppressSubscriber } from './subscribers.repository.js';
 
 /*
  * Sending an issue — at most once per delivery row, resumable.
@@ -22,6 +25,7 @@ import { manageToken } from './links.js';
  * next run (after the dead run's lease ran out) marks them "unknown" and does NOT send them again —
  * we prefer a missed mail for at most one wave per lane over a second copy. Admins see the unknown rows
  * with their reason on the progress page. Rows still "queued" are sent by the next run, exactly once.
+ * The statements live in deliveries.repository.ts (the rows) and issues.repository.ts (the lease).
  */
 
 export const sendIssueJob = 'newsletter.send-issue';
@@ -41,17 +45,6 @@ export interface SendOptions {
 
 export type RunResult = 'finished' | 'continue' | 'busy' | 'not-sending';
 
-interface Claimed {
-  id: string;
-  email: string;
-  locale: string;
-  subscriber_id: string;
-  link_key: string;
-  attempts: number;
-  topics: string[] | null;
-  district: string | null;
-}
-
 /** Runs (part of) the sending of one issue; see the comment above for the guarantees. */
 export async function runSending(
   deps: { db: Kysely<DB>; config: Config; portalName: string; transport: BulkTransport },
@@ -66,32 +59,17 @@ export async function runSending(
   const sliceMs = (options.sliceSeconds ?? 240) * 1000;
   const runId = randomUUID();
 
-  const lease = await db
-    .updateTable('newsletter_issues')
-    .set({ lease_owner: runId, lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` })
-    .where('id', '=', issueId)
-    .where('status', '=', 'sending')
-    .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
-    .returning(['frozen', 'status'])
-    .executeTakeFirst();
-  if (!lease) {
-    const issue = await db.selectFrom('newsletter_issues').select('status').where('id', '=', issueId).executeTakeFirst();
-    return issue?.status === 'sending' ? 'busy' : 'not-sending';
-  }
+  const lease = await takeLease(db, issueId, runId, leaseSeconds);
+  if (!lease) return (await issueStatus(db, issueId)) === 'sending' ? 'busy' : 'not-sending';
 
   // Rows a dead run left in "sending" may have reached the recipient: never send them again.
-  await db
-    .updateTable('newsletter_deliveries')
-    .set({ state: 'unknown', error: 'Versand unterbrochen – unklar, ob zugestellt; nicht erneut gesendet' })
-    .where('issue_id', '=', issueId)
-    .where('state', '=', 'sending')
-    .execute();
+  await markInterrupted(db, issueId);
 
   const content = lease.frozen as IssueContent;
   const archiveUrl = `${config.publicUrl}/infobrief/archiv/${issueId}`;
   // Rendered once per language and set of interests that changes the content, then personalised.
   const templates = new Map<string, IssueTemplate>();
-  const templateFor = (row: Claimed) => {
+  const templateFor = (row: ClaimedDelivery) => {
     const locale: Locale = isLocale(row.locale) ? row.locale : 'de';
     const interests = { topics: row.topics ?? [], district: row.district };
     const key = `${locale}|${interestsKey(content, interests)}`;
@@ -119,25 +97,16 @@ export async function runSending(
         if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       }
       waves++;
-      const claimed = await sql<Claimed>`
-        UPDATE newsletter_deliveries d
-           SET state = 'sending', claimed_at = now(), attempts = d.attempts + 1
-          FROM newsletter_subscribers s
-         WHERE d.id IN (SELECT id FROM newsletter_deliveries
-                         WHERE issue_id = ${issueId} AND state = 'queued'
-                         ORDER BY id LIMIT ${waveSize} FOR UPDATE SKIP LOCKED)
-           AND s.id = d.subscriber_id AND s.status = 'confirmed' AND s.suppressed_at IS NULL
-           AND EXISTS (SELECT 1 FROM newsletter_issues i WHERE i.id = ${issueId} AND i.lease_owner = ${runId})
-        RETURNING d.id, s.email, s.locale, s.topics, s.district, s.id AS subscriber_id, s.link_key, d.attempts`.execute(db);
-      if (claimed.rows.length === 0) {
+      const claimed = await claimWave(db, issueId, runId, waveSize);
+      if (claimed.length === 0) {
         // Nothing claimable: the queued rows left (if any) belong to subscribers who left meanwhile.
         if ((await skipDeparted(db, issueId)) > 0) continue;
         return 'done';
       }
-      handed += claimed.rows.length;
+      handed += claimed.length;
 
       const outcomes = await Promise.all(
-        claimed.rows.map(async (row) => {
+        claimed.map(async (row) => {
           const token = encodeURIComponent(manageToken(config.sessionSecret, row.subscriber_id, row.link_key));
           const mail = personalise(
             templateFor(row),
@@ -153,35 +122,16 @@ export async function runSending(
         }),
       );
 
-      const sent = outcomes.filter((o) => o.result.ok).map((o) => o.row.id);
-      if (sent.length)
-        await db
-          .updateTable('newsletter_deliveries')
-          .set({ state: 'sent', sent_at: sql`now()` })
-          .where('id', 'in', sent)
-          .execute();
+      await markSent(
+        db,
+        outcomes.filter((o) => o.result.ok).map((o) => o.row.id),
+      );
       for (const { row, result } of outcomes) {
         if (result.ok) continue;
-        const final = result.permanent || row.attempts >= maxAttempts;
-        await db
-          .updateTable('newsletter_deliveries')
-          .set({ state: final ? 'failed' : 'queued', error: result.reason })
-          .where('id', '=', row.id)
-          .execute();
-        if (result.permanent) {
-          await db
-            .updateTable('newsletter_subscribers')
-            .set({ suppressed_at: sql`now()`, suppressed_reason: result.reason })
-            .where('id', '=', row.subscriber_id)
-            .execute();
-        }
+        await markFailed(db, row.id, result.permanent || row.attempts >= maxAttempts, result.reason);
+        if (result.permanent) await suppressSubscriber(db, row.subscriber_id, result.reason);
       }
-      await db
-        .updateTable('newsletter_issues')
-        .set({ lease_until: sql`now() + make_interval(secs => ${leaseSeconds})` })
-        .where('id', '=', issueId)
-        .where('lease_owner', '=', runId)
-        .execute();
+      await renewLease(db, issueId, runId, leaseSeconds);
     }
   }
 
@@ -197,34 +147,11 @@ export async function runSending(
   const failure = settled.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
   if (settled.some((r) => r.status === 'fulfilled' && r.value === 'continue')) {
-    await db
-      .updateTable('newsletter_issues')
-      .set({ lease_owner: null, lease_until: null })
-      .where('id', '=', issueId)
-      .where('lease_owner', '=', runId)
-      .execute();
+    await releaseLease(db, issueId, runId);
     return 'continue';
   }
 
-  const finished = await db
-    .updateTable('newsletter_issues')
-    .set({ status: 'sent', finished_at: sql`now()`, lease_owner: null, lease_until: null, updated_at: sql`now()` })
-    .where('id', '=', issueId)
-    .where('lease_owner', '=', runId)
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('newsletter_deliveries').select('id').where('issue_id', '=', issueId).where('state', 'in', ['queued', 'sending']))),
-    )
-    .executeTakeFirst();
-  if (Number(finished.numUpdatedRows) > 0) return 'finished';
-  await db.updateTable('newsletter_issues').set({ lease_owner: null, lease_until: null }).where('id', '=', issueId).where('lease_owner', '=', runId).execute();
+  if (await finishSending(db, issueId, runId)) return 'finished';
+  await releaseLease(db, issueId, runId);
   return 'continue';
-}
-
-/** Marks queued rows of subscribers who unsubscribed, bounced or were deleted meanwhile as skipped. */
-async function skipDeparted(db: Kysely<DB>, issueId: string): Promise<number> {
-  const result = await sql`
-    UPDATE newsletter_deliveries d SET state = 'skipped', error = 'nicht mehr angemeldet'
-     WHERE d.issue_id = ${issueId} AND d.state = 'queued'
-       AND NOT EXISTS (SELECT 1 FROM newsletter_subscribers s WHERE s.id = d.subscriber_id AND s.status = 'confirmed' AND s.suppressed_at IS NULL)`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
 }

@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
+import { formBody, NoQuery, pageQuery, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
 import { acceptMultipart } from '../../platform/media/uploads.js';
-import { PreferencesForm, SignupForm, TokenForm, checkedTopics } from './newsletter.schemas.js';
+import { OneClickBody, PreferencesForm, SignupForm, TokenForm, checkedTopics } from './newsletter.schemas.js';
 import { subscribeMessages } from './subscribe.messages.js';
 import type { SubscriptionService } from './subscriptions.service.js';
 import { preferenceValues } from './views/subscribe-parts.js';
@@ -20,7 +22,10 @@ import { NoticePage, PreferencesPage, SignupPage, UnsubscribePage } from './view
  *   GET       /infobrief/abmelden/ein-klick   opened in a browser: to the one-button page
  *        POST /infobrief/abmelden/ein-klick   RFC 8058 one-click unsubscribe; no CSRF token, the signed token is the authority
  */
-export function registerSubscriptionPages(app: FastifyInstance, service: SubscriptionService, city: CityProfile): void {
+// The personal token is read by the module (a bad one is the "link invalid" page), so the query only bounds it.
+const TokenQuery = pageQuery({ token: QueryText() });
+
+export function registerSubscriptionPages(app: RouteApp, service: SubscriptionService, city: CityProfile): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
   const labels = (req: FastifyRequest) => {
     const t = subscribeMessages(req.locale);
@@ -41,14 +46,14 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
       );
   };
 
-  app.get('/infobrief', (req, reply) => reply.html(<SignupPage ctx={ctxOf(req)} />));
+  app.get('/infobrief', { schema: { querystring: NoQuery } }, (req, reply) => reply.html(<SignupPage ctx={ctxOf(req)} />));
   // The locale is not chosen (a hidden field): a missing or forged one is the page's language.
   const withLocale = (req: FastifyRequest, values: Record<string, string>): Record<string, string> => ({
     ...values,
     locale: isLocale(values.locale) ? values.locale : req.locale,
   });
 
-  app.post('/infobrief', async (req, reply) => {
+  app.post('/infobrief', { schema: { body: formBody(SignupForm) } }, async (req, reply) => {
     const t = subscribeMessages(req.locale);
     const values = withLocale(req, formValues(req.body));
     const form = parseForm(SignupForm, values, labels(req), req.locale);
@@ -59,12 +64,12 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     await service.signup({ ...form.value, topics: checkedTopics(values) }, { ip: req.ip });
     return reply.redirect('/infobrief/danke', 303);
   });
-  app.get('/infobrief/danke', (req, reply) => {
+  app.get('/infobrief/danke', { schema: { querystring: NoQuery } }, (req, reply) => {
     const t = subscribeMessages(req.locale);
     return reply.html(<NoticePage ctx={ctxOf(req)} title={t('sent.title')} text={t('sent.text')} extra={t('sent.spam')} />);
   });
 
-  app.get<{ Querystring: { token?: string } }>('/infobrief/bestaetigen', async (req, reply) => {
+  app.get('/infobrief/bestaetigen', { schema: { querystring: TokenQuery } }, async (req, reply) => {
     const t = subscribeMessages(req.locale);
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     const outcome = token.ok ? await service.confirm(token.value.token) : ({ kind: 'invalid' } as const);
@@ -90,7 +95,7 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
       );
   });
 
-  app.get<{ Querystring: { token?: string; gespeichert?: string } }>('/infobrief/einstellungen', async (req, reply) => {
+  app.get('/infobrief/einstellungen', { schema: { querystring: pageQuery({ token: QueryText(), gespeichert: QueryText() }) } }, async (req, reply) => {
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     const subscriber = token.ok ? await service.byManageToken(token.value.token) : null;
     if (!token.ok || !subscriber) return invalidLink(req, reply);
@@ -106,7 +111,7 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
       />,
     );
   });
-  app.post('/infobrief/einstellungen', async (req, reply) => {
+  app.post('/infobrief/einstellungen', { schema: { body: formBody(PreferencesForm) } }, async (req, reply) => {
     const values = withLocale(req, formValues(req.body));
     const form = parseForm(PreferencesForm, values, labels(req), req.locale);
     const subscriber = values.token ? await service.byManageToken(values.token) : null;
@@ -128,14 +133,14 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
     return reply.redirect(`/infobrief/einstellungen?token=${encodeURIComponent(form.value.token)}&gespeichert=1`, 303);
   });
 
-  app.get<{ Querystring: { token?: string } }>('/infobrief/abmelden', async (req, reply) => {
+  app.get('/infobrief/abmelden', { schema: { querystring: TokenQuery } }, async (req, reply) => {
     const token = parseForm(TokenForm, req.query, {}, req.locale);
     const subscriber = token.ok ? await service.byManageToken(token.value.token) : null;
     if (!token.ok || !subscriber) return invalidLink(req, reply);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return reply.html(<UnsubscribePage ctx={ctxOf(req)} token={token.value.token} email={subscriber.email} />);
   });
-  app.post('/infobrief/abmelden', async (req, reply) => {
+  app.post('/infobrief/abmelden', { schema: { body: formBody(TokenForm) } }, async (req, reply) => {
     const t = subscribeMessages(req.locale);
     const token = parseForm(TokenForm, req.body, {}, req.locale);
     if (!token.ok || !(await service.unsubscribe(token.value.token))) return invalidLink(req, reply);
@@ -151,7 +156,7 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
   });
 
   // Someone who opens the one-click URL in a browser gets the normal one-button page.
-  app.get<{ Querystring: { token?: string } }>('/infobrief/abmelden/ein-klick', (req, reply) =>
+  app.get('/infobrief/abmelden/ein-klick', { schema: { querystring: TokenQuery } }, (req, reply) =>
     reply.redirect(`/infobrief/abmelden?token=${encodeURIComponent(req.query.token ?? '')}`, 303),
   );
 
@@ -160,18 +165,20 @@ export function registerSubscriptionPages(app: FastifyInstance, service: Subscri
   // the request and the only thing it can do is unsubscribe its own address.
   // Some clients send it as multipart: a few short fields, never a file.
   acceptMultipart(app, { limits: { files: 0, fields: 4, fieldBytes: 1024 }, who: 'anyone' }, (multipart) =>
-    multipart.post<{ Querystring: { token?: string } }>(
-      '/infobrief/abmelden/ein-klick',
-      { config: { csrf: false, allowCrossSite: true } },
-      async (req, reply) => {
-        const token = parseForm(TokenForm, req.query, {}, req.locale);
-        if (token.ok) await service.unsubscribe(token.value.token);
-        // A second click or a client's retry finds the address unsubscribed already: still a success for the client.
-        return reply
-          .status(token.ok ? 200 : 400)
-          .type('text/plain; charset=utf-8')
-          .send(token.ok ? 'Abgemeldet / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
-      },
-    ),
+    multipart
+      .withTypeProvider<TypeBoxTypeProvider>()
+      .post(
+        '/infobrief/abmelden/ein-klick',
+        { schema: { querystring: TokenQuery, body: OneClickBody }, config: { csrf: false, allowCrossSite: true } },
+        async (req, reply) => {
+          const token = parseForm(TokenForm, req.query, {}, req.locale);
+          if (token.ok) await service.unsubscribe(token.value.token);
+          // A second click or a client's retry finds the address unsubscribed already: still a success for the client.
+          return reply
+            .status(token.ok ? 200 : 400)
+            .type('text/plain; charset=utf-8')
+            .send(token.ok ? 'Abgemeldet / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
+        },
+      ),
   );
 }

@@ -2,7 +2,8 @@ import type { PageContext } from '../../../platform/http/context.js';
 import { Alert, CsrfField, ScrollTable, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { composeMessages } from '../compose.messages.js';
-import type { Issue, Progress } from '../issues.repository.js';
+import type { Progress } from '../deliveries.repository.js';
+import type { Issue } from '../issues.repository.js';
 
 /** "m…a@example.org": enough for an editor to recognise an address, no more. */
 export function maskEmail(email: string | null): string {
