@@ -13,7 +13,6 @@ import { placesReleasedOnDeletion } from './release-on-deletion.js';
 export function holidaysModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'holidays',
-    untypedRoutes: true,
     personalData: holidayPersonalData,
     // A deleted parent account gives its children's places back to the waiting lists.
     erasureSteps: [placesReleasedOnDeletion(deps)],
