@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -9,6 +8,9 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../db/executor.js';
 import { todayInBerlin } from './holidays.format.js';
 import { holidayMessages } from './holidays.messages.js';
+import { offerContact, offerDemand, recordReview } from './offers.repository.js';
+import { recentRuns } from './runs.repository.js';
+import { findSeason, insertSeason, lockSeasonPhase, setSeasonPhase } from './seasons.repository.js';
 import { handedInWishLists } from './wishes.repository.js';
 
 const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
@@ -28,20 +30,16 @@ export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInp
   ensure(isEditor(actor));
   if (input.wishUntil < input.wishFrom) throw refuse('wishUntil', holidayMessages(locale)('season.untilBeforeFrom'));
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('holiday_seasons')
-      .values({
-        name: input.name,
-        wish_from: input.wishFrom,
-        wish_until: input.wishUntil,
-        max_wishes: input.maxWishes,
-        reserved_percent: input.reservedPercent,
-        retention_days: input.retentionDays,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.season_created', subjectType: 'holiday_season', subjectId: row.id, details: { ...input } });
-    return row.id;
+    const id = await insertSeason(trx, {
+      name: input.name,
+      wish_from: input.wishFrom,
+      wish_until: input.wishUntil,
+      max_wishes: input.maxWishes,
+      reserved_percent: input.reservedPercent,
+      retention_days: input.retentionDays,
+    });
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.season_created', subjectType: 'holiday_season', subjectId: id, details: { ...input } });
+    return id;
   });
 }
 
@@ -52,7 +50,7 @@ export function endsWishPhaseEarly(season: { phase: HolidayPhase; wish_until: st
 
 /** What an editor must confirm before ending the wish phase early (null when nothing): the season and the lists handed in. */
 export async function earlyEndOfWishes(db: Executor, seasonId: string, phase: HolidayPhase, today = todayInBerlin()) {
-  const season = await db.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).executeTakeFirst();
+  const season = await findSeason(db, seasonId);
   if (!season) throw notFound('Saison');
   if (!endsWishPhaseEarly(season, phase, today)) return null;
   return { season, handedIn: await handedInWishLists(db, seasonId) };
@@ -72,21 +70,12 @@ export async function setPhase(
 ): Promise<void> {
   ensure(isEditor(actor));
   await deps.db.transaction().execute(async (trx) => {
-    const season = await trx
-      .selectFrom('holiday_seasons')
-      .select(['phase', 'allocated_at', 'wish_until'])
-      .where('id', '=', seasonId)
-      .forUpdate()
-      .executeTakeFirst();
+    const season = await lockSeasonPhase(trx, seasonId);
     if (!season) throw notFound('Saison');
     const allowed = phase !== 'deleted' && (phase !== 'results' || !!season.allocated_at) && season.phase !== 'deleted';
     if (!allowed) throw refuse('phase', holidayMessages(locale)('season.phaseManual'));
     if (endsWishPhaseEarly(season, phase, todayInBerlin()) && !options.earlyEndConfirmed) throw refuse('phase', holidayMessages(locale)('season.earlyEnd'));
-    await trx
-      .updateTable('holiday_seasons')
-      .set({ phase, closed_at: phase === 'closed' ? new Date() : null, updated_at: new Date() })
-      .where('id', '=', seasonId)
-      .execute();
+    await setSeasonPhase(trx, seasonId, phase);
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'holidays.phase_changed',
@@ -101,15 +90,9 @@ export async function setPhase(
 export async function reviewOffer(deps: AppDeps, actor: Actor, offerId: string, decision: 'approved' | 'rejected', note: string): Promise<void> {
   ensure(isEditor(actor));
   await deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('holiday_offers')
-      .set({ status: decision, review_note: note, reviewed_by: actor.id, reviewed_at: new Date(), updated_at: new Date() })
-      .where('id', '=', offerId)
-      .where('status', 'in', ['submitted', 'approved', 'rejected'])
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw notFound('Angebot');
+    if (!(await recordReview(trx, offerId, { decision, note, reviewerId: actor.id }))) throw notFound('Angebot');
     await recordAudit(trx, { actorId: actor.id, action: `holidays.offer_${decision}`, subjectType: 'holiday_offer', subjectId: offerId, details: { note } });
-    const offer = await trx.selectFrom('holiday_offers').select(['id', 'title', 'contact_email']).where('id', '=', offerId).executeTakeFirstOrThrow();
+    const offer = await offerContact(trx, offerId);
     // The provider learns why (the offer's contact address), and can change and resubmit it.
     if (decision === 'rejected' && note && offer.contact_email) {
       const t = holidayMessages('de');
@@ -122,39 +105,12 @@ export async function reviewOffer(deps: AppDeps, actor: Actor, offerId: string, 
   });
 }
 
-/** Per offer: places, places taken, wishes (all ranks and first wishes), waiting children. */
+/** The season with, per offer, places, places taken, wishes (all ranks and first wishes) and waiting children; lists handed in; recent runs. */
 export async function seasonDashboard(db: Executor, seasonId: string) {
-  const season = await db.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).executeTakeFirst();
+  const season = await findSeason(db, seasonId);
   if (!season) throw notFound('Saison');
-  const offers = await db
-    .selectFrom('holiday_offers')
-    .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
-    .select([
-      'holiday_offers.id',
-      'holiday_offers.title',
-      'holiday_offers.status',
-      'holiday_offers.places',
-      'holiday_offers.places_taken',
-      'holiday_offers.first_day',
-      'organizations.name as organization_name',
-      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND l.submitted_at IS NOT NULL)`.as(
-        'wishes',
-      ),
-      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND w.rank = 1 AND l.submitted_at IS NOT NULL)`.as(
-        'first_wishes',
-      ),
-      sql<number>`(SELECT count(*)::int FROM holiday_waitlist q WHERE q.offer_id = holiday_offers.id AND q.status = 'waiting')`.as('waiting'),
-    ])
-    .where('holiday_offers.season_id', '=', seasonId)
-    .orderBy('holiday_offers.first_day')
-    .orderBy('holiday_offers.title')
-    .execute();
-  const registrations = await db
-    .selectFrom('holiday_wish_lists')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('season_id', '=', seasonId)
-    .where('submitted_at', 'is not', null)
-    .executeTakeFirstOrThrow();
-  const runs = await db.selectFrom('holiday_runs').selectAll().where('season_id', '=', seasonId).orderBy('created_at', 'desc').limit(20).execute();
-  return { season, offers, registrations: Number(registrations.n), runs };
+  const offers = await offerDemand(db, seasonId);
+  const registrations = await handedInWishLists(db, seasonId);
+  const runs = await recentRuns(db, seasonId);
+  return { season, offers, registrations, runs };
 }

@@ -5,22 +5,11 @@ import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
-import { findPublicOffer, findSeason } from './offers.repository.js';
+import { listChildren } from './children.repository.js';
+import { findPublicOffer, seasonOffers } from './offers.repository.js';
+import { currentSeason, findSeason } from './seasons.repository.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
-import {
-  type ChildInput,
-  currentSeason,
-  listChildren,
-  offersByAge,
-  ownChild,
-  saveChild,
-  seasonOffers,
-  storedWishes,
-  submitWishes,
-  type WishInput,
-  checkWishes,
-  familyResults,
-} from './families.service.js';
+import { type ChildInput, offersByAge, ownChild, saveChild, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
 import { familyMessages } from './family.messages.js';
 import { issueGroupCode } from './group-codes.js';
 import { BookForm, ChildForm, ChildParams, maxWishFields, NoticeQuery, WishForm } from './holidays.schemas.js';
@@ -28,7 +17,7 @@ import { answerPlace, bookFirstCome } from './places.service.js';
 import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage } from './views/family-views.js';
 import type { OfferRow } from './views/offer-facts.js';
 import { CheckWishesPage, ResultsPage, WishFormPage, WishListPage } from './views/wish-views.js';
-import { wishedOffers } from './wishes.repository.js';
+import { storedWishes, wishedOffers } from './wishes.repository.js';
 import { lotteryPseudonyms } from './lottery-pseudonyms.js';
 
 /*

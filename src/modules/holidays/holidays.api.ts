@@ -2,9 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../platform/deps.js';
 import { notFound } from '../../platform/http/errors.js';
 import { NoQuery, type RouteApp } from '../../platform/http/routes.js';
-import { currentSeason, seasonOffers } from './families.service.js';
 import { type LotteryPublication, LotteryPublicationSchema } from './lottery-publication.js';
 import { publishedDocument } from './lottery.repository.js';
+import { seasonOffers } from './offers.repository.js';
+import { currentSeason } from './seasons.repository.js';
 
 const Offer = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -8,6 +8,7 @@ import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/
 import { clock, dateRange, parseClock, parseEuros } from './holidays.format.js';
 import { holidayMessages } from './holidays.messages.js';
 import { AttendanceForm, CancelForm, DayQuery, NoticeQuery, OfferForm, OrgParams } from './holidays.schemas.js';
+import { organizationOffers } from './offers.repository.js';
 import { participantsCsv, participantsPdf } from './participants.export.js';
 import { providerMessages } from './provider.messages.js';
 import {
@@ -17,7 +18,6 @@ import {
   ensureOrganizationAccess,
   myOrganizations,
   type OfferInput,
-  organizationOffers,
   participants,
   recordAttendance,
   updateOffer,
