@@ -3,17 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { csvDocument } from '../../platform/export/csv.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
-import { isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
-import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
-import { childNames } from './children.repository.js';
-import { findOfferForReview } from './offers.repository.js';
-import { listSeasons } from './seasons.repository.js';
 import { adminMessages } from './admin.messages.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
-import { createSeason, earlyEndOfWishes, reviewOffer, seasonDashboard, setPhase } from './admin.service.js';
+import { createSeason, earlyEndOfWishes, namesOfChildren, offerForReview, reviewOffer, seasonDashboard, seasonsForEditor, setPhase } from './admin.service.js';
+import { canManageSeasons, canRunLottery } from './holidays.policy.js';
 import { seedHash } from './allocation-rng.js';
 import type { AllocationSummary } from './allocation-summary.js';
 import { ConfirmSeedForm, PhaseChangeForm, PhaseForm, ReviewForm, SeasonForm, SeasonOfferParams, SeedForm, SeedHashForm } from './holidays.schemas.js';
@@ -38,15 +34,15 @@ import { ReviewOfferPage } from './views/review-view.js';
 /** Registers the editor and admin pages. */
 export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  // Refuse before reading a form, so a non-editor learns nothing from validation messages; the services check again.
   const editor = (req: FastifyRequest) => {
     const actor = requireActor(req);
-    ensure(isEditor(actor));
+    ensure(canManageSeasons(actor));
     return actor;
   };
 
   app.get('/verwaltung/ferien', { schema: { querystring: NoQuery } }, async (req, reply) => {
-    editor(req);
-    const seasons = await listSeasons(deps.db);
+    const seasons = await seasonsForEditor(deps.db, editor(req));
     return reply.html(<SeasonsPage ctx={ctxOf(req)} seasons={seasons} />);
   });
   app.post('/verwaltung/ferien', { schema: { body: formBody(SeasonForm) } }, async (req, reply) => {
@@ -60,7 +56,7 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
       reservedPercent: t('field.reservedPercent'),
       retentionDays: t('field.retentionDays'),
     };
-    const seasons = () => listSeasons(deps.db);
+    const seasons = () => seasonsForEditor(deps.db, actor);
     const form = parseForm(SeasonForm, req.body, labels, req.locale);
     if (!form.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={form.values} errors={form.errors} />);
     const v = form.value;
@@ -92,11 +88,11 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
     state: { notice?: string; values?: Record<string, string>; errors?: Record<string, string>; preview?: AllocationSummary } = {},
   ) {
     const actor = editor(req);
-    const data = await seasonDashboard(deps.db, seasonId);
+    const data = await seasonDashboard(deps.db, actor, seasonId);
     const seed = randomBytes(18).toString('base64url');
     let preview: { summary: AllocationSummary; nothing: string[] } | undefined;
     if (state.preview) {
-      preview = { summary: state.preview, nothing: await childNames(deps.db, state.preview.childrenWithNothing) };
+      preview = { summary: state.preview, nothing: await namesOfChildren(deps.db, actor, state.preview.childrenWithNothing) };
     }
     return reply
       .status(status)
@@ -104,7 +100,7 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
         <DashboardPage
           ctx={ctxOf(req)}
           data={data}
-          isAdmin={isAdmin(actor)}
+          isAdmin={canRunLottery(actor)}
           suggestion={{ seed, hash: seedHash(seed) }}
           preview={preview}
           notice={state.notice}
@@ -117,8 +113,7 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
 
   app.get('/verwaltung/ferien/:id', { schema: { params: IdParams, querystring: NoQuery } }, (req, reply) => dashboard(req, reply, req.params.id, 200));
   app.get('/verwaltung/ferien/:id/angebote.csv', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
-    editor(req);
-    const { offers } = await seasonDashboard(deps.db, req.params.id);
+    const { offers } = await seasonDashboard(deps.db, editor(req), req.params.id);
     const lines = [
       ['Angebot', 'Träger', 'Status', 'Erster Tag', 'Plätze', 'Vergeben', 'Wünsche', 'Erstwünsche', 'Warteliste'],
       ...offers.map((o) => [o.title, o.organization_name, o.status, o.first_day, o.places, o.places_taken, o.wishes, o.first_wishes, o.waiting]),
@@ -133,7 +128,7 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
     const phase = form.value.phase as HolidayPhase;
     const confirmed = formValues(req.body).confirmed === 'ja';
     // Ending the wish phase before its announced day is asked about first, with what it means for families.
-    const earlyEnd = confirmed ? null : await earlyEndOfWishes(deps.db, seasonId, phase);
+    const earlyEnd = confirmed ? null : await earlyEndOfWishes(deps.db, actor, seasonId, phase);
     if (earlyEnd) return reply.html(<ConfirmEarlyEndPage ctx={ctxOf(req)} season={earlyEnd.season} phase={phase} handedIn={earlyEnd.handedIn} />);
     const result = await attempt(() => setPhase(deps, actor, seasonId, phase, req.locale, { earlyEndConfirmed: confirmed }));
     if (!result.ok) return dashboard(req, reply, seasonId, 422, { values: formValues(req.body), errors: result.errors });
@@ -147,9 +142,7 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
     values?: Record<string, string>,
     errors?: Record<string, string>,
   ) {
-    editor(req);
-    const offer = await findOfferForReview(deps.db, offerId);
-    if (!offer) throw notFound('Angebot');
+    const offer = await offerForReview(deps.db, editor(req), offerId);
     return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} />);
   }
   const reviewRoute = '/verwaltung/ferien/:id/angebote/:offer';

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/executor.js';
 import { ageOn, fitsAge, groupWishes, offersOverlap } from './allocation.js';
 import { isIssuedGroupCode } from './group-codes.js';
 import { holidayMessages } from './holidays.messages.js';
+import { isParentOf } from './holidays.policy.js';
 import { needsConsentText, needsConsentVersion } from './holidays.privacy.js';
 import { mailParentOfChild } from './places.service.js';
 import { dateFormat } from '../../platform/i18n/i18n.js';
@@ -38,7 +39,7 @@ const fail = (fields: Record<string, string>) => new AppError('validation_failed
 export async function ownChild(db: Executor, actor: Actor, childId: string) {
   const child = await findChild(db, childId);
   if (!child) throw notFound('Kind');
-  if (child.parent_id !== actor.id) throw forbidden();
+  if (!isParentOf(actor, child)) throw forbidden();
   const contact = await firstContact(db, childId);
   return { child, contact };
 }

@@ -8,6 +8,7 @@ import type { Executor } from '../../db/executor.js';
 import { ageOn, fitsAge, offersOverlap } from './allocation.js';
 import { childForPlace, childParent, parentOfChild } from './children.repository.js';
 import { holidayMessages } from './holidays.messages.js';
+import { isParentOf } from './holidays.policy.js';
 import { getOffer, lockOffer, lockOfferForBooking } from './offers.repository.js';
 import { expireOfferedPlaces, heldPlaces, insertPlace, insertPlaces, lockPlaceWithParent, setPlaceStatus } from './places.repository.js';
 import { setWaitlistStatus, waitingQueue } from './waitlist.repository.js';
@@ -61,7 +62,7 @@ export async function bookFirstCome(deps: AppDeps, actor: Actor, input: { offerI
     return await deps.db.transaction().execute(async (trx) => {
       const child = await childParent(trx, input.childId);
       if (!child) throw notFound('Kind');
-      if (child.parent_id !== actor.id) throw forbidden();
+      if (!isParentOf(actor, child)) throw forbidden();
       const offer = await lockOfferForBooking(trx, input.offerId);
       if (!offer) throw notFound('Angebot');
       if (offer.phase !== 'first_come') throw refuse('offerId', t('refuse.phase'));
@@ -85,7 +86,7 @@ export async function answerPlace(deps: AppDeps, actor: Actor, placeId: string, 
   await deps.db.transaction().execute(async (trx) => {
     const place = await lockPlaceWithParent(trx, placeId);
     if (!place) throw notFound('Platz');
-    if (place.parent_id !== actor.id) throw forbidden();
+    if (!isParentOf(actor, place)) throw forbidden();
     const allowed = answer === 'accept' ? place.status === 'offered' : place.status === 'offered' || place.status === 'accepted';
     if (!allowed) throw new AppError('conflict', t('refuse.placeGone'));
     if (answer === 'return') await returnPlace(deps, trx, { id: placeId, offerId: place.offer_id });

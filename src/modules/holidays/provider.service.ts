@@ -1,12 +1,13 @@
 import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
-import { type Actor, isAdmin, isEditor } from '../../platform/auth/roles.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Executor } from '../../db/executor.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { ageOn } from './allocation.js';
 import { holidayMessages } from './holidays.messages.js';
+import { canManageOffers, canSeeParticipants } from './holidays.policy.js';
 import { attendanceOfPlaces, saveAttendance } from './attendance.repository.js';
 import { isMember, organizationsOf } from './memberships.repository.js';
 import { findOffer, insertOffer, lockOffer, markOfferCancelled, resubmitOffer } from './offers.repository.js';
@@ -17,10 +18,7 @@ import { closeWaitlist } from './waitlist.repository.js';
 
 /**
  * Provider work: offers of one's own organisations, participant lists (only of one's own offers —
- * they hold children's needs), attendance and cancellation.
- *
- * Policy: members of the organisation manage its offers and see its participants; editors may
- * manage offers of any organisation but see no participants; admins see everything.
+ * they hold children's needs), attendance and cancellation. Who may do what: holidays.policy.ts.
  */
 
 export async function myOrganizations(db: Executor, actor: Actor) {
@@ -29,7 +27,7 @@ export async function myOrganizations(db: Executor, actor: Actor) {
 
 export async function ensureOrganizationAccess(db: Executor, actor: Actor, orgId: string): Promise<void> {
   const member = await isMember(db, actor.id, orgId);
-  ensure(isEditor(actor) || member);
+  ensure(canManageOffers(actor, member));
 }
 
 /** The offer, if the actor may see its participants (member of its organisation, or admin). */
@@ -37,7 +35,7 @@ export async function participantOffer(db: Executor, actor: Actor, offerId: stri
   const offer = await findOffer(db, offerId);
   if (!offer) throw notFound('Angebot');
   const member = await isMember(db, actor.id, offer.organization_id);
-  ensure(isAdmin(actor) || member);
+  ensure(canSeeParticipants(actor, member));
   return offer;
 }
 
@@ -213,7 +211,7 @@ export async function cancelOffer(deps: AppDeps, actor: Actor, offerId: string):
     const offer = await lockOffer(trx, offerId);
     if (!offer) throw notFound('Angebot');
     const member = await isMember(trx, actor.id, offer.organization_id);
-    ensure(isEditor(actor) || member);
+    ensure(canManageOffers(actor, member));
     if (offer.status === 'cancelled') return 0;
     const ended = await cancelPlacesOfOffer(trx, offerId);
     await closeWaitlist(trx, offerId);

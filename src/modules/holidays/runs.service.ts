@@ -3,13 +3,14 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
-import { type Actor, isAdmin } from '../../platform/auth/roles.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { seedHash } from './allocation-rng.js';
 import { allocate, allocateUnits, lotteryUnits } from './allocation.js';
 import { type AllocationSummary, summarizeAllocation } from './allocation-summary.js';
 import { holidayMessages } from './holidays.messages.js';
+import { canRunLottery } from './holidays.policy.js';
 import { lotteryAnswerDays } from './places.service.js';
 import { resultMailsJob } from './result-mails.js';
 import { buildPublication, newPseudonymSecret } from './lottery-publication.js';
@@ -33,7 +34,7 @@ const refuse = (field: string, message: string) => new AppError('validation_fail
 /** Publishes the hash of the seed the admin will use; it can be set only once per season. */
 export async function commitSeed(deps: AppDeps, actor: Actor, seasonId: string, hash: string, locale: Locale = 'de'): Promise<void> {
   const t = holidayMessages(locale);
-  ensure(isAdmin(actor));
+  ensure(canRunLottery(actor));
   const normalized = hash.trim().toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(normalized)) throw refuse('seedHash', t('seed.hashFormat'));
   await deps.db.transaction().execute(async (trx) => {
@@ -60,7 +61,7 @@ async function checkedSeason(trx: Transaction<DB>, seasonId: string, seed: strin
 
 /** Computes the figures for the committed seed without writing places; the run is logged. */
 export async function previewRun(deps: AppDeps, actor: Actor, seasonId: string, seed: string, locale: Locale = 'de'): Promise<AllocationSummary> {
-  ensure(isAdmin(actor));
+  ensure(canRunLottery(actor));
   return deps.db.transaction().execute(async (trx) => {
     const season = await checkedSeason(trx, seasonId, seed, locale);
     const input = await loadAllocationInput(trx, seasonId, seed);
@@ -102,7 +103,7 @@ export async function confirmRun(
   hooks: RunHooks = {},
   locale: Locale = 'de',
 ): Promise<AllocationSummary> {
-  ensure(isAdmin(actor));
+  ensure(canRunLottery(actor));
   return deps.db.transaction().execute(async (trx) => {
     const season = await checkedSeason(trx, seasonId, seed, locale);
     const input = await loadAllocationInput(trx, seasonId, seed);
