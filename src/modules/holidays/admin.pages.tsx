@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { pathParam } from '../../platform/http/request-values.js';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { csvDocument } from '../../platform/export/csv.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
-import { isAdmin, isEditor } from '../../platform/auth/roles.js';
 import { pageContext } from '../../platform/http/context.js';
-import { notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { childNames, findOfferForReview, listSeasons } from './offers.repository.js';
-import { idOr404 } from '../../platform/http/ids.js';
+import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { adminMessages } from './admin.messages.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
-import { createSeason, earlyEndOfWishes, reviewOffer, seasonDashboard, setPhase } from './admin.service.js';
+import { createSeason, earlyEndOfWishes, namesOfChildren, offerForReview, reviewOffer, seasonDashboard, seasonsForEditor, setPhase } from './admin.service.js';
+import { canManageSeasons, canRunLottery } from './holidays.policy.js';
 import { seedHash } from './allocation-rng.js';
 import type { AllocationSummary } from './allocation-summary.js';
-import { PhaseForm, ReviewForm, SeasonForm, SeedHashForm } from './holidays.schemas.js';
+import { ConfirmSeedForm, PhaseChangeForm, PhaseForm, ReviewForm, SeasonForm, SeasonOfferParams, SeedForm, SeedHashForm } from './holidays.schemas.js';
 import { commitSeed, confirmRun, previewRun } from './runs.service.js';
 import { DashboardPage, SeasonsPage } from './views/admin-views.js';
 import { ConfirmEarlyEndPage } from './views/phase-confirm-view.js';
@@ -35,20 +32,20 @@ import { ReviewOfferPage } from './views/review-view.js';
  */
 
 /** Registers the editor and admin pages. */
-export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  // Refuse before reading a form, so a non-editor learns nothing from validation messages; the services check again.
   const editor = (req: FastifyRequest) => {
     const actor = requireActor(req);
-    ensure(isEditor(actor));
+    ensure(canManageSeasons(actor));
     return actor;
   };
 
-  app.get('/verwaltung/ferien', async (req, reply) => {
-    editor(req);
-    const seasons = await listSeasons(deps.db);
+  app.get('/verwaltung/ferien', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    const seasons = await seasonsForEditor(deps.db, editor(req));
     return reply.html(<SeasonsPage ctx={ctxOf(req)} seasons={seasons} />);
   });
-  app.post('/verwaltung/ferien', async (req, reply) => {
+  app.post('/verwaltung/ferien', { schema: { body: formBody(SeasonForm) } }, async (req, reply) => {
     const actor = editor(req);
     const t = adminMessages(req.locale);
     const labels = {
@@ -59,7 +56,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
       reservedPercent: t('field.reservedPercent'),
       retentionDays: t('field.retentionDays'),
     };
-    const seasons = () => listSeasons(deps.db);
+    const seasons = () => seasonsForEditor(deps.db, actor);
     const form = parseForm(SeasonForm, req.body, labels, req.locale);
     if (!form.ok) return reply.status(422).html(<SeasonsPage ctx={ctxOf(req)} seasons={await seasons()} values={form.values} errors={form.errors} />);
     const v = form.value;
@@ -86,16 +83,16 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   async function dashboard(
     req: FastifyRequest,
     reply: FastifyReply,
+    seasonId: string,
     status: number,
     state: { notice?: string; values?: Record<string, string>; errors?: Record<string, string>; preview?: AllocationSummary } = {},
   ) {
     const actor = editor(req);
-    const seasonId = idOr404(pathParam(req, 'id'));
-    const data = await seasonDashboard(deps.db, seasonId);
+    const data = await seasonDashboard(deps.db, actor, seasonId);
     const seed = randomBytes(18).toString('base64url');
     let preview: { summary: AllocationSummary; nothing: string[] } | undefined;
     if (state.preview) {
-      preview = { summary: state.preview, nothing: await childNames(deps.db, state.preview.childrenWithNothing) };
+      preview = { summary: state.preview, nothing: await namesOfChildren(deps.db, actor, state.preview.childrenWithNothing) };
     }
     return reply
       .status(status)
@@ -103,7 +100,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
         <DashboardPage
           ctx={ctxOf(req)}
           data={data}
-          isAdmin={isAdmin(actor)}
+          isAdmin={canRunLottery(actor)}
           suggestion={{ seed, hash: seedHash(seed) }}
           preview={preview}
           notice={state.notice}
@@ -114,68 +111,80 @@ export function registerAdminPages(app: FastifyInstance, deps: AppDeps): void {
   }
   const saved = (req: FastifyRequest) => ({ notice: adminMessages(req.locale)('notice.saved') });
 
-  app.get('/verwaltung/ferien/:id', (req, reply) => dashboard(req, reply, 200));
-  app.get<{ Params: { id: string } }>('/verwaltung/ferien/:id/angebote.csv', async (req, reply) => {
-    editor(req);
-    const { offers } = await seasonDashboard(deps.db, idOr404(req.params.id));
+  app.get('/verwaltung/ferien/:id', { schema: { params: IdParams, querystring: NoQuery } }, (req, reply) => dashboard(req, reply, req.params.id, 200));
+  app.get('/verwaltung/ferien/:id/angebote.csv', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const { offers } = await seasonDashboard(deps.db, editor(req), req.params.id);
     const lines = [
       ['Angebot', 'Träger', 'Status', 'Erster Tag', 'Plätze', 'Vergeben', 'Wünsche', 'Erstwünsche', 'Warteliste'],
       ...offers.map((o) => [o.title, o.organization_name, o.status, o.first_day, o.places, o.places_taken, o.wishes, o.first_wishes, o.waiting]),
     ];
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ferienangebote.csv"').send(csvDocument(lines));
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/phase', async (req, reply) => {
+  app.post('/verwaltung/ferien/:id/phase', { schema: { params: IdParams, body: formBody(PhaseChangeForm) } }, async (req, reply) => {
     const actor = editor(req);
+    const seasonId = req.params.id;
     const form = parseForm(PhaseForm, req.body, { phase: adminMessages(req.locale)('dash.phase') }, req.locale);
-    if (!form.ok) return dashboard(req, reply, 422, { values: form.values, errors: form.errors });
-    const seasonId = idOr404(req.params.id);
+    if (!form.ok) return dashboard(req, reply, seasonId, 422, { values: form.values, errors: form.errors });
     const phase = form.value.phase as HolidayPhase;
     const confirmed = formValues(req.body).confirmed === 'ja';
     // Ending the wish phase before its announced day is asked about first, with what it means for families.
-    const earlyEnd = confirmed ? null : await earlyEndOfWishes(deps.db, seasonId, phase);
+    const earlyEnd = confirmed ? null : await earlyEndOfWishes(deps.db, actor, seasonId, phase);
     if (earlyEnd) return reply.html(<ConfirmEarlyEndPage ctx={ctxOf(req)} season={earlyEnd.season} phase={phase} handedIn={earlyEnd.handedIn} />);
     const result = await attempt(() => setPhase(deps, actor, seasonId, phase, req.locale, { earlyEndConfirmed: confirmed }));
-    if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
-    return dashboard(req, reply, 200, saved(req));
+    if (!result.ok) return dashboard(req, reply, seasonId, 422, { values: formValues(req.body), errors: result.errors });
+    return dashboard(req, reply, seasonId, 200, saved(req));
   });
-  async function reviewPage(req: FastifyRequest, reply: FastifyReply, status: number, values?: Record<string, string>, errors?: Record<string, string>) {
-    editor(req);
-    const offerId = idOr404(pathParam(req, 'offer'));
-    const offer = await findOfferForReview(deps.db, offerId);
-    if (!offer) throw notFound('Angebot');
+  async function reviewPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    offerId: string,
+    status: number,
+    values?: Record<string, string>,
+    errors?: Record<string, string>,
+  ) {
+    const offer = await offerForReview(deps.db, editor(req), offerId);
     return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} />);
   }
-  app.get('/verwaltung/ferien/:id/angebote/:offer', (req, reply) => reviewPage(req, reply, 200));
-  app.post<{ Params: { id: string; offer: string } }>('/verwaltung/ferien/:id/angebote/:offer/pruefen', async (req, reply) => {
+  const reviewRoute = '/verwaltung/ferien/:id/angebote/:offer';
+  app.get(reviewRoute, { schema: { params: SeasonOfferParams, querystring: NoQuery } }, (req, reply) => reviewPage(req, reply, req.params.offer, 200));
+  app.post(`${reviewRoute}/pruefen`, { schema: { params: SeasonOfferParams, body: formBody(ReviewForm) } }, async (req, reply) => {
     const actor = editor(req);
+    const { id: seasonId, offer: offerId } = req.params;
     const t = adminMessages(req.locale);
     const form = parseForm(ReviewForm, req.body, { decision: t('review.decision'), note: t('review.note') }, req.locale);
-    if (!form.ok) return reviewPage(req, reply, 422, form.values, form.errors);
-    if (form.value.decision === 'rejected' && !form.value.note) return reviewPage(req, reply, 422, formValues(req.body), { note: t('review.noteRequired') });
-    await reviewOffer(deps, actor, idOr404(req.params.offer), form.value.decision, form.value.note ?? '');
-    return dashboard(req, reply, 200, saved(req));
+    if (!form.ok) return reviewPage(req, reply, offerId, 422, form.values, form.errors);
+    if (form.value.decision === 'rejected' && !form.value.note)
+      return reviewPage(req, reply, offerId, 422, formValues(req.body), { note: t('review.noteRequired') });
+    await reviewOffer(deps, actor, offerId, form.value.decision, form.value.note ?? '');
+    return dashboard(req, reply, seasonId, 200, saved(req));
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/hash', async (req, reply) => {
+  app.post('/verwaltung/ferien/:id/hash', { schema: { params: IdParams, body: formBody(SeedHashForm) } }, async (req, reply) => {
     const actor = editor(req);
+    const seasonId = req.params.id;
     const form = parseForm(SeedHashForm, req.body, { seedHash: adminMessages(req.locale)('lottery.hash') }, req.locale);
-    if (!form.ok) return dashboard(req, reply, 422, { values: form.values, errors: form.errors });
-    const result = await attempt(() => commitSeed(deps, actor, idOr404(req.params.id), form.value.seedHash, req.locale));
-    if (!result.ok) return dashboard(req, reply, 422, { values: formValues(req.body), errors: result.errors });
-    return dashboard(req, reply, 200, saved(req));
+    if (!form.ok) return dashboard(req, reply, seasonId, 422, { values: form.values, errors: form.errors });
+    const result = await attempt(() => commitSeed(deps, actor, seasonId, form.value.seedHash, req.locale));
+    if (!result.ok) return dashboard(req, reply, seasonId, 422, { values: formValues(req.body), errors: result.errors });
+    return dashboard(req, reply, seasonId, 200, saved(req));
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/vorschau', async (req, reply) => {
+  // The seed is read as typed: the service checks it against the published hash and words the refusal.
+  app.post('/verwaltung/ferien/:id/vorschau', { schema: { params: IdParams, body: formBody(SeedForm) } }, async (req, reply) => {
     const actor = editor(req);
+    const seasonId = req.params.id;
     const seed = (formValues(req.body).seed ?? '').trim();
-    const result = await attempt(() => previewRun(deps, actor, idOr404(req.params.id), seed, req.locale));
-    if (!result.ok) return dashboard(req, reply, 422, { values: { seed }, errors: result.errors });
-    return dashboard(req, reply, 200, { values: { seed }, preview: result.value });
+    const result = await attempt(() => previewRun(deps, actor, seasonId, seed, req.locale));
+    if (!result.ok) return dashboard(req, reply, seasonId, 422, { values: { seed }, errors: result.errors });
+    return dashboard(req, reply, seasonId, 200, { values: { seed }, preview: result.value });
   });
-  app.post<{ Params: { id: string } }>('/verwaltung/ferien/:id/verlosen', async (req, reply) => {
+  app.post('/verwaltung/ferien/:id/verlosen', { schema: { params: IdParams, body: formBody(ConfirmSeedForm) } }, async (req, reply) => {
     const actor = editor(req);
+    const seasonId = req.params.id;
     const seed = (formValues(req.body).confirmSeed ?? '').trim();
-    const result = await attempt(() => confirmRun(deps, actor, idOr404(req.params.id), seed, {}, req.locale));
+    const result = await attempt(() => confirmRun(deps, actor, seasonId, seed, {}, req.locale));
     if (!result.ok)
-      return dashboard(req, reply, 422, { errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k === 'seed' ? 'confirmSeed' : k, v])) });
-    return dashboard(req, reply, 200, { notice: adminMessages(req.locale)('notice.confirmed') });
+      return dashboard(req, reply, seasonId, 422, {
+        errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k === 'seed' ? 'confirmSeed' : k, v])),
+      });
+    return dashboard(req, reply, seasonId, 200, { notice: adminMessages(req.locale)('notice.confirmed') });
   });
 }

@@ -1,14 +1,18 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
-import { type Actor, isEditor } from '../../platform/auth/roles.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../db/executor.js';
 import { todayInBerlin } from './holidays.format.js';
 import { holidayMessages } from './holidays.messages.js';
+import { childNames } from './children.repository.js';
+import { canManageSeasons } from './holidays.policy.js';
+import { findOfferForReview, offerContact, offerDemand, recordReview } from './offers.repository.js';
+import { recentRuns } from './runs.repository.js';
+import { findSeason, insertSeason, listSeasons, lockSeasonPhase, setSeasonPhase } from './seasons.repository.js';
 import { handedInWishLists } from './wishes.repository.js';
 
 const refuse = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
@@ -24,24 +28,26 @@ export interface SeasonInput {
   retentionDays: number;
 }
 
+/** Every season, the newest first (editors). */
+export async function seasonsForEditor(db: Executor, actor: Actor) {
+  ensure(canManageSeasons(actor));
+  return listSeasons(db);
+}
+
 export async function createSeason(deps: AppDeps, actor: Actor, input: SeasonInput, locale: Locale = 'de'): Promise<string> {
-  ensure(isEditor(actor));
+  ensure(canManageSeasons(actor));
   if (input.wishUntil < input.wishFrom) throw refuse('wishUntil', holidayMessages(locale)('season.untilBeforeFrom'));
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('holiday_seasons')
-      .values({
-        name: input.name,
-        wish_from: input.wishFrom,
-        wish_until: input.wishUntil,
-        max_wishes: input.maxWishes,
-        reserved_percent: input.reservedPercent,
-        retention_days: input.retentionDays,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: actor.id, action: 'holidays.season_created', subjectType: 'holiday_season', subjectId: row.id, details: { ...input } });
-    return row.id;
+    const id = await insertSeason(trx, {
+      name: input.name,
+      wish_from: input.wishFrom,
+      wish_until: input.wishUntil,
+      max_wishes: input.maxWishes,
+      reserved_percent: input.reservedPercent,
+      retention_days: input.retentionDays,
+    });
+    await recordAudit(trx, { actorId: actor.id, action: 'holidays.season_created', subjectType: 'holiday_season', subjectId: id, details: { ...input } });
+    return id;
   });
 }
 
@@ -51,8 +57,9 @@ export function endsWishPhaseEarly(season: { phase: HolidayPhase; wish_until: st
 }
 
 /** What an editor must confirm before ending the wish phase early (null when nothing): the season and the lists handed in. */
-export async function earlyEndOfWishes(db: Executor, seasonId: string, phase: HolidayPhase, today = todayInBerlin()) {
-  const season = await db.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).executeTakeFirst();
+export async function earlyEndOfWishes(db: Executor, actor: Actor, seasonId: string, phase: HolidayPhase, today = todayInBerlin()) {
+  ensure(canManageSeasons(actor));
+  const season = await findSeason(db, seasonId);
   if (!season) throw notFound('Saison');
   if (!endsWishPhaseEarly(season, phase, today)) return null;
   return { season, handedIn: await handedInWishLists(db, seasonId) };
@@ -70,23 +77,14 @@ export async function setPhase(
   locale: Locale = 'de',
   options: { earlyEndConfirmed?: boolean } = {},
 ): Promise<void> {
-  ensure(isEditor(actor));
+  ensure(canManageSeasons(actor));
   await deps.db.transaction().execute(async (trx) => {
-    const season = await trx
-      .selectFrom('holiday_seasons')
-      .select(['phase', 'allocated_at', 'wish_until'])
-      .where('id', '=', seasonId)
-      .forUpdate()
-      .executeTakeFirst();
+    const season = await lockSeasonPhase(trx, seasonId);
     if (!season) throw notFound('Saison');
     const allowed = phase !== 'deleted' && (phase !== 'results' || !!season.allocated_at) && season.phase !== 'deleted';
     if (!allowed) throw refuse('phase', holidayMessages(locale)('season.phaseManual'));
     if (endsWishPhaseEarly(season, phase, todayInBerlin()) && !options.earlyEndConfirmed) throw refuse('phase', holidayMessages(locale)('season.earlyEnd'));
-    await trx
-      .updateTable('holiday_seasons')
-      .set({ phase, closed_at: phase === 'closed' ? new Date() : null, updated_at: new Date() })
-      .where('id', '=', seasonId)
-      .execute();
+    await setSeasonPhase(trx, seasonId, phase);
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'holidays.phase_changed',
@@ -98,18 +96,20 @@ export async function setPhase(
 }
 
 /** Editors approve or reject a submitted offer before the wish phase. */
+/** Any offer with its organisation's name, for the editors' review. */
+export async function offerForReview(db: Executor, actor: Actor, offerId: string) {
+  ensure(canManageSeasons(actor));
+  const offer = await findOfferForReview(db, offerId);
+  if (!offer) throw notFound('Angebot');
+  return offer;
+}
+
 export async function reviewOffer(deps: AppDeps, actor: Actor, offerId: string, decision: 'approved' | 'rejected', note: string): Promise<void> {
-  ensure(isEditor(actor));
+  ensure(canManageSeasons(actor));
   await deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('holiday_offers')
-      .set({ status: decision, review_note: note, reviewed_by: actor.id, reviewed_at: new Date(), updated_at: new Date() })
-      .where('id', '=', offerId)
-      .where('status', 'in', ['submitted', 'approved', 'rejected'])
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw notFound('Angebot');
+    if (!(await recordReview(trx, offerId, { decision, note, reviewerId: actor.id }))) throw notFound('Angebot');
     await recordAudit(trx, { actorId: actor.id, action: `holidays.offer_${decision}`, subjectType: 'holiday_offer', subjectId: offerId, details: { note } });
-    const offer = await trx.selectFrom('holiday_offers').select(['id', 'title', 'contact_email']).where('id', '=', offerId).executeTakeFirstOrThrow();
+    const offer = await offerContact(trx, offerId);
     // The provider learns why (the offer's contact address), and can change and resubmit it.
     if (decision === 'rejected' && note && offer.contact_email) {
       const t = holidayMessages('de');
@@ -122,39 +122,19 @@ export async function reviewOffer(deps: AppDeps, actor: Actor, offerId: string, 
   });
 }
 
-/** Per offer: places, places taken, wishes (all ranks and first wishes), waiting children. */
-export async function seasonDashboard(db: Executor, seasonId: string) {
-  const season = await db.selectFrom('holiday_seasons').selectAll().where('id', '=', seasonId).executeTakeFirst();
+/** The season with, per offer, places, places taken, wishes (all ranks and first wishes) and waiting children; lists handed in; recent runs. */
+export async function seasonDashboard(db: Executor, actor: Actor, seasonId: string) {
+  ensure(canManageSeasons(actor));
+  const season = await findSeason(db, seasonId);
   if (!season) throw notFound('Saison');
-  const offers = await db
-    .selectFrom('holiday_offers')
-    .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
-    .select([
-      'holiday_offers.id',
-      'holiday_offers.title',
-      'holiday_offers.status',
-      'holiday_offers.places',
-      'holiday_offers.places_taken',
-      'holiday_offers.first_day',
-      'organizations.name as organization_name',
-      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND l.submitted_at IS NOT NULL)`.as(
-        'wishes',
-      ),
-      sql<number>`(SELECT count(*)::int FROM holiday_wishes w JOIN holiday_wish_lists l ON l.id = w.wish_list_id WHERE w.offer_id = holiday_offers.id AND w.rank = 1 AND l.submitted_at IS NOT NULL)`.as(
-        'first_wishes',
-      ),
-      sql<number>`(SELECT count(*)::int FROM holiday_waitlist q WHERE q.offer_id = holiday_offers.id AND q.status = 'waiting')`.as('waiting'),
-    ])
-    .where('holiday_offers.season_id', '=', seasonId)
-    .orderBy('holiday_offers.first_day')
-    .orderBy('holiday_offers.title')
-    .execute();
-  const registrations = await db
-    .selectFrom('holiday_wish_lists')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('season_id', '=', seasonId)
-    .where('submitted_at', 'is not', null)
-    .executeTakeFirstOrThrow();
-  const runs = await db.selectFrom('holiday_runs').selectAll().where('season_id', '=', seasonId).orderBy('created_at', 'desc').limit(20).execute();
-  return { season, offers, registrations: Number(registrations.n), runs };
+  const offers = await offerDemand(db, seasonId);
+  const registrations = await handedInWishLists(db, seasonId);
+  const runs = await recentRuns(db, seasonId);
+  return { season, offers, registrations, runs };
+}
+
+/** The names of the children a lottery preview leaves without a place (editors see who they are). */
+export async function namesOfChildren(db: Executor, actor: Actor, childIds: readonly string[]): Promise<string[]> {
+  ensure(canManageSeasons(actor));
+  return childNames(db, childIds);
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
@@ -7,10 +6,16 @@ import type { Executor } from '../../db/executor.js';
 import { ageOn, fitsAge, groupWishes, offersOverlap } from './allocation.js';
 import { isIssuedGroupCode } from './group-codes.js';
 import { holidayMessages } from './holidays.messages.js';
+import { isParentOf } from './holidays.policy.js';
 import { needsConsentText, needsConsentVersion } from './holidays.privacy.js';
 import { mailParentOfChild } from './places.service.js';
 import { dateFormat } from '../../platform/i18n/i18n.js';
-import { otherGroupMembers } from './wishes.repository.js';
+import { findChild, firstContact, insertChild, recordNeedsConsent, replaceContact, updateChild } from './children.repository.js';
+import { seasonOffers } from './offers.repository.js';
+import { placesOfParent } from './places.repository.js';
+import { currentSeason, sharedSeasonPhase } from './seasons.repository.js';
+import { waitingOfParent } from './waitlist.repository.js';
+import { otherGroupMembers, replaceWishList } from './wishes.repository.js';
 import { todayInBerlin } from './holidays.format.js';
 
 /** Children of a parent account, their wish lists and their results. */
@@ -30,28 +35,12 @@ export interface ChildInput {
 
 const fail = (fields: Record<string, string>) => new AppError('validation_failed', Object.values(fields)[0] as string, { fields });
 
-/** The season families see: the newest running one (wishes to leftover places), else the newest not deleted. */
-export async function currentSeason(db: Executor) {
-  return db
-    .selectFrom('holiday_seasons')
-    .selectAll()
-    .where('phase', '<>', 'deleted')
-    .orderBy(sql`phase IN ('wishes', 'allocation', 'results', 'first_come')`, 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export async function listChildren(db: Executor, parentId: string) {
-  return db.selectFrom('holiday_children').selectAll().where('parent_id', '=', parentId).orderBy('birth_date').orderBy('first_name').execute();
-}
-
 /** A child of the signed-in parent with its first emergency contact; 404/403 otherwise. */
 export async function ownChild(db: Executor, actor: Actor, childId: string) {
-  const child = await db.selectFrom('holiday_children').selectAll().where('id', '=', childId).executeTakeFirst();
+  const child = await findChild(db, childId);
   if (!child) throw notFound('Kind');
-  if (child.parent_id !== actor.id) throw forbidden();
-  const contact = await db.selectFrom('holiday_contacts').selectAll().where('child_id', '=', childId).orderBy('position').limit(1).executeTakeFirst();
+  if (!isParentOf(actor, child)) throw forbidden();
+  const contact = await firstContact(db, childId);
   return { child, contact };
 }
 
@@ -80,32 +69,9 @@ export async function saveChild(deps: AppDeps, actor: Actor, childId: string | n
       priority: input.priority,
       ...consented,
     };
-    const id = childId
-      ? (
-          await trx
-            .updateTable('holiday_children')
-            .set({ ...values, updated_at: new Date() })
-            .where('id', '=', childId)
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id
-      : (
-          await trx
-            .insertInto('holiday_children')
-            .values({ ...values, parent_id: actor.id })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-    if (needs)
-      await trx
-        .insertInto('consents')
-        .values({ user_id: actor.id, purpose: 'holidays.needs', text_version: needsConsentVersion, text: needsConsentText })
-        .execute();
-    await trx.deleteFrom('holiday_contacts').where('child_id', '=', id).execute();
-    await trx
-      .insertInto('holiday_contacts')
-      .values({ child_id: id, name: input.contactName, phone: input.contactPhone, relation: input.contactRelation, position: 1 })
-      .execute();
+    const id = childId ? await updateChild(trx, childId, values) : await insertChild(trx, { ...values, parent_id: actor.id });
+    if (needs) await recordNeedsConsent(trx, actor.id, { version: needsConsentVersion, text: needsConsentText });
+    await replaceContact(trx, id, { name: input.contactName, phone: input.contactPhone, relation: input.contactRelation });
     return id;
   });
 }
@@ -114,20 +80,6 @@ export interface WishInput {
   offerIds: string[];
   maxPlaces: number;
   groupCode: string | null;
-}
-
-/** The season's bookable offers (approved), for wish lists and the public list. */
-export async function seasonOffers(db: Executor, seasonId: string) {
-  return db
-    .selectFrom('holiday_offers')
-    .innerJoin('organizations', 'organizations.id', 'holiday_offers.organization_id')
-    .selectAll('holiday_offers')
-    .select('organizations.name as organization_name')
-    .where('season_id', '=', seasonId)
-    .where('status', '=', 'approved')
-    .orderBy('first_day')
-    .orderBy('title')
-    .execute();
 }
 
 type SeasonOffer = Awaited<ReturnType<typeof seasonOffers>>[number];
@@ -219,23 +171,15 @@ export async function submitWishes(deps: AppDeps, actor: Actor, childId: string,
   const { child, season, offers, group } = await checkWishes(deps, actor, childId, input, locale);
   await deps.db.transaction().execute(async (trx) => {
     // Re-checked under a share lock: a phase switch (FOR UPDATE) waits for this list or comes first and refuses it.
-    const phase = await trx.selectFrom('holiday_seasons').select('phase').where('id', '=', season.id).forShare().executeTakeFirstOrThrow();
+    const phase = await sharedSeasonPhase(trx, season.id);
     if (phase.phase !== 'wishes') throw fail({ wish1: holidayMessages(locale)('refuse.phase') });
-    const list = await trx
-      .insertInto('holiday_wish_lists')
-      .values({ season_id: season.id, child_id: child.id, max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date() })
-      .onConflict((oc) =>
-        oc
-          .columns(['season_id', 'child_id'])
-          .doUpdateSet({ max_places: input.maxPlaces, group_code: input.groupCode, submitted_at: new Date(), updated_at: new Date() }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('holiday_wishes').where('wish_list_id', '=', list.id).execute();
-    await trx
-      .insertInto('holiday_wishes')
-      .values(offers.map((o, i) => ({ wish_list_id: list.id, offer_id: o.id, rank: i + 1 })))
-      .execute();
+    await replaceWishList(trx, {
+      seasonId: season.id,
+      childId: child.id,
+      maxPlaces: input.maxPlaces,
+      groupCode: input.groupCode,
+      offerIds: offers.map((o) => o.id),
+    });
     const until = dateFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${season.wish_until}T00:00:00Z`));
     await mailParentOfChild(deps, trx, child.id, (tr, name, childName) => ({
       subject: tr('mail.wishes.subject', { child: childName }),
@@ -259,49 +203,9 @@ function groupNote(t: ReturnType<typeof holidayMessages>, group: GroupCheck | nu
   return `\n\n${t('mail.wishes.groupDropped')}\n${group.dropped.map((o) => `- ${o.title}`).join('\n')}`;
 }
 
-/** The stored wish list of a child in a season, or null. */
-export async function storedWishes(db: Executor, seasonId: string, childId: string) {
-  const list = await db.selectFrom('holiday_wish_lists').selectAll().where('season_id', '=', seasonId).where('child_id', '=', childId).executeTakeFirst();
-  if (!list) return null;
-  const wishes = await db.selectFrom('holiday_wishes').select(['offer_id', 'rank']).where('wish_list_id', '=', list.id).orderBy('rank').execute();
-  return { ...list, offerIds: wishes.map((w) => w.offer_id) };
-}
-
 /** Places and waiting-list positions of all children of a parent in a season. */
 export async function familyResults(db: Executor, parentId: string, seasonId: string) {
-  const places = await db
-    .selectFrom('holiday_places')
-    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_places.child_id')
-    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
-    .select([
-      'holiday_places.id',
-      'holiday_places.status',
-      'holiday_places.respond_by',
-      'holiday_places.child_id',
-      'holiday_offers.title',
-      'holiday_offers.first_day',
-      'holiday_offers.last_day',
-    ])
-    .where('holiday_children.parent_id', '=', parentId)
-    .where('holiday_places.season_id', '=', seasonId)
-    .orderBy('holiday_offers.first_day')
-    .execute();
-  const waiting = await db
-    .selectFrom('holiday_waitlist')
-    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_waitlist.child_id')
-    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_waitlist.offer_id')
-    // The position shown is the current one: children ahead who were offered a place or left no longer count.
-    .select([
-      'holiday_waitlist.child_id',
-      'holiday_offers.title',
-      sql<number>`(SELECT count(*)::int + 1 FROM holiday_waitlist ahead WHERE ahead.offer_id = holiday_waitlist.offer_id AND ahead.status = 'waiting' AND ahead.position < holiday_waitlist.position)`.as(
-        'position',
-      ),
-    ])
-    .where('holiday_children.parent_id', '=', parentId)
-    .where('holiday_offers.season_id', '=', seasonId)
-    .where('holiday_waitlist.status', '=', 'waiting')
-    .orderBy('holiday_waitlist.position')
-    .execute();
+  const places = await placesOfParent(db, parentId, seasonId);
+  const waiting = await waitingOfParent(db, parentId, seasonId);
   return { places, waiting };
 }

@@ -1,35 +1,23 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pathParam } from '../../platform/http/request-values.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { findPublicOffer, findSeason } from './offers.repository.js';
-import { idOr404 } from '../../platform/http/ids.js';
+import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
+import { listChildren } from './children.repository.js';
+import { findPublicOffer, seasonOffers } from './offers.repository.js';
+import { currentSeason, findSeason } from './seasons.repository.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
-import {
-  type ChildInput,
-  currentSeason,
-  listChildren,
-  offersByAge,
-  ownChild,
-  saveChild,
-  seasonOffers,
-  storedWishes,
-  submitWishes,
-  type WishInput,
-  checkWishes,
-  familyResults,
-} from './families.service.js';
+import { type ChildInput, offersByAge, ownChild, saveChild, submitWishes, type WishInput, checkWishes, familyResults } from './families.service.js';
 import { familyMessages } from './family.messages.js';
 import { issueGroupCode } from './group-codes.js';
-import { BookForm, ChildForm, maxWishFields, WishForm } from './holidays.schemas.js';
+import { BookForm, ChildForm, ChildParams, maxWishFields, NoticeQuery, WishForm } from './holidays.schemas.js';
 import { answerPlace, bookFirstCome } from './places.service.js';
 import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage } from './views/family-views.js';
 import type { OfferRow } from './views/offer-facts.js';
 import { CheckWishesPage, ResultsPage, WishFormPage, WishListPage } from './views/wish-views.js';
-import { wishedOffers } from './wishes.repository.js';
+import { storedWishes, wishedOffers } from './wishes.repository.js';
 import { lotteryPseudonyms } from './lottery-pseudonyms.js';
 
 /*
@@ -50,7 +38,7 @@ import { lotteryPseudonyms } from './lottery-pseudonyms.js';
  */
 
 /** Registers the family pages. */
-export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
   const html = (reply: FastifyReply, status: number, page: JSX.Element) => reply.status(status).html(page);
   const childLabels = (req: FastifyRequest) => {
@@ -69,13 +57,13 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     };
   };
 
-  app.get('/ferien', async (req, reply) => {
+  app.get('/ferien', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const season = await currentSeason(deps.db);
     const offers = season ? await seasonOffers(deps.db, season.id) : [];
     return html(reply, 200, <HolidaysHomePage ctx={ctxOf(req)} season={season} offers={offers} />);
   });
 
-  app.get('/ferien/programm', async (req, reply) => {
+  app.get('/ferien/programm', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const season = await currentSeason(deps.db);
     if (!season) throw notFound();
     const offers = await seasonOffers(deps.db, season.id);
@@ -85,10 +73,10 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
   async function offerPage(
     req: FastifyRequest,
     reply: FastifyReply,
+    id: string,
     status: number,
     state: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {},
   ) {
-    const id = idOr404(pathParam(req, 'id'));
     const offer = await findPublicOffer(deps.db, id);
     if (!offer) throw notFound('Angebot');
     const season = await findSeason(deps.db, offer.season_id);
@@ -96,24 +84,24 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     const children = req.actor ? await listChildren(deps.db, req.actor.id) : [];
     return html(reply, status, <OfferPage ctx={ctxOf(req)} offer={offer} season={season} book={{ children, ...state }} />);
   }
-  app.get('/ferien/angebote/:id', (req, reply) => offerPage(req, reply, 200));
-  app.post<{ Params: { id: string } }>('/ferien/angebote/:id/buchen', async (req, reply) => {
+  app.get('/ferien/angebote/:id', { schema: { params: IdParams, querystring: NoQuery } }, (req, reply) => offerPage(req, reply, req.params.id, 200));
+  app.post('/ferien/angebote/:id/buchen', { schema: { params: IdParams, body: formBody(BookForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const offerId = idOr404(req.params.id);
+    const offerId = req.params.id;
     await consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'holidays.book', max: 30, windowSeconds: 600 }, actor.id);
     const form = parseForm(BookForm, req.body, { childId: familyMessages(req.locale)('offer.bookChild') }, req.locale);
-    if (!form.ok) return offerPage(req, reply, 422, { values: form.values, errors: form.errors });
+    if (!form.ok) return offerPage(req, reply, offerId, 422, { values: form.values, errors: form.errors });
     try {
       await bookFirstCome(deps, actor, { offerId, childId: form.value.childId }, req.locale);
     } catch (error) {
       if (error instanceof AppError && error.details.fields)
-        return offerPage(req, reply, error.code === 'conflict' ? 409 : 422, { values: formValues(req.body), errors: error.details.fields });
+        return offerPage(req, reply, offerId, error.code === 'conflict' ? 409 : 422, { values: formValues(req.body), errors: error.details.fields });
       throw error;
     }
-    return offerPage(req, reply, 200, { notice: familyMessages(req.locale)('offer.booked') });
+    return offerPage(req, reply, offerId, 200, { notice: familyMessages(req.locale)('offer.booked') });
   });
 
-  app.get<{ Querystring: { hinweis?: string } }>('/ferien/kinder', async (req, reply) => {
+  app.get('/ferien/kinder', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     const t = familyMessages(req.locale);
     const season = await currentSeason(deps.db);
@@ -136,12 +124,12 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
     contactPhone: v.value.contactPhone,
     contactRelation: v.value.contactRelation ?? '',
   });
-  app.get('/ferien/kinder/neu', (req, reply) => {
+  app.get('/ferien/kinder/neu', { schema: { querystring: NoQuery } }, (req, reply) => {
     requireActor(req);
     return html(reply, 200, <ChildFormPage ctx={ctxOf(req)} childId={null} title={familyMessages(req.locale)('child.newTitle')} values={{}} />);
   });
-  app.get<{ Params: { id: string } }>('/ferien/kinder/:id/bearbeiten', async (req, reply) => {
-    const { child, contact } = await ownChild(deps.db, requireActor(req), idOr404(req.params.id));
+  app.get('/ferien/kinder/:id/bearbeiten', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const { child, contact } = await ownChild(deps.db, requireActor(req), req.params.id);
     const yes = (b: boolean) => (b ? 'ja' : '');
     const values = {
       firstName: child.first_name,
@@ -161,20 +149,22 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
       <ChildFormPage ctx={ctxOf(req)} childId={child.id} title={familyMessages(req.locale)('child.editTitle', { name: child.first_name })} values={values} />,
     );
   });
-  for (const path of ['/ferien/kinder/neu', '/ferien/kinder/:id/bearbeiten']) {
-    app.post<{ Params: { id?: string } }>(path, async (req, reply) => {
-      const actor = requireActor(req);
-      const childId = req.params.id ? idOr404(req.params.id) : null;
-      const t = familyMessages(req.locale);
-      const title = childId ? t('child.editTitle', { name: formValues(req.body).firstName ?? '' }) : t('child.newTitle');
-      const form = parseForm(ChildForm, req.body, childLabels(req), req.locale);
-      if (!form.ok) return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={form.values} errors={form.errors} />);
-      const result = await attempt(() => saveChild(deps, actor, childId, childInput(form), req.locale));
-      if (!result.ok)
-        return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={formValues(req.body)} errors={result.errors} />);
-      return reply.redirect('/ferien/kinder?hinweis=gespeichert', 303);
-    });
+  /** Adds a child (childId null) or changes one. */
+  async function saveChildForm(req: FastifyRequest, reply: FastifyReply, childId: string | null) {
+    const actor = requireActor(req);
+    const t = familyMessages(req.locale);
+    const title = childId ? t('child.editTitle', { name: formValues(req.body).firstName ?? '' }) : t('child.newTitle');
+    const form = parseForm(ChildForm, req.body, childLabels(req), req.locale);
+    if (!form.ok) return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={form.values} errors={form.errors} />);
+    const result = await attempt(() => saveChild(deps, actor, childId, childInput(form), req.locale));
+    if (!result.ok)
+      return html(reply, 422, <ChildFormPage ctx={ctxOf(req)} childId={childId} title={title} values={formValues(req.body)} errors={result.errors} />);
+    return reply.redirect('/ferien/kinder?hinweis=gespeichert', 303);
   }
+  app.post('/ferien/kinder/neu', { schema: { body: formBody(ChildForm) } }, (req, reply) => saveChildForm(req, reply, null));
+  app.post('/ferien/kinder/:id/bearbeiten', { schema: { params: IdParams, body: formBody(ChildForm) } }, (req, reply) =>
+    saveChildForm(req, reply, req.params.id),
+  );
 
   /** Reads the wish form: the chosen offers in rank order (gaps closed), maximum and group code. */
   function readWishes(req: FastifyRequest) {
@@ -240,20 +230,21 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
       />,
     );
   }
-  app.get<{ Params: { child: string } }>('/ferien/wuensche/:child', (req, reply) => wishForm(req, reply, 200, idOr404(req.params.child)));
-  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/aendern', (req, reply) =>
-    wishForm(req, reply, 200, idOr404(req.params.child), readWishes(req).values),
+  const wishRoute = '/ferien/wuensche/:child';
+  app.get(wishRoute, { schema: { params: ChildParams, querystring: NoQuery } }, (req, reply) => wishForm(req, reply, 200, req.params.child));
+  app.post(`${wishRoute}/aendern`, { schema: { params: ChildParams, body: formBody(WishForm) } }, (req, reply) =>
+    wishForm(req, reply, 200, req.params.child, readWishes(req).values),
   );
-  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/gruppe', async (req, reply) => {
+  app.post(`${wishRoute}/gruppe`, { schema: { params: ChildParams, body: formBody(WishForm) } }, async (req, reply) => {
     requireActor(req);
     const season = await currentSeason(deps.db);
     if (!season) throw notFound();
     const { values } = readWishes(req);
-    return wishForm(req, reply, 200, idOr404(req.params.child), { ...values, groupCode: issueGroupCode(deps.config.sessionSecret, season.id) });
+    return wishForm(req, reply, 200, req.params.child, { ...values, groupCode: issueGroupCode(deps.config.sessionSecret, season.id) });
   });
-  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child', async (req, reply) => {
+  app.post(wishRoute, { schema: { params: ChildParams, body: formBody(WishForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const childId = idOr404(req.params.child);
+    const childId = req.params.child;
     const { form, values, input } = readWishes(req);
     if (!form.ok) return wishForm(req, reply, 422, childId, values, form.errors);
     const checked = await attempt(() => checkWishes(deps, actor, childId, input, req.locale));
@@ -264,9 +255,9 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
       <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers} group={checked.value.group} values={values} />,
     );
   });
-  app.post<{ Params: { child: string } }>('/ferien/wuensche/:child/absenden', async (req, reply) => {
+  app.post(`${wishRoute}/absenden`, { schema: { params: ChildParams, body: formBody(WishForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const childId = idOr404(req.params.child);
+    const childId = req.params.child;
     const { form, values, input } = readWishes(req);
     if (!form.ok) return wishForm(req, reply, 422, childId, values, form.errors);
     const sent = await attempt(() => submitWishes(deps, actor, childId, input, req.locale));
@@ -288,16 +279,16 @@ export function registerFamilyPages(app: FastifyInstance, deps: AppDeps): void {
       : new Map<string, string>();
     return html(reply, status, <ResultsPage ctx={ctxOf(req)} children={children} results={results} pseudonyms={pseudonyms} {...message} />);
   }
-  app.get<{ Querystring: { hinweis?: string } }>('/ferien/ergebnis', (req, reply) =>
+  app.get('/ferien/ergebnis', { schema: { querystring: NoticeQuery } }, (req, reply) =>
     resultsPage(req, reply, 200, req.query.hinweis === 'gespeichert' ? { notice: familyMessages(req.locale)('results.answered') } : {}),
   );
   for (const [segment, answer] of [
     ['annehmen', 'accept'],
     ['zurueckgeben', 'return'],
   ] as const) {
-    app.post<{ Params: { id: string } }>(`/ferien/plaetze/:id/${segment}`, async (req, reply) => {
+    app.post(`/ferien/plaetze/:id/${segment}`, { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
       try {
-        await answerPlace(deps, requireActor(req), idOr404(req.params.id), answer, req.locale);
+        await answerPlace(deps, requireActor(req), req.params.id, answer, req.locale);
       } catch (error) {
         if (error instanceof AppError && error.code === 'conflict') return resultsPage(req, reply, 409, { error: error.message });
         throw error;

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { notFound } from '../../platform/http/errors.js';
-import { currentSeason, seasonOffers } from './families.service.js';
-import { LotteryPublicationSchema } from './lottery-publication.js';
+import { NoQuery, type RouteApp } from '../../platform/http/routes.js';
+import { type LotteryPublication, LotteryPublicationSchema } from './lottery-publication.js';
 import { publishedDocument } from './lottery.repository.js';
+import { seasonOffers } from './offers.repository.js';
+import { currentSeason } from './seasons.repository.js';
 
 const Offer = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -44,13 +45,14 @@ const Programme = Type.Object({
  *   GET /api/v1/ferien/angebote                  the current season with its approved offers and free places
  *   GET /api/v1/ferien/saisons/:id/verlosung     the published lottery: anonymised inputs, seed and result
  */
-export function registerHolidaysApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerHolidaysApi(app: RouteApp, deps: AppDeps): void {
   app.get(
     '/api/v1/ferien/angebote',
     {
       schema: {
         tags: ['Ferienbetreuung'],
         summary: 'Aktuelle Saison mit allen freigegebenen Ferienangeboten und freien Plätzen',
+        querystring: NoQuery,
         response: { 200: Programme },
       },
     },
@@ -89,24 +91,26 @@ export function registerHolidaysApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/v1/ferien/saisons/:id/verlosung',
     {
       schema: {
         tags: ['Ferienbetreuung'],
         summary: 'Eingaben und Ergebnis der Verlosung einer Saison (anonymisiert), zum Nachrechnen mit scripts/verify-holiday-lottery.ts',
         params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'ID der Saison' }) }),
+        querystring: NoQuery,
         response: { 200: LotteryPublicationSchema },
       },
     },
     async (req, reply) => {
       const document = await publishedDocument(deps.db, req.params.id);
       if (!document) throw notFound('Verlosung');
-      // The stored text as it is: every download of a season is byte for byte the same.
+      // The stored text as it is: every download of a season is byte for byte the same. Fastify sends a
+      // string untouched; the schema above describes what the text holds.
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="ferien-verlosung-${req.params.id}.json"`)
-        .send(document);
+        .send(document as unknown as LotteryPublication);
     },
   );
 }

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
 import type { PersonalDataDeclaration } from '../../platform/privacy/declarations.js';
+import { erasePersonalDataOfSeason, seasonsPastRetention } from './retention.repository.js';
 
 /** The consent for needs (special-category data, Art. 9 DSGVO); the text is stored with each consent. */
 export const needsConsentVersion = 'ferien-beduerfnisse-2026-11';
@@ -159,36 +159,8 @@ export const holidayPersonalData: PersonalDataDeclaration[] = [
  */
 export async function deleteExpiredSeasonData(deps: Pick<AppDeps, 'db'>, now = new Date()): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const seasons = await trx
-      .selectFrom('holiday_seasons')
-      .select(['id'])
-      .where('phase', '=', 'closed')
-      .where('closed_at', 'is not', null)
-      .where(sql<boolean>`closed_at + make_interval(days => retention_days) < ${now}`)
-      .execute();
-    for (const { id } of seasons) {
-      const involved = trx
-        .selectFrom('holiday_wish_lists')
-        .select('child_id')
-        .where('season_id', '=', id)
-        .union(trx.selectFrom('holiday_places').select('child_id').where('season_id', '=', id));
-      // Children who also take part in a season that is not yet due keep their data.
-      const stillNeeded = trx
-        .selectFrom('holiday_wish_lists')
-        .innerJoin('holiday_seasons', 'holiday_seasons.id', 'holiday_wish_lists.season_id')
-        .select('holiday_wish_lists.child_id')
-        .where('holiday_seasons.phase', 'not in', ['closed', 'deleted'])
-        .where('holiday_seasons.id', '<>', id);
-      await trx.deleteFrom('holiday_children').where('id', 'in', involved).where('id', 'not in', stillNeeded).execute();
-      await trx.deleteFrom('holiday_places').where('season_id', '=', id).execute();
-      await trx.deleteFrom('holiday_wish_lists').where('season_id', '=', id).execute();
-      await trx
-        .deleteFrom('holiday_waitlist')
-        .where('offer_id', 'in', trx.selectFrom('holiday_offers').select('id').where('season_id', '=', id))
-        .execute();
-      await trx.updateTable('holiday_offers').set({ contact_name: '', contact_email: '', contact_phone: '' }).where('season_id', '=', id).execute();
-      await trx.updateTable('holiday_seasons').set({ phase: 'deleted', data_deleted_at: now, updated_at: now }).where('id', '=', id).execute();
-    }
+    const seasons = await seasonsPastRetention(trx, now);
+    for (const { id } of seasons) await erasePersonalDataOfSeason(trx, id, now);
     return seasons.length;
   });
 }

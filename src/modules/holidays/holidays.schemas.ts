@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CivilDate } from '../../platform/http/forms.js';
+import { Id as RouteId, pageQuery, params, QueryText } from '../../platform/http/routes.js';
 
 /** Form schemas of the holidays module; parseForm words their errors in German or English. */
 
@@ -67,3 +68,20 @@ export const PhaseForm = Type.Object({
 export const SeedHashForm = Type.Object({ seedHash: Type.String({ pattern: '^[0-9a-fA-F]{64}$' }) });
 export const SeedForm = Type.Object({ seed: Type.String({ minLength: 8, maxLength: 200 }) });
 export const ReviewForm = Type.Object({ decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]), note: Text(1000) });
+
+/** The early-end question sends the phase form again with `confirmed=ja`. */
+export const PhaseChangeForm = Type.Object({ ...PhaseForm.properties, confirmed: Yes });
+/** The confirmed run repeats the seed (read as typed; the service checks it against the hash). */
+export const ConfirmSeedForm = Type.Object({ confirmSeed: Type.String() });
+/** Attendance of one day: `present_<place id>=ja` for every child who was there. */
+export const AttendanceForm = Type.Object({ day: Type.String() }, { patternProperties: { '^present_': Type.Literal('ja') } });
+export const CancelForm = Type.Object({ confirm: Yes });
+
+/* Route schemas: path parameters (a malformed id answers 404) and the query strings pages read. */
+export const OrgParams = params({ org: RouteId() });
+export const ChildParams = params({ child: RouteId() });
+export const SeasonOfferParams = params({ id: RouteId(), offer: RouteId() });
+/** `?hinweis=…`: which notice a page shows after a redirect. */
+export const NoticeQuery = pageQuery({ hinweis: QueryText() });
+/** `?tag=…`: the day of the attendance list. */
+export const DayQuery = pageQuery({ tag: QueryText() });

@@ -14,7 +14,6 @@ import { holidaysNavigation } from './holidays.navigation.js';
 export function holidaysModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'holidays',
-    untypedRoutes: true,
     personalData: holidayPersonalData,
     // A deleted parent account gives its children's places back to the waiting lists.
     erasureSteps: [placesReleasedOnDeletion(deps)],

@@ -6,7 +6,12 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../db/executor.js';
 import { ageOn, fitsAge, offersOverlap } from './allocation.js';
+import { childForPlace, childParent, parentOfChild } from './children.repository.js';
 import { holidayMessages } from './holidays.messages.js';
+import { isParentOf } from './holidays.policy.js';
+import { getOffer, lockOffer, lockOfferForBooking } from './offers.repository.js';
+import { expireOfferedPlaces, heldPlaces, insertPlace, insertPlaces, lockPlaceWithParent, setPlaceStatus } from './places.repository.js';
+import { setWaitlistStatus, waitingQueue } from './waitlist.repository.js';
 
 /** Hours a family has to answer a place that moved up from the waiting list. */
 export const answerHours = 48;
@@ -14,7 +19,6 @@ export const answerHours = 48;
 export const lotteryAnswerDays = 7;
 export const offerNextJob = 'holidays.offer-next';
 export const expireJob = 'holidays.expire-offers';
-export const activeStatuses = ['offered', 'accepted'] as const;
 
 const isCapacityViolation = (error: unknown) =>
   (error as { code?: string; constraint?: string }).code === '23514' && (error as { constraint?: string }).constraint === 'holiday_offers_capacity';
@@ -25,8 +29,8 @@ const refuse = (field: string, message: string) => new AppError('validation_fail
 /** Why a child may not get a place in an offer (age, time overlap, already there), or null. */
 export async function placeRefusal(trx: Executor, childId: string, offerId: string, locale: Locale): Promise<string | null> {
   const t = holidayMessages(locale);
-  const child = await trx.selectFrom('holiday_children').select(['first_name', 'birth_date']).where('id', '=', childId).executeTakeFirstOrThrow();
-  const offer = await trx.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).executeTakeFirstOrThrow();
+  const child = await childForPlace(trx, childId);
+  const offer = await getOffer(trx, offerId);
   if (!fitsAge(child.birth_date, { minAge: offer.min_age, maxAge: offer.max_age, firstDay: offer.first_day }))
     return t('refuse.age', {
       child: child.first_name,
@@ -35,20 +39,7 @@ export async function placeRefusal(trx: Executor, childId: string, offerId: stri
       min: offer.min_age,
       max: offer.max_age,
     });
-  const held = await trx
-    .selectFrom('holiday_places')
-    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
-    .select([
-      'holiday_offers.id',
-      'holiday_offers.title',
-      'holiday_offers.first_day',
-      'holiday_offers.last_day',
-      'holiday_offers.daily_from',
-      'holiday_offers.daily_until',
-    ])
-    .where('holiday_places.child_id', '=', childId)
-    .where('holiday_places.status', 'in', activeStatuses)
-    .execute();
+  const held = await heldPlaces(trx, childId);
   const timed = (o: { first_day: string; last_day: string; daily_from: number; daily_until: number }) => ({
     firstDay: o.first_day,
     lastDay: o.last_day,
@@ -69,35 +60,18 @@ export async function bookFirstCome(deps: AppDeps, actor: Actor, input: { offerI
   const t = holidayMessages(locale);
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const child = await trx.selectFrom('holiday_children').select(['id', 'parent_id']).where('id', '=', input.childId).executeTakeFirst();
+      const child = await childParent(trx, input.childId);
       if (!child) throw notFound('Kind');
-      if (child.parent_id !== actor.id) throw forbidden();
-      const offer = await trx
-        .selectFrom('holiday_offers')
-        .innerJoin('holiday_seasons', 'holiday_seasons.id', 'holiday_offers.season_id')
-        .select([
-          'holiday_offers.id',
-          'holiday_offers.season_id',
-          'holiday_offers.status',
-          'holiday_offers.places',
-          'holiday_offers.places_taken',
-          'holiday_seasons.phase',
-        ])
-        .where('holiday_offers.id', '=', input.offerId)
-        .forUpdate('holiday_offers')
-        .executeTakeFirst();
+      if (!isParentOf(actor, child)) throw forbidden();
+      const offer = await lockOfferForBooking(trx, input.offerId);
       if (!offer) throw notFound('Angebot');
       if (offer.phase !== 'first_come') throw refuse('offerId', t('refuse.phase'));
       if (offer.status !== 'approved') throw refuse('offerId', t('refuse.notBookable'));
       if (offer.places_taken >= offer.places) throw new AppError('conflict', t('refuse.full'), { fields: { offerId: t('refuse.full') } });
       const why = await placeRefusal(trx, input.childId, input.offerId, locale);
       if (why) throw refuse('offerId', why);
-      const place = await trx
-        .insertInto('holiday_places')
-        .values({ season_id: offer.season_id, offer_id: offer.id, child_id: child.id, source: 'first_come', status: 'accepted' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { placeId: place.id };
+      const placeId = await insertPlace(trx, { season_id: offer.season_id, offer_id: offer.id, child_id: child.id, source: 'first_come', status: 'accepted' });
+      return { placeId };
     });
   } catch (error) {
     if (isCapacityViolation(error)) throw new AppError('conflict', t('refuse.full'), { fields: { offerId: t('refuse.full') } });
@@ -110,19 +84,13 @@ export async function bookFirstCome(deps: AppDeps, actor: Actor, input: { offerI
 export async function answerPlace(deps: AppDeps, actor: Actor, placeId: string, answer: 'accept' | 'return', locale: Locale): Promise<void> {
   const t = holidayMessages(locale);
   await deps.db.transaction().execute(async (trx) => {
-    const place = await trx
-      .selectFrom('holiday_places')
-      .innerJoin('holiday_children', 'holiday_children.id', 'holiday_places.child_id')
-      .select(['holiday_places.id', 'holiday_places.status', 'holiday_places.offer_id', 'holiday_children.parent_id'])
-      .where('holiday_places.id', '=', placeId)
-      .forUpdate('holiday_places')
-      .executeTakeFirst();
+    const place = await lockPlaceWithParent(trx, placeId);
     if (!place) throw notFound('Platz');
-    if (place.parent_id !== actor.id) throw forbidden();
+    if (!isParentOf(actor, place)) throw forbidden();
     const allowed = answer === 'accept' ? place.status === 'offered' : place.status === 'offered' || place.status === 'accepted';
     if (!allowed) throw new AppError('conflict', t('refuse.placeGone'));
     if (answer === 'return') await returnPlace(deps, trx, { id: placeId, offerId: place.offer_id });
-    else await trx.updateTable('holiday_places').set({ status: 'accepted', respond_by: null, updated_at: new Date() }).where('id', '=', placeId).execute();
+    else await setPlaceStatus(trx, placeId, 'accepted');
   });
 }
 
@@ -131,7 +99,7 @@ export async function answerPlace(deps: AppDeps, actor: Actor, placeId: string, 
  * longer counts, and the next child on the waiting list is offered it (job, after the commit).
  */
 export async function returnPlace(deps: Pick<AppDeps, 'jobs'>, trx: Transaction<DB>, place: { id: string; offerId: string }): Promise<void> {
-  await trx.updateTable('holiday_places').set({ status: 'returned', respond_by: null, updated_at: new Date() }).where('id', '=', place.id).execute();
+  await setPlaceStatus(trx, place.id, 'returned');
   await deps.jobs.send(trx, offerNextJob, { offerId: place.offerId });
 }
 
@@ -143,28 +111,17 @@ export async function returnPlace(deps: Pick<AppDeps, 'jobs'>, trx: Transaction<
  */
 export async function offerFreedPlaces(deps: AppDeps, offerId: string, now = new Date()): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const offer = await trx.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
+    const offer = await lockOffer(trx, offerId);
     if (!offer || offer.status !== 'approved') return 0;
     let free = offer.places - offer.places_taken;
     if (free <= 0) return 0;
-    const queue = await trx
-      .selectFrom('holiday_waitlist')
-      .leftJoin('holiday_wish_lists', (j) =>
-        j.onRef('holiday_wish_lists.child_id', '=', 'holiday_waitlist.child_id').on('holiday_wish_lists.season_id', '=', offer.season_id),
-      )
-      .select(['holiday_waitlist.child_id', 'holiday_wish_lists.group_code'])
-      .where('holiday_waitlist.offer_id', '=', offerId)
-      .where('holiday_waitlist.status', '=', 'waiting')
-      .orderBy('holiday_waitlist.position')
-      .orderBy('holiday_waitlist.child_id')
-      .execute();
+    const queue = await waitingQueue(trx, offerId, offer.season_id);
     const units = new Map<string, string[]>();
     for (const entry of queue) {
       const key = entry.group_code ? `g:${entry.group_code}` : `c:${entry.child_id}`;
       units.set(key, [...(units.get(key) ?? []), entry.child_id]);
     }
-    const setStatus = (childIds: string[], status: 'offered' | 'removed') =>
-      trx.updateTable('holiday_waitlist').set({ status }).where('offer_id', '=', offerId).where('child_id', 'in', childIds).execute();
+    const setStatus = (childIds: string[], status: 'offered' | 'removed') => setWaitlistStatus(trx, offerId, childIds, status);
     const respondBy = new Date(now.getTime() + answerHours * 3_600_000);
     let offered = 0;
     for (const members of units.values()) {
@@ -176,19 +133,17 @@ export async function offerFreedPlaces(deps: AppDeps, offerId: string, now = new
       }
       if (fitting.length === 0 || fitting.length > free) continue;
       await setStatus(fitting, 'offered');
-      await trx
-        .insertInto('holiday_places')
-        .values(
-          fitting.map((childId) => ({
-            season_id: offer.season_id,
-            offer_id: offerId,
-            child_id: childId,
-            source: 'waiting_list' as const,
-            status: 'offered' as const,
-            respond_by: respondBy,
-          })),
-        )
-        .execute();
+      await insertPlaces(
+        trx,
+        fitting.map((childId) => ({
+          season_id: offer.season_id,
+          offer_id: offerId,
+          child_id: childId,
+          source: 'waiting_list' as const,
+          status: 'offered' as const,
+          respond_by: respondBy,
+        })),
+      );
       for (const childId of fitting)
         await mailParentOfChild(deps, trx, childId, (t, name, child, locale) => ({
           subject: t('mail.offered.subject', { child }),
@@ -210,13 +165,7 @@ export async function offerFreedPlaces(deps: AppDeps, offerId: string, now = new
 /** Places offered from the waiting list and not answered in time expire; their offers move on. */
 export async function expireUnanswered(deps: AppDeps, now = new Date()): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const expired = await trx
-      .updateTable('holiday_places')
-      .set({ status: 'expired', updated_at: now })
-      .where('status', '=', 'offered')
-      .where('respond_by', '<', now)
-      .returning('offer_id')
-      .execute();
+    const expired = await expireOfferedPlaces(trx, now);
     for (const offerId of new Set(expired.map((e) => e.offer_id))) await deps.jobs.send(trx, offerNextJob, { offerId });
     return expired.length;
   });
@@ -229,12 +178,7 @@ export async function mailParentOfChild(
   childId: string,
   compose: (t: ReturnType<typeof holidayMessages>, parentName: string, childName: string, locale: Locale) => { subject: string; text: string },
 ): Promise<void> {
-  const row = await trx
-    .selectFrom('holiday_children')
-    .innerJoin('users', 'users.id', 'holiday_children.parent_id')
-    .select(['users.email', 'users.display_name', 'users.locale', 'holiday_children.first_name'])
-    .where('holiday_children.id', '=', childId)
-    .executeTakeFirstOrThrow();
+  const row = await parentOfChild(trx, childId);
   const locale: Locale = row.locale === 'en' ? 'en' : 'de';
   await deps.mail.enqueue(trx, { to: row.email, ...compose(holidayMessages(locale), row.display_name, row.first_name, locale) });
 }

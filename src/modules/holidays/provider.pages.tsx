@@ -1,14 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pathParam, queryParam } from '../../platform/http/request-values.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { idOr404 } from '../../platform/http/ids.js';
+import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { clock, dateRange, parseClock, parseEuros } from './holidays.format.js';
 import { holidayMessages } from './holidays.messages.js';
-import { OfferForm } from './holidays.schemas.js';
+import { AttendanceForm, CancelForm, DayQuery, NoticeQuery, OfferForm, OrgParams } from './holidays.schemas.js';
+import { organizationOffers } from './offers.repository.js';
 import { participantsCsv, participantsPdf } from './participants.export.js';
 import { providerMessages } from './provider.messages.js';
 import {
@@ -18,7 +18,6 @@ import {
   ensureOrganizationAccess,
   myOrganizations,
   type OfferInput,
-  organizationOffers,
   participants,
   recordAttendance,
   updateOffer,
@@ -36,11 +35,11 @@ import { OfferFormPage, ParticipantsPage, ProviderHomePage } from './views/provi
  */
 
 /** Registers the provider pages. */
-export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerProviderPages(app: RouteApp, deps: AppDeps): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
   const home = '/meine-ferienangebote';
 
-  app.get<{ Querystring: { hinweis?: string } }>(home, async (req, reply) => {
+  app.get(home, { schema: { querystring: NoticeQuery } }, async (req, reply) => {
     const actor = requireActor(req);
     const organizations = await myOrganizations(deps.db, actor);
     const offers = await organizationOffers(
@@ -51,8 +50,8 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     return reply.html(<ProviderHomePage ctx={ctxOf(req)} organizations={organizations} offers={offers} notice={notice} />);
   });
 
-  app.get<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
-    const orgId = idOr404(req.params.org);
+  app.get(`${home}/:org/neu`, { schema: { params: OrgParams, querystring: NoQuery } }, async (req, reply) => {
+    const orgId = req.params.org;
     await ensureOrganizationAccess(deps.db, requireActor(req), orgId);
     return reply.html(
       <OfferFormPage ctx={ctxOf(req)} action={`${home}/${orgId}/neu`} values={{ kind: 'week', dailyFrom: '08:00', dailyUntil: '16:00', price: '0' }} />,
@@ -101,9 +100,9 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     };
   }
 
-  app.post<{ Params: { org: string } }>(`${home}/:org/neu`, async (req, reply) => {
+  app.post(`${home}/:org/neu`, { schema: { params: OrgParams, body: formBody(OfferForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const orgId = idOr404(req.params.org);
+    const orgId = req.params.org;
     const action = `${home}/${orgId}/neu`;
     const input = await readOffer(req, reply, action);
     if (!input) return reply;
@@ -112,8 +111,8 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     return reply.redirect(`${home}?hinweis=eingereicht`, 303);
   });
 
-  app.get<{ Params: { id: string } }>(`${home}/angebote/:id/bearbeiten`, async (req, reply) => {
-    const offer = await editableOffer(deps.db, requireActor(req), idOr404(req.params.id), req.locale);
+  app.get(`${home}/angebote/:id/bearbeiten`, { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const offer = await editableOffer(deps.db, requireActor(req), req.params.id, req.locale);
     const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
     const values = {
       title: offer.title,
@@ -141,9 +140,9 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
       <OfferFormPage ctx={ctxOf(req)} action={`${home}/angebote/${offer.id}/bearbeiten`} values={values} note={offer.review_note || undefined} />,
     );
   });
-  app.post<{ Params: { id: string } }>(`${home}/angebote/:id/bearbeiten`, async (req, reply) => {
+  app.post(`${home}/angebote/:id/bearbeiten`, { schema: { params: IdParams, body: formBody(OfferForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const offerId = idOr404(req.params.id);
+    const offerId = req.params.id;
     await editableOffer(deps.db, actor, offerId, req.locale);
     const action = `${home}/angebote/${offerId}/bearbeiten`;
     const input = await readOffer(req, reply, action);
@@ -157,11 +156,12 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
   async function listPage(
     req: FastifyRequest,
     reply: FastifyReply,
+    offerId: string,
     status: number,
     state: { notice?: string; errors?: Record<string, string>; day?: string } = {},
   ) {
-    const data = await participants(deps.db, requireActor(req), idOr404(pathParam(req, 'id')));
-    const day = state.day ?? queryParam(req, 'tag') ?? data.offer.first_day;
+    const data = await participants(deps.db, requireActor(req), offerId);
+    const day = state.day ?? data.offer.first_day;
     return reply
       .status(status)
       .html(
@@ -176,17 +176,19 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
         />,
       );
   }
-  app.get(`${listBase}/teilnehmende`, (req, reply) => listPage(req, reply, 200));
-  app.get<{ Params: { id: string } }>(`${listBase}/teilnehmende.csv`, async (req, reply) => {
-    const { offer, list } = await participants(deps.db, requireActor(req), idOr404(req.params.id));
+  app.get(`${listBase}/teilnehmende`, { schema: { params: IdParams, querystring: DayQuery } }, (req, reply) =>
+    listPage(req, reply, req.params.id, 200, { day: req.query.tag }),
+  );
+  app.get(`${listBase}/teilnehmende.csv`, { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const { offer, list } = await participants(deps.db, requireActor(req), req.params.id);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="teilnehmende-${offer.first_day}.csv"`)
       .header('cache-control', 'no-store')
       .send(participantsCsv(list));
   });
-  app.get<{ Params: { id: string } }>(`${listBase}/teilnehmende.pdf`, async (req, reply) => {
-    const { offer, list } = await participants(deps.db, requireActor(req), idOr404(req.params.id));
+  app.get(`${listBase}/teilnehmende.pdf`, { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const { offer, list } = await participants(deps.db, requireActor(req), req.params.id);
     const times = offer.kind === 'trip' ? '' : `, ${clock(offer.daily_from)}–${clock(offer.daily_until)}`;
     const pdf = await participantsPdf(offer.title, `${dateRange(offer.first_day, offer.last_day, 'de')}${times} · ${offer.location}`, list);
     return reply
@@ -195,8 +197,9 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
       .header('cache-control', 'no-store')
       .send(Buffer.from(pdf));
   });
-  app.post<{ Params: { id: string } }>(`${listBase}/anwesenheit`, async (req, reply) => {
+  app.post(`${listBase}/anwesenheit`, { schema: { params: IdParams, body: formBody(AttendanceForm) } }, async (req, reply) => {
     const actor = requireActor(req);
+    const offerId = req.params.id;
     const values = formValues(req.body);
     const day = (values.day ?? '').trim();
     const present = new Set(
@@ -206,16 +209,20 @@ export function registerProviderPages(app: FastifyInstance, deps: AppDeps): void
     );
     const reading = readCivilDate(day);
     if (!reading.ok)
-      return listPage(req, reply, 422, { errors: { day: civilDateError(reading.problem, providerMessages(req.locale)('attendance.day'), req.locale) }, day });
-    const result = await attempt(() => recordAttendance(deps, actor, idOr404(req.params.id), reading.date, present, req.locale));
-    if (!result.ok) return listPage(req, reply, 422, { errors: result.errors, day });
-    return listPage(req, reply, 200, { notice: providerMessages(req.locale)('attendance.saved'), day: reading.date });
+      return listPage(req, reply, offerId, 422, {
+        errors: { day: civilDateError(reading.problem, providerMessages(req.locale)('attendance.day'), req.locale) },
+        day,
+      });
+    const result = await attempt(() => recordAttendance(deps, actor, offerId, reading.date, present, req.locale));
+    if (!result.ok) return listPage(req, reply, offerId, 422, { errors: result.errors, day });
+    return listPage(req, reply, offerId, 200, { notice: providerMessages(req.locale)('attendance.saved'), day: reading.date });
   });
-  app.post<{ Params: { id: string } }>(`${listBase}/absagen`, async (req, reply) => {
+  app.post(`${listBase}/absagen`, { schema: { params: IdParams, body: formBody(CancelForm) } }, async (req, reply) => {
     const actor = requireActor(req);
+    const offerId = req.params.id;
     const t = providerMessages(req.locale);
-    if (formValues(req.body).confirm !== 'ja') return listPage(req, reply, 422, { errors: { confirm: t('cancel.required') } });
-    await cancelOffer(deps, actor, idOr404(req.params.id));
-    return listPage(req, reply, 200, { notice: t('cancel.done') });
+    if (formValues(req.body).confirm !== 'ja') return listPage(req, reply, offerId, 422, { errors: { confirm: t('cancel.required') } });
+    await cancelOffer(deps, actor, offerId);
+    return listPage(req, reply, offerId, 200, { notice: t('cancel.done') });
   });
 }

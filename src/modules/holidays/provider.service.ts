@@ -1,44 +1,41 @@
 import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { ensure } from '../../platform/auth/guard.js';
-import { type Actor, isAdmin, isEditor } from '../../platform/auth/roles.js';
+import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Executor } from '../../db/executor.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { ageOn } from './allocation.js';
 import { holidayMessages } from './holidays.messages.js';
+import { canManageOffers, canSeeParticipants } from './holidays.policy.js';
+import { attendanceOfPlaces, saveAttendance } from './attendance.repository.js';
+import { isMember, organizationsOf } from './memberships.repository.js';
+import { findOffer, insertOffer, lockOffer, markOfferCancelled, resubmitOffer } from './offers.repository.js';
 import { mailParentOfChild } from './places.service.js';
+import { cancelPlacesOfOffer, participantRows } from './places.repository.js';
+import { collectingSeason } from './seasons.repository.js';
+import { closeWaitlist } from './waitlist.repository.js';
 
 /**
  * Provider work: offers of one's own organisations, participant lists (only of one's own offers —
- * they hold children's needs), attendance and cancellation.
- *
- * Policy: members of the organisation manage its offers and see its participants; editors may
- * manage offers of any organisation but see no participants; admins see everything.
+ * they hold children's needs), attendance and cancellation. Who may do what: holidays.policy.ts.
  */
 
-const isMember = async (db: Executor, actor: Actor, orgId: string) =>
-  !!(await db.selectFrom('memberships').select('user_id').where('user_id', '=', actor.id).where('organization_id', '=', orgId).executeTakeFirst());
-
 export async function myOrganizations(db: Executor, actor: Actor) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
-    .select(['organizations.id', 'organizations.name'])
-    .where('memberships.user_id', '=', actor.id)
-    .orderBy('organizations.name')
-    .execute();
+  return organizationsOf(db, actor.id);
 }
 
 export async function ensureOrganizationAccess(db: Executor, actor: Actor, orgId: string): Promise<void> {
-  ensure(isEditor(actor) || (await isMember(db, actor, orgId)));
+  const member = await isMember(db, actor.id, orgId);
+  ensure(canManageOffers(actor, member));
 }
 
 /** The offer, if the actor may see its participants (member of its organisation, or admin). */
 export async function participantOffer(db: Executor, actor: Actor, offerId: string) {
-  const offer = await db.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+  const offer = await findOffer(db, offerId);
   if (!offer) throw notFound('Angebot');
-  ensure(isAdmin(actor) || (await isMember(db, actor, offer.organization_id)));
+  const member = await isMember(db, actor.id, offer.organization_id);
+  ensure(canSeeParticipants(actor, member));
   return offer;
 }
 
@@ -87,29 +84,19 @@ export async function createOffer(deps: AppDeps, actor: Actor, orgId: string, in
   await ensureOrganizationAccess(deps.db, actor, orgId);
   const errors = offerProblems(input, locale);
   // Offers go to the newest season that still collects them.
-  const season = await deps.db
-    .selectFrom('holiday_seasons')
-    .select('id')
-    .where('phase', 'in', ['collecting', 'wishes'])
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const season = await collectingSeason(deps.db);
   if (!season) errors.title = holidayMessages(locale)('offer.notCollecting');
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('holiday_offers')
-      .values({ season_id: season!.id, organization_id: orgId, status: 'submitted', ...offerColumns(input), created_by: actor.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertOffer(trx, { season_id: season!.id, organization_id: orgId, status: 'submitted', ...offerColumns(input), created_by: actor.id });
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'holidays.offer_submitted',
       subjectType: 'holiday_offer',
-      subjectId: row.id,
+      subjectId: id,
       details: { title: input.title },
     });
-    return row.id;
+    return id;
   });
 }
 
@@ -141,7 +128,7 @@ function offerColumns(input: OfferInput) {
 
 /** An offer its organisation may still change: submitted or rejected, not yet approved (or cancelled). */
 export async function editableOffer(db: Executor, actor: Actor, offerId: string, locale: Locale = 'de') {
-  const offer = await db.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+  const offer = await findOffer(db, offerId);
   if (!offer) throw notFound('Angebot');
   await ensureOrganizationAccess(db, actor, offer.organization_id);
   if (offer.status !== 'submitted' && offer.status !== 'rejected') throw new AppError('conflict', holidayMessages(locale)('offer.locked'));
@@ -154,12 +141,7 @@ export async function updateOffer(deps: AppDeps, actor: Actor, offerId: string, 
   const errors = offerProblems(input, locale);
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('holiday_offers')
-      .set({ ...offerColumns(input), status: 'submitted', reviewed_by: null, reviewed_at: null, updated_at: new Date() })
-      .where('id', '=', offerId)
-      .where('status', 'in', ['submitted', 'rejected'])
-      .execute();
+    await resubmitOffer(trx, offerId, offerColumns(input));
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'holidays.offer_resubmitted',
@@ -168,12 +150,6 @@ export async function updateOffer(deps: AppDeps, actor: Actor, offerId: string, 
       details: { title: input.title },
     });
   });
-}
-
-/** The offers of the actor's organisations in the current season. */
-export async function organizationOffers(db: Executor, orgIds: string[]) {
-  if (orgIds.length === 0) return [];
-  return db.selectFrom('holiday_offers').selectAll().where('organization_id', 'in', orgIds).orderBy('first_day').orderBy('title').execute();
 }
 
 export interface Participant {
@@ -190,27 +166,7 @@ export interface Participant {
 /** Children with an active place in the offer, with what the provider needs to care for them. */
 export async function participants(db: Executor, actor: Actor, offerId: string) {
   const offer = await participantOffer(db, actor, offerId);
-  const rows = await db
-    .selectFrom('holiday_places')
-    .innerJoin('holiday_children', 'holiday_children.id', 'holiday_places.child_id')
-    .leftJoin('holiday_contacts', (j) => j.onRef('holiday_contacts.child_id', '=', 'holiday_children.id').on('holiday_contacts.position', '=', 1))
-    .select([
-      'holiday_places.id',
-      'holiday_places.status',
-      'holiday_children.first_name',
-      'holiday_children.last_name',
-      'holiday_children.birth_date',
-      'holiday_children.needs',
-      'holiday_children.photo_consent',
-      'holiday_contacts.name as contact_name',
-      'holiday_contacts.phone as contact_phone',
-      'holiday_contacts.relation as contact_relation',
-    ])
-    .where('holiday_places.offer_id', '=', offerId)
-    .where('holiday_places.status', 'in', ['offered', 'accepted'])
-    .orderBy('holiday_children.last_name')
-    .orderBy('holiday_children.first_name')
-    .execute();
+  const rows = await participantRows(db, offerId);
   const list: Participant[] = rows.map((r) => ({
     placeId: r.id,
     firstName: r.first_name,
@@ -221,17 +177,10 @@ export async function participants(db: Executor, actor: Actor, offerId: string) 
     photoConsent: r.photo_consent,
     status: r.status,
   }));
-  const attendance = list.length
-    ? await db
-        .selectFrom('holiday_attendance')
-        .selectAll()
-        .where(
-          'place_id',
-          'in',
-          list.map((p) => p.placeId),
-        )
-        .execute()
-    : [];
+  const attendance = await attendanceOfPlaces(
+    db,
+    list.map((p) => p.placeId),
+  );
   return { offer, list, attendance };
 }
 
@@ -251,11 +200,7 @@ export async function recordAttendance(
   }
   await deps.db.transaction().execute(async (trx) => {
     for (const p of list) {
-      await trx
-        .insertInto('holiday_attendance')
-        .values({ place_id: p.placeId, day, present: presentPlaceIds.has(p.placeId), recorded_by: actor.id })
-        .onConflict((oc) => oc.columns(['place_id', 'day']).doUpdateSet({ present: presentPlaceIds.has(p.placeId), recorded_by: actor.id }))
-        .execute();
+      await saveAttendance(trx, { placeId: p.placeId, day, present: presentPlaceIds.has(p.placeId), recordedBy: actor.id });
     }
   });
 }
@@ -263,19 +208,14 @@ export async function recordAttendance(
 /** Cancels an offer: places end (capacity freed by the trigger), families are mailed, the waiting list closes. */
 export async function cancelOffer(deps: AppDeps, actor: Actor, offerId: string): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const offer = await trx.selectFrom('holiday_offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
+    const offer = await lockOffer(trx, offerId);
     if (!offer) throw notFound('Angebot');
-    ensure(isEditor(actor) || (await isMember(trx, actor, offer.organization_id)));
+    const member = await isMember(trx, actor.id, offer.organization_id);
+    ensure(canManageOffers(actor, member));
     if (offer.status === 'cancelled') return 0;
-    const ended = await trx
-      .updateTable('holiday_places')
-      .set({ status: 'cancelled', respond_by: null, updated_at: new Date() })
-      .where('offer_id', '=', offerId)
-      .where('status', 'in', ['offered', 'accepted'])
-      .returning('child_id')
-      .execute();
-    await trx.updateTable('holiday_waitlist').set({ status: 'removed' }).where('offer_id', '=', offerId).execute();
-    await trx.updateTable('holiday_offers').set({ status: 'cancelled', cancelled_at: new Date(), updated_at: new Date() }).where('id', '=', offerId).execute();
+    const ended = await cancelPlacesOfOffer(trx, offerId);
+    await closeWaitlist(trx, offerId);
+    await markOfferCancelled(trx, offerId);
     for (const { child_id } of ended)
       await mailParentOfChild(deps, trx, child_id, (t, name, child) => ({
         subject: t('mail.cancelled.subject', { offer: offer.title }),

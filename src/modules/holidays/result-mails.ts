@@ -3,6 +3,10 @@ import { formatDateTime } from '../../platform/i18n/i18n.js';
 import { holidayMessages } from './holidays.messages.js';
 import { lotteryAnswerDays } from './places.service.js';
 import { lotteryPseudonyms } from './lottery-pseudonyms.js';
+import { placeTitlesOfChildren } from './places.repository.js';
+import { allocatedSeason } from './seasons.repository.js';
+import { waitingTitlesOfChildren } from './waitlist.repository.js';
+import { handedInChildrenOfParents, parentsWithHandedInLists } from './wishes.repository.js';
 
 export const resultMailsJob = 'holidays.result-mails';
 /** Where a season's lottery is published (stable). */
@@ -17,46 +21,15 @@ export const resultMailChunk = 500;
  */
 export async function sendResultMails(deps: AppDeps, seasonId: string, after: string | null, chunk = resultMailChunk): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const season = await trx.selectFrom('holiday_seasons').select(['name', 'allocated_at']).where('id', '=', seasonId).executeTakeFirst();
+    const season = await allocatedSeason(trx, seasonId);
     if (!season?.allocated_at) return 0;
     const deadline = new Date(season.allocated_at.getTime() + lotteryAnswerDays * 86_400_000);
-    let parentQuery = trx
-      .selectFrom('holiday_wish_lists')
-      .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
-      .select('holiday_children.parent_id')
-      .distinct()
-      .where('holiday_wish_lists.season_id', '=', seasonId)
-      .where('holiday_wish_lists.submitted_at', 'is not', null)
-      .orderBy('holiday_children.parent_id')
-      .limit(chunk);
-    if (after) parentQuery = parentQuery.where('holiday_children.parent_id', '>', after);
-    const parentIds = (await parentQuery.execute()).map((p) => p.parent_id);
+    const parentIds = await parentsWithHandedInLists(trx, seasonId, after, chunk);
     if (parentIds.length === 0) return 0;
-    const rows = await trx
-      .selectFrom('holiday_wish_lists')
-      .innerJoin('holiday_children', 'holiday_children.id', 'holiday_wish_lists.child_id')
-      .innerJoin('users', 'users.id', 'holiday_children.parent_id')
-      .select(['users.id as parent_id', 'users.email', 'users.display_name', 'users.locale', 'holiday_children.id as child_id', 'holiday_children.first_name'])
-      .where('holiday_wish_lists.season_id', '=', seasonId)
-      .where('holiday_wish_lists.submitted_at', 'is not', null)
-      .where('holiday_children.parent_id', 'in', parentIds)
-      .orderBy('holiday_children.first_name')
-      .execute();
+    const rows = await handedInChildrenOfParents(trx, seasonId, parentIds);
     const childIds = rows.map((r) => r.child_id);
-    const places = await trx
-      .selectFrom('holiday_places')
-      .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_places.offer_id')
-      .select(['holiday_places.child_id', 'holiday_offers.title'])
-      .where('holiday_places.season_id', '=', seasonId)
-      .where('holiday_places.child_id', 'in', childIds)
-      .execute();
-    const waits = await trx
-      .selectFrom('holiday_waitlist')
-      .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_waitlist.offer_id')
-      .select(['holiday_waitlist.child_id', 'holiday_waitlist.position', 'holiday_offers.title'])
-      .where('holiday_offers.season_id', '=', seasonId)
-      .where('holiday_waitlist.child_id', 'in', childIds)
-      .execute();
+    const places = await placeTitlesOfChildren(trx, seasonId, childIds);
+    const waits = await waitingTitlesOfChildren(trx, seasonId, childIds);
     const group = <T extends { child_id?: string; parent_id?: string }>(list: T[], key: (item: T) => string) => {
       const map = new Map<string, T[]>();
       for (const item of list) map.set(key(item), [...(map.get(key(item)) ?? []), item]);

@@ -6,7 +6,8 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { seedHash } from './allocation-rng.js';
 import { allocate } from './allocation.js';
 import { deleteExpiredSeasonData } from './holidays.privacy.js';
-import { commitSeed, confirmRun, loadAllocationInput, previewRun } from './runs.service.js';
+import { loadAllocationInput } from './lottery-input.repository.js';
+import { commitSeed, confirmRun, previewRun } from './runs.service.js';
 
 const t = useTestApp();
 const seed = 'rathaus-sommer-2027-7f3a9c';
