@@ -28,6 +28,32 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', noRequestCasts] },
   },
   {
+    // In a module, SQL lives in repositories (and in demo data); services keep rules and transactions.
+    files: ['src/modules/**/*.ts', 'src/modules/**/*.tsx'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.seed.ts',
+      '**/seed/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/*.pages.tsx',
+      '**/*-pages.tsx',
+      '**/*.api.ts',
+      '**/views/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noRequestCasts,
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)$/]',
+          message: 'SQL lives in a *.repository.ts (see docs/architecture.md).',
+        },
+        { selector: 'TaggedTemplateExpression[tag.name="sql"]', message: 'SQL lives in a *.repository.ts (see docs/architecture.md).' },
+      ],
+    },
+  },
+  {
     // Pages, API routes and views never touch the database: queries live in repositories, called through services.
     files: ['src/**/*.pages.tsx', 'src/**/*-pages.tsx', 'src/**/*.api.ts', 'src/**/views/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],

@@ -1,5 +1,5 @@
 import { variablesOf, type Answers, type SurveyDefinition } from './survey.definition.js';
-import type { Dashboard } from './results.service.js';
+import type { Dashboard } from './results.types.js';
 import type { Cell } from './xlsx.js';
 
 /** Aggregates as rows: one row per question and category, hidden counts as "–". */

@@ -24,39 +24,9 @@ import { deleteTextPicks, insertTextPick, listFreeTexts } from './text-picks.rep
 import { listDefinitions } from './versions.repository.js';
 import { minCellCount, protectCube, valueAt } from './suppression.js';
 import type { Cell } from './xlsx.js';
+import type { CrossTab, Dashboard, Distribution, ResultVariable } from './results.types.js';
 
 export const channelKey = '_kanal';
-
-/** A variable as the results pages use it: categories with labels (the last one is "no answer"). */
-export interface ResultVariable {
-  key: string;
-  label: string;
-  categories: { value: string | null; label: string }[];
-  multi: boolean;
-  numeric: boolean;
-}
-
-export interface Distribution {
-  variable: ResultVariable;
-  /** Per category (incl. "no answer"): count or null when hidden. For multiple choice: how many chose it. */
-  counts: (number | null)[];
-  mean: number | null;
-  answered: number | null;
-}
-
-export interface CrossTab {
-  rows: ResultVariable;
-  cols: ResultVariable;
-  filter: { variable: ResultVariable; index: number } | null;
-  /** cells[r][c] incl. the margin at index length-1 ("Summe"); null = hidden. */
-  cells: (number | null)[][];
-}
-
-export interface Dashboard {
-  total: number;
-  distributions: Distribution[];
-  recruitment: { weeks: string[]; channels: ResultVariable; cells: (number | null)[][] };
-}
 
 /** Turns raw answers into protected tables; every number shown passes through suppression.ts. */
 export function createResultsService({ db, city }: AppDeps) {

@@ -19,7 +19,8 @@ import type { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
 export type RouteApp = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 /** One of our ids (UUID). A path with anything else is a page that does not exist: 404, see the error handler. */
-export const Id = () => Type.String({ format: 'uuid' });
+// The pattern as well: ajv's "uuid" format also takes "urn:uuid:…", which PostgreSQL refuses (a 500, not a 404).
+export const Id = () => Type.String({ format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 
 /** Path parameters; a value that does not fit answers 404 ("Seite nicht gefunden"), not 400. */
 export const params = <P extends TProperties>(properties: P) => Type.Object(properties);

@@ -26,7 +26,7 @@ export async function registerModuleRoutes(app: FastifyInstance, modules: readon
     const routes = module.routes;
     if (!routes) continue;
     await app.register(async (scope) => {
-      if (!module.untypedRoutes) requireTypedRoutes(scope);
+      requireTypedRoutes(scope);
       await routes(scope.withTypeProvider<TypeBoxTypeProvider>());
     });
   }

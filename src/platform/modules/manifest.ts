@@ -22,8 +22,6 @@ export interface ModuleManifest {
   name: string;
   /** Pages and API routes, registered inside the module's own Fastify scope. */
   routes?: (app: RouteApp) => void | Promise<void>;
-  /** While a module's routes are being converted to declared schemas (issue 13): skips the check. Goes when every module is typed. */
-  untypedRoutes?: true;
   jobs?: readonly JobDefinition[];
   /** Every table column holding personal data, with purpose and retention (drives export, erasure, deletion on schedule). */
   personalData?: readonly PersonalDataDeclaration[];

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { Layout } from '../../../platform/views/layout.js';
-import type { Dashboard } from '../results.service.js';
+import type { Dashboard } from '../results.types.js';
 import { surveyMessages } from '../survey.messages.js';
 import { DistributionBlock } from './results-views.js';
 import { surveyPath } from './respond-views.js';

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import { CsrfField, SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { editorMessages } from '../editor.messages.js';
-import type { CrossTab, Dashboard, Distribution, ResultVariable } from '../results.service.js';
+import type { CrossTab, Dashboard, Distribution, ResultVariable } from '../results.types.js';
 import type { SurveyRow } from '../survey.repository.js';
 import { BarChart } from './chart.js';
 import { editorPath } from './editor-views.js';
