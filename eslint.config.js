@@ -6,6 +6,11 @@ const noRequestCasts = {
   message: 'Request data is read through route schemas or platform/http/request-values.ts, never cast.',
 };
 
+const oneDataTable = {
+  selector: "JSXOpeningElement[name.name='table']",
+  message: 'Tables are built with DataTable (platform/views/data-table.tsx), the one data-table component.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.tmp/', 'data/', 'public/', 'standards/', 'bench/results/'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -25,7 +30,7 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/platform/http/request-values.ts', '**/*.test.ts', '**/*.test.tsx'],
-    rules: { 'no-restricted-syntax': ['error', noRequestCasts] },
+    rules: { 'no-restricted-syntax': ['error', noRequestCasts, oneDataTable] },
   },
   {
     // In a module, SQL lives in repositories (and in demo data); services keep rules and transactions.
@@ -45,6 +50,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         noRequestCasts,
+        oneDataTable,
         {
           selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)$/]',
           message: 'SQL lives in a *.repository.ts (see docs/architecture.md).',
@@ -61,6 +67,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         noRequestCasts,
+        oneDataTable,
         {
           selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]',
           message: 'Pages, API routes and views leave SQL to a repository (see docs/architecture.md).',
@@ -87,5 +94,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
     },
   },
+  // The one place that writes <table>.
+  { files: ['src/platform/views/data-table.tsx'], rules: { 'no-restricted-syntax': ['error', noRequestCasts] } },
   { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
 );

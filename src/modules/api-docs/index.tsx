@@ -3,7 +3,7 @@ import { defineModule, type ModuleManifest } from '../../platform/modules/manife
 import { pageContext } from '../../platform/http/context.js';
 import { NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { Layout } from '../../platform/views/layout.js';
-import { ScrollTable } from '../../platform/views/forms.js';
+import { DataTable } from '../../platform/views/data-table.js';
 import { apiDocsMessages } from './api-docs.messages.js';
 
 interface Operation {
@@ -46,44 +46,17 @@ function registerApiDocs(app: RouteApp, { city }: AppDeps): void {
         </p>
         <p class="kern-body">{t.html('errors')}</p>
         <h2 class="kern-heading-medium">{t.html('operations')}</h2>
-        <ScrollTable>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('method')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('path')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('summary')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('responses')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {operations.map((op) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell">
-                    <code safe>{op.method}</code>
-                  </td>
-                  <td class="kern-table__cell">
-                    <code safe>{op.path}</code>
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {op.tag ? `${op.tag}: ${op.summary}` : op.summary}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {op.responses.join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('operations')}
+          captionHidden
+          rows={operations}
+          columns={[
+            { header: t('method'), html: (op) => <code safe>{op.method}</code> },
+            { header: t('path'), html: (op) => <code safe>{op.path}</code> },
+            { header: t('summary'), text: (op) => (op.tag ? `${op.tag}: ${op.summary}` : op.summary) },
+            { header: t('responses'), text: (op) => op.responses.join(', ') },
+          ]}
+        />
       </Layout>,
     );
   });

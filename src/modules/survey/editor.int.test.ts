@@ -193,7 +193,7 @@ describe('results', () => {
     expect(page.body).not.toMatch(/<svg class="survey-chart"[^>]*width="100%"/);
     expect(page.body).toMatch(/<svg class="survey-chart" viewBox="0 0 400 \d+" width="480"/);
     expect(page.body).not.toMatch(/>\d{4}-\d{2}-\d{2}</);
-    expect(page.body).toMatch(/<th scope="row" class="kern-table__cell">\d{1,2}\. [A-Z][a-zä]{2,3}\.? \d{4}<\/th>/);
+    expect(page.body).toMatch(/<th scope="row" class="kern-table__header">\d{1,2}\. [A-Z][a-zä]{2,3}\.? \d{4}<\/th>/);
     expect(page.body).toContain('Mittelwert');
     // Cross-tab by district, filtered by channel: small cells are hidden.
     const cross = await editor.get(`/verwaltung/befragungen/${survey.id}/ergebnisse?zeilen=prioritaet&spalten=bezirk&filter=_kanal&wert=0`);

@@ -40,4 +40,33 @@ describe('the data table', () => {
       /^<div class="table-scroll" tabindex="0" role="region" aria-labelledby="offers-heading"><table class="kern-table"><caption class="visually-hidden">/,
     );
   });
+
+  it('sets a sum row in tfoot, after the body, with the same columns', async () => {
+    const html = await render({
+      columns: [
+        { header: 'Angebot', text: (o) => o.title, rowHeader: true },
+        { header: 'Plätze', text: (o) => String(o.places), numeric: true },
+      ],
+      footer: [{ title: 'Summe', places: 28 }],
+    });
+    expect(html).toContain(
+      '</tbody><tfoot class="kern-table__footer"><tr class="kern-table__row"><th scope="row" class="kern-table__header">Summe</th><td class="kern-table__cell kern-table__cell--numeric">28</td></tr></tfoot></table>',
+    );
+    expect(html.match(/<tr /g)).toHaveLength(4);
+    expect(await render()).not.toContain('<tfoot');
+  });
+
+  it('takes markup for a header cell and an id for the caption, so the caption can name the region', async () => {
+    const html = await render({
+      captionId: 'offers-caption',
+      labelledBy: 'offers-caption',
+      columns: [
+        { header: 'Angebot', headerHtml: <abbr title="Angebot der Saison">Ang.</abbr>, text: (o) => o.title, rowHeader: true },
+        { header: 'Plätze <frei>', text: (o) => String(o.places), numeric: true },
+      ],
+    });
+    expect(html).toContain('role="region" aria-labelledby="offers-caption"><table class="kern-table"><caption class="kern-title" id="offers-caption">');
+    expect(html).toContain('<th scope="col" class="kern-table__header"><abbr title="Angebot der Saison">Ang.</abbr></th>');
+    expect(html).toContain('<th scope="col" class="kern-table__header kern-table__header--numeric">Plätze &lt;frei></th>');
+  });
 });

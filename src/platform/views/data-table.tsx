@@ -6,10 +6,17 @@
  * A column shows either `text` (escaped here) or `html` (an element the view built, already safe).
  * The column marked `rowHeader` names the row (`<th scope="row">`), so a screen reader announces
  * "Sommerfest, Plätze: 20" rather than a bare number.
+ *
+ * Optional, for the tables that need them:
+ * - `headerHtml` on a column: markup for its header cell (e.g. `<abbr title="Montag">Mo</abbr>`).
+ * - `captionId`: an id on the caption, so `labelledBy` can name the scroll region by the caption itself.
+ * - `footer`: rows that sum up the body ("Summe"), set in `<tfoot>` with the same columns.
  */
 export interface Column<Row> {
   /** Plain text, escaped. */
   header: string;
+  /** Markup for the header cell, shown instead of `header` (an element the view built, already safe). */
+  headerHtml?: JSX.Element;
   text?: (row: Row) => string;
   html?: (row: Row) => JSX.Element;
   rowHeader?: boolean;
@@ -21,10 +28,14 @@ export interface DataTableProps<Row> {
   /** What the table shows; read out before the table. Give `captionHidden` when a heading above already says it. */
   caption: string;
   captionHidden?: boolean;
+  /** An id for the caption, e.g. for `labelledBy` when no heading names the table but its caption. */
+  captionId?: string;
   /** The id of a heading naming the table's region (otherwise the caption names the table only). */
   labelledBy?: string;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
+  /** Rows summing up the body (a "Summe" row), in `<tfoot>` with the same columns. */
+  footer?: readonly Row[];
   striped?: boolean;
   /** Extra classes for the table, e.g. a module's layout hook. */
   class?: string;
@@ -55,20 +66,32 @@ function Cell<Row>({ column, row }: { column: Column<Row>; row: Row }): JSX.Elem
   );
 }
 
+function HeaderCell<Row>({ column }: { column: Column<Row> }): JSX.Element {
+  const cls = column.numeric ? 'kern-table__header kern-table__header--numeric' : 'kern-table__header';
+  const { headerHtml } = column;
+  return headerHtml !== undefined ? (
+    <th scope="col" class={cls}>
+      {headerHtml}
+    </th>
+  ) : (
+    <th scope="col" class={cls} safe>
+      {column.header}
+    </th>
+  );
+}
+
 export function DataTable<Row>(props: DataTableProps<Row>): JSX.Element {
-  const { caption, captionHidden, labelledBy, columns, rows, striped, rowAttributes } = props;
+  const { caption, captionHidden, captionId, labelledBy, columns, rows, footer, striped, rowAttributes } = props;
   const tableClass = ['kern-table', striped ? 'kern-table--striped' : '', props.class ?? ''].filter(Boolean).join(' ');
   const table = (
     <table class={tableClass}>
-      <caption class={captionHidden ? 'visually-hidden' : 'kern-title'} safe>
+      <caption class={captionHidden ? 'visually-hidden' : 'kern-title'} id={captionId} safe>
         {caption}
       </caption>
       <thead class="kern-table__head">
         <tr class="kern-table__row">
           {columns.map((column) => (
-            <th scope="col" class={column.numeric ? 'kern-table__header kern-table__header--numeric' : 'kern-table__header'} safe>
-              {column.header}
-            </th>
+            <HeaderCell column={column} />
           ))}
         </tr>
       </thead>
@@ -84,6 +107,19 @@ export function DataTable<Row>(props: DataTableProps<Row>): JSX.Element {
           );
         })}
       </tbody>
+      {footer && footer.length > 0 ? (
+        <tfoot class="kern-table__footer">
+          {footer.map((row) => (
+            <tr class="kern-table__row">
+              {columns.map((column) => (
+                <Cell column={column} row={row} />
+              ))}
+            </tr>
+          ))}
+        </tfoot>
+      ) : (
+        ''
+      )}
     </table>
   );
   return (

@@ -230,20 +230,3 @@ export function Alert({ kind, title, children }: { kind: 'info' | 'success' | 'w
     </div>
   );
 }
-
-/**
- * The wrapper of a wide table: on a narrow screen it scrolls sideways instead of the page, and it
- * takes keyboard focus so the scrolling works without a mouse (axe: scrollable-region-focusable).
- * With `labelledBy` it is a named region (the id of the table's heading or caption).
- */
-export function ScrollTable({ labelledBy, children }: { labelledBy?: string; children: JSX.Element }): JSX.Element {
-  return labelledBy ? (
-    <div class="table-scroll" role="region" aria-labelledby={labelledBy} tabindex="0">
-      {children}
-    </div>
-  ) : (
-    <div class="table-scroll" tabindex="0">
-      {children}
-    </div>
-  );
-}

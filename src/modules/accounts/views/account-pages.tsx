@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { seesOrganizationTools, seesSurveys } from '../accounts.policy.js';
@@ -168,44 +169,17 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
 
       <h2 class="kern-heading-medium">{t.html('account.consents')}</h2>
       {consents.length ? (
-        <ScrollTable>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('account.consentWhat')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('account.consentVersion')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('account.consentWhen')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('account.consentWithdrawn')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {consents.map((c) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell" safe>
-                    {c.text}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {c.text_version}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {formatDateTime(c.given_at, ctx.locale)}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {withdrawnText(c.withdrawn_at, ctx)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('account.consents')}
+          captionHidden
+          rows={consents}
+          columns={[
+            { header: t('account.consentWhat'), text: (c) => c.text },
+            { header: t('account.consentVersion'), text: (c) => c.text_version },
+            { header: t('account.consentWhen'), text: (c) => formatDateTime(c.given_at, ctx.locale) },
+            { header: t('account.consentWithdrawn'), text: (c) => withdrawnText(c.withdrawn_at, ctx) },
+          ]}
+        />
       ) : (
         <p class="kern-body">{t.html('account.noConsents')}</p>
       )}

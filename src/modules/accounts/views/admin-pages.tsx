@@ -3,7 +3,8 @@ import { roles } from '../../../platform/auth/roles.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { AccountsService } from '../accounts.service.js';
@@ -32,44 +33,24 @@ export function UsersPage({ ctx, list, query, role, page }: { ctx: PageContext; 
       <p class="kern-body" role="status">
         {t.html('admin.count', { count: list.total })}
       </p>
-      <ScrollTable>
-        <table class="kern-table">
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                {t.html('admin.name')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t.html('account.email')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t.html('account.role')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t.html('admin.lastLogin')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {list.rows.map((u) => (
-              <tr class="kern-table__row">
-                <td class="kern-table__cell">
-                  <a class="kern-link" href={`/admin/benutzer/${u.id}`} safe>
-                    {u.display_name}
-                  </a>
-                </td>
-                <td class="kern-table__cell" safe>
-                  {u.email}
-                </td>
-                <td class="kern-table__cell">{t.html(`role.${u.role}`)}</td>
-                <td class="kern-table__cell" safe>
-                  {u.last_login_at ? formatDateTime(u.last_login_at, ctx.locale) : t('admin.never')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={t('admin.usersTitle')}
+        captionHidden
+        rows={list.rows}
+        columns={[
+          {
+            header: t('admin.name'),
+            html: (u) => (
+              <a class="kern-link" href={`/admin/benutzer/${u.id}`} safe>
+                {u.display_name}
+              </a>
+            ),
+          },
+          { header: t('account.email'), text: (u) => u.email },
+          { header: t('account.role'), text: (u) => t(`role.${u.role}`) },
+          { header: t('admin.lastLogin'), text: (u) => (u.last_login_at ? formatDateTime(u.last_login_at, ctx.locale) : t('admin.never')) },
+        ]}
+      />
       <nav aria-label={t('admin.page', { page, pages })}>
         <ul class="site-inline-list">
           {page > 1 ? (

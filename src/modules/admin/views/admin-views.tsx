@@ -2,7 +2,8 @@ import type { Selectable } from 'kysely';
 import type { MailOutboxTable } from '../../../db/types.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { ScrollTable, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { adminMessages } from '../admin.messages.js';
 import { describeAuditEntry, describeAuditSubject } from '../audit-words.js';
@@ -79,54 +80,42 @@ export function AuditPage({
       {rows.length === 0 ? (
         <p class="kern-body">{t.html('audit.empty')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table kern-table--small">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('audit.when')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('audit.who')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('audit.action')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('audit.subject')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {rows.map((r) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell" safe>
-                    {formatDateTime(r.at, ctx.locale)}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {r.actor_email ?? t('audit.system')}
-                  </td>
-                  <td class="kern-table__cell">
-                    <span safe>{describeAuditEntry(r.action, r.details, ctx.locale)}</span>{' '}
+        <DataTable
+          caption={t('audit.title')}
+          captionHidden
+          class="kern-table--small"
+          rows={rows}
+          columns={[
+            { header: t('audit.when'), text: (r) => formatDateTime(r.at, ctx.locale) },
+            { header: t('audit.who'), text: (r) => r.actor_email ?? t('audit.system') },
+            {
+              header: t('audit.action'),
+              html: (r) => (
+                <>
+                  <span safe>{describeAuditEntry(r.action, r.details, ctx.locale)}</span>{' '}
+                  <small class="kern-body--small" safe>
+                    {r.action}
+                  </small>
+                </>
+              ),
+            },
+            {
+              header: t('audit.subject'),
+              html: (r) => (
+                <>
+                  <span safe>{describeAuditSubject(r.subject_type, ctx.locale)}</span>
+                  {r.subject_id ? (
                     <small class="kern-body--small" safe>
-                      {r.action}
+                      {` ${r.subject_id}`}
                     </small>
-                  </td>
-                  <td class="kern-table__cell">
-                    <span safe>{describeAuditSubject(r.subject_type, ctx.locale)}</span>
-                    {r.subject_id ? (
-                      <small class="kern-body--small" safe>
-                        {` ${r.subject_id}`}
-                      </small>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+                  ) : (
+                    ''
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <ul class="site-inline-list">
         {page > 1 ? (
@@ -161,40 +150,23 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: { id: stri
       {mails.length === 0 ? (
         <p class="kern-body">{t.html('outbox.empty')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('outbox.when')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('outbox.to')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('outbox.subject')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {mails.map((m) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell" safe>
-                    {formatDateTime(m.created_at, ctx.locale)}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {m.recipient}
-                  </td>
-                  <td class="kern-table__cell">
-                    <a class="kern-link" href={`/admin/outbox/${m.id}`} safe>
-                      {m.subject}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('outbox.title')}
+          captionHidden
+          rows={mails}
+          columns={[
+            { header: t('outbox.when'), text: (m) => formatDateTime(m.created_at, ctx.locale) },
+            { header: t('outbox.to'), text: (m) => m.recipient },
+            {
+              header: t('outbox.subject'),
+              html: (m) => (
+                <a class="kern-link" href={`/admin/outbox/${m.id}`} safe>
+                  {m.subject}
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
     </Layout>
   );

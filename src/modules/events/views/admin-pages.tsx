@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { Alert, CsrfField, DateField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { toLocal } from '../../../platform/time/berlin.js';
 import { adminMessages } from '../events-admin.messages.js';
@@ -43,54 +44,34 @@ function EventTable({
 }): JSX.Element {
   const t = adminMessages(ctx.locale);
   return (
-    <ScrollTable>
-      <table class="kern-table">
-        <caption class="kern-title" safe>
-          {caption}
-        </caption>
-        <thead class="kern-table__header">
-          <tr class="kern-table__row">
-            <th scope="col" class="kern-table__header" safe>
-              {t('col.title')}
-            </th>
-            <th scope="col" class="kern-table__header" safe>
-              {t('col.start')}
-            </th>
-            <th scope="col" class="kern-table__header" safe>
-              {t('col.state')}
-            </th>
-            <th scope="col" class="kern-table__header" safe>
-              {t('col.action')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {events.map((e) => (
-            <tr class="kern-table__row">
-              <th scope="row" class="kern-table__cell">
-                <a class="kern-link" href={`/veranstaltungen/${e.id}`} safe>
-                  {e.title}
-                </a>
-              </th>
-              <td class="kern-table__cell" safe>
-                {whenText({ start: e.starts_at, end: e.ends_at, allDay: e.all_day }, ctx.locale)}
-              </td>
-              <td class="kern-table__cell">
-                <StateText ctx={ctx} state={e.review_state} />
-              </td>
-              <td class="kern-table__cell">
-                <a class="kern-link" href={linkOf(e)}>
-                  <span safe>{linkLabel}</span>{' '}
-                  <span class="visually-hidden" safe>
-                    {e.title}
-                  </span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollTable>
+    <DataTable
+      caption={caption}
+      rows={events}
+      columns={[
+        {
+          header: t('col.title'),
+          rowHeader: true,
+          html: (e) => (
+            <a class="kern-link" href={`/veranstaltungen/${e.id}`} safe>
+              {e.title}
+            </a>
+          ),
+        },
+        { header: t('col.start'), text: (e) => whenText({ start: e.starts_at, end: e.ends_at, allDay: e.all_day }, ctx.locale) },
+        { header: t('col.state'), html: (e) => <StateText ctx={ctx} state={e.review_state} /> },
+        {
+          header: t('col.action'),
+          html: (e) => (
+            <a class="kern-link" href={linkOf(e)}>
+              <span safe>{linkLabel}</span>{' '}
+              <span class="visually-hidden" safe>
+                {e.title}
+              </span>
+            </a>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -329,53 +310,32 @@ export function ReviewQueuePage({
         <p class="kern-body" safe>
           {t('rights.intro')}
         </p>
-        <ScrollTable>
-          <table class="kern-table">
-            <caption class="kern-title" safe>
-              {t('rights.title')}
-            </caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header" safe>
-                  {t('rights.col.org')}
-                </th>
-                <th scope="col" class="kern-table__header" safe>
-                  {t('rights.col.state')}
-                </th>
-                <th scope="col" class="kern-table__header" safe>
-                  {t('col.action')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {organizations.map((o) => (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__cell" safe>
-                    {o.name}
-                  </th>
-                  <td class="kern-table__cell" safe>
-                    {o.blocked ? t('rights.no') : t('rights.yes')}
-                  </td>
-                  <td class="kern-table__cell">
-                    <form method="post" action={`/veranstaltungen/pruefen/organisationen/${o.id}`} class="site-inline-form">
-                      <CsrfField token={ctx.csrfToken} />
-                      <input type="hidden" name="allowed" value={o.blocked ? 'ja' : 'nein'} />
-                      <button
-                        type="submit"
-                        class="kern-btn kern-btn--tertiary kern-btn--x-small"
-                        aria-label={o.blocked ? t('rights.restoreFor', { org: o.name }) : t('rights.revokeFor', { org: o.name })}
-                      >
-                        <span class="kern-label" safe>
-                          {o.blocked ? t('rights.restore') : t('rights.revoke')}
-                        </span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('rights.title')}
+          rows={organizations}
+          columns={[
+            { header: t('rights.col.org'), text: (o) => o.name, rowHeader: true },
+            { header: t('rights.col.state'), text: (o) => (o.blocked ? t('rights.no') : t('rights.yes')) },
+            {
+              header: t('col.action'),
+              html: (o) => (
+                <form method="post" action={`/veranstaltungen/pruefen/organisationen/${o.id}`} class="site-inline-form">
+                  <CsrfField token={ctx.csrfToken} />
+                  <input type="hidden" name="allowed" value={o.blocked ? 'ja' : 'nein'} />
+                  <button
+                    type="submit"
+                    class="kern-btn kern-btn--tertiary kern-btn--x-small"
+                    aria-label={o.blocked ? t('rights.restoreFor', { org: o.name }) : t('rights.revokeFor', { org: o.name })}
+                  >
+                    <span class="kern-label" safe>
+                      {o.blocked ? t('rights.restore') : t('rights.revoke')}
+                    </span>
+                  </button>
+                </form>
+              ),
+            },
+          ]}
+        />
       </section>
     </Layout>
   );

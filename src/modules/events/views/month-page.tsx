@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { ScrollTable } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 import { addDays, toLocal, weekdayOf } from '../../../platform/time/berlin.js';
 import { params, withQuery, type ParsedEventFilters } from '../events.filters.js';
 import { eventsMessages } from '../events.messages.js';
@@ -16,6 +16,65 @@ export function shiftMonth(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const total = y * 12 + m - 1 + n;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** One day of the month grid: its date (a link to the day's list) and up to `perCell` events; empty outside the month. */
+function DayCell({
+  ctx,
+  parsed,
+  month,
+  day,
+  list,
+}: {
+  ctx: PageContext;
+  parsed: ParsedEventFilters;
+  month: string;
+  day: string;
+  list: OccurrenceListRow[];
+}): JSX.Element {
+  const t = eventsMessages(ctx.locale);
+  if (!day.startsWith(month)) return '';
+  return (
+    <>
+      <p class="kern-body kern-body--bold">
+        <a
+          class="kern-link"
+          href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })}
+          aria-label={longDate(day, ctx.locale)}
+          safe
+        >
+          {String(Number(day.slice(8)))}
+        </a>
+      </p>
+      {list.length === 0 ? (
+        <span class="visually-hidden" safe>
+          {t('month.none')}
+        </span>
+      ) : (
+        ''
+      )}
+      <ul class="kern-list">
+        {list.slice(0, perCell).map((row) => (
+          <li class="kern-body kern-body--small">
+            <a class="kern-link" href={`/veranstaltungen/${row.event_id}`}>
+              {row.all_day ? '' : <span safe>{`${toLocal(row.starts_at).time} `}</span>}
+              {row.status === 'cancelled' ? <del safe>{row.title}</del> : <span safe>{row.title}</span>}
+              {row.status !== 'scheduled' ? <span safe>{` (${t(row.status === 'cancelled' ? 'status.cancelled' : 'status.postponed')})`}</span> : ''}
+            </a>
+          </li>
+        ))}
+        {list.length > perCell ? (
+          <li class="kern-body kern-body--small">
+            <a class="kern-link" href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })} safe>
+              {t('month.more', { count: list.length - perCell })}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </>
+  );
 }
 
 /**
@@ -72,84 +131,22 @@ export function MonthPage({
         </ul>
       </nav>
       <Hints ctx={ctx} hints={parsed.hints} />
-      <ScrollTable labelledBy="monat-caption">
-        <table class="kern-table kern-table--small">
-          <caption class="kern-title" id="monat-caption" safe>
-            {t('month.caption', { month: name })}
-          </caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                <th scope="col" class="kern-table__header">
-                  <abbr title={weekdayLong(ctx.locale, d)} safe>
-                    {weekdayShort(ctx.locale, d)}
-                  </abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {weeks.map((week) => (
-              <tr class="kern-table__row">
-                {week.map((day) => {
-                  const inMonth = day.startsWith(month);
-                  const list = byDay.get(day) ?? [];
-                  if (!inMonth) return <td class="kern-table__cell"></td>;
-                  return (
-                    <td class="kern-table__cell">
-                      <p class="kern-body kern-body--bold">
-                        <a
-                          class="kern-link"
-                          href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })}
-                          aria-label={longDate(day, ctx.locale)}
-                          safe
-                        >
-                          {String(Number(day.slice(8)))}
-                        </a>
-                      </p>
-                      {list.length === 0 ? (
-                        <span class="visually-hidden" safe>
-                          {t('month.none')}
-                        </span>
-                      ) : (
-                        ''
-                      )}
-                      <ul class="kern-list">
-                        {list.slice(0, perCell).map((row) => (
-                          <li class="kern-body kern-body--small">
-                            <a class="kern-link" href={`/veranstaltungen/${row.event_id}`}>
-                              {row.all_day ? '' : <span safe>{`${toLocal(row.starts_at).time} `}</span>}
-                              {row.status === 'cancelled' ? <del safe>{row.title}</del> : <span safe>{row.title}</span>}
-                              {row.status !== 'scheduled' ? (
-                                <span safe>{` (${t(row.status === 'cancelled' ? 'status.cancelled' : 'status.postponed')})`}</span>
-                              ) : (
-                                ''
-                              )}
-                            </a>
-                          </li>
-                        ))}
-                        {list.length > perCell ? (
-                          <li class="kern-body kern-body--small">
-                            <a
-                              class="kern-link"
-                              href={withQuery(listPath, parsed.kept, { [params.when]: 'zeitraum', [params.from]: day, [params.to]: day })}
-                              safe
-                            >
-                              {t('month.more', { count: list.length - perCell })}
-                            </a>
-                          </li>
-                        ) : (
-                          ''
-                        )}
-                      </ul>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={t('month.caption', { month: name })}
+        captionId="monat-caption"
+        labelledBy="monat-caption"
+        class="kern-table--small"
+        rows={weeks}
+        columns={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
+          header: weekdayShort(ctx.locale, d),
+          headerHtml: (
+            <abbr title={weekdayLong(ctx.locale, d)} safe>
+              {weekdayShort(ctx.locale, d)}
+            </abbr>
+          ),
+          html: (week: string[]) => <DayCell ctx={ctx} parsed={parsed} month={month} day={week[d - 1] ?? ''} list={byDay.get(week[d - 1] ?? '') ?? []} />,
+        }))}
+      />
       <FilterForm ctx={ctx} parsed={parsed} action={monthPath} />
       <SubscribeBox ctx={ctx} kept={parsed.kept} publicUrl={publicUrl} />
     </Layout>

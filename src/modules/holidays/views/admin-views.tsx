@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime, intlLocale, numberFormat } from '../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, DateField, ErrorSummary, ScrollTable, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { adminMessages } from '../admin.messages.js';
@@ -190,30 +191,18 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
                     <li safe>{t('preview.withPlace', { share: percent(preview.summary.shareWithPlace, ctx.locale) })}</li>
                     <li safe>{t('preview.firstWish', { share: percent(preview.summary.shareFirstWishMet, ctx.locale) })}</li>
                   </ul>
-                  <ScrollTable labelledBy="preview-heading">
-                    <table class="kern-table">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t.html('dash.offer')}</th>
-                          <th scope="col">{t.html('dash.places')}</th>
-                          <th scope="col">{t.html('dash.taken')}</th>
-                          <th scope="col">{t.html('preview.fill')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {preview.summary.offers.map((o) => (
-                          <tr>
-                            <th scope="row" safe>
-                              {titles.get(o.offerId) ?? o.offerId}
-                            </th>
-                            <td safe>{String(o.places)}</td>
-                            <td safe>{String(o.filled)}</td>
-                            <td safe>{percent(o.fillRate, ctx.locale)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </ScrollTable>
+                  <DataTable
+                    caption={t('preview.title')}
+                    captionHidden
+                    labelledBy="preview-heading"
+                    rows={preview.summary.offers}
+                    columns={[
+                      { header: t('dash.offer'), text: (o) => titles.get(o.offerId) ?? o.offerId, rowHeader: true },
+                      { header: t('dash.places'), text: (o) => String(o.places), numeric: true },
+                      { header: t('dash.taken'), text: (o) => String(o.filled), numeric: true },
+                      { header: t('preview.fill'), text: (o) => percent(o.fillRate, ctx.locale), numeric: true },
+                    ]}
+                  />
                   <h4 class="kern-heading-small" safe>
                     {t('preview.nothing', { n: preview.nothing.length })}
                   </h4>
@@ -248,59 +237,45 @@ export function DashboardPage({ ctx, data, isAdmin, suggestion, preview, notice,
           {t.html('dash.csv')}
         </a>
       </p>
-      <ScrollTable labelledBy="demand-heading">
-        <table class="kern-table">
-          <caption class="visually-hidden" safe>
-            {t('dash.chart')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.html('dash.offer')}</th>
-              <th scope="col">{t.html('dash.status')}</th>
-              <th scope="col">{t.html('dash.places')}</th>
-              <th scope="col">{t.html('dash.taken')}</th>
-              <th scope="col">{t.html('dash.wishes')}</th>
-              <th scope="col">{t.html('dash.firstWishes')}</th>
-              <th scope="col">{t.html('dash.waiting')}</th>
-              <th scope="col">{t.html('dash.review')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offers.map((o) => (
-              <tr>
-                <th scope="row" safe>
-                  {`${o.title} (${o.organization_name})`}
-                </th>
-                <td safe>{t(`status.${o.status}`)}</td>
-                <td safe>{String(o.places)}</td>
-                <td safe>{String(o.places_taken)}</td>
-                <td safe>{String(o.wishes)}</td>
-                <td safe>{String(o.first_wishes)}</td>
-                <td safe>{String(o.waiting)}</td>
-                <td>
-                  <a class="kern-link" href={`${base}/angebote/${o.id}`}>
-                    {t.html('dash.open')}
-                    <span class="visually-hidden" safe>{`: ${o.title}`}</span>
-                  </a>
-                  {o.status === 'submitted' || o.status === 'rejected' ? (
-                    <form method="post" action={`${base}/angebote/${o.id}/pruefen`} class="site-inline-form">
-                      <CsrfField token={ctx.csrfToken} />
-                      <input type="hidden" name="decision" value="approved" />
-                      <button type="submit" class="kern-btn kern-btn--tertiary">
-                        <span class="kern-label" safe>
-                          {`${t('dash.approve')}: ${o.title}`}
-                        </span>
-                      </button>
-                    </form>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={t('dash.chart')}
+        captionHidden
+        labelledBy="demand-heading"
+        rows={offers}
+        columns={[
+          { header: t('dash.offer'), text: (o) => `${o.title} (${o.organization_name})`, rowHeader: true },
+          { header: t('dash.status'), text: (o) => t(`status.${o.status}`) },
+          { header: t('dash.places'), text: (o) => String(o.places), numeric: true },
+          { header: t('dash.taken'), text: (o) => String(o.places_taken), numeric: true },
+          { header: t('dash.wishes'), text: (o) => String(o.wishes), numeric: true },
+          { header: t('dash.firstWishes'), text: (o) => String(o.first_wishes), numeric: true },
+          { header: t('dash.waiting'), text: (o) => String(o.waiting), numeric: true },
+          {
+            header: t('dash.review'),
+            html: (o) => (
+              <>
+                <a class="kern-link" href={`${base}/angebote/${o.id}`}>
+                  {t.html('dash.open')}
+                  <span class="visually-hidden" safe>{`: ${o.title}`}</span>
+                </a>
+                {o.status === 'submitted' || o.status === 'rejected' ? (
+                  <form method="post" action={`${base}/angebote/${o.id}/pruefen`} class="site-inline-form">
+                    <CsrfField token={ctx.csrfToken} />
+                    <input type="hidden" name="decision" value="approved" />
+                    <button type="submit" class="kern-btn kern-btn--tertiary">
+                      <span class="kern-label" safe>
+                        {`${t('dash.approve')}: ${o.title}`}
+                      </span>
+                    </button>
+                  </form>
+                ) : (
+                  ''
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
 
       <h2 class="kern-heading-medium">{t.html('runs.title')}</h2>
       {runs.length === 0 ? <p class="kern-body">{t.html('runs.none')}</p> : ''}

@@ -2,18 +2,8 @@ import type { Selectable } from 'kysely';
 import type { HolidayAttendanceTable, HolidayOffersTable } from '../../../db/tables/holidays.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import {
-  Alert,
-  Checkbox,
-  CsrfField,
-  DateField,
-  ErrorSummary,
-  ScrollTable,
-  SelectField,
-  SubmitButton,
-  TextArea,
-  TextField,
-} from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { adminMessages } from '../admin.messages.js';
@@ -180,32 +170,19 @@ export function ParticipantsPage({ ctx, offer, list, attendance, day, notice, er
       {list.length === 0 ? (
         <p class="kern-body">{t.html('list.none')}</p>
       ) : (
-        <ScrollTable labelledBy="list-heading">
-          <table class="kern-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.html('list.name')}</th>
-                <th scope="col">{t.html('list.age')}</th>
-                <th scope="col">{t.html('list.needs')}</th>
-                <th scope="col">{t.html('list.contact')}</th>
-                <th scope="col">{t.html('list.photo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((p) => (
-                <tr>
-                  <th scope="row" safe>
-                    {`${p.lastName}, ${p.firstName}`}
-                  </th>
-                  <td safe>{String(p.age)}</td>
-                  <td safe>{p.needs || '–'}</td>
-                  <td safe>{p.contact}</td>
-                  <td safe>{p.photoConsent ? t('list.yes') : t('list.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={title}
+          captionHidden
+          labelledBy="list-heading"
+          rows={list}
+          columns={[
+            { header: t('list.name'), text: (p) => `${p.lastName}, ${p.firstName}`, rowHeader: true },
+            { header: t('list.age'), text: (p) => String(p.age), numeric: true },
+            { header: t('list.needs'), text: (p) => p.needs || '–' },
+            { header: t('list.contact'), text: (p) => p.contact },
+            { header: t('list.photo'), text: (p) => (p.photoConsent ? t('list.yes') : t('list.no')) },
+          ]}
+        />
       )}
       <ul class="kern-list">
         <li>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
-import { Alert, ScrollTable } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { composeMessages } from '../compose.messages.js';
 import type { Issue } from '../issues.repository.js';
@@ -49,44 +50,27 @@ export function IssueOverviewPage({
       {issues.length === 0 ? (
         <p class="kern-body">{t.html('overview.none')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('col.subject')}
-                </th>
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('col.status')}
-                </th>
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('col.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {issues.map((i) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell" safe>
-                    {i.subject}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {issueStatus(ctx, i)}
-                  </td>
-                  <td class="kern-table__cell">
-                    <a
-                      class="kern-link"
-                      href={i.status === 'sending' || i.status === 'sent' ? `/verwaltung/infobrief/${i.id}/fortschritt` : `/verwaltung/infobrief/${i.id}`}
-                    >
-                      <span safe>{t(i.status === 'sending' || i.status === 'sent' ? 'progress' : 'open')}</span>
-                      <span class="visually-hidden" safe>{`: ${i.subject}`}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('overview.issues')}
+          captionHidden
+          rows={issues}
+          columns={[
+            { header: t('col.subject'), text: (i) => i.subject, rowHeader: true },
+            { header: t('col.status'), text: (i) => issueStatus(ctx, i) },
+            {
+              header: t('col.actions'),
+              html: (i) => (
+                <a
+                  class="kern-link"
+                  href={i.status === 'sending' || i.status === 'sent' ? `/verwaltung/infobrief/${i.id}/fortschritt` : `/verwaltung/infobrief/${i.id}`}
+                >
+                  <span safe>{t(i.status === 'sending' || i.status === 'sent' ? 'progress' : 'open')}</span>
+                  <span class="visually-hidden" safe>{`: ${i.subject}`}</span>
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
     </Layout>
   );

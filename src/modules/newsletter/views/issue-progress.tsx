@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { Alert, CsrfField, ScrollTable, SubmitButton } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, CsrfField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { composeMessages } from '../compose.messages.js';
 import type { Progress } from '../deliveries.repository.js';
@@ -100,38 +101,16 @@ export function ProgressPage(props: {
       {problems.length === 0 ? (
         <p class="kern-body">{t.html('progress.noProblems')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('progress.address')}
-                </th>
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('progress.state')}
-                </th>
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('progress.reason')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {problems.map((p) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell" safe>
-                    {maskEmail(p.email)}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {t(p.state === 'unknown' ? 'state.unknown' : 'state.failed')}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {p.error ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('progress.problems')}
+          captionHidden
+          rows={problems}
+          columns={[
+            { header: t('progress.address'), text: (p) => maskEmail(p.email), rowHeader: true },
+            { header: t('progress.state'), text: (p) => t(p.state === 'unknown' ? 'state.unknown' : 'state.failed') },
+            { header: t('progress.reason'), text: (p) => p.error ?? '' },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -2,7 +2,8 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { imagePath } from '../../../platform/media/media.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import type { NewsPost } from '../news.repository.js';
@@ -33,43 +34,26 @@ export function NewsAdminListPage({ ctx, posts, notice }: { ctx: PageContext; po
       {posts.length === 0 ? (
         <p class="kern-body">{t.html('edit.none')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('edit.col.title')}
-                </th>
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('edit.col.state')}
-                </th>
-                <th scope="col" class="kern-table__header-cell">
-                  {t.html('edit.col.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {posts.map((p) => (
-                <tr class="kern-table__row">
-                  <td class="kern-table__cell" safe>
-                    {p.title}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {stateOf(ctx, p, now)}
-                  </td>
-                  <td class="kern-table__cell">
-                    <a class="kern-link" href={`/verwaltung/neuigkeiten/${p.id}`}>
-                      {t.html('edit.open')}
-                      <span class="visually-hidden" safe>
-                        {`: ${p.title}`}
-                      </span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('edit.list')}
+          captionHidden
+          rows={posts}
+          columns={[
+            { header: t('edit.col.title'), text: (p) => p.title, rowHeader: true },
+            { header: t('edit.col.state'), text: (p) => stateOf(ctx, p, now) },
+            {
+              header: t('edit.col.actions'),
+              html: (p) => (
+                <a class="kern-link" href={`/verwaltung/neuigkeiten/${p.id}`}>
+                  {t.html('edit.open')}
+                  <span class="visually-hidden" safe>
+                    {`: ${p.title}`}
+                  </span>
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 import { CsrfField, SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { editorMessages } from '../editor.messages.js';
@@ -31,40 +32,28 @@ export function DistributionBlock({ ctx, d, index }: { ctx: PageContext; d: Dist
         <div class="kern-col-12 kern-col-6-md">
           <BarChart id={`${id}-chart`} title={`${d.variable.label} – ${t('results.chart')}`} bars={bars} />
         </div>
-        <div class="kern-col-12 kern-col-6-md kern-table-responsive">
-          <table class="kern-table kern-table--small">
-            <caption class="kern-title" safe>
-              {d.variable.label}
-            </caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header" safe>
-                  {t('results.answer')}
-                </th>
-                <th scope="col" class="kern-table__header kern-table__header--numeric" safe>
-                  {t('results.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {bars.map((b) => (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__cell" safe>
-                    {b.label}
-                  </th>
-                  <td class="kern-table__cell kern-table__cell--numeric" safe>
-                    {shown(b.value)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div class="kern-col-12 kern-col-6-md">
+          <DataTable
+            caption={d.variable.label}
+            class="kern-table--small"
+            rows={bars}
+            columns={[
+              { header: t('results.answer'), text: (b) => b.label, rowHeader: true },
+              { header: t('results.count'), text: (b) => shown(b.value), numeric: true },
+            ]}
+          />
         </div>
       </div>
     </section>
   );
 }
 
+interface CountRow {
+  label: string;
+  values: (number | null)[];
+}
+
+/** A count table with its margins: the last row and column are the sums ("Summe"); the sum row goes in tfoot. */
 function Table({
   caption,
   rowLabels,
@@ -78,40 +67,18 @@ function Table({
   cells: (number | null)[][];
   corner: string;
 }): JSX.Element {
+  const rows: CountRow[] = cells.map((values, r) => ({ label: rowLabels[r] ?? '', values }));
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-title" safe>
-          {caption}
-        </caption>
-        <thead class="kern-table__header">
-          <tr class="kern-table__row">
-            <th scope="col" class="kern-table__header" safe>
-              {corner}
-            </th>
-            {colLabels.map((l) => (
-              <th scope="col" class="kern-table__header kern-table__header--numeric" safe>
-                {l}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {cells.map((row, r) => (
-            <tr class="kern-table__row">
-              <th scope="row" class="kern-table__cell" safe>
-                {rowLabels[r] ?? ''}
-              </th>
-              {row.map((v) => (
-                <td class="kern-table__cell kern-table__cell--numeric" safe>
-                  {shown(v)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      class="kern-table--small"
+      rows={rows.slice(0, -1)}
+      footer={rows.slice(-1)}
+      columns={[
+        { header: corner, text: (row) => row.label, rowHeader: true },
+        ...colLabels.map((header, c) => ({ header, text: (row: CountRow) => shown(row.values[c] ?? null), numeric: true })),
+      ]}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../../platform/http/context.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea } from '../../../../platform/views/forms.js';
+import { DataTable } from '../../../../platform/views/data-table.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../../platform/views/forms.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { topics } from '../../directory.taxonomy.js';
 import { hsdsMessages } from '../hsds.messages.js';
@@ -117,38 +118,18 @@ export function ImportPage({ ctx, text = '', dryRun = false, problems, done }: I
           <h2 class="kern-heading-medium" id="fehlerbericht">
             {t.html('import.report.title')}
           </h2>
-          <ScrollTable labelledBy="fehlerbericht">
-            <table class="kern-table kern-table--small">
-              <thead class="kern-table__header">
-                <tr class="kern-table__row">
-                  <th scope="col" class="kern-table__header">
-                    {t.html('import.report.record')}
-                  </th>
-                  <th scope="col" class="kern-table__header">
-                    {t.html('import.report.field')}
-                  </th>
-                  <th scope="col" class="kern-table__header">
-                    {t.html('import.report.problem')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {words.map((w) => (
-                  <tr class="kern-table__row">
-                    <th scope="row" class="kern-table__cell" safe>
-                      {w.record}
-                    </th>
-                    <td class="kern-table__cell">
-                      <code safe>{w.field}</code>
-                    </td>
-                    <td class="kern-table__cell" safe>
-                      {w.message}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <DataTable
+            caption={t('import.report.title')}
+            captionHidden
+            labelledBy="fehlerbericht"
+            class="kern-table--small"
+            rows={words}
+            columns={[
+              { header: t('import.report.record'), rowHeader: true, text: (w) => w.record },
+              { header: t('import.report.field'), html: (w) => <code safe>{w.field}</code> },
+              { header: t('import.report.problem'), text: (w) => w.message },
+            ]}
+          />
           {problems.total > words.length ? <p class="kern-body">{t.html('import.report.more', { count: problems.total - words.length })}</p> : ''}
           {keep ? '' : <p class="kern-body">{t.html('import.report.notKept')}</p>}
         </section>

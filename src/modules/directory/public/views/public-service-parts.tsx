@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../platform/http/context.js';
 import { dateFormat, intlLocale, type Locale, numberFormat } from '../../../../platform/i18n/i18n.js';
-import { ScrollTable } from '../../../../platform/views/forms.js';
+import { DataTable } from '../../../../platform/views/data-table.js';
 import { directoryMessages } from '../directory.messages.js';
 import type { ServiceDetails } from '../directory.details.js';
 import { hoursOfDay, openingState, spokenEnd, spokenTime } from '../opening-hours.js';
@@ -103,25 +103,17 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
       <p class="kern-body kern-body--bold" safe>
         {status}
       </p>
-      <ScrollTable>
-        <table class="kern-table">
-          <caption class="visually-hidden" safe>
-            {t('hours.caption')}
-          </caption>
-          <thead>
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header" safe>
-                {t('hours.day')}
-              </th>
-              <th scope="col" class="kern-table__header" safe>
-                {t('hours.times')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {[1, 2, 3, 4, 5, 6, 7].map((day) => {
+      <DataTable
+        caption={t('hours.caption')}
+        captionHidden
+        rows={[1, 2, 3, 4, 5, 6, 7]}
+        columns={[
+          { header: t('hours.day'), rowHeader: true, text: (day) => dm(dayKey(day)) },
+          {
+            header: t('hours.times'),
+            text: (day) => {
               const periods = hoursOfDay(d.weeklyHours, day);
-              const text = periods.length
+              return periods.length
                 ? periods
                     .map((p) =>
                       p.opens === '00:00' && p.closes === '00:00'
@@ -130,20 +122,10 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
                     )
                     .join(', ')
                 : t('hours.closed');
-              return (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__header" safe>
-                    {dm(dayKey(day))}
-                  </th>
-                  <td class="kern-table__cell" safe>
-                    {text}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollTable>
+            },
+          },
+        ]}
+      />
       {notes.length ? (
         <>
           <p class="kern-body" safe>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../../platform/http/context.js';
 import { formatDateTime } from '../../../../platform/i18n/i18n.js';
-import { Alert, ScrollTable } from '../../../../platform/views/forms.js';
+import { DataTable } from '../../../../platform/views/data-table.js';
+import { Alert } from '../../../../platform/views/forms.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { workflowMessages } from '../workflow.messages.js';
 import { paths } from '../workflow.paths.js';
@@ -142,62 +143,37 @@ export function HistoryPage({
       {history.versions.length === 0 ? (
         <p class="kern-body">{t.html('history.none')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <caption class="visually-hidden">{t.html('history.caption')}</caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('history.version')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('history.status')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('history.who')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('history.when')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('history.review')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {history.versions.map((v) => (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__cell" safe>
-                    {String(v.version)}
-                  </th>
-                  <td class="kern-table__cell">
-                    <StatusBadge ctx={ctx} status={v.status} />
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {v.author_id
-                      ? (v.author_name ?? t('history.deletedAccount'))
-                      : v.version === 1 && v.status !== 'draft' && !v.submitted_at
-                        ? t('history.before')
-                        : t('history.deletedAccount')}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {formatDateTime(v.created_at, ctx.locale)}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {[
-                      v.reviewed_at
-                        ? t('history.reviewedBy', { name: v.reviewer_name ?? t('history.deletedAccount'), date: formatDateTime(v.reviewed_at, ctx.locale) })
-                        : '',
-                      v.review_reason ? t('history.reason', { reason: v.review_reason }) : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' ') || '–'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('history.caption')}
+          captionHidden
+          rows={history.versions}
+          columns={[
+            { header: t('history.version'), rowHeader: true, text: (v) => String(v.version) },
+            { header: t('history.status'), html: (v) => <StatusBadge ctx={ctx} status={v.status} /> },
+            {
+              header: t('history.who'),
+              text: (v) =>
+                v.author_id
+                  ? (v.author_name ?? t('history.deletedAccount'))
+                  : v.version === 1 && v.status !== 'draft' && !v.submitted_at
+                    ? t('history.before')
+                    : t('history.deletedAccount'),
+            },
+            { header: t('history.when'), text: (v) => formatDateTime(v.created_at, ctx.locale) },
+            {
+              header: t('history.review'),
+              text: (v) =>
+                [
+                  v.reviewed_at
+                    ? t('history.reviewedBy', { name: v.reviewer_name ?? t('history.deletedAccount'), date: formatDateTime(v.reviewed_at, ctx.locale) })
+                    : '',
+                  v.review_reason ? t('history.reason', { reason: v.review_reason }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ') || '–',
+            },
+          ]}
+        />
       )}
       {newest?.status === 'draft' ? (
         <SubmitDraftForm ctx={ctx} action={paths.submit(type, history.organization.id, entityId)} version={newest.version} name={history.name} />

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../platform/http/context.js';
 import type { FieldErrors } from '../../../../platform/http/errors.js';
-import { ScrollTable } from '../../../../platform/views/forms.js';
+import { type Column, DataTable } from '../../../../platform/views/data-table.js';
 import { workflowFieldMessages, type WorkflowFieldKey } from '../workflow.fields.messages.js';
 import { days, hoursField, slotsShown } from '../workflow.hours.js';
 import type { FormValues } from '../workflow.validate.js';
@@ -22,57 +22,40 @@ export function HoursTable({ ctx, values, errors }: { ctx: PageContext; values: 
       {cellErrors.map(([key, message]) => (
         <FieldError name={key} error={message} />
       ))}
-      <ScrollTable>
-        <table class="kern-table kern-table--small hours-table">
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                {f.html('hours.day')}
-              </th>
-              {slots.flatMap((slot) =>
-                (['opens', 'closes'] as const).map((edge) => (
-                  <th scope="col" class="kern-table__header" safe>
-                    {columnLabel(slot, edge)}
-                  </th>
-                )),
-              )}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {days.map((day) => (
-              <tr class="kern-table__row">
-                <th scope="row" class="kern-table__cell">
-                  {f.html(`day.${day}` as WorkflowFieldKey)}
-                </th>
-                {slots.flatMap((slot) =>
-                  (['opens', 'closes'] as const).map((edge) => {
-                    const name = hoursField(day, slot, edge);
-                    return (
-                      <td class="kern-table__cell">
-                        {/* aria-label, not a hidden <label>: an absolutely positioned label would widen the page beyond the scroll box. */}
-                        <input
-                          aria-label={f('hours.cellLabel', { day: f(`day.${day}` as WorkflowFieldKey), column: columnLabel(slot, edge) })}
-                          class={`kern-form-input__input kern-w-auto${errors[name] ? ' kern-form-input__input--error' : ''}`}
-                          id={name}
-                          name={name}
-                          type="text"
-                          inputmode="numeric"
-                          size="5"
-                          maxlength="5"
-                          placeholder="hh:mm"
-                          value={values[name] ?? ''}
-                          aria-invalid={errors[name] ? 'true' : undefined}
-                          aria-describedby={errors[name] ? `${name}-error` : undefined}
-                        />
-                      </td>
-                    );
-                  }),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={f('field.hours')}
+        captionHidden
+        class="kern-table--small hours-table"
+        rows={days}
+        columns={[
+          { header: f('hours.day'), rowHeader: true, text: (day) => f(`day.${day}` as WorkflowFieldKey) },
+          ...slots.flatMap((slot) =>
+            (['opens', 'closes'] as const).map((edge): Column<(typeof days)[number]> => ({
+              header: columnLabel(slot, edge),
+              html: (day) => {
+                const name = hoursField(day, slot, edge);
+                // aria-label, not a hidden <label>: an absolutely positioned label would widen the page beyond the scroll box.
+                return (
+                  <input
+                    aria-label={f('hours.cellLabel', { day: f(`day.${day}` as WorkflowFieldKey), column: columnLabel(slot, edge) })}
+                    class={`kern-form-input__input kern-w-auto${errors[name] ? ' kern-form-input__input--error' : ''}`}
+                    id={name}
+                    name={name}
+                    type="text"
+                    inputmode="numeric"
+                    size="5"
+                    maxlength="5"
+                    placeholder="hh:mm"
+                    value={values[name] ?? ''}
+                    aria-invalid={errors[name] ? 'true' : undefined}
+                    aria-describedby={errors[name] ? `${name}-error` : undefined}
+                  />
+                );
+              },
+            })),
+          ),
+        ]}
+      />
     </fieldset>
   );
 }

@@ -1,7 +1,8 @@
 import type { RevisionStatus } from '../../../../db/types.js';
 import type { PageContext } from '../../../../platform/http/context.js';
 import { formatDateTime } from '../../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ScrollTable } from '../../../../platform/views/forms.js';
+import { DataTable } from '../../../../platform/views/data-table.js';
+import { Alert, CsrfField } from '../../../../platform/views/forms.js';
 import { workflowMessages } from '../workflow.messages.js';
 import { paths } from '../workflow.paths.js';
 import type { EntryStatus } from '../workflow.service.js';
@@ -25,71 +26,55 @@ export function StatusBadge({ ctx, status }: { ctx: PageContext; status: Revisio
 export function EntryTable({ ctx, orgId, caption, entries }: { ctx: PageContext; orgId: string; caption: string; entries: EntryStatus[] }): JSX.Element {
   const t = workflowMessages(ctx.locale);
   return (
-    <ScrollTable>
-      <table class="kern-table">
-        <caption class="visually-hidden" safe>
-          {caption}
-        </caption>
-        <thead class="kern-table__header">
-          <tr class="kern-table__row">
-            <th scope="col" class="kern-table__header">
-              {t.html('entries.name')}
-            </th>
-            <th scope="col" class="kern-table__header">
-              {t.html('entries.status')}
-            </th>
-            <th scope="col" class="kern-table__header">
-              {t.html('entries.public')}
-            </th>
-            <th scope="col" class="kern-table__header">
-              {t.html('entries.actions')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {entries.map((e) => (
-            <tr class="kern-table__row">
-              <th scope="row" class="kern-table__cell" safe>
-                {e.name || t('entries.unnamed')}
-              </th>
-              <td class="kern-table__cell">
-                <StatusBadge ctx={ctx} status={e.pending?.status ?? 'published'} />
-                {e.pending?.status === 'rejected' && e.pending.reason ? (
-                  <p class="kern-body kern-body--small" safe>
-                    {t('entries.reason', { reason: e.pending.reason })}
-                  </p>
-                ) : (
-                  ''
-                )}
-                {e.stale ? <p class="kern-body kern-body--small">{t.html('entries.stale')}</p> : ''}
-              </td>
-              <td class="kern-table__cell">{t.html(e.published ? 'entries.visible' : 'entries.notVisible')}</td>
-              <td class="kern-table__cell">
-                <ul class="site-inline-list">
-                  <li>
-                    <a class="kern-link" href={paths.edit(e.type, orgId, e.id)} aria-label={`${t('entries.edit')}: ${e.name}`}>
-                      {t.html('entries.edit')}
-                    </a>
-                  </li>
-                  <li>
-                    <a class="kern-link" href={paths.history(e.type, orgId, e.id)} aria-label={`${t('entries.history')}: ${e.name}`}>
-                      {t.html('entries.history')}
-                    </a>
-                  </li>
-                  {e.pending?.status === 'draft' ? (
-                    <li>
-                      <SubmitDraftForm ctx={ctx} action={paths.submit(e.type, orgId, e.id)} version={e.pending.version} name={e.name} />
-                    </li>
-                  ) : (
-                    ''
-                  )}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollTable>
+    <DataTable
+      caption={caption}
+      captionHidden
+      rows={entries}
+      columns={[
+        { header: t('entries.name'), rowHeader: true, text: (e) => e.name || t('entries.unnamed') },
+        {
+          header: t('entries.status'),
+          html: (e) => (
+            <>
+              <StatusBadge ctx={ctx} status={e.pending?.status ?? 'published'} />
+              {e.pending?.status === 'rejected' && e.pending.reason ? (
+                <p class="kern-body kern-body--small" safe>
+                  {t('entries.reason', { reason: e.pending.reason })}
+                </p>
+              ) : (
+                ''
+              )}
+              {e.stale ? <p class="kern-body kern-body--small">{t.html('entries.stale')}</p> : ''}
+            </>
+          ),
+        },
+        { header: t('entries.public'), text: (e) => t(e.published ? 'entries.visible' : 'entries.notVisible') },
+        {
+          header: t('entries.actions'),
+          html: (e) => (
+            <ul class="site-inline-list">
+              <li>
+                <a class="kern-link" href={paths.edit(e.type, orgId, e.id)} aria-label={`${t('entries.edit')}: ${e.name}`}>
+                  {t.html('entries.edit')}
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href={paths.history(e.type, orgId, e.id)} aria-label={`${t('entries.history')}: ${e.name}`}>
+                  {t.html('entries.history')}
+                </a>
+              </li>
+              {e.pending?.status === 'draft' ? (
+                <li>
+                  <SubmitDraftForm ctx={ctx} action={paths.submit(e.type, orgId, e.id)} version={e.pending.version} name={e.name} />
+                </li>
+              ) : (
+                ''
+              )}
+            </ul>
+          ),
+        },
+      ]}
+    />
   );
 }
 

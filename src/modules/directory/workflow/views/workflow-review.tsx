@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../platform/http/context.js';
 import type { FieldErrors } from '../../../../platform/http/errors.js';
 import { formatDateTime } from '../../../../platform/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, ScrollTable, SubmitButton, TextArea } from '../../../../platform/views/forms.js';
+import { DataTable } from '../../../../platform/views/data-table.js';
+import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../../platform/views/forms.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { layoutMessages } from '../../../../platform/views/layout.messages.js';
 import type { FieldChange } from '../workflow.diff.js';
@@ -34,100 +35,49 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
       {queue.proposals.length === 0 ? (
         <p class="kern-body">{t.html('queue.empty')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <caption class="kern-title" safe>
-              {t('queue.count', { count: queue.proposals.length })}
-            </caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.entry')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.kind')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.organization')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.author')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.submitted')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {queue.proposals.map((p) => (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__cell">
-                    <a class="kern-link" href={paths.review(p.id)} safe>
-                      {p.name || t('entries.unnamed')}
-                    </a>
-                  </th>
-                  <td class="kern-table__cell">{t.html(`kind.${p.entity_type}`)}</td>
-                  <td class="kern-table__cell" safe>
-                    {p.organization_name}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {p.author_name ?? t('history.deletedAccount')}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {formatDateTime(p.submitted_at ?? p.created_at, ctx.locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('queue.count', { count: queue.proposals.length })}
+          rows={queue.proposals}
+          columns={[
+            {
+              header: t('queue.entry'),
+              rowHeader: true,
+              html: (p) => (
+                <a class="kern-link" href={paths.review(p.id)} safe>
+                  {p.name || t('entries.unnamed')}
+                </a>
+              ),
+            },
+            { header: t('queue.kind'), text: (p) => t(`kind.${p.entity_type}`) },
+            { header: t('queue.organization'), text: (p) => p.organization_name },
+            { header: t('queue.author'), text: (p) => p.author_name ?? t('history.deletedAccount') },
+            { header: t('queue.submitted'), text: (p) => formatDateTime(p.submitted_at ?? p.created_at, ctx.locale) },
+          ]}
+        />
       )}
       <h2 class="kern-heading-medium">{t.html('queue.stale')}</h2>
       <p class="kern-body">{t.html('queue.staleIntro')}</p>
       {queue.stale.length === 0 ? (
         <p class="kern-body">{t.html('queue.staleEmpty')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <caption class="kern-title" safe>
-              {t('queue.staleCount', { count: queue.stale.length })}
-            </caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.entry')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.organization')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.lastChecked')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('queue.flagged')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {queue.stale.map((s) => (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__cell">
-                    <a class="kern-link" href={paths.edit('service', s.organization_id, s.id)} safe>
-                      {s.name}
-                    </a>
-                  </th>
-                  <td class="kern-table__cell" safe>
-                    {s.organization_name}
-                  </td>
-                  <td class="kern-table__cell" safe>
-                    {s.assured_date ? dateOnly(s.assured_date, ctx.locale) : t('queue.neverChecked')}
-                  </td>
-                  <td class="kern-table__cell">{s.stale_flagged_at ? formatDateTime(s.stale_flagged_at, ctx.locale) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('queue.staleCount', { count: queue.stale.length })}
+          rows={queue.stale}
+          columns={[
+            {
+              header: t('queue.entry'),
+              rowHeader: true,
+              html: (s) => (
+                <a class="kern-link" href={paths.edit('service', s.organization_id, s.id)} safe>
+                  {s.name}
+                </a>
+              ),
+            },
+            { header: t('queue.organization'), text: (s) => s.organization_name },
+            { header: t('queue.lastChecked'), text: (s) => (s.assured_date ? dateOnly(s.assured_date, ctx.locale) : t('queue.neverChecked')) },
+            { header: t('queue.flagged'), text: (s) => (s.stale_flagged_at ? formatDateTime(s.stale_flagged_at, ctx.locale) : '–') },
+          ]}
+        />
       )}
     </Layout>
   );
@@ -200,43 +150,17 @@ export function ReviewPage({
       {changes.length === 0 ? (
         <p class="kern-body">{t.html('diff.none')}</p>
       ) : (
-        <ScrollTable>
-          <table class="kern-table">
-            <caption class="visually-hidden">{t.html('diff.caption')}</caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t.html('diff.field')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('diff.change')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('diff.before')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t.html('diff.after')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {changes.map((c) => (
-                <tr class="kern-table__row">
-                  <th scope="row" class="kern-table__cell" safe>
-                    {f(c.field)}
-                  </th>
-                  <td class="kern-table__cell">{t.html(`diff.kind.${c.kind}`)}</td>
-                  <td class="kern-table__cell">
-                    <ChangeValue change={c} side="before" ctx={ctx} />
-                  </td>
-                  <td class="kern-table__cell">
-                    <ChangeValue change={c} side="after" ctx={ctx} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          caption={t('diff.caption')}
+          captionHidden
+          rows={changes}
+          columns={[
+            { header: t('diff.field'), rowHeader: true, text: (c) => f(c.field) },
+            { header: t('diff.change'), text: (c) => t(`diff.kind.${c.kind}`) },
+            { header: t('diff.before'), html: (c) => <ChangeValue change={c} side="before" ctx={ctx} /> },
+            { header: t('diff.after'), html: (c) => <ChangeValue change={c} side="after" ctx={ctx} /> },
+          ]}
+        />
       )}
       {pending ? (
         <>
@@ -279,51 +203,38 @@ export function OrganizationsPage({ ctx, organizations, notice }: { ctx: PageCon
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <h1 class="kern-heading-large">{t.html('organizations.title')}</h1>
       <p class="kern-body">{t.html('organizations.intro')}</p>
-      <ScrollTable>
-        <table class="kern-table">
-          <caption class="kern-title" safe>
-            {t('organizations.count', { count: organizations.length })}
-          </caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                {t.html('queue.organization')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t.html('organizations.trusted')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t.html('entries.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {organizations.map((o) => (
-              <tr class="kern-table__row">
-                <th scope="row" class="kern-table__cell">
-                  <a class="kern-link" href={paths.organization(o.id)} safe>
-                    {o.name}
-                  </a>
-                </th>
-                <td class="kern-table__cell">{t.html(o.trusted ? 'organizations.yes' : 'organizations.no')}</td>
-                <td class="kern-table__cell">
-                  <form method="post" action={paths.trust(o.id)} class="site-inline-form">
-                    <CsrfField token={ctx.csrfToken} />
-                    <input type="hidden" name="trusted" value={o.trusted ? 'nein' : 'ja'} />
-                    <button
-                      type="submit"
-                      class="kern-btn kern-btn--secondary kern-btn--x-small"
-                      aria-label={`${t(o.trusted ? 'organizations.untrust' : 'organizations.trust')}: ${o.name}`}
-                    >
-                      <span class="kern-label">{t.html(o.trusted ? 'organizations.untrust' : 'organizations.trust')}</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={t('organizations.count', { count: organizations.length })}
+        rows={organizations}
+        columns={[
+          {
+            header: t('queue.organization'),
+            rowHeader: true,
+            html: (o) => (
+              <a class="kern-link" href={paths.organization(o.id)} safe>
+                {o.name}
+              </a>
+            ),
+          },
+          { header: t('organizations.trusted'), text: (o) => t(o.trusted ? 'organizations.yes' : 'organizations.no') },
+          {
+            header: t('entries.actions'),
+            html: (o) => (
+              <form method="post" action={paths.trust(o.id)} class="site-inline-form">
+                <CsrfField token={ctx.csrfToken} />
+                <input type="hidden" name="trusted" value={o.trusted ? 'nein' : 'ja'} />
+                <button
+                  type="submit"
+                  class="kern-btn kern-btn--secondary kern-btn--x-small"
+                  aria-label={`${t(o.trusted ? 'organizations.untrust' : 'organizations.trust')}: ${o.name}`}
+                >
+                  <span class="kern-label">{t.html(o.trusted ? 'organizations.untrust' : 'organizations.trust')}</span>
+                </button>
+              </form>
+            ),
+          },
+        ]}
+      />
     </Layout>
   );
 }
