@@ -41,7 +41,8 @@ describe('portal shell', () => {
 
   it('references no other site from its pages', async () => {
     const res = await visitor().get('/');
-    const external = [...res.body.matchAll(/(?:src|href)="(https?:)?\/\/[^"]+"/g)].map((m) => m[0]);
+    const own = t.deps.config.publicUrl;
+    const external = [...res.body.matchAll(/(?:src|href)="((?:https?:)?\/\/[^"]+)"/g)].map((m) => m[1]!).filter((url) => !url.startsWith(`${own}/`));
     expect(external).toEqual([]);
   });
 
@@ -56,6 +57,35 @@ describe('portal shell', () => {
     expect(english.body).toContain('href="/sprache/de?zurueck=%2Fanmelden"');
     await v.get('/sprache/de?zurueck=%2F');
     expect((await v.get('/')).body).toContain('Willkommen im Familienrathaus');
+  });
+
+  it('offers every language named in itself, in the header of every page', async () => {
+    const res = await visitor().get('/veranstaltungen');
+    for (const [code, name] of Object.entries({ de: 'Deutsch', en: 'English', tr: 'Türkçe', ar: 'العربية', uk: 'Українська', ru: 'Русский', pl: 'Polski' })) {
+      expect(res.body).toMatch(new RegExp(`href="/sprache/${code}\\?zurueck=%2Fveranstaltungen"[^>]*lang="${code}"[^>]*>${name}</a>`));
+    }
+  });
+
+  it('greets a first visit in the language of the browser, and the choice with the switch wins over it', async () => {
+    const v = visitor();
+    const turkish = await v.get('/', { 'accept-language': 'tr-TR,tr;q=0.9,de;q=0.8' });
+    expect(turkish.body).toContain('<html lang="tr" dir="ltr"');
+    expect(turkish.headers.vary).toContain('Accept-Language');
+    expect((await v.get('/', { 'accept-language': 'fr-FR,ar;q=0.8,de;q=0.5' })).body).toContain('<html lang="ar" dir="rtl"');
+    expect((await v.get('/', { 'accept-language': 'fr-FR,es;q=0.8' })).body).toContain('<html lang="de" dir="ltr"');
+    await v.get('/sprache/uk?zurueck=%2F');
+    expect((await v.get('/', { 'accept-language': 'tr' })).body).toContain('<html lang="uk"');
+  });
+
+  it('links each page to itself in every language (hreflang), and such a link shows that language', async () => {
+    const res = await visitor().get('/angebote?q=kita');
+    const origin = t.deps.config.publicUrl;
+    for (const code of ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl']) {
+      expect(res.body).toContain(`<link rel="alternate" hreflang="${code}" href="${origin}/angebote?q=kita&lang=${code}"/>`);
+    }
+    expect(res.body).toContain(`<link rel="alternate" hreflang="x-default" href="${origin}/angebote?q=kita"/>`);
+    const polish = await visitor().get('/angebote?q=kita&lang=pl');
+    expect(polish.body).toContain('<html lang="pl"');
   });
 
   it('never redirects to another site after switching language', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locale } from './i18n/i18n.js';
+import { locales, type Locale } from './i18n/i18n.js';
 
 /** Everything that makes the portal one city's: replace city/<name>.json to move it to another city. */
 export interface CityProfile {
@@ -35,6 +35,11 @@ export function loadCityProfile(file: string): CityProfile {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Omit<CityProfile, 'logoPath'>;
   const problems: string[] = [];
   if (!raw.name || !raw.portalName) problems.push('name and portalName are required');
+  for (const locale of locales) {
+    if (!raw.tagline?.[locale]) problems.push(`tagline.${locale} is missing: the profile speaks every language of the portal`);
+    if (!raw.familyOffice?.openingHours?.[locale])
+      problems.push(`familyOffice.openingHours.${locale} is missing: the profile speaks every language of the portal`);
+  }
   if (!Array.isArray(raw.districts) || raw.districts.length === 0) problems.push('districts must list at least one district');
   if (!hexColor.test(raw.colors?.primary ?? '') || !hexColor.test(raw.colors?.accent ?? '')) problems.push('colors.primary and colors.accent must be #rrggbb');
   if (raw.districts?.some((d) => !raw.districtCentres?.[d])) problems.push('districtCentres must give [latitude, longitude] for every district');

@@ -27,20 +27,31 @@ describe('with JavaScript switched off', () => {
     expect(await footer.isVisible()).toBe(true);
     expect(await footer.locator('a').count()).toBeGreaterThanOrEqual(3);
 
-    const english = footer.locator('a[hreflang="en"]');
-    expect(await english.getAttribute('href')).toBe('/sprache/en?zurueck=%2F');
-    await english.click();
+    // The language menu in the header opens without script and names each language in itself.
+    await page.locator('.language-switch summary').click();
+    const turkish = page.locator('.language-switch a[hreflang="tr"]');
+    expect(await turkish.textContent()).toBe('Türkçe');
+    expect(await turkish.getAttribute('href')).toBe('/sprache/tr?zurueck=%2F');
+    await turkish.click();
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname, 'the switch returns to the same page').toBe('/');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('tr');
     await expectNoAxeViolations(page);
 
-    // And back: the German link now sits where the English one was.
-    const german = page.locator('footer a[hreflang="de"]');
-    await german.click();
+    // Arabic turns the page right to left; the choice is remembered on the next page.
+    await page.locator('.language-switch summary').click();
+    await page.locator('.language-switch a[hreflang="ar"]').click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await visit(page, h.url('/angebote'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    await expectNoAxeViolations(page);
+
+    await page.locator('.language-switch summary').click();
+    await page.locator('.language-switch a[hreflang="de"]').click();
     await page.waitForLoadState('load');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    await expectNoAxeViolations(page);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
   });
 
   it('the language switch keeps a deeper page and its query', async () => {
@@ -48,7 +59,8 @@ describe('with JavaScript switched off', () => {
     const page = await context.newPage();
     await visit(page, h.url('/gibt-es-nicht?seite=2'));
     await expectNoAxeViolations(page);
-    await page.locator('footer a[hreflang="en"]').click();
+    await page.locator('.language-switch summary').click();
+    await page.locator('.language-switch a[hreflang="en"]').click();
     await page.waitForLoadState('load');
     const url = new URL(page.url());
     expect(url.pathname + url.search).toBe('/gibt-es-nicht?seite=2');

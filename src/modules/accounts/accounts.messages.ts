@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const accountMessages = defineMessages(
+  'accounts/accounts.messages',
   {
     'field.displayName': 'Name',
     'field.displayName.hint': 'So sprechen wir Sie in E-Mails an. Ein Vorname oder Spitzname reicht.',
@@ -105,7 +106,7 @@ export const accountMessages = defineMessages(
     'consent.privacy_notice': 'Datenschutzhinweise gelesen',
     'delete.title': 'Konto löschen',
     'delete.intro':
-      'Das können Sie nicht rückgängig machen. Wir löschen Ihr Konto, Ihre Angaben, Ihre Einwilligungen und Ihre Anmeldungen. Einträge im Änderungsprotokoll bleiben ohne Bezug zu Ihrer Person.',
+      'Das können Sie nicht rückgängig machen. Wir löschen Ihr Konto, Ihre Angaben, Ihre Einwilligungen und Ihre Anmeldungen, zum Beispiel für die Ferienbetreuung. Einträge im Änderungsprotokoll bleiben ohne Bezug zu Ihrer Person.',
     'delete.consequencesTitle': 'Das passiert außerdem',
     'delete.tip': 'Tipp: Laden Sie vorher Ihre Daten herunter.',
     'delete.confirmRequired': 'Bestätigen Sie, dass Sie Ihr Konto löschen möchten.',
@@ -249,7 +250,7 @@ export const accountMessages = defineMessages(
     'consent.privacy_notice': 'Privacy notice read',
     'delete.title': 'Delete account',
     'delete.intro':
-      'You cannot undo this. We delete your account, your details, your consents and your logins. Entries in the change log stay without any link to you.',
+      'You cannot undo this. We delete your account, your details, your consents and your registrations, for example for holiday care. Entries in the change log stay without any link to you.',
     'delete.consequencesTitle': 'What else happens',
     'delete.tip': 'Tip: download your data first.',
     'delete.confirmRequired': 'Confirm that you want to delete your account.',

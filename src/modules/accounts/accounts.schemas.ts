@@ -1,3 +1,4 @@
+import { locales } from '../../platform/i18n/i18n.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { passwordLength } from '../../platform/auth/passwords.js';
 import { Id, pageQuery, params, QueryText } from '../../platform/http/routes.js';
@@ -23,7 +24,7 @@ export const EmailForm = Type.Object({ email: Email });
 export const TokenForm = Type.Object({ token: Token });
 export const NewPasswordForm = Type.Object({ token: Token, password: Password });
 export const ChangePasswordForm = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: passwordLength.max }), password: Password });
-export const ProfileForm = Type.Object({ displayName: DisplayName, locale: Type.Union([Type.Literal('de'), Type.Literal('en')]) });
+export const ProfileForm = Type.Object({ displayName: DisplayName, locale: Type.Union(locales.map((l) => Type.Literal(l))) });
 export const DeleteAccountForm = Type.Object({ confirm: Type.Literal('ja') });
 
 export const RoleForm = Type.Object({

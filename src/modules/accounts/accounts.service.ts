@@ -1,3 +1,4 @@
+import { storedLocale } from '../../platform/i18n/i18n.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB, Role } from '../../db/types.js';
@@ -60,7 +61,7 @@ export function createAccountsService(deps: AccountsDeps) {
   });
   const link = (path: string, token: string) => `${config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
   const mailFor = (user: { email: string; display_name: string; locale: string }, kind: Parameters<typeof accountMail>[0], url?: string) =>
-    accountMail(kind, { to: user.email, locale: user.locale === 'en' ? 'en' : 'de', name: user.display_name, portalName: city.portalName, link: url });
+    accountMail(kind, { to: user.email, locale: storedLocale(user.locale), name: user.display_name, portalName: city.portalName, link: url });
 
   function passwordError(password: string, locale: Locale): void {
     const problem = passwordProblem(password);
@@ -244,7 +245,7 @@ export function createAccountsService(deps: AccountsDeps) {
         const user = await userRepo.findUserById(trx, actor.id);
         if (!user) return;
         if (isLastAdmin(user, await userRepo.countAdmins(trx))) {
-          throw new AppError('conflict', accountMessages(user.locale === 'en' ? 'en' : 'de')('delete.lastAdmin'));
+          throw new AppError('conflict', accountMessages(storedLocale(user.locale))('delete.lastAdmin'));
         }
         await privacy.erase(trx, { id: user.id, email: user.email });
         await recordAudit(trx, { actorId: null, action: 'user.deleted', subjectType: 'user', subjectId: null });

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const adminMessages = defineMessages(
+  'admin/admin.messages',
   {
     'dashboard.title': 'Verwaltung',
     'dashboard.intro': 'Hier pflegen Redaktion und Verwaltung das Familienrathaus.',

@@ -79,7 +79,7 @@ const german = {
 /** The actions the log can put in words. */
 export const auditActions: ReadonlySet<string> = new Set(Object.keys(german).filter((key) => key !== 'unknown'));
 
-export const auditWords = defineMessages(german, {
+export const auditWords = defineMessages('admin/audit-words.messages', german, {
   unknown: 'Action “{action}”',
   'user.registered': 'Registered.',
   'user.email_confirmed': 'Confirmed the email address.',
@@ -144,6 +144,7 @@ export const auditWords = defineMessages(german, {
 
 /** What an entry is about, in words. */
 export const auditSubjects = defineMessages(
+  'admin/audit-words.messages#auditSubjects',
   {
     subject:
       '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} other {{type}}}',

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const apiDocsMessages = defineMessages(
+  'api-docs/api-docs.messages',
   {
     title: 'Offene Schnittstelle (API)',
     intro: 'Das Familienrathaus hat eine offene Schnittstelle. Die Beschreibung im Format OpenAPI 3.1 können Sie herunterladen:',

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const barrierMessages = defineMessages(
+  'content/barriers.messages',
   {
     'form.title': 'Barriere melden',
     'form.intro':

@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import type { CityProfile } from '../../platform/city.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
-import { isLocale } from '../../platform/i18n/i18n.js';
+import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import * as repo from './barriers.repository.js';
 import type { BarrierReport } from './barriers.repository.js';
@@ -56,7 +56,7 @@ export function createBarrierService({ db, config, mail, city }: BarrierDeps) {
       await consumeRateLimit(db, config.sessionSecret, barrierReportLimit, origin.ip);
       return db.transaction().execute(async (trx) => {
         const report = await repo.insertReport(trx, input);
-        const recipients = new Map<string, { to: string; locale: 'de' | 'en' }>();
+        const recipients = new Map<string, { to: string; locale: Locale }>();
         recipients.set(city.editorsEmail.toLowerCase(), { to: city.editorsEmail, locale: 'de' });
         for (const editor of await repo.listEditorRecipients(trx)) {
           const key = editor.email.toLowerCase();

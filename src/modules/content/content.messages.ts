@@ -1,7 +1,9 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const contentMessages = defineMessages(
+  'content/content.messages',
   {
+    'search.label': 'Seiten',
     'name.impressum': 'Impressum',
     'name.datenschutz': 'Datenschutz',
     'name.barrierefreiheit': 'Erklärung zur Barrierefreiheit',
@@ -14,6 +16,11 @@ export const contentMessages = defineMessages(
     'page.editContext': ': Seite „{title}“ ({language})',
     'language.de': 'Deutsch',
     'language.en': 'Englisch',
+    'language.tr': 'Türkisch',
+    'language.ar': 'Arabisch',
+    'language.uk': 'Ukrainisch',
+    'language.ru': 'Russisch',
+    'language.pl': 'Polnisch',
     'list.title': 'Seiten bearbeiten',
     'list.intro':
       'Hier ändern Sie das Impressum, die Datenschutzerklärung, die Erklärung zur Barrierefreiheit und die Hilfeseiten, jeweils auf Deutsch und Englisch. Jede Änderung wird mit Ihrem Namen protokolliert.',
@@ -58,6 +65,7 @@ export const contentMessages = defineMessages(
     'error.bodyTooLong': 'Der Text darf höchstens 50.000 Zeichen lang sein, er hat jetzt {count}.',
   },
   {
+    'search.label': 'Pages',
     'name.impressum': 'Legal notice',
     'name.datenschutz': 'Privacy',
     'name.barrierefreiheit': 'Accessibility statement',
@@ -70,6 +78,11 @@ export const contentMessages = defineMessages(
     'page.editContext': ': page “{title}” ({language})',
     'language.de': 'German',
     'language.en': 'English',
+    'language.tr': 'Turkish',
+    'language.ar': 'Arabic',
+    'language.uk': 'Ukrainian',
+    'language.ru': 'Russian',
+    'language.pl': 'Polish',
     'list.title': 'Edit pages',
     'list.intro':
       'Here you change the legal notice, the privacy notice, the accessibility statement and the help pages, in German and English. Every change is logged with your name.',

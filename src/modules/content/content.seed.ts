@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { CityProfile } from '../../platform/city.js';
-import { locales } from '../../platform/i18n/i18n.js';
+const seededLocales = ['de', 'en'] as const;
 import { insertMissingPages } from './content.repository.js';
 import { contentPages } from './content.schemas.js';
 import { factsFor, type PageTexts } from './seed/facts.js';
@@ -10,8 +10,9 @@ import { germanPages } from './seed/pages.de.js';
 
 /** The template texts for every page in every language, filled with the city's facts. */
 export function templatePages(city?: CityProfile) {
-  const texts: Record<(typeof locales)[number], PageTexts> = { de: germanPages(factsFor(city, 'de')), en: englishPages(factsFor(city, 'en')) };
-  return contentPages.flatMap(({ slug }) => locales.map((locale) => ({ slug, locale, ...texts[locale][slug] })));
+  // Templates exist in German and English; editors add the other languages (the page says when it shows German).
+  const texts: Record<'de' | 'en', PageTexts> = { de: germanPages(factsFor(city, 'de')), en: englishPages(factsFor(city, 'en')) };
+  return contentPages.flatMap(({ slug }) => seededLocales.map((locale) => ({ slug, locale, ...texts[locale][slug] })));
 }
 
 /**

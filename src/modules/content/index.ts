@@ -7,6 +7,7 @@ import { contentPersonalData } from './content.privacy.js';
 import { registerContentPages } from './content.pages.js';
 import { seedContentPages } from './content.seed.js';
 import { createContentService } from './content.service.js';
+import { contentMessages } from './content.messages.js';
 
 export { seedContentPages } from './content.seed.js';
 export { contentPages } from './content.schemas.js';
@@ -20,7 +21,9 @@ export function contentModule(deps: AppDeps): ModuleManifest {
     name: 'content',
     personalData: contentPersonalData,
     footerLinks: contentFooterLinks,
-    searchProviders: [{ id: 'content', label: { de: 'Seiten', en: 'Pages' }, search: (query, locale, limit) => content.search(query, locale, limit) }],
+    searchProviders: [
+      { id: 'content', label: (locale) => contentMessages(locale)('search.label'), search: (query, locale, limit) => content.search(query, locale, limit) },
+    ],
     routes(app) {
       registerContentPages(app, content, deps.city);
       registerBarrierPages(app, barriers, deps.city, deps.config);

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 import type { NavigationEntry } from '../../platform/views/navigation.js';
 
 const messages = defineMessages(
+  'directory/directory.navigation',
   {
     label: 'Angebote',
     teaser: 'Beratung, Kinderbetreuung, Kinderärzte, Familienzentren und mehr.',

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Organiser and editor pages: manage, new, edit, suggest, review. */
 export const adminMessages = defineMessages(
+  'events/events-admin.messages',
   {
     'manage.title': 'Veranstaltungen verwalten',
     'manage.intro': 'Hier pflegen Sie die Veranstaltungen Ihrer Organisation. Änderungen erscheinen sofort im Kalender und in allen Kalender-Abos.',

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** The event form (organisers, editors, public suggestions) and its errors. */
 export const formMessages = defineMessages(
+  'events/events-form.messages',
   {
     'errors.title': 'Bitte prüfen Sie Ihre Angaben',
     'section.what': 'Was findet statt?',

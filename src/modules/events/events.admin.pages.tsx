@@ -1,3 +1,4 @@
+import { type Locale } from '../../platform/i18n/i18n.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasOccurrenceOn, listDirectoryLocations } from './events.admin.repository.js';
@@ -57,7 +58,7 @@ const newlyCreatedAt = (id: string) => `/veranstaltungen/${id}?gespeichert=1`;
  * The image part of a submitted form: the upload (checked by its bytes), whether the current image is
  * removed, and the image id the alt-text check should see. The id never comes from the client.
  */
-function imageOfForm(body: unknown, values: FormFields, currentId: string | null, locale: 'de' | 'en') {
+function imageOfForm(body: unknown, values: FormFields, currentId: string | null, locale: Locale) {
   const upload: UploadedImage | null = imageFromForm(body, 'image');
   const problem = upload ? validateImage(upload) : null;
   const remove = values.removeImage === 'ja' && !upload;

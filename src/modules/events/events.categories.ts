@@ -1,23 +1,50 @@
-import type { Locale } from '../../platform/i18n/i18n.js';
+import { defineMessages, type Locale } from '../../platform/i18n/i18n.js';
 
-/** Categories of events; codes are stable (URLs and feeds use them), names per locale. */
+const categoryMessages = defineMessages(
+  'events/events.categories',
+  {
+    sport: 'Sport und Bewegung',
+    kultur: 'Kultur und Theater',
+    musik: 'Musik und Tanz',
+    natur: 'Natur und Umwelt',
+    kreativ: 'Basteln und Kreatives',
+    lesen: 'Lesen und Erzählen',
+    bildung: 'Elternbildung und Beratung',
+    fest: 'Feste und Märkte',
+    baby: 'Baby und Kleinkind',
+    jugend: 'Jugend',
+  },
+  {
+    sport: 'Sport and exercise',
+    kultur: 'Culture and theatre',
+    musik: 'Music and dance',
+    natur: 'Nature and environment',
+    kreativ: 'Crafts and creativity',
+    lesen: 'Reading and storytelling',
+    bildung: 'Parent education and advice',
+    fest: 'Festivals and markets',
+    baby: 'Babies and toddlers',
+    jugend: 'Young people',
+  },
+);
+
+/** Categories of events; codes are stable (URLs and feeds use them), names from the catalogue. */
 export const eventCategories = [
-  { code: 'sport', de: 'Sport und Bewegung', en: 'Sport and exercise' },
-  { code: 'kultur', de: 'Kultur und Theater', en: 'Culture and theatre' },
-  { code: 'musik', de: 'Musik und Tanz', en: 'Music and dance' },
-  { code: 'natur', de: 'Natur und Umwelt', en: 'Nature and environment' },
-  { code: 'kreativ', de: 'Basteln und Kreatives', en: 'Crafts and creativity' },
-  { code: 'lesen', de: 'Lesen und Erzählen', en: 'Reading and storytelling' },
-  { code: 'bildung', de: 'Elternbildung und Beratung', en: 'Parent education and advice' },
-  { code: 'fest', de: 'Feste und Märkte', en: 'Festivals and markets' },
-  { code: 'baby', de: 'Baby und Kleinkind', en: 'Babies and toddlers' },
-  { code: 'jugend', de: 'Jugend', en: 'Young people' },
+  { code: 'sport' },
+  { code: 'kultur' },
+  { code: 'musik' },
+  { code: 'natur' },
+  { code: 'kreativ' },
+  { code: 'lesen' },
+  { code: 'bildung' },
+  { code: 'fest' },
+  { code: 'baby' },
+  { code: 'jugend' },
 ] as const;
 
 export type CategoryCode = (typeof eventCategories)[number]['code'];
 export const categoryCodes: readonly string[] = eventCategories.map((c) => c.code);
 
 export function categoryName(code: string, locale: Locale): string {
-  const category = eventCategories.find((c) => c.code === code);
-  return category ? category[locale] : code;
+  return categoryCodes.includes(code) ? categoryMessages(locale)(code as CategoryCode) : code;
 }

@@ -2,7 +2,9 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Public calendar pages: list, month, event page, feeds box. */
 export const eventsMessages = defineMessages(
+  'events/events.messages',
   {
+    'search.label': 'Veranstaltungen',
     title: 'Veranstaltungen',
     intro:
       'Was ist los für Kinder und Familien in {city}? Filtern Sie nach Zeit, Alter, Stadtbezirk und Thema – und abonnieren Sie genau diese Auswahl in Ihrem Kalender.',
@@ -125,6 +127,7 @@ export const eventsMessages = defineMessages(
     'feed.postponed': 'VERSCHOBEN',
   },
   {
+    'search.label': 'Events',
     title: 'Events',
     intro:
       'What is on for children and families in {city}? Filter by time, age, district and topic – and subscribe to exactly this selection in your calendar.',

@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { EventExceptionsTable, EventsTable, EventStatusValue } from '../../db/tables/events.js';
 import { addDays, fromLocal, toLocal } from '../../platform/time/berlin.js';
 import { expandOccurrences, type EventTiming, type Occurrence, type OccurrenceException, type RecurrenceRule } from './recurrence.js';
-import { numberFormat } from '../../platform/i18n/i18n.js';
+import { intlLocale, numberFormat, type Locale } from '../../platform/i18n/i18n.js';
 
 /** An event as the forms, the seed and the services describe it: civil Berlin dates and times. */
 export interface EventInput {
@@ -120,8 +120,8 @@ export function allOccurrences(row: TimingColumns & RuleColumns & Pick<EventRow,
 }
 
 /** The cost line's amount, e.g. "5,50 €". */
-export function formatCents(cents: number, locale: 'de' | 'en'): string {
-  return numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+export function formatCents(cents: number, locale: Locale): string {
+  return numberFormat(intlLocale[locale], { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** The input that would produce this stored event (to fill the edit form). */

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 import type { NavigationEntry } from '../../platform/views/navigation.js';
 
 const messages = defineMessages(
+  'events/events.navigation',
   {
     label: 'Veranstaltungen',
     teaser: 'Was ist los für Kinder und Familien in Ihrem Stadtbezirk?',

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { fromLocal, todayIn } from '../../platform/time/berlin.js';
 import type { SearchProvider } from '../../platform/search/search.js';
 import { searchPublishedEvents } from './event-search.repository.js';
+import { eventsMessages } from './events.messages.js';
 import { whenText } from './views/format.js';
 
 /** Published events with a date from today on whose title or description contains every word (up to six of two letters or more). */
@@ -19,7 +20,7 @@ export async function searchEvents(deps: Pick<AppDeps, 'db'>, query: string, lim
 export function eventsSearchProvider(deps: Pick<AppDeps, 'db'>): SearchProvider {
   return {
     id: 'events',
-    label: { de: 'Veranstaltungen', en: 'Events' },
+    label: (locale) => eventsMessages(locale)('search.label'),
     async search(query, locale, limit) {
       const rows = await searchEvents(deps, query, limit);
       return rows.map((r) => ({

@@ -9,7 +9,7 @@ import { applyRetention } from './events.service.js';
 import { eventsNavigation } from './events.navigation.js';
 
 export { listEventsInRange, type EventOccurrenceSummary, type EventRangeQuery } from './events.range.js';
-export { eventCategories } from './events.categories.js';
+export { categoryName, eventCategories } from './events.categories.js';
 export { seedEvents } from './events.seed.js';
 
 /** Veranstaltungskalender: public calendar, feeds, organiser and moderation pages. */

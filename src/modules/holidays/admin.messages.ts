@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the editor and admin pages (Ferienbetreuung). */
 export const adminMessages = defineMessages(
+  'holidays/admin.messages',
   {
     'seasons.title': 'Ferienbetreuung verwalten',
     'seasons.none': 'Noch keine Saison angelegt.',

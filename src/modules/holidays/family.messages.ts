@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the family pages (Ferienbetreuung). */
 export const familyMessages = defineMessages(
+  'holidays/family.messages',
   {
     'home.title': 'Ferienbetreuung',
     'home.intro':
@@ -18,7 +19,7 @@ export const familyMessages = defineMessages(
     'home.noOffers': 'Noch keine Angebote veröffentlicht.',
     'home.fairness': 'So wird verlost',
     'home.fairnessText':
-      'In jeder Runde bekommt jedes Kind höchstens einen Platz, bevor ein Kind einen weiteren bekommt. Die Reihenfolge wird mit einem Zufallswert ausgelost und wechselt jede Runde (wie beim Wählen von Mannschaften). Geschwister mit gemeinsamem Gruppencode kommen zusammen in ein Angebot oder gar nicht.',
+      'In jeder Runde bekommt jedes Kind höchstens einen Platz, bevor ein Kind einen weiteren bekommt. Die Reihenfolge wird mit einem Zufallswert ausgelost und kehrt sich jede Runde um (wie beim Wählen von Mannschaften). Geschwister mit gemeinsamem Gruppencode kommen zusammen in ein Angebot oder gar nicht.',
     'home.seedHash': 'Festgelegter Hash des Zufallswerts (SHA-256):',
     'home.seed': 'Veröffentlichter Zufallswert: {seed}. Mit ihm und den veröffentlichten Eingaben kann jede Person das Ergebnis nachrechnen.',
     'home.publication': 'Eingaben und Ergebnis der Verlosung herunterladen (JSON, ohne Namen)',

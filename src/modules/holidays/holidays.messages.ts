@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Refusals and mails of the holidays services (pages have their own messages). */
 export const holidayMessages = defineMessages(
+  'holidays/holidays.messages',
   {
     'refuse.full': 'Dieses Angebot ist leider schon ausgebucht.',
     'refuse.age': '{child} ist am ersten Tag von „{offer}“ {age} Jahre alt. Das Angebot ist für {min} bis {max} Jahre.',

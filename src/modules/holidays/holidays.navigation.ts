@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 import type { NavigationEntry } from '../../platform/views/navigation.js';
 
 const messages = defineMessages(
+  'holidays/holidays.navigation',
   {
     label: 'Ferien',
     teaser: 'Ferienbetreuung und Freizeiten: Wünsche abgeben und Plätze bekommen.',

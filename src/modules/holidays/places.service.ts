@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
-import { formatDateTime, type Locale } from '../../platform/i18n/i18n.js';
+import { formatDateTime, type Locale, storedLocale } from '../../platform/i18n/i18n.js';
 import type { Executor } from '../../db/executor.js';
 import { ageOn, fitsAge, offersOverlap } from './allocation.js';
 import { childForPlace, childParent, parentOfChild } from './children.repository.js';
@@ -179,6 +179,6 @@ export async function mailParentOfChild(
   compose: (t: ReturnType<typeof holidayMessages>, parentName: string, childName: string, locale: Locale) => { subject: string; text: string },
 ): Promise<void> {
   const row = await parentOfChild(trx, childId);
-  const locale: Locale = row.locale === 'en' ? 'en' : 'de';
+  const locale: Locale = storedLocale(row.locale);
   await deps.mail.enqueue(trx, { to: row.email, ...compose(holidayMessages(locale), row.display_name, row.first_name, locale) });
 }

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the provider pages (Ferienbetreuung). */
 export const providerMessages = defineMessages(
+  'holidays/provider.messages',
   {
     'home.title': 'Meine Ferienangebote',
     'home.intro': 'Hier tragen Sie die Ferienangebote Ihrer Organisation ein. Die Redaktion prüft sie vor der Wunschphase.',

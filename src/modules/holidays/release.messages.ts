@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** What deleting a parent's account does to holiday places, wishes and waiting lists. */
 export const releaseMessages = defineMessages(
+  'holidays/release.messages',
   {
     'preview.accepted':
       '{child}: Der zugesagte Platz in „{offer}“ ({dates}) wird frei. Er geht an das nächste Kind auf der Warteliste, und der Träger bekommt eine Nachricht.',

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/deps.js';
-import { formatDateTime } from '../../platform/i18n/i18n.js';
+import { formatDateTime, storedLocale } from '../../platform/i18n/i18n.js';
 import { holidayMessages } from './holidays.messages.js';
 import { lotteryAnswerDays } from './places.service.js';
 import { lotteryPseudonyms } from './lottery-pseudonyms.js';
@@ -40,7 +40,7 @@ export async function sendResultMails(deps: AppDeps, seasonId: string, after: st
     const waitsOf = group(waits, (w) => w.child_id);
     for (const children of group(rows, (r) => r.parent_id).values()) {
       const first = children[0] as (typeof rows)[number];
-      const locale = first.locale === 'en' ? 'en' : 'de';
+      const locale = storedLocale(first.locale);
       const t = holidayMessages(locale);
       const list = children
         .map((c) => {

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const homeMessages = defineMessages(
+  'home/home.messages',
   {
     title: 'Willkommen im Familienrathaus',
     intro: 'Hier finden Familien in {city} Angebote, Beratung, Veranstaltungen und Ferienbetreuung – alles an einem Ort.',

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the editors' newsletter pages: overview, composer, preview, test, sending, progress. */
 export const composeMessages = defineMessages(
+  'newsletter/compose.messages',
   {
     'overview.title': 'Familieninfobrief verwalten',
     'overview.counts': 'Abonnentinnen und Abonnenten',

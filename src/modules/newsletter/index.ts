@@ -12,6 +12,7 @@ import { registerSubscriptionPages } from './subscriptions.pages.js';
 import { createSubscriptionService } from './subscriptions.service.js';
 import { NewsletterSignupBox } from './views/signup-box.js';
 import { newsletterNavigation } from './newsletter.navigation.js';
+import { newsMessages } from './news.messages.js';
 
 export { NewsletterSignupBox };
 export { purgeSubscribersJob };
@@ -25,7 +26,9 @@ export function newsletterModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'newsletter',
     personalData: newsletterPersonalData,
-    searchProviders: [{ id: 'news', label: { de: 'Neuigkeiten', en: 'News' }, search: (query, locale, limit) => news.search(query, locale, limit) }],
+    searchProviders: [
+      { id: 'news', label: (locale) => newsMessages(locale)('search.label'), search: (query, locale, limit) => news.search(query, locale, limit) },
+    ],
     // The sign-up form at the foot of every page.
     footer: [(ctx) => NewsletterSignupBox({ ctx })],
     navigation: newsletterNavigation,

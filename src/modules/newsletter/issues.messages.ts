@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the issue mail and the archive (frame only: the content is the editors' German). */
 export const issueMessages = defineMessages(
+  'newsletter/issues.messages',
   {
     greeting: 'Guten Tag,',
     'mail.header': 'Familieninfobrief – {portal}',

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the news pages, feeds and the editors' news forms. */
 export const newsMessages = defineMessages(
+  'newsletter/news.messages',
   {
     'list.title': 'Neuigkeiten',
     'list.intro': 'Neues von der Stadt, vom Bundesfamilienministerium und aus den Familienzentren.',
@@ -9,7 +10,7 @@ export const newsMessages = defineMessages(
     'list.allTopics': 'Alle Themen',
     'list.apply': 'Anzeigen',
     'list.empty': 'Zu diesem Thema gibt es gerade keine Neuigkeiten.',
-    'list.count': '{count} Neuigkeiten',
+    'list.count': '{count, plural, one {# Neuigkeit} other {# Neuigkeiten}}',
     'list.feeds': 'Neuigkeiten abonnieren:',
     'list.rss': 'RSS-Feed',
     'list.atom': 'Atom-Feed',
@@ -69,7 +70,7 @@ export const newsMessages = defineMessages(
     'list.allTopics': 'All topics',
     'list.apply': 'Show',
     'list.empty': 'There is no news on this topic at the moment.',
-    'list.count': '{count} news posts',
+    'list.count': '{count, plural, one {# news post} other {# news posts}}',
     'list.feeds': 'Follow the news:',
     'list.rss': 'RSS feed',
     'list.atom': 'Atom feed',

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 import type { NavigationEntry } from '../../platform/views/navigation.js';
 
 const messages = defineMessages(
+  'newsletter/newsletter.navigation',
   {
     'newsletter.label': 'Infobrief',
     'newsletter.teaser': 'Der Familieninfobrief kommt viermal im Jahr per E-Mail.',

@@ -1,9 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { locales } from '../../platform/i18n/i18n.js';
 
 /** Form schemas of the newsletter module; HTML forms reuse them through parseForm. */
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
-const LocaleField = Type.Union([Type.Literal('de'), Type.Literal('en')]);
+const LocaleField = Type.Union(locales.map((l) => Type.Literal(l)));
 export const Token = Type.String({ minLength: 20, maxLength: 200 });
 
 export const SignupForm = Type.Object({

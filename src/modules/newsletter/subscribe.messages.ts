@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of sign-up, confirmation, preferences and unsubscribing. */
 export const subscribeMessages = defineMessages(
+  'newsletter/subscribe.messages',
   {
     'signup.title': 'Familieninfobrief bestellen',
     'signup.intro':
@@ -13,8 +14,9 @@ export const subscribeMessages = defineMessages(
     'signup.submit': 'Infobrief bestellen',
     'signup.archive': 'Frühere Ausgaben lesen',
     'field.email': 'E-Mail-Adresse',
-    'field.locale': 'Sprache des Infobriefs',
-    'field.locale.note': 'Der Infobrief erscheint auf Deutsch.',
+    'field.locale': 'Sprache unserer E-Mails an Sie',
+    'field.locale.note':
+      'Der Infobrief selbst erscheint auf Deutsch. In der gewählten Sprache schicken wir Ihnen die E-Mails zu Ihrem Abonnement und den Rahmen jeder Ausgabe, zum Beispiel den Link zum Abbestellen.',
     'field.topics': 'Themen, die Sie besonders interessieren (freiwillig)',
     'field.district': 'Stadtbezirk (freiwillig)',
     'field.district.none': 'Kein bestimmter Stadtbezirk',
@@ -69,9 +71,9 @@ export const subscribeMessages = defineMessages(
     'signup.submit': 'Subscribe',
     'signup.archive': 'Read earlier issues',
     'field.email': 'Email address',
-    'field.locale': 'Language of the newsletter',
+    'field.locale': 'Language of our emails to you',
     'field.locale.note':
-      'The newsletter is written in German. Our emails about your subscription and the frame of each issue (for example the link to unsubscribe) are in English.',
+      'The newsletter itself is written in German. In the language you choose we send you the emails about your subscription and the frame of each issue, for example the link to unsubscribe.',
     'field.topics': 'Topics you are especially interested in (optional)',
     'field.district': 'District (optional)',
     'field.district.none': 'No particular district',
@@ -123,6 +125,7 @@ export const newsletterTopics = ['kita-schule', 'gesundheit', 'beratung', 'freiz
 export type NewsletterTopic = (typeof newsletterTopics)[number];
 
 export const topicMessages = defineMessages(
+  'newsletter/subscribe.messages#topicMessages',
   {
     'kita-schule': 'Kita und Schule',
     gesundheit: 'Gesundheit',

@@ -94,13 +94,18 @@ describe('double opt-in', () => {
     expect(again[1]!.subject).toBe('Please confirm your family newsletter subscription');
   });
 
-  it('offers no language the issues are not written in: it says they are German, and mails about the subscription follow the page', async () => {
+  it('lets people choose the language of the mails apart from the page, and says the issues are German', async () => {
     const v = visitor();
     const german = await v.get('/infobrief');
-    expect(german.body).not.toMatch(/<select[^>]*name="locale"/);
-    expect(german.body).toContain('Der Infobrief erscheint auf Deutsch.');
+    expect(german.body).toContain('Der Infobrief selbst erscheint auf Deutsch.');
+    // The page's language is chosen unless the person picks another.
+    expect(german.body).toMatch(/<option value="de" selected/);
+    expect(german.body).toContain('<option value="uk">Українська</option>');
+    await v.submit('/infobrief', '/infobrief', { email: 'ukrainian.reader@example.org', locale: 'uk', consent: 'ja' });
+    expect(await subscriberOf('ukrainian.reader@example.org')).toMatchObject({ status: 'pending', locale: 'uk' });
+    expect((await mailsTo('ukrainian.reader@example.org'))[0]!.subject, 'the mail speaks Ukrainian').toMatch(/^[^a-zA-Z]*[А-ЯІЇЄа-яіїє]/);
     await v.get('/sprache/en?zurueck=/infobrief');
-    expect((await v.get('/infobrief')).body).toContain('The newsletter is written in German.');
+    expect((await v.get('/infobrief')).body).toContain('The newsletter itself is written in German.');
     // A missing or forged locale is the page's language.
     const res = await v.submit('/infobrief', '/infobrief', { email: 'english.reader@example.org', locale: 'fr', consent: 'ja' });
     expect(res.statusCode).toBe(303);

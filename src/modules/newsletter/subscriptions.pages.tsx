@@ -47,7 +47,7 @@ export function registerSubscriptionPages(app: RouteApp, service: SubscriptionSe
   };
 
   app.get('/infobrief', { schema: { querystring: NoQuery } }, (req, reply) => reply.html(<SignupPage ctx={ctxOf(req)} />));
-  // The locale is not chosen (a hidden field): a missing or forged one is the page's language.
+  // The mail language is chosen in the form (the footer box sends the page's); a missing or forged one is the page's.
   const withLocale = (req: FastifyRequest, values: Record<string, string>): Record<string, string> => ({
     ...values,
     locale: isLocale(values.locale) ? values.locale : req.locale,

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
 export const searchMessages = defineMessages(
+  'search/search.messages',
   {
     title: 'Suche',
     titleWithQuery: 'Suche: „{query}“',

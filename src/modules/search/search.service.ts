@@ -27,7 +27,7 @@ export function createSearchService(registry: SearchRegistry) {
       if (query === '') return { kind: 'empty' };
       if (query.length > maxQueryLength) return { kind: 'tooLong', query };
       const found = await registry.search(query, locale);
-      const groups = found.map(({ provider, hits }) => ({ id: provider.id, label: provider.label[locale], hits }));
+      const groups = found.map(({ provider, hits }) => ({ id: provider.id, label: provider.label(locale), hits }));
       return { kind: 'results', query, groups, total: groups.reduce((sum, g) => sum + g.hits.length, 0) };
     },
   };

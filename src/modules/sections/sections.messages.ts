@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** What each section will offer once it is built, in one or two plain sentences. */
 export const sectionMessages = defineMessages(
+  'sections/sections.messages',
   {
     'network.label': 'Netzwerk',
     'network.teaser': 'Das Bündnis für Familie: Partner, Arbeitsgruppen und Termine.',

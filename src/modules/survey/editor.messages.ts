@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the editor and results pages (Verwaltung). */
 export const editorMessages = defineMessages(
+  'survey/editor.messages',
   {
     'list.title': 'Befragungen',
     'list.new': 'Neue Befragung',

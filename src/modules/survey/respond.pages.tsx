@@ -1,3 +1,4 @@
+import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
@@ -44,8 +45,8 @@ export function registerRespondPages(app: RouteApp, deps: AppDeps, service: Resp
     secure: config.cookieSecure,
     maxAge: 30 * 86400,
   });
-  // English and German surveys speak their own language throughout; others keep the visitor's choice.
-  const chromeLocale = (lang: SurveyLanguage, visitor: 'de' | 'en') => (lang === 'en' ? 'en' : lang === 'de' || lang === 'ls' ? 'de' : visitor);
+  // A survey in one of the portal's languages speaks it throughout; Leichte Sprache is German around it.
+  const chromeLocale = (lang: SurveyLanguage, visitor: Locale): Locale => (lang === 'ls' ? 'de' : isLocale(lang) ? lang : visitor);
 
   async function problemPage(req: FastifyRequest, reply: FastifyReply, slug: string, error: unknown) {
     if (!(error instanceof RespondError)) throw error;
@@ -97,7 +98,8 @@ export function registerRespondPages(app: RouteApp, deps: AppDeps, service: Resp
     const { survey, definition, open } = await service.openSurvey(slug);
     const languages = completeLanguages(definition);
     const wanted = typeof body.sprache === 'string' ? body.sprache : query.sprache;
-    const language = isSurveyLanguage(wanted) && languages.includes(wanted) ? wanted : req.locale === 'en' && languages.includes('en') ? 'en' : 'de';
+    const language =
+      isSurveyLanguage(wanted) && languages.includes(wanted) ? wanted : isSurveyLanguage(req.locale) && languages.includes(req.locale) ? req.locale : 'de';
     const channel = typeof body.kanal === 'string' ? body.kanal : typeof query.kanal === 'string' ? query.kanal.slice(0, 80) : undefined;
     return (
       <StartPage
@@ -116,7 +118,7 @@ export function registerRespondPages(app: RouteApp, deps: AppDeps, service: Resp
 
   const draftOf = (req: FastifyRequest, slug: string) => service.loadDraft(slug, req.cookies[cookieName]);
 
-  function errorTexts(draft: Draft, problems: Record<string, AnswerProblem>, locale: 'de' | 'en'): Record<string, string> {
+  function errorTexts(draft: Draft, problems: Record<string, AnswerProblem>, locale: Locale): Record<string, string> {
     const t = surveyMessages(locale);
     const labels = new Map<string, { text: string; q: Question }>();
     for (const q of allQuestions(draft.definition)) {

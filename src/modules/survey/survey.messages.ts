@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Texts of the respondent pages and the participation overview. */
 export const surveyMessages = defineMessages(
+  'survey/survey.messages',
   {
     'participate.title': 'Mitmachen',
     'participate.lead': 'Ihre Meinung zählt: Hier finden Sie Befragungen der Stadt und ihre Ergebnisse.',

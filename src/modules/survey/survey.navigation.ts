@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 import type { NavigationEntry } from '../../platform/views/navigation.js';
 
 const messages = defineMessages(
+  'survey/survey.navigation',
   {
     label: 'Mitmachen',
     teaser: 'Ihre Meinung zählt: Befragung, Familienbeirat, Ideen und Anliegen.',

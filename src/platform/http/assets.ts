@@ -6,12 +6,21 @@ import type { CityProfile } from '../city.js';
 
 const require = createRequire(import.meta.url);
 const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
+// Fira Sans (KERN's font) has Latin and Cyrillic but no Arabic: Noto Sans Arabic covers it, served by us.
+const arabicFontDir = path.join(path.dirname(require.resolve('@fontsource/noto-sans-arabic/package.json')), 'files');
 const publicDir = path.resolve(import.meta.dirname, '../../../public');
 
 /** KERN's CSS and fonts, our own CSS/JS and the city's logo and colours, all served by us. */
 export async function registerAssets(app: FastifyInstance, city: CityProfile): Promise<void> {
   const cache = { maxAge: '1d', immutable: false };
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', decorateReply: false, ...cache, allowedPath: (p) => /\.(css|woff2?)$/.test(p) });
+  await app.register(fastifyStatic, {
+    root: arabicFontDir,
+    prefix: '/assets/fonts/noto-sans-arabic/',
+    decorateReply: false,
+    ...cache,
+    allowedPath: (p) => /^\/?noto-sans-arabic-arabic-(400|700)-normal\.woff2$/.test(p),
+  });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, ...cache });
   await app.register(fastifyStatic, { root: path.dirname(city.logoPath), prefix: '/assets/city-files/', serve: false, decorateReply: true });
   app.get('/assets/city/logo', { schema: { hide: true } }, (_req, reply) =>

@@ -11,6 +11,7 @@ import type { CityProfile } from '../city.js';
 import { chosenLocale, type Locale } from '../i18n/i18n.js';
 import type { FooterLink, NavigationEntry } from '../views/navigation.js';
 import { csrfTokenFor, refuseCrossSite, verifyCsrfToken } from './csrf.js';
+import { queryParam } from './request-values.js';
 
 /** What every page needs to know about the request it answers. */
 export interface PageContext {
@@ -19,6 +20,8 @@ export interface PageContext {
   readonly csrfToken: string;
   /** Path and query of this page, for the language switch and "Barriere melden". */
   readonly path: string;
+  /** The portal's public address (https://…, no trailing slash), for absolute links such as hreflang. */
+  readonly publicUrl?: string;
   readonly city: CityProfile;
   /** What modules add to the footer of every page (see LayoutSlots). */
   readonly footer?: readonly FooterSlot[];
@@ -53,6 +56,7 @@ declare module 'fastify' {
     csrfExpected: string | null;
     sessionToken: string | null;
     layoutSlots: LayoutSlots | null;
+    publicUrl: string;
   }
   interface FastifyReply {
     startSession(token: string): void;
@@ -82,6 +86,7 @@ export function pageContext(req: FastifyRequest, city: CityProfile): PageContext
     actor: req.actor,
     csrfToken: req.csrfToken,
     path: req.url,
+    publicUrl: req.publicUrl,
     city,
     footer: slots?.footer,
     navigation: slots?.navigation,
@@ -106,6 +111,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   app.decorateRequest('csrfExpected', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('layoutSlots', null);
+  app.decorateRequest('publicUrl', '');
   app.decorateReply('startSession', function (this: FastifyReply, token: string) {
     this.setCookie(names.session, token, base);
   });
@@ -115,7 +121,10 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
 
   app.addHook('onRequest', async (req, reply) => {
     req.layoutSlots = opts.slots ?? null;
-    req.locale = chosenLocale(req.cookies[names.locale]);
+    req.publicUrl = config.publicUrl.replace(/\/$/, '');
+    req.locale = chosenLocale(queryParam(req, 'lang'), req.cookies[names.locale], req.headers['accept-language']);
+    // The same address answers in several languages: caches must keep them apart.
+    if (!req.url.startsWith('/assets/')) reply.header('vary', 'Cookie, Accept-Language');
     refuseCrossSite(req, config.publicUrl);
     const token = req.cookies[names.session];
     if (token && !req.url.startsWith('/assets/')) {

@@ -14,6 +14,7 @@ if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (value) => /^[^\s@
 // The label is quoted, so the sentence stays grammatical whatever the field is called
 // ("Füllen Sie „Vorname“ aus." rather than "Geben Sie Vorname ein.").
 const formMessages = defineMessages(
+  'platform/http/forms',
   {
     required: 'Füllen Sie das Feld „{label}“ aus.',
     tooShort: '„{label}“ muss mindestens {limit} Zeichen lang sein.',

@@ -1,79 +1,41 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueRegistry, compileIcu, defineMessages, locales, usesIcu, type Locale } from './i18n.js';
-
-const srcDir = path.resolve(import.meta.dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [full] : [];
-  });
-}
-
-type Ast = ReturnType<ReturnType<typeof compileIcu>['getAst']>;
-/** The names of every placeholder in a message, nested plural and select branches included. */
-function argumentNames(ast: Ast, names = new Set<string>()): Set<string> {
-  for (const element of ast) {
-    if ('value' in element && typeof element.value === 'string' && element.type !== 0) names.add(element.value);
-    if ('options' in element) for (const option of Object.values(element.options)) argumentNames(option.value, names);
-  }
-  return names;
-}
-
-/** Placeholders as the translator sees them: parsed for ICU messages, `{name}` for plain ones (their fast path). */
-function placeholders(template: string, locale: Locale): Set<string> {
-  if (!usesIcu(template)) return new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!));
-  return argumentNames(compileIcu(template, locale).getAst());
-}
+import { loadAllCatalogues } from './all-catalogues.js';
+import { checkLanguage } from './check.js';
+import { compileIcu, defineMessages, locales, translatedLocales, type Catalogue } from './i18n.js';
+import { translationFileUrl } from './translations.js';
 
 describe('message catalogues', () => {
+  let catalogues: Catalogue[] = [];
   beforeAll(async () => {
-    // Every file that defines a catalogue registers it on import.
-    for (const file of sourceFiles(srcDir)) {
-      if (readFileSync(file, 'utf8').includes('defineMessages(')) await import(pathToFileURL(file).href);
-    }
+    catalogues = await loadAllCatalogues();
   });
 
-  it('finds the catalogues of every module', () => {
-    expect(catalogueRegistry.length).toBeGreaterThan(30);
+  it('finds the catalogues of every module, each under its own name', () => {
+    expect(catalogues.length).toBeGreaterThan(30);
+    const names = catalogues.map((c) => c.namespace);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
   });
 
-  it('parses every message in every language and uses the same placeholders as German', () => {
-    const problems: string[] = [];
-    for (const catalogue of catalogueRegistry) {
-      for (const [key, german] of Object.entries(catalogue.de)) {
-        let expected: Set<string>;
-        try {
-          expected = placeholders(german, 'de');
-        } catch (error) {
-          problems.push(`de ${key}: ${(error as Error).message}`);
-          continue;
-        }
-        for (const locale of locales.filter((l): l is Locale => l !== 'de')) {
-          const text = catalogue[locale][key];
-          if (text === undefined) {
-            problems.push(`${locale} ${key}: missing`);
-            continue;
-          }
-          try {
-            const names = placeholders(text, locale);
-            if ([...names].sort().join() !== [...expected].sort().join()) problems.push(`${locale} ${key}: {${[...names]}} instead of {${[...expected]}}`);
-          } catch (error) {
-            problems.push(`${locale} ${key}: ${(error as Error).message}`);
-          }
-        }
-      }
-    }
+  it.each(locales.filter((l) => l !== 'de'))('has every message in %s, parsed, with the placeholders and plural forms it needs', (locale) => {
+    const problems = checkLanguage(catalogues, locale).map((p) => `${p.namespace} ${p.key}: ${p.problem}`);
     expect(problems).toEqual([]);
+  });
+
+  it.each(translatedLocales)('translates everything in %s except the names on its reviewed list', (locale) => {
+    const allowed = new Set(JSON.parse(readFileSync(new URL(translationFileUrl(locale).href.replace(/\.json$/, '.same.json')), 'utf8')) as string[]);
+    const untranslated = catalogues.flatMap(({ namespace, messages }) =>
+      Object.entries(messages.de)
+        .filter(([key, german]) => messages[locale][key] === german && !allowed.has(`${namespace}|${key}`))
+        .map(([key]) => `${namespace}|${key}`),
+    );
+    expect(untranslated).toEqual([]);
   });
 });
 
 describe('plurals', () => {
   const t = defineMessages(
+    'test:plurals',
     { waiting: '{count, plural, one {# Änderung wartet} other {# Änderungen warten}} auf Prüfung.' },
     { waiting: '{count, plural, one {# change is} other {# changes are}} waiting for review.' },
   );
@@ -85,8 +47,30 @@ describe('plurals', () => {
     expect(t('en')('waiting', { count: 1 })).toBe('1 change is waiting for review.');
   });
 
+  it('gives Russian, Polish and Arabic the forms their grammar has', () => {
+    const places = (locale: 'ru' | 'pl' | 'ar', template: string, counts: number[]) =>
+      counts.map((count) => String(compileIcu(template, locale).format({ count })));
+    expect(places('ru', '{count, plural, one {# место} few {# места} many {# мест} other {# места}}', [1, 3, 5, 21, 1.5])).toEqual([
+      '1 место',
+      '3 места',
+      '5 мест',
+      '21 место',
+      '1,5 места',
+    ]);
+    expect(places('pl', '{count, plural, one {# miejsce} few {# miejsca} many {# miejsc} other {# miejsca}}', [1, 2, 5, 22])).toEqual([
+      '1 miejsce',
+      '2 miejsca',
+      '5 miejsc',
+      '22 miejsca',
+    ]);
+    expect(
+      places('ar', '{count, plural, zero {لا أماكن} one {مكان واحد} two {مكانان} few {# أماكن} many {# مكانًا} other {# مكان}}', [0, 1, 2, 3, 11, 100]),
+    ).toEqual(['لا أماكن', 'مكان واحد', 'مكانان', '3 أماكن', '11 مكانًا', '100 مكان']);
+  });
+
   it('escapes values in html output', () => {
     const named = defineMessages(
+      'test:escape',
       { hello: 'Hallo {name}, {n, plural, one {# Kind} other {# Kinder}}' },
       { hello: 'Hello {name}, {n, plural, one {# child} other {# children}}' },
     );

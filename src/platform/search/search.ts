@@ -9,8 +9,8 @@ export interface SearchHit {
 /** A module that wants its content found by the site search plugs in one of these. */
 export interface SearchProvider {
   id: string;
-  /** Heading of this provider's results, per locale. */
-  label: Record<Locale, string>;
+  /** Heading of this provider's results, from the module's catalogue. */
+  label(locale: Locale): string;
   search(query: string, locale: Locale, limit: number): Promise<SearchHit[]>;
 }
 

@@ -39,6 +39,7 @@ export const isCivilDate = (value: string): boolean => isoExact.test(value) && r
 export const showCivilDate = (value: string): string => (isCivilDate(value) ? `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}` : value);
 
 const messages = defineMessages(
+  'platform/time/civil-date',
   {
     hint: 'Format: TT.MM.JJJJ, zum Beispiel 04.05.2017',
     format: 'Geben Sie „{label}“ als Datum im Format TT.MM.JJJJ an, zum Beispiel 04.05.2017.',

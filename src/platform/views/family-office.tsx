@@ -2,6 +2,7 @@ import type { CityProfile } from '../city.js';
 import { defineMessages, type Locale } from '../i18n/i18n.js';
 
 const officeMessages = defineMessages(
+  'platform/views/family-office',
   { phone: 'Telefon', email: 'E-Mail', address: 'Anschrift', hours: 'Öffnungszeiten' },
   { phone: 'Phone', email: 'Email', address: 'Address', hours: 'Opening hours' },
 );

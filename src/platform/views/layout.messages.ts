@@ -1,6 +1,7 @@
 import { defineMessages } from '../i18n/i18n.js';
 
 export const layoutMessages = defineMessages(
+  'platform/views/layout.messages',
   {
     'skip.toContent': 'Zum Inhalt springen',
     'header.home': 'Startseite {portal}',
@@ -17,9 +18,8 @@ export const layoutMessages = defineMessages(
     'account.admin': 'Verwaltung',
     'account.label': 'Konto',
     'footer.label': 'Service und Rechtliches',
-    'footer.language': 'Sprache',
-    'footer.switchTo': 'English',
-    'footer.switchToHint': 'Switch to English',
+    'language.label': 'Sprache wählen',
+    'language.choose': 'Sprache wählen (jetzt: {current})',
     'footer.familyOffice': 'Kontakt: {office}',
     'footer.licence': 'Familienrathaus ist freie Software unter der EUPL-1.2.',
     'error.titlePrefix': 'Fehler: ',
@@ -42,13 +42,12 @@ export const layoutMessages = defineMessages(
     'account.admin': 'Administration',
     'account.label': 'Account',
     'footer.label': 'Service and legal',
-    'footer.language': 'Language',
-    'footer.switchTo': 'Deutsch',
-    'footer.switchToHint': 'Auf Deutsch wechseln',
+    'language.label': 'Choose language',
+    'language.choose': 'Choose language (now: {current})',
     'footer.familyOffice': 'Contact: {office}',
     'footer.licence': 'Familienrathaus is free software under the EUPL-1.2.',
     'error.titlePrefix': 'Error: ',
     'error.summary': 'Please check your answers',
-    'filters.summary': '{count, plural, =0 {Filters} other {Filters (# active)}}',
+    'filters.summary': '{count, plural, =0 {Filters} one {Filters (# active)} other {Filters (# active)}}',
   },
 );

@@ -1,6 +1,8 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/context.js';
 import { AccountNav, SiteSearch } from './header-parts.js';
+import { textDirection } from '../i18n/i18n.js';
+import { LanguageAlternates, LanguageSwitch } from './language-switch.js';
 import { layoutMessages } from './layout.messages.js';
 
 export interface LayoutProps {
@@ -13,28 +15,23 @@ export interface LayoutProps {
   children?: Children;
 }
 
-/** The path to return to after switching language; only local paths. */
-function switchLink(ctx: PageContext, target: string): string {
-  return `/sprache/${target}?zurueck=${encodeURIComponent(ctx.path)}`;
-}
-
 export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps): JSX.Element {
   const t = layoutMessages(ctx.locale);
-  const other = ctx.locale === 'de' ? 'en' : 'de';
   const fullTitle = `${hasErrors ? t('error.titlePrefix') : ''}${title} – ${ctx.city.portalName}`;
   return (
     <>
       {'<!doctype html>'}
-      <html lang={ctx.locale} dir="ltr">
+      <html lang={ctx.locale} dir={textDirection(ctx.locale)}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
           <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
-          <link rel="stylesheet" href="/assets/kern/kern.min.css" />
+          <link rel="stylesheet" href={textDirection(ctx.locale) === 'rtl' ? '/assets/rtl/kern.rtl.min.css' : '/assets/kern/kern.min.css'} />
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="stylesheet" href="/assets/city/theme.css" />
           <link rel="icon" href="/assets/city/logo" />
+          <LanguageAlternates ctx={ctx} />
           <script src="/assets/app.js" defer></script>
         </head>
         <body>
@@ -54,6 +51,7 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
                   </span>
                 </span>
               </a>
+              <LanguageSwitch ctx={ctx} />
             </div>
             {/* Folded on small screens, always open on wide ones (app.css); works without JavaScript. */}
             <details class="site-menu">
@@ -94,12 +92,6 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
                   ))}
                 </ul>
               </nav>
-              <p class="kern-body">
-                <span safe>{t('footer.language')}</span>:{' '}
-                <a class="kern-link" href={switchLink(ctx, other)} lang={other} hreflang={other} title={t('footer.switchToHint')}>
-                  {t.html('footer.switchTo')}
-                </a>
-              </p>
               <p class="kern-body kern-body--small" safe>
                 {t('footer.familyOffice', { office: `${ctx.city.familyOffice.name}, ${ctx.city.familyOffice.phone}, ${ctx.city.familyOffice.email}` })}
               </p>

@@ -1,6 +1,7 @@
 import { defineMessages } from '../i18n/i18n.js';
 
 export const statusMessages = defineMessages(
+  'platform/views/status-pages.messages',
   {
     'notFound.title': 'Seite nicht gefunden',
     'notFound.text': 'Diese Seite gibt es nicht oder nicht mehr. Prüfen Sie die Adresse oder suchen Sie, was Sie brauchen.',

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../../platform/i18n/i18n.js';
 
 export const accountMailMessages = defineMessages(
+  'accounts/emails/account-emails.messages',
   {
     greeting: 'Guten Tag {name},',
     signature: 'Freundliche Grüße\nIhr Team vom {portal}',

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { formatDateTime } from '../../../platform/i18n/i18n.js';
+import { formatDateTime, autonyms, locales } from '../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../platform/views/data-table.js';
 import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
@@ -138,10 +138,7 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
           label={t('field.locale')}
           value={profileValues.locale}
           error={profile.errors?.locale}
-          options={[
-            { value: 'de', label: t('locale.de') },
-            { value: 'en', label: t('locale.en') },
-          ]}
+          options={[...locales.map((l) => ({ value: l, label: autonyms[l] }))]}
         />
         <SubmitButton label={t('account.saveProfile')} variant="secondary" />
       </form>

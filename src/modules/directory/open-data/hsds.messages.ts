@@ -2,6 +2,7 @@ import { defineMessages } from '../../../platform/i18n/i18n.js';
 
 /** Open data: the HSDS import page and its error report. */
 export const hsdsMessages = defineMessages(
+  'directory/open-data/hsds.messages',
   {
     'import.title': 'Verzeichnis importieren (HSDS 3.0)',
     'import.intro':
@@ -31,7 +32,8 @@ export const hsdsMessages = defineMessages(
     'import.report.record': 'Eintrag',
     'import.report.field': 'Feld',
     'import.report.problem': 'Problem',
-    'import.report.more': 'Dazu kommen {count} weitere Probleme, die hier nicht aufgeführt sind.',
+    'import.report.more':
+      '{count, plural, one {Dazu kommt # weiteres Problem, das hier nicht aufgeführt ist.} other {Dazu kommen # weitere Probleme, die hier nicht aufgeführt sind.}}',
     'import.report.notKept': 'Das Paket ist sehr groß und wurde deshalb nicht erneut in das Feld eingefügt. Bitte fügen Sie es nach der Korrektur wieder ein.',
     'import.done.title': 'Import abgeschlossen',
     'import.done.text':
@@ -116,7 +118,7 @@ export const hsdsMessages = defineMessages(
     'import.report.record': 'Record',
     'import.report.field': 'Field',
     'import.report.problem': 'Problem',
-    'import.report.more': 'There are {count} more problems not listed here.',
+    'import.report.more': '{count, plural, one {There is # more problem not listed here.} other {There are # more problems not listed here.}}',
     'import.report.notKept': 'The package is very big, so it was not put back into the field. Please paste it again after correcting it.',
     'import.done.title': 'Import complete',
     'import.done.text':

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { CityProfile } from '../../../platform/city.js';
 import { pageQuery } from '../../../platform/http/routes.js';
-import { intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import { intlLocale, perLocale, type Locale } from '../../../platform/i18n/i18n.js';
 import { LenientText } from '../directory.routes.js';
 import { maxQueryLength, type ServiceQuery, type SortOrder } from './directory.search.js';
 
@@ -115,10 +115,7 @@ export const isLanguageCode = (code: string, known: readonly string[]) =>
   /^[a-z]{2,3}$/.test(code) && (known.includes(code) || languageName(code, 'de') !== code.toUpperCase());
 
 // Intl objects are costly to build; one per locale serves every request.
-const displayNames = {
-  de: new Intl.DisplayNames(intlLocale.de, { type: 'language', fallback: 'none' }),
-  en: new Intl.DisplayNames(intlLocale.en, { type: 'language', fallback: 'none' }),
-};
+const displayNames = perLocale((locale) => new Intl.DisplayNames(intlLocale[locale], { type: 'language', fallback: 'none' }));
 
 /** The name of a language in the visitor's language, or the code when Intl does not know it. */
 export function languageName(code: string, locale: Locale): string {

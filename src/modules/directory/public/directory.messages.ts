@@ -2,7 +2,9 @@ import { defineMessages } from '../../../platform/i18n/i18n.js';
 
 /** The public directory: the search page (/angebote) and the opening-hours wording. */
 export const directoryMessages = defineMessages(
+  'directory/public/directory.messages',
   {
+    'search.label': 'Angebote',
     'list.title': 'Angebote',
     'list.titleWithQuery': 'Angebote: „{query}“',
     'list.heading': 'Angebote für Familien',
@@ -87,6 +89,7 @@ export const directoryMessages = defineMessages(
     'day.7': 'Sonntag',
   },
   {
+    'search.label': 'Services',
     'list.title': 'Services',
     'list.titleWithQuery': 'Services: “{query}”',
     'list.heading': 'Services for families',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.js';
 import type { SearchProvider } from '../../../platform/search/search.js';
+import { directoryMessages } from './directory.messages.js';
 import { searchServices } from './directory.search.js';
 import { shortText } from './views/public-parts.js';
 
@@ -8,7 +9,7 @@ import { shortText } from './views/public-parts.js';
 export function directorySearchProvider(db: Kysely<DB>): SearchProvider {
   return {
     id: 'directory',
-    label: { de: 'Angebote', en: 'Services' },
+    label: (locale) => directoryMessages(locale)('search.label'),
     async search(query, _locale, limit) {
       const results = await searchServices(db, { text: query, perPage: limit });
       return results.items.map((hit) => ({

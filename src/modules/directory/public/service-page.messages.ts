@@ -2,6 +2,7 @@ import { defineMessages } from '../../../platform/i18n/i18n.js';
 
 /** The public service page (/angebote/:id) and its print view. */
 export const servicePageMessages = defineMessages(
+  'directory/public/service-page.messages',
   {
     back: 'Alle Angebote',
     'unlisted.defunct': 'Dieses Angebot gibt es nicht mehr',

@@ -2,6 +2,7 @@ import { defineMessages } from '../../../platform/i18n/i18n.js';
 
 /** Topic pages (/themen, /themen/:code) and the editors' forms on them. */
 export const topicMessages = defineMessages(
+  'directory/public/topics.messages',
   {
     'list.title': 'Themen',
     'list.intro': 'Alle Angebote für Familien, nach Themen geordnet. Wählen Sie ein Thema.',

@@ -5,6 +5,7 @@ import { featureTerms } from '../directory.taxonomy.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/hsds.types.js';
 import { workflowFieldMessages, type WorkflowFieldKey } from './workflow.fields.messages.js';
 import { serviceLanguages } from './workflow.service-form.js';
+import { languageName } from '../public/directory.filters.js';
 import { numberFormat } from '../../../platform/i18n/i18n.js';
 
 /**
@@ -93,9 +94,9 @@ function serviceFields(s: HsdsService, lookups: DiffLookups): Fields {
   const t = workflowFieldMessages(lookups.locale);
   const attributes = s.attributes ?? [];
   const feature = (id: string) => text(attributes.find((a) => a.taxonomy_term_id === id)?.value);
-  const languageName = (code: string | undefined, name: string | undefined) => {
+  const languageLabel = (code: string | undefined, name: string | undefined) => {
     const known = serviceLanguages.find((l) => l.code === code?.toLowerCase());
-    return known ? known[lookups.locale] : (name ?? code);
+    return known ? languageName(known.code, lookups.locale) : (name ?? code);
   };
   const cost = (c: NonNullable<HsdsService['cost_options']>[number]) =>
     (c.amount ?? 0) === 0 ? t('value.free') : `${text(c.option) ?? t('service.price')}: ${euros(c.amount ?? 0, lookups.locale)}`;
@@ -111,7 +112,7 @@ function serviceFields(s: HsdsService, lookups: DiffLookups): Fields {
     ['service.costs', list((s.cost_options ?? []).map(cost))],
     ['service.fees', text(s.fees_description)],
     ['service.documents', list((s.required_documents ?? []).map((d) => d.document))],
-    ['service.languages', list((s.languages ?? []).map((l) => languageName(l.code, l.name)))],
+    ['service.languages', list((s.languages ?? []).map((l) => languageLabel(l.code, l.name)))],
     ['service.phone', list((s.phones ?? []).map((p) => p.number))],
     ['service.email', text(s.email)],
     ['service.url', text(s.url)],

@@ -122,7 +122,7 @@ const de = {
 
 export type WorkflowFieldKey = keyof typeof de;
 
-export const workflowFieldMessages = defineMessages(de, {
+export const workflowFieldMessages = defineMessages('directory/workflow/workflow.fields.messages', de, {
   'error.tooLong': '“{label}” must be {max} characters or fewer.',
   'error.email': 'Enter an email address like name@example.org in “{label}”.',
   'error.url': 'Enter a web address like https://www.example.org in “{label}”.',

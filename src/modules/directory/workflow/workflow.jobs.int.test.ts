@@ -71,7 +71,7 @@ describe('check reminders and stale flags', () => {
     expect(response.statusCode).toBe(303);
     const checked = await row(ancient.id);
     expect([checked.stale_flagged_at, checked.check_reminder_sent_at]).toEqual([null, null]);
-    expect((await editor.visitor.get(paths.queue)).body).toContain('1 Angebote seit über 18 Monaten nicht geprüft');
+    expect((await editor.visitor.get(paths.queue)).body).toContain('1 Angebot seit über 18 Monaten nicht geprüft');
   });
 
   it('registers both jobs with the queue so the worker runs them daily', async () => {
@@ -102,7 +102,7 @@ describe('the morning digest of the review queue', () => {
     const inAnHour = new Date(before.getTime() + 3600_000);
     expect(await sendQueueDigest(t.deps, inAnHour)).toMatchObject({ entries: 1 });
     const [digest] = await outbox(editor.user.email);
-    expect(digest!.subject).toBe('1 neue Einträge zur Prüfung');
+    expect(digest!.subject).toBe('1 neuer Eintrag zur Prüfung');
     expect(digest!.text_body).toContain('Spielplatzfest im Sommer (Angebot, Familienzentrum Digest e. V.)');
     expect(digest!.text_body).toContain(`${t.deps.config.publicUrl}${paths.review(revision.id)}`);
 

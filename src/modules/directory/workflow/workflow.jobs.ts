@@ -1,3 +1,4 @@
+import { storedLocale } from '../../../platform/i18n/i18n.js';
 import type { AppDeps } from '../../../platform/deps.js';
 import { job, type JobDefinition } from '../../../platform/modules/manifest.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
@@ -59,7 +60,7 @@ const factsOf = (r: Row): CheckFacts => ({
   reminderSentAt: r.check_reminder_sent_at,
   staleFlaggedAt: r.stale_flagged_at,
 });
-const localeOf = (value: string): Locale => (value === 'en' ? 'en' : 'de');
+const localeOf = (value: string): Locale => storedLocale(value);
 
 function line(deps: JobDeps, r: Row): EntryLine {
   return {

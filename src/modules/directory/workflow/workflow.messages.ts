@@ -2,6 +2,7 @@ import { defineMessages } from '../../../platform/i18n/i18n.js';
 
 /** Pages of the directory workflow: Mein Verzeichnis, history, review queue, trusted organisations. */
 export const workflowMessages = defineMessages(
+  'directory/workflow/workflow.messages',
   {
     'form.invalid': 'Bitte prüfen Sie Ihre Angaben.',
     'status.draft': 'Entwurf',
@@ -14,7 +15,7 @@ export const workflowMessages = defineMessages(
     'kind.location': 'Standort',
     'kind.service': 'Angebot',
     'home.title': 'Mein Verzeichnis',
-    'home.intro': 'Hier pflegen Sie die Angaben Ihrer Organisation, ihre Standorte und Angebote im Verzeichnis „Angebote & Leistungen“.',
+    'home.intro': 'Hier pflegen Sie die Angaben Ihrer Organisation, ihre Standorte und Angebote im Verzeichnis „Angebote“.',
     'home.none': 'Ihr Konto gehört noch zu keiner Organisation. Wenden Sie sich an das Familienbüro, damit es Sie Ihrer Organisation zuordnet.',
     'home.noneEditor': 'Sie sind keiner Organisation zugeordnet. Als Redaktion bearbeiten Sie die Einträge jeder Organisation über „Alle Organisationen“.',
     'home.allOrganizations': 'Alle Organisationen',
@@ -112,7 +113,7 @@ export const workflowMessages = defineMessages(
     'queue.stale': 'Lange nicht geprüft',
     'queue.staleIntro': 'Diese veröffentlichten Angebote wurden seit über 18 Monaten nicht geprüft. Die Anbieter wurden vorher erinnert.',
     'queue.staleEmpty': 'Keine Angebote sind überfällig.',
-    'queue.staleCount': '{count} Angebote seit über 18 Monaten nicht geprüft',
+    'queue.staleCount': '{count, plural, one {# Angebot seit über 18 Monaten nicht geprüft} other {# Angebote seit über 18 Monaten nicht geprüft}}',
     'queue.lastChecked': 'Zuletzt geprüft',
     'queue.flagged': 'Markiert am',
     'queue.neverChecked': 'nie',
@@ -144,7 +145,7 @@ export const workflowMessages = defineMessages(
     'organizations.title': 'Organisationen im Verzeichnis',
     'organizations.intro':
       'Änderungen vertrauenswürdiger Organisationen erscheinen ohne Prüfung. Markieren Sie nur Organisationen, deren Angaben sich bewährt haben.',
-    'organizations.count': '{count} Organisationen',
+    'organizations.count': '{count, plural, one {# Organisation} other {# Organisationen}}',
     'organizations.trusted': 'Vertrauenswürdig',
     'organizations.trustedShort': 'vertrauenswürdig',
     'organizations.yes': 'ja',
@@ -262,7 +263,7 @@ export const workflowMessages = defineMessages(
     'queue.stale': 'Not checked for a long time',
     'queue.staleIntro': 'These published services have not been checked for more than 18 months. The providers were reminded before.',
     'queue.staleEmpty': 'No services are overdue.',
-    'queue.staleCount': '{count} services not checked for more than 18 months',
+    'queue.staleCount': '{count, plural, one {# service not checked for more than 18 months} other {# services not checked for more than 18 months}}',
     'queue.lastChecked': 'Last checked',
     'queue.flagged': 'Flagged on',
     'queue.neverChecked': 'never',
@@ -293,7 +294,7 @@ export const workflowMessages = defineMessages(
     'review.back': 'Back to the review list',
     'organizations.title': 'Organisations in the directory',
     'organizations.intro': 'Changes by trusted organisations appear without review. Only mark organisations whose details have proved reliable.',
-    'organizations.count': '{count} organisations',
+    'organizations.count': '{count, plural, one {# organisation} other {# organisations}}',
     'organizations.trusted': 'Trusted',
     'organizations.trustedShort': 'trusted',
     'organizations.yes': 'yes',

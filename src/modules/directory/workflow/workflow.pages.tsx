@@ -1,3 +1,4 @@
+import { type Locale } from '../../../platform/i18n/i18n.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.js';
 import type { DirectoryEntity } from '../../../db/types.js';
@@ -172,7 +173,7 @@ function valuesOf(
   data: unknown,
   cityName: string,
   serviceChoices: Awaited<ReturnType<WorkflowService['serviceChoices']>> | undefined,
-  locale: 'de' | 'en',
+  locale: Locale,
 ): FormValues {
   switch (type) {
     case 'organization':

@@ -1,3 +1,4 @@
+import { storedLocale } from '../../../platform/i18n/i18n.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../../config.js';
 import type { DB } from '../../../db/types.js';
@@ -44,7 +45,7 @@ export function createReviewService({ db, config, city, mail }: ReviewDeps) {
       trx,
       decisionMail({
         to: revision.author_email,
-        locale: revision.author_locale === 'en' ? 'en' : 'de',
+        locale: storedLocale(revision.author_locale),
         portalName: city.portalName,
         editorsEmail: city.editorsEmail,
         name: revision.author_name ?? '',

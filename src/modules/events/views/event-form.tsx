@@ -2,7 +2,7 @@ import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
-import { eventCategories } from '../events.categories.js';
+import { categoryName, eventCategories } from '../events.categories.js';
 import { formMessages } from '../events-form.messages.js';
 import type { FormFields } from '../events.form.js';
 import { weekdayLong } from './format.js';
@@ -61,7 +61,7 @@ export function EventForm({ ctx, mode, action, values: v, errors: e, organizatio
           <div class="kern-hint" safe>
             {t('categories.hint')}
           </div>
-          <div class="kern-fieldset__body">{eventCategories.map((c) => check(`cat_${c.code}`, c[ctx.locale]))}</div>
+          <div class="kern-fieldset__body">{eventCategories.map((c) => check(`cat_${c.code}`, categoryName(c.code, ctx.locale)))}</div>
         </fieldset>
       </Fieldset>
       <Fieldset legend={t('section.when')}>

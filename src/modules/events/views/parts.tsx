@@ -125,7 +125,7 @@ export function FilterForm({ ctx, parsed, action }: { ctx: PageContext; parsed: 
             <div class="kern-form-input__select-wrapper">
               <select class="kern-form-input__select" id="kategorie" name={params.category}>
                 {option('', t('filters.any'), !f.category)}
-                {eventCategories.map((c) => option(c.code, c[ctx.locale], c.code === f.category))}
+                {eventCategories.map((c) => option(c.code, categoryName(c.code, ctx.locale), c.code === f.category))}
               </select>
             </div>
           </div>

@@ -2,6 +2,7 @@ import { defineMessages } from '../../../platform/i18n/i18n.js';
 
 /** Texts of the confirmation mail and the "already subscribed" notice — no advertising in either. */
 export const subscriptionMailMessages = defineMessages(
+  'newsletter/emails/subscription-mails.messages',
   {
     greeting: 'Guten Tag,',
     'confirm.subject': 'Bitte bestätigen Sie Ihre Anmeldung zum Familieninfobrief',

@@ -8,7 +8,7 @@ import { composeMessages } from '../compose.messages.js';
 import type { IssueContent } from '../issue-content.js';
 import type { Issue } from '../issues.repository.js';
 import type { NewsPost } from '../news.repository.js';
-import { eventCategories } from '../../events/index.js';
+import { categoryName, eventCategories } from '../../events/index.js';
 import { IssueBody } from './issue-body.js';
 
 export const freeSections = 3;
@@ -133,7 +133,10 @@ export function ComposerPage({ ctx, issue, news, values, errors = {}, actionErro
           label={t('field.eventsCategory')}
           value={values.eventsCategory ?? ''}
           error={errors.eventsCategory}
-          options={[{ value: '', label: t('field.eventsCategory.all') }, ...eventCategories.map((c) => ({ value: c.code, label: c[ctx.locale] }))]}
+          options={[
+            { value: '', label: t('field.eventsCategory.all') },
+            ...eventCategories.map((c) => ({ value: c.code, label: categoryName(c.code, ctx.locale) })),
+          ]}
         />
         <TextField name="eventsAge" label={t('field.eventsAge')} hint={t('field.eventsAge.hint')} value={values.eventsAge} error={errors.eventsAge} />
         <Checkbox name="eventsFreeOnly" label={t('field.eventsFreeOnly')} checked={values.eventsFreeOnly === 'ja'} />

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { dateFormat, formatDateTime, intlLocale } from '../../../platform/i18n/i18n.js';
+import { dateFormat, formatDateTime, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
 import { imagePath } from '../../../platform/media/media.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { renderMarkdown } from '../../content/index.js';
@@ -8,7 +8,7 @@ import { newsMessages } from '../news.messages.js';
 import { newsletterTopics, topicMessages } from '../subscribe.messages.js';
 
 const section = '/neuigkeiten';
-const day = (d: Date, locale: 'de' | 'en') => dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(d);
+const day = (d: Date, locale: Locale) => dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(d);
 
 /** The same escaping as the directory: "<" never appears inside the JSON-LD block. */
 const jsonLd = (data: unknown) =>

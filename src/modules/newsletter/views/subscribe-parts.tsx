@@ -1,3 +1,4 @@
+import { autonyms, locales } from '../../../platform/i18n/i18n.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { SelectField } from '../../../platform/views/forms.js';
@@ -9,12 +10,15 @@ export function PreferenceFields({ ctx, values, errors }: { ctx: PageContext; va
   const topics = topicMessages(ctx.locale);
   return (
     <>
-      {/* No language to choose: issues are written in German only. The locale (the page's, or the
-          one stored) only sets the language of the subscription mails and of each issue's frame. */}
-      <input type="hidden" name="locale" value={values.locale ?? ctx.locale} />
-      <p class="kern-body" safe>
-        {t('field.locale.note')}
-      </p>
+      {/* Issues are written in German; the chosen language is that of the subscription mails and of
+          each issue's frame, chosen apart from the page's language (a family may read German pages). */}
+      <SelectField
+        name="locale"
+        label={t('field.locale')}
+        hint={t('field.locale.note')}
+        value={values.locale ?? ctx.locale}
+        options={locales.map((l) => ({ value: l, label: autonyms[l] }))}
+      />
       <fieldset class="kern-fieldset">
         <legend class="kern-label" safe>
           {t('field.topics')}

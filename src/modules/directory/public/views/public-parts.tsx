@@ -1,3 +1,4 @@
+import { intlLocale, perLocale } from '../../../../platform/i18n/i18n.js';
 import type { PageContext } from '../../../../platform/http/context.js';
 import type { WeeklyHours } from '../../../../db/types.js';
 import { directoryMessages } from '../directory.messages.js';
@@ -63,7 +64,7 @@ export function shortText(text: string, length = 220): string {
   return `${flat.slice(0, cut > length / 2 ? cut : length)} …`;
 }
 
-const kilometres = { de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }) };
+const kilometres = perLocale((locale) => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 }));
 
 function ResultItem({ ctx, hit, now, originName }: { ctx: PageContext; hit: ServiceHit; now: Date; originName?: string }): JSX.Element {
   const t = directoryMessages(ctx.locale);

@@ -1,3 +1,4 @@
+import { intlLocale, perLocale } from '../../../../platform/i18n/i18n.js';
 import type { PageContext } from '../../../../platform/http/context.js';
 import { Checkbox, SelectField } from '../../../../platform/views/forms.js';
 import { FilterPanel } from '../../../../platform/views/filter-panel.js';
@@ -18,7 +19,7 @@ export interface SearchPageProps {
   now: Date;
 }
 
-const collators = { de: new Intl.Collator('de'), en: new Intl.Collator('en') };
+const collators = perLocale((locale) => new Intl.Collator(intlLocale[locale]));
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 function AgeField({ ctx, value }: { ctx: PageContext; value: string }): JSX.Element {

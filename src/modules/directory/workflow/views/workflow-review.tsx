@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../platform/http/context.js';
 import type { FieldErrors } from '../../../../platform/http/errors.js';
-import { formatDateTime } from '../../../../platform/i18n/i18n.js';
+import { formatCivilDate, formatDateTime, type Locale } from '../../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../../platform/views/data-table.js';
 import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../../platform/views/forms.js';
 import { Layout } from '../../../../platform/views/layout.js';
@@ -16,7 +16,7 @@ type Queue = Awaited<ReturnType<ReviewService['queue']>>;
 type Review = Awaited<ReturnType<ReviewService['reviewPage']>>;
 type Organizations = Awaited<ReturnType<ReviewService['organizations']>>;
 
-const dateOnly = (value: string | null, locale: 'de' | 'en') => (value ? (locale === 'de' ? value.split('-').reverse().join('.') : value) : '–');
+const dateOnly = (value: string | null, locale: Locale) => (value ? formatCivilDate(value, locale) : '–');
 
 /** GET /verwaltung/pruefung */
 export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Queue; notice?: string }): JSX.Element {
