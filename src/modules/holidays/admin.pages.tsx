@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { csvDocument } from '../../platform/export/csv.js';
+import { exportMessages } from './exports.messages.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
@@ -114,8 +115,10 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
   app.get('/verwaltung/ferien/:id', { schema: { params: IdParams, querystring: NoQuery } }, (req, reply) => dashboard(req, reply, req.params.id, 200));
   app.get('/verwaltung/ferien/:id/angebote.csv', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     const { offers } = await seasonDashboard(deps.db, editor(req), req.params.id);
+    const t = exportMessages(req.locale);
+    const columns = ['offer', 'organization', 'status', 'firstDay', 'places', 'taken', 'wishes', 'firstWishes', 'waiting'] as const;
     const lines = [
-      ['Angebot', 'Träger', 'Status', 'Erster Tag', 'Plätze', 'Vergeben', 'Wünsche', 'Erstwünsche', 'Warteliste'],
+      columns.map((column) => t(`offers.${column}`)),
       ...offers.map((o) => [o.title, o.organization_name, o.status, o.first_day, o.places, o.places_taken, o.wishes, o.first_wishes, o.waiting]),
     ];
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ferienangebote.csv"').send(csvDocument(lines));

@@ -1,24 +1,30 @@
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import { csvDocument } from '../../platform/export/csv.js';
 import { drawLine, embedUnicodeFonts, lineWidth } from './pdf-text.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
+import { exportMessages } from './exports.messages.js';
 import type { Participant } from './provider.service.js';
 
-/** Participant lists as CSV (Excel-friendly) and as a printable PDF (a Unicode font, see pdf-text.ts). */
+/** Participant lists as CSV (Excel-friendly) and as a printable PDF (a Unicode font, see pdf-text.ts), in the exporter's language. */
 
-const headers = ['Nachname', 'Vorname', 'Alter', 'Bedürfnisse', 'Notfallkontakt', 'Fotos erlaubt', 'Status'];
-const row = (p: Participant) => [
-  p.lastName,
-  p.firstName,
-  String(p.age),
-  p.needs,
-  p.contact,
-  p.photoConsent ? 'ja' : 'nein',
-  p.status === 'accepted' ? 'zugesagt' : 'angeboten',
-];
+const headerKeys = ['lastName', 'firstName', 'age', 'needs', 'contact', 'photos', 'status'] as const;
+const headersIn = (locale: Locale) => headerKeys.map((key) => exportMessages(locale)(`participants.${key}`));
+const rowIn = (locale: Locale) => {
+  const t = exportMessages(locale);
+  return (p: Participant) => [
+    p.lastName,
+    p.firstName,
+    String(p.age),
+    p.needs,
+    p.contact,
+    t(p.photoConsent ? 'participants.yes' : 'participants.no'),
+    t(p.status === 'accepted' ? 'participants.accepted' : 'participants.offered'),
+  ];
+};
 
 /** Semicolon-separated with a BOM, as German Excel expects (platform/export/csv.ts). */
-export function participantsCsv(list: Participant[]): string {
-  return csvDocument([headers, ...list.map(row)]);
+export function participantsCsv(list: Participant[], locale: Locale): string {
+  return csvDocument([headersIn(locale), ...list.map(rowIn(locale))]);
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -38,9 +44,12 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 }
 
 /** A4 landscape, one row per child, columns wrapped; title and date range on every page. Names in any script. */
-export async function participantsPdf(title: string, subtitle: string, list: Participant[]): Promise<Uint8Array> {
+export async function participantsPdf(title: string, subtitle: string, list: Participant[], locale: Locale): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`Teilnehmende: ${title}`);
+  pdf.setTitle(exportMessages(locale)('participants.title', { title }));
+  pdf.setLanguage(locale);
+  const headers = headersIn(locale);
+  const row = rowIn(locale);
   const { regular: font, bold } = await embedUnicodeFonts(pdf);
   const widths = [110, 90, 40, 190, 200, 70, 60];
   const size = 9;

@@ -1,4 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
+import { locales } from '../../platform/i18n/i18n.js';
+import { exportMessages } from './exports.messages.js';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
@@ -98,6 +100,27 @@ describe('provider pages', () => {
     expect(text).not.toContain('?');
     // Only the glyphs used are embedded: the whole font would be 680 KB.
     expect(pdf.rawPayload.length).toBeLessThan(120_000);
+  });
+
+  it.each(locales)('exports the list in %s: headers and words of the PDF and the CSV in the language of the person exporting', async (locale) => {
+    const { org, offer } = await offerWithChildren();
+    const { visitor } = await providerOf(org.id);
+    const t = exportMessages(locale);
+    const pdf = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.pdf?lang=${locale}`);
+    const doc = await PDFDocument.load(pdf.rawPayload);
+    expect(doc.getTitle()).toBe(t('participants.title', { title: 'Abenteuerwoche am Kanal' }));
+    const lines = (await pdfText(pdf.rawPayload)).join('\n').split('\n');
+    // Arabic headers with a lam-alef ligature (الاسم) extract as االسم: pdf.js reads the ligature's two
+    // letters back in drawing order, so copying or searching such words in the PDF finds them scrambled.
+    const keys =
+      locale === 'ar' ? (['participants.lastName'] as const) : (['participants.lastName', 'participants.firstName', 'participants.contact'] as const);
+    for (const key of keys) {
+      expect(lines, `${locale} ${key}`).toContain(t(key));
+    }
+    expect(lines, `${locale} status`).toContain(t('participants.accepted'));
+    expect(lines).toContain('Jörg');
+    const csv = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.csv?lang=${locale}`);
+    expect(csv.body.split('\r\n')[0]).toContain(`${t('participants.lastName')};${t('participants.firstName')}`);
   });
 
   it('cancels an offer: places end, capacity is freed and every family gets a mail', async () => {

@@ -185,12 +185,12 @@ export function registerProviderPages(app: RouteApp, deps: AppDeps): void {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="teilnehmende-${offer.first_day}.csv"`)
       .header('cache-control', 'no-store')
-      .send(participantsCsv(list));
+      .send(participantsCsv(list, req.locale));
   });
   app.get(`${listBase}/teilnehmende.pdf`, { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     const { offer, list } = await participants(deps.db, requireActor(req), req.params.id);
     const times = offer.kind === 'trip' ? '' : `, ${clock(offer.daily_from)}–${clock(offer.daily_until)}`;
-    const pdf = await participantsPdf(offer.title, `${dateRange(offer.first_day, offer.last_day, 'de')}${times} · ${offer.location}`, list);
+    const pdf = await participantsPdf(offer.title, `${dateRange(offer.first_day, offer.last_day, req.locale)}${times} · ${offer.location}`, list, req.locale);
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="teilnehmende-${offer.first_day}.pdf"`)

@@ -45,8 +45,10 @@ export function registerRespondPages(app: RouteApp, deps: AppDeps, service: Resp
     secure: config.cookieSecure,
     maxAge: 30 * 86400,
   });
-  // A survey in one of the portal's languages speaks it throughout; Leichte Sprache is German around it.
-  const chromeLocale = (lang: SurveyLanguage, visitor: Locale): Locale => (lang === 'ls' ? 'de' : isLocale(lang) ? lang : visitor);
+  // A survey taken in another language than German speaks it throughout; a German survey keeps the
+  // visitor's language around its questions (marked lang="de"), so buttons and help stay readable;
+  // Leichte Sprache is German around it.
+  const chromeLocale = (lang: SurveyLanguage, visitor: Locale): Locale => (lang === 'ls' ? 'de' : lang !== 'de' && isLocale(lang) ? lang : visitor);
 
   async function problemPage(req: FastifyRequest, reply: FastifyReply, slug: string, error: unknown) {
     if (!(error instanceof RespondError)) throw error;

@@ -6,6 +6,8 @@ export type SurveyLanguage = (typeof surveyLanguages)[number];
 export const languageNames: Record<SurveyLanguage, string> = { de: 'Deutsch', en: 'English', tr: 'Türkçe', uk: 'Українська', ls: 'Leichte Sprache' };
 /** The HTML lang attribute of a survey language. */
 export const htmlLang: Record<SurveyLanguage, string> = { de: 'de', en: 'en', tr: 'tr', uk: 'uk', ls: 'de' };
+/** Every survey language is written left to right; said explicitly, as the page around may be Arabic. */
+export const htmlDir = (_language: SurveyLanguage): 'ltr' => 'ltr';
 
 export function isSurveyLanguage(value: unknown): value is SurveyLanguage {
   return typeof value === 'string' && (surveyLanguages as readonly string[]).includes(value);

@@ -68,6 +68,12 @@ describe('plurals', () => {
     ).toEqual(['لا أماكن', 'مكان واحد', 'مكانان', '3 أماكن', '11 مكانًا', '100 مكان']);
   });
 
+  it('isolates values set into a right-to-left sentence, so a German name cannot reorder it', () => {
+    const named = defineMessages('test:isolate', { hello: 'Hallo {name}, {count} Kinder' }, { hello: 'Hello {name}, {count} children' });
+    expect(named('ar')('hello', { name: 'Familienbüro Hamm', count: 2 })).toBe('Hallo \u2068Familienbüro Hamm\u2069, 2 Kinder');
+    expect(named('tr')('hello', { name: 'Familienbüro Hamm', count: 2 })).toBe('Hallo Familienbüro Hamm, 2 Kinder');
+  });
+
   it('escapes values in html output', () => {
     const named = defineMessages(
       'test:escape',

@@ -20,6 +20,14 @@ export const autonyms: Record<Locale, string> = {
   pl: 'Polski',
 };
 
+/**
+ * Values set into a right-to-left sentence (a German name, an e-mail address, a date) are wrapped in
+ * Unicode isolates (FSI … PDI), so their own direction cannot reorder the Arabic around them.
+ */
+function isolated(vars: Vars): Vars {
+  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'string' ? `\u2068${value}\u2069` : value]));
+}
+
 /** Writing direction per language. */
 export const textDirection = (locale: Locale): 'ltr' | 'rtl' => (locale === 'ar' ? 'rtl' : 'ltr');
 
@@ -80,6 +88,7 @@ export function defineMessages<const D extends Record<string, string>>(namespace
   const catalogues = messages;
   const compiled = Object.fromEntries(locales.map((l) => [l, new Map<string, IntlMessageFormat>()])) as Record<Locale, Map<string, IntlMessageFormat>>;
   const format = (locale: Locale, key: string, vars?: Vars): string => {
+    if (vars && textDirection(locale) === 'rtl') vars = isolated(vars);
     let template = catalogues[locale][key];
     if (template === undefined) {
       missingMessages.add(`${locale} ${namespace} ${key}`);

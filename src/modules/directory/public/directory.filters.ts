@@ -131,7 +131,8 @@ export function parseFilters(raw: Record<string, unknown>, options: FilterOption
   const query: ServiceQuery = {};
   const form: FormState = { q: '', topic: '', age: '', district: '', language: '', free: false, barrierFree: false, openNow: false, sort: '', origin: '' };
   const kept = new URLSearchParams();
-  const known = new Set<string>(Object.values(params));
+  // `lang` belongs to the whole site (the page's language, from the hreflang links), not to the filters.
+  const known = new Set<string>([...Object.values(params), 'lang']);
   if (options.fixedTopic) known.delete(params.topic);
   for (const name of Object.keys(raw)) if (!known.has(name)) hints.push({ key: 'hint.unknownParam', vars: { name: quoted(name) } });
   const get = (name: string) => firstString(raw[name]) ?? '';

@@ -141,6 +141,13 @@ describe('GET /angebote', () => {
     }
   });
 
+  it('takes the site-wide language link (?lang=) for what it is, not for an unknown filter', async () => {
+    const res = await visitor().get(`${listPath}?bezirk=Rhynern&lang=tr`);
+    expect(res.body).toContain('<html lang="tr"');
+    expect(res.body).toContain('<option value="Rhynern" selected>');
+    expect(mainOf(res.body)).not.toContain('lang');
+  });
+
   it('shows the last page with a hint for a page past the end', async () => {
     const main = mainOf((await visitor().get(`${listPath}?thema=familienbildung&seite=99`)).body);
     expect(main).toContain('Seite 99 gibt es nicht. Wir zeigen die letzte Seite, Seite 2.');

@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import { fieldName, offeredField } from '../survey.answers.js';
 import {
   dependsOnSamePage,
+  htmlDir,
   htmlLang,
   inLanguage,
   isVisible,
@@ -78,7 +79,7 @@ export function StartPage(props: {
   const base = `${surveyPath(info.slug)}${channel ? `?kanal=${encodeURIComponent(channel)}` : ''}`;
   return (
     <Layout ctx={ctx} title={title} section="/mitmachen" hasErrors={!!codeError}>
-      <div lang={htmlLang[language]}>
+      <div lang={htmlLang[language]} dir={htmlDir(language)}>
         <h1 class="kern-heading-x-large" safe>
           {title}
         </h1>
@@ -150,7 +151,7 @@ export function QuestionPage(props: {
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <Layout ctx={ctx} title={`${title} – ${inLanguage(info.definition.title, language)}`} section="/mitmachen" hasErrors={hasErrors}>
-      <div lang={htmlLang[language]}>
+      <div lang={htmlLang[language]} dir={htmlDir(language)}>
         <p class="kern-body kern-body--small" safe>
           {inLanguage(info.definition.title, language)}
         </p>
@@ -289,13 +290,13 @@ export function ReviewPage({
       <h1 class="kern-heading-large" safe>
         {t('review.title')}
       </h1>
-      <p class="kern-body" lang={htmlLang[language]} safe>
+      <p class="kern-body" lang={htmlLang[language]} dir={htmlDir(language)} safe>
         {inLanguage(info.definition.title, language)}
       </p>
       <p class="kern-body" safe>
         {t('review.text')}
       </p>
-      <dl class="survey-review" lang={htmlLang[language]}>
+      <dl class="survey-review" lang={htmlLang[language]} dir={htmlDir(language)}>
         {rows.map((row) => (
           <>
             <dt class="kern-body kern-body--bold" safe>
