@@ -165,7 +165,7 @@ async function main(): Promise<void> {
       console.error('booting the portal on PostgreSQL …');
       portals.push(await startPortal('postgresql', serverUrl));
     }
-    for (const p of portals) for (const route of ['/', '/healthz']) await expectOk(p.url + route);
+    for (const p of portals) for (const route of ['/', '/?lang=ar', '/healthz']) await expectOk(p.url + route);
 
     console.error(`measuring: ${connections} connections, ${durationSeconds} s each after ${warmUpSeconds} s warm-up`);
     // The ceiling is measured before and after the app: on a shared machine it drifts, and the
@@ -174,6 +174,8 @@ async function main(): Promise<void> {
     const rows: Measurement[] = [before];
     for (const p of portals) {
       rows.push(await measure(`${p.label} /`, p.url + '/'));
+      // The same page in Arabic: right to left, isolated values, the mirrored stylesheet (the cost of i18n).
+      rows.push(await measure(`${p.label} /?lang=ar`, p.url + '/?lang=ar'));
       rows.push(await measure(`${p.label} /healthz`, p.url + '/healthz'));
     }
     const after = await measure('hello-world again', hello.url + '/');
@@ -183,6 +185,11 @@ async function main(): Promise<void> {
     for (const m of rows.slice(1, -1)) m.ratioToHelloWorld = Math.round((m.requestsPerSecond / ceiling) * 1000) / 1000;
 
     console.log(`\n${table(rows)}\n`);
+    for (const p of portals) {
+      const german = rows.find((m) => m.target === `${p.label} /`)!;
+      const arabic = rows.find((m) => m.target === `${p.label} /?lang=ar`)!;
+      console.log(`${p.label}: the start page in Arabic serves ${((arabic.requestsPerSecond / german.requestsPerSecond) * 100).toFixed(1)} % of the German rate`);
+    }
     console.log(`ratios against the mean of both hello-world runs (${Math.round(ceiling)} req/s); they differ by ${(drift * 100).toFixed(0)} %`);
     if (drift > 0.2)
       console.log('warning: the machine was busy or noisy while measuring (hello-world drifted by more than 20 %): run again before trusting the numbers');
