@@ -188,7 +188,9 @@ async function main(): Promise<void> {
     for (const p of portals) {
       const german = rows.find((m) => m.target === `${p.label} /`)!;
       const arabic = rows.find((m) => m.target === `${p.label} /?lang=ar`)!;
-      console.log(`${p.label}: the start page in Arabic serves ${((arabic.requestsPerSecond / german.requestsPerSecond) * 100).toFixed(1)} % of the German rate`);
+      console.log(
+        `${p.label}: the start page in Arabic serves ${((arabic.requestsPerSecond / german.requestsPerSecond) * 100).toFixed(1)} % of the German rate`,
+      );
     }
     console.log(`ratios against the mean of both hello-world runs (${Math.round(ceiling)} req/s); they differ by ${(drift * 100).toFixed(0)} %`);
     if (drift > 0.2)

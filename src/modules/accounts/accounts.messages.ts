@@ -3,6 +3,12 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 export const accountMessages = defineMessages(
   'accounts/accounts.messages',
   {
+    'error.displayName.required': 'Geben Sie Ihren Namen ein. Ein Vorname oder Spitzname reicht.',
+    'error.email.required': 'Geben Sie Ihre E-Mail-Adresse ein.',
+    'error.email.format': 'Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de ein.',
+    'error.password.required': 'Geben Sie Ihr Passwort ein.',
+    'error.currentPassword.required': 'Geben Sie Ihr jetziges Passwort ein.',
+    'error.newPassword.required': 'Geben Sie ein neues Passwort ein.',
     'field.displayName': 'Name',
     'field.displayName.hint': 'So sprechen wir Sie in E-Mails an. Ein Vorname oder Spitzname reicht.',
     'field.email': 'E-Mail-Adresse',
@@ -149,6 +155,12 @@ export const accountMessages = defineMessages(
     'admin.back': 'Zurück zur Liste',
   },
   {
+    'error.displayName.required': 'Enter your name. A first name or nickname is enough.',
+    'error.email.required': 'Enter your email address.',
+    'error.email.format': 'Enter an email address like name@example.org.',
+    'error.password.required': 'Enter your password.',
+    'error.currentPassword.required': 'Enter your current password.',
+    'error.newPassword.required': 'Enter a new password.',
     'field.displayName': 'Name',
     'field.displayName.hint': 'How we address you in emails. A first name or nickname is enough.',
     'field.email': 'Email address',

@@ -47,10 +47,10 @@ export function registerAccountPages(app: RouteApp, service: AccountsService, ci
   const labels = (req: FastifyRequest) => {
     const t = accountMessages(req.locale);
     return {
-      displayName: t('field.displayName'),
-      email: t('field.email'),
-      password: t('field.password'),
-      currentPassword: t('field.currentPassword'),
+      displayName: { label: t('field.displayName'), required: t('error.displayName.required') },
+      email: { label: t('field.email'), required: t('error.email.required'), format: t('error.email.format') },
+      password: { label: t('field.password'), required: t('error.password.required') },
+      currentPassword: { label: t('field.currentPassword'), required: t('error.currentPassword.required') },
       privacy: t('field.privacy'),
       locale: t('field.locale'),
       confirm: t('field.confirmDelete'),
@@ -221,7 +221,15 @@ export function registerAccountPages(app: RouteApp, service: AccountsService, ci
   });
   app.post('/konto/passwort', { schema: { body: formBody(ChangePasswordForm) } }, async (req, reply) => {
     const actor = requireActor(req);
-    const form = parseForm(ChangePasswordForm, req.body, { ...labels(req), password: accountMessages(req.locale)('field.newPassword') }, req.locale);
+    const form = parseForm(
+      ChangePasswordForm,
+      req.body,
+      {
+        ...labels(req),
+        password: { label: accountMessages(req.locale)('field.newPassword'), required: accountMessages(req.locale)('error.newPassword.required') },
+      },
+      req.locale,
+    );
     if (!form.ok) return accountPage(req, reply, 422, { password: { errors: form.errors } });
     const result = await attempt(() => service.changePassword(actor, form.value, origin(req)));
     if (!result.ok) return accountPage(req, reply, 422, { password: { errors: result.errors } });

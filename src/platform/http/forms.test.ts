@@ -23,6 +23,22 @@ describe('parseForm words each problem as a whole sentence, whatever the label',
     expect(long.ok ? {} : long.errors).toEqual({ firstName: '„Vorname“ darf höchstens 40 Zeichen lang sein.' });
   });
 
+  it('with the field’s own sentences where the form gives them', () => {
+    const own = {
+      ...labels,
+      firstName: { label: 'Vorname', required: 'Geben Sie Ihren Vornamen ein.' },
+      email: { label: 'E-Mail-Adresse', format: 'Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de ein.' },
+    };
+    const result = parseForm(schema, { email: 'kein-at', district: 'mitte' }, own, 'de');
+    expect(result.ok ? {} : result.errors).toEqual({
+      firstName: 'Geben Sie Ihren Vornamen ein.',
+      email: 'Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de ein.',
+    });
+    // A problem the form has no sentence for still gets the general one.
+    const long = parseForm(schema, { firstName: 'x'.repeat(41), district: 'mitte', email: 'a@b.de' }, own, 'de');
+    expect(long.ok ? {} : long.errors).toEqual({ firstName: '„Vorname“ darf höchstens 40 Zeichen lang sein.' });
+  });
+
   it('in English, with the plural the number needs', () => {
     const short = parseForm(Type.Object({ code: Type.String({ minLength: 1, maxLength: 1 }) }), { code: 'ab' }, { code: 'Code' }, 'en');
     expect(short.ok ? {} : short.errors).toEqual({ code: '“Code” must be 1 character or fewer.' });

@@ -34,6 +34,21 @@ const formMessages = defineMessages(
 /** A date field: typed as TT.MM.JJJJ (or ISO), handed to the route as "YYYY-MM-DD". */
 export const CivilDate = () => Type.String({ format: 'civil-date' });
 
+/**
+ * How messages name a field: its label (quoted into a general sentence), or the field's own whole
+ * sentences for the problems it can have — "Geben Sie Ihre E-Mail-Adresse ein." reads better, and
+ * translates better, than any sentence built around a label.
+ */
+export type FieldWords = string | FieldSentences;
+export interface FieldSentences {
+  label: string;
+  required?: string;
+  format?: string;
+  tooShort?: string;
+  tooLong?: string;
+  choice?: string;
+}
+
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Form fields arrive as strings (or missing, for unticked checkboxes); keep only the strings. */
@@ -52,7 +67,7 @@ export function formValues(body: unknown): Record<string, string> {
  * (or English) with the field's label. Strings are trimmed; empty optional fields become absent;
  * `CivilDate()` fields are read as typed (TT.MM.JJJJ or ISO) and handed on as YYYY-MM-DD.
  */
-export function parseForm<S extends TObject>(schema: S, body: unknown, labels: Record<string, string>, locale: Locale): FormResult<Static<S>> {
+export function parseForm<S extends TObject>(schema: S, body: unknown, labels: Record<string, FieldWords>, locale: Locale): FormResult<Static<S>> {
   const values = formValues(body);
   const candidate: Record<string, string> = {};
   const dateProblems = new Map<string, CivilDateProblem>();
@@ -75,16 +90,20 @@ export function parseForm<S extends TObject>(schema: S, body: unknown, labels: R
     // A missing required field is reported at its own path ("/email"), like every other error.
     const name = error.path.replace(/^\//, '').split('/')[0] || '_form';
     if (errors[name]) continue;
-    const label = labels[name] ?? name;
+    const words = labels[name] ?? name;
+    const label = typeof words === 'string' ? words : words.label;
+    const own: Partial<FieldSentences> = typeof words === 'string' ? {} : words;
     const fieldSchema = schema.properties[name] as { minLength?: number; maxLength?: number; enum?: unknown[]; anyOf?: unknown[] } | undefined;
     const value = submitted.get(name);
     const dateProblem = dateProblems.get(name);
     if (dateProblem) errors[name] = civilDateError(dateProblem, label, locale);
-    else if (value === undefined) errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('required', { label });
+    else if (value === undefined)
+      errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? (own.choice ?? t('choice', { label })) : (own.required ?? t('required', { label }));
     else if (fieldSchema?.minLength !== undefined && value.length < fieldSchema.minLength)
-      errors[name] = t('tooShort', { label, limit: fieldSchema.minLength });
-    else if (fieldSchema?.maxLength !== undefined && value.length > fieldSchema.maxLength) errors[name] = t('tooLong', { label, limit: fieldSchema.maxLength });
-    else errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? t('choice', { label }) : t('format', { label });
+      errors[name] = own.tooShort ?? t('tooShort', { label, limit: fieldSchema.minLength });
+    else if (fieldSchema?.maxLength !== undefined && value.length > fieldSchema.maxLength)
+      errors[name] = own.tooLong ?? t('tooLong', { label, limit: fieldSchema.maxLength });
+    else errors[name] = fieldSchema?.anyOf || fieldSchema?.enum ? (own.choice ?? t('choice', { label })) : (own.format ?? t('format', { label }));
   }
   return { ok: false, errors, values };
 }

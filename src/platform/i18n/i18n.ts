@@ -99,10 +99,13 @@ export function defineMessages<const D extends Record<string, string>>(namespace
     if (!message) compiled[locale].set(key, (message = compileIcu(template, locale)));
     return String(message.format(vars ?? {}));
   };
-  return (locale: Locale): Translate<Extract<keyof D, string>> => {
+  const translator = (locale: Locale): Translate<Extract<keyof D, string>> => {
     const t = (key: string, vars?: Vars) => format(locale, key, vars);
     return Object.assign(t, { html: (key: string, vars?: Vars): JSX.Element => escapeHtml(t(key, vars)) });
   };
+  /** The raw text of a key in one language, or undefined: for data that may or may not have a translation. */
+  const find = (locale: Locale, key: string): string | undefined => catalogues[locale][key];
+  return Object.assign(translator, { find });
 }
 
 /** The first of the browser's languages (`tr-TR,tr;q=0.9,de;q=0.8`) that the portal speaks. */

@@ -44,7 +44,7 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
         hints={filters.hints}
         kept={filters.kept}
         results={results}
-        topics={topics.map((t) => ({ code: t.code, name: inLocale(req.locale, t.name, t.nameEn) }))}
+        topics={topics.map((t) => ({ code: t.code, name: inLocale(req.locale, t.name, t.nameEn, `${t.code}.name`) }))}
         languages={languages}
         now={now}
       />,

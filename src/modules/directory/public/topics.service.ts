@@ -7,7 +7,8 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import { ensure } from '../../../platform/auth/guard.js';
 import type { Actor } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
-import type { Locale } from '../../../platform/i18n/i18n.js';
+import { defineMessages, type Locale } from '../../../platform/i18n/i18n.js';
+import { topics as seededTopics } from '../directory.taxonomy.js';
 import { canEditTopics } from './topics.policy.js';
 import * as repo from './topics.repository.js';
 
@@ -56,8 +57,33 @@ const toTopic = (r: repo.TopicRow): Topic => ({
   introEn: r.intro_en,
 });
 
-/** A topic's name, description or intro in the visitor's language, German when there is no English. */
-export const inLocale = (locale: Locale, de: string, en: string) => (locale === 'en' && en.trim() ? en : de);
+// The seeded topics' names and descriptions in every language; topics editors add later are German
+// and English only (their other languages fall back to German).
+const seededTopicTexts = defineMessages(
+  'directory/topic-names',
+  Object.fromEntries(
+    seededTopics.flatMap((t) => [
+      [`${t.code}.name`, t.name],
+      [`${t.code}.description`, t.description],
+    ]),
+  ),
+  Object.fromEntries(
+    seededTopics.flatMap((t) => [
+      [`${t.code}.name`, t.name_en],
+      [`${t.code}.description`, t.description_en],
+    ]),
+  ),
+);
+
+/**
+ * A topic's name, description or intro in the visitor's language: English from the topic, the other
+ * languages from the catalogue of seeded topics (by `key`, e.g. "gesundheit.name"), else German.
+ */
+export function inLocale(locale: Locale, de: string, en: string, key?: string): string {
+  if (locale === 'de') return de;
+  if (locale === 'en') return en.trim() ? en : de;
+  return (key && seededTopicTexts.find(locale, key)) || de;
+}
 
 export async function listTopics(db: Executor): Promise<Topic[]> {
   return (await repo.topicRows(db)).map(toTopic);

@@ -137,6 +137,6 @@ describe('the review diff', () => {
       { ...lookups, locale: 'en' },
     );
     expect(changes.find((c) => c.field === 'service.costs')?.removedItems).toEqual(['free of charge']);
-    expect(changes.find((c) => c.field === 'service.assuredDate')?.after).toBe('2026-11-20');
+    expect(changes.find((c) => c.field === 'service.assuredDate')?.after).toBe('20 Nov 2026');
   });
 });

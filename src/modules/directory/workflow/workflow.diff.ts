@@ -6,7 +6,7 @@ import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/h
 import { workflowFieldMessages, type WorkflowFieldKey } from './workflow.fields.messages.js';
 import { serviceLanguages } from './workflow.service-form.js';
 import { languageName } from '../public/directory.filters.js';
-import { numberFormat } from '../../../platform/i18n/i18n.js';
+import { formatCivilDate, intlLocale, numberFormat } from '../../../platform/i18n/i18n.js';
 
 /**
  * What changed between two versions of an entry, field by field, in the words of the form.
@@ -53,13 +53,12 @@ function hoursList(schedules: HsdsService['schedules'], locale: Locale): string[
 }
 
 function euros(amount: number, locale: Locale): string {
-  return numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+  return numberFormat(intlLocale[locale], { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
 function dateText(value: string | undefined, locale: Locale): string | undefined {
   if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return text(value);
-  const [y, m, d] = value.slice(0, 10).split('-');
-  return locale === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
+  return formatCivilDate(value.slice(0, 10), locale);
 }
 
 function organizationFields(o: HsdsOrganization): Fields {

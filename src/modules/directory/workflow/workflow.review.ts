@@ -1,3 +1,4 @@
+import { inLocale } from '../public/topics.service.js';
 import { storedLocale } from '../../../platform/i18n/i18n.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../../config.js';
@@ -76,7 +77,7 @@ export function createReviewService({ db, config, city, mail }: ReviewDeps) {
         repo.topicTerms(db),
         repo.locationNames(db, revision.organization_id),
       ]);
-      const terms = new Map(topics.map((t) => [t.id, locale === 'en' ? t.name_en : t.name]));
+      const terms = new Map(topics.map((t) => [t.id, inLocale(locale, t.name, t.name_en, `${t.code}.name`)]));
       const changes = diffEntries(revision.entity_type, published?.hsds ?? null, revision.data, { terms, locations, locale });
       return { revision: { ...revision, name: nameOf(revision.data) }, isNew: !published, changes };
     },

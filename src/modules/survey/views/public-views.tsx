@@ -4,7 +4,7 @@ import type { Dashboard } from '../results.types.js';
 import { surveyMessages } from '../survey.messages.js';
 import { DistributionBlock } from './results-views.js';
 import { surveyPath } from './respond-views.js';
-import { dateFormat } from '../../../platform/i18n/i18n.js';
+import { dateFormat, intlLocale } from '../../../platform/i18n/i18n.js';
 
 interface Listed {
   slug: string;
@@ -14,8 +14,7 @@ interface Listed {
 
 export function ParticipatePage({ ctx, open, published }: { ctx: PageContext; open: Listed[]; published: Listed[] }): JSX.Element {
   const t = surveyMessages(ctx.locale);
-  const date = (iso: string) =>
-    dateFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const date = (iso: string) => dateFormat(intlLocale[ctx.locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   return (
     <Layout ctx={ctx} title={t('participate.title')} section="/mitmachen">
       <h1 class="kern-heading-x-large" safe>

@@ -23,7 +23,7 @@ export function DistributionBlock({ ctx, d, index }: { ctx: PageContext; d: Dist
       </h3>
       {d.mean !== null ? (
         <p class="kern-body" safe>
-          {t('results.mean', { mean: numberFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 2 }).format(d.mean) })}
+          {t('results.mean', { mean: numberFormat(intlLocale[ctx.locale], { maximumFractionDigits: 2 }).format(d.mean) })}
         </p>
       ) : (
         ''

@@ -5,6 +5,7 @@ import type { ServiceDetails } from '../directory.details.js';
 import { listPath } from '../directory.filters.js';
 import { jsonLdText } from '../json-ld.js';
 import { servicePageMessages } from '../service-page.messages.js';
+import { inLocale } from '../topics.service.js';
 import { ServiceBadges } from './public-parts.js';
 import { formatCivilDate, ServiceBody } from './public-service-parts.js';
 
@@ -20,7 +21,7 @@ export function ServiceFooter({ ctx, d, links }: { ctx: PageContext; d: ServiceD
           </h2>
           <ul class="site-inline-list">
             {d.topics.map((topic) => {
-              const name = ctx.locale === 'en' ? topic.nameEn : topic.name;
+              const name = inLocale(ctx.locale, topic.name, topic.nameEn, `${topic.code}.name`);
               return links ? (
                 <li>
                   <a class="kern-link" href={`/themen/${topic.code}`} safe>

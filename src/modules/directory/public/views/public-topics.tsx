@@ -33,7 +33,7 @@ export function TopicListPage({ ctx, topics, counts, created, values = {}, error
   return (
     <Layout ctx={ctx} title={t('list.title')} section="/angebote" hasErrors={hasErrors}>
       <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} />
-      {created ? <Alert kind="success" title={t('new.created', { name: inLocale(ctx.locale, created.name, created.nameEn) })} /> : ''}
+      {created ? <Alert kind="success" title={t('new.created', { name: inLocale(ctx.locale, created.name, created.nameEn, `${created.code}.name`) })} /> : ''}
       <h1 class="kern-heading-x-large">{t.html('list.title')}</h1>
       <p class="kern-body kern-body--large">{t.html('list.intro')}</p>
       <ul class="kern-list directory-topics">
@@ -41,11 +41,11 @@ export function TopicListPage({ ctx, topics, counts, created, values = {}, error
           <li>
             <h2 class="kern-heading-small">
               <a class="kern-link" href={`/themen/${topic.code}`} safe>
-                {inLocale(ctx.locale, topic.name, topic.nameEn)}
+                {inLocale(ctx.locale, topic.name, topic.nameEn, `${topic.code}.name`)}
               </a>
             </h2>
             <p class="kern-body" safe>
-              {inLocale(ctx.locale, topic.description, topic.descriptionEn)}
+              {inLocale(ctx.locale, topic.description, topic.descriptionEn, `${topic.code}.description`)}
             </p>
             <p class="kern-body kern-body--small" safe>
               {countText(counts.get(topic.code) ?? 0)}
@@ -96,7 +96,7 @@ export interface TopicPageProps {
 /** GET /themen/:code: the editors' introduction, then the topic's services; editors see the form. */
 export function TopicPage({ ctx, topic, results, hints, kept, now, saved, created, values, errors = {} }: TopicPageProps): JSX.Element {
   const t = topicMessages(ctx.locale);
-  const name = inLocale(ctx.locale, topic.name, topic.nameEn);
+  const name = inLocale(ctx.locale, topic.name, topic.nameEn, `${topic.code}.name`);
   const intro = inLocale(ctx.locale, topic.intro, topic.introEn);
   const hasErrors = Object.keys(errors).length > 0;
   const editor = canEditTopics(ctx.actor);
@@ -120,7 +120,7 @@ export function TopicPage({ ctx, topic, results, hints, kept, now, saved, create
         </div>
       ) : (
         <p class="kern-body kern-body--large" safe>
-          {inLocale(ctx.locale, topic.description, topic.descriptionEn)}
+          {inLocale(ctx.locale, topic.description, topic.descriptionEn, `${topic.code}.description`)}
         </p>
       )}
       {editor && !intro ? <p class="kern-body kern-body--muted">{t.html('topic.noIntro')}</p> : ''}

@@ -1,5 +1,5 @@
 import type { DirectoryEntity } from '../../../../db/types.js';
-import type { Locale } from '../../../../platform/i18n/i18n.js';
+import { formatCivilDate, type Locale } from '../../../../platform/i18n/i18n.js';
 import { MailLayout } from '../../../../platform/mail/mail-layout.js';
 import type { Mail } from '../../../../platform/mail/mailer.js';
 import { workflowMailMessages } from './workflow-emails.messages.js';
@@ -33,8 +33,7 @@ export interface EntryLine {
 
 const dateText = (value: string | undefined, locale: Locale, never: string) => {
   if (!value) return never;
-  const [y, m, d] = value.split('-');
-  return locale === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
+  return formatCivilDate(value, locale);
 };
 
 function render(

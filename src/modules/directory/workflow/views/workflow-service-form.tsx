@@ -1,3 +1,5 @@
+import { languageName } from '../../public/directory.filters.js';
+import { inLocale } from '../../public/topics.service.js';
 import { Checkbox, SelectField, TextArea, TextField } from '../../../../platform/views/forms.js';
 import { workflowFieldMessages } from '../workflow.fields.messages.js';
 import { workflowMessages } from '../workflow.messages.js';
@@ -42,7 +44,7 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
         error={errors.topics}
         options={choices.topics.map((topic) => ({
           name: `topic-${topic.code}`,
-          label: ctx.locale === 'en' ? topic.name_en : topic.name,
+          label: inLocale(ctx.locale, topic.name, topic.name_en, `${topic.code}.name`),
           checked: on(`topic-${topic.code}`),
         }))}
       />
@@ -87,7 +89,7 @@ export function ServiceFormPage(state: FormState & { choices: ServiceChoices; la
         id="languages"
         legend={f('service.languages')}
         hint={f('service.languages.hint')}
-        options={languages.map((l) => ({ name: `lang-${l.code}`, label: ctx.locale === 'en' ? l.en : l.de, checked: on(`lang-${l.code}`) }))}
+        options={languages.map((l) => ({ name: `lang-${l.code}`, label: languageName(l.code, ctx.locale), checked: on(`lang-${l.code}`) }))}
       />
 
       <h2 class="kern-heading-medium">{t.html('form.section.costs')}</h2>
