@@ -9,3 +9,10 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 });
+
+// The portal on the home screen works offline as far as it can (src/platform/web-app/); nothing depends on it.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

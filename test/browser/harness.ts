@@ -30,6 +30,11 @@ export const screenshotDir = '/tmp/frh-shots';
 export interface ContextOptions {
   viewport?: { width: number; height: number };
   javaScriptEnabled?: boolean;
+  /**
+   * The portal's service worker (src/platform/web-app/) is blocked unless a journey asks for it: it
+   * precaches about 2 MB on every fresh context, and no feature depends on it.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface MailRow {
@@ -91,6 +96,7 @@ async function launch(origin: string, options: ContextOptions = {}): Promise<Bro
     viewport: options.viewport ?? { width: 1280, height: 800 },
     javaScriptEnabled,
     locale: 'de-DE',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);

@@ -62,3 +62,10 @@ export function testJpeg(width = 640, height = 480, secret = 'GPS 51.6739N 7.815
     Buffer.from([0x12, 0x34, 0x56, 0xff, 0xd9]),
   ]);
 }
+
+/** Width and height from a PNG's header (signature, then the IHDR chunk); null when it is no PNG. */
+export function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}

@@ -5,10 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import type { CityProfile } from '../city.js';
 
 const require = createRequire(import.meta.url);
-const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
+export const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
 // Fira Sans (KERN's font) has Latin and Cyrillic but no Arabic: Noto Sans Arabic covers it, served by us.
-const arabicFontDir = path.join(path.dirname(require.resolve('@fontsource/noto-sans-arabic/package.json')), 'files');
-const publicDir = path.resolve(import.meta.dirname, '../../../public');
+export const arabicFontDir = path.join(path.dirname(require.resolve('@fontsource/noto-sans-arabic/package.json')), 'files');
+/** The two weights app.css uses. */
+export const arabicFontFiles = ['noto-sans-arabic-arabic-400-normal.woff2', 'noto-sans-arabic-arabic-700-normal.woff2'];
+export const publicDir = path.resolve(import.meta.dirname, '../../../public');
+
+export const themeCss = (city: CityProfile): string => `:root{--city-primary:${city.colors.primary};--city-accent:${city.colors.accent};}\n`;
 
 /** KERN's CSS and fonts, our own CSS/JS and the city's logo and colours, all served by us. */
 export async function registerAssets(app: FastifyInstance, city: CityProfile): Promise<void> {
@@ -19,14 +23,14 @@ export async function registerAssets(app: FastifyInstance, city: CityProfile): P
     prefix: '/assets/fonts/noto-sans-arabic/',
     decorateReply: false,
     ...cache,
-    allowedPath: (p) => /^\/?noto-sans-arabic-arabic-(400|700)-normal\.woff2$/.test(p),
+    allowedPath: (p) => arabicFontFiles.includes(p.replace(/^\//, '')),
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, ...cache });
   await app.register(fastifyStatic, { root: path.dirname(city.logoPath), prefix: '/assets/city-files/', serve: false, decorateReply: true });
   app.get('/assets/city/logo', { schema: { hide: true } }, (_req, reply) =>
     reply.header('cache-control', 'public, max-age=86400').sendFile(path.basename(city.logoPath)),
   );
-  const theme = `:root{--city-primary:${city.colors.primary};--city-accent:${city.colors.accent};}\n`;
+  const theme = themeCss(city);
   app.get('/assets/city/theme.css', { schema: { hide: true } }, (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=86400').send(theme),
   );

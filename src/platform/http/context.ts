@@ -77,7 +77,9 @@ export const cookieNames = (config: Config) => {
 };
 
 // Answers that never carry a form get no CSRF cookie (assets and feeds may be cached publicly).
-const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz)|\.(ics|rss|atom)(\?|$)/;
+const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz|offline(\?|$)|manifest\.webmanifest|sw\.js)|\.(ics|rss|atom)(\?|$)/;
+// Answers the same for everyone (the service worker keeps the offline page): no session is read for them.
+const anonymousPaths = /^\/(assets\/|offline(\?|$)|manifest\.webmanifest(\?|$)|sw\.js(\?|$))/;
 
 export function pageContext(req: FastifyRequest, city: CityProfile): PageContext {
   const slots = req.layoutSlots;
@@ -127,7 +129,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
     if (!req.url.startsWith('/assets/')) reply.header('vary', 'Cookie, Accept-Language');
     refuseCrossSite(req, config.publicUrl);
     const token = req.cookies[names.session];
-    if (token && !req.url.startsWith('/assets/')) {
+    if (token && !anonymousPaths.test(req.url)) {
       req.actor = await resumeSession(db, token, settings);
       req.sessionToken = req.actor ? token : null;
       if (!req.actor) reply.clearCookie(names.session, base);
@@ -146,4 +148,12 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
 
   // Form bodies are parsed by preHandler, so the token check runs here.
   app.addHook('preHandler', async (req) => verifyCsrfToken(req));
+
+  // Registered after the cookie plugin, so its Set-Cookie headers are written by now.
+  app.addHook('onSend', async (req, reply) => {
+    // An answer that sets a cookie belongs to one browser: no cache may keep it (and a service worker cannot see Set-Cookie).
+    if (reply.hasHeader('set-cookie')) reply.header('cache-control', 'no-store');
+    // Pages say their language, so the service worker keeps its offline page in the one last seen.
+    if (String(reply.getHeader('content-type')).startsWith('text/html')) reply.header('content-language', req.locale);
+  });
 });

@@ -4,6 +4,7 @@ import { AccountNav, SiteSearch } from './header-parts.js';
 import { textDirection } from '../i18n/i18n.js';
 import { LanguageAlternates, LanguageSwitch } from './language-switch.js';
 import { layoutMessages } from './layout.messages.js';
+import { appIconUrl, appleTouchIcon } from '../web-app/icons.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -31,6 +32,11 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="stylesheet" href="/assets/city/theme.css" />
           <link rel="icon" href="/assets/city/logo" />
+          {/* Installable (Android and iOS): the manifest in this page's language, the icon and name on the home screen. */}
+          <link rel="manifest" href={`/manifest.webmanifest?lang=${ctx.locale}`} />
+          <meta name="theme-color" content={ctx.city.colors.primary} />
+          <link rel="apple-touch-icon" href={appIconUrl(appleTouchIcon)} />
+          <meta name="apple-mobile-web-app-title" content={ctx.city.name} />
           <LanguageAlternates ctx={ctx} />
           <script src="/assets/app.js" defer></script>
         </head>
