@@ -11,6 +11,7 @@ import { installErrorHandlers } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerMediaRoutes } from './platform/media/media.js';
+import { registerTranslationPages } from './platform/translations/translation.pages.js';
 import { defaultBodyLimit, installInputGuards, parseQueryString } from './platform/http/request-input.js';
 import { requireTypedRoutes } from './platform/http/routes.js';
 import type { ModuleManifest } from './platform/modules/manifest.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
     requireTypedRoutes(platform);
     registerHealth(platform, db);
     registerMediaRoutes(platform.withTypeProvider<TypeBoxTypeProvider>(), db);
+    registerTranslationPages(platform.withTypeProvider<TypeBoxTypeProvider>(), deps);
   });
   await registerModuleRoutes(app, modules);
   return app;
