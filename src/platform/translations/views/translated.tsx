@@ -1,4 +1,5 @@
 import type { PageContext } from '../../http/context.js';
+import type { Locale } from '../../i18n/i18n.js';
 import { Alert } from '../../views/forms.js';
 import type { Translated } from '../translations.service.js';
 import { translationMessages } from '../translations.messages.js';
@@ -11,6 +12,9 @@ import { translationMessages } from '../translations.messages.js';
 export function textLang(translated: Pick<Translated<unknown>, 'german'>, field: string): { lang?: 'de'; dir?: 'ltr' } {
   return translated.german.has(field) ? { lang: 'de', dir: 'ltr' } : {};
 }
+
+/** For German text nobody translates (a single date's note): marked as German in a page of another language. */
+export const germanOnly = (locale: Locale): { lang?: 'de'; dir?: 'ltr' } => (locale === 'de' ? {} : { lang: 'de', dir: 'ltr' });
 
 /** Says, in the visitor's language, that (part of) the page is shown in German; nothing when it is not. */
 export function TranslationNotice({ ctx, translated }: { ctx: PageContext; translated: Pick<Translated<unknown>, 'fallback'> }): JSX.Element {
