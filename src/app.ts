@@ -12,6 +12,7 @@ import { registerHealth } from './platform/http/health.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerMediaRoutes } from './platform/media/media.js';
 import { registerWebApp } from './platform/web-app/web-app.pages.js';
+import { registerTranslationPages } from './platform/translations/translation.pages.js';
 import { defaultBodyLimit, installInputGuards, parseQueryString } from './platform/http/request-input.js';
 import { requireTypedRoutes } from './platform/http/routes.js';
 import type { ModuleManifest } from './platform/modules/manifest.js';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
     registerHealth(platform, db);
     registerMediaRoutes(platform.withTypeProvider<TypeBoxTypeProvider>(), db);
     await registerWebApp(platform, deps);
+    registerTranslationPages(platform.withTypeProvider<TypeBoxTypeProvider>(), deps);
   });
   await registerModuleRoutes(app, modules);
   return app;

@@ -3,6 +3,7 @@ import type { EventsTables } from './tables/events.js';
 import type { HolidaysTables } from './tables/holidays.js';
 import type { NewsletterTables } from './tables/newsletter.js';
 import type { SurveyTables } from './tables/survey.js';
+import type { TranslationsTables } from './tables/translations.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -228,8 +229,8 @@ export interface MediaImagesTable {
   created_at: CreatedAt;
 }
 
-/** Platform and directory tables are here; each later module keeps its tables in ./tables/<module>.ts. */
-export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables {
+/** Platform and directory tables are here (content translations in ./tables/translations.ts); each later module keeps its tables in ./tables/<module>.ts. */
+export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;

@@ -7,6 +7,7 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { platformErasureSteps, platformPersonalData } from './privacy/platform.privacy.js';
 import { createPrivacyRegistry, type PrivacyRegistry } from './privacy/privacy.js';
 import { createSearchRegistry, type SearchRegistry } from './search/search.js';
+import { createTranslationRegistry, type TranslationRegistry } from './translations/registry.js';
 import { createLayoutSlots, type LayoutSlots } from './views/slots.js';
 
 /** What every module factory receives. Plain wiring, no container. */
@@ -18,6 +19,8 @@ export interface AppDeps {
   city: CityProfile;
   privacy: PrivacyRegistry;
   search: SearchRegistry;
+  /** The kinds of records editors can translate (platform/translations). */
+  translations: TranslationRegistry;
   /** Places in the page layout modules fill (the newsletter sign-up in the footer). */
   layout: LayoutSlots;
 }
@@ -33,6 +36,7 @@ export function createAppDeps(options: { config: Config; db: Kysely<DB>; jobs: J
     mail: createMailer({ config, db, jobs }),
     privacy: createPrivacyRegistry(platformPersonalData, platformErasureSteps),
     search: createSearchRegistry(),
+    translations: createTranslationRegistry(),
     layout: createLayoutSlots(),
   };
 }

@@ -9,6 +9,16 @@ const phase = (name: string, de: boolean) =>
     ? `{${name}, select, collecting {Angebote sammeln} wishes {Wünsche abgeben} allocation {Plätze werden verlost} results {Ergebnisse verschickt} first_come {Restplätze frei buchbar} closed {abgeschlossen} other {{${name}}}}`
     : `{${name}, select, collecting {collecting offers} wishes {handing in wishes} allocation {places being allocated} results {results sent} first_come {remaining places bookable} closed {closed} other {{${name}}}}`;
 
+/** A translation's language, in the German forms a sentence needs ("ins Türkische", "die türkische", "einer türkischen"). */
+const language = (form: 'into' | 'the' | 'of') => {
+  const stem = { en: 'englisch', tr: 'türkisch', ar: 'arabisch', uk: 'ukrainisch', ru: 'russisch', pl: 'polnisch' };
+  const word = (s: string) => (form === 'into' ? `ins ${s[0]!.toUpperCase()}${s.slice(1)}e` : form === 'the' ? `${s}e` : `${s}en`);
+  return `{locale, select, ${Object.entries(stem)
+    .map(([code, s]) => `${code} {${word(s)}}`)
+    .join(' ')} other {{locale}}}`;
+};
+const englishLanguage = '{locale, select, en {English} tr {Turkish} ar {Arabic} uk {Ukrainian} ru {Russian} pl {Polish} other {{locale}}}';
+
 /**
  * The audit log in words: one whole sentence per action, the actor being the one in the "Wer" column.
  * Every action the code records needs a sentence here (audit-words.test.ts checks).
@@ -57,6 +67,10 @@ const german = {
   'news.created': 'Hat die Neuigkeit „{title}“ angelegt.',
   'news.updated': 'Hat die Neuigkeit „{title}“ geändert.',
   'news.deleted': 'Hat eine Neuigkeit gelöscht.',
+  'translation.saved': `Hat „{title}“ ${language('into')} übersetzt.`,
+  'translation.proposed': `Hat eine Übersetzung von „{title}“ ${language('into')} zur Prüfung eingereicht.`,
+  'translation.deleted': `Hat die ${language('the')} Übersetzung von „{title}“ gelöscht.`,
+  'translation.proposal_discarded': `Hat den Vorschlag einer ${language('of')} Übersetzung von „{title}“ verworfen.`,
   'newsletter.issue_created': 'Hat die Infobrief-Ausgabe „{subject}“ angelegt.',
   'newsletter.issue_test_sent': 'Hat eine Test-E-Mail des Infobriefs an {recipients, plural, one {# Adresse} other {# Adressen}} geschickt.',
   'newsletter.issue_scheduled': 'Hat den Versand einer Infobrief-Ausgabe geplant.',
@@ -123,6 +137,10 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'news.created': 'Created the news post “{title}”.',
   'news.updated': 'Changed the news post “{title}”.',
   'news.deleted': 'Deleted a news post.',
+  'translation.saved': `Translated “{title}” into ${englishLanguage}.`,
+  'translation.proposed': `Submitted a translation of “{title}” into ${englishLanguage} for review.`,
+  'translation.deleted': `Deleted the ${englishLanguage} translation of “{title}”.`,
+  'translation.proposal_discarded': `Discarded a suggested ${englishLanguage} translation of “{title}”.`,
   'newsletter.issue_created': 'Created the newsletter issue “{subject}”.',
   'newsletter.issue_test_sent': 'Sent a test of the newsletter to {recipients, plural, one {# address} other {# addresses}}.',
   'newsletter.issue_scheduled': 'Scheduled a newsletter issue.',

@@ -50,6 +50,10 @@ describe('the audit log in words', () => {
     );
     expect(describeAuditEntry('survey.codes_generated', { count: 1 }, 'de')).toBe('Hat 1 Zugangscode für eine Befragung erzeugt.');
     expect(describeAuditEntry('survey.codes_generated', { count: 250 }, 'de')).toBe('Hat 250 Zugangscodes für eine Befragung erzeugt.');
+    expect(describeAuditEntry('translation.saved', { locale: 'tr', title: 'Ferienspiele' }, 'de')).toBe('Hat „Ferienspiele“ ins Türkische übersetzt.');
+    expect(describeAuditEntry('translation.proposal_discarded', { locale: 'pl', title: 'Ferienspiele' }, 'de')).toBe(
+      'Hat den Vorschlag einer polnischen Übersetzung von „Ferienspiele“ verworfen.',
+    );
     expect(describeAuditEntry('holidays.phase_changed', { from: 'wishes', to: 'allocation' }, 'en')).toBe(
       'Moved holiday care from “handing in wishes” to “places being allocated”.',
     );

@@ -32,6 +32,10 @@ import { loadEvent, upcomingOf } from './events.repository.js';
 import { changeOccurrence, createEvent, decideSuggestion, setDirectPublishing, suggestEvent, updateEvent } from './events.service.js';
 import { FormPage, ManagePage, ReviewItemPage, ReviewQueuePage, ThanksPage } from './views/admin-pages.js';
 import type { FormMode } from './views/event-form.js';
+import { canModerate } from './events.policy.js';
+import { eventTranslatable } from './events.translations.js';
+import { translationOverview } from '../../platform/translations/translations.service.js';
+import { TranslationsSection } from '../../platform/translations/views/translations-section.js';
 
 /*
  * Organiser and editor routes (HTML forms, CSRF on every POST):
@@ -46,6 +50,7 @@ import type { FormMode } from './views/event-form.js';
  *   GET POST  /veranstaltungen/pruefen/:id               editors: one suggestion (edit form)
  *   POST      /veranstaltungen/pruefen/:id/entscheidung  approve or reject with a reason (mailed)
  *   POST      /veranstaltungen/pruefen/organisationen/:orgId
+ * Editors find the event's translations on its edit page (the form: /uebersetzungen/veranstaltung/:id/:sprache).
  */
 
 /** The event form: about 40 fields (weekdays repeat a name), the description at most 5,000 characters. */
@@ -97,6 +102,8 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
     const event = o.eventId ? await loadEvent(db, o.eventId) : undefined;
     const occurrences = o.eventId && event?.freq ? await upcomingOf(db, o.eventId, fromLocal(todayIn(new Date())), 30) : undefined;
     const status = Object.keys(o.errors).length + Object.keys(o.moveErrors ?? {}).length ? 422 : 200;
+    // Editors translate events (events.translations.ts); organisers write German only.
+    const languages = o.mode === 'edit' && event && canModerate(req.actor) ? await translationOverview(db, eventTranslatable, event) : undefined;
     return reply
       .code(status)
       .html(
@@ -117,6 +124,7 @@ export function registerEventAdminPages(app: RouteApp, deps: AppDeps): void {
           occurrences={occurrences}
           eventId={o.eventId}
           allDay={event?.all_day}
+          translations={languages && event ? <TranslationsSection ctx={ctxOf(req)} slug="veranstaltung" id={event.id} languages={languages} /> : ''}
         />,
       );
   }

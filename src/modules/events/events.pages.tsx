@@ -12,6 +12,8 @@ import { EventFilterQuery, SavedQuery } from './events.schemas.js';
 import { visibleEvent } from './event-access.service.js';
 import { countOccurrences, eventIdsInWindow, listOccurrences, loadEvents, upcomingOf } from './events.repository.js';
 import { buildCalendar } from './ics.js';
+import { eventTranslatable, occurrenceTranslatable } from './events.translations.js';
+import { withTranslation, withTranslations } from '../../platform/translations/translations.service.js';
 import { shiftMonth, MonthPage } from './views/month-page.js';
 import { EventPage } from './views/event-page.js';
 import { ListPage } from './views/list-page.js';
@@ -23,6 +25,7 @@ import { ListPage } from './views/list-page.js';
  *   GET /veranstaltungen/:id                  one event, schema.org JSON-LD
  *   GET /veranstaltungen/:id/kalender.ics     "In meinen Kalender": this event as iCalendar
  *   GET /veranstaltungen.ics | .rss | .atom   feeds for any filter
+ * Pages show the visitor's language where an editor translated the event (events.translations.ts); feeds stay German.
  */
 
 /** Dates per list page. */
@@ -47,7 +50,12 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     const total = await countOccurrences(db, parsed.filter, countCap);
     const pages = Math.max(1, Math.ceil(Math.min(total, countCap) / perPage));
     const page = Math.min(parsed.page, pages);
-    const rows = await listOccurrences(db, parsed.filter, { limit: perPage, offset: (page - 1) * perPage });
+    const rows = await withTranslations(
+      db,
+      occurrenceTranslatable,
+      req.locale,
+      await listOccurrences(db, parsed.filter, { limit: perPage, offset: (page - 1) * perPage }),
+    );
     return reply.html(
       <ListPage
         ctx={pageContext(req, city)}
@@ -65,10 +73,9 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     const parsed = parse(req.query);
     const filter = { ...parsed.filter, from: fromLocal(`${parsed.month}-01`), to: fromLocal(`${shiftMonth(parsed.month, 1)}-01`) };
     // A month has at most a few hundred dates in a city; 3000 keeps one request bounded.
-    const rows = await listOccurrences(db, filter, { limit: 3000, offset: 0 });
-    return reply.html(
-      <MonthPage ctx={pageContext(req, city)} parsed={parsed} rows={rows.filter((r) => r.starts_at >= filter.from)} publicUrl={config.publicUrl} />,
-    );
+    const rows = (await listOccurrences(db, filter, { limit: 3000, offset: 0 })).filter((r) => r.starts_at >= filter.from);
+    const translated = await withTranslations(db, occurrenceTranslatable, req.locale, rows);
+    return reply.html(<MonthPage ctx={pageContext(req, city)} parsed={parsed} rows={translated} publicUrl={config.publicUrl} />);
   });
 
   app.get('/veranstaltungen/:id', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
@@ -90,7 +97,7 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     return reply.html(
       <EventPage
         ctx={pageContext(req, city)}
-        event={event}
+        event={await withTranslation(db, eventTranslatable, req.locale, event)}
         upcoming={upcoming}
         jsonLd={jsonLd}
         canEdit={canEdit}

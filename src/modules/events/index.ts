@@ -7,6 +7,7 @@ import { eventsSearchProvider } from './events.search.js';
 import { seedEvents } from './events.seed.js';
 import { applyRetention } from './events.service.js';
 import { eventsNavigation } from './events.navigation.js';
+import { eventTranslationEditing } from './events.translations.js';
 
 export { listEventsInRange, type EventOccurrenceSummary, type EventRangeQuery } from './events.range.js';
 export { categoryName, eventCategories } from './events.categories.js';
@@ -18,6 +19,7 @@ export function eventsModule(deps: AppDeps): ModuleManifest {
     name: 'events',
     personalData: eventsPersonalData,
     searchProviders: [eventsSearchProvider(deps)],
+    translations: [eventTranslationEditing(deps)],
     navigation: [eventsNavigation],
     // Nightly: the retention periods declared in events.privacy.ts (suggesters' addresses, old suggestions).
     jobs: [job(retentionJob, async () => void (await applyRetention(deps, new Date())), { cron: '40 3 * * *' })],

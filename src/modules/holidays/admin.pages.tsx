@@ -18,6 +18,9 @@ import { commitSeed, confirmRun, previewRun } from './runs.service.js';
 import { DashboardPage, SeasonsPage } from './views/admin-views.js';
 import { ConfirmEarlyEndPage } from './views/phase-confirm-view.js';
 import { ReviewOfferPage } from './views/review-view.js';
+import { offerTranslatable } from './holidays.translations.js';
+import { translationOverview } from '../../platform/translations/translations.service.js';
+import { TranslationsSection } from '../../platform/translations/views/translations-section.js';
 
 /*
  * Editor and admin pages (Ferienbetreuung), beside the directory's /verwaltung/pruefung:
@@ -27,6 +30,7 @@ import { ReviewOfferPage } from './views/review-view.js';
  *        POST /verwaltung/ferien/:id/phase                switch phase (editors); ending the wish phase early asks first
  *   GET       /verwaltung/ferien/:id/angebote/:offer          the whole offer with the review form (editors)
  *        POST /verwaltung/ferien/:id/angebote/:offer/pruefen   approve / reject with a note; rejections mail the provider
+ *                  (the offer page also lists its translations: /uebersetzungen/ferienangebot/:offer/:sprache)
  *        POST /verwaltung/ferien/:id/hash                 publish the seed hash (admins)
  *        POST /verwaltung/ferien/:id/vorschau             preview run (admins, logged)
  *        POST /verwaltung/ferien/:id/verlosen             confirmed run, one transaction (admins)
@@ -146,7 +150,9 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
     errors?: Record<string, string>,
   ) {
     const offer = await offerForReview(deps.db, editor(req), offerId);
-    return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} />);
+    const languages = await translationOverview(deps.db, offerTranslatable, offer);
+    const translations = <TranslationsSection ctx={ctxOf(req)} slug="ferienangebot" id={offer.id} languages={languages} />;
+    return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} translations={translations} />);
   }
   const reviewRoute = '/verwaltung/ferien/:id/angebote/:offer';
   app.get(reviewRoute, { schema: { params: SeasonOfferParams, querystring: NoQuery } }, (req, reply) => reviewPage(req, reply, req.params.offer, 200));

@@ -16,6 +16,8 @@ import { BookForm, ChildForm, ChildParams, maxWishFields, NoticeQuery, WishForm 
 import { answerPlace, bookFirstCome } from './places.service.js';
 import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage } from './views/family-views.js';
 import type { OfferRow } from './views/offer-facts.js';
+import { offerTranslatable } from './holidays.translations.js';
+import { withTranslations } from '../../platform/translations/translations.service.js';
 import { CheckWishesPage, ResultsPage, WishFormPage, WishListPage } from './views/wish-views.js';
 import { storedWishes, wishedOffers } from './wishes.repository.js';
 import { lotteryPseudonyms } from './lottery-pseudonyms.js';
@@ -41,6 +43,8 @@ import { lotteryPseudonyms } from './lottery-pseudonyms.js';
 export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
   const html = (reply: FastifyReply, status: number, page: JSX.Element) => reply.status(status).html(page);
+  /** Offers in the visitor's language where an editor translated them (holidays.translations.ts). */
+  const inLanguage = (req: FastifyRequest, offers: OfferRow[]) => withTranslations(deps.db, offerTranslatable, req.locale, offers);
   const childLabels = (req: FastifyRequest) => {
     const t = familyMessages(req.locale);
     return {
@@ -60,14 +64,14 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
   app.get('/ferien', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const season = await currentSeason(deps.db);
     const offers = season ? await seasonOffers(deps.db, season.id) : [];
-    return html(reply, 200, <HolidaysHomePage ctx={ctxOf(req)} season={season} offers={offers} />);
+    return html(reply, 200, <HolidaysHomePage ctx={ctxOf(req)} season={season} offers={await inLanguage(req, offers)} />);
   });
 
   app.get('/ferien/programm', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const season = await currentSeason(deps.db);
     if (!season) throw notFound();
     const offers = await seasonOffers(deps.db, season.id);
-    return html(reply, 200, <ProgrammePage ctx={ctxOf(req)} season={season} offers={offers} />);
+    return html(reply, 200, <ProgrammePage ctx={ctxOf(req)} season={season} offers={await inLanguage(req, offers)} />);
   });
 
   async function offerPage(
@@ -82,7 +86,8 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
     const season = await findSeason(deps.db, offer.season_id);
     if (!season) throw notFound('Angebot');
     const children = req.actor ? await listChildren(deps.db, req.actor.id) : [];
-    return html(reply, status, <OfferPage ctx={ctxOf(req)} offer={offer} season={season} book={{ children, ...state }} />);
+    const [shown] = await inLanguage(req, [offer]);
+    return html(reply, status, <OfferPage ctx={ctxOf(req)} offer={shown!} season={season} book={{ children, ...state }} />);
   }
   app.get('/ferien/angebote/:id', { schema: { params: IdParams, querystring: NoQuery } }, (req, reply) => offerPage(req, reply, req.params.id, 200));
   app.post('/ferien/angebote/:id/buchen', { schema: { params: IdParams, body: formBody(BookForm) } }, async (req, reply) => {

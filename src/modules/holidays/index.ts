@@ -9,6 +9,7 @@ import { seedHolidayDemo } from './holidays.seed.js';
 import { registerProviderPages } from './provider.pages.js';
 import { placesReleasedOnDeletion } from './release-on-deletion.js';
 import { holidaysNavigation } from './holidays.navigation.js';
+import { offerTranslationEditing } from './holidays.translations.js';
 
 /** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
 export function holidaysModule(deps: AppDeps): ModuleManifest {
@@ -19,6 +20,7 @@ export function holidaysModule(deps: AppDeps): ModuleManifest {
     erasureSteps: [placesReleasedOnDeletion(deps)],
     jobs: holidayJobs(deps),
     navigation: [holidaysNavigation],
+    translations: [offerTranslationEditing(deps)],
     routes(app) {
       registerFamilyPages(app, deps);
       registerAdminPages(app, deps);

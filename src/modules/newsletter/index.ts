@@ -26,6 +26,7 @@ export function newsletterModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'newsletter',
     personalData: newsletterPersonalData,
+    translations: [news.translationEditing],
     searchProviders: [
       { id: 'news', label: (locale) => newsMessages(locale)('search.label'), search: (query, locale, limit) => news.search(query, locale, limit) },
     ],

@@ -19,6 +19,7 @@ import { NewsForm, type ImageChange, type NewsService } from './news.service.js'
 import { newsletterTopics } from './subscribe.messages.js';
 import { NewsAdminListPage, NewsFormPage } from './views/news-editor.js';
 import { NewsListPage, NewsPostPage } from './views/news-public.js';
+import { TranslationsSection } from '../../platform/translations/views/translations-section.js';
 
 /*
  * Routes of the news (HTML and feeds):
@@ -29,6 +30,7 @@ import { NewsListPage, NewsPostPage } from './views/news-public.js';
  *   GET  POST /verwaltung/neuigkeiten/neu       write a post
  *   GET  POST /verwaltung/neuigkeiten/:id       edit it
  *        POST /verwaltung/neuigkeiten/:id/loeschen
+ * Translations of a post: the platform's form at /uebersetzungen/neuigkeit/:id/:sprache (news.translations.ts).
  */
 /** The news form: a handful of fields and topic boxes; the body at most 50,000 characters. */
 const newsUploadLimits: UploadLimits = { files: 1, fields: 60, fieldBytes: 256 * 1024 };
@@ -50,7 +52,7 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
   app.get('/neuigkeiten', { schema: { querystring: pageQuery({ thema: QueryText(), seite: QueryText() }) } }, async (req, reply) => {
     const topic = validTopic(req.query.thema);
     const page = Math.min(Math.max(1, Number.parseInt(req.query.seite ?? '1', 10) || 1), 10_000);
-    const { posts, total } = await service.listPublic(topic, page);
+    const { posts, total } = await service.listPublic(topic, page, req.locale);
     const pages = Math.max(1, Math.ceil(total / 10));
     return reply.html(<NewsListPage ctx={ctxOf(req)} posts={posts} total={total} topic={topic} page={page} pages={pages} />);
   });
@@ -80,9 +82,9 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
   );
 
   app.get('/neuigkeiten/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
-    const post = await service.findPublic(req.params.id);
+    const post = await service.findPublic(req.params.id, req.locale);
     if (!post) throw notFound('Neuigkeit');
-    const image = post.imageId ? await service.imageSize(post.imageId) : undefined;
+    const image = post.shown.imageId ? await service.imageSize(post.shown.imageId) : undefined;
     return reply.html(<NewsPostPage ctx={ctxOf(req)} post={post} publicUrl={config.publicUrl} image={image} />);
   });
 
@@ -105,7 +107,9 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
   };
 
   app.get('/verwaltung/neuigkeiten/:id', { schema: { params: IdParams, querystring: pageQuery({ gespeichert: QueryText() }) } }, async (req, reply) => {
-    const post = await service.findForEditor(requireActor(req), req.params.id);
+    const actor = requireActor(req);
+    const post = await service.findForEditor(actor, req.params.id);
+    const languages = await service.translations(actor, post);
     const values: Record<string, string> = {
       title: post.title,
       teaser: post.teaser,
@@ -121,6 +125,7 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
         values={{ ...values, imageAlt: post.imageAlt ?? '' }}
         saved={req.query.gespeichert === '1'}
         image={post.imageId ? { id: post.imageId, alt: post.imageAlt ?? '' } : undefined}
+        translations={<TranslationsSection ctx={ctxOf(req)} slug={service.translationEditing.slug} id={post.id} languages={languages} />}
       />,
     );
   });

@@ -21,9 +21,13 @@ import {
   setNewsImage,
   updateNews,
   type NewsInput,
+  type NewsPost,
 } from './news.repository.js';
 import { newsMessages } from './news.messages.js';
+import { newsTranslatable } from './news.translations.js';
 import { cleanTopics } from './subscriptions.service.js';
+import { translationEditing } from '../../platform/translations/translatable.js';
+import { translationOverview, withTranslation, withTranslations } from '../../platform/translations/translations.service.js';
 
 export const newsPageSize = 10;
 
@@ -85,9 +89,23 @@ export function createNewsService(deps: AppDeps) {
     }
   }
 
+  async function findForEditor(actor: Actor, id: string) {
+    ensure(can(actor, 'news.edit'));
+    const post = await findNews(db, id);
+    if (!post) throw notFound('Neuigkeit');
+    return post;
+  }
+
   return {
-    listPublic: (topic: string | undefined, page: number) => listPublicNews(db, { topic, limit: newsPageSize, offset: (page - 1) * newsPageSize }),
-    findPublic: (id: string) => findPublicNews(db, id),
+    /** A page of public posts in the visitor's language where translated (German elsewhere). */
+    async listPublic(topic: string | undefined, page: number, locale: Locale) {
+      const { posts, total } = await listPublicNews(db, { topic, limit: newsPageSize, offset: (page - 1) * newsPageSize });
+      return { posts: await withTranslations(db, newsTranslatable, locale, posts), total };
+    },
+    async findPublic(id: string, locale: Locale) {
+      const post = await findPublicNews(db, id);
+      return post && withTranslation(db, newsTranslatable, locale, post);
+    },
     imageSize: (id: string) => imageSize(db, id),
     latest: async (limit: number) => (await listPublicNews(db, { limit, offset: 0 })).posts,
 
@@ -100,12 +118,17 @@ export function createNewsService(deps: AppDeps) {
       ensure(can(actor, 'news.edit'));
       return listAllNews(db);
     },
-    async findForEditor(actor: Actor, id: string) {
+    findForEditor,
+    /** The post's languages for the "Übersetzungen" section of its edit page. */
+    async translations(actor: Actor, post: NewsPost) {
       ensure(can(actor, 'news.edit'));
-      const post = await findNews(db, id);
-      if (!post) throw notFound('Neuigkeit');
-      return post;
+      return translationOverview(db, newsTranslatable, post);
     },
+    /** The translation form's view of posts: editors and admins translate, and publish at once. */
+    translationEditing: translationEditing(newsTranslatable, 'neuigkeit', async (actor, id) => {
+      const post = await findForEditor(actor, id);
+      return { record: post, title: post.title, backPath: `/verwaltung/neuigkeiten/${id}`, publicPath: `/neuigkeiten/${id}`, publishes: true };
+    }),
     async create(actor: Actor, form: Parameters<typeof toInput>[0], topics: string[], locale: Locale, image: ImageChange): Promise<string> {
       ensure(can(actor, 'news.edit'));
       const input = toInput(form, topics, locale, image, false);

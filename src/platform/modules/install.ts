@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { requireTypedRoutes } from '../http/routes.js';
 import type { ModuleManifest } from './manifest.js';
 
-/** What web and worker processes both need from every module: jobs, personal data, search, navigation, footer. */
+/** What web and worker processes both need from every module: jobs, personal data, search, translations, navigation, footer. */
 export function installModules(deps: AppDeps, modules: readonly ModuleManifest[]): void {
   const names = new Set<string>();
   for (const module of modules) {
@@ -14,6 +14,7 @@ export function installModules(deps: AppDeps, modules: readonly ModuleManifest[]
     deps.privacy.register(...(module.personalData ?? []));
     for (const step of module.erasureSteps ?? []) deps.privacy.onErase(step);
     for (const provider of module.searchProviders ?? []) deps.search.register(provider);
+    for (const editing of module.translations ?? []) deps.translations.register(editing);
     for (const slot of module.footer ?? []) deps.layout.addToFooter(slot);
     for (const entry of module.navigation ?? []) deps.layout.addNavigation(entry);
     for (const link of module.footerLinks ?? []) deps.layout.addFooterLink(link);

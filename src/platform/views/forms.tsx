@@ -66,13 +66,19 @@ function FieldError({ id, text }: { id: string; text?: string }): JSX.Element {
   );
 }
 
+/** For a field whose text is in another language than the page (a translation): spell checking and writing direction follow it. */
+interface TextLanguage {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
 const describedBy = (name: string, hint?: string, error?: string) =>
   [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url'; autocomplete?: string; width?: 'narrow' },
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url'; autocomplete?: string; width?: 'narrow' } & TextLanguage,
 ): JSX.Element {
-  const { name, label, hint, error, value, type = 'text', autocomplete, required } = props;
+  const { name, label, hint, error, value, type = 'text', autocomplete, required, lang, dir } = props;
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for={name} safe>
@@ -91,6 +97,8 @@ export function TextField(
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
         spellcheck={type === 'email' || type === 'password' ? 'false' : undefined}
+        lang={lang}
+        dir={dir}
       />
     </div>
   );
@@ -128,8 +136,8 @@ export function DateField(props: FieldProps & { locale: Locale; birthday?: boole
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
-  const { name, label, hint, error, value, required, rows = 6 } = props;
+export function TextArea(props: FieldProps & { rows?: number } & TextLanguage): JSX.Element {
+  const { name, label, hint, error, value, required, rows = 6, lang, dir } = props;
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for={name} safe>
@@ -145,6 +153,8 @@ export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
         required={required}
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
+        lang={lang}
+        dir={dir}
         safe
       >
         {value ?? ''}

@@ -151,10 +151,12 @@ export interface FormPageProps extends EventFormProps {
   allDay?: boolean;
   moveValues?: FormFields;
   moveErrors?: FieldErrors;
+  /** The "Übersetzungen" section (editors, saved events). */
+  translations?: JSX.Element;
 }
 
 export function FormPage(props: FormPageProps): JSX.Element {
-  const { ctx, title, intro, notice, occurrences, eventId } = props;
+  const { ctx, title, intro, notice, occurrences, eventId, translations = '' } = props;
   const t = adminMessages(ctx.locale);
   const moveErrors = props.moveErrors ?? {};
   const moveValues = props.moveValues ?? {};
@@ -252,6 +254,7 @@ export function FormPage(props: FormPageProps): JSX.Element {
       ) : (
         ''
       )}
+      {translations}
     </Layout>
   );
 }

@@ -6,13 +6,16 @@ import { categoryName } from '../events.categories.js';
 import { eventsMessages } from '../events.messages.js';
 import { formatCents, ruleOf } from '../events.model.js';
 import { placeOf, type LoadedEvent } from '../events.repository.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { germanOnly, textLang, TranslationNotice } from '../../../platform/translations/views/translated.js';
 import { eventContact, telHref, type EventContact } from './contact.js';
 import { ageText, ruleText as ruleTextOf, shortDate, whenText } from './format.js';
 import { listPath, StatusBadge } from './parts.js';
 
 export interface EventPageProps {
   ctx: PageContext;
-  event: LoadedEvent;
+  /** In the visitor's language where an editor translated it. */
+  event: Translated<LoadedEvent>;
   upcoming: { occurrence_date: string; starts_at: Date; ends_at: Date | null; status: string; note: string }[];
   jsonLd: string;
   canEdit: boolean;
@@ -63,8 +66,10 @@ function ContactLines({ ctx, contact }: { ctx: PageContext; contact: EventContac
 }
 
 /** One event with every detail; a cancelled or postponed one keeps its page and says so at the top. */
-export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, imageSize, saved }: EventPageProps): JSX.Element {
+export function EventPage({ ctx, event: translated, upcoming, jsonLd, canEdit, imageUrl, imageSize, saved }: EventPageProps): JSX.Element {
   const t = eventsMessages(ctx.locale);
+  const e = translated.shown;
+  const lang = (field: string) => textLang(translated, field);
   const place = placeOf(e);
   const rule = ruleOf(e);
   const age = ageText(e.min_age, e.max_age, ctx.locale);
@@ -83,9 +88,13 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
           {t('detail.back')}
         </a>
       </p>
+      <TranslationNotice ctx={ctx} translated={translated} />
       <article>
         <h1 class="kern-heading-x-large">
-          <span safe>{e.title}</span> <StatusBadge ctx={ctx} status={e.status} />
+          <span {...lang('title')} safe>
+            {e.title}
+          </span>{' '}
+          <StatusBadge ctx={ctx} status={e.status} />
         </h1>
         {saved ? (
           <Alert kind="success" title={t(e.review_state === 'published' ? 'detail.savedPublished' : 'detail.savedPending')} />
@@ -110,7 +119,7 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
             </div>
             {e.status_note ? (
               <div class="kern-alert__body">
-                <p class="kern-body" safe>
+                <p class="kern-body" {...lang('statusNote')} safe>
                   {e.status_note}
                 </p>
               </div>
@@ -125,6 +134,7 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
           <img
             src={imageUrl}
             alt={e.image_alt ?? ''}
+            {...lang('imageAlt')}
             class="event-image"
             width={imageSize ? String(imageSize.width) : undefined}
             height={imageSize ? String(imageSize.height) : undefined}
@@ -132,7 +142,7 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
         ) : (
           ''
         )}
-        <p class="kern-body kern-body--large content-body" safe>
+        <p class="kern-body kern-body--large content-body" {...lang('description')} safe>
           {e.description}
         </p>
         <dl class="kern-description-list">
@@ -233,7 +243,7 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
                   {t('detail.registrationNeeded')}
                 </p>
                 {e.registration_how ? (
-                  <p class="kern-body" safe>
+                  <p class="kern-body" {...lang('registrationHow')} safe>
                     {e.registration_how}
                   </p>
                 ) : (
@@ -310,7 +320,16 @@ export function EventPage({ ctx, event: e, upcoming, jsonLd, canEdit, imageUrl, 
                   <span safe>{whenText({ start: o.starts_at, end: o.ends_at, allDay: e.all_day }, ctx.locale)}</span>
                 )}{' '}
                 <StatusBadge ctx={ctx} status={o.status} />
-                {o.note ? <span safe>{` – ${o.note}`}</span> : ''}
+                {o.note ? (
+                  <>
+                    {' – '}
+                    <span {...germanOnly(ctx.locale)} safe>
+                      {o.note}
+                    </span>
+                  </>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ul>

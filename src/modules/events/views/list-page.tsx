@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import { toLocal } from '../../../platform/time/berlin.js';
 import { params, withQuery, type ParsedEventFilters } from '../events.filters.js';
 import { eventsMessages } from '../events.messages.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
 import type { OccurrenceListRow } from '../events.repository.js';
 import { longDate } from './format.js';
 import { FilterForm, Hints, listPath, OccurrenceItem, SubscribeBox, ViewSwitch } from './parts.js';
@@ -11,7 +12,8 @@ import { FilterForm, Hints, listPath, OccurrenceItem, SubscribeBox, ViewSwitch }
 export interface ListPageProps {
   ctx: PageContext;
   parsed: ParsedEventFilters;
-  rows: OccurrenceListRow[];
+  /** In the visitor's language where the event's title is translated. */
+  rows: Translated<OccurrenceListRow>[];
   total: number;
   /** Counting stopped here; `total` above it means "more than cap". */
   cap: number;
@@ -54,9 +56,9 @@ export function ActorLinks({ ctx }: { ctx: PageContext }): JSX.Element {
 /** /veranstaltungen: upcoming occurrences grouped by day, filters in the URL, pages of `perPage`. */
 export function ListPage({ ctx, parsed, rows, total, cap, perPage, publicUrl }: ListPageProps): JSX.Element {
   const t = eventsMessages(ctx.locale);
-  const days = new Map<string, OccurrenceListRow[]>();
+  const days = new Map<string, Translated<OccurrenceListRow>[]>();
   for (const row of rows) {
-    const day = toLocal(row.starts_at).date;
+    const day = toLocal(row.shown.starts_at).date;
     days.set(day, [...(days.get(day) ?? []), row]);
   }
   const capped = total > cap;

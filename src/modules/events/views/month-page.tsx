@@ -5,6 +5,8 @@ import { addDays, toLocal, weekdayOf } from '../../../platform/time/berlin.js';
 import { params, withQuery, type ParsedEventFilters } from '../events.filters.js';
 import { eventsMessages } from '../events.messages.js';
 import type { OccurrenceListRow } from '../events.repository.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { textLang } from '../../../platform/translations/views/translated.js';
 import { longDate, monthName, weekdayLong, weekdayShort } from './format.js';
 import { ActorLinks } from './list-page.js';
 import { FilterForm, Hints, listPath, monthPath, SubscribeBox, ViewSwitch } from './parts.js';
@@ -30,7 +32,7 @@ function DayCell({
   parsed: ParsedEventFilters;
   month: string;
   day: string;
-  list: OccurrenceListRow[];
+  list: Translated<OccurrenceListRow>[];
 }): JSX.Element {
   const t = eventsMessages(ctx.locale);
   if (!day.startsWith(month)) return '';
@@ -54,11 +56,19 @@ function DayCell({
         ''
       )}
       <ul class="kern-list">
-        {list.slice(0, perCell).map((row) => (
+        {list.slice(0, perCell).map(({ shown: row, ...translated }) => (
           <li class="kern-body kern-body--small">
             <a class="kern-link" href={`/veranstaltungen/${row.event_id}`}>
               {row.all_day ? '' : <span safe>{`${toLocal(row.starts_at).time} `}</span>}
-              {row.status === 'cancelled' ? <del safe>{row.title}</del> : <span safe>{row.title}</span>}
+              {row.status === 'cancelled' ? (
+                <del {...textLang(translated, 'title')} safe>
+                  {row.title}
+                </del>
+              ) : (
+                <span {...textLang(translated, 'title')} safe>
+                  {row.title}
+                </span>
+              )}
               {row.status !== 'scheduled' ? <span safe>{` (${t(row.status === 'cancelled' ? 'status.cancelled' : 'status.postponed')})`}</span> : ''}
             </a>
           </li>
@@ -89,7 +99,7 @@ export function MonthPage({
 }: {
   ctx: PageContext;
   parsed: ParsedEventFilters;
-  rows: OccurrenceListRow[];
+  rows: Translated<OccurrenceListRow>[];
   publicUrl: string;
 }): JSX.Element {
   const t = eventsMessages(ctx.locale);
@@ -97,9 +107,9 @@ export function MonthPage({
   const first = `${month}-01`;
   const nextFirst = `${shiftMonth(month, 1)}-01`;
   const gridStart = addDays(first, 1 - weekdayOf(first));
-  const byDay = new Map<string, OccurrenceListRow[]>();
+  const byDay = new Map<string, Translated<OccurrenceListRow>[]>();
   for (const row of rows) {
-    const d = toLocal(row.starts_at).date;
+    const d = toLocal(row.shown.starts_at).date;
     byDay.set(d, [...(byDay.get(d) ?? []), row]);
   }
   const weeks: string[][] = [];

@@ -4,6 +4,8 @@ import { categoryName, eventCategories } from '../events.categories.js';
 import { activeFilterCount, params, whenValues, withQuery, type ParsedEventFilters } from '../events.filters.js';
 import { eventsMessages } from '../events.messages.js';
 import { placeOf, type OccurrenceListRow } from '../events.repository.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { germanOnly, textLang } from '../../../platform/translations/views/translated.js';
 import { ageText, timeRange } from './format.js';
 
 /** Pieces of the public calendar pages. */
@@ -218,8 +220,9 @@ export function ViewSwitch({ ctx, current, kept, month }: { ctx: PageContext; cu
 }
 
 /** One occurrence in the day-grouped list. */
-export function OccurrenceItem({ ctx, row }: { ctx: PageContext; row: OccurrenceListRow }): JSX.Element {
+export function OccurrenceItem({ ctx, row: translated }: { ctx: PageContext; row: Translated<OccurrenceListRow> }): JSX.Element {
   const t = eventsMessages(ctx.locale);
+  const row = translated.shown;
   const place = placeOf(row);
   const age = ageText(row.min_age, row.max_age, ctx.locale);
   const tags = [
@@ -234,7 +237,7 @@ export function OccurrenceItem({ ctx, row }: { ctx: PageContext; row: Occurrence
       <div class="kern-card__container">
         <div class="kern-card__header">
           <h4 class="kern-heading-small">
-            <a class="kern-link" href={`/veranstaltungen/${row.event_id}`}>
+            <a class="kern-link" href={`/veranstaltungen/${row.event_id}`} {...textLang(translated, 'title')}>
               {cancelled ? <del safe>{row.title}</del> : <span safe>{row.title}</span>}
             </a>{' '}
             <StatusBadge ctx={ctx} status={row.status} />
@@ -248,7 +251,7 @@ export function OccurrenceItem({ ctx, row }: { ctx: PageContext; row: Occurrence
             {[place.name, place.district].filter(Boolean).join(' · ')}
           </p>
           {row.note ? (
-            <p class="kern-body" safe>
+            <p class="kern-body" {...germanOnly(ctx.locale)} safe>
               {row.note}
             </p>
           ) : (

@@ -1,4 +1,6 @@
 import type { Selectable } from 'kysely';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { textLang, TranslationNotice } from '../../../platform/translations/views/translated.js';
 import type { HolidayChildrenTable } from '../../../db/tables/holidays.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -13,7 +15,7 @@ import { OfferFacts, type OfferRow, type SeasonRow, wishPeriod } from './offer-f
 export type ChildRow = Selectable<HolidayChildrenTable>;
 
 /** /ferien: the season, its phase, how the lottery works and the offers. */
-export function HolidaysHomePage({ ctx, season, offers }: { ctx: PageContext; season?: SeasonRow; offers: OfferRow[] }): JSX.Element {
+export function HolidaysHomePage({ ctx, season, offers }: { ctx: PageContext; season?: SeasonRow; offers: Translated<OfferRow>[] }): JSX.Element {
   const t = familyMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('home.title')} section="/ferien">
@@ -89,10 +91,10 @@ export function HolidaysHomePage({ ctx, season, offers }: { ctx: PageContext; se
           </p>
           {offers.length === 0 ? <p class="kern-body">{t.html('home.noOffers')}</p> : ''}
           <ul class="kern-list">
-            {offers.map((o) => (
+            {offers.map(({ shown: o, ...translated }) => (
               <li>
                 <h3 class="kern-heading-small">
-                  <a class="kern-link" href={`/ferien/angebote/${o.id}`} safe>
+                  <a class="kern-link" href={`/ferien/angebote/${o.id}`} {...textLang(translated, 'title')} safe>
                     {o.title}
                   </a>
                 </h3>
@@ -123,8 +125,20 @@ interface BookState {
 }
 
 /** /ferien/angebote/:id: one offer; in the first-come phase a form to book it. */
-export function OfferPage({ ctx, offer, season, book }: { ctx: PageContext; offer: OfferRow; season: SeasonRow; book: BookState }): JSX.Element {
+export function OfferPage({
+  ctx,
+  offer: translated,
+  season,
+  book,
+}: {
+  ctx: PageContext;
+  offer: Translated<OfferRow>;
+  season: SeasonRow;
+  book: BookState;
+}): JSX.Element {
   const t = familyMessages(ctx.locale);
+  const offer = translated.shown;
+  const lang = (field: string) => textLang(translated, field);
   const errors = book.errors ?? {};
   const failed = Object.keys(errors).length > 0;
   const free = offer.places - offer.places_taken;
@@ -132,13 +146,14 @@ export function OfferPage({ ctx, offer, season, book }: { ctx: PageContext; offe
     <Layout ctx={ctx} title={offer.title} section="/ferien" hasErrors={failed}>
       {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
       {book.notice ? <Alert kind="success" title={book.notice} /> : ''}
-      <h1 class="kern-heading-large" safe>
+      <TranslationNotice ctx={ctx} translated={translated} />
+      <h1 class="kern-heading-large" {...lang('title')} safe>
         {offer.title}
       </h1>
-      <p class="kern-body" safe>
+      <p class="kern-body" {...lang('description')} safe>
         {offer.description}
       </p>
-      <OfferFacts offer={offer} locale={ctx.locale} full />
+      <OfferFacts offer={offer} locale={ctx.locale} full lang={lang} />
       {season.phase === 'first_come' && offer.status === 'approved' ? (
         <section aria-labelledby="book-heading">
           <h2 class="kern-heading-medium" id="book-heading">
@@ -296,7 +311,7 @@ export function ChildFormPage({
 }
 
 /** /ferien/programm: every offer with all its details on one page, for reading and printing. */
-export function ProgrammePage({ ctx, season, offers }: { ctx: PageContext; season: SeasonRow; offers: OfferRow[] }): JSX.Element {
+export function ProgrammePage({ ctx, season, offers }: { ctx: PageContext; season: SeasonRow; offers: Translated<OfferRow>[] }): JSX.Element {
   const t = familyMessages(ctx.locale);
   const title = t('programme.title', { season: season.name });
   return (
@@ -307,17 +322,17 @@ export function ProgrammePage({ ctx, season, offers }: { ctx: PageContext; seaso
       <p class="kern-body" safe>
         {wishPeriod(season, ctx.locale)}
       </p>
-      {offers.map((o) => (
+      {offers.map(({ shown: o, ...translated }) => (
         <section>
           <h2 class="kern-heading-medium">
-            <a class="kern-link" href={`/ferien/angebote/${o.id}`} safe>
+            <a class="kern-link" href={`/ferien/angebote/${o.id}`} {...textLang(translated, 'title')} safe>
               {o.title}
             </a>
           </h2>
-          <p class="kern-body" safe>
+          <p class="kern-body" {...textLang(translated, 'description')} safe>
             {o.description}
           </p>
-          <OfferFacts offer={o} locale={ctx.locale} full />
+          <OfferFacts offer={o} locale={ctx.locale} full lang={(field) => textLang(translated, field)} />
         </section>
       ))}
     </Layout>

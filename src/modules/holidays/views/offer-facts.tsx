@@ -7,21 +7,33 @@ import { clock, civilDate, dateRange, money } from '../holidays.format.js';
 export type OfferRow = Selectable<HolidayOffersTable> & { organization_name: string };
 export type SeasonRow = Selectable<HolidaySeasonsTable>;
 
-function Fact({ label, value }: { label: string; value: string }): JSX.Element {
+type TextLang = { lang?: 'de'; dir?: 'ltr' };
+
+function Fact({ label, value, lang = {} }: { label: string; value: string; lang?: TextLang }): JSX.Element {
   return (
     <div class="kern-description-list-item">
       <dt class="kern-description-list-item__key" safe>
         {label}
       </dt>
-      <dd class="kern-description-list-item__value" safe>
+      <dd class="kern-description-list-item__value" {...lang} safe>
         {value}
       </dd>
     </div>
   );
 }
 
-/** The key facts of an offer as a description list. */
-export function OfferFacts({ offer, locale, full = false }: { offer: OfferRow; locale: Locale; full?: boolean }): JSX.Element {
+/** The key facts of an offer as a description list; `lang` marks a field shown in German on a page of another language. */
+export function OfferFacts({
+  offer,
+  locale,
+  full = false,
+  lang = () => ({}),
+}: {
+  offer: OfferRow;
+  locale: Locale;
+  full?: boolean;
+  lang?: (field: string) => TextLang;
+}): JSX.Element {
   const t = familyMessages(locale);
   const time = offer.kind === 'trip' ? t('offer.overnight') : `${clock(offer.daily_from)}–${clock(offer.daily_until)}`;
   const price =
@@ -37,8 +49,8 @@ export function OfferFacts({ offer, locale, full = false }: { offer: OfferRow; l
       <Fact label={t('offer.places')} value={String(offer.places)} />
       <Fact label={t('offer.price')} value={price} />
       {offer.location ? <Fact label={t('offer.location')} value={offer.location} /> : ''}
-      {full && offer.meeting_point ? <Fact label={t('offer.meetingPoint')} value={offer.meeting_point} /> : ''}
-      {full && offer.what_to_bring ? <Fact label={t('offer.bring')} value={offer.what_to_bring} /> : ''}
+      {full && offer.meeting_point ? <Fact label={t('offer.meetingPoint')} value={offer.meeting_point} lang={lang('meetingPoint')} /> : ''}
+      {full && offer.what_to_bring ? <Fact label={t('offer.bring')} value={offer.what_to_bring} lang={lang('whatToBring')} /> : ''}
       {offer.inclusion_support ? <Fact label={t('offer.inclusion')} value="✓" /> : ''}
       {full && offer.contact_name ? (
         <Fact label={t('offer.contact')} value={[offer.contact_name, offer.contact_phone, offer.contact_email].filter(Boolean).join(', ')} />

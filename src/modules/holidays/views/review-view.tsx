@@ -12,11 +12,14 @@ export function ReviewOfferPage({
   offer,
   values = {},
   errors = {},
+  translations = '',
 }: {
   ctx: PageContext;
   offer: OfferRow;
   values?: Record<string, string>;
   errors?: FieldErrors;
+  /** The offer's "Übersetzungen" section. */
+  translations?: JSX.Element;
 }): JSX.Element {
   const t = adminMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
@@ -49,6 +52,7 @@ export function ReviewOfferPage({
         <TextArea name="note" label={t('review.note')} hint={t('review.noteHint')} value={values.note ?? offer.review_note} error={errors.note} rows={4} />
         <SubmitButton label={t('review.save')} />
       </form>
+      {translations}
     </Layout>
   );
 }

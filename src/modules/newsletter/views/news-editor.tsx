@@ -158,8 +158,10 @@ export function NewsFormPage(props: {
   errors?: FieldErrors;
   saved?: boolean;
   image?: { id: string; alt: string };
+  /** The "Übersetzungen" section of a saved post. */
+  translations?: JSX.Element;
 }): JSX.Element {
-  const { ctx, id, values = {}, errors = {}, saved, image } = props;
+  const { ctx, id, values = {}, errors = {}, saved, image, translations = '' } = props;
   const t = newsMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
   const title = id ? t('edit.edit') : t('edit.new');
@@ -220,6 +222,7 @@ export function NewsFormPage(props: {
       ) : (
         ''
       )}
+      {translations}
     </Layout>
   );
 }

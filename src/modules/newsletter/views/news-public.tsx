@@ -2,6 +2,8 @@ import type { PageContext } from '../../../platform/http/context.js';
 import { dateFormat, formatDateTime, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
 import { imagePath } from '../../../platform/media/media.js';
 import { Layout } from '../../../platform/views/layout.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { textLang, TranslationNotice } from '../../../platform/translations/views/translated.js';
 import { renderMarkdown } from '../../content/index.js';
 import type { NewsPost } from '../news.repository.js';
 import { newsMessages } from '../news.messages.js';
@@ -40,7 +42,7 @@ export function NewsListPage({
   pages,
 }: {
   ctx: PageContext;
-  posts: NewsPost[];
+  posts: Translated<NewsPost>[];
   total: number;
   topic?: string;
   page: number;
@@ -77,23 +79,26 @@ export function NewsListPage({
       </p>
       {posts.length === 0 ? <p class="kern-body">{t.html('list.empty')}</p> : ''}
       <ul class="news-list">
-        {posts.map((p) => (
-          <li class="news-list__item">
-            <article>
-              <h2 class="kern-heading-medium">
-                <a class="kern-link" href={`/neuigkeiten/${p.id}`} safe>
-                  {p.title}
-                </a>
-              </h2>
-              <p class="kern-body kern-body--small" safe>
-                {t('post.published', { date: day(p.publishedAt!, ctx.locale) })}
-              </p>
-              <p class="kern-body" safe>
-                {p.teaser}
-              </p>
-            </article>
-          </li>
-        ))}
+        {posts.map((translated) => {
+          const p = translated.shown;
+          return (
+            <li class="news-list__item">
+              <article>
+                <h2 class="kern-heading-medium">
+                  <a class="kern-link" href={`/neuigkeiten/${p.id}`} {...textLang(translated, 'title')} safe>
+                    {p.title}
+                  </a>
+                </h2>
+                <p class="kern-body kern-body--small" safe>
+                  {t('post.published', { date: day(p.publishedAt!, ctx.locale) })}
+                </p>
+                <p class="kern-body" {...textLang(translated, 'teaser')} safe>
+                  {p.teaser}
+                </p>
+              </article>
+            </li>
+          );
+        })}
       </ul>
       {pages > 1 ? (
         <nav aria-label={t('list.pages')} class="news-pages">
@@ -138,20 +143,21 @@ export function NewsListPage({
   );
 }
 
-/** One news post with schema.org NewsArticle JSON-LD. */
+/** One news post with schema.org NewsArticle JSON-LD; in the visitor's language where translated, German (marked) elsewhere. */
 export function NewsPostPage({
   ctx,
-  post,
+  post: translated,
   publicUrl,
   image,
 }: {
   ctx: PageContext;
-  post: NewsPost;
+  post: Translated<NewsPost>;
   publicUrl: string;
   image?: { width: number; height: number };
 }): JSX.Element {
   const t = newsMessages(ctx.locale);
   const topics = topicMessages(ctx.locale);
+  const post = translated.shown;
   const safeJsonLd = jsonLd({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -159,7 +165,7 @@ export function NewsPostPage({
     description: post.teaser,
     datePublished: post.publishedAt?.toISOString(),
     dateModified: post.updatedAt.toISOString(),
-    inLanguage: 'de',
+    inLanguage: translated.german.has('body') ? 'de' : ctx.locale,
     url: `${publicUrl}/neuigkeiten/${post.id}`,
     mainEntityOfPage: `${publicUrl}/neuigkeiten/${post.id}`,
     publisher: { '@type': 'GovernmentOrganization', name: ctx.city.portalName },
@@ -168,8 +174,9 @@ export function NewsPostPage({
   });
   return (
     <Layout ctx={ctx} title={post.title} section={section}>
-      <article lang="de">
-        <h1 class="kern-heading-x-large" safe>
+      <TranslationNotice ctx={ctx} translated={translated} />
+      <article>
+        <h1 class="kern-heading-x-large" {...textLang(translated, 'title')} safe>
           {post.title}
         </h1>
         <p class="kern-body kern-body--small">
@@ -177,7 +184,7 @@ export function NewsPostPage({
             {t('post.published', { date: formatDateTime(post.publishedAt!, ctx.locale) })}
           </time>
         </p>
-        <p class="kern-body kern-body--large" safe>
+        <p class="kern-body kern-body--large" {...textLang(translated, 'teaser')} safe>
           {post.teaser}
         </p>
         {post.imageId ? (
@@ -185,6 +192,7 @@ export function NewsPostPage({
             <img
               src={imagePath(post.imageId)}
               alt={post.imageAlt ?? ''}
+              {...textLang(translated, 'imageAlt')}
               class="news-image"
               width={image ? String(image.width) : undefined}
               height={image ? String(image.height) : undefined}
@@ -193,7 +201,7 @@ export function NewsPostPage({
         ) : (
           ''
         )}
-        <div class="content-body">
+        <div class="content-body" {...textLang(translated, 'body')}>
           <Markdown source={post.body} />
         </div>
         {post.topics.length ? (
