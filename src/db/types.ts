@@ -228,6 +228,17 @@ export interface MediaImagesTable {
   created_at: CreatedAt;
 }
 
+export interface MediaVideosTable {
+  id: Generated<string>;
+  content_type: 'video/mp4' | 'video/webm';
+  bytes: Buffer;
+  size_bytes: number;
+  /** WebVTT. */
+  captions: string;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** Platform and directory tables are here; each later module keeps its tables in ./tables/<module>.ts. */
 export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables {
   users: UsersTable;
@@ -250,6 +261,7 @@ export interface DB extends EventsTables, HolidaysTables, NewsletterTables, Surv
   directory_search_words: DirectorySearchWordsTable;
   directory_revisions: DirectoryRevisionsTable;
   media_images: MediaImagesTable;
+  media_videos: MediaVideosTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,8 +1,8 @@
 import { auditPersonalData } from '../audit/audit.privacy.js';
 import { outboxMentionsErased, outboxPersonalData } from '../mail/mail.privacy.js';
-import { mediaPersonalData } from '../media/media.privacy.js';
+import { mediaPersonalData, videoPersonalData } from '../media/media.privacy.js';
 import type { ErasureStep, PersonalDataDeclaration } from './declarations.js';
 
 /** The platform's own tables that hold personal data; modules register theirs. */
-export const platformPersonalData: PersonalDataDeclaration[] = [outboxPersonalData, ...auditPersonalData, mediaPersonalData];
+export const platformPersonalData: PersonalDataDeclaration[] = [outboxPersonalData, ...auditPersonalData, mediaPersonalData, videoPersonalData];
 export const platformErasureSteps: ErasureStep[] = [outboxMentionsErased];
