@@ -3,6 +3,7 @@ import type { EventsTables } from './tables/events.js';
 import type { HolidaysTables } from './tables/holidays.js';
 import type { NewsletterTables } from './tables/newsletter.js';
 import type { SurveyTables } from './tables/survey.js';
+import type { ContentTables } from './tables/content.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -240,7 +241,7 @@ export interface MediaVideosTable {
 }
 
 /** Platform and directory tables are here; each later module keeps its tables in ./tables/<module>.ts. */
-export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables {
+export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, ContentTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
