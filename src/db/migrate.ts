@@ -10,6 +10,8 @@ import * as directoryAdditions from './migrations/0008-directory-additions.js';
 import * as platformSecrets from './migrations/0009-platform-secrets.js';
 import * as holidayLotteryPublication from './migrations/0010-holidays-lottery-publication.js';
 import * as contentTranslations from './migrations/0011-content-translations.js';
+import * as mediaVideos from './migrations/0012-media-videos.js';
+import * as signLanguageVideos from './migrations/0013-sign-language-videos.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -25,6 +27,8 @@ const migrations: Record<string, Migration> = {
   '0009-platform-secrets': platformSecrets,
   '0010-holidays-lottery-publication': holidayLotteryPublication,
   '0011-content-translations': contentTranslations,
+  '0012-media-videos': mediaVideos,
+  '0013-sign-language-videos': signLanguageVideos,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

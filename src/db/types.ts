@@ -4,6 +4,7 @@ import type { HolidaysTables } from './tables/holidays.js';
 import type { NewsletterTables } from './tables/newsletter.js';
 import type { SurveyTables } from './tables/survey.js';
 import type { TranslationsTables } from './tables/translations.js';
+import type { ContentTables } from './tables/content.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -229,8 +230,19 @@ export interface MediaImagesTable {
   created_at: CreatedAt;
 }
 
+export interface MediaVideosTable {
+  id: Generated<string>;
+  content_type: 'video/mp4' | 'video/webm';
+  bytes: Buffer;
+  size_bytes: number;
+  /** WebVTT. */
+  captions: string;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** Platform and directory tables are here (content translations in ./tables/translations.ts); each later module keeps its tables in ./tables/<module>.ts. */
-export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables {
+export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables, ContentTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
@@ -251,6 +263,7 @@ export interface DB extends EventsTables, HolidaysTables, NewsletterTables, Surv
   directory_search_words: DirectorySearchWordsTable;
   directory_revisions: DirectoryRevisionsTable;
   media_images: MediaImagesTable;
+  media_videos: MediaVideosTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,6 +4,10 @@ const role = (name: string, de: boolean) =>
   de
     ? `{${name}, select, family {Familie} provider {Anbieter} partner {Bündnispartner} analyst {Auswertung} editor {Redaktion} admin {Verwaltung} other {{${name}}}}`
     : `{${name}, select, family {family} provider {provider} partner {alliance partner} analyst {analyst} editor {editor} admin {administrator} other {{${name}}}}`;
+const signTopic = (de: boolean) =>
+  de
+    ? '{topic, select, inhalt {Inhalt der Website} bedienung {Bedienung der Website} barrierefreiheit {Erklärung zur Barrierefreiheit} other {{topic}}}'
+    : '{topic, select, inhalt {Content of the website} bedienung {Using the website} barrierefreiheit {Accessibility statement} other {{topic}}}';
 const phase = (name: string, de: boolean) =>
   de
     ? `{${name}, select, collecting {Angebote sammeln} wishes {Wünsche abgeben} allocation {Plätze werden verlost} results {Ergebnisse verschickt} first_come {Restplätze frei buchbar} closed {abgeschlossen} other {{${name}}}}`
@@ -38,6 +42,10 @@ const german = {
   'organization.trusted': 'Hat „{name}“ erlaubt, Einträge ohne Prüfung zu veröffentlichen.',
   'organization.untrusted': 'Hat festgelegt, dass Einträge von „{name}“ wieder geprüft werden.',
   'content.page_updated': 'Hat eine Seite geändert (Version {version}).',
+  'content.sign_video_added': `Hat das Video in Gebärdensprache zum Thema „${signTopic(true)}“ hochgeladen.`,
+  'content.sign_video_replaced': `Hat Video oder Untertitel in Gebärdensprache zum Thema „${signTopic(true)}“ ersetzt.`,
+  'content.sign_video_updated': `Hat Überschrift oder Text des Videos in Gebärdensprache zum Thema „${signTopic(true)}“ geändert.`,
+  'content.sign_video_deleted': `Hat das Video in Gebärdensprache zum Thema „${signTopic(true)}“ gelöscht.`,
   'directory.entry_submitted': 'Hat einen Verzeichniseintrag zur Prüfung eingereicht (Version {version}).',
   'directory.entry_published': 'Hat einen Verzeichniseintrag veröffentlicht (Version {version}).',
   'directory.proposal_withdrawn': 'Hat eine Änderung am Verzeichnis zurückgezogen (Version {version}).',
@@ -108,6 +116,10 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'organization.trusted': 'Allowed “{name}” to publish entries without review.',
   'organization.untrusted': 'Decided that entries of “{name}” are reviewed again.',
   'content.page_updated': 'Changed a page (version {version}).',
+  'content.sign_video_added': `Uploaded the sign language video on “${signTopic(false)}”.`,
+  'content.sign_video_replaced': `Replaced the video or captions of the sign language video on “${signTopic(false)}”.`,
+  'content.sign_video_updated': `Changed the heading or text of the sign language video on “${signTopic(false)}”.`,
+  'content.sign_video_deleted': `Deleted the sign language video on “${signTopic(false)}”.`,
   'directory.entry_submitted': 'Submitted a directory entry for review (version {version}).',
   'directory.entry_published': 'Published a directory entry (version {version}).',
   'directory.proposal_withdrawn': 'Withdrew a change to the directory (version {version}).',
@@ -165,10 +177,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} other {{type}}}',
   },
 );

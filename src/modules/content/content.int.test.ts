@@ -44,10 +44,18 @@ describe('legal and help pages', () => {
         'Feedback und Kontaktangaben',
         'Durchsetzungsverfahren',
         'Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen',
+        'bei der Landesbeauftragten für Menschen mit Behinderung NRW',
+        '§ 10d BGG NRW',
+        'zuletzt am <mark class="placeholder">Platzhalter: Datum der letzten Überprüfung, TT.MM.JJJJ</mark> überprüft',
+        '<mark class="placeholder">Platzhalter: Postanschrift der Ombudsstelle, vor der Veröffentlichung auf deren Website prüfen</mark>',
         'href="/barriere-melden"',
       ],
     },
-    { path: '/leichte-sprache', h1: 'Leichte Sprache', says: ['Das Familien-Rathaus ist eine Internet-Seite.<br>', 'Das Familien-Büro hilft Ihnen.'] },
+    {
+      path: '/leichte-sprache',
+      h1: 'Leichte Sprache',
+      says: ['Leichte Sprache ist einfaches Deutsch.<br>', 'Zum Beispiel: Familien·büro.', 'href="/leichte-sprache/familienbuero"'],
+    },
     {
       path: '/gebaerdensprache',
       h1: 'Informationen in Deutscher Gebärdensprache',
@@ -88,17 +96,17 @@ describe('legal and help pages', () => {
   });
 
   it('falls back to German, marked as German, when the English page is missing, and seeding brings it back', async () => {
-    await t.deps.db.deleteFrom('content_pages').where('slug', '=', 'leichte-sprache').where('locale', '=', 'en').execute();
+    await t.deps.db.deleteFrom('content_pages').where('slug', '=', 'gebaerdensprache').where('locale', '=', 'en').execute();
     const v = visitor();
     await v.get('/sprache/en?zurueck=/');
-    const res = await v.get('/leichte-sprache');
+    const res = await v.get('/gebaerdensprache');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('not available in your language yet');
     expect(res.body).toContain('<article class="content-page" lang="de">');
-    expect(res.body).toContain('Das Familien-Büro hilft Ihnen.');
+    expect(res.body).toContain('Die Videos kommen von unserem eigenen Server.');
 
     expect(await seedContentPages(t.deps.db, t.deps.city)).toBe(1);
-    expect(h1Of((await v.get('/leichte-sprache')).body)).toBe('Easy language');
+    expect(h1Of((await v.get('/gebaerdensprache')).body)).toBe('Information in German Sign Language');
     expect(await seedContentPages(t.deps.db, t.deps.city)).toBe(0);
   });
 });

@@ -1,31 +1,43 @@
 import type { FastifyRequest } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { requireActor } from '../../platform/auth/guard.js';
-import { pageContext } from '../../platform/http/context.js';
+import { pageContext, type PageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { formBody, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { contentMessages } from './content.messages.js';
 import { authorize } from './content.policy.js';
-import { contentPageInfo, contentPages, EditParams, editTarget, PageForm, parseVersion, SavedQuery } from './content.schemas.js';
+import { contentPageInfo, contentPages, EditParams, editTarget, PageForm, parseVersion, SavedQuery, type ContentSlug } from './content.schemas.js';
 import type { ContentService } from './content.service.js';
+import type { SignLanguageService } from './sign-language/sign-language.service.js';
+import { SignLanguageVideos } from './sign-language/views/sign-language-videos.js';
+import { EasyLanguageIndex } from './views/easy-language.js';
 import { EditPageForm, PageListPage } from './views/editor-pages.js';
 import { PublicContentPage } from './views/public-page.js';
 
 /*
  * Routes of the content module's pages (HTML):
- *   GET       /impressum, /datenschutz, /barrierefreiheit, /leichte-sprache, /gebaerdensprache
+ *   GET       /impressum, /datenschutz, /barrierefreiheit, /gebaerdensprache (with the videos)
+ *   GET       /leichte-sprache                        overview of the pages in Leichte Sprache
+ *   GET       /leichte-sprache/familienrathaus, …/angebote, …/veranstaltungen, …/ferienbetreuung,
+ *             …/befragung, …/familienbuero, …/bedienung, …/barrierefreiheit
  *   GET       /verwaltung/seiten                      editors: list of pages and languages
  *   GET  POST /verwaltung/seiten/:slug/:locale        editors: edit one page in one language
  */
-export function registerContentPages(app: RouteApp, service: ContentService, city: CityProfile): void {
+export function registerContentPages(app: RouteApp, service: ContentService, signLanguage: SignLanguageService, city: CityProfile): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
+  /** What a page shows between its heading and its text: the topics in Leichte Sprache, the videos. */
+  const leads: Partial<Record<ContentSlug, (ctx: PageContext) => Promise<JSX.Element>>> = {
+    'leichte-sprache': async (ctx) => <EasyLanguageIndex ctx={ctx} links={await service.easyLanguageLinks()} />,
+    gebaerdensprache: async (ctx) => <SignLanguageVideos ctx={ctx} videos={await signLanguage.list()} />,
+  };
 
   for (const { slug, path } of contentPages) {
     app.get(path, { schema: { querystring: NoQuery } }, async (req, reply) => {
       const shown = await service.getPublicPage(slug, req.locale);
       if (!shown) throw notFound();
-      return reply.html(<PublicContentPage ctx={ctxOf(req)} shown={shown} />);
+      const ctx = ctxOf(req);
+      return reply.html(<PublicContentPage ctx={ctx} shown={shown} lead={await leads[slug]?.(ctx)} />);
     });
   }
 

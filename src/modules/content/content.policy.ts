@@ -1,14 +1,15 @@
 import { AppError } from '../../platform/http/errors.js';
 import { isEditor, type Actor } from '../../platform/auth/roles.js';
 
-export type ContentAction = 'pages.edit' | 'barriers.read';
+export type ContentAction = 'pages.edit' | 'barriers.read' | 'videos.manage';
 
-/** Who may do what with legal and help pages: editors and admins edit them and read barrier reports. */
+/** Who may do what with legal and help pages: editors and admins edit them, manage the sign-language videos and read barrier reports. */
 export const contentPolicy = {
   can(actor: Actor | null, action: ContentAction): boolean {
     switch (action) {
       case 'pages.edit':
       case 'barriers.read':
+      case 'videos.manage':
         return isEditor(actor);
     }
   },

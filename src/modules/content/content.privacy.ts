@@ -3,7 +3,7 @@ import type { PersonalDataDeclaration } from '../../platform/privacy/declaration
 /** Days a barrier report is kept. */
 export const barrierReportDays = 365;
 
-/** Reports of barriers (with an optional reply address) and who last edited a page. */
+/** Reports of barriers (with an optional reply address), who last edited a page or a sign-language video. */
 export const contentPersonalData: PersonalDataDeclaration[] = [
   {
     name: 'barrierenmeldungen',
@@ -24,5 +24,15 @@ export const contentPersonalData: PersonalDataDeclaration[] = [
     context: ['slug', 'locale', 'title', 'updated_at'],
     onErase: 'unlink',
     retention: { rule: 'bis zur nächsten Änderung der Seite' },
+  },
+  {
+    name: 'gebaerdensprache_videos',
+    table: 'sign_language_videos',
+    subject: { user: 'updated_by' },
+    purpose: 'wer ein Video in Gebärdensprache zuletzt geändert hat (Redaktion)',
+    columns: {},
+    context: ['topic', 'title', 'updated_at'],
+    onErase: 'unlink',
+    retention: { rule: 'bis zur nächsten Änderung des Videos' },
   },
 ];

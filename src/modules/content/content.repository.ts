@@ -39,6 +39,12 @@ export async function findPage(db: Executor, slug: ContentSlug, locale: Locale):
   return row && toPage(row);
 }
 
+/** The stored pages among `slugs` in one language. */
+export async function findPages(db: Executor, slugs: readonly ContentSlug[], locale: Locale): Promise<StoredPage[]> {
+  if (slugs.length === 0) return [];
+  return (await pages(db).where('p.slug', 'in', slugs).where('p.locale', '=', locale).execute()).map(toPage);
+}
+
 /** Every stored page in every language, for the editors' list. */
 export async function listPages(db: Executor): Promise<StoredPage[]> {
   return (await pages(db).orderBy('p.slug').orderBy('p.locale').execute()).map(toPage);
@@ -88,9 +94,12 @@ export async function insertMissingPages(db: Executor, rows: { slug: ContentSlug
   return inserted.length;
 }
 
+/** Leichte Sprache divides long words with a middle dot (Familien·büro); the search reads past it. */
+const withoutMiddleDots = (column: 'p.title' | 'p.body') => sql<string>`replace(${sql.ref(column)}, '·', '')`;
+
 /**
  * Pages in the visitor's language (or German where that language has none) whose title or body
- * contains every word. Pages whose title matches come first.
+ * contains every word (written without middle dots). Pages whose title matches come first.
  */
 export async function searchPages(db: Executor, words: string[], locale: Locale, slugs: readonly ContentSlug[], limit: number): Promise<StoredPage[]> {
   if (words.length === 0) return [];
@@ -109,9 +118,9 @@ export async function searchPages(db: Executor, words: string[], locale: Locale,
     );
   for (const word of words) {
     const pattern = containsPattern(word);
-    query = query.where((eb) => eb.or([eb('p.title', 'ilike', pattern), eb('p.body', 'ilike', pattern)]));
+    query = query.where((eb) => eb.or([eb(withoutMiddleDots('p.title'), 'ilike', pattern), eb(withoutMiddleDots('p.body'), 'ilike', pattern)]));
   }
-  const titleFirst = sql<boolean>`(p.title ILIKE ${containsPattern(words[0]!)})`;
+  const titleFirst = sql<boolean>`(${withoutMiddleDots('p.title')} ILIKE ${containsPattern(words[0]!)})`;
   const rows = await query.orderBy(titleFirst, 'desc').orderBy('p.slug').limit(limit).execute();
   return rows.map(toPage);
 }

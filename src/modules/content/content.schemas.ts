@@ -1,13 +1,25 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
+import { isLocale, locales, type Locale } from '../../platform/i18n/i18n.js';
 
-/** The editable legal and help pages: slug in the database, public path, label key in content.messages.ts. */
+/**
+ * The editable pages: slug in the database, public path, label key in content.messages.ts. Pages in
+ * Leichte Sprache (easy German) exist in German only, whatever the visitor's language; the footer
+ * links the overview, which lists the others.
+ */
 export const contentPages = [
-  { slug: 'impressum', path: '/impressum', labelKey: 'name.impressum' },
-  { slug: 'datenschutz', path: '/datenschutz', labelKey: 'name.datenschutz' },
-  { slug: 'barrierefreiheit', path: '/barrierefreiheit', labelKey: 'name.barrierefreiheit' },
-  { slug: 'leichte-sprache', path: '/leichte-sprache', labelKey: 'name.leichte-sprache' },
-  { slug: 'gebaerdensprache', path: '/gebaerdensprache', labelKey: 'name.gebaerdensprache' },
+  { slug: 'impressum', path: '/impressum', labelKey: 'name.impressum', easyLanguage: false },
+  { slug: 'datenschutz', path: '/datenschutz', labelKey: 'name.datenschutz', easyLanguage: false },
+  { slug: 'barrierefreiheit', path: '/barrierefreiheit', labelKey: 'name.barrierefreiheit', easyLanguage: false },
+  { slug: 'leichte-sprache', path: '/leichte-sprache', labelKey: 'name.leichte-sprache', easyLanguage: true },
+  { slug: 'gebaerdensprache', path: '/gebaerdensprache', labelKey: 'name.gebaerdensprache', easyLanguage: false },
+  { slug: 'leichte-sprache-familienrathaus', path: '/leichte-sprache/familienrathaus', labelKey: 'name.easy.portal', easyLanguage: true },
+  { slug: 'leichte-sprache-angebote', path: '/leichte-sprache/angebote', labelKey: 'name.easy.services', easyLanguage: true },
+  { slug: 'leichte-sprache-veranstaltungen', path: '/leichte-sprache/veranstaltungen', labelKey: 'name.easy.events', easyLanguage: true },
+  { slug: 'leichte-sprache-ferienbetreuung', path: '/leichte-sprache/ferienbetreuung', labelKey: 'name.easy.holidays', easyLanguage: true },
+  { slug: 'leichte-sprache-befragung', path: '/leichte-sprache/befragung', labelKey: 'name.easy.survey', easyLanguage: true },
+  { slug: 'leichte-sprache-familienbuero', path: '/leichte-sprache/familienbuero', labelKey: 'name.easy.office', easyLanguage: true },
+  { slug: 'leichte-sprache-bedienung', path: '/leichte-sprache/bedienung', labelKey: 'name.easy.usage', easyLanguage: true },
+  { slug: 'leichte-sprache-barrierefreiheit', path: '/leichte-sprache/barrierefreiheit', labelKey: 'name.easy.accessibility', easyLanguage: true },
 ] as const;
 
 export type ContentSlug = (typeof contentPages)[number]['slug'];
@@ -16,9 +28,17 @@ export type ContentPageInfo = (typeof contentPages)[number];
 export const isContentSlug = (value: unknown): value is ContentSlug => contentPages.some((p) => p.slug === value);
 export const contentPageInfo = (slug: ContentSlug): ContentPageInfo => contentPages.find((p) => p.slug === slug)!;
 
-/** Slug and locale of an edit URL, or null when the URL names no page we have. */
+/** The overview of the pages in Leichte Sprache, and the pages it lists. */
+export const easyLanguageOverview = contentPageInfo('leichte-sprache');
+export const easyLanguagePages = contentPages.filter((p) => p.easyLanguage && p.slug !== easyLanguageOverview.slug);
+
+/** The languages a page is written in: Leichte Sprache is German. */
+export const pageLocales = (info: ContentPageInfo): readonly Locale[] => (info.easyLanguage ? ['de'] : locales);
+
+/** Slug and locale of an edit URL, or null when the URL names no page we have (in that language). */
 export function editTarget(params: { slug?: unknown; locale?: unknown }): { slug: ContentSlug; locale: Locale } | null {
-  return isContentSlug(params.slug) && isLocale(params.locale) ? { slug: params.slug, locale: params.locale } : null;
+  if (!isContentSlug(params.slug) || !isLocale(params.locale)) return null;
+  return pageLocales(contentPageInfo(params.slug)).includes(params.locale) ? { slug: params.slug, locale: params.locale } : null;
 }
 
 export const EditParams = Type.Object({ slug: Type.String({ maxLength: 40 }), locale: Type.String({ maxLength: 5 }) });

@@ -1,19 +1,21 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCityProfile } from '../../platform/city.js';
+import { contentPageInfo, contentPages } from './content.schemas.js';
 import { templatePages } from './content.seed.js';
 import { renderMarkdown } from './markdown.js';
 
 const hamm = loadCityProfile(path.resolve(import.meta.dirname, '../../../city/hamm.json'));
 
 describe('template pages', () => {
-  it('exist for every page in German and English, each with a marked placeholder in its own language', () => {
+  it('exist for every page in German, for all but Leichte Sprache in English, placeholders marked in their own language', () => {
     const pages = templatePages(hamm);
-    expect(pages).toHaveLength(10);
+    expect(pages.filter((p) => p.locale === 'de').map((p) => p.slug)).toEqual(contentPages.map((p) => p.slug));
+    expect(pages.filter((p) => p.locale === 'en').map((p) => p.slug)).toEqual(contentPages.filter((p) => !p.easyLanguage).map((p) => p.slug));
     for (const page of pages) {
       const html = renderMarkdown(page.body);
       const marker = page.locale === 'de' ? 'Platzhalter:' : 'Placeholder:';
-      expect(html, `${page.slug}/${page.locale}`).toContain(`<mark class="placeholder">${marker}`);
+      if (!contentPageInfo(page.slug).easyLanguage) expect(html, `${page.slug}/${page.locale}`).toContain(`<mark class="placeholder">${marker}`);
       if (page.locale === 'en') expect(page.body, page.slug).not.toContain('[Platzhalter');
     }
   });
@@ -56,5 +58,25 @@ describe('template pages', () => {
     const signEn = pages.find((p) => p.slug === 'gebaerdensprache' && p.locale === 'en')!.body;
     expect(signEn).toContain('Email: [Placeholder: email address of the family office]');
     expect(renderMarkdown(signEn)).not.toContain('mailto:');
+  });
+
+  it('write Leichte Sprache by its rules: short lines, numbers as digits, long words divided', () => {
+    const numberWords = /\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreißig)\b/i;
+    const undivided = /Familienbüro|Familienrathaus|Internetseite|Ferienbetreuung|Gebärdensprache|Stadtbezirk|Telefonnummer|Schulferien|Barrierefreiheit/;
+    for (const page of templatePages()) {
+      if (!contentPageInfo(page.slug).easyLanguage) continue;
+      // What readers read: without link targets and the placeholders the city fills in.
+      const lines = page.body.split('\n').map((line) => line.replace(/\[Platzhalter:[^\]]*\]/g, '').replace(/\]\([^)]*\)/g, ']'));
+      for (const line of lines) {
+        const words = line
+          .replace(/^\s*(#+|-|\d+\.)\s*/, '')
+          .split(/\s+/)
+          .filter(Boolean);
+        expect(words.length, `${page.slug}: ${line}`).toBeLessThanOrEqual(12);
+        expect(line, page.slug).not.toMatch(numberWords);
+        expect(line, page.slug).not.toMatch(undivided);
+        expect(line, page.slug).not.toContain(';');
+      }
+    }
   });
 });

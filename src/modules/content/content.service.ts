@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/roles.js';
-import { locales, type Locale } from '../../platform/i18n/i18n.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
 import type { SearchHit } from '../../platform/search/search.js';
 import { authorize } from './content.policy.js';
 import * as repo from './content.repository.js';
 import type { StoredPage } from './content.repository.js';
-import { contentPageInfo, contentPages, type ContentPageInfo, type ContentSlug, type PageInput } from './content.schemas.js';
+import { contentPageInfo, contentPages, easyLanguagePages, pageLocales, type ContentPageInfo, type ContentSlug, type PageInput } from './content.schemas.js';
 import { markdownToText } from './markdown.js';
 
 export type { StoredPage };
@@ -17,6 +17,12 @@ export interface PublicPage {
   info: ContentPageInfo;
   /** True when the visitor's language has no version and the German one is shown. */
   fallback: boolean;
+}
+
+/** A page in Leichte Sprache as the overview links it: its path and its current (German) title. */
+export interface EasyLanguageLink {
+  path: string;
+  title: string;
 }
 
 export interface EditorListEntry {
@@ -47,9 +53,13 @@ export function excerptAround(text: string, words: string[], length = excerptLen
 /** Reading, editing and finding the legal and help pages. */
 export function createContentService({ db }: { db: Kysely<DB> }) {
   return {
-    /** The page in the visitor's language, or the German one when that language has none. */
+    /** The page in the visitor's language, or the German one when that language has none (Leichte Sprache: always German). */
     async getPublicPage(slug: ContentSlug, locale: Locale): Promise<PublicPage | null> {
       const info = contentPageInfo(slug);
+      if (info.easyLanguage) {
+        const page = await repo.findPage(db, slug, 'de');
+        return page ? { page, info, fallback: false } : null;
+      }
       const own = await repo.findPage(db, slug, locale);
       if (own) return { page: own, info, fallback: false };
       const german = locale === 'de' ? undefined : await repo.findPage(db, slug, 'de');
@@ -60,7 +70,22 @@ export function createContentService({ db }: { db: Kysely<DB> }) {
     async listForEditor(actor: Actor | null): Promise<EditorListEntry[]> {
       authorize(actor, 'pages.edit');
       const stored = await repo.listPages(db);
-      return contentPages.flatMap((info) => locales.map((locale) => ({ info, locale, page: stored.find((p) => p.slug === info.slug && p.locale === locale) })));
+      return contentPages.flatMap((info) =>
+        pageLocales(info).map((locale) => ({ info, locale, page: stored.find((p) => p.slug === info.slug && p.locale === locale) })),
+      );
+    },
+
+    /** The pages in Leichte Sprache that exist, in the order of the overview. */
+    async easyLanguageLinks(): Promise<EasyLanguageLink[]> {
+      const stored = await repo.findPages(
+        db,
+        easyLanguagePages.map((p) => p.slug),
+        'de',
+      );
+      return easyLanguagePages.flatMap((info) => {
+        const page = stored.find((p) => p.slug === info.slug);
+        return page ? [{ path: info.path, title: page.title }] : [];
+      });
     },
 
     async getForEditing(actor: Actor | null, slug: ContentSlug, locale: Locale): Promise<StoredPage | undefined> {
@@ -93,7 +118,7 @@ export function createContentService({ db }: { db: Kysely<DB> }) {
 
     /** The site search's view of these pages: every word must occur in the title or the text. */
     async search(query: string, locale: Locale, limit: number): Promise<SearchHit[]> {
-      const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
+      const words = query.replaceAll('·', '').split(/\s+/).filter(Boolean).slice(0, 8);
       const found = await repo.searchPages(
         db,
         words,

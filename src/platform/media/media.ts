@@ -4,27 +4,18 @@ import { notFound } from '../http/errors.js';
 import { IdParams, NoQuery, type RouteApp } from '../http/routes.js';
 import type { Executor } from '../../db/executor.js';
 import { cleanImage } from './image-format.js';
+import { fileFromForm, type UploadedFile } from './uploaded-file.js';
+import { registerVideoRoutes } from './videos.js';
 
 export const maxImageBytes = 5 * 1024 * 1024;
 
-/** A file field of a multipart form, as the route handler finds it in `req.body`. */
-export interface UploadedImage {
-  readonly kind: 'upload';
-  readonly filename: string;
-  readonly bytes: Buffer;
-  /** The file was larger than maxImageBytes; only the start was read. */
-  readonly tooLarge: boolean;
-}
+/** An image field's upload: any uploaded file, until validateImage has looked at its bytes. */
+export type UploadedImage = UploadedFile;
 
 export type ImageProblem = 'image.type' | 'image.size';
 
 /** The image of a file field, or null when the person chose no file. */
-export function imageFromForm(body: unknown, field: string): UploadedImage | null {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  if (!value || typeof value !== 'object' || (value as UploadedImage).kind !== 'upload' || !Buffer.isBuffer((value as UploadedImage).bytes)) return null;
-  const upload = value as UploadedImage;
-  return upload.filename === '' && upload.bytes.length === 0 ? null : upload;
-}
+export const imageFromForm = fileFromForm;
 
 /** Why an upload cannot be used, as a message key for the form (or null when it is fine). */
 export function validateImage(image: UploadedImage): ImageProblem | null {
@@ -55,7 +46,7 @@ export async function imageSize(db: Kysely<DB>, id: string): Promise<{ width: nu
   return db.selectFrom('media_images').select(['width', 'height']).where('id', '=', id).executeTakeFirst();
 }
 
-/** Serves stored images. Ids never change content, so browsers may cache them for good. */
+/** Serves stored images and videos. Ids never change content, so browsers may cache them for good. */
 export function registerMediaRoutes(app: RouteApp, db: Kysely<DB>): void {
   app.get('/medien/:id', { schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     const image = await db.selectFrom('media_images').select(['content_type', 'bytes']).where('id', '=', req.params.id).executeTakeFirst();
@@ -67,4 +58,5 @@ export function registerMediaRoutes(app: RouteApp, db: Kysely<DB>): void {
       .header('content-disposition', 'inline')
       .send(image.bytes);
   });
+  registerVideoRoutes(app, db);
 }

@@ -163,6 +163,30 @@ export function TextArea(props: FieldProps & { rows?: number } & TextLanguage): 
   );
 }
 
+/** A file field; `accept` only helps the browser's picker, the server checks the bytes. */
+export function FileField(props: Omit<FieldProps, 'value'> & { accept: string }): JSX.Element {
+  const { name, label, hint, error, required, accept } = props;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name} safe>
+        {label}
+      </label>
+      <Hint id={`${name}-hint`} text={hint} />
+      <FieldError id={`${name}-error`} text={error} />
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        type="file"
+        accept={accept}
+        required={required}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
 export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }): JSX.Element {
   const { name, label, hint, error, value, options } = props;
   return (

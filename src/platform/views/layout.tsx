@@ -5,6 +5,7 @@ import { textDirection } from '../i18n/i18n.js';
 import { LanguageAlternates, LanguageSwitch } from './language-switch.js';
 import { layoutMessages } from './layout.messages.js';
 import { appIconUrl, appleTouchIcon } from '../web-app/icons.js';
+import type { FooterLink } from './navigation.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -15,6 +16,9 @@ export interface LayoutProps {
   section?: string;
   children?: Children;
 }
+
+/** "Barriere melden" learns which page it is about. */
+const footerHref = (link: FooterLink, currentPath: string) => (link.withCurrentPage ? `${link.path}?seite=${encodeURIComponent(currentPath)}` : link.path);
 
 export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps): JSX.Element {
   const t = layoutMessages(ctx.locale);
@@ -91,9 +95,18 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
                 <ul class="site-inline-list site-footer__links">
                   {(ctx.footerLinks ?? []).map((l) => (
                     <li>
-                      <a class="kern-link" href={l.withCurrentPage ? `${l.path}?seite=${encodeURIComponent(ctx.path)}` : l.path} safe>
-                        {l.label(ctx.locale)}
-                      </a>
+                      {l.icon ? (
+                        <a class="kern-link" href={footerHref(l, ctx.path)}>
+                          <span class={`kern-icon kern-icon--${l.icon}`} aria-hidden="true"></span>
+                          <span class="icon-link__text" safe>
+                            {l.label(ctx.locale)}
+                          </span>
+                        </a>
+                      ) : (
+                        <a class="kern-link" href={footerHref(l, ctx.path)} safe>
+                          {l.label(ctx.locale)}
+                        </a>
+                      )}
                     </li>
                   ))}
                 </ul>

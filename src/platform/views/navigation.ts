@@ -17,4 +17,6 @@ export interface FooterLink {
   readonly label: (locale: Locale) => string;
   /** Adds `?seite=<this page>`, so the form knows which page it is about ("Barriere melden"). */
   readonly withCurrentPage?: boolean;
+  /** A KERN icon before the label, e.g. `easy-language` (`kern-icon--easy-language`). */
+  readonly icon?: string;
 }

@@ -13,6 +13,7 @@ export function DashboardPage({ ctx, admin }: { ctx: PageContext; admin: boolean
   const links: { href: string; key: Parameters<typeof t>[0]; adminOnly: boolean }[] = [
     { href: '/verwaltung/seiten', key: 'dashboard.pages', adminOnly: false },
     { href: '/verwaltung/barrieren', key: 'dashboard.barriers', adminOnly: false },
+    { href: '/verwaltung/gebaerdensprache', key: 'dashboard.signVideos', adminOnly: false },
     { href: '/verwaltung/pruefung', key: 'dashboard.directoryReview', adminOnly: false },
     { href: '/verwaltung/traeger', key: 'dashboard.directoryOrganizations', adminOnly: false },
     { href: '/admin/verzeichnis/import', key: 'dashboard.directoryImport', adminOnly: true },

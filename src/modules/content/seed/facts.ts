@@ -1,8 +1,16 @@
 import type { CityProfile } from '../../../platform/city.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
-import type { ContentSlug } from '../content.schemas.js';
+import type { ContentPageInfo } from '../content.schemas.js';
 
-export type PageTexts = Record<ContentSlug, { title: string; body: string }>;
+export interface PageText {
+  title: string;
+  body: string;
+}
+
+/** Pages in Leichte Sprache, written in German only; the other pages have a template per language. */
+export type EasyLanguageSlug = Extract<ContentPageInfo, { easyLanguage: true }>['slug'];
+export type PageTexts = Record<Exclude<ContentPageInfo['slug'], EasyLanguageSlug>, PageText>;
+export type EasyLanguageTexts = Record<EasyLanguageSlug, PageText>;
 
 /** What the template texts say about the city, as ready Markdown; a placeholder where the profile has nothing. */
 export interface Facts {
@@ -17,7 +25,12 @@ export interface Facts {
   officePhone: string;
   officeEmail: string;
   editorsEmail: string;
+  /** Where the survey's own version in Leichte Sprache starts. */
+  surveyInEasyLanguage: string;
 }
+
+/** The demo survey (the survey module's demo data) in Leichte Sprache; editors change the link for the city's own survey. */
+const demoSurveyInEasyLanguage = '/mitmachen/befragung/familienfreundliches-hamm?sprache=ls';
 
 const mailLink = (email: string) => `[${email}](mailto:${email})`;
 const phoneLink = (phone: string) => `[${phone}](tel:${phone.replace(/[^\d+]/g, '')})`;
@@ -37,6 +50,7 @@ export function factsFor(city: CityProfile | undefined, locale: Locale): Facts {
       officePhone: ph('Telefonnummer des Familienbüros', 'phone number of the family office'),
       officeEmail: ph('E-Mail-Adresse des Familienbüros', 'email address of the family office'),
       editorsEmail: ph('E-Mail-Adresse der Redaktion', 'email address of the editorial team'),
+      surveyInEasyLanguage: demoSurveyInEasyLanguage,
     };
   }
   const office = city.familyOffice;
@@ -51,5 +65,6 @@ export function factsFor(city: CityProfile | undefined, locale: Locale): Facts {
     officePhone: phoneLink(office.phone),
     officeEmail: mailLink(office.email),
     editorsEmail: mailLink(city.editorsEmail),
+    surveyInEasyLanguage: demoSurveyInEasyLanguage,
   };
 }

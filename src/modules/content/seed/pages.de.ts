@@ -199,152 +199,79 @@ Nein. Alle öffentlichen Seiten können Sie ohne Angaben lesen. Ein Konto und Fu
       title: 'Erklärung zur Barrierefreiheit',
       body: `Die Stadt ${f.city} ist bemüht, das ${f.portal} im Einklang mit dem Behindertengleichstellungsgesetz Nordrhein-Westfalen (BGG NRW) und der Barrierefreie-Informationstechnik-Verordnung Nordrhein-Westfalen (BITV NRW) barrierefrei zugänglich zu machen. Diese Vorschriften setzen die Richtlinie (EU) 2016/2102 um.
 
-Diese Erklärung zur Barrierefreiheit gilt für das ${f.portal} unter [Platzhalter: Internetadresse des Portals].
+Diese Erklärung zur Barrierefreiheit gilt für das ${f.portal} unter [Platzhalter: Internetadresse des Portals, z. B. https://familien.stadt.example].
 
 ## Stand der Vereinbarkeit mit den Anforderungen
 
-Maßstab ist die europäische Norm EN 301 549. Für Websites entspricht sie den Web Content Accessibility Guidelines (WCAG) 2.1 auf Stufe AA.
+Maßstab sind die Anforderungen der BITV NRW und der europäischen Norm EN 301 549. Für Websites entsprechen sie den Web Content Accessibility Guidelines (WCAG) 2.1 auf Stufe AA.
 
-Das ${f.portal} ist nach unserer Einschätzung **teilweise** mit den Anforderungen vereinbar. Welche Inhalte nicht barrierefrei sind, steht im nächsten Abschnitt. [Platzhalter: Ergebnis der Prüfung bestätigen oder anpassen: vollständig, teilweise oder nicht vereinbar]
+Das ${f.portal} ist nach unserer Einschätzung **teilweise** mit den Anforderungen vereinbar. Welche Inhalte nicht barrierefrei sind und warum, steht im nächsten Abschnitt. [Platzhalter: Ergebnis der Prüfung eintragen: vollständig, teilweise oder nicht vereinbar]
+
+Erläuterungen zum Portal gibt es auch in [Deutscher Gebärdensprache](/gebaerdensprache) und in [Leichter Sprache](/leichte-sprache).
 
 ## Nicht barrierefreie Inhalte
 
-Die folgenden Inhalte sind aus den genannten Gründen nicht oder noch nicht barrierefrei.
+Die folgenden Inhalte sind aus den genannten Gründen nicht oder nur teilweise barrierefrei.
 
 ### Unvereinbarkeit mit den Anforderungen
 
-- Videos in Deutscher Gebärdensprache gibt es noch nicht. Die Seite [Gebärdensprache](/gebaerdensprache) erklärt, wie gehörlose Menschen uns bis dahin erreichen.
-- Texte in Leichter Sprache gibt es bisher nur für einen Teil des Angebots: [Leichte Sprache](/leichte-sprache).
-- Mehrere Bereiche des Portals sind noch im Aufbau und werden nach und nach ergänzt.
-- [Platzhalter: weitere Mängel aus der Prüfung, jeweils mit dem betroffenen Inhalt und einer barrierefreien Alternative]
+- Angebote, Veranstaltungen und Ferienangebote tragen Vereine, Verbände und andere Träger selbst ein. Die Redaktion prüft diese Texte nicht vollständig auf Barrierefreiheit: Einzelne Einträge können Fachbegriffe ohne Erklärung oder Bilder mit ungenauem Alternativtext enthalten. Wenn Sie etwas nicht verstehen, hilft Ihnen das ${f.officeName} (Kontakt unten).
+- Die Teilnahmelisten der Ferienbetreuung, die Träger als PDF herunterladen, sind keine barrierefreien PDF-Dokumente (ohne Tags für Screenreader). Dieselben Angaben gibt es barrierefrei auf der Seite selbst und als CSV-Datei.
+- Die Videos in Deutscher Gebärdensprache sind noch Platzhalter ohne Gebärden. Was die Videos erklären sollen, steht als Text unter jedem Video. [Platzhalter: Diesen Punkt streichen, sobald die Videos in Gebärdensprache fertig sind.]
+- [Platzhalter: weitere Mängel aus der Prüfung, jeweils mit dem betroffenen Inhalt, dem Grund und dem barrierefreien Weg zur selben Information – oder diese Zeile streichen]
 
 ### Unverhältnismäßige Belastung
 
-[Platzhalter: Inhalte, für die sich die Stadt auf eine unverhältnismäßige Belastung beruft, mit Begründung, oder „Keine.“]
+[Platzhalter: Inhalte, für deren Barrierefreiheit sich die Stadt auf eine unverhältnismäßige Belastung beruft, jeweils mit Begründung und Alternative – oder „Keine.“]
 
 ### Inhalte außerhalb des Anwendungsbereichs
 
-[Platzhalter: z. B. Dokumente von Trägern, die nicht von der Stadt stammen, oder „Keine.“]
+[Platzhalter: Inhalte, für die die Anforderungen nicht gelten, z. B. Dateien, die vor dem 23. September 2018 veröffentlicht wurden, oder Inhalte Dritter, die die Stadt weder finanziert noch kontrolliert – oder „Keine.“]
 
 ## Erstellung dieser Erklärung
 
-Diese Erklärung wurde am [Platzhalter: Datum] erstellt.
-Die Einschätzung beruht auf [Platzhalter: Methode, z. B. einer Selbstbewertung der Stadt oder einer Prüfung durch eine unabhängige Stelle, mit Datum].
-Die Erklärung wurde zuletzt am [Platzhalter: Datum] überprüft.
+Diese Erklärung wurde am [Platzhalter: Datum der Erstellung, TT.MM.JJJJ] erstellt.
+Die Einschätzung beruht auf [Platzhalter: Methode, entweder „einer Selbstbewertung der Stadt“ oder „einer Prüfung durch“ mit dem Namen der prüfenden Stelle, jeweils mit Datum und Prüfverfahren, z. B. BITV-Test].
+Die Erklärung wurde zuletzt am [Platzhalter: Datum der letzten Überprüfung, TT.MM.JJJJ] überprüft.
+
+Wir überprüfen diese Erklärung mindestens einmal im Jahr und nach jeder größeren Änderung des Portals.
 
 ## Feedback und Kontaktangaben
 
 Ist Ihnen eine Barriere im ${f.portal} aufgefallen? Oder brauchen Sie Informationen aus einem nicht barrierefreien Inhalt in anderer Form? Dann sagen Sie es uns:
 
-- Online: [Barriere melden](/barriere-melden)
+- Online über unser Formular: [Barriere melden](/barriere-melden)
 - E-Mail: ${f.editorsEmail}
 - Telefon: ${f.officePhone} (${f.officeName}, ${f.officeHours})
 - Post: ${f.officeName}, ${f.officeAddress}
 
-Wir beantworten Ihre Rückmeldung [Platzhalter: Frist für die Antwort, z. B. innerhalb eines Monats].
+Wir beantworten Ihre Rückmeldung [Platzhalter: Frist für die Antwort, z. B. innerhalb eines Monats]. Wir sagen Ihnen, wie und bis wann wir die Barriere beheben oder auf welchem anderen Weg Sie die Information bekommen.
+
+Für die Barrierefreiheit des Portals ist zuständig: [Platzhalter: verantwortliche Stelle in der Stadtverwaltung mit Funktionsbezeichnung der Ansprechperson]
 
 ## Durchsetzungsverfahren
 
-Wenn Sie auf Ihre Rückmeldung keine oder keine zufriedenstellende Antwort erhalten haben, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden. Die Ombudsstelle vermittelt zwischen Ihnen und der Stadt ${f.city}, damit eine Lösung gefunden wird.
+Wenn Sie auf Ihre Rückmeldung keine oder keine zufriedenstellende Antwort erhalten haben, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden und ein Ombudsverfahren beantragen. Die Ombudsstelle gehört zur Landesbeauftragten für Menschen mit Behinderung NRW. Sie vermittelt zwischen Ihnen und der Stadt ${f.city}, damit eine Lösung gefunden wird. Grundlage sind § 10d BGG NRW und die §§ 9 ff. BITV NRW.
+
+Den Antrag können Sie schriftlich, per E-Mail oder mit dem Antragsformular der Ombudsstelle stellen. Er enthält eine Beschreibung der Barriere, Ihren Namen und Ihre Anschrift und den Namen der Stelle, um die es geht (hier: Stadt ${f.city}, ${f.portal}).
 
 Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen
-[Platzhalter: Anschrift der Ombudsstelle]
-Telefon: [Platzhalter: Telefonnummer der Ombudsstelle]
-E-Mail: [Platzhalter: E-Mail-Adresse der Ombudsstelle]
-Internet: [Platzhalter: Internetadresse der Ombudsstelle]`,
-    },
-
-    'leichte-sprache': {
-      title: 'Leichte Sprache',
-      body: `## Was ist das Familien-Rathaus?
-
-Das Familien-Rathaus ist eine Internet-Seite.
-Die Internet-Seite ist von der Stadt ${f.city}.
-Hier finden Familien Hilfe und Angebote.
-
-Zum Beispiel:
-
-- Beratung für Eltern
-- Betreuung für Kinder
-- Feste und Treffen für Familien
-- Angebote in den Ferien
-
-## Was können Sie hier machen?
-
-Sie können Angebote suchen.
-Oben auf jeder Seite ist ein Feld zum Suchen.
-Dort schreiben Sie ein Wort.
-Zum Beispiel: Kinder-Arzt.
-Dann klicken Sie auf: Suchen.
-
-Sie können sich auch anmelden.
-Dafür brauchen Sie eine E-Mail-Adresse.
-Die Anmeldung ist freiwillig.
-Sie können alles auch ohne Anmeldung lesen.
-
-## Wer hilft Ihnen?
-
-Das Familien-Büro hilft Ihnen.
-Die Menschen im Familien-Büro arbeiten für die Stadt.
-Sie beantworten Ihre Fragen.
-
-Sie können anrufen.
-Die Telefon-Nummer ist:
-${f.officePhone}
-
-Sie können eine E-Mail schreiben.
-Die E-Mail-Adresse ist:
-${f.officeEmail}
-
-Sie können auch hingehen.
-Die Adresse ist:
-${f.officeStreet}
-${f.officeLocality}
-
-Das Familien-Büro ist zu diesen Zeiten da:
-${f.officeHours}
-
-## Sie brauchen Hilfe beim Lesen?
-
-Dann fragen Sie eine Person.
-Zum Beispiel:
-
-- eine Person aus Ihrer Familie
-- eine Freundin oder einen Freund
-- das Familien-Büro
-
-## Ist etwas schwer zu benutzen?
-
-Vielleicht ist etwas auf der Internet-Seite schwer für Sie.
-Dann sagen Sie es uns bitte.
-Hier können Sie uns schreiben:
-[Barriere melden](/barriere-melden)
-
-## Über diesen Text
-
-[Platzhalter: Wer hat den Text geprüft? Zum Beispiel eine Prüf-Gruppe für Leichte Sprache.]`,
+bei der Landesbeauftragten für Menschen mit Behinderung NRW
+[Platzhalter: Postanschrift der Ombudsstelle, vor der Veröffentlichung auf deren Website prüfen]
+Telefon: [Platzhalter: Telefonnummer der Ombudsstelle, prüfen]
+E-Mail: [Platzhalter: E-Mail-Adresse der Ombudsstelle, prüfen]
+Internet: [Platzhalter: Internetadresse der Ombudsstelle mit dem Antragsformular, prüfen]`,
     },
 
     gebaerdensprache: {
       title: 'Informationen in Deutscher Gebärdensprache',
-      body: `Auf dieser Seite zeigen wir bald Videos in Deutscher Gebärdensprache (DGS).
+      body: `## Über die Videos
 
-## Was die Videos zeigen werden
+Die Videos erklären in Deutscher Gebärdensprache (DGS), was das ${f.portal} bietet, wie Sie es bedienen und was in der Erklärung zur Barrierefreiheit steht. Jedes Video hat Untertitel. Unter jedem Video steht sein Inhalt auch als Text, und Sie können das Video herunterladen.
 
-Die Videos erklären:
+Die Videos kommen von unserem eigenen Server. Wir binden keine Videos von anderen Anbietern oder Videoplattformen ein. Wenn Sie ein Video ansehen, erfährt deshalb kein anderer Anbieter davon, und es gibt keine Werbung.
 
-- was das ${f.portal} ist und welche Hilfen es für Familien gibt,
-- wie Sie Angebote, Veranstaltungen und Ferienbetreuung finden,
-- wie Sie ein Konto anlegen und sich anmelden,
-- wie Sie das Familienbüro erreichen.
-
-[Platzhalter: Zeitpunkt, ab dem die Videos zu sehen sind]
-
-## Die Videos kommen von unserem eigenen Server
-
-Wir zeigen die Videos direkt von unserem eigenen Server. Wir binden keine Videos von anderen Anbietern oder Videoplattformen ein. Wenn Sie ein Video ansehen, erfährt deshalb kein anderer Anbieter davon, und es gibt keine Werbung. Zu jedem Video stellen wir auch eine Textfassung bereit.
-
-## So erreichen Sie uns bis dahin
+## So erreichen Sie uns
 
 Das ${f.officeName} beantwortet Ihre Fragen auch schriftlich:
 

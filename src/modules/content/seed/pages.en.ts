@@ -204,152 +204,79 @@ The German version of this notice is the legally binding one.`,
       title: 'Accessibility statement',
       body: `The City of ${f.city} is committed to making the ${f.portal} accessible in accordance with the Disability Equality Act of North Rhine-Westphalia (BGG NRW) and the Accessible Information Technology Ordinance of North Rhine-Westphalia (BITV NRW). These implement Directive (EU) 2016/2102.
 
-This accessibility statement applies to the ${f.portal} at [Placeholder: web address of the portal].
+This accessibility statement applies to the ${f.portal} at [Placeholder: web address of the portal, e.g. https://families.city.example].
 
 ## Compliance status
 
-The standard is the European standard EN 301 549. For websites it corresponds to the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA.
+The standard is the requirements of the BITV NRW and the European standard EN 301 549. For websites they correspond to the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA.
 
-In our assessment the ${f.portal} is **partially** compliant with these requirements. The content that is not accessible is listed in the next section. [Placeholder: confirm or adjust the result of the assessment: fully, partially or not compliant]
+In our assessment the ${f.portal} is **partially** compliant with these requirements. Which content is not accessible, and why, is listed in the next section. [Placeholder: result of the assessment: fully, partially or not compliant]
+
+Explanations of the portal are also available in [German Sign Language](/gebaerdensprache) and in [Easy German (Leichte Sprache)](/leichte-sprache).
 
 ## Non-accessible content
 
-The following content is not, or not yet, accessible for the reasons given.
+The following content is not, or only partly, accessible for the reasons given.
 
 ### Non-compliance with the requirements
 
-- Videos in German Sign Language are not available yet. The page [Sign language](/gebaerdensprache) explains how deaf people can reach us until then.
-- Texts in Easy Language cover only part of the portal so far: [Easy language](/leichte-sprache).
-- Several sections of the portal are still under construction and are being added step by step.
-- [Placeholder: further shortcomings found in the assessment, each with the content affected and an accessible alternative]
+- Services, events and holiday offers are entered by clubs, associations and other providers themselves. The editorial team does not check these texts completely for accessibility: some entries may contain technical terms without explanation or images with imprecise alternative text. If something is unclear, the ${f.officeName} will help you (contact below).
+- The participant lists of holiday care that providers download as PDF are not accessible PDF documents (no tags for screen readers). The same information is available accessibly on the page itself and as a CSV file.
+- The videos in German Sign Language are still placeholders without signing. What the videos are to explain is written as text below each video. [Placeholder: delete this item once the sign language videos are ready.]
+- [Placeholder: further shortcomings found in the assessment, each with the content affected, the reason and the accessible way to the same information – or delete this line]
 
 ### Disproportionate burden
 
-[Placeholder: content for which the city claims a disproportionate burden, with reasons, or “None.”]
+[Placeholder: content for which the city claims a disproportionate burden, each with reasons and an alternative – or “None.”]
 
 ### Content outside the scope
 
-[Placeholder: e.g. documents from providers not produced by the city, or “None.”]
+[Placeholder: content to which the requirements do not apply, e.g. files published before 23 September 2018 or third-party content that the city neither funds nor controls – or “None.”]
 
 ## Preparation of this statement
 
-This statement was prepared on [Placeholder: date].
-The assessment is based on [Placeholder: method, e.g. a self-assessment by the city or a test by an independent body, with date].
-The statement was last reviewed on [Placeholder: date].
+This statement was prepared on [Placeholder: date of preparation, DD.MM.YYYY].
+The assessment is based on [Placeholder: method, either “a self-assessment by the city” or “a test by” with the name of the testing body, each with date and test procedure, e.g. BITV test].
+The statement was last reviewed on [Placeholder: date of the last review, DD.MM.YYYY].
+
+We review this statement at least once a year and after every major change to the portal.
 
 ## Feedback and contact information
 
 Have you noticed a barrier in the ${f.portal}? Or do you need information from non-accessible content in another form? Then tell us:
 
-- Online: [Report a barrier](/barriere-melden)
+- Online with our form: [Report a barrier](/barriere-melden)
 - Email: ${f.editorsEmail}
 - Phone: ${f.officePhone} (${f.officeName}, ${f.officeHours})
 - Post: ${f.officeName}, ${f.officeAddress}
 
-We answer your feedback [Placeholder: time limit for the answer, e.g. within one month].
+We answer your feedback [Placeholder: time limit for the answer, e.g. within one month]. We tell you how and by when we will remove the barrier, or how else you can get the information.
+
+Responsible for the accessibility of the portal: [Placeholder: responsible department of the city administration with the job title of the contact person]
 
 ## Enforcement procedure
 
-If you have received no answer, or no satisfactory answer, to your feedback, you can contact the Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen (ombudsman's office for accessible information technology of North Rhine-Westphalia). The office mediates between you and the City of ${f.city} so that a solution is found.
+If you have received no answer, or no satisfactory answer, to your feedback, you can turn to the Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen (ombudsman's office for accessible information technology of North Rhine-Westphalia) and apply for an ombudsman procedure. The office belongs to the Commissioner for People with Disabilities of North Rhine-Westphalia (Landesbeauftragte für Menschen mit Behinderung NRW). It mediates between you and the City of ${f.city} so that a solution is found. The legal basis is section 10d BGG NRW and sections 9 ff. BITV NRW.
+
+You can apply in writing, by email or with the office's application form. Describe the barrier and give your name, your address and the body concerned (here: City of ${f.city}, ${f.portal}).
 
 Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen
-[Placeholder: address of the ombudsman's office]
-Phone: [Placeholder: phone number of the ombudsman's office]
-Email: [Placeholder: email address of the ombudsman's office]
-Web: [Placeholder: web address of the ombudsman's office]`,
-    },
-
-    'leichte-sprache': {
-      title: 'Easy language',
-      body: `## What is the Familienrathaus?
-
-The Familienrathaus is a website.
-The website is from the City of ${f.city}.
-Families find help and services here.
-
-For example:
-
-- advice for parents
-- care for children
-- parties and meetings for families
-- things to do in the school holidays
-
-## What can you do here?
-
-You can look for services.
-At the top of every page there is a search box.
-Write a word in the box.
-For example: doctor.
-Then click on: Search.
-
-You can also make an account.
-For this you need an email address.
-You do not have to make an account.
-You can read everything without an account.
-
-## Who can help you?
-
-The family office can help you.
-The people in the family office work for the city.
-They answer your questions.
-
-You can phone them.
-The phone number is:
-${f.officePhone}
-
-You can write an email.
-The email address is:
-${f.officeEmail}
-
-You can also go there.
-The address is:
-${f.officeStreet}
-${f.officeLocality}
-
-The family office is open at these times:
-${f.officeHours}
-
-## Do you need help with reading?
-
-Ask a person to help you.
-For example:
-
-- a person from your family
-- a friend
-- the family office
-
-## Is something hard to use?
-
-Maybe something on the website is hard for you.
-Please tell us.
-You can write to us here:
-[Report a barrier](/barriere-melden)
-
-## About this text
-
-[Placeholder: Who checked this text? For example a group of people who test easy-read texts.]`,
+at the Landesbeauftragte für Menschen mit Behinderung NRW
+[Placeholder: postal address of the ombudsman's office, check on its website before publishing]
+Phone: [Placeholder: phone number of the ombudsman's office, check]
+Email: [Placeholder: email address of the ombudsman's office, check]
+Web: [Placeholder: web address of the ombudsman's office with the application form, check]`,
     },
 
     gebaerdensprache: {
       title: 'Information in German Sign Language',
-      body: `Soon we will show videos in German Sign Language (Deutsche Gebärdensprache, DGS) on this page.
+      body: `## About the videos
 
-## What the videos will show
+The videos explain in German Sign Language (Deutsche Gebärdensprache, DGS) what the ${f.portal} offers, how to use it and what the accessibility statement says. Every video has captions in German. Below each video its content is also written out as text, and you can download the video.
 
-The videos will explain:
+The videos come from our own server. We do not embed videos from other providers or video platforms. So no other provider learns that you watch a video, and there is no advertising.
 
-- what the ${f.portal} is and what help it offers families,
-- how to find services, events and holiday care,
-- how to create an account and log in,
-- how to reach the family office.
-
-[Placeholder: date from which the videos can be seen]
-
-## The videos come from our own server
-
-We show the videos directly from our own server. We do not embed videos from other providers or video platforms. So no other provider learns that you watch a video, and there is no advertising. For every video we also provide a text version.
-
-## How to reach us until then
+## How to reach us
 
 The ${f.officeName} also answers your questions in writing:
 

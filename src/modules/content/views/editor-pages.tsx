@@ -31,6 +31,7 @@ export function PageListPage({ ctx, entries, saved }: { ctx: PageContext; entrie
       <p class="kern-body">
         <mark class="placeholder">{t.html('list.placeholders')}</mark>
       </p>
+      <p class="kern-body">{t.html('list.easyLanguage')}</p>
       {/* A list, not a table: five columns do not fit a phone, and each page reads as one unit. */}
       {contentPages.map((info) => (
         <section aria-labelledby={`seite-${info.slug}`}>
@@ -68,11 +69,18 @@ export function PageListPage({ ctx, entries, saved }: { ctx: PageContext; entrie
           </p>
         </section>
       ))}
-      <p class="kern-body">
-        <a class="kern-link" href="/verwaltung/barrieren">
-          {t.html('list.reports')}
-        </a>
-      </p>
+      <ul class="site-inline-list">
+        <li>
+          <a class="kern-link" href="/verwaltung/barrieren">
+            {t.html('list.reports')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href="/verwaltung/gebaerdensprache">
+            {t.html('list.videos')}
+          </a>
+        </li>
+      </ul>
     </Layout>
   );
 }

@@ -3,8 +3,10 @@ import { dateFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n
 import { Layout } from '../../../platform/views/layout.js';
 import { contentMessages } from '../content.messages.js';
 import { contentPolicy } from '../content.policy.js';
+import { easyLanguageOverview } from '../content.schemas.js';
 import type { PublicPage } from '../content.service.js';
 import { renderMarkdown } from '../markdown.js';
+import { EasyLanguageBack } from './easy-language.js';
 
 /** A page body from the editors, rendered by our own escaping Markdown renderer. */
 export function Markdown({ source }: { source: string }): JSX.Element {
@@ -13,14 +15,21 @@ export function Markdown({ source }: { source: string }): JSX.Element {
 
 export const formatDate = (date: Date, locale: Locale) => dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
 
-/** Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache: one template for all. */
-export function PublicContentPage({ ctx, shown }: { ctx: PageContext; shown: PublicPage }): JSX.Element {
+/**
+ * Every editable page: Impressum, Datenschutz, Barrierefreiheit, Gebärdensprache and the pages in
+ * Leichte Sprache (German whatever the visitor's language, marked as such). `lead` comes between the
+ * heading and the editors' text: the list of pages in Leichte Sprache, the sign-language videos.
+ */
+export function PublicContentPage({ ctx, shown, lead }: { ctx: PageContext; shown: PublicPage; lead?: JSX.Element }): JSX.Element {
   const t = contentMessages(ctx.locale);
-  const { page, fallback } = shown;
-  const editLocale = ctx.locale;
+  const { page, info, fallback } = shown;
+  const german = fallback || info.easyLanguage;
+  const visitorsLang = german && ctx.locale !== 'de' ? ctx.locale : undefined;
+  // Editors land on the visitor's language (to write a missing translation); Leichte Sprache is German.
+  const editLocale = info.easyLanguage ? 'de' : ctx.locale;
   return (
     <Layout ctx={ctx} title={page.title}>
-      <article class="content-page" lang={fallback ? page.locale : undefined}>
+      <article class="content-page" lang={german ? 'de' : undefined}>
         <h1 class="kern-heading-x-large" safe>
           {page.title}
         </h1>
@@ -31,13 +40,22 @@ export function PublicContentPage({ ctx, shown }: { ctx: PageContext; shown: Pub
         ) : (
           ''
         )}
+        {info.easyLanguage && ctx.locale !== 'de' ? (
+          <p class="kern-body kern-body--bold" lang={ctx.locale}>
+            {t.html('page.easyLanguageGerman')}
+          </p>
+        ) : (
+          ''
+        )}
+        {lead ?? ''}
         <div class="content-body">
           <Markdown source={page.body} />
         </div>
-        <p class="kern-body kern-body--small kern-body--muted" lang={fallback ? ctx.locale : undefined} safe>
+        <p class="kern-body kern-body--small kern-body--muted" lang={visitorsLang} safe>
           {t('page.updated', { date: formatDate(page.updatedAt, ctx.locale) })}
         </p>
       </article>
+      {info.easyLanguage && info.slug !== easyLanguageOverview.slug ? <EasyLanguageBack ctx={ctx} /> : ''}
       {contentPolicy.can(ctx.actor, 'pages.edit') ? (
         <p class="kern-body">
           <a class="kern-link" href={`/verwaltung/seiten/${page.slug}/${editLocale}`}>
