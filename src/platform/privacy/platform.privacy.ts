@@ -5,5 +5,11 @@ import { translationsPersonalData } from '../translations/translations.privacy.j
 import type { ErasureStep, PersonalDataDeclaration } from './declarations.js';
 
 /** The platform's own tables that hold personal data; modules register theirs. */
-export const platformPersonalData: PersonalDataDeclaration[] = [outboxPersonalData, ...auditPersonalData, mediaPersonalData, videoPersonalData, translationsPersonalData];
+export const platformPersonalData: PersonalDataDeclaration[] = [
+  outboxPersonalData,
+  ...auditPersonalData,
+  mediaPersonalData,
+  videoPersonalData,
+  translationsPersonalData,
+];
 export const platformErasureSteps: ErasureStep[] = [outboxMentionsErased];
