@@ -8,6 +8,8 @@ import { workflowJobs } from './workflow/workflow.jobs.js';
 import { registerWorkflowPages } from './workflow/workflow.pages.js';
 import { workflowPersonalData } from './workflow/workflow.privacy.js';
 import { directoryNavigation } from './directory.navigation.js';
+import { createWorkflowService } from './workflow/workflow.service.js';
+import { serviceTranslationEditing } from './workflow/workflow.translations.js';
 
 export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type DemoVenue, type OrganizationProfile } from './seed/index.js';
 
@@ -18,6 +20,7 @@ export function directoryModule(deps: AppDeps): ModuleManifest {
     personalData: workflowPersonalData,
     jobs: workflowJobs(deps),
     searchProviders: [directorySearchProvider(deps.db)],
+    translations: [serviceTranslationEditing(deps, createWorkflowService(deps))],
     navigation: [directoryNavigation],
     routes(app) {
       registerDirectoryPages(app, deps);

@@ -46,7 +46,8 @@ export const translationMessages = defineMessages(
     'done.discarded': 'Der Vorschlag ist verworfen.',
     'review.title': 'Übersetzungen zur Prüfung',
     'review.none': 'Keine Übersetzung wartet auf Prüfung.',
-    'review.item': '{language}, vorgeschlagen am {date}',
+    'review.entry': 'Eintrag',
+    'review.proposedAt': 'Vorgeschlagen am',
   },
   {
     'notice.full': 'This page is not available in English yet. You are seeing the German version.',
@@ -91,6 +92,7 @@ export const translationMessages = defineMessages(
     'done.discarded': 'The suggestion is discarded.',
     'review.title': 'Translations to review',
     'review.none': 'No translation is waiting for review.',
-    'review.item': '{language}, suggested on {date}',
+    'review.entry': 'Entry',
+    'review.proposedAt': 'Suggested on',
   },
 );

@@ -13,6 +13,8 @@ import { inLocale, listTopics } from './topics.service.js';
 import { PrintPage } from './views/public-print.js';
 import { SearchPage } from './views/public-search.js';
 import { ServicePage, UnlistedServicePage } from './views/public-service.js';
+import { resultsInLanguage, serviceTranslatable } from '../directory.translations.js';
+import { withTranslation } from '../../../platform/translations/translations.service.js';
 
 /*
  * Routes of the public directory (HTML):
@@ -22,6 +24,7 @@ import { ServicePage, UnlistedServicePage } from './views/public-service.js';
  *   GET  POST /themen                    topics; editors add one            (topics.pages.tsx)
  *   GET  POST /themen/:code              a topic's introduction and services; editors edit it
  * The site search (/suche) asks searchServices through directorySearchProvider (directory.search-provider.ts).
+ * Searching reads the German texts; pages show a service's translation in the visitor's language (directory.translations.ts).
  */
 
 /** Public directory pages (/angebote, /angebote/:id, /themen). */
@@ -34,7 +37,7 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
     const [topics, languages] = await Promise.all([listTopics(db), languagesPresent(db)]);
     const filters = parseFilters({ ...req.query }, { topicCodes: topics.map((t) => t.code), city, languages });
     const now = new Date();
-    const results = await searchServices(db, { ...filters.query, now });
+    const results = await resultsInLanguage(db, req.locale, await searchServices(db, { ...filters.query, now }));
     if (filters.query.page && results.page < filters.query.page)
       filters.hints.push({ key: 'hint.pageBeyond', vars: { page: filters.query.page, last: results.page } });
     return reply.html(
@@ -60,13 +63,15 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
       throw notFound('Angebot');
     }
     const jsonLd = serviceJsonLd(details, `${deps.config.publicUrl}/angebote/${details.service.id}`);
-    return reply.html(<ServicePage ctx={ctxOf(req)} d={details} now={new Date()} jsonLd={jsonLd} />);
+    const translated = await withTranslation(db, serviceTranslatable, req.locale, details);
+    return reply.html(<ServicePage ctx={ctxOf(req)} d={translated} now={new Date()} jsonLd={jsonLd} />);
   });
 
   app.get('/angebote/:id/drucken', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
     const details = await loadServiceDetails(db, req.params.id);
     if (!details) throw notFound('Angebot');
-    return reply.html(<PrintPage ctx={ctxOf(req)} d={details} now={new Date()} pageUrl={`${deps.config.publicUrl}/angebote/${details.service.id}`} />);
+    const translated = await withTranslation(db, serviceTranslatable, req.locale, details);
+    return reply.html(<PrintPage ctx={ctxOf(req)} d={translated} now={new Date()} pageUrl={`${deps.config.publicUrl}/angebote/${details.service.id}`} />);
   });
 
   registerTopicPages(app, deps);

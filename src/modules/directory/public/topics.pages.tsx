@@ -11,6 +11,7 @@ import { formBody, NoQuery, pageQuery, params as routeParams, type RouteApp } fr
 import { LenientText } from '../directory.routes.js';
 import { parseFilters, params } from './directory.filters.js';
 import { languagesPresent, searchServices } from './directory.search.js';
+import { resultsInLanguage } from '../directory.translations.js';
 import { topicMessages } from './topics.messages.js';
 import {
   authorizeTopicEditing,
@@ -75,7 +76,7 @@ export function registerTopicPages(app: RouteApp, deps: AppDeps): void {
         : {};
     const filters = parseFilters(pageOnly, { topicCodes: topics.map((t) => t.code), city, languages, fixedTopic: topic.code });
     const now = new Date();
-    const results = await searchServices(db, { ...filters.query, now });
+    const results = await resultsInLanguage(db, req.locale, await searchServices(db, { ...filters.query, now }));
     if (filters.query.page && results.page < filters.query.page)
       filters.hints.push({ key: 'hint.pageBeyond', vars: { page: filters.query.page, last: results.page } });
     return (

@@ -19,6 +19,11 @@ import { createReviewService } from './workflow.review.js';
 import { ConflictError, createWorkflowService, type WorkflowService } from './workflow.service.js';
 import { languageCodesOf, serviceLanguages, serviceValues } from './workflow.service-form.js';
 import { formStrings, type FormValues } from './workflow.validate.js';
+import { serviceTranslationSlug } from './workflow.translations.js';
+import { serviceTranslatable } from '../directory.translations.js';
+import { loadServiceDetails } from '../public/directory.details.js';
+import { translationOverview } from '../../../platform/translations/translations.service.js';
+import { TranslationsSection } from '../../../platform/translations/views/translations-section.js';
 
 /*
  * Provider pages (members of an organisation; editors and admins for every organisation):
@@ -32,6 +37,7 @@ import { formStrings, type FormValues } from './workflow.validate.js';
  *   GET       …/verlauf                                      every version (who, when, status, reason)
  *        POST …/einreichen                                   send a saved draft to review
  *        POST …/zurueckziehen                                take back an unpublished version
+ * A listed service's edit page lists its translations (the form: /uebersetzungen/angebot/:id/:sprache, workflow.translations.ts).
  * Editor pages: see workflow.review-pages.tsx. Daily jobs: workflow.jobs.ts (listed in index.ts).
  */
 
@@ -104,7 +110,21 @@ export function registerWorkflowPages(app: RouteApp, deps: AppDeps): void {
     const data = state.data as HsdsService | undefined;
     const extraLanguages = languageCodesOf(data).filter((code) => !serviceLanguages.some((l) => l.code === code));
     const lastChecked = data?.assured_date ? (ctx.locale === 'de' ? data.assured_date.split('-').reverse().join('.') : data.assured_date) : undefined;
-    return reply.status(status).html(<ServiceFormPage {...common} choices={{ ...serviceChoices!, extraLanguages }} lastChecked={lastChecked} />);
+    // A listed service can be translated; its languages come below the form.
+    const listed = entityId && state.published ? await loadServiceDetails(deps.db, entityId) : undefined;
+    const translations = listed ? (
+      <TranslationsSection
+        ctx={ctx}
+        slug={serviceTranslationSlug}
+        id={listed.service.id}
+        languages={await translationOverview(deps.db, serviceTranslatable, listed)}
+      />
+    ) : (
+      ''
+    );
+    return reply
+      .status(status)
+      .html(<ServiceFormPage {...common} choices={{ ...serviceChoices!, extraLanguages }} lastChecked={lastChecked} translations={translations} />);
   }
 
   async function handleSave(req: FastifyRequest, reply: FastifyReply, type: EditType, orgId: string, entityId: string | null) {

@@ -17,6 +17,17 @@ export const listOrganizations = (db: Executor, ids?: string[]) => {
 export const findOrganization = (db: Executor, id: string) =>
   db.selectFrom('organizations').select(['id', 'name', 'kind', 'trusted', 'hsds', 'description']).where('id', '=', id).executeTakeFirst();
 
+/** Names of published services by id (the review queue's translation proposals). */
+export async function serviceNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('directory_services')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export const topicTerms = (db: Executor) =>
   db
     .selectFrom('taxonomy_terms')

@@ -11,10 +11,13 @@ import { paths } from './workflow.paths.js';
 import type { ReviewService } from './workflow.review.js';
 import type { WorkflowService } from './workflow.service.js';
 import { formStrings } from './workflow.validate.js';
+import { serviceTranslationProposals } from './workflow.translations.js';
+import { TranslationProposals } from '../../../platform/translations/views/translation-proposals.js';
 
 /*
  * Editor pages (editors and admins):
- *   GET       /verwaltung/pruefung                   proposals waiting for review, oldest first; stale entries
+ *   GET       /verwaltung/pruefung                   proposals waiting for review, oldest first; stale entries;
+ *                                                    providers' translations waiting (reviewed in /uebersetzungen/angebot/:id/:sprache)
  *   GET       /verwaltung/pruefung/:id               one proposal with a field-by-field diff
  *        POST /verwaltung/pruefung/:id/freigeben     approve (publishes, mails the author)
  *        POST /verwaltung/pruefung/:id/ablehnen      reject with a required reason (mails the author)
@@ -28,10 +31,13 @@ const OrganizationsQuery = pageQuery({ hinweis: LenientText(), org: LenientText(
 export function registerReviewPages(app: RouteApp, deps: AppDeps, workflow: WorkflowService, review: ReviewService): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
   app.get('/verwaltung/pruefung', { schema: { querystring: QueueQuery } }, async (req, reply) => {
-    const queue = await review.queue(await workflow.actorOf(req.actor));
+    const actor = await workflow.actorOf(req.actor);
+    const queue = await review.queue(actor);
+    const proposals = await serviceTranslationProposals(deps, actor);
     const t = workflowMessages(req.locale);
     const notice = req.query.hinweis === 'freigegeben' ? t('notice.approved') : req.query.hinweis === 'abgelehnt' ? t('notice.rejected') : undefined;
-    return reply.html(<QueuePage ctx={ctxOf(req)} queue={queue} notice={notice} />);
+    const translations = <TranslationProposals ctx={ctxOf(req)} proposals={proposals} />;
+    return reply.html(<QueuePage ctx={ctxOf(req)} queue={queue} notice={notice} translations={translations} />);
   });
 
   app.get('/verwaltung/pruefung/:id', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {

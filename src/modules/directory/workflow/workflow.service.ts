@@ -130,6 +130,11 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
   return {
     actorOf,
 
+    /** Whether this person's changes to the organisation's entries appear without review (trusted organisation, editors). */
+    async publishesDirectly(actor: WorkflowActor, orgId: string): Promise<boolean> {
+      return (await organizationOr404(orgId)).trusted || can(actor, 'entries.publish');
+    },
+
     /** Mein Verzeichnis: the organisations the person is a member of, each with its entries. */
     async home(actor: WorkflowActor | null) {
       authorize(actor, 'home.read');

@@ -3,7 +3,10 @@ import type { PageContext } from '../../../../platform/http/context.js';
 import type { WeeklyHours } from '../../../../db/types.js';
 import { directoryMessages } from '../directory.messages.js';
 import { pageHref, type Hint } from '../directory.filters.js';
-import type { ServiceHit, ServiceResults } from '../directory.search.js';
+import type { ServiceHit } from '../directory.search.js';
+import type { ShownResults } from '../../directory.translations.js';
+import type { Translated } from '../../../../platform/translations/translations.service.js';
+import { textLang } from '../../../../platform/translations/views/translated.js';
 import { openingState, spokenEnd, spokenStart, type OpeningState } from '../opening-hours.js';
 
 /** Pieces the search page, the topic pages and the service page share. */
@@ -66,15 +69,16 @@ export function shortText(text: string, length = 220): string {
 
 const kilometres = perLocale((locale) => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 }));
 
-function ResultItem({ ctx, hit, now, originName }: { ctx: PageContext; hit: ServiceHit; now: Date; originName?: string }): JSX.Element {
+function ResultItem({ ctx, hit: translated, now, originName }: { ctx: PageContext; hit: Translated<ServiceHit>; now: Date; originName?: string }): JSX.Element {
   const t = directoryMessages(ctx.locale);
+  const hit = translated.shown;
   const km = hit.distanceKm === null ? '' : kilometres[ctx.locale].format(hit.distanceKm);
   return (
     <li class="kern-card directory-result">
       <div class="kern-card__container">
         <div class="kern-card__header">
           <h3 class="kern-title">
-            <a class="kern-link" href={`/angebote/${hit.id}`} safe>
+            <a class="kern-link" href={`/angebote/${hit.id}`} {...textLang(translated, 'name')} safe>
               {hit.name}
             </a>
           </h3>
@@ -84,7 +88,7 @@ function ResultItem({ ctx, hit, now, originName }: { ctx: PageContext; hit: Serv
         </div>
         <div class="kern-card__body">
           {hit.description ? (
-            <p class="kern-body" safe>
+            <p class="kern-body" {...textLang(translated, 'description')} safe>
               {shortText(hit.description)}
             </p>
           ) : (
@@ -105,7 +109,7 @@ function ResultItem({ ctx, hit, now, originName }: { ctx: PageContext; hit: Serv
 /** The count (a live region), "Meinten Sie …?", the hits and the page links. */
 export function ResultSection(props: {
   ctx: PageContext;
-  results: ServiceResults;
+  results: ShownResults;
   path: string;
   kept: URLSearchParams;
   now: Date;
@@ -167,7 +171,17 @@ export function ResultSection(props: {
 }
 
 /** Previous, a window of page numbers, next; every link keeps the filters. */
-export function Pagination({ ctx, results, path, kept }: { ctx: PageContext; results: ServiceResults; path: string; kept: URLSearchParams }): JSX.Element {
+export function Pagination({
+  ctx,
+  results,
+  path,
+  kept,
+}: {
+  ctx: PageContext;
+  results: Pick<ShownResults, 'page' | 'pageCount'>;
+  path: string;
+  kept: URLSearchParams;
+}): JSX.Element {
   if (results.pageCount <= 1) return '';
   const t = directoryMessages(ctx.locale);
   const { page, pageCount } = results;

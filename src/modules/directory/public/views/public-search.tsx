@@ -5,7 +5,7 @@ import { FilterPanel } from '../../../../platform/views/filter-panel.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { directoryMessages } from '../directory.messages.js';
 import { activeFilterCount, languageName, listPath, maxAge, params, sortParam, type FormState, type Hint } from '../directory.filters.js';
-import type { ServiceResults } from '../directory.search.js';
+import type { ShownResults } from '../../directory.translations.js';
 import { HintList, ResultSection } from './public-parts.js';
 
 export interface SearchPageProps {
@@ -13,7 +13,7 @@ export interface SearchPageProps {
   form: FormState;
   hints: Hint[];
   kept: URLSearchParams;
-  results: ServiceResults;
+  results: ShownResults;
   topics: { code: string; name: string }[];
   languages: string[];
   now: Date;

@@ -6,6 +6,7 @@ import type { ServiceDetails } from '../directory.details.js';
 import { hoursOfDay, openingState, spokenEnd, spokenTime } from '../opening-hours.js';
 import { servicePageMessages } from '../service-page.messages.js';
 import { Accessibility, Contact, Languages, Places } from './public-service-places.js';
+import { germanOnly } from '../../../../platform/translations/views/translated.js';
 import { httpUrl, Section } from './public-service-section.js';
 import { dayKey, openingText } from './public-parts.js';
 
@@ -15,8 +16,13 @@ export function formatCivilDate(isoDate: string, locale: Locale): string {
   return dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
+/** `lang` and `dir` of a text shown in German on a page of another language (textLang in platform/translations). */
+export type TextLang = { lang?: 'de'; dir?: 'ltr' };
+export type LangOf = (field: string) => TextLang;
+const allInPageLanguage: LangOf = () => ({});
+
 /** Editors' and providers' plain text: blank lines make paragraphs, single line breaks stay. */
-export function Paragraphs({ text }: { text: string | undefined }): JSX.Element {
+export function Paragraphs({ text, lang = {} }: { text: string | undefined; lang?: TextLang }): JSX.Element {
   if (!text?.trim()) return '';
   return (
     <>
@@ -24,7 +30,7 @@ export function Paragraphs({ text }: { text: string | undefined }): JSX.Element 
         .trim()
         .split(/\n\s*\n/)
         .map((para) => (
-          <p class="kern-body">
+          <p class="kern-body" {...lang}>
             {para.split('\n').map((line, i) => (
               <>
                 {i > 0 ? <br /> : ''}
@@ -49,7 +55,7 @@ function ages(d: ServiceDetails, locale: Locale): string {
 /** A fees text that only says "free" again ("Kostenlos."): the page says so once already. */
 const restatesFree = (text: string | undefined) => !!text && /^(kostenlos|kostenfrei|gratis|free|free of charge)[.!]?$/i.test(text.trim());
 
-function Costs({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element {
+function Costs({ ctx, d, lang }: { ctx: PageContext; d: ServiceDetails; lang: LangOf }): JSX.Element {
   const t = servicePageMessages(ctx.locale);
   const costs = (d.service.cost_options ?? []).filter((c) => c.amount !== undefined || c.option || c.amount_description);
   const money = (amount: number, currency = 'EUR') => numberFormat(intlLocale[ctx.locale], { style: 'currency', currency }).format(amount);
@@ -71,7 +77,7 @@ function Costs({ ctx, d }: { ctx: PageContext; d: ServiceDetails }): JSX.Element
       ) : (
         ''
       )}
-      {d.free && restatesFree(d.service.fees_description) ? '' : <Paragraphs text={d.service.fees_description} />}
+      {d.free && restatesFree(d.service.fees_description) ? '' : <Paragraphs text={d.service.fees_description} lang={lang('fees')} />}
       {!d.free && !costs.length && !d.service.fees_description ? (
         <p class="kern-body" safe>
           {t('costs.unknown')}
@@ -140,8 +146,11 @@ export function HoursTable({ ctx, d, now }: { ctx: PageContext; d: ServiceDetail
   );
 }
 
-/** Everything after the heading: what, for whom, costs, how, documents, hours, places, contact … */
-export function ServiceBody({ ctx, d, now }: { ctx: PageContext; d: ServiceDetails; now: Date }): JSX.Element {
+/**
+ * Everything after the heading: what, for whom, costs, how, documents, hours, places, contact …
+ * `lang` marks the translatable texts still in German; the rest (organisation, documents) is German always.
+ */
+export function ServiceBody({ ctx, d, now, lang = allInPageLanguage }: { ctx: PageContext; d: ServiceDetails; now: Date; lang?: LangOf }): JSX.Element {
   const t = servicePageMessages(ctx.locale);
   const s = d.service;
   const documents = (s.required_documents ?? []).filter((doc) => doc.document);
@@ -149,7 +158,7 @@ export function ServiceBody({ ctx, d, now }: { ctx: PageContext; d: ServiceDetai
   return (
     <>
       <Section id="was" title={t('what')}>
-        <Paragraphs text={s.description} />
+        <Paragraphs text={s.description} lang={lang('description')} />
       </Section>
       {d.easyLanguage ? (
         <section aria-labelledby="leichte-sprache" lang="de" class="directory-section">
@@ -165,12 +174,12 @@ export function ServiceBody({ ctx, d, now }: { ctx: PageContext; d: ServiceDetai
         <p class="kern-body" safe>
           {ages(d, ctx.locale)}
         </p>
-        <Paragraphs text={s.eligibility_description} />
+        <Paragraphs text={s.eligibility_description} lang={lang('eligibility')} />
       </Section>
-      <Costs ctx={ctx} d={d} />
+      <Costs ctx={ctx} d={d} lang={lang} />
       {s.application_process ? (
         <Section id="so-gehts" title={t('howTo')}>
-          <Paragraphs text={s.application_process} />
+          <Paragraphs text={s.application_process} lang={lang('application')} />
         </Section>
       ) : (
         ''
@@ -182,7 +191,9 @@ export function ServiceBody({ ctx, d, now }: { ctx: PageContext; d: ServiceDetai
               const uri = httpUrl(doc.uri);
               return (
                 <li>
-                  <span safe>{doc.document}</span>
+                  <span {...germanOnly(ctx.locale)} safe>
+                    {doc.document}
+                  </span>
                   {uri ? (
                     <>
                       {' ('}
@@ -211,7 +222,7 @@ export function ServiceBody({ ctx, d, now }: { ctx: PageContext; d: ServiceDetai
         <p class="kern-body kern-body--bold" safe>
           {d.organization.name}
         </p>
-        <Paragraphs text={d.organization.description} />
+        <Paragraphs text={d.organization.description} lang={germanOnly(ctx.locale)} />
         {website ? (
           <p class="kern-body">
             <a class="kern-link" href={website} safe>

@@ -8,6 +8,8 @@ import { servicePageMessages } from '../service-page.messages.js';
 import { inLocale } from '../topics.service.js';
 import { ServiceBadges } from './public-parts.js';
 import { formatCivilDate, ServiceBody } from './public-service-parts.js';
+import type { Translated } from '../../../../platform/translations/translations.service.js';
+import { germanOnly, textLang, TranslationNotice } from '../../../../platform/translations/views/translated.js';
 
 /** The facts at the foot of a service page: topics, LeiKa key and when it was last checked. */
 export function ServiceFooter({ ctx, d, links }: { ctx: PageContext; d: ServiceDetails; links: boolean }): JSX.Element {
@@ -54,10 +56,22 @@ export function ServiceFooter({ ctx, d, links }: { ctx: PageContext; d: ServiceD
   );
 }
 
-/** GET /angebote/:id */
-export function ServicePage({ ctx, d, now, jsonLd }: { ctx: PageContext; d: ServiceDetails; now: Date; jsonLd: Record<string, unknown> }): JSX.Element {
+/** GET /angebote/:id, in the visitor's language where the service is translated. */
+export function ServicePage({
+  ctx,
+  d: translated,
+  now,
+  jsonLd,
+}: {
+  ctx: PageContext;
+  d: Translated<ServiceDetails>;
+  now: Date;
+  jsonLd: Record<string, unknown>;
+}): JSX.Element {
   const t = servicePageMessages(ctx.locale);
+  const d = translated.shown;
   const s = d.service;
+  const lang = (field: string) => textLang(translated, field);
   const safeJsonLd = jsonLdText(jsonLd);
   return (
     <Layout ctx={ctx} title={s.name} section="/angebote">
@@ -67,8 +81,9 @@ export function ServicePage({ ctx, d, now, jsonLd }: { ctx: PageContext; d: Serv
           {t.html('back')}
         </a>
       </p>
+      <TranslationNotice ctx={ctx} translated={translated} />
       <article class="directory-service">
-        <h1 class="kern-heading-x-large" safe>
+        <h1 class="kern-heading-x-large" {...lang('name')} safe>
           {s.name}
         </h1>
         <p class="kern-body kern-body--large" safe>
@@ -77,14 +92,14 @@ export function ServicePage({ ctx, d, now, jsonLd }: { ctx: PageContext; d: Serv
         <ServiceBadges ctx={ctx} hours={d.weeklyHours} status={d.status} free={d.free} barrierFree={d.barrierFree} now={now} />
         {s.alert ? (
           <Alert kind="warning" title={t('alert')}>
-            <p class="kern-body" safe>
+            <p class="kern-body" {...germanOnly(ctx.locale)} safe>
               {s.alert}
             </p>
           </Alert>
         ) : (
           ''
         )}
-        <ServiceBody ctx={ctx} d={d} now={now} />
+        <ServiceBody ctx={ctx} d={d} now={now} lang={lang} />
         <ServiceFooter ctx={ctx} d={d} links />
         <p class="kern-body">
           <a class="kern-link" href={`/angebote/${s.id}/drucken`}>

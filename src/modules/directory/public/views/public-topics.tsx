@@ -5,7 +5,7 @@ import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } fro
 import { Layout } from '../../../../platform/views/layout.js';
 import { layoutMessages } from '../../../../platform/views/layout.messages.js';
 import { renderMarkdown } from '../../../content/index.js';
-import type { ServiceResults } from '../directory.search.js';
+import type { ShownResults } from '../../directory.translations.js';
 import { topicMessages } from '../topics.messages.js';
 import { inLocale, type Topic } from '../topics.service.js';
 import { HintList, ResultSection } from './public-parts.js';
@@ -83,7 +83,7 @@ export function TopicListPage({ ctx, topics, counts, created, values = {}, error
 export interface TopicPageProps {
   ctx: PageContext;
   topic: Topic;
-  results: ServiceResults;
+  results: ShownResults;
   hints: Hint[];
   kept: URLSearchParams;
   now: Date;

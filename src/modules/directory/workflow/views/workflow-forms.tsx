@@ -27,11 +27,13 @@ export interface FormState {
   /** The newest version is not the published one. */
   pending?: { status: RevisionStatus; review_reason: string | null };
   conflict?: { latest?: { version: number; created_at: Date } };
+  /** The "Übersetzungen" section of a published service. */
+  translations?: JSX.Element;
 }
 
 /** Layout, error summary, notes, the form with its two buttons (submit / save draft). */
 export function FormFrame(props: FormState & { type: DirectoryEntity; title: string; action: string; children: Children }): JSX.Element {
-  const { ctx, type, orgId, entityId, title, action, errors = {}, baseVersion, directPublish, pending, conflict, children } = props;
+  const { ctx, type, orgId, entityId, title, action, errors = {}, baseVersion, directPublish, pending, conflict, translations = '', children } = props;
   const t = workflowMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
   const historyLink = entityId ? paths.history(type, orgId, entityId) : paths.organization(orgId);
@@ -91,6 +93,7 @@ export function FormFrame(props: FormState & { type: DirectoryEntity; title: str
           </a>
         </li>
       </ul>
+      {translations}
     </Layout>
   );
 }

@@ -19,7 +19,18 @@ type Organizations = Awaited<ReturnType<ReviewService['organizations']>>;
 const dateOnly = (value: string | null, locale: Locale) => (value ? formatCivilDate(value, locale) : '–');
 
 /** GET /verwaltung/pruefung */
-export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Queue; notice?: string }): JSX.Element {
+export function QueuePage({
+  ctx,
+  queue,
+  notice,
+  translations = '',
+}: {
+  ctx: PageContext;
+  queue: Queue;
+  notice?: string;
+  /** Providers' translations waiting for review. */
+  translations?: JSX.Element;
+}): JSX.Element {
   const t = workflowMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('queue.title')}>
@@ -55,6 +66,7 @@ export function QueuePage({ ctx, queue, notice }: { ctx: PageContext; queue: Que
           ]}
         />
       )}
+      {translations}
       <h2 class="kern-heading-medium">{t.html('queue.stale')}</h2>
       <p class="kern-body">{t.html('queue.staleIntro')}</p>
       {queue.stale.length === 0 ? (
