@@ -145,7 +145,7 @@ describe('GET /angebote', () => {
     const res = await visitor().get(`${listPath}?bezirk=Rhynern&lang=tr`);
     expect(res.body).toContain('<html lang="tr"');
     expect(res.body).toContain('<option value="Rhynern" selected>');
-    expect(mainOf(res.body)).not.toContain('lang');
+    expect(mainOf(res.body)).not.toContain('„lang“');
   });
 
   it('shows the last page with a hint for a page past the end', async () => {
