@@ -16,5 +16,7 @@ describe('newsletter demo data', () => {
     const issue = await v.get(`/infobrief/archiv/${id}`);
     expect(issue.statusCode).toBe(200);
     expect(issue.body).toContain('Kinderärztlicher Notdienst');
+    // One post shows translated content: Turkish visitors read it in Turkish, the list too.
+    expect((await v.get('/neuigkeiten?lang=tr')).body).toContain('Resmî tatillerde çocuk doktoru nöbet hizmeti (Demo)');
   });
 });

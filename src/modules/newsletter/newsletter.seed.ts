@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../platform/deps.js';
+import { digestOf } from '../../platform/translations/translatable.js';
 import type { IssueContent } from './issue-content.js';
+import { newsTranslatable } from './news.translations.js';
 
 const day = 86_400_000;
 
@@ -36,6 +38,25 @@ const demoPosts = [
   },
 ];
 
+/** The emergency notice in three languages of Hamm's families, to show translated content (platform/translations). */
+const demoTranslations: Record<string, { title: string; teaser: string; body: string }> = {
+  tr: {
+    title: 'Resmî tatillerde çocuk doktoru nöbet hizmeti (Demo)',
+    teaser: 'Resmî tatillerde çocuk doktoru nöbet hizmeti yardımcı olur. 116 117 numarasına günün her saatinde ulaşabilirsiniz.',
+    body: 'Hayati tehlike durumunda her zaman **112**’yi arayın.',
+  },
+  ar: {
+    title: 'خدمة طوارئ طب الأطفال في أيام العطل الرسمية (Demo)',
+    teaser: 'خلال أيام العطل الرسمية تساعدكم خدمة طوارئ طب الأطفال. يمكنكم الاتصال بالرقم 116 117 على مدار الساعة.',
+    body: 'في حالة الخطر على الحياة اتصلوا دائمًا بالرقم **112**.',
+  },
+  uk: {
+    title: 'Чергова дитяча лікарська служба у святкові дні (Demo)',
+    teaser: 'У святкові дні допомагає чергова дитяча лікарська служба. Номер 116 117 доступний цілодобово.',
+    body: 'У разі загрози життю завжди телефонуйте на **112**.',
+  },
+};
+
 /** Loads demo news and one sent issue in the archive once; returns false when it was there already. */
 export async function seedNewsletterDemo({ db, config }: AppDeps): Promise<boolean> {
   const any = await db.selectFrom('news_posts').select('id').limit(1).executeTakeFirst();
@@ -54,6 +75,24 @@ export async function seedNewsletterDemo({ db, config }: AppDeps): Promise<boole
       })),
     )
     .returning(['id', 'title', 'teaser'])
+    .execute();
+  const notice = demoPosts[3]!;
+  const noticeId = posts.find((p) => p.title === notice.title)!.id;
+  await db
+    .insertInto('content_translations')
+    .values(
+      Object.entries(demoTranslations).flatMap(([locale, texts]) =>
+        (['title', 'teaser', 'body'] as const).map((field) => ({
+          kind: newsTranslatable.kind,
+          entity_id: noticeId,
+          locale,
+          field,
+          state: 'published' as const,
+          text: texts[field],
+          source_digest: digestOf(notice[field]),
+        })),
+      ),
+    )
     .execute();
   const frozen: IssueContent = {
     subject: 'Familieninfobrief Herbst (Demo)',

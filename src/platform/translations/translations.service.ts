@@ -31,17 +31,21 @@ export async function withTranslations<T>(db: Executor, translatable: Translatab
   const rows = locale === 'de' ? [] : await publishedTexts(db, translatable.kind, records.map(translatable.idOf), locale);
   const texts = new Map<string, string>(rows.map((r) => [`${r.entity_id} ${r.field}`, r.text]));
   return records.map((record) => {
+    if (locale === 'de') return { shown: record, german: new Set<string>(), fallback: 'none' };
     let shown = record;
+    let translated = 0;
     const german = new Set<string>();
     for (const field of translatable.fields) {
-      if (locale === 'de' || !field.german(record)?.trim()) continue;
+      if (!field.german(record)?.trim()) continue;
       const text = texts.get(`${translatable.idOf(record)} ${field.name}`);
-      if (text) shown = field.show(shown, text);
-      else german.add(field.name);
+      if (!text) {
+        german.add(field.name);
+        continue;
+      }
+      shown = field.show(shown, text);
+      translated++;
     }
-    const fieldsWithText = translatable.fields.filter((f) => f.german(record)?.trim()).length;
-    const fallback = german.size === 0 ? 'none' : german.size === fieldsWithText ? 'full' : 'partial';
-    return { shown, german, fallback };
+    return { shown, german, fallback: german.size === 0 ? 'none' : translated === 0 ? 'full' : 'partial' };
   });
 }
 
