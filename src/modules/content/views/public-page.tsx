@@ -21,6 +21,8 @@ export const formatDate = (date: Date, locale: Locale) => dateFormat(intlLocale[
  * heading and the editors' text: the list of pages in Leichte Sprache, the sign-language videos.
  */
 export function PublicContentPage({ ctx, shown, lead }: { ctx: PageContext; shown: PublicPage; lead?: JSX.Element }): JSX.Element {
+  // Built from our own components by the page's route (content.pages.tsx), never from request text.
+  const safeLead = lead ?? '';
   const t = contentMessages(ctx.locale);
   const { page, info, fallback } = shown;
   const german = fallback || info.easyLanguage;
@@ -47,7 +49,7 @@ export function PublicContentPage({ ctx, shown, lead }: { ctx: PageContext; show
         ) : (
           ''
         )}
-        {lead ?? ''}
+        {safeLead}
         <div class="content-body">
           <Markdown source={page.body} />
         </div>

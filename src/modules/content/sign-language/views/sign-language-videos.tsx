@@ -6,6 +6,11 @@ import { signLanguageMessages } from '../sign-language.messages.js';
 import type { SignLanguageVideo } from '../sign-language.service.js';
 import { signLanguageTopics, type SignLanguageTopic } from '../sign-language.schemas.js';
 
+/** The transcript, through the escaping Markdown renderer (raw HTML off). */
+function MarkdownBody({ source }: { source: string }): JSX.Element {
+  return renderMarkdown(source);
+}
+
 export const videoFormat = (video: SignLanguageVideo) => (video.contentType === 'video/webm' ? 'WebM' : 'MP4');
 const downloadName = (topic: SignLanguageTopic, video: SignLanguageVideo) => `gebaerdensprache-${topic}.${video.contentType === 'video/webm' ? 'webm' : 'mp4'}`;
 
@@ -49,7 +54,7 @@ export function SignLanguageVideos({ ctx, videos }: { ctx: PageContext; videos: 
               {t('video.textVersion')}
             </h3>
             <div class="content-body" lang="de">
-              {renderMarkdown(video.transcript)}
+              <MarkdownBody source={video.transcript} />
             </div>
             <ul class="site-inline-list" lang={ctx.locale}>
               <li>
