@@ -43,6 +43,7 @@ describe('with JavaScript switched off', () => {
     await page.locator('.language-switch a[hreflang="ar"]').click();
     await page.waitForLoadState('load');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expectNoAxeViolations(page);
     await visit(page, h.url('/angebote'));
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
     await expectNoAxeViolations(page);
@@ -52,6 +53,7 @@ describe('with JavaScript switched off', () => {
     await page.waitForLoadState('load');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await expectNoAxeViolations(page);
   });
 
   it('the language switch keeps a deeper page and its query', async () => {
