@@ -85,14 +85,13 @@ export function defineMessages<const D extends Record<string, string>>(namespace
   const messages = { de, en } as unknown as Record<Locale, Record<string, string>>;
   for (const locale of translatedLocales) messages[locale] = translationsFor(locale, namespace);
   catalogueRegistry.push({ namespace, messages });
-  const catalogues = messages;
   const compiled = Object.fromEntries(locales.map((l) => [l, new Map<string, IntlMessageFormat>()])) as Record<Locale, Map<string, IntlMessageFormat>>;
   const format = (locale: Locale, key: string, vars?: Vars): string => {
     if (vars && textDirection(locale) === 'rtl') vars = isolated(vars);
-    let template = catalogues[locale][key];
+    let template = messages[locale][key];
     if (template === undefined) {
       missingMessages.add(`${locale} ${namespace} ${key}`);
-      template = catalogues.de[key] ?? key;
+      template = messages.de[key] ?? key;
     }
     if (!usesIcu(template)) return interpolate(template, vars);
     let message = compiled[locale].get(key);
@@ -104,7 +103,7 @@ export function defineMessages<const D extends Record<string, string>>(namespace
     return Object.assign(t, { html: (key: string, vars?: Vars): JSX.Element => escapeHtml(t(key, vars)) });
   };
   /** The raw text of a key in one language, or undefined: for data that may or may not have a translation. */
-  const find = (locale: Locale, key: string): string | undefined => catalogues[locale][key];
+  const find = (locale: Locale, key: string): string | undefined => messages[locale][key];
   return Object.assign(translator, { find });
 }
 
