@@ -57,6 +57,19 @@ describe('family pages', () => {
     expect(list.body).toContain('Mia Muster');
   });
 
+  it('words each problem of the child form as its own sentence, in the visitor’s language', async () => {
+    const { visitor } = await signedInVisitor(t);
+    const empty = await visitor.submit('/ferien/kinder/neu', '/ferien/kinder/neu', { ...childFields, firstName: '', contactPhone: 'bald' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Geben Sie den Vornamen Ihres Kindes ein.');
+    expect(empty.body).toContain('Geben Sie die Telefonnummer mit Ziffern ein, zum Beispiel 02381 123456');
+    expect(empty.body).not.toContain('„Vorname“');
+    visitor.cookies.set('frh_lang', 'tr');
+    const inTurkish = await visitor.submit('/ferien/kinder/neu', '/ferien/kinder/neu', { ...childFields, lastName: '' });
+    expect(inTurkish.statusCode).toBe(422);
+    expect(inTurkish.body).toContain('Çocuğunuzun soyadını girin.');
+  });
+
   it('builds a ranked wish list with refusals as field errors, a check page and a confirmation mail', async () => {
     const org = await buildHolidayOrganization(t);
     const season = await buildSeason(t, { name: 'Herbstferien 2027', max_wishes: 3 });

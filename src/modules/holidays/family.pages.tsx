@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
+import { attempt, formValues, parseForm, type FieldWords } from '../../platform/http/forms.js';
 import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { listChildren } from './children.repository.js';
 import { findPublicOffer, seasonOffers } from './offers.repository.js';
@@ -48,17 +48,22 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
   const childLabels = (req: FastifyRequest) => {
     const t = familyMessages(req.locale);
     return {
-      firstName: t('field.firstName'),
-      lastName: t('field.lastName'),
+      firstName: { label: t('field.firstName'), required: t('error.firstName.required'), tooLong: t('error.firstName.tooLong') },
+      lastName: { label: t('field.lastName'), required: t('error.lastName.required'), tooLong: t('error.lastName.tooLong') },
       birthDate: t('field.birthDate'),
-      needs: t('field.needs'),
+      needs: { label: t('field.needs'), tooLong: t('error.needs.tooLong') },
       needsConsent: t('field.needsConsent'),
       photoConsent: t('field.photoConsent'),
       priority: t('field.priority'),
-      contactName: t('field.contactName'),
-      contactPhone: t('field.contactPhone'),
-      contactRelation: t('field.contactRelation'),
-    };
+      contactName: {
+        label: t('field.contactName'),
+        required: t('error.contactName.required'),
+        tooShort: t('error.contactName.tooShort'),
+        tooLong: t('error.contactName.tooLong'),
+      },
+      contactPhone: { label: t('field.contactPhone'), required: t('error.contactPhone.required'), format: t('error.contactPhone.format') },
+      contactRelation: { label: t('field.contactRelation'), tooLong: t('error.contactRelation.tooLong') },
+    } satisfies Record<string, FieldWords>;
   };
 
   app.get('/ferien', { schema: { querystring: NoQuery } }, async (req, reply) => {
@@ -94,7 +99,18 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
     const actor = requireActor(req);
     const offerId = req.params.id;
     await consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'holidays.book', max: 30, windowSeconds: 600 }, actor.id);
-    const form = parseForm(BookForm, req.body, { childId: familyMessages(req.locale)('offer.bookChild') }, req.locale);
+    const form = parseForm(
+      BookForm,
+      req.body,
+      {
+        childId: {
+          label: familyMessages(req.locale)('offer.bookChild'),
+          required: familyMessages(req.locale)('error.childId.choice'),
+          format: familyMessages(req.locale)('error.childId.choice'),
+        },
+      },
+      req.locale,
+    );
     if (!form.ok) return offerPage(req, reply, offerId, 422, { values: form.values, errors: form.errors });
     try {
       await bookFirstCome(deps, actor, { offerId, childId: form.value.childId }, req.locale);
@@ -174,14 +190,16 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
   /** Reads the wish form: the chosen offers in rank order (gaps closed), maximum and group code. */
   function readWishes(req: FastifyRequest) {
     const t = familyMessages(req.locale);
-    const labels: Record<string, string> = { maxPlaces: t('wish.maxPlaces'), groupCode: t('wish.groupCode') };
+    const labels: Record<string, FieldWords> = {
+      maxPlaces: { label: t('wish.maxPlaces'), format: t('error.maxPlaces.format'), required: t('error.maxPlaces.format') },
+      groupCode: { label: t('wish.groupCode'), format: t('wish.groupCode.format') },
+    };
     for (let n = 1; n <= maxWishFields; n++) labels[`wish${n}`] = t('wish.rank', { n });
     const raw = formValues(req.body);
     const offerIds = Array.from({ length: maxWishFields }, (_, i) => raw[`wish${i + 1}`]?.trim() ?? '').filter(Boolean);
     const values: Record<string, string> = { maxPlaces: raw.maxPlaces ?? '1', groupCode: (raw.groupCode ?? '').trim().toUpperCase() };
     offerIds.forEach((id, i) => (values[`wish${i + 1}`] = id));
     const form = parseForm(WishForm, values, labels, req.locale);
-    if (!form.ok && form.errors.groupCode) form.errors.groupCode = t('wish.groupCode.format');
     const input: WishInput = { offerIds, maxPlaces: Number(values.maxPlaces), groupCode: values.groupCode || null };
     return { form, values, input };
   }

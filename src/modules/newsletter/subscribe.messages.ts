@@ -13,6 +13,9 @@ export const subscribeMessages = defineMessages(
       'Nach dem Absenden bekommen Sie eine E-Mail mit einem Bestätigungs-Link. Erst wenn Sie darauf klicken, sind Sie angemeldet. Abmelden können Sie sich jederzeit mit einem Klick in jeder E-Mail.',
     'signup.submit': 'Infobrief bestellen',
     'signup.archive': 'Frühere Ausgaben lesen',
+    'error.email.required': 'Geben Sie Ihre E-Mail-Adresse ein.',
+    'error.email.format': 'Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de ein.',
+    'error.locale.choice': 'Wählen Sie die Sprache, in der wir Ihnen schreiben sollen.',
     'field.email': 'E-Mail-Adresse',
     'field.locale': 'Sprache unserer E-Mails an Sie',
     'field.locale.note':
@@ -70,6 +73,9 @@ export const subscribeMessages = defineMessages(
       'After you send the form you get an email with a confirmation link. You are subscribed only when you click it. You can unsubscribe at any time with one click in every email.',
     'signup.submit': 'Subscribe',
     'signup.archive': 'Read earlier issues',
+    'error.email.required': 'Enter your email address.',
+    'error.email.format': 'Enter an email address like name@example.org.',
+    'error.locale.choice': 'Choose the language we should write to you in.',
     'field.email': 'Email address',
     'field.locale': 'Language of our emails to you',
     'field.locale.note':

@@ -119,6 +119,7 @@ describe('double opt-in', () => {
     expect(res.body).toContain('<title>Fehler: ');
     expect(res.body).toContain('href="#email"');
     expect(res.body).toContain('Bestätigen Sie, dass Sie den Infobrief bekommen möchten.');
+    expect(res.body).toContain('Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de ein.');
     expect(res.body).toContain('value="keine-adresse"');
     expect(res.body).toMatch(/id="topic_freizeit" name="topic_freizeit" value="ja" checked/);
     expect(await subscriberOf('keine-adresse')).toBeUndefined();

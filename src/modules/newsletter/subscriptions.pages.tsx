@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CityProfile } from '../../platform/city.js';
 import { pageContext } from '../../platform/http/context.js';
-import { formValues, parseForm } from '../../platform/http/forms.js';
+import { formValues, parseForm, type FieldWords } from '../../platform/http/forms.js';
 import { formBody, NoQuery, pageQuery, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import { isLocale } from '../../platform/i18n/i18n.js';
 import { acceptMultipart } from '../../platform/media/uploads.js';
@@ -29,7 +29,12 @@ export function registerSubscriptionPages(app: RouteApp, service: SubscriptionSe
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
   const labels = (req: FastifyRequest) => {
     const t = subscribeMessages(req.locale);
-    return { email: t('field.email'), locale: t('field.locale'), district: t('field.district'), consent: t('field.consent') };
+    return {
+      email: { label: t('field.email'), required: t('error.email.required'), format: t('error.email.format') },
+      locale: { label: t('field.locale'), choice: t('error.locale.choice') },
+      district: t('field.district'),
+      consent: { label: t('field.consent'), required: t('field.consent.required'), format: t('field.consent.required') },
+    } satisfies Record<string, FieldWords>;
   };
   const invalidLink = (req: FastifyRequest, reply: FastifyReply) => {
     const t = subscribeMessages(req.locale);
@@ -54,11 +59,9 @@ export function registerSubscriptionPages(app: RouteApp, service: SubscriptionSe
   });
 
   app.post('/infobrief', { schema: { body: formBody(SignupForm) } }, async (req, reply) => {
-    const t = subscribeMessages(req.locale);
     const values = withLocale(req, formValues(req.body));
     const form = parseForm(SignupForm, values, labels(req), req.locale);
     if (!form.ok) {
-      if (form.errors.consent) form.errors.consent = t('field.consent.required');
       return reply.status(422).html(<SignupPage ctx={ctxOf(req)} values={values} errors={form.errors} />);
     }
     await service.signup({ ...form.value, topics: checkedTopics(values) }, { ip: req.ip });
