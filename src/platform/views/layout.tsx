@@ -1,3 +1,4 @@
+import { PageStyles } from './page-styles.js';
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/context.js';
 import { AccountNav, SiteSearch } from './header-parts.js';
@@ -31,10 +32,7 @@ export function Layout({ ctx, title, hasErrors, section, children }: LayoutProps
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
-          <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
-          <link rel="stylesheet" href={textDirection(ctx.locale) === 'rtl' ? '/assets/rtl/kern.rtl.min.css' : '/assets/kern/kern.min.css'} />
-          <link rel="stylesheet" href="/assets/app.css" />
-          <link rel="stylesheet" href="/assets/city/theme.css" />
+          <PageStyles locale={ctx.locale} />
           <link rel="icon" href="/assets/city/logo" />
           {/* Installable (Android and iOS): the manifest in this page's language, the icon and name on the home screen. */}
           <link rel="manifest" href={`/manifest.webmanifest?lang=${ctx.locale}`} />

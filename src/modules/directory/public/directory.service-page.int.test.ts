@@ -232,6 +232,14 @@ describe('GET /angebote/:id/drucken', () => {
     expect(res.body).toContain(`Aus dem Familienrathaus Hamm: ${t.deps.config.publicUrl}/angebote/${service.id}`);
     expect(res.body).toContain(`<a class="kern-link" href="/angebote/${service.id}">Zurück zum Angebot</a>`);
   });
+
+  it('prints right to left in Arabic, with the mirrored stylesheet', async () => {
+    const res = await visitor().get(`/angebote/${service.id}/drucken?lang=ar`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="ar" dir="rtl">');
+    expect(res.body).toContain('href="/assets/rtl/kern.rtl.min.css"');
+    expect(res.body).not.toContain('href="/assets/kern/kern.min.css"');
+  });
 });
 
 describe('opening hours around the clock and until midnight', () => {

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../../platform/http/context.js';
-import { formatDateTime } from '../../../../platform/i18n/i18n.js';
+import { formatDateTime, textDirection } from '../../../../platform/i18n/i18n.js';
+import { PageStyles } from '../../../../platform/views/page-styles.js';
 import type { ServiceDetails } from '../directory.details.js';
 import { servicePageMessages } from '../service-page.messages.js';
 import { ServiceFooter } from './public-service.js';
@@ -20,16 +21,13 @@ export function PrintPage({ ctx, d: translated, now, pageUrl }: { ctx: PageConte
   return (
     <>
       {'<!doctype html>'}
-      <html lang={ctx.locale} dir="ltr">
+      <html lang={ctx.locale} dir={textDirection(ctx.locale)}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title safe>{title}</title>
-          <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
-          <link rel="stylesheet" href="/assets/kern/kern.min.css" />
-          <link rel="stylesheet" href="/assets/app.css" />
-          <link rel="stylesheet" href="/assets/city/theme.css" />
+          <PageStyles locale={ctx.locale} />
           <link rel="canonical" href={pageUrl} />
         </head>
         <body>
