@@ -1,10 +1,13 @@
 import { isoWithOffset, toLocal } from '../../platform/time/berlin.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
+import { eventsMessages } from './events.messages.js';
 import { placeOf, type LoadedEvent } from './events.repository.js';
 
 /**
  * schema.org Event for an event page, with what Google's event results require (name, startDate
  * with offset, location with a PostalAddress) and eventStatus, so a cancelled event says so.
- * `next` is the occurrence the page is about (the next upcoming one, or the last past one).
+ * `next` is the occurrence the page is about (the next upcoming one, or the last past one). Its texts
+ * are the page's: the visitor's language where an editor translated the event, German elsewhere.
  */
 
 const statusUrl = {
@@ -24,7 +27,7 @@ const dateOnly = (d: Date) => toLocal(d).date;
 export function eventJsonLd(
   e: LoadedEvent,
   next: { start: Date; end: Date | null; status: string },
-  options: { pageUrl: string; imageUrl?: string },
+  options: { pageUrl: string; imageUrl?: string; locale: Locale },
 ): Record<string, unknown> {
   const place = placeOf(e);
   const status = e.status !== 'scheduled' ? e.status : (next.status as keyof typeof statusUrl);
@@ -35,7 +38,7 @@ export function eventJsonLd(
         e.reduced_price_cents !== null
           ? {
               '@type': 'Offer',
-              name: 'Familienpass / Bildung und Teilhabe',
+              name: eventsMessages(options.locale)('jsonLd.reducedOffer'),
               price: (e.reduced_price_cents / 100).toFixed(2),
               priceCurrency: 'EUR',
               url: options.pageUrl,

@@ -86,18 +86,19 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     const pageUrl = `${config.publicUrl}/veranstaltungen/${event.id}`;
     const imageUrl = event.image_id ? imagePath(event.image_id) : null;
     const size = event.image_id ? await imageSize(db, event.image_id) : undefined;
+    const translated = await withTranslation(db, eventTranslatable, req.locale, event);
     const jsonLd = jsonLdText(
       eventJsonLd(
-        event,
+        translated.shown,
         { start: next.starts_at, end: next.ends_at, status: next.status },
-        { pageUrl, imageUrl: imageUrl ? `${config.publicUrl}${imageUrl}` : undefined },
+        { pageUrl, imageUrl: imageUrl ? `${config.publicUrl}${imageUrl}` : undefined, locale: req.locale },
       ),
     );
     if (event.review_state !== 'published') reply.header('x-robots-tag', 'noindex');
     return reply.html(
       <EventPage
         ctx={pageContext(req, city)}
-        event={await withTranslation(db, eventTranslatable, req.locale, event)}
+        event={translated}
         upcoming={upcoming}
         jsonLd={jsonLd}
         canEdit={canEdit}

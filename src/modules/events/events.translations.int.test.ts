@@ -21,7 +21,10 @@ describe('events in other languages', () => {
     const saved = await editor.submit(`/uebersetzungen/veranstaltung/${id}/tr`, `/uebersetzungen/veranstaltung/${id}/tr`, turkish);
     expect(saved.statusCode).toBe(303);
 
-    const inTurkish = main((await visitor().get(`/veranstaltungen/${id}?lang=tr`)).body);
+    const turkishPage = (await visitor().get(`/veranstaltungen/${id}?lang=tr`)).body;
+    const structured = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(turkishPage)![1]!) as { name: string };
+    expect(structured.name, 'the structured data says what the page says').toBe('Parkta fener yapımı');
+    const inTurkish = main(turkishPage);
     expect(inTurkish).toContain('<span>Parkta fener yapımı</span>');
     expect(inTurkish).toContain('Kağıttan fenerler yapıyoruz.');
     expect(inTurkish).not.toContain('lang="de"');

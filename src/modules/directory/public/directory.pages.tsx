@@ -62,8 +62,9 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
       if (unlisted) return reply.status(410).html(<UnlistedServicePage ctx={ctxOf(req)} name={unlisted.name} status={unlisted.status} />);
       throw notFound('Angebot');
     }
-    const jsonLd = serviceJsonLd(details, `${deps.config.publicUrl}/angebote/${details.service.id}`);
     const translated = await withTranslation(db, serviceTranslatable, req.locale, details);
+    // The structured data says what the page says: translated where an editor translated it.
+    const jsonLd = serviceJsonLd(translated.shown, `${deps.config.publicUrl}/angebote/${details.service.id}`);
     return reply.html(<ServicePage ctx={ctxOf(req)} d={translated} now={new Date()} jsonLd={jsonLd} />);
   });
 
