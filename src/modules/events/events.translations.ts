@@ -4,6 +4,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { defineTranslatable, translationEditing, type TranslatableField } from '../../platform/translations/translatable.js';
 import { formMessages } from './events-form.messages.js';
 import { canModerate } from './events.policy.js';
+import type { EventOccurrenceSummary } from './events.range.js';
 import { loadEvent, type LoadedEvent, type OccurrenceListRow } from './events.repository.js';
 
 /** The texts of an event that editors translate (platform/translations); places and organisers keep their names. */
@@ -57,6 +58,9 @@ export const eventTranslatable = defineTranslatable<LoadedEvent>({
 
 /** The dates of the list and month pages carry only their event's title. */
 export const occurrenceTranslatable = defineTranslatable<OccurrenceListRow>({ kind: 'event', idOf: (row) => row.event_id, fields: [title()] });
+
+/** The start page's next dates, likewise. */
+export const summaryTranslatable = defineTranslatable<EventOccurrenceSummary>({ kind: 'event', idOf: (s) => s.eventId, fields: [title()] });
 
 /** Editors and admins translate events, and publish at once. */
 export const eventTranslationEditing = (deps: Pick<AppDeps, 'db'>) =>

@@ -11,6 +11,7 @@ import { eventTranslationEditing } from './events.translations.js';
 
 export { listEventsInRange, type EventOccurrenceSummary, type EventRangeQuery } from './events.range.js';
 export { categoryName, eventCategories } from './events.categories.js';
+export { summaryTranslatable } from './events.translations.js';
 export { seedEvents } from './events.seed.js';
 
 /** Veranstaltungskalender: public calendar, feeds, organiser and moderation pages. */

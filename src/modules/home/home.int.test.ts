@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
+import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildEvent } from '../../../test/support/events.js';
 import { addDays, todayIn } from '../../platform/time/berlin.js';
 
@@ -30,5 +31,22 @@ describe('the start page', () => {
     expect(main).not.toContain('Fest in drei Wochen');
     expect(main.indexOf('Abgesagtes Puppentheater')).toBeLessThan(main.indexOf('Laternenumzug Heessen'));
     expect(main).toContain('<a class="kern-link" href="/veranstaltungen">Alle Veranstaltungen</a>');
+  });
+
+  it('shows the next dates in the visitor’s language where an editor translated them', async () => {
+    const soon = addDays(todayIn(new Date()), 3);
+    const id = await buildEvent(t, {
+      title: 'Vorlesestunde Bockum-Hövel',
+      timing: { allDay: false, startDate: soon, startTime: '10:00', endDate: soon, endTime: '11:00' },
+    });
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const path = `/uebersetzungen/veranstaltung/${id}/tr`;
+    expect((await editor.submit(path, path, { title: 'Bockum-Hövel’de kitap okuma saati', description: 'Birlikte kitap okuyoruz.' })).statusCode).toBe(303);
+    const inTurkish = mainOf((await new Visitor(() => t.app).get('/?lang=tr')).body);
+    expect(inTurkish).toContain(`<a class="kern-link" href="/veranstaltungen/${id}">Bockum-Hövel’de kitap okuma saati</a>`);
+    const inPolish = mainOf((await new Visitor(() => t.app).get('/?lang=pl')).body);
+    expect(inPolish, 'an untranslated title is marked German').toContain(
+      `<a class="kern-link" href="/veranstaltungen/${id}" lang="de" dir="ltr">Vorlesestunde Bockum-Hövel</a>`,
+    );
   });
 });

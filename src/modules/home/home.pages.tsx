@@ -3,28 +3,35 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { DB } from '../../db/types.js';
 import { cookieNames, pageContext } from '../../platform/http/context.js';
 import { safeLocalPath } from '../../platform/http/local-path.js';
-import { isLocale } from '../../platform/i18n/i18n.js';
+import { isLocale, type Locale } from '../../platform/i18n/i18n.js';
+import { withTranslations, type Translated } from '../../platform/translations/translations.service.js';
 import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
-import { listEventsInRange, type EventOccurrenceSummary } from '../events/index.js';
+import { listEventsInRange, summaryTranslatable, type EventOccurrenceSummary } from '../events/index.js';
 import { homeMessages } from './home.messages.js';
 import { UpcomingEvents } from './upcoming-events.js';
 import { NoQuery, pageQuery, params, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import { Type } from '@sinclair/typebox';
 
-const upcomingCache = new WeakMap<Kysely<DB>, { at: number; events: Promise<EventOccurrenceSummary[]> }>();
+type UpcomingByLanguage = Map<Locale, { at: number; events: Promise<Translated<EventOccurrenceSummary>[]> }>;
+const upcomingCache = new WeakMap<Kysely<DB>, UpcomingByLanguage>();
 const upcomingCacheMs = 60_000;
 
 /**
- * The next dates for the start page, read at most once a minute per database: the start page is
- * the most visited page, and a new or cancelled date may well wait a minute to show there.
+ * The next dates for the start page in a language (titles translated where editors translated them),
+ * read at most once a minute per database and language: the start page is the most visited page, and
+ * a new or cancelled date may well wait a minute to show there.
  */
-function upcomingEvents(db: Kysely<DB>, nowMs = Date.now()): Promise<EventOccurrenceSummary[]> {
-  const cached = upcomingCache.get(db);
+function upcomingEvents(db: Kysely<DB>, locale: Locale, nowMs = Date.now()): Promise<Translated<EventOccurrenceSummary>[]> {
+  const perLanguage: UpcomingByLanguage = upcomingCache.get(db) ?? (new Map() as UpcomingByLanguage);
+  upcomingCache.set(db, perLanguage);
+  const cached = perLanguage.get(locale);
   if (cached && nowMs - cached.at < upcomingCacheMs) return cached.events;
-  const events = listEventsInRange(db, { from: new Date(nowMs), to: new Date(nowMs + 14 * 86_400_000), limit: 4 });
-  upcomingCache.set(db, { at: nowMs, events });
-  events.catch(() => upcomingCache.delete(db));
+  const events = listEventsInRange(db, { from: new Date(nowMs), to: new Date(nowMs + 14 * 86_400_000), limit: 4 }).then((rows) =>
+    withTranslations(db, summaryTranslatable, locale, rows),
+  );
+  perLanguage.set(locale, { at: nowMs, events });
+  events.catch(() => perLanguage.delete(locale));
   return events;
 }
 
@@ -34,7 +41,7 @@ export function registerHomePages(app: RouteApp, { city, config, db }: AppDeps):
     const ctx = pageContext(req, city);
     const t = homeMessages(ctx.locale);
     const office = city.familyOffice;
-    const upcoming = await upcomingEvents(db);
+    const upcoming = await upcomingEvents(db, ctx.locale);
     return reply.html(
       <Layout ctx={ctx} title={t('title')}>
         <h1 class="kern-heading-x-large" safe>
