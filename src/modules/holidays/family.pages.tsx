@@ -16,7 +16,7 @@ import { BookForm, ChildForm, ChildParams, maxWishFields, NoticeQuery, WishForm 
 import { answerPlace, bookFirstCome } from './places.service.js';
 import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage } from './views/family-views.js';
 import type { OfferRow } from './views/offer-facts.js';
-import { offerTranslatable } from './holidays.translations.js';
+import { offerTranslatable, withOfferTitles } from './holidays.translations.js';
 import { withTranslations } from '../../platform/translations/translations.service.js';
 import { CheckWishesPage, ResultsPage, WishFormPage, WishListPage } from './views/wish-views.js';
 import { storedWishes, wishedOffers } from './wishes.repository.js';
@@ -45,6 +45,8 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
   const html = (reply: FastifyReply, status: number, page: JSX.Element) => reply.status(status).html(page);
   /** Offers in the visitor's language where an editor translated them (holidays.translations.ts). */
   const inLanguage = (req: FastifyRequest, offers: OfferRow[]) => withTranslations(deps.db, offerTranslatable, req.locale, offers);
+  /** Only the texts, where a view shows an offer by its title alone (wish list, check page). */
+  const shownOffers = async (req: FastifyRequest, offers: OfferRow[]) => (await inLanguage(req, offers)).map((o) => o.shown);
   const childLabels = (req: FastifyRequest) => {
     const t = familyMessages(req.locale);
     return {
@@ -220,7 +222,7 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
       // Outside the wish phase the list is shown as handed in; a change sent anyway is refused (409) with the reason.
       const stored = await storedWishes(deps.db, season.id, child.id);
       const list = stored?.submitted_at
-        ? { maxPlaces: stored.max_places, groupCode: stored.group_code, offers: (await wishedOffers(deps.db, stored.id)) as OfferRow[] }
+        ? { maxPlaces: stored.max_places, groupCode: stored.group_code, offers: await shownOffers(req, (await wishedOffers(deps.db, stored.id))) }
         : null;
       return html(reply, errors ? 409 : 200, <WishListPage ctx={ctxOf(req)} child={child} season={season} list={list} refused={!!errors} />);
     }
@@ -230,7 +232,7 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
       shown = { maxPlaces: String(stored?.max_places ?? 1), groupCode: stored?.group_code ?? '' };
       stored?.offerIds.forEach((id, i) => (shown![`wish${i + 1}`] = id));
     }
-    const offers = (await seasonOffers(deps.db, season.id)) as OfferRow[];
+    const offers = await shownOffers(req, (await seasonOffers(deps.db, season.id)));
     // Only offers that fit the child's age are offered; one already chosen stays, so its refusal can name it.
     const chosen = new Set(
       Object.entries(shown)
@@ -275,7 +277,13 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
     return html(
       reply,
       200,
-      <CheckWishesPage ctx={ctxOf(req)} child={checked.value.child} offers={checked.value.offers} group={checked.value.group} values={values} />,
+      <CheckWishesPage
+        ctx={ctxOf(req)}
+        child={checked.value.child}
+        offers={await shownOffers(req, checked.value.offers)}
+        group={checked.value.group}
+        values={values}
+      />,
     );
   });
   app.post(`${wishRoute}/absenden`, { schema: { params: ChildParams, body: formBody(WishForm) } }, async (req, reply) => {
@@ -292,7 +300,11 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
     const actor = requireActor(req);
     const season = await currentSeason(deps.db);
     const children = await listChildren(deps.db, actor.id);
-    const results = season ? await familyResults(deps.db, actor.id, season.id) : { places: [], waiting: [] };
+    const found = season ? await familyResults(deps.db, actor.id, season.id) : { places: [], waiting: [] };
+    const results = {
+      places: await withOfferTitles(deps.db, req.locale, found.places),
+      waiting: await withOfferTitles(deps.db, req.locale, found.waiting),
+    };
     const pseudonyms = season
       ? await lotteryPseudonyms(
           deps.db,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
-import { buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
+import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
 
 const t = useTestApp();
 const visitor = () => new Visitor(() => t.app);
@@ -61,6 +61,20 @@ describe('holiday offers in other languages', () => {
     expect(list).toContain(`<a class="kern-link" href="/ferien/angebote/${id}">Курс плавання</a>`);
     expect(list).toMatch(/<a class="kern-link" href="\/ferien\/angebote\/[0-9a-f-]{36}" lang="de" dir="ltr">Bastelwoche<\/a>/);
     expect(main((await visitor().get('/ferien/programm?lang=uk')).body)).toContain('Курс плавання');
+  });
+
+  it('names a translated offer in the wish list and on the results page', async () => {
+    const { id } = await offer('Kletterwoche');
+    await translate(id, 'tr', { ...turkish, title: 'Tırmanma haftası' });
+    const { visitor: family, user } = await signedInVisitor(t);
+    const child = await buildChild(t, user.id);
+    family.cookies.set('frh_lang', 'tr');
+    expect(main((await family.get(`/ferien/wuensche/${child.id}`)).body)).toContain('>Tırmanma haftası (');
+    await t.deps.db
+      .insertInto('holiday_places')
+      .values({ season_id: season.id, offer_id: id, child_id: child.id, source: 'lottery', status: 'accepted' })
+      .execute();
+    expect(main((await family.get('/ferien/ergebnis')).body)).toContain('<strong>Tırmanma haftası</strong>');
   });
 
   it('leaves translating to editors: the providing organisation and families get 403; bad input gets 422', async () => {

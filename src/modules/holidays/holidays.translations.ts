@@ -1,4 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
+import type { Executor } from '../../db/executor.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
+import { withTranslations } from '../../platform/translations/translations.service.js';
 import { defineTranslatable, translationEditing } from '../../platform/translations/translatable.js';
 import { offerForReview } from './admin.service.js';
 import { familyMessages } from './family.messages.js';
@@ -36,6 +39,18 @@ export const offerTranslatable = defineTranslatable<OfferRow>({
     },
   ],
 });
+
+const titleOnly = <T extends { offer_id: string; title: string }>() =>
+  defineTranslatable<T>({
+    kind: 'holiday_offer',
+    idOf: (row) => row.offer_id,
+    fields: [{ ...offerTranslatable.fields[0]!, german: (row) => row.title, show: (row, title) => ({ ...row, title }) }],
+  });
+
+/** Rows that name an offer by its title alone (a family's places and waiting-list entries), with the title in the visitor's language where translated. */
+export async function withOfferTitles<T extends { offer_id: string; title: string }>(db: Executor, locale: Locale, rows: T[]): Promise<T[]> {
+  return (await withTranslations(db, titleOnly<T>(), locale, rows)).map((row) => row.shown);
+}
 
 /** Editors and admins translate holiday offers (the editors who review them), and publish at once. */
 export const offerTranslationEditing = (deps: Pick<AppDeps, 'db'>) =>

@@ -84,6 +84,7 @@ export function placesOfParent(db: Executor, parentId: string, seasonId: string)
       'holiday_places.status',
       'holiday_places.respond_by',
       'holiday_places.child_id',
+      'holiday_places.offer_id',
       'holiday_offers.title',
       'holiday_offers.first_day',
       'holiday_offers.last_day',

@@ -43,6 +43,7 @@ export function waitingOfParent(db: Executor, parentId: string, seasonId: string
       // The position shown is the current one: children ahead who were offered a place or left no longer count.
       .select([
         'holiday_waitlist.child_id',
+        'holiday_waitlist.offer_id',
         'holiday_offers.title',
         sql<number>`(SELECT count(*)::int + 1 FROM holiday_waitlist ahead WHERE ahead.offer_id = holiday_waitlist.offer_id AND ahead.status = 'waiting' AND ahead.position < holiday_waitlist.position)`.as(
           'position',
