@@ -19,3 +19,12 @@ export async function pdfText(bytes: Uint8Array): Promise<string[]> {
   await doc.destroy();
   return pages;
 }
+
+/** The text items of a PDF's first page with where they start (x, in PDF points from the left edge). */
+export async function pdfTextPositions(bytes: Uint8Array): Promise<{ text: string; x: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const content = await (await doc.getPage(1)).getTextContent();
+  const items = content.items.flatMap((item) => ('str' in item && item.str ? [{ text: item.str, x: item.transform[4] as number }] : []));
+  await doc.destroy();
+  return items;
+}

@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import { csvDocument } from '../../platform/export/csv.js';
 import { drawLine, embedUnicodeFonts, lineWidth } from './pdf-text.js';
-import type { Locale } from '../../platform/i18n/i18n.js';
+import { textDirection, type Locale } from '../../platform/i18n/i18n.js';
 import { exportMessages } from './exports.messages.js';
 import type { Participant } from './provider.service.js';
 
@@ -43,10 +43,11 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines.length ? lines : [''];
 }
 
-/** A4 landscape, one row per child, columns wrapped; title and date range on every page. Names in any script. */
+/** A4 landscape, one row per child, columns wrapped; title and date range on every page. Names in any script; right to left in Arabic. */
 export async function participantsPdf(title: string, subtitle: string, list: Participant[], locale: Locale): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(exportMessages(locale)('participants.title', { title }));
+  const t = exportMessages(locale);
+  pdf.setTitle(t('participants.title', { title }));
   pdf.setLanguage(locale);
   const headers = headersIn(locale);
   const row = rowIn(locale);
@@ -54,17 +55,23 @@ export async function participantsPdf(title: string, subtitle: string, list: Par
   const widths = [110, 90, 40, 190, 200, 70, 60];
   const size = 9;
   const lineHeight = 12;
+  const [left, right] = [40, 802];
+  // Right to left, the first column stands at the right and each text ends at its column's right edge.
+  const rtl = textDirection(locale) === 'rtl';
+  const columnStart = widths.map((_, i) => {
+    const before = widths.slice(0, i).reduce((sum, w) => sum + w, 0);
+    return rtl ? right - before - (widths[i] as number) : left + before;
+  });
+  const draw = (text: string, at: { x: number; width: number; y: number; size: number; font: PDFFont }) =>
+    drawLine(page, text, { ...at, x: rtl ? at.x + at.width - lineWidth(text, at.font, at.size) : at.x });
+  const full = { x: left, width: right - left };
   let page = pdf.addPage([842, 595]);
   let y = 0;
   const startPage = () => {
-    drawLine(page, title, { x: 40, y: 550, size: 14, font: bold });
-    drawLine(page, subtitle, { x: 40, y: 532, size: 10, font });
-    let x = 40;
-    headers.forEach((h, i) => {
-      drawLine(page, h, { x, y: 505, size, font: bold });
-      x += widths[i] as number;
-    });
-    page.drawLine({ start: { x: 40, y: 500 }, end: { x: 802, y: 500 }, thickness: 0.5, color: rgb(0.3, 0.3, 0.3) });
+    draw(title, { ...full, y: 550, size: 14, font: bold });
+    draw(subtitle, { ...full, y: 532, size: 10, font });
+    headers.forEach((h, i) => draw(h, { x: columnStart[i] as number, width: (widths[i] as number) - 6, y: 505, size, font: bold }));
+    page.drawLine({ start: { x: left, y: 500 }, end: { x: right, y: 500 }, thickness: 0.5, color: rgb(0.3, 0.3, 0.3) });
     y = 486;
   };
   startPage();
@@ -75,13 +82,12 @@ export async function participantsPdf(title: string, subtitle: string, list: Par
       page = pdf.addPage([842, 595]);
       startPage();
     }
-    let x = 40;
     cells.forEach((lines, i) => {
-      lines.forEach((line, k) => drawLine(page, line, { x, y: y - k * lineHeight, size, font }));
-      x += widths[i] as number;
+      const x = rtl ? (columnStart[i] as number) + 6 : (columnStart[i] as number);
+      lines.forEach((line, k) => draw(line, { x, width: (widths[i] as number) - 6, y: y - k * lineHeight, size, font }));
     });
     y -= height;
   }
-  if (list.length === 0) drawLine(page, 'Noch keine Teilnehmenden.', { x: 40, y, size, font });
+  if (list.length === 0) draw(t('participants.none'), { ...full, y, size, font });
   return pdf.save();
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { buildChild, buildHolidayOffer, buildHolidayOrganization, buildSeason } from '../../../test/support/holidays.js';
-import { pdfText } from '../../../test/support/pdf-text.js';
+import { pdfText, pdfTextPositions } from '../../../test/support/pdf-text.js';
 
 const t = useTestApp();
 
@@ -121,6 +121,23 @@ describe('provider pages', () => {
     expect(lines).toContain('Jörg');
     const csv = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.csv?lang=${locale}`);
     expect(csv.body.split('\r\n')[0]).toContain(`${t('participants.lastName')};${t('participants.firstName')}`);
+  });
+
+  it('lays the PDF out right to left in Arabic: the first column stands at the right', async () => {
+    const { org, offer } = await offerWithChildren();
+    const { visitor } = await providerOf(org.id);
+    const xOf = async (locale: 'de' | 'ar') => {
+      const t = exportMessages(locale);
+      const pdf = await visitor.get(`/meine-ferienangebote/angebote/${offer.id}/teilnehmende.pdf?lang=${locale}`);
+      const items = await pdfTextPositions(pdf.rawPayload);
+      const at = (text: string) => items.find((i) => i.text === text)?.x ?? Number.NaN;
+      return { first: at(t('participants.lastName')), last: at(t('participants.status')) };
+    };
+    const german = await xOf('de');
+    expect(german.first).toBeLessThan(german.last);
+    const arabic = await xOf('ar');
+    expect(arabic.first, 'the surname column at the right').toBeGreaterThan(arabic.last);
+    expect(arabic.first).toBeGreaterThan(700);
   });
 
   it('cancels an offer: places end, capacity is freed and every family gets a mail', async () => {
