@@ -222,7 +222,7 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
       // Outside the wish phase the list is shown as handed in; a change sent anyway is refused (409) with the reason.
       const stored = await storedWishes(deps.db, season.id, child.id);
       const list = stored?.submitted_at
-        ? { maxPlaces: stored.max_places, groupCode: stored.group_code, offers: await shownOffers(req, (await wishedOffers(deps.db, stored.id))) }
+        ? { maxPlaces: stored.max_places, groupCode: stored.group_code, offers: await shownOffers(req, await wishedOffers(deps.db, stored.id)) }
         : null;
       return html(reply, errors ? 409 : 200, <WishListPage ctx={ctxOf(req)} child={child} season={season} list={list} refused={!!errors} />);
     }
@@ -232,7 +232,7 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
       shown = { maxPlaces: String(stored?.max_places ?? 1), groupCode: stored?.group_code ?? '' };
       stored?.offerIds.forEach((id, i) => (shown![`wish${i + 1}`] = id));
     }
-    const offers = await shownOffers(req, (await seasonOffers(deps.db, season.id)));
+    const offers = await shownOffers(req, await seasonOffers(deps.db, season.id));
     // Only offers that fit the child's age are offered; one already chosen stays, so its refusal can name it.
     const chosen = new Set(
       Object.entries(shown)
