@@ -95,6 +95,11 @@ describe.each(['ar', 'tr'])('in %s on a 320 px phone', (lang) => {
     const next = page.locator('main button[name="aktion"][value="weiter"]');
     expect((await submitForm(page, next)).status()).toBe(422);
     await checked(page, lang);
+    // The demo survey is translated: its questions come in the visitor's language and direction too.
+    const questions = page.locator('main div[lang][dir]').first();
+    expect(await questions.getAttribute('lang')).toBe(lang);
+    expect(await questions.getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    expect(await questions.locator('legend').first().innerText()).toMatch(script[lang]!);
     await page.locator('main input[name="a_bezirk"][value="Pelkum"]').check();
     await page.locator('main input[name="a_kinder"]').fill('2');
     await page.locator('main input[name="a_alter"][value="3-5"]').check();

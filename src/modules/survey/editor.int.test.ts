@@ -172,6 +172,35 @@ describe('editors build and run a survey', () => {
   });
 });
 
+describe('editors write a survey in Arabic, Russian and Polish', () => {
+  it('the question form has a field per language (Arabic right to left) and keeps what was written', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const created = await post(editor, '/verwaltung/befragungen', '/verwaltung/befragungen', { title: 'Sprachen', slug: 'sprachen-umfrage' });
+    const base = created.headers.location as string;
+    const form = await editor.get(`${base}/fragen/neu?seite=1`);
+    expect(form.body).toMatch(/name="text_ar"[^>]*dir="rtl"|dir="rtl"[^>]*name="text_ar"/);
+    for (const label of ['العربية', 'Русский', 'Polski']) expect(form.body).toContain(label);
+    const saved = await post(editor, `${base}/fragen/neu?seite=1`, `${base}/fragen`, {
+      page: '1',
+      type: 'single',
+      text_de: 'Wie kommen Sie zur Kita?',
+      text_ar: 'كيف تصلون إلى الحضانة؟',
+      text_ru: 'Как вы добираетесь до детского сада?',
+      text_pl: 'Jak docierasz do przedszkola?',
+      options_de: 'Zu Fuß\nMit dem Rad',
+      options_ar: 'سيرًا على الأقدام\nبالدراجة',
+      options_ru: 'Пешком\nНа велосипеде',
+      options_pl: 'Pieszo\nRowerem',
+    });
+    expect(saved.statusCode).toBe(303);
+    const id = /\[(q[0-9a-f]{6}), /.exec((await editor.get(base)).body)![1]!;
+    const again = await editor.get(`${base}/fragen/${id}`);
+    expect(again.body).toContain('كيف تصلون إلى الحضانة؟');
+    expect(again.body).toContain('Как вы добираетесь до детского сада?');
+    expect(again.body).toContain('Rowerem');
+  });
+});
+
 describe('results', () => {
   it('the demo seed is idempotent and the dashboard shows every question as chart and table, with hidden small cells', async () => {
     expect(await seedSurvey(t.deps)).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csrfTokenOf, useTestApp, Visitor } from '../../../test/support/app.js';
 import { buildSurvey } from '../../../test/support/survey.js';
+import { demoSurveyDefinition } from './seed/demo-survey.js';
 import { answerPage as answerPageOf, begin as beginAs, submit } from '../../../test/support/survey-respond.js';
 
 const t = useTestApp();
@@ -240,6 +241,25 @@ describe('answering a survey', () => {
     const english = await v.get(`/mitmachen/befragung/${s.slug}/seite/1?sprache=en`);
     expect(english.body).toContain('District');
     expect(english.body).toContain('lang="en"');
+  });
+
+  it('the demo survey is offered and answered in Arabic (right to left), Russian and Polish', async () => {
+    const s = await buildSurvey(t, { definition: demoSurveyDefinition });
+    const start = await new Visitor(() => t.app).get(`/mitmachen/befragung/${s.slug}`);
+    for (const name of ['العربية', 'Русский', 'Polski']) expect(start.body).toContain(name);
+    const { v } = await begin(s.slug, { sprache: 'ar' });
+    const arabic = await v.get(`/mitmachen/befragung/${s.slug}/seite/1`);
+    expect(arabic.statusCode).toBe(200);
+    expect(arabic.body).toContain('<div lang="ar" dir="rtl">');
+    expect(arabic.body).toContain('في أي حي تسكنون؟');
+    expect(arabic.body).toContain('من 3 إلى 5 سنوات');
+    const russian = await v.get(`/mitmachen/befragung/${s.slug}/seite/1?sprache=ru`);
+    expect(russian.body).toContain('<div lang="ru" dir="ltr">');
+    expect(russian.body).toContain('В каком районе вы живёте?');
+    const polish = await v.get(`/mitmachen/befragung/${s.slug}/seite/1?sprache=pl`);
+    expect(polish.body).toContain('<div lang="pl" dir="ltr">');
+    expect(polish.body).toContain('W której dzielnicy mieszkasz?');
+    expect(polish.body).not.toContain('В каком районе вы живёте?');
   });
 
   it('the JSON API stores a complete answer once per key and rejects answers that do not fit', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { everyTypeDefinition } from '../../../test/support/survey.js';
 import { demoSurveyDefinition } from './seed/demo-survey.js';
 import { questionsNotOffered, readPage } from './survey.answers.js';
-import { cleanAnswers, completeLanguages, definitionProblems, visiblePages, type Question } from './survey.definition.js';
+import { cleanAnswers, completeLanguages, definitionProblems, htmlDir, visiblePages, type Question } from './survey.definition.js';
 
 const districts = ['Hamm-Mitte', 'Pelkum'];
 const q = (question: Partial<Question> & Pick<Question, 'type'>): Question => ({ id: 'x', text: { de: 'Frage' }, required: true, ...question });
@@ -95,6 +95,12 @@ describe('conditions and languages', () => {
 
   it('offers only languages in which every text is there', () => {
     expect(completeLanguages(everyTypeDefinition)).toEqual(['de', 'en', 'ls']);
+  });
+
+  it('the demo survey is complete in all eight survey languages, Arabic, Russian and Polish included', () => {
+    expect(completeLanguages(demoSurveyDefinition)).toEqual(['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'ls']);
+    expect(htmlDir('ar')).toBe('rtl');
+    expect(htmlDir('ru')).toBe('ltr');
   });
 
   it('a condition must point to a question further up: an earlier page or higher up on the same page', () => {

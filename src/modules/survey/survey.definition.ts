@@ -1,13 +1,22 @@
 /** The shape of a survey version (stored as jsonb) and the pure rules about it. */
 
 /** Languages a survey can be written in; "ls" is Leichte Sprache (German). */
-export const surveyLanguages = ['de', 'en', 'tr', 'uk', 'ls'] as const;
+export const surveyLanguages = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'ls'] as const;
 export type SurveyLanguage = (typeof surveyLanguages)[number];
-export const languageNames: Record<SurveyLanguage, string> = { de: 'Deutsch', en: 'English', tr: 'Türkçe', uk: 'Українська', ls: 'Leichte Sprache' };
+export const languageNames: Record<SurveyLanguage, string> = {
+  de: 'Deutsch',
+  en: 'English',
+  tr: 'Türkçe',
+  ar: 'العربية',
+  uk: 'Українська',
+  ru: 'Русский',
+  pl: 'Polski',
+  ls: 'Leichte Sprache',
+};
 /** The HTML lang attribute of a survey language. */
-export const htmlLang: Record<SurveyLanguage, string> = { de: 'de', en: 'en', tr: 'tr', uk: 'uk', ls: 'de' };
-/** Every survey language is written left to right; said explicitly, as the page around may be Arabic. */
-export const htmlDir = (_language: SurveyLanguage): 'ltr' => 'ltr';
+export const htmlLang: Record<SurveyLanguage, string> = { de: 'de', en: 'en', tr: 'tr', ar: 'ar', uk: 'uk', ru: 'ru', pl: 'pl', ls: 'de' };
+/** Arabic runs right to left, every other survey language left to right; said explicitly, as the page around may differ. */
+export const htmlDir = (language: SurveyLanguage): 'ltr' | 'rtl' => (language === 'ar' ? 'rtl' : 'ltr');
 
 export function isSurveyLanguage(value: unknown): value is SurveyLanguage {
   return typeof value === 'string' && (surveyLanguages as readonly string[]).includes(value);

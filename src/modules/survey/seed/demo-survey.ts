@@ -1,7 +1,9 @@
 import type { Choice, Question, SurveyDefinition, Texts } from '../survey.definition.js';
+import { demoTranslations } from './demo-survey.translations.js';
 
-const t = (de: string, en: string, ls?: string): Texts => (ls ? { de, en, ls } : { de, en });
-const opts = (...pairs: [string, string, string][]): Choice[] => pairs.map(([value, de, en]) => ({ value, text: { de, en } }));
+/** German, English and Leichte Sprache as written here; Turkish, Arabic, Ukrainian, Russian and Polish from the translations file. */
+const t = (de: string, en: string, ls?: string): Texts => ({ de, en, ...demoTranslations.get(de), ...(ls ? { ls } : {}) });
+const opts = (...pairs: [string, string, string][]): Choice[] => pairs.map(([value, de, en]) => ({ value, text: t(de, en) }));
 const q = (id: string, type: Question['type'], text: Texts, extra: Partial<Question> = {}): Question => ({ id, type, text, required: false, ...extra });
 
 /** "Wie familienfreundlich ist Hamm?": the demo survey (fictional, ~28 questions on 6 pages). */

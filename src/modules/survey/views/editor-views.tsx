@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { completeLanguages, languageNames, questionTypes, surveyLanguages, type SurveyDefinition } from '../survey.definition.js';
+import { completeLanguages, htmlDir, htmlLang, languageNames, questionTypes, surveyLanguages, type SurveyDefinition } from '../survey.definition.js';
 import { editorMessages } from '../editor.messages.js';
 import type { SurveyRow } from '../survey.repository.js';
 import { surveyPath } from './respond-views.js';
@@ -210,6 +210,8 @@ export function DetailPage({
         {surveyLanguages.map((lang) => (
           <TextField
             name={`title_${lang}`}
+            lang={htmlLang[lang]}
+            dir={htmlDir(lang)}
             label={`${t('field.title').replace(/ \(.*\)/, '')} (${languageNames[lang]})`}
             error={errors[`title_${lang}`]}
             value={v(`title_${lang}`, definition.title[lang])}
@@ -218,6 +220,8 @@ export function DetailPage({
         {surveyLanguages.map((lang) => (
           <TextArea
             name={`intro_${lang}`}
+            lang={htmlLang[lang]}
+            dir={htmlDir(lang)}
             label={`${t('settings.intro')} (${languageNames[lang]})`}
             rows={3}
             value={v(`intro_${lang}`, definition.intro[lang])}
@@ -334,6 +338,8 @@ export function QuestionFormPage(props: {
         {surveyLanguages.map((lang) => (
           <TextField
             name={`text_${lang}`}
+            lang={htmlLang[lang]}
+            dir={htmlDir(lang)}
             label={t('q.text', { language: languageNames[lang] })}
             error={errors[`text_${lang}`]}
             value={values[`text_${lang}`]}
@@ -343,6 +349,8 @@ export function QuestionFormPage(props: {
         {surveyLanguages.map((lang) => (
           <TextArea
             name={`options_${lang}`}
+            lang={htmlLang[lang]}
+            dir={htmlDir(lang)}
             label={t('q.options', { language: languageNames[lang] })}
             hint={lang === 'de' ? t('q.optionsHint') : undefined}
             error={errors[`options_${lang}`]}
