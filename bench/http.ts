@@ -154,6 +154,40 @@ function table(rows: Measurement[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+const pairedRounds = 1500;
+
+/**
+ * The cost of a language, measured so that a busy machine cannot tilt it: one connection asks for
+ * the German and the Arabic start page in turn, so both meet the same load; compares the medians.
+ */
+async function pairedLanguages(url: string): Promise<{ germanMedianMs: number; arabicMedianMs: number; arabicToGerman: number }> {
+  const timed = async (target: string) => {
+    const start = performance.now();
+    const response = await fetch(target);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${target} answered ${response.status}`);
+    return performance.now() - start;
+  };
+  const german: number[] = [];
+  const arabic: number[] = [];
+  for (let i = 0; i < pairedRounds + 100; i++) {
+    // The order alternates too, so neither language always goes first.
+    const [a, b] = i % 2 ? [await timed(url + '/?lang=ar'), await timed(url + '/')] : [0, 0];
+    const [c, d] = i % 2 ? [0, 0] : [await timed(url + '/'), await timed(url + '/?lang=ar')];
+    if (i < 100) continue; // warm-up
+    if (i % 2) {
+      arabic.push(a);
+      german.push(b);
+    } else {
+      german.push(c);
+      arabic.push(d);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  const [g, a] = [median(german), median(arabic)];
+  return { germanMedianMs: Math.round(g * 1000) / 1000, arabicMedianMs: Math.round(a * 1000) / 1000, arabicToGerman: Math.round((a / g) * 1000) / 1000 };
+}
+
 async function main(): Promise<void> {
   const portals: Portal[] = [];
   const hello = await startHelloWorld();
@@ -192,6 +226,14 @@ async function main(): Promise<void> {
         `${p.label}: the start page in Arabic serves ${((arabic.requestsPerSecond / german.requestsPerSecond) * 100).toFixed(1)} % of the German rate`,
       );
     }
+    const paired: Record<string, Awaited<ReturnType<typeof pairedLanguages>>> = {};
+    for (const p of portals) {
+      paired[p.label] = await pairedLanguages(p.url);
+      const r = paired[p.label]!;
+      console.log(
+        `${p.label}: start page one after the other (${pairedRounds} each): German median ${r.germanMedianMs} ms, Arabic ${r.arabicMedianMs} ms = ${(r.arabicToGerman * 100).toFixed(1)} % of the German time`,
+      );
+    }
     console.log(`ratios against the mean of both hello-world runs (${Math.round(ceiling)} req/s); they differ by ${(drift * 100).toFixed(0)} %`);
     if (drift > 0.2)
       console.log('warning: the machine was busy or noisy while measuring (hello-world drifted by more than 20 %): run again before trusting the numbers');
@@ -205,6 +247,7 @@ async function main(): Promise<void> {
       durationSeconds,
       helloWorldDrift: Math.round(drift * 1000) / 1000,
       results: rows,
+      languagesPaired: paired,
     };
     writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
     console.log(`written to ${path.relative(process.cwd(), resultsFile)}`);
