@@ -3,6 +3,7 @@ import { platformModule } from './platform/maintenance.js';
 import type { ModuleManifest } from './platform/modules/manifest.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { adminModule } from './modules/admin/index.js';
+import { appointmentsModule } from './modules/appointments/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
 import { contentModule } from './modules/content/index.js';
 import { directoryModule } from './modules/directory/index.js';
@@ -29,6 +30,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     holidaysModule(deps),
     newsletterModule(deps),
     surveyModule(deps),
+    appointmentsModule(deps),
     sectionsModule(deps),
     searchModule(deps),
     adminModule(deps),
