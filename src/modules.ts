@@ -14,6 +14,7 @@ import { newsletterModule } from './modules/newsletter/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sectionsModule } from './modules/sections/index.js';
 import { surveyModule } from './modules/survey/index.js';
+import { youthModule } from './modules/youth/index.js';
 
 /**
  * The modules this portal runs, in order. The order is the order of the site search's groups and of
@@ -31,6 +32,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     newsletterModule(deps),
     surveyModule(deps),
     appointmentsModule(deps),
+    youthModule(deps),
     sectionsModule(deps),
     searchModule(deps),
     adminModule(deps),

@@ -1,0 +1,15 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
+import { youthNavigation } from './youth.navigation.js';
+import { registerYouthPages } from './youth.pages.js';
+
+/** Jugend & Beruf: the young people's entry to the Jugendberufsagentur (guide by situation, KAoA, booking). */
+export function youthModule(deps: AppDeps): ModuleManifest {
+  return defineModule({
+    name: 'youth',
+    navigation: [youthNavigation],
+    routes(app) {
+      registerYouthPages(app, deps);
+    },
+  });
+}
