@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import type { BookingStatus } from '../../db/tables/appointments.js';
@@ -205,4 +206,44 @@ export function updateAttendance(db: Executor, id: string, status: 'attended' | 
 
 export function setMovedTo(db: Executor, id: string, movedTo: string) {
   return db.updateTable('appointment_bookings').set({ moved_to: movedTo }).where('id', '=', id).execute();
+}
+
+/** A staff block: a row that holds the counsellor's time (the exclusion constraint refuses it over bookings). */
+export function insertBlock(db: Executor, values: { counsellorId: string; from: Date; until: Date; note: string }) {
+  return db
+    .insertInto('appointment_bookings')
+    .values({
+      service_id: null,
+      counsellor_id: values.counsellorId,
+      location_id: null,
+      starts_at: values.from,
+      ends_at: values.until,
+      busy_from: values.from,
+      busy_until: values.until,
+      status: 'blocked',
+      name: values.note,
+      email: null,
+      locale: 'de',
+      ical_uid: randomUUID(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function insertAbsence(db: Executor, values: { counsellorId: string; from: Date; until: Date; note: string }) {
+  return db
+    .insertInto('appointment_exceptions')
+    .values({ counsellor_id: values.counsellorId, kind: 'absence', location_id: null, starts_at: values.from, ends_at: values.until, note: values.note })
+    .execute();
+}
+
+/** The counsellor's bookings that a person holds between two instants (held or confirmed). */
+export function standingBookingsOf(db: Executor, counsellorId: string, from: Date, until: Date) {
+  return bookingQuery(db)
+    .where('b.counsellor_id', '=', counsellorId)
+    .where('b.status', 'in', ['held', 'confirmed'])
+    .where('b.starts_at', '>=', from)
+    .where('b.starts_at', '<', until)
+    .orderBy('b.starts_at')
+    .execute();
 }

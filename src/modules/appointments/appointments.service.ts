@@ -21,6 +21,9 @@ import {
   serviceById,
   type BookingView,
   type NewBooking,
+  insertAbsence,
+  insertBlock,
+  standingBookingsOf,
   updateAttendance,
 } from './appointments.repository.js';
 import { appointmentIcs } from './ics.js';
@@ -148,7 +151,8 @@ export async function book(deps: AppDeps, input: BookingInput, actor: Actor | nu
   const service = await serviceById(deps.db, input.serviceId);
   if (!service || !service.active) throw new AppError('not_found', 'Termin nicht gefunden');
   if (service.audience === 'invitation' && !options.staff) throw fieldError({ slot: t('slot.invitation') });
-  const slot = await slotFor(deps, service, input.start, input.locationId, input.locale, now);
+  // Staff booking for a caller may take a slot at short notice.
+  const slot = await slotFor(deps, options.staff ? { ...service, min_notice_minutes: 0 } : service, input.start, input.locationId, input.locale, now);
   const range = busyRangeOf(rulesOf(service), slot.start);
   await expireHolds(deps.db, slot.counsellorIds);
   const confirmAtOnce = !!actor;
@@ -423,4 +427,67 @@ export async function markAttendance(deps: AppDeps, actor: Actor, booking: Booki
         details: { service: booking.service_name ?? '' },
       });
   });
+}
+
+/** Staff block a counsellor's time; refused (as a field error) where the counsellor already has bookings. */
+export async function blockTime(
+  deps: AppDeps,
+  actor: Actor,
+  input: { counsellorId: string; from: Date; until: Date; note: string },
+  overlapMessage: string,
+): Promise<void> {
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const row = await insertBlock(trx, input);
+      await recordAudit(trx, { actorId: actor.id, action: 'appointments.blocked', subjectType: 'appointment_booking', subjectId: row.id, details: {} });
+    });
+  } catch (error) {
+    if (isExclusionViolation(error)) throw fieldError({ start: overlapMessage });
+    throw error;
+  }
+}
+
+/**
+ * A counsellor is ill for a day: the day becomes an absence, and each of their bookings goes to another
+ * counsellor at the same time and place, or else to the next free time of the same service; only when
+ * there is none is it cancelled. Every person is told by mail (moved with the new time, or cancelled).
+ */
+export async function reportAbsence(
+  deps: AppDeps,
+  actor: Actor,
+  counsellorId: string,
+  day: string,
+  now = new Date(),
+): Promise<{ moved: number; cancelled: number }> {
+  const from = fromLocal(day);
+  const until = fromLocal(addDays(day, 1));
+  await insertAbsence(deps.db, { counsellorId, from, until, note: 'Ausfall' });
+  const bookings = await standingBookingsOf(deps.db, counsellorId, from, until);
+  let moved = 0;
+  let cancelled = 0;
+  for (const booking of bookings) {
+    const service = booking.service_id ? await serviceById(deps.db, booking.service_id) : undefined;
+    if (!service) continue;
+    const free = await availability(deps, service, toLocal(booking.starts_at).date, addDays(toLocal(booking.starts_at).date, 14), now);
+    const sameTime = free.find((s) => s.start.getTime() === booking.starts_at.getTime() && s.locationId === booking.location_id);
+    const candidates = [
+      sameTime,
+      ...free.filter((s) => s.start > booking.starts_at && s.locationId === booking.location_id),
+      ...free.filter((s) => s.start > booking.starts_at),
+    ].filter((s): s is Slot => !!s);
+    let done = false;
+    for (const slot of candidates.slice(0, 5)) {
+      try {
+        await moveBooking(deps, booking, { start: slot.start, locationId: slot.locationId }, actor, now);
+        moved += 1;
+        done = true;
+        break;
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'slot_taken' || error.code === 'validation_failed')) continue;
+        throw error;
+      }
+    }
+    if (!done && (await cancelBooking(deps, booking.id, actor, now)) === 'cancelled') cancelled += 1;
+  }
+  return { moved, cancelled };
 }

@@ -101,6 +101,10 @@ export function StaffCalendarPage({
         ·{' '}
         <a class="kern-link" href={`/verwaltung/termine.csv?von=${filter.day}&bis=${addDays(filter.day, span - 1)}`}>
           {t.html('csv')}
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href="/verwaltung/termine/planen">
+          {t.html('plan')}
         </a>
       </p>
       <p class="kern-body no-print">{t.html('print')}</p>
