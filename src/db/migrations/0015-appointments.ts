@@ -144,10 +144,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`CREATE INDEX appointment_bookings_reminders ON appointment_bookings (starts_at) WHERE status = 'confirmed' AND reminder_sent_at IS NULL`)
     .execute(db);
+  // The waiting list: when a slot of that day frees, the first person waiting gets it held with a mail.
+  await sql
+    .raw(
+      `CREATE TABLE appointment_waitlist (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    service_id uuid NOT NULL REFERENCES appointment_services(id) ON DELETE CASCADE,
+    ${date('wanted_date')},
+    name text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    email text NOT NULL CHECK (length(email) <= 254),
+    locale text NOT NULL DEFAULT 'de',
+    status text NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting','offered','expired')),
+    offered_booking_id uuid REFERENCES appointment_bookings(id) ON DELETE SET NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+    )
+    .execute(db);
+  await sql.raw(`CREATE INDEX appointment_waitlist_next ON appointment_waitlist (service_id, wanted_date, created_at) WHERE status = 'waiting'`).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'appointment_waitlist',
     'appointment_bookings',
     'appointment_exceptions',
     'appointment_patterns',

@@ -96,6 +96,18 @@ export interface AppointmentBookingsTable {
   created_at: CreatedAt;
 }
 
+export interface AppointmentWaitlistTable {
+  id: Generated<string>;
+  service_id: string;
+  wanted_date: string;
+  name: string;
+  email: string;
+  locale: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'waiting' | 'offered' | 'expired', 'waiting' | 'offered' | 'expired' | undefined, 'waiting' | 'offered' | 'expired'>;
+  offered_booking_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface AppointmentsTables {
   appointment_locations: AppointmentLocationsTable;
   appointment_services: AppointmentServicesTable;
@@ -104,4 +116,5 @@ export interface AppointmentsTables {
   appointment_patterns: AppointmentPatternsTable;
   appointment_exceptions: AppointmentExceptionsTable;
   appointment_bookings: AppointmentBookingsTable;
+  appointment_waitlist: AppointmentWaitlistTable;
 }

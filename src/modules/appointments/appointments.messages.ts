@@ -98,6 +98,17 @@ export const appointmentMessages = defineMessages(
     'mail.reminder.subject': 'Erinnerung: Morgen ist Ihr Termin – {service}',
     'mail.reminder.text':
       'Hallo {name},\n\nwir erinnern Sie an Ihren Termin:\n{service}\n{when}\n{where}\n\nFalls Sie nicht kommen können, sagen Sie bitte ab:\n{link}',
+    'mail.offer.subject': 'Ein Termin ist für Sie frei geworden: {service}',
+    'mail.offer.text':
+      'Hallo {name},\n\nSie stehen auf der Warteliste und sind jetzt dran. Dieser Termin ist für Sie reserviert:\n{service}\n{when}\n{where}\n\nBitte bestätigen Sie ihn innerhalb von 2 Stunden über diesen Link:\n{link}\n\nWenn Sie nichts tun, bekommt die nächste Person den Termin.',
+    'wait.title': 'Kein passender Tag dabei?',
+    'wait.lead':
+      'Tragen Sie sich für einen Tag auf die Warteliste ein. Wird an diesem Tag ein Termin frei, reservieren wir ihn für Sie und schreiben Ihnen. Sie haben dann 2 Stunden Zeit, ihn zu bestätigen.',
+    'wait.day': 'Gewünschter Tag',
+    'wait.day.outside': 'Wählen Sie einen Tag zwischen heute und den nächsten {days} Tagen.',
+    'wait.submit': 'Auf die Warteliste setzen',
+    'wait.done.title': 'Sie stehen auf der Warteliste',
+    'wait.done.text': 'Wird an diesem Tag ein Termin frei, reservieren wir ihn für Sie und schreiben Ihnen.',
     'mail.when': '{date}, {time}',
     'mail.where.phone': 'Wir rufen Sie an.',
     'mail.where.video': 'Den Link zum Videogespräch schicken wir Ihnen vor dem Termin.',
@@ -194,6 +205,17 @@ export const appointmentMessages = defineMessages(
     'mail.cancelled.text': 'Hello {name},\n\nthis appointment is cancelled:\n{service}\n{when}\n\nYou can book a new appointment here:\n{link}',
     'mail.reminder.subject': 'Reminder: your appointment is tomorrow – {service}',
     'mail.reminder.text': 'Hello {name},\n\nthis is a reminder of your appointment:\n{service}\n{when}\n{where}\n\nIf you cannot come, please cancel:\n{link}',
+    'mail.offer.subject': 'An appointment has become free for you: {service}',
+    'mail.offer.text':
+      'Hello {name},\n\nYou are on the waiting list and it is your turn now. This appointment is reserved for you:\n{service}\n{when}\n{where}\n\nPlease confirm it within 2 hours with this link:\n{link}\n\nIf you do nothing, the next person gets the appointment.',
+    'wait.title': 'No suitable day?',
+    'wait.lead':
+      'Put yourself on the waiting list for a day. If an appointment becomes free on that day, we reserve it for you and write to you. You then have 2 hours to confirm it.',
+    'wait.day': 'Preferred day',
+    'wait.day.outside': 'Choose a day between today and the next {days} days.',
+    'wait.submit': 'Join the waiting list',
+    'wait.done.title': 'You are on the waiting list',
+    'wait.done.text': 'If an appointment becomes free on this day, we reserve it for you and write to you.',
     'mail.when': '{date}, {time}',
     'mail.where.phone': 'We will call you.',
     'mail.where.video': 'We will send you the link to the video call before the appointment.',

@@ -9,8 +9,18 @@ import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { addDays, isDate, toLocal, todayIn } from '../../platform/time/berlin.js';
 import { appointmentMessages } from './appointments.messages.js';
 import { activeServices, allLocations, serviceById, serviceBySlug } from './appointments.repository.js';
-import { BookingForm, DayQuery, MoveForm, readInstant, SlotQuery, TokenForm, TokenQuery } from './appointments.schemas.js';
-import { availability, book, bookingByToken, cancelBooking, confirmBooking, linkToken, moveBooking, type AppointmentService } from './appointments.service.js';
+import { BookingForm, DayQuery, MoveForm, readInstant, SlotQuery, TokenForm, TokenQuery, WaitlistForm } from './appointments.schemas.js';
+import {
+  availability,
+  book,
+  bookingByToken,
+  cancelBooking,
+  confirmBooking,
+  joinWaitlist,
+  linkToken,
+  moveBooking,
+  type AppointmentService,
+} from './appointments.service.js';
 import { freeDays } from './slots.js';
 import { BookingFormPage, ManagePage, MoveConfirmPage, NoticePage, ServiceListPage, ServicePage } from './views/booking-views.js';
 
@@ -21,6 +31,8 @@ const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)
  *   GET       /termine                              the services, by office
  *   GET       /termine/:slug?tag=                   free days; for the chosen day its free times
  *   GET  POST /termine/:slug/buchen?beginn=&standort=   the form for one slot; holds it (or books it, signed in)
+ *        POST /termine/:slug/warteliste             join the waiting list of a day
+ *   GET       /termine/warteliste                   "you are on the waiting list"
  *   GET       /termine/angefragt                    "check your mail"
  *   GET       /termine/buchung?token=               the booking through the signed personal link
  *        POST /termine/buchung/bestaetigen          confirm a held booking (once)
@@ -63,6 +75,33 @@ export function registerAppointmentPages(app: RouteApp, deps: AppDeps): void {
   app.get('/termine/angefragt', { schema: { querystring: NoQuery } }, (req, reply) => {
     const t = appointmentMessages(req.locale);
     return reply.html(<NoticePage ctx={ctxOf(req)} title={t('held.title')} text={t('held.text')} extra={t('held.spam')} />);
+  });
+
+  app.get('/termine/warteliste', { schema: { querystring: NoQuery } }, (req, reply) => {
+    const t = appointmentMessages(req.locale);
+    return reply.html(<NoticePage ctx={ctxOf(req)} title={t('wait.done.title')} text={t('wait.done.text')} status="success" />);
+  });
+
+  app.post('/termine/:slug/warteliste', { schema: { params: SlugParams, body: formBody(WaitlistForm) } }, async (req, reply) => {
+    const t = appointmentMessages(req.locale);
+    const service = await serviceBySlug(deps.db, req.params.slug);
+    if (!service || service.audience === 'invitation') throw notFound('Termin');
+    const values = formValues(req.body);
+    const labels = { ...formLabels(req), tag: t('wait.day') };
+    const form = parseForm(WaitlistForm, values, labels, req.locale);
+    const again = async (errors: Record<string, string>) =>
+      reply.status(422).html(<ServicePage ctx={ctxOf(req)} service={service} {...await pickerData(service, undefined)} values={values} errors={errors} />);
+    if (!form.ok) return again(form.errors);
+    await consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'appointments-wait:ip', max: 20, windowSeconds: 600 }, req.ip);
+    const result = await attempt(() =>
+      joinWaitlist(
+        deps,
+        { serviceId: service.id, date: form.value.tag, name: form.value.name, email: form.value.email, locale: req.locale },
+        t('wait.day.outside', { days: service.window_days }),
+      ),
+    );
+    if (!result.ok) return again(result.errors);
+    return reply.redirect('/termine/warteliste', 303);
   });
 
   app.get('/termine/:slug', { schema: { params: SlugParams, querystring: DayQuery } }, async (req, reply) => {

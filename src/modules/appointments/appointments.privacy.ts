@@ -46,4 +46,19 @@ export const appointmentPersonalData: PersonalDataDeclaration[] = [
     onErase: { replace: { name: 'ehemalige Beratung' } },
     retention: { rule: 'solange die Person berät; die Verwaltung entfernt sie' },
   },
+  {
+    name: 'beratungstermine_warteliste',
+    table: 'appointment_waitlist',
+    subject: { email: 'email' },
+    purpose: 'Nachricht, wenn an einem gewünschten Tag ein Termin frei wird',
+    columns: {
+      name: 'Name oder Spitzname',
+      locale: 'Sprache der E-Mails',
+      wanted_date: 'gewünschter Tag',
+      offered_booking_id: 'der für die Person reservierte Termin',
+    },
+    context: ['status', 'created_at', service],
+    onErase: 'delete',
+    retention: { rule: `${bookingRetentionDays} Tage nach dem Eintrag`, sweep: { days: bookingRetentionDays, after: 'created_at' } },
+  },
 ];

@@ -247,3 +247,51 @@ export function standingBookingsOf(db: Executor, counsellorId: string, from: Dat
     .orderBy('b.starts_at')
     .execute();
 }
+
+export function addToWaitlist(db: Executor, values: { serviceId: string; date: string; name: string; email: string; locale: string }) {
+  return db
+    .insertInto('appointment_waitlist')
+    .values({ service_id: values.serviceId, wanted_date: values.date, name: values.name, email: values.email, locale: values.locale })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** The first person waiting for this service and day, locked so two offer jobs never take the same one. */
+export function nextWaiting(db: Executor, serviceId: string, date: string) {
+  return db
+    .selectFrom('appointment_waitlist')
+    .selectAll()
+    .where('service_id', '=', serviceId)
+    .where('wanted_date', '=', date)
+    .where('status', '=', 'waiting')
+    .orderBy('created_at')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+export function markOffered(db: Executor, id: string, bookingId: string) {
+  return db.updateTable('appointment_waitlist').set({ status: 'offered', offered_booking_id: bookingId }).where('id', '=', id).execute();
+}
+
+/** Expires the holds past their time and says which (service, day) pairs got a slot back. */
+export async function expireHoldsReturning(db: Executor) {
+  return db
+    .updateTable('appointment_bookings')
+    .set({ status: 'expired' })
+    .where('status', '=', 'held')
+    .where('hold_expires_at', '<=', sql<Date>`now()`)
+    .returning(['id', 'service_id', 'starts_at'])
+    .execute();
+}
+
+export function markWaitlistExpired(db: Executor, bookingIds: readonly string[]) {
+  if (bookingIds.length === 0) return Promise.resolve();
+  return db
+    .updateTable('appointment_waitlist')
+    .set({ status: 'expired' })
+    .where('offered_booking_id', 'in', bookingIds)
+    .where('status', '=', 'offered')
+    .execute();
+}

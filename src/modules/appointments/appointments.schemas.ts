@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { CivilDate } from '../../platform/http/forms.js';
 import { Id, pageQuery, QueryText } from '../../platform/http/routes.js';
 
 /** The booking form; the slot (service, start, location) travels in hidden fields. */
@@ -76,3 +77,10 @@ export function readInstant(value: string | undefined): Date | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms);
 }
+
+/** Joining a day's waiting list. */
+export const WaitlistForm = Type.Object({
+  tag: CivilDate(),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  email: Type.String({ format: 'email', maxLength: 254 }),
+});

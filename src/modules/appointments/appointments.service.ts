@@ -21,6 +21,11 @@ import {
   serviceById,
   type BookingView,
   type NewBooking,
+  addToWaitlist,
+  expireHoldsReturning,
+  markOffered,
+  markWaitlistExpired,
+  nextWaiting,
   insertAbsence,
   insertBlock,
   standingBookingsOf,
@@ -253,6 +258,7 @@ export async function cancelBooking(deps: AppDeps, bookingId: string, actor: Act
     if (!booking) return 'not_possible';
     const row = await changeStatus(trx, booking.id, ['held', 'confirmed'], { status: 'cancelled', cancelled_at: now });
     if (!row) return 'not_possible';
+    if (booking.service_id) await slotFreed(deps, trx, booking.service_id, booking.starts_at);
     if (booking.status === 'confirmed' && booking.email)
       await sendBookingMail(deps, trx, { ...booking, ical_sequence: booking.ical_sequence + 1 }, 'cancelled', now);
     if (actor)
@@ -292,6 +298,7 @@ export async function moveBooking(
       return await deps.db.transaction().execute(async (trx) => {
         const old = await changeStatus(trx, booking.id, ['held', 'confirmed'], { status: 'moved' });
         if (!old) throw new AppError('conflict', t('link.invalid.text'));
+        await slotFreed(deps, trx, service.id, booking.starts_at);
         const row = await insertBooking(trx, {
           service_id: service.id,
           counsellor_id: counsellorId,
@@ -335,7 +342,7 @@ export async function moveBooking(
   throw new AppError('slot_taken', t('slot.gone'));
 }
 
-type MailKind = 'hold' | 'confirmed' | 'moved' | 'cancelled' | 'reminder';
+type MailKind = 'hold' | 'offer' | 'confirmed' | 'moved' | 'cancelled' | 'reminder';
 
 /** "Dienstag, 3. November 2026, 09:30 Uhr" and friends, always in Berlin time, in the person's language. */
 export function whenText(start: Date, locale: Locale): { date: string; time: string } {
@@ -490,4 +497,97 @@ export async function reportAbsence(
     if (!done && (await cancelBooking(deps, booking.id, actor, now)) === 'cancelled') cancelled += 1;
   }
   return { moved, cancelled };
+}
+
+export const offerFreedJob = 'appointments.offer-freed';
+/** How long a slot offered from the waiting list is held for the person. */
+export const offerHoldMinutes = 120;
+
+/** A slot of this day became free: the waiting list gets a chance (a job, in the same transaction). */
+async function slotFreed(deps: AppDeps, trx: Transaction<DB>, serviceId: string, start: Date): Promise<void> {
+  await deps.jobs.send(trx, offerFreedJob, { serviceId, date: toLocal(start).date });
+}
+
+/** Puts a person on the waiting list of a service for one day within the booking window. */
+export async function joinWaitlist(
+  deps: AppDeps,
+  input: { serviceId: string; date: string; name: string; email: string; locale: Locale },
+  outsideMessage: string,
+  now = new Date(),
+) {
+  const service = await serviceById(deps.db, input.serviceId);
+  if (!service || !service.active || service.audience === 'invitation') throw new AppError('not_found', 'Termin nicht gefunden');
+  const today = todayIn(now);
+  if (input.date < today || input.date > addDays(today, service.window_days)) throw fieldError({ tag: outsideMessage });
+  await addToWaitlist(deps.db, input);
+}
+
+/**
+ * Offers the first free slot of a day to the first person waiting for it: the slot is held for them for
+ * two hours (a held booking, so the exclusion constraint keeps it theirs) and a mail asks them to confirm.
+ * Run as a job whenever a slot of that day frees; when the hold lapses, the expiry job runs it again.
+ */
+export async function offerFreedSlot(deps: AppDeps, serviceId: string, date: string, now = new Date()): Promise<boolean> {
+  const service = await serviceById(deps.db, serviceId);
+  if (!service || !service.active) return false;
+  const slots = await availability(deps, service, date, date, now);
+  for (const slot of slots) {
+    const range = busyRangeOf(rulesOf(service), slot.start);
+    for (const counsellorId of slot.counsellorIds) {
+      try {
+        const offered = await deps.db.transaction().execute(async (trx) => {
+          const person = await nextWaiting(trx, serviceId, date);
+          if (!person) return 'nobody' as const;
+          const row = await insertBooking(trx, {
+            service_id: service.id,
+            counsellor_id: counsellorId,
+            location_id: slot.locationId,
+            starts_at: slot.start,
+            ends_at: range.end,
+            busy_from: range.from,
+            busy_until: range.until,
+            status: 'held',
+            hold_expires_at: new Date(now.getTime() + offerHoldMinutes * 60_000),
+            name: person.name,
+            email: person.email,
+            phone: null,
+            locale: person.locale,
+            answer: null,
+            booked_by: null,
+            on_behalf: null,
+            pupil_consent: false,
+            ical_uid: randomUUID(),
+            confirmed_at: null,
+          });
+          await markOffered(trx, person.id, row.id);
+          const booking = await bookingById(trx, row.id);
+          if (booking) await sendBookingMail(deps, trx, booking, 'offer', now);
+          return 'offered' as const;
+        });
+        return offered === 'offered';
+      } catch (error) {
+        if (isExclusionViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+  return false;
+}
+
+/** The expiry job: lapsed holds free their slots, lapsed waiting-list offers pass on to the next person. */
+export async function expireHoldsAndOffer(deps: AppDeps): Promise<number> {
+  const expired = await deps.db.transaction().execute(async (trx) => {
+    const rows = await expireHoldsReturning(trx);
+    await markWaitlistExpired(
+      trx,
+      rows.map((r) => r.id),
+    );
+    const days = new Set(rows.filter((r) => r.service_id).map((r) => `${r.service_id}|${toLocal(r.starts_at).date}`));
+    for (const key of days) {
+      const [serviceId = '', date = ''] = key.split('|');
+      await deps.jobs.send(trx, offerFreedJob, { serviceId, date });
+    }
+    return rows.length;
+  });
+  return expired;
 }

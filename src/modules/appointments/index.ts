@@ -3,8 +3,7 @@ import { defineModule, job, type ModuleManifest } from '../../platform/modules/m
 import { registerAppointmentsApi } from './appointments.api.js';
 import { registerAppointmentPages } from './appointments.pages.js';
 import { appointmentPersonalData } from './appointments.privacy.js';
-import { expireHolds } from './appointments.repository.js';
-import { expireHoldsJob, reminderJob, sendDueReminders } from './appointments.service.js';
+import { expireHoldsAndOffer, expireHoldsJob, offerFreedJob, offerFreedSlot, reminderJob, sendDueReminders } from './appointments.service.js';
 import { seedAppointmentsDemo } from './appointments.seed.js';
 import { registerStaffPages } from './staff.pages.js';
 
@@ -22,8 +21,10 @@ export function appointmentsModule(deps: AppDeps): ModuleManifest {
     jobs: [
       // Every 10 minutes: reminders for tomorrow's appointments (each exactly once, see claimDueReminders).
       job(reminderJob, async () => void (await sendDueReminders(deps)), { cron: '*/10 * * * *' }),
-      // Every 5 minutes: unconfirmed holds past their 30 minutes free their slot (a status change).
-      job(expireHoldsJob, async () => void (await expireHolds(deps.db)), { cron: '*/5 * * * *' }),
+      // Every 5 minutes: unconfirmed holds past their time free their slot (a status change).
+      job(expireHoldsJob, async () => void (await expireHoldsAndOffer(deps)), { cron: '*/5 * * * *' }),
+      // A slot freed (cancel, move, lapsed hold): the first person on that day's waiting list gets it held.
+      job<{ serviceId: string; date: string }>(offerFreedJob, async ({ serviceId, date }) => void (await offerFreedSlot(deps, serviceId, date))),
     ],
     routes(app) {
       registerAppointmentPages(app, deps);

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatCivilDate } from '../../../platform/i18n/i18n.js';
 import { isoWithOffset, toLocal } from '../../../platform/time/berlin.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { appointmentMessages } from '../appointments.messages.js';
@@ -151,11 +151,15 @@ export function ServicePage(props: {
   day: string | null;
   slots: Slot[];
   locations: Map<string, Location>;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
 }): JSX.Element {
-  const { ctx, service } = props;
+  const { ctx, service, values = {}, errors = {} } = props;
   const t = appointmentMessages(ctx.locale);
+  const failed = Object.keys(errors).length > 0;
   return (
-    <Layout ctx={ctx} title={service.name} section={section}>
+    <Layout ctx={ctx} title={service.name} section={section} hasErrors={failed}>
+      {failed ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} /> : ''}
       <p class="kern-body">
         <a class="kern-link" href="/termine">
           {t.html('list.title')}
@@ -180,6 +184,23 @@ export function ServicePage(props: {
           dayHref={(d) => `/termine/${service.slug}?tag=${d}#zeiten`}
           slotHref={(s) => `/termine/${service.slug}/buchen?beginn=${encodeURIComponent(isoWithOffset(s.start))}&standort=${s.locationId}`}
         />
+      )}
+      {service.audience === 'invitation' ? (
+        ''
+      ) : (
+        <section aria-labelledby="warteliste">
+          <h2 class="kern-heading-medium" id="warteliste">
+            {t.html('wait.title')}
+          </h2>
+          <p class="kern-body">{t.html('wait.lead')}</p>
+          <form method="post" action={`/termine/${service.slug}/warteliste`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <DateField name="tag" label={t('wait.day')} value={values.tag} error={errors.tag} locale={ctx.locale} />
+            <TextField name="name" label={t('field.name')} hint={t('field.name.hint')} value={values.name} error={errors.name} autocomplete="nickname" />
+            <TextField name="email" type="email" label={t('field.email')} value={values.email} error={errors.email} autocomplete="email" />
+            <SubmitButton label={t('wait.submit')} variant="secondary" />
+          </form>
+        </section>
       )}
     </Layout>
   );
