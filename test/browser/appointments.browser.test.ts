@@ -75,6 +75,8 @@ describe('a 15-year-old books counselling', () => {
     expect((await submitForm(page, page.locator('main form button[type="submit"]'))).status()).toBe(303);
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect((await visit(page, h.url('/jugend-beruf/schulen'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
   });
 });
 

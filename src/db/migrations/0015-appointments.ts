@@ -161,10 +161,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db);
   await sql.raw(`CREATE INDEX appointment_waitlist_next ON appointment_waitlist (service_id, wanted_date, created_at) WHERE status = 'waiting'`).execute(db);
+  // Jugend & Beruf: schools with their career-orientation (KAoA) contacts.
+  await sql
+    .raw(
+      `CREATE TABLE youth_schools (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    school_form text NOT NULL CHECK (school_form IN ('hauptschule','realschule','sekundarschule','gesamtschule','gymnasium','foerderschule','berufskolleg')),
+    district text NOT NULL DEFAULT '' CHECK (length(district) <= 100),
+    contact_name text CHECK (length(contact_name) <= 100),
+    contact_email text CHECK (length(contact_email) <= 254),
+    contact_phone text CHECK (length(contact_phone) <= 40),
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'youth_schools',
     'appointment_waitlist',
     'appointment_bookings',
     'appointment_exceptions',

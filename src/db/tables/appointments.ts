@@ -108,6 +108,20 @@ export interface AppointmentWaitlistTable {
   created_at: CreatedAt;
 }
 
+export type SchoolForm = 'hauptschule' | 'realschule' | 'sekundarschule' | 'gesamtschule' | 'gymnasium' | 'foerderschule' | 'berufskolleg';
+
+/** A school and its contact for career orientation (KAoA: the StuBo, Studien- und Berufswahlkoordination). */
+export interface YouthSchoolsTable {
+  id: Generated<string>;
+  name: string;
+  school_form: SchoolForm;
+  district: ColumnType<string, string | undefined, string>;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_at: CreatedAt;
+}
+
 export interface AppointmentsTables {
   appointment_locations: AppointmentLocationsTable;
   appointment_services: AppointmentServicesTable;
@@ -117,4 +131,5 @@ export interface AppointmentsTables {
   appointment_exceptions: AppointmentExceptionsTable;
   appointment_bookings: AppointmentBookingsTable;
   appointment_waitlist: AppointmentWaitlistTable;
+  youth_schools: YouthSchoolsTable;
 }

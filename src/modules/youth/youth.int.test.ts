@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { seedAppointmentsDemo } from '../appointments/appointments.seed.js';
+import { seedYouthDemo } from './youth.seed.js';
 
 const t = useTestApp();
 
@@ -41,5 +42,16 @@ describe('Jugend & Beruf', () => {
     expect(days.length).toBeGreaterThan(5);
     const first = await new Visitor(() => t.app).get(`/termine/berufsberatung?tag=${days[0]}`);
     expect(first.body).toMatch(/href="\/termine\/berufsberatung\/buchen\?beginn=/);
+  });
+
+  it('lists the schools with their career-orientation contacts', async () => {
+    expect(await seedYouthDemo(t.deps)).toBe(true);
+    expect(await seedYouthDemo(t.deps)).toBe(false);
+    const res = await new Visitor(() => t.app).get('/jugend-beruf/schulen');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Realschule Lippeufer (Demo)');
+    expect(res.body).toContain('href="mailto:stubo.lippeufer@schule.example"');
+    expect(res.body).toContain('href="tel:02381100002"');
+    expect((await new Visitor(() => t.app).get('/jugend-beruf/schule')).body).toContain('href="/jugend-beruf/schulen"');
   });
 });

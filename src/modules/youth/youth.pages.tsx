@@ -5,17 +5,23 @@ import { notFound } from '../../platform/http/errors.js';
 import { NoQuery, params, type RouteApp } from '../../platform/http/routes.js';
 import { bookableServices } from '../appointments/index.js';
 import { situations } from './situations.js';
-import { SituationPage, YouthStartPage } from './views/youth-views.js';
+import { allSchools } from './youth.repository.js';
+import { SchoolsPage, SituationPage, YouthStartPage } from './views/youth-views.js';
 
 const SituationParams = params({ situation: Type.String({ pattern: '^[a-z-]+$', maxLength: 40 }) });
 
 /*
  * Routes of Jugend & Beruf (HTML):
  *   GET  /jugend-beruf               the one door: where are you right now?
+ *   GET  /jugend-beruf/schulen       schools with their career-orientation (KAoA) contacts
  *   GET  /jugend-beruf/:situation    who helps, what to bring, book an appointment (→ /termine/:slug)
  */
 export function registerYouthPages(app: RouteApp, deps: AppDeps): void {
   app.get('/jugend-beruf', { schema: { querystring: NoQuery } }, async (req, reply) => reply.html(<YouthStartPage ctx={pageContext(req, deps.city)} />));
+
+  app.get('/jugend-beruf/schulen', { schema: { querystring: NoQuery } }, async (req, reply) =>
+    reply.html(<SchoolsPage ctx={pageContext(req, deps.city)} schools={await allSchools(deps.db)} />),
+  );
 
   app.get('/jugend-beruf/:situation', { schema: { params: SituationParams, querystring: NoQuery } }, async (req, reply) => {
     const situation = situations.find((s) => s.slug === req.params.situation);

@@ -1,5 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
+import { DataTable } from '../../../platform/views/data-table.js';
 import { Layout } from '../../../platform/views/layout.js';
+import type { SchoolForm } from '../../../db/tables/appointments.js';
 import { berufenetUrl, situations, type Situation } from '../situations.js';
 import { youthMessages } from '../youth.messages.js';
 
@@ -58,6 +60,11 @@ export function YouthStartPage({ ctx }: { ctx: PageContext }): JSX.Element {
             {t.html('book.all')}
           </a>
         </p>
+        <p class="kern-body">
+          <a class="kern-link" href="/jugend-beruf/schulen">
+            {t.html('schools.link')}
+          </a>
+        </p>
       </section>
       <Berufenet ctx={ctx} />
     </Layout>
@@ -109,6 +116,11 @@ export function SituationPage({ ctx, situation, bookable }: { ctx: PageContext; 
             <li>{t.html('kaoa.9')}</li>
             <li>{t.html('kaoa.10')}</li>
           </ol>
+          <p class="kern-body">
+            <a class="kern-link" href="/jugend-beruf/schulen">
+              {t.html('schools.link')}
+            </a>
+          </p>
           <p class="kern-body">{t.html('kaoa.dates')}</p>
           <p class="kern-body">
             <a class="kern-link" href="/veranstaltungen">
@@ -120,6 +132,70 @@ export function SituationPage({ ctx, situation, bookable }: { ctx: PageContext; 
         ''
       )}
       <Berufenet ctx={ctx} />
+    </Layout>
+  );
+}
+
+export interface SchoolRow {
+  name: string;
+  school_form: SchoolForm;
+  district: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+}
+
+/** /jugend-beruf/schulen: the schools and their career-orientation contacts. */
+export function SchoolsPage({ ctx, schools }: { ctx: PageContext; schools: SchoolRow[] }): JSX.Element {
+  const t = youthMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('schools.title')} section={section}>
+      <p class="kern-body">
+        <a class="kern-link" href="/jugend-beruf">
+          {t.html('back')}
+        </a>
+      </p>
+      <h1 class="kern-heading-large">{t.html('schools.title')}</h1>
+      <p class="kern-body kern-body--large">{t.html('schools.lead')}</p>
+      <DataTable
+        caption={t('schools.caption')}
+        captionHidden
+        striped
+        columns={[
+          { header: t('schools.col.school'), rowHeader: true, text: (s: SchoolRow) => s.name },
+          { header: t('schools.col.form'), text: (s: SchoolRow) => t(`form.${s.school_form}`) },
+          { header: t('schools.col.district'), text: (s: SchoolRow) => s.district },
+          {
+            header: t('schools.col.contact'),
+            html: (s: SchoolRow) => (
+              <>
+                {s.contact_name ? <span safe>{s.contact_name}</span> : ''}
+                {s.contact_email ? (
+                  <>
+                    <br />
+                    <a class="kern-link" href={`mailto:${s.contact_email}`} safe>
+                      {s.contact_email}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
+                {s.contact_phone ? (
+                  <>
+                    <br />
+                    <a class="kern-link" href={`tel:${s.contact_phone.replace(/[^\d+]/g, '')}`} safe>
+                      {s.contact_phone}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
+              </>
+            ),
+          },
+        ]}
+        rows={schools}
+      />
     </Layout>
   );
 }
