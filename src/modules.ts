@@ -3,6 +3,7 @@ import { platformModule } from './platform/maintenance.js';
 import type { ModuleManifest } from './platform/modules/manifest.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { adminModule } from './modules/admin/index.js';
+import { appointmentsModule } from './modules/appointments/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
 import { contentModule } from './modules/content/index.js';
 import { directoryModule } from './modules/directory/index.js';
@@ -13,6 +14,7 @@ import { newsletterModule } from './modules/newsletter/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sectionsModule } from './modules/sections/index.js';
 import { surveyModule } from './modules/survey/index.js';
+import { youthModule } from './modules/youth/index.js';
 
 /**
  * The modules this portal runs, in order. The order is the order of the site search's groups and of
@@ -29,6 +31,8 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     holidaysModule(deps),
     newsletterModule(deps),
     surveyModule(deps),
+    appointmentsModule(deps),
+    youthModule(deps),
     sectionsModule(deps),
     searchModule(deps),
     adminModule(deps),

@@ -34,6 +34,11 @@ const notPersonal: Record<string, string> = {
   'events.street': 'the venue of a public event',
   'events.postal_code': 'the venue of a public event',
   'kysely_migration.name': 'the name of a database migration',
+  'appointment_locations.name': 'the name of a counselling location ("Jugendberufsagentur Hamm")',
+  'appointment_locations.address': 'the public address of a counselling location',
+  'appointment_services.name': 'the name of a counselling service ("Berufsberatung")',
+  'youth_schools.name': 'the name of a school ("Realschule Lippeufer")',
+  'appointment_bookings.moved_to': 'the booking a booking was moved to: the same person’s row, declared there',
 };
 
 interface SchemaColumn {

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -10,6 +11,9 @@ import type { DB } from './types.js';
 
 // count(*) and bigint arrive as strings from pg; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** The extensions the migrations create: loaded wherever PGlite is opened. */
+const extensions = { pg_trgm, btree_gist };
 
 export interface Database {
   readonly db: Kysely<DB>;
@@ -55,9 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openEmbedded(options: DatabaseOptions, lock: DataDirLock): Promise<Database> {
   const pgliteDir = path.join(options.dataDir, 'pglite');
-  const lite = options.snapshot
-    ? await PGlite.create({ loadDataDir: options.snapshot, extensions: { pg_trgm } })
-    : await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm } });
+  const lite = options.snapshot ? await PGlite.create({ loadDataDir: options.snapshot, extensions }) : await PGlite.create({ dataDir: pgliteDir, extensions });
   const socketDir = path.join(options.dataDir, 'socket');
   mkdirSync(socketDir, { recursive: true, mode: 0o700 });
   const socketPath = path.join(socketDir, '.s.PGSQL.5432');
@@ -104,7 +106,7 @@ function survivesDisconnects(pool: pg.Pool): void {
 
 /** A data-folder snapshot of an embedded database (to clone a migrated template in tests). */
 export async function snapshotEmbedded(dataDir: string): Promise<Blob> {
-  const lite = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { pg_trgm } });
+  const lite = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions });
   const blob = await lite.dumpDataDir('none');
   await lite.close();
   return blob;

@@ -70,6 +70,12 @@ const german = {
   'holidays.offer_cancelled':
     'Hat ein Ferienangebot abgesagt; {placesEnded, plural, =0 {es waren keine Plätze vergeben} one {# vergebener Platz endet} other {# vergebene Plätze enden}}.',
   'holidays.seed_committed': 'Hat den Startwert der Verlosung festgelegt.',
+  'appointments.booked': 'Hat einen Beratungstermin „{service}“ gebucht.',
+  'appointments.cancelled': 'Hat einen Beratungstermin „{service}“ abgesagt.',
+  'appointments.moved': 'Hat einen Beratungstermin „{service}“ verschoben.',
+  'appointments.attended': 'Hat einen Beratungstermin „{service}“ als wahrgenommen vermerkt.',
+  'appointments.no_show': 'Hat einen Beratungstermin „{service}“ als nicht wahrgenommen vermerkt.',
+  'appointments.blocked': 'Hat Zeit einer Beratung gesperrt.',
   'holidays.run_previewed': 'Hat eine Probe-Verlosung berechnet.',
   'holidays.run_confirmed': 'Hat die Verlosung der Ferienplätze bestätigt.',
   'news.created': 'Hat die Neuigkeit „{title}“ angelegt.',
@@ -144,6 +150,12 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'holidays.offer_cancelled':
     'Cancelled a holiday offer; {placesEnded, plural, =0 {no places had been given} one {# place given ends} other {# places given end}}.',
   'holidays.seed_committed': "Fixed the lottery's seed.",
+  'appointments.booked': 'Booked a counselling appointment “{service}”.',
+  'appointments.cancelled': 'Cancelled a counselling appointment “{service}”.',
+  'appointments.moved': 'Moved a counselling appointment “{service}”.',
+  'appointments.attended': 'Marked a counselling appointment “{service}” as attended.',
+  'appointments.no_show': 'Marked a counselling appointment “{service}” as missed.',
+  'appointments.blocked': "Blocked a counsellor's time.",
   'holidays.run_previewed': 'Computed a trial allocation.',
   'holidays.run_confirmed': 'Confirmed the allocation of holiday places.',
   'news.created': 'Created the news post “{title}”.',
@@ -177,10 +189,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} appointment_booking {Beratungstermin} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} appointment_booking {Counselling appointment} other {{type}}}',
   },
 );

@@ -6,13 +6,9 @@ export const sectionMessages = defineMessages(
   {
     'network.label': 'Netzwerk',
     'network.teaser': 'Das Bündnis für Familie: Partner, Arbeitsgruppen und Termine.',
-    'youth.label': 'Jugend & Beruf',
-    'youth.teaser': 'Jugendberufsagentur: Beratung rund um Ausbildung und Beruf.',
     'employers.label': 'Arbeitgeber',
     'employers.teaser': 'Familienfreundliche Arbeitgeber in der Stadt.',
     'network.plan': 'Hier stellt sich bald das Bündnis für Familie vor: die Partner, die Arbeitsgruppen und ihre Termine.',
-    'youth.plan':
-      'Hier finden junge Menschen bald Beratung rund um Schule, Ausbildung und Beruf durch die Jugendberufsagentur und können einen Beratungstermin vereinbaren.',
     'employers.plan': 'Hier stellen sich bald familienfreundliche Arbeitgeber aus der Stadt vor.',
     title: '{section} (im Aufbau)',
     'office.heading': 'So hilft Ihnen das Familienbüro schon jetzt',
@@ -21,12 +17,9 @@ export const sectionMessages = defineMessages(
   {
     'network.label': 'Network',
     'network.teaser': 'The alliance for families: partners, working groups and meetings.',
-    'youth.label': 'Youth & careers',
-    'youth.teaser': 'Youth career agency: advice on training and work.',
     'employers.label': 'Employers',
     'employers.teaser': 'Family-friendly employers in the city.',
     'network.plan': 'Soon the local alliance for families will introduce itself here: its partners, working groups and meetings.',
-    'youth.plan': 'Soon young people will find advice on school, training and work from the youth career agency here and will be able to book an appointment.',
     'employers.plan': 'Soon family-friendly employers in the city will introduce themselves here.',
     title: '{section} (under construction)',
     'office.heading': 'How the family office can help you now',

@@ -14,7 +14,6 @@ import { sectionMessages } from './sections.messages.js';
  */
 export const unbuiltSections = [
   { path: '/netzwerk', name: 'network' },
-  { path: '/jugend-beruf', name: 'youth' },
   { path: '/arbeitgeber', name: 'employers' },
 ] as const;
 

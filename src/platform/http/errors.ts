@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'cross_site'
   | 'rate_limited'
   | 'conflict'
+  /** The appointment slot was taken (or held) by someone else a moment earlier. */
+  | 'slot_taken'
   | 'invalid_token'
   /** The request itself is broken: a NUL character, a malformed body. */
   | 'bad_request'
@@ -27,6 +29,7 @@ const statusByCode: Record<ErrorCode, number> = {
   cross_site: 403,
   rate_limited: 429,
   conflict: 409,
+  slot_taken: 409,
   invalid_token: 400,
   bad_request: 400,
   payload_too_large: 413,

@@ -15,6 +15,8 @@ export interface Mail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** A calendar invitation (text/calendar part and .ics attachment): REQUEST to add or update, CANCEL to remove. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
   /** The farewell to an erased account: delivered like any mail, then its job and outbox copy are removed (`forgetDelivered`). */
   forget?: boolean;
 }
@@ -41,7 +43,15 @@ export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs 
   const outboxDir = path.join(config.dataDir, 'outbox');
 
   async function deliver(mail: Mail): Promise<void> {
-    const message = { from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers };
+    const message = {
+      from: config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers,
+      icalEvent: mail.calendar ? { method: mail.calendar.method, content: mail.calendar.content, filename: 'termin.ics' } : undefined,
+    };
     if (smtp) {
       await smtp.sendMail(message);
       return;
