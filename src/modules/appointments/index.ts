@@ -8,6 +8,7 @@ import { seedAppointmentsDemo } from './appointments.seed.js';
 import { registerStaffPages } from './staff.pages.js';
 
 export { activeServices as bookableServices } from './appointments.repository.js';
+export { seedAppointmentsDemo } from './appointments.seed.js';
 
 /**
  * Beratungstermine: a booking engine every office uses (Jugendberufsagentur, Familienbüro,

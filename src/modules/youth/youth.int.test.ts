@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
-import { seedAppointmentsDemo } from '../appointments/appointments.seed.js';
+import { seedAppointmentsDemo } from '../appointments/index.js';
 import { seedYouthDemo } from './youth.seed.js';
 
 const t = useTestApp();
