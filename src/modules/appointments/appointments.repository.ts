@@ -48,21 +48,6 @@ export async function planningOf(db: Executor, serviceId: string, from: Date, un
   return { patterns, exceptions, busy };
 }
 
-/** Holds past their 30 minutes leave the exclusion constraint by becoming 'expired'. */
-export async function expireHolds(db: Executor, counsellorIds?: readonly string[]): Promise<number> {
-  let q = db
-    .updateTable('appointment_bookings')
-    .set({ status: 'expired' })
-    .where('status', '=', 'held')
-    .where('hold_expires_at', '<=', sql<Date>`now()`);
-  if (counsellorIds) {
-    if (counsellorIds.length === 0) return 0;
-    q = q.where('counsellor_id', 'in', counsellorIds);
-  }
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
 export interface NewBooking {
   service_id: string;
   counsellor_id: string;

@@ -14,7 +14,6 @@ import {
   bookingByIcalUid,
   changeStatus,
   claimDueReminders,
-  expireHolds,
   insertBooking,
   planningOf,
   setMovedTo,
@@ -159,7 +158,8 @@ export async function book(deps: AppDeps, input: BookingInput, actor: Actor | nu
   // Staff booking for a caller may take a slot at short notice.
   const slot = await slotFor(deps, options.staff ? { ...service, min_notice_minutes: 0 } : service, input.start, input.locationId, input.locale, now);
   const range = busyRangeOf(rulesOf(service), slot.start);
-  await expireHolds(deps.db, slot.counsellorIds);
+  // Lapsed holds free their slots here too, and pass them on to the waiting list as the expiry job does.
+  await expireHoldsAndOffer(deps);
   const confirmAtOnce = !!actor;
   const email = input.email ?? (options.staff ? null : (actor?.email ?? null));
   // The counsellor with the fewest bookings goes first would need another read; rotate by time instead.
@@ -237,7 +237,7 @@ export async function confirmBooking(deps: AppDeps, token: string, now = new Dat
   if (booking.status === 'confirmed') return { outcome: 'already_confirmed', booking };
   if (booking.status !== 'held') return { outcome: booking.status === 'expired' ? 'expired' : 'not_possible', booking };
   if (booking.hold_expires_at && booking.hold_expires_at <= now) {
-    await changeStatus(deps.db, booking.id, ['held'], { status: 'expired' });
+    await expireHoldsAndOffer(deps);
     return { outcome: 'expired', booking };
   }
   const changed = await deps.db.transaction().execute(async (trx) => {
@@ -256,6 +256,8 @@ export async function cancelBooking(deps: AppDeps, bookingId: string, actor: Act
   return deps.db.transaction().execute(async (trx) => {
     const booking = await bookingById(trx, bookingId);
     if (!booking) return 'not_possible';
+    // Through the personal link only before the appointment: afterwards staff record attendance or a no-show.
+    if (!actor && booking.starts_at <= now) return 'not_possible';
     const row = await changeStatus(trx, booking.id, ['held', 'confirmed'], { status: 'cancelled', cancelled_at: now });
     if (!row) return 'not_possible';
     if (booking.service_id) await slotFreed(deps, trx, booking.service_id, booking.starts_at);
@@ -284,15 +286,20 @@ export async function moveBooking(
   target: { start: Date; locationId: string },
   actor: Actor | null,
   now = new Date(),
+  options: { byStaff?: boolean } = {},
 ): Promise<{ id: string }> {
   const locale = storedLocale(booking.locale);
   const t = appointmentMessages(locale);
   if (!['held', 'confirmed'].includes(booking.status) || !booking.service_id) throw new AppError('conflict', t('link.invalid.text'));
+  if (!actor && booking.starts_at <= now) throw new AppError('conflict', t('link.invalid.text'));
   const service = await serviceById(deps.db, booking.service_id);
   if (!service) throw new AppError('not_found', 'Termin nicht gefunden');
-  const slot = await slotFor(deps, service, target.start, target.locationId, locale, now);
+  // Staff moving bookings away from an ill counsellor may use the next free time at short notice.
+  const slot = await slotFor(deps, options.byStaff ? { ...service, min_notice_minutes: 0 } : service, target.start, target.locationId, locale, now);
   const range = busyRangeOf(rulesOf(service), slot.start);
-  await expireHolds(deps.db, slot.counsellorIds);
+  await expireHoldsAndOffer(deps);
+  // A person who moves their own booking by the link confirms it; a move by staff leaves an unconfirmed hold unconfirmed.
+  const keepsHold = !!options.byStaff && booking.status === 'held';
   for (const counsellorId of slot.counsellorIds) {
     try {
       return await deps.db.transaction().execute(async (trx) => {
@@ -307,8 +314,8 @@ export async function moveBooking(
           ends_at: range.end,
           busy_from: range.from,
           busy_until: range.until,
-          status: 'confirmed',
-          hold_expires_at: null,
+          status: keepsHold ? 'held' : 'confirmed',
+          hold_expires_at: keepsHold ? booking.hold_expires_at : null,
           name: booking.name,
           email: booking.email,
           phone: booking.phone,
@@ -319,7 +326,7 @@ export async function moveBooking(
           pupil_consent: booking.pupil_consent,
           ical_uid: booking.ical_uid,
           ical_sequence: booking.ical_sequence + 1,
-          confirmed_at: booking.confirmed_at ?? now,
+          confirmed_at: keepsHold ? null : (booking.confirmed_at ?? now),
         });
         await setMovedTo(trx, booking.id, row.id);
         const fresh = await bookingById(trx, row.id);
@@ -473,9 +480,17 @@ export async function reportAbsence(
   let moved = 0;
   let cancelled = 0;
   for (const booking of bookings) {
+    // A hold that lapsed is no appointment: the expiry passes its slot on, nobody is told of a move.
+    if (booking.status === 'held' && booking.hold_expires_at && booking.hold_expires_at <= now) continue;
     const service = booking.service_id ? await serviceById(deps.db, booking.service_id) : undefined;
     if (!service) continue;
-    const free = await availability(deps, service, toLocal(booking.starts_at).date, addDays(toLocal(booking.starts_at).date, 14), now);
+    const free = await availability(
+      deps,
+      { ...service, min_notice_minutes: 0 },
+      toLocal(booking.starts_at).date,
+      addDays(toLocal(booking.starts_at).date, 14),
+      now,
+    );
     const sameTime = free.find((s) => s.start.getTime() === booking.starts_at.getTime() && s.locationId === booking.location_id);
     const candidates = [
       sameTime,
@@ -485,7 +500,7 @@ export async function reportAbsence(
     let done = false;
     for (const slot of candidates.slice(0, 5)) {
       try {
-        await moveBooking(deps, booking, { start: slot.start, locationId: slot.locationId }, actor, now);
+        await moveBooking(deps, booking, { start: slot.start, locationId: slot.locationId }, actor, now, { byStaff: true });
         moved += 1;
         done = true;
         break;

@@ -3,6 +3,7 @@ import { useTestApp } from '../../../test/support/app.js';
 import { at, buildAppointmentSetup, insertRawBooking, nextWorkingDay } from '../../../test/support/appointments.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { isoWithOffset } from '../../platform/time/berlin.js';
+import { cancelBooking } from './appointments.service.js';
 
 const t = useTestApp();
 
@@ -127,5 +128,38 @@ describe('staff planning', () => {
     await t.runJobs();
     const mails = await t.deps.db.selectFrom('mail_outbox').select('subject').where('recipient', '=', 'krank@example.org').execute();
     expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('Ihr Termin wurde verschoben')]);
+  });
+
+  it('keeps an unconfirmed hold unconfirmed when it moves away from an ill counsellor, and refuses a past day', async () => {
+    const setup = await buildAppointmentSetup(t, { counsellors: 2 });
+    const day = nextWorkingDay(6);
+    const held = await insertRawBooking(t, setup, { start: at(day, '10:00'), counsellor: 0, status: 'held', email: 'unbestaetigt@example.org' });
+    const admin = await signedInVisitor(t, 'admin');
+    const done = await admin.visitor.submit('/verwaltung/termine/planen', '/verwaltung/termine/ausfall', {
+      ausfallBerater: setup.counsellorIds[0]!,
+      ausfallTag: day,
+    });
+    expect(done.statusCode).toBe(303);
+    const moved = await t.deps.db
+      .selectFrom('appointment_bookings')
+      .select(['status', 'counsellor_id', 'confirmed_at'])
+      .where('service_id', '=', setup.serviceId)
+      .where('id', '!=', held.id)
+      .executeTakeFirstOrThrow();
+    expect(moved).toEqual({ status: 'held', counsellor_id: setup.counsellorIds[1], confirmed_at: null });
+
+    const past = await admin.visitor.submit('/verwaltung/termine/planen', '/verwaltung/termine/ausfall', {
+      ausfallBerater: setup.counsellorIds[0]!,
+      ausfallTag: '2020-01-06',
+    });
+    expect(past.statusCode).toBe(422);
+    expect(past.body).toContain('Ein Ausfall lässt sich nur für heute oder einen späteren Tag eintragen.');
+  });
+
+  it('does not let a personal link cancel an appointment that is over', async () => {
+    const setup = await buildAppointmentSetup(t, { counsellors: 1 });
+    const over = await insertRawBooking(t, setup, { start: new Date(Date.now() - 2 * 3_600_000) });
+    expect(await cancelBooking(t.deps, over.id, null)).toBe('not_possible');
+    expect(await statusOf(over.id)).toBe('confirmed');
   });
 });

@@ -262,6 +262,8 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
     const form = parseForm(IllForm, values, labels, req.locale);
     if (!form.ok) return reply.status(422).html(await planningPage(req, undefined, { values, errors: form.errors }));
     if (!counsellors.some((c) => c.id === form.value.ausfallBerater)) throw new AppError('forbidden', 'Keine Berechtigung');
+    if (form.value.ausfallTag < todayIn())
+      return reply.status(422).html(await planningPage(req, undefined, { values, errors: { ausfallTag: t('block.day.past') } }));
     const outcome = await reportAbsence(deps, actor, form.value.ausfallBerater, form.value.ausfallTag);
     return reply.redirect(`/verwaltung/termine/planen?erledigt=ausfall&verschoben=${outcome.moved}&abgesagt=${outcome.cancelled}`, 303);
   });
