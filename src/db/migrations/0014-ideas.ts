@@ -1,0 +1,90 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Ideen & Anliegen: families' ideas and concerns, moderated, answered in public, supported and
+ * followed; and the Vorhaben, the city's public roadmap of initiatives with milestones and history.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE ideas (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    kind text NOT NULL CHECK (kind IN ('idea', 'concern')),
+    title text NOT NULL CHECK (length(title) BETWEEN 1 AND 140),
+    body text NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),
+    topic text NOT NULL,
+    district text,
+    shown_as text NOT NULL CHECK (shown_as IN ('first_name', 'initials', 'anonymous')),
+    author_name text CHECK (length(author_name) <= 60),
+    author_id uuid REFERENCES users(id) ON DELETE SET NULL,
+    author_email text,
+    author_locale text NOT NULL DEFAULT 'de',
+    link_key text NOT NULL,
+    moderation text NOT NULL DEFAULT 'unconfirmed'
+      CHECK (moderation IN ('unconfirmed', 'pending', 'held', 'published', 'declined', 'merged')),
+    decline_reason text CHECK (decline_reason IN ('duplicate', 'offensive', 'personal_data', 'advertising', 'off_topic', 'other')),
+    decline_note text,
+    redaction_note text,
+    status text NOT NULL DEFAULT 'received'
+      CHECK (status IN ('received', 'in_review', 'answered', 'in_progress', 'done', 'not_possible', 'not_responsible')),
+    merged_into uuid REFERENCES ideas(id) ON DELETE SET NULL,
+    photo_id uuid REFERENCES media_images(id) ON DELETE SET NULL,
+    photo_alt text,
+    supporters integer NOT NULL DEFAULT 0 CHECK (supporters >= 0),
+    match_terms text[] NOT NULL DEFAULT '{}',
+    created_at timestamptz NOT NULL DEFAULT now(),
+    confirmed_at timestamptz,
+    published_at timestamptz,
+    first_answer_at timestamptz,
+    last_answer_at timestamptz,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CHECK (moderation <> 'declined' OR decline_reason IS NOT NULL),
+    CHECK (moderation <> 'merged' OR merged_into IS NOT NULL),
+    CHECK (photo_id IS NULL OR photo_alt IS NOT NULL)
+  )`.execute(db);
+  await sql`CREATE INDEX ideas_public ON ideas (published_at DESC) WHERE moderation = 'published'`.execute(db);
+  await sql`CREATE INDEX ideas_queue ON ideas (created_at) WHERE moderation IN ('pending', 'held')`.execute(db);
+  await sql`CREATE INDEX ideas_match ON ideas USING gin (match_terms) WHERE moderation = 'published'`.execute(db);
+  await sql`CREATE INDEX ideas_author ON ideas (author_id)`.execute(db);
+
+  // The idea's public timeline: the city's dated answers (each may change the status) and the author's updates.
+  await sql`CREATE TABLE idea_entries (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    idea_id uuid NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+    kind text NOT NULL CHECK (kind IN ('answer', 'author_update')),
+    status text CHECK (status IN ('received', 'in_review', 'answered', 'in_progress', 'done', 'not_possible', 'not_responsible')),
+    office text,
+    body text NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),
+    refer_to text,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    created_by uuid REFERENCES users(id) ON DELETE SET NULL,
+    CHECK (kind <> 'answer' OR office IS NOT NULL),
+    CHECK (status IS DISTINCT FROM 'not_responsible' OR refer_to IS NOT NULL)
+  )`.execute(db);
+  await sql`CREATE INDEX idea_entries_idea ON idea_entries (idea_id, created_at)`.execute(db);
+
+  // One support per person and idea, held by the primary key.
+  await sql`CREATE TABLE idea_supports (
+    idea_id uuid NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+    user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (idea_id, user_id)
+  )`.execute(db);
+
+  // Who gets each answer and status change by mail: an account, or a confirmed address.
+  await sql`CREATE TABLE idea_followers (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    idea_id uuid NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+    user_id uuid REFERENCES users(id) ON DELETE CASCADE,
+    email text,
+    locale text NOT NULL DEFAULT 'de',
+    link_key text NOT NULL,
+    confirmed_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CHECK ((user_id IS NULL) <> (email IS NULL))
+  )`.execute(db);
+  await sql`CREATE UNIQUE INDEX idea_followers_user ON idea_followers (idea_id, user_id) WHERE user_id IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX idea_followers_email ON idea_followers (idea_id, lower(email)) WHERE email IS NOT NULL`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE idea_followers, idea_supports, idea_entries, ideas`.execute(db);
+}
