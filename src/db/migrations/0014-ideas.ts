@@ -83,8 +83,71 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE UNIQUE INDEX idea_followers_user ON idea_followers (idea_id, user_id) WHERE user_id IS NOT NULL`.execute(db);
   await sql`CREATE UNIQUE INDEX idea_followers_email ON idea_followers (idea_id, lower(email)) WHERE email IS NOT NULL`.execute(db);
+
+  // Vorhaben: the city's initiatives for families, with milestones, links, updates and their history.
+  await sql`CREATE TABLE initiatives (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    slug text NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(slug) <= 80),
+    title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    goal text NOT NULL CHECK (length(goal) BETWEEN 1 AND 5000),
+    topic text NOT NULL,
+    marks text[] NOT NULL DEFAULT '{}' CHECK (marks <@ ARRAY['sichtbar', 'spuerbar', 'gestaltbar']::text[]),
+    office text NOT NULL,
+    working_group text,
+    status text NOT NULL CHECK (status IN ('planned', 'preparing', 'in_progress', 'done', 'paused')),
+    budget text,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`.execute(db);
+  await sql`CREATE TABLE initiative_milestones (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    initiative_id uuid NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    position integer NOT NULL CHECK (position BETWEEN 1 AND 1000),
+    title text NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    planned_on date,
+    reached_on date,
+    UNIQUE (initiative_id, position)
+  )`.execute(db);
+  await sql`CREATE INDEX initiative_milestones_dates ON initiative_milestones (coalesce(reached_on, planned_on))`.execute(db);
+  // What shaped an initiative: ideas (by id), published survey results and family-council results (by address).
+  await sql`CREATE TABLE initiative_links (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    initiative_id uuid NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    kind text NOT NULL CHECK (kind IN ('idea', 'survey', 'council')),
+    idea_id uuid REFERENCES ideas(id) ON DELETE CASCADE,
+    url text CHECK (url ~ '^/[^/]'),
+    label text,
+    CHECK ((kind = 'idea') = (idea_id IS NOT NULL)),
+    CHECK (kind = 'idea' OR (url IS NOT NULL AND label IS NOT NULL))
+  )`.execute(db);
+  await sql`CREATE UNIQUE INDEX initiative_links_idea ON initiative_links (initiative_id, idea_id) WHERE idea_id IS NOT NULL`.execute(db);
+  await sql`CREATE TABLE initiative_updates (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    initiative_id uuid NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    body text NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    created_by uuid REFERENCES users(id) ON DELETE SET NULL
+  )`.execute(db);
+  // Every change, in words, with what changed.
+  await sql`CREATE TABLE initiative_history (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    initiative_id uuid NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    at timestamptz NOT NULL DEFAULT now(),
+    actor_id uuid REFERENCES users(id) ON DELETE SET NULL,
+    changes jsonb NOT NULL
+  )`.execute(db);
+  await sql`CREATE INDEX initiative_history_at ON initiative_history (at DESC)`.execute(db);
+  await sql`CREATE TABLE initiative_followers (
+    initiative_id uuid NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+    user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    link_key text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (initiative_id, user_id)
+  )`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE initiative_followers, initiative_history, initiative_updates, initiative_links, initiative_milestones, initiatives`.execute(db);
   await sql`DROP TABLE idea_followers, idea_supports, idea_entries, ideas`.execute(db);
 }

@@ -72,7 +72,76 @@ export interface IdeaFollowersTable {
   created_at: Generated<Date>;
 }
 
+export type InitiativeStatus = 'planned' | 'preparing' | 'in_progress' | 'done' | 'paused';
+export type InitiativeMark = 'sichtbar' | 'spuerbar' | 'gestaltbar';
+export type InitiativeLinkKind = 'idea' | 'survey' | 'council';
+
+/** An initiative of the public roadmap (Vorhaben). */
+export interface InitiativesTable {
+  id: Generated<string>;
+  slug: string;
+  title: string;
+  goal: string;
+  topic: string;
+  marks: ColumnType<string[], string[] | undefined, string[]>;
+  office: string;
+  working_group: Nullable<string>;
+  status: InitiativeStatus;
+  budget: Nullable<string>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface InitiativeMilestonesTable {
+  id: Generated<string>;
+  initiative_id: string;
+  position: number;
+  title: string;
+  /** yyyy-mm-dd */
+  planned_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reached_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface InitiativeLinksTable {
+  id: Generated<string>;
+  initiative_id: string;
+  kind: InitiativeLinkKind;
+  idea_id: Nullable<string>;
+  url: Nullable<string>;
+  label: Nullable<string>;
+}
+
+export interface InitiativeUpdatesTable {
+  id: Generated<string>;
+  initiative_id: string;
+  title: string;
+  body: string;
+  created_at: Generated<Date>;
+  created_by: Nullable<string>;
+}
+
+export interface InitiativeHistoryTable {
+  id: ColumnType<string, never, never>;
+  initiative_id: string;
+  at: Generated<Date>;
+  actor_id: Nullable<string>;
+  changes: ColumnType<unknown, string, string>;
+}
+
+export interface InitiativeFollowersTable {
+  initiative_id: string;
+  user_id: string;
+  link_key: string;
+  created_at: Generated<Date>;
+}
+
 export interface IdeasTables {
+  initiatives: InitiativesTable;
+  initiative_milestones: InitiativeMilestonesTable;
+  initiative_links: InitiativeLinksTable;
+  initiative_updates: InitiativeUpdatesTable;
+  initiative_history: InitiativeHistoryTable;
+  initiative_followers: InitiativeFollowersTable;
   ideas: IdeasTable;
   idea_entries: IdeaEntriesTable;
   idea_supports: IdeaSupportsTable;

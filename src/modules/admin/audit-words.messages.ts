@@ -101,6 +101,8 @@ const german = {
   'idea.declined': 'Hat den Beitrag „{title}“ abgelehnt.',
   'idea.answered': 'Hat auf den Beitrag „{title}“ geantwortet.',
   'idea.merged': 'Hat den Beitrag „{title}“ mit „{into}“ zusammengeführt.',
+  'initiative.imported': 'Hat die Vorhaben aus einer CSV-Datei übernommen ({created} neu, {changed} geändert).',
+  'initiative.update_posted': 'Hat eine Neuigkeit zum Vorhaben „{title}“ veröffentlicht.',
 } as const;
 
 /** The actions the log can put in words. */
@@ -180,6 +182,8 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'idea.declined': 'Declined the post “{title}”.',
   'idea.answered': 'Answered the post “{title}”.',
   'idea.merged': 'Merged the post “{title}” into “{into}”.',
+  'initiative.imported': 'Applied the initiatives from a CSV file ({created} new, {changed} changed).',
+  'initiative.update_posted': 'Published news about the initiative “{title}”.',
 });
 
 /** What an entry is about, in words. */
@@ -187,10 +191,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} other {{type}}}',
   },
 );

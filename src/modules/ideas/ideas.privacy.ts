@@ -80,6 +80,36 @@ export const ideasPersonalData: PersonalDataDeclaration[] = [
     onErase: 'delete',
     retention: { rule: `unbestätigt ${unconfirmedDays} Tage; sonst bis zur Abmeldung mit einem Klick`, job: purgeIdeasJob },
   },
+  {
+    name: 'vorhaben_neuigkeiten_verfasst',
+    table: 'initiative_updates',
+    subject: { user: 'created_by' },
+    purpose: 'wer eine Neuigkeit zu einem Vorhaben geschrieben hat (Redaktion)',
+    columns: {},
+    context: ['title', 'created_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange das Vorhaben besteht' },
+  },
+  {
+    name: 'vorhaben_aenderungen',
+    table: 'initiative_history',
+    subject: { user: 'actor_id' },
+    purpose: 'wer ein Vorhaben geändert hat (Nachvollziehbarkeit)',
+    columns: {},
+    context: ['at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange das Vorhaben besteht' },
+  },
+  {
+    name: 'vorhaben_gefolgt',
+    table: 'initiative_followers',
+    subject: { user: 'user_id' },
+    purpose: 'wer Neuigkeiten zu einem Vorhaben per Mail bekommt',
+    columns: {},
+    context: [{ as: 'vorhaben', from: 'initiatives', select: 'title', by: 'initiative_id' }, 'created_at'],
+    onErase: 'delete',
+    retention: { rule: 'bis zur Abmeldung mit einem Klick, solange das Konto besteht' },
+  },
 ];
 
 /** An erased author's published ideas stay, without a name: "anonymous". */

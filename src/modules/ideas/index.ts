@@ -7,12 +7,16 @@ import { authorsBecomeAnonymous, ideasPersonalData, purgeIdeasJob } from './idea
 import { seedIdeasDemo } from './ideas.seed.js';
 import { createIdeaService } from './ideas.service.js';
 import { registerModerationPages } from './moderation.pages.js';
+import { registerInitiativePages } from './initiatives/initiatives.pages.js';
+import { seedInitiativesDemo } from './initiatives/initiatives.seed.js';
+import { createInitiativeService } from './initiatives/initiatives.service.js';
 
 export { purgeIdeasJob };
 
-/** Ideen & Anliegen: families' ideas and concerns, moderated, answered in public, supported and followed. */
+/** Ideen & Anliegen: families' ideas and concerns, moderated, answered in public, supported and followed; and the Vorhaben roadmap. */
 export function ideasModule(deps: AppDeps): ModuleManifest {
   const ideas = createIdeaService(deps);
+  const initiatives = createInitiativeService(deps);
   return defineModule({
     name: 'ideas',
     personalData: ideasPersonalData,
@@ -28,7 +32,11 @@ export function ideasModule(deps: AppDeps): ModuleManifest {
       registerIdeaPages(app, deps, ideas);
       registerModerationPages(app, deps, ideas);
       registerIdeaApi(app, deps, ideas);
+      registerInitiativePages(app, deps, initiatives);
     },
-    seedDemo: () => seedIdeasDemo(deps),
+    seedDemo: async () => {
+      const seeded = await seedIdeasDemo(deps);
+      return (await seedInitiativesDemo(deps)) || seeded;
+    },
   });
 }

@@ -13,9 +13,9 @@ export const surveyMessages = defineMessages(
     'participate.until': 'Läuft bis {date}.',
     'participate.soon': 'Kommt bald',
     'participate.council': 'Familienbeirat: Hier stellt sich bald der Familienbeirat vor, mit Terminen und Protokollen.',
-    'participate.ideasHeading': 'Ideen und Anliegen',
+    'participate.ideasHeading': 'Ideen, Anliegen und Vorhaben',
     'participate.ideasLink': 'Schlagen Sie vor, was die Stadt für Familien besser machen kann, und unterstützen Sie die Vorschläge anderer.',
-    'participate.roadmap': 'Vorhaben: Bald sehen Sie hier, welche Vorhaben für Familien geplant sind und wie weit sie sind.',
+    'participate.roadmapLink': 'Vorhaben: Sehen Sie, was die Stadt für Familien plant und wie weit es ist.',
     'start.takePart': 'Befragung starten',
     'start.anonymous': 'Anonym',
     'start.privacy':
@@ -101,9 +101,9 @@ export const surveyMessages = defineMessages(
     'participate.until': 'Open until {date}.',
     'participate.soon': 'Coming soon',
     'participate.council': 'Family council: the family council will soon introduce itself here, with meetings and minutes.',
-    'participate.ideasHeading': 'Ideas and concerns',
+    'participate.ideasHeading': 'Ideas, concerns and initiatives',
     'participate.ideasLink': 'Suggest what the city can do better for families, and support other people’s suggestions.',
-    'participate.roadmap': 'Initiatives: soon you will see here which initiatives for families are planned and how far they are.',
+    'participate.roadmapLink': 'Initiatives: see what the city plans for families and how far it has got.',
     'start.takePart': 'Start the survey',
     'start.anonymous': 'Anonymous',
     'start.privacy':

@@ -52,10 +52,14 @@ export function ParticipatePage({ ctx, open, published }: { ctx: PageContext; op
           {t.html('participate.ideasLink')}
         </a>
       </p>
+      <p class="kern-body">
+        <a class="kern-link" href="/vorhaben">
+          {t.html('participate.roadmapLink')}
+        </a>
+      </p>
       <h2 class="kern-heading-medium">{t.html('participate.soon')}</h2>
       <ul class="kern-list">
         <li>{t.html('participate.council')}</li>
-        <li>{t.html('participate.roadmap')}</li>
       </ul>
     </Layout>
   );
