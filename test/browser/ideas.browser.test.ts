@@ -132,4 +132,23 @@ describe('ideas and concerns', () => {
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
+
+  it('shows the roadmap and an initiative with its milestones, on a 320 px phone without JavaScript too', async () => {
+    const page = await h.newPage();
+    expect((await visit(page, h.url('/vorhaben'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await page.locator('main a', { hasText: 'Familienrathaus: alle Angebote' }).first().click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('3 von 5 Meilensteinen erreicht');
+    expect(await page.locator('main table').innerText()).toContain('Netzwerkbereich für das Bündnis');
+
+    const context = await h.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const phone = await context.newPage();
+    for (const path of ['/vorhaben', '/vorhaben/familienrathaus', '/mitmachen']) {
+      expect((await visit(phone, h.url(path))).status()).toBe(200);
+      await expectNoAxeViolations(phone);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    }
+  });
 });

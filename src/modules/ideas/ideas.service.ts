@@ -13,7 +13,7 @@ import type { SearchHit } from '../../platform/search/search.js';
 import { ideaMail } from './emails/idea-mails.js';
 import { ideaMailMessages } from './emails/idea-mails.messages.js';
 import { checkToken, confirmLinkHours, expiringToken, lastingToken, tokenSubject } from './links.js';
-import { matchTerms, queryKeys, readStoredTerms, similarity, storedTerms } from './matching.js';
+import { matchTerms, queryKeyGroups, readStoredTerms, similarity, storedTerms } from './matching.js';
 import { authorize } from './ideas.policy.js';
 import { declinedDays, unconfirmedDays } from './ideas.privacy.js';
 import * as repo from './ideas.repository.js';
@@ -32,6 +32,8 @@ export const pageSize = 20;
 /** At most this many similar ideas are suggested; below `minimumScore` an idea is not "similar". */
 export const similarLimit = 5;
 export const minimumScore = 0.25;
+/** How many candidates (those sharing the most lookup keys) are scored in full. */
+export const candidateLimit = 100;
 
 export interface SubmitInput {
   kind: IdeaKind;
@@ -149,7 +151,7 @@ export function createIdeaService(deps: AppDeps) {
 
   async function similar(text: string, options: { limit?: number; except?: string } = {}): Promise<SimilarIdea[]> {
     const query = matchTerms(text);
-    const candidates = await repo.similarCandidates(db, queryKeys(query), 2000);
+    const candidates = await repo.similarCandidates(db, queryKeyGroups(query), candidateLimit);
     return candidates
       .filter((c) => c.id !== options.except)
       .map((c) => ({ c, score: similarity(query, readStoredTerms(c.match_terms)) }))

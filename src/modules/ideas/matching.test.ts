@@ -20,6 +20,12 @@ describe('similar ideas: matching terms', () => {
     expect(matchTerms('Spielplatzbeleuchtung')).toEqual(expect.arrayContaining(['spielplatz', 'beleuchtung']));
   });
 
+  it('finds a compound by its head: a Kinderfeuerwehr is a Feuerwehr', () => {
+    expect(score('Feuerwehr für Kinder', 'Kinderfeuerwehr gründen')).toBeGreaterThan(0.4);
+    expect(queryKeys(matchTerms('Feuerwehr'))).toContain('^erwehr');
+    expect(storedTerms('Kinderfeuerwehr', '')).toContain('^erwehr');
+  });
+
   it('drops stop words and numbers', () => {
     expect(matchTerms('Wir brauchen endlich mehr 30 für die Kinder')).toEqual(['brauch', 'kind']);
   });
@@ -38,8 +44,9 @@ describe('similar ideas: matching terms', () => {
     expect(unrelated).toBe(0);
   });
 
-  it('looks candidates up by the first four letters, so a typo late in a word still finds them', () => {
-    expect(queryKeys(matchTerms('Spielpaltz'))).toEqual(['~spie']);
-    expect(storedTerms('Spielplatz', '')).toContain('~spie');
+  it('looks candidates up by the first letters, so a typo late in a word still finds them, and not by words every idea has', () => {
+    expect(queryKeys(matchTerms('Spielpaltz'))).toEqual(['~spiel', '^lpaltz']);
+    expect(storedTerms('Spielplatz', '')).toContain('~spiel');
+    expect(queryKeys(matchTerms('Kinder und Familien am Radweg'))).toEqual(['~radw']);
   });
 });

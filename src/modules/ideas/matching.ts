@@ -135,23 +135,42 @@ export function similarity(query: readonly string[], idea: { titleTerms: readonl
   if (query.length === 0) return 0;
   let score = 0;
   for (const term of query) {
-    if (idea.titleTerms.some((t) => nearlyEqual(t, term))) score += 2;
-    else if (idea.terms.some((t) => nearlyEqual(t, term))) score += 1;
+    const same = (t: string) => nearlyEqual(t, term) || isHeadOf(t, term) || isHeadOf(term, t);
+    if (idea.titleTerms.some(same)) score += 2;
+    else if (idea.terms.some(same)) score += 1;
   }
   return Math.round((score / (2 * query.length)) * 1000) / 1000;
 }
 
 /**
- * The key the database narrows candidates by: the term's first four letters, so a typo later in a
- * word still finds the idea ("spielpaltz" and "spielplatz" share "spie").
+ * The key the database narrows candidates by: the term's first letters (five of a long word, four of
+ * a short one), so a typo later in a word still finds the idea ("spielpaltz" and "spielplatz" share
+ * "spiel").
  */
-export const prefixKey = (term: string): string => `~${term.slice(0, 4)}`;
+export const prefixKey = (term: string): string => `~${term.slice(0, term.length >= 7 ? 5 : 4)}`;
+
+/**
+ * A German compound ends with its head ("Kinderfeuerwehr" is a "Feuerwehr", "Fahrradständer" a
+ * "Ständer"): a long term also gets a key of its last six letters, so the head finds the compound.
+ */
+export const suffixKey = (term: string): string | null => (term.length >= 7 ? `^${term.slice(-6)}` : null);
+
+/** One term is the head of the other (the shorter one at the end of the longer, at least five letters). */
+export const isHeadOf = (head: string, compound: string): boolean => head.length >= 5 && compound.length > head.length && compound.endsWith(head);
+
+/** Terms nearly every idea has (children, families, the city): they rank, but they find nothing. */
+const tooCommonToLookUp = new Set(['kind', 'eltern', 'stadt']);
 
 /** What is stored per idea: the terms of title and text, the title's marked with "t:", and their prefix keys. */
 export function storedTerms(title: string, body: string): string[] {
   const titleTerms = matchTerms(title);
   const all = new Set([...titleTerms.map((t) => `t:${t}`), ...matchTerms(`${title} ${body}`)]);
-  for (const term of [...all]) if (!term.startsWith('t:')) all.add(prefixKey(term));
+  for (const term of [...all]) {
+    if (term.startsWith('t:')) continue;
+    all.add(prefixKey(term));
+    const suffix = suffixKey(term);
+    if (suffix) all.add(suffix);
+  }
   return [...all];
 }
 
@@ -159,11 +178,16 @@ export function storedTerms(title: string, body: string): string[] {
 export function readStoredTerms(stored: readonly string[]): { titleTerms: string[]; terms: string[] } {
   return {
     titleTerms: stored.filter((t) => t.startsWith('t:')).map((t) => t.slice(2)),
-    terms: stored.filter((t) => !t.startsWith('t:') && !t.startsWith('~')),
+    terms: stored.filter((t) => !t.startsWith('t:') && !t.startsWith('~') && !t.startsWith('^')),
   };
 }
 
-/** The keys a query looks candidates up by. */
+/** The keys a query looks candidates up by, one group per term (its prefix key and, when long, its suffix key). */
+export function queryKeyGroups(query: readonly string[]): string[][] {
+  return query.filter((t) => !tooCommonToLookUp.has(t)).map((t) => [prefixKey(t), suffixKey(t)].filter((k): k is string => k !== null));
+}
+
+/** All keys of a query, each once. */
 export function queryKeys(query: readonly string[]): string[] {
-  return [...new Set(query.map(prefixKey))];
+  return [...new Set(queryKeyGroups(query).flat())];
 }
