@@ -10,6 +10,7 @@ import { directoryModule } from './modules/directory/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { holidaysModule } from './modules/holidays/index.js';
 import { homeModule } from './modules/home/index.js';
+import { ideasModule } from './modules/ideas/index.js';
 import { newsletterModule } from './modules/newsletter/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sectionsModule } from './modules/sections/index.js';
@@ -31,6 +32,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     holidaysModule(deps),
     newsletterModule(deps),
     surveyModule(deps),
+    ideasModule(deps),
     appointmentsModule(deps),
     youthModule(deps),
     sectionsModule(deps),

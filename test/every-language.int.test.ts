@@ -11,7 +11,7 @@ import { signedInVisitor } from './support/auth.js';
  * catalogues for no message they lack.
  */
 const t = useTestApp();
-const pagesPerVisitor = 70;
+const pagesPerVisitor = 90;
 
 // Addresses that are not pages: files, feeds, the language switch itself, actions behind links.
 const notAPage = /^\/(assets|medien|api|sprache)\/|\.(ics|rss|atom|csv|xlsx|pdf|json)(\?|$)|\/abmelden|\/export|\/herunterladen/;
@@ -66,7 +66,17 @@ describe('every page in every language', () => {
 
   it('finds the pages of every module by following links', () => {
     const anonymous = visitors.find((v) => v.who === 'anonymous')!.pages;
-    for (const prefix of ['/angebote', '/veranstaltungen', '/ferien', '/infobrief', '/neuigkeiten', '/mitmachen/befragung', '/impressum', '/suche']) {
+    for (const prefix of [
+      '/angebote',
+      '/veranstaltungen',
+      '/ferien',
+      '/infobrief',
+      '/neuigkeiten',
+      '/mitmachen/befragung',
+      '/mitmachen/ideen',
+      '/impressum',
+      '/suche',
+    ]) {
       expect(
         anonymous.some((url) => url.startsWith(prefix)),
         prefix,

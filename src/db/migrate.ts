@@ -12,6 +12,7 @@ import * as holidayLotteryPublication from './migrations/0010-holidays-lottery-p
 import * as contentTranslations from './migrations/0011-content-translations.js';
 import * as mediaVideos from './migrations/0012-media-videos.js';
 import * as signLanguageVideos from './migrations/0013-sign-language-videos.js';
+import * as ideas from './migrations/0014-ideas.js';
 import * as appointments from './migrations/0015-appointments.js';
 import type { DB } from './types.js';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-content-translations': contentTranslations,
   '0012-media-videos': mediaVideos,
   '0013-sign-language-videos': signLanguageVideos,
+  '0014-ideas': ideas,
   '0015-appointments': appointments,
 };
 

@@ -102,6 +102,13 @@ const german = {
   'survey.codes_generated': 'Hat {count, plural, one {# Zugangscode} other {# Zugangscodes}} für eine Befragung erzeugt.',
   'survey.raw_exported': 'Hat die anonymisierten Rohdaten einer Befragung heruntergeladen ({rows, plural, one {# Antwort} other {# Antworten}}).',
   'survey.texts_published': 'Hat {count, plural, one {# Freitext-Antwort} other {# Freitext-Antworten}} einer Befragung veröffentlicht.',
+  'idea.published': 'Hat den Beitrag „{title}“ veröffentlicht.',
+  'idea.held': 'Hat den Beitrag „{title}“ zurückgestellt.',
+  'idea.declined': 'Hat den Beitrag „{title}“ abgelehnt.',
+  'idea.answered': 'Hat auf den Beitrag „{title}“ geantwortet.',
+  'idea.merged': 'Hat den Beitrag „{title}“ mit „{into}“ zusammengeführt.',
+  'initiative.imported': 'Hat die Vorhaben aus einer CSV-Datei übernommen ({created} neu, {changed} geändert).',
+  'initiative.update_posted': 'Hat eine Neuigkeit zum Vorhaben „{title}“ veröffentlicht.',
 } as const;
 
 /** The actions the log can put in words. */
@@ -182,6 +189,13 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'survey.codes_generated': 'Created {count, plural, one {# access code} other {# access codes}} for a survey.',
   'survey.raw_exported': "Downloaded a survey's anonymised raw data ({rows, plural, one {# response} other {# responses}}).",
   'survey.texts_published': 'Published {count, plural, one {# free-text answer} other {# free-text answers}} of a survey.',
+  'idea.published': 'Published the post “{title}”.',
+  'idea.held': 'Put the post “{title}” on hold.',
+  'idea.declined': 'Declined the post “{title}”.',
+  'idea.answered': 'Answered the post “{title}”.',
+  'idea.merged': 'Merged the post “{title}” into “{into}”.',
+  'initiative.imported': 'Applied the initiatives from a CSV file ({created} new, {changed} changed).',
+  'initiative.update_posted': 'Published news about the initiative “{title}”.',
 });
 
 /** What an entry is about, in words. */
@@ -189,10 +203,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} appointment_booking {Beratungstermin} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} appointment_booking {Counselling appointment} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} other {{type}}}',
   },
 );

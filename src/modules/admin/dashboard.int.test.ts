@@ -19,6 +19,7 @@ describe('the administration start page', () => {
         '/verwaltung/neuigkeiten',
         '/verwaltung/infobrief',
         '/verwaltung/befragungen',
+        '/verwaltung/ideen',
       ]),
     );
     expect(links).not.toContain('/admin/benutzer');

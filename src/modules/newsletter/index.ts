@@ -15,6 +15,8 @@ import { newsletterNavigation } from './newsletter.navigation.js';
 import { newsMessages } from './news.messages.js';
 
 export { NewsletterSignupBox };
+/** Feed documents, for other modules' feeds (ideas). */
+export { atomFeed, rssFeed, type Feed } from './feeds.js';
 export { purgeSubscribersJob };
 export const newsletterTickJob = 'newsletter.tick';
 

@@ -13,8 +13,9 @@ export const surveyMessages = defineMessages(
     'participate.until': 'Läuft bis {date}.',
     'participate.soon': 'Kommt bald',
     'participate.council': 'Familienbeirat: Hier stellt sich bald der Familienbeirat vor, mit Terminen und Protokollen.',
-    'participate.ideas': 'Ideen: Bald können Sie hier Ideen für Familien in der Stadt vorschlagen und unterstützen.',
-    'participate.roadmap': 'Vorhaben: Bald sehen Sie hier, welche Vorhaben für Familien geplant sind und wie weit sie sind.',
+    'participate.ideasHeading': 'Ideen, Anliegen und Vorhaben',
+    'participate.ideasLink': 'Schlagen Sie vor, was die Stadt für Familien besser machen kann, und unterstützen Sie die Vorschläge anderer.',
+    'participate.roadmapLink': 'Vorhaben: Sehen Sie, was die Stadt für Familien plant und wie weit es ist.',
     'start.takePart': 'Befragung starten',
     'start.anonymous': 'Anonym',
     'start.privacy':
@@ -100,8 +101,9 @@ export const surveyMessages = defineMessages(
     'participate.until': 'Open until {date}.',
     'participate.soon': 'Coming soon',
     'participate.council': 'Family council: the family council will soon introduce itself here, with meetings and minutes.',
-    'participate.ideas': 'Ideas: soon you can suggest and support ideas for families in the city here.',
-    'participate.roadmap': 'Initiatives: soon you will see here which initiatives for families are planned and how far they are.',
+    'participate.ideasHeading': 'Ideas, concerns and initiatives',
+    'participate.ideasLink': 'Suggest what the city can do better for families, and support other people’s suggestions.',
+    'participate.roadmapLink': 'Initiatives: see what the city plans for families and how far it has got.',
     'start.takePart': 'Start the survey',
     'start.anonymous': 'Anonymous',
     'start.privacy':

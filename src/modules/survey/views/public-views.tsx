@@ -46,11 +46,20 @@ export function ParticipatePage({ ctx, open, published }: { ctx: PageContext; op
           </li>
         ))}
       </ul>
+      <h2 class="kern-heading-medium">{t.html('participate.ideasHeading')}</h2>
+      <p class="kern-body">
+        <a class="kern-link" href="/mitmachen/ideen">
+          {t.html('participate.ideasLink')}
+        </a>
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href="/vorhaben">
+          {t.html('participate.roadmapLink')}
+        </a>
+      </p>
       <h2 class="kern-heading-medium">{t.html('participate.soon')}</h2>
       <ul class="kern-list">
         <li>{t.html('participate.council')}</li>
-        <li>{t.html('participate.ideas')}</li>
-        <li>{t.html('participate.roadmap')}</li>
       </ul>
     </Layout>
   );

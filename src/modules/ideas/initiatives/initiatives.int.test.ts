@@ -1,0 +1,139 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, Visitor } from '../../../../test/support/app.js';
+import { signedInVisitor } from '../../../../test/support/auth.js';
+import { seedIdeasDemo } from '../ideas.seed.js';
+import { seedInitiativesDemo } from './initiatives.seed.js';
+
+const t = useTestApp();
+const visitor = () => new Visitor(() => t.app);
+beforeAll(async () => {
+  await seedIdeasDemo(t.deps);
+  await seedInitiativesDemo(t.deps);
+});
+
+const csvFile = (text: string) => ({ file: { filename: 'vorhaben.csv', content: Buffer.from(text, 'utf8'), type: 'text/csv' } });
+const historyCount = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('initiative_history')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('Vorhaben: the public roadmap', () => {
+  it('shows the overview by status, the timeline of milestones and an initiative with its milestones and what shaped it', async () => {
+    const overview = await visitor().get('/vorhaben');
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain('Familienrathaus: alle Angebote für Familien an einem Ort');
+    expect(overview.body).toContain('3 von 5 Meilensteinen erreicht');
+    expect(overview.body).toContain('Zeitplan der Meilensteine');
+    const filtered = await visitor().get('/vorhaben?stand=abgeschlossen');
+    expect(filtered.body).toContain('Stadtweite Familienbefragung');
+    expect(filtered.body).not.toContain('id="stand-preparing"');
+    expect(filtered.body).toContain('id="stand-done"');
+
+    const page = await visitor().get('/vorhaben/schattige-spielplaetze');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Tiefbau- und Grünflächenamt');
+    expect(page.body).toContain('Sonnensegel an fünf Spielplätzen');
+    expect(page.body).toContain('Schattenplätze am Spielplatz Kurpark');
+    expect(page.body).toContain('240.000 €');
+    expect((await visitor().get('/vorhaben/gibt-es-nicht')).statusCode).toBe(404);
+    expect((await visitor().get('/vorhaben/%3Cscript%3E')).statusCode).toBe(404);
+  });
+
+  it('offers the roadmap as JSON and CSV with the milestones', async () => {
+    const json = await visitor().get('/vorhaben.json');
+    const initiatives = json.json<{ initiatives: { slug: string; milestones: { position: number; reachedOn: string | null }[] }[] }>().initiatives;
+    expect(initiatives.find((i) => i.slug === 'familienrathaus')!.milestones).toHaveLength(5);
+    const csv = await visitor().get('/vorhaben.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      '\uFEFFkennung;titel;ziel;thema;qualitaet;amt;arbeitsgruppe;stand;budget;meilenstein_nr;meilenstein;geplant;erreicht',
+    );
+  });
+});
+
+describe('Vorhaben: the editors’ import', () => {
+  it('re-imports its own export without a change, applies a changed file, and keeps every change in the history', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const csv = (await visitor().get('/vorhaben.csv')).body;
+    const before = await historyCount();
+    const same = await editor.submitMultipart('/verwaltung/vorhaben', '/verwaltung/vorhaben/import', {}, csvFile(csv));
+    expect(same.statusCode).toBe(200);
+    expect(same.body).toContain('Kein Vorhaben neu, keines geändert, 7 unverändert.');
+    expect(await historyCount()).toBe(before);
+
+    const changed =
+      csv.replace(/;pausiert;/g, ';in-umsetzung;') +
+      'neues-vorhaben;Familienpass;Ein Pass mit Rabatten für Familien.;freizeit;spuerbar;Familienbüro;;geplant;;1;Konzept;2027-01-15;\r\n';
+    const applied = await editor.submitMultipart('/verwaltung/vorhaben', '/verwaltung/vorhaben/import', {}, csvFile(changed));
+    expect(applied.body).toContain('1 Vorhaben neu, 1 geändert, 6 unverändert.');
+    expect(await historyCount()).toBe(before + 2);
+    const page = await visitor().get('/vorhaben/kita-plaetze-u3');
+    expect(page.body).toContain('Geändert: Stand');
+    // The same file again: nothing.
+    const again = await editor.submitMultipart('/verwaltung/vorhaben', '/verwaltung/vorhaben/import', {}, csvFile(changed));
+    expect(again.body).toContain('Kein Vorhaben neu, keines geändert, 8 unverändert.');
+    expect(await historyCount()).toBe(before + 2);
+  });
+
+  it('changes nothing when one line is broken, and names each broken line', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const csv = (await visitor().get('/vorhaben.csv')).body;
+    const lines = csv.split('\r\n');
+    lines[1] = lines[1]!.replace(/;\d{4}-\d{2}-\d{2};/, ';31.12.2026;');
+    const broken = [...lines.slice(0, -1), 'kaputt;;;;;;;gibt-es-nicht;;;;;', ''].join('\r\n').replace('Familienrathaus: alle', 'Familienrathaus: ALLE');
+    const res = await editor.submitMultipart('/verwaltung/vorhaben', '/verwaltung/vorhaben/import', {}, csvFile(broken));
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Zeile 2: Das Datum „31.12.2026“ hat nicht die Form JJJJ-MM-TT.');
+    expect(res.body).toContain('Zeile');
+    expect(res.body).toContain('Den Stand „gibt-es-nicht“ gibt es nicht.');
+    const title = await t.deps.db.selectFrom('initiatives').select('title').where('slug', '=', 'familienrathaus').executeTakeFirstOrThrow();
+    expect(title.title).toBe('Familienrathaus: alle Angebote für Familien an einem Ort');
+    const noFile = await editor.submitMultipart('/verwaltung/vorhaben', '/verwaltung/vorhaben/import', {});
+    expect(noFile.statusCode).toBe(422);
+    expect(noFile.body).toContain('Wählen Sie eine CSV-Datei aus.');
+  });
+
+  it('keeps the import to editors', async () => {
+    const { visitor: family } = await signedInVisitor(t);
+    expect((await family.get('/verwaltung/vorhaben')).statusCode).toBe(403);
+    expect((await visitor().get('/verwaltung/vorhaben')).statusCode).toBe(401);
+  });
+});
+
+describe('Vorhaben: news to followers', () => {
+  it('mails each follower once, in their language, with a one-click unsubscribe', async () => {
+    const { visitor: follower, user } = await signedInVisitor(t);
+    await t.deps.db.updateTable('users').set({ locale: 'en' }).where('id', '=', user.id).execute();
+    expect((await follower.submit('/vorhaben/familienbeirat', '/vorhaben/familienbeirat/folgen', {})).statusCode).toBe(303);
+    expect((await follower.get('/vorhaben/familienbeirat')).body).toContain('Sie bekommen jede Neuigkeit');
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const missing = await editor.submit('/verwaltung/vorhaben', '/verwaltung/vorhaben/neuigkeit', { initiative: 'familienbeirat', title: '', body: '' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('Geben Sie eine Überschrift ein.');
+    const res = await editor.submit('/verwaltung/vorhaben', '/verwaltung/vorhaben/neuigkeit', {
+      initiative: 'familienbeirat',
+      title: 'Erste Sitzung',
+      body: 'Der Familienbeirat hat zum ersten Mal getagt.',
+    });
+    expect(res.statusCode).toBe(303);
+    await t.runJobs();
+    const mails = await t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', user.email).execute();
+    expect(mails.map((m) => m.subject)).toEqual(['News about the initiative: Familienbeirat']);
+    expect((await visitor().get('/vorhaben/familienbeirat')).body).toContain('Der Familienbeirat hat zum ersten Mal getagt.');
+    const link = /\/vorhaben\/abbestellen\?token=(\S+)/.exec(mails[0]!.text_body)!;
+    const click = await t.app.inject({
+      method: 'POST',
+      url: `/vorhaben/abbestellen/ein-klick?token=${link[1]}`,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(click.statusCode).toBe(200);
+    expect((await follower.get('/vorhaben/familienbeirat')).body).not.toContain('Sie bekommen jede Neuigkeit');
+    expect((await t.app.inject({ method: 'POST', url: '/vorhaben/abbestellen/ein-klick?token=kaputt', payload: '' })).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,146 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/deps.js';
+import { requireActor } from '../../../platform/auth/guard.js';
+import { pageContext } from '../../../platform/http/context.js';
+import { formValues, parseForm } from '../../../platform/http/forms.js';
+import { formBody, NoQuery, pageQuery, params, QueryText, type RouteApp } from '../../../platform/http/routes.js';
+import { fileFromForm } from '../../../platform/media/uploaded-file.js';
+import { acceptMultipart } from '../../../platform/media/uploads.js';
+import { authorize, can } from '../ideas.policy.js';
+import { isIdeaTopic } from '../ideas.topics.js';
+import { initiativeMessages } from './initiatives.messages.js';
+import { initiativePath, type InitiativeService } from './initiatives.service.js';
+import { statusWords } from './roadmap-csv.js';
+import { InitiativePage, RoadmapPage, StaffRoadmapPage, UnfollowPage } from './views.js';
+
+const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) });
+const TokenQuery = pageQuery({ token: QueryText(300) });
+const UpdateForm = Type.Object({
+  initiative: Type.String({ maxLength: 80 }),
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  body: Type.String({ minLength: 1, maxLength: 5000 }),
+});
+const TokenForm = Type.Object({ token: Type.String({ maxLength: 300 }) });
+/** A roadmap of 5,000 initiatives with 20,000 milestones is about 5 MB as CSV. */
+const importLimits = { files: 1, fileBytes: 20 * 1024 * 1024, fields: 4, fieldBytes: 1024 };
+
+/*
+ * Routes of the roadmap (HTML, open data):
+ *   GET       /vorhaben?thema=&stand=                  overview by topic and status, what changed this month, the milestones' timeline
+ *   GET       /vorhaben/:slug                          one initiative: goal, facts, milestones, what shaped it, news, changes
+ *        POST /vorhaben/:slug/folgen                   follow (signed in)
+ *   GET  POST /vorhaben/abbestellen?token=             no more news about one initiative
+ *        POST /vorhaben/abbestellen/ein-klick?token=    RFC 8058 one-click unsubscribe
+ *   GET       /vorhaben.json | /vorhaben.csv            open data: every initiative with its milestones
+ *   GET       /verwaltung/vorhaben                     editors: download, import, news
+ *        POST /verwaltung/vorhaben/import              the CSV back in: all or nothing, a report per line
+ *        POST /verwaltung/vorhaben/neuigkeit           news to an initiative's followers
+ */
+export function registerInitiativePages(app: RouteApp, deps: AppDeps, service: InitiativeService): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+
+  app.get('/vorhaben', { schema: { querystring: pageQuery({ thema: QueryText(40), stand: QueryText(40) }) } }, async (req, reply) => {
+    const filter = {
+      topic: isIdeaTopic(req.query.thema) ? req.query.thema : undefined,
+      status: (Object.entries(statusWords) as [keyof typeof statusWords, string][]).find(([, w]) => w === req.query.stand)?.[0],
+    };
+    return reply.html(<RoadmapPage ctx={ctxOf(req)} initiatives={await service.list(filter)} month={await service.thisMonth()} filter={filter} />);
+  });
+
+  app.get('/vorhaben.json', { schema: { querystring: NoQuery } }, async (_req, reply) => {
+    const all = await service.exportAll();
+    const initiatives = all.map(({ id: _id, ...rest }) => ({ ...rest, url: `${deps.config.publicUrl}${initiativePath(rest.slug)}` }));
+    return reply.header('cache-control', 'public, max-age=300').send({ initiatives });
+  });
+
+  app.get('/vorhaben.csv', { schema: { querystring: NoQuery } }, async (_req, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="vorhaben.csv"')
+      .header('cache-control', 'public, max-age=300')
+      .send(await service.exportCsv()),
+  );
+
+  app.get('/vorhaben/abbestellen', { schema: { querystring: TokenQuery } }, async (req, reply) =>
+    reply.html(<UnfollowPage ctx={ctxOf(req)} token={req.query.token ?? ''} />),
+  );
+  app.post('/vorhaben/abbestellen', { schema: { body: formBody(TokenForm) } }, async (req, reply) => {
+    const form = parseForm(TokenForm, req.body, {}, req.locale);
+    const done = form.ok ? await service.unfollow(form.value.token) : null;
+    return reply.status(done ? 200 : 400).html(<UnfollowPage ctx={ctxOf(req)} title={done?.title ?? null} />);
+  });
+  acceptMultipart(app, { limits: { files: 0, fields: 4, fieldBytes: 1024 }, who: 'anyone' }, (scope) => {
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/vorhaben/abbestellen/ein-klick',
+      {
+        schema: { querystring: TokenQuery, body: Type.Unknown({ description: 'List-Unsubscribe=One-Click (RFC 8058); not read' }) },
+        config: { csrf: false, allowCrossSite: true },
+      },
+      async (req, reply) => {
+        const done = await service.unfollow(req.query.token ?? '');
+        return reply
+          .status(done ? 200 : 400)
+          .type('text/plain; charset=utf-8')
+          .send(done ? 'Abbestellt / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
+      },
+    );
+  });
+
+  app.get('/vorhaben/:slug', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) =>
+    reply.html(<InitiativePage ctx={ctxOf(req)} item={await service.item(req.params.slug, req.actor)} />),
+  );
+
+  app.post(
+    '/vorhaben/:slug/folgen',
+    { schema: { params: SlugParams, body: formBody(Type.Object({ beenden: Type.Optional(Type.String({ maxLength: 4 })) })) } },
+    async (req, reply) => {
+      await service.follow(requireActor(req), req.params.slug, formValues(req.body).beenden !== 'ja');
+      return reply.redirect(initiativePath(req.params.slug), 303);
+    },
+  );
+
+  // Editors -----------------------------------------------------------------------------------------
+
+  const staffPage = async (req: FastifyRequest, extra: Omit<Parameters<typeof StaffRoadmapPage>[0], 'ctx' | 'initiatives'> = {}) => {
+    requireActor(req);
+    const initiatives = await service.list({});
+    return <StaffRoadmapPage ctx={ctxOf(req)} initiatives={initiatives} {...extra} />;
+  };
+
+  app.get('/verwaltung/vorhaben', { schema: { querystring: pageQuery({ gespeichert: QueryText(10) }) } }, async (req, reply) => {
+    // Only editors: the import and the news are theirs (the service checks again).
+    authorize(requireActor(req), 'ideas.moderate');
+    return reply.html(await staffPage(req, { notice: req.query.gespeichert === 'ja' ? initiativeMessages(req.locale)('staff.updated') : undefined }));
+  });
+
+  acceptMultipart(app, { limits: importLimits, who: (actor) => can(actor, 'ideas.moderate') }, (scope) => {
+    scope.withTypeProvider<TypeBoxTypeProvider>().post('/verwaltung/vorhaben/import', { schema: { body: formBody(Type.Object({})) } }, async (req, reply) => {
+      const actor = requireActor(req);
+      const file = fileFromForm(req.body, 'file');
+      if (!file) return reply.status(422).html(await staffPage(req, { importError: initiativeMessages(req.locale)('staff.file.required') }));
+      const outcome = await service.importCsv(actor, file.bytes.toString('utf8'));
+      if (!outcome.ok) return reply.status(422).html(await staffPage(req, { problems: outcome.problems }));
+      return reply.html(await staffPage(req, { result: outcome }));
+    });
+  });
+
+  app.post('/verwaltung/vorhaben/neuigkeit', { schema: { body: formBody(UpdateForm) } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const t = initiativeMessages(req.locale);
+    const form = parseForm(
+      UpdateForm,
+      req.body,
+      {
+        initiative: t('staff.initiative'),
+        title: { label: t('staff.updateTitle'), required: t('staff.updateTitle.required') },
+        body: { label: t('staff.updateBody'), required: t('staff.updateBody.required') },
+      },
+      req.locale,
+    );
+    if (!form.ok) return reply.status(422).html(await staffPage(req, { update: { values: formValues(req.body), errors: form.errors } }));
+    await service.postUpdate(actor, form.value.initiative, { title: form.value.title, body: form.value.body });
+    return reply.redirect('/verwaltung/vorhaben?gespeichert=ja', 303);
+  });
+}

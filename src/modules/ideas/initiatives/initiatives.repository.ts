@@ -1,0 +1,227 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../../db/executor.js';
+import type { InitiativeMark, InitiativeStatus } from '../../../db/tables/ideas.js';
+import type { RoadmapInitiative } from './roadmap-csv.js';
+
+/** Queries of the roadmap (Vorhaben). */
+
+const initiativeColumns = ['id', 'slug', 'title', 'goal', 'topic', 'marks', 'office', 'working_group', 'status', 'budget', 'created_at', 'updated_at'] as const;
+
+export function listInitiatives(db: Executor, filter: { topic?: string; status?: InitiativeStatus } = {}) {
+  let q = db.selectFrom('initiatives').select([...initiativeColumns]);
+  if (filter.topic) q = q.where('topic', '=', filter.topic);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return q.orderBy('title').execute();
+}
+
+export function findInitiative(db: Executor, slug: string) {
+  return db
+    .selectFrom('initiatives')
+    .select([...initiativeColumns])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export function milestonesOf(db: Executor, initiativeIds: string[]) {
+  if (initiativeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('initiative_milestones')
+    .select([
+      'initiative_id',
+      'position',
+      'title',
+      sql<string | null>`planned_on::text`.as('planned_on'),
+      sql<string | null>`reached_on::text`.as('reached_on'),
+    ])
+    .where('initiative_id', 'in', initiativeIds)
+    .orderBy('initiative_id')
+    .orderBy('position')
+    .execute();
+}
+
+/** Every initiative with its milestones, in the shape of the CSV (export, and the import's comparison). */
+export async function allForRoadmap(db: Executor): Promise<(RoadmapInitiative & { id: string })[]> {
+  const initiatives = await db
+    .selectFrom('initiatives')
+    .select([...initiativeColumns])
+    .orderBy('slug')
+    .execute();
+  const milestones = await db
+    .selectFrom('initiative_milestones')
+    .select([
+      'initiative_id',
+      'position',
+      'title',
+      sql<string | null>`planned_on::text`.as('planned_on'),
+      sql<string | null>`reached_on::text`.as('reached_on'),
+    ])
+    .orderBy('initiative_id')
+    .orderBy('position')
+    .execute();
+  const byInitiative = new Map<string, typeof milestones>();
+  for (const m of milestones) byInitiative.set(m.initiative_id, [...(byInitiative.get(m.initiative_id) ?? []), m]);
+  return initiatives.map((i) => ({
+    id: i.id,
+    slug: i.slug,
+    title: i.title,
+    goal: i.goal,
+    topic: i.topic,
+    marks: i.marks as InitiativeMark[],
+    office: i.office,
+    workingGroup: i.working_group,
+    status: i.status,
+    budget: i.budget,
+    milestones: (byInitiative.get(i.id) ?? []).map((m) => ({ position: m.position, title: m.title, plannedOn: m.planned_on, reachedOn: m.reached_on })),
+  }));
+}
+
+/** Writes one initiative as the import has it: inserted or updated, its milestones replaced. Returns its id. */
+export async function saveInitiative(trx: Executor, i: RoadmapInitiative, existingId: string | undefined): Promise<string> {
+  const values = {
+    title: i.title,
+    goal: i.goal,
+    topic: i.topic,
+    marks: i.marks,
+    office: i.office,
+    working_group: i.workingGroup,
+    status: i.status,
+    budget: i.budget,
+  };
+  const id = existingId
+    ? (
+        await trx
+          .updateTable('initiatives')
+          .set({ ...values, updated_at: sql<Date>`now()` })
+          .where('id', '=', existingId)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    : (
+        await trx
+          .insertInto('initiatives')
+          .values({ slug: i.slug, ...values })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+  await trx.deleteFrom('initiative_milestones').where('initiative_id', '=', id).execute();
+  if (i.milestones.length > 0)
+    await trx
+      .insertInto('initiative_milestones')
+      .values(i.milestones.map((m) => ({ initiative_id: id, position: m.position, title: m.title, planned_on: m.plannedOn, reached_on: m.reachedOn })))
+      .execute();
+  return id;
+}
+
+export async function insertHistory(trx: Executor, entries: { initiative_id: string; actor_id: string | null; changes: string }[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000)
+    await trx
+      .insertInto('initiative_history')
+      .values(entries.slice(i, i + 1000))
+      .execute();
+}
+
+export function historyOf(db: Executor, initiativeId: string) {
+  return db
+    .selectFrom('initiative_history')
+    .select(['at', 'changes'])
+    .where('initiative_id', '=', initiativeId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** Changes and updates since a moment, newest first, for "what changed this month". */
+export async function changesSince(db: Executor, since: Date) {
+  const history = await db
+    .selectFrom('initiative_history as h')
+    .innerJoin('initiatives as i', 'i.id', 'h.initiative_id')
+    .select(['i.slug', 'i.title', 'h.at', 'h.changes'])
+    .where('h.at', '>=', since)
+    .orderBy('h.at', 'desc')
+    .limit(50)
+    .execute();
+  const updates = await db
+    .selectFrom('initiative_updates as u')
+    .innerJoin('initiatives as i', 'i.id', 'u.initiative_id')
+    .select(['i.slug', 'i.title as initiative', 'u.title', 'u.created_at'])
+    .where('u.created_at', '>=', since)
+    .orderBy('u.created_at', 'desc')
+    .limit(50)
+    .execute();
+  return { history, updates };
+}
+
+export function linksOf(db: Executor, initiativeId: string) {
+  return db
+    .selectFrom('initiative_links as l')
+    .leftJoin('ideas as i', (join) => join.onRef('i.id', '=', 'l.idea_id').on('i.moderation', '=', 'published'))
+    .select(['l.kind', 'l.url', 'l.label', 'l.idea_id', 'i.title as idea_title', 'i.status as idea_status'])
+    .where('l.initiative_id', '=', initiativeId)
+    .orderBy('l.kind')
+    .execute();
+}
+
+/** The published initiatives an idea shaped (for the idea's page). */
+export function initiativesOfIdea(db: Executor, ideaId: string) {
+  return db
+    .selectFrom('initiative_links as l')
+    .innerJoin('initiatives as i', 'i.id', 'l.initiative_id')
+    .select(['i.slug', 'i.title'])
+    .where('l.idea_id', '=', ideaId)
+    .execute();
+}
+
+export function updatesOf(db: Executor, initiativeId: string) {
+  return db
+    .selectFrom('initiative_updates')
+    .select(['id', 'title', 'body', 'created_at'])
+    .where('initiative_id', '=', initiativeId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function insertUpdate(trx: Executor, update: { initiative_id: string; title: string; body: string; created_by: string }) {
+  return trx.insertInto('initiative_updates').values(update).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+}
+
+export async function follow(trx: Executor, initiativeId: string, userId: string, linkKey: string, on: boolean): Promise<void> {
+  if (on)
+    await trx
+      .insertInto('initiative_followers')
+      .values({ initiative_id: initiativeId, user_id: userId, link_key: linkKey })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  else await trx.deleteFrom('initiative_followers').where('initiative_id', '=', initiativeId).where('user_id', '=', userId).execute();
+}
+
+export async function isFollowing(db: Executor, initiativeId: string, userId: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom('initiative_followers')
+    .select('user_id')
+    .where('initiative_id', '=', initiativeId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst());
+}
+
+export function followersOf(trx: Executor, initiativeId: string) {
+  return trx
+    .selectFrom('initiative_followers as f')
+    .innerJoin('users as u', 'u.id', 'f.user_id')
+    .select(['f.user_id', 'f.link_key', 'u.email', 'u.locale'])
+    .where('f.initiative_id', '=', initiativeId)
+    .execute();
+}
+
+export function findFollower(db: Executor, initiativeId: string, userId: string) {
+  return db.selectFrom('initiative_followers').selectAll().where('initiative_id', '=', initiativeId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function lockInitiatives(trx: Executor): Promise<void> {
+  // One import at a time: two at once would both see "not there yet" and both create.
+  await sql`SELECT pg_advisory_xact_lock(hashtext('initiatives-import'))`.execute(trx);
+}
+
+export async function initiativeTitle(db: Executor, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('initiatives').select('title').where('id', '=', id).executeTakeFirst())?.title;
+}

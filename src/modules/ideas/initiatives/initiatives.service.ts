@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import type { AppDeps } from '../../../platform/deps.js';
+import type { InitiativeStatus } from '../../../db/tables/ideas.js';
+import { recordAudit } from '../../../platform/audit/audit.js';
+import { hmac, safeEqual } from '../../../platform/auth/tokens.js';
+import type { Actor } from '../../../platform/auth/roles.js';
+import { notFound } from '../../../platform/http/errors.js';
+import { uuidPattern } from '../../../platform/http/ids.js';
+import { storedLocale } from '../../../platform/i18n/i18n.js';
+import { todayIn } from '../../../platform/time/berlin.js';
+import { ideaMail } from '../emails/idea-mails.js';
+import { authorize } from '../ideas.policy.js';
+import { ideaTopics } from '../ideas.topics.js';
+import * as repo from './initiatives.repository.js';
+import { initiativeMailMessages } from './initiatives.messages.js';
+import { changedFields, readRoadmapCsv, roadmapCsv, type RoadmapInitiative, type RowProblem } from './roadmap-csv.js';
+
+export const initiativePath = (slug: string) => `/vorhaben/${slug}`;
+
+export type ImportOutcome = { ok: false; problems: RowProblem[] } | { ok: true; created: number; changed: number; unchanged: number };
+
+/** Progress as milestones reached, never a made-up percentage. */
+export function progressOf(milestones: readonly { reachedOn: string | null }[]): { reached: number; total: number } {
+  return { reached: milestones.filter((m) => m.reachedOn !== null).length, total: milestones.length };
+}
+
+/** The roadmap: initiatives with milestones, updates to their followers, open data and the import. */
+export function createInitiativeService(deps: AppDeps) {
+  const { db, config, city, mail } = deps;
+  const secret = config.sessionSecret;
+  const url = (path: string) => `${config.publicUrl}${path}`;
+  const sign = (initiativeId: string, userId: string, key: string) => hmac(secret, `initiatives|unfollow|${initiativeId}|${userId}|${key}`).slice(0, 43);
+
+  return {
+    async list(filter: { topic?: string; status?: InitiativeStatus }) {
+      const initiatives = await repo.listInitiatives(db, filter);
+      const milestones = await repo.milestonesOf(
+        db,
+        initiatives.map((i) => i.id),
+      );
+      return initiatives.map((i) => {
+        const own = milestones.filter((m) => m.initiative_id === i.id).map((m) => ({ ...m, plannedOn: m.planned_on, reachedOn: m.reached_on }));
+        return { ...i, milestones: own, progress: progressOf(own) };
+      });
+    },
+
+    /** Changes and updates of the current month (Europe/Berlin). */
+    async thisMonth() {
+      const since = new Date(`${todayIn().slice(0, 7)}-01T00:00:00Z`);
+      return repo.changesSince(db, since);
+    },
+
+    async item(slug: string, actor: Actor | null) {
+      const initiative = await repo.findInitiative(db, slug);
+      if (!initiative) throw notFound('Vorhaben');
+      const milestones = (await repo.milestonesOf(db, [initiative.id])).map((m) => ({ ...m, plannedOn: m.planned_on, reachedOn: m.reached_on }));
+      return {
+        initiative,
+        milestones,
+        progress: progressOf(milestones),
+        links: await repo.linksOf(db, initiative.id),
+        updates: await repo.updatesOf(db, initiative.id),
+        history: await repo.historyOf(db, initiative.id),
+        following: actor ? await repo.isFollowing(db, initiative.id, actor.id) : false,
+      };
+    },
+
+    async initiativesOfIdea(ideaId: string) {
+      return repo.initiativesOfIdea(db, ideaId);
+    },
+
+    async exportAll() {
+      return repo.allForRoadmap(db);
+    },
+
+    async exportCsv(): Promise<string> {
+      return roadmapCsv(await repo.allForRoadmap(db));
+    },
+
+    /**
+     * The editors' import of the roadmap CSV: all or nothing. Every line is checked first; with any
+     * problem nothing is written. Initiatives that did not change get no history entry, so importing
+     * the same file twice changes nothing.
+     */
+    async importCsv(actor: Actor | null, text: string): Promise<ImportOutcome> {
+      authorize(actor, 'ideas.moderate');
+      const read = readRoadmapCsv(text, ideaTopics);
+      if (!read.ok) return read;
+      return db.transaction().execute(async (trx) => {
+        await repo.lockInitiatives(trx);
+        const existing = new Map((await repo.allForRoadmap(trx)).map((i) => [i.slug, i]));
+        let created = 0;
+        let changed = 0;
+        const history: { initiative_id: string; actor_id: string | null; changes: string }[] = [];
+        for (const initiative of read.initiatives) {
+          const before = existing.get(initiative.slug);
+          const fields = changedFields(before, initiative);
+          if (fields.length === 0) continue;
+          const id = await repo.saveInitiative(trx, initiative, before?.id);
+          history.push({ initiative_id: id, actor_id: actor.id, changes: JSON.stringify({ fields, status: initiative.status }) });
+          if (before) changed++;
+          else created++;
+        }
+        await repo.insertHistory(trx, history);
+        if (created + changed > 0)
+          await recordAudit(trx, { actorId: actor.id, action: 'initiative.imported', subjectType: 'initiative', details: { created, changed } });
+        return { ok: true as const, created, changed, unchanged: read.initiatives.length - created - changed };
+      });
+    },
+
+    /** Staff post an update; every follower gets it exactly once (queued in the same transaction), in their language. */
+    async postUpdate(actor: Actor | null, slug: string, input: { title: string; body: string }): Promise<void> {
+      authorize(actor, 'ideas.moderate');
+      await db.transaction().execute(async (trx) => {
+        const initiative = await repo.findInitiative(trx, slug);
+        if (!initiative) throw notFound('Vorhaben');
+        await repo.insertUpdate(trx, { initiative_id: initiative.id, title: input.title, body: input.body, created_by: actor.id });
+        await repo.insertHistory(trx, [
+          { initiative_id: initiative.id, actor_id: actor.id, changes: JSON.stringify({ fields: ['update'], update: input.title }) },
+        ]);
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'initiative.update_posted',
+          subjectType: 'initiative',
+          subjectId: initiative.id,
+          details: { title: initiative.title },
+        });
+        for (const follower of await repo.followersOf(trx, initiative.id)) {
+          const locale = storedLocale(follower.locale);
+          const t = initiativeMailMessages(locale);
+          const token = `${initiative.id}.${follower.user_id}.${sign(initiative.id, follower.user_id, follower.link_key)}`;
+          await mail.enqueue(
+            trx,
+            ideaMail({
+              to: follower.email,
+              locale,
+              portalName: city.portalName,
+              subject: t('update.subject', { title: initiative.title }),
+              body: [t('update.body', { title: initiative.title }), input.title],
+              quote: input.body,
+              action: { label: t('update.action'), url: url(initiativePath(initiative.slug)) },
+              unsubscribe: {
+                page: url(`/vorhaben/abbestellen?token=${encodeURIComponent(token)}`),
+                oneClick: url(`/vorhaben/abbestellen/ein-klick?token=${encodeURIComponent(token)}`),
+              },
+            }),
+          );
+        }
+      });
+    },
+
+    async follow(actor: Actor, slug: string, on: boolean): Promise<void> {
+      const initiative = await repo.findInitiative(db, slug);
+      if (!initiative) throw notFound('Vorhaben');
+      await repo.follow(db, initiative.id, actor.id, randomBytes(16).toString('base64url'), on);
+    },
+
+    /** One click from a mail: no more updates about this initiative. Null for a link that is not (or no longer) valid. */
+    async unfollow(token: string): Promise<{ title: string } | null> {
+      const [initiativeId, userId, sig, extra] = token.split('.');
+      if (extra !== undefined || !initiativeId || !userId || !sig || !uuidPattern.test(initiativeId) || !uuidPattern.test(userId)) return null;
+      const follower = await repo.findFollower(db, initiativeId, userId);
+      if (!follower || !safeEqual(sig, sign(initiativeId, userId, follower.link_key))) return null;
+      await repo.follow(db, initiativeId, userId, '', false);
+      return { title: (await repo.initiativeTitle(db, initiativeId)) ?? '' };
+    },
+  };
+}
+
+export type InitiativeService = ReturnType<typeof createInitiativeService>;
+export type { RoadmapInitiative };
