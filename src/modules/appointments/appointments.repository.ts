@@ -115,10 +115,16 @@ export function changeStatus(
   return db.updateTable('appointment_bookings').set(values).where('id', '=', id).where('status', 'in', from).returning(['id', 'status']).executeTakeFirst();
 }
 
+/** Deletes a block (only a block: a booking is never deleted this way); false when there was none. */
+export async function deleteBlock(db: Executor, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('appointment_bookings').where('id', '=', id).where('status', '=', 'blocked').executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 /** Staff's list: bookings and blocks between two instants, optionally narrowed to services, a location, a counsellor. */
 export function bookingsBetween(
   db: Executor,
-  filter: { from: Date; until: Date; serviceIds: readonly string[] | null; locationId?: string; counsellorId?: string },
+  filter: { from: Date; until: Date; serviceIds: readonly string[] | null; locationId?: string; counsellorId?: string; ownCounsellorId?: string },
 ) {
   let q = bookingQuery(db)
     .where('b.starts_at', '>=', filter.from)
@@ -127,8 +133,16 @@ export function bookingsBetween(
     .orderBy('b.starts_at')
     .orderBy('c.name');
   if (filter.serviceIds) {
-    if (filter.serviceIds.length === 0) return Promise.resolve([]);
-    q = q.where('b.service_id', 'in', filter.serviceIds);
+    const serviceIds = filter.serviceIds;
+    const own = filter.ownCounsellorId;
+    if (serviceIds.length === 0 && !own) return Promise.resolve([]);
+    // A counsellor sees the bookings of their services and their own blocks (a block has no service).
+    q = q.where((eb) =>
+      eb.or([
+        ...(serviceIds.length ? [eb('b.service_id', 'in', serviceIds)] : []),
+        ...(own ? [eb.and([eb('b.counsellor_id', '=', own), eb('b.status', '=', 'blocked')])] : []),
+      ]),
+    );
   }
   if (filter.locationId) q = q.where('b.location_id', '=', filter.locationId);
   if (filter.counsellorId) q = q.where('b.counsellor_id', '=', filter.counsellorId);

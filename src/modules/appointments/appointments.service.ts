@@ -14,6 +14,7 @@ import {
   bookingByIcalUid,
   changeStatus,
   claimDueReminders,
+  deleteBlock,
   insertBooking,
   planningOf,
   setMovedTo,
@@ -459,6 +460,15 @@ export async function blockTime(
     if (isExclusionViolation(error)) throw fieldError({ start: overlapMessage });
     throw error;
   }
+}
+
+/** Lifts a block (a mistyped one, or a meeting that was called off): it is deleted, its time is free again at once. */
+export async function unblockTime(deps: AppDeps, actor: Actor, blockId: string): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await deleteBlock(trx, blockId))) return false;
+    await recordAudit(trx, { actorId: actor.id, action: 'appointments.unblocked', subjectType: 'appointment_booking', subjectId: blockId, details: {} });
+    return true;
+  });
 }
 
 /**

@@ -103,6 +103,16 @@ describe('staff planning', () => {
     const free = (await t.app.inject(`/api/v1/termine/dienste/${setup.serviceId}/freie-zeiten?von=${day}&bis=${day}`)).json<{ zeiten: { beginn: string }[] }>();
     expect(free.zeiten.map((z) => z.beginn)).not.toContain(isoWithOffset(at(day, '08:30')));
     expect(free.zeiten.map((z) => z.beginn)).toContain(isoWithOffset(at(day, '09:00')));
+
+    // A mistyped block is lifted from the day view, and its time is free again.
+    const calendar = await admin.visitor.get(`/verwaltung/termine?tag=${day}`);
+    const lift = /action="(\/verwaltung\/termine\/[0-9a-f-]{36}\/freigeben)"/.exec(calendar.body)?.[1];
+    expect(lift, 'the block has a button to lift it').toBeDefined();
+    expect((await admin.visitor.submit(`/verwaltung/termine?tag=${day}`, lift!, {})).statusCode).toBe(303);
+    const again = (await t.app.inject(`/api/v1/termine/dienste/${setup.serviceId}/freie-zeiten?von=${day}&bis=${day}`)).json<{
+      zeiten: { beginn: string }[];
+    }>();
+    expect(again.zeiten.map((z) => z.beginn)).toContain(isoWithOffset(at(day, '08:30')));
   });
 
   it('moves an ill counsellor’s bookings to a colleague at the same time and tells the people', async () => {

@@ -13,7 +13,7 @@ import { addDays, daysBetween, fromLocal, isDate, todayIn, toLocal } from '../..
 import { appointmentMessages } from './appointments.messages.js';
 import { canHandle, visibleServices } from './appointments.policy.js';
 import { activeServices, allCounsellors, allLocations, bookingById, bookingsBetween, counsellorOfUser } from './appointments.repository.js';
-import { availability, blockTime, book, cancelBooking, markAttendance, reportAbsence } from './appointments.service.js';
+import { availability, blockTime, book, cancelBooking, markAttendance, reportAbsence, unblockTime } from './appointments.service.js';
 import { staffMessages } from './staff.messages.js';
 import { StaffCalendarPage, type StaffFilter } from './views/staff-views.js';
 
@@ -48,6 +48,7 @@ const PlanQuery = pageQuery({ dienst: QueryText(36), erledigt: QueryText(20), ve
  *   GET       /verwaltung/termine/planen?dienst=                                book for a caller, block time, report an absence
  *        POST /verwaltung/termine/anruf                                         book for a caller (phone; mail only with an address)
  *        POST /verwaltung/termine/sperren                                       block a counsellor's time
+ *        POST /verwaltung/termine/:id/freigeben                                 lift a block (admins; a counsellor their own)
  *        POST /verwaltung/termine/ausfall                                       a counsellor is ill: move (or cancel) the day's bookings
  */
 export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
@@ -59,7 +60,8 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
   }
 
   app.get('/verwaltung/termine', { schema: { querystring: CalendarQuery } }, async (req, reply) => {
-    const { visible } = await allowed(req);
+    const { actor, visible } = await allowed(req);
+    const own = visible === null ? undefined : await counsellorOfUser(deps.db, actor.id);
     const q = req.query;
     const filter: StaffFilter = {
       day: q.tag && isDate(q.tag) ? q.tag : todayIn(),
@@ -73,6 +75,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
         from: fromLocal(filter.day),
         until: fromLocal(addDays(filter.day, span)),
         serviceIds: visible,
+        ownCounsellorId: own?.id,
         locationId: filter.location || undefined,
         counsellorId: filter.counsellor || undefined,
       }),
@@ -135,6 +138,17 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
     if (!canHandle(visible, booking.service_id)) throw new AppError('forbidden', 'Keine Berechtigung');
     await cancelBooking(deps, booking.id, actor);
     return reply.redirect(`/verwaltung/termine?tag=${toLocal(booking.starts_at).date}`, 303);
+  });
+
+  app.post('/verwaltung/termine/:id/freigeben', { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    const { actor, visible } = await allowed(req);
+    const block = await bookingById(deps.db, req.params.id);
+    if (!block || block.status !== 'blocked') throw notFound('Termin');
+    // Admins lift any block, a counsellor only their own.
+    const own = visible === null ? undefined : await counsellorOfUser(deps.db, actor.id);
+    if (visible !== null && own?.id !== block.counsellor_id) throw new AppError('forbidden', 'Keine Berechtigung');
+    await unblockTime(deps, actor, block.id);
+    return reply.redirect(`/verwaltung/termine?tag=${toLocal(block.starts_at).date}`, 303);
   });
 
   /** What this person may plan: admins every service and counsellor, a counsellor their own. */

@@ -132,7 +132,11 @@ export function StaffCalendarPage({
             {
               header: t('col.actions'),
               html: (b: BookingView) =>
-                b.status === 'confirmed' || b.status === 'attended' || b.status === 'no_show' ? (
+                b.status === 'blocked' ? (
+                  <div class="staff-actions">
+                    <ActionButton ctx={ctx} action={`/verwaltung/termine/${b.id}/freigeben`} label={t('action.unblock')} variant="tertiary" />
+                  </div>
+                ) : b.status === 'confirmed' || b.status === 'attended' || b.status === 'no_show' ? (
                   <div class="staff-actions">
                     {b.status !== 'attended' ? <ActionButton ctx={ctx} action={`/verwaltung/termine/${b.id}/erschienen`} label={t('action.attended')} /> : ''}
                     {b.status !== 'no_show' ? (
