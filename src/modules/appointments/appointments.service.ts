@@ -60,6 +60,18 @@ export async function availability(deps: Pick<AppDeps, 'db'>, service: Appointme
   const planning = await planningOf(deps.db, service.id, start, end);
   return freeSlots({
     rules: rulesOf(service),
+    ...workingTimes(planning),
+    busy: planning.busy.map((b) => ({ counsellorId: b.counsellor_id, from: b.busy_from, until: b.busy_until })),
+    closedDays: nrwPublicHolidaysBetween(first, last),
+    now,
+    from: first,
+    to: last,
+  });
+}
+
+/** The counsellors' weekly patterns and exceptions as freeSlots reads them. */
+function workingTimes(planning: Awaited<ReturnType<typeof planningOf>>) {
+  return {
     patterns: planning.patterns.map((p) => ({
       counsellorId: p.counsellor_id,
       locationId: p.location_id,
@@ -76,12 +88,7 @@ export async function availability(deps: Pick<AppDeps, 'db'>, service: Appointme
       startsAt: e.starts_at,
       endsAt: e.ends_at,
     })),
-    busy: planning.busy.map((b) => ({ counsellorId: b.counsellor_id, from: b.busy_from, until: b.busy_until })),
-    closedDays: nrwPublicHolidaysBetween(first, last),
-    now,
-    from: first,
-    to: last,
-  });
+  };
 }
 
 export interface BookingInput {
@@ -118,22 +125,7 @@ async function availabilityIgnoringBookings(deps: Pick<AppDeps, 'db'>, service: 
   const planning = await planningOf(deps.db, service.id, fromLocal(addDays(date, -1)), fromLocal(addDays(date, 2)));
   return freeSlots({
     rules: rulesOf(service),
-    patterns: planning.patterns.map((p) => ({
-      counsellorId: p.counsellor_id,
-      locationId: p.location_id,
-      weekday: p.weekday,
-      starts: p.starts,
-      ends: p.ends,
-      validFrom: p.valid_from,
-      validUntil: p.valid_until,
-    })),
-    exceptions: planning.exceptions.map((e) => ({
-      counsellorId: e.counsellor_id,
-      kind: e.kind,
-      locationId: e.location_id,
-      startsAt: e.starts_at,
-      endsAt: e.ends_at,
-    })),
+    ...workingTimes(planning),
     busy: [],
     closedDays: nrwPublicHolidaysBetween(date, date),
     now,
