@@ -4,6 +4,7 @@ import { formatCivilDate } from '../../../platform/i18n/i18n.js';
 import { isoWithOffset, toLocal } from '../../../platform/time/berlin.js';
 import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { NoticePage as PlatformNoticePage, type NoticeProps } from '../../../platform/views/notice-page.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { appointmentMessages } from '../appointments.messages.js';
 import type { BookingView } from '../appointments.repository.js';
@@ -271,47 +272,8 @@ export function BookingFormPage({
   );
 }
 
-/** A page with one message and an optional link (check your inbox, an invalid link …). */
-export function NoticePage({
-  ctx,
-  title,
-  text,
-  extra,
-  link,
-  status = 'info',
-}: {
-  ctx: PageContext;
-  title: string;
-  text: string;
-  extra?: string;
-  link?: { href: string; label: string };
-  status?: 'info' | 'success' | 'warning';
-}): JSX.Element {
-  return (
-    <Layout ctx={ctx} title={title} section={section}>
-      <h1 class="kern-heading-large" safe>
-        {title}
-      </h1>
-      <Alert kind={status} title={text} />
-      {extra ? (
-        <p class="kern-body" safe>
-          {extra}
-        </p>
-      ) : (
-        ''
-      )}
-      {link ? (
-        <p class="kern-body">
-          <a class="kern-link" href={link.href} safe>
-            {link.label}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-    </Layout>
-  );
-}
+/** The platform's notice page, in this section. */
+export const NoticePage = (props: NoticeProps): JSX.Element => <PlatformNoticePage {...props} section={section} />;
 
 function ButtonForm({
   ctx,

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { Alert, Checkbox, CsrfField, ErrorSummary, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { NoticePage as PlatformNoticePage, type NoticeProps } from '../../../platform/views/notice-page.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { subscribeMessages } from '../subscribe.messages.js';
 import { PreferenceFields } from './subscribe-parts.js';
@@ -43,47 +44,8 @@ export function SignupPage({ ctx, values = {}, errors = {} }: { ctx: PageContext
   );
 }
 
-/** A page with one message and an optional link (check your inbox, confirmed, invalid link …). */
-export function NoticePage({
-  ctx,
-  title,
-  text,
-  extra,
-  link,
-  status = 'info',
-}: {
-  ctx: PageContext;
-  title: string;
-  text: string;
-  extra?: string;
-  link?: { href: string; label: string };
-  status?: 'info' | 'success' | 'warning';
-}): JSX.Element {
-  return (
-    <Layout ctx={ctx} title={title} section={section}>
-      <h1 class="kern-heading-large" safe>
-        {title}
-      </h1>
-      <Alert kind={status} title={text} />
-      {extra ? (
-        <p class="kern-body" safe>
-          {extra}
-        </p>
-      ) : (
-        ''
-      )}
-      {link ? (
-        <p class="kern-body">
-          <a class="kern-link" href={link.href} safe>
-            {link.label}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-    </Layout>
-  );
-}
+/** The platform's notice page, in this section. */
+export const NoticePage = (props: NoticeProps): JSX.Element => <PlatformNoticePage {...props} section={section} />;
 
 /** The personal preferences page, with the one-step unsubscribe form below. */
 export function PreferencesPage(props: {
