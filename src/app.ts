@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
-import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.js';
 import { registerAssets } from './platform/http/assets.js';
+import { registerHtmlReply } from './platform/http/html-reply.js';
 import { requestContext } from './platform/http/context.js';
 import { installErrorHandlers } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
@@ -41,7 +41,7 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
   await registerSecurityHeaders(app, config);
   // Multipart is parsed only in the scope of the routes that take uploads (acceptUploads in media.ts).
   await app.register(formbody);
-  await app.register(fastifyKitaHtml);
+  registerHtmlReply(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import formbody from '@fastify/formbody';
-import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { requestContext } from '../src/platform/http/context.js';
 import { installErrorHandlers } from '../src/platform/http/error-handler.js';
 import { registerSecurityHeaders } from '../src/platform/http/security.js';
+import { registerHtmlReply } from '../src/platform/http/html-reply.js';
 import { useTestApp, Visitor } from './support/app.js';
 
 const t = useTestApp();
@@ -129,7 +129,7 @@ describe('security headers and error pages', () => {
     const app = Fastify({ logger: false });
     await registerSecurityHeaders(app, t.deps.config);
     await app.register(formbody);
-    await app.register(fastifyKitaHtml);
+    registerHtmlReply(app);
     await app.register(requestContext, { config: t.deps.config, db: t.deps.db });
     installErrorHandlers(app, t.deps.city);
     app.get('/kaputt', async () => {
