@@ -24,9 +24,9 @@ import { testPng } from './support/images.js';
  * replays the same requests (FUZZ_REQUESTS changes how many per role).
  */
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_111);
-const requestsPerRole = Number(process.env.FUZZ_REQUESTS ?? 2_100);
+const requestsPerRole = Number(process.env.FUZZ_REQUESTS ?? 1_500);
 const concurrency = 4;
-const roles: (Role | 'anonymous')[] = ['anonymous', 'family', 'provider', 'editor', 'admin'];
+const roles: (Role | 'anonymous')[] = ['anonymous', 'family', 'provider', 'partner', 'analyst', 'editor', 'admin'];
 
 const t = useTestApp();
 
@@ -175,6 +175,9 @@ async function buildRecords(): Promise<void> {
   const organization = await buildOrganization(t);
   const location = await buildLocation(t, organization.id);
   await buildService(t, organization.id, { locationIds: [location.id] });
+  // A partner organisation of the alliance, so the partner role acts as a member somewhere too.
+  const partner = await buildOrganization(t);
+  await t.deps.db.updateTable('organizations').set({ kind: 'partner' }).where('id', '=', partner.id).execute();
   await buildEvent(t);
   await buildEvent(t, {}, { reviewState: 'pending' });
   const holidayOrganization = await buildHolidayOrganization(t);
@@ -212,8 +215,8 @@ async function signIn(role: Role | 'anonymous', browserSeed: string): Promise<Si
   const secret = t.deps.config.sessionSecret;
   if (role === 'anonymous') return { role, cookies: { [names.csrf]: browserSeed }, token: csrfTokenFor(secret, null, browserSeed)! };
   const user = await createUser(t, { role });
-  if (role === 'provider') {
-    const org = await t.deps.db.selectFrom('organizations').select('id').where('kind', '=', 'provider').executeTakeFirst();
+  if (role === 'provider' || role === 'partner') {
+    const org = await t.deps.db.selectFrom('organizations').select('id').where('kind', '=', role).executeTakeFirst();
     if (org) await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: org.id }).execute();
   }
   return renew({ role, userId: user.id, cookies: {}, token: '' }, browserSeed);
