@@ -181,6 +181,10 @@ describe('Ideen & Anliegen: the public list', () => {
     const feed = await visitor().get('/mitmachen/ideen/feed.atom?thema=wege');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body).toContain('<entry>');
+    const rss = await visitor().get('/mitmachen/ideen/feed.rss?thema=wege');
+    expect(rss.headers['content-type']).toContain('application/rss+xml');
+    expect(rss.body.match(/<item>/g)?.length).toBe(feed.body.match(/<entry>/g)?.length);
+    expect(rss.body).toContain('/mitmachen/ideen/feed.rss?thema=wege');
   });
 
   it('shows answer times per topic as a table', async () => {

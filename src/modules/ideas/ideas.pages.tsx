@@ -9,7 +9,7 @@ import { formValues, parseForm, type FieldWords } from '../../platform/http/form
 import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { imageFromForm, validateImage } from '../../platform/media/media.js';
 import { acceptMultipart } from '../../platform/media/uploads.js';
-import { atomFeed } from '../newsletter/index.js';
+import { atomFeed, rssFeed, type Feed } from '../newsletter/index.js';
 import { answerFigures } from './figures.js';
 import { ideaMessages } from './ideas.messages.js';
 import { FollowForm, IdeaForm, ListQuery, TokenQuery, UnfollowForm, UpdateForm } from './ideas.schemas.js';
@@ -20,7 +20,7 @@ import { FiguresPage, filterQuery, IdeaFormPage, IdeaListPage, IdeaPage, Message
 /*
  * Routes of Ideen & Anliegen (HTML and feed):
  *   GET       /mitmachen/ideen?thema=&bezirk=&status=&sortierung=&seite=   the published ideas, filtered
- *   GET       /mitmachen/ideen/feed.atom?…                                  the same filter as an Atom feed
+ *   GET       /mitmachen/ideen/feed.atom?… and feed.rss?…                    the same filter as an Atom or RSS feed
  *   GET       /mitmachen/ideen/zahlen                                       answer times per topic (chart and table)
  *   GET  POST /mitmachen/ideen/neu                                          submit (a check page with similar ideas first)
  *   GET       /mitmachen/ideen/eingereicht?bestaetigen=ja                   thanks
@@ -33,7 +33,13 @@ import { FiguresPage, filterQuery, IdeaFormPage, IdeaListPage, IdeaPage, Message
  *        POST /mitmachen/ideen/abbestellen/ein-klick?token=                 RFC 8058 one-click unsubscribe (no CSRF; the signed token authorises)
  *   GET  POST /mitmachen/ideen/:id/ergaenzen?token=                         the author adds an update (account, or the link from the mail)
  */
-export function registerIdeaPages(app: RouteApp, deps: AppDeps, service: IdeaService): void {
+export function registerIdeaPages(
+  app: RouteApp,
+  deps: AppDeps,
+  service: IdeaService,
+  /** The initiatives (Vorhaben) an idea shaped, linked from its page. */
+  initiativesOf: (ideaId: string) => Promise<{ href: string; title: string }[]>,
+): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
 
   const readFilter = (q: { thema?: string; bezirk?: string; status?: string; sortierung?: string; seite?: string }) => ({
@@ -51,27 +57,31 @@ export function registerIdeaPages(app: RouteApp, deps: AppDeps, service: IdeaSer
     return reply.html(<IdeaListPage ctx={ctxOf(req)} view={view} />);
   });
 
-  app.get('/mitmachen/ideen/feed.atom', { schema: { querystring: ListQuery } }, async (req, reply) => {
-    const filter = readFilter(req.query);
-    const { items } = await service.list({ ...filter, limit: 50, offset: 0 });
-    const t = ideaMessages('de');
-    const query = filterQuery(filter);
-    const feed = atomFeed({
-      title: t('feed.title', { portal: deps.city.portalName }),
-      description: t('list.lead'),
-      link: `${deps.config.publicUrl}/mitmachen/ideen${query}`,
-      self: `${deps.config.publicUrl}/mitmachen/ideen/feed.atom${query}`,
-      items: items.map((i) => ({
-        id: i.id,
-        title: `${i.title} (${statusLabel(i.status, 'de')})`,
-        summary: `${topicLabel(i.topic, 'de')}: ${i.body.slice(0, 300)}`,
-        link: `${deps.config.publicUrl}${ideaPath(i.id)}`,
-        published: i.published_at ?? i.created_at,
-        updated: i.last_answer_at ?? i.published_at ?? i.created_at,
-      })),
+  // The same selection as the list page, as Atom or RSS (feed readers differ in what they take).
+  for (const format of ['atom', 'rss'] as const) {
+    app.get(`/mitmachen/ideen/feed.${format}`, { schema: { querystring: ListQuery } }, async (req, reply) => {
+      const filter = readFilter(req.query);
+      const { items } = await service.list({ ...filter, limit: 50, offset: 0 });
+      const t = ideaMessages('de');
+      const query = filterQuery(filter);
+      const feed: Feed = {
+        title: t('feed.title', { portal: deps.city.portalName }),
+        description: t('list.lead'),
+        link: `${deps.config.publicUrl}/mitmachen/ideen${query}`,
+        self: `${deps.config.publicUrl}/mitmachen/ideen/feed.${format}${query}`,
+        items: items.map((i) => ({
+          id: i.id,
+          title: `${i.title} (${statusLabel(i.status, 'de')})`,
+          summary: `${topicLabel(i.topic, 'de')}: ${i.body.slice(0, 300)}`,
+          link: `${deps.config.publicUrl}${ideaPath(i.id)}`,
+          published: i.published_at ?? i.created_at,
+          updated: i.last_answer_at ?? i.published_at ?? i.created_at,
+        })),
+      };
+      const [body, type] = format === 'atom' ? [atomFeed(feed), 'application/atom+xml'] : [rssFeed(feed), 'application/rss+xml'];
+      return reply.type(`${type}; charset=utf-8`).header('cache-control', 'public, max-age=300').send(body);
     });
-    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(feed);
-  });
+  }
 
   app.get('/mitmachen/ideen/zahlen', { schema: { querystring: NoQuery } }, async (req, reply) =>
     reply.html(<FiguresPage ctx={ctxOf(req)} figures={answerFigures(await service.answerTimes())} />),
@@ -220,7 +230,7 @@ export function registerIdeaPages(app: RouteApp, deps: AppDeps, service: IdeaSer
     { schema: { params: IdParams, querystring: Type.Object({ hinweis: Type.Optional(Type.String({ maxLength: 20 })) }) } },
     async (req, reply) => {
       const t = ideaMessages(req.locale);
-      const item = await service.publicItem(req.params.id, req.actor);
+      const item = { ...(await service.publicItem(req.params.id, req.actor)), shaped: await initiativesOf(req.params.id) };
       const notice = req.query.hinweis === 'folgen' ? t('item.followSent') : undefined;
       return reply.html(<IdeaPage ctx={ctxOf(req)} item={item} notice={notice} />);
     },
@@ -247,7 +257,7 @@ export function registerIdeaPages(app: RouteApp, deps: AppDeps, service: IdeaSer
       req.locale,
     );
     if (!form.ok) {
-      const item = await service.publicItem(req.params.id, null);
+      const item = { ...(await service.publicItem(req.params.id, null)), shaped: await initiativesOf(req.params.id) };
       return reply.status(422).html(<IdeaPage ctx={ctxOf(req)} item={item} followErrors={form.errors} followValue={formValues(req.body).email} />);
     }
     await service.followByEmail(req.params.id, form.value.email, req.locale, { ip: req.ip });

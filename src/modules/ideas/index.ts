@@ -9,7 +9,7 @@ import { createIdeaService } from './ideas.service.js';
 import { registerModerationPages } from './moderation.pages.js';
 import { registerInitiativePages } from './initiatives/initiatives.pages.js';
 import { seedInitiativesDemo } from './initiatives/initiatives.seed.js';
-import { createInitiativeService } from './initiatives/initiatives.service.js';
+import { createInitiativeService, initiativePath } from './initiatives/initiatives.service.js';
 
 export { purgeIdeasJob };
 
@@ -29,7 +29,9 @@ export function ideasModule(deps: AppDeps): ModuleManifest {
       job(purgeIdeasJob, async () => void (await ideas.purge()), { cron: '35 3 * * *' }),
     ],
     routes(app) {
-      registerIdeaPages(app, deps, ideas);
+      const initiativesOf = async (ideaId: string) =>
+        (await initiatives.initiativesOfIdea(ideaId)).map((i) => ({ title: i.title, href: initiativePath(i.slug) }));
+      registerIdeaPages(app, deps, ideas, initiativesOf);
       registerModerationPages(app, deps, ideas);
       registerIdeaApi(app, deps, ideas);
       registerInitiativePages(app, deps, initiatives);

@@ -40,6 +40,19 @@ describe('Vorhaben: the public roadmap', () => {
     expect(page.body).toContain('Sonnensegel an fünf Spielplätzen');
     expect(page.body).toContain('Schattenplätze am Spielplatz Kurpark');
     expect(page.body).toContain('240.000 €');
+    // The idea that shaped it links back to it.
+    const link = await t.deps.db
+      .selectFrom('initiative_links as l')
+      .innerJoin('initiatives as i', 'i.id', 'l.initiative_id')
+      .select(['l.idea_id', 'i.title'])
+      .where('i.slug', '=', 'schattige-spielplaetze')
+      .where('l.kind', '=', 'idea')
+      .executeTakeFirstOrThrow();
+    const idea = await visitor().get(`/mitmachen/ideen/${link.idea_id}`);
+    expect(idea.body).toContain('Was daraus wurde');
+    expect(idea.body).toContain('Dieser Beitrag ist in ein Vorhaben der Stadt eingeflossen:');
+    expect(idea.body).toContain('href="/vorhaben/schattige-spielplaetze"');
+    expect((await visitor().get('/mitmachen/ideen')).body).not.toContain('Was daraus wurde');
     expect((await visitor().get('/vorhaben/gibt-es-nicht')).statusCode).toBe(404);
     expect((await visitor().get('/vorhaben/%3Cscript%3E')).statusCode).toBe(404);
   });

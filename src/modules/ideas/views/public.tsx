@@ -161,6 +161,11 @@ export function IdeaListPage({ ctx, view }: { ctx: PageContext; view: ListView }
               </a>
             </li>
             <li>
+              <a class="kern-link" href={`/mitmachen/ideen/feed.rss${filterQuery(view)}`}>
+                {t.html('list.feedRss')}
+              </a>
+            </li>
+            <li>
               <a class="kern-link" href="/mitmachen/ideen/zahlen">
                 {t.html('list.figures')}
               </a>
@@ -186,6 +191,8 @@ interface ItemView {
   supported: boolean;
   following: boolean;
   isAuthor: boolean;
+  /** The city's initiatives (Vorhaben) this idea shaped. */
+  shaped: { href: string; title: string }[];
 }
 
 /** GET /mitmachen/ideen/:id */
@@ -278,6 +285,23 @@ export function IdeaPage({
               </a>
             </p>
           )}
+        </>
+      ) : (
+        ''
+      )}
+      {item.shaped.length ? (
+        <>
+          <h2 class="kern-heading-medium">{t.html('item.shapedTitle')}</h2>
+          <p class="kern-body">{t.html('item.shapedLead', { count: item.shaped.length })}</p>
+          <ul class="kern-list">
+            {item.shaped.map((i) => (
+              <li>
+                <a class="kern-link" href={i.href} lang="de" safe>
+                  {i.title}
+                </a>
+              </li>
+            ))}
+          </ul>
         </>
       ) : (
         ''
