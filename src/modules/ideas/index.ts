@@ -9,6 +9,7 @@ import { createIdeaService } from './ideas.service.js';
 import { registerModerationPages } from './moderation.pages.js';
 import { registerInitiativePages } from './initiatives/initiatives.pages.js';
 import { seedInitiativesDemo } from './initiatives/initiatives.seed.js';
+import { initiativeMessages } from './initiatives/initiatives.messages.js';
 import { createInitiativeService, initiativePath } from './initiatives/initiatives.service.js';
 
 export { purgeIdeasJob };
@@ -23,6 +24,11 @@ export function ideasModule(deps: AppDeps): ModuleManifest {
     erasureSteps: [authorsBecomeAnonymous],
     searchProviders: [
       { id: 'ideas', label: (locale) => ideaMessages(locale)('search.label'), search: (query, locale, limit) => ideas.search(query, locale, limit) },
+      {
+        id: 'initiatives',
+        label: (locale) => initiativeMessages(locale)('list.title'),
+        search: (query, locale, limit) => initiatives.search(query, locale, limit),
+      },
     ],
     jobs: [
       // Nightly: unconfirmed submissions and follow requests, old declined submissions (ideas.privacy.ts).

@@ -17,6 +17,8 @@ import { newsMessages } from './news.messages.js';
 export { NewsletterSignupBox };
 /** Feed documents, for other modules' feeds (ideas). */
 export { atomFeed, rssFeed, type Feed } from './feeds.js';
+/** An initiative's update as news and in the next Infobrief (ideas). */
+export { offerNews, type NewsOffer } from './news.offers.js';
 export { purgeSubscribersJob };
 export const newsletterTickJob = 'newsletter.tick';
 

@@ -203,3 +203,19 @@ export async function finishSending(db: Executor, issueId: string, runId: string
     .executeTakeFirst();
   return Number(finished.numUpdatedRows) > 0;
 }
+
+/** Appends a news post to the newest draft issue's chosen posts (one statement, so two offers at once both land). */
+export async function addNewsToNewestDraft(db: Executor, newsId: string): Promise<{ id: string; subject: string } | null> {
+  const newest = db.selectFrom('newsletter_issues').select('id').where('status', '=', 'draft').orderBy('created_at', 'desc').limit(1);
+  const row = await db
+    .updateTable('newsletter_issues')
+    .set({
+      composition: sql<string>`jsonb_set(composition, '{newsIds}', coalesce(composition->'newsIds', '[]'::jsonb) || to_jsonb(${newsId}::text))`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', (eb) => eb.selectFrom(newest.as('n')).select('n.id'))
+    .where('status', '=', 'draft')
+    .returning(['id', 'subject'])
+    .executeTakeFirst();
+  return row ?? null;
+}

@@ -57,6 +57,15 @@ describe('Vorhaben: the public roadmap', () => {
     expect((await visitor().get('/vorhaben/%3Cscript%3E')).statusCode).toBe(404);
   });
 
+  it('are found in the site search, with their status', async () => {
+    const res = await visitor().get('/suche?q=Sonnensegel');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Vorhaben für Familien');
+    expect(res.body).toContain('href="/vorhaben/schattige-spielplaetze"');
+    const english = await visitor().get('/suche?q=Sonnensegel&lang=en');
+    expect(english.body).toContain('Initiatives for families');
+  });
+
   it('offers the roadmap as JSON and CSV with the milestones', async () => {
     const json = await visitor().get('/vorhaben.json');
     const initiatives = json.json<{ initiatives: { slug: string; milestones: { position: number; reachedOn: string | null }[] }[] }>().initiatives;
@@ -148,5 +157,47 @@ describe('Vorhaben: news to followers', () => {
     expect(click.statusCode).toBe(200);
     expect((await follower.get('/vorhaben/familienbeirat')).body).not.toContain('Sie bekommen jede Neuigkeit');
     expect((await t.app.inject({ method: 'POST', url: '/vorhaben/abbestellen/ein-klick?token=kaputt', payload: '' })).statusCode).toBe(400);
+  });
+
+  it('offers an update to the news list and the newest Infobrief draft in one click', async () => {
+    const { visitor: editor, user } = await signedInVisitor(t, 'editor');
+    const post = (title: string) =>
+      editor.submit('/verwaltung/vorhaben', '/verwaltung/vorhaben/neuigkeit', {
+        initiative: 'schattige-spielplaetze',
+        title,
+        body: 'Die ersten Sonnensegel hängen: am Spielplatz im Kurpark und an der Ostenallee.',
+        alsNeuigkeit: 'ja',
+      });
+    // No draft yet: the news is published and the notice says where it will turn up.
+    const first = await post('Die ersten Sonnensegel hängen');
+    expect(first.headers.location).toBe('/verwaltung/vorhaben?gespeichert=neuigkeit');
+    expect((await editor.get(first.headers.location!)).body).toContain('Es gibt gerade keinen Entwurf des Familieninfobriefs');
+    const news = await visitor().get('/neuigkeiten');
+    expect(news.body).toContain('Die ersten Sonnensegel hängen');
+
+    const draft = await t.deps.db
+      .insertInto('newsletter_issues')
+      .values({
+        subject: 'Familieninfobrief Sommer',
+        composition: JSON.stringify({ newsIds: [], events: null, holidayNotice: '', sections: [] }),
+        created_by: user.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const second = await post('Sonnensegel Nummer drei');
+    expect(second.headers.location).toBe('/verwaltung/vorhaben?gespeichert=infobrief');
+    const added = await t.deps.db.selectFrom('news_posts').select(['id', 'body']).where('title', '=', 'Sonnensegel Nummer drei').executeTakeFirstOrThrow();
+    expect(added.body).toContain('Mehr zum Vorhaben „Schattige Spielplätze“');
+    const issue = await t.deps.db.selectFrom('newsletter_issues').select('composition').where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect((issue.composition as { newsIds: string[] }).newsIds).toEqual([added.id]);
+    const preview = await editor.get(`/verwaltung/infobrief/${draft.id}/vorschau`);
+    expect(preview.body).toContain('Sonnensegel Nummer drei');
+    // Without the tick, the update stays on the initiative's page only.
+    await editor.submit('/verwaltung/vorhaben', '/verwaltung/vorhaben/neuigkeit', {
+      initiative: 'schattige-spielplaetze',
+      title: 'Nur für Folgende',
+      body: 'Kurz notiert.',
+    });
+    expect((await visitor().get('/neuigkeiten')).body).not.toContain('Nur für Folgende');
   });
 });

@@ -106,6 +106,13 @@ export const initiativeMessages = defineMessages(
     'staff.updateBody.required': 'Schreiben Sie die Neuigkeit.',
     'staff.updateSubmit': 'Neuigkeit veröffentlichen',
     'staff.updated': 'Die Neuigkeit ist veröffentlicht.',
+    'staff.asNews': 'Auch in die Neuigkeiten und in den nächsten Familieninfobrief',
+    'staff.asNewsHint':
+      'Die Neuigkeit erscheint dann auch unter „Neuigkeiten“ und steht im neuesten Entwurf des Familieninfobriefs; dort können Sie sie vor dem Versand noch herausnehmen.',
+    'staff.updatedAsNews':
+      'Die Neuigkeit ist veröffentlicht, auch unter „Neuigkeiten“. Es gibt gerade keinen Entwurf des Familieninfobriefs: Beim nächsten steht sie in der Auswahl der Neuigkeiten.',
+    'staff.updatedInIssue': 'Die Neuigkeit ist veröffentlicht, auch unter „Neuigkeiten“, und steht im neuesten Entwurf des Familieninfobriefs.',
+    'update.newsLink': 'Mehr zum Vorhaben „{title}“: {url}',
   },
   {
     'list.title': 'Initiatives for families',
@@ -210,6 +217,13 @@ export const initiativeMessages = defineMessages(
     'staff.updateBody.required': 'Write the news.',
     'staff.updateSubmit': 'Publish news',
     'staff.updated': 'The news is published.',
+    'staff.asNews': 'Also in the news and in the next Familieninfobrief',
+    'staff.asNewsHint':
+      'The news then also appears under “News” and is added to the newest draft of the Familieninfobrief; you can still take it out there before sending.',
+    'staff.updatedAsNews':
+      'The news is published, also under “News”. There is no draft of the Familieninfobrief right now: it will be among the news to choose from in the next one.',
+    'staff.updatedInIssue': 'The news is published, also under “News”, and is in the newest draft of the Familieninfobrief.',
+    'update.newsLink': 'More about the initiative “{title}”: {url}',
   },
 );
 

@@ -21,6 +21,7 @@ const UpdateForm = Type.Object({
   initiative: Type.String({ maxLength: 80 }),
   title: Type.String({ minLength: 1, maxLength: 200 }),
   body: Type.String({ minLength: 1, maxLength: 5000 }),
+  alsNeuigkeit: Type.Optional(Type.Literal('ja')),
 });
 const TokenForm = Type.Object({ token: Type.String({ maxLength: 300 }) });
 /** A roadmap of 5,000 initiatives with 20,000 milestones is about 5 MB as CSV. */
@@ -112,7 +113,9 @@ export function registerInitiativePages(app: RouteApp, deps: AppDeps, service: I
   app.get('/verwaltung/vorhaben', { schema: { querystring: pageQuery({ gespeichert: QueryText(10) }) } }, async (req, reply) => {
     // Only editors: the import and the news are theirs (the service checks again).
     authorize(requireActor(req), 'ideas.moderate');
-    return reply.html(await staffPage(req, { notice: req.query.gespeichert === 'ja' ? initiativeMessages(req.locale)('staff.updated') : undefined }));
+    const notices = { ja: 'staff.updated', neuigkeit: 'staff.updatedAsNews', infobrief: 'staff.updatedInIssue' } as const;
+    const notice = Object.hasOwn(notices, req.query.gespeichert ?? '') ? notices[req.query.gespeichert as keyof typeof notices] : undefined;
+    return reply.html(await staffPage(req, { notice: notice ? initiativeMessages(req.locale)(notice) : undefined }));
   });
 
   acceptMultipart(app, { limits: importLimits, who: (actor) => can(actor, 'ideas.moderate') }, (scope) => {
@@ -140,7 +143,11 @@ export function registerInitiativePages(app: RouteApp, deps: AppDeps, service: I
       req.locale,
     );
     if (!form.ok) return reply.status(422).html(await staffPage(req, { update: { values: formValues(req.body), errors: form.errors } }));
-    await service.postUpdate(actor, form.value.initiative, { title: form.value.title, body: form.value.body });
-    return reply.redirect('/verwaltung/vorhaben?gespeichert=ja', 303);
+    const { offered } = await service.postUpdate(actor, form.value.initiative, {
+      title: form.value.title,
+      body: form.value.body,
+      asNews: form.value.alsNeuigkeit === 'ja',
+    });
+    return reply.redirect(`/verwaltung/vorhaben?gespeichert=${offered === 'issue' ? 'infobrief' : offered === 'news' ? 'neuigkeit' : 'ja'}`, 303);
   });
 }

@@ -225,3 +225,14 @@ export async function lockInitiatives(trx: Executor): Promise<void> {
 export async function initiativeTitle(db: Executor, id: string): Promise<string | undefined> {
   return (await db.selectFrom('initiatives').select('title').where('id', '=', id).executeTakeFirst())?.title;
 }
+
+/** Initiatives whose title or goal contains the pattern (the site search). */
+export function searchInitiatives(db: Executor, pattern: string, limit: number) {
+  return db
+    .selectFrom('initiatives')
+    .select(['slug', 'title', 'goal', 'status'])
+    .where((eb) => eb.or([eb('title', 'ilike', pattern), eb('goal', 'ilike', pattern)]))
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}

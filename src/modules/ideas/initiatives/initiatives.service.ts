@@ -6,13 +6,16 @@ import { hmac, safeEqual } from '../../../platform/auth/tokens.js';
 import type { Actor } from '../../../platform/auth/roles.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { uuidPattern } from '../../../platform/http/ids.js';
-import { storedLocale } from '../../../platform/i18n/i18n.js';
+import { storedLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import type { SearchHit } from '../../../platform/search/search.js';
+import { containsPattern } from '../../../db/like.js';
 import { todayIn } from '../../../platform/time/berlin.js';
+import { offerNews } from '../../newsletter/index.js';
 import { ideaMail } from '../emails/idea-mails.js';
 import { authorize } from '../ideas.policy.js';
 import { ideaTopics } from '../ideas.topics.js';
 import * as repo from './initiatives.repository.js';
-import { initiativeMailMessages } from './initiatives.messages.js';
+import { initiativeMailMessages, initiativeMessages } from './initiatives.messages.js';
 import { changedFields, readRoadmapCsv, roadmapCsv, type RoadmapInitiative, type RowProblem } from './roadmap-csv.js';
 
 export const initiativePath = (slug: string) => `/vorhaben/${slug}`;
@@ -25,6 +28,14 @@ export function progressOf(milestones: readonly { reachedOn: string | null }[]):
 }
 
 /** The roadmap: initiatives with milestones, updates to their followers, open data and the import. */
+/** A news teaser from an update's text: its first sentences, at most 300 characters, cut at a word. */
+export function teaserOf(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (text.length <= 300) return text;
+  const cut = text.slice(0, 299);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 200))}…`;
+}
+
 export function createInitiativeService(deps: AppDeps) {
   const { db, config, city, mail } = deps;
   const secret = config.sessionSecret;
@@ -63,6 +74,13 @@ export function createInitiativeService(deps: AppDeps) {
         history: await repo.historyOf(db, initiative.id),
         following: actor ? await repo.isFollowing(db, initiative.id, actor.id) : false,
       };
+    },
+
+    /** The site search: initiatives by title or goal, with their status in the visitor's language. */
+    async search(query: string, locale: Locale, limit: number): Promise<SearchHit[]> {
+      const t = initiativeMessages(locale);
+      const rows = await repo.searchInitiatives(db, containsPattern(query), limit);
+      return rows.map((r) => ({ title: r.title, url: initiativePath(r.slug), excerpt: `${t(`status.${r.status}`)} · ${r.goal.slice(0, 160)}` }));
     },
 
     async initiativesOfIdea(ideaId: string) {
@@ -109,9 +127,13 @@ export function createInitiativeService(deps: AppDeps) {
     },
 
     /** Staff post an update; every follower gets it exactly once (queued in the same transaction), in their language. */
-    async postUpdate(actor: Actor | null, slug: string, input: { title: string; body: string }): Promise<void> {
+    async postUpdate(
+      actor: Actor | null,
+      slug: string,
+      input: { title: string; body: string; asNews?: boolean },
+    ): Promise<{ offered: 'issue' | 'news' | null }> {
       authorize(actor, 'ideas.moderate');
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const initiative = await repo.findInitiative(trx, slug);
         if (!initiative) throw notFound('Vorhaben');
         await repo.insertUpdate(trx, { initiative_id: initiative.id, title: input.title, body: input.body, created_by: actor.id });
@@ -146,6 +168,11 @@ export function createInitiativeService(deps: AppDeps) {
             }),
           );
         }
+        if (!input.asNews) return { offered: null };
+        // One click: the same news in the news list and in the next Infobrief's draft (the newsletter module decides how).
+        const more = initiativeMessages('de')('update.newsLink', { title: initiative.title, url: url(initiativePath(initiative.slug)) });
+        const offered = await offerNews(trx, actor, { title: input.title, teaser: teaserOf(input.body), body: `${input.body}\n\n${more}` });
+        return { offered: offered.draftIssue ? 'issue' : 'news' };
       });
     },
 

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatCivilDate, formatDateTime, type Locale } from '../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../platform/views/data-table.js';
 import { FilterPanel } from '../../../platform/views/filter-panel.js';
-import { Alert, CsrfField, ErrorSummary, FileField, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, FileField, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { ideaPath } from '../ideas.service.js';
@@ -383,6 +383,7 @@ export function StaffRoadmapPage({
         />
         <TextField name="title" label={t('staff.updateTitle')} value={update.values.title} error={update.errors.title} required />
         <TextArea name="body" label={t('staff.updateBody')} value={update.values.body} error={update.errors.body} rows={6} required />
+        <Checkbox name="alsNeuigkeit" label={t('staff.asNews')} hint={t('staff.asNewsHint')} checked={update.values.alsNeuigkeit === 'ja'} />
         <SubmitButton label={t('staff.updateSubmit')} />
       </form>
     </Layout>
