@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
+import { testJpeg } from '../../../test/support/images.js';
 import { demoIdeaId, seedIdeasDemo } from './ideas.seed.js';
 
 const t = useTestApp();
@@ -113,6 +114,27 @@ describe('Ideen & Anliegen: submitting', () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Das Foto muss ein JPEG-, PNG- oder WebP-Bild sein.');
     expect(res.body).toContain('Beschreiben Sie, was auf dem Foto zu sehen ist.');
+  });
+
+  it('publishes a photo with its description and without its metadata (place, camera notes)', async () => {
+    const v = visitor();
+    const fields = idea({ title: 'Kaputte Schaukel am Spielplatz Nordenwall', photoAlt: 'Eine Schaukel, deren Sitz an einer Kette herunterhängt.' });
+    const res = await v.submitMultipart('/mitmachen/ideen/neu', '/mitmachen/ideen/neu', fields, {
+      photo: { filename: 'schaukel.jpg', content: testJpeg(640, 480, 'GPS 51.6801N 7.8150E'), type: 'image/jpeg' },
+    });
+    expect(res.statusCode).toBe(303);
+    const mail = (await mailsTo(fields.email)).at(-1)!;
+    expect((await v.get(linkIn(mail.text_body, '/mitmachen/ideen/bestaetigen'))).statusCode).toBe(200);
+    const row = await t.deps.db.selectFrom('ideas').select(['id', 'photo_id']).where('title', '=', fields.title).executeTakeFirstOrThrow();
+    expect(row.photo_id).not.toBeNull();
+    await publish(row.id);
+    const page = await visitor().get(`/mitmachen/ideen/${row.id}`);
+    const img = /<img src="([^"]+)" alt="([^"]+)"/.exec(page.body.slice(page.body.indexOf('idea-photo')))!;
+    expect(img[2]).toBe('Eine Schaukel, deren Sitz an einer Kette herunterhängt.');
+    const served = await visitor().get(img[1]!);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(served.rawPayload.includes(Buffer.from('GPS 51.6801N'))).toBe(false);
   });
 
   it('stores nothing when the honeypot is filled, and says thanks all the same', async () => {
