@@ -35,6 +35,29 @@ describe('staff calendar', () => {
     expect((await family.visitor.get(`/verwaltung/termine.csv?von=${day}&bis=${day}`)).statusCode).toBe(403);
   });
 
+  it('reads the day as TT.MM.JJJJ like ISO, and names a day it cannot read instead of quietly showing today', async () => {
+    const setup = await buildAppointmentSetup(t);
+    const day = nextWorkingDay(4);
+    await insertRawBooking(t, setup, { start: at(day, '11:00') });
+    await t.deps.db.updateTable('appointment_bookings').set({ name: 'Tara Tagesfilter' }).where('service_id', '=', setup.serviceId).execute();
+    const german = `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+    const admin = await signedInVisitor(t, 'admin');
+    for (const typed of [day, german]) {
+      const page = await admin.visitor.get(`/verwaltung/termine?tag=${typed}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Tara Tagesfilter');
+      expect(page.body).toContain(`value="${german}"`);
+      expect(page.body).toContain('Format: TT.MM.JJJJ, zum Beispiel 04.05.2017');
+      const csv = await admin.visitor.get(`/verwaltung/termine.csv?von=${typed}&bis=${typed}`);
+      expect(csv.body).toContain('Tara Tagesfilter');
+    }
+    const bad = await admin.visitor.get('/verwaltung/termine?tag=31.02.2027');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Bitte prüfen Sie Ihre Angaben');
+    expect(bad.body).toContain('„Tag“: Diesen Tag gibt es nicht. Prüfen Sie Tag und Monat.');
+    expect(bad.body).toContain('value="31.02.2027"');
+  });
+
   it('exports CSV with formulas defused, and records attendance', async () => {
     const setup = await buildAppointmentSetup(t);
     const day = nextWorkingDay(3);

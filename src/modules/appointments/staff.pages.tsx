@@ -9,7 +9,8 @@ import { ButtonForm, formBody, Id, IdParams, pageQuery, QueryText, type RouteApp
 import { attempt, CivilDate, formValues, parseForm } from '../../platform/http/forms.js';
 import { readInstant } from './appointments.schemas.js';
 import { PlanningPage } from './views/planning-views.js';
-import { addDays, daysBetween, fromLocal, isDate, todayIn, toLocal } from '../../platform/time/berlin.js';
+import { addDays, daysBetween, fromLocal, todayIn, toLocal } from '../../platform/time/berlin.js';
+import { civilDateError, readCivilDate } from '../../platform/time/civil-date.js';
 import { appointmentMessages } from './appointments.messages.js';
 import { canHandle, visibleServices } from './appointments.policy.js';
 import { activeServices, allCounsellors, allLocations, bookingById, bookingsBetween, counsellorOfUser } from './appointments.repository.js';
@@ -17,8 +18,8 @@ import { availability, blockTime, book, cancelBooking, markAttendance, reportAbs
 import { staffMessages } from './staff.messages.js';
 import { StaffCalendarPage, type StaffFilter } from './views/staff-views.js';
 
-const CalendarQuery = pageQuery({ tag: QueryText(10), ansicht: QueryText(10), standort: QueryText(36), berater: QueryText(36) });
-const CsvQuery = pageQuery({ von: QueryText(10), bis: QueryText(10) });
+const CalendarQuery = pageQuery({ tag: QueryText(30), ansicht: QueryText(10), standort: QueryText(36), berater: QueryText(36) });
+const CsvQuery = pageQuery({ von: QueryText(30), bis: QueryText(30) });
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const timePattern = '^([01]\\d|2[0-3]):[0-5]\\d$';
@@ -63,8 +64,13 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
     const { actor, visible } = await allowed(req);
     const own = visible === null ? undefined : await counsellorOfUser(deps.db, actor.id);
     const q = req.query;
+    // The day as typed (TT.MM.JJJJ or ISO); one that cannot be read is named above the field, and today is shown.
+    const typedDay = q.tag?.trim() ?? '';
+    const reading = typedDay ? readCivilDate(typedDay) : null;
+    const dayError = reading && !reading.ok ? civilDateError(reading.problem, staffMessages(req.locale)('filter.day'), req.locale) : undefined;
     const filter: StaffFilter = {
-      day: q.tag && isDate(q.tag) ? q.tag : todayIn(),
+      day: reading?.ok ? reading.date : todayIn(),
+      ...(dayError ? { dayError, typedDay } : {}),
       view: q.ansicht === 'woche' ? 'woche' : 'tag',
       location: q.standort && uuid.test(q.standort) ? q.standort : '',
       counsellor: q.berater && uuid.test(q.berater) ? q.berater : '',
@@ -83,6 +89,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
       allCounsellors(deps.db),
     ]);
     reply.header('cache-control', 'no-store');
+    if (dayError) reply.code(422);
     return reply.html(
       <StaffCalendarPage ctx={pageContext(req, deps.city)} filter={filter} bookings={bookings} locations={locations} counsellors={counsellors} />,
     );
@@ -90,9 +97,13 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps): void {
 
   app.get('/verwaltung/termine.csv', { schema: { querystring: CsvQuery } }, async (req, reply) => {
     const { visible } = await allowed(req);
-    const from = req.query.von && isDate(req.query.von) ? req.query.von : todayIn();
-    const until =
-      req.query.bis && isDate(req.query.bis) && daysBetween(from, req.query.bis) >= 0 && daysBetween(from, req.query.bis) <= 366 ? req.query.bis : from;
+    const read = (value: string | undefined) => {
+      const reading = value?.trim() ? readCivilDate(value) : null;
+      return reading?.ok ? reading.date : '';
+    };
+    const from = read(req.query.von) || todayIn();
+    const bis = read(req.query.bis);
+    const until = bis && daysBetween(from, bis) >= 0 && daysBetween(from, bis) <= 366 ? bis : from;
     const bookings = await bookingsBetween(deps.db, { from: fromLocal(from), until: fromLocal(addDays(until, 1)), serviceIds: visible });
     const t = staffMessages(req.locale);
     const a = appointmentMessages(req.locale);

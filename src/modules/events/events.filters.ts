@@ -1,4 +1,5 @@
-import { addDays, fromLocal, isDate, todayIn, weekdayOf } from '../../platform/time/berlin.js';
+import { addDays, fromLocal, todayIn, weekdayOf } from '../../platform/time/berlin.js';
+import { readCivilDate } from '../../platform/time/civil-date.js';
 import { categoryCodes } from './events.categories.js';
 import type { OccurrenceFilter } from './events.repository.js';
 
@@ -72,17 +73,22 @@ export function parseEventFilters(raw: Record<string, unknown>, options: { distr
     toDate = addDays(today, 8 - weekday);
     form.when = when;
   } else if (when === 'zeitraum' || get(params.from) || get(params.to)) {
-    const from = get(params.from);
-    const to = get(params.to);
-    if (from && !isDate(from)) hints.push({ key: 'hint.date', vars: { value: quoted(from) } });
-    if (to && !isDate(to)) hints.push({ key: 'hint.date', vars: { value: quoted(to) } });
-    const f = from && isDate(from) ? from : today;
-    const t = to && isDate(to) ? to : '';
+    // TT.MM.JJJJ as typed into the form, or ISO as in older links and feed URLs.
+    const read = (value: string): string => {
+      if (!value) return '';
+      const reading = readCivilDate(value);
+      if (reading.ok) return reading.date;
+      hints.push({ key: 'hint.date', vars: { value: quoted(value) } });
+      return '';
+    };
+    const from = read(get(params.from));
+    const t = read(get(params.to));
+    const f = from || today;
     if (t && t < f) hints.push({ key: 'hint.range' });
     else {
       form.when = 'zeitraum';
       fromDate = f;
-      if (from && isDate(from)) form.from = from;
+      if (from) form.from = from;
       if (t) [form.to, toDate] = [t, addDays(t, 1)];
       // A range of more than two years is cut, so one request never reads the whole table.
       if (toDate > addDays(fromDate, 2 * 366)) toDate = addDays(fromDate, 2 * 366);

@@ -74,6 +74,37 @@ describe('public calendar pages', () => {
     expect(range.body).not.toContain('Samstagsfest');
   });
 
+  it('reads the date range as TT.MM.JJJJ like ISO, in the pages and the feeds, and shows it as TT.MM.JJJJ', async () => {
+    const v = visitor();
+    const inTen = addDays(today(), 10);
+    const inTwenty = addDays(today(), 20);
+    const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    await buildEvent(t, { title: 'Vorlesen am zehnten Tag', timing: { allDay: true, startDate: inTen, startTime: null, endDate: inTen, endTime: null } });
+    await buildEvent(t, {
+      title: 'Basteln am zwanzigsten Tag',
+      timing: { allDay: true, startDate: inTwenty, startTime: null, endDate: inTwenty, endTime: null },
+    });
+    for (const from of [inTen, german(inTen)]) {
+      const page = await v.get(`/veranstaltungen?wann=zeitraum&von=${from}&bis=${from}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Vorlesen am zehnten Tag');
+      expect(page.body).not.toContain('Basteln am zwanzigsten Tag');
+      expect(page.body).not.toContain('ist kein Datum');
+      expect(page.body).toMatch(new RegExp(`id="von" name="von" type="text" value="${german(inTen).replaceAll('.', '\\.')}"`));
+      for (const feed of ['/veranstaltungen.ics', '/veranstaltungen.rss', '/veranstaltungen.atom']) {
+        const body = (await v.get(`${feed}?von=${from}&bis=${from}`)).body;
+        expect(body, feed).toContain('Vorlesen am zehnten Tag');
+        expect(body, feed).not.toContain('Basteln am zwanzigsten Tag');
+      }
+    }
+    const form = await v.get('/veranstaltungen');
+    expect(form.body).toContain('Nur bei „Zeitraum“. Format: TT.MM.JJJJ, zum Beispiel 04.05.2017');
+    expect(form.body).not.toContain('type="date"');
+    const bad = await v.get('/veranstaltungen?wann=zeitraum&von=31.02.2027');
+    expect(bad.statusCode).toBe(200);
+    expect(bad.body).toContain('„31.02.2027“ ist kein Datum. Bitte im Format TT.MM.JJJJ, zum Beispiel 24.12.2026.');
+  });
+
   it('ignores unknown parameters and explains bad values instead of failing', async () => {
     const v = visitor();
     const page = await v.get('/veranstaltungen?foo=bar&alter=zwei&bezirk=Atlantis&von=gestern&seite=-1&kategorie=%3Cscript%3E');

@@ -103,6 +103,10 @@ describe('family pages', () => {
     const check = await visitor.submit(form, form, { wish1: art.id, wish3: circus.id, maxPlaces: '2', groupCode: code!.toLowerCase() });
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('Prüfen Sie Ihre Angaben');
+    expect(check.body).toMatch(
+      /<dt class="kern-description-list-item__key">Höchstzahl der Plätze<\/dt>\s*<dd class="kern-description-list-item__value">2<\/dd>/,
+    );
+    expect(check.body).not.toContain('Höchstens Plätze');
     expect(check.body).toContain(code!);
     expect(await t.deps.db.selectFrom('holiday_wish_lists').select('id').where('child_id', '=', child.id).execute()).toHaveLength(0);
 

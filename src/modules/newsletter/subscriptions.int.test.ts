@@ -35,6 +35,9 @@ describe('double opt-in', () => {
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung zum Familieninfobrief');
     expect(mail!.text_body).not.toMatch(/Veranstaltung|Angebot|Neuigkeit/);
+    expect(mail!.text_body).toContain('den Familieninfobrief vom Familienrathaus Hamm');
+    expect(mail!.text_body).toContain('Ihr Team vom Familienrathaus Hamm');
+    expect(mail!.text_body).not.toContain('von Familienrathaus');
     const link = confirmLink(mail!.text_body);
 
     const first = await v.get(link);

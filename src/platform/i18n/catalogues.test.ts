@@ -31,6 +31,16 @@ describe('message catalogues', () => {
     );
     expect(untranslated).toEqual([]);
   });
+
+  it('names the portal "vom {portal}" in German, never "von {portal}"', () => {
+    const wrong = catalogues.flatMap(({ namespace, messages }) =>
+      Object.entries(messages.de)
+        .filter(([, german]) => /\bvon\s+(\{portal\}|Familienrathaus)/.test(german))
+        .map(([key]) => `${namespace}|${key}`),
+    );
+    expect(wrong).toEqual([]);
+    expect(catalogues.some(({ messages }) => Object.values(messages.de).some((german) => german.includes('vom {portal}')))).toBe(true);
+  });
 });
 
 describe('plurals', () => {

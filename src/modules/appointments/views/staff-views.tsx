@@ -2,8 +2,9 @@ import type { PageContext } from '../../../platform/http/context.js';
 import { formatCivilDate } from '../../../platform/i18n/i18n.js';
 import { addDays, isoWithOffset, toLocal } from '../../../platform/time/berlin.js';
 import { DataTable } from '../../../platform/views/data-table.js';
-import { CsrfField, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { CsrfField, DateField, ErrorSummary, SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { appointmentMessages } from '../appointments.messages.js';
 import type { BookingView } from '../appointments.repository.js';
 import { whenText } from '../appointments.service.js';
@@ -14,6 +15,9 @@ export interface StaffFilter {
   view: 'tag' | 'woche';
   location: string;
   counsellor: string;
+  /** A day that could not be read: the message and the text as typed (the page shows today). */
+  dayError?: string;
+  typedDay?: string;
 }
 
 function ActionButton({
@@ -62,10 +66,11 @@ export function StaffCalendarPage({
       <h1 class="kern-heading-large" safe>
         {title}
       </h1>
+      {filter.dayError ? <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={{ tag: filter.dayError }} /> : ''}
       <form method="get" action="/verwaltung/termine" class="staff-filter no-print">
         <fieldset class="kern-fieldset">
           <legend class="kern-label">{t.html('filter.title')}</legend>
-          <TextField name="tag" label={t('filter.day')} value={filter.day} />
+          <DateField name="tag" label={t('filter.day')} locale={ctx.locale} value={filter.typedDay ?? filter.day} error={filter.dayError} />
           <SelectField
             name="ansicht"
             label={t('filter.view')}

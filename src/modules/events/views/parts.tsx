@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/http/context.js';
+import { civilDateHint, showCivilDate } from '../../../platform/time/civil-date.js';
 import { FilterPanel } from '../../../platform/views/filter-panel.js';
 import { categoryName, eventCategories } from '../events.categories.js';
 import { activeFilterCount, params, whenValues, withQuery, type ParsedEventFilters } from '../events.filters.js';
@@ -93,15 +94,33 @@ export function FilterForm({ ctx, parsed, action }: { ctx: PageContext; parsed: 
               {t('filters.from')}
             </label>
             <div class="kern-hint" id="range-hint" safe>
-              {t('filters.rangeHint')}
+              {`${t('filters.rangeHint')} ${civilDateHint(ctx.locale)}`}
             </div>
-            <input class="kern-form-input__input" id="von" name={params.from} type="date" value={f.from} aria-describedby="range-hint" />
+            <input
+              class="kern-form-input__input date-input"
+              id="von"
+              name={params.from}
+              type="text"
+              value={showCivilDate(f.from)}
+              autocomplete="off"
+              spellcheck="false"
+              aria-describedby="range-hint"
+            />
           </div>
           <div class="kern-form-input">
             <label class="kern-label" for="bis" safe>
               {t('filters.to')}
             </label>
-            <input class="kern-form-input__input" id="bis" name={params.to} type="date" value={f.to} aria-describedby="range-hint" />
+            <input
+              class="kern-form-input__input date-input"
+              id="bis"
+              name={params.to}
+              type="text"
+              value={showCivilDate(f.to)}
+              autocomplete="off"
+              spellcheck="false"
+              aria-describedby="range-hint"
+            />
           </div>
           <div class="kern-form-input">
             <label class="kern-label" for="alter" safe>

@@ -95,7 +95,7 @@ function ResultItem({ ctx, hit: translated, now, originName }: { ctx: PageContex
             ''
           )}
           <p class="kern-body kern-body--small">
-            <span safe>{t(hit.districts.length === 1 ? 'result.district' : 'result.districts')}</span>{' '}
+            <span safe>{t('result.districts', { count: hit.districts.length })}</span>{' '}
             <span safe>{hit.districts.length ? hit.districts.join(', ') : t('result.wholeCity', { city: ctx.city.name })}</span>
             {km && originName ? <span safe>{` (${t('result.distance', { km, district: originName })})`}</span> : ''}
           </p>
