@@ -135,6 +135,17 @@ export interface InitiativeFollowersTable {
   created_at: Generated<Date>;
 }
 
+/** Following an initiative without an account: a confirmed address (double opt-in). */
+export interface InitiativeEmailFollowersTable {
+  id: Generated<string>;
+  initiative_id: string;
+  email: string;
+  locale: ColumnType<string, string | undefined, string>;
+  link_key: string;
+  confirmed_at: Nullable<Date>;
+  created_at: Generated<Date>;
+}
+
 export interface IdeasTables {
   initiatives: InitiativesTable;
   initiative_milestones: InitiativeMilestonesTable;
@@ -142,6 +153,7 @@ export interface IdeasTables {
   initiative_updates: InitiativeUpdatesTable;
   initiative_history: InitiativeHistoryTable;
   initiative_followers: InitiativeFollowersTable;
+  initiative_email_followers: InitiativeEmailFollowersTable;
   ideas: IdeasTable;
   idea_entries: IdeaEntriesTable;
   idea_supports: IdeaSupportsTable;

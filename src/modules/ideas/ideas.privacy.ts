@@ -110,6 +110,16 @@ export const ideasPersonalData: PersonalDataDeclaration[] = [
     onErase: 'delete',
     retention: { rule: 'bis zur Abmeldung mit einem Klick, solange das Konto besteht' },
   },
+  {
+    name: 'vorhaben_gefolgt_per_mail',
+    table: 'initiative_email_followers',
+    subject: { email: 'email' },
+    purpose: 'Adresse für Neuigkeiten zu einem Vorhaben (ohne Konto, bestätigt per Double-Opt-in)',
+    columns: { locale: 'Sprache der Mails', confirmed_at: 'Nachweis der Bestätigung' },
+    context: [{ as: 'vorhaben', from: 'initiatives', select: 'title', by: 'initiative_id' }, 'created_at'],
+    onErase: 'delete',
+    retention: { rule: `unbestätigt ${unconfirmedDays} Tage; sonst bis zur Abmeldung mit einem Klick`, job: purgeIdeasJob },
+  },
 ];
 
 /** An erased author's published ideas stay, without a name: "anonymous". */

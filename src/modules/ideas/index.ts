@@ -32,7 +32,14 @@ export function ideasModule(deps: AppDeps): ModuleManifest {
     ],
     jobs: [
       // Nightly: unconfirmed submissions and follow requests, old declined submissions (ideas.privacy.ts).
-      job(purgeIdeasJob, async () => void (await ideas.purge()), { cron: '35 3 * * *' }),
+      job(
+        purgeIdeasJob,
+        async () => {
+          await ideas.purge();
+          await initiatives.purge();
+        },
+        { cron: '35 3 * * *' },
+      ),
     ],
     routes(app) {
       const initiativesOf = async (ideaId: string) =>

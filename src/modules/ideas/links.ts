@@ -8,20 +8,23 @@ import { uuidPattern } from '../../platform/http/ids.js';
  *   author    <idea id>.<sig>                 the author adds updates (no account needed)
  *   follow    <follower id>.<expires>.<sig>   someone confirms following an idea by mail
  *   unfollow  <follower id>.<sig>             one-click unsubscribe from one idea
+ *   initiative-follow / initiative-unfollow   the same for an initiative's followers by mail
  */
-export type LinkPurpose = 'confirm' | 'author' | 'follow' | 'unfollow';
+export type LinkPurpose = 'confirm' | 'author' | 'follow' | 'unfollow' | 'initiative-follow' | 'initiative-unfollow';
+type Expiring = 'confirm' | 'follow' | 'initiative-follow';
+type Lasting = 'author' | 'unfollow' | 'initiative-unfollow';
 
 /** Confirmation links are valid this long; unconfirmed submissions are deleted after a week anyway. */
 export const confirmLinkHours = 72;
 
 const sign = (secret: string, parts: string[]) => hmac(secret, `ideas|${parts.join('|')}`).slice(0, 43);
 
-export function expiringToken(secret: string, purpose: 'confirm' | 'follow', id: string, linkKey: string, expiresAt: Date): string {
+export function expiringToken(secret: string, purpose: Expiring, id: string, linkKey: string, expiresAt: Date): string {
   const exp = Math.floor(expiresAt.getTime() / 1000);
   return `${id}.${exp}.${sign(secret, [purpose, id, String(exp), linkKey])}`;
 }
 
-export function lastingToken(secret: string, purpose: 'author' | 'unfollow', id: string, linkKey: string): string {
+export function lastingToken(secret: string, purpose: Lasting, id: string, linkKey: string): string {
   return `${id}.${sign(secret, [purpose, id, linkKey])}`;
 }
 
@@ -35,7 +38,7 @@ export type TokenCheck = 'ok' | 'expired' | 'invalid';
 
 export function checkToken(secret: string, purpose: LinkPurpose, token: string, linkKey: string, now: Date): TokenCheck {
   const parts = token.split('.');
-  if (purpose === 'author' || purpose === 'unfollow') {
+  if (purpose === 'author' || purpose === 'unfollow' || purpose === 'initiative-unfollow') {
     const [id, sig, extra] = parts;
     if (extra !== undefined || !id || !sig) return 'invalid';
     return safeEqual(sig, sign(secret, [purpose, id, linkKey])) ? 'ok' : 'invalid';

@@ -200,4 +200,61 @@ describe('Vorhaben: news to followers', () => {
     });
     expect((await visitor().get('/neuigkeiten')).body).not.toContain('Nur für Folgende');
   });
+
+  it('lets someone without an account follow by mail after confirming, once per news, until one click stops it', async () => {
+    const address = 'ohne.konto@example.org';
+    const mails = async () => {
+      await t.runJobs();
+      return t.deps.db.selectFrom('mail_outbox').selectAll().where('recipient', '=', address).orderBy('created_at').execute();
+    };
+    const linkIn = (text: string, path: string) => {
+      const match = new RegExp(`https?://\\S+${path.replace(/\//g, '\\/')}\\S*`).exec(text);
+      if (!match) throw new Error(`no link to ${path} in:\n${text}`);
+      return new URL(match[0]).pathname + new URL(match[0]).search;
+    };
+    const v = visitor();
+    const page = await v.get('/vorhaben/sichere-schulwege');
+    expect(page.body).toContain('Ihre E-Mail-Adresse');
+    const bad = await v.submit('/vorhaben/sichere-schulwege', '/vorhaben/sichere-schulwege/folgen', { email: 'kein-at-zeichen' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Geben Sie eine E-Mail-Adresse ein, zum Beispiel name@example.org.');
+    expect(bad.body).toContain('value="kein-at-zeichen"');
+
+    const asked = await v.submit('/vorhaben/sichere-schulwege', '/vorhaben/sichere-schulwege/folgen', { email: 'Ohne.Konto@example.org' });
+    expect(asked.headers.location).toBe('/vorhaben/sichere-schulwege?hinweis=folgen');
+    expect((await v.get(asked.headers.location!)).body).toContain('Fast geschafft');
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const post = (title: string) =>
+      editor.submit('/verwaltung/vorhaben', '/verwaltung/vorhaben/neuigkeit', {
+        initiative: 'sichere-schulwege',
+        title,
+        body: 'Neue Schilder an drei Schulen.',
+      });
+    // Not confirmed yet: no news for this address.
+    await post('Vor der Bestätigung');
+    const [confirmation, ...rest] = await mails();
+    expect(rest).toEqual([]);
+    expect(confirmation!.subject).toBe('Bitte bestätigen Sie: Neuigkeiten zum Vorhaben „Sichere Schulwege“');
+    const link = linkIn(confirmation!.text_body, '/vorhaben/folgen/bestaetigen');
+    expect((await v.get(link.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')))).statusCode).toBe(400);
+    const confirmed = await v.get(link);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain('Sie bekommen ab jetzt jede Neuigkeit zum Vorhaben „Sichere Schulwege“ per E-Mail.');
+    // A second request for the same address sends no second confirmation.
+    await v.submit('/vorhaben/sichere-schulwege', '/vorhaben/sichere-schulwege/folgen', { email: address });
+    await post('Neue Schilder');
+    const after = await mails();
+    expect(after.map((m) => m.subject)).toEqual([confirmation!.subject, 'Neues zum Vorhaben: Sichere Schulwege']);
+    const unsubscribe =
+      /\/vorhaben\/abbestellen\/ein-klick\?token=(\S+)/.exec(after[1]!.text_body) ?? /\/vorhaben\/abbestellen\?token=(\S+)/.exec(after[1]!.text_body);
+    const click = await t.app.inject({
+      method: 'POST',
+      url: `/vorhaben/abbestellen/ein-klick?token=${unsubscribe![1]}`,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(click.statusCode).toBe(200);
+    await post('Nach der Abmeldung');
+    expect((await mails()).length).toBe(2);
+  });
 });

@@ -12,6 +12,7 @@ import { authorize, can } from '../ideas.policy.js';
 import { isIdeaTopic } from '../ideas.topics.js';
 import { initiativeMessages } from './initiatives.messages.js';
 import { initiativePath, type InitiativeService } from './initiatives.service.js';
+import { NoticePage } from '../../../platform/views/notice-page.js';
 import { statusWords } from './roadmap-csv.js';
 import { InitiativePage, RoadmapPage, StaffRoadmapPage, UnfollowPage } from './views.js';
 
@@ -24,6 +25,12 @@ const UpdateForm = Type.Object({
   alsNeuigkeit: Type.Optional(Type.Literal('ja')),
 });
 const TokenForm = Type.Object({ token: Type.String({ maxLength: 300 }) });
+/** Signed in: a button (and `beenden` to stop); without an account: the address. */
+const FollowForm = Type.Object({
+  beenden: Type.Optional(Type.String({ maxLength: 4 })),
+  email: Type.Optional(Type.String({ maxLength: 254 })),
+});
+const MailFollowForm = Type.Object({ email: Type.String({ maxLength: 254, format: 'email' }) });
 /** A roadmap of 5,000 initiatives with 20,000 milestones is about 5 MB as CSV. */
 const importLimits = { files: 1, fileBytes: 20 * 1024 * 1024, fields: 4, fieldBytes: 1024 };
 
@@ -31,7 +38,8 @@ const importLimits = { files: 1, fileBytes: 20 * 1024 * 1024, fields: 4, fieldBy
  * Routes of the roadmap (HTML, open data):
  *   GET       /vorhaben?thema=&stand=                  overview by topic and status, what changed this month, the milestones' timeline
  *   GET       /vorhaben/:slug                          one initiative: goal, facts, milestones, what shaped it, news, changes
- *        POST /vorhaben/:slug/folgen                   follow (signed in)
+ *        POST /vorhaben/:slug/folgen                   follow (signed in: at once; otherwise by mail, confirmed by a link)
+ *   GET       /vorhaben/folgen/bestaetigen?token=      the confirmation link
  *   GET  POST /vorhaben/abbestellen?token=             no more news about one initiative
  *        POST /vorhaben/abbestellen/ein-klick?token=    RFC 8058 one-click unsubscribe
  *   GET       /vorhaben.json | /vorhaben.csv            open data: every initiative with its milestones
@@ -89,18 +97,55 @@ export function registerInitiativePages(app: RouteApp, deps: AppDeps, service: I
     );
   });
 
-  app.get('/vorhaben/:slug', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) =>
-    reply.html(<InitiativePage ctx={ctxOf(req)} item={await service.item(req.params.slug, req.actor)} />),
-  );
+  app.get('/vorhaben/folgen/bestaetigen', { schema: { querystring: TokenQuery } }, async (req, reply) => {
+    const t = initiativeMessages(req.locale);
+    const outcome = await service.confirmFollow(req.query.token ?? '');
+    if (outcome.kind !== 'done') {
+      const text = outcome.kind === 'expired' ? t('confirm.expired') : t('confirm.invalid');
+      return reply.status(400).html(<NoticePage ctx={ctxOf(req)} section="/mitmachen" title={t('confirm.title')} text={text} status="warning" />);
+    }
+    const { initiative } = await service.item(outcome.slug, null);
+    return reply.html(
+      <NoticePage
+        ctx={ctxOf(req)}
+        section="/mitmachen"
+        title={t('confirm.title')}
+        text={t('confirm.done', { title: initiative.title })}
+        status="success"
+        link={{ href: initiativePath(outcome.slug), label: initiative.title }}
+      />,
+    );
+  });
 
-  app.post(
-    '/vorhaben/:slug/folgen',
-    { schema: { params: SlugParams, body: formBody(Type.Object({ beenden: Type.Optional(Type.String({ maxLength: 4 })) })) } },
+  app.get(
+    '/vorhaben/:slug',
+    { schema: { params: SlugParams, querystring: Type.Object({ hinweis: Type.Optional(Type.String({ maxLength: 20 })) }) } },
     async (req, reply) => {
-      await service.follow(requireActor(req), req.params.slug, formValues(req.body).beenden !== 'ja');
-      return reply.redirect(initiativePath(req.params.slug), 303);
+      const notice = req.query.hinweis === 'folgen' ? initiativeMessages(req.locale)('item.followSent') : undefined;
+      return reply.html(<InitiativePage ctx={ctxOf(req)} item={await service.item(req.params.slug, req.actor)} notice={notice} />);
     },
   );
+
+  app.post('/vorhaben/:slug/folgen', { schema: { params: SlugParams, body: formBody(FollowForm) } }, async (req, reply) => {
+    if (req.actor) {
+      await service.follow(req.actor, req.params.slug, formValues(req.body).beenden !== 'ja');
+      return reply.redirect(initiativePath(req.params.slug), 303);
+    }
+    // Without an account: the address, confirmed by a link (double opt-in).
+    const t = initiativeMessages(req.locale);
+    const form = parseForm(
+      MailFollowForm,
+      req.body,
+      { email: { label: t('item.followEmail'), required: t('error.followEmail'), format: t('error.followEmail') } },
+      req.locale,
+    );
+    if (!form.ok) {
+      const item = await service.item(req.params.slug, null);
+      return reply.status(422).html(<InitiativePage ctx={ctxOf(req)} item={item} follow={{ value: formValues(req.body).email ?? '', errors: form.errors }} />);
+    }
+    await service.followByEmail(req.params.slug, form.value.email, req.locale, { ip: req.ip });
+    return reply.redirect(`${initiativePath(req.params.slug)}?hinweis=folgen`, 303);
+  });
 
   // Editors -----------------------------------------------------------------------------------------
 

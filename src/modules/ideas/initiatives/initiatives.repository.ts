@@ -222,6 +222,10 @@ export async function lockInitiatives(trx: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext('initiatives-import'))`.execute(trx);
 }
 
+export async function initiativeSlug(db: Executor, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('initiatives').select('slug').where('id', '=', id).executeTakeFirst())?.slug;
+}
+
 export async function initiativeTitle(db: Executor, id: string): Promise<string | undefined> {
   return (await db.selectFrom('initiatives').select('title').where('id', '=', id).executeTakeFirst())?.title;
 }
@@ -235,4 +239,57 @@ export function searchInitiatives(db: Executor, pattern: string, limit: number) 
     .orderBy('updated_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+// Followers by e-mail (no account) ------------------------------------------------------------------
+
+/** The row for this address and initiative (created unconfirmed, or the one there is). */
+export async function followByEmail(trx: Executor, initiativeId: string, email: string, locale: string, linkKey: string) {
+  await trx
+    .insertInto('initiative_email_followers')
+    .values({ initiative_id: initiativeId, email, locale, link_key: linkKey })
+    .onConflict((oc) => oc.columns(['initiative_id', 'email']).doNothing())
+    .execute();
+  return trx
+    .selectFrom('initiative_email_followers')
+    .selectAll()
+    .where('initiative_id', '=', initiativeId)
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+}
+
+export function findEmailFollower(db: Executor, id: string) {
+  return db.selectFrom('initiative_email_followers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function confirmEmailFollower(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('initiative_email_followers')
+    .set({ confirmed_at: sql`now()` })
+    .where('id', '=', id)
+    .where('confirmed_at', 'is', null)
+    .execute();
+}
+
+export async function deleteEmailFollower(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('initiative_email_followers').where('id', '=', id).execute();
+}
+
+/** Confirmed addresses only: an unconfirmed one gets nothing but its confirmation mail. */
+export function emailFollowersOf(trx: Executor, initiativeId: string) {
+  return trx
+    .selectFrom('initiative_email_followers')
+    .select(['id', 'email', 'locale', 'link_key'])
+    .where('initiative_id', '=', initiativeId)
+    .where('confirmed_at', 'is not', null)
+    .execute();
+}
+
+export async function deleteUnconfirmedEmailFollowers(db: Executor, days: number): Promise<number> {
+  const result = await db
+    .deleteFrom('initiative_email_followers')
+    .where('confirmed_at', 'is', null)
+    .where('created_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -12,6 +12,9 @@ import { containsPattern } from '../../../db/like.js';
 import { todayIn } from '../../../platform/time/berlin.js';
 import { offerNews } from '../../newsletter/index.js';
 import { ideaMail } from '../emails/idea-mails.js';
+import { unconfirmedDays } from '../ideas.privacy.js';
+import { checkToken, confirmLinkHours, expiringToken, lastingToken, tokenSubject } from '../links.js';
+import { consumeRateLimit } from '../../../platform/http/rate-limit.js';
 import { authorize } from '../ideas.policy.js';
 import { ideaTopics } from '../ideas.topics.js';
 import * as repo from './initiatives.repository.js';
@@ -27,7 +30,6 @@ export function progressOf(milestones: readonly { reachedOn: string | null }[]):
   return { reached: milestones.filter((m) => m.reachedOn !== null).length, total: milestones.length };
 }
 
-/** The roadmap: initiatives with milestones, updates to their followers, open data and the import. */
 /** A news teaser from an update's text: its first sentences, at most 300 characters, cut at a word. */
 export function teaserOf(body: string): string {
   const text = body.replace(/\s+/g, ' ').trim();
@@ -36,6 +38,10 @@ export function teaserOf(body: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 200))}…`;
 }
 
+/** Following by mail: at most this many requests per hour and source (the same bucket size as for ideas). */
+export const initiativeFollowLimit = { bucket: 'initiatives.follow:ip', max: 20, windowSeconds: 3600 };
+
+/** The roadmap: initiatives with milestones, updates to their followers, open data and the import. */
 export function createInitiativeService(deps: AppDeps) {
   const { db, config, city, mail } = deps;
   const secret = config.sessionSecret;
@@ -147,10 +153,24 @@ export function createInitiativeService(deps: AppDeps) {
           subjectId: initiative.id,
           details: { title: initiative.title },
         });
-        for (const follower of await repo.followersOf(trx, initiative.id)) {
+        const withAccount = (await repo.followersOf(trx, initiative.id)).map((f) => ({
+          email: f.email,
+          locale: f.locale,
+          token: `${initiative.id}.${f.user_id}.${sign(initiative.id, f.user_id, f.link_key)}`,
+        }));
+        const byMail = (await repo.emailFollowersOf(trx, initiative.id)).map((f) => ({
+          email: f.email,
+          locale: f.locale,
+          token: lastingToken(secret, 'initiative-unfollow', f.id, f.link_key),
+        }));
+        // An address that follows with an account and by mail gets the news once.
+        const seen = new Set<string>();
+        for (const follower of [...withAccount, ...byMail]) {
+          if (seen.has(follower.email.toLowerCase())) continue;
+          seen.add(follower.email.toLowerCase());
           const locale = storedLocale(follower.locale);
           const t = initiativeMailMessages(locale);
-          const token = `${initiative.id}.${follower.user_id}.${sign(initiative.id, follower.user_id, follower.link_key)}`;
+          const token = follower.token;
           await mail.enqueue(
             trx,
             ideaMail({
@@ -182,14 +202,66 @@ export function createInitiativeService(deps: AppDeps) {
       await repo.follow(db, initiative.id, actor.id, randomBytes(16).toString('base64url'), on);
     },
 
+    /** Someone without an account asks for news by mail: a confirmation link first (double opt-in). */
+    async followByEmail(slug: string, email: string, locale: Locale, origin: { ip: string }): Promise<void> {
+      await consumeRateLimit(db, secret, initiativeFollowLimit, origin.ip);
+      await db.transaction().execute(async (trx) => {
+        const initiative = await repo.findInitiative(trx, slug);
+        if (!initiative) throw notFound('Vorhaben');
+        const follower = await repo.followByEmail(trx, initiative.id, email.trim().toLowerCase(), locale, randomBytes(16).toString('base64url'));
+        if (follower.confirmed_at) return;
+        const expires = new Date(Date.now() + confirmLinkHours * 3600_000);
+        const token = expiringToken(secret, 'initiative-follow', follower.id, follower.link_key, expires);
+        const t = initiativeMailMessages(locale);
+        await mail.enqueue(
+          trx,
+          ideaMail({
+            to: follower.email,
+            locale,
+            portalName: city.portalName,
+            subject: t('follow.subject', { title: initiative.title }),
+            body: [t('follow.body', { title: initiative.title })],
+            action: { label: t('follow.action'), url: url(`/vorhaben/folgen/bestaetigen?token=${encodeURIComponent(token)}`) },
+            after: [t('follow.after')],
+          }),
+        );
+      });
+    },
+
+    /** The link from the confirmation mail; a second click says the same. */
+    async confirmFollow(token: string): Promise<{ kind: 'done'; slug: string } | { kind: 'expired' } | { kind: 'invalid' }> {
+      const id = tokenSubject(token);
+      const follower = id ? await repo.findEmailFollower(db, id) : undefined;
+      if (!follower) return { kind: 'invalid' };
+      const check = checkToken(secret, 'initiative-follow', token, follower.link_key, new Date());
+      if (check === 'invalid') return { kind: 'invalid' };
+      if (!follower.confirmed_at && check === 'expired') return { kind: 'expired' };
+      await repo.confirmEmailFollower(db, follower.id);
+      return { kind: 'done', slug: (await repo.initiativeSlug(db, follower.initiative_id)) ?? '' };
+    },
+
     /** One click from a mail: no more updates about this initiative. Null for a link that is not (or no longer) valid. */
     async unfollow(token: string): Promise<{ title: string } | null> {
-      const [initiativeId, userId, sig, extra] = token.split('.');
+      const parts = token.split('.');
+      if (parts.length === 2) {
+        // A follower by mail: <follower id>.<sig>
+        const id = tokenSubject(token);
+        const follower = id ? await repo.findEmailFollower(db, id) : undefined;
+        if (!follower || checkToken(secret, 'initiative-unfollow', token, follower.link_key, new Date()) !== 'ok') return null;
+        await repo.deleteEmailFollower(db, follower.id);
+        return { title: (await repo.initiativeTitle(db, follower.initiative_id)) ?? '' };
+      }
+      const [initiativeId, userId, sig, extra] = parts;
       if (extra !== undefined || !initiativeId || !userId || !sig || !uuidPattern.test(initiativeId) || !uuidPattern.test(userId)) return null;
       const follower = await repo.findFollower(db, initiativeId, userId);
       if (!follower || !safeEqual(sig, sign(initiativeId, userId, follower.link_key))) return null;
       await repo.follow(db, initiativeId, userId, '', false);
       return { title: (await repo.initiativeTitle(db, initiativeId)) ?? '' };
+    },
+
+    /** Retention: addresses never confirmed go after a week (ideas.purge runs it nightly). */
+    async purge(): Promise<number> {
+      return repo.deleteUnconfirmedEmailFollowers(db, unconfirmedDays);
     },
   };
 }

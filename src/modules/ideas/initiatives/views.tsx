@@ -166,12 +166,25 @@ export function RoadmapPage({
 }
 
 /** GET /vorhaben/:slug */
-export function InitiativePage({ ctx, item }: { ctx: PageContext; item: Item }): JSX.Element {
+export function InitiativePage({
+  ctx,
+  item,
+  notice,
+  follow,
+}: {
+  ctx: PageContext;
+  item: Item;
+  notice?: string;
+  /** The mail follow form after a problem: what was typed and what is wrong. */
+  follow?: { value: string; errors: FieldErrors };
+}): JSX.Element {
   const t = initiativeMessages(ctx.locale);
   const i = item.initiative;
   const path = initiativePath(i.slug);
   return (
-    <Layout ctx={ctx} title={i.title} section="/mitmachen">
+    <Layout ctx={ctx} title={i.title} section="/mitmachen" hasErrors={!!follow}>
+      <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={follow?.errors ?? {}} />
+      {notice ? <Alert kind="success" title={notice} /> : ''}
       <p class="kern-body">
         <a class="kern-link" href="/vorhaben">
           {t.html('item.back')}
@@ -288,12 +301,28 @@ export function InitiativePage({ ctx, item }: { ctx: PageContext; item: Item }):
           <SubmitButton label={item.following ? t('item.unfollow') : t('item.follow')} variant="secondary" />
         </form>
       ) : (
-        <p class="kern-body">
-          <span safe>{t('item.followLogin')}</span>{' '}
-          <a class="kern-link" href={`/anmelden?zurueck=${encodeURIComponent(path)}`}>
-            {t.html('item.login')}
-          </a>
-        </p>
+        <>
+          <form method="post" action={`${path}/folgen`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextField
+              name="email"
+              type="email"
+              label={t('item.followEmail')}
+              hint={t('item.followHint')}
+              autocomplete="email"
+              value={follow?.value}
+              error={follow?.errors.email}
+              required
+            />
+            <SubmitButton label={t('item.follow')} variant="secondary" />
+          </form>
+          <p class="kern-body">
+            <span safe>{t('item.followWithAccount')}</span>{' '}
+            <a class="kern-link" href={`/anmelden?zurueck=${encodeURIComponent(path)}`}>
+              {t.html('item.login')}
+            </a>
+          </p>
+        </>
       )}
       {item.history.length > 0 ? (
         <>
