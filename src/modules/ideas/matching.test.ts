@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTerms, nearlyEqual, queryKeys, readStoredTerms, similarity, stem, storedTerms } from './matching.js';
+import { matchTerms, nearlyEqual, queryKeys, readStoredTerms, similarity, stem, storedTerms, thesaurusKey } from './matching.js';
 
 const score = (query: string, title: string, body = '') => similarity(matchTerms(query), readStoredTerms(storedTerms(title, body)));
 
@@ -47,6 +47,41 @@ describe('similar ideas: matching terms', () => {
   it('looks candidates up by the first letters, so a typo late in a word still finds them, and not by words every idea has', () => {
     expect(queryKeys(matchTerms('Spielpaltz'))).toEqual(['~spiel', '^lpaltz']);
     expect(storedTerms('Spielplatz', '')).toContain('~spiel');
-    expect(queryKeys(matchTerms('Kinder und Familien am Radweg'))).toEqual(['~radw']);
+    // A known word is looked up by its synonym group instead, which finds the word itself and its synonyms.
+    expect(queryKeys(matchTerms('Kinder und Familien am Radweg'))).toEqual(['=radweg']);
+    expect(storedTerms('Radweg', '')).toContain('=radweg');
+  });
+});
+
+describe('similar ideas: synonyms from OpenThesaurus', () => {
+  it('finds synonyms that are not in the table', () => {
+    expect(thesaurusKey(matchTerms('Pausenhof')[0]!)).toBe(thesaurusKey(matchTerms('Schulhof')[0]!));
+    expect(thesaurusKey(matchTerms('Webseite')[0]!)).toBe(thesaurusKey(matchTerms('Homepage')[0]!));
+    expect(thesaurusKey(matchTerms('Lehrgang')[0]!)).toBe(thesaurusKey(matchTerms('Training')[0]!));
+    expect(score('Pausenhof schöner gestalten', 'Schulhof schöner gestalten')).toBe(1);
+    expect(score('Pausenhof schöner gestalten', 'Längere Öffnungszeiten in Kindergärten')).toBe(0);
+  });
+
+  it('stores and looks up the synonym group, so the database finds an idea written with the other word', () => {
+    const query = queryKeys(matchTerms('Kehricht'));
+    expect(query).toContain('=muell');
+    expect(storedTerms('Müll im Park', '')).toContain('=muell');
+    expect(storedTerms('Abfall im Park', '')).toContain('=muell');
+  });
+
+  it('agrees with the table: a synonym from the thesaurus joins the table’s word', () => {
+    expect(thesaurusKey(matchTerms('Gehsteig')[0]!)).toBe(thesaurusKey(matchTerms('Trottoir')[0]!));
+    expect(score('Gehsteig am Nordring ausbessern', 'Fußweg am Nordring ausbessern')).toBe(1);
+  });
+
+  it('gives a compound the group of its head: a Vereinshomepage is a Webseite', () => {
+    expect(thesaurusKey('vereinshomepag')).toBe(thesaurusKey(matchTerms('Webseite')[0]!));
+    expect(score('Webseite für den Familienbeirat', 'Vereinshomepage des Familienbeirats')).toBeGreaterThan(0.5);
+  });
+
+  it('does not join words of another sense: the table’s Bank is a seat, not a Geldinstitut', () => {
+    expect(thesaurusKey(matchTerms('Geldinstitut')[0]!)).not.toBe(thesaurusKey(matchTerms('Bank')[0]!));
+    expect(score('Eine Bank am Marktplatz', 'Sitzbank am Marktplatz')).toBe(1);
+    expect(score('Eine Bank am Marktplatz', 'Geldinstitut am Marktplatz')).toBe(0.5); // only the Marktplatz
   });
 });

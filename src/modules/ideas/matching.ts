@@ -6,11 +6,20 @@
  *    dropped, a light German stemmer (Spielplätze, Spielplatzes → spielplatz), synonyms mapped to one
  *    term from the synonym table below (Kindergarten → kita, Spielgelände → spielplatz), compounds
  *    also give their known parts (Spielplatzbeleuchtung → spielplatz, beleuchtung).
- * 2. The database keeps these terms per idea (`ideas.match_terms`, GIN index) and narrows the
- *    candidates to ideas sharing a term; `similarity()` ranks them.
+ * 2. `thesaurusKey(term)`: the key of the term's synonym group in OpenThesaurus (see below), so
+ *    "Bücherei" and "Bibliothek" meet without a line in the table; a compound takes its head's key
+ *    ("Stadtbibliothek" is a "Bibliothek").
+ * 3. The database keeps these terms per idea (`ideas.match_terms`, GIN index, with the group keys as
+ *    "=key") and narrows the candidates to ideas sharing a key; `similarity()` ranks them.
  *
- * The synonyms live in this table (not a text-search synonym file: a managed PostgreSQL cannot take one).
+ * The synonyms live in this table and in a file derived from OpenThesaurus (not a text-search synonym
+ * file: a managed PostgreSQL cannot take one). When either changes in a way that changes stored terms,
+ * raise `matchingVersion`: the job `ideas.reindex` then recomputes the stored terms of every idea.
  */
+import { readFileSync } from 'node:fs';
+
+/** The version of what `storedTerms` computes; rows with an older `ideas.match_version` are recomputed. */
+export const matchingVersion = 1;
 
 /** Words that mean the same for our purpose, each group mapped to its first word. Stems, folded. */
 export const synonymGroups: readonly (readonly string[])[] = [
@@ -43,6 +52,9 @@ export const synonymGroups: readonly (readonly string[])[] = [
 
 const synonymOf = new Map<string, string>();
 for (const group of synonymGroups) for (const word of group) synonymOf.set(word, group[0]!);
+
+/** The canonical words of the table: a thesaurus group holding one takes it as its key. */
+const tableKeys = new Set(synonymGroups.map((g) => g[0]!));
 
 /** Parts we split compounds into when a word contains them (longest first). */
 const compoundParts = [...new Set(synonymGroups.flat())].filter((w) => w.length >= 4).sort((a, b) => b.length - a.length);
@@ -107,6 +119,86 @@ export function matchTerms(text: string): string[] {
   return [...terms];
 }
 
+/**
+ * OpenThesaurus (synonyms/openthesaurus.txt, made by scripts/openthesaurus.ts): groups of nouns that
+ * mean the same. Each word is stemmed and run through the table like a typed word, then every group gets
+ * one key:
+ * - the table's word, when the group is about the table's sense: it holds two words of the table's
+ *   group ("Kita", "Kindertagesstätte"), or the table's word has only this one group in the thesaurus.
+ *   A table word in a group of another sense ("Bank" beside "Geldinstitut", the table means the seat) is
+ *   left out of that group;
+ * - otherwise the group's most general word: the one in the most groups (the common word, "Bibliothek"
+ *   for "Bücherei"), shorter and then alphabetical first on a tie, but never a word with more than
+ *   `maxSenses` meanings ("Masse", "Gruppe"), which would join groups that do not mean the same.
+ * A word in one group takes that group's key; a word that is itself a key keeps it; a word in several
+ * groups with different keys is ambiguous and gets none. The table's words are their own keys.
+ */
+const maxSenses = 4;
+let thesaurus: Map<string, string> | undefined;
+
+function loadThesaurus(): Map<string, string> {
+  const text = readFileSync(new URL('./synonyms/openthesaurus.txt', import.meta.url), 'utf8');
+  /** Per group: each term, and for a table word how many different words of the table's group led to it. */
+  const groups: Map<string, Set<string>>[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const terms = new Map<string, Set<string>>();
+    for (const word of line.split(' ')) {
+      if (stopWords.has(word)) continue;
+      const stemmed = stem(word);
+      const fromTable = synonymOf.has(stemmed) ? stemmed : synonymOf.has(word) ? word : undefined;
+      const term = fromTable === undefined ? stemmed : synonymOf.get(fromTable)!;
+      const sources = terms.get(term) ?? new Set<string>();
+      sources.add(fromTable ?? stemmed);
+      terms.set(term, sources);
+    }
+    if (terms.size >= 2) groups.push(terms);
+  }
+  const senses = new Map<string, number>();
+  for (const group of groups) for (const term of group.keys()) senses.set(term, (senses.get(term) ?? 0) + 1);
+  const keysOf = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const tableWords = [...group].filter(([t]) => tableKeys.has(t));
+    const tableSense = tableWords.find(([t, sources]) => sources.size >= 2 || senses.get(t) === 1)?.[0];
+    const members = [...group.keys()].filter((t) => t === tableSense || !tableKeys.has(t));
+    if (members.length < 2) continue;
+    const key =
+      tableSense ??
+      members.filter((t) => senses.get(t)! <= maxSenses).sort((a, b) => senses.get(b)! - senses.get(a)! || a.length - b.length || (a < b ? -1 : 1))[0];
+    if (key === undefined) continue;
+    for (const term of members) {
+      const keys = keysOf.get(term) ?? new Set<string>();
+      keys.add(key);
+      keysOf.set(term, keys);
+    }
+  }
+  const keyOf = new Map<string, string>();
+  for (const [term, keys] of keysOf) {
+    if (keys.has(term)) keyOf.set(term, term);
+    else if (keys.size === 1) keyOf.set(term, [...keys][0]!);
+  }
+  for (const key of tableKeys) keyOf.set(key, key);
+  return keyOf;
+}
+
+/** The shortest head a compound is looked up by in the thesaurus (as `isHeadOf`). */
+const minHead = 5;
+
+/**
+ * The key of a term's synonym group in OpenThesaurus, or of its longest head that has one
+ * ("stadtbibliothek" → "bibliothek"); undefined when it has none.
+ */
+export function thesaurusKey(term: string): string | undefined {
+  thesaurus ??= loadThesaurus();
+  const own = thesaurus.get(term);
+  if (own !== undefined) return own;
+  for (let start = 3; term.length - start >= minHead; start++) {
+    const head = thesaurus.get(term.slice(start));
+    if (head !== undefined) return head;
+  }
+  return undefined;
+}
+
 /** Fuzzy equality of two terms (one typo in a longer word): the edit distance is at most 1, or 2 from 8 letters. */
 export function nearlyEqual(a: string, b: string): boolean {
   if (a === b) return true;
@@ -129,13 +221,14 @@ export function nearlyEqual(a: string, b: string): boolean {
 
 /**
  * How alike a query is to an idea, 0…1: the share of the query's terms found in the idea's title
- * (counting double) or text, each typo-tolerant.
+ * (counting double) or text, each typo-tolerant, or as a synonym from the thesaurus.
  */
 export function similarity(query: readonly string[], idea: { titleTerms: readonly string[]; terms: readonly string[] }): number {
   if (query.length === 0) return 0;
   let score = 0;
   for (const term of query) {
-    const same = (t: string) => nearlyEqual(t, term) || isHeadOf(t, term) || isHeadOf(term, t);
+    const key = thesaurusKey(term);
+    const same = (t: string) => nearlyEqual(t, term) || isHeadOf(t, term) || isHeadOf(term, t) || (key !== undefined && thesaurusKey(t) === key);
     if (idea.titleTerms.some(same)) score += 2;
     else if (idea.terms.some(same)) score += 1;
   }
@@ -161,7 +254,16 @@ export const isHeadOf = (head: string, compound: string): boolean => head.length
 /** Terms nearly every idea has (children, families, the city): they rank, but they find nothing. */
 const tooCommonToLookUp = new Set(['kind', 'eltern', 'stadt']);
 
-/** What is stored per idea: the terms of title and text, the title's marked with "t:", and their prefix keys. */
+/** The key a term's synonym group is stored and looked up by ("=bibliothek"), if it has one. */
+export const groupKey = (term: string): string | null => {
+  const key = thesaurusKey(term);
+  return key === undefined ? null : `=${key}`;
+};
+
+/**
+ * What is stored per idea: the terms of title and text, the title's marked with "t:", their prefix
+ * and suffix keys, and their synonym group keys.
+ */
 export function storedTerms(title: string, body: string): string[] {
   const titleTerms = matchTerms(title);
   const all = new Set([...titleTerms.map((t) => `t:${t}`), ...matchTerms(`${title} ${body}`)]);
@@ -170,6 +272,8 @@ export function storedTerms(title: string, body: string): string[] {
     all.add(prefixKey(term));
     const suffix = suffixKey(term);
     if (suffix) all.add(suffix);
+    const group = groupKey(term);
+    if (group) all.add(group);
   }
   return [...all];
 }
@@ -178,13 +282,17 @@ export function storedTerms(title: string, body: string): string[] {
 export function readStoredTerms(stored: readonly string[]): { titleTerms: string[]; terms: string[] } {
   return {
     titleTerms: stored.filter((t) => t.startsWith('t:')).map((t) => t.slice(2)),
-    terms: stored.filter((t) => !t.startsWith('t:') && !t.startsWith('~') && !t.startsWith('^')),
+    terms: stored.filter((t) => !t.startsWith('t:') && !t.startsWith('~') && !t.startsWith('^') && !t.startsWith('=')),
   };
 }
 
-/** The keys a query looks candidates up by, one group per term (its prefix key and, when long, its suffix key). */
+/**
+ * The keys a query looks candidates up by, one group per term: its synonym group key when it has one
+ * (which finds the same word and its synonyms), else its prefix key (which finds it with a typo late
+ * in the word); and, when long, its suffix key. As many keys per term as before, so the lookup costs the same.
+ */
 export function queryKeyGroups(query: readonly string[]): string[][] {
-  return query.filter((t) => !tooCommonToLookUp.has(t)).map((t) => [prefixKey(t), suffixKey(t)].filter((k): k is string => k !== null));
+  return query.filter((t) => !tooCommonToLookUp.has(t)).map((t) => [groupKey(t) ?? prefixKey(t), suffixKey(t)].filter((k): k is string => k !== null));
 }
 
 /** All keys of a query, each once. */
