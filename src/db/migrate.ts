@@ -15,6 +15,7 @@ import * as signLanguageVideos from './migrations/0013-sign-language-videos.js';
 import * as ideas from './migrations/0014-ideas.js';
 import * as appointments from './migrations/0015-appointments.js';
 import * as initiativeEmailFollowers from './migrations/0020-initiative-email-followers.js';
+import * as ideasMatchVersion from './migrations/0021-ideas-match-version.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-ideas': ideas,
   '0015-appointments': appointments,
   '0020-initiative-email-followers': initiativeEmailFollowers,
+  '0021-ideas-match-version': ideasMatchVersion,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

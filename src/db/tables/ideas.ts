@@ -34,6 +34,8 @@ export interface IdeasTable {
   photo_alt: Nullable<string>;
   supporters: ColumnType<number, number | undefined, number>;
   match_terms: ColumnType<string[], string[] | undefined, string[]>;
+  /** The `matchingVersion` that computed `match_terms`; older rows are recomputed by the job ideas.reindex. */
+  match_version: ColumnType<number, number | undefined, number>;
   created_at: Generated<Date>;
   confirmed_at: Nullable<Date>;
   published_at: Nullable<Date>;

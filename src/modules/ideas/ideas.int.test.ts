@@ -3,6 +3,8 @@ import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { testJpeg } from '../../../test/support/images.js';
 import { demoIdeaId, seedIdeasDemo } from './ideas.seed.js';
+import { reindexIdeasJob } from './index.js';
+import { matchingVersion, storedTerms } from './matching.js';
 
 const t = useTestApp();
 const visitor = () => new Visitor(() => t.app);
@@ -164,6 +166,34 @@ describe('Ideen & Anliegen: submitting', () => {
     const missing = await visitor().get('/api/v1/ideen/aehnliche');
     expect(missing.statusCode).toBe(422);
     expect(missing.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
+  });
+
+  it('suggests an idea written with a synonym from OpenThesaurus, also one stored before the synonyms came (the job ideas.reindex)', async () => {
+    const similarTo = async (text: string) =>
+      (await visitor().get(`/api/v1/ideen/aehnliche?text=${encodeURIComponent(text)}`)).json<{ ideas: { id: string }[] }>().ideas.map((i) => i.id);
+    // Stored as the matching before the synonyms did: no group keys, version 0.
+    const old = await t.deps.db
+      .insertInto('ideas')
+      .values({
+        kind: 'idea',
+        title: 'Trinkbrunnen auf dem Pausenhof',
+        body: 'Im Sommer fehlt Wasser auf dem Pausenhof.',
+        topic: 'spielen-sport',
+        shown_as: 'anonymous',
+        link_key: 'reindex-test',
+        moderation: 'published',
+        published_at: new Date(),
+        match_terms: storedTerms('Trinkbrunnen auf dem Pausenhof', 'Im Sommer fehlt Wasser auf dem Pausenhof.').filter((k) => !k.startsWith('=')),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await similarTo('Schulhof')).not.toContain(old.id);
+
+    await t.deps.db.transaction().execute((trx) => t.deps.jobs.send(trx, reindexIdeasJob, {}));
+    await t.runJobs();
+    expect(await similarTo('Schulhof')).toContain(old.id);
+    const row = await t.deps.db.selectFrom('ideas').select('match_version').where('id', '=', old.id).executeTakeFirstOrThrow();
+    expect(row.match_version).toBe(matchingVersion);
   });
 
   it('lets a signed-in person submit without a confirmation mail', async () => {

@@ -18,6 +18,7 @@ export interface NewIdea {
   link_key: string;
   moderation: IdeaModeration;
   match_terms: string[];
+  match_version: number;
   photo_id: string | null;
   photo_alt: string | null;
 }
@@ -128,6 +129,7 @@ export async function setModeration(
     title?: string;
     body?: string;
     match_terms?: string[];
+    match_version?: number;
     redaction_note?: string | null;
     decline_reason?: IdeaDeclineReason | null;
     decline_note?: string | null;
@@ -227,6 +229,16 @@ export async function similarCandidates(db: Executor, groups: string[][], limit:
     .execute();
   const seen = new Set(strong.map((r) => r.id));
   return [...strong, ...weak.filter((r) => !seen.has(r.id))].slice(0, limit);
+}
+
+/** Ideas whose stored terms an older version of the matching computed (ideas.reindex). */
+export function outdatedMatchTerms(db: Executor, version: number, limit: number) {
+  return db.selectFrom('ideas').select(['id', 'title', 'body']).where('match_version', '<', version).orderBy('id').limit(limit).execute();
+}
+
+/** New stored terms for one idea, unless someone wrote newer ones meanwhile (its version is then current). */
+export async function setMatchTerms(db: Executor, id: string, terms: string[], version: number): Promise<void> {
+  await db.updateTable('ideas').set({ match_terms: terms, match_version: version }).where('id', '=', id).where('match_version', '<', version).execute();
 }
 
 /** Search for the site search: title and text, published only. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.js';
 import type { IdeaShownAs, IdeaStatus } from '../../db/tables/ideas.js';
-import { storedTerms } from './matching.js';
+import { matchingVersion, storedTerms } from './matching.js';
 import type { IdeaTopic } from './ideas.topics.js';
 
 /** Stable UUID from a name, so the seed recognises its own rows. */
@@ -177,6 +177,7 @@ export async function seedIdeasDemo(deps: AppDeps): Promise<boolean> {
             status,
             supporters: (n * 7) % 23,
             match_terms: storedTerms(title, body),
+            match_version: matchingVersion,
             confirmed_at: created,
             published_at: published,
             first_answer_at: answered ? answerAt : null,
@@ -225,6 +226,7 @@ export async function seedIdeasDemo(deps: AppDeps): Promise<boolean> {
           link_key: randomBytes(16).toString('base64url'),
           moderation: 'pending',
           match_terms: storedTerms(title!, body!),
+          match_version: matchingVersion,
           confirmed_at: new Date(now - day),
         })
         .execute();

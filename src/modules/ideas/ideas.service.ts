@@ -13,7 +13,7 @@ import type { SearchHit } from '../../platform/search/search.js';
 import { ideaMail } from './emails/idea-mails.js';
 import { ideaMailMessages } from './emails/idea-mails.messages.js';
 import { checkToken, confirmLinkHours, expiringToken, lastingToken, tokenSubject } from './links.js';
-import { matchTerms, queryKeyGroups, readStoredTerms, similarity, storedTerms } from './matching.js';
+import { matchingVersion, matchTerms, queryKeyGroups, readStoredTerms, similarity, storedTerms } from './matching.js';
 import { authorize } from './ideas.policy.js';
 import { declinedDays, unconfirmedDays } from './ideas.privacy.js';
 import * as repo from './ideas.repository.js';
@@ -192,6 +192,7 @@ export function createIdeaService(deps: AppDeps) {
           link_key: linkKey,
           moderation: origin.actor ? 'pending' : 'unconfirmed',
           match_terms: storedTerms(input.title, input.body),
+          match_version: matchingVersion,
           photo_id: photo?.id ?? null,
           photo_alt: photo ? input.photo!.alt : null,
         });
@@ -302,6 +303,7 @@ export function createIdeaService(deps: AppDeps) {
           title: decision.title,
           body: decision.body,
           match_terms: storedTerms(decision.title, decision.body),
+          match_version: matchingVersion,
           redaction_note: decision.redactionNote,
           decline_reason: null,
           decline_note: null,
@@ -493,6 +495,20 @@ export function createIdeaService(deps: AppDeps) {
 
     async answerTimes() {
       return repo.answerTimes(db);
+    },
+
+    /**
+     * Recomputes the stored terms of every idea an older version of the matching computed (after the
+     * synonyms or the stemmer changed), in batches; returns how many were recomputed.
+     */
+    async reindex(batch = 500): Promise<number> {
+      let done = 0;
+      for (;;) {
+        const rows = await repo.outdatedMatchTerms(db, matchingVersion, batch);
+        for (const row of rows) await repo.setMatchTerms(db, row.id, storedTerms(row.title, row.body), matchingVersion);
+        done += rows.length;
+        if (rows.length < batch) return done;
+      }
     },
 
     async purge(): Promise<{ unconfirmed: number; followers: number; declined: number }> {

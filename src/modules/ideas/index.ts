@@ -14,6 +14,9 @@ import { createInitiativeService, initiativePath } from './initiatives/initiativ
 
 export { purgeIdeasJob };
 
+/** Recomputes stored match terms after the matching changed (matching.ts, `matchingVersion`). */
+export const reindexIdeasJob = 'ideas.reindex';
+
 /** Ideen & Anliegen: families' ideas and concerns, moderated, answered in public, supported and followed; and the Vorhaben roadmap. */
 export function ideasModule(deps: AppDeps): ModuleManifest {
   const ideas = createIdeaService(deps);
@@ -40,6 +43,8 @@ export function ideasModule(deps: AppDeps): ModuleManifest {
         },
         { cron: '35 3 * * *' },
       ),
+      // Every 10 minutes: a cheap look for ideas whose stored terms an older matching computed.
+      job(reindexIdeasJob, async () => void (await ideas.reindex()), { cron: '*/10 * * * *' }),
     ],
     routes(app) {
       const initiativesOf = async (ideaId: string) =>
