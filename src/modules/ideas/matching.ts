@@ -190,14 +190,17 @@ const minHead = 5;
  */
 export function thesaurusKey(term: string): string | undefined {
   thesaurus ??= loadThesaurus();
-  const own = thesaurus.get(term);
-  if (own !== undefined) return own;
-  for (let start = 3; term.length - start >= minHead; start++) {
-    const head = thesaurus.get(term.slice(start));
-    if (head !== undefined) return head;
-  }
-  return undefined;
+  const cached = headKeys.get(term);
+  if (cached !== undefined) return cached ?? undefined;
+  let key = thesaurus.get(term);
+  for (let start = 3; key === undefined && term.length - start >= minHead; start++) key = thesaurus.get(term.slice(start));
+  if (headKeys.size >= 100_000) headKeys.clear();
+  headKeys.set(term, key ?? null);
+  return key;
 }
+
+/** Terms already looked up, with their key or null (bounded: cleared when full). */
+const headKeys = new Map<string, string | null>();
 
 /** Fuzzy equality of two terms (one typo in a longer word): the edit distance is at most 1, or 2 from 8 letters. */
 export function nearlyEqual(a: string, b: string): boolean {
@@ -226,11 +229,17 @@ export function nearlyEqual(a: string, b: string): boolean {
 export function similarity(query: readonly string[], idea: { titleTerms: readonly string[]; terms: readonly string[] }): number {
   if (query.length === 0) return 0;
   let score = 0;
+  let titleKeys: Set<string | undefined> | undefined;
+  let keys: Set<string | undefined> | undefined;
   for (const term of query) {
+    const same = (t: string) => nearlyEqual(t, term) || isHeadOf(t, term) || isHeadOf(term, t);
     const key = thesaurusKey(term);
-    const same = (t: string) => nearlyEqual(t, term) || isHeadOf(t, term) || isHeadOf(term, t) || (key !== undefined && thesaurusKey(t) === key);
-    if (idea.titleTerms.some(same)) score += 2;
-    else if (idea.terms.some(same)) score += 1;
+    if (key !== undefined) {
+      titleKeys ??= new Set(idea.titleTerms.map(thesaurusKey));
+      keys ??= new Set(idea.terms.map(thesaurusKey));
+    }
+    if (idea.titleTerms.some(same) || (key !== undefined && titleKeys!.has(key))) score += 2;
+    else if (idea.terms.some(same) || (key !== undefined && keys!.has(key))) score += 1;
   }
   return Math.round((score / (2 * query.length)) * 1000) / 1000;
 }
