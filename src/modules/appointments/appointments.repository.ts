@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import type { Executor } from '../../db/executor.js';
 import type { BookingStatus } from '../../db/tables/appointments.js';
 
@@ -71,7 +72,33 @@ export interface NewBooking {
   confirmed_at: Date | null;
 }
 
-export function insertBooking(db: Executor, values: NewBooking) {
+/**
+ * The counsellor was reported absent after the free times were read. It answers like the exclusion
+ * constraint (SQLSTATE 23P01), so every caller simply tries the next counsellor or says the slot is gone.
+ */
+export class CounsellorAbsent extends Error {
+  readonly code = '23P01';
+  constructor() {
+    super('counsellor absent');
+  }
+}
+
+/**
+ * Inserts a booking (in the caller's transaction). First it takes a share lock on the counsellor and
+ * looks for an absence over the time: reporting an absence takes the same row's update lock, so either
+ * the absence is written first and seen here, or this booking commits first and the absence sees it.
+ */
+export async function insertBooking(db: Executor, values: NewBooking) {
+  await db.selectFrom('appointment_counsellors').select('id').where('id', '=', values.counsellor_id).forShare().execute();
+  const absent = await db
+    .selectFrom('appointment_exceptions')
+    .select('id')
+    .where('counsellor_id', '=', values.counsellor_id)
+    .where('kind', '=', 'absence')
+    .where('starts_at', '<', values.ends_at)
+    .where('ends_at', '>', values.starts_at)
+    .executeTakeFirst();
+  if (absent) throw new CounsellorAbsent();
   return db.insertInto('appointment_bookings').values(values).returning(['id', 'ical_uid', 'ical_sequence']).executeTakeFirstOrThrow();
 }
 
@@ -229,11 +256,16 @@ export function insertBlock(db: Executor, values: { counsellorId: string; from: 
     .executeTakeFirstOrThrow();
 }
 
-export function insertAbsence(db: Executor, values: { counsellorId: string; from: Date; until: Date; note: string }) {
-  return db
-    .insertInto('appointment_exceptions')
-    .values({ counsellor_id: values.counsellorId, kind: 'absence', location_id: null, starts_at: values.from, ends_at: values.until, note: values.note })
-    .execute();
+/** Writes an absence under the counsellor's update lock (see insertBooking), committed before it returns. */
+export function insertAbsence(db: Kysely<DB>, values: { counsellorId: string; from: Date; until: Date; note: string }) {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('appointment_counsellors').select('id').where('id', '=', values.counsellorId).forUpdate().execute();
+    return trx
+      .insertInto('appointment_exceptions')
+      .values({ counsellor_id: values.counsellorId, kind: 'absence', location_id: null, starts_at: values.from, ends_at: values.until, note: values.note })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
 }
 
 /** The counsellor's bookings that a person holds between two instants (held or confirmed). */
