@@ -1,37 +1,21 @@
-import { describe, expect, it, vi } from 'vitest';
+import type { KyselyPlugin, QueryResult, UnknownRow } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { at, buildAppointmentSetup, insertRawBooking, nextWorkingDay, type AppointmentSetup } from '../../../test/support/appointments.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { AppError } from '../../platform/http/errors.js';
-import type * as Repository from './appointments.repository.js';
 import { book, reportAbsence } from './appointments.service.js';
 
-/**
- * The race: a booking whose free times were read before the absence was written is committed just after
- * reportAbsence read the counsellor's bookings. The hook below commits such a booking right after that
- * first read, as the other request would.
- */
-const race = vi.hoisted(() => ({ afterFirstRead: null as null | (() => Promise<void>), stalePlanning: false }));
-vi.mock('./appointments.repository.js', async (importOriginal) => {
-  const real = await importOriginal<typeof Repository>();
-  return {
-    ...real,
-    // A read from just before the absence was written: the same planning without the exceptions.
-    planningOf: async (...args: Parameters<typeof real.planningOf>) => {
-      const planning = await real.planningOf(...args);
-      return race.stalePlanning ? { ...planning, exceptions: [] } : planning;
-    },
-    standingBookingsOf: async (...args: Parameters<typeof real.standingBookingsOf>) => {
-      const rows = await real.standingBookingsOf(...args);
-      const hook = race.afterFirstRead;
-      race.afterFirstRead = null;
-      if (hook) await hook();
-      return rows;
-    },
-  };
-});
-
 const t = useTestApp();
+
+/** A database whose query results pass through `after` first: the moment another request gets in between. */
+function dbWith(after: (rows: UnknownRow[]) => Promise<UnknownRow[]>) {
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args): Promise<QueryResult<UnknownRow>> => ({ ...args.result, rows: await after(args.result.rows) }),
+  };
+  return { ...t.deps, db: t.deps.db.withPlugin(plugin) };
+}
 
 const standingWith = (setup: AppointmentSetup, counsellor: number) =>
   t.deps.db
@@ -41,21 +25,27 @@ const standingWith = (setup: AppointmentSetup, counsellor: number) =>
     .where('status', 'in', ['held', 'confirmed'])
     .execute();
 
+const actorOf = (user: { id: string; role: 'admin'; email: string; display_name: string }) => ({ ...user, displayName: user.display_name });
+
 describe('reporting an absence while someone books', () => {
-  it('also moves a booking that lands after the bookings were read, and tells that person', async () => {
+  it('also moves a booking that lands just after the bookings were read, and tells that person', async () => {
     const setup = await buildAppointmentSetup(t, { counsellors: 2 });
     const day = nextWorkingDay(5);
     await insertRawBooking(t, setup, { start: at(day, '09:00'), counsellor: 0, email: 'frueh@example.org' });
-    race.afterFirstRead = async () => {
-      await insertRawBooking(t, setup, { start: at(day, '10:30'), counsellor: 0, email: 'spaet@example.org' });
-    };
-    const admin = await signedInVisitor(t, 'admin');
-    const done = await admin.visitor.submit('/verwaltung/termine/planen', '/verwaltung/termine/ausfall', {
-      ausfallBerater: setup.counsellorIds[0]!,
-      ausfallTag: day,
+    // The first read of the day's bookings returns; before the moves start, another request commits a booking
+    // it had checked before the absence was written.
+    // (The result arrives while the first read still holds the connection, so the booking queues up for the next one.)
+    let raced: Promise<unknown> | undefined;
+    const deps = dbWith(async (rows) => {
+      if (!raced && rows.some((r) => r.email === 'frueh@example.org' && 'counsellor_name' in r))
+        raced = insertRawBooking(t, setup, { start: at(day, '10:30'), counsellor: 0, email: 'spaet@example.org' });
+      return rows;
     });
-    expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toContain('verschoben=2&abgesagt=0');
+    const admin = await signedInVisitor(t, 'admin');
+    const outcome = await reportAbsence(deps, actorOf({ ...admin.user, role: 'admin' }), setup.counsellorIds[0]!, day);
+    expect(raced).toBeDefined();
+    await raced;
+    expect(outcome).toEqual({ moved: 2, cancelled: 0 });
     expect(await standingWith(setup, 0)).toEqual([]);
     const colleague = await standingWith(setup, 1);
     expect(colleague.map((b) => [b.email, b.starts_at.getTime()]).sort()).toEqual([
@@ -71,18 +61,15 @@ describe('reporting an absence while someone books', () => {
     const setup = await buildAppointmentSetup(t, { counsellors: 1 });
     const day = nextWorkingDay(5);
     const admin = await signedInVisitor(t, 'admin');
-    await reportAbsence(t.deps, { ...admin.user, displayName: admin.user.display_name }, setup.counsellorIds[0]!, day);
-    race.stalePlanning = true;
-    try {
-      const late = book(
-        t.deps,
-        { serviceId: setup.serviceId, start: at(day, '09:00'), locationId: setup.locationId, name: 'Zu spät', email: 'zuspaet@example.org', locale: 'de' },
-        null,
-      );
-      await expect(late).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'slot_taken');
-    } finally {
-      race.stalePlanning = false;
-    }
+    await reportAbsence(t.deps, actorOf({ ...admin.user, role: 'admin' }), setup.counsellorIds[0]!, day);
+    // A read from just before the absence: the free times are computed without the exceptions.
+    const stale = dbWith(async (rows) => rows.filter((r) => !('kind' in r && 'note' in r)));
+    const late = book(
+      stale,
+      { serviceId: setup.serviceId, start: at(day, '09:00'), locationId: setup.locationId, name: 'Zu spät', email: 'zuspaet@example.org', locale: 'de' },
+      null,
+    );
+    await expect(late).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'slot_taken');
     expect(await standingWith(setup, 0)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { registerAppointmentPages } from './appointments.pages.js';
 import { appointmentPersonalData } from './appointments.privacy.js';
 import { expireHoldsAndOffer, expireHoldsJob, offerFreedJob, offerFreedSlot, reminderJob, sendDueReminders } from './appointments.service.js';
 import { seedAppointmentsDemo } from './appointments.seed.js';
+import { registerSettingsPages } from './settings.pages.js';
 import { registerStaffPages } from './staff.pages.js';
 
 export { activeServices as bookableServices } from './appointments.repository.js';
@@ -30,6 +31,7 @@ export function appointmentsModule(deps: AppDeps): ModuleManifest {
     routes(app) {
       registerAppointmentPages(app, deps);
       registerStaffPages(app, deps);
+      registerSettingsPages(app, deps);
       registerAppointmentsApi(app, deps);
     },
     seedDemo: () => seedAppointmentsDemo(deps),
