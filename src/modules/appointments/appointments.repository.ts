@@ -70,6 +70,9 @@ export interface NewBooking {
   ical_uid: string;
   ical_sequence?: number;
   confirmed_at: Date | null;
+  push_endpoint?: string | null;
+  push_p256dh?: string | null;
+  push_auth?: string | null;
 }
 
 /**
@@ -325,4 +328,61 @@ export function markWaitlistExpired(db: Executor, bookingIds: readonly string[])
     .where('offered_booking_id', 'in', bookingIds)
     .where('status', '=', 'offered')
     .execute();
+}
+
+/** A browser's push subscription for the reminder 2 hours before: only on a confirmed booking not yet reminded by push. */
+export function savePushSubscription(db: Executor, bookingId: string, values: { endpoint: string; p256dh: string; auth: string }) {
+  return db
+    .updateTable('appointment_bookings')
+    .set({ push_endpoint: values.endpoint, push_p256dh: values.p256dh, push_auth: values.auth })
+    .where('id', '=', bookingId)
+    .where('status', '=', 'confirmed')
+    .where('push_sent_at', 'is', null)
+    .where('starts_at', '>', sql<Date>`now()`)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function clearPushSubscription(db: Executor, bookingId: string) {
+  return db.updateTable('appointment_bookings').set({ push_endpoint: null, push_p256dh: null, push_auth: null }).where('id', '=', bookingId).execute();
+}
+
+/**
+ * Claims the push reminders that are due (confirmed bookings with a subscription, starting within the
+ * next `leadMinutes`), marking them in the statement that finds them, exactly like claimDueReminders.
+ */
+export async function claimDuePushReminders(db: Executor, leadMinutes: number, limit = 500) {
+  const claimed = await db
+    .updateTable('appointment_bookings')
+    .set({ push_sent_at: sql<Date>`now()` })
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('appointment_bookings')
+        .select('id')
+        .where('status', '=', 'confirmed')
+        .where('push_endpoint', 'is not', null)
+        .where('push_sent_at', 'is', null)
+        .where('starts_at', '>', sql<Date>`now()`)
+        .where('starts_at', '<=', sql<Date>`now() + make_interval(mins => ${leadMinutes})`)
+        .orderBy('starts_at')
+        .limit(limit),
+    )
+    .where('status', '=', 'confirmed')
+    .where('push_sent_at', 'is', null)
+    .returning(['id', 'service_id', 'starts_at', 'locale', 'ical_uid', 'push_endpoint', 'push_p256dh', 'push_auth'])
+    .execute();
+  if (claimed.length === 0) return [];
+  const services = await db
+    .selectFrom('appointment_services')
+    .select(['id', 'name'])
+    .where(
+      'id',
+      'in',
+      claimed.map((c) => c.service_id ?? ''),
+    )
+    .execute();
+  const names = new Map(services.map((s) => [s.id, s.name]));
+  return claimed.map((c) => ({ ...c, service_name: c.service_id ? (names.get(c.service_id) ?? null) : null }));
 }

@@ -320,6 +320,10 @@ export async function moveBooking(
           ical_uid: booking.ical_uid,
           ical_sequence: booking.ical_sequence + 1,
           confirmed_at: keepsHold ? null : (booking.confirmed_at ?? now),
+          // The push reminder the person asked for follows the appointment to its new time.
+          push_endpoint: booking.push_endpoint,
+          push_p256dh: booking.push_p256dh,
+          push_auth: booking.push_auth,
         });
         await setMovedTo(trx, booking.id, row.id);
         const fresh = await bookingById(trx, row.id);
