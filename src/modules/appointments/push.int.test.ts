@@ -3,8 +3,8 @@ import webpush from 'web-push';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { at, buildAppointmentSetup, insertRawBooking, nextWorkingDay, type AppointmentSetup } from '../../../test/support/appointments.js';
-import { savePushSubscription } from './appointments.repository.js';
-import { cancelBooking, linkToken } from './appointments.service.js';
+import { bookingById, savePushSubscription } from './appointments.repository.js';
+import { cancelBooking, linkToken, moveBooking } from './appointments.service.js';
 import { sendDuePushReminders, vapidSecretId, type PushSend } from './push.js';
 
 const t = useTestApp();
@@ -97,5 +97,20 @@ describe('the push reminder 2 hours before', () => {
       .executeTakeFirstOrThrow();
     expect(row.push_endpoint).toBeNull();
     expect(row.push_sent_at).not.toBeNull();
+  });
+
+  it('follows the appointment when it is moved, so the reminder comes for the new time', async () => {
+    const setup = await buildAppointmentSetup(t);
+    const day = nextWorkingDay(3);
+    const booking = await confirmedBooking(setup, at(day, '09:00'), 'folgt@example.org');
+    await savePushSubscription(t.deps.db, booking.id, browserSubscription('folgt'));
+    const moved = await moveBooking(t.deps, (await bookingById(t.deps.db, booking.id))!, { start: at(day, '10:00'), locationId: setup.locationId }, null);
+    const rows = await t.deps.db
+      .selectFrom('appointment_bookings')
+      .select(['id', 'status', 'push_endpoint'])
+      .where('id', 'in', [booking.id, moved.id])
+      .execute();
+    expect(rows.find((r) => r.id === moved.id)).toMatchObject({ status: 'confirmed', push_endpoint: 'https://fcm.googleapis.com/fcm/send/folgt' });
+    expect(rows.find((r) => r.id === booking.id)?.status).toBe('moved');
   });
 });
