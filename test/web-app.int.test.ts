@@ -79,7 +79,7 @@ describe('layout', () => {
 });
 
 describe('service worker', () => {
-  it('is served from the root, revalidated on every check, as a script that registers its three events', async () => {
+  it('is served from the root, revalidated on every check, as a script that registers its events (offline cache, and push for the appointment reminder)', async () => {
     const res = await visitor().get('/sw.js');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
@@ -89,7 +89,7 @@ describe('service worker', () => {
     const self = { addEventListener: (name: string) => events.push(name), location: { origin: 'http://localhost' } };
     const context = createContext({ self, URL });
     new Script(res.body).runInContext(context);
-    expect(events.sort()).toEqual(['activate', 'fetch', 'install']);
+    expect(events.sort()).toEqual(['activate', 'fetch', 'install', 'notificationclick', 'push']);
   });
 
   it('precaches only what is there and may be kept: KERN in both directions, its fonts, the Arabic fonts, ours, the logo', async () => {

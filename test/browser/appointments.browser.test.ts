@@ -101,5 +101,15 @@ describe('staff', () => {
     const refused = await submitForm(page, page.locator('main form[action="/verwaltung/termine/sperren"] button'));
     expect(refused.status()).toBe(422);
     await expectNoAxeViolations(page);
+
+    // Setting up: a counsellor's page with weekly pattern and exceptions, on the phone too.
+    expect((await visit(page, h.url('/verwaltung/termine/einstellungen'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await click(page, page.locator('main a[href*="/beratende/"]'));
+    expect(await page.locator('main h2', { hasText: 'Wochenplan' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const noPlace = await submitForm(page, page.locator('main form[action$="/zeiten"] button'));
+    expect(noPlace.status()).toBe(422);
+    await expectNoAxeViolations(page);
   });
 });

@@ -91,6 +91,11 @@ export interface AppointmentBookingsTable {
   ical_uid: string;
   ical_sequence: ColumnType<number, number | undefined, number>;
   reminder_sent_at: Date | null;
+  /** The optional push reminder 2 hours before: the browser's subscription, and when it was sent. */
+  push_endpoint: ColumnType<string | null, string | null | undefined, string | null>;
+  push_p256dh: ColumnType<string | null, string | null | undefined, string | null>;
+  push_auth: ColumnType<string | null, string | null | undefined, string | null>;
+  push_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   confirmed_at: Date | null;
   cancelled_at: Date | null;
   created_at: CreatedAt;

@@ -8,7 +8,7 @@ import { formBody, NoQuery, params, type RouteApp } from '../../platform/http/ro
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { addDays, isDate, toLocal, todayIn } from '../../platform/time/berlin.js';
 import { appointmentMessages } from './appointments.messages.js';
-import { activeServices, allLocations, serviceById, serviceBySlug } from './appointments.repository.js';
+import { activeServices, allLocations, serviceById, serviceBySlug, type BookingView } from './appointments.repository.js';
 import { BookingForm, DayQuery, MoveForm, readInstant, SlotQuery, TokenForm, TokenQuery, WaitlistForm } from './appointments.schemas.js';
 import {
   availability,
@@ -21,9 +21,16 @@ import {
   moveBooking,
   type AppointmentService,
 } from './appointments.service.js';
+import { subscribeToPushReminder, vapidKeys } from './push.js';
 import { freeDays } from './slots.js';
 import { BookingFormPage, ManagePage, MoveConfirmPage, NoticePage, ServiceListPage, ServicePage } from './views/booking-views.js';
 
+const PushForm = Type.Object({
+  token: Type.String({ maxLength: 200 }),
+  endpoint: Type.String({ maxLength: 1000 }),
+  p256dh: Type.String({ maxLength: 200 }),
+  auth: Type.String({ maxLength: 100 }),
+});
 const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) });
 
 /*
@@ -37,6 +44,7 @@ const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)
  *   GET       /termine/buchung?token=               the booking through the signed personal link
  *        POST /termine/buchung/bestaetigen          confirm a held booking (once)
  *        POST /termine/buchung/absagen              cancel
+ *        POST /termine/buchung/push                 the push reminder 2 hours before (the browser's subscription)
  *   GET  POST /termine/buchung/verschieben?token=&tag=   choose a new time; move
  */
 export function registerAppointmentPages(app: RouteApp, deps: AppDeps): void {
@@ -196,11 +204,38 @@ export function registerAppointmentPages(app: RouteApp, deps: AppDeps): void {
               ? { kind: 'success' as const, text: t('manage.cancelledNow') }
               : done === 'verschoben'
                 ? { kind: 'success' as const, text: t('manage.movedNow') }
-                : booking.status === 'expired' || (booking.status === 'held' && booking.hold_expires_at && booking.hold_expires_at <= new Date())
-                  ? { kind: 'warning' as const, text: t('manage.expired') }
-                  : undefined;
+                : done === 'erinnerung'
+                  ? { kind: 'success' as const, text: t('push.done') }
+                  : booking.status === 'expired' || (booking.status === 'held' && booking.hold_expires_at && booking.hold_expires_at <= new Date())
+                    ? { kind: 'warning' as const, text: t('manage.expired') }
+                    : undefined;
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    return reply.html(<ManagePage ctx={ctxOf(req)} booking={booking} token={token} notice={notice} />);
+    return reply.html(<ManagePage ctx={ctxOf(req)} booking={booking} token={token} notice={notice} push={await pushOffer(booking)} />);
+  });
+
+  /** The push reminder is offered on a confirmed booking that is still ahead. */
+  async function pushOffer(booking: BookingView) {
+    if (booking.status !== 'confirmed' || booking.starts_at <= new Date()) return undefined;
+    return { publicKey: (await vapidKeys(deps)).publicKey, active: !!booking.push_endpoint };
+  }
+
+  // The browser's push subscription for the reminder 2 hours before (sent by public/appointment-push.js).
+  app.post('/termine/buchung/push', { schema: { body: formBody(PushForm) } }, async (req, reply) => {
+    const values = formValues(req.body);
+    const token = values.token ?? '';
+    const booking = await bookingByToken(deps, token);
+    if (!booking) return invalidLink(req, reply);
+    const subscription = { endpoint: values.endpoint ?? '', p256dh: values.p256dh ?? '', auth: values.auth ?? '' };
+    if (!(await subscribeToPushReminder(deps, booking.id, subscription))) {
+      const t = appointmentMessages(req.locale);
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      return reply
+        .status(422)
+        .html(
+          <ManagePage ctx={ctxOf(req)} booking={booking} token={token} notice={{ kind: 'warning', text: t('push.failed') }} push={await pushOffer(booking)} />,
+        );
+    }
+    return reply.redirect(`/termine/buchung?token=${encodeURIComponent(token)}&erledigt=erinnerung`, 303);
   });
 
   app.post('/termine/buchung/bestaetigen', { schema: { body: formBody(TokenForm) } }, async (req, reply) => {

@@ -17,3 +17,9 @@ export async function visibleServices(db: Executor, actor: Actor | null): Promis
 /** May this person see and change this booking (of this service)? */
 export const canHandle = (visible: string[] | null | 'none', serviceId: string | null) =>
   visible !== 'none' && (visible === null || (serviceId !== null && visible.includes(serviceId)));
+
+/**
+ * Who sets up appointments (services, counsellors, places, weekly patterns and exceptions): admins only.
+ * A counsellor reports their own absence through the planning page (reportAbsence).
+ */
+export const canConfigure = (actor: Actor | null) => actor?.role === 'admin';

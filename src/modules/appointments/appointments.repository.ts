@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import type { Executor } from '../../db/executor.js';
 import type { BookingStatus } from '../../db/tables/appointments.js';
 
@@ -69,9 +70,38 @@ export interface NewBooking {
   ical_uid: string;
   ical_sequence?: number;
   confirmed_at: Date | null;
+  push_endpoint?: string | null;
+  push_p256dh?: string | null;
+  push_auth?: string | null;
 }
 
-export function insertBooking(db: Executor, values: NewBooking) {
+/**
+ * The counsellor was reported absent after the free times were read. It answers like the exclusion
+ * constraint (SQLSTATE 23P01), so every caller simply tries the next counsellor or says the slot is gone.
+ */
+export class CounsellorAbsent extends Error {
+  readonly code = '23P01';
+  constructor() {
+    super('counsellor absent');
+  }
+}
+
+/**
+ * Inserts a booking (in the caller's transaction). First it takes a share lock on the counsellor and
+ * looks for an absence over the time: reporting an absence takes the same row's update lock, so either
+ * the absence is written first and seen here, or this booking commits first and the absence sees it.
+ */
+export async function insertBooking(db: Executor, values: NewBooking) {
+  await db.selectFrom('appointment_counsellors').select('id').where('id', '=', values.counsellor_id).forShare().execute();
+  const absent = await db
+    .selectFrom('appointment_exceptions')
+    .select('id')
+    .where('counsellor_id', '=', values.counsellor_id)
+    .where('kind', '=', 'absence')
+    .where('starts_at', '<', values.ends_at)
+    .where('ends_at', '>', values.starts_at)
+    .executeTakeFirst();
+  if (absent) throw new CounsellorAbsent();
   return db.insertInto('appointment_bookings').values(values).returning(['id', 'ical_uid', 'ical_sequence']).executeTakeFirstOrThrow();
 }
 
@@ -229,11 +259,16 @@ export function insertBlock(db: Executor, values: { counsellorId: string; from: 
     .executeTakeFirstOrThrow();
 }
 
-export function insertAbsence(db: Executor, values: { counsellorId: string; from: Date; until: Date; note: string }) {
-  return db
-    .insertInto('appointment_exceptions')
-    .values({ counsellor_id: values.counsellorId, kind: 'absence', location_id: null, starts_at: values.from, ends_at: values.until, note: values.note })
-    .execute();
+/** Writes an absence under the counsellor's update lock (see insertBooking), committed before it returns. */
+export function insertAbsence(db: Kysely<DB>, values: { counsellorId: string; from: Date; until: Date; note: string }) {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('appointment_counsellors').select('id').where('id', '=', values.counsellorId).forUpdate().execute();
+    return trx
+      .insertInto('appointment_exceptions')
+      .values({ counsellor_id: values.counsellorId, kind: 'absence', location_id: null, starts_at: values.from, ends_at: values.until, note: values.note })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
 }
 
 /** The counsellor's bookings that a person holds between two instants (held or confirmed). */
@@ -293,4 +328,61 @@ export function markWaitlistExpired(db: Executor, bookingIds: readonly string[])
     .where('offered_booking_id', 'in', bookingIds)
     .where('status', '=', 'offered')
     .execute();
+}
+
+/** A browser's push subscription for the reminder 2 hours before: only on a confirmed booking not yet reminded by push. */
+export function savePushSubscription(db: Executor, bookingId: string, values: { endpoint: string; p256dh: string; auth: string }) {
+  return db
+    .updateTable('appointment_bookings')
+    .set({ push_endpoint: values.endpoint, push_p256dh: values.p256dh, push_auth: values.auth })
+    .where('id', '=', bookingId)
+    .where('status', '=', 'confirmed')
+    .where('push_sent_at', 'is', null)
+    .where('starts_at', '>', sql<Date>`now()`)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function clearPushSubscription(db: Executor, bookingId: string) {
+  return db.updateTable('appointment_bookings').set({ push_endpoint: null, push_p256dh: null, push_auth: null }).where('id', '=', bookingId).execute();
+}
+
+/**
+ * Claims the push reminders that are due (confirmed bookings with a subscription, starting within the
+ * next `leadMinutes`), marking them in the statement that finds them, exactly like claimDueReminders.
+ */
+export async function claimDuePushReminders(db: Executor, leadMinutes: number, limit = 500) {
+  const claimed = await db
+    .updateTable('appointment_bookings')
+    .set({ push_sent_at: sql<Date>`now()` })
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('appointment_bookings')
+        .select('id')
+        .where('status', '=', 'confirmed')
+        .where('push_endpoint', 'is not', null)
+        .where('push_sent_at', 'is', null)
+        .where('starts_at', '>', sql<Date>`now()`)
+        .where('starts_at', '<=', sql<Date>`now() + make_interval(mins => ${leadMinutes})`)
+        .orderBy('starts_at')
+        .limit(limit),
+    )
+    .where('status', '=', 'confirmed')
+    .where('push_sent_at', 'is', null)
+    .returning(['id', 'service_id', 'starts_at', 'locale', 'ical_uid', 'push_endpoint', 'push_p256dh', 'push_auth'])
+    .execute();
+  if (claimed.length === 0) return [];
+  const services = await db
+    .selectFrom('appointment_services')
+    .select(['id', 'name'])
+    .where(
+      'id',
+      'in',
+      claimed.map((c) => c.service_id ?? ''),
+    )
+    .execute();
+  const names = new Map(services.map((s) => [s.id, s.name]));
+  return claimed.map((c) => ({ ...c, service_name: c.service_id ? (names.get(c.service_id) ?? null) : null }));
 }

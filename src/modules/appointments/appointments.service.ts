@@ -320,6 +320,10 @@ export async function moveBooking(
           ical_uid: booking.ical_uid,
           ical_sequence: booking.ical_sequence + 1,
           confirmed_at: keepsHold ? null : (booking.confirmed_at ?? now),
+          // The push reminder the person asked for follows the appointment to its new time.
+          push_endpoint: booking.push_endpoint,
+          push_p256dh: booking.push_p256dh,
+          push_auth: booking.push_auth,
         });
         await setMovedTo(trx, booking.id, row.id);
         const fresh = await bookingById(trx, row.id);
@@ -478,7 +482,24 @@ export async function reportAbsence(
   const from = fromLocal(day);
   const until = fromLocal(addDays(day, 1));
   await insertAbsence(deps.db, { counsellorId, from, until, note: 'Ausfall' });
-  const bookings = await standingBookingsOf(deps.db, counsellorId, from, until);
+  let moved = 0;
+  let cancelled = 0;
+  // A booking whose free times were read just before the absence was written can land after the read
+  // below: the day is read again after every round of moves until nothing new stands with this counsellor.
+  const seen = new Set<string>();
+  for (;;) {
+    const bookings = (await standingBookingsOf(deps.db, counsellorId, from, until)).filter((b) => !seen.has(b.id));
+    if (bookings.length === 0) break;
+    for (const booking of bookings) seen.add(booking.id);
+    const outcome = await moveAwayFromAbsence(deps, actor, bookings, now);
+    moved += outcome.moved;
+    cancelled += outcome.cancelled;
+  }
+  return { moved, cancelled };
+}
+
+/** Moves each booking to a colleague at the same time or the next free time; cancels it when there is none. */
+async function moveAwayFromAbsence(deps: AppDeps, actor: Actor, bookings: BookingView[], now: Date): Promise<{ moved: number; cancelled: number }> {
   let moved = 0;
   let cancelled = 0;
   for (const booking of bookings) {

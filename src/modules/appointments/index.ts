@@ -5,6 +5,8 @@ import { registerAppointmentPages } from './appointments.pages.js';
 import { appointmentPersonalData } from './appointments.privacy.js';
 import { expireHoldsAndOffer, expireHoldsJob, offerFreedJob, offerFreedSlot, reminderJob, sendDueReminders } from './appointments.service.js';
 import { seedAppointmentsDemo } from './appointments.seed.js';
+import { pushReminderJob, sendDuePushReminders } from './push.js';
+import { registerSettingsPages } from './settings.pages.js';
 import { registerStaffPages } from './staff.pages.js';
 
 export { activeServices as bookableServices } from './appointments.repository.js';
@@ -22,6 +24,8 @@ export function appointmentsModule(deps: AppDeps): ModuleManifest {
     jobs: [
       // Every 10 minutes: reminders for tomorrow's appointments (each exactly once, see claimDueReminders).
       job(reminderJob, async () => void (await sendDueReminders(deps)), { cron: '*/10 * * * *' }),
+      // Every 5 minutes: the push reminders 2 hours before, for those who turned them on (each at most once).
+      job(pushReminderJob, async () => void (await sendDuePushReminders(deps)), { cron: '*/5 * * * *' }),
       // Every 5 minutes: unconfirmed holds past their time free their slot (a status change).
       job(expireHoldsJob, async () => void (await expireHoldsAndOffer(deps)), { cron: '*/5 * * * *' }),
       // A slot freed (cancel, move, lapsed hold): the first person on that day's waiting list gets it held.
@@ -30,6 +34,7 @@ export function appointmentsModule(deps: AppDeps): ModuleManifest {
     routes(app) {
       registerAppointmentPages(app, deps);
       registerStaffPages(app, deps);
+      registerSettingsPages(app, deps);
       registerAppointmentsApi(app, deps);
     },
     seedDemo: () => seedAppointmentsDemo(deps),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isoWithOffset } from '../../platform/time/berlin.js';
 import { easterSunday, nrwPublicHolidays, nrwPublicHolidaysBetween } from './public-holidays.js';
-import { freeDays, freeSlots, isRepeatedClockTime, type SlotQuery, type WorkPattern } from './slots.js';
+import { fromLocal } from '../../platform/time/berlin.js';
+import { freeDays, freeSlots, isRepeatedClockTime, outsideWorkingTime, type SlotQuery, type WorkPattern } from './slots.js';
 
 const rules = { durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 0, windowDays: 400 };
 const pattern = (p: Partial<WorkPattern>): WorkPattern => ({
@@ -136,6 +137,45 @@ describe('free slots', () => {
   it('ignores patterns outside their validity', () => {
     expect(freeSlots(query({ patterns: [pattern({ validFrom: '2027-04-01' })] }))).toEqual([]);
     expect(freeSlots(query({ patterns: [pattern({ validUntil: '2027-03-28' })] }))).toEqual([]);
+  });
+});
+
+describe('bookings outside the working time', () => {
+  // Monday 2027-03-29, pattern 09:00–11:00 at l1.
+  const booking = (id: string, start: string, end: string, locationId: string | null = 'l1') => ({
+    id,
+    counsellorId: 'c1',
+    locationId,
+    start: fromLocal('2027-03-29', start),
+    end: fromLocal('2027-03-29', end),
+  });
+  const ids = (q: Partial<SlotQuery>, bookings: ReturnType<typeof booking>[]) => outsideWorkingTime(bookings, query(q)).map((b) => b.id);
+
+  it('names the bookings a pattern no longer covers, at their place, and keeps the others', () => {
+    const bookings = [booking('inside', '09:30', '10:00'), booking('late', '11:00', '11:30'), booking('elsewhere', '09:30', '10:00', 'l2')];
+    expect(ids({}, bookings)).toEqual(['late', 'elsewhere']);
+    expect(ids({ patterns: [] }, bookings)).toEqual(['inside', 'late', 'elsewhere']);
+  });
+
+  it('counts a pattern and extra hours right after it as one stretch, and an absence as a gap', () => {
+    const across = [booking('across', '10:45', '11:15')];
+    const extra = {
+      counsellorId: 'c1',
+      kind: 'extra' as const,
+      locationId: 'l1',
+      startsAt: fromLocal('2027-03-29', '11:00'),
+      endsAt: fromLocal('2027-03-29', '12:00'),
+    };
+    expect(ids({}, across)).toEqual(['across']);
+    expect(ids({ exceptions: [extra] }, across)).toEqual([]);
+    const absence = {
+      counsellorId: 'c1',
+      kind: 'absence' as const,
+      locationId: null,
+      startsAt: fromLocal('2027-03-29', '10:00'),
+      endsAt: fromLocal('2027-03-29', '10:30'),
+    };
+    expect(ids({ exceptions: [absence] }, [booking('gap', '10:00', '10:30'), booking('before', '09:00', '09:30')])).toEqual(['gap']);
   });
 });
 

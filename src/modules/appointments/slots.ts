@@ -95,16 +95,11 @@ function subtract(intervals: Interval[], cutStart: number, cutEnd: number): Inte
 /** The last Berlin date that can be booked: today plus the window. */
 export const lastBookableDate = (rules: Pick<SlotRules, 'windowDays'>, now: Date) => addDays(todayIn(now), rules.windowDays);
 
-export function freeSlots(query: SlotQuery): Slot[] {
-  const { rules, now } = query;
-  const lastDate = lastBookableDate(rules, now);
-  const from = query.from;
-  const to = query.to < lastDate ? query.to : lastDate;
-  if (to < from) return [];
-  const earliest = now.getTime() + rules.minNoticeMinutes * minute;
-
-  // Working intervals per counsellor, from patterns (a day before `from` too: a slot late on the previous
-  // civil day cannot reach into `from`, but the loop is cheap and keeps the edges simple).
+/**
+ * Working intervals per counsellor between two Berlin dates: the patterns laid on each day (none on
+ * closed days), plus extra hours, minus absences.
+ */
+function workingIntervals(query: Pick<SlotQuery, 'patterns' | 'exceptions' | 'closedDays'>, from: string, to: string): Map<string, Interval[]> {
   const byCounsellor = new Map<string, Interval[]>();
   const add = (i: Interval) => {
     if (i.end <= i.start) return;
@@ -129,6 +124,18 @@ export function freeSlots(query: SlotQuery): Slot[] {
     const list = byCounsellor.get(e.counsellorId);
     if (list) byCounsellor.set(e.counsellorId, subtract(list, e.startsAt.getTime(), e.endsAt.getTime()));
   }
+  return byCounsellor;
+}
+
+export function freeSlots(query: SlotQuery): Slot[] {
+  const { rules, now } = query;
+  const lastDate = lastBookableDate(rules, now);
+  const from = query.from;
+  const to = query.to < lastDate ? query.to : lastDate;
+  if (to < from) return [];
+  const earliest = now.getTime() + rules.minNoticeMinutes * minute;
+
+  const byCounsellor = workingIntervals(query, from, to);
 
   const busyByCounsellor = new Map<string, { from: number; until: number }[]>();
   for (const b of query.busy) {
@@ -201,5 +208,38 @@ export function isRepeatedClockTime(instant: Date): boolean {
   return other.some((o) => {
     const l = toLocal(o);
     return l.date === local.date && l.time === local.time;
+  });
+}
+
+/** A standing booking as the check below reads it. */
+export interface PlacedBooking {
+  id: string;
+  counsellorId: string;
+  locationId: string | null;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The bookings that no longer lie in their counsellor's working time at their place (a pattern was
+ * changed or removed, an absence entered): they still stand, and staff are shown them to move.
+ * Bookings by phone or video (no place) only need the counsellor to be working somewhere.
+ */
+export function outsideWorkingTime(bookings: readonly PlacedBooking[], query: Pick<SlotQuery, 'patterns' | 'exceptions' | 'closedDays'>): PlacedBooking[] {
+  if (bookings.length === 0) return [];
+  const dates = bookings.map((b) => toLocal(b.start).date).sort();
+  const intervals = workingIntervals(query, addDays(dates[0]!, -1), dates[dates.length - 1]!);
+  return bookings.filter((b) => {
+    const own = (intervals.get(b.counsellorId) ?? []).filter((i) => b.locationId === null || i.locationId === b.locationId);
+    // Back-to-back intervals (a pattern and extra hours right after it) count as one.
+    const merged = [...own].sort((x, y) => x.start - y.start);
+    let reach = -Infinity;
+    let from = -Infinity;
+    for (const i of merged) {
+      if (i.start > reach) from = i.start;
+      reach = Math.max(reach, i.end);
+      if (from <= b.start.getTime() && b.end.getTime() <= reach) return false;
+    }
+    return true;
   });
 }

@@ -70,3 +70,22 @@ async function followLanguage(cache, language) {
   if (offline?.headers.get('content-language') === language) return;
   await keep(cache, `${OFFLINE_URL}?lang=${language}`, OFFLINE_URL);
 }
+
+// A push message (the appointments' reminder 2 hours before): { title, body, url, lang }, shown as a notification.
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = {};
+  }
+  if (!message.title) return;
+  event.waitUntil(self.registration.showNotification(message.title, { body: message.body, lang: message.lang, data: { url: message.url } }));
+});
+
+// A tap on the notification opens the page it names (only a path on this site).
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = event.notification.data && event.notification.data.url;
+  if (typeof url === 'string' && url.startsWith('/') && !url.startsWith('//')) event.waitUntil(self.clients.openWindow(url));
+});

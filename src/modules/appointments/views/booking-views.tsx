@@ -297,6 +297,34 @@ function ButtonForm({
   );
 }
 
+/**
+ * The push reminder 2 hours before: needs a browser with service workers and push, so the section is
+ * hidden and public/appointment-push.js shows it where the browser can (the page works fully without it).
+ */
+function PushReminder({ ctx, token, push }: { ctx: PageContext; token: string; push: { publicKey: string; active: boolean } }): JSX.Element {
+  const t = appointmentMessages(ctx.locale);
+  if (push.active) return <p class="kern-body">{t.html('push.active')}</p>;
+  return (
+    <>
+      <section aria-labelledby="push-title" data-push-reminder hidden>
+        <h2 class="kern-heading-small" id="push-title">
+          {t.html('push.title')}
+        </h2>
+        <p class="kern-body">{t.html('push.lead')}</p>
+        <form method="post" action="/termine/buchung/push" data-push-key={push.publicKey}>
+          <CsrfField token={ctx.csrfToken} />
+          <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="endpoint" value="" />
+          <input type="hidden" name="p256dh" value="" />
+          <input type="hidden" name="auth" value="" />
+          <SubmitButton label={t('push.submit')} variant="secondary" />
+        </form>
+      </section>
+      <script src="/assets/appointment-push.js" defer></script>
+    </>
+  );
+}
+
 /** /termine/buchung?token=…: the booking, what can be done with it, and (when moving) the picker for a new time. */
 export function ManagePage({
   ctx,
@@ -304,12 +332,15 @@ export function ManagePage({
   token,
   notice,
   move,
+  push,
 }: {
   ctx: PageContext;
   booking: BookingView;
   token: string;
   notice?: { kind: 'success' | 'info' | 'warning'; text: string };
   move?: { days: string[]; day: string | null; slots: Slot[]; locations: Map<string, Location>; errors?: FieldErrors };
+  /** The optional push reminder (a confirmed booking still ahead): the VAPID public key, and whether it is on. */
+  push?: { publicKey: string; active: boolean };
 }): JSX.Element {
   const t = appointmentMessages(ctx.locale);
   const when = whenText(booking.starts_at, ctx.locale);
@@ -364,6 +395,7 @@ export function ManagePage({
           )}
           {open ? <ButtonForm ctx={ctx} action="/termine/buchung/absagen" token={token} label={t('manage.cancel')} variant="secondary" /> : ''}
           {open ? <p class="kern-body">{t.html('manage.keep')}</p> : ''}
+          {push ? <PushReminder ctx={ctx} token={token} push={push} /> : ''}
           {!open && booking.service_slug ? (
             <p class="kern-body">
               <a class="kern-link" href={`/termine/${booking.service_slug}`}>

@@ -111,6 +111,17 @@ export function StaffCalendarPage({
         <a class="kern-link" href="/verwaltung/termine/planen">
           {t.html('plan')}
         </a>
+        {ctx.actor?.role === 'admin' ? (
+          <>
+            {' '}
+            ·{' '}
+            <a class="kern-link" href="/verwaltung/termine/einstellungen">
+              {t.html('settings')}
+            </a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       <p class="kern-body no-print">{t.html('print')}</p>
       {bookings.length === 0 ? (
