@@ -12,6 +12,7 @@ import { seedInitiativesDemo } from './initiatives/initiatives.seed.js';
 import { createInitiativeService } from './initiatives/initiatives.service.js';
 
 export { purgeIdeasJob };
+export { councilSources, type InitiativeSummary } from './initiatives/council-sources.js';
 
 /** Ideen & Anliegen: families' ideas and concerns, moderated, answered in public, supported and followed; and the Vorhaben roadmap. */
 export function ideasModule(deps: AppDeps): ModuleManifest {
