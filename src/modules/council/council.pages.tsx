@@ -2,9 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
-import type { FieldErrors } from '../../platform/http/errors.js';
+import { AppError, type FieldErrors } from '../../platform/http/errors.js';
 import { attempt, formValues, parseForm, type FieldWords } from '../../platform/http/forms.js';
-import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
+import { formBody, IdParams, NoQuery, pageQuery, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import { NoticePage } from '../../platform/views/notice-page.js';
 import { councilMessages } from './council.messages.js';
 import { ApplicationForm, CommentForm, PostForm, RegistrationForm, ResultMailsForm, TokenForm, TokenQuery } from './council.schemas.js';
@@ -31,6 +31,7 @@ const ordered = (errors: FieldErrors, order: readonly string[]): FieldErrors =>
  *   GET       /mitmachen/familienbeirat/workshops/:id                one workshop: details, free places, the published report and its results
  *   GET  POST /mitmachen/familienbeirat/workshops/:id/anmelden?token= register with needs (the member's signed link from the invitation)
  *   GET       /mitmachen/familienbeirat/anmeldung?token=             one registration: confirmed or place in the waiting list
+ *        POST /mitmachen/familienbeirat/anmeldung/aendern            change persons, childcare and needs by the signed link
  *        POST /mitmachen/familienbeirat/anmeldung/absagen            cancel by the signed link; the waiting list moves up
  *   GET  POST /mitmachen/familienbeirat/nachrichten?token=           mails about results on or off
  *   GET  POST /mitmachen/familienbeirat/austausch                    the members' closed board (signed in, member)
@@ -164,12 +165,10 @@ export function registerCouncilPages(app: RouteApp, deps: AppDeps, service: Coun
     return reply.html(<RegisterPage ctx={ctxOf(req)} workshop={workshop} member={member} token={req.query.token ?? ''} />);
   });
 
-  app.post(`${councilPath}/workshops/:id/anmelden`, { schema: { params: IdParams, body: formBody(RegistrationForm) } }, async (req, reply) => {
+  /** Reads who comes and what they need; errors in the order of the fields. */
+  const readRegistration = (req: FastifyRequest) => {
     const t = councilMessages(req.locale);
     const values = formValues(req.body);
-    const workshop = await service.workshop(req.params.id);
-    const member = await service.memberOf(values.token);
-    if (!member) return reply.status(400).html(invalidLink(req));
     const form = parseForm(
       RegistrationForm,
       req.body,
@@ -193,70 +192,106 @@ export function registerCouncilPages(app: RouteApp, deps: AppDeps, service: Coun
     if (persons === null) errors.persons = t('register.persons.invalid');
     if (childcare === null) errors.childcareChildren = t('register.childcareChildren.invalid');
     if (childcare && childcare > 0 && !(values.childcareAges ?? '').trim()) errors.childcareAges = t('register.childcareAges.required');
-    const page = (errs: FieldErrors, status: number) =>
-      reply
-        .status(status)
-        .html(
-          <RegisterPage
-            ctx={ctxOf(req)}
-            workshop={workshop}
-            member={member}
-            token={values.token ?? ''}
-            values={values}
-            errors={ordered(errs, ['persons', 'childcareChildren', 'childcareAges'])}
-          />,
-        );
-    if (!form.ok || Object.keys(errors).length > 0) return page(errors, 422);
+    if (!form.ok || Object.keys(errors).length > 0)
+      return { ok: false as const, values, errors: ordered(errors, ['persons', 'childcareChildren', 'childcareAges']) };
     const v = form.value;
+    return {
+      ok: true as const,
+      values,
+      input: {
+        persons: persons!,
+        childcareChildren: childcare!,
+        childcareAges: v.childcareAges ?? null,
+        interpreterLanguage: v.interpreterLanguage ?? null,
+        stepFree: v.stepFree === 'ja',
+        dietary: v.dietary ?? null,
+        travelRefund: v.travelRefund === 'ja',
+      },
+    };
+  };
+
+  const isConflict = (error: unknown): error is AppError => error instanceof AppError && error.code === 'conflict';
+
+  app.post(`${councilPath}/workshops/:id/anmelden`, { schema: { params: IdParams, body: formBody(RegistrationForm) } }, async (req, reply) => {
+    const workshop = await service.workshop(req.params.id);
+    const read = readRegistration(req);
+    const member = await service.memberOf(read.values.token);
+    if (!member) return reply.status(400).html(invalidLink(req));
+    const page = (errors: FieldErrors) =>
+      reply
+        .status(422)
+        .html(<RegisterPage ctx={ctxOf(req)} workshop={workshop} member={member} token={read.values.token ?? ''} values={read.values} errors={errors} />);
+    if (!read.ok) return page(read.errors);
     try {
-      const done = await attempt(() =>
-        service.register(
-          workshop.id,
-          member.id,
-          {
-            persons: persons!,
-            childcareChildren: childcare!,
-            childcareAges: v.childcareAges ?? null,
-            interpreterLanguage: v.interpreterLanguage ?? null,
-            stepFree: v.stepFree === 'ja',
-            dietary: v.dietary ?? null,
-            travelRefund: v.travelRefund === 'ja',
-          },
-          req.locale,
-        ),
-      );
-      if (!done.ok) return page(done.errors, 422);
+      const done = await attempt(() => service.register(workshop.id, member.id, read.input, req.locale));
+      if (!done.ok) return page(done.errors);
       return reply.redirect(`${councilPath}/anmeldung?token=${encodeURIComponent(done.value.token)}`, 303);
     } catch (error) {
       // Deadline passed or registered twice: a clear page, not an error.
-      if (error instanceof Error && 'code' in error && error.code === 'conflict')
-        return reply.status(409).html(notice(req, error.message, workshopPath(workshop.id)));
+      if (isConflict(error)) return reply.status(409).html(notice(req, error.message, workshopPath(workshop.id)));
       throw error;
     }
   });
 
-  const registrationPage = async (req: FastifyRequest, token: string | undefined, status = 200, message?: string) => {
+  const registrationPage = async (
+    req: FastifyRequest,
+    token: string | undefined,
+    options: { status?: number; message?: string; saved?: boolean; values?: Record<string, string>; errors?: FieldErrors } = {},
+  ) => {
     const found = await service.registrationOf(token);
     if (!found) return { status: 400, page: invalidLink(req) };
+    const r = found.registration;
+    const n = found.needs;
+    const stored: Record<string, string> = {
+      persons: String(r.persons),
+      childcareChildren: String(r.childcare_children),
+      childcareAges: n?.childcare_ages ?? '',
+      interpreterLanguage: n?.interpreter_language ?? '',
+      stepFree: n?.step_free ? 'ja' : '',
+      dietary: n?.dietary ?? '',
+      travelRefund: n?.travel_refund ? 'ja' : '',
+    };
     return {
-      status,
+      status: options.status ?? 200,
       page: (
         <RegistrationPage
           ctx={ctxOf(req)}
           workshop={found.workshop}
-          status={found.registration.status}
-          persons={found.registration.persons}
+          status={r.status}
+          persons={r.persons}
           position={found.position}
           token={found.token}
-          notice={message}
+          notice={options.message}
+          saved={options.saved}
+          values={options.values ?? stored}
+          errors={options.errors}
         />
       ),
     };
   };
 
-  app.get(`${councilPath}/anmeldung`, { schema: { querystring: TokenQuery } }, async (req, reply) => {
-    const { status, page } = await registrationPage(req, req.query.token);
+  app.get(`${councilPath}/anmeldung`, { schema: { querystring: pageQuery({ token: QueryText(200), gespeichert: QueryText(4) }) } }, async (req, reply) => {
+    const { status, page } = await registrationPage(req, req.query.token, { saved: req.query.gespeichert === 'ja' });
     return reply.status(status).html(page);
+  });
+
+  app.post(`${councilPath}/anmeldung/aendern`, { schema: { body: formBody(RegistrationForm) } }, async (req, reply) => {
+    const read = readRegistration(req);
+    const found = await service.registrationOf(read.values.token);
+    if (!found) return reply.status(400).html(invalidLink(req));
+    const again = async (errors: FieldErrors, status = 422, message?: string) => {
+      const { page } = await registrationPage(req, read.values.token, { status, values: read.values, errors, message });
+      return reply.status(status).html(page);
+    };
+    if (!read.ok) return again(read.errors);
+    try {
+      const done = await attempt(() => service.change(found.registration.id, read.input, req.locale));
+      if (!done.ok) return again(done.errors);
+    } catch (error) {
+      if (isConflict(error)) return again({}, 409, error.message);
+      throw error;
+    }
+    return reply.redirect(`${councilPath}/anmeldung?token=${encodeURIComponent(found.token)}&gespeichert=ja`, 303);
   });
 
   app.post(`${councilPath}/anmeldung/absagen`, { schema: { body: formBody(TokenForm) } }, async (req, reply) => {
@@ -265,7 +300,7 @@ export function registerCouncilPages(app: RouteApp, deps: AppDeps, service: Coun
     if (!found) return reply.status(400).html(invalidLink(req));
     const outcome = await service.cancel(found.registration.id);
     if (outcome === 'too_late') {
-      const { page } = await registrationPage(req, token, 409, councilMessages(req.locale)('registration.tooLate'));
+      const { page } = await registrationPage(req, token, { status: 409, message: councilMessages(req.locale)('registration.tooLate') });
       return reply.status(409).html(page);
     }
     return reply.redirect(`${councilPath}/anmeldung?token=${encodeURIComponent(found.token)}`, 303);

@@ -419,3 +419,27 @@ export async function insertPost(db: Executor, post: { member_id: string; parent
 export async function postExists(db: Executor, id: string): Promise<boolean> {
   return !!(await db.selectFrom('council_posts').select('id').where('id', '=', id).where('parent_id', 'is', null).executeTakeFirst());
 }
+
+export function needsOf(db: Executor, registrationId: string) {
+  return db
+    .selectFrom('council_needs')
+    .select(['childcare_ages', 'interpreter_language', 'step_free', 'dietary', 'travel_refund'])
+    .where('registration_id', '=', registrationId)
+    .executeTakeFirst();
+}
+
+/** Changes who comes and what they need; the trigger moves the workshop's counts (and refuses an overbooking). */
+export async function changeRegistration(
+  trx: Executor,
+  id: string,
+  change: { persons: number; childcare_children: number },
+  needs: NeedsInput,
+  deleteAfter: Date,
+): Promise<void> {
+  await trx.updateTable('council_registrations').set(change).where('id', '=', id).execute();
+  await trx
+    .insertInto('council_needs')
+    .values({ registration_id: id, ...needs, delete_after: deleteAfter })
+    .onConflict((oc) => oc.column('registration_id').doUpdateSet({ ...needs, delete_after: deleteAfter }))
+    .execute();
+}

@@ -377,7 +377,7 @@ export function createCouncilService(deps: AppDeps) {
       if (!r || !safeEqual(read[1], sign('registration', r.id, r.link_key))) return null;
       const w = (await repo.findWorkshop(db, r.workshop_id))!;
       const position = r.status === 'waiting' ? await repo.waitingPosition(db, w.id, r.queue_no) : null;
-      return { registration: r, workshop: w, position, token: registrationToken(r) };
+      return { registration: r, workshop: w, position, needs: (await repo.needsOf(db, r.id)) ?? null, token: registrationToken(r) };
     },
 
     /** Cancels through the signed link (or by staff); the waiting list moves up in the same transaction. */
@@ -395,6 +395,44 @@ export function createCouncilService(deps: AppDeps) {
         await moveUp(trx, w.id);
         return 'cancelled';
       });
+    },
+
+    /**
+     * Changes a registration through its signed link: persons, children in childcare and needs. A confirmed
+     * registration that grows beyond the free places is refused (by the database's CHECK, said in the form);
+     * one that shrinks frees places, and the waiting list moves up.
+     */
+    async change(registrationId: string, input: RegistrationInput, locale: Locale, now = new Date()): Promise<void> {
+      const t = councilMessages(locale);
+      try {
+        await db.transaction().execute(async (trx) => {
+          const r = await repo.findRegistration(trx, registrationId);
+          if (!r) throw notFound('Anmeldung');
+          const w = await repo.lockWorkshop(trx, r.workshop_id);
+          if (!w) throw notFound('Workshop');
+          const current = (await repo.findRegistration(trx, registrationId))!;
+          if (current.status === 'cancelled') throw new AppError('conflict', t('registration.cancelled'));
+          if (w.starts_at <= now) throw new AppError('conflict', t('registration.tooLate'));
+          if (input.childcareChildren > 0 && w.childcare_places === 0) throw fieldError('childcareChildren', t('register.noChildcare'));
+          await repo.changeRegistration(
+            trx,
+            registrationId,
+            { persons: input.persons, childcare_children: input.childcareChildren },
+            {
+              childcare_ages: input.childcareChildren > 0 ? input.childcareAges : null,
+              interpreter_language: input.interpreterLanguage,
+              step_free: input.stepFree,
+              dietary: input.dietary,
+              travel_refund: input.travelRefund,
+            },
+            w.ends_at,
+          );
+          await moveUp(trx, w.id);
+        });
+      } catch (error) {
+        if (isCheckViolation(error)) throw fieldError('persons', t('change.full'));
+        throw error;
+      }
     },
 
     async registrations(actor: Actor | null, workshopId: string) {

@@ -163,3 +163,26 @@ const mailCount = async () =>
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+describe('Familienbeirat: changing a registration by its link', () => {
+  it('frees places when a family comes with fewer people (the next moves up) and refuses to grow beyond the free places', async () => {
+    const service = createCouncilService(t.deps);
+    const id = await workshop(3, 2);
+    const [a, b] = await members(2);
+    await service.register(id, a!, { persons: 3, ...needs }, 'de');
+    expect((await service.register(id, b!, { persons: 1, ...needs }, 'de')).status).toBe('waiting');
+    const [first, second] = await registrations(id);
+    await service.change(first!.id, { ...needs, persons: 2, childcareChildren: 1, childcareAges: '6 Jahre', interpreterLanguage: 'Ukrainisch' }, 'de');
+    expect((await registrations(id)).map((r) => r.status)).toEqual(['confirmed', 'confirmed']);
+    expect(await taken(id)).toEqual({ places_taken: 3, childcare_taken: 1 });
+    const stored = await t.deps.db.selectFrom('council_needs').selectAll().where('registration_id', '=', first!.id).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ childcare_ages: '6 Jahre', interpreter_language: 'Ukrainisch' });
+
+    await expect(service.change(second!.id, { ...needs, persons: 2 }, 'de')).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { fields: { persons: 'Für so viele Personen oder Kinder sind nicht mehr genug Plätze frei. Ihre bisherige Anmeldung gilt weiter.' } },
+    });
+    expect((await registrations(id)).find((r) => r.id === second!.id)!.persons).toBe(1);
+    expect(await taken(id)).toEqual({ places_taken: 3, childcare_taken: 1 });
+  });
+});

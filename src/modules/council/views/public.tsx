@@ -308,6 +308,54 @@ export function WorkshopPage({ ctx, workshop: w, results }: { ctx: PageContext; 
   );
 }
 
+/** Who comes and what they need: the same fields to register and to change a registration. */
+function RegistrationFields({
+  workshop: w,
+  locale,
+  values,
+  errors,
+}: {
+  workshop: Workshop;
+  locale: Locale;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}): JSX.Element {
+  const t = councilMessages(locale);
+  return (
+    <>
+      <TextField name="persons" label={t('register.persons')} value={values.persons ?? '1'} error={errors.persons} width="narrow" required />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{t.html('register.needs.heading')}</legend>
+        <p class="kern-body">{t.html('register.needs.why')}</p>
+        {w.childcare_places > 0 ? (
+          <>
+            <TextField
+              name="childcareChildren"
+              label={t('register.childcareChildren')}
+              value={values.childcareChildren ?? '0'}
+              error={errors.childcareChildren}
+              width="narrow"
+            />
+            <TextField
+              name="childcareAges"
+              label={t('register.childcareAges')}
+              hint={t('register.childcareAges.hint')}
+              value={values.childcareAges}
+              error={errors.childcareAges}
+            />
+          </>
+        ) : (
+          <input type="hidden" name="childcareChildren" value="0" />
+        )}
+        <TextField name="interpreterLanguage" label={t('register.interpreterLanguage')} value={values.interpreterLanguage} error={errors.interpreterLanguage} />
+        <Checkbox name="stepFree" label={t('register.stepFree')} checked={values.stepFree === 'ja'} />
+        <TextField name="dietary" label={t('register.dietary')} value={values.dietary} error={errors.dietary} />
+        <Checkbox name="travelRefund" label={t('register.travelRefund')} checked={values.travelRefund === 'ja'} />
+      </fieldset>
+    </>
+  );
+}
+
 export function RegisterPage({
   ctx,
   workshop: w,
@@ -339,40 +387,7 @@ export function RegisterPage({
       <form method="post" action={`${workshopPath(w.id)}/anmelden`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="token" value={token} />
-        <TextField name="persons" label={t('register.persons')} value={values.persons ?? '1'} error={errors.persons} width="narrow" required />
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">{t.html('register.needs.heading')}</legend>
-          <p class="kern-body">{t.html('register.needs.why')}</p>
-          {w.childcare_places > 0 ? (
-            <>
-              <TextField
-                name="childcareChildren"
-                label={t('register.childcareChildren')}
-                value={values.childcareChildren ?? '0'}
-                error={errors.childcareChildren}
-                width="narrow"
-              />
-              <TextField
-                name="childcareAges"
-                label={t('register.childcareAges')}
-                hint={t('register.childcareAges.hint')}
-                value={values.childcareAges}
-                error={errors.childcareAges}
-              />
-            </>
-          ) : (
-            <input type="hidden" name="childcareChildren" value="0" />
-          )}
-          <TextField
-            name="interpreterLanguage"
-            label={t('register.interpreterLanguage')}
-            value={values.interpreterLanguage}
-            error={errors.interpreterLanguage}
-          />
-          <Checkbox name="stepFree" label={t('register.stepFree')} checked={values.stepFree === 'ja'} />
-          <TextField name="dietary" label={t('register.dietary')} value={values.dietary} error={errors.dietary} />
-          <Checkbox name="travelRefund" label={t('register.travelRefund')} checked={values.travelRefund === 'ja'} />
-        </fieldset>
+        <RegistrationFields workshop={w} locale={ctx.locale} values={values} errors={errors} />
         <SubmitButton label={t('register.submit')} />
       </form>
     </Layout>
@@ -387,6 +402,9 @@ export function RegistrationPage({
   position,
   token,
   notice,
+  saved,
+  values = {},
+  errors = {},
 }: {
   ctx: PageContext;
   workshop: Workshop;
@@ -395,8 +413,12 @@ export function RegistrationPage({
   position: number | null;
   token: string;
   notice?: string;
+  saved?: boolean;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
 }): JSX.Element {
   const t = councilMessages(ctx.locale);
+  const open = status !== 'cancelled' && w.starts_at > new Date();
   const text =
     status === 'confirmed'
       ? t('registration.confirmed')
@@ -404,15 +426,30 @@ export function RegistrationPage({
         ? t('registration.waiting', { position: position ?? 0 })
         : t('registration.cancelled');
   return (
-    <Layout ctx={ctx} title={t('registration.title')} section={section}>
+    <Layout ctx={ctx} title={t('registration.title')} section={section} hasErrors={Object.keys(errors).length > 0}>
+      <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} />
       <h1 class="kern-heading-x-large">{t.html('registration.title')}</h1>
       {notice ? <Alert kind="warning" title={notice} /> : ''}
+      {saved ? <Alert kind="success" title={t('change.saved')} /> : ''}
       <Alert kind={status === 'cancelled' ? 'info' : 'success'} title={text} />
       <p class="kern-body kern-body--bold" safe>
         {w.title}
       </p>
       <p class="kern-body" safe>{`${when(w, ctx.locale)}, ${w.place}. ${t('registration.persons', { count: persons })}`}</p>
-      {status !== 'cancelled' && w.starts_at > new Date() ? (
+      {open ? (
+        <>
+          <h2 class="kern-heading-medium">{t.html('change.heading')}</h2>
+          <form method="post" action={`${councilPath}/anmeldung/aendern`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <input type="hidden" name="token" value={token} />
+            <RegistrationFields workshop={w} locale={ctx.locale} values={values} errors={errors} />
+            <SubmitButton label={t('change.submit')} variant="secondary" />
+          </form>
+        </>
+      ) : (
+        ''
+      )}
+      {open ? (
         <form method="post" action={`${councilPath}/anmeldung/absagen`}>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="token" value={token} />
