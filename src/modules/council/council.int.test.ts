@@ -95,6 +95,13 @@ describe('Familienbeirat: applying', () => {
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('aylin@example.org');
     const aylin = await application(form.email);
+    const impossible = await editor.submit('/verwaltung/familienbeirat', `/verwaltung/familienbeirat/bewerbungen/${aylin.id}`, {
+      decision: 'accepted',
+      termUntil: '31.02.2028',
+    });
+    expect(impossible.statusCode).toBe(422);
+    expect(impossible.body).toContain(`href="#term-${aylin.id}"`);
+    expect(await application(form.email)).toMatchObject({ status: 'received' });
     const accepted = await editor.submit('/verwaltung/familienbeirat', `/verwaltung/familienbeirat/bewerbungen/${aylin.id}`, {
       decision: 'accepted',
       termUntil: '31.12.2028',

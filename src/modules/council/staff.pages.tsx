@@ -83,25 +83,31 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
     }
   };
 
-  app.get(staffPath, { schema: { querystring: NoticeQuery } }, async (req, reply) => {
+  const overview = async (req: FastifyRequest, reply: FastifyReply, options: { notice?: string; errors?: FieldErrors; status?: number } = {}) => {
     const actor = guard(req);
-    return reply.html(
-      <StaffOverviewPage
-        ctx={ctxOf(req)}
-        applications={await service.applications(actor)}
-        composition={await service.composition()}
-        workshops={await service.workshops()}
-        figures={await service.figures()}
-        notice={noticeText(req, req.query.gespeichert)}
-      />,
-    );
-  });
+    return reply
+      .status(options.status ?? 200)
+      .html(
+        <StaffOverviewPage
+          ctx={ctxOf(req)}
+          applications={await service.applications(actor)}
+          composition={await service.composition()}
+          workshops={await service.workshops()}
+          figures={await service.figures()}
+          notice={options.notice}
+          errors={options.errors}
+        />,
+      );
+  };
+
+  app.get(staffPath, { schema: { querystring: NoticeQuery } }, async (req, reply) => overview(req, reply, { notice: noticeText(req, req.query.gespeichert) }));
 
   app.post(`${staffPath}/bewerbungen/:id`, { schema: { params: IdParams, body: formBody(DecisionForm) } }, async (req, reply) => {
     const actor = guard(req);
     const t = staffMessages(req.locale);
     const form = parseForm(DecisionForm, req.body, { decision: t('applications.decide'), termUntil: t('decision.termUntil') }, req.locale);
-    if (!form.ok) throw new AppError('validation_failed', Object.values(form.errors).join(' '), { fields: form.errors });
+    // The term field is named per application on the page, so the summary links to the right one.
+    if (!form.ok) return overview(req, reply, { status: 422, errors: Object.fromEntries(Object.values(form.errors).map((e) => [`term-${req.params.id}`, e])) });
     await service.decide(actor, req.params.id, form.value.decision, form.value.termUntil ?? null);
     return reply.redirect(`${staffPath}?gespeichert=decision`, 303);
   });

@@ -45,6 +45,7 @@ export function StaffOverviewPage({
   workshops,
   figures,
   notice,
+  errors = {},
 }: {
   ctx: PageContext;
   applications: Application[];
@@ -52,6 +53,8 @@ export function StaffOverviewPage({
   workshops: Workshop[];
   figures: Figure[];
   notice?: string;
+  /** A decision that could not be saved, by field (`term-<id>`). */
+  errors?: FieldErrors;
 }): JSX.Element {
   const t = staffMessages(ctx.locale);
   const c = councilMessages(ctx.locale);
@@ -70,7 +73,8 @@ export function StaffOverviewPage({
       : t('applications.optional.none');
   const maxAttended = Math.max(1, ...figures.map((f) => f.attended));
   return (
-    <Layout ctx={ctx} title={t('title')} section={section}>
+    <Layout ctx={ctx} title={t('title')} section={section} hasErrors={Object.keys(errors).length > 0}>
+      <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} />
       <h1 class="kern-heading-x-large">{t.html('title')}</h1>
       <Notice text={notice} />
       <h2 class="kern-heading-medium">{t.html('workshops.heading')}</h2>
