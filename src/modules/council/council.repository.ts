@@ -443,3 +443,16 @@ export async function changeRegistration(
     .onConflict((oc) => oc.column('registration_id').doUpdateSet({ ...needs, delete_after: deleteAfter }))
     .execute();
 }
+
+/** Registrations still ahead (confirmed or waiting) of the member(s) with this address. */
+export function upcomingRegistrationsOf(db: Executor, email: string, now: Date) {
+  return db
+    .selectFrom('council_registrations as r')
+    .innerJoin('council_applications as m', 'm.id', 'r.member_id')
+    .innerJoin('council_workshops as w', 'w.id', 'r.workshop_id')
+    .select(['r.id', 'r.workshop_id', 'w.title', 'w.starts_at'])
+    .where(sql<boolean>`lower(m.email) = lower(${email})`)
+    .where('r.status', 'in', ['confirmed', 'waiting'])
+    .where('w.starts_at', '>', now)
+    .execute();
+}

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { CouncilApplicationStatus, FamilySituation, ResultFollowUp } from '../../db/tables/council.js';
+import type { Executor } from '../../db/executor.js';
 import type { AppDeps } from '../../platform/deps.js';
+import type { ErasureStep, Person } from '../../platform/privacy/declarations.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { hmac, safeEqual } from '../../platform/auth/tokens.js';
@@ -602,6 +604,26 @@ export function createCouncilService(deps: AppDeps) {
         districts: Number(f.districts),
       }));
     },
+
+    /**
+     * When an account goes: its registrations still ahead are cancelled first (no mail to the erased
+     * address), so the waiting list moves up and those moving up are told, before the declared erasure.
+     */
+    releasedOnErasure: {
+      async preview(reader: Executor, person: Person, locale: Locale): Promise<string[]> {
+        const t = councilMessages(locale);
+        return (await repo.upcomingRegistrationsOf(reader, person.email, new Date())).map((r) =>
+          t('erasure.preview', { title: r.title, date: formatDateTime(r.starts_at, locale) }),
+        );
+      },
+      async apply(trx: Transaction<DB>, person: Person): Promise<void> {
+        for (const r of await repo.upcomingRegistrationsOf(trx, person.email, new Date())) {
+          await repo.lockWorkshop(trx, r.workshop_id);
+          await repo.setRegistrationStatus(trx, r.id, 'cancelled');
+          await moveUp(trx, r.workshop_id);
+        }
+      },
+    } satisfies ErasureStep,
 
     // The members' board ------------------------------------------------------------------------
 

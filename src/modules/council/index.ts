@@ -19,6 +19,7 @@ export function councilModule(deps: AppDeps): ModuleManifest {
   return defineModule({
     name: 'council',
     personalData: councilPersonalData,
+    erasureSteps: [service.releasedOnErasure],
     jobs: [
       // Every 10 minutes: reminders for workshops within the next 24 hours, each registration once.
       job(councilRemindersJob, async () => void (await service.sendReminders()), { cron: '*/10 * * * *' }),

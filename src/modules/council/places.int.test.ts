@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
+import { signedInVisitor } from '../../../test/support/auth.js';
 import { createCouncilService } from './council.service.js';
 
 const t = useTestApp();
@@ -184,5 +185,23 @@ describe('Familienbeirat: changing a registration by its link', () => {
     });
     expect((await registrations(id)).find((r) => r.id === second!.id)!.persons).toBe(1);
     expect(await taken(id)).toEqual({ places_taken: 3, childcare_taken: 1 });
+  });
+});
+
+describe('Familienbeirat: when a member deletes their account', () => {
+  it('says so on the deletion page, cancels their coming registration so the next moves up, and removes their application', async () => {
+    const service = createCouncilService(t.deps);
+    const id = await workshop(1);
+    const { visitor, user } = await signedInVisitor(t, 'family');
+    const [leaving] = await members(1);
+    await t.deps.db.updateTable('council_applications').set({ email: user.email }).where('id', '=', leaving!).execute();
+    const [next] = await members(1);
+    await service.register(id, leaving!, { persons: 1, ...needs }, 'de');
+    expect((await service.register(id, next!, { persons: 1, ...needs }, 'de')).status).toBe('waiting');
+    expect((await visitor.get('/konto/loeschen')).body).toContain('Ihre Anmeldung zum Workshop „Workshop 1“');
+    expect((await visitor.submit('/konto/loeschen', '/konto/loeschen', { confirm: 'ja' })).statusCode).toBe(303);
+    expect(await t.deps.db.selectFrom('council_applications').select('id').where('id', '=', leaving!).execute()).toHaveLength(0);
+    expect((await registrations(id)).map((r) => [r.member_id, r.status])).toEqual([[next, 'confirmed']]);
+    expect((await taken(id)).places_taken).toBe(1);
   });
 });
