@@ -367,7 +367,7 @@ export async function insertResult(
 export async function updateFollowUp(
   trx: Executor,
   id: string,
-  change: { follow_up: ResultFollowUp; follow_up_note: string | null; initiative_id: string | null },
+  change: { follow_up: ResultFollowUp; follow_up_note: string | null; initiative_id: string | null; idea_id: string | null },
 ): Promise<{ workshop_id: string; title: string; before: ResultFollowUp } | undefined> {
   const before = await trx.selectFrom('council_results').select(['workshop_id', 'title', 'follow_up']).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!before) return undefined;

@@ -77,12 +77,14 @@ export const ResultForm = Type.Object({
   resultTitle: Type.String({ minLength: 3, maxLength: 200 }),
   resultBody: Type.Optional(Type.String({ maxLength: 2000 })),
   resultInitiative: Type.Optional(Type.String({ format: 'uuid' })),
+  resultIdea: Type.Optional(Type.String({ format: 'uuid' })),
 });
 
 export const FollowUpForm = Type.Object({
   followUp: choice(['open', 'taken_up', 'in_progress', 'done', 'not_pursued'] as const),
   note: Type.Optional(Type.String({ maxLength: 1000 })),
   initiative: Type.Optional(Type.String({ format: 'uuid' })),
+  idea: Type.Optional(Type.String({ format: 'uuid' })),
 });
 
 export const PublishForm = Type.Object({ publish: choice(['ja', 'nein'] as const) });

@@ -476,6 +476,10 @@ export function createCouncilService(deps: AppDeps) {
       return councilSources.choices(db);
     },
 
+    async ideaChoices() {
+      return councilSources.ideaChoices(db);
+    },
+
     /** Results of workshops, each with its linked initiative's current state in the reader's language. */
     async results(workshopIds: readonly string[], locale: Locale) {
       const results = await repo.resultsOf(db, workshopIds);
@@ -483,10 +487,15 @@ export function createCouncilService(deps: AppDeps) {
         db,
         results.flatMap((r) => (r.initiative_id ? [r.initiative_id] : [])),
       );
+      const ideas = await councilSources.ideasByIds(
+        db,
+        results.flatMap((r) => (r.idea_id ? [r.idea_id] : [])),
+      );
       return results.map((r) => {
         const initiative = r.initiative_id ? initiatives.get(r.initiative_id) : undefined;
         return {
           ...r,
+          idea: r.idea_id ? (ideas.get(r.idea_id) ?? null) : null,
           initiative: initiative
             ? { title: initiative.title, path: initiative.path, statusLabel: councilSources.statusLabel(initiative.status, locale) }
             : null,
@@ -515,13 +524,24 @@ export function createCouncilService(deps: AppDeps) {
       });
     },
 
-    async addResult(actor: Actor | null, workshopId: string, input: { title: string; body: string; initiativeId: string | null }): Promise<void> {
+    async addResult(
+      actor: Actor | null,
+      workshopId: string,
+      input: { title: string; body: string; initiativeId: string | null; ideaId: string | null },
+    ): Promise<void> {
       authorize(actor, 'council.organise');
       await knownInitiative(input.initiativeId);
+      await knownIdea(input.ideaId);
       await db.transaction().execute(async (trx) => {
         const w = await repo.lockWorkshop(trx, workshopId);
         if (!w) throw notFound('Workshop');
-        await repo.insertResult(trx, { workshop_id: workshopId, title: input.title, body: input.body, initiative_id: input.initiativeId, idea_id: null });
+        await repo.insertResult(trx, {
+          workshop_id: workshopId,
+          title: input.title,
+          body: input.body,
+          initiative_id: input.initiativeId,
+          idea_id: input.ideaId,
+        });
         if (w.report_published_at) await linkResults(trx, workshopId);
       });
     },
@@ -549,15 +569,17 @@ export function createCouncilService(deps: AppDeps) {
     async moveResult(
       actor: Actor | null,
       resultId: string,
-      change: { followUp: ResultFollowUp; note: string | null; initiativeId: string | null },
+      change: { followUp: ResultFollowUp; note: string | null; initiativeId: string | null; ideaId: string | null },
     ): Promise<string> {
       authorize(actor, 'council.organise');
       await knownInitiative(change.initiativeId);
+      await knownIdea(change.ideaId);
       return db.transaction().execute(async (trx) => {
         const before = await repo.updateFollowUp(trx, resultId, {
           follow_up: change.followUp,
           follow_up_note: change.note,
           initiative_id: change.initiativeId,
+          idea_id: change.ideaId,
         });
         if (!before) throw notFound('Ergebnis');
         const w = (await repo.findWorkshop(trx, before.workshop_id))!;
@@ -647,6 +669,10 @@ export function createCouncilService(deps: AppDeps) {
       await repo.insertPost(db, { member_id: memberId, parent_id: input.parentId, title: input.parentId ? null : input.title, body: input.body });
     },
   };
+
+  async function knownIdea(id: string | null): Promise<void> {
+    if (id && !(await councilSources.ideasByIds(db, [id])).has(id)) throw notFound('Idee');
+  }
 
   /** An initiative chosen in a form must exist (a stale or tampered choice is a 404, not a broken link). */
   async function knownInitiative(id: string | null): Promise<void> {

@@ -2,15 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { createUser, signedInVisitor } from '../../../test/support/auth.js';
 import { testPng } from '../../../test/support/images.js';
-import { seedIdeasDemo } from '../ideas/ideas.seed.js';
-import { seedInitiativesDemo } from '../ideas/initiatives/initiatives.seed.js';
+import { ideasModule } from '../ideas/index.js';
 import { seedCouncilDemo } from './council.seed.js';
 
 const t = useTestApp();
 const visitor = () => new Visitor(() => t.app);
 beforeAll(async () => {
-  await seedIdeasDemo(t.deps);
-  await seedInitiativesDemo(t.deps);
+  // The roadmap's demo initiatives, through the ideas module's manifest (modules meet through their index).
+  await ideasModule(t.deps).seedDemo!();
   await seedCouncilDemo(t.deps);
 });
 
@@ -118,6 +117,17 @@ describe('Familienbeirat: reports and results', () => {
     expect(await mails(regs[0]!.email)).toHaveLength(1);
     expect(await mails(regs[1]!.email)).toHaveLength(0);
     expect((await visitor().get(publicPage)).body).toContain('Stand: in Umsetzung');
+
+    // A result can point to a published idea too; the public page links it.
+    const idea = await t.deps.db
+      .selectFrom('ideas')
+      .select(['id', 'title'])
+      .where('moderation', '=', 'published')
+      .orderBy('published_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect((await editor.get(staffPage)).body).toContain(`<option value="${idea.id}"`);
+    await editor.submit(staffPage, `/verwaltung/familienbeirat/ergebnisse/${result.id}`, { followUp: 'in_progress', initiative: schulwege.id, idea: idea.id });
+    expect((await visitor().get(publicPage)).body).toContain(`href="/mitmachen/ideen/${idea.id}"`);
 
     // A tampered initiative id is a clear 404, not a broken link.
     const bogus = await editor.submit(staffPage, `${staffPage}/ergebnisse`, {

@@ -194,6 +194,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
           registrations={await service.registrations(actor, id)}
           results={await service.results([id], req.locale)}
           initiatives={await service.initiativeChoices()}
+          ideas={await service.ideaChoices()}
           workshopValues={options.workshopValues ?? workshopValues(workshop)}
           workshopErrors={options.workshopErrors}
           report={options.report}
@@ -287,7 +288,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
     const form = parseForm(
       ResultForm,
       req.body,
-      { resultTitle: t('results.title'), resultBody: t('results.body'), resultInitiative: t('results.initiative') },
+      { resultTitle: t('results.title'), resultBody: t('results.body'), resultInitiative: t('results.initiative'), resultIdea: t('results.idea') },
       req.locale,
     );
     if (!form.ok) return workshopPage(req, reply, req.params.id, { status: 422, report: { errors: form.errors, values: {} } });
@@ -295,6 +296,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
       title: form.value.resultTitle,
       body: form.value.resultBody ?? '',
       initiativeId: form.value.resultInitiative ?? null,
+      ideaId: form.value.resultIdea ?? null,
     });
     return reply.redirect(`${staffWorkshopPath(req.params.id)}?gespeichert=result`, 303);
   });
@@ -305,7 +307,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
     const form = parseForm(
       FollowUpForm,
       req.body,
-      { followUp: t('results.followUp', { title: '' }), note: t('results.note'), initiative: t('results.initiative') },
+      { followUp: t('results.followUp', { title: '' }), note: t('results.note'), initiative: t('results.initiative'), idea: t('results.idea') },
       req.locale,
     );
     if (!form.ok) throw new AppError('validation_failed', Object.values(form.errors).join(' '), { fields: form.errors });
@@ -313,6 +315,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
       followUp: form.value.followUp,
       note: form.value.note ?? null,
       initiativeId: form.value.initiative ?? null,
+      ideaId: form.value.idea ?? null,
     });
     return reply.redirect(`${staffWorkshopPath(workshopId)}?gespeichert=moved`, 303);
   });

@@ -18,6 +18,7 @@ export interface ResultView {
   follow_up: string;
   follow_up_note: string | null;
   initiative: { title: string; path: string; statusLabel: string } | null;
+  idea: { title: string; path: string } | null;
 }
 
 const when = (w: { starts_at: Date; ends_at: Date }, locale: Locale) => `${formatDateTime(w.starts_at, locale)} – ${formatDateTime(w.ends_at, locale)}`;
@@ -196,6 +197,15 @@ export function ResultList({ locale, results }: { locale: Locale; results: Resul
             <p class="kern-body">
               <a class="kern-link" href={r.initiative.path} safe>
                 {t('report.initiative', { title: r.initiative.title, status: r.initiative.statusLabel })}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
+          {r.idea ? (
+            <p class="kern-body">
+              <a class="kern-link" href={r.idea.path} safe>
+                {t('report.idea', { title: r.idea.title })}
               </a>
             </p>
           ) : (

@@ -273,6 +273,7 @@ export function StaffWorkshopPage({
   registrations,
   results,
   initiatives,
+  ideas,
   workshopValues,
   workshopErrors = {},
   report,
@@ -281,8 +282,9 @@ export function StaffWorkshopPage({
   ctx: PageContext;
   workshop: Workshop;
   registrations: StaffRegistration[];
-  results: (ResultView & { initiative_id: string | null })[];
+  results: (ResultView & { initiative_id: string | null; idea_id: string | null })[];
   initiatives: { id: string; title: string }[];
+  ideas: { id: string; title: string }[];
   workshopValues: Record<string, string>;
   workshopErrors?: FieldErrors;
   report?: ReportErrors;
@@ -309,6 +311,7 @@ export function StaffWorkshopPage({
       .filter(Boolean)
       .join('; ');
   const initiativeOptions = [{ value: '', label: t('results.initiative.none') }, ...initiatives.map((i) => ({ value: i.id, label: i.title }))];
+  const ideaOptions = [{ value: '', label: t('results.idea.none') }, ...ideas.map((i) => ({ value: i.id, label: i.title }))];
   const past = w.starts_at <= new Date();
   const noShows = confirmed.filter((r) => r.attended === false).length;
   return (
@@ -432,6 +435,20 @@ export function StaffWorkshopPage({
               </div>
             </div>
             <div class="kern-form-input">
+              <label class="kern-label" for={`idea-${r.id}`}>
+                {t.html('results.idea')}
+              </label>
+              <div class="kern-form-input__select-wrapper">
+                <select class="kern-form-input__select" id={`idea-${r.id}`} name="idea">
+                  {ideaOptions.map((o) => (
+                    <option value={o.value} selected={o.value === (r.idea_id ?? '')} safe>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div class="kern-form-input">
               <label class="kern-label" for={`note-${r.id}`}>
                 {t.html('results.note')}
               </label>
@@ -448,6 +465,7 @@ export function StaffWorkshopPage({
           <TextField name="resultTitle" label={t('results.title')} error={errors.resultTitle} />
           <TextArea name="resultBody" label={t('results.body')} rows={3} />
           <SelectField name="resultInitiative" label={t('results.initiative')} options={initiativeOptions} />
+          <SelectField name="resultIdea" label={t('results.idea')} options={ideaOptions} />
           <SubmitButton label={t('results.add')} variant="secondary" />
         </fieldset>
       </form>
