@@ -39,15 +39,11 @@ export function CompositionTables({ locale, tables }: { locale: Locale; tables: 
         <DataTable
           caption={t(`dimension.${table.dimension}`)}
           columns={[
-            {
-              header: t(`dimension.${table.dimension}`),
-              rowHeader: true,
-              text: (r: { key: string; count: number | null }) => keyLabel(t, table.dimension, r.key),
-            },
+            { header: t(`dimension.${table.dimension}`), rowHeader: true, text: (r: { label: string; count: number | null }) => r.label },
             { header: t('composition.count'), numeric: true, text: (r) => shown(r.count) },
           ]}
-          rows={table.rows.filter((r) => r.count !== 0)}
-          footer={[{ key: t('composition.total'), count: table.total }]}
+          rows={table.rows.filter((r) => r.count !== 0).map((r) => ({ label: keyLabel(t, table.dimension, r.key), count: r.count }))}
+          footer={[{ label: t('composition.total'), count: table.total }]}
         />
       ))}
     </>
