@@ -39,6 +39,10 @@ describe('Familienbeirat: applying', () => {
     const participate = await visitor().get('/mitmachen');
     expect(participate.body).toContain('href="/mitmachen/familienbeirat"');
     expect(participate.body).not.toContain('Kommt bald');
+    // Every optional question says why it is asked and that it is never published.
+    const formPage = await visitor().get('/mitmachen/familienbeirat/bewerben');
+    for (const hint of ['familySituation-hint', 'homeLanguages-hint', 'needsInterpreter-hint', 'needsChildcare-hint'])
+      expect(new RegExp(`id="${hint}"[^>]*>[^<]*(<[^>]+>)*[^<]*Wird nie veröffentlicht`).test(formPage.body)).toBe(true);
   });
 
   it('refuses optional answers without consent and a missing privacy consent with 422, keeping the values', async () => {

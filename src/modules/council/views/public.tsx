@@ -142,6 +142,7 @@ export function ApplyPage({ ctx, values = {}, errors = {} }: { ctx: PageContext;
           <SelectField
             name="familySituation"
             label={t('apply.familySituation')}
+            hint={t('apply.familySituation.hint')}
             value={values.familySituation}
             error={errors.familySituation}
             options={[{ value: '', label: t('apply.familySituation.none') }, ...familySituations.map((s) => ({ value: s, label: t(`situation.${s}`) }))]}
@@ -153,8 +154,8 @@ export function ApplyPage({ ctx, values = {}, errors = {} }: { ctx: PageContext;
             value={values.homeLanguages}
             error={errors.homeLanguages}
           />
-          <Checkbox name="needsInterpreter" label={t('apply.needsInterpreter')} checked={values.needsInterpreter === 'ja'} />
-          <Checkbox name="needsChildcare" label={t('apply.needsChildcare')} checked={values.needsChildcare === 'ja'} />
+          <Checkbox name="needsInterpreter" label={t('apply.needsInterpreter')} hint={t('apply.needs.hint')} checked={values.needsInterpreter === 'ja'} />
+          <Checkbox name="needsChildcare" label={t('apply.needsChildcare')} hint={t('apply.needs.hint')} checked={values.needsChildcare === 'ja'} />
         </fieldset>
         <Checkbox name="privacy" label={t('apply.privacy')} hint={t('apply.privacy.hint')} checked={values.privacy === 'ja'} error={errors.privacy} />
         <div class="visually-hidden" aria-hidden="true">
