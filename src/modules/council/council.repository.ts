@@ -456,3 +456,14 @@ export function upcomingRegistrationsOf(db: Executor, email: string, now: Date) 
     .where('w.starts_at', '>', now)
     .execute();
 }
+
+/** Workshops whose invitations went out and whose registration is still open. */
+export function openInvitedWorkshops(db: Executor, now: Date) {
+  return db
+    .selectFrom('council_workshops')
+    .select(workshopColumns)
+    .where('invited_at', 'is not', null)
+    .where('registration_until', '>', now)
+    .orderBy('starts_at')
+    .execute();
+}

@@ -148,6 +148,25 @@ export function createCouncilService(deps: AppDeps) {
     await send(trx, r, `registration.${kind}`, vars, calendar);
   }
 
+  /** One member's invitation to one workshop, in their language, with the personal link and the calendar entry. */
+  async function invitation(trx: Transaction<DB>, w: Workshop, m: { id: string; name: string; email: string; locale: string; link_key: string }) {
+    const locale = storedLocale(m.locale);
+    await send(
+      trx,
+      m,
+      'invitation',
+      {
+        name: m.name,
+        title: w.title,
+        when: when(w, locale),
+        place: w.place,
+        until: formatDateTime(w.registration_until, locale),
+        link: url(`${workshopPath(w.id)}/anmelden?token=${memberToken(m)}`),
+      },
+      calendarOf(w, m, 'REQUEST', 0),
+    );
+  }
+
   /** After a cancellation: the waiting list moves up in its order while the head fits, each told once in their language. */
   async function moveUp(trx: Transaction<DB>, workshopId: string): Promise<number> {
     let moved = 0;
@@ -213,6 +232,9 @@ export function createCouncilService(deps: AppDeps) {
           until: until ? formatCivilDate(until, locale) : '',
           link: url(councilPath),
         });
+        // Someone who joins while invitations are out is invited to those workshops too.
+        if (decision === 'accepted' && application.status !== 'accepted')
+          for (const w of await repo.openInvitedWorkshops(trx, new Date())) await invitation(trx, w, application);
       });
     },
 
@@ -287,23 +309,7 @@ export function createCouncilService(deps: AppDeps) {
         if (!w) throw notFound('Workshop');
         if (w.invited_at) throw new AppError('conflict', staffMessages(locale)('invite.already'));
         const members = await repo.currentMembers(trx, todayIn());
-        for (const m of members) {
-          const locale = storedLocale(m.locale);
-          await send(
-            trx,
-            m,
-            'invitation',
-            {
-              name: m.name,
-              title: w.title,
-              when: when(w, locale),
-              place: w.place,
-              until: formatDateTime(w.registration_until, locale),
-              link: url(`${workshopPath(w.id)}/anmelden?token=${memberToken(m)}`),
-            },
-            calendarOf(w, m, 'REQUEST', 0),
-          );
-        }
+        for (const m of members) await invitation(trx, w, m);
         await repo.markInvited(trx, w.id);
         await recordAudit(trx, {
           actorId: actor.id,

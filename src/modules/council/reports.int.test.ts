@@ -33,6 +33,27 @@ describe('Familienbeirat: demo data', () => {
   });
 });
 
+describe('Familienbeirat: joining while invitations are out', () => {
+  it('invites a newly accepted member to the upcoming workshop whose registration is open, once', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const applicant = await t.deps.db
+      .selectFrom('council_applications')
+      .select(['id', 'email'])
+      .where('email', '=', 'beirat41@example.org')
+      .executeTakeFirstOrThrow();
+    const upcoming = await workshopByTitle('Ankommen in Hamm: was neue Familien brauchen');
+    const decide = (decision: string) => editor.submit('/verwaltung/familienbeirat', `/verwaltung/familienbeirat/bewerbungen/${applicant.id}`, { decision });
+    expect((await decide('accepted')).statusCode).toBe(303);
+    // Saving the decision again (a longer term) invites nobody twice.
+    expect((await decide('accepted')).statusCode).toBe(303);
+    await t.runJobs();
+    const mails = await t.deps.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('recipient', '=', applicant.email).execute();
+    const invitations = mails.filter((m) => m.text_body.includes(`/workshops/${upcoming.id}/anmelden?token=`));
+    expect(invitations).toHaveLength(1);
+    expect(invitations[0]!.subject).toContain('Ankommen in Hamm');
+  });
+});
+
 describe('Familienbeirat: reports and results', () => {
   it('keeps a report private until staff publish it; a photo needs alt text; results appear on the initiative and attendees hear when one moves', async () => {
     const { visitor: editor } = await signedInVisitor(t, 'editor');
