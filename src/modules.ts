@@ -6,6 +6,7 @@ import { adminModule } from './modules/admin/index.js';
 import { appointmentsModule } from './modules/appointments/index.js';
 import { apiDocsModule } from './modules/api-docs/index.js';
 import { contentModule } from './modules/content/index.js';
+import { councilModule } from './modules/council/index.js';
 import { directoryModule } from './modules/directory/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { holidaysModule } from './modules/holidays/index.js';
@@ -33,6 +34,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     newsletterModule(deps),
     surveyModule(deps),
     ideasModule(deps),
+    councilModule(deps),
     appointmentsModule(deps),
     youthModule(deps),
     sectionsModule(deps),

@@ -122,6 +122,17 @@ const german = {
   'idea.merged': 'Hat den Beitrag „{title}“ mit „{into}“ zusammengeführt.',
   'initiative.imported': 'Hat die Vorhaben aus einer CSV-Datei übernommen ({created} neu, {changed} geändert).',
   'initiative.update_posted': 'Hat eine Neuigkeit zum Vorhaben „{title}“ veröffentlicht.',
+  'council.application_accepted': 'Hat eine Bewerbung für den Familienbeirat angenommen.',
+  'council.application_declined': 'Hat eine Bewerbung für den Familienbeirat abgelehnt.',
+  'council.application_reserve': 'Hat eine Bewerbung für den Familienbeirat auf die Nachrückliste gesetzt.',
+  'council.workshop_planned': 'Hat einen Workshop des Familienbeirats geplant.',
+  'council.workshop_changed': 'Hat einen Workshop des Familienbeirats geändert.',
+  'council.workshop_invited': 'Hat {members, plural, one {# Mitglied} other {# Mitglieder}} zu einem Workshop eingeladen.',
+  'council.attendance_recorded': 'Hat die Anwesenheit bei einem Workshop gespeichert.',
+  'council.report_saved': 'Hat den Bericht eines Workshops gespeichert.',
+  'council.report_published': 'Hat den Bericht eines Workshops veröffentlicht.',
+  'council.report_withdrawn': 'Hat die Veröffentlichung eines Workshop-Berichts zurückgenommen.',
+  'council.result_moved': 'Hat den Stand des Ergebnisses „{result}“ geändert.',
 } as const;
 
 /** The actions the log can put in words. */
@@ -222,6 +233,17 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'idea.merged': 'Merged the post “{title}” into “{into}”.',
   'initiative.imported': 'Applied the initiatives from a CSV file ({created} new, {changed} changed).',
   'initiative.update_posted': 'Published news about the initiative “{title}”.',
+  'council.application_accepted': 'Accepted an application for the family council.',
+  'council.application_declined': 'Declined an application for the family council.',
+  'council.application_reserve': 'Put an application for the family council on the reserve list.',
+  'council.workshop_planned': 'Planned a family council workshop.',
+  'council.workshop_changed': 'Changed a family council workshop.',
+  'council.workshop_invited': 'Invited {members, plural, one {# member} other {# members}} to a workshop.',
+  'council.attendance_recorded': 'Saved the attendance of a workshop.',
+  'council.report_saved': 'Saved a workshop report.',
+  'council.report_published': 'Published a workshop report.',
+  'council.report_withdrawn': 'Withdrew the publication of a workshop report.',
+  'council.result_moved': 'Changed the status of the result “{result}”.',
 });
 
 /** What an entry is about, in words. */
@@ -229,10 +251,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} council_application {Bewerbung für den Familienbeirat} council_workshop {Workshop des Familienbeirats} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} council_application {Family council application} council_workshop {Family council workshop} other {{type}}}',
   },
 );

@@ -20,6 +20,7 @@ describe('the administration start page', () => {
         '/verwaltung/infobrief',
         '/verwaltung/befragungen',
         '/verwaltung/ideen',
+        '/verwaltung/familienbeirat',
       ]),
     );
     expect(links).not.toContain('/admin/benutzer');

@@ -31,7 +31,7 @@ import {
   standingBookingsOf,
   updateAttendance,
 } from './appointments.repository.js';
-import { appointmentIcs } from './ics.js';
+import { appointmentIcs } from '../../platform/mail/ics.js';
 import { nrwPublicHolidaysBetween } from './public-holidays.js';
 import { busyRangeOf, freeSlots, isRepeatedClockTime, type Slot, type SlotRules } from './slots.js';
 

@@ -440,3 +440,13 @@ export async function anonymiseAuthor(trx: Executor, person: { id: string; email
     .where((eb) => eb.or([eb('author_id', '=', person.id), eb(eb.fn('lower', ['author_email']), '=', person.email.toLowerCase())]))
     .execute();
 }
+
+/** Published ideas for a choice list (the family council links its results to them), newest first. */
+export function publishedIdeaChoices(db: Executor, limit = 500) {
+  return db.selectFrom('ideas').select(['id', 'title']).where('moderation', '=', 'published').orderBy('published_at', 'desc').limit(limit).execute();
+}
+
+export function publishedIdeasByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('ideas').select(['id', 'title']).where('moderation', '=', 'published').where('id', 'in', ids).execute();
+}

@@ -13,6 +13,7 @@ import { initiativeMessages } from './initiatives/initiatives.messages.js';
 import { createInitiativeService, initiativePath } from './initiatives/initiatives.service.js';
 
 export { purgeIdeasJob };
+export { councilSources, type InitiativeSummary } from './initiatives/council-sources.js';
 
 /** Recomputes stored match terms after the matching changed (matching.ts, `matchingVersion`). */
 export const reindexIdeasJob = 'ideas.reindex';

@@ -6,7 +6,7 @@ import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/
 import type { ResultsService } from './results.service.js';
 import { surveyPolicy } from './survey.policy.js';
 import { CrossTabQuery, ExportParams, SlugParams, TextPicksForm } from './survey.schemas.js';
-import { minCellCount } from './suppression.js';
+import { minCellCount } from '../../platform/statistics/suppression.js';
 import { DashboardPage } from './views/results-views.js';
 import { ParticipatePage, PublicResultsPage } from './views/public-views.js';
 import { buildCsv, buildXlsx } from './xlsx.js';

@@ -22,7 +22,7 @@ import {
 } from './survey.repository.js';
 import { deleteTextPicks, insertTextPick, listFreeTexts } from './text-picks.repository.js';
 import { listDefinitions } from './versions.repository.js';
-import { minCellCount, protectCube, valueAt } from './suppression.js';
+import { minCellCount, protectCube, valueAt } from '../../platform/statistics/suppression.js';
 import type { Cell } from './xlsx.js';
 import type { CrossTab, Dashboard, Distribution, ResultVariable } from './results.types.js';
 

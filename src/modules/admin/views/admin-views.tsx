@@ -23,6 +23,7 @@ export function DashboardPage({ ctx, admin }: { ctx: PageContext; admin: boolean
     { href: '/verwaltung/infobrief', key: 'dashboard.newsletter', adminOnly: false },
     { href: '/verwaltung/befragungen', key: 'dashboard.surveys', adminOnly: false },
     { href: '/verwaltung/ideen', key: 'dashboard.ideas', adminOnly: false },
+    { href: '/verwaltung/familienbeirat', key: 'dashboard.council', adminOnly: false },
     { href: '/admin/benutzer', key: 'dashboard.users', adminOnly: true },
     { href: '/admin/protokoll', key: 'dashboard.audit', adminOnly: true },
     { href: '/admin/outbox', key: 'dashboard.outbox', adminOnly: true },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
+import { startsWithPattern } from '../../../db/like.js';
 import type { InitiativeMark, InitiativeStatus } from '../../../db/tables/ideas.js';
 import type { RoadmapInitiative } from './roadmap-csv.js';
 
@@ -292,4 +293,27 @@ export async function deleteUnconfirmedEmailFollowers(db: Executor, days: number
     .where('created_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The initiatives the family council's results can be linked to, for a choice list. */
+export function initiativeChoices(db: Executor) {
+  return db.selectFrom('initiatives').select(['id', 'slug', 'title', 'status']).orderBy('title').execute();
+}
+
+export function initiativesByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('initiatives').select(['id', 'slug', 'title', 'status']).where('id', 'in', ids).execute();
+}
+
+/**
+ * The family council's links on initiatives ("what shaped it"): every council link under `urlPrefix`
+ * is replaced by `links`, so publishing a report again changes nothing twice.
+ */
+export async function replaceCouncilLinks(trx: Executor, urlPrefix: string, links: readonly { initiativeId: string; url: string; label: string }[]) {
+  await trx.deleteFrom('initiative_links').where('kind', '=', 'council').where('url', 'like', startsWithPattern(urlPrefix)).execute();
+  if (links.length > 0)
+    await trx
+      .insertInto('initiative_links')
+      .values(links.map((l) => ({ initiative_id: l.initiativeId, kind: 'council' as const, url: l.url, label: l.label })))
+      .execute();
 }

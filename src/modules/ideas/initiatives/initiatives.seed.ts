@@ -85,7 +85,7 @@ const demoInitiatives: Demo[] = [
       ['Mitglieder gewählt', -120, true],
       ['Erste Empfehlungen an den Rat', 45, false],
     ],
-    links: [{ kind: 'council', url: '/mitmachen', label: 'Familienbeirat: Termine und Ergebnisse' }],
+    links: [{ kind: 'council', url: '/mitmachen/familienbeirat', label: 'Familienbeirat: Termine und Ergebnisse' }],
   },
   {
     slug: 'schattige-spielplaetze',

@@ -57,10 +57,12 @@ export function ParticipatePage({ ctx, open, published }: { ctx: PageContext; op
           {t.html('participate.roadmapLink')}
         </a>
       </p>
-      <h2 class="kern-heading-medium">{t.html('participate.soon')}</h2>
-      <ul class="kern-list">
-        <li>{t.html('participate.council')}</li>
-      </ul>
+      <h2 class="kern-heading-medium">{t.html('participate.councilHeading')}</h2>
+      <p class="kern-body">
+        <a class="kern-link" href="/mitmachen/familienbeirat">
+          {t.html('participate.council')}
+        </a>
+      </p>
     </Layout>
   );
 }

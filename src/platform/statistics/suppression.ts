@@ -1,5 +1,6 @@
 /**
- * Statistical disclosure control for every breakdown of survey answers.
+ * Statistical disclosure control for every published breakdown of counts (survey answers, the family
+ * council's composition).
  *
  * A breakdown is a table of counts over 1–3 variables (a question, the channel, the district…),
  * published together with all its margins (row, column and layer totals, and the grand total).

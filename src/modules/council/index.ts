@@ -1,0 +1,33 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, job, type ModuleManifest } from '../../platform/modules/manifest.js';
+import { registerCouncilPages } from './council.pages.js';
+import { councilPersonalData } from './council.privacy.js';
+import { seedCouncilDemo } from './council.seed.js';
+import { createCouncilService } from './council.service.js';
+import { registerStaffPages } from './staff.pages.js';
+
+export const councilRemindersJob = 'council.reminders';
+
+/**
+ * Familienbeirat: the family council. Families apply (optional questions only with consent), the
+ * Stabsstelle accepts members for a term, plans workshops and invites; members register with their
+ * needs (capacity and childcare places held by a database constraint, a waiting list in commit order),
+ * staff publish reports whose results link to the roadmap's initiatives, and members talk on a closed board.
+ */
+export function councilModule(deps: AppDeps): ModuleManifest {
+  const service = createCouncilService(deps);
+  return defineModule({
+    name: 'council',
+    personalData: councilPersonalData,
+    erasureSteps: [service.releasedOnErasure],
+    jobs: [
+      // Every 10 minutes: reminders for workshops within the next 24 hours, each registration once.
+      job(councilRemindersJob, async () => void (await service.sendReminders()), { cron: '*/10 * * * *' }),
+    ],
+    routes(app) {
+      registerCouncilPages(app, deps, service);
+      registerStaffPages(app, deps, service);
+    },
+    seedDemo: () => seedCouncilDemo(deps),
+  });
+}
