@@ -155,36 +155,36 @@ export const councilMessages = defineMessages(
     // Mails
     'mail.received.subject': 'Ihre Bewerbung für den Familienbeirat',
     'mail.received.text':
-      'Hallo {name},\n\ndanke für Ihre Bewerbung für den Familienbeirat. Die Stabsstelle meldet sich bei Ihnen, sobald sie entschieden hat.\n\nIhr Team von {portal}',
+      'Hallo {name},\n\ndanke für Ihre Bewerbung für den Familienbeirat. Die Stabsstelle meldet sich bei Ihnen, sobald sie entschieden hat.\n\nIhr Team vom {portal}',
     'mail.decision.accepted.subject': 'Willkommen im Familienbeirat',
     'mail.decision.accepted.text':
-      'Hallo {name},\n\nschön, dass Sie dabei sind: Sie sind Mitglied im Familienbeirat bis zum {until}. Zu jedem Workshop bekommen Sie eine Einladung per E-Mail.\n\n{link}\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nschön, dass Sie dabei sind: Sie sind Mitglied im Familienbeirat bis zum {until}. Zu jedem Workshop bekommen Sie eine Einladung per E-Mail.\n\n{link}\n\nIhr Team vom {portal}',
     'mail.decision.declined.subject': 'Ihre Bewerbung für den Familienbeirat',
     'mail.decision.declined.text':
-      'Hallo {name},\n\nvielen Dank für Ihr Interesse. Diesmal können wir Ihnen leider keinen Platz im Familienbeirat geben. Ihre Ideen sind uns trotzdem wichtig: Sie können sie jederzeit bei „Ideen und Anliegen“ einreichen.\n\n{link}\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nvielen Dank für Ihr Interesse. Diesmal können wir Ihnen leider keinen Platz im Familienbeirat geben. Ihre Ideen sind uns trotzdem wichtig: Sie können sie jederzeit bei „Ideen und Anliegen“ einreichen.\n\n{link}\n\nIhr Team vom {portal}',
     'mail.decision.reserve.subject': 'Sie stehen auf der Nachrückliste des Familienbeirats',
     'mail.decision.reserve.text':
-      'Hallo {name},\n\nvielen Dank für Ihre Bewerbung. Zurzeit sind alle Plätze im Familienbeirat vergeben. Wir haben Sie auf die Nachrückliste gesetzt und melden uns, sobald ein Platz frei wird.\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nvielen Dank für Ihre Bewerbung. Zurzeit sind alle Plätze im Familienbeirat vergeben. Wir haben Sie auf die Nachrückliste gesetzt und melden uns, sobald ein Platz frei wird.\n\nIhr Team vom {portal}',
     'mail.invitation.subject': 'Einladung: Familienbeirat, {title}',
     'mail.invitation.text':
-      'Hallo {name},\n\nwir laden Sie herzlich zum nächsten Workshop des Familienbeirats ein.\n\n{title}\n{when}\n{place}\n\nBitte melden Sie sich bis {until} an, auch für Kinderbetreuung oder Dolmetschen:\n{link}\n\nDen Termin finden Sie auch im Anhang für Ihren Kalender.\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nwir laden Sie herzlich zum nächsten Workshop des Familienbeirats ein.\n\n{title}\n{when}\n{place}\n\nBitte melden Sie sich bis {until} an, auch für Kinderbetreuung oder Dolmetschen:\n{link}\n\nDen Termin finden Sie auch im Anhang für Ihren Kalender.\n\nIhr Team vom {portal}',
     'mail.registration.confirmed.subject': 'Angemeldet: {title}',
     'mail.registration.confirmed.text':
-      'Hallo {name},\n\nIhre Anmeldung ist bestätigt.\n\n{title}\n{when}\n{place}\n\nÄndern oder absagen:\n{link}\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nIhre Anmeldung ist bestätigt.\n\n{title}\n{when}\n{place}\n\nÄndern oder absagen:\n{link}\n\nIhr Team vom {portal}',
     'mail.registration.waiting.subject': 'Warteliste: {title}',
     'mail.registration.waiting.text':
-      'Hallo {name},\n\nder Workshop „{title}“ ist voll. Sie stehen auf der Warteliste, an Stelle {position}. Wird ein Platz frei, rücken Sie automatisch nach und bekommen eine E-Mail.\n\nIhre Anmeldung:\n{link}\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nder Workshop „{title}“ ist voll. Sie stehen auf der Warteliste, an Stelle {position}. Wird ein Platz frei, rücken Sie automatisch nach und bekommen eine E-Mail.\n\nIhre Anmeldung:\n{link}\n\nIhr Team vom {portal}',
     'mail.registration.moved_up.subject': 'Ein Platz ist frei: {title}',
     'mail.registration.moved_up.text':
-      'Hallo {name},\n\ngute Nachricht: Ein Platz ist frei geworden, Ihre Anmeldung ist jetzt bestätigt.\n\n{title}\n{when}\n{place}\n\nÄndern oder absagen:\n{link}\n\nIhr Team von {portal}',
+      'Hallo {name},\n\ngute Nachricht: Ein Platz ist frei geworden, Ihre Anmeldung ist jetzt bestätigt.\n\n{title}\n{when}\n{place}\n\nÄndern oder absagen:\n{link}\n\nIhr Team vom {portal}',
     'mail.registration.cancelled.subject': 'Abgesagt: {title}',
-    'mail.registration.cancelled.text': 'Hallo {name},\n\nIhre Anmeldung für „{title}“ ist abgesagt.\n\nIhr Team von {portal}',
+    'mail.registration.cancelled.text': 'Hallo {name},\n\nIhre Anmeldung für „{title}“ ist abgesagt.\n\nIhr Team vom {portal}',
     'mail.reminder.subject': 'Morgen: {title}',
     'mail.reminder.text':
-      'Hallo {name},\n\nwir freuen uns auf Sie.\n\n{title}\n{when}\n{place}\n\nFalls Sie nicht kommen können, sagen Sie bitte ab:\n{link}\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nwir freuen uns auf Sie.\n\n{title}\n{when}\n{place}\n\nFalls Sie nicht kommen können, sagen Sie bitte ab:\n{link}\n\nIhr Team vom {portal}',
     'mail.result.subject': 'Neues zu einem Ergebnis: {result}',
     'mail.result.text':
-      'Hallo {name},\n\nbeim Ergebnis „{result}“ aus dem Workshop „{title}“ hat sich etwas bewegt. Stand jetzt: {state}.\n\n{link}\n\nKeine solchen Nachrichten mehr:\n{optOut}\n\nIhr Team von {portal}',
+      'Hallo {name},\n\nbeim Ergebnis „{result}“ aus dem Workshop „{title}“ hat sich etwas bewegt. Stand jetzt: {state}.\n\n{link}\n\nKeine solchen Nachrichten mehr:\n{optOut}\n\nIhr Team vom {portal}',
   },
   {
     title: 'Family council',

@@ -81,6 +81,11 @@ describe('plurals', () => {
   it('isolates values set into a right-to-left sentence, so a German name cannot reorder it', () => {
     const named = defineMessages('test:isolate', { hello: 'Hallo {name}, {count} Kinder' }, { hello: 'Hello {name}, {count} children' });
     expect(named('ar')('hello', { name: 'Familienbüro Hamm', count: 2 })).toBe('Hallo \u2068Familienbüro Hamm\u2069, 2 Kinder');
+    // Links and addresses stay bare: a mail program that makes them clickable would take the marks along.
+    expect(named('ar')('hello', { name: 'https://familienrathaus.example/vorhaben/a?token=x.y', count: 2 })).toBe(
+      'Hallo https://familienrathaus.example/vorhaben/a?token=x.y, 2 Kinder',
+    );
+    expect(named('ar')('hello', { name: 'familienbuero@stadt.hamm.example', count: 2 })).toBe('Hallo familienbuero@stadt.hamm.example, 2 Kinder');
     expect(named('tr')('hello', { name: 'Familienbüro Hamm', count: 2 })).toBe('Hallo Familienbüro Hamm, 2 Kinder');
   });
 

@@ -21,11 +21,16 @@ export const autonyms: Record<Locale, string> = {
 };
 
 /**
- * Values set into a right-to-left sentence (a German name, an e-mail address, a date) are wrapped in
- * Unicode isolates (FSI … PDI), so their own direction cannot reorder the Arabic around them.
+ * Values set into a right-to-left sentence (a German name, a date) are wrapped in Unicode isolates
+ * (FSI … PDI), so their own direction cannot reorder the Arabic around them. Not links and e-mail
+ * addresses: in a plain-text mail the invisible marks would stick to them, and a mail program that
+ * turns them into links would take the marks along and break them.
  */
+const linkLike = /^(https?:\/\/\S+|[^\s@]+@[^\s@]+\.[^\s@]+)$/;
 function isolated(vars: Vars): Vars {
-  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'string' ? `\u2068${value}\u2069` : value]));
+  return Object.fromEntries(
+    Object.entries(vars).map(([name, value]) => [name, typeof value === 'string' && !linkLike.test(value) ? `\u2068${value}\u2069` : value]),
+  );
 }
 
 /** Writing direction per language. */
