@@ -12,6 +12,7 @@ import { holidaysModule } from './modules/holidays/index.js';
 import { homeModule } from './modules/home/index.js';
 import { ideasModule } from './modules/ideas/index.js';
 import { newsletterModule } from './modules/newsletter/index.js';
+import { placesModule } from './modules/places/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sectionsModule } from './modules/sections/index.js';
 import { surveyModule } from './modules/survey/index.js';
@@ -35,6 +36,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     ideasModule(deps),
     appointmentsModule(deps),
     youthModule(deps),
+    placesModule(deps),
     sectionsModule(deps),
     searchModule(deps),
     adminModule(deps),
