@@ -52,6 +52,7 @@ export const youthMessages = defineMessages(
     'berufenet.link': 'BERUFENET der Bundesagentur für Arbeit (externe Seite)',
     back: 'Zurück zu Jugend & Beruf',
     'schools.link': 'Schulen in Hamm und ihre Ansprechpersonen für die Berufsorientierung',
+    'places.link': 'Praktikum, Ausbildung oder duales Studium: Plätze bei Arbeitgebern in Hamm',
     'schools.title': 'Berufsorientierung an den Schulen',
     'schools.lead':
       'An jeder Schule gibt es eine Ansprechperson für die Berufsorientierung (KAoA). Frag dort nach Praktika, Berufsfelderkundung und Terminen der Berufsberatung in deiner Schule.',
@@ -114,6 +115,7 @@ export const youthMessages = defineMessages(
     'berufenet.link': 'BERUFENET of the Federal Employment Agency (external site)',
     back: 'Back to Youth & careers',
     'schools.link': 'Schools in Hamm and their career-orientation contacts',
+    'places.link': 'Internship, apprenticeship or dual study: places with employers in Hamm',
     'schools.title': 'Career orientation at the schools',
     'schools.lead':
       'Every school has a contact person for career orientation (KAoA). Ask them about internships, exploring occupations and career guidance dates at your school.',

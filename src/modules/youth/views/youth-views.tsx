@@ -65,6 +65,11 @@ export function YouthStartPage({ ctx }: { ctx: PageContext }): JSX.Element {
             {t.html('schools.link')}
           </a>
         </p>
+        <p class="kern-body">
+          <a class="kern-link" href="/jugend-beruf/plaetze">
+            {t.html('places.link')}
+          </a>
+        </p>
       </section>
       <Berufenet ctx={ctx} />
     </Layout>
