@@ -1,5 +1,7 @@
 import type { PageContext } from '../../../platform/http/context.js';
+import { isEditor } from '../../../platform/auth/roles.js';
 import { formatDateTime } from '../../../platform/i18n/i18n.js';
+import { schoolAdminMessages } from '../schools.messages.js';
 import { germanOnly } from '../../../platform/translations/views/translated.js';
 import { DataTable } from '../../../platform/views/data-table.js';
 import { Layout } from '../../../platform/views/layout.js';
@@ -196,6 +198,15 @@ export function SchoolsPage({ ctx, schools }: { ctx: PageContext; schools: Schoo
       </p>
       <h1 class="kern-heading-large">{t.html('schools.title')}</h1>
       <p class="kern-body kern-body--large">{t.html('schools.lead')}</p>
+      {isEditor(ctx.actor) ? (
+        <p class="kern-body">
+          <a class="kern-link" href="/verwaltung/schulen">
+            {schoolAdminMessages(ctx.locale).html('manage')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <DataTable
         caption={t('schools.caption')}
         captionHidden
