@@ -252,6 +252,24 @@ describe('employers maintain places, the editors review them (the one review wor
     expect(conflict.body).toContain('Meine Fassung');
   });
 
+  it('keeps one version per number when two people save the same place at the same moment', async () => {
+    const s = await setting();
+    await editAndSend(s.employer.visitor, placePaths.create(s.org.id), newPlace('Praktikum Holzwerkstatt'), 'draft');
+    const id = (await t.deps.db.selectFrom('revisions').select('entity_id').where('organization_id', '=', s.org.id).executeTakeFirstOrThrow()).entity_id;
+    const url = placePaths.edit(s.org.id, id);
+    const [a, b] = await Promise.all([s.employer.visitor.get(url), s.editor.visitor.get(url)]);
+    const responses = await Promise.all([
+      s.employer.visitor.post(url, { ...formFields(a.body, url), title: 'Fassung A', intent: 'draft' }),
+      s.editor.visitor.post(url, { ...formFields(b.body, url), title: 'Fassung B', intent: 'draft' }),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([303, 409]);
+    const versions = await t.deps.db.selectFrom('revisions').select(['version', 'status']).where('entity_id', '=', id).orderBy('version').execute();
+    expect(versions).toEqual([
+      { version: 1, status: 'superseded' },
+      { version: 2, status: 'draft' },
+    ]);
+  });
+
   it('lets nobody else touch an organisation’s places', async () => {
     const s = await setting();
     const other = await buildOrganization(t, { name: 'Andere Firma (Test)' });
