@@ -13,6 +13,7 @@ import { holidaysModule } from './modules/holidays/index.js';
 import { homeModule } from './modules/home/index.js';
 import { ideasModule } from './modules/ideas/index.js';
 import { newsletterModule } from './modules/newsletter/index.js';
+import { placesModule } from './modules/places/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sectionsModule } from './modules/sections/index.js';
 import { surveyModule } from './modules/survey/index.js';
@@ -37,6 +38,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     councilModule(deps),
     appointmentsModule(deps),
     youthModule(deps),
+    placesModule(deps),
     sectionsModule(deps),
     searchModule(deps),
     adminModule(deps),

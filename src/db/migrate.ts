@@ -15,6 +15,7 @@ import * as signLanguageVideos from './migrations/0013-sign-language-videos.js';
 import * as ideas from './migrations/0014-ideas.js';
 import * as appointments from './migrations/0015-appointments.js';
 import * as council from './migrations/0016-council.js';
+import * as places from './migrations/0018-places.js';
 import * as appointmentsAdmin from './migrations/0019-appointments-admin.js';
 import * as initiativeEmailFollowers from './migrations/0020-initiative-email-followers.js';
 import * as ideasMatchVersion from './migrations/0021-ideas-match-version.js';
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0014-ideas': ideas,
   '0015-appointments': appointments,
   '0016-council': council,
+  '0018-places': places,
   '0019-appointments-admin': appointmentsAdmin,
   '0020-initiative-email-followers': initiativeEmailFollowers,
   '0021-ideas-match-version': ideasMatchVersion,

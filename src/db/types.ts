@@ -8,6 +8,7 @@ import type { ContentTables } from './tables/content.js';
 import type { AppointmentsTables } from './tables/appointments.js';
 import type { CouncilTables } from './tables/council.js';
 import type { IdeasTables } from './tables/ideas.js';
+import type { PlacesTables } from './tables/places.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -129,6 +130,8 @@ export interface BarrierReportsTable {
 
 export type RevisionStatus = 'draft' | 'in_review' | 'published' | 'rejected' | 'superseded' | 'withdrawn';
 export type DirectoryEntity = 'organization' | 'location' | 'service';
+/** What the one review workflow (platform/review/) keeps versions of: the directory's entries and the places. */
+export type RevisionKind = DirectoryEntity | 'place';
 
 export interface TaxonomiesTable {
   id: string;
@@ -207,9 +210,10 @@ export interface DirectorySearchWordsTable {
   word: string;
 }
 
-export interface DirectoryRevisionsTable {
+/** Versions of every reviewed record (directory entries, places): draft → in review → published. */
+export interface RevisionsTable {
   id: Generated<string>;
-  entity_type: DirectoryEntity;
+  entity_type: RevisionKind;
   entity_id: string;
   organization_id: string;
   version: number;
@@ -246,7 +250,7 @@ export interface MediaVideosTable {
 
 /** Platform and directory tables are here (content translations in ./tables/translations.ts); each later module keeps its tables in ./tables/<module>.ts. */
 export interface DB
-  extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables, ContentTables, IdeasTables, AppointmentsTables, CouncilTables {
+  extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables, ContentTables, IdeasTables, AppointmentsTables, CouncilTables, PlacesTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
@@ -265,7 +269,7 @@ export interface DB
   directory_services: DirectoryServicesTable;
   directory_service_locations: DirectoryServiceLocationsTable;
   directory_search_words: DirectorySearchWordsTable;
-  directory_revisions: DirectoryRevisionsTable;
+  revisions: RevisionsTable;
   media_images: MediaImagesTable;
   media_videos: MediaVideosTable;
 }

@@ -6,6 +6,7 @@ import type { Jobs } from './jobs/jobs.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { platformErasureSteps, platformPersonalData } from './privacy/platform.privacy.js';
 import { createPrivacyRegistry, type PrivacyRegistry } from './privacy/privacy.js';
+import { createReviewRegistry, type ReviewRegistry } from './review/review.registry.js';
 import { createSearchRegistry, type SearchRegistry } from './search/search.js';
 import { createTranslationRegistry, type TranslationRegistry } from './translations/registry.js';
 import { createLayoutSlots, type LayoutSlots } from './views/slots.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   city: CityProfile;
   privacy: PrivacyRegistry;
   search: SearchRegistry;
+  /** The kinds of records that go through the one review workflow (platform/review). */
+  review: ReviewRegistry;
   /** The kinds of records editors can translate (platform/translations). */
   translations: TranslationRegistry;
   /** Places in the page layout modules fill (the newsletter sign-up in the footer). */
@@ -36,6 +39,7 @@ export function createAppDeps(options: { config: Config; db: Kysely<DB>; jobs: J
     mail: createMailer({ config, db, jobs }),
     privacy: createPrivacyRegistry(platformPersonalData, platformErasureSteps),
     search: createSearchRegistry(),
+    review: createReviewRegistry(),
     translations: createTranslationRegistry(),
     layout: createLayoutSlots(),
   };

@@ -82,7 +82,7 @@ export async function editAndSend(
 export function workflowQueries(t: TestApp) {
   const db = () => t.deps.db;
   return {
-    revisions: (entityId: string) => db().selectFrom('directory_revisions').selectAll().where('entity_id', '=', entityId).orderBy('version').execute(),
+    revisions: (entityId: string) => db().selectFrom('revisions').selectAll().where('entity_id', '=', entityId).orderBy('version').execute(),
     published: (id: string) => db().selectFrom('directory_services').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     audit: (action: string, subjectId: string) =>
       db().selectFrom('audit_log').selectAll().where('action', '=', action).where('subject_id', '=', subjectId).execute(),

@@ -139,7 +139,7 @@ describe('deleting an account', () => {
     const eventId = await buildEvent(t, { title: 'Geprüftes Fest' });
     await db().updateTable('events').set({ reviewed_by: staff.id, reviewed_at: new Date() }).where('id', '=', eventId).execute();
     await db()
-      .insertInto('directory_revisions')
+      .insertInto('revisions')
       .values({
         entity_type: 'organization',
         entity_id: randomUUID(),

@@ -14,7 +14,7 @@ describe('Mein Konto leads to what the person can do', () => {
     for (const link of ['/ferien', '/infobrief']) expect([link, (await visitor.get(link)).statusCode]).toEqual([link, 200]);
   });
 
-  it("shows a member of a provider organisation the organisation's directory entries, events and holiday offers, and each opens", async () => {
+  it("shows a member of a provider organisation the organisation's directory entries, events, holiday offers and places, and each opens", async () => {
     const { visitor, user } = await signedInVisitor(t, 'provider');
     const org = await t.deps.db
       .insertInto('organizations')
@@ -23,7 +23,7 @@ describe('Mein Konto leads to what the person can do', () => {
       .executeTakeFirstOrThrow();
     await t.deps.db.insertInto('memberships').values({ user_id: user.id, organization_id: org.id }).execute();
     const links = mainLinks((await visitor.get('/konto')).body);
-    const areas = ['/mein-verzeichnis', '/veranstaltungen/verwalten', '/meine-ferienangebote'];
+    const areas = ['/mein-verzeichnis', '/veranstaltungen/verwalten', '/meine-ferienangebote', '/plaetze-verwalten'];
     expect(links).toEqual(expect.arrayContaining(areas));
     for (const link of areas) expect([link, (await visitor.get(link)).statusCode]).toEqual([link, 200]);
   });

@@ -54,6 +54,13 @@ const german = {
   'directory.topic_created': 'Hat das Thema „{name}“ angelegt.',
   'directory.topic_intro_updated': 'Hat die Einführung eines Themas geändert.',
   'directory.hsds_imported': 'Hat ein HSDS-Paket in das Verzeichnis übernommen.',
+  'places.entry_submitted': 'Hat einen Praktikums- oder Ausbildungsplatz zur Prüfung eingereicht (Version {version}).',
+  'places.entry_published': 'Hat einen Praktikums- oder Ausbildungsplatz veröffentlicht (Version {version}).',
+  'places.proposal_withdrawn': 'Hat eine Änderung an einem Praktikums- oder Ausbildungsplatz zurückgezogen (Version {version}).',
+  'places.revision_approved': 'Hat eine Änderung an einem Praktikums- oder Ausbildungsplatz freigegeben (Version {version}).',
+  'places.revision_rejected': 'Hat eine Änderung an einem Praktikums- oder Ausbildungsplatz abgelehnt (Version {version}).',
+  'youth.school_saved': 'Hat die Schule „{name}“ und ihre Ansprechperson für die Berufsorientierung gespeichert.',
+  'youth.school_deleted': 'Hat die Schule „{name}“ aus der Liste entfernt.',
   'event.created': 'Hat die Veranstaltung „{title}“ angelegt.',
   'event.updated': 'Hat die Veranstaltung „{title}“ geändert.',
   'event.occurrence_changed': 'Hat einen einzelnen Termin einer Veranstaltung geändert ({date}).',
@@ -165,6 +172,13 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'directory.topic_created': 'Created the topic “{name}”.',
   'directory.topic_intro_updated': "Changed a topic's introduction.",
   'directory.hsds_imported': 'Imported an HSDS package into the directory.',
+  'places.entry_submitted': 'Submitted an internship or apprenticeship place for review (version {version}).',
+  'places.entry_published': 'Published an internship or apprenticeship place (version {version}).',
+  'places.proposal_withdrawn': 'Withdrew a change to an internship or apprenticeship place (version {version}).',
+  'places.revision_approved': 'Approved a change to an internship or apprenticeship place (version {version}).',
+  'places.revision_rejected': 'Rejected a change to an internship or apprenticeship place (version {version}).',
+  'youth.school_saved': 'Saved the school “{name}” and its career-orientation contact.',
+  'youth.school_deleted': 'Removed the school “{name}” from the list.',
   'event.created': 'Created the event “{title}”.',
   'event.updated': 'Changed the event “{title}”.',
   'event.occurrence_changed': 'Changed a single date of an event ({date}).',
@@ -251,10 +265,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} council_application {Bewerbung für den Familienbeirat} council_workshop {Workshop des Familienbeirats} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} council_application {Bewerbung für den Familienbeirat} council_workshop {Workshop des Familienbeirats} place {Praktikums- oder Ausbildungsplatz} youth_school {Schule} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} council_application {Family council application} council_workshop {Family council workshop} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} council_application {Family council application} council_workshop {Family council workshop} place {Internship or apprenticeship place} youth_school {School} other {{type}}}',
   },
 );

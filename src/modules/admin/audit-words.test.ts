@@ -27,7 +27,19 @@ function auditCalls(source: string): string[] {
 
 /** Every action literal in a call that records an audit entry, plus the ones built from a variable. */
 function recordedActions(): string[] {
-  const actions = new Set(['survey.open', 'survey.close', 'survey.publish', 'holidays.offer_approved', 'holidays.offer_rejected', 'content.sign_video_added']);
+  // The review workflow (platform/review) builds its actions from each kind's prefix.
+  const reviewed = ['directory', 'places'].flatMap((prefix) =>
+    ['entry_submitted', 'entry_published', 'proposal_withdrawn', 'revision_approved', 'revision_rejected'].map((a) => `${prefix}.${a}`),
+  );
+  const actions = new Set([
+    ...reviewed,
+    'survey.open',
+    'survey.close',
+    'survey.publish',
+    'holidays.offer_approved',
+    'holidays.offer_rejected',
+    'content.sign_video_added',
+  ]);
   for (const file of files(srcDir)) {
     for (const call of auditCalls(readFileSync(file, 'utf8'))) {
       const literals = [...call.matchAll(/action:[^,]*?'([a-z_]+\.[a-z_]+)'(?:\s*:\s*'([a-z_]+\.[a-z_]+)')?/g)];

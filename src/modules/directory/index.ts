@@ -10,6 +10,7 @@ import { workflowPersonalData } from './workflow/workflow.privacy.js';
 import { directoryNavigation } from './directory.navigation.js';
 import { createWorkflowService } from './workflow/workflow.service.js';
 import { serviceTranslationEditing } from './workflow/workflow.translations.js';
+import { directoryReviewables } from './workflow/workflow.reviewables.js';
 
 export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type DemoVenue, type OrganizationProfile } from './seed/index.js';
 
@@ -20,6 +21,7 @@ export function directoryModule(deps: AppDeps): ModuleManifest {
     personalData: workflowPersonalData,
     jobs: workflowJobs(deps),
     searchProviders: [directorySearchProvider(deps.db)],
+    reviewables: directoryReviewables,
     translations: [serviceTranslationEditing(deps, createWorkflowService(deps))],
     navigation: [directoryNavigation],
     routes(app) {

@@ -13,6 +13,7 @@ const categoryMessages = defineMessages(
     fest: 'Feste und Märkte',
     baby: 'Baby und Kleinkind',
     jugend: 'Jugend',
+    beruf: 'Beruf und Ausbildung',
   },
   {
     sport: 'Sport and exercise',
@@ -25,6 +26,7 @@ const categoryMessages = defineMessages(
     fest: 'Festivals and markets',
     baby: 'Babies and toddlers',
     jugend: 'Young people',
+    beruf: 'Careers and training',
   },
 );
 
@@ -40,6 +42,7 @@ export const eventCategories = [
   { code: 'fest' },
   { code: 'baby' },
   { code: 'jugend' },
+  { code: 'beruf' },
 ] as const;
 
 export type CategoryCode = (typeof eventCategories)[number]['code'];

@@ -26,6 +26,7 @@ const categoriesOf: Partial<Record<OrganizationProfile, readonly CategoryCode[]>
   'dance-school': ['musik'],
   'arts-school': ['kreativ', 'kultur'],
   'youth-work': ['jugend', 'musik', 'sport'],
+  'career-agency': ['beruf'],
 };
 
 const profileOf = new Map(organizers.map((o) => [o.name, o]));

@@ -324,7 +324,84 @@ export function buildDemoEvents(options: { today: string; districts: readonly st
     }
     events.push({ id: demoId(`event-${i}`), organizer: host.organizer, venue, input, exceptions });
   }
-  return events;
+  return [...events, ...careerEvents(options.today, options.organizers)];
+}
+
+/** KAoA dates of the Jugendberufsagentur (category "beruf"): they show on the young people's school-to-work page. */
+const careerTemplates: { title: string; text: string; days: number; start: string; end: string; ages: [number | null, number | null] }[] = [
+  {
+    title: 'Elternabend: Berufsorientierung in der Schule (KAoA)',
+    text: 'Was passiert in Klasse 8 bis 10? Potenzialanalyse, Berufsfelderkundung, Praktikum: Die Berufsberatung erklärt die Schritte und beantwortet Fragen.',
+    days: 12,
+    start: '18:30',
+    end: '20:00',
+    ages: [null, null],
+  },
+  {
+    title: 'Ausbildungsbörse Hamm: Betriebe stellen sich vor',
+    text: 'Über 40 Betriebe aus Hamm zeigen ihre Ausbildungsberufe und dualen Studiengänge. Bring deinen Lebenslauf mit – manche führen gleich erste Gespräche.',
+    days: 20,
+    start: '10:00',
+    end: '15:00',
+    ages: [14, 25],
+  },
+  {
+    title: 'Berufsfelderkundung: Tag der offenen Werkstatt',
+    text: 'Einen Tag in Werkstätten, Praxen und Büros reinschnuppern. Anmeldung über deine Schule.',
+    days: 30,
+    start: '08:00',
+    end: '13:00',
+    ages: [13, 16],
+  },
+  {
+    title: 'Bewerbungstraining für Schülerinnen und Schüler',
+    text: 'Anschreiben, Lebenslauf, Vorstellungsgespräch: Wir üben zusammen. Kostenlos, ohne Anmeldung.',
+    days: 40,
+    start: '14:00',
+    end: '17:00',
+    ages: [14, 21],
+  },
+];
+
+function careerEvents(today: string, organizers: readonly DemoOrganizer[]): DemoEvent[] {
+  const agency = organizers.find((o) => o.key === 'jugendberufsagentur');
+  const venue = agency?.venues[0];
+  if (!agency || !venue) return [];
+  return careerTemplates.map((c, i) => {
+    const startDate = addDays(today, c.days);
+    const input: EventInput = {
+      organizationId: null,
+      title: c.title,
+      description: c.text,
+      timing: { allDay: false, startDate, startTime: c.start, endDate: startDate, endTime: c.end },
+      rule: null,
+      excludedDates: [],
+      locationId: null,
+      placeName: venue.name,
+      street: venue.street,
+      postalCode: venue.postalCode,
+      locality: 'Hamm',
+      district: venue.district,
+      minAge: c.ages[0],
+      maxAge: c.ages[1],
+      free: true,
+      priceCents: null,
+      reducedPriceCents: null,
+      registrationRequired: false,
+      registrationHow: '',
+      registrationUntil: null,
+      barrierFree: true,
+      signLanguage: false,
+      easyLanguage: i === 0,
+      quietSpace: false,
+      categories: ['beruf'],
+      imageId: null,
+      imageAlt: null,
+      status: 'scheduled',
+      statusNote: '',
+    };
+    return { id: demoId(`career-event-${i}`), organizer: agency.name, venue, input, exceptions: [] };
+  });
 }
 
 /** Loads about 220 fictional events once; false when they are there already. */

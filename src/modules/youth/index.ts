@@ -4,6 +4,8 @@ import { youthNavigation } from './youth.navigation.js';
 import { registerYouthPages } from './youth.pages.js';
 import { youthPersonalData } from './youth.privacy.js';
 import { seedYouthDemo } from './youth.seed.js';
+import { registerSchoolPages } from './schools.pages.js';
+import { createSchoolsService } from './schools.service.js';
 
 /** Jugend & Beruf: the young people's entry to the Jugendberufsagentur (guide by situation, KAoA, booking). */
 export function youthModule(deps: AppDeps): ModuleManifest {
@@ -14,6 +16,7 @@ export function youthModule(deps: AppDeps): ModuleManifest {
     seedDemo: () => seedYouthDemo(deps),
     routes(app) {
       registerYouthPages(app, deps);
+      registerSchoolPages(app, deps, createSchoolsService(deps));
     },
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { seedAppointmentsDemo } from '../appointments/index.js';
+import { buildEvent } from '../../../test/support/events.js';
 import { seedYouthDemo } from './youth.seed.js';
 
 const t = useTestApp();
@@ -53,5 +54,27 @@ describe('Jugend & Beruf', () => {
     expect(res.body).toContain('href="mailto:stubo.lippeufer@schule.example"');
     expect(res.body).toContain('href="tel:02381100002"');
     expect((await new Visitor(() => t.app).get('/jugend-beruf/schule')).body).toContain('href="/jugend-beruf/schulen"');
+  });
+
+  it('shows the coming KAoA dates from the events calendar (category "Beruf") on the school-to-work page', async () => {
+    const before = await new Visitor(() => t.app).get('/jugend-beruf/schule');
+    expect(before.body).toContain('Gerade stehen keine Termine im Kalender.');
+    const fair = await buildEvent(t, { title: 'Ausbildungsbörse im Test', categories: ['beruf'] });
+    await buildEvent(t, { title: 'Kinderfest im Test', categories: ['fest'] });
+    const school = await new Visitor(() => t.app).get('/jugend-beruf/schule');
+    expect(school.body).toContain(`href="/veranstaltungen/${fair}"`);
+    expect(school.body).toContain('Ausbildungsbörse im Test');
+    expect(school.body).not.toContain('Kinderfest im Test');
+    expect(school.body).toContain('href="/veranstaltungen?kategorie=beruf"');
+    const calendar = await new Visitor(() => t.app).get('/veranstaltungen?kategorie=beruf');
+    expect(calendar.statusCode).toBe(200);
+    expect(calendar.body).toContain('Beruf und Ausbildung');
+    expect(calendar.body).toContain('Ausbildungsbörse im Test');
+    expect(calendar.body).not.toContain('Kinderfest im Test');
+  });
+
+  it('links young people to the places', async () => {
+    const res = await new Visitor(() => t.app).get('/jugend-beruf');
+    expect(res.body).toContain('href="/jugend-beruf/plaetze"');
   });
 });

@@ -4,6 +4,7 @@ import { pageContext } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { NoQuery, params, type RouteApp } from '../../platform/http/routes.js';
 import { bookableServices } from '../appointments/index.js';
+import { listEventsInRange } from '../events/index.js';
 import { situations } from './situations.js';
 import { allSchools } from './youth.repository.js';
 import { SchoolsPage, SituationPage, YouthStartPage } from './views/youth-views.js';
@@ -30,6 +31,11 @@ export function registerYouthPages(app: RouteApp, deps: AppDeps): void {
     const bookable = (situation.book as readonly string[])
       .flatMap((slug) => services.filter((s) => s.slug === slug))
       .map((s) => ({ slug: s.slug, name: s.name }));
-    return reply.html(<SituationPage ctx={pageContext(req, deps.city)} situation={situation} bookable={bookable} />);
+    // KAoA dates of the next 90 days from the events calendar (category "beruf").
+    const now = Date.now();
+    const careerDates = situation.kaoa
+      ? await listEventsInRange(deps.db, { from: new Date(now), to: new Date(now + 90 * 86_400_000), category: 'beruf', limit: 5 })
+      : [];
+    return reply.html(<SituationPage ctx={pageContext(req, deps.city)} situation={situation} bookable={bookable} careerDates={careerDates} />);
   });
 }

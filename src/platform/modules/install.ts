@@ -14,6 +14,7 @@ export function installModules(deps: AppDeps, modules: readonly ModuleManifest[]
     deps.privacy.register(...(module.personalData ?? []));
     for (const step of module.erasureSteps ?? []) deps.privacy.onErase(step);
     for (const provider of module.searchProviders ?? []) deps.search.register(provider);
+    for (const reviewable of module.reviewables ?? []) deps.review.register(reviewable);
     for (const editing of module.translations ?? []) deps.translations.register(editing);
     for (const slot of module.footer ?? []) deps.layout.addToFooter(slot);
     for (const entry of module.navigation ?? []) deps.layout.addNavigation(entry);

@@ -1,6 +1,7 @@
 import type { RouteApp } from '../http/routes.js';
 import type { JobHandler } from '../jobs/jobs.js';
 import type { ErasureStep, PersonalDataDeclaration } from '../privacy/privacy.js';
+import type { Reviewable } from '../review/review.registry.js';
 import type { SearchProvider } from '../search/search.js';
 import type { TranslationEditing } from '../translations/translatable.js';
 import type { FooterLink, NavigationEntry } from '../views/navigation.js';
@@ -29,6 +30,8 @@ export interface ModuleManifest {
   /** What the module must do when an account is erased, beyond deleting its declared rows. */
   erasureSteps?: readonly ErasureStep[];
   searchProviders?: readonly SearchProvider[];
+  /** Kinds of records whose changes go through the review workflow (platform/review): draft → in review → published. */
+  reviewables?: readonly Reviewable[];
   /** Kinds of records whose texts editors may translate (the form at /uebersetzungen/<slug>/<id>/<language>). */
   translations?: readonly TranslationEditing[];
   /** Something shown at the foot of every page (the newsletter sign-up). */

@@ -90,6 +90,11 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
                   {t.html('account.holidayOffers')}
                 </a>
               </li>
+              <li>
+                <a class="kern-link" href="/plaetze-verwalten">
+                  {t.html('account.places')}
+                </a>
+              </li>
             </ul>
           ) : (
             ''

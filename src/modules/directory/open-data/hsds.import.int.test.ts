@@ -41,7 +41,7 @@ function samplePackage() {
   return { organizations: [org], locations: [location], services: [service('Babymassage'), service('Krabbelgruppe'), service('Elternkurs Starke Eltern')] };
 }
 
-const count = async (table: 'directory_services' | 'directory_revisions' | 'organizations') =>
+const count = async (table: 'directory_services' | 'revisions' | 'organizations') =>
   Number(
     (
       await t.deps.db
@@ -94,7 +94,7 @@ describe('HSDS import: all or nothing', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ districts: ['Bockum-Hövel'], topic_codes: ['familienbildung'] });
 
-    const revisions = await t.deps.db.selectFrom('directory_revisions').selectAll().where('organization_id', '=', pkg.organizations[0]!.id).execute();
+    const revisions = await t.deps.db.selectFrom('revisions').selectAll().where('organization_id', '=', pkg.organizations[0]!.id).execute();
     expect(revisions).toHaveLength(5);
     for (const r of revisions) expect(r).toMatchObject({ version: 1, status: 'published', author_id: user.id });
     const audit = await auditEntries();
@@ -111,7 +111,7 @@ describe('HSDS import: all or nothing', () => {
     Object.assign(pkg.services[1]!, { email: 'keine-adresse', minimum_age: 2.5 });
     const before = {
       services: await count('directory_services'),
-      revisions: await count('directory_revisions'),
+      revisions: await count('revisions'),
       organizations: await count('organizations'),
       audit: (await auditEntries()).length,
     };
@@ -129,7 +129,7 @@ describe('HSDS import: all or nothing', () => {
     expect(res.body).toContain('keine-adresse');
     expect({
       services: await count('directory_services'),
-      revisions: await count('directory_revisions'),
+      revisions: await count('revisions'),
       organizations: await count('organizations'),
       audit: (await auditEntries()).length,
     }).toEqual(before);
@@ -196,12 +196,7 @@ describe('HSDS import: all or nothing', () => {
     expect((row.hsds as { alert: string }).alert).toBe('Runde 2');
     const links = await t.deps.db.selectFrom('directory_service_locations').select('location_id').where('service_id', '=', existing.id).execute();
     expect(links.map((l) => l.location_id)).toEqual([location.id]);
-    const versions = await t.deps.db
-      .selectFrom('directory_revisions')
-      .select(['version', 'status'])
-      .where('entity_id', '=', existing.id)
-      .orderBy('version')
-      .execute();
+    const versions = await t.deps.db.selectFrom('revisions').select(['version', 'status']).where('entity_id', '=', existing.id).orderBy('version').execute();
     expect(versions).toEqual([
       { version: 1, status: 'superseded' },
       { version: 2, status: 'published' },
@@ -221,12 +216,12 @@ describe('HSDS import: all or nothing', () => {
     const served = (await t.app.inject({ method: 'GET', url: `/api/hsds/services/${service.id}` })).json();
     const servedOrg = (await t.app.inject({ method: 'GET', url: `/api/hsds/organizations/${org.id}` })).json();
     const { locations, services, ...organization } = servedOrg;
-    const before = await count('directory_revisions');
+    const before = await count('revisions');
     const res = await importAs(visitor, { organizations: [organization], locations, services: [served] }, { nurPruefen: 'ja' });
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(200);
     expect(res.body).toContain('Prüfung bestanden');
     expect(res.body).toContain('0 neu, 3 zu aktualisieren');
-    expect(await count('directory_revisions')).toBe(before);
+    expect(await count('revisions')).toBe(before);
     expect(services).toHaveLength(1);
   });
 

@@ -49,7 +49,7 @@ export async function recordPublishedRevisions(trx: Transaction<DB>, revisions: 
     const latest = new Map<string, number>();
     for (const [type, ids] of byType) {
       const rows = await trx
-        .selectFrom('directory_revisions')
+        .selectFrom('revisions')
         .select(['entity_id', (eb) => eb.fn.max<number>('version').as('version')])
         .where('entity_type', '=', type)
         .where('entity_id', 'in', ids)
@@ -57,7 +57,7 @@ export async function recordPublishedRevisions(trx: Transaction<DB>, revisions: 
         .execute();
       for (const row of rows) latest.set(`${type}:${row.entity_id}`, Number(row.version));
       await trx
-        .updateTable('directory_revisions')
+        .updateTable('revisions')
         .set({ status: 'superseded' })
         .where('entity_type', '=', type)
         .where('entity_id', 'in', ids)
@@ -65,7 +65,7 @@ export async function recordPublishedRevisions(trx: Transaction<DB>, revisions: 
         .execute();
     }
     await trx
-      .insertInto('directory_revisions')
+      .insertInto('revisions')
       .values(
         part.map((r) => ({
           entity_type: r.entityType,

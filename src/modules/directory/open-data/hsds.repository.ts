@@ -6,7 +6,7 @@ import type { OrganizationRow, ServiceLocationLink, ServiceRow, TaxonomyRow, Ter
 
 /**
  * Reads of the published directory for the HSDS API. Everything in directory_services and
- * directory_locations is published (drafts live in directory_revisions); an organization counts
+ * directory_locations is published (drafts live in revisions); an organization counts
  * as published once it has an HSDS object or a published service.
  */
 

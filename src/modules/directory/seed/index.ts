@@ -24,7 +24,7 @@ export async function seedDirectory(deps: Pick<AppDeps, 'db' | 'city'>): Promise
   const published = await db.selectFrom('directory_services').select('id').where('id', 'in', serviceIds).limit(1).executeTakeFirst();
   if (published) return false;
   const revised = await db
-    .selectFrom('directory_revisions')
+    .selectFrom('revisions')
     .select('id')
     .where('entity_type', '=', 'service')
     .where('entity_id', 'in', serviceIds)

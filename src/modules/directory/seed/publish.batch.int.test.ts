@@ -20,9 +20,7 @@ async function contents(trx: Transaction<DB>) {
     ),
     links: await rows(`SELECT id, service_id, location_id FROM directory_service_locations ORDER BY id`),
     words: await rows(`SELECT word FROM directory_search_words ORDER BY word`),
-    revisions: await rows(
-      `SELECT entity_type, entity_id, organization_id, version, status, data, author_id FROM directory_revisions ORDER BY entity_type, entity_id`,
-    ),
+    revisions: await rows(`SELECT entity_type, entity_id, organization_id, version, status, data, author_id FROM revisions ORDER BY entity_type, entity_id`),
   };
 }
 

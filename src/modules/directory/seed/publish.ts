@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { DB, DirectoryRevisionsTable } from '../../../db/types.js';
+import type { DB, RevisionsTable } from '../../../db/types.js';
 import type { TermInfo } from '../directory.projection.js';
 import { loadTermIndex, publishLocation, publishOrganization, publishService } from '../directory.publish.js';
 import type { DirectoryUnit } from './build.js';
@@ -54,7 +54,7 @@ export async function publishUnits(
       for (const service of unit.services) await publishService(trx, unit.organization.id, service, terms);
     }
   }
-  const revisions: Insertable<DirectoryRevisionsTable>[] = [];
+  const revisions: Insertable<RevisionsTable>[] = [];
   const revision = (entity_type: 'organization' | 'location' | 'service', entity_id: string, organization_id: string, data: object) =>
     revisions.push({ entity_type, entity_id, organization_id, version: 1, status: 'published', data: JSON.stringify(data), author_id: null });
   for (const { organization, locations, services } of units) {
@@ -70,10 +70,10 @@ export async function publishUnits(
   };
 }
 
-async function insertRevisions(trx: Transaction<DB>, rows: Insertable<DirectoryRevisionsTable>[]): Promise<void> {
+async function insertRevisions(trx: Transaction<DB>, rows: Insertable<RevisionsTable>[]): Promise<void> {
   if (rows.length === 0) return;
   await trx
-    .insertInto('directory_revisions')
+    .insertInto('revisions')
     .values(rows)
     .onConflict((oc) => oc.columns(['entity_type', 'entity_id', 'version']).doNothing())
     .execute();
@@ -117,7 +117,5 @@ export async function publishGenerated(
 
 /** After bulk inserts: GIN indexes skip rows still in their pending list until VACUUM (STACK-NOTES). */
 export async function analyzeDirectory(db: Kysely<DB>): Promise<void> {
-  await sql`VACUUM ANALYZE organizations, directory_locations, directory_services, directory_service_locations, directory_search_words, directory_revisions`.execute(
-    db,
-  );
+  await sql`VACUUM ANALYZE organizations, directory_locations, directory_services, directory_service_locations, directory_search_words, revisions`.execute(db);
 }

@@ -10,7 +10,7 @@ const t = useTestApp();
 
 async function snapshot() {
   const db = t.deps.db;
-  const count = async (table: 'organizations' | 'directory_locations' | 'directory_services' | 'directory_service_locations' | 'directory_revisions') =>
+  const count = async (table: 'organizations' | 'directory_locations' | 'directory_services' | 'directory_service_locations' | 'revisions') =>
     (
       await db
         .selectFrom(table)
@@ -26,7 +26,7 @@ async function snapshot() {
     locations: await count('directory_locations'),
     services: await count('directory_services'),
     links: await count('directory_service_locations'),
-    revisions: await count('directory_revisions'),
+    revisions: await count('revisions'),
     latestUpdate: String(latest.at),
   };
 }
@@ -76,17 +76,15 @@ describe('seedDirectory', () => {
     const s = await snapshot();
     expect(s.revisions).toBe(s.organizations + s.locations + s.services);
     const odd = await db
-      .selectFrom('directory_revisions')
+      .selectFrom('revisions')
       .select('id')
       .where((eb) => eb.or([eb('version', '!=', 1), eb('status', '!=', 'published'), eb('author_id', 'is not', null)]))
       .execute();
     expect(odd).toEqual([]);
     const mismatched = await sql<{ id: string }>`
-      SELECT s.id FROM directory_services s JOIN directory_revisions r ON r.entity_type = 'service' AND r.entity_id = s.id WHERE r.data <> s.hsds
-      UNION ALL SELECT l.id FROM directory_locations l JOIN directory_revisions r ON r.entity_type = 'location' AND r.entity_id = l.id WHERE r.data <> l.hsds
-      UNION ALL SELECT o.id FROM organizations o JOIN directory_revisions r ON r.entity_type = 'organization' AND r.entity_id = o.id WHERE r.data <> o.hsds`.execute(
-      db,
-    );
+      SELECT s.id FROM directory_services s JOIN revisions r ON r.entity_type = 'service' AND r.entity_id = s.id WHERE r.data <> s.hsds
+      UNION ALL SELECT l.id FROM directory_locations l JOIN revisions r ON r.entity_type = 'location' AND r.entity_id = l.id WHERE r.data <> l.hsds
+      UNION ALL SELECT o.id FROM organizations o JOIN revisions r ON r.entity_type = 'organization' AND r.entity_id = o.id WHERE r.data <> o.hsds`.execute(db);
     expect(mismatched.rows).toEqual([]);
   });
 

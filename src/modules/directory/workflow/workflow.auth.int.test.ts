@@ -33,13 +33,13 @@ beforeAll(async () => {
   await editAndSend(owner.visitor, paths.edit('service', org.id, service.id), { description: 'GEHEIMER ENTWURF' }, 'draft');
   await editAndSend(owner.visitor, paths.edit('location', org.id, location.id), { name: 'Standort in Prüfung' });
   const draft = await t.deps.db
-    .selectFrom('directory_revisions')
+    .selectFrom('revisions')
     .select('version')
     .where('entity_id', '=', service.id)
     .where('status', '=', 'draft')
     .executeTakeFirstOrThrow();
   const proposal = await t.deps.db
-    .selectFrom('directory_revisions')
+    .selectFrom('revisions')
     .select('id')
     .where('entity_id', '=', location.id)
     .where('status', '=', 'in_review')
@@ -85,7 +85,7 @@ const editorPosts = (): [string, Record<string, string>][] => [
 async function snapshot() {
   const db = t.deps.db;
   return {
-    revisions: await db.selectFrom('directory_revisions').select(['id', 'status', 'version', 'review_reason']).orderBy('id').execute(),
+    revisions: await db.selectFrom('revisions').select(['id', 'status', 'version', 'review_reason']).orderBy('id').execute(),
     services: await db.selectFrom('directory_services').select(['id', 'name', 'updated_at']).orderBy('id').execute(),
     locations: await db.selectFrom('directory_locations').select(['id', 'name', 'updated_at']).orderBy('id').execute(),
     organizations: await db.selectFrom('organizations').select(['id', 'name', 'trusted', 'updated_at']).orderBy('id').execute(),

@@ -51,7 +51,7 @@ export const confirmedEditors = (db: Executor) =>
 /** Every revision waiting for review, oldest submission first, with its organisation's name. */
 export const waitingRevisions = (db: Executor) =>
   db
-    .selectFrom('directory_revisions as r')
+    .selectFrom('revisions as r')
     .innerJoin('organizations as o', 'o.id', 'r.organization_id')
     .select(['r.id', 'r.entity_type', 'r.data', 'r.submitted_at', 'o.name as organization_name'])
     .where('r.status', '=', 'in_review')

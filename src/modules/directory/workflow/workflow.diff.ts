@@ -1,5 +1,11 @@
 import type { DirectoryEntity } from '../../../db/types.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
+import {
+  diffFields as diffGeneric,
+  diffVersions,
+  type FieldChange as GenericChange,
+  type Fields as GenericFields,
+} from '../../../platform/review/review.diff.js';
 import { weeklyHoursOf } from '../directory.projection.js';
 import { featureTerms } from '../directory.taxonomy.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/hsds.types.js';
@@ -14,18 +20,8 @@ import { formatCivilDate, intlLocale, numberFormat } from '../../../platform/i18
  * their content.
  */
 
-export type FieldValue = string | string[] | undefined;
-
-export interface FieldChange {
-  /** The label key of the field in the form catalogue. */
-  field: WorkflowFieldKey;
-  kind: 'added' | 'removed' | 'changed';
-  before?: string;
-  after?: string;
-  /** For lists: items only in the new version / only in the old one. */
-  addedItems?: string[];
-  removedItems?: string[];
-}
+export type { FieldValue } from '../../../platform/review/review.diff.js';
+export type FieldChange = GenericChange<WorkflowFieldKey>;
 
 export interface DiffLookups {
   /** Names of taxonomy terms (topics) by id. */
@@ -35,7 +31,7 @@ export interface DiffLookups {
   locale: Locale;
 }
 
-type Fields = [WorkflowFieldKey, FieldValue][];
+type Fields = GenericFields<WorkflowFieldKey>;
 
 /** A value as the diff compares it: trimmed, with LF line breaks (CR LF from older forms counts as the same text). */
 const text = (value: string | number | undefined | null): string | undefined => {
@@ -135,42 +131,10 @@ export function describeEntry(type: DirectoryEntity, data: unknown, lookups: Dif
   }
 }
 
-/** Items of `a` that `b` lacks, counting duplicates. */
-function minus(a: string[], b: string[]): string[] {
-  const rest = [...b];
-  return a.filter((item) => {
-    const i = rest.indexOf(item);
-    if (i < 0) return true;
-    rest.splice(i, 1);
-    return false;
-  });
-}
-
-/** Compares two field lists (same keys) and returns what was added, removed or changed. */
-export function diffFields(before: Fields, after: Fields): FieldChange[] {
-  const old = new Map(before);
-  const changes: FieldChange[] = [];
-  for (const [field, value] of after) {
-    const previous = old.get(field);
-    if (previous === undefined && value === undefined) continue;
-    if (Array.isArray(previous) || Array.isArray(value)) {
-      const a = Array.isArray(previous) ? previous : previous ? [previous] : [];
-      const b = Array.isArray(value) ? value : value ? [value] : [];
-      const addedItems = minus(b, a);
-      const removedItems = minus(a, b);
-      if (!addedItems.length && !removedItems.length) continue;
-      const kind = a.length === 0 ? 'added' : b.length === 0 ? 'removed' : 'changed';
-      changes.push({ field, kind, before: a.length ? a.join('; ') : undefined, after: b.length ? b.join('; ') : undefined, addedItems, removedItems });
-      continue;
-    }
-    if (previous === value) continue;
-    changes.push({ field, kind: previous === undefined ? 'added' : value === undefined ? 'removed' : 'changed', before: previous, after: value });
-  }
-  return changes;
-}
+/** Compares two field lists (same keys): the review workflow's comparison (platform/review/review.diff.ts). */
+export const diffFields = (before: Fields, after: Fields): FieldChange[] => diffGeneric(before, after);
 
 /** What changed from `before` (the published version, or null for a new entry) to `after`. */
 export function diffEntries(type: DirectoryEntity, before: unknown, after: unknown, lookups: DiffLookups): FieldChange[] {
-  const empty = describeEntry(type, after, lookups).map(([field]) => [field, undefined] as [WorkflowFieldKey, FieldValue]);
-  return diffFields(before ? describeEntry(type, before, lookups) : empty, describeEntry(type, after, lookups));
+  return diffVersions((data) => describeEntry(type, data, lookups), before, after);
 }

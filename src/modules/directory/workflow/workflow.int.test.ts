@@ -253,7 +253,7 @@ describe('new entries', () => {
     });
     expect(newLocation.statusCode).toBe(303);
     const locationRevision = await t.deps.db
-      .selectFrom('directory_revisions')
+      .selectFrom('revisions')
       .selectAll()
       .where('entity_type', '=', 'location')
       .where('organization_id', '=', s.org.id)
@@ -292,7 +292,7 @@ describe('new entries', () => {
     });
     expect(created.response.statusCode).toBe(303);
     const proposal = await t.deps.db
-      .selectFrom('directory_revisions')
+      .selectFrom('revisions')
       .selectAll()
       .where('entity_type', '=', 'service')
       .where('organization_id', '=', s.org.id)

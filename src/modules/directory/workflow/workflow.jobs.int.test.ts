@@ -93,7 +93,7 @@ describe('the morning digest of the review queue', () => {
     const before = new Date();
     await editAndSend(provider.visitor, paths.edit('service', org.id, service.id), { name: 'Spielplatzfest im Sommer', free: 'ja' });
     const revision = await t.deps.db
-      .selectFrom('directory_revisions')
+      .selectFrom('revisions')
       .select('id')
       .where('entity_id', '=', service.id)
       .where('status', '=', 'in_review')

@@ -28,7 +28,7 @@ export const reminderMonths = 12;
 export const staleMonths = 18;
 export const reminderPauseDays = 30;
 
-type JobDeps = Pick<AppDeps, 'db' | 'mail' | 'city' | 'config'>;
+type JobDeps = Pick<AppDeps, 'db' | 'mail' | 'city' | 'config' | 'review'>;
 
 /** The facts the selection needs about one published service. */
 export interface CheckFacts {
@@ -161,7 +161,7 @@ export async function sendQueueDigest(deps: JobDeps, now: Date): Promise<{ mails
     for (const [to, locale] of recipients) {
       const entries = fresh.map((r) => ({
         entry: (r.data as { name?: string }).name ?? '',
-        entity: r.entity_type,
+        entity: deps.review.of(r.entity_type).label(locale),
         organization: r.organization_name,
         link: `${config.publicUrl}${paths.review(r.id)}`,
       }));

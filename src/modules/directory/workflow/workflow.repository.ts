@@ -1,9 +1,9 @@
 import { sql, type Transaction } from 'kysely';
-import type { DB, DirectoryEntity, RevisionStatus } from '../../../db/types.js';
+import type { DB, DirectoryEntity } from '../../../db/types.js';
 import type { Executor } from '../../../db/executor.js';
 import { topicTaxonomy } from '../directory.taxonomy.js';
 
-/** Every query of the directory workflow (revisions, memberships, the review queue). */
+/** The directory workflow's queries (memberships, organisations, published entries); versions are platform/review's. */
 
 export const membershipIds = async (db: Executor, userId: string): Promise<string[]> =>
   (await db.selectFrom('memberships').select('organization_id').where('user_id', '=', userId).execute()).map((r) => r.organization_id);
@@ -59,133 +59,8 @@ export async function findPublished(db: Executor, type: DirectoryEntity, id: str
   return row ? { organizationId: row.organization_id, hsds: row.hsds } : undefined;
 }
 
-const revisionColumns = [
-  'directory_revisions.id',
-  'directory_revisions.entity_type',
-  'directory_revisions.entity_id',
-  'directory_revisions.organization_id',
-  'directory_revisions.version',
-  'directory_revisions.status',
-  'directory_revisions.data',
-  'directory_revisions.author_id',
-  'directory_revisions.created_at',
-  'directory_revisions.submitted_at',
-  'directory_revisions.reviewed_at',
-  'directory_revisions.review_reason',
-] as const;
-
-/** The newest revision of each entry of an organisation. */
-export const latestRevisions = (db: Executor, organizationId: string) =>
-  db
-    .selectFrom('directory_revisions')
-    .select(revisionColumns)
-    .distinctOn(['directory_revisions.entity_type', 'directory_revisions.entity_id'])
-    .where('organization_id', '=', organizationId)
-    .orderBy('directory_revisions.entity_type')
-    .orderBy('directory_revisions.entity_id')
-    .orderBy('directory_revisions.version', 'desc')
-    .execute();
-
-export const latestRevision = (db: Executor, type: DirectoryEntity, entityId: string) =>
-  db
-    .selectFrom('directory_revisions')
-    .select(revisionColumns)
-    .where('entity_type', '=', type)
-    .where('entity_id', '=', entityId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-
-export type RevisionRow = NonNullable<Awaited<ReturnType<typeof latestRevision>>>;
-
-export interface NewRevision {
-  type: DirectoryEntity;
-  entityId: string;
-  organizationId: string;
-  version: number;
-  status: RevisionStatus;
-  data: unknown;
-  authorId: string | null;
-  submittedAt?: Date | null;
-  reviewedBy?: string | null;
-  reviewedAt?: Date | null;
-}
-
-export const insertRevision = (trx: Transaction<DB>, r: NewRevision) =>
-  trx
-    .insertInto('directory_revisions')
-    .values({
-      entity_type: r.type,
-      entity_id: r.entityId,
-      organization_id: r.organizationId,
-      version: r.version,
-      status: r.status,
-      data: JSON.stringify(r.data),
-      author_id: r.authorId,
-      submitted_at: r.submittedAt ?? null,
-      reviewed_by: r.reviewedBy ?? null,
-      reviewed_at: r.reviewedAt ?? null,
-    })
-    .returning(['id', 'version'])
-    .executeTakeFirstOrThrow();
-
-/** Older revisions in the given states become 'superseded' (a newer one replaces them). */
-export const supersede = (trx: Transaction<DB>, type: DirectoryEntity, entityId: string, states: RevisionStatus[], exceptId: string) =>
-  trx
-    .updateTable('directory_revisions')
-    .set({ status: 'superseded' })
-    .where('entity_type', '=', type)
-    .where('entity_id', '=', entityId)
-    .where('status', 'in', states)
-    .where('id', '!=', exceptId)
-    .execute();
-
-/** Moves one revision from one state to another; undefined when it was no longer in that state. */
-export const moveRevision = (
-  trx: Transaction<DB>,
-  id: string,
-  from: RevisionStatus,
-  to: Partial<{ status: RevisionStatus; submitted_at: Date; reviewed_by: string; reviewed_at: Date; review_reason: string | null }>,
-) => trx.updateTable('directory_revisions').set(to).where('id', '=', id).where('status', '=', from).returning(['id']).executeTakeFirst();
-
-export const history = (db: Executor, type: DirectoryEntity, entityId: string) =>
-  db
-    .selectFrom('directory_revisions')
-    .leftJoin('users as author', 'author.id', 'directory_revisions.author_id')
-    .leftJoin('users as reviewer', 'reviewer.id', 'directory_revisions.reviewed_by')
-    .select([...revisionColumns, 'author.display_name as author_name', 'reviewer.display_name as reviewer_name'])
-    .where('entity_type', '=', type)
-    .where('entity_id', '=', entityId)
-    .orderBy('version', 'desc')
-    .execute();
-
-/** Proposals waiting for review, oldest first. */
-export const reviewQueue = (db: Executor) =>
-  db
-    .selectFrom('directory_revisions')
-    .innerJoin('organizations', 'organizations.id', 'directory_revisions.organization_id')
-    .leftJoin('users as author', 'author.id', 'directory_revisions.author_id')
-    .select([...revisionColumns, 'organizations.name as organization_name', 'author.display_name as author_name'])
-    .where('directory_revisions.status', '=', 'in_review')
-    .orderBy('directory_revisions.submitted_at')
-    .orderBy('directory_revisions.created_at')
-    .execute();
-
-export const findRevision = (db: Executor, id: string) =>
-  db
-    .selectFrom('directory_revisions')
-    .innerJoin('organizations', 'organizations.id', 'directory_revisions.organization_id')
-    .leftJoin('users as author', 'author.id', 'directory_revisions.author_id')
-    .select([
-      ...revisionColumns,
-      'organizations.name as organization_name',
-      'organizations.trusted',
-      'author.display_name as author_name',
-      'author.email as author_email',
-      'author.locale as author_locale',
-    ])
-    .where('directory_revisions.id', '=', id)
-    .executeTakeFirst();
+/** The versions themselves are the review workflow's (platform/review/revisions.repository.ts). */
+export { latestRevision, type RevisionRow } from '../../../platform/review/revisions.repository.js';
 
 /** Published services flagged as not checked for a long time. */
 export const staleServices = (db: Executor) =>

@@ -32,7 +32,7 @@ export function registerReviewPages(app: RouteApp, deps: AppDeps, workflow: Work
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
   app.get('/verwaltung/pruefung', { schema: { querystring: QueueQuery } }, async (req, reply) => {
     const actor = await workflow.actorOf(req.actor);
-    const queue = await review.queue(actor);
+    const queue = await review.queue(actor, req.locale);
     const proposals = await serviceTranslationProposals(deps, actor);
     const t = workflowMessages(req.locale);
     const notice = req.query.hinweis === 'freigegeben' ? t('notice.approved') : req.query.hinweis === 'abgelehnt' ? t('notice.rejected') : undefined;

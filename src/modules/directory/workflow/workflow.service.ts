@@ -1,22 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB, DirectoryEntity, RevisionStatus } from '../../../db/types.js';
-import { recordAudit } from '../../../platform/audit/audit.js';
+import type { DirectoryEntity, RevisionStatus } from '../../../db/types.js';
 import type { Actor } from '../../../platform/auth/roles.js';
-import type { CityProfile } from '../../../platform/city.js';
+import type { AppDeps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Locale } from '../../../platform/i18n/i18n.js';
+import { createReviewWorkflow, pendingStates, type Intent } from '../../../platform/review/review.workflow.js';
 import type { HsdsLocation, HsdsOrganization, HsdsService } from '../open-data/hsds.types.js';
 import { berlinDate } from './workflow.dates.js';
 import { buildLocation, buildOrganization, type Built } from './workflow.entity-forms.js';
 import { workflowMessages } from './workflow.messages.js';
 import { authorize, can, type WorkflowActor } from './workflow.policy.js';
-import { publishEntry } from './workflow.publishing.js';
 import * as repo from './workflow.repository.js';
 import { buildService } from './workflow.service-form.js';
 import type { FormValues } from './workflow.validate.js';
 
-export type Intent = 'draft' | 'submit';
+export type { Intent };
+export { ConflictError } from '../../../platform/review/review.workflow.js';
+
+const directoryKinds: DirectoryEntity[] = ['organization', 'location', 'service'];
 
 /** An entry as the provider lists show it. */
 export interface EntryStatus {
@@ -29,23 +30,15 @@ export interface EntryStatus {
   stale?: boolean;
 }
 
-/** Thrown when the entry changed after the form was opened; carries the newest version. */
-export class ConflictError extends AppError {
-  constructor(readonly latest: repo.RevisionRow | undefined) {
-    super('conflict', 'Der Eintrag wurde inzwischen geändert.');
-  }
-}
-
-const pendingStates: RevisionStatus[] = ['draft', 'in_review', 'rejected'];
-const uniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
-
 /** The organisation as an HSDS object, also for organisations that never had one. */
 export function organizationData(org: { id: string; name: string; description: string; hsds: unknown }): HsdsOrganization {
   return (org.hsds as HsdsOrganization | null) ?? { id: org.id, name: org.name, description: org.description };
 }
 
 /** Providers and editors maintaining entries: drafts, proposals, direct publishing, history. */
-export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: CityProfile }) {
+export function createWorkflowService(deps: Pick<AppDeps, 'db' | 'city' | 'config' | 'mail' | 'review'>) {
+  const { db, city } = deps;
+  const revisions = createReviewWorkflow(deps);
   async function actorOf(actor: Actor | null): Promise<WorkflowActor | null> {
     return actor ? { ...actor, organizationIds: new Set(await repo.membershipIds(db, actor.id)) } : null;
   }
@@ -62,18 +55,18 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       if (entityId !== orgId) throw new AppError('not_found', 'Eintrag nicht gefunden');
       return;
     }
-    const owner = (await repo.findPublished(db, type, entityId))?.organizationId ?? (await repo.latestRevision(db, type, entityId))?.organization_id;
+    const owner = (await repo.findPublished(db, type, entityId))?.organizationId ?? (await revisions.latest(type, entityId))?.organization_id;
     if (owner !== orgId) throw new AppError('not_found', 'Eintrag nicht gefunden');
   }
 
   async function entries(orgId: string): Promise<{ organization: EntryStatus; locations: EntryStatus[]; services: EntryStatus[] }> {
-    const [org, locations, services, revisions] = await Promise.all([
+    const [org, locations, services, newest] = await Promise.all([
       organizationOr404(orgId),
       repo.publishedLocations(db, orgId),
       repo.publishedServices(db, orgId),
-      repo.latestRevisions(db, orgId),
+      revisions.latestOf(orgId, directoryKinds),
     ]);
-    const latest = new Map(revisions.map((r) => [`${r.entity_type}:${r.entity_id}`, r]));
+    const latest = new Map(newest.map((r) => [`${r.entity_type}:${r.entity_id}`, r]));
     const status = (type: DirectoryEntity, id: string, name: string, published: boolean, stale = false): EntryStatus => {
       const r = latest.get(`${type}:${id}`);
       latest.delete(`${type}:${id}`);
@@ -91,8 +84,9 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
     // Entries that exist only as revisions (never published yet).
     for (const r of latest.values()) {
       if (r.entity_type === 'organization') continue;
-      const entry = status(r.entity_type, r.entity_id, (r.data as { name?: string }).name ?? '', false);
-      (r.entity_type === 'location' ? result.locations : result.services).push(entry);
+      const type = r.entity_type === 'location' ? 'location' : 'service';
+      const entry = status(type, r.entity_id, (r.data as { name?: string }).name ?? '', false);
+      (type === 'location' ? result.locations : result.services).push(entry);
     }
     return result;
   }
@@ -103,7 +97,7 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
     const org = await organizationOr404(orgId);
     if (entityId) await ensureInOrganization(type, entityId, orgId);
     const id = type === 'organization' ? orgId : entityId;
-    const [published, latest] = id ? await Promise.all([repo.findPublished(db, type, id), repo.latestRevision(db, type, id)]) : [undefined, undefined];
+    const [published, latest] = id ? await Promise.all([repo.findPublished(db, type, id), revisions.latest(type, id)]) : [undefined, undefined];
     const pending = latest && pendingStates.includes(latest.status) ? latest : undefined;
     const data = pending?.data ?? published?.hsds ?? latest?.data ?? (type === 'organization' ? organizationData(org) : undefined);
     return { org, data, published: !!published, pending, baseVersion: latest?.version ?? 0, directPublish: org.trusted || can(actor, 'entries.publish') };
@@ -175,50 +169,17 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       const id = type === 'organization' ? orgId : (input.entityId ?? randomUUID());
       const built = await build(type, orgId, id, state.data, input.values, input.locale);
       if (!built.ok) throw new AppError('validation_failed', workflowMessages(input.locale)('form.invalid'), { fields: built.errors });
-      const publishNow = intent === 'submit' && state.directPublish;
-      const status: RevisionStatus = intent === 'draft' ? 'draft' : publishNow ? 'published' : 'in_review';
-      try {
-        return await db.transaction().execute(async (trx) => {
-          const latest = input.entityId || type === 'organization' ? await repo.latestRevision(trx, type, id) : undefined;
-          if ((latest?.version ?? 0) !== input.baseVersion) throw new ConflictError(latest);
-          let version = (latest?.version ?? 0) + 1;
-          const published = await repo.findPublished(trx, type, id);
-          if (!latest && published) {
-            // The first edit of an entry that was published without the workflow (seed, import): keep that version.
-            await repo.insertRevision(trx, { type, entityId: id, organizationId: orgId, version, status: 'published', data: published.hsds, authorId: null });
-            version++;
-          }
-          const now = new Date();
-          const revision = await repo.insertRevision(trx, {
-            type,
-            entityId: id,
-            organizationId: orgId,
-            version,
-            status,
-            data: built.value,
-            authorId: actor.id,
-            submittedAt: intent === 'submit' ? now : null,
-            reviewedBy: publishNow ? actor.id : null,
-            reviewedAt: publishNow ? now : null,
-          });
-          await repo.supersede(trx, type, id, publishNow ? ['draft', 'in_review', 'published'] : ['draft', 'in_review'], revision.id);
-          if (publishNow) await publishEntry(trx, type, orgId, built.value);
-          if (intent === 'submit') {
-            await recordAudit(trx, {
-              actorId: actor.id,
-              action: publishNow ? 'directory.entry_published' : 'directory.entry_submitted',
-              subjectType: type,
-              subjectId: id,
-              details: { organizationId: orgId, version },
-            });
-          }
-          return { entityId: id, status, version };
-        });
-      } catch (error) {
-        // Two saves at the same moment: the second one lost the race for the version number.
-        if (uniqueViolation(error)) throw new ConflictError(await repo.latestRevision(db, type, id));
-        throw error;
-      }
+      return revisions.save({
+        kind: type,
+        entityId: id,
+        existing: !!input.entityId || type === 'organization',
+        organizationId: orgId,
+        data: built.value,
+        baseVersion: input.baseVersion,
+        intent,
+        publishNow: state.directPublish,
+        actorId: actor.id,
+      });
     },
 
     /** Sends a saved draft to review (or publishes it, when the organisation is trusted). */
@@ -228,32 +189,7 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       await ensureInOrganization(type, entityId, orgId);
       const org = await organizationOr404(orgId);
       const publishNow = org.trusted || can(actor, 'entries.publish');
-      return db.transaction().execute(async (trx) => {
-        const latest = await repo.latestRevision(trx, type, entityId);
-        if (!latest || latest.version !== input.version || latest.status !== 'draft') throw new ConflictError(latest);
-        const now = new Date();
-        const moved = await repo.moveRevision(
-          trx,
-          latest.id,
-          'draft',
-          publishNow ? { status: 'published', submitted_at: now, reviewed_by: actor.id, reviewed_at: now } : { status: 'in_review', submitted_at: now },
-        );
-        if (!moved) throw new ConflictError(latest);
-        if (publishNow) {
-          await repo.supersede(trx, type, entityId, ['published', 'in_review'], latest.id);
-          await publishEntry(trx, type, orgId, latest.data);
-        } else {
-          await repo.supersede(trx, type, entityId, ['in_review'], latest.id);
-        }
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: publishNow ? 'directory.entry_published' : 'directory.entry_submitted',
-          subjectType: type,
-          subjectId: entityId,
-          details: { organizationId: orgId, version: latest.version },
-        });
-        return { status: publishNow ? ('published' as const) : ('in_review' as const) };
-      });
+      return revisions.submitDraft({ kind: type, entityId, organizationId: orgId, version: input.version, publishNow, actorId: actor.id });
     },
 
     /**
@@ -264,19 +200,7 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       authorize(actor, 'entries.edit', input.orgId);
       const { type, orgId, entityId } = input;
       await ensureInOrganization(type, entityId, orgId);
-      await db.transaction().execute(async (trx) => {
-        const latest = await repo.latestRevision(trx, type, entityId);
-        if (!latest || latest.version !== input.version || !pendingStates.includes(latest.status)) throw new ConflictError(latest);
-        const moved = await repo.moveRevision(trx, latest.id, latest.status, { status: 'withdrawn' });
-        if (!moved) throw new ConflictError(latest);
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'directory.proposal_withdrawn',
-          subjectType: type,
-          subjectId: entityId,
-          details: { organizationId: orgId, version: latest.version, was: latest.status },
-        });
-      });
+      await revisions.withdraw({ kind: type, entityId, organizationId: orgId, version: input.version, actorId: actor.id });
     },
 
     /** Every version of an entry, newest first, with who and when. */
@@ -284,7 +208,7 @@ export function createWorkflowService({ db, city }: { db: Kysely<DB>; city: City
       authorize(actor, 'entries.read', orgId);
       await ensureInOrganization(type, entityId, orgId);
       const org = await organizationOr404(orgId);
-      const [versions, published] = await Promise.all([repo.history(db, type, entityId), repo.findPublished(db, type, entityId)]);
+      const [versions, published] = await Promise.all([revisions.history(type, entityId), repo.findPublished(db, type, entityId)]);
       const name = (versions[0]?.data as { name?: string } | undefined)?.name ?? (published?.hsds as { name?: string } | undefined)?.name ?? org.name;
       return { organization: { id: org.id, name: org.name }, name, versions, published: !!published };
     },

@@ -1,4 +1,8 @@
 import type { PageContext } from '../../../platform/http/context.js';
+import { isEditor } from '../../../platform/auth/roles.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
+import { schoolAdminMessages } from '../schools.messages.js';
+import { germanOnly } from '../../../platform/translations/views/translated.js';
 import { DataTable } from '../../../platform/views/data-table.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { SchoolForm } from '../../../db/tables/appointments.js';
@@ -65,6 +69,11 @@ export function YouthStartPage({ ctx }: { ctx: PageContext }): JSX.Element {
             {t.html('schools.link')}
           </a>
         </p>
+        <p class="kern-body">
+          <a class="kern-link" href="/jugend-beruf/plaetze">
+            {t.html('places.link')}
+          </a>
+        </p>
       </section>
       <Berufenet ctx={ctx} />
     </Layout>
@@ -72,7 +81,25 @@ export function YouthStartPage({ ctx }: { ctx: PageContext }): JSX.Element {
 }
 
 /** /jugend-beruf/:situation: who helps, what to bring, and the button to book. */
-export function SituationPage({ ctx, situation, bookable }: { ctx: PageContext; situation: Situation; bookable: Bookable[] }): JSX.Element {
+/** A KAoA date from the events calendar (category "beruf"). */
+export interface CareerDate {
+  title: string;
+  path: string;
+  start: Date;
+  place: string;
+}
+
+export function SituationPage({
+  ctx,
+  situation,
+  bookable,
+  careerDates = [],
+}: {
+  ctx: PageContext;
+  situation: Situation;
+  bookable: Bookable[];
+  careerDates?: CareerDate[];
+}): JSX.Element {
   const t = youthMessages(ctx.locale);
   const title = t(`situation.${situation.key}`);
   return (
@@ -122,8 +149,22 @@ export function SituationPage({ ctx, situation, bookable }: { ctx: PageContext; 
             </a>
           </p>
           <p class="kern-body">{t.html('kaoa.dates')}</p>
+          {careerDates.length ? (
+            <ul class="kern-list">
+              {careerDates.map((d) => (
+                <li>
+                  <a class="kern-link" href={d.path} {...germanOnly(ctx.locale)} safe>
+                    {d.title}
+                  </a>
+                  <span safe>{` – ${formatDateTime(d.start, ctx.locale)}, ${d.place}`}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="kern-body">{t.html('kaoa.noDates')}</p>
+          )}
           <p class="kern-body">
-            <a class="kern-link" href="/veranstaltungen">
+            <a class="kern-link" href="/veranstaltungen?kategorie=beruf">
               {t.html('kaoa.events')}
             </a>
           </p>
@@ -157,6 +198,15 @@ export function SchoolsPage({ ctx, schools }: { ctx: PageContext; schools: Schoo
       </p>
       <h1 class="kern-heading-large">{t.html('schools.title')}</h1>
       <p class="kern-body kern-body--large">{t.html('schools.lead')}</p>
+      {isEditor(ctx.actor) ? (
+        <p class="kern-body">
+          <a class="kern-link" href="/verwaltung/schulen">
+            {schoolAdminMessages(ctx.locale).html('manage')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <DataTable
         caption={t('schools.caption')}
         captionHidden

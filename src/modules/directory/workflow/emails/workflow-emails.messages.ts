@@ -6,19 +6,6 @@ export const workflowMailMessages = defineMessages(
     greeting: 'Guten Tag {name},',
     greetingTeam: 'Guten Tag,',
     signature: 'Freundliche Grüße\nIhr Team vom {portal}',
-    'entity.organization': 'Angaben zur Organisation',
-    'entity.location': 'Standort',
-    'entity.service': 'Angebot',
-    'approved.subject': 'Freigegeben: {entry}',
-    'approved.body': 'Ihre Änderung an „{entry}“ ({entity}, {organization}) ist geprüft und jetzt im {portal} zu sehen.',
-    'approved.action': 'Verlauf des Eintrags ansehen',
-    'rejected.subject': 'Nicht freigegeben: {entry}',
-    'rejected.body':
-      'Ihre Änderung an „{entry}“ ({entity}, {organization}) hat die Redaktion nicht freigegeben. Im {portal} bleibt die bisherige Fassung zu sehen.',
-    'rejected.reason': 'Begründung der Redaktion:',
-    'rejected.action': 'Eintrag überarbeiten',
-    'rejected.after':
-      'Sie können den Eintrag überarbeiten und noch einmal zur Prüfung einreichen. Bei Fragen antworten Sie bitte nicht auf diese E-Mail, sondern wenden Sie sich an die Redaktion: {editors}',
     'reminder.subject': 'Bitte prüfen Sie Ihre Einträge im {portal}',
     'reminder.body':
       'die folgenden Einträge wurden seit mehr als 12 Monaten nicht geprüft. Familien verlassen sich darauf, dass die Angaben stimmen. Bitte öffnen Sie jeden Eintrag, prüfen Sie die Angaben und setzen Sie das Häkchen bei „Angaben geprüft“.',
@@ -38,18 +25,6 @@ export const workflowMailMessages = defineMessages(
     greeting: 'Hello {name},',
     greetingTeam: 'Hello,',
     signature: 'Kind regards\nYour {portal} team',
-    'entity.organization': 'Organisation details',
-    'entity.location': 'Location',
-    'entity.service': 'Service',
-    'approved.subject': 'Approved: {entry}',
-    'approved.body': 'Your change to “{entry}” ({entity}, {organization}) has been reviewed and is now visible on {portal}.',
-    'approved.action': 'See the history of the entry',
-    'rejected.subject': 'Not approved: {entry}',
-    'rejected.body': 'The editors did not approve your change to “{entry}” ({entity}, {organization}). {portal} keeps showing the previous version.',
-    'rejected.reason': 'The editors’ reason:',
-    'rejected.action': 'Revise the entry',
-    'rejected.after':
-      'You can revise the entry and submit it for review again. If you have questions, please do not reply to this email but contact the editors: {editors}',
     'reminder.subject': 'Please check your entries on {portal}',
     'reminder.body':
       'the following entries have not been checked for more than 12 months. Families rely on the details being correct. Please open each entry, check the details and tick “Details checked”.',

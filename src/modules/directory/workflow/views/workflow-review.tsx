@@ -5,8 +5,7 @@ import { DataTable } from '../../../../platform/views/data-table.js';
 import { Alert, CsrfField, ErrorSummary, SubmitButton, TextArea } from '../../../../platform/views/forms.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { layoutMessages } from '../../../../platform/views/layout.messages.js';
-import type { FieldChange } from '../workflow.diff.js';
-import { workflowFieldMessages } from '../workflow.fields.messages.js';
+import type { FieldChange } from '../../../../platform/review/review.diff.js';
 import { workflowMessages } from '../workflow.messages.js';
 import { paths } from '../workflow.paths.js';
 import type { ReviewService } from '../workflow.review.js';
@@ -59,7 +58,7 @@ export function QueuePage({
                 </a>
               ),
             },
-            { header: t('queue.kind'), text: (p) => t(`kind.${p.entity_type}`) },
+            { header: t('queue.kind'), text: (p) => p.kindLabel },
             { header: t('queue.organization'), text: (p) => p.organization_name },
             { header: t('queue.author'), text: (p) => p.author_name ?? t('history.deletedAccount') },
             { header: t('queue.submitted'), text: (p) => formatDateTime(p.submitted_at ?? p.created_at, ctx.locale) },
@@ -128,13 +127,12 @@ export function ReviewPage({
   values?: { reason?: string };
 }): JSX.Element {
   const t = workflowMessages(ctx.locale);
-  const f = workflowFieldMessages(ctx.locale);
   const { revision, changes, isNew } = review;
   const title = t('review.title', { name: revision.name || t('entries.unnamed') });
   const failed = Object.keys(errors).length > 0;
   const pending = revision.status === 'in_review';
   const facts: [string, JSX.Element][] = [
-    [t('queue.kind'), <span safe>{t(`kind.${revision.entity_type}`)}</span>],
+    [t('queue.kind'), <span safe>{revision.kindLabel}</span>],
     [t('queue.organization'), <span safe>{`${revision.organization_name}${revision.trusted ? ` (${t('organizations.trustedShort')})` : ''}`}</span>],
     [t('history.version'), <span safe>{String(revision.version)}</span>],
     [t('history.status'), <StatusBadge ctx={ctx} status={revision.status} />],
@@ -167,7 +165,7 @@ export function ReviewPage({
           captionHidden
           rows={changes}
           columns={[
-            { header: t('diff.field'), rowHeader: true, text: (c) => f(c.field) },
+            { header: t('diff.field'), rowHeader: true, text: (c) => c.field },
             { header: t('diff.change'), text: (c) => t(`diff.kind.${c.kind}`) },
             { header: t('diff.before'), html: (c) => <ChangeValue change={c} side="before" ctx={ctx} /> },
             { header: t('diff.after'), html: (c) => <ChangeValue change={c} side="after" ctx={ctx} /> },
@@ -193,7 +191,7 @@ export function ReviewPage({
       )}
       <ul class="site-inline-list">
         <li>
-          <a class="kern-link" href={paths.history(revision.entity_type, revision.organization_id, revision.entity_id)}>
+          <a class="kern-link" href={revision.historyPath}>
             {t.html('entries.history')}
           </a>
         </li>
