@@ -250,7 +250,17 @@ export interface MediaVideosTable {
 
 /** Platform and directory tables are here (content translations in ./tables/translations.ts); each later module keeps its tables in ./tables/<module>.ts. */
 export interface DB
-  extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables, ContentTables, IdeasTables, AppointmentsTables, CouncilTables, PlacesTables {
+  extends
+    EventsTables,
+    HolidaysTables,
+    NewsletterTables,
+    SurveyTables,
+    TranslationsTables,
+    ContentTables,
+    IdeasTables,
+    AppointmentsTables,
+    CouncilTables,
+    PlacesTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
