@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/support/app.js';
 import { at, buildAppointmentSetup, insertRawBooking, nextWorkingDay } from '../../../test/support/appointments.js';
 import { signedInVisitor } from '../../../test/support/auth.js';
 import { addDays, isoWithOffset, todayIn, weekdayOf } from '../../platform/time/berlin.js';
-import { describeAuditEntry } from '../admin/audit-words.js';
+import { describeAuditEntry } from '../admin/index.js';
 
 const t = useTestApp();
 const base = '/verwaltung/termine/einstellungen';
