@@ -11,6 +11,7 @@ import { eventsModule } from './modules/events/index.js';
 import { holidaysModule } from './modules/holidays/index.js';
 import { homeModule } from './modules/home/index.js';
 import { ideasModule } from './modules/ideas/index.js';
+import { networkModule } from './modules/network/index.js';
 import { newsletterModule } from './modules/newsletter/index.js';
 import { searchModule } from './modules/search/index.js';
 import { sectionsModule } from './modules/sections/index.js';
@@ -35,6 +36,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     ideasModule(deps),
     appointmentsModule(deps),
     youthModule(deps),
+    networkModule(deps),
     sectionsModule(deps),
     searchModule(deps),
     adminModule(deps),

@@ -14,6 +14,7 @@ import * as mediaVideos from './migrations/0012-media-videos.js';
 import * as signLanguageVideos from './migrations/0013-sign-language-videos.js';
 import * as ideas from './migrations/0014-ideas.js';
 import * as appointments from './migrations/0015-appointments.js';
+import * as network from './migrations/0017-network.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-sign-language-videos': signLanguageVideos,
   '0014-ideas': ideas,
   '0015-appointments': appointments,
+  '0017-network': network,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

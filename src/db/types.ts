@@ -7,6 +7,7 @@ import type { TranslationsTables } from './tables/translations.js';
 import type { ContentTables } from './tables/content.js';
 import type { AppointmentsTables } from './tables/appointments.js';
 import type { IdeasTables } from './tables/ideas.js';
+import type { NetworkTables } from './tables/network.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -244,7 +245,8 @@ export interface MediaVideosTable {
 }
 
 /** Platform and directory tables are here (content translations in ./tables/translations.ts); each later module keeps its tables in ./tables/<module>.ts. */
-export interface DB extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables, ContentTables, IdeasTables, AppointmentsTables {
+export interface DB
+  extends EventsTables, HolidaysTables, NewsletterTables, SurveyTables, TranslationsTables, ContentTables, IdeasTables, AppointmentsTables, NetworkTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;

@@ -1,0 +1,33 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { defineModule, job, type ModuleManifest } from '../../platform/modules/manifest.js';
+import { networkNavigation } from './network.navigation.js';
+import { registerNetworkPages } from './network.pages.js';
+import { networkPersonalData } from './network.privacy.js';
+import { seedNetworkDemo } from './network.seed.js';
+import { createNetworkService, digestJob, dispatchJob } from './network.service.js';
+
+export { seedNetworkDemo };
+
+/**
+ * Bündnis-Netzwerk: the alliance for families in public (/netzwerk) and its workspace for partners —
+ * groups, documents with versions, meetings with iCalendar invitations, minutes and tasks, a feed, and
+ * notifications that arrive exactly once (immediately, in a daily digest, or not at all).
+ */
+export function networkModule(deps: AppDeps): ModuleManifest {
+  const network = createNetworkService(deps);
+  return defineModule({
+    name: 'network',
+    personalData: networkPersonalData,
+    navigation: [networkNavigation],
+    jobs: [
+      // Queued with every event (same transaction); every minute as well, in case a run was lost.
+      job(dispatchJob, async () => void (await network.dispatchImmediate()), { cron: '* * * * *' }),
+      // The daily digest at 07:00 Berlin time.
+      job(digestJob, async () => void (await network.sendDigests()), { cron: '0 7 * * *' }),
+    ],
+    routes(app) {
+      registerNetworkPages(app, deps, network);
+    },
+    seedDemo: () => seedNetworkDemo(deps),
+  });
+}

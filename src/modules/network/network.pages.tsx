@@ -1,0 +1,431 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/deps.js';
+import { ensure, requireActor } from '../../platform/auth/guard.js';
+import { pageContext } from '../../platform/http/context.js';
+import { attempt, formValues, parseForm, type FieldWords } from '../../platform/http/forms.js';
+import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
+import { consumeRateLimit } from '../../platform/http/rate-limit.js';
+import { maxDocumentBytes } from '../../platform/media/document-format.js';
+import { fileFromForm } from '../../platform/media/uploaded-file.js';
+import { acceptMultipart } from '../../platform/media/uploads.js';
+import { fromLocal } from '../../platform/time/berlin.js';
+import { NoticePage } from '../../platform/views/notice-page.js';
+import { networkMessages } from './network.messages.js';
+import { isNetworkPerson } from './network.policy.js';
+import {
+  DocumentForm,
+  FileQuery,
+  InviteForm,
+  MeetingForm,
+  MemberParams,
+  MinutesForm,
+  PartnerRequestForm,
+  PostForm,
+  RsvpForm,
+  RsvpQuery,
+  SettingsForm,
+  SlugParams,
+  TaskForm,
+  TaskStatusForm,
+  TokenQuery,
+  UnsubscribeForm,
+  VersionForm,
+  VersionParams,
+} from './network.schemas.js';
+import { documentPath, groupPath, meetingPath, type MeetingInput, type NetworkService } from './network.service.js';
+import { NetworkPublicPage, PartnerRequestPage, section } from './views/public.js';
+import {
+  DocumentFormPage,
+  DocumentPageView,
+  GroupPageView,
+  MeetingFormPage,
+  MeetingPageView,
+  MyNetworkPage,
+  RsvpLinkPage,
+  SettingsPage,
+  UnsubscribePage,
+} from './views/workspace.js';
+
+const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength: 20 })) });
+
+/*
+ * Routes of the Bündnis-Netzwerk (HTML):
+ *   GET       /netzwerk                                       the alliance in public: partners, groups, public documents, the request form
+ *   GET  POST /netzwerk/partner-werden                        ask to join as a partner (a mail to the family office)
+ *   GET       /netzwerk/mein                                  a partner's start page: groups, meetings with RSVP, tasks, feed, Infobrief
+ *   GET       /netzwerk/gruppen/:slug                         a group: members, meetings, tasks, documents, feed (private: members only, else 404)
+ *        POST /netzwerk/gruppen/:slug/beitreten               join (open), ask (closed), accept an invitation (private)
+ *        POST /netzwerk/gruppen/:slug/verlassen               leave
+ *        POST /netzwerk/gruppen/:slug/mitglieder/:userId/aufnehmen|entfernen   a lead accepts a request or removes a member
+ *        POST /netzwerk/gruppen/:slug/einladen                a lead invites a partner by address
+ *        POST /netzwerk/gruppen/:slug/beitraege               a post in the group's feed (Markdown)
+ *   GET  POST /netzwerk/gruppen/:slug/dokumente/neu           upload a document (multipart, ≤ 25 MB, type from the bytes)
+ *   GET       /netzwerk/dokumente/:id                         a document with its versions
+ *   GET       /netzwerk/dokumente/:id/datei?version=          the file (attachment; PDFs and images inline), sandboxed
+ *        POST /netzwerk/dokumente/:id/versionen               a new version
+ *        POST /netzwerk/dokumente/:id/versionen/:number/wiederherstellen   an old version becomes current (as a new one)
+ *   GET  POST /netzwerk/gruppen/:slug/termine/neu             plan a meeting (invitations with iCalendar to every member)
+ *   GET       /netzwerk/termine/:id                           a meeting: agenda, answers, minutes, action items
+ *   GET  POST /netzwerk/termine/:id/antwort?token=&antwort=   RSVP (signed in, or with the signed link from the mail)
+ *        POST /netzwerk/termine/:id/absagen                   cancel (METHOD:CANCEL to everyone)
+ *        POST /netzwerk/termine/:id/protokoll                 minutes
+ *        POST /netzwerk/termine/:id/aufgaben                  an action item (its owner is told)
+ *        POST /netzwerk/aufgaben/:id/status                   done / open again
+ *   GET  POST /netzwerk/benachrichtigungen                    how mails come: immediately, daily digest, not at all
+ *   GET  POST /netzwerk/benachrichtigungen/abbestellen?token= no more mails (the link in every mail)
+ *        POST /netzwerk/benachrichtigungen/abbestellen/ein-klick?token=   RFC 8058 one-click unsubscribe
+ */
+export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: NetworkService): void {
+  const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
+  const t = (req: FastifyRequest) => networkMessages(req.locale);
+  /** The inner pages are for partners and staff; everybody else signs in first (401) or is refused (403). */
+  const networkActor = (req: FastifyRequest) => {
+    const actor = requireActor(req);
+    ensure(isNetworkPerson(actor));
+    return actor;
+  };
+  const notice = (req: FastifyRequest, value: string | undefined) => {
+    const words: Record<string, string> = {
+      beigetreten: t(req)('notice.joined'),
+      angefragt: t(req)('notice.requested'),
+      verlassen: t(req)('notice.left'),
+      gespeichert: t(req)('notice.saved'),
+      eingeladen: t(req)('notice.invited'),
+      geteilt: t(req)('notice.posted'),
+      hochgeladen: t(req)('notice.uploaded'),
+      version: t(req)('notice.version'),
+      geplant: t(req)('notice.planned'),
+      abgesagt: t(req)('notice.cancelled'),
+      antwort: t(req)('notice.answered'),
+    };
+    return value ? words[value] : undefined;
+  };
+
+  // Public ------------------------------------------------------------------------------------------
+
+  app.get('/netzwerk', { schema: { querystring: NoQuery } }, async (req, reply) =>
+    reply.html(<NetworkPublicPage ctx={ctxOf(req)} overview={await service.publicOverview()} />),
+  );
+
+  app.get('/netzwerk/partner-werden', { schema: { querystring: NoQuery } }, async (req, reply) => reply.html(<PartnerRequestPage ctx={ctxOf(req)} />));
+
+  const requestLabels = (req: FastifyRequest): Record<string, FieldWords> => ({
+    organization: { label: t(req)('request.organization'), required: t(req)('request.organization.required') },
+    name: { label: t(req)('request.name'), required: t(req)('request.name.required') },
+    email: { label: t(req)('request.email'), required: t(req)('request.email.required'), format: t(req)('request.email.format') },
+    message: { label: t(req)('request.message'), required: t(req)('request.message.required'), tooShort: t(req)('request.message.tooShort') },
+    privacy: { label: t(req)('request.privacy'), required: t(req)('request.privacy.required'), format: t(req)('request.privacy.required') },
+  });
+
+  app.post('/netzwerk/partner-werden', { schema: { body: formBody(PartnerRequestForm) } }, async (req, reply) => {
+    const values = formValues(req.body);
+    if ((values.website ?? '').trim() !== '') return reply.redirect('/netzwerk/partner-werden/danke', 303);
+    const form = parseForm(PartnerRequestForm, req.body, requestLabels(req), req.locale);
+    if (!form.ok) return reply.status(422).html(<PartnerRequestPage ctx={ctxOf(req)} values={values} errors={form.errors} />);
+    await consumeRateLimit(deps.db, deps.config.sessionSecret, { bucket: 'network.request:ip', max: 5, windowSeconds: 3600 }, req.ip);
+    await service.requestPartnership(form.value, req.locale);
+    return reply.redirect('/netzwerk/partner-werden/danke', 303);
+  });
+
+  app.get('/netzwerk/partner-werden/danke', { schema: { querystring: NoQuery } }, async (req, reply) =>
+    reply.html(<NoticePage ctx={ctxOf(req)} section={section} status="success" title={t(req)('request.thanks.title')} text={t(req)('request.thanks.text')} />),
+  );
+
+  // The personal start page and groups ------------------------------------------------------------
+
+  app.get('/netzwerk/mein', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
+    const actor = networkActor(req);
+    return reply.html(<MyNetworkPage ctx={ctxOf(req)} view={await service.myPage(actor)} notice={notice(req, req.query.hinweis)} />);
+  });
+
+  app.get('/netzwerk/gruppen/:slug', { schema: { params: SlugParams, querystring: NoticeQuery } }, async (req, reply) => {
+    const actor = networkActor(req);
+    return reply.html(<GroupPageView ctx={ctxOf(req)} view={await service.groupPage(actor, req.params.slug)} notice={notice(req, req.query.hinweis)} />);
+  });
+
+  app.post('/netzwerk/gruppen/:slug/beitreten', { schema: { params: SlugParams, body: ButtonForm } }, async (req, reply) => {
+    const outcome = await service.join(networkActor(req), req.params.slug);
+    return reply.redirect(`${groupPath(req.params.slug)}?hinweis=${outcome === 'member' ? 'beigetreten' : 'angefragt'}`, 303);
+  });
+
+  app.post('/netzwerk/gruppen/:slug/verlassen', { schema: { params: SlugParams, body: ButtonForm } }, async (req, reply) => {
+    await service.leave(networkActor(req), req.params.slug);
+    return reply.redirect('/netzwerk/mein?hinweis=verlassen', 303);
+  });
+
+  for (const [path, decision] of [
+    ['aufnehmen', 'accept'],
+    ['entfernen', 'remove'],
+  ] as const) {
+    app.post(`/netzwerk/gruppen/:slug/mitglieder/:userId/${path}`, { schema: { params: MemberParams, body: ButtonForm } }, async (req, reply) => {
+      await service.decide(networkActor(req), req.params.slug, req.params.userId, decision);
+      return reply.redirect(`${groupPath(req.params.slug)}?hinweis=gespeichert#mitglieder`, 303);
+    });
+  }
+
+  const groupAgain = async (req: FastifyRequest, reply: FastifyReply, slug: string, errors: Record<string, string>) =>
+    reply
+      .status(422)
+      .html(<GroupPageView ctx={ctxOf(req)} view={await service.groupPage(networkActor(req), slug)} errors={errors} values={formValues(req.body)} />);
+
+  app.post('/netzwerk/gruppen/:slug/einladen', { schema: { params: SlugParams, body: formBody(InviteForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const form = parseForm(
+      InviteForm,
+      req.body,
+      { email: { label: t(req)('invite.email'), required: t(req)('invite.email.required'), format: t(req)('invite.email.required') } },
+      req.locale,
+    );
+    if (!form.ok) return groupAgain(req, reply, req.params.slug, form.errors);
+    const done = await attempt(() => service.invite(actor, req.params.slug, form.value.email, req.locale));
+    if (!done.ok) return groupAgain(req, reply, req.params.slug, done.errors);
+    return reply.redirect(`${groupPath(req.params.slug)}?hinweis=eingeladen#mitglieder`, 303);
+  });
+
+  app.post('/netzwerk/gruppen/:slug/beitraege', { schema: { params: SlugParams, body: formBody(PostForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const form = parseForm(PostForm, req.body, { body: { label: t(req)('post.body'), required: t(req)('post.body.required') } }, req.locale);
+    if (!form.ok) return groupAgain(req, reply, req.params.slug, form.errors);
+    await service.post(actor, req.params.slug, form.value.body);
+    return reply.redirect(`${groupPath(req.params.slug)}?hinweis=geteilt#feed`, 303);
+  });
+
+  // Documents ----------------------------------------------------------------------------------------
+
+  const documentLabels = (req: FastifyRequest): Record<string, FieldWords> => ({
+    title: { label: t(req)('document.title'), required: t(req)('document.title.required') },
+    description: t(req)('document.description'),
+    folder: t(req)('document.folder'),
+    visibility: t(req)('document.visibility'),
+    note: t(req)('document.note'),
+  });
+
+  app.get('/netzwerk/gruppen/:slug/dokumente/neu', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
+    const view = await service.groupPage(networkActor(req), req.params.slug);
+    ensure(view.isMember);
+    return reply.html(<DocumentFormPage ctx={ctxOf(req)} group={view.group} />);
+  });
+
+  const uploadLimits = { files: 1, fileBytes: maxDocumentBytes, fields: 12, fieldBytes: 4000 };
+  acceptMultipart(app, { limits: uploadLimits, who: isNetworkPerson }, (scope) => {
+    const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
+    typed.post('/netzwerk/gruppen/:slug/dokumente/neu', { schema: { params: SlugParams, body: formBody(DocumentForm) } }, async (req, reply) => {
+      const actor = networkActor(req);
+      const values = formValues(req.body);
+      const again = async (errors: Record<string, string>) => {
+        const view = await service.groupPage(actor, req.params.slug);
+        return reply.status(422).html(<DocumentFormPage ctx={ctxOf(req)} group={view.group} values={values} errors={errors} />);
+      };
+      const form = parseForm(DocumentForm, req.body, documentLabels(req), req.locale);
+      if (!form.ok) return again(form.errors);
+      const v = form.value;
+      const done = await attempt(() =>
+        service.upload(
+          actor,
+          req.params.slug,
+          { title: v.title, description: v.description ?? '', folder: v.folder ?? '', visibility: v.visibility, note: v.note ?? '' },
+          fileFromForm(req.body, 'file'),
+          req.locale,
+        ),
+      );
+      if (!done.ok) return again(done.errors);
+      return reply.redirect(`${documentPath(done.value)}?hinweis=hochgeladen`, 303);
+    });
+
+    typed.post('/netzwerk/dokumente/:id/versionen', { schema: { params: IdParams, body: formBody(VersionForm) } }, async (req, reply) => {
+      const actor = networkActor(req);
+      const form = parseForm(VersionForm, req.body, { note: t(req)('document.note') }, req.locale);
+      const done = form.ok
+        ? await attempt(() => service.addVersion(actor, req.params.id, form.value.note ?? '', fileFromForm(req.body, 'file'), req.locale))
+        : ({ ok: false, errors: form.errors } as const);
+      if (!done.ok)
+        return reply.status(422).html(<DocumentPageView ctx={ctxOf(req)} view={await service.documentPage(actor, req.params.id)} errors={done.errors} />);
+      return reply.redirect(`${documentPath(req.params.id)}?hinweis=version`, 303);
+    });
+  });
+
+  app.get('/netzwerk/dokumente/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>
+    reply.html(<DocumentPageView ctx={ctxOf(req)} view={await service.documentPage(req.actor, req.params.id)} notice={notice(req, req.query.hinweis)} />),
+  );
+
+  app.post('/netzwerk/dokumente/:id/versionen/:number/wiederherstellen', { schema: { params: VersionParams, body: ButtonForm } }, async (req, reply) => {
+    await service.restoreVersion(networkActor(req), req.params.id, Number(req.params.number), req.locale);
+    return reply.redirect(`${documentPath(req.params.id)}?hinweis=version`, 303);
+  });
+
+  app.get('/netzwerk/dokumente/:id/datei', { schema: { params: IdParams, querystring: FileQuery } }, async (req, reply) => {
+    const version = req.query.version && /^[1-9][0-9]{0,5}$/.test(req.query.version) ? Number(req.query.version) : undefined;
+    const file = await service.documentFile(req.actor, req.params.id, version);
+    // PDFs and images open in the browser; everything else downloads. Sandboxed either way: no script runs on our origin.
+    const inline = file.content_type === 'application/pdf' || file.content_type.startsWith('image/');
+    return reply
+      .type(file.content_type)
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', file.visibility === 'public' ? 'public, max-age=300' : 'private, no-store')
+      .send(file.bytes);
+  });
+
+  // Meetings and tasks -----------------------------------------------------------------------------
+
+  const meetingLabels = (req: FastifyRequest): Record<string, FieldWords> => ({
+    title: { label: t(req)('meeting.title'), required: t(req)('meeting.title.required') },
+    date: { label: t(req)('meeting.date'), required: t(req)('meeting.date.required') },
+    start: { label: t(req)('meeting.start'), required: t(req)('meeting.time.format'), format: t(req)('meeting.time.format') },
+    end: { label: t(req)('meeting.end'), required: t(req)('meeting.time.format'), format: t(req)('meeting.time.format') },
+    place: t(req)('meeting.place'),
+    videoUrl: { label: t(req)('meeting.video'), format: t(req)('meeting.video.format') },
+    agenda: t(req)('meeting.agenda'),
+  });
+
+  app.get('/netzwerk/gruppen/:slug/termine/neu', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
+    const view = await service.groupPage(networkActor(req), req.params.slug);
+    ensure(view.isLead);
+    return reply.html(<MeetingFormPage ctx={ctxOf(req)} group={view.group} />);
+  });
+
+  app.post('/netzwerk/gruppen/:slug/termine/neu', { schema: { params: SlugParams, body: formBody(MeetingForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const values = formValues(req.body);
+    const form = parseForm(MeetingForm, req.body, meetingLabels(req), req.locale);
+    let input: MeetingInput | null = null;
+    const errors = form.ok ? {} : { ...form.errors };
+    if (form.ok) {
+      const pad = (time: string) => time.padStart(5, '0');
+      const startsAt = fromLocal(form.value.date, pad(form.value.start));
+      const endsAt = fromLocal(form.value.date, pad(form.value.end));
+      if (endsAt <= startsAt) Object.assign(errors, { end: t(req)('meeting.end.beforeStart') });
+      else if (!form.value.place && !form.value.videoUrl) Object.assign(errors, { place: t(req)('meeting.place.required') });
+      else
+        input = {
+          title: form.value.title,
+          startsAt,
+          endsAt,
+          place: form.value.place ?? '',
+          videoUrl: form.value.videoUrl ?? null,
+          agenda: form.value.agenda ?? '',
+        };
+    }
+    if (!input) {
+      const view = await service.groupPage(actor, req.params.slug);
+      return reply.status(422).html(<MeetingFormPage ctx={ctxOf(req)} group={view.group} values={values} errors={errors} />);
+    }
+    const id = await service.createMeeting(actor, req.params.slug, input);
+    return reply.redirect(`${meetingPath(id)}?hinweis=geplant`, 303);
+  });
+
+  app.get('/netzwerk/termine/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>
+    reply.html(<MeetingPageView ctx={ctxOf(req)} view={await service.meetingPage(networkActor(req), req.params.id)} notice={notice(req, req.query.hinweis)} />),
+  );
+
+  const invalidLink = (req: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .status(400)
+      .header('cache-control', 'no-store')
+      .html(<NoticePage ctx={ctxOf(req)} section={section} status="warning" title={t(req)('link.invalid.title')} text={t(req)('link.invalid.text')} />);
+
+  app.get('/netzwerk/termine/:id/antwort', { schema: { params: IdParams, querystring: RsvpQuery } }, async (req, reply) => {
+    const found = await service.rsvpLink(req.params.id, req.query.token ?? '');
+    if (!found) return invalidLink(req, reply);
+    const answer = req.query.antwort === 'yes' || req.query.antwort === 'no' || req.query.antwort === 'maybe' ? req.query.antwort : undefined;
+    return reply
+      .header('cache-control', 'no-store')
+      .html(<RsvpLinkPage ctx={ctxOf(req)} meeting={found.meeting} token={req.query.token ?? ''} answer={answer} />);
+  });
+
+  app.post('/netzwerk/termine/:id/antwort', { schema: { params: IdParams, body: formBody(RsvpForm) } }, async (req, reply) => {
+    const form = parseForm(RsvpForm, req.body, { answer: t(req)('rsvp.heading') }, req.locale);
+    if (!form.ok) return invalidLink(req, reply);
+    if (form.value.token) {
+      if (!(await service.rsvpByLink(req.params.id, form.value.token, form.value.answer))) return invalidLink(req, reply);
+      return reply.html(
+        <NoticePage ctx={ctxOf(req)} section={section} status="success" title={t(req)('rsvp.heading')} text={t(req)(`rsvp.done.${form.value.answer}`)} />,
+      );
+    }
+    await service.rsvp(networkActor(req), req.params.id, form.value.answer);
+    return reply.redirect(`${meetingPath(req.params.id)}?hinweis=antwort`, 303);
+  });
+
+  app.post('/netzwerk/termine/:id/absagen', { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    await service.cancelMeeting(networkActor(req), req.params.id);
+    return reply.redirect(`${meetingPath(req.params.id)}?hinweis=abgesagt`, 303);
+  });
+
+  const meetingAgain = async (req: FastifyRequest, reply: FastifyReply, errors: Record<string, string>, id: string) =>
+    reply
+      .status(422)
+      .html(<MeetingPageView ctx={ctxOf(req)} view={await service.meetingPage(networkActor(req), id)} errors={errors} values={formValues(req.body)} />);
+
+  app.post('/netzwerk/termine/:id/protokoll', { schema: { params: IdParams, body: formBody(MinutesForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const form = parseForm(MinutesForm, req.body, { minutes: { label: t(req)('minutes.label'), required: t(req)('minutes.required') } }, req.locale);
+    if (!form.ok) return meetingAgain(req, reply, form.errors, req.params.id);
+    await service.saveMinutes(actor, req.params.id, form.value.minutes);
+    return reply.redirect(`${meetingPath(req.params.id)}?hinweis=gespeichert`, 303);
+  });
+
+  app.post('/netzwerk/termine/:id/aufgaben', { schema: { params: IdParams, body: formBody(TaskForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const labels = { title: { label: t(req)('task.title'), required: t(req)('task.title.required') }, owner: t(req)('task.owner'), due: t(req)('task.due') };
+    const form = parseForm(TaskForm, req.body, labels, req.locale);
+    if (!form.ok) return meetingAgain(req, reply, form.errors, req.params.id);
+    const done = await attempt(() =>
+      service.addTask(actor, req.params.id, { title: form.value.title, ownerId: form.value.owner ?? null, dueOn: form.value.due ?? null }, req.locale),
+    );
+    if (!done.ok) return meetingAgain(req, reply, done.errors, req.params.id);
+    return reply.redirect(`${meetingPath(req.params.id)}?hinweis=gespeichert`, 303);
+  });
+
+  app.post('/netzwerk/aufgaben/:id/status', { schema: { params: IdParams, body: formBody(TaskStatusForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const form = parseForm(TaskStatusForm, req.body, { done: t(req)('task.status') }, req.locale);
+    const back = await service.setTaskDone(actor, req.params.id, !form.ok || form.value.done === 'ja');
+    return reply.redirect(`${back}?hinweis=gespeichert`, 303);
+  });
+
+  // Notification settings ------------------------------------------------------------------------------
+
+  app.get('/netzwerk/benachrichtigungen', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
+    const actor = networkActor(req);
+    return reply.html(<SettingsPage ctx={ctxOf(req)} channel={await service.channelOf(actor)} notice={notice(req, req.query.hinweis)} />);
+  });
+
+  app.post('/netzwerk/benachrichtigungen', { schema: { body: formBody(SettingsForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const form = parseForm(SettingsForm, req.body, { channel: t(req)('settings.channel') }, req.locale);
+    if (form.ok) await service.setChannel(actor, form.value.channel);
+    return reply.redirect('/netzwerk/benachrichtigungen?hinweis=gespeichert', 303);
+  });
+
+  app.get('/netzwerk/benachrichtigungen/abbestellen', { schema: { querystring: TokenQuery } }, async (req, reply) => {
+    if (!(await service.unsubscribeSubject(req.query.token ?? ''))) return invalidLink(req, reply);
+    return reply.header('cache-control', 'no-store').html(<UnsubscribePage ctx={ctxOf(req)} token={req.query.token ?? ''} />);
+  });
+
+  app.post('/netzwerk/benachrichtigungen/abbestellen', { schema: { body: formBody(UnsubscribeForm) } }, async (req, reply) => {
+    const form = parseForm(UnsubscribeForm, req.body, {}, req.locale);
+    if (!form.ok || !(await service.unsubscribe(form.value.token))) return invalidLink(req, reply);
+    return reply.html(<NoticePage ctx={ctxOf(req)} section={section} status="success" title={t(req)('unsubscribe.title')} text={t(req)('unsubscribe.done')} />);
+  });
+
+  // RFC 8058: mail clients POST here without cookies; the signed token is the only authority, and all it can do is unsubscribe.
+  acceptMultipart(app, { limits: { files: 0, fields: 4, fieldBytes: 1024 }, who: 'anyone' }, (scope) => {
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/netzwerk/benachrichtigungen/abbestellen/ein-klick',
+      {
+        schema: { querystring: TokenQuery, body: Type.Unknown({ description: 'List-Unsubscribe=One-Click (RFC 8058); not read' }) },
+        config: { csrf: false, allowCrossSite: true },
+      },
+      async (req, reply) => {
+        const done = await service.unsubscribe(req.query.token ?? '');
+        return reply
+          .status(done ? 200 : 400)
+          .type('text/plain; charset=utf-8')
+          .send(done ? 'Abbestellt / unsubscribed\n' : 'Ungültiger Link / invalid link\n');
+      },
+    );
+  });
+}

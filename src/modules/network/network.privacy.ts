@@ -1,0 +1,111 @@
+import type { PersonalDataDeclaration } from '../../platform/privacy/declarations.js';
+
+/** Partner requests are kept this long (time to answer, and to look up the first contact), then deleted. */
+export const partnerRequestDays = 180;
+
+/**
+ * The network's personal data. What members write for their group (posts, documents, minutes) belongs
+ * to the group: when an account is erased it stays, without the author's name ("former member").
+ */
+export const networkPersonalData: PersonalDataDeclaration[] = [
+  {
+    name: 'netzwerk_partneranfragen',
+    table: 'network_partner_requests',
+    subject: { email: 'email' },
+    purpose: 'Anfrage, Partner im Bündnis zu werden (das Familienbüro meldet sich)',
+    columns: { contact_name: 'Name der anfragenden Person', message: 'Was die Organisation einbringen möchte', locale: 'Sprache der Antwort' },
+    context: ['organization', 'created_at', 'handled_at'],
+    onErase: 'delete',
+    retention: { rule: `${partnerRequestDays} Tage`, sweep: { days: partnerRequestDays, after: 'created_at' } },
+  },
+  {
+    name: 'netzwerk_gruppen',
+    table: 'network_group_members',
+    subject: { user: 'user_id' },
+    purpose: 'Mitgliedschaft, Anfrage oder Einladung in einer Gruppe des Bündnisses (Zugang, Leitung)',
+    columns: {},
+    context: [{ as: 'gruppe', from: 'network_groups', select: 'name', by: 'group_id' }, 'role', 'state', 'created_at'],
+    onErase: 'delete',
+    retention: { rule: 'bis zum Austritt oder zur Entfernung aus der Gruppe' },
+  },
+  {
+    name: 'netzwerk_beitraege',
+    table: 'network_posts',
+    subject: { user: 'author_id' },
+    purpose: 'wer einen Beitrag im Gruppen-Feed geschrieben hat',
+    columns: {},
+    context: ['body', 'created_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange die Gruppe besteht; nach dem Löschen des Kontos ohne Namen („ehemaliges Mitglied“)' },
+  },
+  {
+    name: 'netzwerk_dokumente',
+    table: 'network_documents',
+    subject: { user: 'created_by' },
+    purpose: 'wer ein Dokument angelegt hat',
+    columns: {},
+    context: ['title', 'created_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange die Gruppe das Dokument behält; nach dem Löschen des Kontos ohne Namen' },
+  },
+  {
+    name: 'netzwerk_dokumentversionen',
+    table: 'network_document_versions',
+    subject: { user: 'uploaded_by' },
+    purpose: 'wer eine Version eines Dokuments hochgeladen hat (wer/wann/Änderungsnotiz)',
+    columns: {},
+    context: ['filename', 'number', 'note', 'created_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange die Gruppe das Dokument behält; nach dem Löschen des Kontos ohne Namen' },
+  },
+  {
+    name: 'netzwerk_termine',
+    table: 'network_meetings',
+    subject: { user: 'created_by' },
+    purpose: 'wer einen Termin geplant hat',
+    columns: {},
+    context: ['title', 'starts_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange die Gruppe besteht' },
+  },
+  {
+    name: 'netzwerk_zusagen',
+    table: 'network_rsvps',
+    subject: { user: 'user_id' },
+    purpose: 'Zusage, Absage oder „vielleicht“ zu einem Termin',
+    columns: {},
+    context: [{ as: 'termin', from: 'network_meetings', select: 'title', by: 'meeting_id' }, 'answer', 'answered_at'],
+    onErase: 'delete',
+    retention: { rule: 'solange der Termin besteht' },
+  },
+  {
+    name: 'netzwerk_aufgaben',
+    table: 'network_tasks',
+    subject: { user: 'owner_id' },
+    purpose: 'wer für eine Aufgabe aus einem Termin zuständig ist',
+    columns: {},
+    context: ['title', 'due_on', 'status'],
+    onErase: 'unlink',
+    retention: { rule: 'solange die Gruppe besteht' },
+  },
+  {
+    name: 'netzwerk_benachrichtigungseinstellung',
+    table: 'network_notification_settings',
+    subject: { user: 'user_id' },
+    purpose: 'wie Nachrichten aus dem Bündnis kommen (sofort, Tagesübersicht, gar nicht)',
+    columns: {},
+    context: ['channel', 'updated_at'],
+    onErase: 'delete',
+    retention: { rule: 'solange das Konto besteht' },
+  },
+  {
+    name: 'netzwerk_benachrichtigungen',
+    table: 'network_notifications',
+    subject: { user: 'user_id' },
+    purpose: 'jede Nachricht genau einmal zustellen (sofort oder in der Tagesübersicht)',
+    columns: {},
+    context: ['kind', 'subject', 'channel', 'state', 'created_at', 'sent_at'],
+    onErase: 'delete',
+    retention: { rule: '30 Tage nach der Zustellung', sweep: { days: 30, after: 'sent_at' } },
+  },
+];

@@ -1,0 +1,764 @@
+import type { NetworkChannel, NetworkRsvp } from '../../../db/tables/network.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import type { PageContext } from '../../../platform/http/context.js';
+import { formatDateTime, formatCivilDate, numberFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
+import { DataTable } from '../../../platform/views/data-table.js';
+import { Alert, CsrfField, DateField, ErrorSummary, FileField, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { layoutMessages } from '../../../platform/views/layout.messages.js';
+import { renderMarkdown } from '../../content/index.js';
+import { networkMessages } from '../network.messages.js';
+import type { NetworkService } from '../network.service.js';
+import { documentPath, groupPath, meetingPath } from '../network.service.js';
+import { day, section } from './public.js';
+
+type MyPage = Awaited<ReturnType<NetworkService['myPage']>>;
+type GroupPage = Awaited<ReturnType<NetworkService['groupPage']>>;
+type DocumentPage = Awaited<ReturnType<NetworkService['documentPage']>>;
+type MeetingPage = Awaited<ReturnType<NetworkService['meetingPage']>>;
+
+const documentAccept =
+  'application/pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,image/jpeg,image/png,image/webp,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
+
+/** Members' Markdown, rendered by the portal's Markdown renderer (raw HTML off, links checked). */
+function Markdown({ source }: { source: string }): JSX.Element {
+  return renderMarkdown(source);
+}
+
+function Errors({ ctx, errors }: { ctx: PageContext; errors?: FieldErrors }) {
+  return <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors ?? {}} />;
+}
+
+function RsvpButtons({ ctx, action, current, token }: { ctx: PageContext; action: string; current?: NetworkRsvp; token?: string }) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <form method="post" action={action} class="network-rsvp">
+      <CsrfField token={ctx.csrfToken} />
+      {token ? <input type="hidden" name="token" value={token} /> : ''}
+      {(['yes', 'maybe', 'no'] as const).map((answer) => (
+        <button
+          type="submit"
+          name="answer"
+          value={answer}
+          class={`kern-btn kern-btn--${current === answer ? 'primary' : 'secondary'}`}
+          aria-pressed={current === answer ? 'true' : 'false'}
+        >
+          <span class="kern-label">{t.html(`rsvp.${answer}`)}</span>
+        </button>
+      ))}
+    </form>
+  );
+}
+
+function Feed({
+  ctx,
+  posts,
+}: {
+  ctx: PageContext;
+  posts: { id: string; body: string; created_at: Date; author: string | null; group_name?: string; group_slug?: string }[];
+}) {
+  const t = networkMessages(ctx.locale);
+  if (posts.length === 0) return <p class="kern-body">{t.html('feed.none')}</p>;
+  return (
+    <ol class="network-feed">
+      {posts.map((p) => (
+        <li id={`beitrag-${p.id}`}>
+          <article>
+            <p class="kern-body kern-body--small" safe>
+              {[p.author ?? t('feed.formerMember'), p.group_name ?? '', formatDateTime(p.created_at, ctx.locale)].filter(Boolean).join(' · ')}
+            </p>
+            <div class="network-post" lang="de">
+              <Markdown source={p.body} />
+            </div>
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function MeetingList({
+  ctx,
+  meetings,
+}: {
+  ctx: PageContext;
+  meetings: { id: string; title: string; starts_at: Date; group_name: string; answer?: NetworkRsvp }[];
+}) {
+  const t = networkMessages(ctx.locale);
+  if (meetings.length === 0) return <p class="kern-body">{t.html('meetings.none')}</p>;
+  return (
+    <ul class="kern-list">
+      {meetings.map((m) => (
+        <li>
+          <a class="kern-link" href={meetingPath(m.id)} lang="de" safe>
+            {m.title}
+          </a>{' '}
+          <span safe>{`${formatDateTime(m.starts_at, ctx.locale)} · ${m.group_name}`}</span>
+          {'answer' in m ? <span safe>{` · ${m.answer ? t(`rsvp.state.${m.answer}`) : t('rsvp.state.none')}`}</span> : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TaskList({
+  ctx,
+  tasks,
+}: {
+  ctx: PageContext;
+  tasks: { id: string; title: string; due_on: string | null; owner: string | null; group_name: string; status: string }[];
+}) {
+  const t = networkMessages(ctx.locale);
+  if (tasks.length === 0) return <p class="kern-body">{t.html('tasks.none')}</p>;
+  return (
+    <DataTable
+      caption={t('tasks.title')}
+      captionHidden
+      rows={tasks}
+      columns={[
+        { header: t('task.title'), rowHeader: true, text: (r) => r.title },
+        { header: t('task.owner'), text: (r) => r.owner ?? '—' },
+        { header: t('task.due'), text: (r) => (r.due_on ? formatCivilDate(r.due_on, ctx.locale) : '—') },
+        { header: t('task.group'), text: (r) => r.group_name },
+        {
+          header: t('task.status'),
+          html: (r) => (
+            <form method="post" action={`/netzwerk/aufgaben/${r.id}/status`}>
+              <CsrfField token={ctx.csrfToken} />
+              <input type="hidden" name="done" value={r.status === 'open' ? 'ja' : 'nein'} />
+              <button type="submit" class="kern-btn kern-btn--tertiary">
+                <span class="kern-label" safe>
+                  {r.status === 'open' ? t('task.markDone', { title: r.title }) : t('task.reopen', { title: r.title })}
+                </span>
+              </button>
+            </form>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: MyPage; notice?: string }) {
+  const t = networkMessages(ctx.locale);
+  const members = view.groups.filter((g) => g.state === 'member');
+  const invited = view.groups.filter((g) => g.state === 'invited');
+  const requested = view.groups.filter((g) => g.state === 'requested');
+  return (
+    <Layout ctx={ctx} title={t('mine.title')} section={section}>
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      <h1 class="kern-heading-x-large">{t.html('mine.title')}</h1>
+      <p class="kern-body">
+        <a class="kern-link" href="/netzwerk/benachrichtigungen">
+          {t.html(`settings.current.${view.channel}`)}
+        </a>
+      </p>
+      <h2 class="kern-heading-medium">{t.html('mine.groups')}</h2>
+      {members.length === 0 ? <p class="kern-body">{t.html('mine.groups.none')}</p> : ''}
+      <ul class="kern-list">
+        {members.map((g) => (
+          <li>
+            <a class="kern-link" href={groupPath(g.slug)} lang="de" safe>
+              {g.name}
+            </a>
+            {g.role === 'lead' ? <span safe>{` · ${t('role.lead')}`}</span> : ''}
+          </li>
+        ))}
+        {invited.map((g) => (
+          <li>
+            <a class="kern-link" href={groupPath(g.slug)} lang="de" safe>
+              {g.name}
+            </a>
+            <span safe>{` · ${t('state.invited')}`}</span>
+          </li>
+        ))}
+        {requested.map((g) => (
+          <li>
+            <a class="kern-link" href={groupPath(g.slug)} lang="de" safe>
+              {g.name}
+            </a>
+            <span safe>{` · ${t('state.requested')}`}</span>
+          </li>
+        ))}
+      </ul>
+      <h2 class="kern-heading-medium">{t.html('mine.meetings')}</h2>
+      <MeetingList ctx={ctx} meetings={view.meetings} />
+      <h2 class="kern-heading-medium">{t.html('mine.tasks')}</h2>
+      <TaskList ctx={ctx} tasks={view.tasks} />
+      <h2 class="kern-heading-medium">{t.html('mine.feed')}</h2>
+      {view.issues.length > 0 ? (
+        <>
+          <h3 class="kern-heading-small">{t.html('mine.infobrief')}</h3>
+          <ul class="kern-list">
+            {view.issues.map((i) => (
+              <li>
+                <a class="kern-link" href={i.path} lang="de" safe>
+                  {i.subject}
+                </a>{' '}
+                <span safe>{day(i.sentAt, ctx.locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      <Feed ctx={ctx} posts={view.posts} />
+      {view.otherGroups.length > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{t.html('mine.other')}</h2>
+          <ul class="kern-list">
+            {view.otherGroups.map((g) => (
+              <li>
+                <a class="kern-link" href={groupPath(g.slug)} lang="de" safe>
+                  {g.name}
+                </a>
+                <span safe>{` · ${t(`access.${g.access}`)}`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function GroupPageView({
+  ctx,
+  view,
+  notice,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  view: GroupPage;
+  notice?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const t = networkMessages(ctx.locale);
+  const { group } = view;
+  const path = groupPath(group.slug);
+  const state = view.standing.membership?.state;
+  const requests = view.members.filter((m) => m.state !== 'member');
+  const members = view.members.filter((m) => m.state === 'member');
+  return (
+    <Layout ctx={ctx} title={group.name} section={section} hasErrors={!!errors && Object.keys(errors).length > 0}>
+      <Errors ctx={ctx} errors={errors} />
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      <p class="kern-body">
+        <a class="kern-link" href="/netzwerk/mein">
+          {t.html('mine.title')}
+        </a>
+      </p>
+      <h1 class="kern-heading-x-large" lang="de" safe>
+        {group.name}
+      </h1>
+      <p class="kern-body">
+        <span safe>{t(`access.${group.access}`)}</span>
+        {group.lead_organization ? <span safe>{` · ${t('group.lead', { organization: group.lead_organization })}`}</span> : ''}
+      </p>
+      {group.topic ? (
+        <p class="kern-body kern-body--large" lang="de" safe>
+          {group.topic}
+        </p>
+      ) : (
+        ''
+      )}
+      {view.isMember ? (
+        ''
+      ) : state === 'requested' ? (
+        <Alert kind="info" title={t('join.requested')} />
+      ) : (
+        <form method="post" action={`${path}/beitreten`}>
+          <CsrfField token={ctx.csrfToken} />
+          <SubmitButton label={state === 'invited' ? t('join.accept') : group.access === 'open' ? t('join.open') : t('join.request')} />
+        </form>
+      )}
+
+      {view.isMember ? (
+        <>
+          <h2 class="kern-heading-medium">{t.html('group.meetings')}</h2>
+          <MeetingList ctx={ctx} meetings={view.meetings} />
+          {view.isLead ? (
+            <p class="kern-body">
+              <a class="kern-link" href={`${path}/termine/neu`}>
+                {t.html('meeting.new')}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
+          <h2 class="kern-heading-medium">{t.html('group.tasks')}</h2>
+          <TaskList ctx={ctx} tasks={view.tasks} />
+          <h2 class="kern-heading-medium">{t.html('group.documents')}</h2>
+          {view.documents.length === 0 ? <p class="kern-body">{t.html('documents.none')}</p> : ''}
+          <ul class="kern-list">
+            {view.documents.map((d) => (
+              <li>
+                <a class="kern-link" href={documentPath(d.id)} lang="de" safe>
+                  {d.folder ? `${d.folder} / ${d.title}` : d.title}
+                </a>{' '}
+                <span
+                  safe
+                >{`${t(`visibility.${d.visibility}`)} · ${t('document.version', { number: d.current_version })} · ${day(d.updated_at, ctx.locale)}`}</span>
+              </li>
+            ))}
+          </ul>
+          <p class="kern-body">
+            <a class="kern-link" href={`${path}/dokumente/neu`}>
+              {t.html('document.new')}
+            </a>
+          </p>
+          <h2 class="kern-heading-medium" id="feed">
+            {t.html('group.feed')}
+          </h2>
+          <form method="post" action={`${path}/beitraege`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea name="body" label={t('post.body')} hint={t('post.body.hint')} value={values?.body} error={errors?.body} rows={4} />
+            <SubmitButton label={t('post.submit')} />
+          </form>
+          <Feed ctx={ctx} posts={view.posts} />
+        </>
+      ) : (
+        ''
+      )}
+
+      <h2 class="kern-heading-medium" id="mitglieder">
+        {t.html('group.membersHeading', { count: members.length })}
+      </h2>
+      <ul class="kern-list">
+        {members.map((m) => (
+          <li>
+            <span safe>{m.role === 'lead' ? t('member.lead', { name: m.display_name }) : m.display_name}</span>
+            {view.isLead && m.role !== 'lead' ? (
+              <form method="post" action={`${path}/mitglieder/${m.id}/entfernen`} class="network-inline-form">
+                <CsrfField token={ctx.csrfToken} />
+                <button type="submit" class="kern-btn kern-btn--tertiary">
+                  <span class="kern-label" safe>
+                    {t('member.remove', { name: m.display_name })}
+                  </span>
+                </button>
+              </form>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ul>
+      {view.isLead && requests.length > 0 ? (
+        <>
+          <h3 class="kern-heading-small">{t.html('group.requests')}</h3>
+          <ul class="kern-list">
+            {requests.map((m) => (
+              <li>
+                <span safe>{`${m.display_name} · ${t(`state.${m.state}`)}`}</span>
+                {m.state === 'requested' ? (
+                  <form method="post" action={`${path}/mitglieder/${m.id}/aufnehmen`} class="network-inline-form">
+                    <CsrfField token={ctx.csrfToken} />
+                    <button type="submit" class="kern-btn kern-btn--secondary">
+                      <span class="kern-label" safe>
+                        {t('member.accept', { name: m.display_name })}
+                      </span>
+                    </button>
+                  </form>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      {view.isLead ? (
+        <form method="post" action={`${path}/einladen`} novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <TextField name="email" type="email" label={t('invite.email')} hint={t('invite.email.hint')} value={values?.email} error={errors?.email} />
+          <SubmitButton label={t('invite.submit')} variant="secondary" />
+        </form>
+      ) : (
+        ''
+      )}
+      {state === 'member' ? (
+        <form method="post" action={`${path}/verlassen`}>
+          <CsrfField token={ctx.csrfToken} />
+          <SubmitButton label={t('leave.submit')} variant="tertiary" />
+        </form>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+const sizeText = (bytes: number, locale: Locale) =>
+  bytes >= 1024 * 1024
+    ? `${numberFormat(intlLocale[locale], { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`
+    : `${numberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`;
+
+export function DocumentFormPage({
+  ctx,
+  group,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  group: { slug: string; name: string };
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('document.new')} section={section} hasErrors={Object.keys(errors).length > 0}>
+      <Errors ctx={ctx} errors={errors} />
+      <p class="kern-body">
+        <a class="kern-link" href={groupPath(group.slug)} lang="de" safe>
+          {group.name}
+        </a>
+      </p>
+      <h1 class="kern-heading-x-large">{t.html('document.new')}</h1>
+      <form method="post" action={`${groupPath(group.slug)}/dokumente/neu`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <FileField name="file" label={t('document.file')} hint={t('document.file.hint')} error={errors.file} accept={documentAccept} required />
+        <TextField name="title" label={t('document.title')} value={values.title} error={errors.title} required />
+        <TextArea name="description" label={t('document.description')} value={values.description} error={errors.description} rows={3} />
+        <TextField name="folder" label={t('document.folder')} hint={t('document.folder.hint')} value={values.folder} error={errors.folder} />
+        <SelectField
+          name="visibility"
+          label={t('document.visibility')}
+          value={values.visibility ?? 'group'}
+          error={errors.visibility}
+          options={(['group', 'partners', 'public'] as const).map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+        />
+        <TextField name="note" label={t('document.note')} value={values.note} error={errors.note} />
+        <SubmitButton label={t('document.submit')} />
+      </form>
+    </Layout>
+  );
+}
+
+export function DocumentPageView({ ctx, view, notice, errors = {} }: { ctx: PageContext; view: DocumentPage; notice?: string; errors?: FieldErrors }) {
+  const t = networkMessages(ctx.locale);
+  const { doc } = view;
+  const path = documentPath(doc.id);
+  return (
+    <Layout ctx={ctx} title={doc.title} section={section} hasErrors={Object.keys(errors).length > 0}>
+      <Errors ctx={ctx} errors={errors} />
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      <p class="kern-body">
+        <a class="kern-link" href={view.canEdit ? groupPath(doc.group_slug) : '/netzwerk'} lang="de" safe>
+          {view.canEdit ? doc.group_name : t('public.title')}
+        </a>
+      </p>
+      <h1 class="kern-heading-x-large" lang="de" safe>
+        {doc.title}
+      </h1>
+      <p class="kern-body" safe>
+        {`${t(`visibility.${doc.visibility}`)} · ${t('document.version', { number: doc.current_version })}`}
+      </p>
+      {doc.description ? (
+        <p class="kern-body" lang="de" style="white-space: pre-line;" safe>
+          {doc.description}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="kern-body">
+        <a class="kern-btn kern-btn--primary" href={`${path}/datei`}>
+          <span class="kern-label">{t.html('document.download')}</span>
+        </a>
+      </p>
+      <h2 class="kern-heading-medium">{t.html('document.versions')}</h2>
+      <DataTable
+        caption={t('document.versions')}
+        captionHidden
+        rows={view.versions}
+        columns={[
+          {
+            header: t('document.version.column'),
+            rowHeader: true,
+            html: (v) => (
+              <a class="kern-link" href={`${path}/datei?version=${v.number}`} safe>
+                {t('document.version', { number: v.number })}
+              </a>
+            ),
+          },
+          { header: t('document.version.when'), text: (v) => formatDateTime(v.created_at, ctx.locale) },
+          { header: t('document.version.who'), text: (v) => v.uploaded_by ?? t('feed.formerMember') },
+          { header: t('document.version.file'), text: (v) => `${v.filename} (${sizeText(v.size_bytes, ctx.locale)})` },
+          { header: t('document.note'), text: (v) => v.note },
+          ...(view.canEdit
+            ? [
+                {
+                  header: t('document.restore.column'),
+                  html: (v: DocumentPage['versions'][number]) =>
+                    v.number === doc.current_version ? (
+                      <span>{t.html('document.current')}</span>
+                    ) : (
+                      <form method="post" action={`${path}/versionen/${v.number}/wiederherstellen`}>
+                        <CsrfField token={ctx.csrfToken} />
+                        <button type="submit" class="kern-btn kern-btn--tertiary">
+                          <span class="kern-label" safe>
+                            {t('document.restore', { number: v.number })}
+                          </span>
+                        </button>
+                      </form>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {view.canEdit ? (
+        <>
+          <h2 class="kern-heading-medium">{t.html('document.newVersion')}</h2>
+          <form method="post" action={`${path}/versionen`} enctype="multipart/form-data" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <FileField name="file" label={t('document.file')} hint={t('document.file.hint')} error={errors.file} accept={documentAccept} required />
+            <TextField name="note" label={t('document.note')} error={errors.note} />
+            <SubmitButton label={t('document.newVersion.submit')} variant="secondary" />
+          </form>
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function MeetingFormPage({
+  ctx,
+  group,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  group: { slug: string; name: string };
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('meeting.new')} section={section} hasErrors={Object.keys(errors).length > 0}>
+      <Errors ctx={ctx} errors={errors} />
+      <p class="kern-body">
+        <a class="kern-link" href={groupPath(group.slug)} lang="de" safe>
+          {group.name}
+        </a>
+      </p>
+      <h1 class="kern-heading-x-large">{t.html('meeting.new')}</h1>
+      <p class="kern-body">{t.html('meeting.new.lead')}</p>
+      <form method="post" action={`${groupPath(group.slug)}/termine/neu`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="title" label={t('meeting.title')} value={values.title} error={errors.title} required />
+        <DateField name="date" label={t('meeting.date')} value={values.date} error={errors.date} locale={ctx.locale} required />
+        <TextField name="start" label={t('meeting.start')} hint={t('meeting.time.hint')} value={values.start} error={errors.start} required />
+        <TextField name="end" label={t('meeting.end')} hint={t('meeting.time.hint')} value={values.end} error={errors.end} required />
+        <TextField name="place" label={t('meeting.place')} value={values.place} error={errors.place} />
+        <TextField name="videoUrl" type="url" label={t('meeting.video')} hint={t('meeting.video.hint')} value={values.videoUrl} error={errors.videoUrl} />
+        <TextArea name="agenda" label={t('meeting.agenda')} hint={t('meeting.agenda.hint')} value={values.agenda} error={errors.agenda} rows={6} />
+        <SubmitButton label={t('meeting.submit')} />
+      </form>
+    </Layout>
+  );
+}
+
+export function MeetingPageView({
+  ctx,
+  view,
+  notice,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  view: MeetingPage;
+  notice?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const t = networkMessages(ctx.locale);
+  const { meeting } = view;
+  const path = meetingPath(meeting.id);
+  return (
+    <Layout ctx={ctx} title={meeting.title} section={section} hasErrors={Object.keys(errors).length > 0}>
+      <Errors ctx={ctx} errors={errors} />
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      <p class="kern-body">
+        <a class="kern-link" href={groupPath(meeting.group_slug)} lang="de" safe>
+          {meeting.group_name}
+        </a>
+      </p>
+      <h1 class="kern-heading-x-large" lang="de" safe>
+        {meeting.title}
+      </h1>
+      {meeting.cancelled_at ? <Alert kind="warning" title={t('meeting.cancelled')} /> : ''}
+      <p class="kern-body kern-body--large" safe>
+        {formatDateTime(meeting.starts_at, ctx.locale)}
+      </p>
+      {meeting.place ? (
+        <p class="kern-body" safe>
+          {t('meeting.where', { where: meeting.place })}
+        </p>
+      ) : (
+        ''
+      )}
+      {meeting.video_url ? (
+        <p class="kern-body">
+          <a class="kern-link" href={meeting.video_url} rel="noopener">
+            {t.html('meeting.videoLink')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {meeting.agenda ? (
+        <>
+          <h2 class="kern-heading-medium">{t.html('meeting.agenda')}</h2>
+          <div class="network-post" lang="de">
+            <Markdown source={meeting.agenda} />
+          </div>
+        </>
+      ) : (
+        ''
+      )}
+      {meeting.cancelled_at ? (
+        ''
+      ) : (
+        <>
+          <h2 class="kern-heading-medium">{t.html('rsvp.heading')}</h2>
+          <p class="kern-body">{view.mine ? t.html(`rsvp.state.${view.mine}`) : t.html('rsvp.state.none')}</p>
+          <RsvpButtons ctx={ctx} action={`${path}/antwort`} current={view.mine} />
+        </>
+      )}
+      <h2 class="kern-heading-medium">{t.html('rsvp.answers', { count: view.rsvps.length })}</h2>
+      <ul class="kern-list">
+        {view.rsvps.map((r) => (
+          <li safe>{`${r.display_name}: ${t(`rsvp.state.${r.answer}`)}`}</li>
+        ))}
+      </ul>
+      <h2 class="kern-heading-medium">{t.html('minutes.heading')}</h2>
+      {meeting.minutes ? (
+        <div class="network-post" lang="de">
+          <Markdown source={meeting.minutes} />
+        </div>
+      ) : (
+        <p class="kern-body">{t.html('minutes.none')}</p>
+      )}
+      <h2 class="kern-heading-medium">{t.html('tasks.title')}</h2>
+      <TaskList ctx={ctx} tasks={view.tasks} />
+      {view.isLead ? (
+        <>
+          <h3 class="kern-heading-small">{t.html('minutes.edit')}</h3>
+          <form method="post" action={`${path}/protokoll`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea
+              name="minutes"
+              label={t('minutes.label')}
+              hint={t('minutes.hint')}
+              value={values.minutes ?? meeting.minutes}
+              error={errors.minutes}
+              rows={10}
+            />
+            <SubmitButton label={t('minutes.submit')} variant="secondary" />
+          </form>
+          <h3 class="kern-heading-small">{t.html('task.new')}</h3>
+          <form method="post" action={`${path}/aufgaben`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextField name="title" label={t('task.title')} value={values.title} error={errors.title} />
+            <SelectField
+              name="owner"
+              label={t('task.owner')}
+              value={values.owner}
+              error={errors.owner}
+              options={[{ value: '', label: t('task.owner.none') }, ...view.members.map((m) => ({ value: m.id, label: m.display_name }))]}
+            />
+            <DateField name="due" label={t('task.due')} value={values.due} error={errors.due} locale={ctx.locale} />
+            <SubmitButton label={t('task.submit')} variant="secondary" />
+          </form>
+          {meeting.cancelled_at ? (
+            ''
+          ) : (
+            <form method="post" action={`${path}/absagen`}>
+              <CsrfField token={ctx.csrfToken} />
+              <SubmitButton label={t('meeting.cancel')} variant="tertiary" />
+            </form>
+          )}
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+/** The page an RSVP link from a mail opens: the answer is taken with a button (mail scanners open links). */
+export function RsvpLinkPage({
+  ctx,
+  meeting,
+  token,
+  answer,
+}: {
+  ctx: PageContext;
+  meeting: { id: string; title: string; starts_at: Date };
+  token: string;
+  answer?: NetworkRsvp;
+}) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('rsvp.heading')} section={section}>
+      <h1 class="kern-heading-x-large">{t.html('rsvp.heading')}</h1>
+      <p class="kern-body kern-body--large" safe>
+        {`${meeting.title} · ${formatDateTime(meeting.starts_at, ctx.locale)}`}
+      </p>
+      <p class="kern-body">{t.html('rsvp.link.lead')}</p>
+      <RsvpButtons ctx={ctx} action={`${meetingPath(meeting.id)}/antwort`} token={token} current={answer} />
+    </Layout>
+  );
+}
+
+export function SettingsPage({ ctx, channel, notice }: { ctx: PageContext; channel: NetworkChannel; notice?: string }) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('settings.title')} section={section}>
+      {notice ? <Alert kind="success" title={notice} /> : ''}
+      <h1 class="kern-heading-x-large">{t.html('settings.title')}</h1>
+      <p class="kern-body kern-body--large">{t.html('settings.lead')}</p>
+      <form method="post" action="/netzwerk/benachrichtigungen">
+        <CsrfField token={ctx.csrfToken} />
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t.html('settings.channel')}</legend>
+          <div class="kern-fieldset__body">
+            {(['immediate', 'digest', 'off'] as const).map((c) => (
+              <div class="kern-form-check">
+                <input class="kern-form-check__radio" type="radio" id={`channel-${c}`} name="channel" value={c} checked={channel === c} />
+                <label class="kern-label" for={`channel-${c}`}>
+                  {t.html(`settings.${c}`)}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <SubmitButton label={t('settings.submit')} />
+      </form>
+    </Layout>
+  );
+}
+
+export function UnsubscribePage({ ctx, token }: { ctx: PageContext; token: string }) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('unsubscribe.title')} section={section}>
+      <h1 class="kern-heading-x-large">{t.html('unsubscribe.title')}</h1>
+      <p class="kern-body">{t.html('unsubscribe.lead')}</p>
+      <form method="post" action="/netzwerk/benachrichtigungen/abbestellen">
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="token" value={token} />
+        <SubmitButton label={t('unsubscribe.submit')} />
+      </form>
+    </Layout>
+  );
+}
