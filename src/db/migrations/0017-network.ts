@@ -8,7 +8,8 @@ import { type Kysely, sql } from 'kysely';
  * - network_groups / network_group_members: the steering group and the working groups; open, closed
  *   (request, the lead approves) or private (invitation only). One membership row per person and group.
  * - network_documents / network_document_versions: files stored in the database (every web process
- *   serves them), each upload a new numbered version; the document points at its current one.
+ *   serves them), each upload a new numbered version; the document points at its current one. The text
+ *   of the current version (extracted in a job) feeds a German full-text index with title and description.
  * - network_meetings / network_rsvps / network_tasks: meetings with iCalendar SEQUENCE, answers, action items.
  * - network_posts: a group's feed (the Familieninfobrief joins it when read, from the newsletter module).
  * - network_notification_settings / network_notifications: exactly one delivery per member and item
@@ -69,9 +70,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_by uuid REFERENCES users(id) ON DELETE SET NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
     current_version integer NOT NULL DEFAULT 1 CHECK (current_version >= 1),
-    updated_at timestamptz NOT NULL DEFAULT now()
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    body_text text NOT NULL DEFAULT '',
+    search_vector tsvector GENERATED ALWAYS AS (
+      setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('german', description), 'B') || setweight(to_tsvector('german', body_text), 'C')
+    ) STORED
   )`.execute(db);
   await sql`CREATE INDEX network_documents_group ON network_documents (group_id, updated_at DESC)`.execute(db);
+  await sql`CREATE INDEX network_documents_search ON network_documents USING gin (search_vector)`.execute(db);
 
   await sql`CREATE TABLE network_document_versions (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -139,6 +145,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
     channel text NOT NULL DEFAULT 'immediate' CHECK (channel IN ('immediate', 'digest', 'off')),
     link_key text NOT NULL,
+    calendar_key text,
     updated_at timestamptz NOT NULL DEFAULT now()
   )`.execute(db);
 
@@ -147,7 +154,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     group_id uuid REFERENCES network_groups(id) ON DELETE CASCADE,
     item_key text NOT NULL CHECK (length(item_key) <= 200),
-    kind text NOT NULL CHECK (kind IN ('post', 'document', 'meeting', 'meeting_changed', 'meeting_cancelled', 'task', 'request')),
+    kind text NOT NULL CHECK (kind IN ('post', 'document', 'meeting', 'meeting_changed', 'meeting_cancelled', 'task', 'task_due', 'request')),
     subject text NOT NULL CHECK (length(subject) <= 300),
     link text NOT NULL CHECK (link ~ '^/'),
     channel text NOT NULL CHECK (channel IN ('immediate', 'digest', 'off')),

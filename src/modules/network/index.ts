@@ -4,7 +4,7 @@ import { networkNavigation } from './network.navigation.js';
 import { registerNetworkPages } from './network.pages.js';
 import { networkPersonalData } from './network.privacy.js';
 import { seedNetworkDemo } from './network.seed.js';
-import { createNetworkService, digestJob, dispatchJob } from './network.service.js';
+import { createNetworkService, digestJob, dispatchJob, extractJob, remindJob } from './network.service.js';
 
 export { seedNetworkDemo };
 
@@ -24,6 +24,10 @@ export function networkModule(deps: AppDeps): ModuleManifest {
       job(dispatchJob, async () => void (await network.dispatchImmediate()), { cron: '* * * * *' }),
       // The daily digest at 07:00 Berlin time.
       job(digestJob, async () => void (await network.sendDigests()), { cron: '0 7 * * *' }),
+      // 08:00: owners of open tasks due tomorrow are reminded (once per task).
+      job(remindJob, async () => void (await network.remindDueTasks()), { cron: '0 8 * * *' }),
+      // The text of an uploaded version, for the full-text search (queued with the upload).
+      job<{ documentId: string; number: number }>(extractJob, async ({ documentId, number }) => void (await network.extractText(documentId, number))),
     ],
     routes(app) {
       registerNetworkPages(app, deps, network);

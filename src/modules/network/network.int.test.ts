@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { createUser, signedInVisitor } from '../../../test/support/auth.js';
 import { testDocx, testOdt, testPdf } from '../../../test/support/documents.js';
+import { addDays, todayIn } from '../../platform/time/berlin.js';
 import { seedNetworkDemo } from './network.seed.js';
 import { createNetworkService } from './network.service.js';
 
@@ -229,6 +230,35 @@ describe('documents', () => {
   });
 });
 
+describe('document search', () => {
+  it('finds a document by a word inside its file (German stemming), with the passage, only for those who may read it', async () => {
+    const g = await groupWithLead('open');
+    const form = `/netzwerk/gruppen/${g.slug}/dokumente/neu`;
+    const res = await g.lead.visitor.submitMultipart(
+      form,
+      form,
+      { title: 'Protokoll Dezember', visibility: 'group' },
+      { file: { filename: 'dezember.pdf', content: testPdf('Die Spielplaetze am Kanal bekommen Sonnensegel') } },
+    );
+    expect(res.statusCode).toBe(303);
+    await t.runJobs();
+    const found = await g.lead.visitor.get('/netzwerk/suche?q=Sonnensegeln');
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain('Protokoll Dezember');
+    expect(found.body).toContain('<mark>Sonnensegel</mark>');
+    expect(found.body).toContain('Ein Dokument zu „Sonnensegeln“');
+
+    const outsider = await signedInVisitor(t, 'partner');
+    const none = await outsider.visitor.get('/netzwerk/suche?q=Sonnensegel');
+    expect(none.body).toContain('Zu „Sonnensegel“ haben wir kein Dokument gefunden.');
+    // The public concept sketch of the demo is found by every partner, by a word of its ODT file.
+    expect((await outsider.visitor.get('/netzwerk/suche?q=Tagespflegepersonen')).body).toContain('Konzeptskizze Randzeitenbetreuung');
+    expect((await visitor().get('/netzwerk/suche?q=Sonnensegel')).statusCode).toBe(401);
+    // Operators and quotes are words, never a 500.
+    expect((await outsider.visitor.get(`/netzwerk/suche?q=${encodeURIComponent('"a & | ! (b')}`)).statusCode).toBe(200);
+  });
+});
+
 describe('meetings', () => {
   it('invites every member with an iCalendar request, takes the answer from the mail link, and cancels with METHOD:CANCEL', async () => {
     const g = await groupWithLead('open');
@@ -269,12 +299,30 @@ describe('meetings', () => {
     const tampered = await anonymous.submit(link, `${meetingPath}/antwort`, { token: `${token.slice(0, -2)}xx`, answer: 'no' });
     expect(tampered.statusCode).toBe(400);
 
+    // A change goes to everyone as an update of the same calendar entry.
+    const moved = await g.lead.visitor.submit(`${meetingPath}/aendern`, `${meetingPath}/aendern`, {
+      title: 'Treffen im März',
+      date: '04.03.2099',
+      start: '16:00',
+      end: '17:00',
+      place: 'Rathaus',
+    });
+    expect(moved.statusCode).toBe(303);
+    const afterChange = await mailsTo(m.user.email);
+    expect(afterChange).toHaveLength(2);
+    expect(afterChange[1]!.subject).toBe(`Geänderter Termin: „Treffen im März“ (Testgruppe ${g.slug.split('-')[1]})`);
+    const update = emlOf(afterChange[1]!.id);
+    expect(update).toContain('METHOD:REQUEST');
+    expect(update).toContain('SEQUENCE:1');
+    expect(update).toContain('DTSTART:20990304T150000Z');
+    expect(/UID:(\S+)/.exec(update)?.[1]).toBe(/UID:(\S+)/.exec(eml)?.[1]);
+
     await g.lead.visitor.submit(meetingPath, `${meetingPath}/absagen`, {});
     const mails = await mailsTo(m.user.email);
-    expect(mails).toHaveLength(2);
-    const cancel = emlOf(mails[1]!.id);
+    expect(mails).toHaveLength(3);
+    const cancel = emlOf(mails[2]!.id);
     expect(cancel).toContain('METHOD:CANCEL');
-    expect(cancel).toContain('SEQUENCE:1');
+    expect(cancel).toContain('SEQUENCE:2');
     // A cancelled meeting takes no more answers from the old link.
     expect((await anonymous.get(link)).statusCode).toBe(400);
   });
@@ -303,6 +351,61 @@ describe('meetings', () => {
     const task = await t.deps.db.selectFrom('network_tasks').select('id').where('title', '=', 'Flyer drucken').executeTakeFirstOrThrow();
     await owner.visitor.submit('/netzwerk/mein', `/netzwerk/aufgaben/${task.id}/status`, { done: 'ja' });
     expect((await owner.visitor.get('/netzwerk/mein')).body).not.toContain('Flyer drucken');
+  });
+});
+
+describe('calendar feed', () => {
+  it('gives each member a secret, revocable address with the meetings of their groups, and forgets a removed member at once', async () => {
+    const g = await groupWithLead('open');
+    const m = await memberOfGroup(g.id);
+    await t.deps.db
+      .insertInto('network_meetings')
+      .values({
+        group_id: g.id,
+        title: 'Planungstreffen',
+        starts_at: new Date('2099-05-05T08:00:00Z'),
+        ends_at: new Date('2099-05-05T09:00:00Z'),
+        place: 'Rathaus',
+      })
+      .execute();
+    const settings = await m.visitor.get('/netzwerk/benachrichtigungen');
+    const feedUrl = /https?:\/\/[^"]+\/netzwerk\/kalender\/[^"]+\.ics/.exec(settings.body)![0];
+    const path = new URL(feedUrl).pathname;
+    const feed = await visitor().get(path);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(feed.body).toContain(`SUMMARY:Planungstreffen (Testgruppe ${g.slug.split('-')[1]})`);
+    expect(feed.body).toContain('DTSTART:20990505T080000Z');
+    expect((await visitor().get(path.replace(/.{3}\.ics$/, 'xyz.ics'))).statusCode).toBe(404);
+
+    await m.visitor.submit('/netzwerk/benachrichtigungen', '/netzwerk/benachrichtigungen/kalender', {});
+    expect((await visitor().get(path)).statusCode).toBe(404);
+    const renewed = new URL(/https?:\/\/[^"]+\/netzwerk\/kalender\/[^"]+\.ics/.exec((await m.visitor.get('/netzwerk/benachrichtigungen')).body)![0]).pathname;
+    expect((await visitor().get(renewed)).body).toContain('Planungstreffen');
+
+    await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/mitglieder/${m.user.id}/entfernen`, {});
+    expect((await visitor().get(renewed)).body).not.toContain('Planungstreffen');
+  });
+});
+
+describe('task reminders', () => {
+  it('reminds the owner the day before a task is due, once, and marks overdue tasks', async () => {
+    const g = await groupWithLead('open');
+    const owner = await memberOfGroup(g.id);
+    const tomorrow = addDays(todayIn(), 1);
+    await t.deps.db
+      .insertInto('network_tasks')
+      .values([
+        { group_id: g.id, title: 'Raum buchen', owner_id: owner.user.id, due_on: tomorrow },
+        { group_id: g.id, title: 'Bericht schreiben', owner_id: owner.user.id, due_on: '2020-01-31' },
+      ])
+      .execute();
+    const service = createNetworkService(t.deps);
+    await Promise.all([service.remindDueTasks(), service.remindDueTasks()]);
+    await service.remindDueTasks();
+    const mails = await mailsTo(owner.user.email);
+    expect(mails.map((m) => m.subject)).toEqual([`Morgen fällig: „Raum buchen“ (Testgruppe ${g.slug.split('-')[1]})`]);
+    expect((await owner.visitor.get('/netzwerk/mein')).body).toContain('31.01.2020 (überfällig)');
   });
 });
 

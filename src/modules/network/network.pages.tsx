@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
+import { notFound } from '../../platform/http/errors.js';
 import { pageContext } from '../../platform/http/context.js';
 import { attempt, formValues, parseForm, type FieldWords } from '../../platform/http/forms.js';
 import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
@@ -10,11 +11,12 @@ import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { maxDocumentBytes } from '../../platform/media/document-format.js';
 import { fileFromForm } from '../../platform/media/uploaded-file.js';
 import { acceptMultipart } from '../../platform/media/uploads.js';
-import { fromLocal } from '../../platform/time/berlin.js';
+import { fromLocal, toLocal } from '../../platform/time/berlin.js';
 import { NoticePage } from '../../platform/views/notice-page.js';
 import { networkMessages } from './network.messages.js';
 import { isNetworkPerson } from './network.policy.js';
 import {
+  CalendarParams,
   DocumentForm,
   FileQuery,
   InviteForm,
@@ -29,6 +31,7 @@ import {
   SlugParams,
   TaskForm,
   TaskStatusForm,
+  SearchQuery,
   TokenQuery,
   UnsubscribeForm,
   VersionForm,
@@ -39,6 +42,7 @@ import { NetworkPublicPage, PartnerRequestPage, section } from './views/public.j
 import {
   DocumentFormPage,
   DocumentPageView,
+  DocumentSearchPage,
   GroupPageView,
   MeetingFormPage,
   MeetingPageView,
@@ -62,18 +66,22 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  *        POST /netzwerk/gruppen/:slug/einladen                a lead invites a partner by address
  *        POST /netzwerk/gruppen/:slug/beitraege               a post in the group's feed (Markdown)
  *   GET  POST /netzwerk/gruppen/:slug/dokumente/neu           upload a document (multipart, ≤ 25 MB, type from the bytes)
+ *   GET       /netzwerk/suche?q=                              full-text search in the documents one may read (title, description, the file's text)
  *   GET       /netzwerk/dokumente/:id                         a document with its versions
  *   GET       /netzwerk/dokumente/:id/datei?version=          the file (attachment; PDFs and images inline), sandboxed
  *        POST /netzwerk/dokumente/:id/versionen               a new version
  *        POST /netzwerk/dokumente/:id/versionen/:number/wiederherstellen   an old version becomes current (as a new one)
  *   GET  POST /netzwerk/gruppen/:slug/termine/neu             plan a meeting (invitations with iCalendar to every member)
  *   GET       /netzwerk/termine/:id                           a meeting: agenda, answers, minutes, action items
+ *   GET  POST /netzwerk/termine/:id/aendern                   change it (an update with a higher SEQUENCE to everyone)
  *   GET  POST /netzwerk/termine/:id/antwort?token=&antwort=   RSVP (signed in, or with the signed link from the mail)
  *        POST /netzwerk/termine/:id/absagen                   cancel (METHOD:CANCEL to everyone)
  *        POST /netzwerk/termine/:id/protokoll                 minutes
  *        POST /netzwerk/termine/:id/aufgaben                  an action item (its owner is told)
  *        POST /netzwerk/aufgaben/:id/status                   done / open again
- *   GET  POST /netzwerk/benachrichtigungen                    how mails come: immediately, daily digest, not at all
+ *   GET  POST /netzwerk/benachrichtigungen                    how mails come: immediately, daily digest, not at all; the calendar feed's address
+ *        POST /netzwerk/benachrichtigungen/kalender           a new calendar address (the old one stops working)
+ *   GET       /netzwerk/kalender/:token.ics                   the personal calendar feed (meetings of my groups, now)
  *   GET  POST /netzwerk/benachrichtigungen/abbestellen?token= no more mails (the link in every mail)
  *        POST /netzwerk/benachrichtigungen/abbestellen/ein-klick?token=   RFC 8058 one-click unsubscribe
  */
@@ -98,6 +106,8 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
       version: t(req)('notice.version'),
       geplant: t(req)('notice.planned'),
       abgesagt: t(req)('notice.cancelled'),
+      geaendert: t(req)('notice.changed'),
+      kalender: t(req)('notice.calendar'),
       antwort: t(req)('notice.answered'),
     };
     return value ? words[value] : undefined;
@@ -246,6 +256,13 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
     });
   });
 
+  app.get('/netzwerk/suche', { schema: { querystring: SearchQuery } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const query = (req.query.q ?? '').trim();
+    const hits = query ? await service.searchDocuments(actor, query) : null;
+    return reply.html(<DocumentSearchPage ctx={ctxOf(req)} query={query} hits={hits} />);
+  });
+
   app.get('/netzwerk/dokumente/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>
     reply.html(<DocumentPageView ctx={ctxOf(req)} view={await service.documentPage(req.actor, req.params.id)} notice={notice(req, req.query.hinweis)} />),
   );
@@ -287,34 +304,68 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
     return reply.html(<MeetingFormPage ctx={ctxOf(req)} group={view.group} />);
   });
 
+  /** The meeting form read into what the service takes, or the errors to show (422). */
+  const readMeeting = (req: FastifyRequest): { input: MeetingInput } | { errors: Record<string, string> } => {
+    const form = parseForm(MeetingForm, req.body, meetingLabels(req), req.locale);
+    if (!form.ok) return { errors: form.errors };
+    const pad = (time: string) => time.padStart(5, '0');
+    const startsAt = fromLocal(form.value.date, pad(form.value.start));
+    const endsAt = fromLocal(form.value.date, pad(form.value.end));
+    if (endsAt <= startsAt) return { errors: { end: t(req)('meeting.end.beforeStart') } };
+    if (!form.value.place && !form.value.videoUrl) return { errors: { place: t(req)('meeting.place.required') } };
+    return {
+      input: {
+        title: form.value.title,
+        startsAt,
+        endsAt,
+        place: form.value.place ?? '',
+        videoUrl: form.value.videoUrl ?? null,
+        agenda: form.value.agenda ?? '',
+      },
+    };
+  };
+
   app.post('/netzwerk/gruppen/:slug/termine/neu', { schema: { params: SlugParams, body: formBody(MeetingForm) } }, async (req, reply) => {
     const actor = networkActor(req);
     const values = formValues(req.body);
-    const form = parseForm(MeetingForm, req.body, meetingLabels(req), req.locale);
-    let input: MeetingInput | null = null;
-    const errors = form.ok ? {} : { ...form.errors };
-    if (form.ok) {
-      const pad = (time: string) => time.padStart(5, '0');
-      const startsAt = fromLocal(form.value.date, pad(form.value.start));
-      const endsAt = fromLocal(form.value.date, pad(form.value.end));
-      if (endsAt <= startsAt) Object.assign(errors, { end: t(req)('meeting.end.beforeStart') });
-      else if (!form.value.place && !form.value.videoUrl) Object.assign(errors, { place: t(req)('meeting.place.required') });
-      else
-        input = {
-          title: form.value.title,
-          startsAt,
-          endsAt,
-          place: form.value.place ?? '',
-          videoUrl: form.value.videoUrl ?? null,
-          agenda: form.value.agenda ?? '',
-        };
-    }
-    if (!input) {
+    const read = readMeeting(req);
+    if ('errors' in read) {
       const view = await service.groupPage(actor, req.params.slug);
-      return reply.status(422).html(<MeetingFormPage ctx={ctxOf(req)} group={view.group} values={values} errors={errors} />);
+      return reply.status(422).html(<MeetingFormPage ctx={ctxOf(req)} group={view.group} values={values} errors={read.errors} />);
     }
-    const id = await service.createMeeting(actor, req.params.slug, input);
+    const id = await service.createMeeting(actor, req.params.slug, read.input);
     return reply.redirect(`${meetingPath(id)}?hinweis=geplant`, 303);
+  });
+
+  app.get('/netzwerk/termine/:id/aendern', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const view = await service.meetingPage(networkActor(req), req.params.id);
+    ensure(view.isLead && !view.meeting.cancelled_at);
+    const m = view.meeting;
+    const start = toLocal(m.starts_at);
+    const values = {
+      title: m.title,
+      date: start.date,
+      start: start.time,
+      end: toLocal(m.ends_at).time,
+      place: m.place,
+      videoUrl: m.video_url ?? '',
+      agenda: m.agenda,
+    };
+    return reply.html(<MeetingFormPage ctx={ctxOf(req)} group={{ slug: m.group_slug, name: m.group_name }} values={values} meetingId={m.id} />);
+  });
+
+  app.post('/netzwerk/termine/:id/aendern', { schema: { params: IdParams, body: formBody(MeetingForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const read = readMeeting(req);
+    if ('errors' in read) {
+      const view = await service.meetingPage(actor, req.params.id);
+      const group = { slug: view.meeting.group_slug, name: view.meeting.group_name };
+      return reply
+        .status(422)
+        .html(<MeetingFormPage ctx={ctxOf(req)} group={group} values={formValues(req.body)} errors={read.errors} meetingId={req.params.id} />);
+    }
+    await service.updateMeeting(actor, req.params.id, read.input);
+    return reply.redirect(`${meetingPath(req.params.id)}?hinweis=geaendert`, 303);
   });
 
   app.get('/netzwerk/termine/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>
@@ -390,7 +441,26 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
 
   app.get('/netzwerk/benachrichtigungen', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
     const actor = networkActor(req);
-    return reply.html(<SettingsPage ctx={ctxOf(req)} channel={await service.channelOf(actor)} notice={notice(req, req.query.hinweis)} />);
+    return reply.html(
+      <SettingsPage
+        ctx={ctxOf(req)}
+        channel={await service.channelOf(actor)}
+        calendarUrl={await service.calendarUrl(actor)}
+        notice={notice(req, req.query.hinweis)}
+      />,
+    );
+  });
+
+  app.post('/netzwerk/benachrichtigungen/kalender', { schema: { body: ButtonForm } }, async (req, reply) => {
+    await service.calendarUrl(networkActor(req), true);
+    return reply.redirect('/netzwerk/benachrichtigungen?hinweis=kalender#kalender', 303);
+  });
+
+  // The personal calendar feed: the secret address is the only authority (calendar apps send no cookies).
+  app.get('/netzwerk/kalender/:token', { schema: { params: CalendarParams, querystring: NoQuery } }, async (req, reply) => {
+    const feed = await service.calendarByToken(req.params.token.replace(/\.ics$/, ''));
+    if (!feed) throw notFound('Kalender');
+    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(feed);
   });
 
   app.post('/netzwerk/benachrichtigungen', { schema: { body: formBody(SettingsForm) } }, async (req, reply) => {

@@ -552,3 +552,116 @@ export function userByEmail(db: Executor, email: string) {
 export async function dropQueuedFor(trx: Executor, userId: string, groupId: string): Promise<void> {
   await trx.deleteFrom('network_notifications').where('user_id', '=', userId).where('group_id', '=', groupId).where('state', '=', 'queued').execute();
 }
+
+// Full-text search over documents ------------------------------------------------------------------
+
+/** Writes the text of a version into the search index, if it is still the document's current one. */
+export async function setDocumentText(db: Executor, documentId: string, number: number, text: string): Promise<boolean> {
+  const result = await db
+    .updateTable('network_documents')
+    .set({ body_text: text })
+    .where('id', '=', documentId)
+    .where('current_version', '=', number)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Documents matching the words (German stemming), best first, with the matching passage: those of the
+ * groups the person belongs to, those for all partners in groups that are not private, and public ones.
+ * Staff (`everything`) search all documents.
+ */
+export function searchDocuments(db: Executor, query: string, viewer: { userId: string; everything: boolean }, limit = 30) {
+  const tsquery = sql`websearch_to_tsquery('german', ${query})`;
+  return db
+    .selectFrom('network_documents as d')
+    .innerJoin('network_groups as g', 'g.id', 'd.group_id')
+    .select([
+      'd.id',
+      'd.title',
+      'd.visibility',
+      'd.updated_at',
+      'g.name as group_name',
+      sql<string>`ts_headline('german', d.description || E'\\n' || d.body_text, ${tsquery}, 'StartSel=<<, StopSel=>>, MaxWords=30, MinWords=12, MaxFragments=1')`.as(
+        'passage',
+      ),
+      sql<number>`ts_rank(d.search_vector, ${tsquery})`.as('rank'),
+    ])
+    .where(sql<boolean>`d.search_vector @@ ${tsquery}`)
+    .where((eb) =>
+      viewer.everything
+        ? eb.val(true)
+        : eb.or([
+            eb.exists(
+              eb
+                .selectFrom('network_group_members as m')
+                .select('m.user_id')
+                .whereRef('m.group_id', '=', 'd.group_id')
+                .where('m.user_id', '=', viewer.userId)
+                .where('m.state', '=', 'member'),
+            ),
+            eb.and([eb('d.visibility', 'in', ['partners', 'public']), eb('g.access', '!=', 'private')]),
+          ]),
+    )
+    .orderBy('rank', 'desc')
+    .orderBy('d.updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Open tasks with an owner that fall due on this day (Berlin date), for the reminder the day before. */
+export function tasksDueOn(db: Executor, day: string) {
+  return db
+    .selectFrom('network_tasks as t')
+    .innerJoin('network_group_members as m', (join) => join.onRef('m.group_id', '=', 't.group_id').onRef('m.user_id', '=', 't.owner_id'))
+    .select(['t.id', 't.group_id', 't.title', 't.owner_id', 't.meeting_id'])
+    .where('t.due_on', '=', day)
+    .where('t.status', '=', 'open')
+    .where('m.state', '=', 'member')
+    .execute();
+}
+
+// Personal calendar feed ---------------------------------------------------------------------------
+
+export async function setCalendarKey(trx: Executor, userId: string, key: string, newKey: () => string): Promise<void> {
+  await trx
+    .insertInto('network_notification_settings')
+    .values({ user_id: userId, link_key: newKey(), calendar_key: key })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ calendar_key: key, updated_at: new Date() }))
+    .execute();
+}
+
+export function calendarOwner(db: Executor, userId: string) {
+  return db
+    .selectFrom('network_notification_settings as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.calendar_key', 'u.role'])
+    .where('s.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The meetings of the groups a person belongs to now, from `from` on (cancelled ones too, marked). */
+export function calendarMeetings(db: Executor, userId: string, from: Date) {
+  return db
+    .selectFrom('network_meetings as mt')
+    .innerJoin('network_group_members as m', 'm.group_id', 'mt.group_id')
+    .innerJoin('network_groups as g', 'g.id', 'mt.group_id')
+    .select([
+      'mt.id',
+      'mt.title',
+      'mt.starts_at',
+      'mt.ends_at',
+      'mt.place',
+      'mt.video_url',
+      'mt.agenda',
+      'mt.sequence',
+      'mt.cancelled_at',
+      'g.name as group_name',
+    ])
+    .where('m.user_id', '=', userId)
+    .where('m.state', '=', 'member')
+    .where('mt.ends_at', '>=', from)
+    .orderBy('mt.starts_at')
+    .limit(500)
+    .execute();
+}

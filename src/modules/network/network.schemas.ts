@@ -6,9 +6,11 @@ const choice = <T extends string>(values: readonly T[]) => Type.Union(values.map
 
 export const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) });
 export const MemberParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }), userId: Id() });
+export const CalendarParams = params({ token: Type.String({ pattern: '^[0-9a-fA-F-]{36}\\.[A-Za-z0-9_-]{20,60}(\\.ics)?$', maxLength: 120 }) });
 export const VersionParams = params({ id: Id(), number: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) });
 export const FileQuery = pageQuery({ version: QueryText(6) });
 export const TokenQuery = pageQuery({ token: QueryText(300) });
+export const SearchQuery = pageQuery({ q: QueryText(200) });
 export const RsvpQuery = pageQuery({ token: QueryText(300), antwort: QueryText(10) });
 
 export const PartnerRequestForm = Type.Object({

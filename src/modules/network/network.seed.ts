@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { AppDeps } from '../../platform/deps.js';
 import { addDays, fromLocal, todayIn } from '../../platform/time/berlin.js';
+import { documentText } from '../../platform/media/document-text.js';
 import * as repo from './network.repository.js';
 
 /*
@@ -164,20 +165,22 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       visibility: 'partners',
       created_by: editor.id,
     });
+    const minutesPdf = demoPdf([
+      'Protokoll der Lenkungsgruppe',
+      'Bündnis für Familie (Demo), Sitzung vom 4. November',
+      'TOP 1: Jahresprogramm 2027 - beschlossen.',
+      'TOP 2: Familientag im Juni - Ort: Stadtpark, Federführung AG Vereinbarkeit.',
+      'TOP 3: Randzeitenbetreuung - die AG Kinderbetreuung legt eine Übersicht vor.',
+      'Aufgaben: Einladung an die Unternehmen bis Ende Januar.',
+    ]);
     await repo.addVersion(trx, minutes, {
       filename: 'protokoll-lenkungsgruppe-november.pdf',
       content_type: 'application/pdf',
-      bytes: demoPdf([
-        'Protokoll der Lenkungsgruppe',
-        'Bündnis für Familie (Demo), Sitzung vom 4. November',
-        'TOP 1: Jahresprogramm 2027 - beschlossen.',
-        'TOP 2: Familientag im Juni - Ort: Stadtpark, Federführung AG Vereinbarkeit.',
-        'TOP 3: Randzeitenbetreuung - die AG Kinderbetreuung legt eine Übersicht vor.',
-        'Aufgaben: Einladung an die Unternehmen bis Ende Januar.',
-      ]),
+      bytes: minutesPdf,
       note: 'Erste Fassung',
       uploaded_by: editor.id,
     });
+    await repo.setDocumentText(trx, minutes, 1, documentText('application/pdf', minutesPdf));
     const concept = await repo.insertDocument(trx, {
       group_id: care,
       folder: 'Konzepte',
@@ -186,17 +189,19 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       visibility: 'public',
       created_by: partner.id,
     });
+    const conceptOdt = demoOdt([
+      'Konzeptskizze Randzeitenbetreuung',
+      'Viele Eltern arbeiten im Schichtdienst. Die Randzeitenbetreuung schließt die Lücke zwischen Kita und Arbeitszeit.',
+      'Vorschlag: Tagespflegepersonen betreuen Kinder ab 6 Uhr und bis 20 Uhr in Räumen der Kita.',
+    ]);
     await repo.addVersion(trx, concept, {
       filename: 'konzeptskizze-randzeiten.odt',
       content_type: 'application/vnd.oasis.opendocument.text',
-      bytes: demoOdt([
-        'Konzeptskizze Randzeitenbetreuung',
-        'Viele Eltern arbeiten im Schichtdienst. Die Randzeitenbetreuung schließt die Lücke zwischen Kita und Arbeitszeit.',
-        'Vorschlag: Tagespflegepersonen betreuen Kinder ab 6 Uhr und bis 20 Uhr in Räumen der Kita.',
-      ]),
+      bytes: conceptOdt,
       note: 'Entwurf zur Diskussion',
       uploaded_by: partner.id,
     });
+    await repo.setDocumentText(trx, concept, 1, documentText('application/vnd.oasis.opendocument.text', conceptOdt));
 
     // Meetings: the next one ahead, the last one with minutes and action items.
     const today = todayIn();

@@ -6,11 +6,14 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { hmac, safeEqual } from '../../platform/auth/tokens.js';
 import { AppError, notFound, type FieldErrors } from '../../platform/http/errors.js';
 import { uuidPattern } from '../../platform/http/ids.js';
+import { addDays, todayIn } from '../../platform/time/berlin.js';
 import { formatDateTime, storedLocale, type Locale } from '../../platform/i18n/i18n.js';
-import { documentExtension, recogniseDocument } from '../../platform/media/document-format.js';
+import { documentExtension, recogniseDocument, type DocumentType } from '../../platform/media/document-format.js';
+import { documentText } from '../../platform/media/document-text.js';
 import type { UploadedFile } from '../../platform/media/uploaded-file.js';
 import { calendarInvitation } from '../appointments/index.js';
 import { sentIssueSummaries } from '../newsletter/index.js';
+import { calendarFeed } from './calendar-feed.js';
 import { networkMail } from './emails/network-mails.js';
 import { networkMailMessages } from './emails/network-mails.messages.js';
 import { networkMessages } from './network.messages.js';
@@ -19,6 +22,8 @@ import * as repo from './network.repository.js';
 
 export const dispatchJob = 'network.dispatch';
 export const digestJob = 'network.digest';
+export const extractJob = 'network.extract-text';
+export const remindJob = 'network.task-reminders';
 
 export const groupPath = (slug: string) => `/netzwerk/gruppen/${slug}`;
 export const documentPath = (id: string) => `/netzwerk/dokumente/${id}`;
@@ -270,6 +275,20 @@ export function createNetworkService(deps: AppDeps) {
 
   // Documents --------------------------------------------------------------------------------------
 
+  /** A new version, and its text extraction for the search queued in the same transaction. */
+  async function addVersionAndIndex(trx: Executor, documentId: string, file: Parameters<typeof repo.addVersion>[2]): Promise<number> {
+    const number = await repo.addVersion(trx, documentId, file);
+    await deps.jobs.send(trx, extractJob, { documentId, number });
+    return number;
+  }
+
+  /** The extraction job: reads the version's text and puts it into the search index (if still current). */
+  async function extractText(documentId: string, number: number): Promise<boolean> {
+    const file = await repo.versionFile(db, documentId, number);
+    if (!file) return false;
+    return repo.setDocumentText(db, documentId, number, documentText(file.content_type as DocumentType, file.bytes));
+  }
+
   function readUpload(file: UploadedFile | null, locale: Locale, field = 'file'): { type: string; bytes: Buffer; filename: string } {
     const t = networkMessages(locale);
     if (!file) throw fieldError({ [field]: t('document.file.required') });
@@ -298,6 +317,32 @@ export function createNetworkService(deps: AppDeps) {
   return {
     dispatchImmediate,
     sendDigests,
+    extractText,
+
+    /** The day before a task is due its owner is reminded, once (the reminder's item key is the task's). */
+    async remindDueTasks(now = new Date()): Promise<number> {
+      const tasks = await repo.tasksDueOn(db, addDays(todayIn(now), 1));
+      await db.transaction().execute(async (trx) => {
+        for (const task of tasks) {
+          await notify(trx, [task.owner_id!], {
+            key: `task-due:${task.id}`,
+            kind: 'task_due',
+            groupId: task.group_id,
+            title: task.title,
+            link: task.meeting_id ? meetingPath(task.meeting_id) : '/netzwerk/mein',
+          });
+        }
+      });
+      return tasks.length;
+    },
+
+    /** Documents the person may read that match the words, with the matching passage. */
+    async searchDocuments(actor: Actor, query: string) {
+      authorize(isNetworkPerson(actor));
+      const words = query.trim().slice(0, 200);
+      if (!words) return [];
+      return repo.searchDocuments(db, words, { userId: actor.id, everything: isStaff(actor) });
+    },
 
     // Public face ------------------------------------------------------------------------------------
 
@@ -456,7 +501,13 @@ export function createNetworkService(deps: AppDeps) {
           visibility: input.visibility,
           created_by: actor.id,
         });
-        await repo.addVersion(trx, id, { filename: upload.filename, content_type: upload.type, bytes: upload.bytes, note: input.note, uploaded_by: actor.id });
+        await addVersionAndIndex(trx, id, {
+          filename: upload.filename,
+          content_type: upload.type,
+          bytes: upload.bytes,
+          note: input.note,
+          uploaded_by: actor.id,
+        });
         const others = (await repo.memberIds(trx, group.id)).filter((m) => m !== actor.id);
         await notify(trx, others, { key: `document:${id}`, kind: 'document', groupId: group.id, title: input.title, link: documentPath(id) });
         return id;
@@ -475,7 +526,7 @@ export function createNetworkService(deps: AppDeps) {
       return db
         .transaction()
         .execute((trx) =>
-          repo.addVersion(trx, doc.id, { filename: upload.filename, content_type: upload.type, bytes: upload.bytes, note, uploaded_by: actor.id }),
+          addVersionAndIndex(trx, doc.id, { filename: upload.filename, content_type: upload.type, bytes: upload.bytes, note, uploaded_by: actor.id }),
         );
     },
 
@@ -489,7 +540,7 @@ export function createNetworkService(deps: AppDeps) {
       return db
         .transaction()
         .execute((trx) =>
-          repo.addVersion(trx, doc.id, { filename: old.filename, content_type: old.content_type, bytes: old.bytes, note, uploaded_by: actor.id }),
+          addVersionAndIndex(trx, doc.id, { filename: old.filename, content_type: old.content_type, bytes: old.bytes, note, uploaded_by: actor.id }),
         );
     },
 
@@ -698,6 +749,37 @@ export function createNetworkService(deps: AppDeps) {
     async setChannel(actor: Actor, channel: NetworkChannel) {
       authorize(isNetworkPerson(actor));
       await repo.setChannel(db, actor.id, channel, newKey);
+    },
+
+    // The personal calendar feed ------------------------------------------------------------------------
+
+    /** The feed's address (created on first use), or with `renew` a new one: the old address stops working at once. */
+    async calendarUrl(actor: Actor, renew = false): Promise<string> {
+      authorize(isNetworkPerson(actor));
+      const owner = await repo.calendarOwner(db, actor.id);
+      let key = owner?.calendar_key ?? null;
+      if (!key || renew) {
+        key = newKey();
+        await repo.setCalendarKey(db, actor.id, key, newKey);
+      }
+      return url(`/netzwerk/kalender/${actor.id}.${sign(secret(), 'calendar', [actor.id, key])}.ics`);
+    },
+
+    /** The feed behind a token: the meetings of the groups the person belongs to now; null for a wrong or renewed address. */
+    async calendarByToken(token: string): Promise<string | null> {
+      const [userId, sig, extra] = token.split('.');
+      if (extra !== undefined || !userId || !sig || !uuidPattern.test(userId)) return null;
+      const owner = await repo.calendarOwner(db, userId);
+      if (!owner?.calendar_key || !safeEqual(sig, sign(secret(), 'calendar', [userId, owner.calendar_key]))) return null;
+      if (!(owner.role === 'partner' || owner.role === 'editor' || owner.role === 'admin')) return null;
+      const now = new Date();
+      const meetings = await repo.calendarMeetings(db, userId, new Date(now.getTime() - 30 * 86_400_000));
+      return calendarFeed(meetings, {
+        name: `${city.portalName}: ${networkMessages('de')('public.title')}`,
+        host: new URL(config.publicUrl).hostname || 'localhost',
+        url: (id) => url(meetingPath(id)),
+        now,
+      });
     },
 
     /** The person behind an unsubscribe link, or null. */

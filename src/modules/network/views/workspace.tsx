@@ -6,6 +6,7 @@ import { DataTable } from '../../../platform/views/data-table.js';
 import { Alert, CsrfField, DateField, ErrorSummary, FileField, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
+import { todayIn } from '../../../platform/time/berlin.js';
 import { renderMarkdown } from '../../content/index.js';
 import { networkMessages } from '../network.messages.js';
 import type { NetworkService } from '../network.service.js';
@@ -118,7 +119,15 @@ function TaskList({
       columns={[
         { header: t('task.title'), rowHeader: true, text: (r) => r.title },
         { header: t('task.owner'), text: (r) => r.owner ?? '—' },
-        { header: t('task.due'), text: (r) => (r.due_on ? formatCivilDate(r.due_on, ctx.locale) : '—') },
+        {
+          header: t('task.due'),
+          text: (r) =>
+            !r.due_on
+              ? '—'
+              : r.status === 'open' && r.due_on < todayIn()
+                ? t('task.overdue', { date: formatCivilDate(r.due_on, ctx.locale) })
+                : formatCivilDate(r.due_on, ctx.locale),
+        },
         { header: t('task.group'), text: (r) => r.group_name },
         {
           header: t('task.status'),
@@ -153,6 +162,10 @@ export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: M
           {t.html(`settings.current.${view.channel}`)}
         </a>
       </p>
+      <form method="get" action="/netzwerk/suche" role="search">
+        <TextField name="q" type="search" label={t('search.label')} />
+        <SubmitButton label={t('search.submit')} variant="secondary" />
+      </form>
       <h2 class="kern-heading-medium">{t.html('mine.groups')}</h2>
       {members.length === 0 ? <p class="kern-body">{t.html('mine.groups.none')}</p> : ''}
       <ul class="kern-list">
@@ -535,24 +548,30 @@ export function MeetingFormPage({
   group,
   values = {},
   errors = {},
+  meetingId,
 }: {
   ctx: PageContext;
   group: { slug: string; name: string };
   values?: Record<string, string>;
   errors?: FieldErrors;
+  /** Changing a planned meeting (everyone gets the update) rather than planning a new one. */
+  meetingId?: string;
 }) {
   const t = networkMessages(ctx.locale);
+  const heading = meetingId ? t('meeting.edit') : t('meeting.new');
   return (
-    <Layout ctx={ctx} title={t('meeting.new')} section={section} hasErrors={Object.keys(errors).length > 0}>
+    <Layout ctx={ctx} title={heading} section={section} hasErrors={Object.keys(errors).length > 0}>
       <Errors ctx={ctx} errors={errors} />
       <p class="kern-body">
         <a class="kern-link" href={groupPath(group.slug)} lang="de" safe>
           {group.name}
         </a>
       </p>
-      <h1 class="kern-heading-x-large">{t.html('meeting.new')}</h1>
-      <p class="kern-body">{t.html('meeting.new.lead')}</p>
-      <form method="post" action={`${groupPath(group.slug)}/termine/neu`} novalidate>
+      <h1 class="kern-heading-x-large" safe>
+        {heading}
+      </h1>
+      <p class="kern-body">{meetingId ? t.html('meeting.edit.lead') : t.html('meeting.new.lead')}</p>
+      <form method="post" action={meetingId ? `${meetingPath(meetingId)}/aendern` : `${groupPath(group.slug)}/termine/neu`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField name="title" label={t('meeting.title')} value={values.title} error={errors.title} required />
         <DateField name="date" label={t('meeting.date')} value={values.date} error={errors.date} locale={ctx.locale} required />
@@ -561,7 +580,7 @@ export function MeetingFormPage({
         <TextField name="place" label={t('meeting.place')} value={values.place} error={errors.place} />
         <TextField name="videoUrl" type="url" label={t('meeting.video')} hint={t('meeting.video.hint')} value={values.videoUrl} error={errors.videoUrl} />
         <TextArea name="agenda" label={t('meeting.agenda')} hint={t('meeting.agenda.hint')} value={values.agenda} error={errors.agenda} rows={6} />
-        <SubmitButton label={t('meeting.submit')} />
+        <SubmitButton label={meetingId ? t('meeting.edit.submit') : t('meeting.submit')} />
       </form>
     </Layout>
   );
@@ -682,6 +701,15 @@ export function MeetingPageView({
           {meeting.cancelled_at ? (
             ''
           ) : (
+            <p class="kern-body">
+              <a class="kern-link" href={`${path}/aendern`}>
+                {t.html('meeting.edit')}
+              </a>
+            </p>
+          )}
+          {meeting.cancelled_at ? (
+            ''
+          ) : (
             <form method="post" action={`${path}/absagen`}>
               <CsrfField token={ctx.csrfToken} />
               <SubmitButton label={t('meeting.cancel')} variant="tertiary" />
@@ -720,7 +748,7 @@ export function RsvpLinkPage({
   );
 }
 
-export function SettingsPage({ ctx, channel, notice }: { ctx: PageContext; channel: NetworkChannel; notice?: string }) {
+export function SettingsPage({ ctx, channel, calendarUrl, notice }: { ctx: PageContext; channel: NetworkChannel; calendarUrl: string; notice?: string }) {
   const t = networkMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('settings.title')} section={section}>
@@ -744,6 +772,16 @@ export function SettingsPage({ ctx, channel, notice }: { ctx: PageContext; chann
         </fieldset>
         <SubmitButton label={t('settings.submit')} />
       </form>
+      <h2 class="kern-heading-medium" id="kalender">
+        {t.html('calendar.heading')}
+      </h2>
+      <p class="kern-body">{t.html('calendar.lead')}</p>
+      <TextField name="calendar-url" label={t('calendar.url')} value={calendarUrl} />
+      <form method="post" action="/netzwerk/benachrichtigungen/kalender">
+        <CsrfField token={ctx.csrfToken} />
+        <p class="kern-body">{t.html('calendar.renew.lead')}</p>
+        <SubmitButton label={t('calendar.renew')} variant="secondary" />
+      </form>
     </Layout>
   );
 }
@@ -759,6 +797,64 @@ export function UnsubscribePage({ ctx, token }: { ctx: PageContext; token: strin
         <input type="hidden" name="token" value={token} />
         <SubmitButton label={t('unsubscribe.submit')} />
       </form>
+    </Layout>
+  );
+}
+
+type SearchHits = Awaited<ReturnType<NetworkService['searchDocuments']>>;
+
+/** The passage with the matching words marked (the database marks them with << and >>; everything is escaped here). */
+function Passage({ text }: { text: string }) {
+  const parts = text.split(/(<<[^]*?>>)/);
+  return (
+    <p class="kern-body network-passage" lang="de">
+      {parts.map((part) => (part.startsWith('<<') && part.endsWith('>>') ? <mark safe>{part.slice(2, -2)}</mark> : <span safe>{part}</span>))}
+    </p>
+  );
+}
+
+export function DocumentSearchPage({ ctx, query, hits }: { ctx: PageContext; query: string; hits: SearchHits | null }) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('search.title')} section={section}>
+      <p class="kern-body">
+        <a class="kern-link" href="/netzwerk/mein">
+          {t.html('mine.title')}
+        </a>
+      </p>
+      <h1 class="kern-heading-x-large">{t.html('search.title')}</h1>
+      <form method="get" action="/netzwerk/suche" role="search">
+        <TextField name="q" type="search" label={t('search.label')} hint={t('search.hint')} value={query} />
+        <SubmitButton label={t('search.submit')} />
+      </form>
+      {hits === null ? (
+        ''
+      ) : hits.length === 0 ? (
+        <p class="kern-body" role="status">
+          {t.html('search.none', { query })}
+        </p>
+      ) : (
+        <>
+          <h2 class="kern-heading-medium" role="status">
+            {t.html('search.count', { count: hits.length, query })}
+          </h2>
+          <ol class="network-feed">
+            {hits.map((hit) => (
+              <li>
+                <h3 class="kern-heading-small">
+                  <a class="kern-link" href={documentPath(hit.id)} lang="de" safe>
+                    {hit.title}
+                  </a>
+                </h3>
+                <p class="kern-body kern-body--small" safe>
+                  {`${hit.group_name} · ${t(`visibility.${hit.visibility}`)} · ${day(hit.updated_at, ctx.locale)}`}
+                </p>
+                {hit.passage.trim() ? <Passage text={hit.passage} /> : ''}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
     </Layout>
   );
 }
