@@ -57,6 +57,13 @@ describe('alliance network', () => {
     await expectNoAxeViolations(page);
     expect(await page.locator('main h1').innerText()).toBe('Ideensammlung Bewegung');
 
+    // Found by a word inside the file once its text is read.
+    await h.runJobs();
+    expect((await visit(page, h.url('/netzwerk/suche?q=Parks'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main ol a').first().innerText()).toBe('Ideensammlung Bewegung');
+    expect(await page.locator('main mark').first().innerText()).toBe('Park');
+
     // The lead of the steering group plans a meeting; every member is invited.
     expect((await visit(page, h.url('/netzwerk/gruppen/lenkungsgruppe/termine/neu'))).status()).toBe(200);
     await expectNoAxeViolations(page);

@@ -149,6 +149,37 @@ describe('groups', () => {
   });
 });
 
+describe('running the groups', () => {
+  it('lets staff open a working group and its lead publish results on the public page', async () => {
+    const staff = await signedInVisitor(t, 'editor');
+    const partner = await signedInVisitor(t, 'partner');
+    expect((await partner.visitor.get('/netzwerk/gruppen/neu')).statusCode).toBe(403);
+    const empty = await staff.visitor.submit('/netzwerk/gruppen/neu', '/netzwerk/gruppen/neu', { name: '', access: 'open' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Geben Sie einen Namen ein.');
+    const res = await staff.visitor.submit('/netzwerk/gruppen/neu', '/netzwerk/gruppen/neu', {
+      name: 'AG Ferien & Freizeit',
+      access: 'open',
+      topic: 'Angebote in den Ferien.',
+    });
+    expect(res.headers.location).toBe('/netzwerk/gruppen/ag-ferien-freizeit?hinweis=angelegt');
+    const again = await staff.visitor.submit('/netzwerk/gruppen/neu', '/netzwerk/gruppen/neu', { name: 'AG Ferien & Freizeit', access: 'closed' });
+    expect(again.headers.location).toBe('/netzwerk/gruppen/ag-ferien-freizeit-2?hinweis=angelegt');
+
+    const edit = '/netzwerk/gruppen/ag-ferien-freizeit/bearbeiten';
+    expect((await partner.visitor.get(edit)).statusCode).toBe(403);
+    await staff.visitor.submit(edit, edit, {
+      name: 'AG Ferien & Freizeit',
+      access: 'open',
+      topic: 'Angebote in den Ferien.',
+      publicResults: 'Ferienpass 2027 geplant.',
+    });
+    const page = await visitor().get('/netzwerk');
+    expect(page.body).toContain('AG Ferien &amp; Freizeit');
+    expect(page.body).toContain('Ferienpass 2027 geplant.');
+  });
+});
+
 describe('documents', () => {
   it('stores an upload with versions, serves it with safe headers and restores an old version', async () => {
     const g = await groupWithLead('open');

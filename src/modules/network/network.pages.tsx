@@ -14,11 +14,12 @@ import { acceptMultipart } from '../../platform/media/uploads.js';
 import { fromLocal, toLocal } from '../../platform/time/berlin.js';
 import { NoticePage } from '../../platform/views/notice-page.js';
 import { networkMessages } from './network.messages.js';
-import { isNetworkPerson } from './network.policy.js';
+import { isNetworkPerson, isStaff } from './network.policy.js';
 import {
   CalendarParams,
   DocumentForm,
   FileQuery,
+  GroupForm,
   InviteForm,
   MeetingForm,
   MemberParams,
@@ -37,10 +38,11 @@ import {
   VersionForm,
   VersionParams,
 } from './network.schemas.js';
-import { documentPath, groupPath, meetingPath, type MeetingInput, type NetworkService } from './network.service.js';
+import { documentPath, groupPath, meetingPath, type GroupInput, type MeetingInput, type NetworkService } from './network.service.js';
 import { NetworkPublicPage, PartnerRequestPage, section } from './views/public.js';
 import {
   DocumentFormPage,
+  GroupFormPage,
   DocumentPageView,
   DocumentSearchPage,
   GroupPageView,
@@ -59,6 +61,8 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  *   GET       /netzwerk                                       the alliance in public: partners, groups, public documents, the request form
  *   GET  POST /netzwerk/partner-werden                        ask to join as a partner (a mail to the family office)
  *   GET       /netzwerk/mein                                  a partner's start page: groups, meetings with RSVP, tasks, feed, Infobrief
+ *   GET  POST /netzwerk/gruppen/neu                           staff open a working group (they lead it)
+ *   GET  POST /netzwerk/gruppen/:slug/bearbeiten              leads and staff edit name, access, topic, lead organisation, public results
  *   GET       /netzwerk/gruppen/:slug                         a group: members, meetings, tasks, documents, feed (private: members only, else 404)
  *        POST /netzwerk/gruppen/:slug/beitreten               join (open), ask (closed), accept an invitation (private)
  *        POST /netzwerk/gruppen/:slug/verlassen               leave
@@ -108,6 +112,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
       abgesagt: t(req)('notice.cancelled'),
       geaendert: t(req)('notice.changed'),
       kalender: t(req)('notice.calendar'),
+      angelegt: t(req)('notice.created'),
       antwort: t(req)('notice.answered'),
     };
     return value ? words[value] : undefined;
@@ -148,6 +153,70 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   app.get('/netzwerk/mein', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
     const actor = networkActor(req);
     return reply.html(<MyNetworkPage ctx={ctxOf(req)} view={await service.myPage(actor)} notice={notice(req, req.query.hinweis)} />);
+  });
+
+  // Staff create groups; leads and staff edit them.
+  const groupLabels = (req: FastifyRequest): Record<string, FieldWords> => ({
+    name: { label: t(req)('groupForm.name'), required: t(req)('groupForm.name.required') },
+    access: t(req)('groupForm.access'),
+    topic: t(req)('groupForm.topic'),
+    publicResults: t(req)('groupForm.results'),
+    leadOrganization: { label: t(req)('groupForm.leadOrganization'), format: t(req)('groupForm.leadOrganization.unknown') },
+  });
+  const readGroup = (req: FastifyRequest): { input: GroupInput } | { errors: Record<string, string> } => {
+    const form = parseForm(GroupForm, req.body, groupLabels(req), req.locale);
+    if (!form.ok) return { errors: form.errors };
+    const v = form.value;
+    return {
+      input: { name: v.name, access: v.access, topic: v.topic ?? '', publicResults: v.publicResults ?? '', leadOrganizationId: v.leadOrganization ?? null },
+    };
+  };
+
+  app.get('/netzwerk/gruppen/neu', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    ensure(isStaff(networkActor(req)));
+    return reply.html(<GroupFormPage ctx={ctxOf(req)} organizations={await service.organizations()} />);
+  });
+
+  app.post('/netzwerk/gruppen/neu', { schema: { body: formBody(GroupForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    ensure(isStaff(actor));
+    const read = readGroup(req);
+    const done = 'errors' in read ? ({ ok: false, errors: read.errors } as const) : await attempt(() => service.createGroup(actor, read.input, req.locale));
+    if (!done.ok)
+      return reply
+        .status(422)
+        .html(<GroupFormPage ctx={ctxOf(req)} organizations={await service.organizations()} values={formValues(req.body)} errors={done.errors} />);
+    return reply.redirect(`${groupPath(done.value)}?hinweis=angelegt`, 303);
+  });
+
+  app.get('/netzwerk/gruppen/:slug/bearbeiten', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
+    const view = await service.groupPage(networkActor(req), req.params.slug);
+    ensure(view.isLead);
+    const g = view.group;
+    const values = { name: g.name, access: g.access, topic: g.topic, publicResults: g.public_results, leadOrganization: g.lead_organization_id ?? '' };
+    return reply.html(<GroupFormPage ctx={ctxOf(req)} organizations={await service.organizations()} values={values} slug={g.slug} />);
+  });
+
+  app.post('/netzwerk/gruppen/:slug/bearbeiten', { schema: { params: SlugParams, body: formBody(GroupForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const read = readGroup(req);
+    const done =
+      'errors' in read
+        ? ({ ok: false, errors: read.errors } as const)
+        : await attempt(() => service.updateGroup(actor, req.params.slug, read.input, req.locale));
+    if (!done.ok)
+      return reply
+        .status(422)
+        .html(
+          <GroupFormPage
+            ctx={ctxOf(req)}
+            organizations={await service.organizations()}
+            values={formValues(req.body)}
+            errors={done.errors}
+            slug={req.params.slug}
+          />,
+        );
+    return reply.redirect(`${groupPath(req.params.slug)}?hinweis=gespeichert`, 303);
   });
 
   app.get('/netzwerk/gruppen/:slug', { schema: { params: SlugParams, querystring: NoticeQuery } }, async (req, reply) => {

@@ -665,3 +665,20 @@ export function calendarMeetings(db: Executor, userId: string, from: Date) {
     .limit(500)
     .execute();
 }
+
+/** Partner organisations, for the lead organisation of a group. */
+export function partnerOrganizations(db: Executor) {
+  return db.selectFrom('organizations').select(['id', 'name']).where('kind', 'in', ['partner', 'city']).orderBy('name').execute();
+}
+
+export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
+  return (await db.selectFrom('network_groups').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+export async function updateGroup(
+  trx: Executor,
+  id: string,
+  input: { name: string; access: NetworkGroupAccess; topic: string; public_results: string; lead_organization_id: string | null },
+): Promise<void> {
+  await trx.updateTable('network_groups').set(input).where('id', '=', id).execute();
+}

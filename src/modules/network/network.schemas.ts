@@ -56,3 +56,11 @@ export const TaskForm = Type.Object({
 export const TaskStatusForm = Type.Object({ done: choice(['ja', 'nein'] as const) });
 export const SettingsForm = Type.Object({ channel: choice(['immediate', 'digest', 'off'] as const) });
 export const UnsubscribeForm = Type.Object({ token: Type.String({ maxLength: 300 }) });
+
+export const GroupForm = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 200 }),
+  access: choice(['open', 'closed', 'private'] as const),
+  topic: Type.Optional(Type.String({ maxLength: 2000 })),
+  publicResults: Type.Optional(Type.String({ maxLength: 5000 })),
+  leadOrganization: Type.Optional(Id()),
+});

@@ -35,6 +35,34 @@ const fieldError = (fields: FieldErrors) => new AppError('validation_failed', Ob
 /** How many immediate notifications one dispatch transaction claims. */
 const dispatchBatch = 200;
 
+export interface GroupInput {
+  name: string;
+  access: 'open' | 'closed' | 'private';
+  topic: string;
+  publicResults: string;
+  leadOrganizationId: string | null;
+}
+
+/** Addresses under /netzwerk/gruppen/ that are pages, not groups. */
+const reservedSlugs = new Set(['neu']);
+
+/** "AG Mobilität & Spielräume" → "ag-mobilitaet-spielraeume". */
+export function slugOf(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'gruppe';
+}
+
 export interface MeetingInput {
   title: string;
   startsAt: Date;
@@ -427,6 +455,52 @@ export function createNetworkService(deps: AppDeps) {
         });
         return 'requested' as const;
       });
+    },
+
+    async organizations() {
+      return repo.partnerOrganizations(db);
+    },
+
+    /** Staff open a new working group; they lead it until they hand it on. */
+    async createGroup(actor: Actor, input: GroupInput, locale: Locale): Promise<string> {
+      authorize(isStaff(actor));
+      const t = networkMessages(locale);
+      if (input.leadOrganizationId && !(await repo.partnerOrganizations(db)).some((o) => o.id === input.leadOrganizationId))
+        throw fieldError({ leadOrganization: t('groupForm.leadOrganization.unknown') });
+      const base = slugOf(input.name);
+      let slug = base;
+      for (let n = 2; reservedSlugs.has(slug) || (await repo.slugTaken(db, slug)); n++) slug = `${base}-${n}`;
+      return db.transaction().execute(async (trx) => {
+        const id = await repo.insertGroup(trx, {
+          slug,
+          name: input.name,
+          kind: 'working',
+          access: input.access,
+          topic: input.topic,
+          public_results: input.publicResults,
+          lead_organization_id: input.leadOrganizationId,
+        });
+        await repo.putMembership(trx, id, actor.id, 'member', 'lead');
+        return slug;
+      });
+    },
+
+    /** Leads and staff keep a group's description, access and public results up to date. */
+    async updateGroup(actor: Actor, slug: string, input: GroupInput, locale: Locale) {
+      const { group, standing: s } = await visibleGroup(actor, slug);
+      authorize(canLead(actor, s));
+      if (group.kind === 'steering' && input.access === 'private') throw fieldError({ access: networkMessages(locale)('groupForm.access.steering') });
+      if (input.leadOrganizationId && !(await repo.partnerOrganizations(db)).some((o) => o.id === input.leadOrganizationId))
+        throw fieldError({ leadOrganization: networkMessages(locale)('groupForm.leadOrganization.unknown') });
+      await db.transaction().execute((trx) =>
+        repo.updateGroup(trx, group.id, {
+          name: input.name,
+          access: input.access,
+          topic: input.topic,
+          public_results: input.publicResults,
+          lead_organization_id: input.leadOrganizationId,
+        }),
+      );
     },
 
     async leave(actor: Actor, slug: string) {
