@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely';
  *   serves them), each upload a new numbered version; the document points at its current one. The text
  *   of the current version (extracted in a job) feeds a German full-text index with title and description.
  * - network_meetings / network_rsvps / network_tasks: meetings with iCalendar SEQUENCE, answers, action items.
- * - network_posts: a group's feed (the Familieninfobrief joins it when read, from the newsletter module).
+ * - network_posts / network_comments: a group's feed (the Familieninfobrief joins it when read, from the newsletter module).
  * - network_notification_settings / network_notifications: exactly one delivery per member and item
  *   (UNIQUE (user_id, item_key)); the dispatch and the digest claim rows and queue the mail in one transaction.
  */
@@ -141,6 +141,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX network_posts_group ON network_posts (group_id, created_at DESC)`.execute(db);
 
+  await sql`CREATE TABLE network_comments (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    post_id uuid NOT NULL REFERENCES network_posts(id) ON DELETE CASCADE,
+    author_id uuid REFERENCES users(id) ON DELETE SET NULL,
+    body text NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`.execute(db);
+  await sql`CREATE INDEX network_comments_post ON network_comments (post_id, created_at)`.execute(db);
+
   await sql`CREATE TABLE network_notification_settings (
     user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
     channel text NOT NULL DEFAULT 'immediate' CHECK (channel IN ('immediate', 'digest', 'off')),
@@ -154,7 +163,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     group_id uuid REFERENCES network_groups(id) ON DELETE CASCADE,
     item_key text NOT NULL CHECK (length(item_key) <= 200),
-    kind text NOT NULL CHECK (kind IN ('post', 'document', 'meeting', 'meeting_changed', 'meeting_cancelled', 'task', 'task_due', 'request')),
+    kind text NOT NULL CHECK (kind IN ('post', 'mention', 'reply', 'document', 'meeting', 'meeting_changed', 'meeting_cancelled', 'task', 'task_due', 'request')),
     subject text NOT NULL CHECK (length(subject) <= 300),
     link text NOT NULL CHECK (link ~ '^/'),
     channel text NOT NULL CHECK (channel IN ('immediate', 'digest', 'off')),
@@ -170,6 +179,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
     'network_notifications',
     'network_notification_settings',
+    'network_comments',
     'network_posts',
     'network_tasks',
     'network_rsvps',

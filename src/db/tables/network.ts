@@ -12,7 +12,8 @@ export type NetworkVisibility = 'group' | 'partners' | 'public';
 export type NetworkRsvp = 'yes' | 'no' | 'maybe';
 export type NetworkTaskStatus = 'open' | 'done';
 export type NetworkChannel = 'immediate' | 'digest' | 'off';
-export type NetworkNotificationKind = 'post' | 'document' | 'meeting' | 'meeting_changed' | 'meeting_cancelled' | 'task' | 'task_due' | 'request';
+export type NetworkNotificationKind =
+  'post' | 'mention' | 'reply' | 'document' | 'meeting' | 'meeting_changed' | 'meeting_cancelled' | 'task' | 'task_due' | 'request';
 export type NetworkNotificationState = 'queued' | 'sent' | 'skipped';
 
 export interface NetworkPartnersTable {
@@ -128,6 +129,14 @@ export interface NetworkPostsTable {
   created_at: Timestamp;
 }
 
+export interface NetworkCommentsTable {
+  id: Generated<string>;
+  post_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
 export interface NetworkNotificationSettingsTable {
   user_id: string;
   channel: ColumnType<NetworkChannel, NetworkChannel | undefined, NetworkChannel>;
@@ -162,6 +171,7 @@ export interface NetworkTables {
   network_rsvps: NetworkRsvpsTable;
   network_tasks: NetworkTasksTable;
   network_posts: NetworkPostsTable;
+  network_comments: NetworkCommentsTable;
   network_notification_settings: NetworkNotificationSettingsTable;
   network_notifications: NetworkNotificationsTable;
 }

@@ -440,6 +440,41 @@ describe('task reminders', () => {
   });
 });
 
+describe('mentions and comments', () => {
+  it('tells a mentioned member once (as a mention, not also as a post), refuses unknown names, and tells authors of replies', async () => {
+    const g = await groupWithLead('open');
+    const named = await memberOfGroup(g.id);
+    const other = await memberOfGroup(g.id);
+    const group = `/netzwerk/gruppen/${g.slug}`;
+    const unknown = await g.lead.visitor.submit(group, `${group}/beitraege`, { body: 'Frag mal @Niemand Bekanntes' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('„@Niemand“ ist kein Mitglied dieser Gruppe.');
+    expect(
+      (await g.lead.visitor.submit(group, `${group}/beitraege`, { body: `@${named.user.display_name} bitte den Raum buchen (an info@example.org)` }))
+        .statusCode,
+    ).toBe(303);
+    const mention = await mailsTo(named.user.email);
+    expect(mention.map((m) => m.subject)).toEqual([
+      `Sie wurden in „Testgruppe ${g.slug.split('-')[1]}“ erwähnt: @${named.user.display_name} bitte den Raum buchen (an info@example.org)`,
+    ]);
+    expect((await mailsTo(other.user.email)).map((m) => m.subject)[0]).toContain('Neuer Beitrag in');
+
+    const post = await t.deps.db.selectFrom('network_posts').select('id').where('group_id', '=', g.id).executeTakeFirstOrThrow();
+    const field = `kommentar-${post.id}`;
+    const empty = await named.visitor.submit(group, `/netzwerk/beitraege/${post.id}/kommentare`, { [field]: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Schreiben Sie Ihren Kommentar.');
+    expect((await named.visitor.submit(group, `/netzwerk/beitraege/${post.id}/kommentare`, { [field]: 'Erledigt, Raum 2.14 ist gebucht.' })).statusCode).toBe(
+      303,
+    );
+    const replies = await mailsTo(g.lead.user.email);
+    expect(replies.map((m) => m.subject)).toEqual([`Antwort auf Ihren Beitrag in „Testgruppe ${g.slug.split('-')[1]}“: Erledigt, Raum 2.14 ist gebucht.`]);
+    expect((await other.visitor.get(group)).body).toContain('Erledigt, Raum 2.14 ist gebucht.');
+    const outsider = await signedInVisitor(t, 'partner');
+    expect((await outsider.visitor.submit('/netzwerk/mein', `/netzwerk/beitraege/${post.id}/kommentare`, { [field]: 'Ich auch' })).statusCode).toBe(403);
+  });
+});
+
 describe('notifications arrive exactly once', () => {
   it('two dispatch runs at the same time mail each notification once', async () => {
     const g = await groupWithLead('open');

@@ -17,6 +17,7 @@ import { networkMessages } from './network.messages.js';
 import { isNetworkPerson, isStaff } from './network.policy.js';
 import {
   CalendarParams,
+  CommentForm,
   DocumentForm,
   FileQuery,
   GroupForm,
@@ -68,7 +69,8 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  *        POST /netzwerk/gruppen/:slug/verlassen               leave
  *        POST /netzwerk/gruppen/:slug/mitglieder/:userId/aufnehmen|entfernen   a lead accepts a request or removes a member
  *        POST /netzwerk/gruppen/:slug/einladen                a lead invites a partner by address
- *        POST /netzwerk/gruppen/:slug/beitraege               a post in the group's feed (Markdown)
+ *        POST /netzwerk/gruppen/:slug/beitraege               a post in the group's feed (Markdown, @mentions of members)
+ *        POST /netzwerk/beitraege/:id/kommentare              a comment (the post's author hears of it)
  *   GET  POST /netzwerk/gruppen/:slug/dokumente/neu           upload a document (multipart, ≤ 25 MB, type from the bytes)
  *   GET       /netzwerk/suche?q=                              full-text search in the documents one may read (title, description, the file's text)
  *   GET       /netzwerk/dokumente/:id                         a document with its versions
@@ -267,8 +269,31 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
     const actor = networkActor(req);
     const form = parseForm(PostForm, req.body, { body: { label: t(req)('post.body'), required: t(req)('post.body.required') } }, req.locale);
     if (!form.ok) return groupAgain(req, reply, req.params.slug, form.errors);
-    await service.post(actor, req.params.slug, form.value.body);
+    const done = await attempt(() => service.post(actor, req.params.slug, form.value.body, req.locale));
+    if (!done.ok) return groupAgain(req, reply, req.params.slug, done.errors);
     return reply.redirect(`${groupPath(req.params.slug)}?hinweis=geteilt#feed`, 303);
+  });
+
+  app.post('/netzwerk/beitraege/:id/kommentare', { schema: { params: IdParams, body: formBody(CommentForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    // Each post has its own comment field (ids stay unique on the page): kommentar-<post id>.
+    const field = `kommentar-${req.params.id}`;
+    const form = parseForm(
+      CommentForm,
+      { body: formValues(req.body)[field] ?? '' },
+      { body: { label: t(req)('comment.body'), required: t(req)('comment.body.required') } },
+      req.locale,
+    );
+    const done = form.ok
+      ? await attempt(() => service.comment(actor, req.params.id, form.value.body, req.locale))
+      : ({ ok: false, errors: form.errors } as const);
+    if (!done.ok) {
+      const slug = await service.postGroupSlug(actor, req.params.id);
+      return reply
+        .status(422)
+        .html(<GroupPageView ctx={ctxOf(req)} view={await service.groupPage(actor, slug)} errors={{ [field]: Object.values(done.errors)[0] ?? '' }} />);
+    }
+    return reply.redirect(`${groupPath(done.value)}?hinweis=geteilt#beitrag-${req.params.id}`, 303);
   });
 
   // Documents ----------------------------------------------------------------------------------------

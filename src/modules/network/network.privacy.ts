@@ -39,6 +39,16 @@ export const networkPersonalData: PersonalDataDeclaration[] = [
     retention: { rule: 'solange die Gruppe besteht; nach dem Löschen des Kontos ohne Namen („ehemaliges Mitglied“)' },
   },
   {
+    name: 'netzwerk_kommentare',
+    table: 'network_comments',
+    subject: { user: 'author_id' },
+    purpose: 'wer einen Beitrag kommentiert hat',
+    columns: {},
+    context: ['body', 'created_at'],
+    onErase: 'unlink',
+    retention: { rule: 'solange der Beitrag besteht; nach dem Löschen des Kontos ohne Namen („ehemaliges Mitglied“)' },
+  },
+  {
     name: 'netzwerk_dokumente',
     table: 'network_documents',
     subject: { user: 'created_by' },

@@ -682,3 +682,40 @@ export async function updateGroup(
 ): Promise<void> {
   await trx.updateTable('network_groups').set(input).where('id', '=', id).execute();
 }
+
+// Comments ------------------------------------------------------------------------------------------
+
+export function findPost(db: Executor, id: string) {
+  return db
+    .selectFrom('network_posts as p')
+    .innerJoin('network_groups as g', 'g.id', 'p.group_id')
+    .select(['p.id', 'p.group_id', 'p.author_id', 'p.body', 'g.slug as group_slug'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertComment(trx: Executor, input: { post_id: string; author_id: string; body: string }): Promise<string> {
+  return (await trx.insertInto('network_comments').values(input).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function commentsOf(db: Executor, postIds: string[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('network_comments as c')
+    .leftJoin('users as u', 'u.id', 'c.author_id')
+    .select(['c.id', 'c.post_id', 'c.body', 'c.created_at', 'u.display_name as author'])
+    .where('c.post_id', 'in', postIds)
+    .orderBy('c.created_at')
+    .execute();
+}
+
+/** Members of a group with their names, for mentions. */
+export function memberNames(db: Executor, groupId: string) {
+  return db
+    .selectFrom('network_group_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.display_name'])
+    .where('m.group_id', '=', groupId)
+    .where('m.state', '=', 'member')
+    .execute();
+}

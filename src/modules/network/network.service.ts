@@ -16,6 +16,7 @@ import { sentIssueSummaries } from '../newsletter/index.js';
 import { calendarFeed } from './calendar-feed.js';
 import { networkMail } from './emails/network-mails.js';
 import { networkMailMessages } from './emails/network-mails.messages.js';
+import { findMentions } from './mentions.js';
 import { networkMessages } from './network.messages.js';
 import { authorize, canContribute, canLead, canReadDocument, canSeeGroup, isNetworkPerson, isStaff, type GroupStanding } from './network.policy.js';
 import * as repo from './network.repository.js';
@@ -301,6 +302,15 @@ export function createNetworkService(deps: AppDeps) {
     return mails;
   }
 
+  const summary = (body: string) => body.replace(/\s+/g, ' ').trim().slice(0, 80);
+
+  /** The members a text mentions; an unknown name is a 422 naming it. */
+  async function checkedMentions(body: string, groupId: string, locale: Locale): Promise<string[]> {
+    const found = findMentions(body, await repo.memberNames(db, groupId));
+    if (found.unknown.length > 0) throw fieldError({ body: networkMessages(locale)('mention.unknown', { name: found.unknown[0]! }) });
+    return found.ids;
+  }
+
   // Documents --------------------------------------------------------------------------------------
 
   /** A new version, and its text extraction for the search queued in the same transaction. */
@@ -421,9 +431,14 @@ export function createNetworkService(deps: AppDeps) {
         member ? repo.groupTasks(db, group.id) : Promise.resolve([]),
         member ? repo.feed(db, [group.id], 20) : Promise.resolve([]),
       ]);
+      const comments = await repo.commentsOf(
+        db,
+        posts.map((p) => p.id),
+      );
       return {
         group,
         standing: s,
+        comments,
         isMember: member,
         isLead: canLead(actor, s),
         members: member ? members : members.filter((m) => m.state === 'member'),
@@ -543,15 +558,57 @@ export function createNetworkService(deps: AppDeps) {
 
     // Feed ---------------------------------------------------------------------------------------------
 
-    async post(actor: Actor, slug: string, body: string) {
+    /**
+     * A post in the group's feed. Mentioned members hear of it as a mention, the others as a new post:
+     * one item key, so nobody gets both. A mention of someone outside the group is refused (422).
+     */
+    async post(actor: Actor, slug: string, body: string, locale: Locale) {
       const { group, standing: s } = await visibleGroup(actor, slug);
       authorize(canContribute(actor, s));
+      const mentioned = await checkedMentions(body, group.id, locale);
       await db.transaction().execute(async (trx) => {
         const id = await repo.insertPost(trx, { group_id: group.id, author_id: actor.id, body });
+        const title = summary(body);
+        const link = `${groupPath(group.slug)}#beitrag-${id}`;
         const others = (await repo.memberIds(trx, group.id)).filter((m) => m !== actor.id);
-        const title = body.replace(/\s+/g, ' ').slice(0, 80);
-        await notify(trx, others, { key: `post:${id}`, kind: 'post', groupId: group.id, title, link: `${groupPath(group.slug)}#beitrag-${id}` });
+        await notify(
+          trx,
+          mentioned.filter((m) => m !== actor.id),
+          { key: `post:${id}`, kind: 'mention', groupId: group.id, title, link },
+        );
+        await notify(trx, others, { key: `post:${id}`, kind: 'post', groupId: group.id, title, link });
       });
+    },
+
+    /** The group of a post the actor may see (for showing a refused comment with its group). */
+    async postGroupSlug(actor: Actor, postId: string): Promise<string> {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      await visibleGroup(actor, post.group_slug);
+      return post.group_slug;
+    },
+
+    /** A comment on a post: the post's author hears of the reply, mentioned members of the mention (once each). */
+    async comment(actor: Actor, postId: string, body: string, locale: Locale) {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      const { group, standing: s } = await visibleGroup(actor, post.group_slug);
+      authorize(canContribute(actor, s));
+      const mentioned = await checkedMentions(body, group.id, locale);
+      await db.transaction().execute(async (trx) => {
+        const id = await repo.insertComment(trx, { post_id: post.id, author_id: actor.id, body });
+        const title = summary(body);
+        const link = `${groupPath(group.slug)}#beitrag-${post.id}`;
+        await notify(
+          trx,
+          mentioned.filter((m) => m !== actor.id),
+          { key: `comment:${id}`, kind: 'mention', groupId: group.id, title, link },
+        );
+        const members = new Set(await repo.memberIds(trx, group.id));
+        if (post.author_id && post.author_id !== actor.id && members.has(post.author_id))
+          await notify(trx, [post.author_id], { key: `comment:${id}`, kind: 'reply', groupId: group.id, title, link });
+      });
+      return post.group_slug;
     },
 
     // Documents ------------------------------------------------------------------------------------------

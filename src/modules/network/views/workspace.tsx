@@ -51,12 +51,25 @@ function RsvpButtons({ ctx, action, current, token }: { ctx: PageContext; action
   );
 }
 
+interface FeedComment {
+  id: string;
+  post_id: string;
+  body: string;
+  created_at: Date;
+  author: string | null;
+}
+
 function Feed({
   ctx,
   posts,
+  comments,
+  errors,
 }: {
   ctx: PageContext;
   posts: { id: string; body: string; created_at: Date; author: string | null; group_name?: string; group_slug?: string }[];
+  /** With comments (and a form for each post) on the group page; none on the start page. */
+  comments?: FeedComment[];
+  errors?: FieldErrors;
 }) {
   const t = networkMessages(ctx.locale);
   if (posts.length === 0) return <p class="kern-body">{t.html('feed.none')}</p>;
@@ -71,10 +84,39 @@ function Feed({
             <div class="network-post" lang="de">
               <Markdown source={p.body} />
             </div>
+            {comments ? <Comments ctx={ctx} postId={p.id} comments={comments.filter((c) => c.post_id === p.id)} error={errors?.[`kommentar-${p.id}`]} /> : ''}
           </article>
         </li>
       ))}
     </ol>
+  );
+}
+
+function Comments({ ctx, postId, comments, error }: { ctx: PageContext; postId: string; comments: FeedComment[]; error?: string }) {
+  const t = networkMessages(ctx.locale);
+  return (
+    <section class="network-comments" aria-label={t('comments.count', { count: comments.length })}>
+      <p class="kern-body kern-body--small" safe>
+        {t('comments.count', { count: comments.length })}
+      </p>
+      <ul class="network-feed">
+        {comments.map((c) => (
+          <li>
+            <p class="kern-body kern-body--small" safe>
+              {`${c.author ?? t('feed.formerMember')} · ${formatDateTime(c.created_at, ctx.locale)}`}
+            </p>
+            <div class="network-post" lang="de">
+              <Markdown source={c.body} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action={`/netzwerk/beitraege/${postId}/kommentare`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextArea name={`kommentar-${postId}`} label={t('comment.body')} error={error} rows={2} />
+        <SubmitButton label={t('comment.submit')} variant="secondary" />
+      </form>
+    </section>
   );
 }
 
@@ -351,7 +393,7 @@ export function GroupPageView({
             <TextArea name="body" label={t('post.body')} hint={t('post.body.hint')} value={values?.body} error={errors?.body} rows={4} />
             <SubmitButton label={t('post.submit')} />
           </form>
-          <Feed ctx={ctx} posts={view.posts} />
+          <Feed ctx={ctx} posts={view.posts} comments={view.comments} errors={errors} />
         </>
       ) : (
         ''
