@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { createUser, signedInVisitor } from '../../../test/support/auth.js';
 import { testDocx, testOdt, testPdf } from '../../../test/support/documents.js';
+import { testPng } from '../../../test/support/images.js';
 import { addDays, todayIn } from '../../platform/time/berlin.js';
 import { seedNetworkDemo } from './network.seed.js';
 import { createNetworkService } from './network.service.js';
@@ -94,6 +95,47 @@ describe('the alliance in public', () => {
     expect(mail?.subject).toBe('Partneranfrage für das Bündnis für Familie: Kinderschutzbund Lippeaue');
     expect(mail?.text_body).toContain('Rita Beispiel möchte mit „Kinderschutzbund Lippeaue“ Partner im Bündnis für Familie werden.');
     expect(mail?.text_body).toContain('Wir möchten unsere Elternkurse einbringen.');
+  });
+});
+
+describe('partner profiles', () => {
+  it('lets staff write a partner’s public profile with a logo; partners cannot', async () => {
+    const staff = await signedInVisitor(t, 'editor');
+    const partner = await signedInVisitor(t, 'partner');
+    const { id } = await t.deps.db
+      .insertInto('organizations')
+      .values({ name: 'Familienzentrum Süd (Test)', kind: 'partner' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await partner.visitor.get(`/netzwerk/partner/${id}`)).statusCode).toBe(403);
+    expect((await staff.visitor.get('/netzwerk/partner')).body).toContain('Profil von Familienzentrum Süd (Test) bearbeiten');
+    const form = `/netzwerk/partner/${id}`;
+    const bad = await staff.visitor.submitMultipart(
+      form,
+      form,
+      { shortText: 'Treffpunkt', website: 'javascript:alert(1)', shown: 'ja' },
+      { logo: { filename: 'logo.png', content: Buffer.from('kein Bild') } },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Die Website muss mit https:// oder http:// beginnen.');
+    const badLogo = await staff.visitor.submitMultipart(
+      form,
+      form,
+      { shortText: 'Treffpunkt', shown: 'ja' },
+      { logo: { filename: 'logo.png', content: Buffer.from('kein Bild') } },
+    );
+    expect(badLogo.statusCode).toBe(422);
+    expect(badLogo.body).toContain('Das Logo muss ein JPEG-, PNG- oder WebP-Bild sein.');
+    const ok = await staff.visitor.submitMultipart(
+      form,
+      form,
+      { shortText: 'Treffpunkt für Familien im Süden.', contribution: 'Elterncafé und Räume.', website: 'https://example.org', shown: 'ja' },
+      { logo: { filename: 'logo.png', content: testPng(40, 40) } },
+    );
+    expect(ok.statusCode).toBe(303);
+    const page = (await visitor().get('/netzwerk')).body;
+    expect(page).toContain('Treffpunkt für Familien im Süden.');
+    expect(page).toContain('alt="Logo von Familienzentrum Süd (Test)"');
   });
 });
 

@@ -25,6 +25,7 @@ import {
   MeetingForm,
   MemberParams,
   MinutesForm,
+  PartnerProfileForm,
   PartnerRequestForm,
   PostForm,
   RsvpForm,
@@ -46,6 +47,8 @@ import {
   GroupFormPage,
   DocumentPageView,
   DocumentSearchPage,
+  PartnerFormPage,
+  PartnerListPage,
   GroupPageView,
   MeetingFormPage,
   MeetingPageView,
@@ -61,6 +64,8 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  * Routes of the Bündnis-Netzwerk (HTML):
  *   GET       /netzwerk                                       the alliance in public: partners, groups, public documents, the request form
  *   GET  POST /netzwerk/partner-werden                        ask to join as a partner (a mail to the family office)
+ *   GET       /netzwerk/partner                               staff: the partner organisations and their public profiles
+ *   GET  POST /netzwerk/partner/:id                           staff: edit one profile (short text, contribution, website, logo, shown)
  *   GET       /netzwerk/mein                                  a partner's start page: groups, meetings with RSVP, tasks, feed, Infobrief
  *   GET  POST /netzwerk/gruppen/neu                           staff open a working group (they lead it)
  *   GET  POST /netzwerk/gruppen/:slug/bearbeiten              leads and staff edit name, access, topic, lead organisation, public results
@@ -149,6 +154,59 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   app.get('/netzwerk/partner-werden/danke', { schema: { querystring: NoQuery } }, async (req, reply) =>
     reply.html(<NoticePage ctx={ctxOf(req)} section={section} status="success" title={t(req)('request.thanks.title')} text={t(req)('request.thanks.text')} />),
   );
+
+  // Partner profiles (staff) -----------------------------------------------------------------------
+
+  app.get('/netzwerk/partner', { schema: { querystring: NoticeQuery } }, async (req, reply) =>
+    reply.html(<PartnerListPage ctx={ctxOf(req)} partners={await service.partnerProfiles(networkActor(req))} notice={notice(req, req.query.hinweis)} />),
+  );
+
+  const partnerOf = async (req: FastifyRequest, id: string) => {
+    const partner = (await service.partnerProfiles(networkActor(req))).find((p) => p.id === id);
+    if (!partner) throw notFound('Partner');
+    return partner;
+  };
+
+  app.get('/netzwerk/partner/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+    const p = await partnerOf(req, req.params.id);
+    const values = { shortText: p.short_text ?? '', contribution: p.contribution ?? '', website: p.website ?? '', shown: p.shown === false ? '' : 'ja' };
+    return reply.html(<PartnerFormPage ctx={ctxOf(req)} partner={p} values={values} />);
+  });
+
+  acceptMultipart(app, { limits: { files: 1, fields: 8, fieldBytes: 4000 }, who: isStaff }, (scope) => {
+    scope
+      .withTypeProvider<TypeBoxTypeProvider>()
+      .post('/netzwerk/partner/:id', { schema: { params: IdParams, body: formBody(PartnerProfileForm) } }, async (req, reply) => {
+        const actor = networkActor(req);
+        ensure(isStaff(actor));
+        const partner = await partnerOf(req, req.params.id);
+        const labels = {
+          shortText: t(req)('partnerForm.shortText'),
+          contribution: t(req)('partnerForm.contribution'),
+          website: { label: t(req)('partnerForm.website'), format: t(req)('partnerForm.website.format') },
+          shown: t(req)('partnerForm.shown'),
+        };
+        const form = parseForm(PartnerProfileForm, req.body, labels, req.locale);
+        const done = form.ok
+          ? await attempt(() =>
+              service.savePartnerProfile(
+                actor,
+                partner.id,
+                {
+                  shortText: form.value.shortText ?? '',
+                  contribution: form.value.contribution ?? '',
+                  website: form.value.website ?? null,
+                  shown: form.value.shown === 'ja',
+                },
+                fileFromForm(req.body, 'logo'),
+                req.locale,
+              ),
+            )
+          : ({ ok: false, errors: form.errors } as const);
+        if (!done.ok) return reply.status(422).html(<PartnerFormPage ctx={ctxOf(req)} partner={partner} values={formValues(req.body)} errors={done.errors} />);
+        return reply.redirect('/netzwerk/partner?hinweis=gespeichert', 303);
+      });
+  });
 
   // The personal start page and groups ------------------------------------------------------------
 

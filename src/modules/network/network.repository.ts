@@ -719,3 +719,28 @@ export function memberNames(db: Executor, groupId: string) {
     .where('m.state', '=', 'member')
     .execute();
 }
+
+// Partner profiles (staff) ------------------------------------------------------------------------------
+
+/** Every organisation of kind partner, with its profile if it has one. */
+export function partnerProfiles(db: Executor) {
+  return db
+    .selectFrom('organizations as o')
+    .leftJoin('network_partners as p', 'p.organization_id', 'o.id')
+    .select(['o.id', 'o.name', 'p.short_text', 'p.contribution', 'p.website', 'p.shown', 'p.logo_image_id'])
+    .where('o.kind', '=', 'partner')
+    .orderBy('o.name')
+    .execute();
+}
+
+export async function savePartnerProfile(
+  trx: Executor,
+  organizationId: string,
+  input: { short_text: string; contribution: string; website: string | null; shown: boolean; logo_image_id?: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('network_partners')
+    .values({ organization_id: organizationId, ...input })
+    .onConflict((oc) => oc.column('organization_id').doUpdateSet(input))
+    .execute();
+}

@@ -65,3 +65,10 @@ export const GroupForm = Type.Object({
   publicResults: Type.Optional(Type.String({ maxLength: 5000 })),
   leadOrganization: Type.Optional(Id()),
 });
+
+export const PartnerProfileForm = Type.Object({
+  shortText: Type.Optional(Type.String({ maxLength: 1000 })),
+  contribution: Type.Optional(Type.String({ maxLength: 1000 })),
+  website: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 300 })),
+  shown: Type.Optional(Type.Literal('ja')),
+});

@@ -10,6 +10,7 @@ import { addDays, todayIn } from '../../platform/time/berlin.js';
 import { formatDateTime, storedLocale, type Locale } from '../../platform/i18n/i18n.js';
 import { documentExtension, recogniseDocument, type DocumentType } from '../../platform/media/document-format.js';
 import { documentText } from '../../platform/media/document-text.js';
+import { storeImage, validateImage } from '../../platform/media/media.js';
 import type { UploadedFile } from '../../platform/media/uploaded-file.js';
 import { calendarInvitation } from '../appointments/index.js';
 import { sentIssueSummaries } from '../newsletter/index.js';
@@ -469,6 +470,37 @@ export function createNetworkService(deps: AppDeps) {
           link: `${groupPath(group.slug)}#mitglieder`,
         });
         return 'requested' as const;
+      });
+    },
+
+    async partnerProfiles(actor: Actor) {
+      authorize(isStaff(actor));
+      return repo.partnerProfiles(db);
+    },
+
+    /** Staff keep the partners' public profiles: short text, contribution, website, logo, shown or not. */
+    async savePartnerProfile(
+      actor: Actor,
+      organizationId: string,
+      input: { shortText: string; contribution: string; website: string | null; shown: boolean },
+      logo: UploadedFile | null,
+      locale: Locale,
+    ) {
+      authorize(isStaff(actor));
+      if (!(await repo.partnerProfiles(db)).some((p) => p.id === organizationId)) throw notFound('Partner');
+      if (logo) {
+        const problem = validateImage(logo);
+        if (problem) throw fieldError({ logo: networkMessages(locale)(problem === 'image.size' ? 'partnerForm.logo.size' : 'partnerForm.logo.type') });
+      }
+      await db.transaction().execute(async (trx) => {
+        const image = logo ? await storeImage(trx, logo, actor.id) : null;
+        await repo.savePartnerProfile(trx, organizationId, {
+          short_text: input.shortText,
+          contribution: input.contribution,
+          website: input.website,
+          shown: input.shown,
+          ...(image ? { logo_image_id: image.id } : {}),
+        });
       });
     },
 
