@@ -600,5 +600,14 @@ describe('my alliance', () => {
     expect(res.body).toContain('Konzeptskizze an die Lenkungsgruppe schicken');
     expect(res.body).toContain('Die Einladung zur nächsten Sitzung ist raus.');
     expect(res.body).toContain('AG Gesundheit');
+
+    // A Familieninfobrief issue that went out appears in the feed, linking to its archive page.
+    const issue = await t.deps.db
+      .insertInto('newsletter_issues')
+      .values({ subject: 'Familieninfobrief Dezember', composition: '{}', status: 'sent', started_at: new Date(), finished_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = await v.get('/netzwerk/mein');
+    expect(after.body).toContain(`<a class="kern-link" href="/infobrief/archiv/${issue.id}" lang="de">Familieninfobrief Dezember</a>`);
   });
 });
