@@ -111,6 +111,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX network_meetings_group ON network_meetings (group_id, starts_at)`.execute(db);
 
+  // Date polls: options (moments), each member's yes / if need be / no; the chosen option becomes a meeting.
+  await sql`CREATE TABLE network_polls (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    group_id uuid NOT NULL REFERENCES network_groups(id) ON DELETE CASCADE,
+    title text NOT NULL CHECK (length(title) BETWEEN 2 AND 200),
+    place text NOT NULL DEFAULT '' CHECK (length(place) <= 300),
+    duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 15 AND 600),
+    created_by uuid REFERENCES users(id) ON DELETE SET NULL,
+    meeting_id uuid REFERENCES network_meetings(id) ON DELETE SET NULL,
+    closed_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`.execute(db);
+  await sql`CREATE TABLE network_poll_options (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    poll_id uuid NOT NULL REFERENCES network_polls(id) ON DELETE CASCADE,
+    starts_at timestamptz NOT NULL,
+    UNIQUE (poll_id, starts_at)
+  )`.execute(db);
+  await sql`CREATE TABLE network_poll_votes (
+    option_id uuid NOT NULL REFERENCES network_poll_options(id) ON DELETE CASCADE,
+    user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    answer text NOT NULL CHECK (answer IN ('yes', 'maybe', 'no')),
+    PRIMARY KEY (option_id, user_id)
+  )`.execute(db);
+
   await sql`CREATE TABLE network_rsvps (
     meeting_id uuid NOT NULL REFERENCES network_meetings(id) ON DELETE CASCADE,
     user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -163,7 +188,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     group_id uuid REFERENCES network_groups(id) ON DELETE CASCADE,
     item_key text NOT NULL CHECK (length(item_key) <= 200),
-    kind text NOT NULL CHECK (kind IN ('post', 'mention', 'reply', 'document', 'meeting', 'meeting_changed', 'meeting_cancelled', 'task', 'task_due', 'request')),
+    kind text NOT NULL CHECK (kind IN ('post', 'mention', 'reply', 'document', 'poll', 'meeting', 'meeting_changed', 'meeting_cancelled', 'task', 'task_due', 'request')),
     subject text NOT NULL CHECK (length(subject) <= 300),
     link text NOT NULL CHECK (link ~ '^/'),
     channel text NOT NULL CHECK (channel IN ('immediate', 'digest', 'off')),
@@ -183,6 +208,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'network_posts',
     'network_tasks',
     'network_rsvps',
+    'network_poll_votes',
+    'network_poll_options',
+    'network_polls',
     'network_meetings',
     'network_document_versions',
     'network_documents',

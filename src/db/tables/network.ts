@@ -13,7 +13,7 @@ export type NetworkRsvp = 'yes' | 'no' | 'maybe';
 export type NetworkTaskStatus = 'open' | 'done';
 export type NetworkChannel = 'immediate' | 'digest' | 'off';
 export type NetworkNotificationKind =
-  'post' | 'mention' | 'reply' | 'document' | 'meeting' | 'meeting_changed' | 'meeting_cancelled' | 'task' | 'task_due' | 'request';
+  'post' | 'mention' | 'reply' | 'document' | 'poll' | 'meeting' | 'meeting_changed' | 'meeting_cancelled' | 'task' | 'task_due' | 'request';
 export type NetworkNotificationState = 'queued' | 'sent' | 'skipped';
 
 export interface NetworkPartnersTable {
@@ -103,6 +103,30 @@ export interface NetworkMeetingsTable {
   created_at: CreatedAt;
 }
 
+export interface NetworkPollsTable {
+  id: Generated<string>;
+  group_id: string;
+  title: string;
+  place: ColumnType<string, string | undefined, string>;
+  duration_minutes: number;
+  created_by: string | null;
+  meeting_id: string | null;
+  closed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface NetworkPollOptionsTable {
+  id: Generated<string>;
+  poll_id: string;
+  starts_at: Date;
+}
+
+export interface NetworkPollVotesTable {
+  option_id: string;
+  user_id: string;
+  answer: NetworkRsvp;
+}
+
 export interface NetworkRsvpsTable {
   meeting_id: string;
   user_id: string;
@@ -169,6 +193,9 @@ export interface NetworkTables {
   network_document_versions: NetworkDocumentVersionsTable;
   network_meetings: NetworkMeetingsTable;
   network_rsvps: NetworkRsvpsTable;
+  network_polls: NetworkPollsTable;
+  network_poll_options: NetworkPollOptionsTable;
+  network_poll_votes: NetworkPollVotesTable;
   network_tasks: NetworkTasksTable;
   network_posts: NetworkPostsTable;
   network_comments: NetworkCommentsTable;

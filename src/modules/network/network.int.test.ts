@@ -427,6 +427,51 @@ describe('meetings', () => {
   });
 });
 
+describe('date polls', () => {
+  it('collects answers per suggestion, marks the best, and turns the chosen one into a meeting with invitations, once', async () => {
+    const g = await groupWithLead('open');
+    const a = await memberOfGroup(g.id);
+    const b = await memberOfGroup(g.id);
+    const form = `/netzwerk/gruppen/${g.slug}/umfragen/neu`;
+    const bad = await g.lead.visitor.submit(form, form, { title: 'Jahresplanung', duration: '90', options: '14.03.2099 15:00\nnächste Woche' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Zeile 2: „nächste Woche“ ist kein Termin in der Form 14.03.2027 15:00.');
+    const res = await g.lead.visitor.submit(form, form, {
+      title: 'Jahresplanung',
+      place: 'Rathaus',
+      duration: '90',
+      options: '14.03.2099 15:00\n16.03.2099 9:30',
+    });
+    expect(res.statusCode).toBe(303);
+    const pollPath = res.headers.location!.split('?')[0]!;
+    expect((await mailsTo(a.user.email)).map((m) => m.subject)).toEqual([
+      `Terminumfrage in „Testgruppe ${g.slug.split('-')[1]}“: Wann passt es Ihnen für „Jahresplanung“?`,
+    ]);
+
+    const options = await t.deps.db
+      .selectFrom('network_poll_options')
+      .select(['id', 'starts_at'])
+      .where('poll_id', '=', pollPath.split('/').pop()!)
+      .orderBy('starts_at')
+      .execute();
+    const [first, second] = options as [(typeof options)[0], (typeof options)[0]];
+    await a.visitor.submit(pollPath, `${pollPath}/abstimmen`, { [`o-${first.id}`]: 'no', [`o-${second.id}`]: 'yes' });
+    await b.visitor.submit(pollPath, `${pollPath}/abstimmen`, { [`o-${first.id}`]: 'maybe', [`o-${second.id}`]: 'yes' });
+    const page = await a.visitor.get(pollPath);
+    expect(page.body).toContain('(bisher am besten)');
+    expect(page.body).toMatch(/<option value="yes" selected[^>]*>Ich komme<\/option>/);
+
+    expect((await a.visitor.submit(pollPath, `${pollPath}/festlegen`, { option: second.id })).statusCode).toBe(403);
+    const decided = await g.lead.visitor.submit(pollPath, `${pollPath}/festlegen`, { option: second.id });
+    expect(decided.statusCode).toBe(303);
+    const invitation = (await mailsTo(b.user.email)).find((m) => m.subject.startsWith('Einladung'));
+    expect(invitation?.subject).toBe(`Einladung: „Jahresplanung“ (Testgruppe ${g.slug.split('-')[1]})`);
+    expect(emlOf(invitation!.id)).toContain('DTSTART:20990316T083000Z');
+    expect((await g.lead.visitor.submit(pollPath, `${pollPath}/festlegen`, { option: first.id })).statusCode).toBe(404);
+    expect(await t.deps.db.selectFrom('network_meetings').select('id').where('group_id', '=', g.id).execute()).toHaveLength(1);
+  });
+});
+
 describe('calendar feed', () => {
   it('gives each member a secret, revocable address with the meetings of their groups, and forgets a removed member at once', async () => {
     const g = await groupWithLead('open');

@@ -6,6 +6,7 @@ import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { notFound } from '../../platform/http/errors.js';
 import { pageContext } from '../../platform/http/context.js';
 import { attempt, formValues, parseForm, type FieldWords } from '../../platform/http/forms.js';
+import { readCivilDate } from '../../platform/time/civil-date.js';
 import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { consumeRateLimit } from '../../platform/http/rate-limit.js';
 import { maxDocumentBytes } from '../../platform/media/document-format.js';
@@ -18,6 +19,7 @@ import { isNetworkPerson, isStaff } from './network.policy.js';
 import {
   CalendarParams,
   CommentForm,
+  DecideForm,
   DocumentForm,
   FileQuery,
   GroupForm,
@@ -27,6 +29,7 @@ import {
   MinutesForm,
   PartnerProfileForm,
   PartnerRequestForm,
+  PollForm,
   PostForm,
   RsvpForm,
   RsvpQuery,
@@ -40,7 +43,7 @@ import {
   VersionForm,
   VersionParams,
 } from './network.schemas.js';
-import { documentPath, groupPath, meetingPath, type GroupInput, type MeetingInput, type NetworkService } from './network.service.js';
+import { documentPath, groupPath, meetingPath, pollPath, type GroupInput, type MeetingInput, type NetworkService } from './network.service.js';
 import { NetworkPublicPage, PartnerRequestPage, section } from './views/public.js';
 import {
   DocumentFormPage,
@@ -49,6 +52,8 @@ import {
   DocumentSearchPage,
   PartnerFormPage,
   PartnerListPage,
+  PollFormPage,
+  PollPageView,
   GroupPageView,
   MeetingFormPage,
   MeetingPageView,
@@ -83,6 +88,10 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  *        POST /netzwerk/dokumente/:id/versionen               a new version
  *        POST /netzwerk/dokumente/:id/versionen/:number/wiederherstellen   an old version becomes current (as a new one)
  *   GET  POST /netzwerk/gruppen/:slug/termine/neu             plan a meeting (invitations with iCalendar to every member)
+ *   GET  POST /netzwerk/gruppen/:slug/umfragen/neu            a lead starts a date poll (one suggestion per line)
+ *   GET       /netzwerk/umfragen/:id                          the poll: counts, my answers (yes / if need be / no)
+ *        POST /netzwerk/umfragen/:id/abstimmen                save my answers
+ *        POST /netzwerk/umfragen/:id/festlegen                the lead fixes a date: it becomes a meeting, invitations go out
  *   GET       /netzwerk/termine/:id                           a meeting: agenda, answers, minutes, action items
  *   GET  POST /netzwerk/termine/:id/aendern                   change it (an update with a higher SEQUENCE to everyone)
  *   GET  POST /netzwerk/termine/:id/antwort?token=&antwort=   RSVP (signed in, or with the signed link from the mail)
@@ -120,6 +129,8 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
       geaendert: t(req)('notice.changed'),
       kalender: t(req)('notice.calendar'),
       angelegt: t(req)('notice.created'),
+      umfrage: t(req)('notice.poll'),
+      festgelegt: t(req)('notice.decided'),
       antwort: t(req)('notice.answered'),
     };
     return value ? words[value] : undefined;
@@ -518,6 +529,75 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
     }
     await service.updateMeeting(actor, req.params.id, read.input);
     return reply.redirect(`${meetingPath(req.params.id)}?hinweis=geaendert`, 303);
+  });
+
+  // Date polls ----------------------------------------------------------------------------------------
+
+  app.get('/netzwerk/gruppen/:slug/umfragen/neu', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
+    const view = await service.groupPage(networkActor(req), req.params.slug);
+    ensure(view.isLead);
+    return reply.html(<PollFormPage ctx={ctxOf(req)} group={view.group} />);
+  });
+
+  app.post('/netzwerk/gruppen/:slug/umfragen/neu', { schema: { params: SlugParams, body: formBody(PollForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const labels = {
+      title: { label: t(req)('meeting.title'), required: t(req)('meeting.title.required') },
+      place: t(req)('meeting.place'),
+      duration: { label: t(req)('poll.duration'), required: t(req)('poll.duration.format'), format: t(req)('poll.duration.format') },
+      options: { label: t(req)('poll.options'), required: t(req)('poll.options.required'), tooShort: t(req)('poll.options.required') },
+    };
+    const form = parseForm(PollForm, req.body, labels, req.locale);
+    const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
+    const options: Date[] = [];
+    if (form.ok) {
+      const duration = Number(form.value.duration);
+      if (duration < 15 || duration > 600) errors.duration = t(req)('poll.duration.format');
+      const lines = form.value.options.split(/\r?\n/).map((l) => l.trim());
+      lines.forEach((line, i) => {
+        if (!line || errors.options) return;
+        const m = /^(\S+)\s+([01]?\d|2[0-3]):([0-5]\d)$/.exec(line);
+        const date = m ? readCivilDate(m[1]!) : null;
+        if (!m || !date?.ok) errors.options = t(req)('poll.options.line', { line: i + 1, text: line.slice(0, 40) });
+        else options.push(fromLocal(date.date, `${m[2]!.padStart(2, '0')}:${m[3]}`));
+      });
+      const unique = new Set(options.map((o) => o.getTime()));
+      if (!errors.options && (unique.size < 2 || unique.size > 20)) errors.options = t(req)('poll.options.required');
+    }
+    if (!form.ok || Object.keys(errors).length > 0) {
+      const view = await service.groupPage(actor, req.params.slug);
+      return reply.status(422).html(<PollFormPage ctx={ctxOf(req)} group={view.group} values={formValues(req.body)} errors={errors} />);
+    }
+    const unique = [...new Set(options.map((o) => o.getTime()))].map((ms) => new Date(ms));
+    const id = await service.createPoll(actor, req.params.slug, {
+      title: form.value.title,
+      place: form.value.place ?? '',
+      durationMinutes: Number(form.value.duration),
+      options: unique,
+    });
+    return reply.redirect(`${pollPath(id)}?hinweis=umfrage`, 303);
+  });
+
+  app.get('/netzwerk/umfragen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>
+    reply.html(<PollPageView ctx={ctxOf(req)} view={await service.pollPage(networkActor(req), req.params.id)} notice={notice(req, req.query.hinweis)} />),
+  );
+
+  app.post('/netzwerk/umfragen/:id/abstimmen', { schema: { params: IdParams, body: formBody(Type.Object({})) } }, async (req, reply) => {
+    const answers = new Map<string, 'yes' | 'no' | 'maybe'>();
+    for (const [name, value] of Object.entries(formValues(req.body))) {
+      const option = /^o-([0-9a-f-]{36})$/.exec(name)?.[1];
+      if (option && (value === 'yes' || value === 'no' || value === 'maybe')) answers.set(option, value);
+    }
+    await service.vote(networkActor(req), req.params.id, answers);
+    return reply.redirect(`${pollPath(req.params.id)}?hinweis=antwort`, 303);
+  });
+
+  app.post('/netzwerk/umfragen/:id/festlegen', { schema: { params: IdParams, body: formBody(DecideForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const form = parseForm(DecideForm, req.body, { option: t(req)('poll.decide.label') }, req.locale);
+    if (!form.ok) throw notFound('Umfrage');
+    const meetingId = await service.decidePoll(actor, req.params.id, form.value.option);
+    return reply.redirect(`${meetingPath(meetingId)}?hinweis=festgelegt`, 303);
   });
 
   app.get('/netzwerk/termine/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>

@@ -744,3 +744,74 @@ export async function savePartnerProfile(
     .onConflict((oc) => oc.column('organization_id').doUpdateSet(input))
     .execute();
 }
+
+// Date polls -------------------------------------------------------------------------------------------
+
+export async function insertPoll(
+  trx: Executor,
+  input: { group_id: string; title: string; place: string; duration_minutes: number; created_by: string },
+  options: Date[],
+): Promise<string> {
+  const { id } = await trx.insertInto('network_polls').values(input).returning('id').executeTakeFirstOrThrow();
+  await trx
+    .insertInto('network_poll_options')
+    .values(options.map((starts_at) => ({ poll_id: id, starts_at })))
+    .execute();
+  return id;
+}
+
+export function findPoll(db: Executor, id: string) {
+  return db
+    .selectFrom('network_polls as p')
+    .innerJoin('network_groups as g', 'g.id', 'p.group_id')
+    .select(['p.id', 'p.group_id', 'p.title', 'p.place', 'p.duration_minutes', 'p.meeting_id', 'p.closed_at', 'g.slug as group_slug', 'g.name as group_name'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The options with their counts and this person's answers. */
+export async function pollOptions(db: Executor, pollId: string, userId: string) {
+  return db
+    .selectFrom('network_poll_options as o')
+    .leftJoin('network_poll_votes as v', 'v.option_id', 'o.id')
+    .select(['o.id', 'o.starts_at'])
+    .select((eb) => [
+      eb.fn.count<string>('v.user_id').filterWhere('v.answer', '=', 'yes').as('yes'),
+      eb.fn.count<string>('v.user_id').filterWhere('v.answer', '=', 'maybe').as('maybe'),
+      eb.fn.count<string>('v.user_id').filterWhere('v.answer', '=', 'no').as('no'),
+      eb.fn.max<string | null>(sql`CASE WHEN v.user_id = ${userId} THEN v.answer END`).as('mine'),
+    ])
+    .where('o.poll_id', '=', pollId)
+    .groupBy(['o.id', 'o.starts_at'])
+    .orderBy('o.starts_at')
+    .execute();
+}
+
+export async function putVote(trx: Executor, optionId: string, userId: string, answer: NetworkRsvp): Promise<void> {
+  await trx
+    .insertInto('network_poll_votes')
+    .values({ option_id: optionId, user_id: userId, answer })
+    .onConflict((oc) => oc.columns(['option_id', 'user_id']).doUpdateSet({ answer }))
+    .execute();
+}
+
+/** Closes the poll once (the first decision wins); false when it was closed already. */
+export async function closePoll(trx: Executor, pollId: string, meetingId: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('network_polls')
+    .set({ closed_at: new Date(), meeting_id: meetingId })
+    .where('id', '=', pollId)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export function openPolls(db: Executor, groupId: string) {
+  return db
+    .selectFrom('network_polls')
+    .select(['id', 'title', 'created_at'])
+    .where('group_id', '=', groupId)
+    .where('closed_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}

@@ -72,3 +72,11 @@ export const PartnerProfileForm = Type.Object({
   website: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 300 })),
   shown: Type.Optional(Type.Literal('ja')),
 });
+
+export const PollForm = Type.Object({
+  title: Type.String({ minLength: 2, maxLength: 200 }),
+  place: Type.Optional(Type.String({ maxLength: 300 })),
+  duration: Type.String({ pattern: '^[1-9][0-9]{1,2}$', maxLength: 3 }),
+  options: Type.String({ minLength: 5, maxLength: 2000 }),
+});
+export const DecideForm = Type.Object({ option: Id() });

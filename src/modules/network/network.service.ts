@@ -30,6 +30,7 @@ export const remindJob = 'network.task-reminders';
 export const groupPath = (slug: string) => `/netzwerk/gruppen/${slug}`;
 export const documentPath = (id: string) => `/netzwerk/dokumente/${id}`;
 export const meetingPath = (id: string) => `/netzwerk/termine/${id}`;
+export const pollPath = (id: string) => `/netzwerk/umfragen/${id}`;
 
 const newKey = () => randomBytes(16).toString('base64url');
 const fieldError = (fields: FieldErrors) => new AppError('validation_failed', Object.values(fields)[0] ?? '', { fields });
@@ -432,6 +433,7 @@ export function createNetworkService(deps: AppDeps) {
         member ? repo.groupTasks(db, group.id) : Promise.resolve([]),
         member ? repo.feed(db, [group.id], 20) : Promise.resolve([]),
       ]);
+      const polls = member ? await repo.openPolls(db, group.id) : [];
       const comments = await repo.commentsOf(
         db,
         posts.map((p) => p.id),
@@ -440,6 +442,7 @@ export function createNetworkService(deps: AppDeps) {
         group,
         standing: s,
         comments,
+        polls,
         isMember: member,
         isLead: canLead(actor, s),
         members: member ? members : members.filter((m) => m.state === 'member'),
@@ -738,6 +741,75 @@ export function createNetworkService(deps: AppDeps) {
           link: meetingPath(id),
         });
         return id;
+      });
+    },
+
+    // Date polls ---------------------------------------------------------------------------------------
+
+    /** A lead asks the group for a date: members answer yes / if need be / no for each option. */
+    async createPoll(actor: Actor, slug: string, input: { title: string; place: string; durationMinutes: number; options: Date[] }): Promise<string> {
+      const { group, standing: s } = await visibleGroup(actor, slug);
+      authorize(canLead(actor, s));
+      return db.transaction().execute(async (trx) => {
+        const id = await repo.insertPoll(
+          trx,
+          { group_id: group.id, title: input.title, place: input.place, duration_minutes: input.durationMinutes, created_by: actor.id },
+          input.options,
+        );
+        const others = (await repo.memberIds(trx, group.id)).filter((m) => m !== actor.id);
+        await notify(trx, others, { key: `poll:${id}`, kind: 'poll', groupId: group.id, title: input.title, link: pollPath(id) });
+        return id;
+      });
+    },
+
+    async pollPage(actor: Actor, id: string) {
+      const poll = await repo.findPoll(db, id);
+      if (!poll) throw notFound('Umfrage');
+      const { standing: s } = await visibleGroup(actor, poll.group_slug);
+      authorize(canContribute(actor, s));
+      const options = (await repo.pollOptions(db, id, actor.id)).map((o) => ({ ...o, yes: Number(o.yes), maybe: Number(o.maybe), no: Number(o.no) }));
+      // The best date: the most "yes", then the most "if need be", then the earliest.
+      const best = [...options].sort((a, b) => b.yes - a.yes || b.maybe - a.maybe || a.starts_at.getTime() - b.starts_at.getTime())[0];
+      return { poll, options, bestId: best && best.yes + best.maybe > 0 ? best.id : null, isLead: canLead(actor, s) };
+    },
+
+    async vote(actor: Actor, id: string, answers: Map<string, NetworkRsvp>) {
+      const view = await this.pollPage(actor, id);
+      if (view.poll.closed_at) throw notFound('Umfrage');
+      await db.transaction().execute(async (trx) => {
+        for (const option of view.options) {
+          const answer = answers.get(option.id);
+          if (answer) await repo.putVote(trx, option.id, actor.id, answer);
+        }
+      });
+    },
+
+    /** The lead picks a date: it becomes a meeting (invitations go out) and the poll closes, once. */
+    async decidePoll(actor: Actor, id: string, optionId: string): Promise<string> {
+      const view = await this.pollPage(actor, id);
+      authorize(view.isLead);
+      const option = view.options.find((o) => o.id === optionId);
+      if (!option || view.poll.closed_at) throw notFound('Umfrage');
+      return db.transaction().execute(async (trx) => {
+        const meetingId = await repo.insertMeeting(trx, {
+          group_id: view.poll.group_id,
+          title: view.poll.title,
+          starts_at: option.starts_at,
+          ends_at: new Date(option.starts_at.getTime() + view.poll.duration_minutes * 60_000),
+          place: view.poll.place,
+          video_url: null,
+          agenda: '',
+          created_by: actor.id,
+        });
+        if (!(await repo.closePoll(trx, id, meetingId))) throw notFound('Umfrage');
+        await notify(trx, await repo.memberIds(trx, view.poll.group_id), {
+          key: `meeting:${meetingId}:0`,
+          kind: 'meeting',
+          groupId: view.poll.group_id,
+          title: view.poll.title,
+          link: meetingPath(meetingId),
+        });
+        return meetingId;
       });
     },
 
