@@ -315,11 +315,11 @@ describe('document search', () => {
     );
     expect(res.statusCode).toBe(303);
     await t.runJobs();
-    const found = await g.lead.visitor.get('/netzwerk/suche?q=Sonnensegeln');
+    const found = await g.lead.visitor.get('/netzwerk/suche?q=Sonnensegels');
     expect(found.statusCode).toBe(200);
     expect(found.body).toContain('Protokoll Dezember');
     expect(found.body).toContain('<mark>Sonnensegel</mark>');
-    expect(found.body).toContain('Ein Dokument zu „Sonnensegeln“');
+    expect(found.body).toContain('Ein Dokument zu „Sonnensegels“');
 
     const outsider = await signedInVisitor(t, 'partner');
     const none = await outsider.visitor.get('/netzwerk/suche?q=Sonnensegel');
