@@ -177,7 +177,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`CREATE TABLE network_notification_settings (
     user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
-    channel text NOT NULL DEFAULT 'immediate' CHECK (channel IN ('immediate', 'digest', 'off')),
+    channel text NOT NULL DEFAULT 'immediate' CHECK (channel IN ('immediate', 'digest', 'weekly', 'off')),
     link_key text NOT NULL,
     calendar_key text,
     updated_at timestamptz NOT NULL DEFAULT now()
@@ -191,7 +191,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     kind text NOT NULL CHECK (kind IN ('post', 'mention', 'reply', 'document', 'poll', 'meeting', 'meeting_changed', 'meeting_cancelled', 'task', 'task_due', 'request')),
     subject text NOT NULL CHECK (length(subject) <= 300),
     link text NOT NULL CHECK (link ~ '^/'),
-    channel text NOT NULL CHECK (channel IN ('immediate', 'digest', 'off')),
+    channel text NOT NULL CHECK (channel IN ('immediate', 'digest', 'weekly', 'off')),
     state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'skipped')),
     created_at timestamptz NOT NULL DEFAULT now(),
     sent_at timestamptz,

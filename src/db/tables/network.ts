@@ -11,7 +11,8 @@ export type NetworkMemberState = 'member' | 'requested' | 'invited';
 export type NetworkVisibility = 'group' | 'partners' | 'public';
 export type NetworkRsvp = 'yes' | 'no' | 'maybe';
 export type NetworkTaskStatus = 'open' | 'done';
-export type NetworkChannel = 'immediate' | 'digest' | 'off';
+/** digest: daily at 07:00; weekly: Mondays at 07:00 (Europe/Berlin). */
+export type NetworkChannel = 'immediate' | 'digest' | 'weekly' | 'off';
 export type NetworkNotificationKind =
   'post' | 'mention' | 'reply' | 'document' | 'poll' | 'meeting' | 'meeting_changed' | 'meeting_cancelled' | 'task' | 'task_due' | 'request';
 export type NetworkNotificationState = 'queued' | 'sent' | 'skipped';

@@ -43,7 +43,7 @@ async function groupWithLead(access: 'open' | 'closed' | 'private') {
   await t.deps.db.insertInto('network_group_members').values({ group_id: id, user_id: lead.user.id, role: 'lead', state: 'member' }).execute();
   return { id, slug, lead };
 }
-async function memberOfGroup(groupId: string, channel?: 'immediate' | 'digest' | 'off') {
+async function memberOfGroup(groupId: string, channel?: 'immediate' | 'digest' | 'weekly' | 'off') {
   const p = await signedInVisitor(t, 'partner');
   await t.deps.db.insertInto('network_group_members').values({ group_id: groupId, user_id: p.user.id, state: 'member' }).execute();
   if (channel)
@@ -585,6 +585,7 @@ describe('notifications arrive exactly once', () => {
   it('collects digest members’ news in one daily mail, once even when two digest runs overlap', async () => {
     const g = await groupWithLead('open');
     const reader = await memberOfGroup(g.id, 'digest');
+    const weekly = await memberOfGroup(g.id, 'weekly');
     const silent = await memberOfGroup(g.id, 'off');
     await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/beitraege`, { body: 'Neuigkeit eins' });
     await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/beitraege`, { body: 'Neuigkeit zwei' });
@@ -600,6 +601,11 @@ describe('notifications arrive exactly once', () => {
     expect(mails[0]!.text_body).toContain('Neuigkeit eins');
     expect(mails[0]!.text_body).toContain('Neuigkeit zwei');
     expect(await mailsTo(silent.user.email)).toHaveLength(0);
+    // The weekly reader waits for Monday's run, then gets both items in one mail.
+    expect(await mailsTo(weekly.user.email)).toHaveLength(0);
+    await Promise.all([service.sendDigests('weekly'), service.sendDigests('weekly')]);
+    const week = await mailsTo(weekly.user.email);
+    expect(week.map((m) => m.subject)).toEqual(['Ihre Wochenübersicht: 2 Neuigkeiten im Bündnis']);
   });
 
   it('unsubscribes with one click (RFC 8058): no more mails', async () => {

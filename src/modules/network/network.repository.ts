@@ -501,14 +501,8 @@ export function claimImmediate(trx: Executor, limit: number) {
 }
 
 /** Members with digest rows waiting. */
-export async function digestRecipients(db: Executor): Promise<string[]> {
-  const rows = await db
-    .selectFrom('network_notifications')
-    .select('user_id')
-    .distinct()
-    .where('state', '=', 'queued')
-    .where('channel', '=', 'digest')
-    .execute();
+export async function digestRecipients(db: Executor, channel: 'digest' | 'weekly'): Promise<string[]> {
+  const rows = await db.selectFrom('network_notifications').select('user_id').distinct().where('state', '=', 'queued').where('channel', '=', channel).execute();
   return rows.map((r) => r.user_id);
 }
 
@@ -516,7 +510,7 @@ export async function digestRecipients(db: Executor): Promise<string[]> {
  * Locks one member's settings row (SKIP LOCKED: another worker building this member's digest right now
  * has it) and claims all their waiting digest rows. Null when another worker has the member.
  */
-export async function claimDigest(trx: Executor, userId: string) {
+export async function claimDigest(trx: Executor, userId: string, channel: 'digest' | 'weekly') {
   const locked = await trx
     .selectFrom('network_notification_settings')
     .select('user_id')
@@ -530,7 +524,7 @@ export async function claimDigest(trx: Executor, userId: string) {
     .set({ state: 'sent', sent_at: new Date() })
     .where('user_id', '=', userId)
     .where('state', '=', 'queued')
-    .where('channel', '=', 'digest')
+    .where('channel', '=', channel)
     .returning(['id', 'group_id', 'item_key', 'kind', 'subject', 'link', 'created_at'])
     .execute();
 }

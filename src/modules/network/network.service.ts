@@ -24,6 +24,7 @@ import * as repo from './network.repository.js';
 
 export const dispatchJob = 'network.dispatch';
 export const digestJob = 'network.digest';
+export const weeklyDigestJob = 'network.weekly-digest';
 export const extractJob = 'network.extract-text';
 export const remindJob = 'network.task-reminders';
 
@@ -267,11 +268,11 @@ export function createNetworkService(deps: AppDeps) {
    * The daily digest: one mail per member with everything waiting for them. A member's settings row is
    * the lock (SKIP LOCKED): a second run at the same time leaves that member to the first.
    */
-  async function sendDigests(): Promise<number> {
+  async function sendDigests(channel: 'digest' | 'weekly' = 'digest'): Promise<number> {
     let mails = 0;
-    for (const userId of await repo.digestRecipients(db)) {
+    for (const userId of await repo.digestRecipients(db, channel)) {
       mails += await db.transaction().execute(async (trx) => {
-        const claimed = await repo.claimDigest(trx, userId);
+        const claimed = await repo.claimDigest(trx, userId, channel);
         if (!claimed || claimed.length === 0) return 0;
         const [person] = await repo.contacts(trx, [userId]);
         const setting = await repo.findSetting(trx, userId);
@@ -289,7 +290,7 @@ export function createNetworkService(deps: AppDeps) {
             to: person.email,
             locale,
             portalName: city.portalName,
-            subject: t('digest.subject', { count: claimed.length }),
+            subject: t(channel === 'weekly' ? 'digest.weekly.subject' : 'digest.subject', { count: claimed.length }),
             body: [t('digest.intro', { count: claimed.length })],
             links: claimed.map((n) => ({
               label: itemLine(locale, { kind: n.kind, subject: n.subject, groupName: (n.group_id && groups.get(n.group_id)) || '' }),

@@ -1,6 +1,6 @@
 import { defineMessages } from '../../../platform/i18n/i18n.js';
 
-/** The network's mails: notifications, the daily digest, invitations and the partner request. */
+/** The network's mails: notifications, the daily and weekly digests, invitations and the partner request. */
 export const networkMailMessages = defineMessages(
   'network/emails/network-mails.messages',
   {
@@ -25,6 +25,7 @@ export const networkMailMessages = defineMessages(
     'meeting.rsvp.maybe': 'Vielleicht',
     'meeting.rsvp.no': 'Ich komme nicht',
     'digest.subject': '{count, plural, one {Ihre Tagesübersicht: # Neuigkeit im Bündnis} other {Ihre Tagesübersicht: # Neuigkeiten im Bündnis}}',
+    'digest.weekly.subject': '{count, plural, one {Ihre Wochenübersicht: # Neuigkeit im Bündnis} other {Ihre Wochenübersicht: # Neuigkeiten im Bündnis}}',
     'digest.intro':
       '{count, plural, one {Seit Ihrer letzten Übersicht gibt es eine Neuigkeit in Ihren Gruppen:} other {Seit Ihrer letzten Übersicht gibt es # Neuigkeiten in Ihren Gruppen:}}',
     settings: 'Wie und wann Sie Nachrichten bekommen, stellen Sie hier ein: {link}',
@@ -55,6 +56,7 @@ export const networkMailMessages = defineMessages(
     'meeting.rsvp.maybe': 'Maybe',
     'meeting.rsvp.no': 'I will not come',
     'digest.subject': '{count, plural, one {Your daily summary: # update from the alliance} other {Your daily summary: # updates from the alliance}}',
+    'digest.weekly.subject': '{count, plural, one {Your weekly summary: # update from the alliance} other {Your weekly summary: # updates from the alliance}}',
     'digest.intro':
       '{count, plural, one {Since your last summary there is one update in your groups:} other {Since your last summary there are # updates in your groups:}}',
     settings: 'Choose how and when you get messages here: {link}',

@@ -850,7 +850,7 @@ export function SettingsPage({ ctx, channel, calendarUrl, notice }: { ctx: PageC
         <fieldset class="kern-fieldset">
           <legend class="kern-label">{t.html('settings.channel')}</legend>
           <div class="kern-fieldset__body">
-            {(['immediate', 'digest', 'off'] as const).map((c) => (
+            {(['immediate', 'digest', 'weekly', 'off'] as const).map((c) => (
               <div class="kern-form-check">
                 <input class="kern-form-check__radio" type="radio" id={`channel-${c}`} name="channel" value={c} checked={channel === c} />
                 <label class="kern-label" for={`channel-${c}`}>
