@@ -12,6 +12,7 @@ import { eventsModule } from './modules/events/index.js';
 import { holidaysModule } from './modules/holidays/index.js';
 import { homeModule } from './modules/home/index.js';
 import { ideasModule } from './modules/ideas/index.js';
+import { networkModule } from './modules/network/index.js';
 import { newsletterModule } from './modules/newsletter/index.js';
 import { placesModule } from './modules/places/index.js';
 import { searchModule } from './modules/search/index.js';
@@ -39,6 +40,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     appointmentsModule(deps),
     youthModule(deps),
     placesModule(deps),
+    networkModule(deps),
     sectionsModule(deps),
     searchModule(deps),
     adminModule(deps),

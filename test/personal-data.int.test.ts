@@ -40,6 +40,8 @@ const notPersonal: Record<string, string> = {
   'appointment_services.name': 'the name of a counselling service ("Berufsberatung")',
   'youth_schools.name': 'the name of a school ("Realschule Lippeufer")',
   'appointment_bookings.moved_to': 'the booking a booking was moved to: the same person’s row, declared there',
+  'network_groups.name': 'the name of a working group of the alliance ("AG Kinderbetreuung")',
+  'network_document_versions.filename': 'the file name of a document the group keeps ("protokoll-november.pdf"); the uploader is declared',
 };
 
 interface SchemaColumn {

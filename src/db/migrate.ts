@@ -15,6 +15,7 @@ import * as signLanguageVideos from './migrations/0013-sign-language-videos.js';
 import * as ideas from './migrations/0014-ideas.js';
 import * as appointments from './migrations/0015-appointments.js';
 import * as council from './migrations/0016-council.js';
+import * as network from './migrations/0017-network.js';
 import * as places from './migrations/0018-places.js';
 import * as appointmentsAdmin from './migrations/0019-appointments-admin.js';
 import * as initiativeEmailFollowers from './migrations/0020-initiative-email-followers.js';
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0014-ideas': ideas,
   '0015-appointments': appointments,
   '0016-council': council,
+  '0017-network': network,
   '0018-places': places,
   '0019-appointments-admin': appointmentsAdmin,
   '0020-initiative-email-followers': initiativeEmailFollowers,

@@ -9,6 +9,7 @@ import type { AppointmentsTables } from './tables/appointments.js';
 import type { CouncilTables } from './tables/council.js';
 import type { IdeasTables } from './tables/ideas.js';
 import type { PlacesTables } from './tables/places.js';
+import type { NetworkTables } from './tables/network.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -260,7 +261,8 @@ export interface DB
     IdeasTables,
     AppointmentsTables,
     CouncilTables,
-    PlacesTables {
+    PlacesTables,
+    NetworkTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;

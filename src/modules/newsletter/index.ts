@@ -4,6 +4,8 @@ import { registerArchivePages } from './archive.pages.js';
 import { registerIssuePages } from './issues.pages.js';
 import { createIssueService } from './issues.service.js';
 import { sendIssueJob } from './sending.js';
+import { listSentIssues } from './issues.repository.js';
+import type { Executor } from '../../db/executor.js';
 import { registerNewsPages } from './news.pages.js';
 import { createNewsService } from './news.service.js';
 import { seedNewsletterDemo } from './newsletter.seed.js';
@@ -21,6 +23,12 @@ export { atomFeed, rssFeed, type Feed } from './feeds.js';
 export { offerNews, type NewsOffer } from './news.offers.js';
 export { purgeSubscribersJob };
 export const newsletterTickJob = 'newsletter.tick';
+
+/** The Familieninfobrief issues that went out, newest first, with their archive page (the network's feed shows them). */
+export async function sentIssueSummaries(db: Executor, limit = 10): Promise<{ id: string; subject: string; intro: string; sentAt: Date; path: string }[]> {
+  const issues = await listSentIssues(db, limit);
+  return issues.map((i) => ({ id: i.id, subject: i.subject, intro: i.intro, sentAt: i.finishedAt!, path: `/infobrief/archiv/${i.id}` }));
+}
 
 /** Neuigkeiten und Familieninfobrief. */
 export function newsletterModule(deps: AppDeps): ModuleManifest {

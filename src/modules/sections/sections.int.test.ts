@@ -7,7 +7,6 @@ const h1Of = (html: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.trim
 
 describe('sections under construction', () => {
   const names: Record<string, string> = {
-    '/netzwerk': 'Netzwerk',
     '/arbeitgeber': 'Arbeitgeber',
   };
 
@@ -29,12 +28,12 @@ describe('sections under construction', () => {
 
   it('speaks English when the visitor chose English', async () => {
     const v = new Visitor(() => t.app);
-    await v.get('/sprache/en?zurueck=/netzwerk');
-    const res = await v.get('/netzwerk');
+    await v.get('/sprache/en?zurueck=/arbeitgeber');
+    const res = await v.get('/arbeitgeber');
     expect(res.body).toContain('<html lang="en"');
-    expect(h1Of(res.body)).toBe('Network');
+    expect(h1Of(res.body)).toBe('Employers');
     expect(res.body).toContain('<span class="kern-label">Under construction</span>');
-    expect(res.body).toContain('working groups and meetings');
+    expect(res.body).toContain('family-friendly employers');
     expect(res.body).toContain('Monday to Thursday');
   });
 

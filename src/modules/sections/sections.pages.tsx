@@ -12,10 +12,7 @@ import { sectionMessages } from './sections.messages.js';
  * one of these paths, it deletes its line here and lists the section in its own manifest
  * (otherwise Fastify refuses the duplicate route).
  */
-export const unbuiltSections = [
-  { path: '/netzwerk', name: 'network' },
-  { path: '/arbeitgeber', name: 'employers' },
-] as const;
+export const unbuiltSections = [{ path: '/arbeitgeber', name: 'employers' }] as const;
 
 type UnbuiltSection = (typeof unbuiltSections)[number];
 

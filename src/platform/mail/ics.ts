@@ -16,6 +16,8 @@ export interface IcsAppointment {
   organizerName: string;
   attendeeEmail: string;
   attendeeName: string;
+  /** The attendee's answer so far: a booked appointment is accepted; a meeting invitation waits for one. */
+  attendeeStatus?: 'ACCEPTED' | 'NEEDS-ACTION';
   now: Date;
 }
 
@@ -72,7 +74,7 @@ export function appointmentIcs(a: IcsAppointment): string {
     `DESCRIPTION:${escapeText(a.description)}`,
     `LOCATION:${escapeText(a.location)}`,
     `ORGANIZER;CN=${param(a.organizerName)}:mailto:${a.organizerEmail}`,
-    `ATTENDEE;CN=${param(a.attendeeName)};ROLE=REQ-PARTICIPANT;PARTSTAT=${a.method === 'CANCEL' ? 'DECLINED' : 'ACCEPTED'}:mailto:${a.attendeeEmail}`,
+    `ATTENDEE;CN=${param(a.attendeeName)};ROLE=REQ-PARTICIPANT;PARTSTAT=${a.method === 'CANCEL' ? 'DECLINED' : (a.attendeeStatus ?? 'ACCEPTED')}:mailto:${a.attendeeEmail}`,
     `STATUS:${a.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',

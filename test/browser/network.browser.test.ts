@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoLogins } from '../../src/modules/accounts/index.js';
+import { testPdf } from '../support/documents.js';
+import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
+
+/** The Bündnis-Netzwerk as partners use it, at 320 px and without JavaScript. */
+const h = useBrowserHarness();
+
+const email = (role: 'partner' | 'editor') => demoLogins.users.find((u) => u.role === role)!.email;
+const submitOf = (page: Page, name: string) =>
+  page
+    .locator('main form')
+    .filter({ has: page.locator(`[name="${name}"]`) })
+    .locator('button[type="submit"]')
+    .first();
+
+async function logIn(page: Page, address: string) {
+  expect((await visit(page, h.url('/anmelden'))).status()).toBe(200);
+  await expectNoAxeViolations(page);
+  await page.locator('main [name="email"]').fill(address);
+  await page.locator('main [name="password"]').fill(demoLogins.password);
+  await submitForm(page, submitOf(page, 'password'));
+  await expectNoAxeViolations(page);
+}
+
+describe('alliance network', () => {
+  it('a partner joins a group, uploads a document and plans a meeting; a member answers from the mail link', async () => {
+    const context = await h.newContext({ viewport: { width: 320, height: 720 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    expect((await visit(page, h.url('/netzwerk'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main h1').innerText()).toBe('Bündnis für Familie');
+    expect(await page.locator('main').innerText()).toContain('AG Kinderbetreuung');
+
+    await logIn(page, email('partner'));
+    expect((await visit(page, h.url('/netzwerk/mein'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+
+    // Join the open health group.
+    expect((await visit(page, h.url('/netzwerk/gruppen/gesundheit'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect((await submitForm(page, page.locator('main form[action$="/beitreten"] button'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Sie sind jetzt Mitglied der Gruppe.');
+
+    // Upload a document: a wrong file first (422 with the summary), then the PDF.
+    expect((await visit(page, h.url('/netzwerk/gruppen/gesundheit/dokumente/neu'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await page.locator('main [name="title"]').fill('Ideensammlung Bewegung');
+    await page.locator('main [name="file"]').setInputFiles({ name: 'ideen.pdf', mimeType: 'application/pdf', buffer: Buffer.from('kein PDF') });
+    expect((await submitForm(page, submitOf(page, 'title'))).status()).toBe(422);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main .error-summary').innerText()).toContain('Diese Datei können wir nicht annehmen.');
+    await page.locator('main [name="file"]').setInputFiles({ name: 'ideen.pdf', mimeType: 'application/pdf', buffer: testPdf('Bewegung im Park') });
+    expect((await submitForm(page, submitOf(page, 'title'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main h1').innerText()).toBe('Ideensammlung Bewegung');
+
+    // Found by a word inside the file once its text is read.
+    await h.runJobs();
+    expect((await visit(page, h.url('/netzwerk/suche?q=Parks'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main ol a').first().innerText()).toBe('Ideensammlung Bewegung');
+    expect(await page.locator('main mark').first().innerText()).toBe('Park');
+
+    // The lead of the steering group plans a meeting; every member is invited.
+    expect((await visit(page, h.url('/netzwerk/gruppen/lenkungsgruppe/termine/neu'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await page.locator('main [name="title"]').fill('Sondersitzung Familientag');
+    await page.locator('main [name="date"]').fill('15.03.2099');
+    await page.locator('main [name="start"]').fill('10:00');
+    await page.locator('main [name="end"]').fill('11:00');
+    await page.locator('main [name="place"]').fill('Rathaus, Raum 2.14');
+    expect((await submitForm(page, submitOf(page, 'title'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Der Termin ist geplant');
+
+    const invitation = (await h.mailsTo(email('editor'))).find((m) => m.subject.includes('Sondersitzung Familientag'));
+    expect(invitation).toBeDefined();
+    const link = /\/netzwerk\/termine\/[0-9a-f-]+\/antwort\?token=\S+antwort=yes/.exec(invitation!.text_body)![0];
+    const other = await (await h.newContext({ viewport: { width: 320, height: 720 }, javaScriptEnabled: false })).newPage();
+    expect((await visit(other, h.url(link))).status()).toBe(200);
+    await expectNoAxeViolations(other);
+    expect((await submitForm(other, other.locator('main button[value="yes"]'))).status()).toBe(200);
+    await expectNoAxeViolations(other);
+    expect(await other.locator('main').innerText()).toContain('Danke! Sie haben zugesagt.');
+  });
+});
