@@ -11,8 +11,6 @@ import { registerStaffPages } from './staff.pages.js';
 
 export { activeServices as bookableServices } from './appointments.repository.js';
 export { seedAppointmentsDemo } from './appointments.seed.js';
-/** iCalendar invitations (REQUEST/CANCEL with SEQUENCE), for the network's meetings too. */
-export { appointmentIcs as calendarInvitation } from './ics.js';
 
 /**
  * Beratungstermine: a booking engine every office uses (Jugendberufsagentur, Familienbüro,

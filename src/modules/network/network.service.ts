@@ -12,7 +12,7 @@ import { documentExtension, recogniseDocument, type DocumentType } from '../../p
 import { documentText } from '../../platform/media/document-text.js';
 import { storeImage, validateImage } from '../../platform/media/media.js';
 import type { UploadedFile } from '../../platform/media/uploaded-file.js';
-import { calendarInvitation } from '../appointments/index.js';
+import { appointmentIcs as calendarInvitation } from '../../platform/mail/ics.js';
 import { sentIssueSummaries } from '../newsletter/index.js';
 import { calendarFeed } from './calendar-feed.js';
 import { networkMail } from './emails/network-mails.js';
