@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatCivilDate, type Locale } from '../../../platform/i18n/i18n.js';
@@ -18,19 +19,7 @@ const base = '/verwaltung/termine/einstellungen';
 export const weekdayName = (weekday: number, locale: Locale) =>
   new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
 
-function Shell({
-  ctx,
-  title,
-  errors,
-  notice,
-  children,
-}: {
-  ctx: PageContext;
-  title: string;
-  errors?: FieldErrors;
-  notice?: string;
-  children: JSX.Element | JSX.Element[];
-}) {
+function Shell({ ctx, title, errors, notice, children }: { ctx: PageContext; title: string; errors?: FieldErrors; notice?: string; children?: Children }) {
   const t = settingsMessages(ctx.locale);
   const failed = !!errors && Object.keys(errors).length > 0;
   return (
