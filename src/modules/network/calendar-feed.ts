@@ -1,3 +1,5 @@
+import { escapeText, fold, utc } from '../../platform/mail/ics.js';
+
 /**
  * A personal calendar feed (RFC 5545, no METHOD: a subscription, not an invitation): one VEVENT per
  * meeting with the same UID and SEQUENCE as its invitation mails, so calendars that got both keep one.
@@ -15,36 +17,7 @@ export interface FeedMeeting {
   cancelled_at: Date | null;
 }
 
-const utc = (d: Date) =>
-  d
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-const text = (value: string) =>
-  value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
-
-/** Folds a line at 75 octets without splitting a UTF-8 character. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char);
-    if (octets + size > 75) {
-      out.push(current);
-      current = ' ';
-      octets = 1;
-    }
-    current += char;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n');
-}
+const text = escapeText;
 
 export function calendarFeed(meetings: readonly FeedMeeting[], options: { name: string; host: string; url: (id: string) => string; now: Date }): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Familienrathaus//Netzwerk//DE', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${text(options.name)}`];

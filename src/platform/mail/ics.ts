@@ -21,13 +21,15 @@ export interface IcsAppointment {
   now: Date;
 }
 
-const utc = (d: Date) =>
+/** An instant as iCalendar UTC date-time (20271003T080000Z). */
+export const utc = (d: Date) =>
   d
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-function escapeText(value: string): string {
+/** A TEXT value with backslash, semicolon, comma and line breaks escaped. */
+export function escapeText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
