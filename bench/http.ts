@@ -3,6 +3,7 @@
  *
  *   npm run bench                                     embedded PGlite only
  *   BENCH_DATABASE_URL=postgres://… npm run bench     and on that PostgreSQL server too
+ *   BENCH_PAGE_CACHE=off npm run bench                every page rendered for every request
  *
  * Boots the app in this process on a fresh database with the demo data, next to a bare
  * Fastify hello-world, and loads each page with autocannon (20 connections, 10 s) from a worker
@@ -22,6 +23,8 @@ import { loadConfig } from '../src/config.js';
 import { seedDemoModules } from '../src/platform/modules/install.js';
 import { createSession, sessionSettings } from '../src/platform/auth/sessions.js';
 import { cookieNames } from '../src/platform/http/context.js';
+
+const pageCacheOff = process.env.BENCH_PAGE_CACHE === 'off';
 
 /** The fast-pages issue asks for p99 at 20 connections. */
 const connections = 20;
@@ -132,7 +135,14 @@ async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
   let booted: Booted | undefined;
   try {
     booted = await boot(
-      loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+      loadConfig({
+        NODE_ENV: 'development',
+        DATA_DIR: dataDir,
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        ...(pageCacheOff ? { PAGE_CACHE_SECONDS: '0' } : {}),
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      }),
     );
     await seedDemoModules(booted.modules);
     const url = await booted.app.listen({ port: 0, host: '127.0.0.1' });
@@ -167,10 +177,12 @@ async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
   }
 }
 
-async function expectOk(url: string, cookie?: string): Promise<void> {
+/** Checks the page answers 200; says whether it may come from the page cache (it carries an ETag). */
+async function expectOk(url: string, cookie?: string): Promise<boolean> {
   const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
   if (!response.ok) throw new Error(`${url} answered ${response.status}; benchmarking an error page measures nothing`);
   await response.arrayBuffer();
+  return response.headers.has('etag');
 }
 
 /** autocannon records whole milliseconds; 0 means under one. */
@@ -239,7 +251,11 @@ async function main(): Promise<void> {
       console.error('booting the portal on PostgreSQL …');
       portals.push(await startPortal('postgresql', serverUrl));
     }
-    for (const p of portals) for (const page of pagesOf(p)) await expectOk(p.url + page.path, page.cookie);
+    const cachedTargets = new Set<string>();
+    for (const p of portals) {
+      for (const page of pagesOf(p)) if (await expectOk(p.url + page.path, page.cookie)) cachedTargets.add(`${p.label} ${page.target}`);
+    }
+    console.error(pageCacheOff ? 'page cache off: every request renders its page' : `from the page cache: ${[...cachedTargets].join(', ') || 'nothing'}`);
 
     console.error(`measuring: ${connections} connections, ${durationSeconds} s each after ${warmUpSeconds} s warm-up`);
     // The ceiling is measured before and after the app: on a shared machine it drifts, and the
@@ -282,6 +298,8 @@ async function main(): Promise<void> {
       connections,
       durationSeconds,
       helloWorldDrift: Math.round(drift * 1000) / 1000,
+      pageCache: pageCacheOff ? 'off' : 'on',
+      fromPageCache: [...cachedTargets],
       results: rows,
       languagesPaired: paired,
     };

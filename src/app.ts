@@ -9,6 +9,7 @@ import { registerHtmlReply } from './platform/http/html-reply.js';
 import { requestContext } from './platform/http/context.js';
 import { installErrorHandlers } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
+import { registerPageCache } from './platform/http/page-cache.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerMediaRoutes } from './platform/media/media.js';
 import { registerWebApp } from './platform/web-app/web-app.pages.js';
@@ -38,7 +39,7 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
     routerOptions: { querystringParser: parseQueryString },
   });
 
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   // Multipart is parsed only in the scope of the routes that take uploads (acceptUploads in media.ts).
   await app.register(formbody);
   registerHtmlReply(app);
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
   });
   await registerAssets(app, city);
   await app.register(requestContext, { config, db, slots: deps.layout });
+  registerPageCache(app, config, db);
   installInputGuards(app);
   installErrorHandlers(app, city);
   await app.register(async (platform) => {

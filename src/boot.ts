@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { attachContentTriggers } from './db/content-version.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { portalModules } from './modules.js';
@@ -27,6 +28,7 @@ export interface Booted extends Portal {
 async function openPortal(config: Config, options: { snapshot?: Blob }): Promise<Portal> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, snapshot: options.snapshot });
   await migrateToLatest(database.db);
+  await attachContentTriggers(database.db);
   config = await withSessionSecret(config, database.db); // without SESSION_SECRET: the one every process on this database shares
   const jobs = createJobs(database.db);
   const deps = createAppDeps({ config, db: database.db, jobs, city: loadCityProfile(config.cityProfilePath) });

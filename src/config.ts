@@ -43,6 +43,9 @@ export interface Config {
   readonly newsletterMaxPerSecond: number;
   /** Familieninfobrief: parallel SMTP connections of the bulk transport. */
   readonly newsletterSmtpConnections: number;
+  /** Anonymous pages kept in this process's page cache: how long at most (seconds, 0 = off) and how many MB in all. */
+  readonly pageCacheSeconds: number;
+  readonly pageCacheMegabytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -115,5 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     auditRetentionDays: intSetting(env, 'AUDIT_RETENTION_DAYS', 365 * 3, 1),
     newsletterMaxPerSecond: intSetting(env, 'NEWSLETTER_MAX_PER_SECOND', 50, 0),
     newsletterSmtpConnections: intSetting(env, 'NEWSLETTER_SMTP_CONNECTIONS', 4, 1),
+    pageCacheSeconds: intSetting(env, 'PAGE_CACHE_SECONDS', 10, 0),
+    pageCacheMegabytes: intSetting(env, 'PAGE_CACHE_MB', 32, 1),
   });
 }

@@ -145,6 +145,8 @@ describe('offline page', () => {
 describe('answers that set a cookie', () => {
   it('are never kept by any cache, even where the route allows it', async () => {
     const first = visitor();
+    // A session that is no longer valid: the answer clears its cookie.
+    first.cookies.set('frh_session', 'abgelaufen');
     const fresh = await first.get('/verwaltung/infobrief/fortschritt.js');
     expect(fresh.headers['set-cookie']).toBeDefined();
     expect(fresh.headers['cache-control']).toBe('no-store');

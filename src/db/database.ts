@@ -19,7 +19,27 @@ export interface Database {
   readonly db: Kysely<DB>;
   readonly pool: pg.Pool;
   readonly embedded: boolean;
+  /** Calls `observer` with the SQL of every query sent through `db` until the returned function is called (tests count round trips). */
+  observeQueries(observer: (sql: string) => void): () => void;
   close(): Promise<void>;
+}
+
+/** A Kysely whose queries can be watched (Database.observeQueries). */
+function observedKysely(pool: pg.Pool): Pick<Database, 'db' | 'observeQueries'> {
+  const observers = new Set<(sql: string) => void>();
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      for (const observer of observers) observer(event.query.sql);
+    },
+  });
+  return {
+    db,
+    observeQueries(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
+    },
+  };
 }
 
 export interface DatabaseOptions {
@@ -42,8 +62,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // keepAlive: a connection a firewall or NAT silently dropped is noticed instead of hanging.
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, keepAlive: true });
     survivesDisconnects(pool);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, pool, embedded: false, close: () => db.destroy() };
+    const { db, observeQueries } = observedKysely(pool);
+    return { db, pool, embedded: false, observeQueries, close: () => db.destroy() };
   }
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -70,11 +90,12 @@ async function openEmbedded(options: DatabaseOptions, lock: DataDirLock): Promis
   await server.start();
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
   survivesDisconnects(pool);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { db, observeQueries } = observedKysely(pool);
   return {
     db,
     pool,
     embedded: true,
+    observeQueries,
     async close() {
       await db.destroy();
       await server.stop();

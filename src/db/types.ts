@@ -95,6 +95,12 @@ export interface RateLimitHitsTable {
 }
 
 /** Secrets generated once and shared by every process on the database (the session secret without SESSION_SECRET). */
+/** The content version in slots (migration 0025; db/content-version.ts). The app only reads the sum. */
+export interface ContentVersionsTable {
+  slot: number;
+  version: Generated<number>;
+}
+
 export interface PlatformSecretsTable {
   /** What the secret is for, e.g. 'session'. */
   id: string;
@@ -272,6 +278,7 @@ export interface DB
   audit_log: AuditLogTable;
   rate_limit_hits: RateLimitHitsTable;
   platform_secrets: PlatformSecretsTable;
+  content_versions: ContentVersionsTable;
   mail_outbox: MailOutboxTable;
   content_pages: ContentPagesTable;
   barrier_reports: BarrierReportsTable;

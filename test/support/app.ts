@@ -76,10 +76,14 @@ export class Visitor {
     return response;
   }
 
-  /** Posts a form the way a browser does, with the CSRF token taken from the page it came from. */
+  /**
+   * Posts a form the way a browser does, with the CSRF token taken from the page it came from — if the
+   * page has one (the Infobrief sign-up carries none; a form that needs one and lacks it gets 403).
+   */
   async submit(formPageUrl: string, actionUrl: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
     const page = await this.get(formPageUrl);
-    return this.post(actionUrl, { _csrf: csrfTokenOf(page.body), ...fields });
+    const token = csrfTokenIn(page.body);
+    return this.post(actionUrl, { ...(token ? { _csrf: token } : {}), ...fields });
   }
 
   /** Like submit(), for forms with a file field (enctype multipart/form-data). */
@@ -122,10 +126,12 @@ export class Visitor {
 }
 
 export function csrfTokenOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error('no CSRF token on the page');
-  return match[1];
+  const token = csrfTokenIn(html);
+  if (!token) throw new Error('no CSRF token on the page');
+  return token;
 }
+
+const csrfTokenIn = (html: string): string | undefined => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
 /** A file as a browser sends it; an input left empty is `{ filename: '', content: Buffer.alloc(0) }`. */
 export interface FormFile {

@@ -33,7 +33,7 @@ export function registerContentPages(app: RouteApp, service: ContentService, sig
   };
 
   for (const { slug, path } of contentPages) {
-    app.get(path, { schema: { querystring: NoQuery } }, async (req, reply) => {
+    app.get(path, { schema: { querystring: NoQuery }, config: { pageCache: true } }, async (req, reply) => {
       const shown = await service.getPublicPage(slug, req.locale);
       if (!shown) throw notFound();
       const ctx = ctxOf(req);

@@ -44,8 +44,9 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
   const { db, city, config } = deps;
   const parse = (query: Static<typeof EventFilterQuery>) => parseEventFilters(query, { districts: city.districts, now: new Date() });
   const filtered = { schema: { querystring: EventFilterQuery } };
+  const cachedPage = { ...filtered, config: { pageCache: true } };
 
-  app.get('/veranstaltungen', filtered, async (req, reply) => {
+  app.get('/veranstaltungen', cachedPage, async (req, reply) => {
     const parsed = parse(req.query);
     const total = await countOccurrences(db, parsed.filter, countCap);
     const pages = Math.max(1, Math.ceil(Math.min(total, countCap) / perPage));
@@ -69,7 +70,7 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     );
   });
 
-  app.get('/veranstaltungen/monat', filtered, async (req, reply) => {
+  app.get('/veranstaltungen/monat', cachedPage, async (req, reply) => {
     const parsed = parse(req.query);
     const filter = { ...parsed.filter, from: fromLocal(`${parsed.month}-01`), to: fromLocal(`${shiftMonth(parsed.month, 1)}-01`) };
     // A month has at most a few hundred dates in a city; 3000 keeps one request bounded.
@@ -78,7 +79,7 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     return reply.html(<MonthPage ctx={pageContext(req, city)} parsed={parsed} rows={translated} publicUrl={config.publicUrl} />);
   });
 
-  app.get('/veranstaltungen/:id', { schema: { params: IdParams, querystring: SavedQuery } }, async (req, reply) => {
+  app.get('/veranstaltungen/:id', { schema: { params: IdParams, querystring: SavedQuery }, config: { pageCache: true } }, async (req, reply) => {
     const { event, canEdit } = await visibleEvent(deps, req.actor, req.params.id);
     const today = fromLocal(todayIn(new Date()));
     const upcoming = await upcomingOf(db, event.id, today, 12);

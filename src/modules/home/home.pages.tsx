@@ -13,31 +13,20 @@ import { UpcomingEvents } from './upcoming-events.js';
 import { NoQuery, pageQuery, params, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import { Type } from '@sinclair/typebox';
 
-type UpcomingByLanguage = Map<Locale, { at: number; events: Promise<Translated<EventOccurrenceSummary>[]> }>;
-const upcomingCache = new WeakMap<Kysely<DB>, UpcomingByLanguage>();
-const upcomingCacheMs = 60_000;
-
 /**
- * The next dates for the start page in a language (titles translated where editors translated them),
- * read at most once a minute per database and language: the start page is the most visited page, and
- * a new or cancelled date may well wait a minute to show there.
+ * The next dates for the start page in a language (titles translated where editors translated them).
+ * Read on every render: the page cache (platform/http/page-cache.ts) keeps the whole page instead, and
+ * drops it as soon as an editor changes a date.
  */
-function upcomingEvents(db: Kysely<DB>, locale: Locale, nowMs = Date.now()): Promise<Translated<EventOccurrenceSummary>[]> {
-  const perLanguage: UpcomingByLanguage = upcomingCache.get(db) ?? (new Map() as UpcomingByLanguage);
-  upcomingCache.set(db, perLanguage);
-  const cached = perLanguage.get(locale);
-  if (cached && nowMs - cached.at < upcomingCacheMs) return cached.events;
-  const events = listEventsInRange(db, { from: new Date(nowMs), to: new Date(nowMs + 14 * 86_400_000), limit: 4 }).then((rows) =>
-    withTranslations(db, summaryTranslatable, locale, rows),
-  );
-  perLanguage.set(locale, { at: nowMs, events });
-  events.catch(() => perLanguage.delete(locale));
-  return events;
+async function upcomingEvents(db: Kysely<DB>, locale: Locale): Promise<Translated<EventOccurrenceSummary>[]> {
+  const now = Date.now();
+  const rows = await listEventsInRange(db, { from: new Date(now), to: new Date(now + 14 * 86_400_000), limit: 4 });
+  return withTranslations(db, summaryTranslatable, locale, rows);
 }
 
 /** The start page and the language switch. */
 export function registerHomePages(app: RouteApp, { city, config, db }: AppDeps): void {
-  app.get('/', { schema: { querystring: NoQuery } }, async (req, reply) => {
+  app.get('/', { schema: { querystring: NoQuery }, config: { pageCache: true } }, async (req, reply) => {
     const ctx = pageContext(req, city);
     const t = homeMessages(ctx.locale);
     const office = city.familyOffice;

@@ -18,7 +18,7 @@ import { ArchiveIssuePage, ArchiveListPage } from './views/archive.js';
  */
 export function registerArchivePages(app: RouteApp, service: IssueService, city: CityProfile, config: Config): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
-  app.get('/infobrief/archiv', { schema: { querystring: NoQuery } }, async (req, reply) =>
+  app.get('/infobrief/archiv', { schema: { querystring: NoQuery }, config: { pageCache: true } }, async (req, reply) =>
     reply.html(<ArchiveListPage ctx={ctxOf(req)} issues={await service.archive()} />),
   );
   app.get('/infobrief/archiv.rss', { schema: { querystring: NoQuery } }, async (_req, reply) => {
@@ -40,7 +40,7 @@ export function registerArchivePages(app: RouteApp, service: IssueService, city:
     });
     return reply.type('application/rss+xml; charset=utf-8').send(body);
   });
-  app.get('/infobrief/archiv/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+  app.get('/infobrief/archiv/:id', { schema: { params: IdParams, querystring: NoQuery }, config: { pageCache: true } }, async (req, reply) => {
     const issue = await service.archived(req.params.id);
     if (!issue) throw notFound('Ausgabe');
     return reply.html(<ArchiveIssuePage ctx={ctxOf(req)} issue={issue} />);

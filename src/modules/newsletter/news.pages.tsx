@@ -49,13 +49,17 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
   };
   const validTopic = (topic?: string) => (topic && (newsletterTopics as readonly string[]).includes(topic) ? topic : undefined);
 
-  app.get('/neuigkeiten', { schema: { querystring: pageQuery({ thema: QueryText(), seite: QueryText() }) } }, async (req, reply) => {
-    const topic = validTopic(req.query.thema);
-    const page = Math.min(Math.max(1, Number.parseInt(req.query.seite ?? '1', 10) || 1), 10_000);
-    const { posts, total } = await service.listPublic(topic, page, req.locale);
-    const pages = Math.max(1, Math.ceil(total / 10));
-    return reply.html(<NewsListPage ctx={ctxOf(req)} posts={posts} total={total} topic={topic} page={page} pages={pages} />);
-  });
+  app.get(
+    '/neuigkeiten',
+    { schema: { querystring: pageQuery({ thema: QueryText(), seite: QueryText() }) }, config: { pageCache: true } },
+    async (req, reply) => {
+      const topic = validTopic(req.query.thema);
+      const page = Math.min(Math.max(1, Number.parseInt(req.query.seite ?? '1', 10) || 1), 10_000);
+      const { posts, total } = await service.listPublic(topic, page, req.locale);
+      const pages = Math.max(1, Math.ceil(total / 10));
+      return reply.html(<NewsListPage ctx={ctxOf(req)} posts={posts} total={total} topic={topic} page={page} pages={pages} />);
+    },
+  );
 
   const feed = async (): Promise<Feed> => {
     const posts = await service.latest(30);
@@ -81,7 +85,7 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
     reply.type('application/atom+xml; charset=utf-8').send(atomFeed({ ...(await feed()), self: `${config.publicUrl}/neuigkeiten/feed.atom` })),
   );
 
-  app.get('/neuigkeiten/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
+  app.get('/neuigkeiten/:id', { schema: { params: IdParams, querystring: NoQuery }, config: { pageCache: true } }, async (req, reply) => {
     const post = await service.findPublic(req.params.id, req.locale);
     if (!post) throw notFound('Neuigkeit');
     const image = post.shown.imageId ? await service.imageSize(post.shown.imageId) : undefined;

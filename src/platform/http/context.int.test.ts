@@ -3,7 +3,7 @@ import { useTestApp, Visitor } from '../../../test/support/app.js';
 
 const t = useTestApp();
 
-describe('cookies on answers without forms', () => {
+describe('CSRF cookies only where a form needs them', () => {
   it('sets no CSRF cookie on feeds and calendar files, so they can be cached publicly', async () => {
     for (const path of [
       '/veranstaltungen.ics',
@@ -17,8 +17,15 @@ describe('cookies on answers without forms', () => {
     }
   });
 
-  it('sets one on pages, which may carry forms', async () => {
-    const res = await new Visitor(() => t.app).get('/veranstaltungen');
-    expect(String(res.headers['set-cookie'])).toContain('frh_csrf=');
+  it('sets one with the first form, and none on pages without a form (they stay the same for everyone)', async () => {
+    const visitor = new Visitor(() => t.app);
+    const list = await visitor.get('/veranstaltungen');
+    expect([list.headers['set-cookie'], list.headers['cache-control']]).toEqual([undefined, 'public, no-cache']);
+    const form = await visitor.get('/barriere-melden');
+    expect(String(form.headers['set-cookie'])).toContain('frh_csrf=');
+    expect(form.headers['cache-control']).toBe('no-store');
+    // The cookie made with the form vouches for the form's token.
+    const sent = await visitor.submit('/barriere-melden', '/barriere-melden', { page: '/angebote', message: 'Der Kontrast ist zu schwach.' });
+    expect(sent.statusCode).toBe(303);
   });
 });

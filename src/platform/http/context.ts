@@ -50,8 +50,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
     actor: Actor | null;
-    /** The token this request's forms carry. */
-    csrfToken: string;
+    /**
+     * The token this request's forms carry. Made when first read: a page without a form sets no CSRF
+     * cookie and stays the same for every visitor (the page cache keeps it).
+     */
+    readonly csrfToken: string;
+    /** Whether this answer carries a CSRF token (so it belongs to one visitor). */
+    csrfTokenUsed: boolean;
+    issueCsrfToken: (() => string) | null;
     /** The token a state-changing request must send; null when nothing vouches for one yet. */
     csrfExpected: string | null;
     sessionToken: string | null;
@@ -76,8 +82,6 @@ export const cookieNames = (config: Config) => {
   return { session: `${prefix}frh_session`, csrf: `${prefix}frh_csrf`, locale: 'frh_lang' };
 };
 
-// Answers that never carry a form get no CSRF cookie (assets and feeds may be cached publicly).
-const noFormPaths = /^\/(assets\/|medien\/|api\/|healthz|readyz|offline(\?|$)|manifest\.webmanifest|sw\.js)|\.(ics|rss|atom)(\?|$)/;
 // Answers the same for everyone (the service worker keeps the offline page): no session is read for them.
 const anonymousPaths = /^\/(assets\/|offline(\?|$)|manifest\.webmanifest(\?|$)|sw\.js(\?|$))/;
 
@@ -86,7 +90,10 @@ export function pageContext(req: FastifyRequest, city: CityProfile): PageContext
   return {
     locale: req.locale,
     actor: req.actor,
-    csrfToken: req.csrfToken,
+    // Read only by a page that renders a form (see FastifyRequest.csrfToken).
+    get csrfToken() {
+      return req.csrfToken;
+    },
     path: req.url,
     publicUrl: req.publicUrl,
     city,
@@ -109,7 +116,13 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   await app.register(cookie);
   app.decorateRequest('locale', 'de');
   app.decorateRequest('actor', null);
-  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfTokenUsed', false);
+  app.decorateRequest('issueCsrfToken', null);
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest) {
+      return this.issueCsrfToken?.() ?? '';
+    },
+  });
   app.decorateRequest('csrfExpected', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('layoutSlots', null);
@@ -134,16 +147,25 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
       req.sessionToken = req.actor ? token : null;
       if (!req.actor) reply.clearCookie(names.session, base);
     }
-    // The browser's CSRF cookie: it signs anonymous forms, and stays for when the session ends.
-    const seed = req.cookies[names.csrf];
-    let freshSeed: string | undefined;
-    if ((!seed || seed.length < 32) && !noFormPaths.test(req.url)) {
-      freshSeed = newToken();
-      reply.setCookie(names.csrf, freshSeed, base);
-    }
-    // A cookie born in this request does not vouch for this request's own form post.
-    req.csrfExpected = csrfTokenFor(config.sessionSecret, req.sessionToken, freshSeed ? undefined : seed);
-    req.csrfToken = csrfTokenFor(config.sessionSecret, req.sessionToken, freshSeed ?? seed) ?? '';
+    // The browser's CSRF cookie signs anonymous forms. A cookie born in this request does not vouch
+    // for this request's own form post.
+    const cookieSeed = req.cookies[names.csrf];
+    const seed = cookieSeed && cookieSeed.length >= 32 ? cookieSeed : undefined;
+    req.csrfExpected = csrfTokenFor(config.sessionSecret, req.sessionToken, seed);
+    let formToken: string | undefined;
+    req.issueCsrfToken = () => {
+      req.csrfTokenUsed = true;
+      if (formToken === undefined) {
+        let browserSeed = seed;
+        // Made with the first anonymous form, and kept for when a session ends.
+        if (!browserSeed && !req.sessionToken) {
+          browserSeed = newToken();
+          reply.setCookie(names.csrf, browserSeed, base);
+        }
+        formToken = csrfTokenFor(config.sessionSecret, req.sessionToken, browserSeed) ?? '';
+      }
+      return formToken;
+    };
   });
 
   // Form bodies are parsed by preHandler, so the token check runs here.

@@ -3,7 +3,17 @@ import { Layout } from '../views/layout.js';
 import { webAppMessages } from './web-app.messages.js';
 
 /** The service worker keeps this page and shows it to whoever is offline: no session, no form token, no footer form. */
-export const anonymous = (ctx: PageContext): PageContext => ({ ...ctx, actor: null, csrfToken: '', footer: [] });
+export const anonymous = (ctx: PageContext): PageContext => ({
+  locale: ctx.locale,
+  actor: null,
+  csrfToken: '',
+  path: ctx.path,
+  publicUrl: ctx.publicUrl,
+  city: ctx.city,
+  footer: [],
+  navigation: ctx.navigation,
+  footerLinks: ctx.footerLinks,
+});
 
 /** What the service worker shows when a page cannot load: plainly, that there is no connection, and what still works. */
 export function OfflinePage({ ctx }: { ctx: PageContext }): JSX.Element {

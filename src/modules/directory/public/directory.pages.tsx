@@ -33,7 +33,7 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, city);
 
   // A lenient query schema on purpose: parseFilters reads every parameter and turns a bad one into a hint, never a 4xx.
-  app.get(listPath, { schema: { querystring: FilterQuery } }, async (req, reply) => {
+  app.get(listPath, { schema: { querystring: FilterQuery }, config: { pageCache: true } }, async (req, reply) => {
     const [topics, languages] = await Promise.all([listTopics(db), languagesPresent(db)]);
     const filters = parseFilters({ ...req.query }, { topicCodes: topics.map((t) => t.code), city, languages });
     const now = new Date();
@@ -54,7 +54,7 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
     );
   });
 
-  app.get('/angebote/:id', { schema: { params: UuidParams, querystring: NoQuery } }, async (req, reply) => {
+  app.get('/angebote/:id', { schema: { params: UuidParams, querystring: NoQuery }, config: { pageCache: true } }, async (req, reply) => {
     const details = await loadServiceDetails(db, req.params.id);
     if (!details) {
       // A service taken out of the directory says so (410), so links and bookmarks do not just break.

@@ -3,7 +3,8 @@ import { subscribeMessages } from '../subscribe.messages.js';
 
 /**
  * The small sign-up form for the footer of every page. It posts to /infobrief like the full form;
- * its ids are prefixed so it can sit on the same page as the full form.
+ * its ids are prefixed so it can sit on the same page as the full form. It carries no CSRF token, so
+ * every page with it stays the same for every visitor (the page cache, subscriptions.pages.tsx says why).
  */
 export function NewsletterSignupBox({ ctx }: { ctx: PageContext }): JSX.Element {
   const t = subscribeMessages(ctx.locale);
@@ -14,7 +15,6 @@ export function NewsletterSignupBox({ ctx }: { ctx: PageContext }): JSX.Element 
       </h2>
       <p class="kern-body kern-body--small">{t.html('box.text')}</p>
       <form method="post" action="/infobrief" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <input type="hidden" name="locale" value={ctx.locale} />
         <div class="kern-form-input">
           <label class="kern-label" for="nl-box-email">

@@ -20,8 +20,8 @@ export function SignupPage({ ctx, values = {}, errors = {} }: { ctx: PageContext
       <p class="kern-body">{t.html('signup.intro')}</p>
       <p class="kern-body">{t.html('signup.why')}</p>
       <p class="kern-body">{t.html('signup.steps')}</p>
+      {/* No CSRF token: the sign-up acts for nobody (see subscriptions.pages.tsx), so this page can be cached. */}
       <form method="post" action="/infobrief" novalidate>
-        <CsrfField token={ctx.csrfToken} />
         <TextField name="email" type="email" label={t('field.email')} value={values.email} error={errors.email} autocomplete="email" required />
         <PreferenceFields ctx={ctx} values={values} errors={errors} />
         <p class="kern-body" safe>

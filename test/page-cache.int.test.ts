@@ -1,0 +1,118 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { useTestApp, Visitor } from './support/app.js';
+import { signedInVisitor } from './support/auth.js';
+import { createNewsPost } from './support/newsletter.js';
+
+const t = useTestApp();
+
+const requestScope = new AsyncLocalStorage<symbol>();
+
+/** What a page's database work costs: the queries sent on behalf of one request (jobs running meanwhile are not counted). */
+async function queriesOf(request: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const mine = Symbol('this request');
+  const stop = t.booted.database.observeQueries((sql) => {
+    if (requestScope.getStore() === mine) seen.push(sql);
+  });
+  try {
+    await requestScope.run(mine, request);
+  } finally {
+    stop();
+  }
+  return seen;
+}
+
+describe('the page cache', () => {
+  it('gives anonymous visitors the same page again, with every security header, and 304 when unchanged', async () => {
+    const first = await new Visitor(() => t.app).get('/neuigkeiten');
+    const second = await new Visitor(() => t.app).get('/neuigkeiten');
+    expect(first.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    for (const res of [first, second]) {
+      expect(res.headers['cache-control']).toBe('public, no-cache');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers.vary).toBe('Cookie, Accept-Language');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+    expect(second.headers.etag).toBe(first.headers.etag);
+    const revalidated = await new Visitor(() => t.app).get('/neuigkeiten', { 'if-none-match': String(first.headers.etag) });
+    expect([revalidated.statusCode, revalidated.body]).toEqual([304, '']);
+  });
+
+  it('shows a new news post on the very next request', async () => {
+    await new Visitor(() => t.app).get('/neuigkeiten');
+    await createNewsPost(t, { title: 'Neue Kita in Heessen eröffnet' });
+    const next = await new Visitor(() => t.app).get('/neuigkeiten');
+    expect(next.body).toContain('Neue Kita in Heessen eröffnet');
+  });
+
+  it('keeps languages apart', async () => {
+    const german = await new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'de' });
+    const turkish = await new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'tr' });
+    expect(german.body).toContain('lang="de"');
+    expect(turkish.body).toContain('lang="tr"');
+    expect(turkish.headers['content-language']).toBe('tr');
+  });
+
+  it('never serves a signed-in page to others, nor a cached page to the signed-in', async () => {
+    await new Visitor(() => t.app).get('/neuigkeiten'); // cached for anonymous visitors
+    const { visitor } = await signedInVisitor(t, 'family');
+    const mine = await visitor.get('/neuigkeiten');
+    expect(mine.body).toContain('action="/abmelden"');
+    expect(mine.headers['cache-control']).toBe('no-store');
+    const anonymous = await new Visitor(() => t.app).get('/neuigkeiten');
+    expect(anonymous.body).not.toContain('action="/abmelden"');
+  });
+
+  it('keeps no page that carries a form token', async () => {
+    const visitor = new Visitor(() => t.app);
+    const first = await visitor.get('/barriere-melden');
+    const second = await new Visitor(() => t.app).get('/barriere-melden');
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(second.body).not.toBe(first.body);
+  });
+
+  it('costs a cached page one query (the content version) and no session lookup', async () => {
+    for (const path of ['/', '/neuigkeiten', '/infobrief/archiv', '/veranstaltungen', '/angebote']) {
+      await new Visitor(() => t.app).get(path);
+      const queries = await queriesOf(() => new Visitor(() => t.app).get(path));
+      expect([path, queries.length, queries[0]]).toEqual([path, 1, expect.stringContaining('content_versions')]);
+    }
+  });
+
+  it('renders a page in a fixed number of queries, none of them for a session', async () => {
+    // Each page's count as measured today: a new query per page is a change someone should notice.
+    const expected: Record<string, number> = { '/': 2, '/neuigkeiten': 3, '/infobrief/archiv': 2, '/veranstaltungen': 3, '/angebote': 3 };
+    for (const [path, count] of Object.entries(expected)) {
+      await createNewsPost(t); // a change, so the page is rendered again
+      const queries = await queriesOf(() => new Visitor(() => t.app).get(path));
+      expect([path, queries.length]).toEqual([path, count]);
+      expect(queries.some((q) => q.includes('sessions'))).toBe(false);
+    }
+  });
+});
+
+describe('two web processes on one database', () => {
+  let other: FastifyInstance;
+  beforeAll(async () => {
+    // A second app with its own page cache on the same database, as a second process would have.
+    other = await buildApp(t.deps, t.booted.modules);
+    await other.ready();
+  });
+  afterAll(() => other.close());
+
+  it('both show an editor’s change on their next request', async () => {
+    const here = new Visitor(() => t.app);
+    const there = new Visitor(() => other);
+    await here.get('/neuigkeiten');
+    await there.get('/neuigkeiten');
+    await createNewsPost(t, { title: 'Familienfest im Maxipark' });
+    expect((await here.get('/neuigkeiten')).body).toContain('Familienfest im Maxipark');
+    expect((await there.get('/neuigkeiten')).body).toContain('Familienfest im Maxipark');
+  });
+});
