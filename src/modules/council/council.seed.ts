@@ -34,8 +34,8 @@ export async function seedCouncilDemo(deps: AppDeps): Promise<boolean> {
         .insertInto('council_applications')
         .values({
           name: `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`,
-          // The third member is the demo family account, so the demo shows the members' exchange.
-          email: i === 2 ? demoFamily : `beirat${n}@example.org`,
+          // The last member is the demo family account, so the demo shows the members' exchange.
+          email: i === 39 ? demoFamily : `beirat${n}@example.org`,
           district: city.districts[i % city.districts.length]!,
           household_adults: i % 4 === 1 ? 1 : 2,
           household_children: 1 + (i % 3),
@@ -54,7 +54,7 @@ export async function seedCouncilDemo(deps: AppDeps): Promise<boolean> {
         .returning('id')
         .executeTakeFirstOrThrow();
       if (i < 40) members.push(id);
-      if (i < 40) memberEmails.push(i === 2 ? demoFamily : `beirat${n}@example.org`);
+      if (i < 40) memberEmails.push(i === 39 ? demoFamily : `beirat${n}@example.org`);
     }
 
     const workshop = async (days: number, title: string, agenda: string, capacity: number, childcare: number) => {
