@@ -28,7 +28,6 @@ const notPersonal: Record<string, string> = {
   'taxonomy_terms.name': 'the name of a topic',
   'taxonomy_terms.name_en': 'the English name of a topic',
   'taxonomy_terms.parent_id': 'the parent topic, not a parent person',
-  'council_posts.parent_id': 'the post a comment answers on the family council board, not a parent person',
   'survey_channels.name': 'the name of a distribution channel of a survey ("Kita-Elternbrief")',
   'holiday_seasons.name': 'the name of a holiday season ("Sommerferien 2027")',
   'events.place_name': 'the venue of a public event',

@@ -4,7 +4,8 @@ type CreatedAt = ColumnType<Date, never, never>;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export type CouncilApplicationStatus = 'received' | 'accepted' | 'declined' | 'reserve';
+/** ended: the term was ended early; removed: a former member whose name, address and answers were replaced. */
+export type CouncilApplicationStatus = 'received' | 'accepted' | 'declined' | 'reserve' | 'ended' | 'removed';
 export type FamilySituation = 'single_parent' | 'two_parents' | 'patchwork' | 'foster' | 'other';
 export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
 export type ResultFollowUp = 'open' | 'taken_up' | 'in_progress' | 'done' | 'not_pursued';
@@ -100,20 +101,10 @@ export interface CouncilResultsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-export interface CouncilPostsTable {
-  id: Generated<string>;
-  member_id: string;
-  parent_id: Nullable<string>;
-  title: Nullable<string>;
-  body: string;
-  created_at: CreatedAt;
-}
-
 export interface CouncilTables {
   council_applications: CouncilApplicationsTable;
   council_workshops: CouncilWorkshopsTable;
   council_registrations: CouncilRegistrationsTable;
   council_needs: CouncilNeedsTable;
   council_results: CouncilResultsTable;
-  council_posts: CouncilPostsTable;
 }

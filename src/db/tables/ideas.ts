@@ -88,6 +88,8 @@ export interface InitiativesTable {
   marks: ColumnType<string[], string[] | undefined, string[]>;
   office: string;
   working_group: Nullable<string>;
+  /** The working group as a group of the network (migration 0024). */
+  network_group_id: Nullable<string>;
   status: InitiativeStatus;
   budget: Nullable<string>;
   created_at: Generated<Date>;
@@ -111,6 +113,16 @@ export interface InitiativeLinksTable {
   idea_id: Nullable<string>;
   url: Nullable<string>;
   label: Nullable<string>;
+}
+
+/** What an idea led to, written by other modules through the ideas module (the council's results). */
+export interface IdeaLinksTable {
+  id: Generated<string>;
+  idea_id: string;
+  kind: 'council';
+  url: string;
+  label: string;
+  created_at: Generated<Date>;
 }
 
 export interface InitiativeUpdatesTable {
@@ -152,6 +164,7 @@ export interface IdeasTables {
   initiatives: InitiativesTable;
   initiative_milestones: InitiativeMilestonesTable;
   initiative_links: InitiativeLinksTable;
+  idea_links: IdeaLinksTable;
   initiative_updates: InitiativeUpdatesTable;
   initiative_history: InitiativeHistoryTable;
   initiative_followers: InitiativeFollowersTable;

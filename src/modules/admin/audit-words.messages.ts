@@ -129,6 +129,8 @@ const german = {
   'idea.merged': 'Hat den Beitrag „{title}“ mit „{into}“ zusammengeführt.',
   'initiative.imported': 'Hat die Vorhaben aus einer CSV-Datei übernommen ({created} neu, {changed} geändert).',
   'initiative.update_posted': 'Hat eine Neuigkeit zum Vorhaben „{title}“ veröffentlicht.',
+  'initiative.created': 'Hat das Vorhaben „{title}“ angelegt.',
+  'initiative.changed': 'Hat das Vorhaben „{title}“ geändert.',
   'council.application_accepted': 'Hat eine Bewerbung für den Familienbeirat angenommen.',
   'council.application_declined': 'Hat eine Bewerbung für den Familienbeirat abgelehnt.',
   'council.application_reserve': 'Hat eine Bewerbung für den Familienbeirat auf die Nachrückliste gesetzt.',
@@ -140,6 +142,8 @@ const german = {
   'council.report_published': 'Hat den Bericht eines Workshops veröffentlicht.',
   'council.report_withdrawn': 'Hat die Veröffentlichung eines Workshop-Berichts zurückgenommen.',
   'council.result_moved': 'Hat den Stand des Ergebnisses „{result}“ geändert.',
+  'council.term_ended': 'Hat die Amtszeit eines Mitglieds des Familienbeirats beendet.',
+  'council.member_removed': 'Hat ein ehemaliges Mitglied des Familienbeirats entfernt.',
 } as const;
 
 /** The actions the log can put in words. */
@@ -247,6 +251,8 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'idea.merged': 'Merged the post “{title}” into “{into}”.',
   'initiative.imported': 'Applied the initiatives from a CSV file ({created} new, {changed} changed).',
   'initiative.update_posted': 'Published news about the initiative “{title}”.',
+  'initiative.created': 'Created the initiative “{title}”.',
+  'initiative.changed': 'Changed the initiative “{title}”.',
   'council.application_accepted': 'Accepted an application for the family council.',
   'council.application_declined': 'Declined an application for the family council.',
   'council.application_reserve': 'Put an application for the family council on the reserve list.',
@@ -258,6 +264,8 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'council.report_published': 'Published a workshop report.',
   'council.report_withdrawn': 'Withdrew the publication of a workshop report.',
   'council.result_moved': 'Changed the status of the result “{result}”.',
+  'council.term_ended': 'Ended the term of a family council member.',
+  'council.member_removed': 'Removed a former family council member.',
 });
 
 /** What an entry is about, in words. */

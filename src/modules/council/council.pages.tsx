@@ -7,9 +7,9 @@ import { attempt, formValues, parseForm, type FieldWords } from '../../platform/
 import { formBody, IdParams, NoQuery, pageQuery, QueryText, type RouteApp } from '../../platform/http/routes.js';
 import { NoticePage } from '../../platform/views/notice-page.js';
 import { councilMessages } from './council.messages.js';
-import { ApplicationForm, CommentForm, PostForm, RegistrationForm, ResultMailsForm, TokenForm, TokenQuery } from './council.schemas.js';
+import { ApplicationForm, RegistrationForm, ResultMailsForm, TokenForm, TokenQuery } from './council.schemas.js';
 import { councilPath, workshopPath, type CouncilService } from './council.service.js';
-import { ApplyPage, BoardPage, CouncilPage, RegisterPage, RegistrationPage, ResultMailsPage, WorkshopPage } from './views/public.js';
+import { ApplyPage, CouncilPage, RegisterPage, RegistrationPage, ResultMailsPage, WorkshopPage } from './views/public.js';
 
 const section = '/mitmachen';
 
@@ -34,8 +34,7 @@ const ordered = (errors: FieldErrors, order: readonly string[]): FieldErrors =>
  *        POST /mitmachen/familienbeirat/anmeldung/aendern            change persons, childcare and needs by the signed link
  *        POST /mitmachen/familienbeirat/anmeldung/absagen            cancel by the signed link; the waiting list moves up
  *   GET  POST /mitmachen/familienbeirat/nachrichten?token=           mails about results on or off
- *   GET  POST /mitmachen/familienbeirat/austausch                    the members' closed board (signed in, member)
- *        POST /mitmachen/familienbeirat/austausch/:id/kommentar       comment on a post
+ *   GET       /mitmachen/familienbeirat/austausch                    the members' closed exchange: a private group of the network (signed in, member)
  */
 export function registerCouncilPages(app: RouteApp, deps: AppDeps, service: CouncilService): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
@@ -321,44 +320,24 @@ export function registerCouncilPages(app: RouteApp, deps: AppDeps, service: Coun
     return reply.html(<ResultMailsPage ctx={ctxOf(req)} token={values.token ?? ''} on={on} />);
   });
 
-  // The members' board ---------------------------------------------------------------------------
+  // The members' exchange: a private group of the network -----------------------------------------
 
   app.get(`${councilPath}/austausch`, { schema: { querystring: NoQuery } }, async (req, reply) => {
     requireActor(req);
-    const member = await service.memberOfActor(req.actor);
-    return reply.status(member ? 200 : 403).html(<BoardPage ctx={ctxOf(req)} member={!!member} posts={member ? await service.board() : []} />);
-  });
-
-  app.post(`${councilPath}/austausch`, { schema: { body: formBody(PostForm) } }, async (req, reply) => {
-    requireActor(req);
+    const path = await service.exchangeFor(req.actor);
+    if (path) return reply.redirect(path, 303);
     const t = councilMessages(req.locale);
-    const member = await service.memberOfActor(req.actor);
-    if (!member) return reply.status(403).html(<BoardPage ctx={ctxOf(req)} member={false} posts={[]} />);
-    const values = formValues(req.body);
-    const form = parseForm(
-      PostForm,
-      req.body,
-      { title: t('board.postTitle'), body: { label: t('board.body'), required: t('board.body.required') } },
-      req.locale,
-    );
-    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    if (!(values.title ?? '').trim()) errors.title = t('board.title.required');
-    if (!form.ok || Object.keys(errors).length > 0)
-      return reply
-        .status(422)
-        .html(<BoardPage ctx={ctxOf(req)} member posts={await service.board()} values={values} errors={ordered(errors, ['title', 'body'])} />);
-    await service.post(member.id, { parentId: null, title: form.value.title ?? null, body: form.value.body }, req.locale);
-    return reply.redirect(`${councilPath}/austausch`, 303);
-  });
-
-  app.post(`${councilPath}/austausch/:id/kommentar`, { schema: { params: IdParams, body: formBody(CommentForm) } }, async (req, reply) => {
-    requireActor(req);
-    const t = councilMessages(req.locale);
-    const member = await service.memberOfActor(req.actor);
-    if (!member) return reply.status(403).html(<BoardPage ctx={ctxOf(req)} member={false} posts={[]} />);
-    const form = parseForm(CommentForm, req.body, { body: { label: t('board.comment'), required: t('board.body.required') } }, req.locale);
-    if (!form.ok) return reply.status(422).html(<BoardPage ctx={ctxOf(req)} member posts={await service.board()} errors={form.errors} />);
-    await service.post(member.id, { parentId: req.params.id, title: null, body: form.value.body }, req.locale);
-    return reply.redirect(`${councilPath}/austausch`, 303);
+    return reply
+      .status(403)
+      .html(
+        <NoticePage
+          ctx={ctxOf(req)}
+          section={section}
+          status="warning"
+          title={t('board.title')}
+          text={t('board.notMember')}
+          link={{ href: councilPath, label: t('apply.done.back') }}
+        />,
+      );
   });
 }

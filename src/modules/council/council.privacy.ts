@@ -11,6 +11,7 @@ const workshop = { as: 'workshop', from: 'council_workshops', select: 'title', b
  * The family council needs no account: applicants and members are found by their email address, so
  * "download my data" and "delete my account" cover them. The optional answers about the family are
  * stored only with the applicant's explicit consent (a CHECK in the database) and are never published.
+ * The members' exchange is a private group of the network: its posts are declared there.
  */
 export const councilPersonalData: PersonalDataDeclaration[] = [
   {
@@ -37,7 +38,7 @@ export const councilPersonalData: PersonalDataDeclaration[] = [
     context: ['status', 'decided_at', 'created_at'],
     onErase: 'delete',
     retention: {
-      rule: `nicht angenommene Bewerbungen ${applicationRetentionDays} Tage nach Eingang; Mitglieder bis die Stabsstelle sie nach der Amtszeit entfernt`,
+      rule: `nicht angenommene Bewerbungen ${applicationRetentionDays} Tage nach Eingang; Mitglieder bis die Stabsstelle sie nach der Amtszeit entfernt (Name, Adresse und freiwillige Angaben werden dann ersetzt)`,
       sweep: { days: applicationRetentionDays, after: 'created_at', unless: 'term_until' },
     },
   },
@@ -80,15 +81,5 @@ export const councilPersonalData: PersonalDataDeclaration[] = [
     context: ['delete_after'],
     onErase: 'delete',
     retention: { rule: `${needsRetentionDays} Tage nach dem Workshop`, sweep: { days: needsRetentionDays, after: 'delete_after' } },
-  },
-  {
-    name: 'familienbeirat_austausch',
-    table: 'council_posts',
-    subject: { via: 'member_id', of: 'familienbeirat_bewerbungen' },
-    purpose: 'Beiträge und Kommentare im geschlossenen Austausch der Mitglieder',
-    columns: { title: 'Titel des Beitrags', body: 'Text des Beitrags oder Kommentars' },
-    context: ['created_at'],
-    onErase: 'delete',
-    retention: { rule: 'mit der Mitgliedschaft' },
   },
 ];

@@ -61,7 +61,8 @@ const applicationColumns = [
 
 export function listApplications(db: Executor, status?: CouncilApplicationStatus) {
   let query = db.selectFrom('council_applications').select(applicationColumns).orderBy('created_at');
-  if (status) query = query.where('status', '=', status);
+  // Removed former members have nobody behind them any more: they are not listed.
+  query = status ? query.where('status', '=', status) : query.where('status', '!=', 'removed');
   return query.execute();
 }
 
@@ -101,6 +102,72 @@ export async function findMemberByEmail(db: Executor, email: string, today: stri
     .where('status', '=', 'accepted')
     .where('term_until', '>=', today)
     .executeTakeFirst();
+}
+
+/** Members whose term has run out (or was ended early) and who are still on record: staff remove them. */
+export function formerMembers(db: Executor, today: string) {
+  return db
+    .selectFrom('council_applications')
+    .select(['id', 'name', 'district', 'term_until', 'status'])
+    .where((eb) => eb.or([eb('status', '=', 'ended'), eb.and([eb('status', '=', 'accepted'), eb('term_until', '<', today)])]))
+    .orderBy('term_until')
+    .execute();
+}
+
+/** Ends a running term today: the member's links stop working, and the address may apply again. */
+export async function endTerm(trx: Executor, id: string, today: string, lastDay: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('council_applications')
+    .set({ status: 'ended', term_until: lastDay })
+    .where('id', '=', id)
+    .where('status', '=', 'accepted')
+    .where('term_until', '>=', today)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Removes a former member: name, address, phone and the optional answers are replaced, the needs of their
+ * registrations go. The row stays without anybody behind it, so the participation figures keep counting
+ * the workshops they attended.
+ */
+export async function removeFormerMember(trx: Executor, id: string, today: string, linkKey: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('council_applications')
+    .set({
+      status: 'removed',
+      name: '–',
+      email: sql<string>`'entfernt-' || id || '@ungueltig.invalid'`,
+      phone: null,
+      optional_consent_at: null,
+      family_situation: null,
+      home_languages: null,
+      needs_interpreter: null,
+      needs_childcare: null,
+      result_mails: false,
+      link_key: linkKey,
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('status', '=', 'ended'), eb.and([eb('status', '=', 'accepted'), eb('term_until', '<', today)])]))
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return false;
+  await trx
+    .deleteFrom('council_needs')
+    .where('registration_id', 'in', (eb) => eb.selectFrom('council_registrations').select('id').where('member_id', '=', id))
+    .execute();
+  return true;
+}
+
+/** Registrations still ahead (confirmed or waiting) of one member. */
+export function upcomingRegistrationsOfMember(db: Executor, memberId: string, now: Date) {
+  return db
+    .selectFrom('council_registrations as r')
+    .innerJoin('council_workshops as w', 'w.id', 'r.workshop_id')
+    .select(['r.id', 'r.workshop_id'])
+    .where('r.member_id', '=', memberId)
+    .where('r.status', 'in', ['confirmed', 'waiting'])
+    .where('w.starts_at', '>', now)
+    .execute();
 }
 
 export async function setResultMails(db: Executor, memberId: string, on: boolean): Promise<void> {
@@ -399,25 +466,6 @@ export function participationFigures(db: Executor, until: Date) {
     .groupBy(['w.id', 'w.title', 'w.starts_at'])
     .orderBy('w.starts_at')
     .execute();
-}
-
-// Board -------------------------------------------------------------------------------------------
-
-export function boardPosts(db: Executor) {
-  return db
-    .selectFrom('council_posts as p')
-    .innerJoin('council_applications as m', 'm.id', 'p.member_id')
-    .select(['p.id', 'p.parent_id', 'p.title', 'p.body', 'p.created_at', 'm.name as author'])
-    .orderBy('p.created_at')
-    .execute();
-}
-
-export async function insertPost(db: Executor, post: { member_id: string; parent_id: string | null; title: string | null; body: string }): Promise<void> {
-  await db.insertInto('council_posts').values(post).execute();
-}
-
-export async function postExists(db: Executor, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('council_posts').select('id').where('id', '=', id).where('parent_id', 'is', null).executeTakeFirst());
 }
 
 export function needsOf(db: Executor, registrationId: string) {

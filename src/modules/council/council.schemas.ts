@@ -40,9 +40,6 @@ export const RegistrationForm = Type.Object({
 export const TokenForm = Type.Object({ token: Type.String({ maxLength: 200 }) });
 export const ResultMailsForm = Type.Object({ token: Type.String({ maxLength: 200 }), on: choice(['ja', 'nein'] as const) });
 
-export const PostForm = Type.Object({ title: Type.Optional(Type.String({ maxLength: 200 })), body: Type.String({ minLength: 2, maxLength: 5000 }) });
-export const CommentForm = Type.Object({ body: Type.String({ minLength: 2, maxLength: 5000 }) });
-
 // Staff ------------------------------------------------------------------------------------------
 
 export const DecisionForm = Type.Object({

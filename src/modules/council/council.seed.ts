@@ -3,13 +3,15 @@ import type { FamilySituation } from '../../db/tables/council.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { addDays, addMonths, fromLocal, todayIn } from '../../platform/time/berlin.js';
 import { councilSources } from '../ideas/index.js';
-import { workshopPath } from './council.service.js';
+import { sharedGroups } from '../network/index.js';
+import { exchangeGroup, workshopPath } from './council.service.js';
 
 const firstNames = ['Aylin', 'Jonas', 'Mira', 'Olena', 'Karim', 'Sophie', 'Deniz', 'Lukas', 'Hanna', 'Marek', 'Fatma', 'Paul', 'Nadia', 'Tim'];
 const lastNames = ['Yıldız', 'Becker', 'Schulte', 'Kovalenko', 'Haddad', 'Wagner', 'Demir', 'Nowak', 'Krüger', 'Petrov', 'Özdemir', 'Hoffmann'];
 const situations: (FamilySituation | null)[] = ['two_parents', 'single_parent', 'two_parents', 'patchwork', null, 'foster', 'two_parents', 'single_parent'];
 const languages = ['Deutsch', 'Deutsch, Türkisch', 'Deutsch, Arabisch', 'Ukrainisch, Russisch', 'Deutsch, Polnisch', null];
 const key = () => randomBytes(16).toString('base64url');
+const demoFamily = 'familie@familienrathaus.example';
 
 /**
  * Fictional demo data: a council of 40 families across the districts, three applications waiting for a
@@ -24,6 +26,7 @@ export async function seedCouncilDemo(deps: AppDeps): Promise<boolean> {
   const initiatives = new Map((await councilSources.choices(db)).map((i) => [i.slug, i.id]));
   await db.transaction().execute(async (trx) => {
     const members: string[] = [];
+    const memberEmails: string[] = [];
     for (let i = 0; i < 43; i++) {
       const n = String(i + 1).padStart(2, '0');
       const consent = i % 5 !== 4;
@@ -31,7 +34,8 @@ export async function seedCouncilDemo(deps: AppDeps): Promise<boolean> {
         .insertInto('council_applications')
         .values({
           name: `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`,
-          email: `beirat${n}@example.org`,
+          // The last member is the demo family account, so the demo shows the members' exchange.
+          email: i === 39 ? demoFamily : `beirat${n}@example.org`,
           district: city.districts[i % city.districts.length]!,
           household_adults: i % 4 === 1 ? 1 : 2,
           household_children: 1 + (i % 3),
@@ -50,6 +54,7 @@ export async function seedCouncilDemo(deps: AppDeps): Promise<boolean> {
         .returning('id')
         .executeTakeFirstOrThrow();
       if (i < 40) members.push(id);
+      if (i < 40) memberEmails.push(i === 39 ? demoFamily : `beirat${n}@example.org`);
     }
 
     const workshop = async (days: number, title: string, agenda: string, capacity: number, childcare: number) => {
@@ -142,14 +147,8 @@ export async function seedCouncilDemo(deps: AppDeps): Promise<boolean> {
     const ends = fromLocal(addDays(today, 24), '13:00');
     await register(upcoming, members[0]!, 2, 2, null, ends);
     await register(upcoming, members[1]!, 1, 0, null, ends);
-    await trx
-      .insertInto('council_posts')
-      .values({
-        member_id: members[2]!,
-        title: 'Fahrgemeinschaft zum nächsten Workshop?',
-        body: 'Wer fährt aus Heessen zum Familienzentrum Pelkum und hat noch Platz im Auto?',
-      })
-      .execute();
+    // The members' exchange: a private group of the network; the demo family account is a member.
+    await sharedGroups.syncPrivateGroup(trx, exchangeGroup, [...memberEmails]);
   });
   return true;
 }

@@ -14,10 +14,11 @@ import { formatCivilDate, formatDateTime, storedLocale, type Locale } from '../.
 import { appointmentIcs } from '../../platform/mail/ics.js';
 import { storeImage, type UploadedImage } from '../../platform/media/media.js';
 import { protectCube, valueAt } from '../../platform/statistics/suppression.js';
-import { addMonths, todayIn } from '../../platform/time/berlin.js';
-import { councilSources, type InitiativeSummary } from '../ideas/index.js';
+import { addDays, addMonths, todayIn } from '../../platform/time/berlin.js';
+import { councilSources, ideaLinks, type InitiativeSummary } from '../ideas/index.js';
+import { sharedGroups } from '../network/index.js';
 import { councilMessages } from './council.messages.js';
-import { authorize } from './council.policy.js';
+import { authorize, can } from './council.policy.js';
 import { staffMessages } from './staff.messages.js';
 import * as repo from './council.repository.js';
 
@@ -25,6 +26,12 @@ export const councilPath = '/mitmachen/familienbeirat';
 export const workshopPath = (id: string) => `${councilPath}/workshops/${id}`;
 export const familySituations: readonly FamilySituation[] = ['single_parent', 'two_parents', 'patchwork', 'foster', 'other'];
 export const followUps: readonly ResultFollowUp[] = ['open', 'taken_up', 'in_progress', 'done', 'not_pursued'];
+/** The members' closed exchange: a private group of the network, its members kept in step with the council's. */
+export const exchangeGroup = {
+  slug: 'familienbeirat-austausch',
+  name: 'Familienbeirat: Austausch der Mitglieder',
+  topic: 'Der geschlossene Austausch der Mitglieder des Familienbeirats zwischen den Workshops.',
+} as const;
 /** A member's term when staff accept without naming another end: two years. */
 export const defaultTermMonths = 24;
 
@@ -64,6 +71,7 @@ export interface WorkshopInput {
 export type Workshop = NonNullable<Awaited<ReturnType<typeof repo.findWorkshop>>>;
 export type Registration = NonNullable<Awaited<ReturnType<typeof repo.findRegistration>>>;
 export type Application = Awaited<ReturnType<typeof repo.listApplications>>[number];
+export type FormerMember = Awaited<ReturnType<typeof repo.formerMembers>>[number];
 
 /** One breakdown of the current members, protected like the survey's: groups of 1–4 are hidden (null). */
 export interface CompositionTable {
@@ -75,7 +83,7 @@ export interface CompositionTable {
 const fieldError = (field: string, message: string) => new AppError('validation_failed', message, { fields: { [field]: message } });
 const isCheckViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23514';
 
-/** The family council: applications and members, workshops with registrations and a waiting list, reports and results, the members' board. */
+/** The family council: applications and members, workshops with registrations and a waiting list, reports and results, the members' exchange (a private group of the network). */
 export function createCouncilService(deps: AppDeps) {
   const { db, config, city, mail } = deps;
   const secret = config.sessionSecret;
@@ -235,7 +243,48 @@ export function createCouncilService(deps: AppDeps) {
         // Someone who joins while invitations are out is invited to those workshops too.
         if (decision === 'accepted' && application.status !== 'accepted')
           for (const w of await repo.openInvitedWorkshops(trx, new Date())) await invitation(trx, w, application);
+        await syncExchange(trx, decision === 'accepted');
       });
+    },
+
+    /** Members whose term is over (or was ended), still on record until staff remove them. */
+    async formerMembers(actor: Actor | null) {
+      authorize(actor, 'council.organise');
+      return repo.formerMembers(db, todayIn());
+    },
+
+    /**
+     * Ends a member's term today: their personal links stop working, they leave the exchange group, and their
+     * registrations still ahead are cancelled (the waiting list moves up, as with any cancellation).
+     */
+    async endTerm(actor: Actor | null, memberId: string): Promise<void> {
+      authorize(actor, 'council.organise');
+      const today = todayIn();
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.endTerm(trx, memberId, today, addDays(today, -1)))) throw notFound('Mitglied');
+        for (const r of await repo.upcomingRegistrationsOfMember(trx, memberId, new Date())) {
+          await repo.lockWorkshop(trx, r.workshop_id);
+          await repo.setRegistrationStatus(trx, r.id, 'cancelled');
+          await moveUp(trx, r.workshop_id);
+        }
+        await syncExchange(trx, false);
+        await recordAudit(trx, { actorId: actor.id, action: 'council.term_ended', subjectType: 'council_application', subjectId: memberId });
+      });
+    },
+
+    /** Removes a former member: nobody stays behind the row (the figures keep their attendance), the needs go. */
+    async removeMember(actor: Actor | null, memberId: string): Promise<void> {
+      authorize(actor, 'council.organise');
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.removeFormerMember(trx, memberId, todayIn(), randomBytes(16).toString('base64url')))) throw notFound('Mitglied');
+        await syncExchange(trx, false);
+        await recordAudit(trx, { actorId: actor.id, action: 'council.member_removed', subjectType: 'council_application', subjectId: memberId });
+      });
+    },
+
+    /** Daily: members whose term ran out leave the exchange group (nobody is added: someone may have left it). */
+    async tidyExchange(): Promise<number> {
+      return db.transaction().execute(async (trx) => (await syncExchange(trx, false)).removed);
     },
 
     /** The current members as aggregates: never individuals, groups under 5 hidden. */
@@ -561,7 +610,10 @@ export function createCouncilService(deps: AppDeps) {
         if (publish && !w.report_discussed) throw fieldError('discussed', staffMessages(locale)('report.discussed.required'));
         await repo.setReportPublished(trx, workshopId, publish);
         if (publish) await linkResults(trx, workshopId);
-        else await councilSources.replaceLinks(trx, `${workshopPath(workshopId)}#`, []);
+        else {
+          await councilSources.replaceLinks(trx, `${workshopPath(workshopId)}#`, []);
+          await ideaLinks.replaceCouncilLinks(trx, `${workshopPath(workshopId)}#`, []);
+        }
         await recordAudit(trx, {
           actorId: actor.id,
           action: publish ? 'council.report_published' : 'council.report_withdrawn',
@@ -653,28 +705,31 @@ export function createCouncilService(deps: AppDeps) {
       },
     } satisfies ErasureStep,
 
-    // The members' board ------------------------------------------------------------------------
+    // The members' exchange ----------------------------------------------------------------------
 
-    /** The member behind a signed-in account (same address, term running), or null. */
-    async memberOfActor(actor: Actor | null) {
+    /**
+     * Where a signed-in person finds the exchange: a current member (by the account's address) is added to
+     * the group if not yet in it (an account made after the acceptance) and gets its address; staff too.
+     * Null for everybody else.
+     */
+    async exchangeFor(actor: Actor | null): Promise<string | null> {
       if (!actor) return null;
-      return (await repo.findMemberByEmail(db, actor.email, todayIn())) ?? null;
-    },
-
-    async board() {
-      const posts = await repo.boardPosts(db);
-      return posts
-        .filter((p) => p.parent_id === null)
-        .reverse()
-        .map((p) => ({ ...p, comments: posts.filter((c) => c.parent_id === p.id) }));
-    },
-
-    async post(memberId: string, input: { parentId: string | null; title: string | null; body: string }, locale: Locale): Promise<void> {
-      if (input.parentId && !(await repo.postExists(db, input.parentId))) throw notFound('Beitrag');
-      if (!input.parentId && !input.title) throw fieldError('title', councilMessages(locale)('board.title.required'));
-      await repo.insertPost(db, { member_id: memberId, parent_id: input.parentId, title: input.parentId ? null : input.title, body: input.body });
+      const member = await repo.findMemberByEmail(db, actor.email, todayIn());
+      if (!member && !can(actor, 'council.organise')) return null;
+      return db.transaction().execute(async (trx) => (await syncExchange(trx, !!member)).path);
     },
   };
+
+  /** The exchange group's members are exactly the current members with an account (see `sharedGroups`). */
+  async function syncExchange(trx: Transaction<DB>, add: boolean) {
+    const members = await repo.currentMembers(trx, todayIn());
+    return sharedGroups.syncPrivateGroup(
+      trx,
+      exchangeGroup,
+      members.map((m) => m.email),
+      { add },
+    );
+  }
 
   async function knownIdea(id: string | null): Promise<void> {
     if (id && !(await councilSources.ideasByIds(db, [id])).has(id)) throw notFound('Idee');
@@ -696,6 +751,14 @@ export function createCouncilService(deps: AppDeps) {
         r.initiative_id
           ? [{ initiativeId: r.initiative_id, url: `${workshopPath(workshopId)}#ergebnis-${r.id}`, label: `Familienbeirat, ${w.title}: ${r.title}` }]
           : [],
+      ),
+    );
+    // The same results on the pages of the ideas they are linked to ("what became of it").
+    await ideaLinks.replaceCouncilLinks(
+      trx,
+      `${workshopPath(workshopId)}#`,
+      results.flatMap((r) =>
+        r.idea_id ? [{ ideaId: r.idea_id, url: `${workshopPath(workshopId)}#ergebnis-${r.id}`, label: `Familienbeirat, ${w.title}: ${r.title}` }] : [],
       ),
     );
   }

@@ -149,6 +149,14 @@ describe('Familienbeirat: reports and results', () => {
     expect((await editor.get(staffPage)).body).toContain(`<option value="${idea.id}"`);
     await editor.submit(staffPage, `/verwaltung/familienbeirat/ergebnisse/${result.id}`, { followUp: 'in_progress', initiative: schulwege.id, idea: idea.id });
     expect((await visitor().get(publicPage)).body).toContain(`href="/mitmachen/ideen/${idea.id}"`);
+    // … and the idea's page shows the council's result under "what came of it", linked back.
+    const ideaPage = (await visitor().get(`/mitmachen/ideen/${idea.id}`)).body;
+    expect(ideaPage).toContain('Der Familienbeirat hat diesen Beitrag in einem Ergebnis seiner Workshops aufgegriffen:');
+    expect(ideaPage).toContain(`href="${publicPage}#ergebnis-${result.id}"`);
+    // Withdrawing the report takes it off the idea's page again.
+    await editor.submit(staffPage, `${staffPage}/veroeffentlichen`, { publish: 'nein' });
+    expect((await visitor().get(`/mitmachen/ideen/${idea.id}`)).body).not.toContain('Der Familienbeirat hat diesen Beitrag');
+    await editor.submit(staffPage, `${staffPage}/veroeffentlichen`, { publish: 'ja' });
 
     // A tampered initiative id is a clear 404, not a broken link.
     const bogus = await editor.submit(staffPage, `${staffPage}/ergebnisse`, {
@@ -173,36 +181,86 @@ describe('Familienbeirat: reports and results', () => {
   });
 });
 
-describe('Familienbeirat: the members’ board', () => {
-  it('is open to signed-in members only; posts and comments need text', async () => {
-    const stranger = await signedInVisitor(t, 'family');
-    const refused = await stranger.visitor.get('/mitmachen/familienbeirat/austausch');
-    expect(refused.statusCode).toBe(403);
-    expect(refused.body).not.toContain('Fahrgemeinschaft');
-    expect((await visitor().get('/mitmachen/familienbeirat/austausch')).statusCode).toBe(401);
+describe('Familienbeirat: the members’ exchange, a private group of the network', () => {
+  const groupPage = '/netzwerk/gruppen/familienbeirat-austausch';
 
+  it('lets current members in (also with an account made later), keeps everybody else out, and lets staff end terms and remove former members', async () => {
+    const stranger = await signedInVisitor(t, 'family');
+    expect((await stranger.visitor.get('/mitmachen/familienbeirat/austausch')).statusCode).toBe(403);
+    expect((await stranger.visitor.get(groupPage)).statusCode).toBe(403);
+    expect((await visitor().get('/mitmachen/familienbeirat/austausch')).statusCode).toBe(401);
+    // A partner outside the group does not learn it exists.
+    expect((await (await signedInVisitor(t, 'partner')).visitor.get(groupPage)).statusCode).toBe(404);
+
+    // beirat05 had no account when accepted; with one, the way in adds them to the group.
     await createUser(t, { email: 'beirat05@example.org' });
     const member = new Visitor(() => t.app);
-    const login = await member.submit('/anmelden', '/anmelden', { email: 'beirat05@example.org', password: 'ein langes Testpasswort' });
-    expect(login.statusCode).toBe(303);
-    const board = await member.get('/mitmachen/familienbeirat/austausch');
-    expect(board.statusCode).toBe(200);
-    expect(board.body).toContain('Fahrgemeinschaft zum nächsten Workshop?');
-    const empty = await member.submit('/mitmachen/familienbeirat/austausch', '/mitmachen/familienbeirat/austausch', { title: '', body: '' });
-    expect(empty.statusCode).toBe(422);
-    expect(empty.body).toContain('Geben Sie einen Titel ein.');
+    expect((await member.submit('/anmelden', '/anmelden', { email: 'beirat05@example.org', password: 'ein langes Testpasswort' })).statusCode).toBe(303);
+    const way = await member.get('/mitmachen/familienbeirat/austausch');
+    expect(way.statusCode).toBe(303);
+    expect(way.headers.location).toBe(groupPage);
+    expect((await member.get(groupPage)).statusCode).toBe(200);
     expect(
-      (
-        await member.submit('/mitmachen/familienbeirat/austausch', '/mitmachen/familienbeirat/austausch', {
-          title: 'Kita-Plätze',
-          body: 'Wer hat Erfahrung mit dem Kita-Navigator?',
-        })
-      ).statusCode,
+      (await member.submit(groupPage, `${groupPage}/beitraege`, { body: 'Wer fährt aus Heessen zum Familienzentrum Pelkum und hat noch Platz im Auto?' }))
+        .statusCode,
     ).toBe(303);
-    const post = await t.deps.db.selectFrom('council_posts').select('id').where('title', '=', 'Kita-Plätze').executeTakeFirstOrThrow();
-    expect(
-      (await member.submit('/mitmachen/familienbeirat/austausch', `/mitmachen/familienbeirat/austausch/${post.id}/kommentar`, { body: 'Ja, ich!' })).statusCode,
-    ).toBe(303);
-    expect((await member.get('/mitmachen/familienbeirat/austausch')).body).toContain('Ja, ich!');
+    expect((await member.get(groupPage)).body).toContain('Wer fährt aus Heessen');
+    // The demo family account is a member from the start.
+    const family = await t.deps.db.selectFrom('users').select('id').where('email', '=', 'familie@familienrathaus.example').executeTakeFirst();
+    if (family) {
+      const inGroup = await t.deps.db
+        .selectFrom('network_group_members as m')
+        .innerJoin('network_groups as g', 'g.id', 'm.group_id')
+        .select('m.user_id')
+        .where('g.slug', '=', 'familienbeirat-austausch')
+        .where('m.user_id', '=', family.id)
+        .executeTakeFirst();
+      expect(inGroup).toBeDefined();
+    }
+
+    // Staff end the term: the member leaves the group at once and the personal link stops working.
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const row = await t.deps.db
+      .selectFrom('council_applications')
+      .select(['id', 'link_key', 'name'])
+      .where('email', '=', 'beirat05@example.org')
+      .executeTakeFirstOrThrow();
+    const { createCouncilService } = await import('./council.service.js');
+    const link = `/mitmachen/familienbeirat/nachrichten?token=${createCouncilService(t.deps).memberToken(row)}`;
+    const memberCount = async () => Number(/Der Beirat hat zurzeit (\d+) Mitglieder/.exec((await visitor().get('/mitmachen/familienbeirat')).body)?.[1]);
+    const before = await memberCount();
+    expect((await visitor().get(link)).statusCode).toBe(200);
+    expect((await editor.get('/verwaltung/familienbeirat')).body).toContain(`Amtszeit von ${row.name} heute beenden`);
+    expect((await editor.submit('/verwaltung/familienbeirat', `/verwaltung/familienbeirat/mitglieder/${row.id}/beenden`, {})).statusCode).toBe(303);
+    expect((await member.get(groupPage)).statusCode).toBe(403);
+    expect((await member.get('/mitmachen/familienbeirat/austausch')).statusCode).toBe(403);
+    expect((await visitor().get(link)).statusCode).toBe(400);
+    expect(await memberCount()).toBe(before - 1);
+    // Ending it twice is a 404, not a second audit entry.
+    expect((await editor.submit('/verwaltung/familienbeirat', `/verwaltung/familienbeirat/mitglieder/${row.id}/beenden`, {})).statusCode).toBe(404);
+
+    // The post stays in the group; removing the former member replaces name and address, the figures keep their rows.
+    const overview = await editor.get('/verwaltung/familienbeirat');
+    expect(overview.body).toContain('Ehemalige Mitglieder');
+    expect(overview.body).toContain(`/verwaltung/familienbeirat/mitglieder/${row.id}/entfernen`);
+    expect((await editor.submit('/verwaltung/familienbeirat', `/verwaltung/familienbeirat/mitglieder/${row.id}/entfernen`, {})).statusCode).toBe(303);
+    const removed = await t.deps.db.selectFrom('council_applications').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(removed.status).toBe('removed');
+    expect(removed.email).not.toContain('beirat05');
+    expect(removed.home_languages).toBeNull();
+    expect((await editor.get('/verwaltung/familienbeirat')).body).not.toContain('beirat05@example.org');
+    // A current member cannot be "removed" by a tampered form.
+    const current = await t.deps.db.selectFrom('council_applications').select('id').where('email', '=', 'beirat06@example.org').executeTakeFirstOrThrow();
+    expect((await editor.submit('/verwaltung/familienbeirat', `/verwaltung/familienbeirat/mitglieder/${current.id}/entfernen`, {})).statusCode).toBe(404);
+    // The address may apply again.
+    const again = await visitor().submit('/mitmachen/familienbeirat/bewerben', '/mitmachen/familienbeirat/bewerben', {
+      name: 'Karim Haddad',
+      email: 'beirat05@example.org',
+      district: 'Heessen',
+      adults: '2',
+      children: '1',
+      privacy: 'ja',
+    });
+    expect(again.statusCode).toBe(303);
   });
 });

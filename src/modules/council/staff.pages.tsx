@@ -18,7 +18,7 @@ import { PrintListPage, staffPath, StaffOverviewPage, StaffWorkshopPage, staffWo
 
 const NoticeQuery = pageQuery({ gespeichert: QueryText(20) });
 const reportLimits = { files: 1, fileBytes: 6 * 1024 * 1024, fields: 8, fieldBytes: 16 * 1024 };
-const notices = ['decision', 'workshop', 'invite', 'attendance', 'report', 'published', 'withdrawn', 'result', 'moved'] as const;
+const notices = ['ended', 'removed', 'decision', 'workshop', 'invite', 'attendance', 'report', 'published', 'withdrawn', 'result', 'moved'] as const;
 
 /** The workshop's stored values as the form shows them (Berlin time). */
 function workshopValues(w: Workshop): Record<string, string> {
@@ -41,6 +41,8 @@ function workshopValues(w: Workshop): Record<string, string> {
  * Routes of the family council for the Stabsstelle (editors and admins; HTML):
  *   GET       /verwaltung/familienbeirat                                  applications, composition, workshops, participation figures
  *        POST /verwaltung/familienbeirat/bewerbungen/:id                  accept for a term, decline, reserve list
+ *        POST /verwaltung/familienbeirat/mitglieder/:id/beenden           end a member's term today (links stop, they leave the exchange group)
+ *        POST /verwaltung/familienbeirat/mitglieder/:id/entfernen         remove a former member (name, address and answers replaced)
  *   GET  POST /verwaltung/familienbeirat/workshops/neu                     plan a workshop
  *   GET  POST /verwaltung/familienbeirat/workshops/:id                     registrations with needs, attendance, report, results; change the workshop
  *        POST /verwaltung/familienbeirat/workshops/:id/einladen            invite every member (mail in their language with .ics)
@@ -63,6 +65,10 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
     switch (key) {
       case 'decision':
         return t('decision.done');
+      case 'ended':
+        return t('members.ended');
+      case 'removed':
+        return t('members.removed');
       case 'workshop':
         return t('workshop.saved');
       case 'invite':
@@ -91,6 +97,7 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
         <StaffOverviewPage
           ctx={ctxOf(req)}
           applications={await service.applications(actor)}
+          formerMembers={await service.formerMembers(actor)}
           composition={await service.composition()}
           workshops={await service.workshops()}
           figures={await service.figures()}
@@ -110,6 +117,18 @@ export function registerStaffPages(app: RouteApp, deps: AppDeps, service: Counci
     if (!form.ok) return overview(req, reply, { status: 422, errors: Object.fromEntries(Object.values(form.errors).map((e) => [`term-${req.params.id}`, e])) });
     await service.decide(actor, req.params.id, form.value.decision, form.value.termUntil ?? null);
     return reply.redirect(`${staffPath}?gespeichert=decision`, 303);
+  });
+
+  // Members: end a term early, remove former members -------------------------------------------
+
+  app.post(`${staffPath}/mitglieder/:id/beenden`, { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    await service.endTerm(guard(req), req.params.id);
+    return reply.redirect(`${staffPath}?gespeichert=ended#ehemalige`, 303);
+  });
+
+  app.post(`${staffPath}/mitglieder/:id/entfernen`, { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    await service.removeMember(guard(req), req.params.id);
+    return reply.redirect(`${staffPath}?gespeichert=removed#ehemalige`, 303);
   });
 
   // Workshops -----------------------------------------------------------------------------------

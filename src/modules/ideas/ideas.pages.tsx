@@ -38,7 +38,7 @@ export function registerIdeaPages(
   deps: AppDeps,
   service: IdeaService,
   /** The initiatives (Vorhaben) an idea shaped, linked from its page. */
-  initiativesOf: (ideaId: string) => Promise<{ href: string; title: string }[]>,
+  initiativesOf: (ideaId: string) => Promise<{ shaped: { href: string; title: string }[]; council: { href: string; label: string }[] }>,
 ): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
 
@@ -230,7 +230,7 @@ export function registerIdeaPages(
     { schema: { params: IdParams, querystring: Type.Object({ hinweis: Type.Optional(Type.String({ maxLength: 20 })) }) } },
     async (req, reply) => {
       const t = ideaMessages(req.locale);
-      const item = { ...(await service.publicItem(req.params.id, req.actor)), shaped: await initiativesOf(req.params.id) };
+      const item = { ...(await service.publicItem(req.params.id, req.actor)), ...(await initiativesOf(req.params.id)) };
       const notice = req.query.hinweis === 'folgen' ? t('item.followSent') : undefined;
       return reply.html(<IdeaPage ctx={ctxOf(req)} item={item} notice={notice} />);
     },
@@ -257,7 +257,7 @@ export function registerIdeaPages(
       req.locale,
     );
     if (!form.ok) {
-      const item = { ...(await service.publicItem(req.params.id, null)), shaped: await initiativesOf(req.params.id) };
+      const item = { ...(await service.publicItem(req.params.id, null)), ...(await initiativesOf(req.params.id)) };
       return reply.status(422).html(<IdeaPage ctx={ctxOf(req)} item={item} followErrors={form.errors} followValue={formValues(req.body).email} />);
     }
     await service.followByEmail(req.params.id, form.value.email, req.locale, { ip: req.ip });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { startsWithPattern } from '../../db/like.js';
 import type { IdeaDeclineReason, IdeaKind, IdeaModeration, IdeaShownAs, IdeaStatus } from '../../db/tables/ideas.js';
 
 /** Queries of Ideen & Anliegen. */
@@ -449,4 +450,27 @@ export function publishedIdeaChoices(db: Executor, limit = 500) {
 export function publishedIdeasByIds(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('ideas').select(['id', 'title']).where('moderation', '=', 'published').where('id', 'in', ids).execute();
+}
+
+// What an idea led to (written by other modules through `idea-links.ts`) ---------------------------
+
+export function linksOfIdea(db: Executor, ideaId: string) {
+  return db.selectFrom('idea_links').select(['kind', 'url', 'label']).where('idea_id', '=', ideaId).orderBy('created_at').orderBy('label').execute();
+}
+
+/** Replaces the council's links under one prefix (one workshop's report) in the caller's transaction; unknown ideas are skipped. */
+export async function replaceIdeaCouncilLinks(trx: Executor, urlPrefix: string, links: readonly { ideaId: string; url: string; label: string }[]) {
+  await trx.deleteFrom('idea_links').where('kind', '=', 'council').where('url', 'like', startsWithPattern(urlPrefix)).execute();
+  if (links.length === 0) return;
+  const known = new Set(
+    (
+      await trx
+        .selectFrom('ideas')
+        .select('id')
+        .where('id', 'in', [...new Set(links.map((l) => l.ideaId))])
+        .execute()
+    ).map((r) => r.id),
+  );
+  const rows = links.filter((l) => known.has(l.ideaId)).map((l) => ({ idea_id: l.ideaId, kind: 'council' as const, url: l.url, label: l.label.slice(0, 500) }));
+  if (rows.length > 0) await trx.insertInto('idea_links').values(rows).execute();
 }

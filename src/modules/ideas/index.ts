@@ -4,6 +4,7 @@ import { registerIdeaApi } from './ideas.api.js';
 import { ideaMessages } from './ideas.messages.js';
 import { registerIdeaPages } from './ideas.pages.js';
 import { authorsBecomeAnonymous, ideasPersonalData, purgeIdeasJob } from './ideas.privacy.js';
+import { ideaLinks } from './idea-links.js';
 import { seedIdeasDemo } from './ideas.seed.js';
 import { createIdeaService } from './ideas.service.js';
 import { registerModerationPages } from './moderation.pages.js';
@@ -14,6 +15,7 @@ import { createInitiativeService, initiativePath } from './initiatives/initiativ
 
 export { purgeIdeasJob };
 export { councilSources, type InitiativeSummary } from './initiatives/council-sources.js';
+export { ideaLinks } from './idea-links.js';
 
 /** Recomputes stored match terms after the matching changed (matching.ts, `matchingVersion`). */
 export const reindexIdeasJob = 'ideas.reindex';
@@ -48,8 +50,10 @@ export function ideasModule(deps: AppDeps): ModuleManifest {
       job(reindexIdeasJob, async () => void (await ideas.reindex()), { cron: '*/10 * * * *' }),
     ],
     routes(app) {
-      const initiativesOf = async (ideaId: string) =>
-        (await initiatives.initiativesOfIdea(ideaId)).map((i) => ({ title: i.title, href: initiativePath(i.slug) }));
+      const initiativesOf = async (ideaId: string) => ({
+        shaped: (await initiatives.initiativesOfIdea(ideaId)).map((i) => ({ title: i.title, href: initiativePath(i.slug) })),
+        council: await ideaLinks.of(deps.db, ideaId),
+      });
       registerIdeaPages(app, deps, ideas, initiativesOf);
       registerModerationPages(app, deps, ideas);
       registerIdeaApi(app, deps, ideas);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTerms, nearlyEqual, queryKeys, readStoredTerms, similarity, stem, storedTerms, thesaurusKey } from './matching.js';
+import { matchTerms, nearlyEqual, queryKeys, readStoredTerms, similarity, singularOf, stem, storedTerms, thesaurusKey } from './matching.js';
 
 const score = (query: string, title: string, body = '') => similarity(matchTerms(query), readStoredTerms(storedTerms(title, body)));
 
@@ -83,5 +83,12 @@ describe('similar ideas: synonyms from OpenThesaurus', () => {
     expect(thesaurusKey(matchTerms('Geldinstitut')[0]!)).not.toBe(thesaurusKey(matchTerms('Bank')[0]!));
     expect(score('Eine Bank am Marktplatz', 'Sitzbank am Marktplatz')).toBe(1);
     expect(score('Eine Bank am Marktplatz', 'Geldinstitut am Marktplatz')).toBe(0.5); // only the Marktplatz
+  });
+});
+
+describe('similar ideas: plural umlauts', () => {
+  it('takes a plural with an umlaut back to the known singular, and leaves words known with their umlaut alone', () => {
+    expect(matchTerms('Schulhöfen')).toEqual(matchTerms('Schulhof'));
+    expect(singularOf('muell')).toBe('muell');
   });
 });

@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The version of what `storedTerms` computes; rows with an older `ideas.match_version` are recomputed. */
-export const matchingVersion = 1;
+export const matchingVersion = 2;
 
 /** Words that mean the same for our purpose, each group mapped to its first word. Stems, folded. */
 export const synonymGroups: readonly (readonly string[])[] = [
@@ -95,6 +95,19 @@ export function stem(word: string): string {
   return w.replace(/aetz$/, 'atz').replace(/aeum$/, 'aum');
 }
 
+/**
+ * German plurals often umlaut the last vowel (Hof/Höfe, Stadt/Städte, Wunsch/Wünsche). A stem with a folded
+ * umlaut in its last syllable becomes the form without it when only that form is a known word (a word of
+ * the table or of the thesaurus, or a compound whose head is one): "schulhoef" → "schulhof". A word that is
+ * known with its umlaut ("baeck", "muell") stays as it is.
+ */
+export function singularOf(stemmed: string): string {
+  const match = /^(.*)(ae|oe|ue)([^aeiou]+)$/.exec(stemmed);
+  if (!match || synonymOf.has(stemmed) || thesaurusKey(stemmed) !== undefined) return stemmed;
+  const candidate = `${match[1]}${match[2]![0]}${match[3]}`;
+  return synonymOf.has(candidate) || thesaurusKey(candidate) !== undefined ? candidate : stemmed;
+}
+
 /** The terms a text is matched by: folded, stemmed, synonyms and compound parts resolved, each once. */
 export function matchTerms(text: string): string[] {
   const terms = new Set<string>();
@@ -104,6 +117,11 @@ export function matchTerms(text: string): string[] {
     const canonical = synonymOf.get(stemmed) ?? synonymOf.get(raw);
     if (canonical) {
       terms.add(canonical);
+      continue;
+    }
+    const singular = singularOf(stemmed);
+    if (singular !== stemmed) {
+      terms.add(synonymOf.get(singular) ?? singular);
       continue;
     }
     terms.add(stemmed);

@@ -7,6 +7,7 @@ import { seedNetworkDemo } from './network.seed.js';
 import { createNetworkService, digestJob, dispatchJob, extractJob, remindJob, weeklyDigestJob } from './network.service.js';
 
 export { seedNetworkDemo };
+export { sharedGroups, type NetworkGroupSummary } from './shared-groups.js';
 
 /**
  * Bündnis-Netzwerk: the alliance for families in public (/netzwerk) and its workspace for partners —

@@ -114,6 +114,8 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
     ensure(isNetworkPerson(actor));
     return actor;
   };
+  /** Pages also open to members who are not partners (the family council's members): the service checks the group. */
+  const groupActor = (req: FastifyRequest) => requireActor(req);
   const notice = (req: FastifyRequest, value: string | undefined) => {
     const words: Record<string, string> = {
       beigetreten: t(req)('notice.joined'),
@@ -222,7 +224,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   // The personal start page and groups ------------------------------------------------------------
 
   app.get('/netzwerk/mein', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
-    const actor = networkActor(req);
+    const actor = groupActor(req);
     return reply.html(<MyNetworkPage ctx={ctxOf(req)} view={await service.myPage(actor)} notice={notice(req, req.query.hinweis)} />);
   });
 
@@ -291,7 +293,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.get('/netzwerk/gruppen/:slug', { schema: { params: SlugParams, querystring: NoticeQuery } }, async (req, reply) => {
-    const actor = networkActor(req);
+    const actor = groupActor(req);
     return reply.html(<GroupPageView ctx={ctxOf(req)} view={await service.groupPage(actor, req.params.slug)} notice={notice(req, req.query.hinweis)} />);
   });
 
@@ -301,7 +303,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.post('/netzwerk/gruppen/:slug/verlassen', { schema: { params: SlugParams, body: ButtonForm } }, async (req, reply) => {
-    await service.leave(networkActor(req), req.params.slug);
+    await service.leave(groupActor(req), req.params.slug);
     return reply.redirect('/netzwerk/mein?hinweis=verlassen', 303);
   });
 
@@ -318,7 +320,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   const groupAgain = async (req: FastifyRequest, reply: FastifyReply, slug: string, errors: Record<string, string>) =>
     reply
       .status(422)
-      .html(<GroupPageView ctx={ctxOf(req)} view={await service.groupPage(networkActor(req), slug)} errors={errors} values={formValues(req.body)} />);
+      .html(<GroupPageView ctx={ctxOf(req)} view={await service.groupPage(groupActor(req), slug)} errors={errors} values={formValues(req.body)} />);
 
   app.post('/netzwerk/gruppen/:slug/einladen', { schema: { params: SlugParams, body: formBody(InviteForm) } }, async (req, reply) => {
     const actor = networkActor(req);
@@ -335,7 +337,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.post('/netzwerk/gruppen/:slug/beitraege', { schema: { params: SlugParams, body: formBody(PostForm) } }, async (req, reply) => {
-    const actor = networkActor(req);
+    const actor = groupActor(req);
     const form = parseForm(PostForm, req.body, { body: { label: t(req)('post.body'), required: t(req)('post.body.required') } }, req.locale);
     if (!form.ok) return groupAgain(req, reply, req.params.slug, form.errors);
     const done = await attempt(() => service.post(actor, req.params.slug, form.value.body, req.locale));
@@ -344,7 +346,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.post('/netzwerk/beitraege/:id/kommentare', { schema: { params: IdParams, body: formBody(CommentForm) } }, async (req, reply) => {
-    const actor = networkActor(req);
+    const actor = groupActor(req);
     // Each post has its own comment field (ids stay unique on the page): kommentar-<post id>.
     const field = `kommentar-${req.params.id}`;
     const form = parseForm(
@@ -579,7 +581,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.get('/netzwerk/umfragen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>
-    reply.html(<PollPageView ctx={ctxOf(req)} view={await service.pollPage(networkActor(req), req.params.id)} notice={notice(req, req.query.hinweis)} />),
+    reply.html(<PollPageView ctx={ctxOf(req)} view={await service.pollPage(groupActor(req), req.params.id)} notice={notice(req, req.query.hinweis)} />),
   );
 
   app.post('/netzwerk/umfragen/:id/abstimmen', { schema: { params: IdParams, body: formBody(Type.Object({})) } }, async (req, reply) => {
@@ -588,7 +590,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
       const option = /^o-([0-9a-f-]{36})$/.exec(name)?.[1];
       if (option && (value === 'yes' || value === 'no' || value === 'maybe')) answers.set(option, value);
     }
-    await service.vote(networkActor(req), req.params.id, answers);
+    await service.vote(groupActor(req), req.params.id, answers);
     return reply.redirect(`${pollPath(req.params.id)}?hinweis=antwort`, 303);
   });
 
@@ -601,7 +603,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.get('/netzwerk/termine/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (req, reply) =>
-    reply.html(<MeetingPageView ctx={ctxOf(req)} view={await service.meetingPage(networkActor(req), req.params.id)} notice={notice(req, req.query.hinweis)} />),
+    reply.html(<MeetingPageView ctx={ctxOf(req)} view={await service.meetingPage(groupActor(req), req.params.id)} notice={notice(req, req.query.hinweis)} />),
   );
 
   const invalidLink = (req: FastifyRequest, reply: FastifyReply) =>
@@ -628,7 +630,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
         <NoticePage ctx={ctxOf(req)} section={section} status="success" title={t(req)('rsvp.heading')} text={t(req)(`rsvp.done.${form.value.answer}`)} />,
       );
     }
-    await service.rsvp(networkActor(req), req.params.id, form.value.answer);
+    await service.rsvp(groupActor(req), req.params.id, form.value.answer);
     return reply.redirect(`${meetingPath(req.params.id)}?hinweis=antwort`, 303);
   });
 
@@ -672,7 +674,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   // Notification settings ------------------------------------------------------------------------------
 
   app.get('/netzwerk/benachrichtigungen', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
-    const actor = networkActor(req);
+    const actor = groupActor(req);
     return reply.html(
       <SettingsPage
         ctx={ctxOf(req)}
@@ -684,7 +686,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.post('/netzwerk/benachrichtigungen/kalender', { schema: { body: ButtonForm } }, async (req, reply) => {
-    await service.calendarUrl(networkActor(req), true);
+    await service.calendarUrl(groupActor(req), true);
     return reply.redirect('/netzwerk/benachrichtigungen?hinweis=kalender#kalender', 303);
   });
 
@@ -696,7 +698,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   });
 
   app.post('/netzwerk/benachrichtigungen', { schema: { body: formBody(SettingsForm) } }, async (req, reply) => {
-    const actor = networkActor(req);
+    const actor = groupActor(req);
     const form = parseForm(SettingsForm, req.body, { channel: t(req)('settings.channel') }, req.locale);
     if (form.ok) await service.setChannel(actor, form.value.channel);
     return reply.redirect('/netzwerk/benachrichtigungen?hinweis=gespeichert', 303);

@@ -17,14 +17,17 @@ export const isNetworkPerson = (actor: Actor | null): actor is Actor => !!actor 
 
 const isMember = (s: GroupStanding) => s.membership?.state === 'member';
 
-/** A private group is invisible to everyone but its members, those invited and staff (404, not 403). */
+/**
+ * A private group is invisible to everyone but its members, those invited and staff (404, not 403). Someone
+ * who is not a partner sees a group only as its member (the family council's members in their private group).
+ */
 export function canSeeGroup(actor: Actor | null, s: GroupStanding): boolean {
-  if (!isNetworkPerson(actor)) return false;
+  if (!isNetworkPerson(actor)) return !!actor && isMember(s);
   return s.access !== 'private' || isStaff(actor) || s.membership !== undefined;
 }
 
 /** Members write posts, upload documents and answer invitations. */
-export const canContribute = (actor: Actor | null, s: GroupStanding): boolean => isNetworkPerson(actor) && (isStaff(actor) || isMember(s));
+export const canContribute = (actor: Actor | null, s: GroupStanding): boolean => !!actor && (isStaff(actor) || isMember(s));
 
 /** Leads (and staff) approve requests, invite, plan meetings, keep minutes and tasks. */
 export const canLead = (actor: Actor | null, s: GroupStanding): boolean =>

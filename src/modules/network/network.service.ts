@@ -93,6 +93,13 @@ export function createNetworkService(deps: AppDeps) {
     return { access: group.access, membership: actor ? await repo.membership(executor, group.id, actor.id) : undefined };
   }
 
+  /** Partners and staff; and anyone who is a member of a group (the family council's members in theirs). */
+  async function authorizeNetworkPerson(actor: Actor): Promise<void> {
+    const userId = actor.id;
+    if (isNetworkPerson(actor)) return;
+    authorize((await repo.groupsOf(db, userId)).some((g) => g.state === 'member'));
+  }
+
   /** The group as the actor may see it: a private group is "not found" to those outside it. */
   async function visibleGroup(actor: Actor | null, slug: string) {
     const group = await repo.findGroupBySlug(db, slug);
@@ -942,7 +949,7 @@ export function createNetworkService(deps: AppDeps) {
     // The personal start page ---------------------------------------------------------------------------
 
     async myPage(actor: Actor) {
-      authorize(isNetworkPerson(actor));
+      await authorizeNetworkPerson(actor);
       const groups = await repo.groupsOf(db, actor.id);
       const memberOf = groups.filter((g) => g.state === 'member').map((g) => g.id);
       const [meetings, tasks, posts, issues, allGroups] = await Promise.all([
@@ -978,12 +985,12 @@ export function createNetworkService(deps: AppDeps) {
     // Notification settings ---------------------------------------------------------------------------
 
     async channelOf(actor: Actor): Promise<NetworkChannel> {
-      authorize(isNetworkPerson(actor));
+      await authorizeNetworkPerson(actor);
       return (await repo.findSetting(db, actor.id))?.channel ?? 'immediate';
     },
 
     async setChannel(actor: Actor, channel: NetworkChannel) {
-      authorize(isNetworkPerson(actor));
+      await authorizeNetworkPerson(actor);
       await repo.setChannel(db, actor.id, channel, newKey);
     },
 
@@ -991,7 +998,7 @@ export function createNetworkService(deps: AppDeps) {
 
     /** The feed's address (created on first use), or with `renew` a new one: the old address stops working at once. */
     async calendarUrl(actor: Actor, renew = false): Promise<string> {
-      authorize(isNetworkPerson(actor));
+      await authorizeNetworkPerson(actor);
       const owner = await repo.calendarOwner(db, actor.id);
       let key = owner?.calendar_key ?? null;
       if (!key || renew) {

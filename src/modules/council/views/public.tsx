@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatDateTime, type Locale } from '../../../platform/i18n/i18n.js';
 import { DataTable } from '../../../platform/views/data-table.js';
-import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { councilMessages } from '../council.messages.js';
@@ -487,81 +487,6 @@ export function ResultMailsPage({ ctx, token, on }: { ctx: PageContext; token: s
         <input type="hidden" name="on" value={on ? 'nein' : 'ja'} />
         <SubmitButton label={on ? t('resultMails.stop') : t('resultMails.start')} variant="secondary" />
       </form>
-    </Layout>
-  );
-}
-
-export interface BoardPost {
-  id: string;
-  title: string | null;
-  body: string;
-  author: string;
-  created_at: Date;
-  comments: { id: string; body: string; author: string; created_at: Date }[];
-}
-
-export function BoardPage({
-  ctx,
-  posts,
-  member,
-  values = {},
-  errors = {},
-}: {
-  ctx: PageContext;
-  posts: BoardPost[];
-  member: boolean;
-  values?: Record<string, string>;
-  errors?: FieldErrors;
-}): JSX.Element {
-  const t = councilMessages(ctx.locale);
-  return (
-    <Layout ctx={ctx} title={t('board.title')} section={section} hasErrors={Object.keys(errors).length > 0}>
-      <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} />
-      <h1 class="kern-heading-x-large">{t.html('board.title')}</h1>
-      {!member ? (
-        <Alert kind="info" title={t('board.notMember')} />
-      ) : (
-        <>
-          <p class="kern-body">{t.html('board.lead')}</p>
-          <h2 class="kern-heading-medium">{t.html('board.new')}</h2>
-          <form method="post" action={`${councilPath}/austausch`} novalidate>
-            <CsrfField token={ctx.csrfToken} />
-            <TextField name="title" label={t('board.postTitle')} value={values.title} error={errors.title} required />
-            <TextArea name="body" label={t('board.body')} value={values.body} error={errors.body} rows={4} required />
-            <SubmitButton label={t('board.submit')} />
-          </form>
-          {posts.length === 0 ? <p class="kern-body">{t.html('board.empty')}</p> : ''}
-          {posts.map((p) => (
-            <article class="council-post">
-              <h2 class="kern-heading-small" safe>
-                {p.title ?? ''}
-              </h2>
-              <p class="kern-body kern-body--small">{t.html('board.by', { name: p.author, date: formatDateTime(p.created_at, ctx.locale) })}</p>
-              <p class="kern-body" safe>
-                {p.body}
-              </p>
-              <ul class="kern-list">
-                {p.comments.map((c) => (
-                  <li>
-                    <span safe>{c.body}</span>{' '}
-                    <span class="kern-body kern-body--small">{t.html('board.by', { name: c.author, date: formatDateTime(c.created_at, ctx.locale) })}</span>
-                  </li>
-                ))}
-              </ul>
-              <form method="post" action={`${councilPath}/austausch/${p.id}/kommentar`} novalidate>
-                <CsrfField token={ctx.csrfToken} />
-                <div class="kern-form-input">
-                  <label class="kern-label" for={`comment-${p.id}`}>
-                    {t.html('board.comment')}
-                  </label>
-                  <textarea class="kern-form-input__input" id={`comment-${p.id}`} name="body" rows="2"></textarea>
-                </div>
-                <SubmitButton label={t('board.commentSubmit')} variant="secondary" />
-              </form>
-            </article>
-          ))}
-        </>
-      )}
     </Layout>
   );
 }

@@ -14,10 +14,11 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/views/forms.js';
+import { todayIn } from '../../../platform/time/berlin.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { councilMessages } from '../council.messages.js';
-import { followUps, type Application, type CompositionTable, type Workshop } from '../council.service.js';
+import { followUps, type Application, type CompositionTable, type FormerMember, type Workshop } from '../council.service.js';
 import { staffMessages } from '../staff.messages.js';
 import { CompositionTables, ResultList, type ResultView } from './public.js';
 
@@ -41,6 +42,7 @@ function Notice({ text }: { text?: string }): JSX.Element {
 export function StaffOverviewPage({
   ctx,
   applications,
+  formerMembers,
   composition,
   workshops,
   figures,
@@ -49,6 +51,7 @@ export function StaffOverviewPage({
 }: {
   ctx: PageContext;
   applications: Application[];
+  formerMembers: FormerMember[];
   composition: { members: number; tables: CompositionTable[] };
   workshops: Workshop[];
   figures: Figure[];
@@ -72,6 +75,7 @@ export function StaffOverviewPage({
           .join(', ')
       : t('applications.optional.none');
   const maxAttended = Math.max(1, ...figures.map((f) => f.attended));
+  const today = todayIn();
   return (
     <Layout ctx={ctx} title={t('title')} section={section} hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary title={layoutMessages(ctx.locale)('error.summary')} errors={errors} />
@@ -143,8 +147,47 @@ export function StaffOverviewPage({
                 </form>
               ),
             },
+            {
+              header: t('members.term'),
+              html: (a) =>
+                a.status === 'accepted' && (a.term_until ?? '') >= today ? (
+                  <form method="post" action={`${staffPath}/mitglieder/${a.id}/beenden`}>
+                    <CsrfField token={ctx.csrfToken} />
+                    <SubmitButton label={t('members.end', { name: a.name })} variant="tertiary" />
+                  </form>
+                ) : (
+                  ''
+                ),
+            },
           ]}
           rows={applications}
+        />
+      )}
+      <h2 class="kern-heading-medium" id="ehemalige">
+        {t.html('members.former.heading')}
+      </h2>
+      <p class="kern-body">{t.html('members.former.lead')}</p>
+      {formerMembers.length === 0 ? (
+        <p class="kern-body">{t.html('members.former.none')}</p>
+      ) : (
+        <DataTable
+          caption={t('members.former.heading')}
+          captionHidden
+          columns={[
+            { header: t('applications.name'), rowHeader: true, text: (m: FormerMember) => m.name },
+            { header: t('applications.district'), text: (m) => m.district },
+            { header: t('members.former.until'), text: (m) => (m.term_until ? formatCivilDate(m.term_until, ctx.locale) : '–') },
+            {
+              header: t('members.former.remove'),
+              html: (m) => (
+                <form method="post" action={`${staffPath}/mitglieder/${m.id}/entfernen`}>
+                  <CsrfField token={ctx.csrfToken} />
+                  <SubmitButton label={t('members.remove', { name: m.name })} variant="secondary" />
+                </form>
+              ),
+            },
+          ]}
+          rows={formerMembers}
         />
       )}
       <h2 class="kern-heading-medium">{t.html('composition.heading')}</h2>

@@ -258,3 +258,116 @@ describe('Vorhaben: news to followers', () => {
     expect((await mails()).length).toBe(2);
   });
 });
+
+describe('Vorhaben: the editors’ form for one initiative', () => {
+  it('shows the demo initiatives’ working groups as groups of the network', async () => {
+    const page = await visitor().get('/vorhaben/kita-plaetze-u3');
+    expect(page.body).toContain('href="/netzwerk/gruppen/kinderbetreuung"');
+    expect(page.body).toContain('AG Kinderbetreuung');
+    const open = (await visitor().get('/vorhaben.json')).json<{ initiatives: { slug: string; networkGroup: { name: string } | null }[] }>();
+    expect(open.initiatives.find((i) => i.slug === 'kita-plaetze-u3')?.networkGroup?.name).toBe('AG Kinderbetreuung');
+  });
+
+  it('creates an initiative with the import’s rules: 422 with a summary and the values kept, then a history entry', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    expect((await (await signedInVisitor(t, 'family')).visitor.get('/verwaltung/vorhaben/neu')).statusCode).toBe(403);
+    const form = await editor.get('/verwaltung/vorhaben/neu');
+    expect(form.statusCode).toBe(200);
+    const bad = await editor.submit('/verwaltung/vorhaben/neu', '/verwaltung/vorhaben/neu', {
+      kennung: 'Familien Zentrum',
+      titel: 'Familienzentrum im Norden',
+      ziel: '',
+      thema: 'beratung',
+      amt: 'Jugendamt',
+      stand: 'geplant',
+      zeilen: '3',
+      'm1-titel': 'Standort gefunden',
+      'm1-geplant': '31.02.2027',
+      'm2-geplant': '01.03.2027',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Fehler:');
+    expect(bad.body).toContain('Die Kennung darf nur Kleinbuchstaben');
+    expect(bad.body).toContain('Füllen Sie das Feld „Ziel“ aus.');
+    expect(bad.body).toContain('Geben Sie das Datum als TT.MM.JJJJ ein');
+    expect(bad.body).toContain('Geben Sie dem Meilenstein 2 einen Namen');
+    expect(bad.body).toContain('value="Familienzentrum im Norden"');
+    const taken = await editor.submit('/verwaltung/vorhaben/neu', '/verwaltung/vorhaben/neu', {
+      kennung: 'familienrathaus',
+      titel: 'Noch eins',
+      ziel: 'Ziel',
+      thema: 'beratung',
+      amt: 'Amt',
+      stand: 'geplant',
+    });
+    expect(taken.statusCode).toBe(422);
+    expect(taken.body).toContain('Diese Kennung hat schon ein anderes Vorhaben.');
+
+    const before = await historyCount();
+    const created = await editor.submit('/verwaltung/vorhaben/neu', '/verwaltung/vorhaben/neu', {
+      kennung: 'familienzentrum-nord',
+      titel: 'Familienzentrum im Norden',
+      ziel: 'Ein Ort für Familien in Bockum-Hövel.',
+      thema: 'beratung',
+      'qualitaet-spuerbar': 'ja',
+      amt: 'Jugendamt',
+      stand: 'geplant',
+      zeilen: '3',
+      'm1-titel': 'Standort gefunden',
+      'm1-geplant': '01.03.2027',
+    });
+    expect(created.statusCode).toBe(303);
+    expect(created.headers.location).toBe('/vorhaben/familienzentrum-nord?hinweis=gespeichert');
+    expect(await historyCount()).toBe(before + 1);
+    const page = await visitor().get('/vorhaben/familienzentrum-nord');
+    expect(page.body).toContain('Standort gefunden');
+    expect(page.body).toContain('0 von 1 Meilensteinen erreicht');
+    expect((await visitor().get('/vorhaben/familienzentrum-nord?hinweis=gespeichert')).body).toContain('Das Vorhaben ist gespeichert.');
+  });
+
+  it('changes fields, links a network group, reaches and adds milestones; saving again changes nothing', async () => {
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const path = '/verwaltung/vorhaben/familienzentrum-nord/bearbeiten';
+    const form = await editor.get(path);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="01.03.2027"');
+    const group = await t.deps.db.selectFrom('network_groups').select(['id', 'slug', 'name']).where('access', '!=', 'private').executeTakeFirstOrThrow();
+    expect(form.body).toContain(`<option value="${group.id}"`);
+    const before = await historyCount();
+    const values = {
+      titel: 'Familienzentrum im Norden',
+      ziel: 'Ein Ort für Familien in Bockum-Hövel.',
+      thema: 'beratung',
+      'qualitaet-spuerbar': 'ja',
+      amt: 'Jugendamt',
+      stand: 'in-umsetzung',
+      netzwerkgruppe: group.id,
+      zeilen: '3',
+      'm1-titel': 'Standort gefunden',
+      'm1-geplant': '01.03.2027',
+      'm1-erreicht': '10.03.2027',
+      'm2-titel': 'Eröffnung',
+      'm2-geplant': '01.09.2028',
+    };
+    expect((await editor.submit(path, path, values)).statusCode).toBe(303);
+    expect(await historyCount()).toBe(before + 1);
+    const page = await visitor().get('/vorhaben/familienzentrum-nord');
+    expect(page.body).toContain('1 von 2 Meilensteinen erreicht');
+    expect(page.body).toContain(`href="/netzwerk/gruppen/${group.slug}"`);
+    // The same form again: no new history entry, and it says so.
+    const again = await editor.submit(path, path, values);
+    expect(again.headers.location).toBe('/vorhaben/familienzentrum-nord?hinweis=unveraendert');
+    expect(await historyCount()).toBe(before + 1);
+    // A tampered group id is refused at the field, nothing written.
+    const bogus = await editor.submit(path, path, { ...values, netzwerkgruppe: '00000000-0000-4000-8000-000000000000' });
+    expect(bogus.statusCode).toBe(422);
+    expect(bogus.body).toContain('Diese Gruppe gibt es im Netzwerk nicht');
+    expect((await editor.get('/verwaltung/vorhaben/gibt-es-nicht/bearbeiten')).statusCode).toBe(404);
+    // The CSV round trip keeps the link (the CSV does not carry it) and changes nothing.
+    const csv = (await visitor().get('/vorhaben.csv')).body;
+    const imported = await editor.submitMultipart('/verwaltung/vorhaben', '/verwaltung/vorhaben/import', {}, csvFile(csv));
+    expect(imported.statusCode).toBe(200);
+    expect(await historyCount()).toBe(before + 1);
+    expect((await visitor().get('/vorhaben/familienzentrum-nord')).body).toContain(`href="/netzwerk/gruppen/${group.slug}"`);
+  });
+});

@@ -15,6 +15,10 @@ import { initiativePath, type InitiativeService } from './initiatives.service.js
 import { NoticePage } from '../../../platform/views/notice-page.js';
 import { statusWords } from './roadmap-csv.js';
 import { InitiativePage, RoadmapPage, StaffRoadmapPage, UnfollowPage } from './views.js';
+import { InitiativeFormPage } from './form-view.js';
+import { initiativeFormValues, type FormProblem } from './initiative-form.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import { notFound } from '../../../platform/http/errors.js';
 
 const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) });
 const TokenQuery = pageQuery({ token: QueryText(300) });
@@ -46,6 +50,8 @@ const importLimits = { files: 1, fileBytes: 20 * 1024 * 1024, fields: 4, fieldBy
  *   GET       /verwaltung/vorhaben                     editors: download, import, news
  *        POST /verwaltung/vorhaben/import              the CSV back in: all or nothing, a report per line
  *        POST /verwaltung/vorhaben/neuigkeit           news to an initiative's followers
+ *   GET  POST /verwaltung/vorhaben/neu                 a new initiative: all fields and milestones (the import's rules)
+ *   GET  POST /verwaltung/vorhaben/:slug/bearbeiten    change one: fields, network group, milestones added, changed or reached
  */
 export function registerInitiativePages(app: RouteApp, deps: AppDeps, service: InitiativeService): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
@@ -121,8 +127,11 @@ export function registerInitiativePages(app: RouteApp, deps: AppDeps, service: I
     '/vorhaben/:slug',
     { schema: { params: SlugParams, querystring: Type.Object({ hinweis: Type.Optional(Type.String({ maxLength: 20 })) }) } },
     async (req, reply) => {
-      const notice = req.query.hinweis === 'folgen' ? initiativeMessages(req.locale)('item.followSent') : undefined;
-      return reply.html(<InitiativePage ctx={ctxOf(req)} item={await service.item(req.params.slug, req.actor)} notice={notice} />);
+      const t = initiativeMessages(req.locale);
+      const notices: Record<string, string> = { folgen: t('item.followSent'), gespeichert: t('form.saved'), unveraendert: t('form.unchanged') };
+      const notice = Object.hasOwn(notices, req.query.hinweis ?? '') ? notices[req.query.hinweis!] : undefined;
+      const item = await service.item(req.params.slug, req.actor);
+      return reply.html(<InitiativePage ctx={ctxOf(req)} item={item} notice={notice} canEdit={can(req.actor, 'ideas.moderate')} />);
     },
   );
 
@@ -194,5 +203,67 @@ export function registerInitiativePages(app: RouteApp, deps: AppDeps, service: I
       asNews: form.value.alsNeuigkeit === 'ja',
     });
     return reply.redirect(`/verwaltung/vorhaben?gespeichert=${offered === 'issue' ? 'infobrief' : offered === 'news' ? 'neuigkeit' : 'ja'}`, 303);
+  });
+
+  // The form for one initiative ---------------------------------------------------------------------
+
+  /** The shared rules' problems as German sentences at their fields, in the order of the form. */
+  const formErrors = (req: FastifyRequest, problems: FormProblem[]): FieldErrors => {
+    const t = initiativeMessages(req.locale);
+    const labels: Record<string, string> = {
+      kennung: t('form.slug'),
+      titel: t('field.title'),
+      ziel: t('item.goal'),
+      thema: t('item.topic'),
+      amt: t('field.office'),
+      arbeitsgruppe: t('form.workingGroup'),
+      budget: t('item.budget'),
+    };
+    const sentence = (p: FormProblem): string => {
+      if (p.field === 'netzwerkgruppe') return t('form.problem.networkGroup');
+      if (p.field === 'kennung') return p.detail === 'taken' ? t('form.problem.slugTaken') : t('form.problem.slug');
+      if (p.row !== undefined && p.problem === 'required') return t('form.problem.milestoneTitle', { n: p.row });
+      if (p.field === 'thema') return t('form.problem.topic');
+      if (p.problem === 'status') return t('form.problem.status');
+      if (p.problem === 'marks') return t('form.problem.marks');
+      if (p.problem === 'date') return t('form.problem.date');
+      const label = labels[p.field] ?? t('col.milestone');
+      return p.problem === 'too_long' ? t('form.problem.tooLong', { label }) : t('form.problem.required', { label });
+    };
+    const errors: FieldErrors = {};
+    for (const p of problems) errors[p.field] ??= sentence(p);
+    return errors;
+  };
+
+  const formPage = async (req: FastifyRequest, slug: string | null, values: Record<string, string>, errors?: FieldErrors, title?: string) => (
+    <InitiativeFormPage ctx={ctxOf(req)} slug={slug} title={title} groups={await service.networkGroups()} values={values} errors={errors} />
+  );
+
+  app.get('/verwaltung/vorhaben/neu', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    authorize(requireActor(req), 'ideas.moderate');
+    return reply.html(await formPage(req, null, { zeilen: '3' }));
+  });
+
+  app.post('/verwaltung/vorhaben/neu', { schema: { body: formBody(Type.Object({})) } }, async (req, reply) => {
+    const values = formValues(req.body);
+    const saved = await service.save(requireActor(req), null, values);
+    if (!saved.ok) return reply.status(422).html(await formPage(req, null, values, formErrors(req, saved.problems)));
+    return reply.redirect(`${initiativePath(saved.slug)}?hinweis=gespeichert`, 303);
+  });
+
+  app.get('/verwaltung/vorhaben/:slug/bearbeiten', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) => {
+    const initiative = await service.forEditing(requireActor(req), req.params.slug);
+    if (!initiative) throw notFound('Vorhaben');
+    return reply.html(await formPage(req, initiative.slug, initiativeFormValues(initiative), undefined, initiative.title));
+  });
+
+  app.post('/verwaltung/vorhaben/:slug/bearbeiten', { schema: { params: SlugParams, body: formBody(Type.Object({})) } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const initiative = await service.forEditing(actor, req.params.slug);
+    if (!initiative) throw notFound('Vorhaben');
+    const values = formValues(req.body);
+    const saved = await service.save(actor, initiative.slug, values);
+    if (!saved.ok) return reply.status(422).html(await formPage(req, initiative.slug, values, formErrors(req, saved.problems), initiative.title));
+    return reply.redirect(`${initiativePath(saved.slug)}?hinweis=${saved.changed ? 'gespeichert' : 'unveraendert'}`, 303);
   });
 }

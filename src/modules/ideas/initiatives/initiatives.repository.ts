@@ -6,7 +6,21 @@ import type { RoadmapInitiative } from './roadmap-csv.js';
 
 /** Queries of the roadmap (Vorhaben). */
 
-const initiativeColumns = ['id', 'slug', 'title', 'goal', 'topic', 'marks', 'office', 'working_group', 'status', 'budget', 'created_at', 'updated_at'] as const;
+const initiativeColumns = [
+  'id',
+  'slug',
+  'title',
+  'goal',
+  'topic',
+  'marks',
+  'office',
+  'working_group',
+  'network_group_id',
+  'status',
+  'budget',
+  'created_at',
+  'updated_at',
+] as const;
 
 export function listInitiatives(db: Executor, filter: { topic?: string; status?: InitiativeStatus } = {}) {
   let q = db.selectFrom('initiatives').select([...initiativeColumns]);
@@ -41,13 +55,11 @@ export function milestonesOf(db: Executor, initiativeIds: string[]) {
 }
 
 /** Every initiative with its milestones, in the shape of the CSV (export, and the import's comparison). */
-export async function allForRoadmap(db: Executor): Promise<(RoadmapInitiative & { id: string })[]> {
-  const initiatives = await db
-    .selectFrom('initiatives')
-    .select([...initiativeColumns])
-    .orderBy('slug')
-    .execute();
-  const milestones = await db
+export async function allForRoadmap(db: Executor, slug?: string): Promise<(RoadmapInitiative & { id: string; networkGroupId: string | null })[]> {
+  let query = db.selectFrom('initiatives').select([...initiativeColumns]);
+  if (slug !== undefined) query = query.where('slug', '=', slug);
+  const initiatives = await query.orderBy('slug').execute();
+  let milestoneQuery = db
     .selectFrom('initiative_milestones')
     .select([
       'initiative_id',
@@ -55,10 +67,10 @@ export async function allForRoadmap(db: Executor): Promise<(RoadmapInitiative & 
       'title',
       sql<string | null>`planned_on::text`.as('planned_on'),
       sql<string | null>`reached_on::text`.as('reached_on'),
-    ])
-    .orderBy('initiative_id')
-    .orderBy('position')
-    .execute();
+    ]);
+  if (slug !== undefined)
+    milestoneQuery = milestoneQuery.where('initiative_id', 'in', initiatives.map((i) => i.id).concat('00000000-0000-0000-0000-000000000000'));
+  const milestones = await milestoneQuery.orderBy('initiative_id').orderBy('position').execute();
   const byInitiative = new Map<string, typeof milestones>();
   for (const m of milestones) byInitiative.set(m.initiative_id, [...(byInitiative.get(m.initiative_id) ?? []), m]);
   return initiatives.map((i) => ({
@@ -72,6 +84,7 @@ export async function allForRoadmap(db: Executor): Promise<(RoadmapInitiative & 
     workingGroup: i.working_group,
     status: i.status,
     budget: i.budget,
+    networkGroupId: i.network_group_id,
     milestones: (byInitiative.get(i.id) ?? []).map((m) => ({ position: m.position, title: m.title, plannedOn: m.planned_on, reachedOn: m.reached_on })),
   }));
 }
@@ -316,4 +329,9 @@ export async function replaceCouncilLinks(trx: Executor, urlPrefix: string, link
       .insertInto('initiative_links')
       .values(links.map((l) => ({ initiative_id: l.initiativeId, kind: 'council' as const, url: l.url, label: l.label })))
       .execute();
+}
+
+/** The initiative's working group as a group of the network (only the editors' form sets it; the CSV leaves it). */
+export async function setNetworkGroup(trx: Executor, initiativeId: string, groupId: string | null): Promise<void> {
+  await trx.updateTable('initiatives').set({ network_group_id: groupId }).where('id', '=', initiativeId).execute();
 }

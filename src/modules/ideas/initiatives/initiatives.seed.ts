@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../../platform/deps.js';
 import { addDays, todayIn } from '../../../platform/time/berlin.js';
+import { seedNetworkDemo, sharedGroups } from '../../network/index.js';
 import { demoIdeaId } from '../ideas.seed.js';
 import type { RoadmapInitiative } from './roadmap-csv.js';
 
@@ -138,13 +139,27 @@ const demoInitiatives: Demo[] = [
   },
 ];
 
+/** Which demo initiative the network's demo groups work on (slugs of `network.seed.ts`). */
+const demoNetworkGroups: Record<string, string> = {
+  familienrathaus: 'lenkungsgruppe',
+  jugendberufsagentur: 'vereinbarkeit',
+  familienbeirat: 'lenkungsgruppe',
+  'schattige-spielplaetze': 'mobilitaet-spielraeume',
+  'sichere-schulwege': 'mobilitaet-spielraeume',
+  'kita-plaetze-u3': 'kinderbetreuung',
+};
+
 /** The roadmap's demo initiatives with milestones, links to ideas and survey results; idempotent. */
 export async function seedInitiativesDemo(deps: AppDeps): Promise<boolean> {
   const { db } = deps;
   if (await db.selectFrom('initiatives').select('id').where('slug', '=', 'familienrathaus').executeTakeFirst()) return false;
   const today = todayIn();
+  // The working groups are real groups of the network: its demo first (idempotent), then linked by slug.
+  await seedNetworkDemo(deps);
+  const groups = await sharedGroups.bySlugs(db, Object.values(demoNetworkGroups));
   await db.transaction().execute(async (trx) => {
     for (const d of demoInitiatives) {
+      const group = groups.get(demoNetworkGroups[d.slug] ?? '');
       const { id } = await trx
         .insertInto('initiatives')
         .values({
@@ -154,7 +169,8 @@ export async function seedInitiativesDemo(deps: AppDeps): Promise<boolean> {
           topic: d.topic,
           marks: d.marks,
           office: d.office,
-          working_group: d.workingGroup,
+          working_group: group ? null : d.workingGroup,
+          network_group_id: group?.id ?? null,
           status: d.status,
           budget: d.budget,
         })

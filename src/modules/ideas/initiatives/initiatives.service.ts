@@ -11,6 +11,7 @@ import type { SearchHit } from '../../../platform/search/search.js';
 import { containsPattern } from '../../../db/like.js';
 import { todayIn } from '../../../platform/time/berlin.js';
 import { offerNews } from '../../newsletter/index.js';
+import { sharedGroups, type NetworkGroupSummary } from '../../network/index.js';
 import { ideaMail } from '../emails/idea-mails.js';
 import { unconfirmedDays } from '../ideas.privacy.js';
 import { checkToken, confirmLinkHours, expiringToken, lastingToken, tokenSubject } from '../links.js';
@@ -19,9 +20,12 @@ import { authorize } from '../ideas.policy.js';
 import { ideaTopics } from '../ideas.topics.js';
 import * as repo from './initiatives.repository.js';
 import { initiativeMailMessages, initiativeMessages } from './initiatives.messages.js';
+import { readInitiativeForm, type FormProblem } from './initiative-form.js';
 import { changedFields, readRoadmapCsv, roadmapCsv, type RoadmapInitiative, type RowProblem } from './roadmap-csv.js';
 
 export const initiativePath = (slug: string) => `/vorhaben/${slug}`;
+
+export type SaveOutcome = { ok: true; slug: string; changed: boolean } | { ok: false; problems: FormProblem[] };
 
 export type ImportOutcome = { ok: false; problems: RowProblem[] } | { ok: true; created: number; changed: number; unchanged: number };
 
@@ -79,6 +83,9 @@ export function createInitiativeService(deps: AppDeps) {
         updates: await repo.updatesOf(db, initiative.id),
         history: await repo.historyOf(db, initiative.id),
         following: actor ? await repo.isFollowing(db, initiative.id, actor.id) : false,
+        networkGroup: initiative.network_group_id
+          ? ((await sharedGroups.byIds(db, [initiative.network_group_id])).get(initiative.network_group_id) ?? null)
+          : null,
       };
     },
 
@@ -93,8 +100,66 @@ export function createInitiativeService(deps: AppDeps) {
       return repo.initiativesOfIdea(db, ideaId);
     },
 
+    /** Open data: every initiative with its milestones, and its working group in the network when one is linked. */
     async exportAll() {
-      return repo.allForRoadmap(db);
+      const all = await repo.allForRoadmap(db);
+      const groups = await sharedGroups.byIds(
+        db,
+        all.flatMap((i) => (i.networkGroupId ? [i.networkGroupId] : [])),
+      );
+      return all.map(({ networkGroupId, ...i }) => {
+        const group = networkGroupId ? groups.get(networkGroupId) : undefined;
+        return { ...i, networkGroup: group ? { name: group.name, url: `${config.publicUrl}${group.path}` } : null };
+      });
+    },
+
+    /** The network's groups an initiative's working group can be (not the private ones). */
+    async networkGroups(): Promise<NetworkGroupSummary[]> {
+      return sharedGroups.choices(db);
+    },
+
+    async networkGroup(id: string | null): Promise<NetworkGroupSummary | null> {
+      return id ? ((await sharedGroups.byIds(db, [id])).get(id) ?? null) : null;
+    },
+
+    /** One initiative for the editors' form (null: no such initiative). */
+    async forEditing(actor: Actor | null, slug: string) {
+      authorize(actor, 'ideas.moderate');
+      return (await repo.allForRoadmap(db, slug))[0] ?? null;
+    },
+
+    /**
+     * Saves the editors' form for one initiative (`slug` null: a new one), checked by the CSV import's rules.
+     * Like the import, an unchanged initiative gets no history entry; a change gets one, naming the fields.
+     */
+    async save(actor: Actor | null, slug: string | null, values: Record<string, string | undefined>): Promise<SaveOutcome> {
+      authorize(actor, 'ideas.moderate');
+      const read = readInitiativeForm(values, ideaTopics, slug);
+      if (!read.ok) return read;
+      const { initiative, networkGroupId } = read;
+      if (networkGroupId && !(await sharedGroups.byIds(db, [networkGroupId])).has(networkGroupId))
+        return { ok: false, problems: [{ column: 'arbeitsgruppe', problem: 'required', detail: 'netzwerkgruppe', field: 'netzwerkgruppe' }] };
+      return db.transaction().execute(async (trx) => {
+        await repo.lockInitiatives(trx);
+        const before = (await repo.allForRoadmap(trx, initiative.slug))[0];
+        if (!slug && before)
+          return { ok: false as const, problems: [{ column: 'kennung' as const, problem: 'slug' as const, detail: 'taken', field: 'kennung' }] };
+        if (slug && !before) throw notFound('Vorhaben');
+        const fields = changedFields(before, initiative);
+        if (before && (before.networkGroupId ?? null) !== networkGroupId) fields.push('networkGroup');
+        if (fields.length === 0) return { ok: true as const, slug: initiative.slug, changed: false };
+        const id = fields.some((f) => f !== 'networkGroup') ? await repo.saveInitiative(trx, initiative, before?.id) : before!.id;
+        await repo.setNetworkGroup(trx, id, networkGroupId);
+        await repo.insertHistory(trx, [{ initiative_id: id, actor_id: actor.id, changes: JSON.stringify({ fields, status: initiative.status }) }]);
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: before ? 'initiative.changed' : 'initiative.created',
+          subjectType: 'initiative',
+          subjectId: id,
+          details: { title: initiative.title },
+        });
+        return { ok: true as const, slug: initiative.slug, changed: true };
+      });
     },
 
     async exportCsv(): Promise<string> {

@@ -115,6 +115,68 @@ const isoDate = (value: string) =>
 /** An exported cell that began with = + - @ got an apostrophe; take it back off. */
 const undefuse = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
+export type RoadmapColumn = (typeof roadmapColumns)[number];
+/** One line of the roadmap CSV (or the editors' form, written as such a line), trimmed. */
+export type RoadmapRow = Record<RoadmapColumn, string>;
+/** A problem with one field of a row: the import adds the line number, the form shows it at the field. */
+export interface FieldProblem {
+  column: RoadmapColumn;
+  problem: RowProblemCode;
+  detail?: string;
+}
+
+export const milestoneColumns: readonly RoadmapColumn[] = ['meilenstein_nr', 'meilenstein', 'geplant', 'erreicht'];
+
+/**
+ * The rules for one row, i.e. an initiative's fields and at most one milestone. The CSV import and the
+ * editors' form (`/verwaltung/vorhaben/<kennung>/bearbeiten`) both check with this, so both accept the same.
+ */
+export function checkRoadmapRow(v: RoadmapRow, topics: readonly string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!slugPattern.test(v.kennung) || v.kennung.length > 80) problems.push({ column: 'kennung', problem: 'slug', detail: v.kennung });
+  for (const field of ['titel', 'ziel', 'thema', 'amt'] as const) if (!v[field]) problems.push({ column: field, problem: 'required', detail: field });
+  if (v.titel.length > 200) problems.push({ column: 'titel', problem: 'too_long' });
+  else if (v.ziel.length > 5000) problems.push({ column: 'ziel', problem: 'too_long' });
+  else if (v.meilenstein.length > 300) problems.push({ column: 'meilenstein', problem: 'too_long' });
+  else if (v.amt.length > 500 || v.arbeitsgruppe.length > 500 || v.budget.length > 500)
+    problems.push({ column: v.amt.length > 500 ? 'amt' : v.arbeitsgruppe.length > 500 ? 'arbeitsgruppe' : 'budget', problem: 'too_long' });
+  if (v.thema && !topics.includes(v.thema)) problems.push({ column: 'thema', problem: 'required', detail: 'thema' });
+  if (!statusOf(v.stand)) problems.push({ column: 'stand', problem: 'status', detail: v.stand });
+  if (marksOf(v.qualitaet).some((m) => !(marks as readonly string[]).includes(m)))
+    problems.push({ column: 'qualitaet', problem: 'marks', detail: v.qualitaet });
+  const position = Number(v.meilenstein_nr);
+  if (hasMilestone(v) && (!/^\d{1,4}$/.test(v.meilenstein_nr) || position < 1 || position > 1000))
+    problems.push({ column: 'meilenstein_nr', problem: 'position', detail: v.meilenstein_nr });
+  if (hasMilestone(v) && !v.meilenstein) problems.push({ column: 'meilenstein', problem: 'required', detail: 'meilenstein' });
+  for (const field of ['geplant', 'erreicht'] as const) if (v[field] && !isoDate(v[field])) problems.push({ column: field, problem: 'date', detail: v[field] });
+  return problems;
+}
+
+const statusOf = (word: string) => (Object.entries(statusWords) as [InitiativeStatus, string][]).find(([, w]) => w === word)?.[0];
+const marksOf = (value: string) => (value ? value.split(',').map((m) => m.trim()) : []);
+const hasMilestone = (v: RoadmapRow) => v.meilenstein_nr !== '' || v.meilenstein !== '' || v.geplant !== '' || v.erreicht !== '';
+
+/** The initiative a checked row describes (its milestone, if any, apart). */
+export function rowInitiative(v: RoadmapRow): Omit<RoadmapInitiative, 'milestones'> {
+  return {
+    slug: v.kennung,
+    title: v.titel,
+    goal: v.ziel,
+    topic: v.thema,
+    marks: [...new Set(marksOf(v.qualitaet))].sort() as InitiativeMark[],
+    office: v.amt,
+    workingGroup: v.arbeitsgruppe || null,
+    status: statusOf(v.stand)!,
+    budget: v.budget || null,
+  };
+}
+
+/** The milestone of a checked row, or null when its milestone columns are empty. */
+export function rowMilestone(v: RoadmapRow): RoadmapMilestone | null {
+  if (!hasMilestone(v)) return null;
+  return { position: Number(v.meilenstein_nr), title: v.meilenstein, plannedOn: v.geplant || null, reachedOn: v.erreicht || null };
+}
+
 /**
  * Reads an import file: every line checked, all problems reported (with the line number); the
  * initiatives only when there is none, since an import is all or nothing.
@@ -132,44 +194,25 @@ export function readRoadmapCsv(
   rows.slice(1).forEach((cells, index) => {
     const line = index + 2;
     if (cells.length !== roadmapColumns.length) return void problems.push({ line, problem: 'columns', detail: String(cells.length) });
-    const v = Object.fromEntries(roadmapColumns.map((c, i) => [c, undefuse(cells[i]!.trim())])) as Record<(typeof roadmapColumns)[number], string>;
-    const before = problems.length;
-    if (!slugPattern.test(v.kennung) || v.kennung.length > 80) problems.push({ line, problem: 'slug', detail: v.kennung });
-    for (const field of ['titel', 'ziel', 'thema', 'amt'] as const) if (!v[field]) problems.push({ line, problem: 'required', detail: field });
-    if (v.titel.length > 200 || v.ziel.length > 5000 || v.meilenstein.length > 300) problems.push({ line, problem: 'too_long' });
-    if (v.thema && !topics.includes(v.thema)) problems.push({ line, problem: 'required', detail: 'thema' });
-    const status = (Object.entries(statusWords) as [InitiativeStatus, string][]).find(([, word]) => word === v.stand)?.[0];
-    if (!status) problems.push({ line, problem: 'status', detail: v.stand });
-    const markList = v.qualitaet ? v.qualitaet.split(',').map((m) => m.trim()) : [];
-    if (markList.some((m) => !(marks as readonly string[]).includes(m))) problems.push({ line, problem: 'marks', detail: v.qualitaet });
-    const hasMilestone = v.meilenstein_nr !== '' || v.meilenstein !== '' || v.geplant !== '' || v.erreicht !== '';
-    const position = Number(v.meilenstein_nr);
-    if (hasMilestone && (!/^\d{1,4}$/.test(v.meilenstein_nr) || position < 1 || position > 1000))
-      problems.push({ line, problem: 'position', detail: v.meilenstein_nr });
-    if (hasMilestone && !v.meilenstein) problems.push({ line, problem: 'required', detail: 'meilenstein' });
-    for (const field of ['geplant', 'erreicht'] as const) if (v[field] && !isoDate(v[field])) problems.push({ line, problem: 'date', detail: v[field] });
-    if (problems.length > before) return;
+    const v = Object.fromEntries(roadmapColumns.map((c, i) => [c, undefuse(cells[i]!.trim())])) as RoadmapRow;
+    const rowProblems = checkRoadmapRow(v, topics);
+    if (rowProblems.length > 0)
+      return void problems.push(...rowProblems.map(({ problem, detail }) => ({ line, problem, ...(detail !== undefined ? { detail } : {}) })));
     const initiative: RoadmapInitiative & { line: number; signature: string } = {
       line,
-      slug: v.kennung,
-      title: v.titel,
-      goal: v.ziel,
-      topic: v.thema,
-      marks: [...new Set(markList)].sort() as InitiativeMark[],
-      office: v.amt,
-      workingGroup: v.arbeitsgruppe || null,
-      status: status!,
-      budget: v.budget || null,
+      ...rowInitiative(v),
       milestones: [],
-      signature: JSON.stringify([v.titel, v.ziel, v.thema, [...new Set(markList)].sort(), v.amt, v.arbeitsgruppe, v.stand, v.budget]),
+      signature: JSON.stringify([v.titel, v.ziel, v.thema, [...new Set(marksOf(v.qualitaet))].sort(), v.amt, v.arbeitsgruppe, v.stand, v.budget]),
     };
     const known = bySlug.get(v.kennung);
     if (known && known.signature !== initiative.signature) return void problems.push({ line, problem: 'different_initiative', detail: v.kennung });
     const target = known ?? initiative;
     if (!known) bySlug.set(v.kennung, initiative);
-    if (!hasMilestone) return;
-    if (target.milestones.some((m) => m.position === position)) return void problems.push({ line, problem: 'duplicate_position', detail: v.meilenstein_nr });
-    target.milestones.push({ position, title: v.meilenstein, plannedOn: v.geplant || null, reachedOn: v.erreicht || null });
+    const milestone = rowMilestone(v);
+    if (!milestone) return;
+    if (target.milestones.some((m) => m.position === milestone.position))
+      return void problems.push({ line, problem: 'duplicate_position', detail: v.meilenstein_nr });
+    target.milestones.push(milestone);
   });
   if (problems.length > 0) return { ok: false, problems };
   return {

@@ -33,7 +33,7 @@ function StatusBadge({ status, locale }: { status: InitiativeStatus; locale: Loc
 const fieldKey = (field: string) =>
   field === 'created'
     ? ('item.created' as const)
-    : (`field.${['title', 'goal', 'topic', 'marks', 'office', 'workingGroup', 'status', 'budget', 'milestones', 'update'].includes(field) ? field : 'update'}` as 'field.title');
+    : (`field.${['title', 'goal', 'topic', 'marks', 'office', 'workingGroup', 'networkGroup', 'status', 'budget', 'milestones', 'update'].includes(field) ? field : 'update'}` as 'field.title');
 
 /** GET /vorhaben */
 export function RoadmapPage({
@@ -171,10 +171,13 @@ export function InitiativePage({
   item,
   notice,
   follow,
+  canEdit = false,
 }: {
   ctx: PageContext;
   item: Item;
   notice?: string;
+  /** Editors see a link to the form. */
+  canEdit?: boolean;
   /** The mail follow form after a problem: what was typed and what is wrong. */
   follow?: { value: string; errors: FieldErrors };
 }): JSX.Element {
@@ -193,6 +196,15 @@ export function InitiativePage({
       <h1 class="kern-heading-x-large" lang="de" safe>
         {i.title}
       </h1>
+      {canEdit ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`/verwaltung/vorhaben/${i.slug}/bearbeiten`}>
+            {t.html('form.editLink')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <p class="kern-body">
         <StatusBadge status={i.status} locale={ctx.locale} />{' '}
         <span safe>{item.progress.total === 0 ? t('list.noMilestones') : t('list.progress', item.progress)}</span>
@@ -211,7 +223,17 @@ export function InitiativePage({
         <dd lang="de" safe>
           {i.office}
         </dd>
-        {i.working_group ? (
+        {item.networkGroup ? (
+          <>
+            <dt>{t.html('item.group')}</dt>
+            <dd>
+              <a class="kern-link" href={item.networkGroup.path} lang="de" safe>
+                {item.networkGroup.name}
+              </a>{' '}
+              <span class="kern-body kern-body--small">{t.html('item.groupInNetwork')}</span>
+            </dd>
+          </>
+        ) : i.working_group ? (
           <>
             <dt>{t.html('item.group')}</dt>
             <dd lang="de" safe>
@@ -389,6 +411,27 @@ export function StaffRoadmapPage({
       )}
       <h1 class="kern-heading-large">{t.html('staff.title')}</h1>
       <p class="kern-body">{t.html('staff.lead')}</p>
+      <p class="kern-body">
+        <a class="kern-link" href="/verwaltung/vorhaben/neu">
+          {t.html('form.newLink')}
+        </a>
+      </p>
+      <DataTable
+        caption={t('form.listCaption')}
+        rows={initiatives}
+        columns={[
+          {
+            header: t('col.initiative'),
+            rowHeader: true,
+            html: (i: { slug: string; title: string }) => (
+              <a class="kern-link" href={`/verwaltung/vorhaben/${i.slug}/bearbeiten`} lang="de" safe>
+                {i.title}
+              </a>
+            ),
+          },
+          { header: t('form.slug'), text: (i) => i.slug },
+        ]}
+      />
       <p class="kern-body">
         <a class="kern-link" href="/vorhaben.csv">
           {t.html('staff.download')}

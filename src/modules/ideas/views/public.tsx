@@ -193,6 +193,8 @@ interface ItemView {
   isAuthor: boolean;
   /** The city's initiatives (Vorhaben) this idea shaped. */
   shaped: { href: string; title: string }[];
+  /** The family council's workshop results that took this idea up. */
+  council: { href: string; label: string }[];
 }
 
 /** GET /mitmachen/ideen/:id */
@@ -289,15 +291,31 @@ export function IdeaPage({
       ) : (
         ''
       )}
+      {item.shaped.length || item.council.length ? <h2 class="kern-heading-medium">{t.html('item.shapedTitle')}</h2> : ''}
       {item.shaped.length ? (
         <>
-          <h2 class="kern-heading-medium">{t.html('item.shapedTitle')}</h2>
           <p class="kern-body">{t.html('item.shapedLead', { count: item.shaped.length })}</p>
           <ul class="kern-list">
             {item.shaped.map((i) => (
               <li>
                 <a class="kern-link" href={i.href} lang="de" safe>
                   {i.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      {item.council.length ? (
+        <>
+          <p class="kern-body">{t.html('item.councilLead', { count: item.council.length })}</p>
+          <ul class="kern-list">
+            {item.council.map((c) => (
+              <li>
+                <a class="kern-link" href={c.href} lang="de" safe>
+                  {c.label}
                 </a>
               </li>
             ))}
