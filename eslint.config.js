@@ -12,7 +12,7 @@ const oneDataTable = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tmp/', 'data/', 'public/', 'standards/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.tmp/', 'data/', 'dist/', 'public/', 'standards/', 'bench/results/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
