@@ -140,6 +140,7 @@ const german = {
   'council.report_published': 'Hat den Bericht eines Workshops veröffentlicht.',
   'council.report_withdrawn': 'Hat die Veröffentlichung eines Workshop-Berichts zurückgenommen.',
   'council.result_moved': 'Hat den Stand des Ergebnisses „{result}“ geändert.',
+  'notification.resent': 'Hat eine unklare oder fehlgeschlagene Benachrichtigung bewusst noch einmal gesendet.',
 } as const;
 
 /** The actions the log can put in words. */
@@ -258,6 +259,7 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'council.report_published': 'Published a workshop report.',
   'council.report_withdrawn': 'Withdrew the publication of a workshop report.',
   'council.result_moved': 'Changed the status of the result “{result}”.',
+  'notification.resent': 'Deliberately sent an unclear or failed notification once more.',
 });
 
 /** What an entry is about, in words. */

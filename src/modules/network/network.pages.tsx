@@ -33,7 +33,6 @@ import {
   PostForm,
   RsvpForm,
   RsvpQuery,
-  SettingsForm,
   SlugParams,
   TaskForm,
   TaskStatusForm,
@@ -99,10 +98,10 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  *        POST /netzwerk/termine/:id/protokoll                 minutes
  *        POST /netzwerk/termine/:id/aufgaben                  an action item (its owner is told)
  *        POST /netzwerk/aufgaben/:id/status                   done / open again
- *   GET  POST /netzwerk/benachrichtigungen                    how mails come: immediately, daily digest, not at all; the calendar feed's address
+ *   GET       /netzwerk/benachrichtigungen                    the calendar feed's address; the link to the notification settings (/benachrichtigungen)
  *        POST /netzwerk/benachrichtigungen/kalender           a new calendar address (the old one stops working)
  *   GET       /netzwerk/kalender/:token.ics                   the personal calendar feed (meetings of my groups, now)
- *   GET  POST /netzwerk/benachrichtigungen/abbestellen?token= no more mails (the link in every mail)
+ *   GET  POST /netzwerk/benachrichtigungen/abbestellen?token= no more network mails (links in mails sent before the platform's service)
  *        POST /netzwerk/benachrichtigungen/abbestellen/ein-klick?token=   RFC 8058 one-click unsubscribe
  */
 export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: NetworkService): void {
@@ -673,14 +672,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
 
   app.get('/netzwerk/benachrichtigungen', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
     const actor = networkActor(req);
-    return reply.html(
-      <SettingsPage
-        ctx={ctxOf(req)}
-        channel={await service.channelOf(actor)}
-        calendarUrl={await service.calendarUrl(actor)}
-        notice={notice(req, req.query.hinweis)}
-      />,
-    );
+    return reply.html(<SettingsPage ctx={ctxOf(req)} calendarUrl={await service.calendarUrl(actor)} notice={notice(req, req.query.hinweis)} />);
   });
 
   app.post('/netzwerk/benachrichtigungen/kalender', { schema: { body: ButtonForm } }, async (req, reply) => {
@@ -693,13 +685,6 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
     const feed = await service.calendarByToken(req.params.token.replace(/\.ics$/, ''));
     if (!feed) throw notFound('Kalender');
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(feed);
-  });
-
-  app.post('/netzwerk/benachrichtigungen', { schema: { body: formBody(SettingsForm) } }, async (req, reply) => {
-    const actor = networkActor(req);
-    const form = parseForm(SettingsForm, req.body, { channel: t(req)('settings.channel') }, req.locale);
-    if (form.ok) await service.setChannel(actor, form.value.channel);
-    return reply.redirect('/netzwerk/benachrichtigungen?hinweis=gespeichert', 303);
   });
 
   app.get('/netzwerk/benachrichtigungen/abbestellen', { schema: { querystring: TokenQuery } }, async (req, reply) => {

@@ -55,7 +55,6 @@ export const TaskForm = Type.Object({
   due: Type.Optional(CivilDate()),
 });
 export const TaskStatusForm = Type.Object({ done: choice(['ja', 'nein'] as const) });
-export const SettingsForm = Type.Object({ channel: choice(['immediate', 'digest', 'weekly', 'off'] as const) });
 export const UnsubscribeForm = Type.Object({ token: Type.String({ maxLength: 300 }) });
 
 export const GroupForm = Type.Object({

@@ -1,4 +1,4 @@
-import type { NetworkChannel, NetworkRsvp } from '../../../db/tables/network.js';
+import type { NetworkRsvp } from '../../../db/tables/network.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime, formatCivilDate, numberFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
@@ -211,8 +211,8 @@ export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: M
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <h1 class="kern-heading-x-large">{t.html('mine.title')}</h1>
       <p class="kern-body">
-        <a class="kern-link" href="/netzwerk/benachrichtigungen">
-          {t.html(`settings.current.${view.channel}`)}
+        <a class="kern-link" href="/benachrichtigungen">
+          {t.html('settings.link')}
         </a>
       </p>
       <form method="get" action="/netzwerk/suche" role="search">
@@ -838,30 +838,18 @@ export function RsvpLinkPage({
   );
 }
 
-export function SettingsPage({ ctx, channel, calendarUrl, notice }: { ctx: PageContext; channel: NetworkChannel; calendarUrl: string; notice?: string }) {
+export function SettingsPage({ ctx, calendarUrl, notice }: { ctx: PageContext; calendarUrl: string; notice?: string }) {
   const t = networkMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('settings.title')} section={section}>
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <h1 class="kern-heading-x-large">{t.html('settings.title')}</h1>
       <p class="kern-body kern-body--large">{t.html('settings.lead')}</p>
-      <form method="post" action="/netzwerk/benachrichtigungen">
-        <CsrfField token={ctx.csrfToken} />
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">{t.html('settings.channel')}</legend>
-          <div class="kern-fieldset__body">
-            {(['immediate', 'digest', 'weekly', 'off'] as const).map((c) => (
-              <div class="kern-form-check">
-                <input class="kern-form-check__radio" type="radio" id={`channel-${c}`} name="channel" value={c} checked={channel === c} />
-                <label class="kern-label" for={`channel-${c}`}>
-                  {t.html(`settings.${c}`)}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        <SubmitButton label={t('settings.submit')} />
-      </form>
+      <p class="kern-body">
+        <a class="kern-link" href="/benachrichtigungen">
+          {t.html('settings.link')}
+        </a>
+      </p>
       <h2 class="kern-heading-medium" id="kalender">
         {t.html('calendar.heading')}
       </h2>
