@@ -16,6 +16,8 @@ interface Parts {
   subject: string;
   /** Paragraphs before the links. */
   lines: string[];
+  /** A whole letter with its own greeting and signature, instead of ours and `lines`. */
+  letter?: string;
   links: { label: string; url: string }[];
   manage?: MailLinks;
   calendar?: Mail['calendar'];
@@ -29,11 +31,12 @@ export function notificationMail(p: Parts): Mail {
   const footer = u
     ? [t('mail.settings', { link: u.settings }), t(u.unsubscribe.digest ? 'mail.unsubscribe.digest' : 'mail.unsubscribe', { link: u.unsubscribe.page })]
     : [];
-  const text = [t('mail.greeting'), ...p.lines, ...p.links.map((l) => `${l.label}:\n${l.url}`), signature, ...footer].join('\n\n');
+  const links = p.links.map((l) => `${l.label}:\n${l.url}`);
+  const text = (p.letter ? [p.letter, ...links, ...footer] : [t('mail.greeting'), ...p.lines, ...links, signature, ...footer]).join('\n\n');
+  const paragraphs = p.letter ? p.letter.split(/\n{2,}/) : [t('mail.greeting'), ...p.lines];
   const html = (
     <MailLayout locale={p.locale} title={p.subject} portalName={p.portalName}>
-      <p safe>{t('mail.greeting')}</p>
-      {p.lines.map((line) => (
+      {paragraphs.map((line) => (
         <p style="white-space: pre-line;" safe>
           {line}
         </p>
@@ -45,9 +48,13 @@ export function notificationMail(p: Parts): Mail {
           </a>
         </p>
       ))}
-      <p style="white-space: pre-line;" safe>
-        {signature}
-      </p>
+      {p.letter ? (
+        ''
+      ) : (
+        <p style="white-space: pre-line;" safe>
+          {signature}
+        </p>
+      )}
       {u ? (
         <p style="font-size: 14px;">
           <a href={u.settings} safe>

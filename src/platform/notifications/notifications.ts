@@ -69,6 +69,8 @@ export interface NotificationKind {
 /** What the recipient reads, in their language. Links are absolute; the push url is a path on this site. */
 export interface NotificationContent {
   subject: string;
+  /** A whole letter in the module's own words (its greeting and signature): used instead of ours and `lines`. */
+  letter?: string;
   lines?: string[];
   links?: { label: string; url: string }[];
   calendar?: Mail['calendar'];
@@ -222,6 +224,7 @@ export function createNotifications(deps: { db: Kysely<DB>; config: Config; city
       portalName: city.portalName,
       subject: content.subject,
       lines: content.lines ?? [],
+      letter: content.letter,
       links: content.links ?? [],
       manage: manageLinks(recipient, row.kind),
       calendar: content.calendar,
