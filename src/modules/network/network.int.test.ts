@@ -566,6 +566,46 @@ describe('mentions and comments', () => {
   });
 });
 
+describe('pinned, edited and reported posts', () => {
+  it('lets the lead pin a post on top, the author edit it with its history kept, and a member report it to the lead', async () => {
+    const g = await groupWithLead('open');
+    const author = await memberOfGroup(g.id);
+    const reader = await memberOfGroup(g.id);
+    const group = `/netzwerk/gruppen/${g.slug}`;
+    await author.visitor.submit(group, `${group}/beitraege`, { body: 'Erster Stand' });
+    await author.visitor.submit(group, `${group}/beitraege`, { body: 'Spätere Notiz' });
+    const [older] = await t.deps.db.selectFrom('network_posts').select('id').where('group_id', '=', g.id).orderBy('created_at').execute();
+    const id = older!.id;
+
+    expect((await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/anheften`, {})).statusCode).toBe(403);
+    expect((await g.lead.visitor.submit(group, `/netzwerk/beitraege/${id}/anheften`, {})).statusCode).toBe(303);
+    const pinned = (await reader.visitor.get(group)).body;
+    expect(pinned.indexOf('Erster Stand')).toBeLessThan(pinned.indexOf('Spätere Notiz'));
+    expect(pinned).toContain('Angeheftet');
+
+    expect((await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/bearbeiten`, { [`bearbeiten-${id}`]: 'Fremd geändert' })).statusCode).toBe(403);
+    const empty = await author.visitor.submit(group, `/netzwerk/beitraege/${id}/bearbeiten`, { [`bearbeiten-${id}`]: '' });
+    expect(empty.statusCode).toBe(422);
+    expect((await author.visitor.submit(group, `/netzwerk/beitraege/${id}/bearbeiten`, { [`bearbeiten-${id}`]: 'Zweiter Stand' })).statusCode).toBe(303);
+    const edited = (await reader.visitor.get(group)).body;
+    expect(edited).toContain('Zweiter Stand');
+    expect(edited).toContain('Frühere Fassung');
+    expect(edited).toMatch(/Fassung bis .*geändert von/);
+
+    const short = await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/melden`, { [`meldung-${id}`]: 'x' });
+    expect(short.statusCode).toBe(422);
+    expect(short.body).toContain('Schreiben Sie kurz, warum Sie den Beitrag melden');
+    await t.runJobs();
+    await t.deps.db.deleteFrom('mail_outbox').where('recipient', '=', g.lead.user.email).execute();
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/melden`, { [`meldung-${id}`]: 'Enthält eine private Telefonnummer.' })).statusCode,
+      ).toBe(303);
+    const told = await mailsTo(g.lead.user.email);
+    expect(told.map((m) => m.subject)).toEqual([`Gemeldeter Beitrag in „Testgruppe ${g.slug.split('-')[1]}“: Zweiter Stand`]);
+  });
+});
+
 describe('notifications arrive exactly once', () => {
   it('two dispatch runs at the same time mail each notification once', async () => {
     const g = await groupWithLead('open');

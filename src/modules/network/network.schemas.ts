@@ -24,6 +24,7 @@ export const PartnerRequestForm = Type.Object({
 
 export const PostForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 10000 }) });
 export const CommentForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) });
+export const ReportForm = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const InviteForm = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) });
 
 export const visibilities = ['group', 'partners', 'public'] as const;

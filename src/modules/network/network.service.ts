@@ -343,17 +343,23 @@ export function createNetworkService(deps: AppDeps) {
         member ? repo.groupDocuments(db, group.id) : Promise.resolve([]),
         member ? repo.upcomingMeetings(db, [group.id], new Date(), 5) : Promise.resolve([]),
         member ? repo.groupTasks(db, group.id) : Promise.resolve([]),
-        member ? repo.feed(db, [group.id], 20) : Promise.resolve([]),
+        member ? repo.feed(db, [group.id], 20, true) : Promise.resolve([]),
       ]);
       const polls = member ? await repo.openPolls(db, group.id) : [];
       const comments = await repo.commentsOf(
         db,
         posts.map((p) => p.id),
       );
+      const revisions = await repo.revisionsOf(
+        db,
+        posts.filter((p) => p.edited_at).map((p) => p.id),
+      );
       return {
         group,
         standing: s,
         comments,
+        revisions,
+        actorId: actor?.id ?? null,
         polls,
         isMember: member,
         isLead: canLead(actor, s),
@@ -525,6 +531,48 @@ export function createNetworkService(deps: AppDeps) {
         );
         await notify(trx, others, { key: `post:${id}`, kind: 'post', groupId: group.id, title, link });
       });
+    },
+
+    /** The lead pins a post to the top of the group's feed, or takes it down again. */
+    async togglePin(actor: Actor, postId: string): Promise<string> {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      const { standing: s } = await visibleGroup(actor, post.group_slug);
+      authorize(canLead(actor, s));
+      await repo.setPinned(db, post.id, !post.pinned_at);
+      return post.group_slug;
+    },
+
+    /** The author (or staff) changes a post; the earlier text stays in its edit history for the group. */
+    async editPost(actor: Actor, postId: string, body: string, locale: Locale): Promise<string> {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      const { group, standing: s } = await visibleGroup(actor, post.group_slug);
+      authorize(canContribute(actor, s) && (post.author_id === actor.id || isStaff(actor)));
+      await checkedMentions(body, group.id, locale);
+      if (body === post.body) return post.group_slug;
+      await db.transaction().execute((trx) => repo.editPost(trx, post.id, body, actor.id));
+      return post.group_slug;
+    },
+
+    /** A member reports a post: the group's leads hear of it (once per person and post). */
+    async reportPost(actor: Actor, postId: string, reason: string): Promise<string> {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      const { group, standing: s } = await visibleGroup(actor, post.group_slug);
+      authorize(canContribute(actor, s));
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.insertReport(trx, post.id, actor.id, reason))) return;
+        const leads = (await repo.memberIds(trx, group.id, 'lead')).filter((id) => id !== actor.id);
+        await notify(trx, leads, {
+          key: `report:${post.id}:${actor.id}`,
+          kind: 'report',
+          groupId: group.id,
+          title: summary(post.body),
+          link: `${groupPath(group.slug)}#beitrag-${post.id}`,
+        });
+      });
+      return post.group_slug;
     },
 
     /** The group of a post the actor may see (for showing a refused comment with its group). */
