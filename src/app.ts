@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerMediaRoutes } from './platform/media/media.js';
 import { registerWebApp } from './platform/web-app/web-app.pages.js';
 import { registerTranslationPages } from './platform/translations/translation.pages.js';
+import { registerNotificationPages } from './platform/notifications/notifications.pages.js';
 import { defaultBodyLimit, installInputGuards, parseQueryString } from './platform/http/request-input.js';
 import { requireTypedRoutes } from './platform/http/routes.js';
 import type { ModuleManifest } from './platform/modules/manifest.js';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
     registerMediaRoutes(platform.withTypeProvider<TypeBoxTypeProvider>(), db);
     await registerWebApp(platform, deps);
     registerTranslationPages(platform.withTypeProvider<TypeBoxTypeProvider>(), deps);
+    registerNotificationPages(platform.withTypeProvider<TypeBoxTypeProvider>(), deps);
   });
   await registerModuleRoutes(app, modules);
   return app;

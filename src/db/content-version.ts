@@ -40,8 +40,12 @@ export const tablesOutsideContent: ReadonlySet<string> = new Set([
   'idea_followers',
   'initiative_followers',
   'initiative_email_followers',
+  'notification_recipients',
+  'notification_preferences',
+  'notification_push_subscriptions',
+  'notifications',
   'network_notification_settings',
-  'network_notifications',
+  'network_post_reports',
   'network_rsvps',
   'network_poll_votes',
   // Kysely's own

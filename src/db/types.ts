@@ -10,6 +10,7 @@ import type { CouncilTables } from './tables/council.js';
 import type { IdeasTables } from './tables/ideas.js';
 import type { PlacesTables } from './tables/places.js';
 import type { NetworkTables } from './tables/network.js';
+import type { NotificationTables } from './tables/notifications.js';
 
 /** Table types: one interface per table, named as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -268,7 +269,8 @@ export interface DB
     AppointmentsTables,
     CouncilTables,
     PlacesTables,
-    NetworkTables {
+    NetworkTables,
+    NotificationTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;

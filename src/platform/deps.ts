@@ -4,6 +4,7 @@ import type { DB } from '../db/types.js';
 import type { CityProfile } from './city.js';
 import type { Jobs } from './jobs/jobs.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { createNotifications, type Notifications } from './notifications/notifications.js';
 import { platformErasureSteps, platformPersonalData } from './privacy/platform.privacy.js';
 import { createPrivacyRegistry, type PrivacyRegistry } from './privacy/privacy.js';
 import { createReviewRegistry, type ReviewRegistry } from './review/review.registry.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   db: Kysely<DB>;
   jobs: Jobs;
   mail: Mailer;
+  /** Notifications to people, exactly once, in the channel and cadence each chose (platform/notifications). */
+  notifications: Notifications;
   city: CityProfile;
   privacy: PrivacyRegistry;
   search: SearchRegistry;
@@ -31,12 +34,14 @@ export interface AppDeps {
 /** The platform's services for one process, before any module has added to them. */
 export function createAppDeps(options: { config: Config; db: Kysely<DB>; jobs: Jobs; city: CityProfile }): AppDeps {
   const { config, db, jobs, city } = options;
+  const mail = createMailer({ config, db, jobs });
   return {
     config,
     db,
     jobs,
     city,
-    mail: createMailer({ config, db, jobs }),
+    mail,
+    notifications: createNotifications({ config, db, jobs, city, mail }),
     privacy: createPrivacyRegistry(platformPersonalData, platformErasureSteps),
     search: createSearchRegistry(),
     review: createReviewRegistry(),

@@ -2,6 +2,7 @@ import { deleteExpiredSessions, sessionSettings } from './auth/sessions.js';
 import type { AppDeps } from './deps.js';
 import { deleteExpiredRateLimits } from './http/rate-limit.js';
 import { defineModule, job, type ModuleManifest } from './modules/manifest.js';
+import { digestJob, dispatchJob } from './notifications/notifications.js';
 import { sweepExpired } from './privacy/privacy.queries.js';
 
 export const maintenanceJob = 'platform.maintenance';
@@ -12,7 +13,7 @@ export const maintenanceJob = 'platform.maintenance';
  * used-up links, outbox mails, barrier reports, the audit log); the farewell mails to erased
  * accounts once they are out, and the .eml copies of outbox rows that are gone.
  */
-export function platformModule({ db, config, privacy, mail }: AppDeps): ModuleManifest {
+export function platformModule({ db, config, privacy, mail, notifications }: AppDeps): ModuleManifest {
   return defineModule({
     name: 'platform',
     jobs: [
@@ -26,6 +27,17 @@ export function platformModule({ db, config, privacy, mail }: AppDeps): ModuleMa
           await mail.pruneFiles();
         },
         { cron: '17 * * * *' },
+      ),
+      // Notifications (platform/notifications): what is due at once every minute (and with each event),
+      // the daily and weekly digests every 5 minutes, at each person's hour.
+      job(dispatchJob, async () => void (await notifications.dispatch()), { cron: '* * * * *' }),
+      job(
+        digestJob,
+        async () => {
+          await notifications.sendDigests('daily');
+          await notifications.sendDigests('weekly');
+        },
+        { cron: '*/5 * * * *' },
       ),
     ],
   });

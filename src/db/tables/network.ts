@@ -11,11 +11,6 @@ export type NetworkMemberState = 'member' | 'requested' | 'invited';
 export type NetworkVisibility = 'group' | 'partners' | 'public';
 export type NetworkRsvp = 'yes' | 'no' | 'maybe';
 export type NetworkTaskStatus = 'open' | 'done';
-/** digest: daily at 07:00; weekly: Mondays at 07:00 (Europe/Berlin). */
-export type NetworkChannel = 'immediate' | 'digest' | 'weekly' | 'off';
-export type NetworkNotificationKind =
-  'post' | 'mention' | 'reply' | 'document' | 'poll' | 'meeting' | 'meeting_changed' | 'meeting_cancelled' | 'task' | 'task_due' | 'request';
-export type NetworkNotificationState = 'queued' | 'sent' | 'skipped';
 
 export interface NetworkPartnersTable {
   organization_id: string;
@@ -48,6 +43,10 @@ export interface NetworkGroupsTable {
   public_results: ColumnType<string, string | undefined, string>;
   lead_organization_id: string | null;
   created_at: CreatedAt;
+  /** The secret in the group's calendar feed address; null until a lead asks for one, renewed to revoke it. */
+  calendar_key: string | null;
+  /** Posts (with comments) older than this many months are deleted; null keeps them. */
+  retention_months: number | null;
 }
 
 export interface NetworkGroupMembersTable {
@@ -152,6 +151,40 @@ export interface NetworkPostsTable {
   author_id: string | null;
   body: string;
   created_at: Timestamp;
+  pinned_at: Date | null;
+  edited_at: Date | null;
+}
+
+/** The text a post had before each edit. */
+export interface NetworkPostRevisionsTable {
+  id: Generated<string>;
+  post_id: string;
+  body: string;
+  edited_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface NetworkPostReportsTable {
+  id: Generated<string>;
+  post_id: string;
+  reporter_id: string | null;
+  reason: string;
+  created_at: CreatedAt;
+  handled_at: Date | null;
+}
+
+export interface NetworkPostAttachmentsTable {
+  post_id: string;
+  document_id: string;
+}
+
+export interface NetworkAgendaItemsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  position: number;
+  title: string;
+  presenter: ColumnType<string, string | undefined, string>;
+  document_id: string | null;
 }
 
 export interface NetworkCommentsTable {
@@ -162,27 +195,13 @@ export interface NetworkCommentsTable {
   created_at: CreatedAt;
 }
 
+/** The keys of a person's signed network links (RSVP) and calendar feed; their notification choices live in platform/notifications. */
 export interface NetworkNotificationSettingsTable {
   user_id: string;
-  channel: ColumnType<NetworkChannel, NetworkChannel | undefined, NetworkChannel>;
   link_key: string;
   /** The secret in the personal calendar feed's address; null until the person asks for one, renewed to revoke it. */
   calendar_key: string | null;
   updated_at: Timestamp;
-}
-
-export interface NetworkNotificationsTable {
-  id: Generated<string>;
-  user_id: string;
-  group_id: string | null;
-  item_key: string;
-  kind: NetworkNotificationKind;
-  subject: string;
-  link: string;
-  channel: NetworkChannel;
-  state: ColumnType<NetworkNotificationState, NetworkNotificationState | undefined, NetworkNotificationState>;
-  created_at: Timestamp;
-  sent_at: Date | null;
 }
 
 export interface NetworkTables {
@@ -201,5 +220,8 @@ export interface NetworkTables {
   network_posts: NetworkPostsTable;
   network_comments: NetworkCommentsTable;
   network_notification_settings: NetworkNotificationSettingsTable;
-  network_notifications: NetworkNotificationsTable;
+  network_post_revisions: NetworkPostRevisionsTable;
+  network_post_reports: NetworkPostReportsTable;
+  network_post_attachments: NetworkPostAttachmentsTable;
+  network_agenda_items: NetworkAgendaItemsTable;
 }

@@ -144,6 +144,7 @@ const german = {
   'council.result_moved': 'Hat den Stand des Ergebnisses „{result}“ geändert.',
   'council.term_ended': 'Hat die Amtszeit eines Mitglieds des Familienbeirats beendet.',
   'council.member_removed': 'Hat ein ehemaliges Mitglied des Familienbeirats entfernt.',
+  'notification.resent': 'Hat eine unklare oder fehlgeschlagene Benachrichtigung bewusst noch einmal gesendet.',
 } as const;
 
 /** The actions the log can put in words. */
@@ -266,6 +267,7 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'council.result_moved': 'Changed the status of the result “{result}”.',
   'council.term_ended': 'Ended the term of a family council member.',
   'council.member_removed': 'Removed a former family council member.',
+  'notification.resent': 'Deliberately sent an unclear or failed notification once more.',
 });
 
 /** What an entry is about, in words. */

@@ -33,7 +33,7 @@ const ordered = (errors: FieldErrors, order: readonly string[]): FieldErrors =>
  *   GET       /mitmachen/familienbeirat/anmeldung?token=             one registration: confirmed or place in the waiting list
  *        POST /mitmachen/familienbeirat/anmeldung/aendern            change persons, childcare and needs by the signed link
  *        POST /mitmachen/familienbeirat/anmeldung/absagen            cancel by the signed link; the waiting list moves up
- *   GET  POST /mitmachen/familienbeirat/nachrichten?token=           mails about results on or off
+ *   GET  POST /mitmachen/familienbeirat/nachrichten?token=           mails about results on or off; the link to /benachrichtigungen?token= (moving up, reminders, push)
  *   GET       /mitmachen/familienbeirat/austausch                    the members' closed exchange: a private group of the network (signed in, member)
  */
 export function registerCouncilPages(app: RouteApp, deps: AppDeps, service: CouncilService): void {
@@ -310,7 +310,9 @@ export function registerCouncilPages(app: RouteApp, deps: AppDeps, service: Coun
   app.get(`${councilPath}/nachrichten`, { schema: { querystring: TokenQuery } }, async (req, reply) => {
     const member = await service.memberOf(req.query.token);
     if (!member) return reply.status(400).html(invalidLink(req));
-    return reply.html(<ResultMailsPage ctx={ctxOf(req)} token={req.query.token ?? ''} on={member.result_mails} />);
+    return reply.html(
+      <ResultMailsPage ctx={ctxOf(req)} token={req.query.token ?? ''} on={member.result_mails} settingsUrl={await service.notificationSettingsUrl(member)} />,
+    );
   });
 
   app.post(`${councilPath}/nachrichten`, { schema: { body: formBody(ResultMailsForm) } }, async (req, reply) => {

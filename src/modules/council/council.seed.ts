@@ -148,7 +148,7 @@ export async function seedCouncilDemo(deps: AppDeps): Promise<boolean> {
     await register(upcoming, members[0]!, 2, 2, null, ends);
     await register(upcoming, members[1]!, 1, 0, null, ends);
     // The members' exchange: a private group of the network; the demo family account is a member.
-    await sharedGroups.syncPrivateGroup(trx, exchangeGroup, [...memberEmails]);
+    await sharedGroups.syncPrivateGroup(trx, deps.notifications, exchangeGroup, [...memberEmails]);
   });
   return true;
 }

@@ -20,6 +20,7 @@ import { sharedGroups } from '../network/index.js';
 import { councilMessages } from './council.messages.js';
 import { authorize, can } from './council.policy.js';
 import { staffMessages } from './staff.messages.js';
+import { memberRecipient, registrationScope } from './council.notifications.js';
 import * as repo from './council.repository.js';
 
 export const councilPath = '/mitmachen/familienbeirat';
@@ -175,6 +176,27 @@ export function createCouncilService(deps: AppDeps) {
     );
   }
 
+  /** Moving up is told through the platform's notification service: mail with the calendar entry, and push where the member allowed it. */
+  async function notifyMovedUp(trx: Transaction<DB>, w: Workshop, r: Registration) {
+    const link = url(`${councilPath}/anmeldung?token=${registrationToken(r)}`);
+    await deps.notifications.notify(trx, {
+      kind: 'council.moved-up',
+      itemKey: `council-moved-up:${r.id}`,
+      scope: registrationScope(r.id),
+      to: [memberRecipient(r)],
+      content: ({ locale }) => {
+        const t = councilMessages(locale);
+        const vars = { name: r.name, title: w.title, when: when(w, locale), place: w.place, link, portal: city.portalName };
+        return {
+          subject: t('mail.registration.moved_up.subject', vars),
+          letter: t('mail.registration.moved_up.text', vars),
+          calendar: calendarOf(w, r, 'REQUEST', 1),
+          push: { title: t('mail.registration.moved_up.subject', vars), body: vars.when, url: new URL(link).pathname + new URL(link).search },
+        };
+      },
+    });
+  }
+
   /** After a cancellation: the waiting list moves up in its order while the head fits, each told once in their language. */
   async function moveUp(trx: Transaction<DB>, workshopId: string): Promise<number> {
     let moved = 0;
@@ -185,7 +207,7 @@ export function createCouncilService(deps: AppDeps) {
       if (w.places_taken + next.persons > w.capacity || w.childcare_taken + next.childcare_children > w.childcare_places) return moved;
       await repo.setRegistrationStatus(trx, next.id, 'confirmed');
       const r = await repo.findRegistration(trx, next.id);
-      if (r) await registrationMail(trx, w, r, 'moved_up');
+      if (r) await notifyMovedUp(trx, w, r);
       moved++;
     }
   }
@@ -381,6 +403,13 @@ export function createCouncilService(deps: AppDeps) {
       return m;
     },
 
+    /** The member's page for how the portal tells them things (moving up, reminders; push), signed, no account needed. */
+    async notificationSettingsUrl(m: { id: string; email: string; locale: string }): Promise<string | null> {
+      const id = await deps.notifications.keyedRecipient(memberRecipient({ member_id: m.id, email: m.email, locale: m.locale }));
+      const link = await deps.notifications.settingsUrl(id);
+      return link ? new URL(link).pathname + new URL(link).search : null;
+    },
+
     async existingRegistration(workshopId: string, memberId: string) {
       return repo.activeRegistrationOf(db, workshopId, memberId);
     },
@@ -448,6 +477,8 @@ export function createCouncilService(deps: AppDeps) {
         if (current.status === 'cancelled') return 'already';
         if (w.starts_at <= now) return 'too_late';
         await repo.setRegistrationStatus(trx, current.id, 'cancelled');
+        // A reminder (or a moving-up notice) that has not gone out yet goes with the registration.
+        await deps.notifications.cancel(trx, { scope: registrationScope(current.id) });
         await registrationMail(trx, w, current, 'cancelled');
         await moveUp(trx, w.id);
         return 'cancelled';
@@ -512,13 +543,21 @@ export function createCouncilService(deps: AppDeps) {
         for (const { id } of due) {
           const r = (await repo.findRegistration(trx, id))!;
           const w = (await repo.findWorkshop(trx, r.workshop_id))!;
-          const locale = storedLocale(r.locale);
-          await send(trx, r, 'reminder', {
-            name: r.name,
-            title: w.title,
-            when: when(w, locale),
-            place: w.place,
-            link: url(`${councilPath}/anmeldung?token=${registrationToken(r)}`),
+          const link = url(`${councilPath}/anmeldung?token=${registrationToken(r)}`);
+          await deps.notifications.notify(trx, {
+            kind: 'council.reminder',
+            itemKey: `council-reminder:${r.id}`,
+            scope: registrationScope(r.id),
+            to: [memberRecipient(r)],
+            content: ({ locale }) => {
+              const t = councilMessages(locale);
+              const vars = { name: r.name, title: w.title, when: when(w, locale), place: w.place, link, portal: city.portalName };
+              return {
+                subject: t('mail.reminder.subject', vars),
+                letter: t('mail.reminder.text', vars),
+                push: { title: t('mail.reminder.subject', vars), body: vars.when, url: new URL(link).pathname + new URL(link).search },
+              };
+            },
           });
         }
         return due.length;
@@ -700,6 +739,7 @@ export function createCouncilService(deps: AppDeps) {
         for (const r of await repo.upcomingRegistrationsOf(trx, person.email, new Date())) {
           await repo.lockWorkshop(trx, r.workshop_id);
           await repo.setRegistrationStatus(trx, r.id, 'cancelled');
+          await deps.notifications.cancel(trx, { scope: registrationScope(r.id) });
           await moveUp(trx, r.workshop_id);
         }
       },
@@ -725,6 +765,7 @@ export function createCouncilService(deps: AppDeps) {
     const members = await repo.currentMembers(trx, todayIn());
     return sharedGroups.syncPrivateGroup(
       trx,
+      deps.notifications,
       exchangeGroup,
       members.map((m) => m.email),
       { add },

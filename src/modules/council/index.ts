@@ -3,6 +3,7 @@ import { defineModule, job, type ModuleManifest } from '../../platform/modules/m
 import { registerCouncilPages } from './council.pages.js';
 import { councilPersonalData } from './council.privacy.js';
 import { seedCouncilDemo } from './council.seed.js';
+import { councilKinds } from './council.notifications.js';
 import { createCouncilService } from './council.service.js';
 import { registerStaffPages } from './staff.pages.js';
 
@@ -18,6 +19,8 @@ export const councilExchangeJob = 'council.exchange';
  */
 export function councilModule(deps: AppDeps): ModuleManifest {
   const service = createCouncilService(deps);
+  // Moving up and reminders go through the platform's notification service (mail, and push where allowed).
+  deps.notifications.define(...councilKinds);
   return defineModule({
     name: 'council',
     personalData: councilPersonalData,

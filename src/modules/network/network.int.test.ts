@@ -5,7 +5,8 @@ import { useTestApp, Visitor } from '../../../test/support/app.js';
 import { createUser, signedInVisitor } from '../../../test/support/auth.js';
 import { testDocx, testOdt, testPdf } from '../../../test/support/documents.js';
 import { testPng } from '../../../test/support/images.js';
-import { addDays, todayIn } from '../../platform/time/berlin.js';
+import { addDays, fromLocal, todayIn, weekdayOf } from '../../platform/time/berlin.js';
+import { networkKindNames } from './network.notifications.js';
 import { seedNetworkDemo } from './network.seed.js';
 import { createNetworkService } from './network.service.js';
 
@@ -43,15 +44,18 @@ async function groupWithLead(access: 'open' | 'closed' | 'private') {
   await t.deps.db.insertInto('network_group_members').values({ group_id: id, user_id: lead.user.id, role: 'lead', state: 'member' }).execute();
   return { id, slug, lead };
 }
-async function memberOfGroup(groupId: string, channel?: 'immediate' | 'digest' | 'weekly' | 'off') {
+async function memberOfGroup(groupId: string, cadence?: 'immediate' | 'daily' | 'weekly' | 'never') {
   const p = await signedInVisitor(t, 'partner');
   await t.deps.db.insertInto('network_group_members').values({ group_id: groupId, user_id: p.user.id, state: 'member' }).execute();
-  if (channel)
-    await t.deps.db
-      .insertInto('network_notification_settings')
-      .values({ user_id: p.user.id, channel, link_key: `k-${p.user.id}` })
-      .execute();
+  if (cadence) await t.deps.notifications.setCadence(await t.deps.notifications.userRecipient(p.user.id), networkKindNames, cadence);
   return p;
+}
+/** The first moment after now that is `hour` o'clock in Berlin on a day that passes `fits` (a digest run). */
+function nextBerlin(hour: number, fits: (date: string) => boolean = () => true): Date {
+  for (let d = 1; ; d++) {
+    const date = addDays(todayIn(), d);
+    if (fits(date)) return fromLocal(date, `${String(hour).padStart(2, '0')}:00`);
+  }
 }
 
 describe('the alliance in public', () => {
@@ -562,14 +566,53 @@ describe('mentions and comments', () => {
   });
 });
 
+describe('pinned, edited and reported posts', () => {
+  it('lets the lead pin a post on top, the author edit it with its history kept, and a member report it to the lead', async () => {
+    const g = await groupWithLead('open');
+    const author = await memberOfGroup(g.id);
+    const reader = await memberOfGroup(g.id);
+    const group = `/netzwerk/gruppen/${g.slug}`;
+    await author.visitor.submit(group, `${group}/beitraege`, { body: 'Erster Stand' });
+    await author.visitor.submit(group, `${group}/beitraege`, { body: 'Spätere Notiz' });
+    const [older] = await t.deps.db.selectFrom('network_posts').select('id').where('group_id', '=', g.id).orderBy('created_at').execute();
+    const id = older!.id;
+
+    expect((await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/anheften`, {})).statusCode).toBe(403);
+    expect((await g.lead.visitor.submit(group, `/netzwerk/beitraege/${id}/anheften`, {})).statusCode).toBe(303);
+    const pinned = (await reader.visitor.get(group)).body;
+    expect(pinned.indexOf('Erster Stand')).toBeLessThan(pinned.indexOf('Spätere Notiz'));
+    expect(pinned).toContain('Angeheftet');
+
+    expect((await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/bearbeiten`, { [`bearbeiten-${id}`]: 'Fremd geändert' })).statusCode).toBe(403);
+    const empty = await author.visitor.submit(group, `/netzwerk/beitraege/${id}/bearbeiten`, { [`bearbeiten-${id}`]: '' });
+    expect(empty.statusCode).toBe(422);
+    expect((await author.visitor.submit(group, `/netzwerk/beitraege/${id}/bearbeiten`, { [`bearbeiten-${id}`]: 'Zweiter Stand' })).statusCode).toBe(303);
+    const edited = (await reader.visitor.get(group)).body;
+    expect(edited).toContain('Zweiter Stand');
+    expect(edited).toContain('Frühere Fassung');
+    expect(edited).toMatch(/Fassung bis .*geändert von/);
+
+    const short = await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/melden`, { [`meldung-${id}`]: 'x' });
+    expect(short.statusCode).toBe(422);
+    expect(short.body).toContain('Schreiben Sie kurz, warum Sie den Beitrag melden');
+    await t.runJobs();
+    await t.deps.db.deleteFrom('mail_outbox').where('recipient', '=', g.lead.user.email).execute();
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await reader.visitor.submit(group, `/netzwerk/beitraege/${id}/melden`, { [`meldung-${id}`]: 'Enthält eine private Telefonnummer.' })).statusCode,
+      ).toBe(303);
+    const told = await mailsTo(g.lead.user.email);
+    expect(told.map((m) => m.subject)).toEqual([`Gemeldeter Beitrag in „Testgruppe ${g.slug.split('-')[1]}“: Zweiter Stand`]);
+  });
+});
+
 describe('notifications arrive exactly once', () => {
   it('two dispatch runs at the same time mail each notification once', async () => {
     const g = await groupWithLead('open');
     const members = await Promise.all([memberOfGroup(g.id), memberOfGroup(g.id), memberOfGroup(g.id)]);
     for (const body of ['Erster Beitrag', 'Zweiter Beitrag', 'Dritter Beitrag'])
       expect((await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/beitraege`, { body })).statusCode).toBe(303);
-    const service = createNetworkService(t.deps);
-    const [a, b] = await Promise.all([service.dispatchImmediate(), service.dispatchImmediate()]);
+    const [a, b] = await Promise.all([t.deps.notifications.dispatch(), t.deps.notifications.dispatch()]);
     expect(a + b).toBe(9);
     await t.runJobs();
     for (const m of members) {
@@ -584,28 +627,34 @@ describe('notifications arrive exactly once', () => {
 
   it('collects digest members’ news in one daily mail, once even when two digest runs overlap', async () => {
     const g = await groupWithLead('open');
-    const reader = await memberOfGroup(g.id, 'digest');
+    const reader = await memberOfGroup(g.id, 'daily');
     const weekly = await memberOfGroup(g.id, 'weekly');
-    const silent = await memberOfGroup(g.id, 'off');
+    const silent = await memberOfGroup(g.id, 'never');
     await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/beitraege`, { body: 'Neuigkeit eins' });
     await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/beitraege`, { body: 'Neuigkeit zwei' });
     await t.runJobs();
     expect(await mailsTo(reader.user.email)).toHaveLength(0);
 
-    const service = createNetworkService(t.deps);
-    await Promise.all([service.sendDigests(), service.sendDigests()]);
-    await service.sendDigests();
+    const { notifications } = t.deps;
+    // Before the reader's hour (07:00) nothing leaves; at the next morning's run, one mail with both.
+    expect(await notifications.sendDigests('daily')).toBe(0);
+    const morning = nextBerlin(7);
+    await Promise.all([notifications.sendDigests('daily', morning), notifications.sendDigests('daily', morning)]);
+    await notifications.sendDigests('daily', morning);
     const mails = await mailsTo(reader.user.email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe('Ihre Tagesübersicht: 2 Neuigkeiten im Bündnis');
+    expect(mails[0]!.subject).toBe('Ihre Tagesübersicht: 2 Neuigkeiten');
     expect(mails[0]!.text_body).toContain('Neuigkeit eins');
     expect(mails[0]!.text_body).toContain('Neuigkeit zwei');
     expect(await mailsTo(silent.user.email)).toHaveLength(0);
     // The weekly reader waits for Monday's run, then gets both items in one mail.
     expect(await mailsTo(weekly.user.email)).toHaveLength(0);
-    await Promise.all([service.sendDigests('weekly'), service.sendDigests('weekly')]);
+    await notifications.sendDigests('weekly', morning);
+    if (weekdayOf(todayIn(morning)) !== 1) expect(await mailsTo(weekly.user.email)).toHaveLength(0);
+    const monday = nextBerlin(7, (date) => weekdayOf(date) === 1);
+    await Promise.all([notifications.sendDigests('weekly', monday), notifications.sendDigests('weekly', monday)]);
     const week = await mailsTo(weekly.user.email);
-    expect(week.map((m) => m.subject)).toEqual(['Ihre Wochenübersicht: 2 Neuigkeiten im Bündnis']);
+    expect(week.map((m) => m.subject)).toEqual(['Ihre Wochenübersicht: 2 Neuigkeiten']);
   });
 
   it('unsubscribes with one click (RFC 8058): no more mails', async () => {
@@ -614,7 +663,7 @@ describe('notifications arrive exactly once', () => {
     await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/beitraege`, { body: 'Vor dem Abbestellen' });
     const [mail] = await mailsTo(m.user.email);
     expect(emlOf(mail!.id)).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    const oneClick = linkIn(mail!.text_body, '/netzwerk/benachrichtigungen/abbestellen').replace('/abbestellen?', '/abbestellen/ein-klick?');
+    const oneClick = linkIn(mail!.text_body, '/benachrichtigungen/abbestellen').replace('/abbestellen?', '/abbestellen/ein-klick?');
     const res = await t.app.inject({
       method: 'POST',
       url: oneClick,
@@ -631,7 +680,9 @@ describe('notifications arrive exactly once', () => {
     expect(bad.statusCode).toBe(400);
     await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/beitraege`, { body: 'Nach dem Abbestellen' });
     expect(await mailsTo(m.user.email)).toHaveLength(1);
-    expect((await m.visitor.get('/netzwerk/benachrichtigungen')).body).toMatch(/value="off" checked/);
+    const settings = (await m.visitor.get('/benachrichtigungen')).body;
+    expect(settings).toMatch(/name="c-network\.post" value="never" checked/);
+    expect(settings).toMatch(/name="c-network\.mention" value="immediate" checked/);
   });
 });
 

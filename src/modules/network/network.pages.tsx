@@ -31,9 +31,9 @@ import {
   PartnerRequestForm,
   PollForm,
   PostForm,
+  ReportForm,
   RsvpForm,
   RsvpQuery,
-  SettingsForm,
   SlugParams,
   TaskForm,
   TaskStatusForm,
@@ -81,6 +81,9 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  *        POST /netzwerk/gruppen/:slug/einladen                a lead invites a partner by address
  *        POST /netzwerk/gruppen/:slug/beitraege               a post in the group's feed (Markdown, @mentions of members)
  *        POST /netzwerk/beitraege/:id/kommentare              a comment (the post's author hears of it)
+ *        POST /netzwerk/beitraege/:id/anheften                the lead pins a post to the top of the feed (or takes it down)
+ *        POST /netzwerk/beitraege/:id/bearbeiten              the author changes a post (the earlier text stays in its history)
+ *        POST /netzwerk/beitraege/:id/melden                  report a post to the group's leads, with a reason
  *   GET  POST /netzwerk/gruppen/:slug/dokumente/neu           upload a document (multipart, ≤ 25 MB, type from the bytes)
  *   GET       /netzwerk/suche?q=                              full-text search in the documents one may read (title, description, the file's text)
  *   GET       /netzwerk/dokumente/:id                         a document with its versions
@@ -99,10 +102,10 @@ const NoticeQuery = Type.Object({ hinweis: Type.Optional(Type.String({ maxLength
  *        POST /netzwerk/termine/:id/protokoll                 minutes
  *        POST /netzwerk/termine/:id/aufgaben                  an action item (its owner is told)
  *        POST /netzwerk/aufgaben/:id/status                   done / open again
- *   GET  POST /netzwerk/benachrichtigungen                    how mails come: immediately, daily digest, not at all; the calendar feed's address
+ *   GET       /netzwerk/benachrichtigungen                    the calendar feed's address; the link to the notification settings (/benachrichtigungen)
  *        POST /netzwerk/benachrichtigungen/kalender           a new calendar address (the old one stops working)
  *   GET       /netzwerk/kalender/:token.ics                   the personal calendar feed (meetings of my groups, now)
- *   GET  POST /netzwerk/benachrichtigungen/abbestellen?token= no more mails (the link in every mail)
+ *   GET  POST /netzwerk/benachrichtigungen/abbestellen?token= no more network mails (links in mails sent before the platform's service)
  *        POST /netzwerk/benachrichtigungen/abbestellen/ein-klick?token=   RFC 8058 one-click unsubscribe
  */
 export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: NetworkService): void {
@@ -134,6 +137,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
       umfrage: t(req)('notice.poll'),
       festgelegt: t(req)('notice.decided'),
       antwort: t(req)('notice.answered'),
+      gemeldet: t(req)('notice.reported'),
     };
     return value ? words[value] : undefined;
   };
@@ -365,6 +369,42 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
         .html(<GroupPageView ctx={ctxOf(req)} view={await service.groupPage(actor, slug)} errors={{ [field]: Object.values(done.errors)[0] ?? '' }} />);
     }
     return reply.redirect(`${groupPath(done.value)}?hinweis=geteilt#beitrag-${req.params.id}`, 303);
+  });
+
+  app.post('/netzwerk/beitraege/:id/anheften', { schema: { params: IdParams, body: ButtonForm } }, async (req, reply) => {
+    const slug = await service.togglePin(networkActor(req), req.params.id);
+    return reply.redirect(`${groupPath(slug)}?hinweis=gespeichert#beitrag-${req.params.id}`, 303);
+  });
+
+  // Each post has its own fields on the page: bearbeiten-<post id>, meldung-<post id>.
+  app.post('/netzwerk/beitraege/:id/bearbeiten', { schema: { params: IdParams, body: formBody(PostForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const field = `bearbeiten-${req.params.id}`;
+    const form = parseForm(
+      PostForm,
+      { body: formValues(req.body)[field] ?? '' },
+      { body: { label: t(req)('post.edit'), required: t(req)('post.body.required') } },
+      req.locale,
+    );
+    const done = form.ok
+      ? await attempt(() => service.editPost(actor, req.params.id, form.value.body, req.locale))
+      : ({ ok: false, errors: form.errors } as const);
+    if (!done.ok) return groupAgain(req, reply, await service.postGroupSlug(actor, req.params.id), { [field]: Object.values(done.errors)[0] ?? '' });
+    return reply.redirect(`${groupPath(done.value)}?hinweis=gespeichert#beitrag-${req.params.id}`, 303);
+  });
+
+  app.post('/netzwerk/beitraege/:id/melden', { schema: { params: IdParams, body: formBody(ReportForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const field = `meldung-${req.params.id}`;
+    const form = parseForm(
+      ReportForm,
+      { reason: formValues(req.body)[field] ?? '' },
+      { reason: { label: t(req)('report.reason'), required: t(req)('report.reason.required'), tooShort: t(req)('report.reason.required') } },
+      req.locale,
+    );
+    if (!form.ok) return groupAgain(req, reply, await service.postGroupSlug(actor, req.params.id), { [field]: Object.values(form.errors)[0] ?? '' });
+    const slug = await service.reportPost(actor, req.params.id, form.value.reason);
+    return reply.redirect(`${groupPath(slug)}?hinweis=gemeldet#beitrag-${req.params.id}`, 303);
   });
 
   // Documents ----------------------------------------------------------------------------------------
@@ -675,14 +715,7 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
 
   app.get('/netzwerk/benachrichtigungen', { schema: { querystring: NoticeQuery } }, async (req, reply) => {
     const actor = groupActor(req);
-    return reply.html(
-      <SettingsPage
-        ctx={ctxOf(req)}
-        channel={await service.channelOf(actor)}
-        calendarUrl={await service.calendarUrl(actor)}
-        notice={notice(req, req.query.hinweis)}
-      />,
-    );
+    return reply.html(<SettingsPage ctx={ctxOf(req)} calendarUrl={await service.calendarUrl(actor)} notice={notice(req, req.query.hinweis)} />);
   });
 
   app.post('/netzwerk/benachrichtigungen/kalender', { schema: { body: ButtonForm } }, async (req, reply) => {
@@ -695,13 +728,6 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
     const feed = await service.calendarByToken(req.params.token.replace(/\.ics$/, ''));
     if (!feed) throw notFound('Kalender');
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(feed);
-  });
-
-  app.post('/netzwerk/benachrichtigungen', { schema: { body: formBody(SettingsForm) } }, async (req, reply) => {
-    const actor = groupActor(req);
-    const form = parseForm(SettingsForm, req.body, { channel: t(req)('settings.channel') }, req.locale);
-    if (form.ok) await service.setChannel(actor, form.value.channel);
-    return reply.redirect('/netzwerk/benachrichtigungen?hinweis=gespeichert', 303);
   });
 
   app.get('/netzwerk/benachrichtigungen/abbestellen', { schema: { querystring: TokenQuery } }, async (req, reply) => {

@@ -1,14 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import type {
-  NetworkChannel,
-  NetworkGroupAccess,
-  NetworkGroupRole,
-  NetworkMemberState,
-  NetworkNotificationKind,
-  NetworkRsvp,
-  NetworkVisibility,
-} from '../../db/tables/network.js';
+import type { NetworkGroupAccess, NetworkGroupRole, NetworkMemberState, NetworkRsvp, NetworkVisibility } from '../../db/tables/network.js';
 
 /** Queries of the Bündnis-Netzwerk. */
 
@@ -420,23 +412,78 @@ export async function insertPost(trx: Executor, input: { group_id: string; autho
   return (await trx.insertInto('network_posts').values(input).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** Posts of these groups, newest first. */
-export function feed(db: Executor, groupIds: string[], limit = 30) {
+/** Posts of these groups, newest first; on a group's page the pinned ones first. */
+export function feed(db: Executor, groupIds: string[], limit = 30, pinnedFirst = false) {
   if (groupIds.length === 0) return Promise.resolve([]);
-  return db
+  let q = db
     .selectFrom('network_posts as p')
     .innerJoin('network_groups as g', 'g.id', 'p.group_id')
     .leftJoin('users as u', 'u.id', 'p.author_id')
-    .select(['p.id', 'p.body', 'p.created_at', 'g.slug as group_slug', 'g.name as group_name', 'u.display_name as author'])
-    .where('p.group_id', 'in', groupIds)
-    .orderBy('p.created_at', 'desc')
-    .limit(limit)
+    .select([
+      'p.id',
+      'p.body',
+      'p.created_at',
+      'p.author_id',
+      'p.pinned_at',
+      'p.edited_at',
+      'g.slug as group_slug',
+      'g.name as group_name',
+      'u.display_name as author',
+    ])
+    .where('p.group_id', 'in', groupIds);
+  if (pinnedFirst) q = q.orderBy(sql`p.pinned_at IS NULL`).orderBy('p.pinned_at', 'desc');
+  return q.orderBy('p.created_at', 'desc').limit(limit).execute();
+}
+
+export async function setPinned(db: Executor, postId: string, pinned: boolean): Promise<void> {
+  await db
+    .updateTable('network_posts')
+    .set({ pinned_at: pinned ? new Date() : null })
+    .where('id', '=', postId)
     .execute();
 }
 
-// Notifications ------------------------------------------------------------------------------------
+/** A new text for a post; the one it had goes into its edit history. */
+export async function editPost(trx: Executor, postId: string, body: string, editorId: string): Promise<void> {
+  await trx
+    .insertInto('network_post_revisions')
+    .columns(['post_id', 'body', 'edited_by'])
+    .expression((eb) =>
+      eb
+        .selectFrom('network_posts')
+        .select(['id', 'body', sql<string>`${editorId}::uuid`.as('edited_by')])
+        .where('id', '=', postId),
+    )
+    .execute();
+  await trx.updateTable('network_posts').set({ body, edited_at: new Date() }).where('id', '=', postId).execute();
+}
 
-/** Everyone's choice, creating the default (immediately) for who has none yet. */
+/** The earlier texts of these posts, oldest first. */
+export function revisionsOf(db: Executor, postIds: string[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('network_post_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.edited_by')
+    .select(['r.id', 'r.post_id', 'r.body', 'r.created_at', 'u.display_name as editor'])
+    .where('r.post_id', 'in', postIds)
+    .orderBy('r.created_at')
+    .execute();
+}
+
+/** One report per person and post; a second one from the same person changes nothing. True when it is new. */
+export async function insertReport(trx: Executor, postId: string, reporterId: string, reason: string): Promise<boolean> {
+  const row = await trx
+    .insertInto('network_post_reports')
+    .values({ post_id: postId, reporter_id: reporterId, reason })
+    .onConflict((oc) => oc.columns(['post_id', 'reporter_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
+// Signed links -----------------------------------------------------------------------------------------
+
+/** Each person's key for their signed network links (RSVP, calendar), created on first use. */
 export async function settingsFor(trx: Executor, userIds: string[], newKey: () => string) {
   if (userIds.length === 0) return [];
   await trx
@@ -444,94 +491,20 @@ export async function settingsFor(trx: Executor, userIds: string[], newKey: () =
     .values(userIds.map((user_id) => ({ user_id, link_key: newKey() })))
     .onConflict((oc) => oc.column('user_id').doNothing())
     .execute();
-  return trx.selectFrom('network_notification_settings').select(['user_id', 'channel', 'link_key']).where('user_id', 'in', userIds).execute();
-}
-
-export async function setChannel(trx: Executor, userId: string, channel: NetworkChannel, newKey: () => string): Promise<void> {
-  await trx
-    .insertInto('network_notification_settings')
-    .values({ user_id: userId, channel, link_key: newKey() })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ channel, updated_at: new Date() }))
-    .execute();
+  return trx.selectFrom('network_notification_settings').select(['user_id', 'link_key']).where('user_id', 'in', userIds).execute();
 }
 
 export function findSetting(db: Executor, userId: string) {
-  return db.selectFrom('network_notification_settings').select(['user_id', 'channel', 'link_key']).where('user_id', '=', userId).executeTakeFirst();
-}
-
-/**
- * One row per member and item (UNIQUE (user_id, item_key)): the same event told twice queues nothing
- * more. "off" is kept as a skipped row, so a later change of mind does not bring the item back.
- */
-export async function queueNotifications(
-  trx: Executor,
-  rows: { user_id: string; group_id: string | null; item_key: string; kind: NetworkNotificationKind; subject: string; link: string; channel: NetworkChannel }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('network_notifications')
-    .values(rows.map((r) => ({ ...r, state: r.channel === 'off' ? ('skipped' as const) : ('queued' as const) })))
-    .onConflict((oc) => oc.columns(['user_id', 'item_key']).doNothing())
-    .execute();
-}
-
-/**
- * Claims queued "immediately" rows for this transaction: FOR UPDATE SKIP LOCKED, so a second worker
- * running at the same time takes other rows (or none), and marks them sent — in the transaction that
- * queues their mails. Either both commit or neither does: each row is mailed exactly once.
- */
-export function claimImmediate(trx: Executor, limit: number) {
-  return trx
-    .updateTable('network_notifications')
-    .set({ state: 'sent', sent_at: new Date() })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('network_notifications')
-        .select('id')
-        .where('state', '=', 'queued')
-        .where('channel', '=', 'immediate')
-        .orderBy('created_at')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .where('state', '=', 'queued')
-    .returning(['id', 'user_id', 'group_id', 'item_key', 'kind', 'subject', 'link'])
-    .execute();
-}
-
-/** Members with digest rows waiting. */
-export async function digestRecipients(db: Executor, channel: 'digest' | 'weekly'): Promise<string[]> {
-  const rows = await db.selectFrom('network_notifications').select('user_id').distinct().where('state', '=', 'queued').where('channel', '=', channel).execute();
-  return rows.map((r) => r.user_id);
-}
-
-/**
- * Locks one member's settings row (SKIP LOCKED: another worker building this member's digest right now
- * has it) and claims all their waiting digest rows. Null when another worker has the member.
- */
-export async function claimDigest(trx: Executor, userId: string, channel: 'digest' | 'weekly') {
-  const locked = await trx
-    .selectFrom('network_notification_settings')
-    .select('user_id')
-    .where('user_id', '=', userId)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
-  if (!locked) return null;
-  return trx
-    .updateTable('network_notifications')
-    .set({ state: 'sent', sent_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('state', '=', 'queued')
-    .where('channel', '=', channel)
-    .returning(['id', 'group_id', 'item_key', 'kind', 'subject', 'link', 'created_at'])
-    .execute();
+  return db.selectFrom('network_notification_settings').select(['user_id', 'link_key']).where('user_id', '=', userId).executeTakeFirst();
 }
 
 export function contacts(db: Executor, userIds: string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('users').select(['id', 'email', 'locale', 'display_name']).where('id', 'in', userIds).execute();
+}
+
+export async function roleOf(db: Executor, userId: string) {
+  return (await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst())?.role;
 }
 
 export function userByEmail(db: Executor, email: string) {
@@ -540,11 +513,6 @@ export function userByEmail(db: Executor, email: string) {
     .select(['id', 'role', 'display_name'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
-}
-
-/** A removed member hears nothing more from the group: their waiting notifications about it go. */
-export async function dropQueuedFor(trx: Executor, userId: string, groupId: string): Promise<void> {
-  await trx.deleteFrom('network_notifications').where('user_id', '=', userId).where('group_id', '=', groupId).where('state', '=', 'queued').execute();
 }
 
 // Full-text search over documents ------------------------------------------------------------------
@@ -683,7 +651,7 @@ export function findPost(db: Executor, id: string) {
   return db
     .selectFrom('network_posts as p')
     .innerJoin('network_groups as g', 'g.id', 'p.group_id')
-    .select(['p.id', 'p.group_id', 'p.author_id', 'p.body', 'g.slug as group_slug'])
+    .select(['p.id', 'p.group_id', 'p.author_id', 'p.body', 'p.pinned_at', 'g.slug as group_slug'])
     .where('p.id', '=', id)
     .executeTakeFirst();
 }

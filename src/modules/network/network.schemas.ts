@@ -24,6 +24,7 @@ export const PartnerRequestForm = Type.Object({
 
 export const PostForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 10000 }) });
 export const CommentForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) });
+export const ReportForm = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const InviteForm = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) });
 
 export const visibilities = ['group', 'partners', 'public'] as const;
@@ -55,7 +56,6 @@ export const TaskForm = Type.Object({
   due: Type.Optional(CivilDate()),
 });
 export const TaskStatusForm = Type.Object({ done: choice(['ja', 'nein'] as const) });
-export const SettingsForm = Type.Object({ channel: choice(['immediate', 'digest', 'weekly', 'off'] as const) });
 export const UnsubscribeForm = Type.Object({ token: Type.String({ maxLength: 300 }) });
 
 export const GroupForm = Type.Object({

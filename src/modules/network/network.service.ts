@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/executor.js';
-import type { NetworkChannel, NetworkNotificationKind, NetworkRsvp, NetworkVisibility } from '../../db/tables/network.js';
+import type { NetworkRsvp, NetworkVisibility } from '../../db/tables/network.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/roles.js';
 import { hmac, safeEqual } from '../../platform/auth/tokens.js';
 import { AppError, notFound, type FieldErrors } from '../../platform/http/errors.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import { addDays, todayIn } from '../../platform/time/berlin.js';
-import { formatDateTime, storedLocale, type Locale } from '../../platform/i18n/i18n.js';
+import { formatDateTime, type Locale } from '../../platform/i18n/i18n.js';
 import { documentExtension, recogniseDocument, type DocumentType } from '../../platform/media/document-format.js';
 import { documentText } from '../../platform/media/document-text.js';
 import { storeImage, validateImage } from '../../platform/media/media.js';
@@ -19,12 +19,10 @@ import { networkMail } from './emails/network-mails.js';
 import { networkMailMessages } from './emails/network-mails.messages.js';
 import { findMentions } from './mentions.js';
 import { networkMessages } from './network.messages.js';
+import { networkKindNames, type NetworkNotificationKind } from './network.notifications.js';
 import { authorize, canContribute, canLead, canReadDocument, canSeeGroup, isNetworkPerson, isStaff, type GroupStanding } from './network.policy.js';
 import * as repo from './network.repository.js';
 
-export const dispatchJob = 'network.dispatch';
-export const digestJob = 'network.digest';
-export const weeklyDigestJob = 'network.weekly-digest';
 export const extractJob = 'network.extract-text';
 export const remindJob = 'network.task-reminders';
 
@@ -36,8 +34,25 @@ export const pollPath = (id: string) => `/netzwerk/umfragen/${id}`;
 const newKey = () => randomBytes(16).toString('base64url');
 const fieldError = (fields: FieldErrors) => new AppError('validation_failed', Object.values(fields)[0] ?? '', { fields });
 
-/** How many immediate notifications one dispatch transaction claims. */
-const dispatchBatch = 200;
+/** What happened, as the mail names it; several events share one kind of notification (what people choose). */
+export type NetworkEvent =
+  'post' | 'mention' | 'reply' | 'document' | 'poll' | 'meeting' | 'meeting_changed' | 'meeting_cancelled' | 'task' | 'task_due' | 'request' | 'report';
+const kindOfEvent: Record<NetworkEvent, NetworkNotificationKind> = {
+  post: 'post',
+  mention: 'mention',
+  reply: 'reply',
+  document: 'document',
+  poll: 'poll',
+  meeting: 'meeting',
+  meeting_changed: 'meeting',
+  meeting_cancelled: 'meeting',
+  task: 'task',
+  task_due: 'task',
+  request: 'request',
+  report: 'report',
+};
+/** The rows of one group: a member who leaves or is removed hears nothing more that waits from it. */
+export const groupScope = (groupId: string) => `network-group:${groupId}`;
 
 export interface GroupInput {
   name: string;
@@ -112,85 +127,79 @@ export function createNetworkService(deps: AppDeps) {
     return { group, standing: s };
   }
 
-  // Notifications --------------------------------------------------------------------------------
+  // Notifications (through the platform's notification service) -----------------------------------
 
   /**
-   * Queues one notification per recipient and item in the caller's transaction, in the channel each
-   * recipient chose, and a dispatch job for the immediate ones. The same item told twice adds nothing.
+   * Tells each recipient once per item, in the cadence and channels they chose for this kind
+   * (platform/notifications), in the caller's transaction. The same item told twice adds nothing; a
+   * mention and a new post share the item, so nobody gets both.
    */
   async function notify(
     trx: Executor,
     recipients: string[],
-    item: { key: string; kind: NetworkNotificationKind; groupId: string; title: string; link: string },
+    item: { key: string; kind: NetworkEvent; groupId: string; title: string; link: string },
   ): Promise<void> {
     const unique = [...new Set(recipients)];
     if (unique.length === 0) return;
-    const settings = await repo.settingsFor(trx, unique, newKey);
-    await repo.queueNotifications(
-      trx,
-      settings.map((s) => ({
-        user_id: s.user_id,
-        group_id: item.groupId,
-        item_key: item.key,
-        kind: item.kind,
-        subject: item.title,
-        link: item.link,
-        channel: s.channel,
-      })),
-    );
-    if (settings.some((s) => s.channel === 'immediate')) await deps.jobs.send(trx, dispatchJob, {});
+    const groupName = (await repo.findGroupById(trx, item.groupId))?.name ?? '';
+    const meetingId = item.kind.startsWith('meeting') ? (item.key.split(':')[1] ?? '') : '';
+    const meeting = uuidPattern.test(meetingId) ? await repo.findMeeting(trx, meetingId) : undefined;
+    const people = meeting ? new Map((await repo.contacts(trx, unique)).map((p) => [p.id, p])) : new Map<string, { display_name: string }>();
+    const linkKeys = meeting ? new Map((await repo.settingsFor(trx, unique, newKey)).map((s) => [s.user_id, s.link_key])) : new Map<string, string>();
+    await deps.notifications.notify(trx, {
+      kind: `network.${kindOfEvent[item.kind]}`,
+      itemKey: item.key,
+      scope: groupScope(item.groupId),
+      to: unique.map((userId) => ({ userId })),
+      content: (r) => {
+        const subject = itemLine(r.locale, { kind: item.kind, subject: item.title, groupName });
+        const push = { title: city.portalName, body: subject, url: item.link };
+        if (meeting && r.userId) {
+          const person = {
+            id: r.userId,
+            email: r.email,
+            display_name: people.get(r.userId)?.display_name ?? '',
+            locale: r.locale,
+            linkKey: linkKeys.get(r.userId) ?? '',
+          };
+          return { ...meetingContent(meeting, item.kind === 'meeting_cancelled', person), subject, push };
+        }
+        return { subject, links: [{ label: networkMailMessages(r.locale)('open'), url: url(item.link) }], push };
+      },
+    });
   }
-
-  const unsubscribeToken = (userId: string, linkKey: string) => `${userId}.${sign(secret(), 'unsubscribe', [userId, linkKey])}`;
-  const unsubscribeLinks = (userId: string, linkKey: string) => {
-    const token = encodeURIComponent(unsubscribeToken(userId, linkKey));
-    return {
-      page: url(`/netzwerk/benachrichtigungen/abbestellen?token=${token}`),
-      oneClick: url(`/netzwerk/benachrichtigungen/abbestellen/ein-klick?token=${token}`),
-      settings: url('/netzwerk/benachrichtigungen'),
-    };
-  };
 
   const rsvpToken = (meetingId: string, userId: string, linkKey: string) => `${meetingId}.${userId}.${sign(secret(), 'rsvp', [meetingId, userId, linkKey])}`;
 
-  function itemLine(locale: Locale, n: { kind: NetworkNotificationKind; subject: string; groupName: string }) {
+  function itemLine(locale: Locale, n: { kind: NetworkEvent; subject: string; groupName: string }) {
     return networkMailMessages(locale)(`kind.${n.kind}`, { title: n.subject, group: n.groupName });
   }
 
   /** The invitation, update or cancellation of a meeting, with its iCalendar part and RSVP links. */
-  async function meetingMail(
-    executor: Executor,
-    n: { kind: NetworkNotificationKind; item_key: string; subject: string; link: string },
+  function meetingContent(
+    meeting: NonNullable<Awaited<ReturnType<typeof repo.findMeeting>>>,
+    cancel: boolean,
     person: { id: string; email: string; display_name: string; locale: Locale; linkKey: string },
-    groupName: string,
   ) {
-    const meetingId = n.item_key.split(':')[1] ?? '';
-    const meeting = uuidPattern.test(meetingId) ? await repo.findMeeting(executor, meetingId) : undefined;
-    if (!meeting) return null;
     const t = networkMailMessages(person.locale);
-    const cancel = n.kind === 'meeting_cancelled';
     const where = [meeting.place, meeting.video_url ?? ''].filter(Boolean).join(' · ');
     const rsvp = (answer: NetworkRsvp) =>
       url(`${meetingPath(meeting.id)}/antwort?token=${encodeURIComponent(rsvpToken(meeting.id, person.id, person.linkKey))}&antwort=${answer}`);
-    const body = [t('meeting.when', { when: formatDateTime(meeting.starts_at, person.locale) }), ...(where ? [t('meeting.where', { where })] : [])];
-    if (!cancel) body.push(t('meeting.rsvp'));
-    return networkMail({
-      to: person.email,
-      locale: person.locale,
-      portalName: city.portalName,
-      subject: itemLine(person.locale, { kind: n.kind, subject: n.subject, groupName }),
-      body,
+    const lines = [t('meeting.when', { when: formatDateTime(meeting.starts_at, person.locale) }), ...(where ? [t('meeting.where', { where })] : [])];
+    if (!cancel) lines.push(t('meeting.rsvp'));
+    const open = { label: t('open'), url: url(meetingPath(meeting.id)) };
+    return {
+      lines,
       links: cancel
-        ? [{ label: t('open'), url: url(n.link) }]
+        ? [open]
         : [
             { label: t('meeting.rsvp.yes'), url: rsvp('yes') },
             { label: t('meeting.rsvp.maybe'), url: rsvp('maybe') },
             { label: t('meeting.rsvp.no'), url: rsvp('no') },
-            { label: t('open'), url: url(n.link) },
+            open,
           ],
-      unsubscribe: unsubscribeLinks(person.id, person.linkKey),
       calendar: {
-        method: cancel ? 'CANCEL' : 'REQUEST',
+        method: cancel ? ('CANCEL' as const) : ('REQUEST' as const),
         content: calendarInvitation({
           uid: `netzwerk-${meeting.id}@${new URL(config.publicUrl).hostname || 'localhost'}`,
           sequence: meeting.sequence,
@@ -208,108 +217,7 @@ export function createNetworkService(deps: AppDeps) {
           now: new Date(),
         }),
       },
-    });
-  }
-
-  async function groupNames(executor: Executor, ids: (string | null)[]) {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    const names = new Map<string, string>();
-    for (const id of wanted) {
-      const g = await repo.findGroupById(executor, id);
-      if (g) names.set(id, g.name);
-    }
-    return names;
-  }
-
-  /**
-   * Mails the waiting "immediately" notifications. Each transaction claims a batch (SKIP LOCKED) and
-   * queues its mails; two workers running this at once never mail one notification twice.
-   */
-  async function dispatchImmediate(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const sent = await db.transaction().execute(async (trx) => {
-        const claimed = await repo.claimImmediate(trx, dispatchBatch);
-        if (claimed.length === 0) return 0;
-        const people = new Map(
-          (
-            await repo.contacts(
-              trx,
-              claimed.map((c) => c.user_id),
-            )
-          ).map((p) => [p.id, p]),
-        );
-        const keys = new Map((await repo.settingsFor(trx, [...people.keys()], newKey)).map((s) => [s.user_id, s.link_key]));
-        const groups = await groupNames(
-          trx,
-          claimed.map((c) => c.group_id),
-        );
-        for (const n of claimed) {
-          const person = people.get(n.user_id);
-          if (!person) continue;
-          const locale = storedLocale(person.locale);
-          const linkKey = keys.get(n.user_id) ?? '';
-          const groupName = (n.group_id && groups.get(n.group_id)) || '';
-          const contact = { id: person.id, email: person.email, display_name: person.display_name, locale, linkKey };
-          const message = n.kind.startsWith('meeting')
-            ? await meetingMail(trx, n, contact, groupName)
-            : networkMail({
-                to: person.email,
-                locale,
-                portalName: city.portalName,
-                subject: itemLine(locale, { kind: n.kind, subject: n.subject, groupName }),
-                body: [],
-                links: [{ label: networkMailMessages(locale)('open'), url: url(n.link) }],
-                unsubscribe: unsubscribeLinks(person.id, linkKey),
-              });
-          if (message) await mail.enqueue(trx, message);
-        }
-        return claimed.length;
-      });
-      total += sent;
-      if (sent < dispatchBatch) return total;
-    }
-  }
-
-  /**
-   * The daily digest: one mail per member with everything waiting for them. A member's settings row is
-   * the lock (SKIP LOCKED): a second run at the same time leaves that member to the first.
-   */
-  async function sendDigests(channel: 'digest' | 'weekly' = 'digest'): Promise<number> {
-    let mails = 0;
-    for (const userId of await repo.digestRecipients(db, channel)) {
-      mails += await db.transaction().execute(async (trx) => {
-        const claimed = await repo.claimDigest(trx, userId, channel);
-        if (!claimed || claimed.length === 0) return 0;
-        const [person] = await repo.contacts(trx, [userId]);
-        const setting = await repo.findSetting(trx, userId);
-        if (!person || !setting) return 0;
-        const locale = storedLocale(person.locale);
-        const t = networkMailMessages(locale);
-        const groups = await groupNames(
-          trx,
-          claimed.map((c) => c.group_id),
-        );
-        claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
-        await mail.enqueue(
-          trx,
-          networkMail({
-            to: person.email,
-            locale,
-            portalName: city.portalName,
-            subject: t(channel === 'weekly' ? 'digest.weekly.subject' : 'digest.subject', { count: claimed.length }),
-            body: [t('digest.intro', { count: claimed.length })],
-            links: claimed.map((n) => ({
-              label: itemLine(locale, { kind: n.kind, subject: n.subject, groupName: (n.group_id && groups.get(n.group_id)) || '' }),
-              url: url(n.link),
-            })),
-            unsubscribe: unsubscribeLinks(person.id, setting.link_key),
-          }),
-        );
-        return 1;
-      });
-    }
-    return mails;
+    };
   }
 
   const summary = (body: string) => body.replace(/\s+/g, ' ').trim().slice(0, 80);
@@ -363,8 +271,11 @@ export function createNetworkService(deps: AppDeps) {
   }
 
   return {
-    dispatchImmediate,
-    sendDigests,
+    /** Whether an account works in the network (partner, editor, admin): its notification kinds concern them. */
+    async worksInNetwork(userId: string): Promise<boolean> {
+      const role = await repo.roleOf(db, userId);
+      return role === 'partner' || role === 'editor' || role === 'admin';
+    },
     extractText,
 
     /** The day before a task is due its owner is reminded, once (the reminder's item key is the task's). */
@@ -439,17 +350,23 @@ export function createNetworkService(deps: AppDeps) {
         member ? repo.groupDocuments(db, group.id) : Promise.resolve([]),
         member ? repo.upcomingMeetings(db, [group.id], new Date(), 5) : Promise.resolve([]),
         member ? repo.groupTasks(db, group.id) : Promise.resolve([]),
-        member ? repo.feed(db, [group.id], 20) : Promise.resolve([]),
+        member ? repo.feed(db, [group.id], 20, true) : Promise.resolve([]),
       ]);
       const polls = member ? await repo.openPolls(db, group.id) : [];
       const comments = await repo.commentsOf(
         db,
         posts.map((p) => p.id),
       );
+      const revisions = await repo.revisionsOf(
+        db,
+        posts.filter((p) => p.edited_at).map((p) => p.id),
+      );
       return {
         group,
         standing: s,
         comments,
+        revisions,
+        actorId: actor?.id ?? null,
         polls,
         isMember: member,
         isLead: canLead(actor, s),
@@ -565,7 +482,7 @@ export function createNetworkService(deps: AppDeps) {
       const { group } = await visibleGroup(actor, slug);
       await db.transaction().execute(async (trx) => {
         await repo.removeMembership(trx, group.id, actor.id);
-        await repo.dropQueuedFor(trx, actor.id, group.id);
+        await deps.notifications.cancel(trx, { scope: groupScope(group.id), userId: actor.id });
       });
     },
 
@@ -576,7 +493,7 @@ export function createNetworkService(deps: AppDeps) {
       await db.transaction().execute(async (trx) => {
         const done = decision === 'accept' ? await repo.acceptRequest(trx, group.id, userId) : await repo.removeMembership(trx, group.id, userId);
         if (!done) throw notFound('Mitglied');
-        if (decision === 'remove') await repo.dropQueuedFor(trx, userId, group.id);
+        if (decision === 'remove') await deps.notifications.cancel(trx, { scope: groupScope(group.id), userId });
       });
     },
 
@@ -621,6 +538,48 @@ export function createNetworkService(deps: AppDeps) {
         );
         await notify(trx, others, { key: `post:${id}`, kind: 'post', groupId: group.id, title, link });
       });
+    },
+
+    /** The lead pins a post to the top of the group's feed, or takes it down again. */
+    async togglePin(actor: Actor, postId: string): Promise<string> {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      const { standing: s } = await visibleGroup(actor, post.group_slug);
+      authorize(canLead(actor, s));
+      await repo.setPinned(db, post.id, !post.pinned_at);
+      return post.group_slug;
+    },
+
+    /** The author (or staff) changes a post; the earlier text stays in its edit history for the group. */
+    async editPost(actor: Actor, postId: string, body: string, locale: Locale): Promise<string> {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      const { group, standing: s } = await visibleGroup(actor, post.group_slug);
+      authorize(canContribute(actor, s) && (post.author_id === actor.id || isStaff(actor)));
+      await checkedMentions(body, group.id, locale);
+      if (body === post.body) return post.group_slug;
+      await db.transaction().execute((trx) => repo.editPost(trx, post.id, body, actor.id));
+      return post.group_slug;
+    },
+
+    /** A member reports a post: the group's leads hear of it (once per person and post). */
+    async reportPost(actor: Actor, postId: string, reason: string): Promise<string> {
+      const post = await repo.findPost(db, postId);
+      if (!post) throw notFound('Beitrag');
+      const { group, standing: s } = await visibleGroup(actor, post.group_slug);
+      authorize(canContribute(actor, s));
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.insertReport(trx, post.id, actor.id, reason))) return;
+        const leads = (await repo.memberIds(trx, group.id, 'lead')).filter((id) => id !== actor.id);
+        await notify(trx, leads, {
+          key: `report:${post.id}:${actor.id}`,
+          kind: 'report',
+          groupId: group.id,
+          title: summary(post.body),
+          link: `${groupPath(group.slug)}#beitrag-${post.id}`,
+        });
+      });
+      return post.group_slug;
     },
 
     /** The group of a post the actor may see (for showing a refused comment with its group). */
@@ -968,7 +927,6 @@ export function createNetworkService(deps: AppDeps) {
           )
         ).map((r) => [r.meeting_id, r.answer]),
       );
-      const setting = await repo.findSetting(db, actor.id);
       const mine = new Set(groups.map((g) => g.id));
       return {
         groups,
@@ -977,21 +935,8 @@ export function createNetworkService(deps: AppDeps) {
         tasks,
         posts,
         issues,
-        channel: setting?.channel ?? 'immediate',
         isStaff: isStaff(actor),
       };
-    },
-
-    // Notification settings ---------------------------------------------------------------------------
-
-    async channelOf(actor: Actor): Promise<NetworkChannel> {
-      await authorizeNetworkPerson(actor);
-      return (await repo.findSetting(db, actor.id))?.channel ?? 'immediate';
-    },
-
-    async setChannel(actor: Actor, channel: NetworkChannel) {
-      await authorizeNetworkPerson(actor);
-      await repo.setChannel(db, actor.id, channel, newKey);
     },
 
     // The personal calendar feed ------------------------------------------------------------------------
@@ -1036,7 +981,8 @@ export function createNetworkService(deps: AppDeps) {
     async unsubscribe(token: string): Promise<boolean> {
       const userId = await this.unsubscribeSubject(token);
       if (!userId) return false;
-      await repo.setChannel(db, userId, 'off', newKey);
+      // Links in mails sent before the platform's service: no more mails of any of the network's kinds.
+      await deps.notifications.setCadence(await deps.notifications.userRecipient(userId), networkKindNames, 'never');
       return true;
     },
   };

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/executor.js';
-import { dropQueuedFor, putMembership, removeMembership } from './network.repository.js';
-import { groupPath } from './network.service.js';
+import type { Notifications } from '../../platform/notifications/notifications.js';
+import { putMembership, removeMembership } from './network.repository.js';
+import { groupPath, groupScope } from './network.service.js';
 import * as repo from './shared-groups.repository.js';
 
 export interface NetworkGroupSummary {
@@ -25,6 +26,7 @@ export const sharedGroups = {
    */
   async syncPrivateGroup(
     trx: Executor,
+    notifications: Pick<Notifications, 'cancel'>,
     group: { slug: string; name: string; topic: string },
     emails: readonly string[],
     options: { add: boolean } = { add: true },
@@ -43,7 +45,7 @@ export const sharedGroups = {
     for (const userId of current)
       if (!wanted.has(userId)) {
         await removeMembership(trx, id, userId);
-        await dropQueuedFor(trx, userId, id);
+        await notifications.cancel(trx, { scope: groupScope(id), userId });
         removed++;
       }
     return { path: groupPath(group.slug), added, removed };

@@ -24,6 +24,11 @@ export interface Mail {
 export interface Mailer {
   /** Queues a mail in the caller's transaction: it is sent exactly when the change commits. */
   enqueue(executor: Executor, mail: Mail): Promise<void>;
+  /**
+   * Sends one mail now, through the same transport (SMTP, or the local outbox), without the queue's
+   * retries: for callers that record each delivery themselves (platform/notifications).
+   */
+  deliver(mail: Mail): Promise<void>;
   /** Removes .eml copies in DATA_DIR/outbox whose outbox row is gone. */
   pruneFiles(): Promise<number>;
   /** Removes the jobs and outbox copies of `forget` mails that are out. */
@@ -69,6 +74,7 @@ export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs 
   jobs.register<Mail>(sendMailJob, deliver);
   return {
     enqueue: (executor, mail) => jobs.send(executor, sendMailJob, mail),
+    deliver,
     pruneFiles: () => pruneOutboxFiles(db, outboxDir),
     forgetDelivered: () => forgetDeliveredMails(db, sendMailJob),
   };

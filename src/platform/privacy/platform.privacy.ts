@@ -1,6 +1,7 @@
 import { auditPersonalData } from '../audit/audit.privacy.js';
 import { outboxMentionsErased, outboxPersonalData } from '../mail/mail.privacy.js';
 import { mediaPersonalData, videoPersonalData } from '../media/media.privacy.js';
+import { notificationPersonalData } from '../notifications/notifications.privacy.js';
 import { translationsPersonalData } from '../translations/translations.privacy.js';
 import type { ErasureStep, PersonalDataDeclaration } from './declarations.js';
 
@@ -11,5 +12,6 @@ export const platformPersonalData: PersonalDataDeclaration[] = [
   mediaPersonalData,
   videoPersonalData,
   translationsPersonalData,
+  ...notificationPersonalData,
 ];
 export const platformErasureSteps: ErasureStep[] = [outboxMentionsErased];

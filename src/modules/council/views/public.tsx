@@ -475,7 +475,7 @@ export function RegistrationPage({
   );
 }
 
-export function ResultMailsPage({ ctx, token, on }: { ctx: PageContext; token: string; on: boolean }): JSX.Element {
+export function ResultMailsPage({ ctx, token, on, settingsUrl }: { ctx: PageContext; token: string; on: boolean; settingsUrl?: string | null }): JSX.Element {
   const t = councilMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('resultMails.title')} section={section}>
@@ -487,6 +487,15 @@ export function ResultMailsPage({ ctx, token, on }: { ctx: PageContext; token: s
         <input type="hidden" name="on" value={on ? 'nein' : 'ja'} />
         <SubmitButton label={on ? t('resultMails.stop') : t('resultMails.start')} variant="secondary" />
       </form>
+      {settingsUrl ? (
+        <p class="kern-body">
+          <a class="kern-link" href={settingsUrl}>
+            {t.html('resultMails.more')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

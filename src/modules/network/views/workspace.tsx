@@ -1,4 +1,4 @@
-import type { NetworkChannel, NetworkRsvp } from '../../../db/tables/network.js';
+import type { NetworkRsvp } from '../../../db/tables/network.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatDateTime, formatCivilDate, numberFormat, intlLocale, type Locale } from '../../../platform/i18n/i18n.js';
@@ -70,35 +70,139 @@ interface FeedComment {
   author: string | null;
 }
 
+interface PostRevision {
+  id: string;
+  post_id: string;
+  body: string;
+  created_at: Date;
+  editor: string | null;
+}
+
+/** On the group's page: what the reader may do with each post (pin as lead, edit as author, report as member) and its history. */
+interface FeedActions {
+  actorId: string | null;
+  isLead: boolean;
+  revisions: PostRevision[];
+}
+
 function Feed({
   ctx,
   posts,
   comments,
   errors,
+  values,
+  actions,
 }: {
   ctx: PageContext;
-  posts: { id: string; body: string; created_at: Date; author: string | null; group_name?: string; group_slug?: string }[];
+  posts: {
+    id: string;
+    body: string;
+    created_at: Date;
+    author: string | null;
+    author_id?: string | null;
+    pinned_at?: Date | null;
+    edited_at?: Date | null;
+    group_name?: string;
+    group_slug?: string;
+  }[];
   /** With comments (and a form for each post) on the group page; none on the start page. */
   comments?: FeedComment[];
   errors?: FieldErrors;
+  values?: Record<string, string>;
+  actions?: FeedActions;
 }) {
   const t = networkMessages(ctx.locale);
   if (posts.length === 0) return <p class="kern-body">{t.html('feed.none')}</p>;
   return (
     <ol class="network-feed">
-      {posts.map((p) => (
-        <li id={`beitrag-${p.id}`}>
-          <article>
-            <p class="kern-body kern-body--small" safe>
-              {[p.author ?? t('feed.formerMember'), p.group_name ?? '', formatDateTime(p.created_at, ctx.locale)].filter(Boolean).join(' · ')}
-            </p>
-            <div class="network-post" lang="de">
-              <Markdown source={p.body} />
-            </div>
-            {comments ? <Comments ctx={ctx} postId={p.id} comments={comments.filter((c) => c.post_id === p.id)} error={errors?.[`kommentar-${p.id}`]} /> : ''}
-          </article>
-        </li>
-      ))}
+      {posts.map((p) => {
+        const history = actions?.revisions.filter((r) => r.post_id === p.id) ?? [];
+        const editField = `bearbeiten-${p.id}`;
+        const reportField = `meldung-${p.id}`;
+        return (
+          <li id={`beitrag-${p.id}`}>
+            <article>
+              {p.pinned_at ? (
+                <p class="kern-body kern-body--small">
+                  <strong>{t.html('post.pinned')}</strong>
+                </p>
+              ) : (
+                ''
+              )}
+              <p class="kern-body kern-body--small" safe>
+                {[
+                  p.author ?? t('feed.formerMember'),
+                  p.group_name ?? '',
+                  formatDateTime(p.created_at, ctx.locale),
+                  p.edited_at ? t('post.edited', { date: formatDateTime(p.edited_at, ctx.locale) }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+              <div class="network-post" lang="de">
+                <Markdown source={p.body} />
+              </div>
+              {history.length > 0 ? (
+                <details class="network-history">
+                  <summary class="kern-body kern-body--small" safe>
+                    {t('post.history', { count: history.length })}
+                  </summary>
+                  <ol class="network-feed">
+                    {history.map((r, i) => (
+                      <li>
+                        <p class="kern-body kern-body--small" safe>
+                          {t('post.history.entry', {
+                            date: formatDateTime(history[i + 1]?.created_at ?? p.edited_at ?? r.created_at, ctx.locale),
+                            name: r.editor ?? t('feed.formerMember'),
+                          })}
+                        </p>
+                        <div class="network-post" lang="de">
+                          <Markdown source={r.body} />
+                        </div>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              ) : (
+                ''
+              )}
+              {actions?.isLead ? (
+                <form method="post" action={`/netzwerk/beitraege/${p.id}/anheften`}>
+                  <CsrfField token={ctx.csrfToken} />
+                  <SubmitButton label={p.pinned_at ? t('post.unpin') : t('post.pin')} variant="tertiary" />
+                </form>
+              ) : (
+                ''
+              )}
+              {actions && actions.actorId && p.author_id === actions.actorId ? (
+                <details open={!!errors?.[editField]}>
+                  <summary class="kern-body kern-body--small">{t.html('post.edit')}</summary>
+                  <form method="post" action={`/netzwerk/beitraege/${p.id}/bearbeiten`} novalidate>
+                    <CsrfField token={ctx.csrfToken} />
+                    <TextArea name={editField} label={t('post.edit')} value={values?.[editField] ?? p.body} error={errors?.[editField]} rows={4} lang="de" />
+                    <SubmitButton label={t('post.edit.submit')} variant="secondary" />
+                  </form>
+                </details>
+              ) : (
+                ''
+              )}
+              {actions && actions.actorId && p.author_id !== actions.actorId ? (
+                <details open={!!errors?.[reportField]}>
+                  <summary class="kern-body kern-body--small">{t.html('report.title')}</summary>
+                  <form method="post" action={`/netzwerk/beitraege/${p.id}/melden`} novalidate>
+                    <CsrfField token={ctx.csrfToken} />
+                    <TextArea name={reportField} label={t('report.reason')} value={values?.[reportField]} error={errors?.[reportField]} rows={2} />
+                    <SubmitButton label={t('report.submit')} variant="secondary" />
+                  </form>
+                </details>
+              ) : (
+                ''
+              )}
+              {comments ? <Comments ctx={ctx} postId={p.id} comments={comments.filter((c) => c.post_id === p.id)} error={errors?.[`kommentar-${p.id}`]} /> : ''}
+            </article>
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -211,8 +315,8 @@ export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: M
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <h1 class="kern-heading-x-large">{t.html('mine.title')}</h1>
       <p class="kern-body">
-        <a class="kern-link" href="/netzwerk/benachrichtigungen">
-          {t.html(`settings.current.${view.channel}`)}
+        <a class="kern-link" href="/benachrichtigungen">
+          {t.html('settings.link')}
         </a>
       </p>
       <form method="get" action="/netzwerk/suche" role="search">
@@ -423,7 +527,14 @@ export function GroupPageView({
             <TextArea name="body" label={t('post.body')} hint={t('post.body.hint')} value={values?.body} error={errors?.body} rows={4} />
             <SubmitButton label={t('post.submit')} />
           </form>
-          <Feed ctx={ctx} posts={view.posts} comments={view.comments} errors={errors} />
+          <Feed
+            ctx={ctx}
+            posts={view.posts}
+            comments={view.comments}
+            errors={errors}
+            values={values}
+            actions={{ actorId: view.actorId, isLead: view.isLead, revisions: view.revisions }}
+          />
         </>
       ) : (
         ''
@@ -838,30 +949,18 @@ export function RsvpLinkPage({
   );
 }
 
-export function SettingsPage({ ctx, channel, calendarUrl, notice }: { ctx: PageContext; channel: NetworkChannel; calendarUrl: string; notice?: string }) {
+export function SettingsPage({ ctx, calendarUrl, notice }: { ctx: PageContext; calendarUrl: string; notice?: string }) {
   const t = networkMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('settings.title')} section={section}>
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <h1 class="kern-heading-x-large">{t.html('settings.title')}</h1>
       <p class="kern-body kern-body--large">{t.html('settings.lead')}</p>
-      <form method="post" action="/netzwerk/benachrichtigungen">
-        <CsrfField token={ctx.csrfToken} />
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">{t.html('settings.channel')}</legend>
-          <div class="kern-fieldset__body">
-            {(['immediate', 'digest', 'weekly', 'off'] as const).map((c) => (
-              <div class="kern-form-check">
-                <input class="kern-form-check__radio" type="radio" id={`channel-${c}`} name="channel" value={c} checked={channel === c} />
-                <label class="kern-label" for={`channel-${c}`}>
-                  {t.html(`settings.${c}`)}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        <SubmitButton label={t('settings.submit')} />
-      </form>
+      <p class="kern-body">
+        <a class="kern-link" href="/benachrichtigungen">
+          {t.html('settings.link')}
+        </a>
+      </p>
       <h2 class="kern-heading-medium" id="kalender">
         {t.html('calendar.heading')}
       </h2>
