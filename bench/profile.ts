@@ -5,6 +5,7 @@
  *   npm run bench:profile -- /angebote                   page cache off: what rendering costs
  *   npm run bench:profile -- / --cached                  page cache on: what a cached answer costs
  *   BENCH_DATABASE_URL=postgres://… npm run bench:profile -- /veranstaltungen
+ *   npm run bench:profile -- /konto --as familie@familienrathaus.example      signed in as a demo account
  *
  * Boots the app in this process on a fresh database with the demo data and sends the requests with
  * app.inject (no network, one at a time), so the profile holds the server's work only. Writes the
@@ -18,12 +19,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { boot } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
+import { createSession, sessionSettings } from '../src/platform/auth/sessions.js';
+import { cookieNames } from '../src/platform/http/context.js';
 import { seedDemoModules } from '../src/platform/modules/install.js';
 import { admin } from './directory-tools.js';
 
 const page = process.argv.slice(2).find((a) => a.startsWith('/')) ?? '/';
 const cached = process.argv.includes('--cached');
 const requests = Number(process.env.PROFILE_REQUESTS ?? 3000);
+const asIndex = process.argv.indexOf('--as');
+const signedInAs = asIndex > 0 ? process.argv[asIndex + 1] : undefined;
 
 interface ProfileNode {
   id: number;
@@ -89,8 +94,14 @@ async function main(): Promise<void> {
   );
   try {
     await seedDemoModules(booted.modules);
+    const { db, config } = booted.deps;
+    let cookies: Record<string, string> = {};
+    if (signedInAs) {
+      const user = await db.selectFrom('users').select('id').where('email', '=', signedInAs).executeTakeFirstOrThrow();
+      cookies = { [cookieNames(config).session]: await createSession(db, user.id, sessionSettings(config)) };
+    }
     const get = async () => {
-      const res = await booted.app.inject({ method: 'GET', url: page });
+      const res = await booted.app.inject({ method: 'GET', url: page, cookies });
       if (res.statusCode !== 200) throw new Error(`${page} answered ${res.statusCode}`);
     };
     for (let i = 0; i < 300; i++) await get(); // warm-up: JIT, caches, prepared plans
@@ -105,7 +116,7 @@ async function main(): Promise<void> {
     const { profile } = await session.post('Profiler.stop');
     session.disconnect();
     console.log(
-      `${page} on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, page cache ${cached ? 'on' : 'off'}: ${requests} requests, ${(elapsed / requests).toFixed(3)} ms each (one at a time, in process, while profiling)`,
+      `${page}${signedInAs ? ` as ${signedInAs}` : ''} on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, page cache ${cached ? 'on' : 'off'}: ${requests} requests, ${(elapsed / requests).toFixed(3)} ms each (one at a time, in process, while profiling)`,
     );
     summarise(profile as unknown as { nodes: ProfileNode[]; samples: number[] });
     const file = path.resolve(import.meta.dirname, `../.tmp/profile-${page.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'start'}.cpuprofile`);
