@@ -98,7 +98,9 @@ async function main(): Promise<void> {
   }
   console.log('\nvariant                          first start (with demo data)  start with data  RSS idle');
   for (const r of rows) {
-    console.log(`${r.variant.padEnd(32)} ${`${r.firstStartSeconds} s`.padStart(28)}  ${`${r.startSeconds} s`.padStart(15)}  ${`${r.idleRssMb} MB`.padStart(8)}`);
+    console.log(
+      `${r.variant.padEnd(32)} ${`${r.firstStartSeconds} s`.padStart(28)}  ${`${r.startSeconds} s`.padStart(15)}  ${`${r.idleRssMb} MB`.padStart(8)}`,
+    );
   }
   const file = path.join(root, 'bench/results/memory.json');
   mkdirSync(path.dirname(file), { recursive: true });
