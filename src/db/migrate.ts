@@ -20,6 +20,7 @@ import * as places from './migrations/0018-places.js';
 import * as appointmentsAdmin from './migrations/0019-appointments-admin.js';
 import * as initiativeEmailFollowers from './migrations/0020-initiative-email-followers.js';
 import * as ideasMatchVersion from './migrations/0021-ideas-match-version.js';
+import * as employers from './migrations/0022-employers.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019-appointments-admin': appointmentsAdmin,
   '0020-initiative-email-followers': initiativeEmailFollowers,
   '0021-ideas-match-version': ideasMatchVersion,
+  '0022-employers': employers,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

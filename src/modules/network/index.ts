@@ -7,6 +7,8 @@ import { seedNetworkDemo } from './network.seed.js';
 import { createNetworkService, digestJob, dispatchJob, extractJob, remindJob, weeklyDigestJob } from './network.service.js';
 
 export { seedNetworkDemo };
+/** The form asking to join the alliance (posts to /netzwerk/partner-werden); the employers' pages show it prefilled. */
+export { PartnerRequestForm as PartnerRequestFormView } from './views/public.js';
 
 /**
  * Bündnis-Netzwerk: the alliance for families in public (/netzwerk) and its workspace for partners —
