@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import type { DB } from '../../db/types.js';
-import { organizationsOffering } from '../places/index.js';
+import { offersPlaces } from '../places/index.js';
 import { partTimeMeasures } from './employers.catalogue.js';
 import type { EmployerData, EmployerFilters } from './employers.types.js';
 
@@ -32,12 +32,12 @@ function filtered(db: Executor, filters: EmployerFilters, today: string) {
   if (filters.sector) q = q.where('employer_profiles.sector', '=', filters.sector);
   if (filters.size) q = q.where('employer_profiles.size', '=', filters.size);
   if (filters.district) q = q.where('employer_profiles.districts', '@>', sql<string[]>`ARRAY[${filters.district}]::text[]`);
-  if (filters.apprenticeships) q = q.where('employer_profiles.organization_id', 'in', organizationsOffering(db, { kind: 'apprenticeship' }, today));
+  if (filters.apprenticeships) q = q.where(offersPlaces('employer_profiles.organization_id', { kind: 'apprenticeship' }, today));
   if (filters.partTime)
     q = q.where((eb) =>
       eb.or([
         eb('employer_profiles.measures', '&&', sql<string[]>`ARRAY[${sql.join([...partTimeMeasures])}]::text[]`),
-        eb('employer_profiles.organization_id', 'in', organizationsOffering(db, { partTime: true }, today)),
+        offersPlaces('employer_profiles.organization_id', { partTime: true }, today),
       ]),
     );
   return q;

@@ -15,7 +15,7 @@ export { seedPlacesDemo } from './places.seed.js';
 export type { PlaceData } from './places.types.js';
 export type { PlaceRow } from './places.repository.js';
 export { jobPostingOf, jsonLdText } from './places.json-ld.js';
-export { countPlacesOf, organizationsOffering } from './places.repository.js';
+export { countPlacesOf, offersPlaces } from './places.repository.js';
 
 /** The places of one organisation from today on, soonest first (an employer's page). */
 export const currentPlacesOf = (db: Executor, organizationId: string, now = new Date()) => listPlaces(db, { organizationId }, todayIn(now));

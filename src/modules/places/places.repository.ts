@@ -119,14 +119,14 @@ export const organizationsOf = (db: Executor, userId: string) =>
 export const allOrganizations = (db: Executor) => db.selectFrom('organizations').select(['id', 'name']).orderBy('name').execute();
 
 /**
- * The organisations offering places from `today` on (of a kind, or in part-time), as a subquery of
- * organisation ids: the employers' filters "offers apprenticeships" and "part-time possible".
+ * Whether the organisation in `organizationColumn` offers places from `today` on (of a kind, or in
+ * part-time): a correlated EXISTS for the employers' filters "offers apprenticeships" and "part-time
+ * possible", answered per candidate from the index (organization_id, kind, start_date).
  */
-export function organizationsOffering(db: Executor, filter: { kind?: PlaceKind; partTime?: boolean }, today: string) {
-  let q = db.selectFrom('places').select('places.organization_id').where('places.start_date', '>=', today);
-  if (filter.kind) q = q.where('places.kind', '=', filter.kind);
-  if (filter.partTime) q = q.where('places.part_time', '=', true);
-  return q;
+export function offersPlaces(organizationColumn: string, filter: { kind?: PlaceKind; partTime?: boolean }, today: string) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM places WHERE places.organization_id = ${sql.ref(organizationColumn)} AND places.start_date >= ${today}${
+    filter.kind ? sql` AND places.kind = ${filter.kind}` : sql``
+  }${filter.partTime ? sql` AND places.part_time` : sql``})`;
 }
 
 /** How many places from `today` on each of these organisations offers (organisations without any are left out). */
