@@ -5,8 +5,8 @@ import { addDays, fromLocal, todayIn, weekdayOf } from '../../platform/time/berl
 /**
  * Fictional demo data: the Jugendberufsagentur Hamm with its three partners (career guidance of the
  * employment agency, the job centre's U25 team, the youth office), the family office's counselling (for
- * families and for employers) and the return-to-work advice, with counsellors, weekly patterns, one absence and a few bookings. Runs
- * once: returns false when the services exist already.
+ * families and for employers) and the return-to-work advice, with counsellors, weekly patterns, one
+ * absence and a few bookings. Runs once: returns false when the services exist already.
  */
 const locations = [
   { key: 'jba', name: 'Jugendberufsagentur Hamm (Demo)', address: 'Beispielstraße 1, 59065 Hamm' },

@@ -1,4 +1,4 @@
-import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { EmployerCertificate, EmployerSector, EmployerSize } from '../../db/tables/employers.js';
 import type { FieldWords } from '../../platform/http/forms.js';
 import type { FieldErrors } from '../../platform/http/errors.js';
@@ -36,7 +36,6 @@ export function employerForm(districts: readonly string[]) {
   });
 }
 export type EmployerForm = ReturnType<typeof employerForm>;
-export type EmployerFormValues = Static<TObject> & Record<string, string | undefined>;
 
 export function employerFormLabels(locale: Locale, districts: readonly string[]): Record<string, FieldWords> {
   const t = employersMessages(locale);
