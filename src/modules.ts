@@ -8,6 +8,7 @@ import { apiDocsModule } from './modules/api-docs/index.js';
 import { contentModule } from './modules/content/index.js';
 import { councilModule } from './modules/council/index.js';
 import { directoryModule } from './modules/directory/index.js';
+import { employersModule } from './modules/employers/index.js';
 import { eventsModule } from './modules/events/index.js';
 import { holidaysModule } from './modules/holidays/index.js';
 import { homeModule } from './modules/home/index.js';
@@ -40,6 +41,7 @@ export function portalModules(deps: AppDeps): ModuleManifest[] {
     appointmentsModule(deps),
     youthModule(deps),
     placesModule(deps),
+    employersModule(deps),
     networkModule(deps),
     sectionsModule(deps),
     searchModule(deps),

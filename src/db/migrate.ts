@@ -20,6 +20,7 @@ import * as places from './migrations/0018-places.js';
 import * as appointmentsAdmin from './migrations/0019-appointments-admin.js';
 import * as initiativeEmailFollowers from './migrations/0020-initiative-email-followers.js';
 import * as ideasMatchVersion from './migrations/0021-ideas-match-version.js';
+import * as employers from './migrations/0022-employers.js';
 import * as notifications from './migrations/0023-notifications.js';
 import * as councilIdeas from './migrations/0024-council-ideas.js';
 import * as contentVersion from './migrations/0025-content-version.js';
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0019-appointments-admin': appointmentsAdmin,
   '0020-initiative-email-followers': initiativeEmailFollowers,
   '0021-ideas-match-version': ideasMatchVersion,
+  '0022-employers': employers,
   '0023-notifications': notifications,
   '0024-council-ideas': councilIdeas,
   '0025-content-version': contentVersion,

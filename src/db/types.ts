@@ -10,6 +10,7 @@ import type { CouncilTables } from './tables/council.js';
 import type { IdeasTables } from './tables/ideas.js';
 import type { PlacesTables } from './tables/places.js';
 import type { NetworkTables } from './tables/network.js';
+import type { EmployersTables } from './tables/employers.js';
 import type { NotificationTables } from './tables/notifications.js';
 
 /** Table types: one interface per table, named as in the migrations. */
@@ -139,7 +140,7 @@ export interface BarrierReportsTable {
 export type RevisionStatus = 'draft' | 'in_review' | 'published' | 'rejected' | 'superseded' | 'withdrawn';
 export type DirectoryEntity = 'organization' | 'location' | 'service';
 /** What the one review workflow (platform/review/) keeps versions of: the directory's entries and the places. */
-export type RevisionKind = DirectoryEntity | 'place';
+export type RevisionKind = DirectoryEntity | 'place' | 'employer';
 
 export interface TaxonomiesTable {
   id: string;
@@ -270,7 +271,8 @@ export interface DB
     CouncilTables,
     PlacesTables,
     NetworkTables,
-    NotificationTables {
+    NotificationTables,
+    EmployersTables {
   users: UsersTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;

@@ -4,9 +4,9 @@ import { addDays, fromLocal, todayIn, weekdayOf } from '../../platform/time/berl
 
 /**
  * Fictional demo data: the Jugendberufsagentur Hamm with its three partners (career guidance of the
- * employment agency, the job centre's U25 team, the youth office), the family office's counselling and
- * the return-to-work advice, with counsellors, weekly patterns, one absence and a few bookings. Runs
- * once: returns false when the services exist already.
+ * employment agency, the job centre's U25 team, the youth office), the family office's counselling (for
+ * families and for employers) and the return-to-work advice, with counsellors, weekly patterns, one
+ * absence and a few bookings. Runs once: returns false when the services exist already.
  */
 const locations = [
   { key: 'jba', name: 'Jugendberufsagentur Hamm (Demo)', address: 'Beispielstraße 1, 59065 Hamm' },
@@ -59,6 +59,18 @@ const services = [
     channel: 'in_person' as const,
     audience: 'anyone' as const,
     question: null,
+  },
+  {
+    slug: 'beratung-arbeitgeber',
+    office: 'family_office' as const,
+    name: 'Familienbüro: Beratung für Arbeitgeber',
+    description:
+      'Für Betriebe jeder Größe: Wie passen Familie und Beruf bei Ihnen besser zusammen? Wir besprechen Ihr Ergebnis im Selbstcheck, Maßnahmen aus dem Katalog und gute Beispiele aus Hamm – kostenlos.',
+    duration: 60,
+    after: 0,
+    channel: 'video' as const,
+    audience: 'anyone' as const,
+    question: 'Wie viele Beschäftigte hat Ihr Betrieb? (freiwillig)',
   },
   {
     slug: 'wiedereinstieg',
@@ -129,7 +141,7 @@ const counsellors: { name: string; services: string[]; patterns: [number, string
   },
   {
     name: 'Nora Beispielhaft (Wiedereinstieg, Demo)',
-    services: ['wiedereinstieg'],
+    services: ['wiedereinstieg', 'beratung-arbeitgeber'],
     patterns: [
       [2, '10:00', '14:00', 'familienbuero'],
       [4, '09:00', '12:00', 'familienbuero'],

@@ -12,6 +12,9 @@ import { createWorkflowService } from './workflow/workflow.service.js';
 import { serviceTranslationEditing } from './workflow/workflow.translations.js';
 import { directoryReviewables } from './workflow/workflow.reviewables.js';
 
+/** The directory's staleness rule and who hears of it, reused for the employers' measures (re-confirmed every 12 months). */
+export { isDueForReminder, reminderMonths } from './workflow/workflow.jobs.js';
+export { reachableMembers } from './workflow/workflow.checks.repository.js';
 export { demoOrganizers, profileTopics, seedDirectory, type DemoOrganizer, type DemoVenue, type OrganizationProfile } from './seed/index.js';
 
 /** Angebote & Leistungen: the directory of family services (HSDS 3.0). */

@@ -9,6 +9,8 @@ import { createNetworkService, extractJob, remindJob } from './network.service.j
 
 export { seedNetworkDemo };
 export { sharedGroups, type NetworkGroupSummary } from './shared-groups.js';
+/** The form asking to join the alliance (posts to /netzwerk/partner-werden); the employers' pages show it prefilled. */
+export { PartnerRequestForm as PartnerRequestFormView } from './views/public.js';
 
 /**
  * Bündnis-Netzwerk: the alliance for families in public (/netzwerk) and its workspace for partners —

@@ -1,4 +1,7 @@
+import type { Executor } from '../../db/executor.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { todayIn } from '../../platform/time/berlin.js';
+import { listPlaces } from './places.repository.js';
 import { defineModule, type ModuleManifest } from '../../platform/modules/manifest.js';
 import { placesMessages } from './places.messages.js';
 import { registerPlacePages } from './places.pages.js';
@@ -8,7 +11,14 @@ import { seedPlacesDemo } from './places.seed.js';
 import { createPlacesService } from './places.service.js';
 
 export { placePaths } from './places.paths.js';
+export { seedPlacesDemo } from './places.seed.js';
 export type { PlaceData } from './places.types.js';
+export type { PlaceRow } from './places.repository.js';
+export { jobPostingOf, jsonLdText } from './places.json-ld.js';
+export { countPlacesOf, offersPlaces } from './places.repository.js';
+
+/** The places of one organisation from today on, soonest first (an employer's page). */
+export const currentPlacesOf = (db: Executor, organizationId: string, now = new Date()) => listPlaces(db, { organizationId }, todayIn(now));
 
 /**
  * Internships, apprenticeships and dual study places of local employers (Jugend & Beruf). A place

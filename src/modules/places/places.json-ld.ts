@@ -1,3 +1,5 @@
+import { placesMessages } from './places.messages.js';
+import { placePaths } from './places.paths.js';
 import type { PlaceRow } from './places.repository.js';
 import { employmentType } from './places.vocab.js';
 
@@ -40,6 +42,17 @@ export function placeJsonLd(
       ? { applicationContact: { '@type': 'ContactPoint', email: place.contact_email, ...(place.contact_phone ? { telephone: place.contact_phone } : {}) } }
       : {}),
   };
+}
+
+/** A place's JobPosting with the page's address and the certificate's German name (the place's page, an employer's page). */
+export function jobPostingOf(place: PlaceRow, context: { publicUrl: string; cityName: string; region: string }): Record<string, unknown> {
+  return placeJsonLd(place, {
+    pageUrl: `${context.publicUrl}${placePaths.place(place.id)}`,
+    cityName: context.cityName,
+    region: context.region,
+    certificateLabel: placesMessages('de')(`certificate.${place.certificate}`),
+    noCertificate: place.certificate === 'none',
+  });
 }
 
 /** JSON for a <script type="application/ld+json">: nothing in it can close the element. */

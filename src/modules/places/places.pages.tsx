@@ -8,7 +8,7 @@ import { formBody, Id, IdParams, NoQuery, pageQuery, params, QueryText, type Rou
 import { ConflictError } from '../../platform/review/review.workflow.js';
 import { readPlaceQuery, startMonths } from './places.filters.js';
 import { formValuesOf, PlaceForm, placeFormLabels } from './places.form.js';
-import { jsonLdText, placeJsonLd } from './places.json-ld.js';
+import { jobPostingOf, jsonLdText } from './places.json-ld.js';
 import { placesMessages } from './places.messages.js';
 import { placePaths } from './places.paths.js';
 import type { PlacesService } from './places.service.js';
@@ -45,14 +45,7 @@ export function registerPlacePages(app: RouteApp, deps: AppDeps, service: Places
 
   app.get(`${placePaths.list}/:id`, { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
     const place = await service.find(req.params.id);
-    const t = placesMessages('de');
-    const jsonLd = placeJsonLd(place, {
-      pageUrl: `${deps.config.publicUrl}${placePaths.place(place.id)}`,
-      cityName: deps.city.name,
-      region: deps.city.state,
-      certificateLabel: t(`certificate.${place.certificate}`),
-      noCertificate: place.certificate === 'none',
-    });
+    const jsonLd = jobPostingOf(place, { publicUrl: deps.config.publicUrl, cityName: deps.city.name, region: deps.city.state });
     return reply.html(<PlacePage ctx={ctxOf(req)} place={place} jsonLd={jsonLdText(jsonLd)} />);
   });
 

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import type { DB } from '../../db/types.js';
+import type { PlaceKind } from '../../db/tables/places.js';
 import type { PlaceData, PlaceFilters } from './places.types.js';
 
 /** Every query of the places: the published rows, the organisations that offer them, memberships. */
@@ -38,6 +39,7 @@ export function listPlaces(db: Executor, filters: PlaceFilters, today: string, l
   if (filters.certificates) q = q.where('places.certificate', 'in', filters.certificates);
   if (filters.startFrom) q = q.where('places.start_date', '>=', filters.startFrom);
   if (filters.partTime) q = q.where('places.part_time', '=', true);
+  if (filters.organizationId) q = q.where('places.organization_id', '=', filters.organizationId);
   return q.orderBy('places.start_date').orderBy('places.title').orderBy('places.id').limit(limit).execute();
 }
 
@@ -115,3 +117,26 @@ export const organizationsOf = (db: Executor, userId: string) =>
     .execute();
 
 export const allOrganizations = (db: Executor) => db.selectFrom('organizations').select(['id', 'name']).orderBy('name').execute();
+
+/**
+ * Whether the organisation in `organizationColumn` offers places from `today` on (of a kind, or in
+ * part-time): a correlated EXISTS for the employers' filters "offers apprenticeships" and "part-time
+ * possible", answered per candidate from the index (organization_id, kind, start_date).
+ */
+export function offersPlaces(organizationColumn: string, filter: { kind?: PlaceKind; partTime?: boolean }, today: string) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM places WHERE places.organization_id = ${sql.ref(organizationColumn)} AND places.start_date >= ${today}${
+    filter.kind ? sql` AND places.kind = ${filter.kind}` : sql``
+  }${filter.partTime ? sql` AND places.part_time` : sql``})`;
+}
+
+/** How many places from `today` on each of these organisations offers (organisations without any are left out). */
+export function countPlacesOf(db: Executor, organizationIds: readonly string[], today: string) {
+  if (organizationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('places')
+    .select(['places.organization_id', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('places.organization_id', 'in', organizationIds)
+    .where('places.start_date', '>=', today)
+    .groupBy('places.organization_id')
+    .execute();
+}

@@ -29,4 +29,6 @@ export interface PlaceFilters {
   /** yyyy-mm-dd: starting on or after. */
   startFrom?: string;
   partTime?: boolean;
+  /** Only the places of this organisation (an employer's page). */
+  organizationId?: string;
 }

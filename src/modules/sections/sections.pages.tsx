@@ -1,4 +1,5 @@
 import type { CityProfile } from '../../platform/city.js';
+import type { Locale } from '../../platform/i18n/i18n.js';
 import { pageContext, type PageContext } from '../../platform/http/context.js';
 import { FamilyOfficeContact } from '../../platform/views/family-office.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -12,14 +13,23 @@ import { sectionMessages } from './sections.messages.js';
  * one of these paths, it deletes its line here and lists the section in its own manifest
  * (otherwise Fastify refuses the duplicate route).
  */
-export const unbuiltSections = [{ path: '/arbeitgeber', name: 'employers' }] as const;
+interface UnbuiltSection {
+  path: string;
+  /** The first part of its keys in sections.messages.ts: "<name>.label", "<name>.teaser", "<name>.plan". */
+  name: string;
+}
 
-type UnbuiltSection = (typeof unbuiltSections)[number];
+/** Every section of the navigation has its module now (the employers were the last, issue 19). */
+export const unbuiltSections: readonly UnbuiltSection[] = [];
+
+/** A section's own words in the visitor's language (German when a language lacks them). */
+const words = (locale: Locale, section: UnbuiltSection, part: 'label' | 'teaser' | 'plan'): string =>
+  sectionMessages.find(locale, `${section.name}.${part}`) ?? sectionMessages.find('de', `${section.name}.${part}`) ?? section.name;
 
 function UnderConstructionPage({ ctx, section }: { ctx: PageContext; section: UnbuiltSection }): JSX.Element {
   const t = sectionMessages(ctx.locale);
   const status = statusMessages(ctx.locale);
-  const name = t(`${section.name}.label`);
+  const name = words(ctx.locale, section, 'label');
   const office = ctx.city.familyOffice;
   return (
     <Layout ctx={ctx} title={t('title', { section: name })} section={section.path}>
@@ -32,7 +42,9 @@ function UnderConstructionPage({ ctx, section }: { ctx: PageContext; section: Un
           <span class="kern-label">{status.html('underConstruction.title')}</span>
         </span>
       </p>
-      <p class="kern-body kern-body--large">{t.html(`${section.name}.plan`)}</p>
+      <p class="kern-body kern-body--large">
+        <span safe>{words(ctx.locale, section, 'plan')}</span>
+      </p>
       <p class="kern-body">{status.html('underConstruction.text')}</p>
       <h2 class="kern-heading-medium">{t.html('office.heading')}</h2>
       <p class="kern-body kern-body--bold" safe>
@@ -63,6 +75,6 @@ export function registerSectionPages(app: RouteApp, city: CityProfile): void {
 /** The unbuilt sections keep their places in the main navigation and on the start page. */
 export const unbuiltSectionsNavigation: readonly NavigationEntry[] = unbuiltSections.map((section) => ({
   path: section.path,
-  label: (locale) => sectionMessages(locale)(`${section.name}.label`),
-  teaser: (locale) => sectionMessages(locale)(`${section.name}.teaser`),
+  label: (locale) => words(locale, section, 'label'),
+  teaser: (locale) => words(locale, section, 'teaser'),
 }));

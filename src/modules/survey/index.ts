@@ -11,6 +11,8 @@ import { seedDemoSurvey } from './seed/seed.js';
 import { surveyNavigation } from './survey.navigation.js';
 
 export { surveyPolicy } from './survey.policy.js';
+/** The accessible bar chart of the survey's results (the employers' self-check draws its result with it). */
+export { BarChart } from './views/chart.js';
 export const surveyCleanupJob = 'survey.delete-expired-drafts';
 
 /** Befragung: surveys with channels, anonymous answers, protected results, exports. */

@@ -95,6 +95,11 @@ export function AccountPage({ ctx, account, notice, profile = {}, password = {} 
                   {t.html('account.places')}
                 </a>
               </li>
+              <li>
+                <a class="kern-link" href="/arbeitgeber-verwalten">
+                  {t.html('account.employer')}
+                </a>
+              </li>
             </ul>
           ) : (
             ''

@@ -1,6 +1,17 @@
 /** An accessible bar chart: an SVG image with a title; the numbers stand in a table beside it. */
-export function BarChart({ id, title, bars }: { id: string; title: string; bars: { label: string; value: number | null }[] }): JSX.Element {
-  const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
+export function BarChart({
+  id,
+  title,
+  bars,
+  scale,
+}: {
+  id: string;
+  title: string;
+  bars: { label: string; value: number | null }[];
+  /** The value of a full bar (100 for percentages); the largest bar otherwise. */
+  scale?: number;
+}): JSX.Element {
+  const max = scale ?? Math.max(1, ...bars.map((b) => b.value ?? 0));
   const rowHeight = 28;
   const height = bars.length * rowHeight + 8;
   return (
