@@ -25,6 +25,7 @@ export const tablesOutsideContent: ReadonlySet<string> = new Set([
   'survey_submission_keys',
   'survey_access_codes',
   'survey_rollups',
+  'employer_self_checks',
   'holiday_children',
   'holiday_contacts',
   'holiday_wish_lists',
