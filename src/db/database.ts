@@ -18,7 +18,8 @@ const extensions = { pg_trgm, btree_gist };
 /**
  * PostgreSQL's memory inside the embedded database. Its defaults (shared_buffers 128 MB, maintenance
  * work 64 MB) are for a server of its own; a city's data is a few dozen MB and the rest of a page's
- * reads come from the operating system's file cache. Halves the idle portal's memory (bench/memory.ts).
+ * reads come from the operating system's file cache. A bare PGlite with the demo data held 237 instead of 349 MB
+ * after opening (bench/memory.ts measures the whole portal).
  */
 const embeddedSettings = ['shared_buffers = 16MB', 'maintenance_work_mem = 16MB', 'work_mem = 4MB', 'temp_buffers = 2MB', 'wal_buffers = 1MB'];
 
