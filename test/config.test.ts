@@ -41,7 +41,7 @@ describe('configuration', () => {
       [{ NODE_ENV: 'test' }, false],
     ] as const) {
       const app = Fastify();
-      await registerSecurityHeaders(app, loadConfig(env));
+      registerSecurityHeaders(app, loadConfig(env));
       app.get('/', async () => 'ok');
       const res = await app.inject('/');
       expect('strict-transport-security' in res.headers).toBe(expected);

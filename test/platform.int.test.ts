@@ -127,7 +127,7 @@ describe('security headers and error pages', () => {
 
   it('shows a 500 page in the layout without any internal detail', async () => {
     const app = Fastify({ logger: false });
-    await registerSecurityHeaders(app, t.deps.config);
+    registerSecurityHeaders(app, t.deps.config);
     await app.register(formbody);
     registerHtmlReply(app);
     await app.register(requestContext, { config: t.deps.config, db: t.deps.db });
