@@ -1,5 +1,5 @@
-import { isEditor, type Actor } from '../../platform/auth/roles.js';
 import { AppError } from '../../platform/http/errors.js';
+import { canActForOrganization, type OrganizationActor } from '../places/index.js';
 
 export type EmployersAction =
   /** Open "Arbeitgeberprofil pflegen" (everyone signed in but families). */
@@ -10,28 +10,18 @@ export type EmployersAction =
   | 'profile.publish';
 
 /** The signed-in person with the organisations they are a member of. */
-export interface EmployersActor extends Actor {
-  readonly organizationIds: ReadonlySet<string>;
-}
+export type EmployersActor = OrganizationActor;
+
+/** The places' rule for the same kind of action: an employer's profile is its organisation's, like its places. */
+const sameRule = { 'manage.open': 'manage.open', 'profile.edit': 'places.edit', 'profile.publish': 'places.publish' } as const;
 
 /**
  * Who may do what with employer profiles: members of an organisation act on its profile only (like
  * providers in the directory and employers with their places); editors and admins on every
- * organisation's, and publish at once; families never.
+ * organisation's, and publish at once; families never. One rule with the places (places.policy.ts).
  */
 export function can(actor: EmployersActor | null, action: EmployersAction, organizationId?: string): boolean {
-  if (!actor) return false;
-  const editor: boolean = isEditor(actor);
-  if (editor) return true;
-  if (actor.role === 'family') return false;
-  switch (action) {
-    case 'manage.open':
-      return true;
-    case 'profile.edit':
-      return organizationId !== undefined && actor.organizationIds.has(organizationId);
-    case 'profile.publish':
-      return false;
-  }
+  return canActForOrganization(actor, sameRule[action], organizationId);
 }
 
 /** 401 for nobody, 403 for anyone the policy does not allow. */

@@ -40,3 +40,5 @@ export function placesModule(deps: AppDeps): ModuleManifest {
     seedDemo: () => seedPlacesDemo(deps),
   });
 }
+/** Who may act on an organisation's entries (its members, editors): the employers' profiles follow the same rule. */
+export { can as canActForOrganization, type PlacesActor as OrganizationActor } from './places.policy.js';
