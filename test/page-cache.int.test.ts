@@ -95,6 +95,22 @@ describe('the page cache', () => {
       expect(queries.some((q) => q.includes('sessions'))).toBe(false);
     }
   });
+
+  it('renders a page in Arabic in as many queries as in German while nothing is translated, and shows a translation at once', async () => {
+    const post = await createNewsPost(t, { title: 'Sommerfest im Maxipark' });
+    await new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'tr' }); // learns which languages have translations
+    const arabic = await queriesOf(() => new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'ar' }));
+    const german = await queriesOf(() => new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'de' }));
+    expect(arabic.length).toBe(german.length);
+    expect(arabic.some((q) => q.includes('content_translations'))).toBe(false);
+
+    const { visitor: editor } = await signedInVisitor(t, 'editor');
+    const path = `/uebersetzungen/neuigkeit/${post.id}/ar`;
+    const saved = await editor.submit(path, path, { title: 'احتفال صيفي في ماكسي بارك', teaser: 'الجميع مدعوون.', body: 'برنامج للأطفال.' });
+    expect(saved.statusCode).toBe(303);
+    const translated = await new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'ar' });
+    expect(translated.body).toContain('احتفال صيفي في ماكسي بارك');
+  });
 });
 
 describe('two web processes on one database', () => {

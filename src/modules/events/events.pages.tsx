@@ -56,6 +56,7 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
       occurrenceTranslatable,
       req.locale,
       await listOccurrences(db, parsed.filter, { limit: perPage, offset: (page - 1) * perPage }),
+      { contentVersion: req.pageCacheVersion },
     );
     return reply.html(
       <ListPage
@@ -75,7 +76,7 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     const filter = { ...parsed.filter, from: fromLocal(`${parsed.month}-01`), to: fromLocal(`${shiftMonth(parsed.month, 1)}-01`) };
     // A month has at most a few hundred dates in a city; 3000 keeps one request bounded.
     const rows = (await listOccurrences(db, filter, { limit: 3000, offset: 0 })).filter((r) => r.starts_at >= filter.from);
-    const translated = await withTranslations(db, occurrenceTranslatable, req.locale, rows);
+    const translated = await withTranslations(db, occurrenceTranslatable, req.locale, rows, { contentVersion: req.pageCacheVersion });
     return reply.html(<MonthPage ctx={pageContext(req, city)} parsed={parsed} rows={translated} publicUrl={config.publicUrl} />);
   });
 
@@ -87,7 +88,7 @@ export function registerEventPages(app: RouteApp, deps: AppDeps): void {
     const pageUrl = `${config.publicUrl}/veranstaltungen/${event.id}`;
     const imageUrl = event.image_id ? imagePath(event.image_id) : null;
     const size = event.image_id ? await imageSize(db, event.image_id) : undefined;
-    const translated = await withTranslation(db, eventTranslatable, req.locale, event);
+    const translated = await withTranslation(db, eventTranslatable, req.locale, event, { contentVersion: req.pageCacheVersion });
     const jsonLd = jsonLdText(
       eventJsonLd(
         translated.shown,

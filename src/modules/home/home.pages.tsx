@@ -18,10 +18,10 @@ import { Type } from '@sinclair/typebox';
  * Read on every render: the page cache (platform/http/page-cache.ts) keeps the whole page instead, and
  * drops it as soon as an editor changes a date.
  */
-async function upcomingEvents(db: Kysely<DB>, locale: Locale): Promise<Translated<EventOccurrenceSummary>[]> {
+async function upcomingEvents(db: Kysely<DB>, locale: Locale, contentVersion: number | null): Promise<Translated<EventOccurrenceSummary>[]> {
   const now = Date.now();
   const rows = await listEventsInRange(db, { from: new Date(now), to: new Date(now + 14 * 86_400_000), limit: 4 });
-  return withTranslations(db, summaryTranslatable, locale, rows);
+  return withTranslations(db, summaryTranslatable, locale, rows, { contentVersion });
 }
 
 /** The start page and the language switch. */
@@ -30,7 +30,7 @@ export function registerHomePages(app: RouteApp, { city, config, db }: AppDeps):
     const ctx = pageContext(req, city);
     const t = homeMessages(ctx.locale);
     const office = city.familyOffice;
-    const upcoming = await upcomingEvents(db, ctx.locale);
+    const upcoming = await upcomingEvents(db, ctx.locale, req.pageCacheVersion);
     return reply.html(
       <Layout ctx={ctx} title={t('title')}>
         <h1 class="kern-heading-x-large" safe>

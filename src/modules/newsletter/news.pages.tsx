@@ -55,7 +55,7 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
     async (req, reply) => {
       const topic = validTopic(req.query.thema);
       const page = Math.min(Math.max(1, Number.parseInt(req.query.seite ?? '1', 10) || 1), 10_000);
-      const { posts, total } = await service.listPublic(topic, page, req.locale);
+      const { posts, total } = await service.listPublic(topic, page, req.locale, { contentVersion: req.pageCacheVersion });
       const pages = Math.max(1, Math.ceil(total / 10));
       return reply.html(<NewsListPage ctx={ctxOf(req)} posts={posts} total={total} topic={topic} page={page} pages={pages} />);
     },
@@ -86,7 +86,7 @@ export function registerNewsPages(app: RouteApp, service: NewsService, city: Cit
   );
 
   app.get('/neuigkeiten/:id', { schema: { params: IdParams, querystring: NoQuery }, config: { pageCache: true } }, async (req, reply) => {
-    const post = await service.findPublic(req.params.id, req.locale);
+    const post = await service.findPublic(req.params.id, req.locale, { contentVersion: req.pageCacheVersion });
     if (!post) throw notFound('Neuigkeit');
     const image = post.shown.imageId ? await service.imageSize(post.shown.imageId) : undefined;
     return reply.html(<NewsPostPage ctx={ctxOf(req)} post={post} publicUrl={config.publicUrl} image={image} />);

@@ -27,7 +27,7 @@ import { newsMessages } from './news.messages.js';
 import { newsTranslatable } from './news.translations.js';
 import { cleanTopics } from './subscriptions.service.js';
 import { translationEditing } from '../../platform/translations/translatable.js';
-import { translationOverview, withTranslation, withTranslations } from '../../platform/translations/translations.service.js';
+import { translationOverview, withTranslation, withTranslations, type TranslationReading } from '../../platform/translations/translations.service.js';
 
 export const newsPageSize = 10;
 
@@ -98,13 +98,13 @@ export function createNewsService(deps: AppDeps) {
 
   return {
     /** A page of public posts in the visitor's language where translated (German elsewhere). */
-    async listPublic(topic: string | undefined, page: number, locale: Locale) {
+    async listPublic(topic: string | undefined, page: number, locale: Locale, reading?: TranslationReading) {
       const { posts, total } = await listPublicNews(db, { topic, limit: newsPageSize, offset: (page - 1) * newsPageSize });
-      return { posts: await withTranslations(db, newsTranslatable, locale, posts), total };
+      return { posts: await withTranslations(db, newsTranslatable, locale, posts, reading), total };
     },
-    async findPublic(id: string, locale: Locale) {
+    async findPublic(id: string, locale: Locale, reading?: TranslationReading) {
       const post = await findPublicNews(db, id);
-      return post && withTranslation(db, newsTranslatable, locale, post);
+      return post && withTranslation(db, newsTranslatable, locale, post, reading);
     },
     imageSize: (id: string) => imageSize(db, id),
     latest: async (limit: number) => (await listPublicNews(db, { limit, offset: 0 })).posts,

@@ -15,6 +15,7 @@ import {
   type TranslationLocale,
   type TranslationSubject,
 } from './translatable.js';
+import { presenceOf } from './presence.js';
 import { deleteTexts, publishedTexts, replaceTexts, translationsOf, waitingProposals, type StoredTranslation } from './translations.repository.js';
 
 /** A record as a visitor reads it: translated where its language has a translation, German elsewhere. */
@@ -26,9 +27,26 @@ export interface Translated<T> {
   fallback: 'none' | 'partial' | 'full';
 }
 
-/** Lays the visitor's language over records: one query however many records (a list page), none for German. */
-export async function withTranslations<T>(db: Executor, translatable: Translatable<T>, locale: Locale, records: readonly T[]): Promise<Translated<T>[]> {
-  const rows = locale === 'de' ? [] : await publishedTexts(db, translatable.kind, records.map(translatable.idOf), locale);
+/** What a page knows that saves a query: the content version it was read under (req.pageCacheVersion). */
+export interface TranslationReading {
+  contentVersion?: number | null;
+}
+
+/**
+ * Lays the visitor's language over records: one query however many records (a list page), none for
+ * German, and none when the page knows its content version and nothing of this kind is translated
+ * into this language (see presence.ts).
+ */
+export async function withTranslations<T>(
+  db: Executor,
+  translatable: Translatable<T>,
+  locale: Locale,
+  records: readonly T[],
+  reading: TranslationReading = {},
+): Promise<Translated<T>[]> {
+  const rows = (await mayHaveTranslations(db, translatable.kind, locale, reading))
+    ? await publishedTexts(db, translatable.kind, records.map(translatable.idOf), locale)
+    : [];
   const texts = new Map<string, string>(rows.map((r) => [`${r.entity_id} ${r.field}`, r.text]));
   return records.map((record) => {
     if (locale === 'de') return { shown: record, german: new Set<string>(), fallback: 'none' };
@@ -49,8 +67,20 @@ export async function withTranslations<T>(db: Executor, translatable: Translatab
   });
 }
 
-export async function withTranslation<T>(db: Executor, translatable: Translatable<T>, locale: Locale, record: T): Promise<Translated<T>> {
-  return (await withTranslations(db, translatable, locale, [record]))[0]!;
+export async function withTranslation<T>(
+  db: Executor,
+  translatable: Translatable<T>,
+  locale: Locale,
+  record: T,
+  reading: TranslationReading = {},
+): Promise<Translated<T>> {
+  return (await withTranslations(db, translatable, locale, [record], reading))[0]!;
+}
+
+async function mayHaveTranslations(db: Executor, kind: string, locale: Locale, { contentVersion }: TranslationReading): Promise<boolean> {
+  if (locale === 'de') return false;
+  if (contentVersion === undefined || contentVersion === null) return true;
+  return presenceOf(db).has(db, kind, locale, contentVersion);
 }
 
 /** One language of a record on its edit page. */

@@ -62,7 +62,7 @@ export function registerDirectoryPages(app: RouteApp, deps: AppDeps): void {
       if (unlisted) return reply.status(410).html(<UnlistedServicePage ctx={ctxOf(req)} name={unlisted.name} status={unlisted.status} />);
       throw notFound('Angebot');
     }
-    const translated = await withTranslation(db, serviceTranslatable, req.locale, details);
+    const translated = await withTranslation(db, serviceTranslatable, req.locale, details, { contentVersion: req.pageCacheVersion });
     // The structured data says what the page says: translated where an editor translated it.
     const jsonLd = serviceJsonLd(translated.shown, `${deps.config.publicUrl}/angebote/${details.service.id}`);
     return reply.html(<ServicePage ctx={ctxOf(req)} d={translated} now={new Date()} jsonLd={jsonLd} />);
