@@ -4,6 +4,7 @@
  *   npm run bench                                     embedded PGlite only
  *   BENCH_DATABASE_URL=postgres://… npm run bench     and on that PostgreSQL server too
  *   BENCH_PAGE_CACHE=off npm run bench                every page rendered for every request
+ *   npm run bench:languages                           only the German and Arabic start page, rendered in turn
  *
  * Boots the app in this process on a fresh database with the demo data, next to a bare
  * Fastify hello-world, and loads each page with autocannon (20 connections, 10 s) from a worker
@@ -25,6 +26,8 @@ import { createSession, sessionSettings } from '../src/platform/auth/sessions.js
 import { cookieNames } from '../src/platform/http/context.js';
 
 const pageCacheOff = process.env.BENCH_PAGE_CACHE === 'off';
+const onlyLanguages = process.env.BENCH_ONLY === 'languages';
+const languagesFile = path.resolve(import.meta.dirname, 'results/languages.json');
 
 /** The fast-pages issue asks for p99 at 20 connections. */
 const connections = 20;
@@ -242,6 +245,23 @@ async function pairedLanguages(url: string): Promise<{ germanMedianMs: number; a
   return { germanMedianMs: Math.round(g * 1000) / 1000, arabicMedianMs: Math.round(a * 1000) / 1000, arabicToGerman: Math.round((a / g) * 1000) / 1000 };
 }
 
+function printPaired(label: string, r: Awaited<ReturnType<typeof pairedLanguages>>): void {
+  console.log(
+    `${label}: start page rendered one after the other (${pairedRounds} each): German median ${r.germanMedianMs} ms, Arabic ${r.arabicMedianMs} ms = ${(r.arabicToGerman * 100).toFixed(1)} % of the German time`,
+  );
+}
+
+/** The cost of i18n alone: no load, so it can run on a machine that is busy with other things. */
+async function languagesOnly(portals: Portal[]): Promise<void> {
+  const paired: Record<string, Awaited<ReturnType<typeof pairedLanguages>>> = {};
+  for (const p of portals) {
+    paired[p.label] = await pairedLanguages(p.url);
+    printPaired(p.label, paired[p.label]!);
+  }
+  mkdirSync(path.dirname(languagesFile), { recursive: true });
+  writeFileSync(languagesFile, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, languagesPaired: paired }, null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
   const portals: Portal[] = [];
   const hello = await startHelloWorld();
@@ -253,6 +273,7 @@ async function main(): Promise<void> {
       console.error('booting the portal on PostgreSQL …');
       portals.push(await startPortal('postgresql', serverUrl));
     }
+    if (onlyLanguages) return await languagesOnly(portals);
     const cachedTargets = new Set<string>();
     for (const p of portals) {
       for (const page of pagesOf(p)) if (await expectOk(p.url + page.path, page.cookie)) cachedTargets.add(`${p.label} ${page.target}`);
@@ -283,10 +304,7 @@ async function main(): Promise<void> {
     const paired: Record<string, Awaited<ReturnType<typeof pairedLanguages>>> = {};
     for (const p of portals) {
       paired[p.label] = await pairedLanguages(p.url);
-      const r = paired[p.label]!;
-      console.log(
-        `${p.label}: start page rendered one after the other (${pairedRounds} each): German median ${r.germanMedianMs} ms, Arabic ${r.arabicMedianMs} ms = ${(r.arabicToGerman * 100).toFixed(1)} % of the German time`,
-      );
+      printPaired(p.label, paired[p.label]!);
     }
     console.log(`ratios against the mean of both hello-world runs (${Math.round(ceiling)} req/s); they differ by ${(drift * 100).toFixed(0)} %`);
     if (drift > 0.2)
