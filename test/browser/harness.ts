@@ -189,7 +189,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     const results = await new AxeBuilder({ page: target })
       .setLegacyMode(true)
       .withTags(wcagTags)
-      .options({ resultTypes: ['violations'] })
+
       .analyze();
     markChecked();
     if (results.violations.length > 0) expect.fail(formatViolations(url, results.violations));
