@@ -186,11 +186,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   try {
     // Legacy mode runs axe in the page itself; the default opens a blank page per check to merge
     // the results of frames, which our pages do not have (and which doubled the suite's time).
-    const results = await new AxeBuilder({ page: target })
-      .setLegacyMode(true)
-      .withTags(wcagTags)
-
-      .analyze();
+    const results = await new AxeBuilder({ page: target }).setLegacyMode(true).withTags(wcagTags).analyze();
     markChecked();
     if (results.violations.length > 0) expect.fail(formatViolations(url, results.violations));
     passedAxe.add(key);
