@@ -154,7 +154,7 @@ function checkedKey(html: string, viewport: { width: number; height: number } | 
 /**
  * Fails listing every WCAG 2.1 A/AA violation axe finds on the page as it is now.
  * axe needs JavaScript; for a page opened with JavaScript off it checks the very DOM that
- * browser built, replayed at the same URL in a helper browser with every script blocked.
+ * browser built, replayed in a helper page of the same size with its scripts removed.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const state = contexts.get(page.context());
@@ -168,31 +168,28 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     if (pageState && pageState.unchecked !== null && withoutHash(pageState.unchecked) === withoutHash(url)) pageState.unchecked = null;
   };
   if (passedAxe.has(key)) return markChecked();
-  let target = page;
-  let mirror: Page | undefined;
-  if (!state.javaScriptEnabled) {
-    axeHelper ??= await launch(state.origin);
-    mirror = await axeHelper.newPage();
-    await mirror.route('**/*', (route) => {
-      const request = route.request();
-      if (request.resourceType() === 'script') return route.abort();
-      if (request.isNavigationRequest() && withoutHash(request.url()) === withoutHash(url))
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      return route.continue();
-    });
-    await mirror.goto(url, { waitUntil: 'load' });
-    target = mirror;
-  }
-  try {
-    // Legacy mode runs axe in the page itself; the default opens a blank page per check to merge
-    // the results of frames, which our pages do not have (and which doubled the suite's time).
-    const results = await new AxeBuilder({ page: target }).setLegacyMode(true).withTags(wcagTags).analyze();
-    markChecked();
-    if (results.violations.length > 0) expect.fail(formatViolations(url, results.violations));
-    passedAxe.add(key);
-  } finally {
-    await mirror?.close();
-  }
+  // axe needs JavaScript: a page opened without it is checked as the very DOM that browser built,
+  // replayed with its scripts taken out in a helper page of the same size (one per run).
+  const target = state.javaScriptEnabled ? page : await mirrorOf(state.origin, url, html, page.viewportSize());
+  // Legacy mode runs axe in the page itself; the default opens a blank page per check to merge
+  // the results of frames, which our pages do not have (and which doubled the suite's time).
+  const results = await new AxeBuilder({ page: target }).setLegacyMode(true).withTags(wcagTags).analyze();
+  markChecked();
+  if (results.violations.length > 0) expect.fail(formatViolations(url, results.violations));
+  passedAxe.add(key);
+}
+
+let mirror: Page | undefined;
+
+/** The DOM of a page without JavaScript in a page with JavaScript: its own address as base, its scripts removed. */
+async function mirrorOf(origin: string, url: string, html: string, viewport: { width: number; height: number } | null): Promise<Page> {
+  axeHelper ??= await launch(origin);
+  if (!mirror || mirror.isClosed()) mirror = await axeHelper.newPage();
+  if (viewport) await mirror.setViewportSize(viewport);
+  const base = `<base href="${url.replace(/"/g, '&quot;')}">`;
+  const replay = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<head([^>]*)>/i, `<head$1>${base}`);
+  await mirror.setContent(replay, { waitUntil: 'load' });
+  return mirror;
 }
 
 /** Navigates and returns the main document's response (never null for http URLs). */
@@ -299,6 +296,7 @@ export function useBrowserHarness(options: { worker?: boolean } = {}): Harness {
     await browser?.close().catch(() => undefined);
     browser = undefined;
     axeHelper = undefined;
+    mirror = undefined;
     await booted?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
