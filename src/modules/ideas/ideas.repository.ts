@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { startsWithPattern } from '../../db/like.js';
 import type { IdeaDeclineReason, IdeaKind, IdeaModeration, IdeaShownAs, IdeaStatus } from '../../db/tables/ideas.js';
+import { frequencyCap, keyWeight, rareKeyLimit, type KeyFrequencies } from './matching.js';
 
 /** Queries of Ideen & Anliegen. */
 
@@ -199,37 +200,51 @@ export function listEntries(db: Executor, ideaId: string) {
  * terms), those sharing the most keys first; only when that finds none, those sharing one. A
  * common word alone cannot flood the candidates.
  */
-export async function similarCandidates(db: Executor, groups: string[][], limit: number) {
+/**
+ * How many published ideas hold each lookup key, counted up to `cap` (a key in more is common; counting stops
+ * there, so a common key costs no more than a rare one).
+ */
+export async function keyFrequencies(db: Executor, keys: readonly string[], cap: number): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const { rows } = await sql<{ key: string; ideas: number }>`
+    SELECT k.key, (SELECT count(*)::int FROM (SELECT 1 FROM ideas WHERE match_terms @> ARRAY[k.key] AND moderation = 'published' LIMIT ${cap}) AS s) AS ideas
+    FROM unnest(${sql.val([...keys])}::text[]) AS k(key)`.execute(db);
+  return new Map(rows.map((r) => [r.key, r.ideas]));
+}
+
+/**
+ * The published ideas worth scoring for a query's lookup keys (one group per term), at most `limit`: those
+ * holding two keys of different terms, or one rare key (`rareKeyLimit`), ordered by the summed weight of the
+ * keys they hold (rare keys weigh more, `keyWeight`), then newest first.
+ */
+export async function similarCandidates(db: Executor, groups: string[][], limit: number, frequencies: KeyFrequencies) {
   const keys = [...new Set(groups.flat())];
   if (keys.length === 0) return [];
-  const wanted = sql`${sql.val(keys)}::text[]`;
-  const base = () =>
-    db
-      .selectFrom('ideas')
-      .select(['id', 'title', 'match_terms', 'supporters', 'status'])
-      .where('moderation', '=', 'published')
-      .orderBy(sql`(SELECT count(*) FROM unnest(match_terms) AS k WHERE k = ANY(${wanted}))`, 'desc')
-      .orderBy('published_at', 'desc')
-      .limit(limit);
+  const weights = keys.map((k) => keyWeight(frequencies.get(k) ?? frequencyCap));
+  const rare = keys.filter((k) => (frequencies.get(k) ?? frequencyCap) <= rareKeyLimit);
   const first = groups.slice(0, 6);
   // Each pair as `@>` of two keys: the planner combines these in one BitmapOr over the GIN index.
   const pairs = first.flatMap((a, i) => first.slice(i + 1).flatMap((b) => a.flatMap((ka) => b.filter((kb) => kb !== ka).map((kb) => [ka, kb]))));
-  const strong = pairs.length
-    ? await base()
-        .where(
-          sql<boolean>`(${sql.join(
-            pairs.map((pair) => sql`match_terms @> ${sql.val(pair)}::text[]`),
-            sql` OR `,
-          )})`,
-        )
-        .execute()
-    : [];
-  if (strong.length > 0) return strong;
-  const weak = await base()
-    .where(sql<boolean>`match_terms && ${wanted}`)
-    .execute();
-  const seen = new Set(strong.map((r) => r.id));
-  return [...strong, ...weak.filter((r) => !seen.has(r.id))].slice(0, limit);
+  const finds = [
+    ...pairs.map((pair) => sql<boolean>`match_terms @> ${sql.val(pair)}::text[]`),
+    ...(rare.length ? [sql<boolean>`match_terms && ${sql.val(rare)}::text[]`] : []),
+  ];
+  const query = (find: RawBuilder<boolean>) =>
+    db
+      .selectFrom('ideas')
+      .select(['id', 'title', 'match_terms', 'supporters', 'status', 'topic', 'district'])
+      .where('moderation', '=', 'published')
+      .where(find)
+      .orderBy(
+        sql`(SELECT coalesce(sum(q.weight), 0) FROM unnest(${sql.val(keys)}::text[], ${sql.val(weights)}::float8[]) AS q(key, weight) WHERE q.key = ANY(match_terms))`,
+        'desc',
+      )
+      .orderBy('published_at', 'desc')
+      .limit(limit)
+      .execute();
+  const found = finds.length ? await query(sql<boolean>`(${sql.join(finds, sql` OR `)})`) : [];
+  // Nothing holds two keys or a rare one (a query of one common word): any key will do.
+  return found.length ? found : query(sql<boolean>`match_terms && ${sql.val(keys)}::text[]`);
 }
 
 /** Ideas whose stored terms an older version of the matching computed (ideas.reindex). */

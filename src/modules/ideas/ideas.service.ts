@@ -13,7 +13,8 @@ import type { SearchHit } from '../../platform/search/search.js';
 import { ideaMail } from './emails/idea-mails.js';
 import { ideaMailMessages } from './emails/idea-mails.messages.js';
 import { checkToken, confirmLinkHours, expiringToken, lastingToken, tokenSubject } from './links.js';
-import { matchingVersion, matchTerms, queryKeyGroups, readStoredTerms, similarity, storedTerms } from './matching.js';
+import { frequencyCap, matchingVersion, matchTerms, queryKeyGroups, storedTerms } from './matching.js';
+import { rankSimilar, type MatchContext } from './ranking.js';
 import { authorize } from './ideas.policy.js';
 import { declinedDays, unconfirmedDays } from './ideas.privacy.js';
 import * as repo from './ideas.repository.js';
@@ -149,16 +150,27 @@ export function createIdeaService(deps: AppDeps) {
     }
   }
 
-  async function similar(text: string, options: { limit?: number; except?: string } = {}): Promise<SimilarIdea[]> {
+  /**
+   * Published ideas like a text, best first: the form while someone types, the check page before sending, the
+   * JSON API and the moderation page all ask this. `topic` and `district` (what the person chose in the form)
+   * order ideas the text finds alike; they never make an idea similar by themselves.
+   */
+  async function similar(text: string, options: { limit?: number; except?: string } & MatchContext = {}): Promise<SimilarIdea[]> {
     const query = matchTerms(text);
-    const candidates = await repo.similarCandidates(db, queryKeyGroups(query), candidateLimit);
-    return candidates
-      .filter((c) => c.id !== options.except)
-      .map((c) => ({ c, score: similarity(query, readStoredTerms(c.match_terms)) }))
-      .filter((s) => s.score >= minimumScore)
-      .sort((a, b) => b.score - a.score || b.c.supporters - a.c.supporters)
-      .slice(0, options.limit ?? similarLimit)
-      .map(({ c, score }) => ({ id: c.id, title: c.title, url: ideaPath(c.id), score, supporters: c.supporters, status: c.status }));
+    const groups = queryKeyGroups(query);
+    const frequencies = await repo.keyFrequencies(db, [...new Set(groups.flat())], frequencyCap);
+    const candidates = await repo.similarCandidates(db, groups, candidateLimit, frequencies);
+    const context = { topic: options.topic, district: options.district };
+    return rankSimilar(query, candidates, { limit: options.limit ?? similarLimit, minimumScore, except: options.except, context, frequencies }).map(
+      ({ candidate: c, score }) => ({
+        id: c.id,
+        title: c.title,
+        url: ideaPath(c.id),
+        score,
+        supporters: c.supporters,
+        status: c.status,
+      }),
+    );
   }
 
   return {
@@ -261,7 +273,11 @@ export function createIdeaService(deps: AppDeps) {
       authorize(actor, 'ideas.moderate');
       const idea = await repo.findIdea(db, id);
       if (!idea || idea.moderation === 'unconfirmed') throw notFound('Beitrag');
-      return { idea, entries: await repo.listEntries(db, id), similar: await similar(`${idea.title} ${idea.body}`, { except: id }) };
+      return {
+        idea,
+        entries: await repo.listEntries(db, id),
+        similar: await similar(`${idea.title} ${idea.body}`, { except: id, topic: idea.topic, district: idea.district ?? undefined }),
+      };
     },
 
     /** Publish (perhaps with personal data taken out, and a note saying so), hold, or decline with a reason. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchTerms, nearlyEqual, queryKeys, readStoredTerms, similarity, singularOf, stem, storedTerms, thesaurusKey } from './matching.js';
+import { matchTerms, nearlyEqual, queryKeys, readStoredTerms, singularOf, stem, storedTerms, thesaurusKey } from './matching.js';
+import { similarity } from './ranking.js';
 
 const score = (query: string, title: string, body = '') => similarity(matchTerms(query), readStoredTerms(storedTerms(title, body)));
 
