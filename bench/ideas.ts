@@ -12,7 +12,8 @@
  *    ask, with the topic and district its author chose), is its original among the top 5 of `similar()`?
  *    Reported per part and kind; the misses of the development parts are listed. The second held-out set is
  *    scored only with BENCH_HOLDOUT2=measure (once, after tuning), and only as hits per kind and per
- *    overlap/new, never which pairs missed. Its queries are timed in every run.
+ *    overlap/new, never which pairs missed. Its queries are timed in every run. Every part is also scored without
+ *    the concept table (concepts.ts), in the same run, to show what the table adds.
  *    Latency: p50/p95 of `similar()` over all queries, three rounds; and the database's share alone.
  * 2. Roadmap round trip: BENCH_INITIATIVES initiatives with four milestones each imported; then export,
  *    change a tenth of them, import again (timed together); then the same file once more, which must
@@ -28,7 +29,8 @@ import { sql } from 'kysely';
 import { boot } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
 import { frequencyCap, matchTerms, queryKeyGroups, storedTerms } from '../src/modules/ideas/matching.js';
-import { candidateLimit } from '../src/modules/ideas/ideas.service.js';
+import { candidateLimit, minimumScore } from '../src/modules/ideas/ideas.service.js';
+import { rankSimilar } from '../src/modules/ideas/ranking.js';
 import { createIdeaService } from '../src/modules/ideas/ideas.service.js';
 import { keyFrequencies, similarCandidates } from '../src/modules/ideas/ideas.repository.js';
 import type { IdeaTopic } from '../src/modules/ideas/ideas.topics.js';
@@ -125,6 +127,21 @@ async function main() {
         const hit = found.some((f) => f.id === ids[i]);
         count(pair.set, hit);
         count(`${pair.set} ${pair.kind}`, hit);
+        // The same query without the concept table (concepts.ts), to show what the table adds.
+        const query = matchTerms(`${pair.dupTitle} ${pair.dupBody}`);
+        const plainGroups = queryKeyGroups(query, { concepts: false });
+        const plainFrequencies = await keyFrequencies(db, [...new Set(plainGroups.flat())], frequencyCap);
+        const plain = rankSimilar(query, await similarCandidates(db, plainGroups, candidateLimit, plainFrequencies), {
+          limit: 5,
+          minimumScore,
+          context: { topic: pair.dupTopic, district: pair.dupDistrict },
+          frequencies: plainFrequencies,
+          concepts: false,
+        });
+        count(
+          `without concepts: ${pair.set}`,
+          plain.some((r) => r.candidate.id === ids[i]),
+        );
         if (pair.set === 'holdout2') {
           count(`holdout2 ${pair.overlap}`, hit);
           continue; // which held-out pairs missed is not written anywhere

@@ -12,32 +12,43 @@
  * 3. The database keeps these terms per idea (`ideas.match_terms`, GIN index, with the group keys as
  *    "=key") and narrows the candidates to ideas sharing a key; `similarity()` ranks them.
  *
- * The synonyms live in this table and in a file derived from OpenThesaurus (not a text-search synonym
+ * 4. `conceptOf(term)`: the family concern a word belongs to (concepts.ts: "teuer" and "kostenlos" are both
+ *    about cost), stored as "%concept"; it counts half of a shared word.
+ *
+ * The synonyms live in the table and in a file derived from OpenThesaurus (not a text-search synonym
  * file: a managed PostgreSQL cannot take one). When either changes in a way that changes stored terms,
  * raise `matchingVersion`: the job `ideas.reindex` then recomputes the stored terms of every idea.
  */
-import { thesaurusKey } from './thesaurus.js';
-import { fold, stem, stopWords, synonymGroups, synonymOf } from './words.js';
+import { conceptOf } from './concepts.js';
+import { isKnownWord, singularOf, thesaurusKey } from './thesaurus.js';
+import { fold, stem, stopWords, synonymOf } from './words.js';
 
 export { fold, stem, synonymGroups } from './words.js';
-export { thesaurusKey } from './thesaurus.js';
+export { singularOf, thesaurusKey } from './thesaurus.js';
 
 /** The version of what `storedTerms` computes; rows with an older `ideas.match_version` are recomputed. */
-export const matchingVersion = 2;
-/** Parts we split compounds into when a word contains them (longest first). */
-const compoundParts = [...new Set(synonymGroups.flat())].filter((w) => w.length >= 4).sort((a, b) => b.length - a.length);
+export const matchingVersion = 3;
+/** What may join the parts of a compound: Ganztag-s-schule, Famili-en-zentrum, Kind-er-garten, Hund-e-wiese. */
+const linkingElements = ['s', 'es', 'n', 'en', 'er', 'e'];
 
 /**
- * German plurals often umlaut the last vowel (Hof/Höfe, Stadt/Städte, Wunsch/Wünsche). A stem with a folded
- * umlaut in its last syllable becomes the form without it when only that form is a known word (a word of
- * the table or of the thesaurus, or a compound whose head is one): "schulhoef" → "schulhof". A word that is
- * known with its umlaut ("baeck", "muell") stays as it is.
+ * A compound's modifier and head: the longest head that is a known word (the table or the thesaurus, at
+ * least four letters) and what comes before it, with its linking element dropped when that gives a known word
+ * ("lastenradparkplatz" → lastenrad + parkplatz, "kinderstadtpla" → kind + stadtpla). A known word itself is
+ * not split; neither is a word whose modifier would be shorter than four letters or a stop word.
  */
-export function singularOf(stemmed: string): string {
-  const match = /^(.*)(ae|oe|ue)([^aeiou]+)$/.exec(stemmed);
-  if (!match || synonymOf.has(stemmed) || thesaurusKey(stemmed) !== undefined) return stemmed;
-  const candidate = `${match[1]}${match[2]![0]}${match[3]}`;
-  return synonymOf.has(candidate) || thesaurusKey(candidate) !== undefined ? candidate : stemmed;
+export function compoundParts(term: string): [modifier: string, head: string] | null {
+  if (isKnownWord(term)) return null;
+  for (let start = 4; start <= term.length - 4; start++) {
+    const head = term.slice(start);
+    if (!isKnownWord(head)) continue;
+    const modifier = term.slice(0, start);
+    const known = linkingElements.map((l) => (modifier.endsWith(l) ? modifier.slice(0, -l.length) : '')).find((m) => m.length >= 4 && isKnownWord(m));
+    const part = known ?? modifier;
+    if (part.length < 4 || stopWords.has(part)) continue;
+    return [synonymOf.get(part) ?? part, synonymOf.get(head) ?? head];
+  }
+  return null;
 }
 
 /** The terms a text is matched by: folded, stemmed, synonyms and compound parts resolved, each once. */
@@ -52,19 +63,9 @@ export function matchTerms(text: string): string[] {
       continue;
     }
     const singular = singularOf(stemmed);
-    if (singular !== stemmed) {
-      terms.add(synonymOf.get(singular) ?? singular);
-      continue;
-    }
-    terms.add(stemmed);
-    for (const part of compoundParts) {
-      if (stemmed.length > part.length + 2 && stemmed.includes(part)) {
-        terms.add(synonymOf.get(part)!);
-        const rest = stem(stemmed.replace(part, ''));
-        if (rest.length >= 4 && !stopWords.has(rest)) terms.add(synonymOf.get(rest) ?? rest);
-        break;
-      }
-    }
+    const term = synonymOf.get(singular) ?? singular;
+    terms.add(term);
+    for (const part of compoundParts(term) ?? []) terms.add(part);
   }
   return [...terms];
 }
@@ -114,9 +115,15 @@ export const groupKey = (term: string): string | null => {
   return key === undefined ? null : `=${key}`;
 };
 
+/** The key a term's family concern is stored and looked up by ("%kost"), if it has one (concepts.ts). */
+export const conceptKey = (term: string): string | null => {
+  const concept = conceptOf(term);
+  return concept === undefined ? null : `%${concept}`;
+};
+
 /**
  * What is stored per idea: the terms of title and text, the title's marked with "t:", their prefix
- * and suffix keys, and their synonym group keys.
+ * and suffix keys, their synonym group keys and their concept keys.
  */
 export function storedTerms(title: string, body: string): string[] {
   const titleTerms = matchTerms(title);
@@ -128,6 +135,8 @@ export function storedTerms(title: string, body: string): string[] {
     if (suffix) all.add(suffix);
     const group = groupKey(term);
     if (group) all.add(group);
+    const concept = conceptKey(term);
+    if (concept) all.add(concept);
   }
   return [...all];
 }
@@ -136,7 +145,7 @@ export function storedTerms(title: string, body: string): string[] {
 export function readStoredTerms(stored: readonly string[]): { titleTerms: string[]; terms: string[] } {
   return {
     titleTerms: stored.filter((t) => t.startsWith('t:')).map((t) => t.slice(2)),
-    terms: stored.filter((t) => !t.startsWith('t:') && !t.startsWith('~') && !t.startsWith('^') && !t.startsWith('=')),
+    terms: stored.filter((t) => !/^(t:|[~^=%])/.test(t)),
   };
 }
 
@@ -145,14 +154,17 @@ export function readStoredTerms(stored: readonly string[]): { titleTerms: string
  * synonyms), else its prefix key (which finds it with a typo late in the word); and, when long, its suffix key.
  * None for the words nearly every idea has.
  */
-export function termKeys(term: string): string[] {
+export function termKeys(term: string, options: { concepts?: boolean } = {}): string[] {
   if (tooCommonToLookUp.has(term)) return [];
-  return [groupKey(term) ?? prefixKey(term), suffixKey(term)].filter((k): k is string => k !== null);
+  return [groupKey(term) ?? prefixKey(term), suffixKey(term), options.concepts === false ? null : conceptKey(term)].filter((k): k is string => k !== null);
 }
 
-/** The keys a query looks candidates up by, one group per term (terms without keys left out). */
-export function queryKeyGroups(query: readonly string[]): string[][] {
-  return query.map(termKeys).filter((keys) => keys.length > 0);
+/**
+ * The keys a query looks candidates up by, one group per term (terms without keys left out). `concepts: false`
+ * leaves out the concept keys (the bench measures what the concept table adds).
+ */
+export function queryKeyGroups(query: readonly string[], options: { concepts?: boolean } = {}): string[][] {
+  return query.map((t) => termKeys(t, options)).filter((keys) => keys.length > 0);
 }
 
 /**
@@ -170,7 +182,9 @@ export type KeyFrequencies = ReadonlyMap<string, number>;
 
 /** How much each query term says: the weight of its rarest key; a term without keys ("Kind") weighs as common. */
 export function termWeights(query: readonly string[], frequencies: KeyFrequencies): number[] {
-  return query.map((term) => Math.max(keyWeight(frequencyCap), ...termKeys(term).map((k) => keyWeight(frequencies.get(k) ?? frequencyCap))));
+  return query.map((term) =>
+    Math.max(keyWeight(frequencyCap), ...termKeys(term, { concepts: false }).map((k) => keyWeight(frequencies.get(k) ?? frequencyCap))),
+  );
 }
 
 /** All keys of a query, each once. */

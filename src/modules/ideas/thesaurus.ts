@@ -17,6 +17,8 @@ import { stem, stopWords, synonymOf, tableKeys } from './words.js';
  */
 const maxSenses = 4;
 let thesaurus: Map<string, string> | undefined;
+/** Every word of the thesaurus (stemmed), also those with several meanings and hence no key. */
+const vocabulary = new Set<string>();
 
 function loadThesaurus(): Map<string, string> {
   const text = readFileSync(new URL('./synonyms/openthesaurus.txt', import.meta.url), 'utf8');
@@ -28,6 +30,7 @@ function loadThesaurus(): Map<string, string> {
     for (const word of line.split(' ')) {
       if (stopWords.has(word)) continue;
       const stemmed = stem(word);
+      vocabulary.add(stemmed);
       const fromTable = synonymOf.has(stemmed) ? stemmed : synonymOf.has(word) ? word : undefined;
       const term = fromTable === undefined ? stemmed : synonymOf.get(fromTable)!;
       const sources = terms.get(term) ?? new Set<string>();
@@ -87,5 +90,24 @@ export function ownThesaurusKey(term: string): string | undefined {
   return thesaurus.get(term);
 }
 
+/** A word the matching knows: in the table or anywhere in the thesaurus (stemmed, folded). */
+export function isKnownWord(term: string): boolean {
+  thesaurus ??= loadThesaurus();
+  return synonymOf.has(term) || vocabulary.has(term);
+}
+
 /** Terms already looked up, with their key or null (bounded: cleared when full). */
 const headKeys = new Map<string, string | null>();
+
+/**
+ * German plurals often umlaut the last vowel (Hof/Höfe, Stadt/Städte, Wunsch/Wünsche). A stem with a folded
+ * umlaut in its last syllable becomes the form without it when only that form is a known word (a word of
+ * the table or of the thesaurus, or a compound whose head is one): "schulhoef" → "schulhof". A word that is
+ * known with its umlaut ("baeck", "muell") stays as it is.
+ */
+export function singularOf(stemmed: string): string {
+  const match = /^(.*)(ae|oe|ue)([^aeiou]+)$/.exec(stemmed);
+  if (!match || synonymOf.has(stemmed) || thesaurusKey(stemmed) !== undefined) return stemmed;
+  const candidate = `${match[1]}${match[2]![0]}${match[3]}`;
+  return synonymOf.has(candidate) || thesaurusKey(candidate) !== undefined ? candidate : stemmed;
+}
