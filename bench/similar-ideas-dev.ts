@@ -10,7 +10,7 @@
  * Figures for the README come from bench/ideas.ts, never from here.
  */
 import { candidateLimit, minimumScore } from '../src/modules/ideas/ideas.service.js';
-import { frequencyCap, keyWeight, matchTerms, queryKeyGroups, rareKeyLimit, storedTerms, type KeyFrequencies } from '../src/modules/ideas/matching.js';
+import { ideasWith, keyPairs, keyWeight, matchTerms, queryKeyGroups, rareKeyLimit, storedTerms, type KeyFrequencies } from '../src/modules/ideas/matching.js';
 import { rankSimilar } from '../src/modules/ideas/ranking.js';
 import { developmentSet, filler, heldOutSet, publishedMinutesAgo } from './similar-ideas-data.js';
 
@@ -43,25 +43,23 @@ stored.forEach((terms, i) => {
 });
 
 /** ideas.repository.ts `keyFrequencies`, in memory. */
-const frequenciesOf = (keys: string[]): KeyFrequencies => new Map(keys.map((k) => [k, Math.min(frequencyCap, postings.get(k)?.length ?? 0)]));
+const frequenciesOf = (keys: string[]): KeyFrequencies => ({ ideas: new Map(keys.map((k) => [k, postings.get(k)?.length ?? 0])), total: rows.length });
 
 /** ideas.repository.ts `similarCandidates`, in memory. */
 function candidates(groups: string[][], limit: number, frequencies: KeyFrequencies): number[] {
   const keys = [...new Set(groups.flat())];
   if (keys.length === 0) return [];
-  const weightOf = new Map(keys.map((k) => [k, keyWeight(frequencies.get(k) ?? frequencyCap)]));
-  const rare = keys.filter((k) => (frequencies.get(k) ?? frequencyCap) <= rareKeyLimit);
-  const first = groups.slice(0, 6);
+  const weightOf = new Map(keys.map((k) => [k, keyWeight(ideasWith(frequencies, k))]));
+  const rare = keys.filter((k) => ideasWith(frequencies, k) <= rareKeyLimit);
+  const pairs = keyPairs(groups, frequencies);
   const hitsOf = new Map<number, Set<string>>();
-  for (const key of new Set([...first.flat(), ...rare])) for (const i of postings.get(key) ?? []) (hitsOf.get(i) ?? hitsOf.set(i, new Set()).get(i)!).add(key);
+  for (const key of new Set([...pairs.flat(), ...rare])) for (const i of postings.get(key) ?? []) (hitsOf.get(i) ?? hitsOf.set(i, new Set()).get(i)!).add(key);
   const found: number[] = [];
-  for (const [i, held] of hitsOf) {
-    let ok = rare.some((k) => held.has(k));
-    const has = first.map((g) => g.filter((k) => held.has(k)));
-    for (let a = 0; a < has.length && !ok; a++) for (let b = a + 1; b < has.length && !ok; b++) ok = has[a]!.some((ka) => has[b]!.some((kb) => kb !== ka));
-    if (ok) found.push(i);
+  for (const [i, held] of hitsOf) if (rare.some((k) => held.has(k)) || pairs.some(([a, b]) => held.has(a) && held.has(b))) found.push(i);
+  if (found.length === 0) {
+    const rarest = [...keys].sort((a, b) => ideasWith(frequencies, a) - ideasWith(frequencies, b))[0]!;
+    found.push(...(postings.get(rarest) ?? []));
   }
-  if (found.length === 0) for (const key of keys) for (const i of postings.get(key) ?? []) if (!found.includes(i)) found.push(i);
   const weight = (i: number) => stored[i]!.reduce((sum, t) => sum + (weightOf.get(t) ?? 0), 0);
   return found
     .map((i) => ({ i, w: weight(i) }))
@@ -112,5 +110,7 @@ for (const [i, pair] of pairs.entries()) {
   }
 }
 for (const [part, c] of [...byPart].sort()) console.log(`${part.padEnd(22)} ${c.hits}/${c.queries} ${((100 * c.hits) / c.queries).toFixed(1)} %`);
-console.log(`${pairs.length} queries in ${Math.round(performance.now() - started)} ms; ranking p95 ${[...rankTimes].sort((a, b) => a - b)[Math.floor(rankTimes.length * 0.95)]!.toFixed(1)} ms`);
+console.log(
+  `${pairs.length} queries in ${Math.round(performance.now() - started)} ms; ranking p95 ${[...rankTimes].sort((a, b) => a - b)[Math.floor(rankTimes.length * 0.95)]!.toFixed(1)} ms`,
+);
 if (!process.env.QUIET) for (const m of misses) console.log(m);

@@ -124,7 +124,7 @@ describe('similar ideas: compounds', () => {
 describe('similar ideas: rarity', () => {
   it('weighs a word few ideas have far above one many have', () => {
     expect(keyWeight(1)).toBeGreaterThan(8 * keyWeight(frequencyCap));
-    const [zeltlager, kinder] = termWeights(matchTerms('Zeltlager für Kinder'), new Map([['~zeltl', 1]]));
+    const [zeltlager, kinder] = termWeights(matchTerms('Zeltlager für Kinder'), { ideas: new Map([['~zeltl', 1]]), total: 50_000 });
     expect(zeltlager).toBe(keyWeight(1));
     expect(kinder).toBe(keyWeight(frequencyCap)); // "Kind" is never looked up: it counts as common
   });

@@ -168,23 +168,57 @@ export function queryKeyGroups(query: readonly string[], options: { concepts?: b
 }
 
 /**
- * Rarity, as in BM25's inverse document frequency: the database counts the published ideas holding each lookup
- * key of a query, up to `frequencyCap` (a key in more is simply common). A rare key (in at most `rareKeyLimit`
- * ideas) finds ideas on its own; commoner keys find them only in pairs. A key weighs ln(1 + cap / ideas with
- * it): 6.2 for a key of one idea, 0.7 for a common one.
+ * Rarity, as in BM25's inverse document frequency: how many published ideas hold each lookup key of a query
+ * (`keyFrequencies` in the repository: the database's statistics for common keys, a count through the index
+ * for the others). A key weighs ln(1 + 500 / ideas with it): 6.2 for a key of one idea, 0.7 for a key of 500,
+ * nearly nothing for a word every idea has ("wünschen"). A rare key (in at most `rareKeyLimit` ideas) finds
+ * ideas on its own; commoner keys find them only in pairs.
  */
 export const frequencyCap = 500;
 export const rareKeyLimit = 50;
 export const keyWeight = (ideasWithKey: number): number => Math.log(1 + frequencyCap / Math.max(1, ideasWithKey));
 
-/** Ideas holding each key (counted up to the cap); a key not counted is taken as common. */
-export type KeyFrequencies = ReadonlyMap<string, number>;
+/** Ideas holding each key, and how many ideas there are; a key not listed is taken as held by all. */
+export interface KeyFrequencies {
+  ideas: ReadonlyMap<string, number>;
+  total: number;
+}
+
+/** The ideas holding a key, as far as the frequencies know. */
+export const ideasWith = (frequencies: KeyFrequencies, key: string): number => frequencies.ideas.get(key) ?? frequencies.total;
 
 /** How much each query term says: the weight of its rarest key; a term without keys ("Kind") weighs as common. */
 export function termWeights(query: readonly string[], frequencies: KeyFrequencies): number[] {
-  return query.map((term) =>
-    Math.max(keyWeight(frequencyCap), ...termKeys(term, { concepts: false }).map((k) => keyWeight(frequencies.get(k) ?? frequencyCap))),
-  );
+  return query.map((term) => {
+    const keys = termKeys(term, { concepts: false });
+    return keys.length === 0 ? keyWeight(frequencyCap) : Math.max(...keys.map((k) => keyWeight(ideasWith(frequencies, k))));
+  });
+}
+
+/** The pairs looked up would find at most about this many ideas together, were their keys independent. */
+export const pairBudget = 500;
+
+/**
+ * The pairs of keys that find an idea holding two different things the query names: one key each from two
+ * of the first six terms. Terms whose keys overlap say one thing (a compound and its head, two synonyms, two
+ * words of one concern: "Wasserspielplatz" and "Spielplatz" both hold "=spielplatz"), so they make no pair;
+ * such a pair would find every idea holding that one thing. With frequencies, the most specific pairs come
+ * first, up to `pairBudget` ideas: a pair of keys so common that together they would find thousands
+ * ("Spielplatz" with "wünschen", which nearly every idea says) is left out.
+ */
+export function keyPairs(groups: readonly (readonly string[])[], frequencies?: KeyFrequencies): [string, string][] {
+  const distinct: (readonly string[])[] = [];
+  for (const group of groups) if (!distinct.some((d) => d.some((k) => group.includes(k)))) distinct.push(group);
+  const first = distinct.slice(0, 6);
+  const pairs = first.flatMap((a, i) => first.slice(i + 1).flatMap((b) => a.flatMap((ka) => b.map((kb): [string, string] => [ka, kb]))));
+  if (!frequencies) return pairs;
+  const expected = ([a, b]: [string, string]) => (ideasWith(frequencies, a) * ideasWith(frequencies, b)) / Math.max(1, frequencies.total);
+  let spent = 0;
+  return pairs
+    .map((pair) => ({ pair, ideas: expected(pair) }))
+    .sort((x, y) => x.ideas - y.ideas)
+    .filter(({ ideas }) => (spent += ideas) <= pairBudget)
+    .map(({ pair }) => pair);
 }
 
 /** All keys of a query, each once. */

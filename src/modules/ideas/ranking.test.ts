@@ -44,10 +44,13 @@ describe('similar ideas: ranking', () => {
 
   it('counts a rare word of the query more than a common one', () => {
     const query = matchTerms('Zeltlager am Spielplatz');
-    const frequencies = new Map([
-      ['~zeltl', 1],
-      ['=spielplatz', 500],
-    ]);
+    const frequencies = {
+      ideas: new Map([
+        ['~zeltl', 1],
+        ['=spielplatz', 500],
+      ]),
+      total: 50_000,
+    };
     const rank = (title: string) => rankSimilar(query, [idea('i', title)], { limit: 1, minimumScore: 0, frequencies })[0]!.score;
     expect(rank('Zeltlager für Kinder')).toBeGreaterThan(rank('Neue Schaukel am Spielplatz'));
   });
