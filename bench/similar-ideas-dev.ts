@@ -9,7 +9,7 @@
  * bench/ideas.ts alone, once (its originals are in the index, as there).
  * Figures for the README come from bench/ideas.ts, never from here.
  */
-import { candidateLimit, minimumScore } from '../src/modules/ideas/ideas.service.js';
+import { candidateLimit, minimumScore } from '../src/modules/ideas/similar.service.js';
 import { ideasWith, keyPairs, keyWeight, matchTerms, queryKeyGroups, rareKeyLimit, storedTerms, type KeyFrequencies } from '../src/modules/ideas/matching.js';
 import { rankSimilar } from '../src/modules/ideas/ranking.js';
 import { developmentSet, filler, heldOutSet, publishedMinutesAgo } from './similar-ideas-data.js';

@@ -13,11 +13,11 @@ import type { SearchHit } from '../../platform/search/search.js';
 import { ideaMail } from './emails/idea-mails.js';
 import { ideaMailMessages } from './emails/idea-mails.messages.js';
 import { checkToken, confirmLinkHours, expiringToken, lastingToken, tokenSubject } from './links.js';
-import { frequencyCap, matchingVersion, matchTerms, queryKeyGroups, storedTerms } from './matching.js';
-import { rankSimilar, type MatchContext } from './ranking.js';
+import { matchingVersion, storedTerms } from './matching.js';
 import { authorize } from './ideas.policy.js';
 import { declinedDays, unconfirmedDays } from './ideas.privacy.js';
 import * as repo from './ideas.repository.js';
+import { findSimilar, type SimilarOptions } from './similar.service.js';
 import { statusLabel } from './ideas.topics.js';
 import { declineReasonLabel } from './moderation.messages.js';
 
@@ -30,11 +30,6 @@ export const followLimit = { bucket: 'ideas.follow:ip', max: 20, windowSeconds: 
 
 export const ideaPath = (id: string) => `/mitmachen/ideen/${id}`;
 export const pageSize = 20;
-/** At most this many similar ideas are suggested; below `minimumScore` an idea is not "similar". */
-export const similarLimit = 5;
-export const minimumScore = 0.25;
-/** How many candidates (those sharing the most lookup keys) are scored in full. */
-export const candidateLimit = 100;
 
 export interface SubmitInput {
   kind: IdeaKind;
@@ -150,27 +145,16 @@ export function createIdeaService(deps: AppDeps) {
     }
   }
 
-  /**
-   * Published ideas like a text, best first: the form while someone types, the check page before sending, the
-   * JSON API and the moderation page all ask this. `topic` and `district` (what the person chose in the form)
-   * order ideas the text finds alike; they never make an idea similar by themselves.
-   */
-  async function similar(text: string, options: { limit?: number; except?: string } & MatchContext = {}): Promise<SimilarIdea[]> {
-    const query = matchTerms(text);
-    const groups = queryKeyGroups(query);
-    const frequencies = await repo.keyFrequencies(db, [...new Set(groups.flat())], frequencyCap);
-    const candidates = await repo.similarCandidates(db, groups, candidateLimit, frequencies);
-    const context = { topic: options.topic, district: options.district };
-    return rankSimilar(query, candidates, { limit: options.limit ?? similarLimit, minimumScore, except: options.except, context, frequencies }).map(
-      ({ candidate: c, score }) => ({
-        id: c.id,
-        title: c.title,
-        url: ideaPath(c.id),
-        score,
-        supporters: c.supporters,
-        status: c.status,
-      }),
-    );
+  /** Published ideas like a text, best first (similar.service.ts): form, check page, JSON API and moderation page. */
+  async function similar(text: string, options: SimilarOptions = {}): Promise<SimilarIdea[]> {
+    return (await findSimilar(db, text, options)).map(({ candidate: c, score }) => ({
+      id: c.id,
+      title: c.title,
+      url: ideaPath(c.id),
+      score,
+      supporters: c.supporters,
+      status: c.status,
+    }));
   }
 
   return {
