@@ -6,6 +6,10 @@ document.addEventListener('DOMContentLoaded', function () {
   var title = form && form.querySelector('#title');
   var box = document.getElementById('similar-live');
   if (!form || !title || !box) return;
+  var topic = form.querySelector('#topic');
+  var district = form.querySelector('#district');
+  // The topic list starts on its first entry: it says something only once the person has picked one.
+  var topicChosen = false;
   var timer = null;
   var last = '';
 
@@ -32,10 +36,13 @@ document.addEventListener('DOMContentLoaded', function () {
 
   function ask() {
     var text = title.value.trim();
-    if (text === last) return;
-    last = text;
+    var query = 'text=' + encodeURIComponent(text);
+    if (topic && topicChosen) query += '&thema=' + encodeURIComponent(topic.value);
+    if (district && district.value) query += '&bezirk=' + encodeURIComponent(district.value);
+    if (query === last) return;
+    last = query;
     if (text.length < 5) return show([]);
-    fetch('/api/v1/ideen/aehnliche?text=' + encodeURIComponent(text), { headers: { accept: 'application/json' } })
+    fetch('/api/v1/ideen/aehnliche?' + query, { headers: { accept: 'application/json' } })
       .then(function (response) {
         return response.ok ? response.json() : { ideas: [] };
       })
@@ -51,4 +58,11 @@ document.addEventListener('DOMContentLoaded', function () {
     clearTimeout(timer);
     timer = setTimeout(ask, 300);
   });
+  // A chosen topic or district ranks ideas filed the same way first: ask again.
+  if (topic)
+    topic.addEventListener('change', function () {
+      topicChosen = true;
+      ask();
+    });
+  if (district) district.addEventListener('change', ask);
 });

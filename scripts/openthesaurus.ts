@@ -1,5 +1,5 @@
 /**
- * The synonym groups the similar-idea matching takes from OpenThesaurus (src/modules/ideas/matching.ts),
+ * The synonym groups the similar-idea matching takes from OpenThesaurus (src/modules/ideas/thesaurus.ts),
  * derived from the text thesaurus of Debian's `openthesaurus-de-text` package:
  *
  *   apt-get install openthesaurus-de-text   (or: apt-get download … && dpkg-deb -x …)
@@ -11,10 +11,10 @@
  *   places; verbs and phrases ("(etwas) beantragen") would need a different treatment;
  * - not the entries marked as outdated, figurative or offensive (veraltet, veraltend, historisch, fig.,
  *   derb, vulg., abwertend): their sense is not the plain one, they join groups that do not mean the same;
- * - folded as matching.ts folds (lower case, ä → ae, ß → ss), each word once per group;
+ * - folded as words.ts folds (lower case, ä → ae, ß → ss), each word once per group;
  * - groups of 2 to 20 words: a group needs two words, and the few larger ones are loose collections of
  *   colloquial words rather than synonyms.
- * Stemming and the choice of a group's key happen in matching.ts, so the file does not change with the stemmer.
+ * Stemming and the choice of a group's key happen in thesaurus.ts, so the file does not change with the stemmer.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

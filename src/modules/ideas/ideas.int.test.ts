@@ -168,6 +168,18 @@ describe('Ideen & Anliegen: submitting', () => {
     expect(missing.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
   });
 
+  it('takes the topic and district chosen so far in the API: they order the same suggestions, an unknown topic is refused', async () => {
+    const text = encodeURIComponent('Schattenplätze Spielplatz Kurpark');
+    const withTopic = await visitor().get(`/api/v1/ideen/aehnliche?text=${text}&thema=spielen-sport&bezirk=Hamm-Mitte`);
+    expect(withTopic.statusCode).toBe(200);
+    expect(withTopic.json<{ ideas: { id: string }[] }>().ideas[0]!.id).toBe(demoIdeaId('spielen-sport-0'));
+    const otherTopic = await visitor().get(`/api/v1/ideen/aehnliche?text=${text}&thema=schule`);
+    expect(otherTopic.json<{ ideas: { id: string }[] }>().ideas[0]!.id).toBe(demoIdeaId('spielen-sport-0')); // the text decides first
+    const unknown = await visitor().get(`/api/v1/ideen/aehnliche?text=${text}&thema=raumfahrt`);
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
+  });
+
   it('suggests an idea written with a synonym from OpenThesaurus, also one stored before the synonyms came (the job ideas.reindex)', async () => {
     const similarTo = async (text: string) =>
       (await visitor().get(`/api/v1/ideen/aehnliche?text=${encodeURIComponent(text)}`)).json<{ ideas: { id: string }[] }>().ideas.map((i) => i.id);

@@ -129,7 +129,7 @@ export function registerIdeaPages(
     const v = form.value;
     // Without JavaScript the similar ideas come on a check page before sending.
     if (v.checked !== 'ja') {
-      const similar = await service.similar(`${v.title} ${v.body}`);
+      const similar = await service.similar(`${v.title} ${v.body}`, { topic: v.topic, district: v.district || undefined });
       if (similar.length > 0) return reply.html(<IdeaFormPage ctx={ctx} values={values} similar={similar} />);
     }
     const result = await service.submit(

@@ -193,45 +193,6 @@ export function listEntries(db: Executor, ideaId: string) {
     .execute();
 }
 
-/**
- * Candidates for "similar ideas", through the GIN index on the stored keys (one group of keys per
- * query term): first the ideas sharing keys of at least two different terms (pairs of the first six
- * terms), those sharing the most keys first; only when that finds none, those sharing one. A
- * common word alone cannot flood the candidates.
- */
-export async function similarCandidates(db: Executor, groups: string[][], limit: number) {
-  const keys = [...new Set(groups.flat())];
-  if (keys.length === 0) return [];
-  const wanted = sql`${sql.val(keys)}::text[]`;
-  const base = () =>
-    db
-      .selectFrom('ideas')
-      .select(['id', 'title', 'match_terms', 'supporters', 'status'])
-      .where('moderation', '=', 'published')
-      .orderBy(sql`(SELECT count(*) FROM unnest(match_terms) AS k WHERE k = ANY(${wanted}))`, 'desc')
-      .orderBy('published_at', 'desc')
-      .limit(limit);
-  const first = groups.slice(0, 6);
-  // Each pair as `@>` of two keys: the planner combines these in one BitmapOr over the GIN index.
-  const pairs = first.flatMap((a, i) => first.slice(i + 1).flatMap((b) => a.flatMap((ka) => b.filter((kb) => kb !== ka).map((kb) => [ka, kb]))));
-  const strong = pairs.length
-    ? await base()
-        .where(
-          sql<boolean>`(${sql.join(
-            pairs.map((pair) => sql`match_terms @> ${sql.val(pair)}::text[]`),
-            sql` OR `,
-          )})`,
-        )
-        .execute()
-    : [];
-  if (strong.length > 0) return strong;
-  const weak = await base()
-    .where(sql<boolean>`match_terms && ${wanted}`)
-    .execute();
-  const seen = new Set(strong.map((r) => r.id));
-  return [...strong, ...weak.filter((r) => !seen.has(r.id))].slice(0, limit);
-}
-
 /** Ideas whose stored terms an older version of the matching computed (ideas.reindex). */
 export function outdatedMatchTerms(db: Executor, version: number, limit: number) {
   return db.selectFrom('ideas').select(['id', 'title', 'body']).where('match_version', '<', version).orderBy('id').limit(limit).execute();

@@ -6,7 +6,12 @@ const choice = <T extends string>(values: readonly T[]) => Type.Union(values.map
 
 export const ListQuery = pageQuery({ thema: QueryText(40), bezirk: QueryText(80), status: QueryText(40), sortierung: QueryText(20), seite: QueryText(6) });
 export const TokenQuery = pageQuery({ token: QueryText(200) });
-export const SimilarQuery = Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) });
+/** `thema` and `bezirk`: what the person chose in the form so far (optional); they order, they do not filter. */
+export const SimilarQuery = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 2000 }),
+  thema: Type.Optional(choice(ideaTopics)),
+  bezirk: Type.Optional(Type.String({ maxLength: 80 })),
+});
 
 /** Submitting an idea or concern. `email` is required without an account (the route checks); `website` is the honeypot. */
 export const IdeaForm = Type.Object({

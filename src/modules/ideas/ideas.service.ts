@@ -13,10 +13,11 @@ import type { SearchHit } from '../../platform/search/search.js';
 import { ideaMail } from './emails/idea-mails.js';
 import { ideaMailMessages } from './emails/idea-mails.messages.js';
 import { checkToken, confirmLinkHours, expiringToken, lastingToken, tokenSubject } from './links.js';
-import { matchingVersion, matchTerms, queryKeyGroups, readStoredTerms, similarity, storedTerms } from './matching.js';
+import { matchingVersion, storedTerms } from './matching.js';
 import { authorize } from './ideas.policy.js';
 import { declinedDays, unconfirmedDays } from './ideas.privacy.js';
 import * as repo from './ideas.repository.js';
+import { findSimilar, type SimilarOptions } from './similar.service.js';
 import { statusLabel } from './ideas.topics.js';
 import { declineReasonLabel } from './moderation.messages.js';
 
@@ -29,11 +30,6 @@ export const followLimit = { bucket: 'ideas.follow:ip', max: 20, windowSeconds: 
 
 export const ideaPath = (id: string) => `/mitmachen/ideen/${id}`;
 export const pageSize = 20;
-/** At most this many similar ideas are suggested; below `minimumScore` an idea is not "similar". */
-export const similarLimit = 5;
-export const minimumScore = 0.25;
-/** How many candidates (those sharing the most lookup keys) are scored in full. */
-export const candidateLimit = 100;
 
 export interface SubmitInput {
   kind: IdeaKind;
@@ -149,16 +145,16 @@ export function createIdeaService(deps: AppDeps) {
     }
   }
 
-  async function similar(text: string, options: { limit?: number; except?: string } = {}): Promise<SimilarIdea[]> {
-    const query = matchTerms(text);
-    const candidates = await repo.similarCandidates(db, queryKeyGroups(query), candidateLimit);
-    return candidates
-      .filter((c) => c.id !== options.except)
-      .map((c) => ({ c, score: similarity(query, readStoredTerms(c.match_terms)) }))
-      .filter((s) => s.score >= minimumScore)
-      .sort((a, b) => b.score - a.score || b.c.supporters - a.c.supporters)
-      .slice(0, options.limit ?? similarLimit)
-      .map(({ c, score }) => ({ id: c.id, title: c.title, url: ideaPath(c.id), score, supporters: c.supporters, status: c.status }));
+  /** Published ideas like a text, best first (similar.service.ts): form, check page, JSON API and moderation page. */
+  async function similar(text: string, options: SimilarOptions = {}): Promise<SimilarIdea[]> {
+    return (await findSimilar(db, text, options)).map(({ candidate: c, score }) => ({
+      id: c.id,
+      title: c.title,
+      url: ideaPath(c.id),
+      score,
+      supporters: c.supporters,
+      status: c.status,
+    }));
   }
 
   return {
@@ -261,7 +257,11 @@ export function createIdeaService(deps: AppDeps) {
       authorize(actor, 'ideas.moderate');
       const idea = await repo.findIdea(db, id);
       if (!idea || idea.moderation === 'unconfirmed') throw notFound('Beitrag');
-      return { idea, entries: await repo.listEntries(db, id), similar: await similar(`${idea.title} ${idea.body}`, { except: id }) };
+      return {
+        idea,
+        entries: await repo.listEntries(db, id),
+        similar: await similar(`${idea.title} ${idea.body}`, { except: id, topic: idea.topic, district: idea.district ?? undefined }),
+      };
     },
 
     /** Publish (perhaps with personal data taken out, and a note saying so), hold, or decline with a reason. */

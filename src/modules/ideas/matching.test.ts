@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { matchTerms, nearlyEqual, queryKeys, readStoredTerms, similarity, singularOf, stem, storedTerms, thesaurusKey } from './matching.js';
+import {
+  compoundParts,
+  frequencyCap,
+  keyWeight,
+  matchTerms,
+  nearlyEqual,
+  queryKeys,
+  readStoredTerms,
+  singularOf,
+  stem,
+  storedTerms,
+  termWeights,
+  thesaurusKey,
+} from './matching.js';
+import { similarity } from './ranking.js';
 
 const score = (query: string, title: string, body = '') => similarity(matchTerms(query), readStoredTerms(storedTerms(title, body)));
 
@@ -90,5 +104,28 @@ describe('similar ideas: plural umlauts', () => {
   it('takes a plural with an umlaut back to the known singular, and leaves words known with their umlaut alone', () => {
     expect(matchTerms('Schulhöfen')).toEqual(matchTerms('Schulhof'));
     expect(singularOf('muell')).toBe('muell');
+  });
+});
+
+describe('similar ideas: compounds', () => {
+  it('splits a compound into its known head and what comes before it, so each part meets the other idea', () => {
+    expect(compoundParts('lastenradparkplatz')).toEqual(['lastenrad', 'parkplatz']);
+    expect(matchTerms('Lastenradparkplätze')).toEqual(['lastenradparkplatz', 'lastenrad', 'parkplatz']);
+    // The linking "-en-" of Famili-en-zentrum goes; "Familie" is the table's "eltern".
+    expect(compoundParts('familienzentrum')).toEqual(['eltern', 'zentrum']);
+  });
+
+  it('leaves known words and words without a known head whole', () => {
+    expect(compoundParts('spielplatz')).toBeNull();
+    expect(compoundParts('unterstand')).toBeNull();
+  });
+});
+
+describe('similar ideas: rarity', () => {
+  it('weighs a word few ideas have far above one many have', () => {
+    expect(keyWeight(1)).toBeGreaterThan(8 * keyWeight(frequencyCap));
+    const [zeltlager, kinder] = termWeights(matchTerms('Zeltlager für Kinder'), { ideas: new Map([['~zeltl', 1]]), total: 50_000 });
+    expect(zeltlager).toBe(keyWeight(1));
+    expect(kinder).toBe(keyWeight(frequencyCap)); // "Kind" is never looked up: it counts as common
   });
 });

@@ -12,100 +12,43 @@
  * 3. The database keeps these terms per idea (`ideas.match_terms`, GIN index, with the group keys as
  *    "=key") and narrows the candidates to ideas sharing a key; `similarity()` ranks them.
  *
- * The synonyms live in this table and in a file derived from OpenThesaurus (not a text-search synonym
+ * 4. `conceptOf(term)`: the family concern a word belongs to (concepts.ts: "teuer" and "kostenlos" are both
+ *    about cost), stored as "%concept"; it counts half of a shared word.
+ *
+ * The synonyms live in the table and in a file derived from OpenThesaurus (not a text-search synonym
  * file: a managed PostgreSQL cannot take one). When either changes in a way that changes stored terms,
  * raise `matchingVersion`: the job `ideas.reindex` then recomputes the stored terms of every idea.
  */
-import { readFileSync } from 'node:fs';
+import { conceptOf } from './concepts.js';
+import { isKnownWord, singularOf, thesaurusKey } from './thesaurus.js';
+import { fold, stem, stopWords, synonymOf } from './words.js';
+
+export { fold, stem, synonymGroups } from './words.js';
+export { singularOf, thesaurusKey } from './thesaurus.js';
 
 /** The version of what `storedTerms` computes; rows with an older `ideas.match_version` are recomputed. */
-export const matchingVersion = 2;
-
-/** Words that mean the same for our purpose, each group mapped to its first word. Stems, folded. */
-export const synonymGroups: readonly (readonly string[])[] = [
-  ['spielplatz', 'spielgelaend', 'spielflaech', 'spielpark', 'bolzplatz', 'spielstaett'],
-  ['kita', 'kindergart', 'kindertagesstaett', 'kindertagesstatt', 'krippe', 'kinderkripp', 'tagesstaett'],
-  ['kinderarzt', 'kinderaerzt', 'kinderaerztin', 'kinderaerztinn', 'paediat', 'kinderpraxi', 'kinderarztpraxi'],
-  ['radweg', 'fahrradweg', 'radspur', 'fahrradspur', 'radstreif', 'radfahrstreif'],
-  ['fussweg', 'gehweg', 'buergersteig', 'trottoir', 'fusspfad'],
-  ['ampel', 'fussgaengerampel', 'lichtsignal', 'signalanlag'],
-  ['zebrastreif', 'fussgaengerueberweg', 'ueberweg', 'querungshilf'],
-  ['schwimmbad', 'hallenbad', 'freibad', 'bad', 'schwimmhall'],
-  ['tagesmutt', 'tagespfleg', 'tagesvat', 'kindertagespfleg'],
-  ['schulweg', 'schulwege'],
-  ['beleuchtung', 'licht', 'lamp', 'laterne', 'strassenlatern', 'strassenbeleuchtung'],
-  ['toilett', 'wc', 'klo'],
-  ['muell', 'abfall', 'dreck', 'unrat'],
-  ['bank', 'sitzbank', 'sitzgelegenheit'],
-  ['jugendzentrum', 'jugendtreff', 'jugendhau', 'jugendclub'],
-  ['sport', 'sporthall', 'turnhall'],
-  ['bus', 'busli', 'buslinie', 'oepnv', 'nahverkehr'],
-  ['tempo', 'geschwindigkeit', 'raser', 'rasen'],
-  ['kind', 'nachwuch', 'kinderchen'],
-  ['eltern', 'mutt', 'vat', 'familie', 'famili'],
-  ['betreuung', 'betreuungsplatz', 'betreuungsangebot'],
-  ['schatten', 'sonnenschutz', 'sonnensegel'],
-  ['baum', 'baeum', 'begruenung'],
-  ['wickelraum', 'wickeltisch', 'wickelmoeglichkeit'],
-  ['parkplatz', 'stellplatz', 'parkflaech'],
-];
-
-const synonymOf = new Map<string, string>();
-for (const group of synonymGroups) for (const word of group) synonymOf.set(word, group[0]!);
-
-/** The canonical words of the table: a thesaurus group holding one takes it as its key. */
-const tableKeys = new Set(synonymGroups.map((g) => g[0]!));
-
-/** Parts we split compounds into when a word contains them (longest first). */
-const compoundParts = [...new Set(synonymGroups.flat())].filter((w) => w.length >= 4).sort((a, b) => b.length - a.length);
-
-const stopWords = new Set(
-  (
-    'der die das den dem des ein eine einen einem einer eines und oder aber auch nicht kein keine keinen ist sind war waren wird werden ' +
-    'wurde sein hat haben hatte im in am an auf aus bei bis durch fuer gegen mit nach ohne ueber um unter vom von vor zu zum zur ' +
-    'es er sie wir ihr ich du man sich mich mir uns euch ihnen wie was wo wer wann warum weil dass da dort hier so sehr mehr viel ' +
-    'viele bitte gibt geben kann koennen koennte muss muessen soll sollte sollten waere wuerde wuerden noch schon nur immer oft ' +
-    'endlich neue neuer neues neuen unser unsere unseren meine mein meinen dies diese dieser dieses jede jeder jedes alle allen ' +
-    'mal ganz gar etwa als denn doch ja nein ob wenn dann damit dafuer davon dazu hamm stadt'
-  ).split(' '),
-);
-
-/** Folds German spelling so "Spielgelände" and "Spielgelaende" meet. */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
-
-/** A light German stemmer: strips the common inflection endings, never below four letters. */
-export function stem(word: string): string {
-  let w = word;
-  for (const ending of ['ungen', 'heiten', 'keiten', 'innen', 'ern', 'en', 'er', 'es', 'em', 'e', 'n', 's']) {
-    if (w.length - ending.length >= 4 && w.endsWith(ending)) {
-      w = ending === 'ungen' ? `${w.slice(0, -ending.length)}ung` : w.slice(0, -ending.length);
-      break;
-    }
-  }
-  // Plural umlauts: "plaetz" (Plätze) → "platz".
-  return w.replace(/aetz$/, 'atz').replace(/aeum$/, 'aum');
-}
+export const matchingVersion = 3;
+/** What may join the parts of a compound: Ganztag-s-schule, Famili-en-zentrum, Kind-er-garten, Hund-e-wiese. */
+const linkingElements = ['s', 'es', 'n', 'en', 'er', 'e'];
 
 /**
- * German plurals often umlaut the last vowel (Hof/Höfe, Stadt/Städte, Wunsch/Wünsche). A stem with a folded
- * umlaut in its last syllable becomes the form without it when only that form is a known word (a word of
- * the table or of the thesaurus, or a compound whose head is one): "schulhoef" → "schulhof". A word that is
- * known with its umlaut ("baeck", "muell") stays as it is.
+ * A compound's modifier and head: the longest head that is a known word (the table or the thesaurus, at
+ * least four letters) and what comes before it, with its linking element dropped when that gives a known word
+ * ("lastenradparkplatz" → lastenrad + parkplatz, "kinderstadtpla" → kind + stadtpla). A known word itself is
+ * not split; neither is a word whose modifier would be shorter than four letters or a stop word.
  */
-export function singularOf(stemmed: string): string {
-  const match = /^(.*)(ae|oe|ue)([^aeiou]+)$/.exec(stemmed);
-  if (!match || synonymOf.has(stemmed) || thesaurusKey(stemmed) !== undefined) return stemmed;
-  const candidate = `${match[1]}${match[2]![0]}${match[3]}`;
-  return synonymOf.has(candidate) || thesaurusKey(candidate) !== undefined ? candidate : stemmed;
+export function compoundParts(term: string): [modifier: string, head: string] | null {
+  if (isKnownWord(term)) return null;
+  for (let start = 4; start <= term.length - 4; start++) {
+    const head = term.slice(start);
+    if (!isKnownWord(head)) continue;
+    const modifier = term.slice(0, start);
+    const known = linkingElements.map((l) => (modifier.endsWith(l) ? modifier.slice(0, -l.length) : '')).find((m) => m.length >= 4 && isKnownWord(m));
+    const part = known ?? modifier;
+    if (part.length < 4 || stopWords.has(part)) continue;
+    return [synonymOf.get(part) ?? part, synonymOf.get(head) ?? head];
+  }
+  return null;
 }
 
 /** The terms a text is matched by: folded, stemmed, synonyms and compound parts resolved, each once. */
@@ -120,105 +63,12 @@ export function matchTerms(text: string): string[] {
       continue;
     }
     const singular = singularOf(stemmed);
-    if (singular !== stemmed) {
-      terms.add(synonymOf.get(singular) ?? singular);
-      continue;
-    }
-    terms.add(stemmed);
-    for (const part of compoundParts) {
-      if (stemmed.length > part.length + 2 && stemmed.includes(part)) {
-        terms.add(synonymOf.get(part)!);
-        const rest = stem(stemmed.replace(part, ''));
-        if (rest.length >= 4 && !stopWords.has(rest)) terms.add(synonymOf.get(rest) ?? rest);
-        break;
-      }
-    }
+    const term = synonymOf.get(singular) ?? singular;
+    terms.add(term);
+    for (const part of compoundParts(term) ?? []) terms.add(part);
   }
   return [...terms];
 }
-
-/**
- * OpenThesaurus (synonyms/openthesaurus.txt, made by scripts/openthesaurus.ts): groups of nouns that
- * mean the same. Each word is stemmed and run through the table like a typed word, then every group gets
- * one key:
- * - the table's word, when the group is about the table's sense: it holds two words of the table's
- *   group ("Kita", "Kindertagesstätte"), or the table's word has only this one group in the thesaurus.
- *   A table word in a group of another sense ("Bank" beside "Geldinstitut", the table means the seat) is
- *   left out of that group;
- * - otherwise the group's most general word: the one in the most groups (the common word, "Bibliothek"
- *   for "Bücherei"), shorter and then alphabetical first on a tie, but never a word with more than
- *   `maxSenses` meanings ("Masse", "Gruppe"), which would join groups that do not mean the same.
- * A word in one group takes that group's key; a word that is itself a key keeps it; a word in several
- * groups with different keys is ambiguous and gets none. The table's words are their own keys.
- */
-const maxSenses = 4;
-let thesaurus: Map<string, string> | undefined;
-
-function loadThesaurus(): Map<string, string> {
-  const text = readFileSync(new URL('./synonyms/openthesaurus.txt', import.meta.url), 'utf8');
-  /** Per group: each term, and for a table word how many different words of the table's group led to it. */
-  const groups: Map<string, Set<string>>[] = [];
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const terms = new Map<string, Set<string>>();
-    for (const word of line.split(' ')) {
-      if (stopWords.has(word)) continue;
-      const stemmed = stem(word);
-      const fromTable = synonymOf.has(stemmed) ? stemmed : synonymOf.has(word) ? word : undefined;
-      const term = fromTable === undefined ? stemmed : synonymOf.get(fromTable)!;
-      const sources = terms.get(term) ?? new Set<string>();
-      sources.add(fromTable ?? stemmed);
-      terms.set(term, sources);
-    }
-    if (terms.size >= 2) groups.push(terms);
-  }
-  const senses = new Map<string, number>();
-  for (const group of groups) for (const term of group.keys()) senses.set(term, (senses.get(term) ?? 0) + 1);
-  const keysOf = new Map<string, Set<string>>();
-  for (const group of groups) {
-    const tableWords = [...group].filter(([t]) => tableKeys.has(t));
-    const tableSense = tableWords.find(([t, sources]) => sources.size >= 2 || senses.get(t) === 1)?.[0];
-    const members = [...group.keys()].filter((t) => t === tableSense || !tableKeys.has(t));
-    if (members.length < 2) continue;
-    const key =
-      tableSense ??
-      members.filter((t) => senses.get(t)! <= maxSenses).sort((a, b) => senses.get(b)! - senses.get(a)! || a.length - b.length || (a < b ? -1 : 1))[0];
-    if (key === undefined) continue;
-    for (const term of members) {
-      const keys = keysOf.get(term) ?? new Set<string>();
-      keys.add(key);
-      keysOf.set(term, keys);
-    }
-  }
-  const keyOf = new Map<string, string>();
-  for (const [term, keys] of keysOf) {
-    if (keys.has(term)) keyOf.set(term, term);
-    else if (keys.size === 1) keyOf.set(term, [...keys][0]!);
-  }
-  for (const key of tableKeys) keyOf.set(key, key);
-  return keyOf;
-}
-
-/** The shortest head a compound is looked up by in the thesaurus (as `isHeadOf`). */
-const minHead = 5;
-
-/**
- * The key of a term's synonym group in OpenThesaurus, or of its longest head that has one
- * ("stadtbibliothek" → "bibliothek"); undefined when it has none.
- */
-export function thesaurusKey(term: string): string | undefined {
-  thesaurus ??= loadThesaurus();
-  const cached = headKeys.get(term);
-  if (cached !== undefined) return cached ?? undefined;
-  let key = thesaurus.get(term);
-  for (let start = 3; key === undefined && term.length - start >= minHead; start++) key = thesaurus.get(term.slice(start));
-  if (headKeys.size >= 100_000) headKeys.clear();
-  headKeys.set(term, key ?? null);
-  return key;
-}
-
-/** Terms already looked up, with their key or null (bounded: cleared when full). */
-const headKeys = new Map<string, string | null>();
 
 /** Fuzzy equality of two terms (one typo in a longer word): the edit distance is at most 1, or 2 from 8 letters. */
 export function nearlyEqual(a: string, b: string): boolean {
@@ -238,28 +88,6 @@ export function nearlyEqual(a: string, b: string): boolean {
     previous = current;
   }
   return previous[b.length]! <= allowed;
-}
-
-/**
- * How alike a query is to an idea, 0…1: the share of the query's terms found in the idea's title
- * (counting double) or text, each typo-tolerant, or as a synonym from the thesaurus.
- */
-export function similarity(query: readonly string[], idea: { titleTerms: readonly string[]; terms: readonly string[] }): number {
-  if (query.length === 0) return 0;
-  let score = 0;
-  let titleKeys: Set<string | undefined> | undefined;
-  let keys: Set<string | undefined> | undefined;
-  for (const term of query) {
-    const same = (t: string) => nearlyEqual(t, term) || isHeadOf(t, term) || isHeadOf(term, t);
-    const key = thesaurusKey(term);
-    if (key !== undefined) {
-      titleKeys ??= new Set(idea.titleTerms.map(thesaurusKey));
-      keys ??= new Set(idea.terms.map(thesaurusKey));
-    }
-    if (idea.titleTerms.some(same) || (key !== undefined && titleKeys!.has(key))) score += 2;
-    else if (idea.terms.some(same) || (key !== undefined && keys!.has(key))) score += 1;
-  }
-  return Math.round((score / (2 * query.length)) * 1000) / 1000;
 }
 
 /**
@@ -287,9 +115,15 @@ export const groupKey = (term: string): string | null => {
   return key === undefined ? null : `=${key}`;
 };
 
+/** The key a term's family concern is stored and looked up by ("%kost"), if it has one (concepts.ts). */
+export const conceptKey = (term: string): string | null => {
+  const concept = conceptOf(term);
+  return concept === undefined ? null : `%${concept}`;
+};
+
 /**
  * What is stored per idea: the terms of title and text, the title's marked with "t:", their prefix
- * and suffix keys, and their synonym group keys.
+ * and suffix keys, their synonym group keys and their concept keys.
  */
 export function storedTerms(title: string, body: string): string[] {
   const titleTerms = matchTerms(title);
@@ -301,6 +135,8 @@ export function storedTerms(title: string, body: string): string[] {
     if (suffix) all.add(suffix);
     const group = groupKey(term);
     if (group) all.add(group);
+    const concept = conceptKey(term);
+    if (concept) all.add(concept);
   }
   return [...all];
 }
@@ -309,17 +145,80 @@ export function storedTerms(title: string, body: string): string[] {
 export function readStoredTerms(stored: readonly string[]): { titleTerms: string[]; terms: string[] } {
   return {
     titleTerms: stored.filter((t) => t.startsWith('t:')).map((t) => t.slice(2)),
-    terms: stored.filter((t) => !t.startsWith('t:') && !t.startsWith('~') && !t.startsWith('^') && !t.startsWith('=')),
+    terms: stored.filter((t) => !/^(t:|[~^=%])/.test(t)),
   };
 }
 
 /**
- * The keys a query looks candidates up by, one group per term: its synonym group key when it has one
- * (which finds the same word and its synonyms), else its prefix key (which finds it with a typo late
- * in the word); and, when long, its suffix key. As many keys per term as before, so the lookup costs the same.
+ * The keys a term is looked up by: its synonym group key when it has one (which finds the same word and its
+ * synonyms), else its prefix key (which finds it with a typo late in the word); and, when long, its suffix key.
+ * None for the words nearly every idea has.
  */
-export function queryKeyGroups(query: readonly string[]): string[][] {
-  return query.filter((t) => !tooCommonToLookUp.has(t)).map((t) => [groupKey(t) ?? prefixKey(t), suffixKey(t)].filter((k): k is string => k !== null));
+export function termKeys(term: string, options: { concepts?: boolean } = {}): string[] {
+  if (tooCommonToLookUp.has(term)) return [];
+  return [groupKey(term) ?? prefixKey(term), suffixKey(term), options.concepts === false ? null : conceptKey(term)].filter((k): k is string => k !== null);
+}
+
+/**
+ * The keys a query looks candidates up by, one group per term (terms without keys left out). `concepts: false`
+ * leaves out the concept keys (the bench measures what the concept table adds).
+ */
+export function queryKeyGroups(query: readonly string[], options: { concepts?: boolean } = {}): string[][] {
+  return query.map((t) => termKeys(t, options)).filter((keys) => keys.length > 0);
+}
+
+/**
+ * Rarity, as in BM25's inverse document frequency: how many published ideas hold each lookup key of a query
+ * (`keyFrequencies` in the repository: the database's statistics for common keys, a count through the index
+ * for the others). A key weighs ln(1 + 500 / ideas with it): 6.2 for a key of one idea, 0.7 for a key of 500,
+ * nearly nothing for a word every idea has ("wünschen"). A rare key (in at most `rareKeyLimit` ideas) finds
+ * ideas on its own; commoner keys find them only in pairs.
+ */
+export const frequencyCap = 500;
+export const rareKeyLimit = 50;
+export const keyWeight = (ideasWithKey: number): number => Math.log(1 + frequencyCap / Math.max(1, ideasWithKey));
+
+/** Ideas holding each key, and how many ideas there are; a key not listed is taken as held by all. */
+export interface KeyFrequencies {
+  ideas: ReadonlyMap<string, number>;
+  total: number;
+}
+
+/** The ideas holding a key, as far as the frequencies know. */
+export const ideasWith = (frequencies: KeyFrequencies, key: string): number => frequencies.ideas.get(key) ?? frequencies.total;
+
+/** How much each query term says: the weight of its rarest key; a term without keys ("Kind") weighs as common. */
+export function termWeights(query: readonly string[], frequencies: KeyFrequencies): number[] {
+  return query.map((term) => {
+    const keys = termKeys(term, { concepts: false });
+    return keys.length === 0 ? keyWeight(frequencyCap) : Math.max(...keys.map((k) => keyWeight(ideasWith(frequencies, k))));
+  });
+}
+
+/** The pairs looked up would find at most about this many ideas together, were their keys independent. */
+export const pairBudget = 500;
+
+/**
+ * The pairs of keys that find an idea holding two different things the query names: one key each from two
+ * of the first six terms. Terms whose keys overlap say one thing (a compound and its head, two synonyms, two
+ * words of one concern: "Wasserspielplatz" and "Spielplatz" both hold "=spielplatz"), so they make no pair;
+ * such a pair would find every idea holding that one thing. With frequencies, the most specific pairs come
+ * first, up to `pairBudget` ideas: a pair of keys so common that together they would find thousands
+ * ("Spielplatz" with "wünschen", which nearly every idea says) is left out.
+ */
+export function keyPairs(groups: readonly (readonly string[])[], frequencies?: KeyFrequencies): [string, string][] {
+  const distinct: (readonly string[])[] = [];
+  for (const group of groups) if (!distinct.some((d) => d.some((k) => group.includes(k)))) distinct.push(group);
+  const first = distinct.slice(0, 6);
+  const pairs = first.flatMap((a, i) => first.slice(i + 1).flatMap((b) => a.flatMap((ka) => b.map((kb): [string, string] => [ka, kb]))));
+  if (!frequencies) return pairs;
+  const expected = ([a, b]: [string, string]) => (ideasWith(frequencies, a) * ideasWith(frequencies, b)) / Math.max(1, frequencies.total);
+  let spent = 0;
+  return pairs
+    .map((pair) => ({ pair, ideas: expected(pair) }))
+    .sort((x, y) => x.ideas - y.ideas)
+    .filter(({ ideas }) => (spent += ideas) <= pairBudget)
+    .map(({ pair }) => pair);
 }
 
 /** All keys of a query, each once. */
