@@ -1,8 +1,8 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatCivilDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { entryStateText, OrganizationPickerPage, VersionHistoryTable } from '../../../platform/review/views/manage-views.js';
 import { imagePath } from '../../../platform/media/media.js';
-import { DataTable } from '../../../platform/views/data-table.js';
 import { Alert, Checkbox, CsrfField, ErrorSummary, FileField, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
@@ -23,28 +23,18 @@ type History = Awaited<ReturnType<EmployersService['history']>>;
 export function ManageHomePage({ ctx, home }: { ctx: PageContext; home: Home }): JSX.Element {
   const t = employersMessages(ctx.locale);
   return (
-    <Layout ctx={ctx} title={t('manage.title')}>
-      <h1 class="kern-heading-large">{t.html('manage.title')}</h1>
-      <p class="kern-body">{t.html('manage.intro')}</p>
-      {home.organizations.length === 0 ? (
-        <p class="kern-body">{t.html('manage.none')}</p>
-      ) : home.editor ? (
-        <form method="get" action={employerPaths.manage}>
-          <SelectField name="org" label={t('manage.pick')} options={home.organizations.map((o) => ({ value: o.id, label: o.name }))} />
-          <SubmitButton label={t('manage.open')} />
-        </form>
-      ) : (
-        <ul class="kern-list">
-          {home.organizations.map((o) => (
-            <li>
-              <a class="kern-link" href={employerPaths.organization(o.id)} safe>
-                {t('manage.org', { organization: o.name })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <OrganizationPickerPage
+      ctx={ctx}
+      title={t('manage.title')}
+      intro={t('manage.intro')}
+      none={t('manage.none')}
+      openLabel={t('manage.open')}
+      action={employerPaths.manage}
+      editor={home.editor}
+      organizations={home.organizations}
+      linkOf={employerPaths.organization}
+      linkText={(organization) => t('manage.org', { organization })}
+    />
   );
 }
 
@@ -53,11 +43,7 @@ export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; over
   const t = employersMessages(ctx.locale);
   const { organization, published, pending } = overview;
   const title = t('manage.org', { organization: organization.name });
-  const state = [
-    ...(published ? [t('status.published')] : []),
-    ...(pending ? [t(`status.${pending.status}`)] : []),
-    ...(!published && !pending ? [t('status.none')] : []),
-  ].join(' · ');
+  const state = entryStateText(ctx.locale, { published: !!published, pending: pending && { status: pending.status } }) || t('status.none');
   return (
     <Layout ctx={ctx} title={title}>
       {notice ? <Alert kind="success" title={notice} /> : ''}
@@ -292,23 +278,7 @@ export function HistoryPage({ ctx, history }: { ctx: PageContext; history: Histo
       <h1 class="kern-heading-large" safe>
         {title}
       </h1>
-      <DataTable
-        caption={title}
-        captionHidden
-        rows={history.versions}
-        columns={[
-          { header: t('history.version'), rowHeader: true, text: (v) => String(v.version) },
-          {
-            header: t('manage.state'),
-            text: (v) =>
-              v.status === 'rejected' && v.review_reason
-                ? `${t(`status.${v.status}`)} · ${t('manage.reason', { reason: v.review_reason })}`
-                : t(`status.${v.status}`),
-          },
-          { header: t('history.author'), text: (v) => v.author_name ?? t('history.deletedAccount') },
-          { header: t('history.date'), text: (v) => formatDateTime(v.reviewed_at ?? v.submitted_at ?? v.created_at, ctx.locale) },
-        ]}
-      />
+      <VersionHistoryTable ctx={ctx} caption={title} versions={history.versions} />
       <p class="kern-body">
         <a class="kern-link" href={employerPaths.organization(history.organization.id)}>
           {t.html('form.back')}
