@@ -25,7 +25,10 @@ import { employerPaths } from './employers.paths.js';
 import type { EmployersService } from './employers.service.js';
 import { decodeAnswers, questions, readAnswers, scoreAnswers } from './self-check.js';
 import { HistoryPage, ManageHomePage, OverviewPage, ProfileFormPage } from './views/employers-manage.js';
-import { certificateText, EmployerPage, EmployersListPage, section, StoriesPage, StoryPage } from './views/employers-public.js';
+import { EmployerPage } from './views/employer-page.js';
+import { EmployersListPage } from './views/employers-list.js';
+import { certificateText, section } from './views/employers-shared.js';
+import { StoriesPage, StoryPage } from './views/stories.js';
 import { AggregatesPage, ResultPage, SelfCheckPage } from './views/self-check.js';
 
 /*

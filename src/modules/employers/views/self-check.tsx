@@ -9,7 +9,7 @@ import { employersMessages, type EmployersKey } from '../employers.messages.js';
 import { employerPaths } from '../employers.paths.js';
 import type { StoryRow } from '../employers.repository.js';
 import { answerValues, encodeAnswers, levels, questions, type Aggregates, type Answer, type AreaResult } from '../self-check.js';
-import { section } from './employers-public.js';
+import { section } from './employers-shared.js';
 
 const answerKey = { 2: 'check.yes', 1: 'check.partly', 0: 'check.no' } as const;
 
