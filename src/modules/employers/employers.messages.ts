@@ -269,6 +269,13 @@ export const employersMessages = defineMessages(
       'die familienfreundlichen Maßnahmen von „{organization}“ im {portal} wurden seit mehr als 12 Monaten nicht bestätigt. Bis Sie sie bestätigen, steht auf Ihrer Seite „unbestätigt“. Bitte prüfen Sie sie und wählen Sie „Die Maßnahmen stimmen noch“ – oder ändern Sie, was nicht mehr stimmt.',
     'reminder.action': 'Zum Arbeitgeberprofil',
     'reminder.signature': 'Ihr Familienbüro. Bei Fragen: {editors}',
+    'page.holidayCareOffer': '{title} ({from} bis {until}): {places, plural, one {# Platz} other {# Plätze}} für Kinder der Beschäftigten',
+    'manage.holidayCare': 'Ferienbetreuung für Kinder Ihrer Beschäftigten',
+    'manage.holidayCareNone':
+      'Ihr Betrieb hat noch keine Plätze in Ferienangeboten reserviert. Das Familienbüro reserviert auf Wunsch Plätze für die Kinder Ihrer Beschäftigten; schreiben Sie an {email}.',
+    'manage.holidayCareCode': 'Code für {season}: {code}',
+    'manage.holidayCareText':
+      'Geben Sie den Code Ihren Beschäftigten weiter, zum Beispiel im Intranet. Wer ihn auf der Wunschliste seines Kindes unter {url} angibt, nimmt zuerst an der Verlosung Ihrer Plätze teil; Plätze, die niemand braucht, gehen an alle Familien. Den Code sehen nur die Mitglieder Ihrer Organisation und die Redaktion.',
   },
   {
     'nav.label': 'Employers',
@@ -532,6 +539,13 @@ export const employersMessages = defineMessages(
       'the family-friendly measures of “{organization}” on {portal} have not been confirmed for more than 12 months. Until you confirm them, your page says “unconfirmed”. Please check them and choose “The measures are still right” – or change what is no longer right.',
     'reminder.action': 'Go to the employer profile',
     'reminder.signature': 'Your family office. Questions: {editors}',
+    'page.holidayCareOffer': '{title} ({from} to {until}): {places, plural, one {# place} other {# places}} for children of the staff',
+    'manage.holidayCare': 'Holiday care for your staff’s children',
+    'manage.holidayCareNone':
+      'Your business has not reserved places in holiday programmes yet. On request, the family office reserves places for your staff’s children; write to {email}.',
+    'manage.holidayCareCode': 'Code for {season}: {code}',
+    'manage.holidayCareText':
+      'Pass the code on to your staff, for example on your intranet. Whoever enters it on their child’s wish list at {url} takes part in the lottery of your places first; places nobody needs go to all families. Only the members of your organisation and the editors see the code.',
   },
 );
 

@@ -150,7 +150,7 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
   );
 
   app.get('/arbeitgeber/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
-    const found = await service.find(req.params.id);
+    const found = await service.find(req.params.id, req.locale);
     const { profile } = found;
     const de = employersMessages('de');
     const pageUrl = `${deps.config.publicUrl}${employerPaths.employer(profile.organization_id)}`;
@@ -178,6 +178,7 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
         stories={found.stories}
         unconfirmed={found.unconfirmed}
         logo={found.logo}
+        holidayCare={found.holidayCare}
         jsonLd={jsonLd}
       />,
     );
@@ -211,7 +212,7 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
   });
 
   app.get('/arbeitgeber-verwalten/:org', { schema: { params: OrgParams, querystring: NoticeQuery } }, async (req, reply) => {
-    const overview = await service.overview(await service.actorOf(req.actor), req.params.org);
+    const overview = await service.overview(await service.actorOf(req.actor), req.params.org, req.locale);
     const t = employersMessages(req.locale);
     const hint = notices.find((n) => n === req.query.hinweis);
     return reply.html(<OverviewPage ctx={ctxOf(req)} overview={overview} notice={hint ? t(`notice.${hint}`) : undefined} />);

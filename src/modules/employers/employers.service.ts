@@ -11,6 +11,7 @@ import type { SearchHit } from '../../platform/search/search.js';
 import { addMonths, todayIn } from '../../platform/time/berlin.js';
 import { isDueForReminder, reachableMembers, reminderMonths } from '../directory/index.js';
 import { countPlacesOf, currentPlacesOf } from '../places/index.js';
+import { holidayCodesOfEmployer, reservedHolidayOffers } from '../holidays/index.js';
 import { buildProfile } from './employers.form.js';
 import { confirmationReminderMail } from './employers.emails.js';
 import { employersMessages } from './employers.messages.js';
@@ -76,14 +77,15 @@ export function createEmployersService(deps: ServiceDeps) {
       };
     },
 
-    /** An employer's page: the profile, its places from today on, its stories. */
-    async find(orgId: string, now = new Date()) {
+    /** An employer's page: the profile, its places from today on, its stories, the holiday offers it reserved places in. */
+    async find(orgId: string, locale: Locale = 'de', now = new Date()) {
       const profile = uuidPattern.test(orgId) ? await repo.findProfile(db, orgId) : undefined;
       if (!profile) throw notFound();
-      const [places, stories, logo] = await Promise.all([
+      const [places, stories, logo, holidayCare] = await Promise.all([
         currentPlacesOf(db, orgId, now),
         repo.listStories(db),
         profile.logo_id ? imageSize(db, profile.logo_id) : undefined,
+        reservedHolidayOffers(db, orgId, locale),
       ]);
       // Shown at most 160 × 96 pixels, in its own proportions (width and height given: no layout shift).
       const factor = logo ? Math.min(1, 160 / logo.width, 96 / logo.height) : 1;
@@ -93,6 +95,7 @@ export function createEmployersService(deps: ServiceDeps) {
         places,
         stories: stories.filter((s) => s.organization_id === orgId),
         unconfirmed: isUnconfirmed(profile.measures_confirmed_on, now),
+        holidayCare,
       };
     },
 
@@ -121,10 +124,10 @@ export function createEmployersService(deps: ServiceDeps) {
       return { editor, organizations: editor ? await repo.allOrganizations(db) : await repo.organizationsOf(db, actor.id) };
     },
 
-    /** One organisation's profile: published, newest version, saved self-check. */
-    async overview(actor: EmployersActor | null, orgId: string, now = new Date()) {
+    /** One organisation's profile: published, newest version, saved self-check, its holiday places with the code for its staff. */
+    async overview(actor: EmployersActor | null, orgId: string, locale: Locale = 'de', now = new Date()) {
       const state = await editState(actor, orgId);
-      const selfCheck = await repo.findSelfCheckResult(db, orgId);
+      const [selfCheck, holidayCare] = await Promise.all([repo.findSelfCheckResult(db, orgId), holidayCodesOfEmployer(db, orgId, locale)]);
       const latest = await revisions.latest('employer', orgId);
       return {
         organization: state.org,
@@ -133,6 +136,7 @@ export function createEmployersService(deps: ServiceDeps) {
         pending: state.pending ? { status: state.pending.status, reason: latest?.review_reason ?? null } : undefined,
         directPublish: state.directPublish,
         selfCheck: selfCheck && selfCheck.version === selfCheckVersion ? selfCheck : undefined,
+        holidayCare,
       };
     },
 

@@ -6,6 +6,7 @@ import { registerEmployerPages } from './employers.pages.js';
 import { employersPersonalData } from './employers.privacy.js';
 import { employerReviewable } from './employers.reviewable.js';
 import { seedEmployersDemo } from './employers.seed.js';
+import { seedEmployerHolidayCareDemo } from './seed/demo-holiday-care.js';
 import { confirmReminderJob, createEmployersService, sendConfirmReminders } from './employers.service.js';
 
 export { employerPaths } from './employers.paths.js';
@@ -37,6 +38,10 @@ export function employersModule(deps: AppDeps): ModuleManifest {
     routes(app) {
       registerEmployerPages(app, deps, service);
     },
-    seedDemo: () => seedEmployersDemo(deps),
+    seedDemo: async () => {
+      const employers = await seedEmployersDemo(deps);
+      const holidayCare = await seedEmployerHolidayCareDemo(deps);
+      return employers || holidayCare;
+    },
   });
 }

@@ -6,6 +6,7 @@ import { Alert } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { PlaceRow } from '../../places/index.js';
 import { placePaths } from '../../places/index.js';
+import type { EmployerSeason } from '../../holidays/index.js';
 import { areas, inCatalogueOrder, measuresByArea } from '../employers.catalogue.js';
 import { employersMessages } from '../employers.messages.js';
 import { employerPaths } from '../employers.paths.js';
@@ -36,6 +37,7 @@ export function EmployerPage({
   unconfirmed,
   logo,
   jsonLd,
+  holidayCare = [],
 }: {
   ctx: PageContext;
   profile: ProfileRow;
@@ -44,9 +46,13 @@ export function EmployerPage({
   stories: StoryRow[];
   unconfirmed: boolean;
   jsonLd: string;
+  /** The holiday offers the employer reserved places in for its staff's children (module holidays). */
+  holidayCare?: EmployerSeason[];
 }): JSX.Element {
   const t = employersMessages(ctx.locale);
-  const offered = inCatalogueOrder(profile.measures);
+  const reservedOffers = holidayCare.flatMap((s) => s.offers);
+  // Places reserved in holiday offers are the measure "holiday care", ticked or not.
+  const offered = inCatalogueOrder([...profile.measures, ...(reservedOffers.length ? ['holiday_care'] : [])]);
   const text = (value: string): JSX.Element => <span safe>{value}</span>;
   const facts: [string, JSX.Element][] = [
     [t('page.sector'), text(t(`sector.${profile.sector}`))],
@@ -99,7 +105,22 @@ export function EmployerPage({
                       <a class="kern-link" href={`${employerPaths.list}?massnahme=${m}`} safe>
                         {t(`measure.${m}`)}
                       </a>
-                      {m === 'holiday_care' ? (
+                      {m === 'holiday_care' && reservedOffers.length ? (
+                        <ul class="kern-list">
+                          {reservedOffers.map((o) => (
+                            <li>
+                              <a class="kern-link" href={employerPaths.holidayOffer(o.offerId)} safe>
+                                {t('page.holidayCareOffer', {
+                                  title: o.title,
+                                  from: formatCivilDate(o.firstDay, ctx.locale),
+                                  until: formatCivilDate(o.lastDay, ctx.locale),
+                                  places: o.places,
+                                })}
+                              </a>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : m === 'holiday_care' ? (
                         <>
                           {' – '}
                           <a class="kern-link" href={employerPaths.holidayCare} safe>

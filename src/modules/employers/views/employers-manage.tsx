@@ -103,6 +103,7 @@ export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; over
       ) : (
         ''
       )}
+      <HolidayCareSection ctx={ctx} seasons={overview.holidayCare} />
       <section aria-labelledby="selbstcheck">
         <h2 class="kern-heading-medium" id="selbstcheck">
           {t.html('manage.selfCheck')}
@@ -129,6 +130,50 @@ export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; over
         </a>
       </p>
     </Layout>
+  );
+}
+
+/** On the overview: the holiday offers the employer reserved places in, with the code its staff hand in for each season. */
+function HolidayCareSection({ ctx, seasons }: { ctx: PageContext; seasons: Overview['holidayCare'] }): JSX.Element {
+  const t = employersMessages(ctx.locale);
+  return (
+    <section aria-labelledby="ferienbetreuung">
+      <h2 class="kern-heading-medium" id="ferienbetreuung">
+        {t.html('manage.holidayCare')}
+      </h2>
+      {seasons.length === 0 ? (
+        <p class="kern-body" safe>
+          {t('manage.holidayCareNone', { email: ctx.city.editorsEmail })}
+        </p>
+      ) : (
+        <>
+          <p class="kern-body" safe>
+            {t('manage.holidayCareText', { url: `${ctx.publicUrl}${employerPaths.holidayCare}` })}
+          </p>
+          {seasons.map((season) => (
+            <>
+              <h3 class="kern-heading-small" safe>
+                {t('manage.holidayCareCode', { season: season.season, code: season.code ?? '' })}
+              </h3>
+              <ul class="kern-list">
+                {season.offers.map((o) => (
+                  <li>
+                    <a class="kern-link" href={employerPaths.holidayOffer(o.offerId)} safe>
+                      {t('page.holidayCareOffer', {
+                        title: o.title,
+                        from: formatCivilDate(o.firstDay, ctx.locale),
+                        until: formatCivilDate(o.lastDay, ctx.locale),
+                        places: o.places,
+                      })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
+        </>
+      )}
+    </section>
   );
 }
 
