@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { formatCivilDate } from '../../../platform/i18n/i18n.js';
 import { imagePath } from '../../../platform/media/media.js';
-import { germanOnly } from '../../../platform/translations/views/translated.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { germanOnly, textLang, TranslationNotice } from '../../../platform/translations/views/translated.js';
 import { Alert } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { PlaceRow } from '../../places/index.js';
@@ -10,7 +11,8 @@ import type { EmployerSeason } from '../../holidays/index.js';
 import { areas, inCatalogueOrder, measuresByArea } from '../employers.catalogue.js';
 import { employersMessages } from '../employers.messages.js';
 import { employerPaths } from '../employers.paths.js';
-import type { ProfileRow, StoryRow } from '../employers.repository.js';
+import type { ProfileRow } from '../employers.repository.js';
+import type { StoryRow } from '../stories.repository.js';
 import { certificateText, ContactList, section } from './employers-shared.js';
 
 function Facts({ rows }: { rows: [string, JSX.Element][] }): JSX.Element {
@@ -31,7 +33,7 @@ function Facts({ rows }: { rows: [string, JSX.Element][] }): JSX.Element {
 /** GET /arbeitgeber/:id */
 export function EmployerPage({
   ctx,
-  profile,
+  translated,
   places,
   stories,
   unconfirmed,
@@ -40,16 +42,18 @@ export function EmployerPage({
   holidayCare = [],
 }: {
   ctx: PageContext;
-  profile: ProfileRow;
+  /** The profile, its short profile in the visitor's language where translated. */
+  translated: Translated<ProfileRow>;
   logo?: { width: number; height: number };
   places: PlaceRow[];
-  stories: StoryRow[];
+  stories: Translated<StoryRow>[];
   unconfirmed: boolean;
   jsonLd: string;
   /** The holiday offers the employer reserved places in for its staff's children (module holidays). */
   holidayCare?: EmployerSeason[];
 }): JSX.Element {
   const t = employersMessages(ctx.locale);
+  const profile = translated.shown;
   const reservedOffers = holidayCare.flatMap((s) => s.offers);
   // Places reserved in holiday offers are the measure "holiday care", ticked or not.
   const offered = inCatalogueOrder([...profile.measures, ...(reservedOffers.length ? ['holiday_care'] : [])]);
@@ -77,6 +81,7 @@ export function EmployerPage({
           {t.html('page.back')}
         </a>
       </p>
+      <TranslationNotice ctx={ctx} translated={translated} />
       <article>
         {profile.logo_id && logo ? (
           <img src={imagePath(profile.logo_id)} alt={t('page.logo', { name: profile.name })} width={String(logo.width)} height={String(logo.height)} />
@@ -86,7 +91,7 @@ export function EmployerPage({
         <h1 class="kern-heading-x-large" safe>
           {profile.name}
         </h1>
-        <p class="kern-body kern-body--large idea-text" {...germanOnly(ctx.locale)} safe>
+        <p class="kern-body kern-body--large idea-text" {...textLang(translated, 'summary')} safe>
           {profile.summary}
         </p>
         <Facts rows={facts} />
@@ -178,8 +183,8 @@ export function EmployerPage({
             <ul class="kern-list">
               {stories.map((s) => (
                 <li>
-                  <a class="kern-link" href={employerPaths.story(s.slug)} {...germanOnly(ctx.locale)} safe>
-                    {s.title}
+                  <a class="kern-link" href={employerPaths.story(s.shown.slug)} {...textLang(s, 'title')} safe>
+                    {s.shown.title}
                   </a>
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { type Locale } from '../../../platform/i18n/i18n.js';
-import { germanOnly } from '../../../platform/translations/views/translated.js';
+import { textLang } from '../../../platform/translations/views/translated.js';
 import { FilterPanel } from '../../../platform/views/filter-panel.js';
 import { Checkbox, SelectField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
@@ -14,8 +14,9 @@ import { section } from './employers-shared.js';
 
 type Listed = Awaited<ReturnType<EmployersService['list']>>;
 
-function EmployerCard({ employer, locale }: { employer: Listed['employers'][number]; locale: Locale }): JSX.Element {
+function EmployerCard({ translated, locale }: { translated: Listed['employers'][number]; locale: Locale }): JSX.Element {
   const t = employersMessages(locale);
+  const employer = translated.shown;
   const facts = [
     t(`sector.${employer.sector}`),
     t(`size.${employer.size}`),
@@ -39,7 +40,7 @@ function EmployerCard({ employer, locale }: { employer: Listed['employers'][numb
       ) : (
         ''
       )}
-      <p class="kern-body" {...germanOnly(locale)} safe>
+      <p class="kern-body" {...textLang(translated, 'summary')} safe>
         {employer.summary.length > 200 ? `${employer.summary.slice(0, 197)}…` : employer.summary}
       </p>
       <p class="kern-body kern-body--small" safe>
@@ -173,7 +174,7 @@ export function EmployersListPage({
           {listed.total === 0 ? <p class="kern-body">{t.html('results.empty')}</p> : ''}
           <ul class="idea-list">
             {listed.employers.map((employer) => (
-              <EmployerCard employer={employer} locale={ctx.locale} />
+              <EmployerCard translated={employer} locale={ctx.locale} />
             ))}
           </ul>
           <Pager ctx={ctx} state={state} page={page} pages={listed.pages} />

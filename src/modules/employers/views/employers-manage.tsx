@@ -39,7 +39,18 @@ export function ManageHomePage({ ctx, home }: { ctx: PageContext; home: Home }):
 }
 
 /** GET /arbeitgeber-verwalten/:org */
-export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; overview: Overview; notice?: string }): JSX.Element {
+export function OverviewPage({
+  ctx,
+  overview,
+  notice,
+  translations = '',
+}: {
+  ctx: PageContext;
+  overview: Overview;
+  notice?: string;
+  /** The published profile's "Übersetzungen" section, for those who may translate it. */
+  translations?: JSX.Element;
+}): JSX.Element {
   const t = employersMessages(ctx.locale);
   const { organization, published, pending } = overview;
   const title = t('manage.org', { organization: organization.name });
@@ -103,6 +114,7 @@ export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; over
       ) : (
         ''
       )}
+      {translations}
       <HolidayCareSection ctx={ctx} seasons={overview.holidayCare} />
       <section aria-labelledby="selbstcheck">
         <h2 class="kern-heading-medium" id="selbstcheck">

@@ -1,14 +1,15 @@
 import type { PageContext } from '../../../platform/http/context.js';
-import { germanOnly } from '../../../platform/translations/views/translated.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { textLang, TranslationNotice } from '../../../platform/translations/views/translated.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { inCatalogueOrder } from '../employers.catalogue.js';
 import { employersMessages } from '../employers.messages.js';
 import { employerPaths } from '../employers.paths.js';
-import type { StoryRow } from '../employers.repository.js';
+import type { StoryRow } from '../stories.repository.js';
 import { ContactList, section } from './employers-shared.js';
 
 /** GET /arbeitgeber/gute-beispiele */
-export function StoriesPage({ ctx, stories }: { ctx: PageContext; stories: StoryRow[] }): JSX.Element {
+export function StoriesPage({ ctx, stories }: { ctx: PageContext; stories: Translated<StoryRow>[] }): JSX.Element {
   const t = employersMessages(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('stories.title')} section={section}>
@@ -21,36 +22,40 @@ export function StoriesPage({ ctx, stories }: { ctx: PageContext; stories: Story
       <h1 class="kern-heading-large">{t.html('stories.title')}</h1>
       <p class="kern-body kern-body--large">{t.html('stories.lead', { city: ctx.city.name })}</p>
       <ul class="idea-list">
-        {stories.map((s) => (
-          <li class="idea-card">
-            <h2 class="kern-heading-small">
-              <a class="kern-link" href={employerPaths.story(s.slug)} {...germanOnly(ctx.locale)} safe>
-                {s.title}
-              </a>
-            </h2>
-            <p class="kern-body" {...germanOnly(ctx.locale)} safe>
-              {s.problem.length > 200 ? `${s.problem.slice(0, 197)}…` : s.problem}
-            </p>
-            <p class="kern-body kern-body--small" safe>
-              {inCatalogueOrder(s.measures)
-                .map((m) => t(`measure.${m}`))
-                .join(' · ')}
-            </p>
-          </li>
-        ))}
+        {stories.map((translated) => {
+          const s = translated.shown;
+          return (
+            <li class="idea-card">
+              <h2 class="kern-heading-small">
+                <a class="kern-link" href={employerPaths.story(s.slug)} {...textLang(translated, 'title')} safe>
+                  {s.title}
+                </a>
+              </h2>
+              <p class="kern-body" {...textLang(translated, 'problem')} safe>
+                {s.problem.length > 200 ? `${s.problem.slice(0, 197)}…` : s.problem}
+              </p>
+              <p class="kern-body kern-body--small" safe>
+                {inCatalogueOrder(s.measures)
+                  .map((m) => t(`measure.${m}`))
+                  .join(' · ')}
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </Layout>
   );
 }
 
 /** GET /arbeitgeber/gute-beispiele/:slug */
-export function StoryPage({ ctx, story }: { ctx: PageContext; story: StoryRow }): JSX.Element {
+export function StoryPage({ ctx, translated }: { ctx: PageContext; translated: Translated<StoryRow> }): JSX.Element {
   const t = employersMessages(ctx.locale);
+  const story = translated.shown;
   const parts = [
-    ['story.problem', story.problem],
-    ['story.solution', story.solution],
-    ['story.cost', story.cost],
-    ['story.effect', story.effect],
+    ['story.problem', 'problem', story.problem],
+    ['story.solution', 'solution', story.solution],
+    ['story.cost', 'cost', story.cost],
+    ['story.effect', 'effect', story.effect],
   ] as const;
   return (
     <Layout ctx={ctx} title={story.title} section={section}>
@@ -60,14 +65,15 @@ export function StoryPage({ ctx, story }: { ctx: PageContext; story: StoryRow })
           {t.html('stories.back')}
         </a>
       </p>
+      <TranslationNotice ctx={ctx} translated={translated} />
       <article>
-        <h1 class="kern-heading-x-large" {...germanOnly(ctx.locale)} safe>
+        <h1 class="kern-heading-x-large" {...textLang(translated, 'title')} safe>
           {story.title}
         </h1>
-        {parts.map(([key, text]) => (
+        {parts.map(([key, field, text]) => (
           <>
             <h2 class="kern-heading-medium">{t.html(key)}</h2>
-            <p class="kern-body idea-text" {...germanOnly(ctx.locale)} safe>
+            <p class="kern-body idea-text" {...textLang(translated, field)} safe>
               {text}
             </p>
           </>
