@@ -148,7 +148,7 @@ describe('family-friendly employers', () => {
     expect((await visit(page, h.url(`/ferien/wuensche/${lena.id}`))).status()).toBe(200);
     await expectNoAxeViolations(page);
     const circus = await page.locator('main select[name="wish1"] option', { hasText: 'Zirkuswoche (' }).first().getAttribute('value');
-    await page.locator('main [name="wish1"]').selectOption(circus!);
+    await page.locator('main [name="wish1"]').selectOption(circus);
     await page.locator('main [name="employerCode"]').fill('AAAAA-BBBBB');
     const next = page.locator('main form[action^="/ferien/wuensche/"] button[type="submit"]').first();
     expect((await submitForm(page, next)).status()).toBe(422);

@@ -27,15 +27,13 @@ export async function replaceWishList(
       submitted_at: new Date(),
     })
     .onConflict((oc) =>
-      oc
-        .columns(['season_id', 'child_id'])
-        .doUpdateSet({
-          max_places: list.maxPlaces,
-          group_code: list.groupCode,
-          employer_id: list.employerId,
-          submitted_at: new Date(),
-          updated_at: new Date(),
-        }),
+      oc.columns(['season_id', 'child_id']).doUpdateSet({
+        max_places: list.maxPlaces,
+        group_code: list.groupCode,
+        employer_id: list.employerId,
+        submitted_at: new Date(),
+        updated_at: new Date(),
+      }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
