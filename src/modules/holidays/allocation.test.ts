@@ -9,7 +9,6 @@ import {
   type AllocationResult,
   allocate,
   ageOn,
-  employerPlacesOf,
   fitsAge,
   offersOverlap,
 } from './allocation.js';
@@ -227,42 +226,6 @@ describe('allocate (properties)', () => {
     });
   });
 
-  it('gives employer places only to the children of that employer, never more than it reserved', () => {
-    run((input, result) => {
-      const children = new Map(input.children.map((c) => [c.id, c]));
-      for (const offer of input.offers) {
-        const reserved = employerPlacesOf(offer);
-        const taken = new Map<string, number>();
-        for (const p of result.placements.filter((x) => x.offerId === offer.id && x.employer)) {
-          const employer = children.get(p.childId)!.employer!;
-          expect(reserved.has(employer), `${p.childId} took a place ${employer} did not reserve in ${offer.id}`).toBe(true);
-          taken.set(employer, (taken.get(employer) ?? 0) + 1);
-        }
-        for (const [employer, n] of taken) expect(n).toBeLessThanOrEqual(reserved.get(employer)!);
-      }
-    });
-  });
-
-  it('gives every employer place in round 1 before any other place, at most one per unit, and none to a unit whose members name different employers', () => {
-    run((input, result) => {
-      const units = unitsOf(input);
-      const sorted = [...result.placements].sort((a, b) => a.step - b.step);
-      const firstOther = sorted.findIndex((p) => !p.employer);
-      const lastEmployer = sorted.map((p) => p.employer === true).lastIndexOf(true);
-      if (firstOther >= 0 && lastEmployer >= 0) expect(lastEmployer).toBeLessThan(firstOther);
-      for (const unit of units) {
-        const mine = result.placements.filter((p) => p.childId === unit.members[0]!.id);
-        const fromEmployer = mine.filter((p) => p.employer);
-        expect(fromEmployer.length).toBeLessThanOrEqual(1);
-        if (fromEmployer.length) {
-          expect(fromEmployer[0]!.round).toBe(1);
-          expect(mine.filter((p) => p.round === 1)).toHaveLength(1);
-          expect(new Set(unit.members.map((m) => m.employer)).size).toBe(1);
-        }
-      }
-    });
-  });
-
   it('puts on the waiting list only children below their maximum who did not get the offer, numbered from 1', () => {
     run((input, result) => {
       const children = new Map(input.children.map((c) => [c.id, c]));
@@ -352,45 +315,6 @@ describe('allocate (examples)', () => {
       assertNoSecondPlaceBeforeFirst(input, result);
       expect(placesOf(result, 'd')).toEqual(['x']);
     }
-  });
-
-  it('gives the places an employer reserved to its staff’s children first, whatever the seed', () => {
-    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) {
-      const result = allocate({
-        offers: [offer('x', 2, { employerPlaces: { klinik: 1 } })],
-        children: [child('k', ['x'], { employer: 'klinik' }), child('q', ['x']), child('r', ['x']), child('s', ['x'], { employer: 'andere' })],
-        settings: { reservedShare: 0 },
-        seed,
-      });
-      expect(result.placements.find((p) => p.childId === 'k')).toMatchObject({ offerId: 'x', round: 1, employer: true });
-      expect(result.placements).toHaveLength(2);
-      expect(result.placements.filter((p) => p.employer)).toHaveLength(1);
-    }
-  });
-
-  it('hands employer places nobody used to everyone, before the reserved share is counted', () => {
-    const result = allocate({
-      offers: [offer('x', 4, { employerPlaces: { klinik: 2 } })],
-      children: [child('q', ['x']), child('r', ['x']), child('s', ['x']), child('t', ['x'])],
-      settings: { reservedShare: 0.5 },
-      seed: 's',
-    });
-    // 2 employer places, then floor((4 − 2) × 0.5) = 1 reserved for priority: the released ones go to all.
-    expect(result.placements).toHaveLength(4);
-    expect(result.placements.some((p) => p.employer || p.reserved)).toBe(false);
-  });
-
-  it('gives a group employer places only when all of it names the employer and they are enough for all', () => {
-    const input = (employerOfB: string | null, places: number) =>
-      allocate({
-        offers: [offer('x', 4, { employerPlaces: { klinik: places } })],
-        children: [child('a', ['x'], { groupCode: 'G', employer: 'klinik' }), child('b', ['x'], { groupCode: 'G', employer: employerOfB })],
-        settings: { reservedShare: 0 },
-        seed: 'g',
-      });
-    expect(input('klinik', 2).placements.map((p) => p.employer)).toEqual([true, true]);
-    expect(input('klinik', 1).placements.map((p) => p.employer ?? false)).toEqual([false, false]);
-    expect(input(null, 2).placements.map((p) => p.employer ?? false)).toEqual([false, false]);
   });
 
   it('gives second places only after everyone had a first chance', () => {
