@@ -71,6 +71,13 @@ export function generateLotteryInput(childCount = 20_000, offerCount = 1_000, wi
       child.birthDate = children[i]!.birthDate;
     }
   }
+  // Employers (a stream of their own, so the rest of the input stays as it was): 5 employers reserve a
+  // quarter of the places in every fourth offer; every tenth child's parent works for one of them.
+  const employers = seededStream('bench-employers');
+  for (const [i, offer] of offers.entries()) {
+    if (i % 4 === 0) offer.employerPlaces = { [`employer-${employers.below(5)}`]: Math.floor(offer.places / 4) };
+  }
+  for (const child of children) if (employers.below(10) === 0) child.employer = `employer-${employers.below(5)}`;
   return { offers, children, settings: { reservedShare: 0.2 }, seed: 'bench-seed' };
 }
 
@@ -98,6 +105,7 @@ export function benchLottery(): Record<string, number> {
     placements: result.placements.length,
     childrenWithPlace: placed.size,
     waitingEntries: result.waitingLists.length,
+    employerPlacements: result.placements.filter((p) => p.employer).length,
   };
 }
 

@@ -36,7 +36,7 @@ const queryNames =
     ' ',
   );
 const fieldNames =
-  'email password currentPassword displayName locale title teaser body description startDate startTime endDate endTime repeat interval repeatCount repeatUntil excludedDates organizationId locationId price reducedPrice minAge maxAge district status statusNote imageAlt removeImage decision reason allowed role rolle name kind slug q page date note moveDate moveNewDate moveNewStart moveNewEnd birthDate firstName lastName childId pick priority maxPlaces opensOn closesOn wishFrom wishUntil consent confirm code kanal sprache paket nurPruefen publishedAt expiresAt scheduleAt subject intro topic_familie wert spalten zeilen seed confirmSeed type required url website latitude longitude'.split(
+  'email password currentPassword displayName locale title teaser body description startDate startTime endDate endTime repeat interval repeatCount repeatUntil excludedDates organizationId locationId price reducedPrice minAge maxAge district status statusNote imageAlt removeImage decision reason allowed role rolle name kind slug q page date note moveDate moveNewDate moveNewStart moveNewEnd birthDate firstName lastName childId pick priority maxPlaces opensOn closesOn wishFrom wishUntil consent confirm code kanal sprache paket nurPruefen publishedAt expiresAt scheduleAt subject intro topic_familie wert spalten zeilen seed confirmSeed type required url website latitude longitude employerCode employerOrganization employerPlaces problem solution cost effect organization sector summary'.split(
     ' ',
   );
 

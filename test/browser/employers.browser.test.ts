@@ -5,7 +5,9 @@ import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './h
 
 /**
  * Familienfreundliche Arbeitgeber: a parent filters on a phone without JavaScript; an employer does the
- * self-check and saves it to the profile; the editors review a profile change.
+ * self-check and saves it to the profile; the editors review a profile change; a parent uses the
+ * holiday places the Klinikum reserved for its staff; an editor writes, publishes and translates a
+ * good-practice story.
  */
 const h = useBrowserHarness();
 
@@ -117,5 +119,100 @@ describe('family-friendly employers', () => {
     expect((await visit(page, h.url(`/arbeitgeber/${employerId}`))).status()).toBe(200);
     await expectNoAxeViolations(page);
     expect(await page.locator('main').innerText()).toContain('Neu: Homeoffice an zwei Tagen.');
+  });
+
+  it('a Klinikum employee finds the reserved holiday places on a 320 px phone without JavaScript and hands in a wish list with the code', async () => {
+    const db = h.deps.db;
+    const clinic = await db.selectFrom('organizations').select('id').where('name', '=', 'Klinikum Lippeaue (Demo)').executeTakeFirstOrThrow();
+    const { code } = await db.selectFrom('holiday_employer_codes').select('code').where('organization_id', '=', clinic.id).executeTakeFirstOrThrow();
+    const context = await h.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    expect((await visit(page, h.url(`/arbeitgeber/${clinic.id}`))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect(await width(page)).toBeLessThanOrEqual(320);
+    const offer = page.locator('main a[href^="/ferien/angebote/"]', { hasText: 'Zirkuswoche' });
+    expect(await offer.innerText()).toContain('4 Plätze für Kinder der Beschäftigten');
+    await offer.click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('davon 4 zuerst für Kinder von Beschäftigten eines Arbeitgebers');
+
+    await logIn(page, emailOf('family'));
+    const family = await db.selectFrom('users').select('id').where('email', '=', emailOf('family')).executeTakeFirstOrThrow();
+    const lena = await db
+      .selectFrom('holiday_children')
+      .select('id')
+      .where('parent_id', '=', family.id)
+      .where('first_name', '=', 'Lena')
+      .executeTakeFirstOrThrow();
+    expect((await visit(page, h.url(`/ferien/wuensche/${lena.id}`))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    const circus = await page.locator('main select[name="wish1"] option', { hasText: 'Zirkuswoche (' }).first().getAttribute('value');
+    await page.locator('main [name="wish1"]').selectOption(circus);
+    await page.locator('main [name="employerCode"]').fill('AAAAA-BBBBB');
+    const next = page.locator('main form[action^="/ferien/wuensche/"] button[type="submit"]').first();
+    expect((await submitForm(page, next)).status()).toBe(422);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main .error-summary').innerText()).toContain('Diesen Code eines Arbeitgebers gibt es in dieser Ferienzeit nicht.');
+    await page.locator('main [name="employerCode"]').fill(code.toLowerCase());
+    expect((await submitForm(page, next)).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect(await width(page)).toBeLessThanOrEqual(320);
+    expect(await page.locator('main').innerText()).toContain('Für 1 Ihrer Wünsche hat Klinikum Lippeaue (Demo) Plätze reserviert.');
+    expect((await submitForm(page, page.locator('main form[action$="/absenden"] button'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    const list = await db.selectFrom('holiday_wish_lists').select('employer_id').where('child_id', '=', lena.id).executeTakeFirstOrThrow();
+    expect(list.employer_id).toBe(clinic.id);
+  });
+
+  it('an editor writes a good-practice story, fixes a missing part, publishes and translates it; an English reader sees it', async () => {
+    const page = await (await h.newContext()).newPage();
+    await logIn(page, emailOf('editor'));
+    expect((await visit(page, h.url('/verwaltung'))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    await page.locator('main a[href="/verwaltung/gute-beispiele"]').click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Die Kliniken der Stadt teilen sich eine Notfallbetreuung');
+    await page.locator('main a[href="/verwaltung/gute-beispiele/neu"]').click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    await page.locator('main [name="title"]').fill('Ferienbetreuung im Klinikum');
+    await page.locator('main [name="sector"]').selectOption('health');
+    await page.locator('main [name="m_holiday_care"]').check();
+    await page.locator('main [name="solution"]').fill('Das Klinikum reserviert Plätze in den Ferienangeboten der Stadt.');
+    await page.locator('main [name="cost"]').fill('Ein Zuschuss von 50 Euro je Platz.');
+    await page.locator('main [name="effect"]').fill('Weniger Streit um Urlaub in den Sommerferien.');
+    const save = page.locator('main form[action="/verwaltung/gute-beispiele/neu"] button[type="submit"]');
+    expect((await submitForm(page, save)).status()).toBe(422);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main .error-summary').innerText()).toContain('Füllen Sie „Die Ausgangslage“ aus.');
+    expect(await page.locator('main [name="solution"]').inputValue()).toContain('Das Klinikum reserviert Plätze');
+    await page.locator('main [name="problem"]').fill('Im Sommer wollen alle Eltern zur selben Zeit Urlaub.');
+    expect((await submitForm(page, save)).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Das Beispiel ist als Entwurf gespeichert.');
+    expect((await submitForm(page, page.locator('main form[action$="/veroeffentlichen"] button'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Das Beispiel ist veröffentlicht.');
+
+    await page.locator('main a[href$="/en"]', { hasText: 'Übersetzen' }).click();
+    await page.waitForLoadState('load');
+    await expectNoAxeViolations(page);
+    await page.locator('main [name="title"]').fill('Holiday care at the hospital');
+    await page.locator('main [name="problem"]').fill('In summer, all parents want their holidays at the same time.');
+    await page.locator('main [name="solution"]').fill('The hospital reserves places in the city’s holiday programmes.');
+    await page.locator('main [name="cost"]').fill('A grant of 50 euros per place.');
+    await page.locator('main [name="effect"]').fill('Fewer arguments about summer leave.');
+    expect((await submitForm(page, page.locator('main form button[type="submit"]').first())).status()).toBe(303);
+    await expectNoAxeViolations(page);
+
+    const reader = await (await h.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })).newPage();
+    expect((await visit(reader, h.url('/arbeitgeber/gute-beispiele/ferienbetreuung-im-klinikum?lang=en'))).status()).toBe(200);
+    await expectNoAxeViolations(reader);
+    expect(await width(reader)).toBeLessThanOrEqual(320);
+    const text = await reader.locator('main').innerText();
+    expect(text).toContain('Holiday care at the hospital');
+    expect(text).toContain('Fewer arguments about summer leave.');
   });
 });

@@ -55,7 +55,9 @@ export interface EmployerStoriesTable {
   contact_name: string | null;
   contact_email: string | null;
   contact_phone: string | null;
-  published_at: Timestamp;
+  /** null: a draft, not shown to visitors. */
+  published_at: Date | null;
+  updated_at: Timestamp;
 }
 
 /** One anonymous self-check: the month it was done and the answers (0 no, 1 partly, 2 yes); nothing else. */

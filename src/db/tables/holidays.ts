@@ -50,6 +50,8 @@ export interface HolidayOffersTable {
   max_age: number;
   places: number;
   places_taken: ColumnType<number, never, never>;
+  /** Places reserved for employers' staff (the sum of holiday_employer_quotas), kept by a trigger. */
+  employer_places: ColumnType<number, never, never>;
   min_participants: Defaulted<number>;
   price_cents: Defaulted<number>;
   reduced_price_cents: number | null;
@@ -100,6 +102,8 @@ export interface HolidayWishListsTable {
   child_id: string;
   max_places: Defaulted<number>;
   group_code: string | null;
+  /** The employer whose reserved places the child may take (its code was handed in with the list). */
+  employer_id: string | null;
   submitted_at: Date | null;
   updated_at: Timestamp;
 }
@@ -159,6 +163,22 @@ export interface HolidayAttendanceTable {
 }
 
 /** Table types of the holidays module (Ferienbetreuung); `DB` in ../types.ts extends this. */
+/** Places of an offer an employer reserves for the children of its staff (the lottery gives them out first). */
+export interface HolidayEmployerQuotasTable {
+  offer_id: string;
+  organization_id: string;
+  places: number;
+  created_at: CreatedAt;
+}
+
+/** The code an employer hands its staff for a season's reserved places. */
+export interface HolidayEmployerCodesTable {
+  season_id: string;
+  organization_id: string;
+  code: string;
+  created_at: CreatedAt;
+}
+
 export interface HolidaysTables {
   holiday_seasons: HolidaySeasonsTable;
   holiday_offers: HolidayOffersTable;
@@ -171,4 +191,6 @@ export interface HolidaysTables {
   holiday_places: HolidayPlacesTable;
   holiday_waitlist: HolidayWaitlistTable;
   holiday_attendance: HolidayAttendanceTable;
+  holiday_employer_quotas: HolidayEmployerQuotasTable;
+  holiday_employer_codes: HolidayEmployerCodesTable;
 }

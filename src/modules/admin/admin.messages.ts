@@ -43,6 +43,7 @@ export const adminMessages = defineMessages(
     'outbox.textPart': 'Textteil',
     'outbox.htmlPart': 'Die E-Mail hat außerdem einen HTML-Teil.',
     'outbox.back': 'Zurück zum Postausgang',
+    'dashboard.employerStories': 'Gute Beispiele familienfreundlicher Arbeitgeber',
   },
   {
     'dashboard.title': 'Administration',
@@ -85,5 +86,6 @@ export const adminMessages = defineMessages(
     'outbox.textPart': 'Text part',
     'outbox.htmlPart': 'The email also has an HTML part.',
     'outbox.back': 'Back to the outbox',
+    'dashboard.employerStories': 'Good practice of family-friendly employers',
   },
 );

@@ -66,6 +66,13 @@ const german = {
   'employers.revision_rejected': 'Hat eine Änderung an einem Arbeitgeberprofil abgelehnt (Version {version}).',
   'employers.measures_confirmed': 'Hat bestätigt, dass die Maßnahmen eines Arbeitgeberprofils noch stimmen.',
   'employers.self_check_saved': 'Hat ein Ergebnis des Selbstchecks im Arbeitgeberprofil gespeichert.',
+  'holidays.employer_places_set':
+    'Hat im Ferienangebot „{offer}“ {places, plural, one {# Platz} other {# Plätze}} für Kinder von Beschäftigten von „{employer}“ reserviert.',
+  'holidays.employer_places_removed': 'Hat die Plätze von „{employer}“ im Ferienangebot „{offer}“ wieder für alle freigegeben.',
+  'employers.story_created': 'Hat das gute Beispiel „{title}“ angelegt.',
+  'employers.story_changed': 'Hat das gute Beispiel „{title}“ geändert.',
+  'employers.story_published': 'Hat das gute Beispiel „{title}“ veröffentlicht.',
+  'employers.story_withdrawn': 'Hat das gute Beispiel „{title}“ aus dem Portal genommen.',
   'youth.school_saved': 'Hat die Schule „{name}“ und ihre Ansprechperson für die Berufsorientierung gespeichert.',
   'youth.school_deleted': 'Hat die Schule „{name}“ aus der Liste entfernt.',
   'event.created': 'Hat die Veranstaltung „{title}“ angelegt.',
@@ -196,6 +203,13 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'employers.revision_rejected': 'Rejected a change to an employer profile (version {version}).',
   'employers.measures_confirmed': "Confirmed that an employer profile's measures are still right.",
   'employers.self_check_saved': 'Saved a self-check result to an employer profile.',
+  'holidays.employer_places_set':
+    'Reserved {places, plural, one {# place} other {# places}} of the holiday offer “{offer}” for children of the staff of “{employer}”.',
+  'holidays.employer_places_removed': 'Released the places of “{employer}” in the holiday offer “{offer}” to everyone again.',
+  'employers.story_created': 'Created the good-practice story “{title}”.',
+  'employers.story_changed': 'Changed the good-practice story “{title}”.',
+  'employers.story_published': 'Published the good-practice story “{title}”.',
+  'employers.story_withdrawn': 'Took the good-practice story “{title}” off the portal.',
   'youth.school_saved': 'Saved the school “{name}” and its career-orientation contact.',
   'youth.school_deleted': 'Removed the school “{name}” from the list.',
   'event.created': 'Created the event “{title}”.',
@@ -289,10 +303,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} council_application {Bewerbung für den Familienbeirat} council_workshop {Workshop des Familienbeirats} place {Praktikums- oder Ausbildungsplatz} youth_school {Schule} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} council_application {Bewerbung für den Familienbeirat} council_workshop {Workshop des Familienbeirats} place {Praktikums- oder Ausbildungsplatz} youth_school {Schule} employer {Arbeitgeberprofil} employer_story {Gutes Beispiel} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} council_application {Family council application} council_workshop {Family council workshop} place {Internship or apprenticeship place} youth_school {School} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} council_application {Family council application} council_workshop {Family council workshop} place {Internship or apprenticeship place} youth_school {School} employer {Employer profile} employer_story {Good-practice story} other {{type}}}',
   },
 );

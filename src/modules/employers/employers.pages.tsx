@@ -13,6 +13,9 @@ import { fileFromForm } from '../../platform/media/uploaded-file.js';
 import { acceptMultipart } from '../../platform/media/uploads.js';
 import { ConflictError } from '../../platform/review/review.workflow.js';
 import { Layout } from '../../platform/views/layout.js';
+import { translationOverview } from '../../platform/translations/translations.service.js';
+import { TranslationsSection } from '../../platform/translations/views/translations-section.js';
+import { profileTranslatable } from './employers.translations.js';
 import { bookableServices } from '../appointments/index.js';
 import { jobPostingOf, jsonLdText } from '../places/index.js';
 import { PartnerRequestFormView } from '../network/index.js';
@@ -25,7 +28,10 @@ import { employerPaths } from './employers.paths.js';
 import type { EmployersService } from './employers.service.js';
 import { decodeAnswers, questions, readAnswers, scoreAnswers } from './self-check.js';
 import { HistoryPage, ManageHomePage, OverviewPage, ProfileFormPage } from './views/employers-manage.js';
-import { certificateText, EmployerPage, EmployersListPage, section, StoriesPage, StoryPage } from './views/employers-public.js';
+import { EmployerPage } from './views/employer-page.js';
+import { EmployersListPage } from './views/employers-list.js';
+import { certificateText, section } from './views/employers-shared.js';
+import { StoriesPage, StoryPage } from './views/stories.js';
 import { AggregatesPage, ResultPage, SelfCheckPage } from './views/self-check.js';
 
 /*
@@ -40,7 +46,8 @@ import { AggregatesPage, ResultPage, SelfCheckPage } from './views/self-check.js
  *   POST      /arbeitgeber/selbstcheck/speichern        save the result to the employer's profile (members)
  *   GET       /arbeitgeber/selbstcheck/auswertung       the city's aggregates (cells under 5 hidden)
  *   GET       /arbeitgeber-verwalten?org=               members: their organisations; staff: choose one
- *   GET       /arbeitgeber-verwalten/:org?hinweis=      the profile's state, confirm the measures, saved self-check
+ *   GET       /arbeitgeber-verwalten/:org?hinweis=      the profile's state, confirm the measures, holiday places and code, saved self-check,
+ *                                                       translations (editors, trusted organisations: /uebersetzungen/arbeitgeberprofil/:org/:sprache)
  *   GET  POST /arbeitgeber-verwalten/:org/bearbeiten    edit the profile (draft, for review, or published at once; logo upload)
  *   POST      /arbeitgeber-verwalten/:org/bestaetigen   "the measures are still right"
  *   GET       /arbeitgeber-verwalten/:org/verlauf       every version with who, when and the editors' reasons
@@ -73,16 +80,16 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
 
   app.get(employerPaths.list, { schema: { querystring: ListQuery } }, async (req, reply) => {
     const { state, filters, active, page } = readEmployerQuery(req.query, deps.city.districts);
-    const listed = await service.list(filters, page);
+    const listed = await service.list(filters, page, req.locale);
     return reply.html(<EmployersListPage ctx={ctxOf(req)} listed={listed} state={state} active={active} page={Math.min(page, listed.pages)} />);
   });
 
   // The static paths before /arbeitgeber/:id (Fastify prefers them anyway; the order reads like the site).
   app.get(employerPaths.stories, { schema: { querystring: NoQuery } }, async (req, reply) =>
-    reply.html(<StoriesPage ctx={ctxOf(req)} stories={await service.stories()} />),
+    reply.html(<StoriesPage ctx={ctxOf(req)} stories={await service.stories(req.locale)} />),
   );
   app.get('/arbeitgeber/gute-beispiele/:slug', { schema: { params: SlugParams, querystring: NoQuery } }, async (req, reply) =>
-    reply.html(<StoryPage ctx={ctxOf(req)} story={await service.story(req.params.slug)} />),
+    reply.html(<StoryPage ctx={ctxOf(req)} translated={await service.story(req.params.slug, req.locale)} />),
   );
 
   app.get(employerPaths.selfCheck, { schema: { querystring: NoQuery } }, async (req, reply) => reply.html(<SelfCheckPage ctx={ctxOf(req)} />));
@@ -116,7 +123,7 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
       );
     }
     const actor = await service.actorOf(req.actor);
-    const [stories, services, targets] = await Promise.all([service.stories(), bookableServices(deps.db), service.saveTargets(actor)]);
+    const [stories, services, targets] = await Promise.all([service.stories(req.locale), bookableServices(deps.db), service.saveTargets(actor)]);
     const counselling = services.some((s) => s.slug === employerPaths.counsellingSlug) ? `/termine/${employerPaths.counsellingSlug}` : undefined;
     return reply
       .header('cache-control', 'no-store')
@@ -147,8 +154,9 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
   );
 
   app.get('/arbeitgeber/:id', { schema: { params: IdParams, querystring: NoQuery } }, async (req, reply) => {
-    const found = await service.find(req.params.id);
-    const { profile } = found;
+    const found = await service.find(req.params.id, req.locale);
+    // The page shows the short profile in the visitor's language where translated; so does its JSON-LD.
+    const profile = found.translated.shown;
     const de = employersMessages('de');
     const pageUrl = `${deps.config.publicUrl}${employerPaths.employer(profile.organization_id)}`;
     const measureLabels = inCatalogueOrder(profile.measures).map((m) => de(`measure.${m}`));
@@ -170,11 +178,12 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
     return reply.html(
       <EmployerPage
         ctx={ctxOf(req)}
-        profile={profile}
+        translated={found.translated}
         places={found.places}
         stories={found.stories}
         unconfirmed={found.unconfirmed}
         logo={found.logo}
+        holidayCare={found.holidayCare}
         jsonLd={jsonLd}
       />,
     );
@@ -208,10 +217,22 @@ export function registerEmployerPages(app: RouteApp, deps: AppDeps, service: Emp
   });
 
   app.get('/arbeitgeber-verwalten/:org', { schema: { params: OrgParams, querystring: NoticeQuery } }, async (req, reply) => {
-    const overview = await service.overview(await service.actorOf(req.actor), req.params.org);
+    const overview = await service.overview(await service.actorOf(req.actor), req.params.org, req.locale);
     const t = employersMessages(req.locale);
     const hint = notices.find((n) => n === req.query.hinweis);
-    return reply.html(<OverviewPage ctx={ctxOf(req)} overview={overview} notice={hint ? t(`notice.${hint}`) : undefined} />);
+    // Editors and trusted organisations translate the published short profile (employers.translations.ts).
+    const translations =
+      overview.published && overview.directPublish ? (
+        <TranslationsSection
+          ctx={ctxOf(req)}
+          slug="arbeitgeberprofil"
+          id={req.params.org}
+          languages={await translationOverview(deps.db, profileTranslatable(), overview.published)}
+        />
+      ) : (
+        ''
+      );
+    return reply.html(<OverviewPage ctx={ctxOf(req)} overview={overview} notice={hint ? t(`notice.${hint}`) : undefined} translations={translations} />);
   });
 
   async function renderForm(

@@ -16,6 +16,7 @@ export const employerPaths = {
   history: (orgId: string) => `/arbeitgeber-verwalten/${orgId}/verlauf`,
   /** The holiday-care pages (module holidays): where families find holiday programmes. */
   holidayCare: '/ferien',
+  holidayOffer: (offerId: string) => `/ferien/angebote/${offerId}`,
   /** The alliance's join requests (module network). */
   partnerRequest: '/netzwerk/partner-werden',
   /** The family office's counselling for employers (module appointments, its booking page). */

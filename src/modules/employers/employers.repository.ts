@@ -152,44 +152,6 @@ export const organizationsOf = (db: Executor, userId: string) =>
 
 export const allOrganizations = (db: Executor) => db.selectFrom('organizations').select(['id', 'name']).orderBy('name').execute();
 
-// Stories -----------------------------------------------------------------------------------------
-
-const storyColumns = [
-  'employer_stories.id',
-  'employer_stories.slug',
-  'employer_stories.title',
-  'employer_stories.organization_id',
-  'employer_stories.sector',
-  'employer_stories.measures',
-  'employer_stories.problem',
-  'employer_stories.solution',
-  'employer_stories.cost',
-  'employer_stories.effect',
-  'employer_stories.contact_name',
-  'employer_stories.contact_email',
-  'employer_stories.contact_phone',
-  'organizations.name as organization_name',
-] as const;
-
-export const listStories = (db: Executor) =>
-  db
-    .selectFrom('employer_stories')
-    .leftJoin('organizations', 'organizations.id', 'employer_stories.organization_id')
-    .select(storyColumns)
-    .orderBy('employer_stories.published_at', 'desc')
-    .orderBy('employer_stories.title')
-    .execute();
-
-export type StoryRow = Awaited<ReturnType<typeof listStories>>[number];
-
-export const findStory = (db: Executor, slug: string) =>
-  db
-    .selectFrom('employer_stories')
-    .leftJoin('organizations', 'organizations.id', 'employer_stories.organization_id')
-    .select(storyColumns)
-    .where('employer_stories.slug', '=', slug)
-    .executeTakeFirst();
-
 // The self-check ----------------------------------------------------------------------------------
 
 /** Stores one anonymous self-check: the month and the answers, nothing else. */

@@ -8,15 +8,19 @@ import { storedLocale, type Locale } from '../../platform/i18n/i18n.js';
 import { imageSize, validateImage, storeImage, type UploadedImage } from '../../platform/media/media.js';
 import { createReviewWorkflow, pendingStates, type Intent } from '../../platform/review/review.workflow.js';
 import type { SearchHit } from '../../platform/search/search.js';
+import { withTranslation, withTranslations } from '../../platform/translations/translations.service.js';
+import { profileTranslatable, storyTranslatable } from './employers.translations.js';
 import { addMonths, todayIn } from '../../platform/time/berlin.js';
 import { isDueForReminder, reachableMembers, reminderMonths } from '../directory/index.js';
 import { countPlacesOf, currentPlacesOf } from '../places/index.js';
+import { holidayCodesOfEmployer, reservedHolidayOffers } from '../holidays/index.js';
 import { buildProfile } from './employers.form.js';
 import { confirmationReminderMail } from './employers.emails.js';
 import { employersMessages } from './employers.messages.js';
 import { employerPaths } from './employers.paths.js';
 import { authorize, can, type EmployersActor } from './employers.policy.js';
 import * as repo from './employers.repository.js';
+import * as storyRepo from './stories.repository.js';
 import { dataOfRow } from './employers.reviewable.js';
 import type { EmployerData, EmployerFilters } from './employers.types.js';
 import { aggregate, selfCheckVersion, type Answer } from './self-check.js';
@@ -56,8 +60,8 @@ export function createEmployersService(deps: ServiceDeps) {
       return actor ? { ...actor, organizationIds: new Set((await repo.organizationsOf(db, actor.id)).map((o) => o.id)) } : null;
     },
 
-    /** One page of published employers that match the filters, with how many places each offers. */
-    async list(filters: EmployerFilters, page: number, now = new Date()) {
+    /** One page of published employers that match the filters, with how many places each offers; short profiles in the visitor's language where translated. */
+    async list(filters: EmployerFilters, page: number, locale: Locale = 'de', now = new Date()) {
       const today = todayIn(now);
       const { rows, total } = await repo.listProfiles(db, filters, today, { limit: pageSize, offset: (page - 1) * pageSize });
       const counts = new Map(
@@ -72,18 +76,25 @@ export function createEmployersService(deps: ServiceDeps) {
       return {
         total,
         pages: Math.max(1, Math.ceil(total / pageSize)),
-        employers: rows.map((r) => ({ ...r, places: counts.get(r.organization_id) ?? 0, unconfirmed: isUnconfirmed(r.measures_confirmed_on, now) })),
+        employers: await withTranslations(
+          db,
+          profileTranslatable<repo.ProfileRow & { places: number; unconfirmed: boolean }>(),
+          locale,
+          rows.map((r) => ({ ...r, places: counts.get(r.organization_id) ?? 0, unconfirmed: isUnconfirmed(r.measures_confirmed_on, now) })),
+        ),
       };
     },
 
-    /** An employer's page: the profile, its places from today on, its stories. */
-    async find(orgId: string, now = new Date()) {
+    /** An employer's page: the profile, its places from today on, its stories, the holiday offers it reserved places in. */
+    async find(orgId: string, locale: Locale = 'de', now = new Date()) {
       const profile = uuidPattern.test(orgId) ? await repo.findProfile(db, orgId) : undefined;
       if (!profile) throw notFound();
-      const [places, stories, logo] = await Promise.all([
+      const [places, stories, logo, holidayCare, translated] = await Promise.all([
         currentPlacesOf(db, orgId, now),
-        repo.listStories(db),
+        storyRepo.listStories(db),
         profile.logo_id ? imageSize(db, profile.logo_id) : undefined,
+        reservedHolidayOffers(db, orgId, locale),
+        withTranslation(db, profileTranslatable<repo.ProfileRow>(), locale, profile),
       ]);
       // Shown at most 160 × 96 pixels, in its own proportions (width and height given: no layout shift).
       const factor = logo ? Math.min(1, 160 / logo.width, 96 / logo.height) : 1;
@@ -91,8 +102,15 @@ export function createEmployersService(deps: ServiceDeps) {
         profile,
         logo: logo ? { width: Math.max(1, Math.round(logo.width * factor)), height: Math.max(1, Math.round(logo.height * factor)) } : undefined,
         places,
-        stories: stories.filter((s) => s.organization_id === orgId),
+        translated,
+        stories: await withTranslations(
+          db,
+          storyTranslatable<storyRepo.StoryRow>(),
+          locale,
+          stories.filter((s) => s.organization_id === orgId),
+        ),
         unconfirmed: isUnconfirmed(profile.measures_confirmed_on, now),
+        holidayCare,
       };
     },
 
@@ -106,12 +124,13 @@ export function createEmployersService(deps: ServiceDeps) {
       }));
     },
 
-    stories: () => repo.listStories(db),
+    /** The published stories, in the visitor's language where translated. */
+    stories: async (locale: Locale = 'de') => withTranslations(db, storyTranslatable<storyRepo.StoryRow>(), locale, await storyRepo.listStories(db)),
 
-    async story(slug: string) {
-      const story = await repo.findStory(db, slug);
+    async story(slug: string, locale: Locale = 'de') {
+      const story = await storyRepo.findStory(db, slug);
       if (!story) throw new AppError('not_found', 'Beispiel nicht gefunden');
-      return story;
+      return withTranslation(db, storyTranslatable<storyRepo.StoryRow>(), locale, story);
     },
 
     /** Arbeitgeberprofil pflegen: the person's organisations; editors choose among all. */
@@ -121,10 +140,10 @@ export function createEmployersService(deps: ServiceDeps) {
       return { editor, organizations: editor ? await repo.allOrganizations(db) : await repo.organizationsOf(db, actor.id) };
     },
 
-    /** One organisation's profile: published, newest version, saved self-check. */
-    async overview(actor: EmployersActor | null, orgId: string, now = new Date()) {
+    /** One organisation's profile: published, newest version, saved self-check, its holiday places with the code for its staff. */
+    async overview(actor: EmployersActor | null, orgId: string, locale: Locale = 'de', now = new Date()) {
       const state = await editState(actor, orgId);
-      const selfCheck = await repo.findSelfCheckResult(db, orgId);
+      const [selfCheck, holidayCare] = await Promise.all([repo.findSelfCheckResult(db, orgId), holidayCodesOfEmployer(db, orgId, locale)]);
       const latest = await revisions.latest('employer', orgId);
       return {
         organization: state.org,
@@ -133,6 +152,7 @@ export function createEmployersService(deps: ServiceDeps) {
         pending: state.pending ? { status: state.pending.status, reason: latest?.review_reason ?? null } : undefined,
         directPublish: state.directPublish,
         selfCheck: selfCheck && selfCheck.version === selfCheckVersion ? selfCheck : undefined,
+        holidayCare,
       };
     },
 

@@ -6,14 +6,27 @@ import { exportMessages } from './exports.messages.js';
 import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
-import { formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
+import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { adminMessages } from './admin.messages.js';
 import type { HolidayPhase } from '../../db/tables/holidays.js';
 import { createSeason, earlyEndOfWishes, namesOfChildren, offerForReview, reviewOffer, seasonDashboard, seasonsForEditor, setPhase } from './admin.service.js';
 import { canManageSeasons, canRunLottery } from './holidays.policy.js';
 import { seedHash } from './allocation-rng.js';
 import type { AllocationSummary } from './allocation-summary.js';
-import { ConfirmSeedForm, PhaseChangeForm, PhaseForm, ReviewForm, SeasonForm, SeasonOfferParams, SeedForm, SeedHashForm } from './holidays.schemas.js';
+import {
+  ConfirmSeedForm,
+  EmployerPlacesForm,
+  PhaseChangeForm,
+  PhaseForm,
+  ReviewForm,
+  SeasonForm,
+  SeasonOfferOrgParams,
+  SeasonOfferParams,
+  SeedForm,
+  SeedHashForm,
+} from './holidays.schemas.js';
+import { employerPlacesOfOffer, releaseForEmployer, reserveForEmployer } from './employer-places.service.js';
+import { EmployerPlacesSection } from './views/employer-places-view.js';
 import { commitSeed, confirmRun, previewRun } from './runs.service.js';
 import { DashboardPage, SeasonsPage } from './views/admin-views.js';
 import { ConfirmEarlyEndPage } from './views/phase-confirm-view.js';
@@ -31,6 +44,8 @@ import { TranslationsSection } from '../../platform/translations/views/translati
  *   GET       /verwaltung/ferien/:id/angebote/:offer          the whole offer with the review form (editors)
  *        POST /verwaltung/ferien/:id/angebote/:offer/pruefen   approve / reject with a note; rejections mail the provider
  *                  (the offer page also lists its translations: /uebersetzungen/ferienangebot/:offer/:sprache)
+ *        POST /verwaltung/ferien/:id/angebote/:offer/arbeitgeber                 reserve places for an employer's staff (editors)
+ *        POST /verwaltung/ferien/:id/angebote/:offer/arbeitgeber/:org/freigeben  give them back to everyone
  *        POST /verwaltung/ferien/:id/hash                 publish the seed hash (admins)
  *        POST /verwaltung/ferien/:id/vorschau             preview run (admins, logged)
  *        POST /verwaltung/ferien/:id/verlosen             confirmed run, one transaction (admins)
@@ -149,10 +164,17 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
     values?: Record<string, string>,
     errors?: Record<string, string>,
   ) {
-    const offer = await offerForReview(deps.db, editor(req), offerId);
+    const actor = editor(req);
+    const offer = await offerForReview(deps.db, actor, offerId);
     const languages = await translationOverview(deps.db, offerTranslatable, offer);
     const translations = <TranslationsSection ctx={ctxOf(req)} slug="ferienangebot" id={offer.id} languages={languages} />;
-    return reply.status(status).html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} translations={translations} />);
+    const section = await employerPlacesOfOffer(deps.db, actor, offer);
+    const employers = (
+      <EmployerPlacesSection ctx={ctxOf(req)} seasonId={offer.season_id} offerId={offer.id} section={section} values={values} errors={errors} />
+    );
+    return reply
+      .status(status)
+      .html(<ReviewOfferPage ctx={ctxOf(req)} offer={offer} values={values} errors={errors} translations={translations} employers={employers} />);
   }
   const reviewRoute = '/verwaltung/ferien/:id/angebote/:offer';
   app.get(reviewRoute, { schema: { params: SeasonOfferParams, querystring: NoQuery } }, (req, reply) => reviewPage(req, reply, req.params.offer, 200));
@@ -166,6 +188,28 @@ export function registerAdminPages(app: RouteApp, deps: AppDeps): void {
       return reviewPage(req, reply, offerId, 422, formValues(req.body), { note: t('review.noteRequired') });
     await reviewOffer(deps, actor, offerId, form.value.decision, form.value.note ?? '');
     return dashboard(req, reply, seasonId, 200, saved(req));
+  });
+  app.post(`${reviewRoute}/arbeitgeber`, { schema: { params: SeasonOfferParams, body: formBody(EmployerPlacesForm) } }, async (req, reply) => {
+    const actor = editor(req);
+    const offerId = req.params.offer;
+    const t = adminMessages(req.locale);
+    const labels = {
+      employerOrganization: t('field.employer'),
+      employerPlaces: { label: t('field.employerPlaces'), format: t('field.employerPlaces.format'), required: t('field.employerPlaces.format') },
+    };
+    const form = parseForm(EmployerPlacesForm, req.body, labels, req.locale);
+    if (!form.ok) return reviewPage(req, reply, offerId, 422, form.values, form.errors);
+    const input = { organizationId: form.value.employerOrganization, places: Number(form.value.employerPlaces) };
+    const done = await attempt(() => reserveForEmployer(deps, actor, offerId, input, req.locale));
+    if (!done.ok) return reviewPage(req, reply, offerId, 422, formValues(req.body), done.errors);
+    return reply.redirect(`/verwaltung/ferien/${req.params.id}/angebote/${offerId}#arbeitgeber`, 303);
+  });
+  app.post(`${reviewRoute}/arbeitgeber/:org/freigeben`, { schema: { params: SeasonOfferOrgParams, body: ButtonForm } }, async (req, reply) => {
+    const actor = editor(req);
+    const { id: seasonId, offer: offerId, org } = req.params;
+    const done = await attempt(() => releaseForEmployer(deps, actor, offerId, org, req.locale));
+    if (!done.ok) return reviewPage(req, reply, offerId, 422, {}, done.errors);
+    return reply.redirect(`/verwaltung/ferien/${seasonId}/angebote/${offerId}#arbeitgeber`, 303);
   });
   app.post('/verwaltung/ferien/:id/hash', { schema: { params: IdParams, body: formBody(SeedHashForm) } }, async (req, reply) => {
     const actor = editor(req);

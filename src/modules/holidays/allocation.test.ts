@@ -26,6 +26,8 @@ const offerArb = (id: string) =>
       trip: fc.boolean(),
       from: fc.integer({ min: 6, max: 14 }),
       hours: fc.integer({ min: 1, max: 8 }),
+      // Places employers reserved for their staff's children; their sum may pass `places` (the lottery cuts it off).
+      employers: fc.option(fc.record({ E1: fc.integer({ min: 0, max: 3 }), E2: fc.integer({ min: 0, max: 3 }) }), { freq: 2 }),
     })
     .map((r): AllocationOffer => ({
       id,
@@ -36,6 +38,7 @@ const offerArb = (id: string) =>
       lastDay: day(r.first + r.length),
       dailyFrom: r.trip ? 0 : r.from * 60,
       dailyUntil: r.trip ? 1440 : (r.from + r.hours) * 60,
+      ...(r.employers ? { employerPlaces: r.employers } : {}),
     }));
 
 const inputArb: fc.Arbitrary<AllocationInput> = fc.integer({ min: 1, max: 8 }).chain((offerCount) => {
@@ -48,6 +51,7 @@ const inputArb: fc.Arbitrary<AllocationInput> = fc.integer({ min: 1, max: 8 }).c
       maxPlaces: fc.integer({ min: 1, max: 4 }),
       groupCode: fc.option(fc.constantFrom('A', 'B', 'C'), { freq: 3 }),
       wishes: fc.shuffledSubarray(ids, { minLength: 0, maxLength: Math.min(5, ids.length) }),
+      employer: fc.option(fc.constantFrom('E1', 'E2'), { freq: 2 }),
     });
   return fc.record({
     offers: fc.tuple(...ids.map(offerArb)),
@@ -183,7 +187,8 @@ describe('allocate (properties)', () => {
               !fitsAge(child.birthDate, offer) ||
               held.some((h) => h.id === better || offersOverlap(h, offer)) ||
               before.filter((x) => x.offerId === better).length >= offer.places ||
-              (p.round === 1 && input.settings.reservedShare > 0); // reserved places may hide room in round 1
+              (p.round === 1 && input.settings.reservedShare > 0) || // reserved places may hide room in round 1
+              p.employer === true; // an employer place is the best wish among those its employer reserved places in
             expect(blocked, `${child.id} got ${p.offerId} although ${better} was better and open`).toBe(true);
           }
         }

@@ -16,13 +16,20 @@ import { seededShuffle } from './allocation-rng.js';
  *    (snake draft). At its turn a unit below its maximum gets its best-ranked wish that still has
  *    room for all its members, fits every member's age (age on the offer's first day) and does not
  *    overlap in time with a place the unit already has. Every unit gets at most one place per round.
- * 4. Reserved share: floor(places × reservedShare) places of each offer are reserved for priority
- *    children in round 1; non-priority children can take only the other places, priority children
- *    take reserved places first. After round 1 the unused reserved places are released and the units
- *    that still have nothing get a second turn in the round-1 order, so every first place is given
- *    in round 1. From round 2 on all places are open to everyone.
- * 5. Rounds continue until a round gives no place.
- * 6. Waiting lists: for each offer, the units below their maximum that wished for it, fit its ages,
+ * 4. Employer places: an offer may hold places an employer reserved for the children of its staff
+ *    (`employerPlaces`, employer id → places). Round 1 begins with them: in the round-1 order, each
+ *    unit whose members all name the same employer gets its best-ranked wish where that employer has
+ *    reserved places left for all its members (and age and time fit, as in rule 3). Then every unused
+ *    employer place goes back to the offer's other places, and round 1 goes on for the units that
+ *    have nothing yet (a unit gets at most one place per round, so an employer place is its place of
+ *    round 1).
+ * 5. Reserved share: floor((places − employer places) × reservedShare) places of each offer are
+ *    reserved for priority children in round 1; non-priority children can take only the other places,
+ *    priority children take reserved places first. After round 1 the unused reserved places are
+ *    released and the units that still have nothing get a second turn in the round-1 order, so every
+ *    first place is given in round 1. From round 2 on all places are open to everyone.
+ * 6. Rounds continue until a round gives no place.
+ * 7. Waiting lists: for each offer, the units below their maximum that wished for it, fit its ages,
  *    did not get it and have no overlapping place, ordered by places held (fewest first), then by the
  *    round-1 order.
  */
@@ -39,6 +46,8 @@ export interface AllocationOffer {
   dailyFrom: number;
   /** Daily end in minutes after midnight; multi-day trips use 1440. */
   dailyUntil: number;
+  /** Places reserved for the children of an employer's staff, by employer id (rule 4); their sum is at most `places`. */
+  employerPlaces?: Readonly<Record<string, number>>;
 }
 
 /** One child with its ranked wishes (offer ids, best first). */
@@ -49,6 +58,8 @@ export interface AllocationChild {
   maxPlaces: number;
   groupCode: string | null;
   wishes: readonly string[];
+  /** The employer whose reserved places the child may take (rule 4); none when absent or null. */
+  employer?: string | null;
 }
 
 export interface AllocationSettings {
@@ -72,6 +83,8 @@ export interface Placement {
   step: number;
   /** True when the place came out of the reserved share. */
   reserved: boolean;
+  /** True when the place is one an employer reserved for the children of its staff (rule 4). */
+  employer?: true;
 }
 
 export interface WaitingEntry {
@@ -115,11 +128,14 @@ export interface LotteryUnit {
   maxPlaces: number;
   /** Offer ids, best first: wished by every member and fitting every member's age. */
   wishes: readonly string[];
+  /** The employer every member names (rule 4), or null. */
+  employer?: string | null;
 }
 
 interface Unit {
   key: string;
   members: readonly { id: string; priority: boolean }[];
+  employer: string | null;
   priorityCount: number;
   max: number;
   /** Offer indexes, best first. */
@@ -131,6 +147,30 @@ interface OfferState {
   offer: AllocationOffer;
   general: number;
   reserved: number;
+  /** Employer places left, by employer id (rule 4); empty after they are released. */
+  employer: Map<string, number>;
+}
+
+/**
+ * An offer's employer places as the lottery uses them: whole numbers above 0, in employer-id order,
+ * cut off where their sum would pass the offer's places (the database never stores more).
+ */
+export function employerPlacesOf(offer: Pick<AllocationOffer, 'places' | 'employerPlaces'>): Map<string, number> {
+  const places = Math.max(0, Math.floor(offer.places));
+  const result = new Map<string, number>();
+  let left = places;
+  for (const id of Object.keys(offer.employerPlaces ?? {}).sort(compareIds)) {
+    const n = Math.min(left, Math.max(0, Math.floor(offer.employerPlaces?.[id] ?? 0)));
+    if (n > 0) result.set(id, n);
+    left -= n;
+  }
+  return result;
+}
+
+/** The employer all members name, or null when one names none or another (rule 4). */
+function sharedEmployer(members: readonly Pick<AllocationChild, 'employer'>[]): string | null {
+  const first = members[0]?.employer ?? null;
+  return first && members.every((m) => m.employer === first) ? first : null;
 }
 
 /** The key of the unit a child belongs to (rule 1). */
@@ -177,7 +217,14 @@ export function lotteryUnits(children: readonly AllocationChild[], offers: reado
   for (const [key, members] of byKey) {
     members.sort((a, b) => compareIds(a.id, b.id));
     const maxPlaces = Math.min(...members.map((m) => Math.max(0, Math.floor(m.maxPlaces))));
-    units.push({ key, members: members.map((m) => ({ id: m.id, priority: m.priority })), maxPlaces, wishes: groupWishes(members, offers) });
+    const employer = sharedEmployer(members);
+    units.push({
+      key,
+      members: members.map((m) => ({ id: m.id, priority: m.priority })),
+      maxPlaces,
+      wishes: groupWishes(members, offers),
+      ...(employer ? { employer } : {}),
+    });
   }
   return units.sort((a, b) => compareIds(a.key, b.key));
 }
@@ -191,7 +238,7 @@ export function allocate(input: AllocationInput): AllocationResult {
   return allocateUnits({ offers: input.offers, units: lotteryUnits(input.children, input.offers), settings: input.settings, seed: input.seed });
 }
 
-/** Rules 2 to 6 for units already built, in the order the shuffle starts from (`lotteryUnits`). */
+/** Rules 2 to 7 for units already built, in the order the shuffle starts from (`lotteryUnits`). */
 export function allocateUnits(input: {
   offers: readonly AllocationOffer[];
   units: readonly LotteryUnit[];
@@ -203,12 +250,15 @@ export function allocateUnits(input: {
   const index = new Map(offers.map((o, i) => [o.id, i]));
   const state: OfferState[] = offers.map((offer) => {
     const places = Math.max(0, Math.floor(offer.places));
-    const reserved = Math.floor(places * share);
-    return { offer, general: places - reserved, reserved };
+    const employer = employerPlacesOf(offer);
+    const open = places - [...employer.values()].reduce((a, b) => a + b, 0);
+    const reserved = Math.floor(open * share);
+    return { offer, general: open - reserved, reserved, employer };
   });
   const sorted: Unit[] = input.units.map((u) => ({
     key: u.key,
     members: u.members,
+    employer: u.employer ?? null,
     priorityCount: u.members.filter((m) => m.priority).length,
     max: Math.max(0, Math.floor(u.maxPlaces)),
     wishes: [...new Set(u.wishes.map((id) => index.get(id)).filter((i): i is number => i !== undefined))],
@@ -249,7 +299,27 @@ export function allocateUnits(input: {
     return false;
   };
 
-  for (const unit of order) turn(unit, 1, share > 0);
+  // Rule 4: employer places first, one per unit, then the unused ones go back to everyone.
+  const employerTurn = (unit: Unit): void => {
+    if (!unit.employer || unit.held.length >= unit.max) return;
+    for (const i of unit.wishes) {
+      const s = state[i] as OfferState;
+      const left = s.employer.get(unit.employer) ?? 0;
+      if (left < unit.members.length || !fits(unit, i)) continue;
+      step++;
+      s.employer.set(unit.employer, left - unit.members.length);
+      for (const member of unit.members) placements.push({ childId: member.id, offerId: s.offer.id, round: 1, step, reserved: false, employer: true });
+      unit.held.push(i);
+      return;
+    }
+  };
+  for (const unit of order) employerTurn(unit);
+  for (const s of state) {
+    for (const left of s.employer.values()) s.general += left;
+    s.employer.clear();
+  }
+
+  for (const unit of order) if (unit.held.length === 0) turn(unit, 1, share > 0);
   if (share > 0) {
     for (const s of state) {
       s.general += s.reserved;

@@ -16,6 +16,7 @@ import { placesOfParent } from './places.repository.js';
 import { currentSeason, sharedSeasonPhase } from './seasons.repository.js';
 import { waitingOfParent } from './waitlist.repository.js';
 import { otherGroupMembers, replaceWishList } from './wishes.repository.js';
+import { employerForCode, type CodeEmployer } from './employer-places.service.js';
 import { todayInBerlin } from './holidays.format.js';
 
 /** Children of a parent account, their wish lists and their results. */
@@ -80,6 +81,8 @@ export interface WishInput {
   offerIds: string[];
   maxPlaces: number;
   groupCode: string | null;
+  /** The code an employer gave its staff (employer-places.service.ts), or null. */
+  employerCode: string | null;
 }
 
 type SeasonOffer = Awaited<ReturnType<typeof seasonOffers>>[number];
@@ -159,16 +162,31 @@ export async function checkWishes(deps: AppDeps, actor: Actor, childId: string, 
     if (clash) errors[field] = t('refuse.overlap', { offer: offer.title, other: clash.title });
   });
   if (input.groupCode && !isIssuedGroupCode(deps.config.sessionSecret, season.id, input.groupCode)) errors.groupCode = t('refuse.groupCode');
+  const employer = input.employerCode ? await employerForCode(deps.db, season.id, input.employerCode) : undefined;
+  if (input.employerCode && !employer) errors.employerCode = t('refuse.employerCode');
   if (!Number.isInteger(input.maxPlaces) || input.maxPlaces < 1 || input.maxPlaces > Math.max(1, input.offerIds.length))
     errors.maxPlaces = t('refuse.maxPlaces');
   if (Object.keys(errors).length) throw fail(errors);
   const group = await checkGroup(deps.db, season.id, child, input, offers);
-  return { child, season, offers: input.offerIds.map((id) => offers.get(id)!), group };
+  return { child, season, offers: input.offerIds.map((id) => offers.get(id)!), group, employer: employerCheck(employer, input.offerIds) };
+}
+
+/** What an employer's code means for this list: the employer, its reserved offers, and which of them the child wished for. */
+export interface EmployerCheck {
+  name: string;
+  id: string;
+  offers: CodeEmployer['offers'];
+  wished: number;
+}
+
+function employerCheck(employer: CodeEmployer | undefined, offerIds: readonly string[]): EmployerCheck | null {
+  if (!employer) return null;
+  return { id: employer.id, name: employer.name, offers: employer.offers, wished: employer.offers.filter((o) => offerIds.includes(o.id)).length };
 }
 
 /** Saves the checked wish list (replacing an earlier one) and queues the confirmation mail, in one transaction. */
 export async function submitWishes(deps: AppDeps, actor: Actor, childId: string, input: WishInput, locale: Locale): Promise<void> {
-  const { child, season, offers, group } = await checkWishes(deps, actor, childId, input, locale);
+  const { child, season, offers, group, employer } = await checkWishes(deps, actor, childId, input, locale);
   await deps.db.transaction().execute(async (trx) => {
     // Re-checked under a share lock: a phase switch (FOR UPDATE) waits for this list or comes first and refuses it.
     const phase = await sharedSeasonPhase(trx, season.id);
@@ -178,6 +196,7 @@ export async function submitWishes(deps: AppDeps, actor: Actor, childId: string,
       childId: child.id,
       maxPlaces: input.maxPlaces,
       groupCode: input.groupCode,
+      employerId: employer?.id ?? null,
       offerIds: offers.map((o) => o.id),
     });
     const until = dateFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${season.wish_until}T00:00:00Z`));

@@ -150,6 +150,18 @@ export const familyMessages = defineMessages(
     'results.nothing': 'Leider kein Platz.',
     'results.answered': 'Ihre Antwort ist gespeichert.',
     'results.pseudonym': 'Kennung in der veröffentlichten Verlosung: {pseudonym}',
+    'wish.employerCode': 'Code Ihres Arbeitgebers (freiwillig)',
+    'wish.employerCode.hint':
+      'Manche Arbeitgeber reservieren Plätze für die Kinder ihrer Beschäftigten. Den Code bekommen Sie von Ihrem Arbeitgeber. Ihr Kind nimmt dann zuerst an der Verlosung dieser Plätze teil.',
+    'wish.employerCode.format': 'Geben Sie den Code so an, wie Ihr Arbeitgeber ihn Ihnen gegeben hat, zum Beispiel K7QX2-M9HD4.',
+    'check.employer': 'Code Ihres Arbeitgebers',
+    'check.employerValue': '{code} ({employer})',
+    'check.noEmployer': 'kein Code angegeben',
+    'check.employerMatched':
+      '{count, plural, one {Für # Ihrer Wünsche hat {employer} Plätze reserviert.} other {Für # Ihrer Wünsche hat {employer} Plätze reserviert.}} Diese Plätze verlost die Stadt zuerst unter den Kindern der Beschäftigten. Bekommt Ihr Kind dort keinen Platz, nimmt es wie alle anderen an der Verlosung teil.',
+    'check.employerNone':
+      '{employer} hat für keinen Ihrer Wünsche Plätze reserviert. Ihr Kind nimmt wie alle anderen an der Verlosung teil. Reservierte Plätze gibt es in:',
+    'offer.placesEmployers': '{places} (davon {employer} zuerst für Kinder von Beschäftigten eines Arbeitgebers)',
   },
   {
     'home.title': 'Holiday care',
@@ -295,5 +307,17 @@ export const familyMessages = defineMessages(
     'results.nothing': 'No place, sorry.',
     'results.answered': 'Your answer is saved.',
     'results.pseudonym': 'Identifier in the published lottery: {pseudonym}',
+    'wish.employerCode': 'Your employer’s code (optional)',
+    'wish.employerCode.hint':
+      'Some employers reserve places for the children of their staff. You get the code from your employer. Your child then takes part in the lottery of these places first.',
+    'wish.employerCode.format': 'Enter the code exactly as your employer gave it to you, for example K7QX2-M9HD4.',
+    'check.employer': 'Your employer’s code',
+    'check.employerValue': '{code} ({employer})',
+    'check.noEmployer': 'no code given',
+    'check.employerMatched':
+      '{count, plural, one {{employer} has reserved places in # of your wishes.} other {{employer} has reserved places in # of your wishes.}} The city first allocates these places by lottery among the staff’s children. If your child gets none of them, it takes part in the lottery like everyone else.',
+    'check.employerNone':
+      '{employer} has not reserved places in any of your wishes. Your child takes part in the lottery like everyone else. Reserved places are in:',
+    'offer.placesEmployers': '{places} ({employer} of them first for children of an employer’s staff)',
   },
 );

@@ -18,9 +18,11 @@ import { ChildFormPage, ChildrenPage, HolidaysHomePage, OfferPage, ProgrammePage
 import type { OfferRow } from './views/offer-facts.js';
 import { offerTranslatable, withOfferTitles } from './holidays.translations.js';
 import { withTranslations } from '../../platform/translations/translations.service.js';
-import { CheckWishesPage, ResultsPage, WishFormPage, WishListPage } from './views/wish-views.js';
+import { CheckWishesPage, WishFormPage, WishListPage } from './views/wish-views.js';
+import { ResultsPage } from './views/results-view.js';
 import { storedWishes, wishedOffers } from './wishes.repository.js';
 import { lotteryPseudonyms } from './lottery-pseudonyms.js';
+import { employerCodeOf } from './employer-places.service.js';
 
 /*
  * Family pages (Ferienbetreuung):
@@ -195,14 +197,19 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
     const labels: Record<string, FieldWords> = {
       maxPlaces: { label: t('wish.maxPlaces'), format: t('error.maxPlaces.format'), required: t('error.maxPlaces.format') },
       groupCode: { label: t('wish.groupCode'), format: t('wish.groupCode.format') },
+      employerCode: { label: t('wish.employerCode'), format: t('wish.employerCode.format') },
     };
     for (let n = 1; n <= maxWishFields; n++) labels[`wish${n}`] = t('wish.rank', { n });
     const raw = formValues(req.body);
     const offerIds = Array.from({ length: maxWishFields }, (_, i) => raw[`wish${i + 1}`]?.trim() ?? '').filter(Boolean);
-    const values: Record<string, string> = { maxPlaces: raw.maxPlaces ?? '1', groupCode: (raw.groupCode ?? '').trim().toUpperCase() };
+    const values: Record<string, string> = {
+      maxPlaces: raw.maxPlaces ?? '1',
+      groupCode: (raw.groupCode ?? '').trim().toUpperCase(),
+      employerCode: (raw.employerCode ?? '').trim().toUpperCase(),
+    };
     offerIds.forEach((id, i) => (values[`wish${i + 1}`] = id));
     const form = parseForm(WishForm, values, labels, req.locale);
-    const input: WishInput = { offerIds, maxPlaces: Number(values.maxPlaces), groupCode: values.groupCode || null };
+    const input: WishInput = { offerIds, maxPlaces: Number(values.maxPlaces), groupCode: values.groupCode || null, employerCode: values.employerCode || null };
     return { form, values, input };
   }
 
@@ -229,7 +236,8 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
     let shown = values;
     if (!shown) {
       const stored = await storedWishes(deps.db, season.id, child.id);
-      shown = { maxPlaces: String(stored?.max_places ?? 1), groupCode: stored?.group_code ?? '' };
+      const employerCode = await employerCodeOf(deps.db, season.id, stored?.employer_id ?? null);
+      shown = { maxPlaces: String(stored?.max_places ?? 1), groupCode: stored?.group_code ?? '', employerCode: employerCode ?? '' };
       stored?.offerIds.forEach((id, i) => (shown![`wish${i + 1}`] = id));
     }
     const offers = await shownOffers(req, await seasonOffers(deps.db, season.id));
@@ -282,6 +290,7 @@ export function registerFamilyPages(app: RouteApp, deps: AppDeps): void {
         child={checked.value.child}
         offers={await shownOffers(req, checked.value.offers)}
         group={checked.value.group}
+        employer={checked.value.employer}
         values={values}
       />,
     );

@@ -62,6 +62,13 @@ export const holidayMessages = defineMessages(
     'result.waiting': 'Warteliste „{offer}“, Platz {position}',
     'result.nothing': 'leider kein Platz',
     'result.child': '{child} (Kennung {pseudonym})',
+    'refuse.employerClosed': 'Plätze für Arbeitgeber lassen sich nur bei freigegebenen Angeboten und nur vor der Verlosung reservieren oder ändern.',
+    'refuse.employerUnknown': 'Wählen Sie einen Arbeitgeber aus der Liste aus.',
+    'refuse.employerPlaces':
+      '{free, plural, =0 {In diesem Angebot lassen sich keine weiteren Plätze für Arbeitgeber reservieren.} one {In diesem Angebot lässt sich für diesen Arbeitgeber höchstens # Platz reservieren.} other {In diesem Angebot lassen sich für diesen Arbeitgeber höchstens # Plätze reservieren.}}',
+    'refuse.employerCode': 'Diesen Code eines Arbeitgebers gibt es in dieser Ferienzeit nicht. Prüfen Sie den Code oder lassen Sie das Feld leer.',
+    'offer.employerPlaces':
+      '{count, plural, one {# Platz ist für Kinder von Beschäftigten eines Arbeitgebers reserviert; das Angebot braucht mindestens so viele Plätze.} other {# Plätze sind für Kinder von Beschäftigten eines Arbeitgebers reserviert; das Angebot braucht mindestens so viele Plätze.}}',
   },
   {
     'refuse.full': 'Sorry, this offer is fully booked.',
@@ -121,5 +128,12 @@ export const holidayMessages = defineMessages(
     'result.waiting': 'Waiting list “{offer}”, position {position}',
     'result.nothing': 'no place, sorry',
     'result.child': '{child} (identifier {pseudonym})',
+    'refuse.employerClosed': 'Places for employers can only be reserved or changed in approved offers and only before the lottery.',
+    'refuse.employerUnknown': 'Choose an employer from the list.',
+    'refuse.employerPlaces':
+      '{free, plural, =0 {No more places of this offer can be reserved for employers.} one {At most # place of this offer can be reserved for this employer.} other {At most # places of this offer can be reserved for this employer.}}',
+    'refuse.employerCode': 'There is no employer code like this for these holidays. Check the code or leave the field empty.',
+    'offer.employerPlaces':
+      '{count, plural, one {# place is reserved for children of an employer’s staff; the offer needs at least that many places.} other {# places are reserved for children of an employer’s staff; the offer needs at least that many places.}}',
   },
 );

@@ -26,6 +26,8 @@ export const WishForm = Type.Object({
   ...Object.fromEntries(Array.from({ length: maxWishFields }, (_, i) => [`wish${i + 1}`, Type.Optional(Id)])),
   maxPlaces: Type.String({ pattern: '^[0-9]{1,2}$' }),
   groupCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{6}-[A-Za-z0-9]{8}$' })),
+  /** The code an employer gave its staff for the places it reserved (employer-places.service.ts). */
+  employerCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$' })),
 });
 
 export const BookForm = Type.Object({ childId: Id });
@@ -67,6 +69,8 @@ export const PhaseForm = Type.Object({
 });
 export const SeedHashForm = Type.Object({ seedHash: Type.String({ pattern: '^[0-9a-fA-F]{64}$' }) });
 export const SeedForm = Type.Object({ seed: Type.String({ minLength: 8, maxLength: 200 }) });
+/** Places of an offer an editor reserves for an employer's staff. */
+export const EmployerPlacesForm = Type.Object({ employerOrganization: Id, employerPlaces: Type.String({ pattern: '^[0-9]{1,4}$' }) });
 export const ReviewForm = Type.Object({ decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]), note: Text(1000) });
 
 /** The early-end question sends the phase form again with `confirmed=ja`. */
@@ -81,6 +85,7 @@ export const CancelForm = Type.Object({ confirm: Yes });
 export const OrgParams = params({ org: RouteId() });
 export const ChildParams = params({ child: RouteId() });
 export const SeasonOfferParams = params({ id: RouteId(), offer: RouteId() });
+export const SeasonOfferOrgParams = params({ id: RouteId(), offer: RouteId(), org: RouteId() });
 /** `?hinweis=…`: which notice a page shows after a redirect. */
 export const NoticeQuery = pageQuery({ hinweis: QueryText() });
 /** `?tag=…`: the day of the attendance list. */

@@ -11,6 +11,10 @@ import { placesReleasedOnDeletion } from './release-on-deletion.js';
 import { holidaysNavigation } from './holidays.navigation.js';
 import { offerTranslationEditing } from './holidays.translations.js';
 
+/** Places employers reserve for their staff's children: the employers module shows them (employer-places.service.ts). */
+export { holidayCodesOfEmployer, reservedHolidayOffers, type EmployerSeason } from './employer-places.service.js';
+export { seedEmployerHolidayPlaces } from './employer-places.seed.js';
+
 /** Ferienbetreuung: holiday offers, wish lists, the lottery, waiting lists and first-come booking. */
 export function holidaysModule(deps: AppDeps): ModuleManifest {
   return defineModule({

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import type { AllocationInput } from './allocation.js';
 
-/** The lottery's input as stored: the season's approved offers and handed-in wish lists, in a stable order. */
+/** The lottery's input as stored: the season's approved offers (with employers' places) and handed-in wish lists, in a stable order. */
 
 /** Reads the season's approved offers and submitted wish lists as lottery input. */
 export async function loadAllocationInput(db: Executor, seasonId: string, seed: string): Promise<AllocationInput> {
@@ -22,6 +22,7 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
       'holiday_wish_lists.child_id',
       'holiday_wish_lists.max_places',
       'holiday_wish_lists.group_code',
+      'holiday_wish_lists.employer_id',
       'holiday_children.birth_date',
       'holiday_children.priority',
     ])
@@ -46,6 +47,18 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
     .orderBy('holiday_wishes.wish_list_id')
     .orderBy('holiday_wishes.rank')
     .execute();
+  // Places employers reserved for their staff's children, in the approved offers (rule 4 of allocation.ts).
+  const quotas = await db
+    .selectFrom('holiday_employer_quotas')
+    .innerJoin('holiday_offers', 'holiday_offers.id', 'holiday_employer_quotas.offer_id')
+    .select(['holiday_employer_quotas.offer_id', 'holiday_employer_quotas.organization_id', 'holiday_employer_quotas.places'])
+    .where('holiday_offers.season_id', '=', seasonId)
+    .where('holiday_offers.status', '=', 'approved')
+    .orderBy('holiday_employer_quotas.offer_id')
+    .orderBy('holiday_employer_quotas.organization_id')
+    .execute();
+  const employerPlaces = new Map<string, Record<string, number>>();
+  for (const q of quotas) employerPlaces.set(q.offer_id, { ...employerPlaces.get(q.offer_id), [q.organization_id]: q.places });
   const byList = new Map<string, string[]>();
   for (const w of wishes) byList.set(w.wish_list_id, [...(byList.get(w.wish_list_id) ?? []), w.offer_id]);
   return {
@@ -58,6 +71,7 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
       lastDay: o.last_day,
       dailyFrom: o.daily_from,
       dailyUntil: o.daily_until,
+      ...(employerPlaces.has(o.id) ? { employerPlaces: employerPlaces.get(o.id) } : {}),
     })),
     children: lists.map((l) => ({
       id: l.child_id,
@@ -66,6 +80,7 @@ export async function loadAllocationInput(db: Executor, seasonId: string, seed: 
       maxPlaces: l.max_places,
       groupCode: l.group_code,
       wishes: byList.get(l.id) ?? [],
+      employer: l.employer_id,
     })),
     settings: { reservedShare: season.reserved_percent / 100 },
     seed,

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Static, Type } from '@sinclair/typebox';
-import type { AllocationOffer, AllocationResult, AllocationSettings, LotteryUnit } from './allocation.js';
+import { employerPlacesOf, type AllocationOffer, type AllocationResult, type AllocationSettings, type LotteryUnit } from './allocation.js';
 
 /**
  * The published lottery: everything needed to recompute a season's result, and the result itself,
@@ -10,10 +10,16 @@ import type { AllocationOffer, AllocationResult, AllocationSettings, LotteryUnit
  * allocation.ts: offers every member wished for and fitting every member's age). Units are listed
  * in the order the shuffle starts from. Each family is told its own pseudonym.
  *
+ * Format 2 adds the places employers reserve for their staff's children (rule 4 of allocation.ts):
+ * per offer the employers (by organisation id, as on their public page) and their places, per unit
+ * the employer whose places it may take, per place whether it was one of them. A format-1 document
+ * has none of these and is recomputed as before.
+ *
  * Keys are German like the other open data (`/api/v1/ferien/angebote`).
  */
 
-export const publicationFormat = 'familienrathaus/ferien-verlosung/1';
+export const publicationFormat = 'familienrathaus/ferien-verlosung/2';
+const earlierFormat = 'familienrathaus/ferien-verlosung/1';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Minutes = Type.Integer({ minimum: 0, maximum: 1440, description: 'Minuten nach Mitternacht (Europe/Berlin)' });
@@ -24,7 +30,7 @@ const Pseudonym = Type.String({
 
 export const LotteryPublicationSchema = Type.Object(
   {
-    format: Type.Literal(publicationFormat),
+    format: Type.Union([Type.Literal(publicationFormat), Type.Literal(earlierFormat)]),
     saison: Type.Object({ id: Type.String(), name: Type.String() }),
     verlostAm: Type.String({ description: 'Zeitpunkt der Verlosung (ISO 8601, UTC)' }),
     zufallswert: Type.String({ description: 'Der vorher mit seinem Hash festgelegte Zufallswert' }),
@@ -47,6 +53,11 @@ export const LotteryPublicationSchema = Type.Object(
         taeglichBis: Minutes,
         alterVon: Type.Integer(),
         alterBis: Type.Integer(),
+        arbeitgeberPlaetze: Type.Optional(
+          Type.Array(Type.Object({ arbeitgeber: Type.String(), plaetze: Type.Integer({ minimum: 1 }) }), {
+            description: 'Plätze, die Arbeitgeber für Kinder ihrer Beschäftigten reserviert haben (Regel 4)',
+          }),
+        ),
       }),
     ),
     einheiten: Type.Array(
@@ -55,6 +66,7 @@ export const LotteryPublicationSchema = Type.Object(
         mitglieder: Type.Array(Type.Object({ vorrang: Type.Boolean() }), { minItems: 1 }),
         hoechstensPlaetze: Type.Integer({ minimum: 0 }),
         wuensche: Type.Array(Type.String(), { description: 'Angebots-IDs, bester Wunsch zuerst' }),
+        arbeitgeber: Type.Optional(Type.String({ description: 'Arbeitgeber, dessen reservierte Plätze die Einheit nutzen kann' })),
       }),
       { description: 'In der Reihenfolge, in der das Mischen beginnt' },
     ),
@@ -68,6 +80,7 @@ export const LotteryPublicationSchema = Type.Object(
           runde: Type.Integer({ minimum: 1 }),
           schritt: Type.Integer({ minimum: 1 }),
           reserviert: Type.Boolean(),
+          arbeitgeber: Type.Optional(Type.Literal(true, { description: 'ein Platz, den ein Arbeitgeber reserviert hat' })),
         }),
       ),
       wartelisten: Type.Array(Type.Object({ angebot: Type.String(), position: Type.Integer({ minimum: 1 }), kennung: Pseudonym })),
@@ -93,6 +106,12 @@ export function newPseudonymSecret(unitKeys: readonly string[]): string {
     const secret = randomBytes(32).toString('hex');
     if (new Set(unitKeys.map((key) => pseudonymOf(secret, key))).size === unitKeys.length) return secret;
   }
+}
+
+/** An offer's employer places as published: only where there are some, in employer-id order. */
+function employerPlacesField(offer: AllocationOffer): { arbeitgeberPlaetze?: { arbeitgeber: string; plaetze: number }[] } {
+  const places = [...employerPlacesOf(offer)].map(([arbeitgeber, plaetze]) => ({ arbeitgeber, plaetze }));
+  return places.length ? { arbeitgeberPlaetze: places } : {};
 }
 
 export interface PublicationInput {
@@ -131,18 +150,28 @@ export function buildPublication(input: PublicationInput): LotteryPublication {
       taeglichBis: o.dailyUntil,
       alterVon: o.minAge,
       alterBis: o.maxAge,
+      ...employerPlacesField(o),
     })),
     einheiten: input.units.map((u) => ({
       kennung: pseudonyms.get(u.key) as string,
       mitglieder: u.members.map((m) => ({ vorrang: m.priority })),
       hoechstensPlaetze: u.maxPlaces,
       wuensche: [...u.wishes],
+      ...(u.employer ? { arbeitgeber: u.employer } : {}),
     })),
     ergebnis: {
       reihenfolge: input.result.order.map((key) => pseudonyms.get(key) as string),
       plaetze: input.result.placements.map((p) => {
         const member = memberOf.get(p.childId) as { unit: string; n: number };
-        return { kennung: member.unit, mitglied: member.n, angebot: p.offerId, runde: p.round, schritt: p.step, reserviert: p.reserved };
+        return {
+          kennung: member.unit,
+          mitglied: member.n,
+          angebot: p.offerId,
+          runde: p.round,
+          schritt: p.step,
+          reserviert: p.reserved,
+          ...(p.employer ? { arbeitgeber: true as const } : {}),
+        };
       }),
       wartelisten: input.result.waitingLists.map((w) => ({ angebot: w.offerId, position: w.position, kennung: unitOfChildren(w.childIds) })),
     },

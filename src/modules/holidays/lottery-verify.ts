@@ -19,6 +19,19 @@ export interface Verdict {
 
 const line = (value: unknown) => JSON.stringify(value);
 
+type PublishedPlace = LotteryPublication['ergebnis']['plaetze'][number];
+/** A place as one comparable line; `arbeitgeber` only when true, so format-1 places read as before. */
+const placeLine = (p: Omit<PublishedPlace, 'arbeitgeber'> & { arbeitgeber?: boolean }) =>
+  line({
+    kennung: p.kennung,
+    mitglied: p.mitglied,
+    angebot: p.angebot,
+    runde: p.runde,
+    schritt: p.schritt,
+    reserviert: p.reserviert,
+    ...(p.arbeitgeber ? { arbeitgeber: true } : {}),
+  });
+
 /** Checks a parsed publication (any JSON value). */
 export function verifyPublication(document: unknown): Verdict {
   if (!Value.Check(LotteryPublicationSchema, document)) {
@@ -38,6 +51,7 @@ export function verifyPublication(document: unknown): Verdict {
     lastDay: o.letzterTag,
     dailyFrom: o.taeglichVon,
     dailyUntil: o.taeglichBis,
+    ...(o.arbeitgeberPlaetze ? { employerPlaces: Object.fromEntries(o.arbeitgeberPlaetze.map((e) => [e.arbeitgeber, e.plaetze])) } : {}),
   }));
   const memberId = (unit: string, n: number) => `${unit}/${n}`;
   const units: LotteryUnit[] = doc.einheiten.map((u) => ({
@@ -45,6 +59,7 @@ export function verifyPublication(document: unknown): Verdict {
     members: u.mitglieder.map((m, i) => ({ id: memberId(u.kennung, i + 1), priority: m.vorrang })),
     maxPlaces: u.hoechstensPlaetze,
     wishes: u.wuensche,
+    employer: u.arbeitgeber ?? null,
   }));
   const result = allocateUnits({ offers, units, settings: { reservedShare: doc.einstellungen.reservierterAnteil }, seed: doc.zufallswert });
 
@@ -52,15 +67,21 @@ export function verifyPublication(document: unknown): Verdict {
     order: result.order,
     places: result.placements.map((p) => {
       const [unit, n] = p.childId.split('/') as [string, string];
-      return line({ kennung: unit, mitglied: Number(n), angebot: p.offerId, runde: p.round, schritt: p.step, reserviert: p.reserved });
+      return placeLine({
+        kennung: unit,
+        mitglied: Number(n),
+        angebot: p.offerId,
+        runde: p.round,
+        schritt: p.step,
+        reserviert: p.reserved,
+        arbeitgeber: p.employer,
+      });
     }),
     waiting: result.waitingLists.map((w) => line({ angebot: w.offerId, position: w.position, kennung: (w.childIds[0] as string).split('/')[0] })),
   };
   const published = {
     order: doc.ergebnis.reihenfolge,
-    places: doc.ergebnis.plaetze.map((p) =>
-      line({ kennung: p.kennung, mitglied: p.mitglied, angebot: p.angebot, runde: p.runde, schritt: p.schritt, reserviert: p.reserviert }),
-    ),
+    places: doc.ergebnis.plaetze.map(placeLine),
     waiting: doc.ergebnis.wartelisten.map((w) => line({ angebot: w.angebot, position: w.position, kennung: w.kennung })),
   };
   if (line(recomputed.order) !== line(published.order)) problems.push('Die Reihenfolge der ersten Runde weicht ab.');

@@ -137,8 +137,10 @@ export async function editableOffer(db: Executor, actor: Actor, offerId: string,
 
 /** Changes a submitted or rejected offer; it goes (back) to review. */
 export async function updateOffer(deps: AppDeps, actor: Actor, offerId: string, input: OfferInput, locale: Locale = 'de'): Promise<void> {
-  await editableOffer(deps.db, actor, offerId, locale);
+  const offer = await editableOffer(deps.db, actor, offerId, locale);
   const errors = offerProblems(input, locale);
+  // Places an employer reserved stay (an approved offer sent back to review keeps them); the database's CHECK holds this too.
+  if (!errors.places && input.places < offer.employer_places) errors.places = holidayMessages(locale)('offer.employerPlaces', { count: offer.employer_places });
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0] as string, { fields: errors });
   await deps.db.transaction().execute(async (trx) => {
     await resubmitOffer(trx, offerId, offerColumns(input));

@@ -14,15 +14,26 @@ export async function storedWishes(db: Executor, seasonId: string, childId: stri
 /** Hands in a child's wish list for a season, replacing an earlier one and its wishes. */
 export async function replaceWishList(
   db: Executor,
-  list: { seasonId: string; childId: string; maxPlaces: number; groupCode: string | null; offerIds: readonly string[] },
+  list: { seasonId: string; childId: string; maxPlaces: number; groupCode: string | null; employerId: string | null; offerIds: readonly string[] },
 ): Promise<void> {
   const row = await db
     .insertInto('holiday_wish_lists')
-    .values({ season_id: list.seasonId, child_id: list.childId, max_places: list.maxPlaces, group_code: list.groupCode, submitted_at: new Date() })
+    .values({
+      season_id: list.seasonId,
+      child_id: list.childId,
+      max_places: list.maxPlaces,
+      group_code: list.groupCode,
+      employer_id: list.employerId,
+      submitted_at: new Date(),
+    })
     .onConflict((oc) =>
-      oc
-        .columns(['season_id', 'child_id'])
-        .doUpdateSet({ max_places: list.maxPlaces, group_code: list.groupCode, submitted_at: new Date(), updated_at: new Date() }),
+      oc.columns(['season_id', 'child_id']).doUpdateSet({
+        max_places: list.maxPlaces,
+        group_code: list.groupCode,
+        employer_id: list.employerId,
+        submitted_at: new Date(),
+        updated_at: new Date(),
+      }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -19,6 +19,7 @@ export function DashboardPage({ ctx, admin }: { ctx: PageContext; admin: boolean
     { href: '/admin/verzeichnis/import', key: 'dashboard.directoryImport', adminOnly: true },
     { href: '/veranstaltungen/pruefen', key: 'dashboard.events', adminOnly: false },
     { href: '/verwaltung/ferien', key: 'dashboard.holidays', adminOnly: false },
+    { href: '/verwaltung/gute-beispiele', key: 'dashboard.employerStories', adminOnly: false },
     { href: '/verwaltung/neuigkeiten', key: 'dashboard.news', adminOnly: false },
     { href: '/verwaltung/infobrief', key: 'dashboard.newsletter', adminOnly: false },
     { href: '/verwaltung/befragungen', key: 'dashboard.surveys', adminOnly: false },

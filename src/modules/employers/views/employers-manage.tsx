@@ -1,8 +1,8 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { formatCivilDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { entryStateText, OrganizationPickerPage, VersionHistoryTable } from '../../../platform/review/views/manage-views.js';
 import { imagePath } from '../../../platform/media/media.js';
-import { DataTable } from '../../../platform/views/data-table.js';
 import { Alert, Checkbox, CsrfField, ErrorSummary, FileField, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
@@ -23,41 +23,38 @@ type History = Awaited<ReturnType<EmployersService['history']>>;
 export function ManageHomePage({ ctx, home }: { ctx: PageContext; home: Home }): JSX.Element {
   const t = employersMessages(ctx.locale);
   return (
-    <Layout ctx={ctx} title={t('manage.title')}>
-      <h1 class="kern-heading-large">{t.html('manage.title')}</h1>
-      <p class="kern-body">{t.html('manage.intro')}</p>
-      {home.organizations.length === 0 ? (
-        <p class="kern-body">{t.html('manage.none')}</p>
-      ) : home.editor ? (
-        <form method="get" action={employerPaths.manage}>
-          <SelectField name="org" label={t('manage.pick')} options={home.organizations.map((o) => ({ value: o.id, label: o.name }))} />
-          <SubmitButton label={t('manage.open')} />
-        </form>
-      ) : (
-        <ul class="kern-list">
-          {home.organizations.map((o) => (
-            <li>
-              <a class="kern-link" href={employerPaths.organization(o.id)} safe>
-                {t('manage.org', { organization: o.name })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <OrganizationPickerPage
+      ctx={ctx}
+      title={t('manage.title')}
+      intro={t('manage.intro')}
+      none={t('manage.none')}
+      openLabel={t('manage.open')}
+      action={employerPaths.manage}
+      editor={home.editor}
+      organizations={home.organizations}
+      linkOf={employerPaths.organization}
+      linkText={(organization) => t('manage.org', { organization })}
+    />
   );
 }
 
 /** GET /arbeitgeber-verwalten/:org */
-export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; overview: Overview; notice?: string }): JSX.Element {
+export function OverviewPage({
+  ctx,
+  overview,
+  notice,
+  translations = '',
+}: {
+  ctx: PageContext;
+  overview: Overview;
+  notice?: string;
+  /** The published profile's "Übersetzungen" section, for those who may translate it. */
+  translations?: JSX.Element;
+}): JSX.Element {
   const t = employersMessages(ctx.locale);
   const { organization, published, pending } = overview;
   const title = t('manage.org', { organization: organization.name });
-  const state = [
-    ...(published ? [t('status.published')] : []),
-    ...(pending ? [t(`status.${pending.status}`)] : []),
-    ...(!published && !pending ? [t('status.none')] : []),
-  ].join(' · ');
+  const state = entryStateText(ctx.locale, { published: !!published, pending: pending && { status: pending.status } }) || t('status.none');
   return (
     <Layout ctx={ctx} title={title}>
       {notice ? <Alert kind="success" title={notice} /> : ''}
@@ -117,6 +114,8 @@ export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; over
       ) : (
         ''
       )}
+      {translations}
+      <HolidayCareSection ctx={ctx} seasons={overview.holidayCare} />
       <section aria-labelledby="selbstcheck">
         <h2 class="kern-heading-medium" id="selbstcheck">
           {t.html('manage.selfCheck')}
@@ -143,6 +142,50 @@ export function OverviewPage({ ctx, overview, notice }: { ctx: PageContext; over
         </a>
       </p>
     </Layout>
+  );
+}
+
+/** On the overview: the holiday offers the employer reserved places in, with the code its staff hand in for each season. */
+function HolidayCareSection({ ctx, seasons }: { ctx: PageContext; seasons: Overview['holidayCare'] }): JSX.Element {
+  const t = employersMessages(ctx.locale);
+  return (
+    <section aria-labelledby="ferienbetreuung">
+      <h2 class="kern-heading-medium" id="ferienbetreuung">
+        {t.html('manage.holidayCare')}
+      </h2>
+      {seasons.length === 0 ? (
+        <p class="kern-body" safe>
+          {t('manage.holidayCareNone', { email: ctx.city.editorsEmail })}
+        </p>
+      ) : (
+        <>
+          <p class="kern-body" safe>
+            {t('manage.holidayCareText', { url: `${ctx.publicUrl}${employerPaths.holidayCare}` })}
+          </p>
+          {seasons.map((season) => (
+            <>
+              <h3 class="kern-heading-small" safe>
+                {t('manage.holidayCareCode', { season: season.season, code: season.code ?? '' })}
+              </h3>
+              <ul class="kern-list">
+                {season.offers.map((o) => (
+                  <li>
+                    <a class="kern-link" href={employerPaths.holidayOffer(o.offerId)} safe>
+                      {t('page.holidayCareOffer', {
+                        title: o.title,
+                        from: formatCivilDate(o.firstDay, ctx.locale),
+                        until: formatCivilDate(o.lastDay, ctx.locale),
+                        places: o.places,
+                      })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
+        </>
+      )}
+    </section>
   );
 }
 
@@ -292,23 +335,7 @@ export function HistoryPage({ ctx, history }: { ctx: PageContext; history: Histo
       <h1 class="kern-heading-large" safe>
         {title}
       </h1>
-      <DataTable
-        caption={title}
-        captionHidden
-        rows={history.versions}
-        columns={[
-          { header: t('history.version'), rowHeader: true, text: (v) => String(v.version) },
-          {
-            header: t('manage.state'),
-            text: (v) =>
-              v.status === 'rejected' && v.review_reason
-                ? `${t(`status.${v.status}`)} · ${t('manage.reason', { reason: v.review_reason })}`
-                : t(`status.${v.status}`),
-          },
-          { header: t('history.author'), text: (v) => v.author_name ?? t('history.deletedAccount') },
-          { header: t('history.date'), text: (v) => formatDateTime(v.reviewed_at ?? v.submitted_at ?? v.created_at, ctx.locale) },
-        ]}
-      />
+      <VersionHistoryTable ctx={ctx} caption={title} versions={history.versions} />
       <p class="kern-body">
         <a class="kern-link" href={employerPaths.organization(history.organization.id)}>
           {t.html('form.back')}

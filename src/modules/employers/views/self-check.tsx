@@ -7,9 +7,11 @@ import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { BarChart } from '../../survey/index.js';
 import { employersMessages, type EmployersKey } from '../employers.messages.js';
 import { employerPaths } from '../employers.paths.js';
-import type { StoryRow } from '../employers.repository.js';
+import type { StoryRow } from '../stories.repository.js';
+import type { Translated } from '../../../platform/translations/translations.service.js';
+import { textLang } from '../../../platform/translations/views/translated.js';
 import { answerValues, encodeAnswers, levels, questions, type Aggregates, type Answer, type AreaResult } from '../self-check.js';
-import { section } from './employers-public.js';
+import { section } from './employers-shared.js';
 
 const answerKey = { 2: 'check.yes', 1: 'check.partly', 0: 'check.no' } as const;
 
@@ -83,7 +85,7 @@ export function ResultPage({
   ctx: PageContext;
   answers: Answer[];
   result: AreaResult[];
-  stories: StoryRow[];
+  stories: Translated<StoryRow>[];
   /** The booking page of the family office's counselling for employers, when it is bookable. */
   counselling?: string;
   /** The organisations this person may save the result to. */
@@ -102,7 +104,7 @@ export function ResultPage({
       {[...result]
         .sort((a, b) => a.percent - b.percent)
         .map((r) => {
-          const related = stories.filter((s) => s.measures.some((m) => (r.nextSteps as string[]).includes(m)));
+          const related = stories.filter((s) => s.shown.measures.some((m) => (r.nextSteps as string[]).includes(m)));
           return (
             <section aria-labelledby={`schritte-${r.area}`}>
               <h3 class="kern-heading-small" id={`schritte-${r.area}`} safe>
@@ -127,8 +129,8 @@ export function ResultPage({
                   <ul class="kern-list">
                     {related.map((s) => (
                       <li>
-                        <a class="kern-link" href={employerPaths.story(s.slug)} lang="de" safe>
-                          {s.title}
+                        <a class="kern-link" href={employerPaths.story(s.shown.slug)} {...textLang(s, 'title')} safe>
+                          {s.shown.title}
                         </a>
                       </li>
                     ))}

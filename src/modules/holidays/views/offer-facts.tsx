@@ -46,7 +46,10 @@ export function OfferFacts({
       <Fact label={t('offer.when')} value={`${dateRange(offer.first_day, offer.last_day, locale)} (${t(`offer.kind.${offer.kind}`)})`} />
       <Fact label={t('offer.time')} value={time} />
       <Fact label={t('offer.ages')} value={t('offer.agesValue', { min: offer.min_age, max: offer.max_age })} />
-      <Fact label={t('offer.places')} value={String(offer.places)} />
+      <Fact
+        label={t('offer.places')}
+        value={offer.employer_places > 0 ? t('offer.placesEmployers', { places: offer.places, employer: offer.employer_places }) : String(offer.places)}
+      />
       <Fact label={t('offer.price')} value={price} />
       {offer.location ? <Fact label={t('offer.location')} value={offer.location} /> : ''}
       {full && offer.meeting_point ? <Fact label={t('offer.meetingPoint')} value={offer.meeting_point} lang={lang('meetingPoint')} /> : ''}

@@ -13,6 +13,7 @@ export function ReviewOfferPage({
   values = {},
   errors = {},
   translations = '',
+  employers = '',
 }: {
   ctx: PageContext;
   offer: OfferRow;
@@ -20,6 +21,8 @@ export function ReviewOfferPage({
   errors?: FieldErrors;
   /** The offer's "Übersetzungen" section. */
   translations?: JSX.Element;
+  /** The places employers reserved for their staff's children (employer-places-view.tsx). */
+  employers?: JSX.Element;
 }): JSX.Element {
   const t = adminMessages(ctx.locale);
   const failed = Object.keys(errors).length > 0;
@@ -52,6 +55,7 @@ export function ReviewOfferPage({
         <TextArea name="note" label={t('review.note')} hint={t('review.noteHint')} value={values.note ?? offer.review_note} error={errors.note} rows={4} />
         <SubmitButton label={t('review.save')} />
       </form>
+      {employers}
       {translations}
     </Layout>
   );

@@ -1,10 +1,9 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { Alert, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
-import type { familyResults, GroupCheck } from '../families.service.js';
+import type { EmployerCheck, GroupCheck } from '../families.service.js';
 import { familyMessages } from '../family.messages.js';
 import { civilDate, dateRange } from '../holidays.format.js';
 import type { ChildRow } from './family-views.js';
@@ -82,6 +81,14 @@ export function WishFormPage({ ctx, child, season, offers, unfit, values, errors
           error={errors.groupCode}
           autocomplete="off"
         />
+        <TextField
+          name="employerCode"
+          label={t('wish.employerCode')}
+          hint={t('wish.employerCode.hint')}
+          value={values.employerCode}
+          error={errors.employerCode}
+          autocomplete="off"
+        />
         {/* The continue button comes first: it is the form's default when someone presses Enter. */}
         <SubmitButton label={t('wish.continue')} />
         <p class="kern-body">
@@ -100,12 +107,14 @@ export function CheckWishesPage({
   child,
   offers,
   group,
+  employer = null,
   values,
 }: {
   ctx: PageContext;
   child: ChildRow;
   offers: OfferRow[];
   group: GroupCheck | null;
+  employer?: EmployerCheck | null;
   values: Record<string, string>;
 }): JSX.Element {
   const t = familyMessages(ctx.locale);
@@ -113,6 +122,7 @@ export function CheckWishesPage({
     <Layout ctx={ctx} title={t('check.title')} section="/ferien">
       <h1 class="kern-heading-large">{t.html('check.title')}</h1>
       <GroupWarning ctx={ctx} group={group} />
+      <EmployerNote ctx={ctx} employer={employer} />
       <dl class="kern-description-list">
         <div class="kern-description-list-item">
           <dt class="kern-description-list-item__key">{t.html('check.child')}</dt>
@@ -142,6 +152,12 @@ export function CheckWishesPage({
             {values.groupCode || t('check.noGroup')}
           </dd>
         </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t.html('check.employer')}</dt>
+          <dd class="kern-description-list-item__value" safe>
+            {employer ? t('check.employerValue', { code: values.employerCode ?? '', employer: employer.name }) : t('check.noEmployer')}
+          </dd>
+        </div>
       </dl>
       <p class="kern-body">{t.html('check.note')}</p>
       <form method="post" action={`/ferien/wuensche/${child.id}/absenden`}>
@@ -159,6 +175,22 @@ export function CheckWishesPage({
         <SubmitButton label={t('check.change')} variant="secondary" />
       </form>
     </Layout>
+  );
+}
+
+/** On the check page: what an employer's code means for this list (its places in the wishes, or where its places are). */
+function EmployerNote({ ctx, employer }: { ctx: PageContext; employer: EmployerCheck | null }): JSX.Element {
+  const t = familyMessages(ctx.locale);
+  if (!employer) return '';
+  if (employer.wished > 0) return <Alert kind="info" title={t('check.employerMatched', { count: employer.wished, employer: employer.name })} />;
+  return (
+    <Alert kind="warning" title={t('check.employerNone', { employer: employer.name })}>
+      <ul class="kern-list kern-list--bullet">
+        {employer.offers.map((o) => (
+          <li safe>{o.title}</li>
+        ))}
+      </ul>
+    </Alert>
   );
 }
 
@@ -275,86 +307,6 @@ export function WishListPage({
           {t.html('children.title')}
         </a>
       </p>
-    </Layout>
-  );
-}
-
-type Results = Awaited<ReturnType<typeof familyResults>>;
-
-/** /ferien/ergebnis: places (accept / give back) and waiting-list positions per child. */
-export function ResultsPage({
-  ctx,
-  children,
-  results,
-  pseudonyms,
-  notice,
-  error,
-}: {
-  ctx: PageContext;
-  children: ChildRow[];
-  results: Results;
-  pseudonyms: Map<string, string>;
-  notice?: string;
-  error?: string;
-}): JSX.Element {
-  const t = familyMessages(ctx.locale);
-  return (
-    <Layout ctx={ctx} title={t('results.title')} section="/ferien">
-      {notice ? <Alert kind="success" title={notice} /> : ''}
-      {error ? <Alert kind="danger" title={error} /> : ''}
-      <h1 class="kern-heading-large">{t.html('results.title')}</h1>
-      {results.places.length === 0 && results.waiting.length === 0 && pseudonyms.size === 0 ? <p class="kern-body">{t.html('results.none')}</p> : ''}
-      {children.map((c) => {
-        const places = results.places.filter((p) => p.child_id === c.id);
-        const waiting = results.waiting.filter((w) => w.child_id === c.id);
-        const pseudonym = pseudonyms.get(c.id);
-        if (places.length === 0 && waiting.length === 0 && !pseudonym) return '';
-        return (
-          <section>
-            <h2 class="kern-heading-medium" safe>
-              {c.first_name}
-            </h2>
-            {pseudonym ? (
-              <p class="kern-body">
-                <span safe>{t('results.pseudonym', { pseudonym })}</span>
-              </p>
-            ) : (
-              ''
-            )}
-            {places.length === 0 && waiting.length === 0 ? <p class="kern-body">{t.html('results.nothing')}</p> : ''}
-            <ul class="kern-list">
-              {places.map((p) => (
-                <li>
-                  <strong safe>{p.title}</strong>
-                  <span safe>{` – ${dateRange(p.first_day, p.last_day, ctx.locale)}: ${t(`results.status.${p.status}`)}`}</span>
-                  {p.respond_by ? <span safe>{` (${t('results.respondBy', { date: formatDateTime(p.respond_by, ctx.locale) })})`}</span> : ''}
-                  {p.status === 'offered' || p.status === 'accepted' ? (
-                    <div class="site-inline-form">
-                      {p.status === 'offered' ? (
-                        <form method="post" action={`/ferien/plaetze/${p.id}/annehmen`}>
-                          <CsrfField token={ctx.csrfToken} />
-                          <SubmitButton label={t('results.accept')} />
-                        </form>
-                      ) : (
-                        ''
-                      )}
-                      <form method="post" action={`/ferien/plaetze/${p.id}/zurueckgeben`}>
-                        <CsrfField token={ctx.csrfToken} />
-                        <SubmitButton label={t('results.return')} variant="secondary" />
-                      </form>
-                    </div>
-                  ) : (
-                    ''
-                  )}
-                </li>
-              ))}
-              {waiting.map((w) => (
-                <li safe>{t('results.waiting', { offer: w.title, position: w.position })}</li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
     </Layout>
   );
 }

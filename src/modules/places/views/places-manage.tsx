@@ -1,13 +1,14 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { formatCivilDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { formatCivilDate } from '../../../platform/i18n/i18n.js';
+import { entryStateText, OrganizationPickerPage, VersionHistoryTable } from '../../../platform/review/views/manage-views.js';
 import { DataTable } from '../../../platform/views/data-table.js';
-import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, Checkbox, CsrfField, DateField, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { placesMessages } from '../places.messages.js';
 import { placePaths } from '../places.paths.js';
-import type { ManagedPlace, PlacesService } from '../places.service.js';
+import type { PlacesService } from '../places.service.js';
 import { certificates, placeFields, placeKinds } from '../places.vocab.js';
 
 type Home = Awaited<ReturnType<PlacesService['manageHome']>>;
@@ -18,36 +19,19 @@ type History = Awaited<ReturnType<PlacesService['history']>>;
 export function ManageHomePage({ ctx, home }: { ctx: PageContext; home: Home }): JSX.Element {
   const t = placesMessages(ctx.locale);
   return (
-    <Layout ctx={ctx} title={t('manage.title')}>
-      <h1 class="kern-heading-large">{t.html('manage.title')}</h1>
-      <p class="kern-body">{t.html('manage.intro')}</p>
-      {home.organizations.length === 0 ? (
-        <p class="kern-body">{t.html('manage.none')}</p>
-      ) : home.editor ? (
-        <form method="get" action={placePaths.manage}>
-          <SelectField name="org" label={t('manage.pick')} options={home.organizations.map((o) => ({ value: o.id, label: o.name }))} />
-          <SubmitButton label={t('manage.open')} />
-        </form>
-      ) : (
-        <ul class="kern-list">
-          {home.organizations.map((o) => (
-            <li>
-              <a class="kern-link" href={placePaths.organization(o.id)} safe>
-                {t('manage.org', { organization: o.name })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <OrganizationPickerPage
+      ctx={ctx}
+      title={t('manage.title')}
+      intro={t('manage.intro')}
+      none={t('manage.none')}
+      openLabel={t('manage.open')}
+      action={placePaths.manage}
+      editor={home.editor}
+      organizations={home.organizations}
+      linkOf={placePaths.organization}
+      linkText={(organization) => t('manage.org', { organization })}
+    />
   );
-}
-
-function statusText(ctx: PageContext, p: ManagedPlace): string {
-  const t = placesMessages(ctx.locale);
-  const parts = [...(p.published ? [t('status.published')] : []), ...(p.pending ? [t(`status.${p.pending.status}`)] : [])];
-  if (p.pending?.status === 'rejected' && p.pending.reason) parts.push(t('manage.reason', { reason: p.pending.reason }));
-  return parts.join(' · ');
 }
 
 /** GET /plaetze-verwalten/:org */
@@ -88,7 +72,7 @@ export function OrganizationPlacesPage({ ctx, overview, notice }: { ctx: PageCon
                 ),
             },
             { header: t('manage.start'), text: (p) => formatCivilDate(p.start_date, ctx.locale) },
-            { header: t('manage.status'), text: (p) => statusText(ctx, p) },
+            { header: t('manage.status'), text: (p) => entryStateText(ctx.locale, p) },
             {
               header: t('manage.actions'),
               html: (p) => (
@@ -256,23 +240,7 @@ export function PlaceHistoryPage({ ctx, history, placeId }: { ctx: PageContext; 
       <h1 class="kern-heading-large" safe>
         {title}
       </h1>
-      <DataTable
-        caption={title}
-        captionHidden
-        rows={history.versions}
-        columns={[
-          { header: t('history.version'), rowHeader: true, text: (v) => String(v.version) },
-          {
-            header: t('history.status'),
-            text: (v) =>
-              v.status === 'rejected' && v.review_reason
-                ? `${t(`status.${v.status}`)} · ${t('manage.reason', { reason: v.review_reason })}`
-                : t(`status.${v.status}`),
-          },
-          { header: t('history.author'), text: (v) => v.author_name ?? t('history.deletedAccount') },
-          { header: t('history.date'), text: (v) => formatDateTime(v.reviewed_at ?? v.submitted_at ?? v.created_at, ctx.locale) },
-        ]}
-      />
+      <VersionHistoryTable ctx={ctx} caption={title} versions={history.versions} />
       <ul class="site-inline-list">
         <li>
           <a class="kern-link" href={placePaths.edit(history.organization.id, placeId)}>
