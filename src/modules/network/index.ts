@@ -5,7 +5,9 @@ import { registerNetworkPages } from './network.pages.js';
 import { networkPersonalData } from './network.privacy.js';
 import { seedNetworkDemo } from './network.seed.js';
 import { networkKinds } from './network.notifications.js';
-import { createNetworkService, extractJob, remindJob } from './network.service.js';
+import { extractJob } from './documents.service.js';
+import { remindJob } from './meetings.service.js';
+import { createNetworkService } from './network.service.js';
 
 export { seedNetworkDemo };
 export { sharedGroups, type NetworkGroupSummary } from './shared-groups.js';

@@ -7,6 +7,11 @@ const choice = <T extends string>(values: readonly T[]) => Type.Union(values.map
 export const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) });
 export const MemberParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }), userId: Id() });
 export const CalendarParams = params({ token: Type.String({ pattern: '^[0-9a-fA-F-]{36}\\.[A-Za-z0-9_-]{20,60}(\\.ics)?$', maxLength: 120 }) });
+/** A group's feed for one member: the group's id, then the member's part (ids in a path stay under Fastify's 100 characters). */
+export const GroupCalendarParams = params({
+  group: Id(),
+  token: Type.String({ pattern: '^[0-9a-fA-F-]{36}\\.[A-Za-z0-9_-]{20,60}(\\.ics)?$', maxLength: 120 }),
+});
 export const VersionParams = params({ id: Id(), number: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) });
 export const FileQuery = pageQuery({ version: QueryText(6) });
 export const TokenQuery = pageQuery({ token: QueryText(300) });

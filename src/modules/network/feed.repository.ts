@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
+
+/** Queries of a group's feed: posts, their edit history, reports and comments. */
+
+export async function insertPost(trx: Executor, input: { group_id: string; author_id: string | null; body: string; created_at?: Date }) {
+  return (await trx.insertInto('network_posts').values(input).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Posts of these groups, newest first; on a group's page the pinned ones first. */
+export function feed(db: Executor, groupIds: string[], limit = 30, pinnedFirst = false) {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  let q = db
+    .selectFrom('network_posts as p')
+    .innerJoin('network_groups as g', 'g.id', 'p.group_id')
+    .leftJoin('users as u', 'u.id', 'p.author_id')
+    .select([
+      'p.id',
+      'p.body',
+      'p.created_at',
+      'p.author_id',
+      'p.pinned_at',
+      'p.edited_at',
+      'g.slug as group_slug',
+      'g.name as group_name',
+      'u.display_name as author',
+    ])
+    .where('p.group_id', 'in', groupIds);
+  if (pinnedFirst) q = q.orderBy(sql`p.pinned_at IS NULL`).orderBy('p.pinned_at', 'desc');
+  return q.orderBy('p.created_at', 'desc').limit(limit).execute();
+}
+
+export async function setPinned(db: Executor, postId: string, pinned: boolean): Promise<void> {
+  await db
+    .updateTable('network_posts')
+    .set({ pinned_at: pinned ? new Date() : null })
+    .where('id', '=', postId)
+    .execute();
+}
+
+/** A new text for a post; the one it had goes into its edit history. */
+export async function editPost(trx: Executor, postId: string, body: string, editorId: string): Promise<void> {
+  await trx
+    .insertInto('network_post_revisions')
+    .columns(['post_id', 'body', 'edited_by'])
+    .expression((eb) =>
+      eb
+        .selectFrom('network_posts')
+        .select(['id', 'body', sql<string>`${editorId}::uuid`.as('edited_by')])
+        .where('id', '=', postId),
+    )
+    .execute();
+  await trx.updateTable('network_posts').set({ body, edited_at: new Date() }).where('id', '=', postId).execute();
+}
+
+/** The earlier texts of these posts, oldest first. */
+export function revisionsOf(db: Executor, postIds: string[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('network_post_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.edited_by')
+    .select(['r.id', 'r.post_id', 'r.body', 'r.created_at', 'u.display_name as editor'])
+    .where('r.post_id', 'in', postIds)
+    .orderBy('r.created_at')
+    .execute();
+}
+
+/** One report per person and post; a second one from the same person changes nothing. True when it is new. */
+export async function insertReport(trx: Executor, postId: string, reporterId: string, reason: string): Promise<boolean> {
+  const row = await trx
+    .insertInto('network_post_reports')
+    .values({ post_id: postId, reporter_id: reporterId, reason })
+    .onConflict((oc) => oc.columns(['post_id', 'reporter_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
+// Comments ------------------------------------------------------------------------------------------
+
+export function findPost(db: Executor, id: string) {
+  return db
+    .selectFrom('network_posts as p')
+    .innerJoin('network_groups as g', 'g.id', 'p.group_id')
+    .select(['p.id', 'p.group_id', 'p.author_id', 'p.body', 'p.pinned_at', 'g.slug as group_slug'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertComment(trx: Executor, input: { post_id: string; author_id: string; body: string }): Promise<string> {
+  return (await trx.insertInto('network_comments').values(input).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function commentsOf(db: Executor, postIds: string[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('network_comments as c')
+    .leftJoin('users as u', 'u.id', 'c.author_id')
+    .select(['c.id', 'c.post_id', 'c.body', 'c.created_at', 'u.display_name as author'])
+    .where('c.post_id', 'in', postIds)
+    .orderBy('c.created_at')
+    .execute();
+}
