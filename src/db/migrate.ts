@@ -24,6 +24,7 @@ import * as employers from './migrations/0022-employers.js';
 import * as notifications from './migrations/0023-notifications.js';
 import * as councilIdeas from './migrations/0024-council-ideas.js';
 import * as contentVersion from './migrations/0025-content-version.js';
+import * as networkModeration from './migrations/0026-network-moderation.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0023-notifications': notifications,
   '0024-council-ideas': councilIdeas,
   '0025-content-version': contentVersion,
+  '0026-network-moderation': networkModeration,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

@@ -36,6 +36,18 @@ export function groupDocuments(db: Executor, groupId: string, limit = 50) {
     .execute();
 }
 
+/** Every document of a group by title, for choosing one (an agenda item's). */
+export function documentChoices(db: Executor, groupId: string, limit = 300) {
+  return db
+    .selectFrom('network_documents')
+    .select(['id', 'title', 'folder'])
+    .where('group_id', '=', groupId)
+    .orderBy('folder')
+    .orderBy('title')
+    .limit(limit)
+    .execute();
+}
+
 /** Documents every visitor may see, for the public page. */
 export function publicDocuments(db: Executor, limit = 20) {
   return db

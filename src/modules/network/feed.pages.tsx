@@ -1,4 +1,10 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../platform/deps.js';
+import { pathParam } from '../../platform/http/request-values.js';
+import { maxDocumentBytes } from '../../platform/media/document-format.js';
+import { fileFromForm } from '../../platform/media/uploaded-file.js';
+import { acceptMultipart } from '../../platform/media/uploads.js';
+import { attachmentMessages } from './attachments.messages.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { ButtonForm, formBody, IdParams, type RouteApp } from '../../platform/http/routes.js';
 import { CommentForm, PostForm, ReportForm, SlugParams } from './network.schemas.js';
@@ -11,13 +17,30 @@ import { pageTools } from './page-tools.js';
 export function registerFeedPages(app: RouteApp, deps: AppDeps, service: NetworkService): void {
   const { ctxOf, t, networkActor, groupActor, groupAgain } = pageTools(deps, service);
 
-  app.post('/netzwerk/gruppen/:slug/beitraege', { schema: { params: SlugParams, body: formBody(PostForm) } }, async (req, reply) => {
-    const actor = groupActor(req);
-    const form = parseForm(PostForm, req.body, { body: { label: t(req)('post.body'), required: t(req)('post.body.required') } }, req.locale);
-    if (!form.ok) return groupAgain(req, reply, req.params.slug, form.errors);
-    const done = await attempt(() => service.post(actor, req.params.slug, form.value.body, req.locale));
-    if (!done.ok) return groupAgain(req, reply, req.params.slug, done.errors);
-    return reply.redirect(`${groupPath(req.params.slug)}?hinweis=geteilt#feed`, 303);
+  // A post, perhaps with one file (multipart, read only once the person may post in the group).
+  const postLimits = { files: 1, fileBytes: maxDocumentBytes, fields: 6, fieldBytes: 40_000 };
+  acceptMultipart(app, { limits: postLimits, who: () => true }, (scope) => {
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/netzwerk/gruppen/:slug/beitraege',
+      {
+        schema: { params: SlugParams, body: formBody(PostForm) },
+        onRequest: async (req) => service.mayPost(groupActor(req), pathParam(req, 'slug')),
+      },
+      async (req, reply) => {
+        const actor = groupActor(req);
+        const a = attachmentMessages(req.locale);
+        const labels = {
+          body: { label: t(req)('post.body'), required: t(req)('post.body.required') },
+          fileTitle: { label: a('post.fileTitle'), tooShort: a('post.fileTitle.required') },
+        };
+        const form = parseForm(PostForm, req.body, labels, req.locale);
+        if (!form.ok) return groupAgain(req, reply, req.params.slug, form.errors);
+        const attachment = { file: fileFromForm(req.body, 'file'), title: form.value.fileTitle ?? '' };
+        const done = await attempt(() => service.post(actor, req.params.slug, form.value.body, req.locale, attachment));
+        if (!done.ok) return groupAgain(req, reply, req.params.slug, done.errors);
+        return reply.redirect(`${groupPath(req.params.slug)}?hinweis=geteilt#feed`, 303);
+      },
+    );
   });
 
   app.post('/netzwerk/beitraege/:id/kommentare', { schema: { params: IdParams, body: formBody(CommentForm) } }, async (req, reply) => {

@@ -25,7 +25,8 @@ export function feed(db: Executor, groupIds: string[], limit = 30, pinnedFirst =
       'g.name as group_name',
       'u.display_name as author',
     ])
-    .where('p.group_id', 'in', groupIds);
+    .where('p.group_id', 'in', groupIds)
+    .where('p.hidden_at', 'is', null);
   if (pinnedFirst) q = q.orderBy(sql`p.pinned_at IS NULL`).orderBy('p.pinned_at', 'desc');
   return q.orderBy('p.created_at', 'desc').limit(limit).execute();
 }
@@ -82,7 +83,7 @@ export function findPost(db: Executor, id: string) {
   return db
     .selectFrom('network_posts as p')
     .innerJoin('network_groups as g', 'g.id', 'p.group_id')
-    .select(['p.id', 'p.group_id', 'p.author_id', 'p.body', 'p.pinned_at', 'g.slug as group_slug'])
+    .select(['p.id', 'p.group_id', 'p.author_id', 'p.body', 'p.pinned_at', 'p.hidden_at', 'g.slug as group_slug'])
     .where('p.id', '=', id)
     .executeTakeFirst();
 }
@@ -99,5 +100,24 @@ export function commentsOf(db: Executor, postIds: string[]) {
     .select(['c.id', 'c.post_id', 'c.body', 'c.created_at', 'u.display_name as author'])
     .where('c.post_id', 'in', postIds)
     .orderBy('c.created_at')
+    .execute();
+}
+
+// Attachments ---------------------------------------------------------------------------------------
+
+export async function attach(trx: Executor, postId: string, documentId: string): Promise<void> {
+  await trx.insertInto('network_post_attachments').values({ post_id: postId, document_id: documentId }).execute();
+}
+
+/** The files attached to these posts, with what their current version is (type and size, for the link). */
+export function attachmentsOf(db: Executor, postIds: string[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('network_post_attachments as a')
+    .innerJoin('network_documents as d', 'd.id', 'a.document_id')
+    .innerJoin('network_document_versions as v', (join) => join.onRef('v.document_id', '=', 'd.id').onRef('v.number', '=', 'd.current_version'))
+    .select(['a.post_id', 'd.id', 'd.title', 'v.content_type', 'v.size_bytes'])
+    .where('a.post_id', 'in', postIds)
+    .orderBy('d.title')
     .execute();
 }

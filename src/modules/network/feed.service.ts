@@ -1,34 +1,68 @@
 import type { Actor } from '../../platform/auth/roles.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
+import type { UploadedFile } from '../../platform/media/uploaded-file.js';
+import { attachmentMessages } from './attachments.messages.js';
+import type { DocumentService } from './documents.service.js';
 import * as feed from './feed.repository.js';
-import { summary, type NetworkContext } from './network.context.js';
-import { groupPath } from './network.paths.js';
+import { fieldError, summary, type NetworkContext } from './network.context.js';
+import { groupPath, reportsPath } from './network.paths.js';
 import { authorize, canContribute, canLead, isStaff } from './network.policy.js';
 import * as repo from './network.repository.js';
 
-/** A group's feed: posts with mentions, comments, pinning, edit history and reports. */
-export function createFeedService(ctx: NetworkContext) {
+/** Files attached to posts are documents of the group in this folder (readable by its members only). */
+export const attachmentFolder = 'Anhänge aus Beiträgen';
+
+/** A file for a post, with its description (an image's text alternative). */
+export interface PostAttachment {
+  file: UploadedFile | null;
+  title: string;
+}
+
+/** A group's feed: posts with mentions and attachments, comments, pinning, edit history and reports. */
+export function createFeedService(ctx: NetworkContext, documents: DocumentService) {
   const { db } = ctx;
 
+  /** A post the actor may see; a hidden one is gone for everybody (its lead shows it again from the reports list). */
   async function visiblePost(actor: Actor, postId: string) {
     const post = await feed.findPost(db, postId);
-    if (!post) throw notFound('Beitrag');
+    if (!post || post.hidden_at) throw notFound('Beitrag');
     const { group, standing } = await ctx.visibleGroup(actor, post.group_slug);
     return { post, group, standing };
   }
 
   return {
+    /** Whether the actor may post in the group (before a form with a file is read): 404 or 403 otherwise. */
+    async mayPost(actor: Actor, slug: string): Promise<void> {
+      const { standing } = await ctx.visibleGroup(actor, slug);
+      authorize(canContribute(actor, standing));
+    },
+
     /**
-     * A post in the group's feed. Mentioned members hear of it as a mention, the others as a new post:
-     * one item key, so nobody gets both. A mention of someone outside the group is refused (422).
+     * A post in the group's feed, perhaps with a file (stored as a document of the group, seen by its
+     * members only). Mentioned members hear of it as a mention, the others as a new post: one item key,
+     * so nobody gets both. A mention of someone outside the group is refused (422), as is a file that is
+     * not a document we accept, or an image without a description.
      */
-    async post(actor: Actor, slug: string, body: string, locale: Locale) {
+    async post(actor: Actor, slug: string, body: string, locale: Locale, attachment: PostAttachment = { file: null, title: '' }) {
       const { group, standing: s } = await ctx.visibleGroup(actor, slug);
       authorize(canContribute(actor, s));
       const mentioned = await ctx.checkedMentions(body, group.id, locale);
+      const upload = attachment.file ? documents.readUpload(attachment.file, locale) : null;
+      if (upload?.type.startsWith('image/') && !attachment.title) throw fieldError({ fileTitle: attachmentMessages(locale)('post.fileTitle.required') });
       await db.transaction().execute(async (trx) => {
         const id = await feed.insertPost(trx, { group_id: group.id, author_id: actor.id, body });
+        if (upload) {
+          const title = (attachment.title || upload.filename).slice(0, 200);
+          const documentId = await documents.storeDocument(
+            trx,
+            actor,
+            group.id,
+            { title, description: '', folder: attachmentFolder, visibility: 'group', note: '' },
+            upload,
+          );
+          await feed.attach(trx, id, documentId);
+        }
         const title = summary(body);
         const link = `${groupPath(group.slug)}#beitrag-${id}`;
         const others = (await repo.memberIds(trx, group.id)).filter((m) => m !== actor.id);
@@ -71,7 +105,7 @@ export function createFeedService(ctx: NetworkContext) {
           kind: 'report',
           groupId: group.id,
           title: summary(post.body),
-          link: `${groupPath(group.slug)}#beitrag-${post.id}`,
+          link: reportsPath,
         });
       });
       return post.group_slug;

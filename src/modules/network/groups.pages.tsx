@@ -63,7 +63,9 @@ export function registerGroupPages(app: RouteApp, deps: AppDeps, service: Networ
     ensure(view.isLead);
     const g = view.group;
     const values = { name: g.name, access: g.access, topic: g.topic, publicResults: g.public_results, leadOrganization: g.lead_organization_id ?? '' };
-    return reply.html(<GroupFormPage ctx={ctxOf(req)} organizations={await service.organizations()} values={values} slug={g.slug} />);
+    return reply.html(
+      <GroupFormPage ctx={ctxOf(req)} organizations={await service.organizations()} values={values} slug={g.slug} retention={{ months: g.retention_months }} />,
+    );
   });
 
   app.post('/netzwerk/gruppen/:slug/bearbeiten', { schema: { params: SlugParams, body: formBody(GroupForm) } }, async (req, reply) => {
@@ -83,6 +85,7 @@ export function registerGroupPages(app: RouteApp, deps: AppDeps, service: Networ
             values={formValues(req.body)}
             errors={done.errors}
             slug={req.params.slug}
+            retention={{ months: (await service.groupPage(actor, req.params.slug)).group.retention_months }}
           />,
         );
     return reply.redirect(`${groupPath(req.params.slug)}?hinweis=gespeichert`, 303);

@@ -6,6 +6,7 @@ import type { UploadedFile } from '../../platform/media/uploaded-file.js';
 import * as docs from './documents.repository.js';
 import * as feed from './feed.repository.js';
 import * as meetings from './meetings.repository.js';
+import * as moderation from './moderation.repository.js';
 import { fieldError, type NetworkContext } from './network.context.js';
 import { networkMessages } from './network.messages.js';
 import { groupPath, groupScope } from './network.paths.js';
@@ -57,8 +58,11 @@ export function createGroupService(ctx: NetworkContext) {
         member ? meetings.openPolls(db, group.id) : Promise.resolve([]),
       ]);
       const postIds = posts.map((p) => p.id);
-      const [comments, revisions] = await Promise.all([
+      const isLead = canLead(actor, s);
+      const [comments, attachments, openReports, revisions] = await Promise.all([
         feed.commentsOf(db, postIds),
+        feed.attachmentsOf(db, postIds),
+        isLead ? moderation.openReportCount(db, [group.id]) : Promise.resolve(0),
         feed.revisionsOf(
           db,
           posts.filter((p) => p.edited_at).map((p) => p.id),
@@ -68,11 +72,14 @@ export function createGroupService(ctx: NetworkContext) {
         group,
         standing: s,
         comments,
+        attachments,
+        /** For leads: reported posts of this group that wait for a decision. */
+        openReports,
         revisions,
         actorId: actor?.id ?? null,
         polls,
         isMember: member,
-        isLead: canLead(actor, s),
+        isLead,
         members: member ? members : members.filter((m) => m.state === 'member'),
         documents,
         meetings: upcoming,

@@ -5,8 +5,9 @@ import { attempt, formValues, parseForm, type FieldWords } from '../../platform/
 import { ButtonForm, formBody, IdParams, NoQuery, type RouteApp } from '../../platform/http/routes.js';
 import { fromLocal, toLocal } from '../../platform/time/berlin.js';
 import { NoticePage } from '../../platform/views/notice-page.js';
-import { MeetingForm, MinutesForm, RsvpForm, RsvpQuery, SlugParams, TaskForm, TaskStatusForm } from './network.schemas.js';
+import { AgendaItemForm, AgendaItemParams, MeetingForm, MinutesForm, RsvpForm, RsvpQuery, SlugParams, TaskForm, TaskStatusForm } from './network.schemas.js';
 import type { NetworkService } from './network.service.js';
+import { attachmentMessages } from './attachments.messages.js';
 import { meetingPath } from './network.paths.js';
 import type { MeetingInput } from './meetings.service.js';
 import { section } from './views/public.js';
@@ -153,6 +154,27 @@ export function registerMeetingPages(app: RouteApp, deps: AppDeps, service: Netw
     );
     if (!done.ok) return meetingAgain(req, reply, done.errors, req.params.id);
     return reply.redirect(`${meetingPath(req.params.id)}?hinweis=gespeichert`, 303);
+  });
+
+  app.post('/netzwerk/termine/:id/tagesordnung', { schema: { params: IdParams, body: formBody(AgendaItemForm) } }, async (req, reply) => {
+    const actor = networkActor(req);
+    const a = attachmentMessages(req.locale);
+    const labels = {
+      agendaTitle: { label: a('agenda.title'), required: a('agenda.title.required'), tooShort: a('agenda.title.required') },
+      agendaPresenter: a('agenda.presenterField'),
+      agendaDocument: { label: a('agenda.documentField'), format: a('agenda.documentField.unknown') },
+    };
+    const form = parseForm(AgendaItemForm, req.body, labels, req.locale);
+    if (!form.ok) return meetingAgain(req, reply, form.errors, req.params.id);
+    const input = { title: form.value.agendaTitle, presenter: form.value.agendaPresenter ?? '', documentId: form.value.agendaDocument ?? null };
+    const done = await attempt(() => service.addAgendaItem(actor, req.params.id, input, req.locale));
+    if (!done.ok) return meetingAgain(req, reply, done.errors, req.params.id);
+    return reply.redirect(`${meetingPath(req.params.id)}?hinweis=tagesordnung#tagesordnung`, 303);
+  });
+
+  app.post('/netzwerk/termine/:id/tagesordnung/:item/entfernen', { schema: { params: AgendaItemParams, body: ButtonForm } }, async (req, reply) => {
+    await service.removeAgendaItem(networkActor(req), req.params.id, req.params.item);
+    return reply.redirect(`${meetingPath(req.params.id)}?hinweis=tagesordnung#tagesordnung`, 303);
   });
 
   app.post('/netzwerk/aufgaben/:id/status', { schema: { params: IdParams, body: formBody(TaskStatusForm) } }, async (req, reply) => {

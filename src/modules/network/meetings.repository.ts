@@ -246,3 +246,41 @@ export function openPolls(db: Executor, groupId: string) {
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+// Agenda items ------------------------------------------------------------------------------------
+
+/** A meeting's agenda items in order, with the document each one brings (if it still exists). */
+export function agendaItems(db: Executor, meetingId: string) {
+  return db
+    .selectFrom('network_agenda_items as i')
+    .leftJoin('network_documents as d', 'd.id', 'i.document_id')
+    .select(['i.id', 'i.position', 'i.title', 'i.presenter', 'd.id as document_id', 'd.title as document_title'])
+    .where('i.meeting_id', '=', meetingId)
+    .orderBy('i.position')
+    .execute();
+}
+
+/** Adds an item at the end (numbered under the meeting's row lock, so two leads adding at once get two numbers). */
+export async function addAgendaItem(
+  trx: Executor,
+  meetingId: string,
+  input: { title: string; presenter: string; document_id: string | null },
+): Promise<string> {
+  await trx.selectFrom('network_meetings').select('id').where('id', '=', meetingId).forUpdate().executeTakeFirstOrThrow();
+  const last = await trx
+    .selectFrom('network_agenda_items')
+    .select((eb) => eb.fn.max<number | null>('position').as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('network_agenda_items')
+    .values({ meeting_id: meetingId, position: (last.n ?? 0) + 1, ...input })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function removeAgendaItem(trx: Executor, meetingId: string, itemId: string): Promise<boolean> {
+  const result = await trx.deleteFrom('network_agenda_items').where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

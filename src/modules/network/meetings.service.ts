@@ -5,6 +5,8 @@ import { notFound } from '../../platform/http/errors.js';
 import { uuidPattern } from '../../platform/http/ids.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { addDays, todayIn } from '../../platform/time/berlin.js';
+import { attachmentMessages } from './attachments.messages.js';
+import * as docs from './documents.repository.js';
 import * as meetings from './meetings.repository.js';
 import { fieldError, sign, type NetworkContext } from './network.context.js';
 import { networkMessages } from './network.messages.js';
@@ -95,19 +97,42 @@ export function createMeetingService(ctx: NetworkContext) {
     async meetingPage(actor: Actor, id: string) {
       const { meeting, standing } = await visibleMeeting(actor, id);
       authorize(canContribute(actor, standing));
-      const [rsvps, tasks, members] = await Promise.all([
+      const isLead = canLead(actor, standing);
+      const [rsvps, tasks, members, agenda, documents] = await Promise.all([
         meetings.meetingRsvps(db, id),
         meetings.meetingTasks(db, id),
         repo.groupMembers(db, meeting.group_id),
+        meetings.agendaItems(db, id),
+        isLead ? docs.documentChoices(db, meeting.group_id) : Promise.resolve([]),
       ]);
       return {
         meeting,
         rsvps,
         tasks,
+        agenda,
+        /** The group's documents a lead may attach to an agenda item. */
+        documents,
         members: members.filter((m) => m.state === 'member'),
         mine: rsvps.find((r) => r.id === actor.id)?.answer,
-        isLead: canLead(actor, standing),
+        isLead,
       };
+    },
+
+    /** The lead adds an agenda item: what, who presents it, and a document of the group to go with it. */
+    async addAgendaItem(actor: Actor, meetingId: string, input: { title: string; presenter: string; documentId: string | null }, locale: Locale) {
+      const { meeting, standing } = await visibleMeeting(actor, meetingId);
+      authorize(canLead(actor, standing));
+      if (input.documentId && (await docs.findDocument(db, input.documentId))?.group_id !== meeting.group_id)
+        throw fieldError({ agendaDocument: attachmentMessages(locale)('agenda.documentField.unknown') });
+      await db
+        .transaction()
+        .execute((trx) => meetings.addAgendaItem(trx, meeting.id, { title: input.title, presenter: input.presenter, document_id: input.documentId }));
+    },
+
+    async removeAgendaItem(actor: Actor, meetingId: string, itemId: string) {
+      const { meeting, standing } = await visibleMeeting(actor, meetingId);
+      authorize(canLead(actor, standing));
+      if (!(await meetings.removeAgendaItem(db, meeting.id, itemId))) throw notFound('Tagesordnungspunkt');
     },
 
     async updateMeeting(actor: Actor, id: string, input: MeetingInput) {

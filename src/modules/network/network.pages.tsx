@@ -21,6 +21,7 @@ import { registerDocumentPages } from './documents.pages.js';
 import { registerMeetingPages } from './meetings.pages.js';
 import { registerPollPages } from './polls.pages.js';
 import { registerCalendarPages } from './calendar.pages.js';
+import { registerModerationPages } from './moderation.pages.js';
 
 /*
  * Routes of the Bündnis-Netzwerk (HTML):
@@ -36,11 +37,15 @@ import { registerCalendarPages } from './calendar.pages.js';
  *        POST /netzwerk/gruppen/:slug/verlassen               leave
  *        POST /netzwerk/gruppen/:slug/mitglieder/:userId/aufnehmen|entfernen   a lead accepts a request or removes a member
  *        POST /netzwerk/gruppen/:slug/einladen                a lead invites a partner by address
- *        POST /netzwerk/gruppen/:slug/beitraege               a post in the group's feed (Markdown, @mentions of members)
+ *        POST /netzwerk/gruppen/:slug/beitraege               a post in the group's feed (Markdown, @mentions of members; one file, multipart)
  *        POST /netzwerk/beitraege/:id/kommentare              a comment (the post's author hears of it)
  *        POST /netzwerk/beitraege/:id/anheften                the lead pins a post to the top of the feed (or takes it down)
  *        POST /netzwerk/beitraege/:id/bearbeiten              the author changes a post (the earlier text stays in its history)
  *        POST /netzwerk/beitraege/:id/melden                  report a post to the group's leads, with a reason
+ *   GET       /netzwerk/meldungen                             leads and staff: reported posts to work through, hidden posts
+ *        POST /netzwerk/beitraege/:id/erledigt|ausblenden     the reports are done; or the post is hidden as well (audited)
+ *        POST /netzwerk/beitraege/:id/einblenden              a hidden post comes back (audited)
+ *        POST /netzwerk/gruppen/:slug/aufbewahrung            a lead sets how many months posts and documents are kept (audited)
  *   GET  POST /netzwerk/gruppen/:slug/dokumente/neu           upload a document (multipart, ≤ 25 MB, type from the bytes)
  *   GET       /netzwerk/suche?q=                              full-text search in the documents one may read (title, description, the file's text)
  *   GET       /netzwerk/dokumente/:id                         a document with its versions
@@ -58,6 +63,8 @@ import { registerCalendarPages } from './calendar.pages.js';
  *        POST /netzwerk/termine/:id/absagen                   cancel (METHOD:CANCEL to everyone)
  *        POST /netzwerk/termine/:id/protokoll                 minutes
  *        POST /netzwerk/termine/:id/aufgaben                  an action item (its owner is told)
+ *        POST /netzwerk/termine/:id/tagesordnung              a lead adds an agenda item: who presents, a document of the group
+ *        POST /netzwerk/termine/:id/tagesordnung/:item/entfernen   and takes one off
  *        POST /netzwerk/aufgaben/:id/status                   done / open again
  *   GET       /netzwerk/benachrichtigungen                    the calendar feeds' addresses (mine, each of my groups'); the link to /benachrichtigungen
  *        POST /netzwerk/benachrichtigungen/kalender           new addresses for me (all my old ones stop working)
@@ -159,4 +166,5 @@ export function registerNetworkPages(app: RouteApp, deps: AppDeps, service: Netw
   registerMeetingPages(app, deps, service);
   registerPollPages(app, deps, service);
   registerCalendarPages(app, deps, service);
+  registerModerationPages(app, deps, service);
 }

@@ -28,7 +28,7 @@ export async function insertPartnerRequest(
 
 // Groups -------------------------------------------------------------------------------------------
 
-const groupColumns = ['g.id', 'g.slug', 'g.name', 'g.kind', 'g.access', 'g.topic', 'g.public_results', 'g.lead_organization_id'] as const;
+const groupColumns = ['g.id', 'g.slug', 'g.name', 'g.kind', 'g.access', 'g.topic', 'g.public_results', 'g.lead_organization_id', 'g.retention_months'] as const;
 
 export type GroupRow = Awaited<ReturnType<typeof findGroupBySlug>> & object;
 

@@ -27,7 +27,11 @@ export const PartnerRequestForm = Type.Object({
   website: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
-export const PostForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 10000 }) });
+export const PostForm = Type.Object({
+  body: Type.String({ minLength: 1, maxLength: 10000 }),
+  /** The description of an attached file (an image's text alternative); the file itself is read from the multipart body. */
+  fileTitle: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+});
 export const CommentForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) });
 export const ReportForm = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const InviteForm = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) });
@@ -85,3 +89,12 @@ export const PollForm = Type.Object({
   options: Type.String({ minLength: 5, maxLength: 2000 }),
 });
 export const DecideForm = Type.Object({ option: Id() });
+
+export const AgendaItemParams = params({ id: Id(), item: Id() });
+/** Named apart from the task form's fields on the same page (ids stay unique). */
+export const AgendaItemForm = Type.Object({
+  agendaTitle: Type.String({ minLength: 2, maxLength: 300 }),
+  agendaPresenter: Type.Optional(Type.String({ maxLength: 200 })),
+  agendaDocument: Type.Optional(Id()),
+});
+export const RetentionForm = Type.Object({ months: Type.Optional(Type.String({ maxLength: 10 })) });

@@ -219,6 +219,8 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       created_by: editor.id,
     });
     await meetings.putRsvp(trx, next, editor.id, 'yes');
+    await meetings.addAgendaItem(trx, next, { title: 'Bericht der AG Kinderbetreuung', presenter: 'Wohlfahrtsverband Lippeaue (Demo)', document_id: null });
+    await meetings.addAgendaItem(trx, next, { title: 'Protokoll der letzten Sitzung', presenter: 'Familienbüro', document_id: minutes });
     const last = await meetings.insertMeeting(trx, {
       group_id: care,
       title: 'Treffen der AG Kinderbetreuung',
@@ -261,11 +263,12 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       author_id: editor.id,
       body: 'Die Einladung zur nächsten Sitzung ist raus. Bitte sagen Sie kurz zu oder ab.',
     });
-    await feed.insertPost(trx, {
+    const carePost = await feed.insertPost(trx, {
       group_id: care,
       author_id: partner.id,
       body: 'Die **Konzeptskizze Randzeitenbetreuung** liegt bei den Dokumenten. Rückmeldungen gern bis Freitag.',
     });
+    await feed.attach(trx, carePost, concept);
     await repo.settingsFor(trx, [partner.id, editor.id], () => 'demo-key-' + Math.random().toString(36).slice(2));
   });
   return true;

@@ -14,11 +14,13 @@ import { createGroupService } from './groups.service.js';
 import * as docs from './documents.repository.js';
 import { createMeetingService } from './meetings.service.js';
 import * as meetings from './meetings.repository.js';
+import * as moderation from './moderation.repository.js';
 import { createNetworkContext, sign } from './network.context.js';
 import { networkKindNames } from './network.notifications.js';
 import { isStaff } from './network.policy.js';
 import * as repo from './network.repository.js';
 import { createPollService } from './polls.service.js';
+import { createModerationService } from './moderation.service.js';
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -89,12 +91,25 @@ export function createNetworkService(deps: AppDeps) {
         ).map((r) => [r.meeting_id, r.answer]),
       );
       const mine = new Set(groups.map((g) => g.id));
+      const leads = isStaff(actor) || groups.some((g) => g.state === 'member' && g.role === 'lead');
+      const [attachments, openReports] = await Promise.all([
+        feed.attachmentsOf(
+          db,
+          posts.map((p) => p.id),
+        ),
+        leads
+          ? moderation.openReportCount(db, isStaff(actor) ? 'all' : groups.filter((g) => g.state === 'member' && g.role === 'lead').map((g) => g.id))
+          : null,
+      ]);
       return {
         groups,
         otherGroups: allGroups.filter((g) => !mine.has(g.id)),
         meetings: upcoming.map((m) => ({ ...m, answer: answers.get(m.id) })),
         tasks,
         posts,
+        attachments,
+        /** For leads and staff: reported posts waiting for them (null for everyone else). */
+        openReports,
         issues,
         isStaff: isStaff(actor),
       };
@@ -122,7 +137,8 @@ export function createNetworkService(deps: AppDeps) {
     ...own,
     ...createGroupService(ctx),
     ...documents,
-    ...createFeedService(ctx),
+    ...createFeedService(ctx, documents),
+    ...createModerationService(ctx),
     ...createMeetingService(ctx),
     ...createPollService(ctx),
     ...createCalendarService(ctx),

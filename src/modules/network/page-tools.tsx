@@ -5,7 +5,9 @@ import { ensure, requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
 import { formValues } from '../../platform/http/forms.js';
 import { NoticePage } from '../../platform/views/notice-page.js';
+import { attachmentMessages } from './attachments.messages.js';
 import { calendarMessages } from './calendar.messages.js';
+import { moderationMessages } from './moderation.messages.js';
 import { networkMessages } from './network.messages.js';
 import { isNetworkPerson } from './network.policy.js';
 import type { NetworkService } from './network.service.js';
@@ -48,6 +50,11 @@ export function pageTools(deps: AppDeps, service: NetworkService) {
       antwort: m('notice.answered'),
       gemeldet: m('notice.reported'),
       gruppenkalender: calendarMessages(req.locale)('notice.renewed'),
+      erledigt: moderationMessages(req.locale)('notice.reportDone'),
+      ausgeblendet: moderationMessages(req.locale)('notice.hidden'),
+      eingeblendet: moderationMessages(req.locale)('notice.shown'),
+      aufbewahrung: moderationMessages(req.locale)('notice.retention'),
+      tagesordnung: attachmentMessages(req.locale)('notice.agenda'),
     };
     return value ? words[value] : undefined;
   };

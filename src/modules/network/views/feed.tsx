@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { CsrfField, SubmitButton, TextArea } from '../../../platform/views/forms.js';
 import { networkMessages } from '../network.messages.js';
 import {} from './public.js';
+import { PostAttachments, type PostAttachmentView } from './attachments.js';
 import { Markdown } from './parts.js';
 
 interface FeedComment {
@@ -36,6 +37,7 @@ export function Feed({
   errors,
   values,
   actions,
+  attachments,
 }: {
   ctx: PageContext;
   posts: {
@@ -54,6 +56,8 @@ export function Feed({
   errors?: FieldErrors;
   values?: Record<string, string>;
   actions?: FeedActions;
+  /** The files of these posts. */
+  attachments?: PostAttachmentView[];
 }) {
   const t = networkMessages(ctx.locale);
   if (posts.length === 0) return <p class="kern-body">{t.html('feed.none')}</p>;
@@ -86,6 +90,7 @@ export function Feed({
               <div class="network-post" lang="de">
                 <Markdown source={p.body} />
               </div>
+              {attachments ? <PostAttachments ctx={ctx} files={attachments.filter((a) => a.post_id === p.id)} /> : ''}
               {history.length > 0 ? (
                 <details class="network-history">
                   <summary class="kern-body kern-body--small" safe>

@@ -2,6 +2,7 @@ import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { PageContext } from '../../../platform/http/context.js';
 import { CsrfField, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { moderationMessages } from '../moderation.messages.js';
 import { networkMessages } from '../network.messages.js';
 import { groupPath } from '../network.paths.js';
 import { section } from './public.js';
@@ -13,6 +14,7 @@ export function GroupFormPage({
   values = {},
   errors = {},
   slug,
+  retention,
 }: {
   ctx: PageContext;
   organizations: { id: string; name: string }[];
@@ -20,6 +22,8 @@ export function GroupFormPage({
   errors?: FieldErrors;
   /** Editing this group rather than creating one. */
   slug?: string;
+  /** When editing: how long the group keeps posts and documents (its own form below). */
+  retention?: { months: number | null };
 }) {
   const t = networkMessages(ctx.locale);
   const heading = slug ? t('groupForm.edit') : t('groupForm.new');
@@ -63,6 +67,33 @@ export function GroupFormPage({
         />
         <SubmitButton label={t('groupForm.submit')} />
       </form>
+      {slug && retention ? <RetentionForm ctx={ctx} slug={slug} months={retention.months} value={values.months} error={errors.months} /> : ''}
     </Layout>
+  );
+}
+
+/** How many months the group keeps its posts and documents (empty: all of them). */
+function RetentionForm({ ctx, slug, months, value, error }: { ctx: PageContext; slug: string; months: number | null; value?: string; error?: string }) {
+  const m = moderationMessages(ctx.locale);
+  return (
+    <>
+      <h2 class="kern-heading-medium" id="aufbewahrung">
+        {m.html('retention.heading')}
+      </h2>
+      <p class="kern-body">{m.html('retention.lead')}</p>
+      <p class="kern-body">{m.html('retention.current', { months: months ?? 0 })}</p>
+      <form method="post" action={`${groupPath(slug)}/aufbewahrung`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField
+          name="months"
+          label={m('retention.months')}
+          hint={m('retention.months.hint')}
+          value={value ?? (months === null ? '' : String(months))}
+          error={error}
+          width="narrow"
+        />
+        <SubmitButton label={m('retention.submit')} variant="secondary" />
+      </form>
+    </>
   );
 }

@@ -1,13 +1,15 @@
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { PageContext } from '../../../platform/http/context.js';
-import { Alert, CsrfField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import { Alert, CsrfField, FileField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { attachmentMessages } from '../attachments.messages.js';
 import { calendarMessages } from '../calendar.messages.js';
+import { moderationMessages } from '../moderation.messages.js';
 import { networkMessages } from '../network.messages.js';
 import type { NetworkService } from '../network.service.js';
-import { documentPath, groupPath } from '../network.paths.js';
+import { documentPath, groupPath, reportsPath } from '../network.paths.js';
 import { day, section } from './public.js';
-import { Errors, MeetingList, TaskList } from './parts.js';
+import { documentAccept, Errors, MeetingList, TaskList } from './parts.js';
 import { Feed } from './feed.js';
 
 type GroupPage = Awaited<ReturnType<NetworkService['groupPage']>>;
@@ -26,6 +28,7 @@ export function GroupPageView({
   values?: Record<string, string>;
 }) {
   const t = networkMessages(ctx.locale);
+  const a = attachmentMessages(ctx.locale);
   const { group } = view;
   const path = groupPath(group.slug);
   const state = view.standing.membership?.state;
@@ -58,6 +61,9 @@ export function GroupPageView({
         <p class="kern-body">
           <a class="kern-link" href={`${path}/bearbeiten`}>
             {t.html('groupForm.edit')}
+          </a>{' '}
+          <a class="kern-link" href={reportsPath}>
+            {moderationMessages(ctx.locale).html('reports.link', { count: view.openReports })}
           </a>
         </p>
       ) : (
@@ -132,15 +138,18 @@ export function GroupPageView({
           <h2 class="kern-heading-medium" id="feed">
             {t.html('group.feed')}
           </h2>
-          <form method="post" action={`${path}/beitraege`} novalidate>
+          <form method="post" action={`${path}/beitraege`} enctype="multipart/form-data" novalidate>
             <CsrfField token={ctx.csrfToken} />
             <TextArea name="body" label={t('post.body')} hint={t('post.body.hint')} value={values?.body} error={errors?.body} rows={4} />
+            <FileField name="file" label={a('post.file')} hint={a('post.file.hint')} error={errors?.file} accept={documentAccept} />
+            <TextField name="fileTitle" label={a('post.fileTitle')} hint={a('post.fileTitle.hint')} value={values?.fileTitle} error={errors?.fileTitle} />
             <SubmitButton label={t('post.submit')} />
           </form>
           <Feed
             ctx={ctx}
             posts={view.posts}
             comments={view.comments}
+            attachments={view.attachments}
             errors={errors}
             values={values}
             actions={{ actorId: view.actorId, isLead: view.isLead, revisions: view.revisions }}

@@ -8,6 +8,7 @@ import { networkMessages } from '../network.messages.js';
 import type { NetworkService } from '../network.service.js';
 import { groupPath, meetingPath } from '../network.paths.js';
 import { section } from './public.js';
+import { AgendaItems } from './agenda.js';
 import { Errors, Markdown, RsvpButtons, TaskList } from './parts.js';
 
 type MeetingPage = Awaited<ReturnType<NetworkService['meetingPage']>>;
@@ -103,12 +104,19 @@ export function MeetingPageView({
       ) : (
         ''
       )}
-      {meeting.agenda ? (
+      {meeting.agenda || view.agenda.length > 0 || view.isLead ? (
         <>
-          <h2 class="kern-heading-medium">{t.html('meeting.agenda')}</h2>
-          <div class="network-post" lang="de">
-            <Markdown source={meeting.agenda} />
-          </div>
+          <h2 class="kern-heading-medium" id="tagesordnung">
+            {t.html('meeting.agenda')}
+          </h2>
+          {meeting.agenda ? (
+            <div class="network-post" lang="de">
+              <Markdown source={meeting.agenda} />
+            </div>
+          ) : (
+            ''
+          )}
+          <AgendaItems ctx={ctx} view={view} errors={errors} values={values} />
         </>
       ) : (
         ''

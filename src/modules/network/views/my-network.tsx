@@ -1,9 +1,10 @@
 import type { PageContext } from '../../../platform/http/context.js';
 import { Alert, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { moderationMessages } from '../moderation.messages.js';
 import { networkMessages } from '../network.messages.js';
 import type { NetworkService } from '../network.service.js';
-import { groupPath } from '../network.paths.js';
+import { groupPath, reportsPath } from '../network.paths.js';
 import { day, section } from './public.js';
 import { MeetingList, TaskList } from './parts.js';
 import { Feed } from './feed.js';
@@ -23,6 +24,16 @@ export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: M
         <a class="kern-link" href="/benachrichtigungen">
           {t.html('settings.link')}
         </a>
+        {view.openReports === null ? (
+          ''
+        ) : (
+          <>
+            {' '}
+            <a class="kern-link" href={reportsPath}>
+              {moderationMessages(ctx.locale).html('reports.link', { count: view.openReports })}
+            </a>
+          </>
+        )}
       </p>
       <form method="get" action="/netzwerk/suche" role="search">
         <TextField name="q" type="search" label={t('search.label')} />
@@ -90,7 +101,7 @@ export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: M
       ) : (
         ''
       )}
-      <Feed ctx={ctx} posts={view.posts} />
+      <Feed ctx={ctx} posts={view.posts} attachments={view.attachments} />
       {view.otherGroups.length > 0 ? (
         <>
           <h2 class="kern-heading-medium">{t.html('mine.other')}</h2>
