@@ -4,6 +4,7 @@ import { signedInVisitor } from '../../../test/support/auth.js';
 import { testPdf } from '../../../test/support/documents.js';
 import { testPng } from '../../../test/support/images.js';
 import { groupWithLead, mailsTo, memberOfGroup } from '../../../test/support/network.js';
+import { createNetworkService } from './network.service.js';
 
 /** Files attached to posts (documents of the group, its members only) and documents on a meeting's agenda items. */
 const t = useTestApp();
@@ -62,6 +63,26 @@ describe('attachments on posts', () => {
     expect((await outsider.visitor.postMultipart(`${g.path}/beitraege`, { _csrf: csrf, body: 'Hallo' }, file)).statusCode).toBe(403);
     expect((await outsider.visitor.postMultipart(`${hidden.path}/beitraege`, { _csrf: csrf, body: 'Hallo' }, file)).statusCode).toBe(404);
     expect(await t.deps.db.selectFrom('network_posts').select('id').where('group_id', 'in', [g.id, hidden.id]).execute()).toHaveLength(0);
+  });
+});
+
+describe('a hostile file', () => {
+  it('costs the extraction job its time limit, not the process: the document stays and is found by its title', async () => {
+    const g = await groupWithLead(t, 'open');
+    const hostile = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('<<'.repeat(2_000_000)), Buffer.from('\n%%EOF\n')]);
+    const form = `${g.path}/dokumente/neu`;
+    const res = await g.lead.visitor.submitMultipart(
+      form,
+      form,
+      { title: 'Endlosschleife im Anhang', visibility: 'group' },
+      { file: { filename: 'x.pdf', content: hostile } },
+    );
+    expect(res.statusCode).toBe(303);
+    const id = res.headers.location!.split('?')[0]!.split('/').pop()!;
+    const service = createNetworkService(t.deps);
+    expect(await service.extractText(id, 1, { timeoutMs: 500, maxHeapMb: 64 })).toBe(true);
+    expect((await g.lead.visitor.get('/netzwerk/suche?q=Endlosschleife')).body).toContain('Endlosschleife im Anhang');
+    expect((await g.lead.visitor.get(g.path)).statusCode).toBe(200);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { documentExtension, recogniseDocument, type DocumentType } from '../../platform/media/document-format.js';
-import { documentText } from '../../platform/media/document-text.js';
+import { extractDocumentText, type ExtractionLimits } from '../../platform/media/text-extraction.js';
 import type { UploadedFile } from '../../platform/media/uploaded-file.js';
 import * as docs from './documents.repository.js';
 import { fieldError, type NetworkContext } from './network.context.js';
@@ -73,11 +73,18 @@ export function createDocumentService(ctx: NetworkContext) {
     return { doc, standing: s };
   }
 
-  /** The extraction job: reads the version's text and puts it into the search index (if still current). */
-  async function extractText(documentId: string, number: number): Promise<boolean> {
+  /**
+   * The extraction job: reads the version's text in a worker thread (with a time and memory limit) and
+   * puts it into the search index, if the version is still the current one. A file whose text cannot be
+   * read within the limits stays findable by its title and description; the job ends either way (a retry
+   * would only meet the same file again). True when the text was written.
+   */
+  async function extractText(documentId: string, number: number, limits?: ExtractionLimits): Promise<boolean> {
     const file = await docs.versionFile(db, documentId, number);
     if (!file) return false;
-    return docs.setDocumentText(db, documentId, number, documentText(file.content_type as DocumentType, file.bytes));
+    const type = file.content_type as DocumentType;
+    const result = type.startsWith('image/') ? { ok: true as const, text: '' } : await extractDocumentText(type, file.bytes, limits);
+    return docs.setDocumentText(db, documentId, number, result.ok ? result.text : '');
   }
 
   return {
