@@ -7,12 +7,41 @@ export async function insertPost(trx: Executor, input: { group_id: string; autho
   return (await trx.insertInto('network_posts').values(input).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** Posts of these groups, newest first; on a group's page the pinned ones first. */
-export function feed(db: Executor, groupIds: string[], limit = 30, pinnedFirst = false) {
-  if (groupIds.length === 0) return Promise.resolve([]);
-  let q = db
-    .selectFrom('network_posts as p')
-    .innerJoin('network_groups as g', 'g.id', 'p.group_id')
+const postColumns = ['p.id', 'p.body', 'p.created_at', 'p.author_id', 'p.pinned_at', 'p.edited_at'] as const;
+
+/**
+ * Posts of these groups (or of the groups a person belongs to now), newest first; on a group's page the
+ * pinned ones first. For several groups (a person's start page) each group's newest come from its index
+ * first, so the merge reads `limit` posts a group instead of every post of every group.
+ */
+export function feed(db: Executor, groups: string[] | { memberOf: string }, limit = 30, pinnedFirst = false) {
+  if (Array.isArray(groups) && groups.length === 0) return Promise.resolve([]);
+  if (Array.isArray(groups) && (pinnedFirst || groups.length === 1)) {
+    const groupIds = groups;
+    let q = db
+      .selectFrom('network_posts as p')
+      .innerJoin('network_groups as g', 'g.id', 'p.group_id')
+      .leftJoin('users as u', 'u.id', 'p.author_id')
+      .select([...postColumns, 'g.slug as group_slug', 'g.name as group_name', 'u.display_name as author'])
+      .where('p.group_id', 'in', groupIds)
+      .where('p.hidden_at', 'is', null);
+    if (pinnedFirst) q = q.orderBy(sql`p.pinned_at IS NULL`).orderBy('p.pinned_at', 'desc');
+    return q.orderBy('p.created_at', 'desc').limit(limit).execute();
+  }
+  return db
+    .selectFrom('network_groups as g')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('network_posts as p')
+          .select(postColumns)
+          .whereRef('p.group_id', '=', 'g.id')
+          .where('p.hidden_at', 'is', null)
+          .orderBy('p.created_at', 'desc')
+          .limit(limit)
+          .as('p'),
+      (join) => join.onTrue(),
+    )
     .leftJoin('users as u', 'u.id', 'p.author_id')
     .select([
       'p.id',
@@ -25,10 +54,14 @@ export function feed(db: Executor, groupIds: string[], limit = 30, pinnedFirst =
       'g.name as group_name',
       'u.display_name as author',
     ])
-    .where('p.group_id', 'in', groupIds)
-    .where('p.hidden_at', 'is', null);
-  if (pinnedFirst) q = q.orderBy(sql`p.pinned_at IS NULL`).orderBy('p.pinned_at', 'desc');
-  return q.orderBy('p.created_at', 'desc').limit(limit).execute();
+    .where('g.id', 'in', (eb) =>
+      Array.isArray(groups)
+        ? eb.selectFrom('network_groups').select('id').where('id', 'in', groups)
+        : eb.selectFrom('network_group_members').select('group_id').where('user_id', '=', groups.memberOf).where('state', '=', 'member'),
+    )
+    .orderBy('p.created_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function setPinned(db: Executor, postId: string, pinned: boolean): Promise<void> {

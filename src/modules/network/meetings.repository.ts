@@ -77,9 +77,19 @@ export function upcomingMeetings(db: Executor, groupIds: string[], from: Date, l
     .execute();
 }
 
-export function rsvpsOf(db: Executor, userId: string, meetingIds: string[]) {
-  if (meetingIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('network_rsvps').select(['meeting_id', 'answer']).where('user_id', '=', userId).where('meeting_id', 'in', meetingIds).execute();
+/** The next meetings of the groups a person belongs to now, with the person's answer (the start page). */
+export function upcomingMeetingsOf(db: Executor, userId: string, from: Date, limit = 10) {
+  return db
+    .selectFrom('network_meetings as mt')
+    .innerJoin('network_groups as g', 'g.id', 'mt.group_id')
+    .innerJoin('network_group_members as m', (join) => join.onRef('m.group_id', '=', 'mt.group_id').on('m.user_id', '=', userId).on('m.state', '=', 'member'))
+    .leftJoin('network_rsvps as r', (join) => join.onRef('r.meeting_id', '=', 'mt.id').on('r.user_id', '=', userId))
+    .select([...meetingColumns, 'g.slug as group_slug', 'g.name as group_name', 'r.answer'])
+    .where('mt.ends_at', '>=', from)
+    .where('mt.cancelled_at', 'is', null)
+    .orderBy('mt.starts_at')
+    .limit(limit)
+    .execute();
 }
 
 export function meetingRsvps(db: Executor, meetingId: string) {

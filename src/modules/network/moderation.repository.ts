@@ -30,15 +30,19 @@ export function openReports(db: Executor, groupIds: string[] | 'all') {
   return query.orderBy('r.created_at').limit(500).execute();
 }
 
-/** How many posts in these groups wait for a decision. */
-export async function openReportCount(db: Executor, groupIds: string[] | 'all'): Promise<number> {
-  if (groupIds !== 'all' && groupIds.length === 0) return 0;
+/** How many posts in these groups (every group, the groups a person leads) wait for a decision. */
+export async function openReportCount(db: Executor, groupIds: string[] | 'all' | { leadOf: string }): Promise<number> {
+  if (Array.isArray(groupIds) && groupIds.length === 0) return 0;
   let query = db
     .selectFrom('network_post_reports as r')
     .innerJoin('network_posts as p', 'p.id', 'r.post_id')
     .select((eb) => eb.fn.count<string>('r.post_id').distinct().as('n'))
     .where('r.handled_at', 'is', null);
-  if (groupIds !== 'all') query = query.where('p.group_id', 'in', groupIds);
+  if (Array.isArray(groupIds)) query = query.where('p.group_id', 'in', groupIds);
+  else if (groupIds !== 'all')
+    query = query.where('p.group_id', 'in', (eb) =>
+      eb.selectFrom('network_group_members').select('group_id').where('user_id', '=', groupIds.leadOf).where('role', '=', 'lead').where('state', '=', 'member'),
+    );
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
 

@@ -52,6 +52,20 @@ export function visibleGroups(db: Executor) {
     .execute();
 }
 
+/** Groups a person could join (not private, not theirs yet), by name: the start page's list, without counting anything. */
+export function groupsToJoin(db: Executor, userId: string) {
+  return db
+    .selectFrom('network_groups as g')
+    .select(['g.id', 'g.slug', 'g.name', 'g.access'])
+    .where('g.access', '!=', 'private')
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('network_group_members as m').select('m.user_id').whereRef('m.group_id', '=', 'g.id').where('m.user_id', '=', userId))),
+    )
+    .orderBy(sql`g.kind = 'steering'`, 'desc')
+    .orderBy('g.name')
+    .execute();
+}
+
 export function findGroupBySlug(db: Executor, slug: string) {
   return db
     .selectFrom('network_groups as g')

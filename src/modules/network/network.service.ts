@@ -17,7 +17,7 @@ import * as meetings from './meetings.repository.js';
 import * as moderation from './moderation.repository.js';
 import { createNetworkContext, sign } from './network.context.js';
 import { networkKindNames } from './network.notifications.js';
-import { isStaff } from './network.policy.js';
+import { isNetworkPerson, isStaff } from './network.policy.js';
 import * as repo from './network.repository.js';
 import { createPollService } from './polls.service.js';
 import { createModerationService } from './moderation.service.js';
@@ -69,49 +69,41 @@ export function createNetworkService(deps: AppDeps) {
       });
     },
 
-    /** The personal start page: my groups, next meetings with my answer, my open tasks, the feed, the Familieninfobrief. */
+    /**
+     * The personal start page: my groups, next meetings with my answer, my open tasks, the feed, the
+     * Familieninfobrief, groups to join. Two rounds of queries: everything by the person at once, then the
+     * files of the posts shown.
+     */
     async myPage(actor: Actor) {
       await ctx.authorizeNetworkPerson(actor);
-      const groups = await repo.groupsOf(db, actor.id);
-      const memberOf = groups.filter((g) => g.state === 'member').map((g) => g.id);
-      const [upcoming, tasks, posts, issues, allGroups] = await Promise.all([
-        meetings.upcomingMeetings(db, memberOf, new Date(), 10),
-        meetings.openTasksOf(db, actor.id),
-        feed.feed(db, memberOf, 20),
+      const userId = actor.id;
+      const staff = isStaff(actor);
+      const partner = isNetworkPerson(actor);
+      const [groups, upcoming, tasks, posts, issues, otherGroups, reports] = await Promise.all([
+        repo.groupsOf(db, userId),
+        meetings.upcomingMeetingsOf(db, userId, new Date(), 10),
+        meetings.openTasksOf(db, userId),
+        feed.feed(db, { memberOf: userId }, 20),
         sentIssueSummaries(db, 5),
-        repo.visibleGroups(db),
+        repo.groupsToJoin(db, userId),
+        partner ? moderation.openReportCount(db, staff ? 'all' : { leadOf: userId }) : 0,
       ]);
-      const answers = new Map(
-        (
-          await meetings.rsvpsOf(
-            db,
-            actor.id,
-            upcoming.map((m) => m.id),
-          )
-        ).map((r) => [r.meeting_id, r.answer]),
+      const leads = staff || (partner && groups.some((g) => g.state === 'member' && g.role === 'lead'));
+      const attachments = await feed.attachmentsOf(
+        db,
+        posts.map((p) => p.id),
       );
-      const mine = new Set(groups.map((g) => g.id));
-      const leads = isStaff(actor) || groups.some((g) => g.state === 'member' && g.role === 'lead');
-      const [attachments, openReports] = await Promise.all([
-        feed.attachmentsOf(
-          db,
-          posts.map((p) => p.id),
-        ),
-        leads
-          ? moderation.openReportCount(db, isStaff(actor) ? 'all' : groups.filter((g) => g.state === 'member' && g.role === 'lead').map((g) => g.id))
-          : null,
-      ]);
       return {
         groups,
-        otherGroups: allGroups.filter((g) => !mine.has(g.id)),
-        meetings: upcoming.map((m) => ({ ...m, answer: answers.get(m.id) })),
+        otherGroups,
+        meetings: upcoming.map((m) => ({ ...m, answer: m.answer ?? undefined })),
         tasks,
         posts,
         attachments,
         /** For leads and staff: reported posts waiting for them (null for everyone else). */
-        openReports,
+        openReports: leads ? reports : null,
         issues,
-        isStaff: isStaff(actor),
+        isStaff: staff,
       };
     },
 
