@@ -86,6 +86,29 @@ describe('a hostile file', () => {
   });
 });
 
+describe('a very long text', () => {
+  it('is indexed whole when it fits the search vector, and by its first part when too many different words do not', async () => {
+    const g = await groupWithLead(t, 'open');
+    const service = createNetworkService(t.deps);
+    const upload = async (title: string, text: string) => {
+      const stream = `BT (${text}) Tj ET`;
+      const pdf = Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Length ${stream.length} >>\nstream\n${stream}\nendstream\nendobj\n%%EOF\n`, 'latin1');
+      const form = `${g.path}/dokumente/neu`;
+      const res = await g.lead.visitor.submitMultipart(form, form, { title, visibility: 'group' }, { file: { filename: 'lang.pdf', content: pdf } });
+      return res.headers.location!.split('?')[0]!.split('/').pop()!;
+    };
+    // 500,000 characters of ordinary words, the rare one at the very end.
+    const report = await upload('Langer Bericht', `${'Die Arbeitsgruppe tagt im Rathaus. '.repeat(14_000)}Schlusswort Zirkuszelt`);
+    expect(await service.extractText(report, 1)).toBe(true);
+    expect((await g.lead.visitor.get('/netzwerk/suche?q=Zirkuszelt')).body).toContain('Langer Bericht');
+    // 140,000 different made-up words: more than a search vector holds.
+    const codes = Array.from({ length: 140_000 }, (_, i) => `c${i}x`).join(' ');
+    const list = await upload('Liste der Kennungen', `Anfangswort ${codes}`);
+    expect(await service.extractText(list, 1)).toBe(true);
+    expect((await g.lead.visitor.get('/netzwerk/suche?q=Anfangswort')).body).toContain('Liste der Kennungen');
+  });
+});
+
 describe('agenda items', () => {
   it('lets the lead add items with who presents and a document of the group, shown on the meeting page', async () => {
     const g = await groupWithLead(t, 'open');

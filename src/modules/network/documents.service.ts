@@ -14,6 +14,8 @@ import { authorize, canContribute, canReadDocument, isNetworkPerson, isStaff } f
 import * as repo from './network.repository.js';
 
 export const extractJob = 'network.extract-text';
+/** What of a document's text is indexed when all of it does not fit into a search vector. */
+const shortText = 200_000;
 
 /** A file as it is stored: its type recognised from the bytes, a safe name with the right ending. */
 export interface StoredUpload {
@@ -84,7 +86,14 @@ export function createDocumentService(ctx: NetworkContext) {
     if (!file) return false;
     const type = file.content_type as DocumentType;
     const result = type.startsWith('image/') ? { ok: true as const, text: '' } : await extractDocumentText(type, file.bytes, limits);
-    return docs.setDocumentText(db, documentId, number, result.ok ? result.text : '');
+    const text = result.ok ? result.text : '';
+    try {
+      return await docs.setDocumentText(db, documentId, number, text);
+    } catch (error) {
+      // Very many different words (a list of codes, random text) make a search vector over PostgreSQL's 1 MB: then the first part.
+      if (text.length <= shortText) throw error;
+      return docs.setDocumentText(db, documentId, number, text.slice(0, shortText));
+    }
   }
 
   return {

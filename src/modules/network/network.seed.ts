@@ -9,7 +9,8 @@ import * as repo from './network.repository.js';
 
 /*
  * Fictional demo data for the Bündnis-Netzwerk: partners (with the demo partner account's organisation),
- * the steering group and four working groups, real PDF and ODT files, meetings, tasks and posts.
+ * the steering group and four working groups, real PDF and ODT files, meetings with agenda items, a date
+ * poll, tasks and posts (one with the concept sketch attached).
  */
 
 const partners: { name: string; short: string; contribution: string }[] = [
@@ -256,6 +257,16 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       agenda: '1. Kennenlernen\n2. Themen sammeln',
       created_by: editor.id,
     });
+
+    // A date poll in the steering group: when does the workshop for the family day take place?
+    const poll = await meetings.insertPoll(
+      trx,
+      { group_id: steering, title: 'Workshop zum Familientag', place: 'Stadtteilzentrum Nord', duration_minutes: 120, created_by: editor.id },
+      [fromLocal(addDays(today, 20), '15:00'), fromLocal(addDays(today, 22), '17:00'), fromLocal(addDays(today, 27), '10:00')],
+    );
+    const options = await trx.selectFrom('network_poll_options').select('id').where('poll_id', '=', poll).orderBy('starts_at').execute();
+    await meetings.putVote(trx, options[1]!.id, editor.id, 'yes');
+    await meetings.putVote(trx, options[0]!.id, editor.id, 'maybe');
 
     // Posts.
     await feed.insertPost(trx, {
