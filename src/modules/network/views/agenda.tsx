@@ -22,14 +22,7 @@ export function AgendaItems({ ctx, view, errors, values }: { ctx: PageContext; v
                 <strong lang="de" safe>
                   {item.title}
                 </strong>
-                {item.presenter ? (
-                  <span safe>
-                    {' · '}
-                    {a('agenda.presenter', { name: item.presenter })}
-                  </span>
-                ) : (
-                  ''
-                )}
+                {item.presenter ? <span safe>{` · ${a('agenda.presenter', { name: item.presenter })}`}</span> : ''}
                 {item.document_id ? (
                   <span>
                     {' · '}
