@@ -24,6 +24,7 @@ import * as employers from './migrations/0022-employers.js';
 import * as notifications from './migrations/0023-notifications.js';
 import * as councilIdeas from './migrations/0024-council-ideas.js';
 import * as contentVersion from './migrations/0025-content-version.js';
+import * as networkModeration from './migrations/0026-network-moderation.js';
 import * as employersHolidayCareStories from './migrations/0027-employers-holiday-care-stories.js';
 import type { DB } from './types.js';
 
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0023-notifications': notifications,
   '0024-council-ideas': councilIdeas,
   '0025-content-version': contentVersion,
+  '0026-network-moderation': networkModeration,
   '0027-employers-holiday-care-stories': employersHolidayCareStories,
 };
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoLogins } from '../../src/modules/accounts/index.js';
 import { testPdf } from '../support/documents.js';
+import { testPng } from '../support/images.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
 
 /** The Bündnis-Netzwerk as partners use it, at 320 px and without JavaScript. */
@@ -43,6 +44,14 @@ describe('alliance network', () => {
     expect((await submitForm(page, page.locator('main form[action$="/beitreten"] button'))).status()).toBe(303);
     await expectNoAxeViolations(page);
     expect(await page.locator('main').innerText()).toContain('Sie sind jetzt Mitglied der Gruppe.');
+
+    // A post with a photo: its description is the image's text alternative.
+    await page.locator('main [name="body"]').fill('Fotos vom Bewegungstag');
+    await page.locator('main [name="file"]').setInputFiles({ name: 'wiese.png', mimeType: 'image/png', buffer: testPng(40, 30) });
+    await page.locator('main [name="fileTitle"]').fill('Kinder spielen Fangen auf der Wiese');
+    expect((await submitForm(page, submitOf(page, 'body'))).status()).toBe(303);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main img[alt="Kinder spielen Fangen auf der Wiese"]').count()).toBe(1);
 
     // Upload a document: a wrong file first (422 with the summary), then the PDF.
     expect((await visit(page, h.url('/netzwerk/gruppen/gesundheit/dokumente/neu'))).status()).toBe(200);

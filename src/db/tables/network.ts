@@ -153,6 +153,8 @@ export interface NetworkPostsTable {
   created_at: Timestamp;
   pinned_at: Date | null;
   edited_at: Date | null;
+  /** Hidden by the group's lead (or staff) after a report: kept, but shown to nobody in the feed. */
+  hidden_at: Date | null;
 }
 
 /** The text a post had before each edit. */

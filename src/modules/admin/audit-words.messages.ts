@@ -159,6 +159,13 @@ const german = {
   'council.term_ended': 'Hat die Amtszeit eines Mitglieds des Familienbeirats beendet.',
   'council.member_removed': 'Hat ein ehemaliges Mitglied des Familienbeirats entfernt.',
   'notification.resent': 'Hat eine unklare oder fehlgeschlagene Benachrichtigung bewusst noch einmal gesendet.',
+  'network.report_handled': 'Hat die Meldungen zu einem Beitrag in der Gruppe „{group}“ als erledigt markiert; der Beitrag bleibt.',
+  'network.post_hidden': 'Hat einen gemeldeten Beitrag in der Gruppe „{group}“ ausgeblendet.',
+  'network.post_shown': 'Hat einen ausgeblendeten Beitrag in der Gruppe „{group}“ wieder eingeblendet.',
+  'network.retention_changed':
+    'Hat festgelegt, dass die Gruppe „{group}“ Beiträge und Dokumente {months, plural, =0 {unbegrenzt behält} one {nach # Monat löscht} other {nach # Monaten löscht}}.',
+  'network.retention_applied':
+    'Nach der Aufbewahrungsfrist der Gruppe „{group}“ wurden {posts, plural, =0 {keine Beiträge} one {# Beitrag} other {# Beiträge}} und {documents, plural, =0 {keine Dokumente} one {# Dokument} other {# Dokumente}} gelöscht.',
 } as const;
 
 /** The actions the log can put in words. */
@@ -296,6 +303,13 @@ export const auditWords = defineMessages('admin/audit-words.messages', german, {
   'council.term_ended': 'Ended the term of a family council member.',
   'council.member_removed': 'Removed a former family council member.',
   'notification.resent': 'Deliberately sent an unclear or failed notification once more.',
+  'network.report_handled': 'Marked the reports on a post in the group “{group}” as done; the post stays.',
+  'network.post_hidden': 'Hid a reported post in the group “{group}”.',
+  'network.post_shown': 'Showed a hidden post in the group “{group}” again.',
+  'network.retention_changed':
+    'Decided that the group “{group}” {months, plural, =0 {keeps posts and documents without limit} one {deletes posts and documents after # month} other {deletes posts and documents after # months}}.',
+  'network.retention_applied':
+    'The retention period of the group “{group}” deleted {posts, plural, =0 {no posts} one {# post} other {# posts}} and {documents, plural, =0 {no documents} one {# document} other {# documents}}.',
 });
 
 /** What an entry is about, in words. */
@@ -303,10 +317,10 @@ export const auditSubjects = defineMessages(
   'admin/audit-words.messages#auditSubjects',
   {
     subject:
-      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} council_application {Bewerbung für den Familienbeirat} council_workshop {Workshop des Familienbeirats} place {Praktikums- oder Ausbildungsplatz} youth_school {Schule} employer {Arbeitgeberprofil} employer_story {Gutes Beispiel} other {{type}}}',
+      '{type, select, user {Konto} organization {Organisation} event {Veranstaltung} holiday_offer {Ferienangebot} holiday_season {Ferienzeit} survey {Befragung} news_post {Neuigkeit} newsletter_issue {Infobrief-Ausgabe} taxonomy_term {Thema} directory {Verzeichnis} service {Angebot} location {Standort} content_page {Seite} sign_language_video {Video in Gebärdensprache} idea {Idee oder Anliegen} initiative {Vorhaben} appointment_booking {Beratungstermin} appointment_service {Beratungsdienst} appointment_location {Beratungsort} appointment_counsellor {Beratung} council_application {Bewerbung für den Familienbeirat} council_workshop {Workshop des Familienbeirats} place {Praktikums- oder Ausbildungsplatz} youth_school {Schule} employer {Arbeitgeberprofil} employer_story {Gutes Beispiel} network_group {Gruppe im Bündnis-Netzwerk} network_post {Beitrag im Bündnis-Netzwerk} other {{type}}}',
   },
   {
     subject:
-      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} council_application {Family council application} council_workshop {Family council workshop} place {Internship or apprenticeship place} youth_school {School} employer {Employer profile} employer_story {Good-practice story} other {{type}}}',
+      '{type, select, user {Account} organization {Organisation} event {Event} holiday_offer {Holiday offer} holiday_season {Holiday season} survey {Survey} news_post {News post} newsletter_issue {Newsletter issue} taxonomy_term {Topic} directory {Directory} service {Service} location {Location} content_page {Page} sign_language_video {Sign language video} idea {Idea or concern} initiative {Initiative} appointment_booking {Counselling appointment} appointment_service {Counselling service} appointment_location {Counselling place} appointment_counsellor {Counsellor} council_application {Family council application} council_workshop {Family council workshop} place {Internship or apprenticeship place} youth_school {School} employer {Employer profile} employer_story {Good-practice story} network_group {Group in the alliance network} network_post {Post in the alliance network} other {{type}}}',
   },
 );

@@ -5,7 +5,10 @@ import { registerNetworkPages } from './network.pages.js';
 import { networkPersonalData } from './network.privacy.js';
 import { seedNetworkDemo } from './network.seed.js';
 import { networkKinds } from './network.notifications.js';
-import { createNetworkService, extractJob, remindJob } from './network.service.js';
+import { extractJob } from './documents.service.js';
+import { remindJob } from './meetings.service.js';
+import { createNetworkService } from './network.service.js';
+import { retentionJob } from './moderation.service.js';
 
 export { seedNetworkDemo };
 export { sharedGroups, type NetworkGroupSummary } from './shared-groups.js';
@@ -28,6 +31,8 @@ export function networkModule(deps: AppDeps): ModuleManifest {
     jobs: [
       // 08:00: owners of open tasks due tomorrow are reminded (once per task).
       job(remindJob, async () => void (await network.remindDueTasks()), { cron: '0 8 * * *' }),
+      // 03:50: posts and documents older than their group keeps them are deleted.
+      job(retentionJob, async () => void (await network.applyRetention()), { cron: '50 3 * * *' }),
       // The text of an uploaded version, for the full-text search (queued with the upload).
       job<{ documentId: string; number: number }>(extractJob, async ({ documentId, number }) => void (await network.extractText(documentId, number))),
     ],

@@ -476,40 +476,6 @@ describe('date polls', () => {
   });
 });
 
-describe('calendar feed', () => {
-  it('gives each member a secret, revocable address with the meetings of their groups, and forgets a removed member at once', async () => {
-    const g = await groupWithLead('open');
-    const m = await memberOfGroup(g.id);
-    await t.deps.db
-      .insertInto('network_meetings')
-      .values({
-        group_id: g.id,
-        title: 'Planungstreffen',
-        starts_at: new Date('2099-05-05T08:00:00Z'),
-        ends_at: new Date('2099-05-05T09:00:00Z'),
-        place: 'Rathaus',
-      })
-      .execute();
-    const settings = await m.visitor.get('/netzwerk/benachrichtigungen');
-    const feedUrl = /https?:\/\/[^"]+\/netzwerk\/kalender\/[^"]+\.ics/.exec(settings.body)![0];
-    const path = new URL(feedUrl).pathname;
-    const feed = await visitor().get(path);
-    expect(feed.statusCode).toBe(200);
-    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
-    expect(feed.body).toContain(`SUMMARY:Planungstreffen (Testgruppe ${g.slug.split('-')[1]})`);
-    expect(feed.body).toContain('DTSTART:20990505T080000Z');
-    expect((await visitor().get(path.replace(/.{3}\.ics$/, 'xyz.ics'))).statusCode).toBe(404);
-
-    await m.visitor.submit('/netzwerk/benachrichtigungen', '/netzwerk/benachrichtigungen/kalender', {});
-    expect((await visitor().get(path)).statusCode).toBe(404);
-    const renewed = new URL(/https?:\/\/[^"]+\/netzwerk\/kalender\/[^"]+\.ics/.exec((await m.visitor.get('/netzwerk/benachrichtigungen')).body)![0]).pathname;
-    expect((await visitor().get(renewed)).body).toContain('Planungstreffen');
-
-    await g.lead.visitor.submit(`/netzwerk/gruppen/${g.slug}`, `/netzwerk/gruppen/${g.slug}/mitglieder/${m.user.id}/entfernen`, {});
-    expect((await visitor().get(renewed)).body).not.toContain('Planungstreffen');
-  });
-});
-
 describe('task reminders', () => {
   it('reminds the owner the day before a task is due, once, and marks overdue tasks', async () => {
     const g = await groupWithLead('open');

@@ -1,4 +1,5 @@
 import type { PersonalDataDeclaration } from '../../platform/privacy/declarations.js';
+import { retentionJob } from './moderation.service.js';
 
 /** Partner requests are kept this long (time to answer, and to look up the first contact), then deleted. */
 export const partnerRequestDays = 180;
@@ -36,7 +37,10 @@ export const networkPersonalData: PersonalDataDeclaration[] = [
     columns: {},
     context: ['body', 'created_at'],
     onErase: 'unlink',
-    retention: { rule: 'solange die Gruppe besteht; nach dem Löschen des Kontos ohne Namen („ehemaliges Mitglied“)' },
+    retention: {
+      rule: 'solange die Gruppe besteht oder bis zu der Frist, die ihre Leitung für Beiträge setzt; nach dem Löschen des Kontos ohne Namen („ehemaliges Mitglied“)',
+      job: retentionJob,
+    },
   },
   {
     name: 'netzwerk_kommentare',
@@ -46,7 +50,7 @@ export const networkPersonalData: PersonalDataDeclaration[] = [
     columns: {},
     context: ['body', 'created_at'],
     onErase: 'unlink',
-    retention: { rule: 'solange der Beitrag besteht; nach dem Löschen des Kontos ohne Namen („ehemaliges Mitglied“)' },
+    retention: { rule: 'solange der Beitrag besteht (Frist der Gruppe); nach dem Löschen des Kontos ohne Namen („ehemaliges Mitglied“)', job: retentionJob },
   },
   {
     name: 'netzwerk_beitragsfassungen',
@@ -56,7 +60,7 @@ export const networkPersonalData: PersonalDataDeclaration[] = [
     columns: {},
     context: ['body', 'created_at'],
     onErase: 'unlink',
-    retention: { rule: 'solange der Beitrag besteht; nach dem Löschen des Kontos ohne Namen' },
+    retention: { rule: 'solange der Beitrag besteht (Frist der Gruppe); nach dem Löschen des Kontos ohne Namen', job: retentionJob },
   },
   {
     name: 'netzwerk_meldungen',
@@ -66,17 +70,20 @@ export const networkPersonalData: PersonalDataDeclaration[] = [
     columns: { reason: 'Grund der Meldung' },
     context: ['created_at', 'handled_at'],
     onErase: 'unlink',
-    retention: { rule: 'solange der Beitrag besteht; nach dem Löschen des Kontos ohne Namen' },
+    retention: { rule: 'solange der Beitrag besteht (Frist der Gruppe); nach dem Löschen des Kontos ohne Namen', job: retentionJob },
   },
   {
     name: 'netzwerk_dokumente',
     table: 'network_documents',
     subject: { user: 'created_by' },
-    purpose: 'wer ein Dokument angelegt hat',
+    purpose: 'wer ein Dokument angelegt hat (auch als Anhang eines Beitrags)',
     columns: {},
     context: ['title', 'created_at'],
     onErase: 'unlink',
-    retention: { rule: 'solange die Gruppe das Dokument behält; nach dem Löschen des Kontos ohne Namen' },
+    retention: {
+      rule: 'solange die Gruppe das Dokument behält oder bis zu der Frist, die ihre Leitung setzt (gerechnet ab der letzten Version); nach dem Löschen des Kontos ohne Namen',
+      job: retentionJob,
+    },
   },
   {
     name: 'netzwerk_dokumentversionen',
@@ -86,7 +93,7 @@ export const networkPersonalData: PersonalDataDeclaration[] = [
     columns: {},
     context: ['filename', 'number', 'note', 'created_at'],
     onErase: 'unlink',
-    retention: { rule: 'solange die Gruppe das Dokument behält; nach dem Löschen des Kontos ohne Namen' },
+    retention: { rule: 'solange das Dokument besteht (Frist der Gruppe); nach dem Löschen des Kontos ohne Namen', job: retentionJob },
   },
   {
     name: 'netzwerk_termine',

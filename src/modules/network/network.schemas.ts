@@ -7,6 +7,11 @@ const choice = <T extends string>(values: readonly T[]) => Type.Union(values.map
 export const SlugParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }) });
 export const MemberParams = params({ slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }), userId: Id() });
 export const CalendarParams = params({ token: Type.String({ pattern: '^[0-9a-fA-F-]{36}\\.[A-Za-z0-9_-]{20,60}(\\.ics)?$', maxLength: 120 }) });
+/** A group's feed for one member: the group's id, then the member's part (ids in a path stay under Fastify's 100 characters). */
+export const GroupCalendarParams = params({
+  group: Id(),
+  token: Type.String({ pattern: '^[0-9a-fA-F-]{36}\\.[A-Za-z0-9_-]{20,60}(\\.ics)?$', maxLength: 120 }),
+});
 export const VersionParams = params({ id: Id(), number: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) });
 export const FileQuery = pageQuery({ version: QueryText(6) });
 export const TokenQuery = pageQuery({ token: QueryText(300) });
@@ -22,7 +27,11 @@ export const PartnerRequestForm = Type.Object({
   website: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
-export const PostForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 10000 }) });
+export const PostForm = Type.Object({
+  body: Type.String({ minLength: 1, maxLength: 10000 }),
+  /** The description of an attached file (an image's text alternative); the file itself is read from the multipart body. */
+  fileTitle: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+});
 export const CommentForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) });
 export const ReportForm = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const InviteForm = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) });
@@ -80,3 +89,12 @@ export const PollForm = Type.Object({
   options: Type.String({ minLength: 5, maxLength: 2000 }),
 });
 export const DecideForm = Type.Object({ option: Id() });
+
+export const AgendaItemParams = params({ id: Id(), item: Id() });
+/** Named apart from the task form's fields on the same page (ids stay unique). */
+export const AgendaItemForm = Type.Object({
+  agendaTitle: Type.String({ minLength: 2, maxLength: 300 }),
+  agendaPresenter: Type.Optional(Type.String({ maxLength: 200 })),
+  agendaDocument: Type.Optional(Id()),
+});
+export const RetentionForm = Type.Object({ months: Type.Optional(Type.String({ maxLength: 10 })) });

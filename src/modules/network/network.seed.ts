@@ -2,11 +2,15 @@ import { strToU8, zipSync } from 'fflate';
 import type { AppDeps } from '../../platform/deps.js';
 import { addDays, fromLocal, todayIn } from '../../platform/time/berlin.js';
 import { documentText } from '../../platform/media/document-text.js';
+import * as docs from './documents.repository.js';
+import * as feed from './feed.repository.js';
+import * as meetings from './meetings.repository.js';
 import * as repo from './network.repository.js';
 
 /*
  * Fictional demo data for the Bündnis-Netzwerk: partners (with the demo partner account's organisation),
- * the steering group and four working groups, real PDF and ODT files, meetings, tasks and posts.
+ * the steering group and four working groups, real PDF and ODT files, meetings with agenda items, a date
+ * poll, tasks and posts (one with the concept sketch attached).
  */
 
 const partners: { name: string; short: string; contribution: string }[] = [
@@ -157,7 +161,7 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
     await repo.putMembership(trx, care, partner.id, 'member');
 
     // Documents: the minutes of the last meeting (PDF) and a concept sketch (ODT).
-    const minutes = await repo.insertDocument(trx, {
+    const minutes = await docs.insertDocument(trx, {
       group_id: steering,
       folder: 'Protokolle',
       title: 'Protokoll der Lenkungsgruppe, 4. November',
@@ -173,15 +177,15 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       'TOP 3: Randzeitenbetreuung - die AG Kinderbetreuung legt eine Übersicht vor.',
       'Aufgaben: Einladung an die Unternehmen bis Ende Januar.',
     ]);
-    await repo.addVersion(trx, minutes, {
+    await docs.addVersion(trx, minutes, {
       filename: 'protokoll-lenkungsgruppe-november.pdf',
       content_type: 'application/pdf',
       bytes: minutesPdf,
       note: 'Erste Fassung',
       uploaded_by: editor.id,
     });
-    await repo.setDocumentText(trx, minutes, 1, documentText('application/pdf', minutesPdf));
-    const concept = await repo.insertDocument(trx, {
+    await docs.setDocumentText(trx, minutes, 1, documentText('application/pdf', minutesPdf));
+    const concept = await docs.insertDocument(trx, {
       group_id: care,
       folder: 'Konzepte',
       title: 'Konzeptskizze Randzeitenbetreuung',
@@ -194,18 +198,18 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       'Viele Eltern arbeiten im Schichtdienst. Die Randzeitenbetreuung schließt die Lücke zwischen Kita und Arbeitszeit.',
       'Vorschlag: Tagespflegepersonen betreuen Kinder ab 6 Uhr und bis 20 Uhr in Räumen der Kita.',
     ]);
-    await repo.addVersion(trx, concept, {
+    await docs.addVersion(trx, concept, {
       filename: 'konzeptskizze-randzeiten.odt',
       content_type: 'application/vnd.oasis.opendocument.text',
       bytes: conceptOdt,
       note: 'Entwurf zur Diskussion',
       uploaded_by: partner.id,
     });
-    await repo.setDocumentText(trx, concept, 1, documentText('application/vnd.oasis.opendocument.text', conceptOdt));
+    await docs.setDocumentText(trx, concept, 1, documentText('application/vnd.oasis.opendocument.text', conceptOdt));
 
     // Meetings: the next one ahead, the last one with minutes and action items.
     const today = todayIn();
-    const next = await repo.insertMeeting(trx, {
+    const next = await meetings.insertMeeting(trx, {
       group_id: steering,
       title: 'Sitzung der Lenkungsgruppe',
       starts_at: fromLocal(addDays(today, 14), '15:00'),
@@ -215,8 +219,10 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       agenda: '1. Begrüßung\n2. Bericht der AG Kinderbetreuung (Wohlfahrtsverband)\n3. Familientag: Stand der Planung\n4. Verschiedenes',
       created_by: editor.id,
     });
-    await repo.putRsvp(trx, next, editor.id, 'yes');
-    const last = await repo.insertMeeting(trx, {
+    await meetings.putRsvp(trx, next, editor.id, 'yes');
+    await meetings.addAgendaItem(trx, next, { title: 'Bericht der AG Kinderbetreuung', presenter: 'Wohlfahrtsverband Lippeaue (Demo)', document_id: null });
+    await meetings.addAgendaItem(trx, next, { title: 'Protokoll der letzten Sitzung', presenter: 'Familienbüro', document_id: minutes });
+    const last = await meetings.insertMeeting(trx, {
       group_id: care,
       title: 'Treffen der AG Kinderbetreuung',
       starts_at: fromLocal(addDays(today, -10), '10:00'),
@@ -226,22 +232,22 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       agenda: '1. Randzeitenbetreuung\n2. Elternbefragung',
       created_by: editor.id,
     });
-    await repo.saveMinutes(trx, last, '**Beschlüsse**\n\n- Die Konzeptskizze geht an die Lenkungsgruppe.\n- Die Elternbefragung startet im Frühjahr.');
-    await repo.insertTask(trx, {
+    await meetings.saveMinutes(trx, last, '**Beschlüsse**\n\n- Die Konzeptskizze geht an die Lenkungsgruppe.\n- Die Elternbefragung startet im Frühjahr.');
+    await meetings.insertTask(trx, {
       group_id: care,
       meeting_id: last,
       title: 'Konzeptskizze an die Lenkungsgruppe schicken',
       owner_id: partner.id,
       due_on: addDays(today, 5),
     });
-    await repo.insertTask(trx, {
+    await meetings.insertTask(trx, {
       group_id: care,
       meeting_id: last,
       title: 'Fragen für die Elternbefragung sammeln',
       owner_id: editor.id,
       due_on: addDays(today, 20),
     });
-    await repo.insertMeeting(trx, {
+    await meetings.insertMeeting(trx, {
       group_id: health,
       title: 'Auftakt der AG Gesundheit',
       starts_at: fromLocal(addDays(today, 21), '16:00'),
@@ -252,17 +258,28 @@ export async function seedNetworkDemo(deps: AppDeps): Promise<boolean> {
       created_by: editor.id,
     });
 
+    // A date poll in the steering group: when does the workshop for the family day take place?
+    const poll = await meetings.insertPoll(
+      trx,
+      { group_id: steering, title: 'Workshop zum Familientag', place: 'Stadtteilzentrum Nord', duration_minutes: 120, created_by: editor.id },
+      [fromLocal(addDays(today, 20), '15:00'), fromLocal(addDays(today, 22), '17:00'), fromLocal(addDays(today, 27), '10:00')],
+    );
+    const options = await trx.selectFrom('network_poll_options').select('id').where('poll_id', '=', poll).orderBy('starts_at').execute();
+    await meetings.putVote(trx, options[1]!.id, editor.id, 'yes');
+    await meetings.putVote(trx, options[0]!.id, editor.id, 'maybe');
+
     // Posts.
-    await repo.insertPost(trx, {
+    await feed.insertPost(trx, {
       group_id: steering,
       author_id: editor.id,
       body: 'Die Einladung zur nächsten Sitzung ist raus. Bitte sagen Sie kurz zu oder ab.',
     });
-    await repo.insertPost(trx, {
+    const carePost = await feed.insertPost(trx, {
       group_id: care,
       author_id: partner.id,
       body: 'Die **Konzeptskizze Randzeitenbetreuung** liegt bei den Dokumenten. Rückmeldungen gern bis Freitag.',
     });
+    await feed.attach(trx, carePost, concept);
     await repo.settingsFor(trx, [partner.id, editor.id], () => 'demo-key-' + Math.random().toString(36).slice(2));
   });
   return true;

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/executor.js';
 import type { Notifications } from '../../platform/notifications/notifications.js';
 import { putMembership, removeMembership } from './network.repository.js';
-import { groupPath, groupScope } from './network.service.js';
+import { groupPath, groupScope } from './network.paths.js';
 import * as repo from './shared-groups.repository.js';
 
 export interface NetworkGroupSummary {

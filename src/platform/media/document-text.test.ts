@@ -23,6 +23,12 @@ describe('the text of a document, for the search', () => {
     expect(documentText('application/pdf', pdf)).toBe('Schulweg für Kinder\n(Entwurf)');
   });
 
+  it('reads hex strings (as pdf-lib writes text) and leaves out two-byte glyph ids that are no text', () => {
+    const content = 'BT /F1 12 Tf <537069656C706CE4747A65> Tj T* [<4B696E646572> -300 (garten)] TJ ET BT <0024004500460047> Tj ET';
+    const pdf = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n%%EOF\n`, 'latin1');
+    expect(documentText('application/pdf', pdf)).toBe('Spielplätze\nKinder garten');
+  });
+
   it('gives nothing for images and broken files, without throwing', () => {
     expect(documentText('image/png', Buffer.from('x'))).toBe('');
     expect(documentText('application/vnd.oasis.opendocument.text', Buffer.from('PK\x03\x04 kaputt'))).toBe('');

@@ -7,9 +7,9 @@ import type { DocumentType } from './document-format.js';
  * (fflate and Node's zlib), no poppler or LibreOffice. OpenDocument and Office Open XML are read from
  * their XML; a PDF from the text operators of its (Flate-compressed or plain) content streams, which
  * covers PDFs written with the standard fonts and simple encodings (not CID fonts without a ToUnicode
- * map). Images have no text. At most `maxTextLength` characters are kept.
+ * map). Images have no text. At most `maxTextLength` characters are kept: a 200-page report has about 600,000.
  */
-export const maxTextLength = 200_000;
+export const maxTextLength = 1_000_000;
 
 export function documentText(type: DocumentType, bytes: Buffer): string {
   try {
@@ -55,6 +55,9 @@ function xmlText(xml: string): string {
     );
 }
 
+/** The most one compressed stream of a PDF may inflate to; what goes beyond is skipped. */
+const maxInflatedStream = 32 * 1024 * 1024;
+
 /** Text shown by the Tj, TJ, ' and " operators of every content stream. */
 function pdfText(bytes: Buffer): string {
   const source = bytes.toString('latin1');
@@ -69,7 +72,8 @@ function pdfText(bytes: Buffer): string {
     let data = bytes.subarray(start, end);
     if (/\/FlateDecode/.test(dict)) {
       try {
-        data = inflateSync(data);
+        // A small stream may inflate to gigabytes (a "zip bomb"): one stream gives at most this much.
+        data = inflateSync(data, { maxOutputLength: maxInflatedStream });
       } catch {
         continue;
       }
@@ -85,19 +89,20 @@ function contentText(content: string): string {
   if (!/\bBT\b/.test(content)) return '';
   const lines: string[] = [];
   let line = '';
-  const token = /\((?:\\[^]|[^\\)])*\)|\[(?:\((?:\\[^]|[^\\)])*\)|[^\]])*\]\s*TJ|\bET\b|\bT\*|\bTd\b|\bTD\b/g;
+  const token = /\((?:\\[^]|[^\\)])*\)|<[0-9A-Fa-f\s]*>|\[(?:\((?:\\[^]|[^\\)])*\)|[^\]])*\]\s*TJ|\bET\b|\bT\*|\bTd\b|\bTD\b/g;
   for (let m = token.exec(content); m; m = token.exec(content)) {
     const t = m[0];
     if (t === 'ET' || t === 'T*' || t === 'Td' || t === 'TD') {
       if (line.trim()) lines.push(line.trim());
       line = '';
     } else if (t.startsWith('[')) {
-      for (const part of t.matchAll(/\((?:\\[^]|[^\\)])*\)|-?\d+(?:\.\d+)?/g)) {
+      for (const part of t.matchAll(/\((?:\\[^]|[^\\)])*\)|<[0-9A-Fa-f\s]*>|-?\d+(?:\.\d+)?/g)) {
         if (part[0].startsWith('(')) line += pdfString(part[0]);
+        else if (part[0].startsWith('<')) line += hexString(part[0]);
         else if (Number(part[0]) < -200) line += ' ';
       }
     } else {
-      line += pdfString(t);
+      line += t.startsWith('<') ? hexString(t) : pdfString(t);
     }
   }
   if (line.trim()) lines.push(line.trim());
@@ -111,4 +116,14 @@ function pdfString(literal: string): string {
   return literal
     .slice(1, -1)
     .replace(/\\([0-7]{1,3}|[^])/g, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? (e === '\n' ? '' : e))));
+}
+
+/**
+ * A hex string "<48616C6C6F>" (pdf-lib and many other writers show text this way), in WinAnsi. Two-byte
+ * glyph ids of CID fonts decode to control characters: those strings say nothing readable and are left out.
+ */
+function hexString(literal: string): string {
+  const digits = literal.slice(1, -1).replace(/\s+/g, '');
+  const text = Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex').toString('latin1');
+  return /[\x00-\x08\x0e-\x1f]/.test(text) ? '' : text;
 }

@@ -161,12 +161,12 @@ export function claimImmediate(db: Executor, limit: number) {
     .execute();
 }
 
-/** Recipients with digest rows of this cadence waiting, with their digest hour. */
+/** Recipients with digest rows of this cadence waiting: their digest hour, and what their mail needs (address, language, key). */
 export function digestCandidates(db: Executor, cadence: 'daily' | 'weekly') {
   return db
     .selectFrom('notifications as n')
     .innerJoin('notification_recipients as r', 'r.id', 'n.recipient_id')
-    .select(['r.id', 'r.digest_hour'])
+    .select(['r.id', 'r.digest_hour', 'r.user_id', 'r.email', 'r.locale', 'r.link_key'])
     .distinct()
     .where('n.state', '=', 'queued')
     .where('n.cadence', '=', cadence)
@@ -176,15 +176,16 @@ export function digestCandidates(db: Executor, cadence: 'daily' | 'weekly') {
 /**
  * Locks the recipient (NO KEY UPDATE SKIP LOCKED: another run building this person's digest has it;
  * new notifications, which only take a key-share lock, go on) and claims their waiting digest rows
- * from before the digest's moment, under one batch id. Null when another run has the person.
+ * from before the digest's moment, under one batch id — one statement, so the lock lasts exactly as long
+ * as the claim (and a row another run claimed meanwhile is checked again and skipped). Nothing when
+ * another run has the person.
  */
-export async function claimDigest(trx: Executor, recipientId: string, cadence: 'daily' | 'weekly', moment: Date, batchId: string) {
-  const locked = await trx.selectFrom('notification_recipients').select('id').where('id', '=', recipientId).forNoKeyUpdate().skipLocked().executeTakeFirst();
-  if (!locked) return null;
-  return trx
+export function claimDigest(db: Executor, recipientId: string, cadence: 'daily' | 'weekly', moment: Date, batchId: string) {
+  return db
+    .with('locked', (qb) => qb.selectFrom('notification_recipients').select('id').where('id', '=', recipientId).forNoKeyUpdate().skipLocked())
     .updateTable('notifications')
     .set({ state: 'sending', claimed_at: sql<Date>`now()`, batch_id: batchId, attempts: sql<number>`attempts + 1` })
-    .where('recipient_id', '=', recipientId)
+    .where('recipient_id', 'in', (eb) => eb.selectFrom('locked').select('locked.id'))
     .where('state', '=', 'queued')
     .where('cadence', '=', cadence)
     .where('created_at', '<=', moment)

@@ -44,6 +44,8 @@ export const interruptedAfterSeconds = 15 * 60;
 /** Rows claimed per dispatch round. */
 const dispatchBatch = 100;
 const maxAttempts = 3;
+/** Digests built at the same time by one run (each holds a database connection while it claims). */
+const digestConcurrency = 4;
 
 export type Cadence = NotificationCadence;
 
@@ -280,40 +282,53 @@ export function createNotifications(deps: { db: Kysely<DB>; config: Config; city
    */
   async function sendDigests(cadence: 'daily' | 'weekly', now = new Date(), options: DeliveryOptions = {}): Promise<number> {
     await repo.markInterrupted(db, options.interruptedAfterSeconds ?? interruptedAfterSeconds);
+    const candidates = await repo.digestCandidates(db, cadence);
     let mails = 0;
-    for (const candidate of await repo.digestCandidates(db, cadence)) {
-      const moment = digestMoment(now, candidate.digest_hour, cadence);
-      const batchId = randomUUID();
-      const claimed = await db.transaction().execute((trx) => repo.claimDigest(trx, candidate.id, cadence, moment, batchId));
-      if (!claimed || claimed.length === 0 || options.crashAfterClaim) continue;
-      const recipient = (await recipientsById([candidate.id])).get(candidate.id);
-      if (!recipient) continue;
-      const t = notificationMessages(recipient.locale);
-      claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.item_key.localeCompare(b.item_key));
-      const sections = new Map<string, { label: string; url: string }[]>();
-      for (const row of claimed) {
-        const content = row.content as NotificationContent;
-        const section = kinds.get(row.kind)?.section(recipient.locale) ?? '';
-        const list = sections.get(section) ?? [];
-        list.push({ label: content.subject, url: content.links?.[0]?.url ?? url('/') });
-        sections.set(section, list);
-      }
-      const links = [...sections.values()].flat();
-      await mailOnce(
-        claimed,
-        notificationMail({
-          to: recipient.email,
-          locale: recipient.locale,
-          portalName: city.portalName,
-          subject: t(cadence === 'daily' ? 'digest.daily.subject' : 'digest.weekly.subject', { count: claimed.length }),
-          lines: [t('digest.intro', { count: claimed.length })],
-          links,
-          manage: manageLinks(recipient, cadence),
-        }),
-      );
-      mails++;
-    }
+    // A few people at a time (each one's row is their lock, so they never meet): a digest waits mostly for
+    // the database and the mail transport, and 5,000 one after the other took minutes.
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < candidates.length; i = next++) if (await digestFor(candidates[i]!, cadence, now, options)) mails++;
+    };
+    await Promise.all(Array.from({ length: Math.min(digestConcurrency, candidates.length) }, worker));
     return mails;
+  }
+
+  /** One person's digest, if their moment has come and another run does not have them: true when a mail went to the transport. */
+  async function digestFor(
+    candidate: Awaited<ReturnType<typeof repo.digestCandidates>>[number],
+    cadence: 'daily' | 'weekly',
+    now: Date,
+    options: DeliveryOptions,
+  ): Promise<boolean> {
+    const moment = digestMoment(now, candidate.digest_hour, cadence);
+    const claimed = await repo.claimDigest(db, candidate.id, cadence, moment, randomUUID());
+    if (claimed.length === 0 || options.crashAfterClaim) return false;
+    const recipient = { ...view(candidate), link_key: candidate.link_key };
+    const t = notificationMessages(recipient.locale);
+    claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.item_key.localeCompare(b.item_key));
+    const sections = new Map<string, { label: string; url: string }[]>();
+    for (const row of claimed) {
+      const content = row.content as NotificationContent;
+      const section = kinds.get(row.kind)?.section(recipient.locale) ?? '';
+      const list = sections.get(section) ?? [];
+      list.push({ label: content.subject, url: content.links?.[0]?.url ?? url('/') });
+      sections.set(section, list);
+    }
+    const links = [...sections.values()].flat();
+    await mailOnce(
+      claimed,
+      notificationMail({
+        to: recipient.email,
+        locale: recipient.locale,
+        portalName: city.portalName,
+        subject: t(cadence === 'daily' ? 'digest.daily.subject' : 'digest.weekly.subject', { count: claimed.length }),
+        lines: [t('digest.intro', { count: claimed.length })],
+        links,
+        manage: manageLinks(recipient, cadence),
+      }),
+    );
+    return true;
   }
 
   /** The person behind a signed link (settings or unsubscribe), or null. */

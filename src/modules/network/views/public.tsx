@@ -7,7 +7,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import { layoutMessages } from '../../../platform/views/layout.messages.js';
 import { networkMessages } from '../network.messages.js';
 import type { NetworkService } from '../network.service.js';
-import { documentPath } from '../network.service.js';
+import { documentPath } from '../network.paths.js';
 
 export const section = '/netzwerk';
 export const day = (date: Date, locale: Locale) => dateFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);

@@ -1,0 +1,55 @@
+import { defineMessages } from '../../platform/i18n/i18n.js';
+
+/** Files attached to posts, and the documents and presenters of a meeting's agenda items. */
+export const attachmentMessages = defineMessages(
+  'network/attachments.messages',
+  {
+    'post.file': 'Anhang (freiwillig)',
+    'post.file.hint':
+      'Eine Datei: PDF, Word, Excel, PowerPoint, OpenDocument oder ein Bild (JPEG, PNG, WebP), höchstens 25 MB. Öffnen können sie nur Mitglieder der Gruppe.',
+    'post.fileTitle': 'Beschreibung des Anhangs',
+    'post.fileTitle.hint': 'Bei einem Bild: was darauf zu sehen ist, für Menschen, die es nicht sehen. Sonst der Name, unter dem die Datei erscheint.',
+    'post.fileTitle.required': 'Beschreiben Sie kurz, was auf dem Bild zu sehen ist.',
+    'attachment.file': '{title} ({kind}, {size})',
+    'attachment.image': 'Bild in voller Größe: {title}',
+
+    'agenda.items': 'Tagesordnungspunkte',
+    'agenda.presenter': 'Stellt vor: {name}',
+    'agenda.document': 'Unterlage:',
+    'agenda.new': 'Tagesordnungspunkt hinzufügen',
+    'agenda.title': 'Tagesordnungspunkt',
+    'agenda.title.required': 'Geben Sie den Tagesordnungspunkt ein (mindestens 2 Zeichen).',
+    'agenda.presenterField': 'Wer stellt ihn vor?',
+    'agenda.presenterField.hint': 'Name oder Organisation, zum Beispiel „Wohlfahrtsverband (Frau Beispiel)“.',
+    'agenda.documentField': 'Unterlage aus den Dokumenten der Gruppe',
+    'agenda.documentField.none': 'Keine Unterlage',
+    'agenda.documentField.unknown': 'Wählen Sie ein Dokument dieser Gruppe aus der Liste.',
+    'agenda.submit': 'Punkt hinzufügen',
+    'agenda.remove': '„{title}“ von der Tagesordnung nehmen',
+    'notice.agenda': 'Die Tagesordnung ist geändert.',
+  },
+  {
+    'post.file': 'Attachment (optional)',
+    'post.file.hint': 'One file: PDF, Word, Excel, PowerPoint, OpenDocument or an image (JPEG, PNG, WebP), up to 25 MB. Only members of the group can open it.',
+    'post.fileTitle': 'Description of the attachment',
+    'post.fileTitle.hint': 'For an image: what it shows, for people who cannot see it. Otherwise the name the file appears under.',
+    'post.fileTitle.required': 'Describe briefly what the image shows.',
+    'attachment.file': '{title} ({kind}, {size})',
+    'attachment.image': 'Image at full size: {title}',
+
+    'agenda.items': 'Agenda items',
+    'agenda.presenter': 'Presented by: {name}',
+    'agenda.document': 'Paper:',
+    'agenda.new': 'Add an agenda item',
+    'agenda.title': 'Agenda item',
+    'agenda.title.required': 'Enter the agenda item (at least 2 characters).',
+    'agenda.presenterField': 'Who presents it?',
+    'agenda.presenterField.hint': 'A name or an organisation, for example “Welfare association (Ms Example)”.',
+    'agenda.documentField': 'Paper from the group’s documents',
+    'agenda.documentField.none': 'No paper',
+    'agenda.documentField.unknown': 'Choose a document of this group from the list.',
+    'agenda.submit': 'Add the item',
+    'agenda.remove': 'Take “{title}” off the agenda',
+    'notice.agenda': 'The agenda is changed.',
+  },
+);
