@@ -85,6 +85,13 @@ describe('alliance network', () => {
     await expectNoAxeViolations(page);
     expect(await page.locator('main').innerText()).toContain('Der Termin ist geplant');
 
+    // The lead's other pages: the group's settings with its retention, the calendar addresses, the reported posts.
+    for (const path of ['/netzwerk/gruppen/lenkungsgruppe/bearbeiten', '/netzwerk/benachrichtigungen', '/netzwerk/meldungen']) {
+      expect((await visit(page, h.url(path))).status(), path).toBe(200);
+      await expectNoAxeViolations(page);
+    }
+    expect(await page.locator('main').innerText()).toContain('Gemeldete Beiträge');
+
     const invitation = (await h.mailsTo(email('editor'))).find((m) => m.subject.includes('Sondersitzung Familientag'));
     expect(invitation).toBeDefined();
     const link = /\/netzwerk\/termine\/[0-9a-f-]+\/antwort\?token=\S+antwort=yes/.exec(invitation!.text_body)![0];
