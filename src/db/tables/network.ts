@@ -204,6 +204,9 @@ export interface NetworkNotificationSettingsTable {
   /** The secret in the personal calendar feed's address; null until the person asks for one, renewed to revoke it. */
   calendar_key: string | null;
   updated_at: Timestamp;
+  /** The person's last visit of the start page, and the one before: what is new is new since that (visits.repository.ts). */
+  visited_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  previous_visit_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface NetworkTables {

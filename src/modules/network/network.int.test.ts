@@ -52,9 +52,11 @@ async function memberOfGroup(groupId: string, cadence?: 'immediate' | 'daily' | 
 }
 /** The first moment after now that is `hour` o'clock in Berlin on a day that passes `fits` (a digest run). */
 function nextBerlin(hour: number, fits: (date: string) => boolean = () => true): Date {
-  for (let d = 1; ; d++) {
+  // From today: run on a Monday before 07:00, the first weekly digest is due this very morning.
+  for (let d = 0; ; d++) {
     const date = addDays(todayIn(), d);
-    if (fits(date)) return fromLocal(date, `${String(hour).padStart(2, '0')}:00`);
+    const moment = fromLocal(date, `${String(hour).padStart(2, '0')}:00`);
+    if (moment.getTime() > Date.now() && fits(date)) return moment;
   }
 }
 

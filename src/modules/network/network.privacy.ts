@@ -149,8 +149,9 @@ export const networkPersonalData: PersonalDataDeclaration[] = [
     name: 'netzwerk_linkschluessel',
     table: 'network_notification_settings',
     subject: { user: 'user_id' },
-    purpose: 'Schlüssel der persönlichen Links (Antwort auf Einladungen) und des Kalender-Feeds; eine neue Kalender-Adresse macht die alte ungültig',
-    columns: {},
+    purpose:
+      'Schlüssel der persönlichen Links (Antwort auf Einladungen) und des Kalender-Feeds; eine neue Kalender-Adresse macht die alte ungültig; die letzten zwei Besuche der eigenen Startseite, damit sie zeigt, was seitdem neu ist',
+    columns: { visited_at: 'letzter Besuch der Startseite im Netzwerk', previous_visit_at: 'Besuch davor' },
     context: ['updated_at'],
     onErase: 'delete',
     retention: { rule: 'solange das Konto besteht' },

@@ -15,12 +15,13 @@ import * as docs from './documents.repository.js';
 import { createMeetingService } from './meetings.service.js';
 import * as meetings from './meetings.repository.js';
 import * as moderation from './moderation.repository.js';
-import { createNetworkContext, sign } from './network.context.js';
+import { createNetworkContext, newKey, sign } from './network.context.js';
 import { networkKindNames } from './network.notifications.js';
 import { isNetworkPerson, isStaff } from './network.policy.js';
 import * as repo from './network.repository.js';
 import { createPollService } from './polls.service.js';
 import { createModerationService } from './moderation.service.js';
+import * as visits from './visits.repository.js';
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -70,19 +71,21 @@ export function createNetworkService(deps: AppDeps) {
     },
 
     /**
-     * The personal start page: my groups, next meetings with my answer, my open tasks, the feed, the
-     * Familieninfobrief, groups to join. Two rounds of queries: everything by the person at once, then the
-     * files of the posts shown.
+     * The personal start page: my groups, next meetings with my answer, my open tasks, documents new
+     * since my last visit, the feed, the Familieninfobrief, groups to join. Three rounds of queries: the
+     * visit, everything by the person at once, then the files of the posts shown.
      */
     async myPage(actor: Actor) {
       await ctx.authorizeNetworkPerson(actor);
       const userId = actor.id;
       const staff = isStaff(actor);
       const partner = isNetworkPerson(actor);
-      const [groups, upcoming, tasks, posts, issues, otherGroups, reports] = await Promise.all([
+      const newSince = await visits.recordVisit(db, userId, newKey);
+      const [groups, upcoming, tasks, newDocuments, posts, issues, otherGroups, reports] = await Promise.all([
         repo.groupsOf(db, userId),
         meetings.upcomingMeetingsOf(db, userId, new Date(), 10),
         meetings.openTasksOf(db, userId),
+        visits.documentsNewSince(db, userId, newSince),
         feed.feed(db, { memberOf: userId }, 20),
         sentIssueSummaries(db, 5),
         repo.groupsToJoin(db, userId),
@@ -98,6 +101,8 @@ export function createNetworkService(deps: AppDeps) {
         otherGroups,
         meetings: upcoming.map((m) => ({ ...m, answer: m.answer ?? undefined })),
         tasks,
+        newSince,
+        newDocuments,
         posts,
         attachments,
         /** For leads and staff: reported posts waiting for them (null for everyone else). */

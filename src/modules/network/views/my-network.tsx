@@ -4,12 +4,42 @@ import { Layout } from '../../../platform/views/layout.js';
 import { moderationMessages } from '../moderation.messages.js';
 import { networkMessages } from '../network.messages.js';
 import type { NetworkService } from '../network.service.js';
-import { groupPath, reportsPath } from '../network.paths.js';
+import { documentPath, groupPath, reportsPath } from '../network.paths.js';
+import { visitMessages } from '../visits.messages.js';
+import { formatDateTime } from '../../../platform/i18n/i18n.js';
 import { day, section } from './public.js';
 import { MeetingList, TaskList } from './parts.js';
 import { Feed } from './feed.js';
 
 type MyPage = Awaited<ReturnType<NetworkService['myPage']>>;
+
+/** Documents of my groups added or changed since my last visit (of the start page). */
+function NewDocuments({ ctx, since, documents }: { ctx: PageContext; since: Date; documents: MyPage['newDocuments'] }) {
+  const v = visitMessages(ctx.locale);
+  const date = formatDateTime(since, ctx.locale);
+  return (
+    <>
+      <h2 class="kern-heading-medium">{v.html('new.title')}</h2>
+      {documents.length === 0 ? (
+        <p class="kern-body">{v.html('new.none', { date })}</p>
+      ) : (
+        <>
+          <p class="kern-body">{v.html('new.since', { date })}</p>
+          <ul class="kern-list">
+            {documents.map((d) => (
+              <li>
+                <a class="kern-link" href={documentPath(d.id)} lang="de" safe>
+                  {d.title}
+                </a>
+                <span safe>{` · ${v('new.entry', { group: d.group_name, date: formatDateTime(d.updated_at, ctx.locale) })}`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
 
 export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: MyPage; notice?: string }) {
   const t = networkMessages(ctx.locale);
@@ -83,6 +113,7 @@ export function MyNetworkPage({ ctx, view, notice }: { ctx: PageContext; view: M
       <MeetingList ctx={ctx} meetings={view.meetings} />
       <h2 class="kern-heading-medium">{t.html('mine.tasks')}</h2>
       <TaskList ctx={ctx} tasks={view.tasks} />
+      <NewDocuments ctx={ctx} since={view.newSince} documents={view.newDocuments} />
       <h2 class="kern-heading-medium">{t.html('mine.feed')}</h2>
       {view.issues.length > 0 ? (
         <>
