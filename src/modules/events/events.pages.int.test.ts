@@ -152,8 +152,13 @@ describe('public calendar pages', () => {
 
   it('shows a month as an accessible table', async () => {
     const date = addDays(today(), 5);
-    await buildEvent(t, { title: 'Monatsfest', timing: { allDay: false, startDate: date, startTime: '09:30', endDate: date, endTime: '11:00' } });
-    const page = await visitor().get(`/veranstaltungen/monat?monat=${date.slice(0, 7)}`);
+    // In a district of its own: the day may hold other tests' dates, and a day shows four before "weitere".
+    await buildEvent(t, {
+      title: 'Monatsfest',
+      district: 'Pelkum',
+      timing: { allDay: false, startDate: date, startTime: '09:30', endDate: date, endTime: '11:00' },
+    });
+    const page = await visitor().get(`/veranstaltungen/monat?monat=${date.slice(0, 7)}&bezirk=Pelkum`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<caption');
     expect((page.body.match(/<th scope="col"/g) ?? []).length).toBe(7);

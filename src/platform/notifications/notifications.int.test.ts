@@ -49,6 +49,14 @@ const browserSubscription = (id: string) => ({
   auth: randomBytes(16).toString('base64url'),
 });
 
+/** Five past `hour` in Berlin, the first such moment after now: a digest run at that person's hour. */
+function nextBerlinTime(hour: number): Date {
+  for (let d = 0; ; d++) {
+    const moment = fromLocal(addDays(todayIn(), d), `${String(hour).padStart(2, '0')}:05`);
+    if (moment.getTime() > Date.now()) return moment;
+  }
+}
+
 describe('the notification service', () => {
   it('queues one row per person and item, however often the event is told, and withdraws a scope', async () => {
     const a = await signedInVisitor(t);
@@ -97,23 +105,30 @@ describe('the notification service', () => {
   });
 
   it('sends the digest at each person’s own hour, once, with everything that waited', async () => {
+    // Hours counted from now (Berlin time), so the test means the same whenever it runs: the early
+    // person's hour comes in about two hours, the late person's in about eight.
+    const hourNow = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Berlin' }).format(new Date()));
+    const earlyHour = (hourNow + 2) % 24;
+    const lateHour = (hourNow + 8) % 24;
     const early = await signedInVisitor(t);
     const late = await signedInVisitor(t);
     const page = await late.visitor.get('/benachrichtigungen');
     expect(page.body).toContain('Neuigkeiten zum Testen');
-    const saved = await late.visitor.submit('/benachrichtigungen', '/benachrichtigungen', { 'c-test.news': 'daily', digest_hour: '18' });
-    expect(saved.statusCode).toBe(303);
-    await t.deps.notifications.setCadence(await t.deps.notifications.userRecipient(early.user.id), ['test.news'], 'daily');
+    for (const [person, hour] of [
+      [early, earlyHour],
+      [late, lateHour],
+    ] as const) {
+      const saved = await person.visitor.submit('/benachrichtigungen', '/benachrichtigungen', { 'c-test.news': 'daily', digest_hour: String(hour) });
+      expect(saved.statusCode).toBe(303);
+    }
     await news([early.user.id, late.user.id], 'sammeln-1');
     await news([early.user.id, late.user.id], 'sammeln-2');
-    const tomorrow = addDays(todayIn(), 1);
-    await t.deps.notifications.sendDigests('daily', fromLocal(tomorrow, '07:05'));
+    const earlyRun = nextBerlinTime(earlyHour);
+    await t.deps.notifications.sendDigests('daily', earlyRun);
     expect((await mailsTo(early.user.email)).map((m) => m.subject)).toEqual(['Ihre Tagesübersicht: 2 Neuigkeiten']);
     expect(await mailsTo(late.user.email)).toHaveLength(0);
-    await Promise.all([
-      t.deps.notifications.sendDigests('daily', fromLocal(tomorrow, '18:05')),
-      t.deps.notifications.sendDigests('daily', fromLocal(tomorrow, '18:05')),
-    ]);
+    const lateRun = nextBerlinTime(lateHour);
+    await Promise.all([t.deps.notifications.sendDigests('daily', lateRun), t.deps.notifications.sendDigests('daily', lateRun)]);
     const mails = await mailsTo(late.user.email);
     expect(mails.map((m) => m.subject)).toEqual(['Ihre Tagesübersicht: 2 Neuigkeiten']);
     expect(mails[0]!.text_body).toContain('Neu: sammeln-1');
