@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoLogins } from '../../src/modules/accounts/index.js';
+import { networkKindNames } from '../../src/modules/network/network.notifications.js';
+import { addDays, fromLocal, todayIn } from '../../src/platform/time/berlin.js';
 import { testPdf } from '../support/documents.js';
 import { testPng } from '../support/images.js';
 import { expectNoAxeViolations, submitForm, useBrowserHarness, visit } from './harness.js';
@@ -16,6 +18,14 @@ const submitOf = (page: Page, name: string) =>
     .locator('button[type="submit"]')
     .first();
 
+/** The next 07:05 in Berlin, when a daily summary at the default hour goes out. */
+function nextSevenOClock(): Date {
+  for (let d = 0; ; d++) {
+    const moment = fromLocal(addDays(todayIn(), d), '07:05');
+    if (moment.getTime() > Date.now()) return moment;
+  }
+}
+
 async function logIn(page: Page, address: string) {
   expect((await visit(page, h.url('/anmelden'))).status()).toBe(200);
   await expectNoAxeViolations(page);
@@ -26,7 +36,7 @@ async function logIn(page: Page, address: string) {
 }
 
 describe('alliance network', () => {
-  it('a partner joins a group, uploads a document and plans a meeting; a member answers from the mail link', async () => {
+  it('a partner joins a group, uploads a document and plans a meeting; a member answers from the mail link; a daily summary leads to a new post', async () => {
     const context = await h.newContext({ viewport: { width: 320, height: 720 }, javaScriptEnabled: false });
     const page = await context.newPage();
     expect((await visit(page, h.url('/netzwerk'))).status()).toBe(200);
@@ -101,5 +111,24 @@ describe('alliance network', () => {
     expect((await submitForm(other, other.locator('main button[value="yes"]'))).status()).toBe(200);
     await expectNoAxeViolations(other);
     expect(await other.locator('main').innerText()).toContain('Danke! Sie haben zugesagt.');
+
+    // The partner reads the network in a daily summary; a member of the steering group writes in it.
+    const partner = await h.deps.db.selectFrom('users').select('id').where('email', '=', email('partner')).executeTakeFirstOrThrow();
+    await h.deps.notifications.setCadence(await h.deps.notifications.userRecipient(partner.id), networkKindNames, 'daily');
+    const editor = await (await h.newContext({ viewport: { width: 320, height: 720 }, javaScriptEnabled: false })).newPage();
+    await logIn(editor, email('editor'));
+    expect((await visit(editor, h.url('/netzwerk/gruppen/lenkungsgruppe'))).status()).toBe(200);
+    await expectNoAxeViolations(editor);
+    await editor.locator('main [name="body"]').fill('Die Tagesordnung für die Sondersitzung steht.');
+    expect((await submitForm(editor, submitOf(editor, 'body'))).status()).toBe(303);
+    await expectNoAxeViolations(editor);
+    await h.runJobs();
+    await h.deps.notifications.sendDigests('daily', nextSevenOClock());
+    const digest = (await h.mailsTo(email('partner'))).find((m) => m.subject.startsWith('Ihre Tagesübersicht'));
+    expect(digest?.text_body).toContain('Die Tagesordnung für die Sondersitzung steht.');
+    const postLink = /\/netzwerk\/gruppen\/lenkungsgruppe#beitrag-[0-9a-f-]+/.exec(digest!.text_body)![0];
+    expect((await visit(page, h.url(postLink))).status()).toBe(200);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').innerText()).toContain('Die Tagesordnung für die Sondersitzung steht.');
   });
 });

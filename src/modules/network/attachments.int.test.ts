@@ -54,6 +54,28 @@ describe('attachments on posts', () => {
     expect((await g.lead.visitor.get('/netzwerk/suche?q=H%C3%BCpfburg')).body).toContain('Programm Sommerfest');
   });
 
+  it('takes up to three files with one post, and keeps the whole post back while one of them is wrong', async () => {
+    const g = await groupWithLead(t, 'open');
+    const files = {
+      file: { filename: 'plan.pdf', content: testPdf('Lageplan') },
+      file2: { filename: 'zelt.png', content: testPng(20, 10) },
+      file3: { filename: 'liste.pdf', content: testPdf('Helferliste') },
+    };
+    const undescribed = await g.lead.visitor.submitMultipart(g.path, `${g.path}/beitraege`, { body: 'Alles zum Fest', fileTitle: 'Lageplan' }, files);
+    expect(undescribed.statusCode).toBe(422);
+    expect(undescribed.body).toContain('href="#fileTitle2">Beschreiben Sie kurz, was auf dem Bild zu sehen ist.</a>');
+    expect(undescribed.body).toMatch(/<details class="post-more-files" open/);
+    expect(undescribed.body).toContain('id="fileTitle2"');
+    expect(await t.deps.db.selectFrom('network_posts').select('id').where('group_id', '=', g.id).execute()).toHaveLength(0);
+
+    const fields = { body: 'Alles zum Fest', fileTitle: 'Lageplan', fileTitle2: 'Das große Zelt auf der Wiese', fileTitle3: 'Helferliste' };
+    expect((await g.lead.visitor.submitMultipart(g.path, `${g.path}/beitraege`, fields, files)).statusCode).toBe(303);
+    const page = (await g.lead.visitor.get(g.path)).body;
+    expect(page).toContain('>Lageplan (PDF, 1 KB)</a>');
+    expect(page).toMatch(/<img src="\/netzwerk\/dokumente\/[0-9a-f-]+\/datei" alt="Das große Zelt auf der Wiese"/);
+    expect(page).toContain('>Helferliste (PDF, 1 KB)</a>');
+  });
+
   it('reads no file from someone who may not post in the group', async () => {
     const g = await groupWithLead(t, 'open');
     const hidden = await groupWithLead(t, 'private');

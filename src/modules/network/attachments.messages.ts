@@ -10,6 +10,9 @@ export const attachmentMessages = defineMessages(
     'post.fileTitle': 'Beschreibung des Anhangs',
     'post.fileTitle.hint': 'Bei einem Bild: was darauf zu sehen ist, für Menschen, die es nicht sehen. Sonst der Name, unter dem die Datei erscheint.',
     'post.fileTitle.required': 'Beschreiben Sie kurz, was auf dem Bild zu sehen ist.',
+    'post.more': 'Weitere Anhänge (bis zu zwei)',
+    'post.fileN': 'Anhang {n} (freiwillig)',
+    'post.fileTitleN': 'Beschreibung von Anhang {n}',
     'attachment.file': '{title} ({kind}, {size})',
     'attachment.image': 'Bild in voller Größe: {title}',
 
@@ -34,6 +37,9 @@ export const attachmentMessages = defineMessages(
     'post.fileTitle': 'Description of the attachment',
     'post.fileTitle.hint': 'For an image: what it shows, for people who cannot see it. Otherwise the name the file appears under.',
     'post.fileTitle.required': 'Describe briefly what the image shows.',
+    'post.more': 'More attachments (up to two)',
+    'post.fileN': 'Attachment {n} (optional)',
+    'post.fileTitleN': 'Description of attachment {n}',
     'attachment.file': '{title} ({kind}, {size})',
     'attachment.image': 'Image at full size: {title}',
 

@@ -7,7 +7,7 @@ import { acceptMultipart } from '../../platform/media/uploads.js';
 import { attachmentMessages } from './attachments.messages.js';
 import { attempt, formValues, parseForm } from '../../platform/http/forms.js';
 import { ButtonForm, formBody, IdParams, type RouteApp } from '../../platform/http/routes.js';
-import { CommentForm, PostForm, ReportForm, SlugParams } from './network.schemas.js';
+import { CommentForm, PostForm, postAttachmentSlots, ReportForm, SlugParams } from './network.schemas.js';
 import type { NetworkService } from './network.service.js';
 import { groupPath } from './network.paths.js';
 import { GroupPageView } from './views/group.js';
@@ -17,8 +17,8 @@ import { pageTools } from './page-tools.js';
 export function registerFeedPages(app: RouteApp, deps: AppDeps, service: NetworkService): void {
   const { ctxOf, t, networkActor, groupActor, groupAgain } = pageTools(deps, service);
 
-  // A post, perhaps with one file (multipart, read only once the person may post in the group).
-  const postLimits = { files: 1, fileBytes: maxDocumentBytes, fields: 6, fieldBytes: 40_000 };
+  // A post, perhaps with files (multipart, read only once the person may post in the group).
+  const postLimits = { files: postAttachmentSlots.length, fileBytes: maxDocumentBytes, fields: 8, fieldBytes: 40_000 };
   acceptMultipart(app, { limits: postLimits, who: () => true }, (scope) => {
     scope.withTypeProvider<TypeBoxTypeProvider>().post(
       '/netzwerk/gruppen/:slug/beitraege',
@@ -32,11 +32,13 @@ export function registerFeedPages(app: RouteApp, deps: AppDeps, service: Network
         const labels = {
           body: { label: t(req)('post.body'), required: t(req)('post.body.required') },
           fileTitle: { label: a('post.fileTitle'), tooShort: a('post.fileTitle.required') },
+          fileTitle2: { label: a('post.fileTitleN', { n: 2 }), tooShort: a('post.fileTitle.required') },
+          fileTitle3: { label: a('post.fileTitleN', { n: 3 }), tooShort: a('post.fileTitle.required') },
         };
         const form = parseForm(PostForm, req.body, labels, req.locale);
         if (!form.ok) return groupAgain(req, reply, req.params.slug, form.errors);
-        const attachment = { file: fileFromForm(req.body, 'file'), title: form.value.fileTitle ?? '' };
-        const done = await attempt(() => service.post(actor, req.params.slug, form.value.body, req.locale, attachment));
+        const attachments = postAttachmentSlots.map((fields) => ({ file: fileFromForm(req.body, fields.file), title: form.value[fields.title] ?? '', fields }));
+        const done = await attempt(() => service.post(actor, req.params.slug, form.value.body, req.locale, attachments));
         if (!done.ok) return groupAgain(req, reply, req.params.slug, done.errors);
         return reply.redirect(`${groupPath(req.params.slug)}?hinweis=geteilt#feed`, 303);
       },

@@ -17,6 +17,8 @@ export const attachmentFolder = 'Anhänge aus Beiträgen';
 export interface PostAttachment {
   file: UploadedFile | null;
   title: string;
+  /** The form's fields of this slot, for the error message in the right place. */
+  fields?: { file: string; title: string };
 }
 
 /** A group's feed: posts with mentions and attachments, comments, pinning, edit history and reports. */
@@ -44,16 +46,22 @@ export function createFeedService(ctx: NetworkContext, documents: DocumentServic
      * so nobody gets both. A mention of someone outside the group is refused (422), as is a file that is
      * not a document we accept, or an image without a description.
      */
-    async post(actor: Actor, slug: string, body: string, locale: Locale, attachment: PostAttachment = { file: null, title: '' }) {
+    async post(actor: Actor, slug: string, body: string, locale: Locale, attachments: readonly PostAttachment[] = []) {
       const { group, standing: s } = await ctx.visibleGroup(actor, slug);
       authorize(canContribute(actor, s));
       const mentioned = await ctx.checkedMentions(body, group.id, locale);
-      const upload = attachment.file ? documents.readUpload(attachment.file, locale) : null;
-      if (upload?.type.startsWith('image/') && !attachment.title) throw fieldError({ fileTitle: attachmentMessages(locale)('post.fileTitle.required') });
+      // Every file is checked before anything is stored: one bad file keeps the whole post back.
+      const uploads = attachments
+        .filter((a) => a.file)
+        .map((a) => {
+          const fields = a.fields ?? { file: 'file', title: 'fileTitle' };
+          const upload = documents.readUpload(a.file, locale, fields.file);
+          if (upload.type.startsWith('image/') && !a.title) throw fieldError({ [fields.title]: attachmentMessages(locale)('post.fileTitle.required') });
+          return { upload, title: (a.title || upload.filename).slice(0, 200) };
+        });
       await db.transaction().execute(async (trx) => {
         const id = await feed.insertPost(trx, { group_id: group.id, author_id: actor.id, body });
-        if (upload) {
-          const title = (attachment.title || upload.filename).slice(0, 200);
+        for (const { upload, title } of uploads) {
           const documentId = await documents.storeDocument(
             trx,
             actor,

@@ -31,7 +31,15 @@ export const PostForm = Type.Object({
   body: Type.String({ minLength: 1, maxLength: 10000 }),
   /** The description of an attached file (an image's text alternative); the file itself is read from the multipart body. */
   fileTitle: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+  fileTitle2: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+  fileTitle3: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
 });
+/** A post holds up to this many files: the first slot, and two more behind "Weitere Anhänge". */
+export const postAttachmentSlots = [
+  { file: 'file', title: 'fileTitle' },
+  { file: 'file2', title: 'fileTitle2' },
+  { file: 'file3', title: 'fileTitle3' },
+] as const;
 export const CommentForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) });
 export const ReportForm = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const InviteForm = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) });

@@ -143,6 +143,15 @@ export function GroupPageView({
             <TextArea name="body" label={t('post.body')} hint={t('post.body.hint')} value={values?.body} error={errors?.body} rows={4} />
             <FileField name="file" label={a('post.file')} hint={a('post.file.hint')} error={errors?.file} accept={documentAccept} />
             <TextField name="fileTitle" label={a('post.fileTitle')} hint={a('post.fileTitle.hint')} value={values?.fileTitle} error={errors?.fileTitle} />
+            <details class="post-more-files" open={Boolean(errors?.file2 || errors?.fileTitle2 || errors?.file3 || errors?.fileTitle3)}>
+              <summary class="kern-body">{a.html('post.more')}</summary>
+              {([2, 3] as const).map((n) => (
+                <>
+                  <FileField name={`file${n}`} label={a('post.fileN', { n })} error={errors?.[`file${n}`]} accept={documentAccept} />
+                  <TextField name={`fileTitle${n}`} label={a('post.fileTitleN', { n })} value={values?.[`fileTitle${n}`]} error={errors?.[`fileTitle${n}`]} />
+                </>
+              ))}
+            </details>
             <SubmitButton label={t('post.submit')} />
           </form>
           <Feed
