@@ -87,7 +87,14 @@ export function createJobs(db: Kysely<DB>): Jobs {
     },
     async drain() {
       let ran = 0;
-      for (let more = true; more;) {
+      // pg-boss fetches jobs whose start_after < now(). The embedded database's clock moves in whole
+      // milliseconds, so a job sent in the same millisecond as a fetch is not due yet: a pass that
+      // finds nothing is tried once more a moment later before the queue counts as drained.
+      for (let more = true, again = true; more || again;) {
+        if (!more) {
+          again = false;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
         more = false;
         for (const [name, { handler }] of registrations) {
           const jobs = await boss.fetch(name, { batchSize: 20 });
@@ -101,6 +108,7 @@ export function createJobs(db: Kysely<DB>): Jobs {
             }
             ran++;
             more = true;
+            again = true;
           }
         }
       }
