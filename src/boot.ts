@@ -30,7 +30,7 @@ async function openPortal(config: Config, options: { snapshot?: Blob }): Promise
   await migrateToLatest(database.db);
   await attachContentTriggers(database.db);
   config = await withSessionSecret(config, database.db); // without SESSION_SECRET: the one every process on this database shares
-  const jobs = createJobs(database.db);
+  const jobs = createJobs(database.db, { serializeStart: Boolean(config.databaseUrl) });
   const deps = createAppDeps({ config, db: database.db, jobs, city: loadCityProfile(config.cityProfilePath) });
   const modules = portalModules(deps);
   installModules(deps, modules);

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Executor } from '../../db/executor.js';
 import type { DB } from '../../db/types.js';
@@ -46,7 +46,15 @@ function reportQueueError(): (error: Error) => void {
   };
 }
 
-export function createJobs(db: Kysely<DB>): Jobs {
+/**
+ * `serializeStart`: on a database server several processes may start at once. pg-boss creates its
+ * schema inside a transaction that waits for an advisory lock, and a transaction that began before
+ * the other's commit can still miss the new schema in its catalog cache ("duplicate key value violates
+ * unique constraint pg_namespace_nspname_index", seen with two web processes and a worker). One start
+ * at a time under a lock of our own means the next one begins after that commit and finds pg-boss
+ * installed. Not for the embedded database: one process, one connection.
+ */
+export function createJobs(db: Kysely<DB>, options: { serializeStart?: boolean } = {}): Jobs {
   const registrations = new Map<string, Registration>();
   // Completed jobs hold mail addresses: keep them only a week.
   const boss = new PgBoss({ db: executorDb(db), schema: 'pgboss', deleteAfterDays: 7, archiveCompletedAfterSeconds: 3600 });
@@ -69,7 +77,8 @@ export function createJobs(db: Kysely<DB>): Jobs {
     },
     async start() {
       if (started) return;
-      await boss.start();
+      if (options.serializeStart) await oneAtATime(db, () => boss.start());
+      else await boss.start();
       for (const name of registrations.keys()) await createQueueAgainAfterDeadlock(boss, name);
       started = true;
     },
@@ -122,6 +131,17 @@ export function createJobs(db: Kysely<DB>): Jobs {
  * (seen with two web processes and a worker). PostgreSQL then aborts one of them; creating the
  * queue again is harmless (pg-boss skips a queue that exists), so that one tries again.
  */
+async function oneAtATime(db: Kysely<DB>, run: () => Promise<unknown>): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(hashtext('familienrathaus.pgboss.start'))`.execute(connection);
+    try {
+      await run();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(hashtext('familienrathaus.pgboss.start'))`.execute(connection);
+    }
+  });
+}
+
 async function createQueueAgainAfterDeadlock(boss: PgBoss, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
