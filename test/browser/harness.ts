@@ -168,8 +168,6 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     if (pageState && pageState.unchecked !== null && withoutHash(pageState.unchecked) === withoutHash(url)) pageState.unchecked = null;
   };
   if (passedAxe.has(key)) return markChecked();
-  // axe needs JavaScript: a page opened without it is checked as the very DOM that browser built,
-  // replayed with its scripts taken out in a helper page of the same size (one per run).
   const target = state.javaScriptEnabled ? page : await mirrorOf(state.origin, url, html, page.viewportSize());
   // Legacy mode runs axe in the page itself; the default opens a blank page per check to merge
   // the results of frames, which our pages do not have (and which doubled the suite's time).

@@ -11,10 +11,12 @@ export class TranslationPresence {
   private version: number | null = null;
   private loading: Promise<ReadonlySet<string>> | null = null;
 
-  async has(db: Executor, kind: string, locale: string, version: number): Promise<boolean> {
+  constructor(private readonly db: Executor) {}
+
+  async has(kind: string, locale: string, version: number): Promise<boolean> {
     if (this.version !== version || !this.loading) {
       this.version = version;
-      this.loading = publishedKinds(db);
+      this.loading = publishedKinds(this.db);
       this.loading.catch(() => {
         if (this.version === version) this.loading = null;
       });
@@ -32,6 +34,6 @@ const presences = new WeakMap<Executor, TranslationPresence>();
 
 export function presenceOf(db: Executor): TranslationPresence {
   let presence = presences.get(db);
-  if (!presence) presences.set(db, (presence = new TranslationPresence()));
+  if (!presence) presences.set(db, (presence = new TranslationPresence(db)));
   return presence;
 }

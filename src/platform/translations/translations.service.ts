@@ -80,7 +80,7 @@ export async function withTranslation<T>(
 async function mayHaveTranslations(db: Executor, kind: string, locale: Locale, { contentVersion }: TranslationReading): Promise<boolean> {
   if (locale === 'de') return false;
   if (contentVersion === undefined || contentVersion === null) return true;
-  return presenceOf(db).has(db, kind, locale, contentVersion);
+  return presenceOf(db).has(kind, locale, contentVersion);
 }
 
 /** One language of a record on its edit page. */
