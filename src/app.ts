@@ -10,6 +10,7 @@ import { requestContext } from './platform/http/context.js';
 import { installErrorHandlers } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerPageCache } from './platform/http/page-cache.js';
+import { versionReader } from './platform/http/versions.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerMediaRoutes } from './platform/media/media.js';
 import { registerWebApp } from './platform/web-app/web-app.pages.js';
@@ -58,8 +59,9 @@ export async function buildApp(deps: AppDeps, modules: readonly ModuleManifest[]
     hideUntagged: true,
   });
   await registerAssets(app, city);
-  await app.register(requestContext, { config, db, slots: deps.layout });
-  registerPageCache(app, config, db);
+  const versions = versionReader(db);
+  await app.register(requestContext, { config, db, versions, slots: deps.layout });
+  registerPageCache(app, config, versions);
   installInputGuards(app);
   installErrorHandlers(app, city);
   await app.register(async (platform) => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { useTestApp, Visitor } from './support/app.js';
+import { destroyAllSessions } from '../src/platform/auth/sessions.js';
 import { signedInVisitor } from './support/auth.js';
 import { createNewsPost } from './support/newsletter.js';
 
@@ -113,6 +114,55 @@ describe('the page cache', () => {
   });
 });
 
+describe('signed-in pages kept per session', () => {
+  it('gives the same session its account page again for one query, and no one else', async () => {
+    const anna = await signedInVisitor(t, 'family');
+    const ben = await signedInVisitor(t, 'family');
+    const first = await anna.visitor.get('/konto');
+    const queries = await queriesOf(() => anna.visitor.get('/konto'));
+    expect([queries.length, queries[0]]).toEqual([1, expect.stringContaining('private_versions')]);
+    const second = await anna.visitor.get('/konto');
+    expect(second.body).toBe(first.body);
+    expect(second.headers['cache-control']).toBe('no-store');
+    expect(second.headers.etag).toBeUndefined();
+    expect(second.headers['content-security-policy']).toContain("script-src 'self'");
+
+    const bens = await ben.visitor.get('/konto');
+    expect(bens.body).toContain(ben.user.display_name);
+    expect(bens.body).not.toContain(anna.user.display_name);
+  });
+
+  it('shows a changed name and a new consent on the next request', async () => {
+    const { visitor, user } = await signedInVisitor(t, 'family');
+    await visitor.get('/konto');
+    const saved = await visitor.submit('/konto', '/konto/profil', { displayName: 'Ayşe Yılmaz', locale: 'de' });
+    expect(saved.statusCode).toBe(303);
+    expect((await visitor.get('/konto')).body).toContain('Ayşe Yılmaz');
+
+    await t.deps.db
+      .insertInto('consents')
+      .values({ user_id: user.id, purpose: 'newsletter', text_version: 'v-test', text: 'Ich möchte den Familieninfobrief bekommen.' })
+      .execute();
+    expect((await visitor.get('/konto')).body).toContain('Ich möchte den Familieninfobrief bekommen.');
+  });
+
+  it('never shows the kept page once the session has ended elsewhere', async () => {
+    const { visitor, user } = await signedInVisitor(t, 'family');
+    expect((await visitor.get('/konto')).statusCode).toBe(200);
+    await destroyAllSessions(t.deps.db, user.id); // "sign out everywhere", from another device
+    const after = await visitor.get('/konto');
+    expect(after.statusCode).toBe(401);
+    expect(after.body).not.toContain(user.display_name);
+  });
+
+  it('shuts the review queue at once for an editor who lost the role', async () => {
+    const { visitor, user } = await signedInVisitor(t, 'editor');
+    expect((await visitor.get('/verwaltung/pruefung')).statusCode).toBe(200);
+    await t.deps.db.updateTable('users').set({ role: 'family' }).where('id', '=', user.id).execute();
+    expect((await visitor.get('/verwaltung/pruefung')).statusCode).toBe(403);
+  });
+});
+
 describe('two web processes on one database', () => {
   let other: FastifyInstance;
   beforeAll(async () => {
@@ -130,5 +180,18 @@ describe('two web processes on one database', () => {
     await createNewsPost(t, { title: 'Familienfest im Maxipark' });
     expect((await here.get('/neuigkeiten')).body).toContain('Familienfest im Maxipark');
     expect((await there.get('/neuigkeiten')).body).toContain('Familienfest im Maxipark');
+  });
+
+  it('both end a session that was signed out in the other', async () => {
+    // The same browser's requests land on either process.
+    const { visitor: here, user } = await signedInVisitor(t, 'family');
+    const there = new Visitor(() => other);
+    for (const [name, value] of here.cookies) there.cookies.set(name, value);
+    expect((await here.get('/konto')).body).toContain(user.display_name);
+    expect((await there.get('/konto')).body).toContain(user.display_name);
+    expect((await there.submit('/konto', '/abmelden', {})).statusCode).toBe(303);
+    const after = await here.get('/konto'); // the old cookie, as a copy of it would be sent
+    expect(after.statusCode).toBe(401);
+    expect(after.body).not.toContain(user.display_name);
   });
 });

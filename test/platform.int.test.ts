@@ -4,6 +4,7 @@ import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { requestContext } from '../src/platform/http/context.js';
+import { versionReader } from '../src/platform/http/versions.js';
 import { installErrorHandlers } from '../src/platform/http/error-handler.js';
 import { registerSecurityHeaders } from '../src/platform/http/security.js';
 import { registerHtmlReply } from '../src/platform/http/html-reply.js';
@@ -130,7 +131,7 @@ describe('security headers and error pages', () => {
     registerSecurityHeaders(app, t.deps.config);
     await app.register(formbody);
     registerHtmlReply(app);
-    await app.register(requestContext, { config: t.deps.config, db: t.deps.db });
+    await app.register(requestContext, { config: t.deps.config, db: t.deps.db, versions: versionReader(t.deps.db) });
     installErrorHandlers(app, t.deps.city);
     app.get('/kaputt', async () => {
       throw new Error('geheimes Detail aus der Datenbank');

@@ -56,32 +56,67 @@ export const tablesOutsideContent: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Attaches the trigger `content_changed` (migration 0025) to every table of the schema that is not
- * listed above, and removes it where a table has been listed since. Runs at every start; cheap when
- * nothing is missing. Two processes starting at once both succeed (CREATE OR REPLACE).
+ * Tables no kept page or session depends on: bookkeeping written by requests and jobs all the time.
+ * They bump neither version. Every other table outside content bumps the private version
+ * (migration 0029), which signed-in requests read besides the content version.
+ */
+export const tablesOutsideVersions: ReadonlySet<string> = new Set([
+  'rate_limit_hits',
+  'mail_outbox',
+  'platform_secrets',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'content_versions',
+  'private_versions',
+]);
+
+type VersionTrigger = 'content_changed' | 'private_changed';
+
+const triggerOf = (table: string): VersionTrigger | null =>
+  tablesOutsideVersions.has(table) ? null : tablesOutsideContent.has(table) ? 'private_changed' : 'content_changed';
+
+/** A session's touch changes only `last_seen_at`: it must not end every kept page once a minute. */
+const sessionEvents = sql`INSERT OR DELETE OR TRUNCATE OR UPDATE OF id_hash, user_id, expires_at`;
+const allEvents = sql`INSERT OR UPDATE OR DELETE OR TRUNCATE`;
+
+/**
+ * Attaches the version triggers (`content_changed`, migration 0025; `private_changed`, 0029) to every
+ * table of the schema, the one each table's list asks for, and removes any other. Runs at every
+ * start; cheap when nothing is missing. Two processes starting at once both succeed (CREATE OR REPLACE).
  */
 export async function attachContentTriggers(db: Kysely<DB>): Promise<void> {
-  const { rows } = await sql<{ name: string; attached: boolean }>`
+  const { rows } = await sql<{ name: string; triggers: VersionTrigger[] }>`
     SELECT c.relname AS name,
-           EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'content_changed') AS attached
+           ARRAY(SELECT t.tgname::text FROM pg_trigger t
+                  WHERE t.tgrelid = c.oid AND t.tgname IN ('content_changed', 'private_changed')) AS triggers
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`.execute(db);
-  for (const { name, attached } of rows) {
-    const wanted = !tablesOutsideContent.has(name);
-    if (wanted && !attached) {
-      await sql`CREATE OR REPLACE TRIGGER content_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(name)}
-                FOR EACH STATEMENT EXECUTE FUNCTION content_changed()`.execute(db);
-    } else if (!wanted && attached) {
-      await sql`DROP TRIGGER IF EXISTS content_changed ON ${sql.table(name)}`.execute(db);
+  for (const { name, triggers } of rows) {
+    const wanted = triggerOf(name);
+    for (const existing of triggers) {
+      if (existing !== wanted) await sql`DROP TRIGGER IF EXISTS ${sql.id(existing)} ON ${sql.table(name)}`.execute(db);
+    }
+    if (wanted && !triggers.includes(wanted)) {
+      const events = name === 'sessions' ? sessionEvents : allEvents;
+      await sql`CREATE OR REPLACE TRIGGER ${sql.id(wanted)} AFTER ${events} ON ${sql.table(name)}
+                FOR EACH STATEMENT EXECUTE FUNCTION ${sql.id(wanted)}()`.execute(db);
     }
   }
 }
 
-/** The content version: grows with every committed transaction that wrote content. */
-export async function readContentVersion(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('content_versions')
-    .select((eb) => eb.fn.sum<number>('version').as('version'))
-    .executeTakeFirstOrThrow();
-  return Number(row.version);
+/**
+ * Both versions, each growing with every committed transaction that wrote its tables: content (what
+ * public pages show) and private (accounts, consents, registrations, …).
+ */
+export interface Versions {
+  readonly content: number;
+  readonly private: number;
+}
+
+export async function readVersions(db: Kysely<DB>): Promise<Versions> {
+  const { rows } = await sql<{ content: string; private: string }>`
+    SELECT (SELECT sum(version) FROM content_versions) AS content, (SELECT sum(version) FROM private_versions) AS private`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('versions missing');
+  return { content: Number(row.content), private: Number(row.private) };
 }

@@ -27,6 +27,7 @@ import * as contentVersion from './migrations/0025-content-version.js';
 import * as networkModeration from './migrations/0026-network-moderation.js';
 import * as employersHolidayCareStories from './migrations/0027-employers-holiday-care-stories.js';
 import * as networkVisits from './migrations/0028-network-visits.js';
+import * as privateVersion from './migrations/0029-private-version.js';
 import type { DB } from './types.js';
 
 /** Migrations in order; a static list so bundlers and readers see them all. */
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0026-network-moderation': networkModeration,
   '0027-employers-holiday-care-stories': employersHolidayCareStories,
   '0028-network-visits': networkVisits,
+  '0029-private-version': privateVersion,
 };
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

@@ -96,13 +96,13 @@ export interface RateLimitHitsTable {
   window_ends_at: Date;
 }
 
-/** Secrets generated once and shared by every process on the database (the session secret without SESSION_SECRET). */
-/** The content version in slots (migration 0025; db/content-version.ts). The app only reads the sum. */
+/** The content and private versions in slots (migrations 0025, 0029; db/content-version.ts). The app only reads the sums. */
 export interface ContentVersionsTable {
   slot: number;
   version: Generated<number>;
 }
 
+/** Secrets generated once and shared by every process on the database (the session secret without SESSION_SECRET). */
 export interface PlatformSecretsTable {
   /** What the secret is for, e.g. 'session'. */
   id: string;
@@ -283,6 +283,7 @@ export interface DB
   rate_limit_hits: RateLimitHitsTable;
   platform_secrets: PlatformSecretsTable;
   content_versions: ContentVersionsTable;
+  private_versions: ContentVersionsTable;
   mail_outbox: MailOutboxTable;
   content_pages: ContentPagesTable;
   barrier_reports: BarrierReportsTable;

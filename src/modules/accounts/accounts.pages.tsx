@@ -206,7 +206,7 @@ export function registerAccountPages(app: RouteApp, service: AccountsService, ci
     return html(reply, status, <AccountPage ctx={ctxOf(req)} account={account} {...extra} />);
   };
 
-  app.get('/konto', { schema: { querystring: SavedQuery } }, async (req, reply) => {
+  app.get('/konto', { schema: { querystring: SavedQuery }, config: { sessionPageCache: true } }, async (req, reply) => {
     const t = accountMessages(req.locale);
     const saved = req.query.gespeichert;
     const notice = saved === 'profil' ? t('account.profileSaved') : saved === 'passwort' ? t('account.passwordSaved') : undefined;

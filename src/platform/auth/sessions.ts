@@ -24,27 +24,52 @@ export async function createSession(db: Executor, userId: string, settings: Sess
   return token;
 }
 
-/** The session's user, or null when the token is unknown, idle too long or past its absolute end. */
-export async function resumeSession(db: Executor, token: string, settings: SessionSettings): Promise<Actor | null> {
-  const idHash = hashToken(token);
+/** A valid session: its user, and when it was last seen and ends (epoch ms). */
+export interface FoundSession {
+  readonly actor: Actor;
+  lastSeenAt: number;
+  readonly expiresAt: number;
+}
+
+/** The session with this token hash, or null when it is unknown, idle too long or past its absolute end. */
+export async function findSession(db: Executor, idHash: string, settings: SessionSettings): Promise<FoundSession | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.role', 'users.email', 'users.display_name', 'sessions.last_seen_at'])
+    .select(['users.id', 'users.role', 'users.email', 'users.display_name', 'sessions.last_seen_at', 'sessions.expires_at'])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${settings.idleMinutes})`)
     .executeTakeFirst();
   if (!row) return null;
-  // Touch at most once a minute: reading a page should not always write.
-  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: sql`now()` })
-      .where('id_hash', '=', idHash)
-      .execute();
-  }
-  return { id: row.id, role: row.role, email: row.email, displayName: row.display_name };
+  return {
+    actor: { id: row.id, role: row.role, email: row.email, displayName: row.display_name },
+    lastSeenAt: row.last_seen_at.getTime(),
+    expiresAt: row.expires_at.getTime(),
+  };
+}
+
+/** Reading a page should not always write: a session is touched at most once a minute. */
+export const touchIntervalMs = 60_000;
+
+/** Marks the session as seen now, when it was last marked more than a minute ago. */
+export async function touchSessionIfDue(db: Executor, idHash: string, session: FoundSession, now = Date.now()): Promise<void> {
+  if (now - session.lastSeenAt <= touchIntervalMs) return;
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now()` })
+    .where('id_hash', '=', idHash)
+    .execute();
+  session.lastSeenAt = now;
+}
+
+/** The session's user, or null when the token is unknown, idle too long or past its absolute end. */
+export async function resumeSession(db: Executor, token: string, settings: SessionSettings): Promise<Actor | null> {
+  const idHash = hashToken(token);
+  const session = await findSession(db, idHash, settings);
+  if (!session) return null;
+  await touchSessionIfDue(db, idHash, session);
+  return session.actor;
 }
 
 export async function destroySession(db: Executor, token: string): Promise<void> {

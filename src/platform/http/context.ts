@@ -4,7 +4,8 @@ import fp from 'fastify-plugin';
 import type { Config } from '../../config.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { resumeSession, sessionSettings } from '../auth/sessions.js';
+import { SessionCache } from '../auth/session-cache.js';
+import { sessionSettings } from '../auth/sessions.js';
 import type { Actor } from '../auth/roles.js';
 import { newToken } from '../auth/tokens.js';
 import type { CityProfile } from '../city.js';
@@ -12,6 +13,7 @@ import { chosenLocale, type Locale } from '../i18n/i18n.js';
 import type { FooterLink, NavigationEntry } from '../views/navigation.js';
 import { csrfTokenFor, refuseCrossSite, verifyCsrfToken } from './csrf.js';
 import { queryParam } from './request-values.js';
+import { type VersionReader, versionsFor } from './versions.js';
 
 /** What every page needs to know about the request it answers. */
 export interface PageContext {
@@ -107,11 +109,11 @@ export function pageContext(req: FastifyRequest, city: CityProfile): PageContext
  * Reads locale, session and CSRF cookies on every request and guards state-changing ones against
  * cross-site forgery (see csrf.ts): other sites are refused at once, the form token once the body is read.
  */
-export const requestContext = fp(async (app: FastifyInstance, opts: { config: Config; db: Kysely<DB>; slots?: LayoutSlots }) => {
+export const requestContext = fp(async (app: FastifyInstance, opts: { config: Config; db: Kysely<DB>; versions: VersionReader; slots?: LayoutSlots }) => {
   const { config, db } = opts;
   const names = cookieNames(config);
   const base = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure };
-  const settings = sessionSettings(config);
+  const sessions = new SessionCache(db, sessionSettings(config));
 
   await app.register(cookie);
   app.decorateRequest('locale', 'de');
@@ -125,6 +127,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   });
   app.decorateRequest('csrfExpected', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('versions', null);
   app.decorateRequest('layoutSlots', null);
   app.decorateRequest('publicUrl', '');
   app.decorateReply('startSession', function (this: FastifyReply, token: string) {
@@ -133,6 +136,9 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
   app.decorateReply('endSession', function (this: FastifyReply) {
     this.clearCookie(names.session, base);
   });
+
+  // The database is away: the session is looked up (and the request answered 503) as without a cache.
+  const versionsOrNull = (req: FastifyRequest) => versionsFor(req, opts.versions).catch(() => null);
 
   app.addHook('onRequest', async (req, reply) => {
     req.layoutSlots = opts.slots ?? null;
@@ -143,7 +149,7 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { config: Co
     refuseCrossSite(req, config.publicUrl);
     const token = req.cookies[names.session];
     if (token && !anonymousPaths.test(req.url)) {
-      req.actor = await resumeSession(db, token, settings);
+      req.actor = await sessions.resume(token, await versionsOrNull(req));
       req.sessionToken = req.actor ? token : null;
       if (!req.actor) reply.clearCookie(names.session, base);
     }

@@ -30,7 +30,7 @@ const OrganizationsQuery = pageQuery({ hinweis: LenientText(), org: LenientText(
 
 export function registerReviewPages(app: RouteApp, deps: AppDeps, workflow: WorkflowService, review: ReviewService): void {
   const ctxOf = (req: FastifyRequest) => pageContext(req, deps.city);
-  app.get('/verwaltung/pruefung', { schema: { querystring: QueueQuery } }, async (req, reply) => {
+  app.get('/verwaltung/pruefung', { schema: { querystring: QueueQuery }, config: { sessionPageCache: true } }, async (req, reply) => {
     const actor = await workflow.actorOf(req.actor);
     const queue = await review.queue(actor, req.locale);
     const proposals = await serviceTranslationProposals(deps, actor);
