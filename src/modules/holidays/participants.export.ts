@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 import { csvDocument } from '../../platform/export/csv.js';
 import { drawLine, embedUnicodeFonts, lineWidth } from './pdf-text.js';
 import { textDirection, type Locale } from '../../platform/i18n/i18n.js';
@@ -45,6 +45,8 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 
 /** A4 landscape, one row per child, columns wrapped; title and date range on every page. Names in any script; right to left in Arabic. */
 export async function participantsPdf(title: string, subtitle: string, list: Participant[], locale: Locale): Promise<Uint8Array> {
+  // Loaded when first needed: pdf-lib and fontkit cost a start ~0.4 s and ~40 MB that few processes ever use.
+  const { PDFDocument, rgb } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   const t = exportMessages(locale);
   pdf.setTitle(t('participants.title', { title }));

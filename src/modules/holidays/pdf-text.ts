@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
 import bidiModule, { type Bidi } from 'bidi-js';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 
@@ -21,7 +20,7 @@ let fontFiles: Promise<[Buffer, Buffer]> | undefined;
 export async function embedUnicodeFonts(pdf: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont }> {
   fontFiles ??= Promise.all([readFile(new URL('DejaVuSansCondensed.ttf', fontDir)), readFile(new URL('DejaVuSansCondensed-Bold.ttf', fontDir))]);
   const [regular, bold] = await fontFiles;
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit((await import('@pdf-lib/fontkit')).default); // loaded with the first PDF, as pdf-lib is
   return { regular: await pdf.embedFont(regular, { subset: true }), bold: await pdf.embedFont(bold, { subset: true }) };
 }
 

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import type { AppDeps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth/guard.js';
 import { pageContext } from '../../platform/http/context.js';
@@ -243,6 +242,7 @@ export function registerEditorPages(app: RouteApp, deps: AppDeps, service: Edito
     const link = `${config.publicUrl}${surveyPath(survey.slug)}?kanal=${channel.slug}`;
     const filename = `qr-${survey.slug}-${channel.slug}.${req.params.format}`;
     reply.header('content-disposition', `attachment; filename="${filename}"`);
+    const { default: QRCode } = await import('qrcode'); // loaded when first asked for, not at every start
     if (req.params.format === 'svg')
       return reply.type('image/svg+xml').send(await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
     return reply.type('image/png').send(await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 12 }));

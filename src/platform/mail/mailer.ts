@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/types.js';
 import type { Executor } from '../../db/executor.js';
@@ -43,8 +43,14 @@ export const sendMailJob = 'mail.send';
  */
 export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs }): Mailer {
   const { config, db, jobs } = deps;
-  const smtp = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom }) : null;
-  const eml = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // nodemailer is loaded with the first mail, not at every start of a web process.
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      config.smtpUrl
+        ? nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom })
+        : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    ));
   const outboxDir = path.join(config.dataDir, 'outbox');
 
   async function deliver(mail: Mail): Promise<void> {
@@ -57,8 +63,8 @@ export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs 
       headers: mail.headers,
       icalEvent: mail.calendar ? { method: mail.calendar.method, content: mail.calendar.content, filename: 'termin.ics' } : undefined,
     };
-    if (smtp) {
-      await smtp.sendMail(message);
+    if (config.smtpUrl) {
+      await (await transportOf()).sendMail(message);
       return;
     }
     const row = await db
@@ -66,9 +72,9 @@ export function createMailer(deps: { config: Config; db: Kysely<DB>; jobs: Jobs 
       .values({ recipient: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const info = await eml.sendMail(message);
+    const info = (await (await transportOf()).sendMail(message)) as { message: Buffer };
     mkdirSync(outboxDir, { recursive: true, mode: 0o700 });
-    writeFileSync(path.join(outboxDir, `${row.id}.eml`), info.message as Buffer, { mode: 0o600 });
+    writeFileSync(path.join(outboxDir, `${row.id}.eml`), info.message, { mode: 0o600 });
   }
 
   jobs.register<Mail>(sendMailJob, deliver);

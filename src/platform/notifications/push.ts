@@ -1,4 +1,4 @@
-import webpush, { type PushSubscription, type RequestOptions } from 'web-push';
+import type { PushSubscription, RequestOptions } from 'web-push';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { sharedSecret } from '../auth/secrets.js';
@@ -18,10 +18,15 @@ export interface VapidKeys {
 
 const cache = new WeakMap<object, Promise<VapidKeys>>();
 
+/** web-push is loaded with the first push, not at every start (most processes never send one). */
+const webPush = async () => (await import('web-push')).default;
+
 export function vapidKeys(deps: { db: Kysely<DB> }): Promise<VapidKeys> {
   let keys = cache.get(deps.db);
   if (!keys) {
-    keys = sharedSecret(deps.db, vapidSecretId, JSON.stringify(webpush.generateVAPIDKeys())).then((value) => JSON.parse(value) as VapidKeys);
+    keys = webPush()
+      .then((webpush) => sharedSecret(deps.db, vapidSecretId, JSON.stringify(webpush.generateVAPIDKeys())))
+      .then((value) => JSON.parse(value) as VapidKeys);
     keys.catch(() => cache.delete(deps.db));
     cache.set(deps.db, keys);
   }
@@ -80,9 +85,10 @@ export async function sendPush(
   subscription: PushSubscriptionInput,
   message: PushMessage,
   options: { ttlSeconds: number; urgency?: 'normal' | 'high' },
-  send: PushSend = webpush.sendNotification,
+  send?: PushSend,
 ): Promise<PushOutcome> {
   const keys = await vapidKeys(deps);
+  send ??= (await webPush()).sendNotification;
   try {
     await send({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, JSON.stringify(message), {
       vapidDetails: { subject: `mailto:${deps.contactEmail}`, publicKey: keys.publicKey, privateKey: keys.privateKey },
