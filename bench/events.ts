@@ -27,13 +27,12 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import type { DB } from '../src/db/types.js';
 import { addDays, todayIn } from '../src/platform/time/berlin.js';
 import { toIcsEvent } from '../src/modules/events/events.feeds.js';
-import { rowValues } from '../src/modules/events/events.model.js';
 import { icsEventLimit } from '../src/modules/events/events.pages.js';
-import { analyzeEvents, insertOccurrences, loadEvents } from '../src/modules/events/events.repository.js';
-import { buildDemoEvents } from '../src/modules/events/events.seed.js';
+import { loadEvents } from '../src/modules/events/events.repository.js';
 import { buildCalendar } from '../src/modules/events/ics.js';
 import { loadCityProfile } from '../src/platform/city.js';
 import { admin, type HttpStats, measureHttp } from './directory-tools.js';
+import { loadGeneratedEvents } from './events-data.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '5000,50000').split(',').map(Number);
 const engines = (process.env.BENCH_ENGINES ?? 'postgresql,pglite').split(',');
@@ -42,45 +41,6 @@ const resultsFile = path.resolve(import.meta.dirname, 'results/events.json');
 const city = loadCityProfile(path.resolve(import.meta.dirname, '../city/hamm.json'));
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** N events over the coming year; every tenth repeats weekly (12 dates), the rest happen once. */
-function generate(count: number) {
-  const today = todayIn(new Date());
-  const built = buildDemoEvents({ today, districts: city.districts, organizers: [], count });
-  return built.map((b, i) => {
-    const shift = (i * 7919) % 365;
-    const t = b.input.timing;
-    const timing = { ...t, startDate: addDays(t.startDate, shift), endDate: addDays(t.endDate, shift) };
-    const repeating = i % 10 === 0 && !t.allDay;
-    return {
-      ...b.input,
-      title: `${b.input.title} ${i}`,
-      timing,
-      rule: repeating ? { freq: 'weekly' as const, interval: 1, byWeekday: [], until: null, count: 12 } : null,
-    };
-  });
-}
-
-async function load(db: Kysely<DB>, count: number): Promise<{ seconds: number; occurrences: number }> {
-  const t0 = performance.now();
-  const inputs = generate(count);
-  for (let i = 0; i < inputs.length; i += 1000) {
-    await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .insertInto('events')
-        .values(inputs.slice(i, i + 1000).map((input) => ({ ...rowValues(input), review_state: 'published' as const })))
-        .returningAll()
-        .execute();
-      await insertOccurrences(trx, rows, []);
-    });
-  }
-  await analyzeEvents(db);
-  const n = await db
-    .selectFrom('event_occurrences')
-    .select((s) => s.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { seconds: round((performance.now() - t0) / 1000) / 1, occurrences: Number(n.n) };
-}
 
 /** Every event as one calendar, built in this process (what an uncapped feed would cost). */
 async function fullCalendar(db: Kysely<DB>): Promise<{ ms: number; bytes: number; events: number }> {
@@ -132,7 +92,7 @@ async function main(): Promise<void> {
         database = await openDatabase(engine === 'postgresql' ? { url: url.toString(), dataDir, poolSize: 4 } : { dataDir });
         await migrateToLatest(database.db);
         console.error(`${engine} ${size} events: loading …`);
-        const loaded = await load(database.db, size);
+        const loaded = await loadGeneratedEvents(database.db, size, city);
         loads.push({ engine, events: size, ...loaded });
         console.error(`  loaded in ${loaded.seconds} s (${loaded.occurrences} dates)`);
         const full = await fullCalendar(database.db);

@@ -4,6 +4,7 @@
  *   npm run bench                                     embedded PGlite only
  *   BENCH_DATABASE_URL=postgres://… npm run bench     and on that PostgreSQL server too
  *   BENCH_PAGE_CACHE=off npm run bench                every page rendered for every request
+ *   BENCH_LARGE=off                                   without the large PostgreSQL portal (see below)
  *   npm run bench:languages                           only the German and Arabic start page, rendered in turn
  *
  * Boots the app in this process on a fresh database with the demo data, next to a bare
@@ -11,6 +12,11 @@
  * thread, so the load generator does not share the servers' event loop (it still shares the
  * machine's cores: compare ratios, not absolute numbers, across machines). Only loopback
  * addresses are ever targeted. Prints a table and writes bench/results/http.json.
+ *
+ * With a PostgreSQL server, a third portal holds 100,000 generated services and 50,000 generated
+ * events besides the demo data, for the list pages at the issue's scale. For the pages whose first
+ * view is expensive (the lists at that scale, the signed-in pages), the bench also times how long a
+ * page takes to render when no cache can answer: one request at a time, each under a new address.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,14 +24,22 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { boot, type Booted } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
+import { generateDirectory, publishGenerated } from '../src/modules/directory/seed/index.js';
+import { loadCityProfile } from '../src/platform/city.js';
 import { seedDemoModules } from '../src/platform/modules/install.js';
 import { createSession, sessionSettings } from '../src/platform/auth/sessions.js';
 import { cookieNames } from '../src/platform/http/context.js';
+import { loadGeneratedEvents } from './events-data.js';
 
 const pageCacheOff = process.env.BENCH_PAGE_CACHE === 'off';
+const largeOff = process.env.BENCH_LARGE === 'off';
+/** The issue's scale for the list pages on PostgreSQL. */
+const large = { services: 100_000, events: 50_000 };
+const firstRenderRounds = 200;
 const onlyLanguages = process.env.BENCH_ONLY === 'languages';
 const languagesFile = path.resolve(import.meta.dirname, 'results/languages.json');
 
@@ -92,6 +106,8 @@ interface Portal {
   cookies: { family: string; editor: string };
   /** A published news post. */
   newsPath: string;
+  /** Holds the generated data at the issue's scale (only the list pages are measured there). */
+  large: boolean;
   close(): Promise<void>;
 }
 
@@ -113,8 +129,28 @@ function pagesOf(p: Portal): { target: string; path: string; cookie?: string }[]
   ];
 }
 
+const searchWithTwoFilters = '/angebote?q=beratung&bezirk=Hamm-Mitte&kostenlos=ja';
+
+/** The list pages at 100,000 services and 50,000 events. */
+function largePagesOf(): { target: string; path: string; cookie?: string }[] {
+  return [
+    { target: '/veranstaltungen', path: '/veranstaltungen' },
+    { target: '/angebote', path: '/angebote' },
+    { target: '/angebote?q=beratung + 2 filters', path: searchWithTwoFilters },
+  ];
+}
+
+/** The pages whose first view costs most, timed without any cache answering. */
+function firstRenderPagesOf(p: Portal): { target: string; path: string; cookie?: string }[] {
+  if (p.large) return largePagesOf();
+  return [
+    { target: '/konto (family, signed in)', path: '/konto', cookie: p.cookies.family },
+    { target: '/verwaltung/pruefung (editor)', path: '/verwaltung/pruefung', cookie: p.cookies.editor },
+  ];
+}
+
 /** The app as `npm start` runs it, minus per-request logging (it would measure the terminal). */
-async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
+async function startPortal(label: string, serverUrl?: string, withLargeData = false): Promise<Portal> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frh-bench-'));
   let dropDatabase = async () => {};
   let databaseUrl: string | undefined;
@@ -148,6 +184,7 @@ async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
       }),
     );
     await seedDemoModules(booted.modules);
+    if (withLargeData) await addLargeData(booted);
     const url = await booted.app.listen({ port: 0, host: '127.0.0.1' });
     const started = booted;
     const { db, config } = booted.deps;
@@ -166,6 +203,7 @@ async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
       url,
       cookies: { family: await sessionOf('familie@familienrathaus.example'), editor: await sessionOf('redaktion@familienrathaus.example') },
       newsPath: `/neuigkeiten/${news.id}`,
+      large: withLargeData,
       async close() {
         await started.close();
         await dropDatabase();
@@ -178,6 +216,37 @@ async function startPortal(label: string, serverUrl?: string): Promise<Portal> {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** 100,000 services through the publish functions the review workflow uses, 50,000 events through the app's row mapping. */
+async function addLargeData(booted: Booted): Promise<void> {
+  const city = loadCityProfile(path.resolve(import.meta.dirname, '../city/hamm.json'));
+  const t0 = performance.now();
+  await publishGenerated(booted.deps.db, generateDirectory({ services: large.services, city }), { chunkSize: 1000 });
+  console.error(`  published ${large.services} services in ${Math.round((performance.now() - t0) / 1000)} s`);
+  const events = await loadGeneratedEvents(booted.deps.db, large.events, city);
+  console.error(`  loaded ${large.events} events (${events.occurrences} dates) in ${events.seconds} s`);
+  // Now, not while the other portals are measured: autovacuum would take on these tables then.
+  await sql`VACUUM (ANALYZE)`.execute(booted.deps.db);
+}
+
+/**
+ * How long a page takes when no cache answers: one request at a time, each under a new address (an
+ * unknown parameter the page ignores), median after a warm-up.
+ */
+async function firstRender(url: string, cookie?: string): Promise<{ medianMs: number; p95Ms: number }> {
+  const times: number[] = [];
+  const separator = url.includes('?') ? '&' : '?';
+  for (let i = 0; i < firstRenderRounds + 20; i++) {
+    const start = performance.now();
+    const response = await fetch(`${url}${separator}runde=${i}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    if (i >= 20) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * q))]! * 100) / 100;
+  return { medianMs: at(0.5), p95Ms: at(0.95) };
 }
 
 /** Checks the page answers 200; says whether it may come from the page cache (it carries an ETag). */
@@ -272,11 +341,16 @@ async function main(): Promise<void> {
     if (serverUrl) {
       console.error('booting the portal on PostgreSQL …');
       portals.push(await startPortal('postgresql', serverUrl));
+      if (!largeOff && !onlyLanguages) {
+        console.error(`booting the portal on PostgreSQL with ${large.services} services and ${large.events} events …`);
+        portals.push(await startPortal(`postgresql ${large.services / 1000}k/${large.events / 1000}k`, serverUrl, true));
+      }
     }
     if (onlyLanguages) return await languagesOnly(portals);
+    const pagesFor = (p: Portal) => (p.large ? largePagesOf() : pagesOf(p));
     const cachedTargets = new Set<string>();
     for (const p of portals) {
-      for (const page of pagesOf(p)) if (await expectOk(p.url + page.path, page.cookie)) cachedTargets.add(`${p.label} ${page.target}`);
+      for (const page of pagesFor(p)) if (await expectOk(p.url + page.path, page.cookie)) cachedTargets.add(`${p.label} ${page.target}`);
     }
     console.error(pageCacheOff ? 'page cache off: every request renders its page' : `from the page cache: ${[...cachedTargets].join(', ') || 'nothing'}`);
 
@@ -286,7 +360,7 @@ async function main(): Promise<void> {
     const before = await measure('hello-world (bare Fastify)', hello.url + '/');
     const rows: Measurement[] = [before];
     // The start page in Arabic as well: right to left, isolated values, the mirrored stylesheet (the cost of i18n).
-    for (const p of portals) for (const page of pagesOf(p)) rows.push(await measure(`${p.label} ${page.target}`, p.url + page.path, page.cookie));
+    for (const p of portals) for (const page of pagesFor(p)) rows.push(await measure(`${p.label} ${page.target}`, p.url + page.path, page.cookie));
     const after = await measure('hello-world again', hello.url + '/');
     rows.push(after);
     const ceiling = (before.requestsPerSecond + after.requestsPerSecond) / 2;
@@ -294,7 +368,7 @@ async function main(): Promise<void> {
     for (const m of rows.slice(1, -1)) m.ratioToHelloWorld = Math.round((m.requestsPerSecond / ceiling) * 1000) / 1000;
 
     console.log(`\n${table(rows)}\n`);
-    for (const p of portals) {
+    for (const p of portals.filter((p) => !p.large)) {
       const german = rows.find((m) => m.target === `${p.label} /`)!;
       const arabic = rows.find((m) => m.target === `${p.label} /?lang=ar`)!;
       console.log(
@@ -302,9 +376,17 @@ async function main(): Promise<void> {
       );
     }
     const paired: Record<string, Awaited<ReturnType<typeof pairedLanguages>>> = {};
-    for (const p of portals) {
+    for (const p of portals.filter((p) => !p.large)) {
       paired[p.label] = await pairedLanguages(p.url);
       printPaired(p.label, paired[p.label]!);
+    }
+    const firstRenders: Record<string, Awaited<ReturnType<typeof firstRender>>> = {};
+    console.log(`first view, no cache answering (one request at a time, ${firstRenderRounds} each):`);
+    for (const p of portals) {
+      for (const page of firstRenderPagesOf(p)) {
+        const r = (firstRenders[`${p.label} ${page.target}`] = await firstRender(p.url + page.path, page.cookie));
+        console.log(`  ${p.label} ${page.target}: median ${r.medianMs} ms, p95 ${r.p95Ms} ms`);
+      }
     }
     console.log(`ratios against the mean of both hello-world runs (${Math.round(ceiling)} req/s); they differ by ${(drift * 100).toFixed(0)} %`);
     if (drift > 0.2)
@@ -322,6 +404,7 @@ async function main(): Promise<void> {
       fromPageCache: [...cachedTargets],
       results: rows,
       languagesPaired: paired,
+      firstRenders,
     };
     writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
     console.log(`written to ${path.relative(process.cwd(), resultsFile)}`);
