@@ -85,7 +85,6 @@ export const conceptGroups: readonly (readonly string[])[] = [
     'Geschwindigkeit',
     'schnell',
     'Raser',
-    'rasen',
     'Tempolimit',
     'Verkehrsberuhigung',
     'Blitzer',
@@ -627,12 +626,31 @@ function loadConcepts(): Map<string, string> {
   return map;
 }
 
+/** Endings that make an adjective, a participle or a diminutive: schatt-ig, ängst-lich, schichtarbeit-end, Bänk-chen (stemmed "baenkch"). */
+const derivations = ['lich', 'isch', 'chen', 'lein', 'ch', 'lei', 'end', 'ig'];
+
+/**
+ * The concept of the word a term is derived from, when it has none itself: "schattig" is about "Schatten",
+ * "stündlich" about "Stunde" (the stem with and without its lost ending, at least four letters).
+ */
+function derivedConcept(term: string): string | undefined {
+  for (const ending of derivations) {
+    const base = term.endsWith(ending) ? term.slice(0, -ending.length) : '';
+    if (base.length < 4) continue;
+    for (const word of [base, `${base}en`, `${base}e`]) {
+      const id = conceptOfTerm!.get(termOf(word));
+      if (id !== undefined) return id;
+    }
+  }
+  return undefined;
+}
+
 /** The concept of a term, or of its longest head (four letters or more) that has one ("kinderzahnarzt" → "zahnarzt"). */
 export function conceptOf(term: string): string | undefined {
   conceptOfTerm ??= loadConcepts();
   const cached = headConcepts.get(term);
   if (cached !== undefined) return cached ?? undefined;
-  let id = conceptOfTerm.get(term);
+  let id = conceptOfTerm.get(term) ?? derivedConcept(term);
   for (let start = 1; id === undefined && term.length - start >= 4; start++) id = conceptOfTerm.get(term.slice(start));
   if (headConcepts.size >= 100_000) headConcepts.clear();
   headConcepts.set(term, id ?? null);

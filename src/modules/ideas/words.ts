@@ -22,7 +22,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['jugendzentrum', 'jugendtreff', 'jugendhau', 'jugendclub'],
   ['sport', 'sporthall', 'turnhall'],
   ['bus', 'busli', 'buslinie', 'oepnv', 'nahverkehr'],
-  ['tempo', 'geschwindigkeit', 'raser', 'rasen'],
+  ['tempo', 'geschwindigkeit', 'raser'], // not "rasen": folded, the verb is also the lawn (Rasen)
   ['kind', 'nachwuch', 'kinderchen'],
   ['eltern', 'mutt', 'vat', 'familie', 'famili'],
   ['betreuung', 'betreuungsplatz', 'betreuungsangebot'],
