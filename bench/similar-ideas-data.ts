@@ -4,15 +4,18 @@
  *
  * - similar-ideas.tsv: written before the first tuning; every fourth line was the held-out quarter.
  * - similar-ideas.fresh.tsv: written after that tuning, held out once; since matchingVersion 3 development data.
- * - similar-ideas.holdout2.tsv: written and committed before matchingVersion 3 was tuned; never tuned on.
+ * - similar-ideas.holdout2.tsv: written and committed before matchingVersion 3 was tuned, measured once; since
+ *   matchingVersion 4 development data.
+ * - similar-ideas.holdout3.tsv: the third held-out set, written by someone else without seeing the matcher, for
+ *   matchingVersion 4; read by bench/ideas.ts only, never by the tuning aid (similar-ideas-dev.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export type PairSet = 'tuning' | 'quarter' | 'fresh' | 'holdout2';
+export type PairSet = 'tuning' | 'quarter' | 'fresh' | 'holdout2' | 'holdout3';
 
 export interface Pair {
   set: PairSet;
@@ -26,7 +29,7 @@ export interface Pair {
   dupTopic?: string;
   district?: string;
   dupDistrict?: string;
-  /** holdout2 only: "overlap" when an older set has the same concern, else "new". */
+  /** holdout2 and holdout3: "overlap" when an older set has the same concern, else "new". */
   overlap?: 'overlap' | 'new';
 }
 
@@ -54,14 +57,21 @@ export function readPairs(file: string, setOf: (line: number) => PairSet): Pair[
   });
 }
 
-/** The development data: the tuning part, the old quarter and the fresh set. */
+/** The development data: the tuning part, the old quarter, the fresh set and the second held-out set (measured once). */
 export function developmentSet(): Pair[] {
-  return [...readPairs('similar-ideas.tsv', (i) => (i % 4 === 3 ? 'quarter' : 'tuning')), ...readPairs('similar-ideas.fresh.tsv', () => 'fresh')];
+  return [
+    ...readPairs('similar-ideas.tsv', (i) => (i % 4 === 3 ? 'quarter' : 'tuning')),
+    ...readPairs('similar-ideas.fresh.tsv', () => 'fresh'),
+    ...readPairs('similar-ideas.holdout2.tsv', () => 'holdout2'),
+  ];
 }
 
-/** The second held-out set: measured once, by bench/ideas.ts only. */
+/** The third held-out set's file; it may not be there yet (then `heldOutSet` is empty). */
+export const heldOutFile = 'similar-ideas.holdout3.tsv';
+
+/** The third held-out set: for bench/ideas.ts only, scored with BENCH_HOLDOUT3=measure (once, after tuning). */
 export function heldOutSet(): Pair[] {
-  return readPairs('similar-ideas.holdout2.tsv', () => 'holdout2');
+  return existsSync(path.join(here, heldOutFile)) ? readPairs(heldOutFile, () => 'holdout3') : [];
 }
 
 /** Filler ideas from the words families use, so the index has realistic crowds per word. */

@@ -42,6 +42,9 @@ describe('similar ideas: matching terms', () => {
 
   it('drops stop words and numbers', () => {
     expect(matchTerms('Wir brauchen endlich mehr 30 für die Kinder')).toEqual(['brauch', 'kind']);
+    // Everyday words and number words say nothing about the concern.
+    expect(matchTerms('Schon wieder früher nach Hause, das geht so nicht')).toEqual(['frueh', 'haus']);
+    expect(matchTerms('Wir haben bei zwölf Praxen überall angerufen')).toEqual(['prax', 'angeruf']);
   });
 
   it('tolerates one typo in a longer word, not in a short one', () => {
@@ -62,7 +65,8 @@ describe('similar ideas: matching terms', () => {
     expect(queryKeys(matchTerms('Spielpaltz'))).toEqual(['~spiel', '^lpaltz']);
     expect(storedTerms('Spielplatz', '')).toContain('~spiel');
     // A known word is looked up by its synonym group instead, which finds the word itself and its synonyms.
-    expect(queryKeys(matchTerms('Kinder und Familien am Radweg'))).toEqual(['=radweg']);
+    // (and by its family concern, cycling; "Kinder" and "Familien" find nothing).
+    expect(queryKeys(matchTerms('Kinder und Familien am Radweg'))).toEqual(['=radweg', '%fahrrad']);
     expect(storedTerms('Radweg', '')).toContain('=radweg');
   });
 });
@@ -103,6 +107,8 @@ describe('similar ideas: synonyms from OpenThesaurus', () => {
 describe('similar ideas: plural umlauts', () => {
   it('takes a plural with an umlaut back to the known singular, and leaves words known with their umlaut alone', () => {
     expect(matchTerms('Schulhöfen')).toEqual(matchTerms('Schulhof'));
+    // Also when the singular is known with several meanings (and hence no synonym group of its own).
+    expect(matchTerms('Anträgen')).toEqual(matchTerms('Antrag'));
     expect(singularOf('muell')).toBe('muell');
   });
 });

@@ -27,7 +27,7 @@ export { fold, stem, synonymGroups } from './words.js';
 export { singularOf, thesaurusKey } from './thesaurus.js';
 
 /** The version of what `storedTerms` computes; rows with an older `ideas.match_version` are recomputed. */
-export const matchingVersion = 3;
+export const matchingVersion = 4;
 /** What may join the parts of a compound: Ganztag-s-schule, Famili-en-zentrum, Kind-er-garten, Hund-e-wiese. */
 const linkingElements = ['s', 'es', 'n', 'en', 'er', 'e'];
 

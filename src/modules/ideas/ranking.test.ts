@@ -42,6 +42,15 @@ describe('similar ideas: ranking', () => {
     expect(topicBoost).toBeLessThan(0.25);
   });
 
+  it('suggests an idea saying the same concern in other words, beside one that shares the place', () => {
+    const query = matchTerms('Meine Tochter hat dauernd Freistunden an der Realschule Mark, keine Lehrerin ist da');
+    const candidates = [idea('place', 'Schulhof der Realschule Mark begrünen', 'schule'), idea('concern', 'Unterricht fällt zu oft aus', 'schule')];
+    const ranked = rankSimilar(query, candidates, { limit: 5, minimumScore: 0.25 }).map((r) => r.candidate.id);
+    expect(ranked).toContain('concern');
+    // Without the concern table it shares no word with the query, and is not suggested.
+    expect(rankSimilar(query, candidates, { limit: 5, minimumScore: 0.25, concepts: false }).map((r) => r.candidate.id)).toEqual(['place']);
+  });
+
   it('counts a rare word of the query more than a common one', () => {
     const query = matchTerms('Zeltlager am Spielplatz');
     const frequencies = {

@@ -53,8 +53,9 @@ export function similarity(
     const weight = weights[i] ?? 1;
     possible += 2 * weight;
     if (has(idea.titleTerms, term, RELATED)) found += 2 * weight;
-    else if (has(idea.terms, term, RELATED) || has(idea.titleTerms, term, CONCEPT)) found += weight;
-    else if (has(idea.terms, term, CONCEPT)) found += weight / 2;
+    else if (has(idea.terms, term, RELATED)) found += weight;
+    else if (has(idea.titleTerms, term, CONCEPT)) found += 2 * conceptShare * weight;
+    else if (has(idea.terms, term, CONCEPT)) found += conceptShare * weight;
   }
   const queryShare = found / possible;
   const covered = (t: string) => {
@@ -62,13 +63,17 @@ export function similarity(
     for (const q of query) {
       const relation = relations.between(q, t);
       if (relation & SAYS) return 1;
-      if (relation & (RELATED | CONCEPT)) best = 0.5;
+      if (relation & RELATED) best = Math.max(best, 0.5);
+      else if (relation & CONCEPT) best = Math.max(best, conceptShare);
     }
     return best;
   };
   const titleShare = idea.titleTerms.length === 0 ? queryShare : idea.titleTerms.reduce((sum, t) => sum + covered(t), 0) / idea.titleTerms.length;
   return Math.round(((queryShare + titleShare) / 2) * 1000) / 1000;
 }
+
+/** What a shared concern counts, against a shared word (1). */
+export const conceptShare = 0.5;
 
 const RELATED = 1;
 const SAYS = 2;

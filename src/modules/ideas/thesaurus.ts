@@ -102,12 +102,14 @@ const headKeys = new Map<string, string | null>();
 /**
  * German plurals often umlaut the last vowel (Hof/Höfe, Stadt/Städte, Wunsch/Wünsche). A stem with a folded
  * umlaut in its last syllable becomes the form without it when only that form is a known word (a word of
- * the table or of the thesaurus, or a compound whose head is one): "schulhoef" → "schulhof". A word that is
- * known with its umlaut ("baeck", "muell") stays as it is.
+ * the table or of the thesaurus, also one with several meanings, or a compound whose head has a key):
+ * "schulhoef" → "schulhof", "antraeg" → "antrag". A word that is known with its umlaut ("baeck", "muell")
+ * stays as it is.
  */
 export function singularOf(stemmed: string): string {
   const match = /^(.*)(ae|oe|ue)([^aeiou]+)$/.exec(stemmed);
-  if (!match || synonymOf.has(stemmed) || thesaurusKey(stemmed) !== undefined) return stemmed;
+  const known = (term: string) => isKnownWord(term) || thesaurusKey(term) !== undefined;
+  if (!match || known(stemmed)) return stemmed;
   const candidate = `${match[1]}${match[2]![0]}${match[3]}`;
-  return synonymOf.has(candidate) || thesaurusKey(candidate) !== undefined ? candidate : stemmed;
+  return known(candidate) ? candidate : stemmed;
 }

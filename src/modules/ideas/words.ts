@@ -22,7 +22,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['jugendzentrum', 'jugendtreff', 'jugendhau', 'jugendclub'],
   ['sport', 'sporthall', 'turnhall'],
   ['bus', 'busli', 'buslinie', 'oepnv', 'nahverkehr'],
-  ['tempo', 'geschwindigkeit', 'raser', 'rasen'],
+  ['tempo', 'geschwindigkeit', 'raser'], // not "rasen": folded, the verb is also the lawn (Rasen)
   ['kind', 'nachwuch', 'kinderchen'],
   ['eltern', 'mutt', 'vat', 'familie', 'famili'],
   ['betreuung', 'betreuungsplatz', 'betreuungsangebot'],
@@ -45,7 +45,18 @@ export const stopWords = new Set(
     'es er sie wir ihr ich du man sich mich mir uns euch ihnen wie was wo wer wann warum weil dass da dort hier so sehr mehr viel ' +
     'viele bitte gibt geben kann koennen koennte muss muessen soll sollte sollten waere wuerde wuerden noch schon nur immer oft ' +
     'endlich neue neuer neues neuen unser unsere unseren meine mein meinen dies diese dieser dieses jede jeder jedes alle allen ' +
-    'mal ganz gar etwa als denn doch ja nein ob wenn dann damit dafuer davon dazu hamm stadt'
+    'mal ganz gar etwa als denn doch ja nein ob wenn dann damit dafuer davon dazu hamm stadt ' +
+    // Everyday words that say nothing about the concern: forms of the auxiliaries and modals, pronouns, articles
+    // with a preposition, adverbs of time and degree, number words. A paraphrase is full of them ("schon wieder",
+    // "überall", "zwölf Praxen"), and in a small or generated index they would count as rare.
+    'beim vom ins ans aufs seit wegen trotz statt waehrend also nun eben sogar sowie etwas nichts jemand niemand ' +
+    'wieder jetzt heute leider einfach fast kaum ueberall nirgends nirgendwo wirklich eigentlich staendig ' +
+    'soll sollen darf duerfen will wollen wollte moechte moechten musste konnte konnten bin bist seid habe hast ' +
+    'gehabt gemacht macht machen tun geht gehen kommt kommen lassen laesst steht stehen wissen weiss ' +
+    'meinem meiner unserem unserer euer ihre ihren ihrem ihrer seine seinen seinem seiner dessen deren ' +
+    'welche welcher welches solche solchen andere anderen anderer anderes ganze ganzen wenig wenige weniger ' +
+    'neu gross grosse grossen grosser gut gute guten besser bessere ' +
+    'eins zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig dreissig hundert einmal zweimal dreimal'
   ).split(' '),
 );
 
