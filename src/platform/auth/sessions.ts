@@ -50,7 +50,7 @@ export async function findSession(db: Executor, idHash: string, settings: Sessio
 }
 
 /** Reading a page should not always write: a session is touched at most once a minute. */
-export const touchIntervalMs = 60_000;
+const touchIntervalMs = 60_000;
 
 /** Marks the session as seen now, when it was last marked more than a minute ago. */
 export async function touchSessionIfDue(db: Executor, idHash: string, session: FoundSession, now = Date.now()): Promise<void> {
@@ -61,15 +61,6 @@ export async function touchSessionIfDue(db: Executor, idHash: string, session: F
     .where('id_hash', '=', idHash)
     .execute();
   session.lastSeenAt = now;
-}
-
-/** The session's user, or null when the token is unknown, idle too long or past its absolute end. */
-export async function resumeSession(db: Executor, token: string, settings: SessionSettings): Promise<Actor | null> {
-  const idHash = hashToken(token);
-  const session = await findSession(db, idHash, settings);
-  if (!session) return null;
-  await touchSessionIfDue(db, idHash, session);
-  return session.actor;
 }
 
 export async function destroySession(db: Executor, token: string): Promise<void> {
