@@ -1,30 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { useTestApp, Visitor } from './support/app.js';
 import { destroyAllSessions } from '../src/platform/auth/sessions.js';
 import { signedInVisitor } from './support/auth.js';
+import { queriesOf } from './support/queries.js';
 import { createNewsPost } from './support/newsletter.js';
 
 const t = useTestApp();
-
-const requestScope = new AsyncLocalStorage<symbol>();
-
-/** What a page's database work costs: the queries sent on behalf of one request (jobs running meanwhile are not counted). */
-async function queriesOf(request: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const mine = Symbol('this request');
-  const stop = t.booted.database.observeQueries((sql) => {
-    if (requestScope.getStore() === mine) seen.push(sql);
-  });
-  try {
-    await requestScope.run(mine, request);
-  } finally {
-    stop();
-  }
-  return seen;
-}
 
 describe('the page cache', () => {
   it('gives anonymous visitors the same page again, with every security header, and 304 when unchanged', async () => {
@@ -81,7 +64,7 @@ describe('the page cache', () => {
   it('costs a cached page one query (the content version) and no session lookup', async () => {
     for (const path of ['/', '/neuigkeiten', '/infobrief/archiv', '/veranstaltungen', '/angebote']) {
       await new Visitor(() => t.app).get(path);
-      const queries = await queriesOf(() => new Visitor(() => t.app).get(path));
+      const queries = await queriesOf(t, () => new Visitor(() => t.app).get(path));
       expect([path, queries.length, queries[0]]).toEqual([path, 1, expect.stringContaining('content_versions')]);
     }
   });
@@ -91,7 +74,7 @@ describe('the page cache', () => {
     const expected: Record<string, number> = { '/': 2, '/neuigkeiten': 3, '/infobrief/archiv': 2, '/veranstaltungen': 3, '/angebote': 3 };
     for (const [path, count] of Object.entries(expected)) {
       await createNewsPost(t); // a change, so the page is rendered again
-      const queries = await queriesOf(() => new Visitor(() => t.app).get(path));
+      const queries = await queriesOf(t, () => new Visitor(() => t.app).get(path));
       expect([path, queries.length]).toEqual([path, count]);
       expect(queries.some((q) => q.includes('sessions'))).toBe(false);
     }
@@ -100,8 +83,8 @@ describe('the page cache', () => {
   it('renders a page in Arabic in as many queries as in German while nothing is translated, and shows a translation at once', async () => {
     const post = await createNewsPost(t, { title: 'Sommerfest im Maxipark' });
     await new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'tr' }); // learns which languages have translations
-    const arabic = await queriesOf(() => new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'ar' }));
-    const german = await queriesOf(() => new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'de' }));
+    const arabic = await queriesOf(t, () => new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'ar' }));
+    const german = await queriesOf(t, () => new Visitor(() => t.app).get('/neuigkeiten', { 'accept-language': 'de' }));
     expect(arabic.length).toBe(german.length);
     expect(arabic.some((q) => q.includes('content_translations'))).toBe(false);
 
@@ -119,7 +102,7 @@ describe('signed-in pages kept per session', () => {
     const anna = await signedInVisitor(t, 'family');
     const ben = await signedInVisitor(t, 'family');
     const first = await anna.visitor.get('/konto');
-    const queries = await queriesOf(() => anna.visitor.get('/konto'));
+    const queries = await queriesOf(t, () => anna.visitor.get('/konto'));
     expect([queries.length, queries[0]]).toEqual([1, expect.stringContaining('private_versions')]);
     const second = await anna.visitor.get('/konto');
     expect(second.body).toBe(first.body);

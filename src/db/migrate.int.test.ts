@@ -1,24 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/support/app.js';
+import { queriesOf } from '../../test/support/queries.js';
 import { migrateToLatest } from './migrate.js';
 
 const t = useTestApp();
-const scope = new AsyncLocalStorage<symbol>();
 
 describe('migrating at start', () => {
   it('checks an up-to-date database in two small queries', async () => {
-    const seen: string[] = [];
-    const mine = Symbol('migrate');
-    const stop = t.booted.database.observeQueries((sql) => {
-      if (scope.getStore() === mine) seen.push(sql);
+    let migrated: string[] = [];
+    const seen = await queriesOf(t, async () => {
+      migrated = await migrateToLatest(t.deps.db);
     });
-    try {
-      expect(await scope.run(mine, () => migrateToLatest(t.deps.db))).toEqual([]);
-    } finally {
-      stop();
-    }
+    expect(migrated).toEqual([]);
     expect(seen).toHaveLength(2);
   });
 

@@ -1,7 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../../test/support/auth.js';
 import { useTestApp } from '../../../test/support/app.js';
+import { queriesOf } from '../../../test/support/queries.js';
 import { readVersions } from '../../db/content-version.js';
 import { SessionCache } from './session-cache.js';
 import { createSession, sessionSettings } from './sessions.js';
@@ -15,23 +15,6 @@ async function signedIn() {
   return { user, token };
 }
 
-const scope = new AsyncLocalStorage<symbol>();
-
-/** The statements `work` sends (jobs running meanwhile are not counted). */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const mine = Symbol('this work');
-  const stop = t.booted.database.observeQueries((sql) => {
-    if (scope.getStore() === mine) seen.push(sql);
-  });
-  try {
-    await scope.run(mine, work);
-  } finally {
-    stop();
-  }
-  return seen;
-}
-
 describe('sessions kept in process memory', () => {
   it('are looked up once while nothing changed, and touched at most once a minute', async () => {
     const { user, token } = await signedIn();
@@ -39,8 +22,8 @@ describe('sessions kept in process memory', () => {
     const versions = await readVersions(t.deps.db);
     const now = Date.now();
     expect((await cache.resume(token, versions, now))?.id).toBe(user.id);
-    expect(await statementsOf(() => cache.resume(token, versions, now + 30_000))).toEqual([]);
-    const later = await statementsOf(() => cache.resume(token, versions, now + 90_000));
+    expect(await queriesOf(t, () => cache.resume(token, versions, now + 30_000))).toEqual([]);
+    const later = await queriesOf(t, () => cache.resume(token, versions, now + 90_000));
     expect(later).toEqual([expect.stringMatching(/^update "sessions" set "last_seen_at"/)]);
     expect((await readVersions(t.deps.db)).private).toBe(versions.private); // a touch ends no kept page
   });
