@@ -5,7 +5,7 @@ import type { DB } from './types.js';
  * Tables whose writes change no page that the page cache keeps (platform/http/page-cache.ts): private
  * or bookkeeping rows that visitors and jobs write often. Every other table — those of later migrations
  * too — bumps the content version in the writing transaction. A page that reads one of these tables
- * must not be cached (route option `pageCache`).
+ * must not be cached (route option `pageCache`); nor may one that reads a table of `tablesOutsideVersions`.
  */
 export const tablesOutsideContent: ReadonlySet<string> = new Set([
   // accounts and the platform's own bookkeeping
@@ -13,9 +13,6 @@ export const tablesOutsideContent: ReadonlySet<string> = new Set([
   'auth_tokens',
   'consents',
   'audit_log',
-  'rate_limit_hits',
-  'mail_outbox',
-  'platform_secrets',
   'barrier_reports',
   // subscribers, answers and registrations of families: no cached page shows them
   'newsletter_subscribers',
@@ -49,16 +46,12 @@ export const tablesOutsideContent: ReadonlySet<string> = new Set([
   'network_post_reports',
   'network_rsvps',
   'network_poll_votes',
-  // Kysely's own
-  'kysely_migration',
-  'kysely_migration_lock',
-  'content_versions',
 ]);
 
 /**
- * Tables no kept page or session depends on: bookkeeping written by requests and jobs all the time.
- * They bump neither version. Every other table outside content bumps the private version
- * (migration 0029), which signed-in requests read besides the content version.
+ * Tables no kept page or session depends on: bookkeeping written by requests and jobs all the time,
+ * and Kysely's and the versions' own. They bump neither version. The tables outside content above bump
+ * the private version (migration 0029), which signed-in requests read besides the content version.
  */
 export const tablesOutsideVersions: ReadonlySet<string> = new Set([
   'rate_limit_hits',
